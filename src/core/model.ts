@@ -1,0 +1,174 @@
+/**
+ * The parsed disclosure document: what the rules read. Built from a WorkbookSnapshot by the
+ * disclosure reader (projects, sections) and the schools reader (tables, registry), and linked
+ * by `buildDocument` (core/document.ts). Every element keeps the cell it came from.
+ */
+import type { WorkbookSnapshot } from './snapshot/types';
+
+/** A place in the workbook: sheet name and 0-based row/column. */
+export interface CellRef {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+}
+
+/** The eight standard sections, in standard order. */
+export const SECTION_KEYS = [
+  'name',
+  'basis',
+  'unit',
+  'overview',
+  'content',
+  'funding',
+  'plan',
+  'results',
+] as const;
+export type SectionKey = (typeof SECTION_KEYS)[number];
+
+/** The standard names, zh-CN and en-US, in the order of SECTION_KEYS. */
+export const SECTION_NAMES: Readonly<Record<SectionKey, { zh: string; en: string }>> = {
+  name: { zh: '项目名称', en: 'Project name' },
+  basis: { zh: '立项依据', en: 'Legal and policy basis' },
+  unit: { zh: '项目实施单位', en: 'Implementing unit' },
+  overview: { zh: '项目基本概况', en: 'Overview' },
+  content: { zh: '项目实施内容', en: 'What is done' },
+  funding: { zh: '资金安排情况', en: 'Funding' },
+  plan: { zh: '项目实施计划', en: 'Schedule' },
+  results: { zh: '项目实施成效', en: 'Expected results' },
+};
+
+/** Heading numbering styles: `一、` `（一）` `1.` `1、` `(1)` or none. */
+export type NumberingStyle = 'cn-dun' | 'cn-paren' | 'arabic-dot' | 'arabic-dun' | 'arabic-paren' | 'none';
+
+export interface Numbering {
+  readonly style: NumberingStyle;
+  /** The number the heading carries (一 → 1), null for 'none'. */
+  readonly value: number | null;
+  /** The numbering as written, e.g. `一、` or `（一）`. */
+  readonly raw: string;
+}
+
+/** One paragraph of text: a cell, or one line of a multi-line cell. */
+export interface Paragraph {
+  readonly text: string;
+  readonly ref: CellRef;
+  /** Offset of this paragraph inside its cell's text (0 unless a cell holds several lines). */
+  readonly offset: number;
+}
+
+export interface Section {
+  readonly key: SectionKey;
+  /** The heading's label as the workbook wrote it, without numbering (e.g. `资金安排`). */
+  readonly label: string;
+  /** The full heading text as written (e.g. `六、资金安排情况`). */
+  readonly headingText: string;
+  readonly headingRef: CellRef;
+  readonly numbering: Numbering;
+  readonly paragraphs: readonly Paragraph[];
+  /** Indices into DisclosureDocument.tables of the school tables that belong to this section. */
+  readonly tables: readonly number[];
+  /**
+   * Other tables (not school-code tables) placed under the heading: their cells' texts,
+   * row by row, so amount rules can read them.
+   */
+  readonly otherTables?: readonly { readonly ref: CellRef; readonly rows: readonly (readonly Paragraph[])[] }[];
+}
+
+export interface Project {
+  /** 0-based position in the document. */
+  readonly index: number;
+  /** The title as written, e.g. `项目十一`. */
+  readonly title: string;
+  /** The number in the title (项目十一 → 11), null when the title has none. */
+  readonly number: number | null;
+  readonly ref: CellRef;
+  /** `项目十一`-style label for findings (the title as written, normalised). */
+  readonly label: string;
+  /** The project's name: the content of its 项目名称 section, when present. */
+  readonly name?: string;
+  readonly sections: readonly Section[];
+}
+
+/** A numeric cell of a school table, read exactly. */
+export interface NumberCell {
+  readonly ref: CellRef;
+  /** The text as shown. */
+  readonly raw: string;
+  readonly empty: boolean;
+  /** The value as a number, null when empty or not a number. */
+  readonly value: number | null;
+  /** For money columns (万元): exact integer fen; null when empty or not a number. */
+  readonly fen: number | null;
+  /** Decimal places as written/shown (59.28 → 2), for exact comparison and formatting. */
+  readonly decimals: number;
+  /** Error value (`#REF!`) when the cell holds one. */
+  readonly error?: string;
+}
+
+export type FundingColumn = 'subtotal' | 'central' | 'provincial' | 'prefecture' | 'county' | 'other';
+export const FUNDING_COLUMNS: readonly FundingColumn[] = ['subtotal', 'central', 'provincial', 'prefecture', 'county', 'other'];
+
+export interface SchoolRow {
+  /** 0-based sheet row. */
+  readonly row: number;
+  readonly code: {
+    readonly ref: CellRef;
+    readonly raw: string;
+    /** The code as digits after normalisation (numeric 2153005307 → '2153005307'), '' when empty. */
+    readonly digits: string;
+    readonly error?: string;
+  };
+  readonly name: { readonly ref: CellRef; readonly text: string };
+  readonly projectName?: { readonly ref: CellRef; readonly text: string };
+  /** The count column (保安数量（人）, 学生数（人）…) when the table has one. */
+  readonly count?: NumberCell;
+  readonly funding: Readonly<Partial<Record<FundingColumn, NumberCell>>>;
+  readonly note?: { readonly ref: CellRef; readonly text: string };
+}
+
+export interface SchoolTable {
+  readonly sheet: string;
+  /** 0-based rows of the header block (first and last header row, column-number row included). */
+  readonly headerTop: number;
+  readonly headerBottom: number;
+  /** Column indices (0-based) and their header texts. */
+  readonly columns: {
+    readonly code: number;
+    readonly name: number;
+    readonly projectName?: number;
+    readonly count?: number;
+    readonly note?: number;
+    readonly funding: Readonly<Partial<Record<FundingColumn, number>>>;
+  };
+  readonly headers: Readonly<Record<number, string>>;
+  /** The count column's header, e.g. `保安数量（人）`. */
+  readonly countLabel?: string;
+  /** Money unit of the funding columns (万元 in the standard table). */
+  readonly unit: '元' | '万元';
+  readonly rows: readonly SchoolRow[];
+  /** The 合计 row, first or last. */
+  readonly total?: SchoolRow;
+  /** Index into DisclosureDocument.projects of the project the table belongs to. */
+  readonly project?: number;
+  /** The section it belongs to, when known. */
+  readonly section?: SectionKey;
+}
+
+export interface RegistryEntry {
+  readonly code: string;
+  readonly name: string;
+  readonly town?: string;
+  readonly type?: string;
+  readonly ref: CellRef;
+  /** Where the registry came from: 'workbook' or the second workbook's file name. */
+  readonly source: string;
+}
+
+export interface DisclosureDocument {
+  /** The disclosure's title when the workbook states one (封面 or first cell). */
+  readonly title?: { readonly text: string; readonly ref: CellRef };
+  readonly projects: readonly Project[];
+  readonly tables: readonly SchoolTable[];
+  readonly registry: readonly RegistryEntry[];
+  readonly snapshot: WorkbookSnapshot;
+}

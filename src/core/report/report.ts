@@ -1,0 +1,160 @@
+import type { WorkbookSnapshot } from '../snapshot/types';
+import type { Finding, Lang, Severity } from '../rules/types';
+
+export interface Summary {
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+  /** Findings that carry an explanation (说明): counted here, not in errors/warnings/infos. */
+  readonly explained: number;
+}
+
+export interface FileReport {
+  readonly file: string;
+  readonly summary: Summary;
+  readonly findings: readonly Finding[];
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Stable order: sheet order in the workbook, then row, then column, then rule id, then message. */
+export function sortFindings(findings: readonly Finding[], snapshot: WorkbookSnapshot): Finding[] {
+  const order = new Map(snapshot.sheets.map((s, i) => [s.name, i]));
+  return [...findings].sort(
+    (a, b) =>
+      (order.get(a.sheet) ?? 1e9) - (order.get(b.sheet) ?? 1e9) ||
+      a.row - b.row ||
+      a.col - b.col ||
+      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
+}
+
+export function summarize(findings: readonly Finding[]): Summary {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  let explained = 0;
+  for (const f of findings) {
+    if (f.explanation) explained++;
+    else if (f.severity === 'error') errors++;
+    else if (f.severity === 'warning') warnings++;
+    else infos++;
+  }
+  return { errors, warnings, infos, explained };
+}
+
+/** A finding in the JSON shape of SPEC §7 (plus `explanation` when there is one). */
+export interface JsonFinding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  sheet: string;
+  cell: string;
+  project?: string;
+  school?: string;
+  column?: string;
+  expected?: string;
+  actual?: string;
+  fix?: { sheet: string; cell: string; value: string | number };
+  explanation?: string;
+}
+
+export function toJsonFinding(f: Finding): JsonFinding {
+  const j: JsonFinding = { rule: f.rule, severity: f.severity, message: f.message, sheet: f.sheet, cell: f.cell };
+  if (f.project !== undefined) j.project = f.project;
+  if (f.school !== undefined) j.school = f.school;
+  if (f.column !== undefined) j.column = f.column;
+  if (f.expected !== undefined) j.expected = f.expected;
+  if (f.actual !== undefined) j.actual = f.actual;
+  if (f.fix !== undefined) j.fix = { sheet: f.fix.sheet, cell: f.fix.cell, value: f.fix.value };
+  if (f.explanation !== undefined) j.explanation = f.explanation;
+  return j;
+}
+
+export interface JsonReport {
+  version: 1;
+  reports: { file: string; summary: Summary; findings: JsonFinding[]; error?: string }[];
+}
+
+export function toJsonReport(reports: readonly (FileReport & { error?: string })[]): JsonReport {
+  return {
+    version: 1,
+    reports: reports.map((r) => ({
+      file: r.file,
+      summary: r.summary,
+      findings: r.findings.map(toJsonFinding),
+      ...(r.error !== undefined && { error: r.error }),
+    })),
+  };
+}
+
+const SEV_LABEL: Record<Lang, Record<Severity, string>> = {
+  zh: { error: '错误', warning: '警告', info: '提示' },
+  en: { error: 'error', warning: 'warning', info: 'info' },
+};
+
+export function severityLabel(s: Severity, lang: Lang): string {
+  return SEV_LABEL[lang][s];
+}
+
+/** Plain-text rendering, grouped by file and project. */
+export function renderText(reports: readonly (FileReport & { error?: string })[], lang: Lang): string {
+  const L = lang === 'zh'
+    ? { none: '未发现问题。', other: '（不属于某个项目）', summary: (s: Summary) => `错误 ${s.errors} 个，警告 ${s.warnings} 个，提示 ${s.infos} 个${s.explained ? `，已说明 ${s.explained} 个` : ''}`, explained: '已说明', expected: '应为', actual: '实为' }
+    : { none: 'No problems found.', other: '(not in a project)', summary: (s: Summary) => `${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos${s.explained ? `, ${s.explained} explained` : ''}`, explained: 'explained', expected: 'expected', actual: 'actual' };
+  const lines: string[] = [];
+  for (const r of reports) {
+    lines.push(r.file);
+    if (r.error !== undefined) {
+      lines.push(`  ${r.error}`, '');
+      continue;
+    }
+    if (r.findings.length === 0) {
+      lines.push(`  ${L.none}`, '');
+      continue;
+    }
+    const groups = new Map<string, Finding[]>();
+    for (const f of r.findings) {
+      const k = f.project ?? '';
+      let g = groups.get(k);
+      if (!g) groups.set(k, (g = []));
+      g.push(f);
+    }
+    for (const [project, list] of groups) {
+      lines.push(`  ${project || L.other}`);
+      for (const f of list) {
+        const place = `${f.sheet}!${f.cell}`;
+        const sev = f.explanation ? `${SEV_LABEL[lang][f.severity]}·${L.explained}` : SEV_LABEL[lang][f.severity];
+        lines.push(`    ${place}  ${sev}  ${f.message}  [${f.rule}]`);
+        if (f.explanation) lines.push(`      ${L.explained}：${f.explanation}`);
+      }
+    }
+    lines.push(`  ${L.summary(r.summary)}`, '');
+  }
+  return lines.join('\n');
+}
+
+function csvField(v: string | number | undefined): string {
+  const s = v === undefined ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export const CSV_COLUMNS = ['file', 'rule', 'severity', 'sheet', 'cell', 'project', 'school', 'column', 'message', 'expected', 'actual', 'fix', 'explanation'] as const;
+
+/** CSV: UTF-8 with BOM (so Excel opens the Chinese intact), a header row, one finding a row. */
+export function renderCsv(reports: readonly FileReport[], lang: Lang): string {
+  const rows: string[] = [CSV_COLUMNS.join(',')];
+  for (const r of reports) {
+    for (const f of r.findings) {
+      rows.push(
+        [
+          r.file, f.rule, SEV_LABEL[lang][f.severity], f.sheet, f.cell, f.project, f.school, f.column, f.message,
+          f.expected, f.actual, f.fix ? `${f.fix.sheet}!${f.fix.cell}=${f.fix.value}` : undefined, f.explanation,
+        ].map(csvField).join(','),
+      );
+    }
+  }
+  return `\ufeff${rows.join('\r\n')}\r\n`;
+}

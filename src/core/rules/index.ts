@@ -1,0 +1,62 @@
+/**
+ * The rule index: an explicit, sorted list. A test fails when a rule module exists without an
+ * entry here, or an entry without its doc page (docs/rules/<id>.md) or its test file.
+ */
+import type { Rule } from './types';
+import arithmetic from './arithmetic';
+import duplicateText from './duplicate-text';
+import fundingAmountMissing from './funding-amount-missing';
+import headingNumbering from './heading-numbering';
+import placeholderText from './placeholder-text';
+import planFundingMismatch from './plan-funding-mismatch';
+import projectNumbering from './project-numbering';
+import schoolCodeCategory from './school-code-category';
+import schoolCodeDuplicate from './school-code-duplicate';
+import schoolCodeFormat from './school-code-format';
+import schoolCodeMissing from './school-code-missing';
+import schoolCodeProvince from './school-code-province';
+import schoolCodeRegistryMismatch from './school-code-registry-mismatch';
+import schoolNameFormat from './school-name-format';
+import sectionDuplicate from './section-duplicate';
+import sectionEmpty from './section-empty';
+import sectionMissing from './section-missing';
+import sectionOrder from './section-order';
+import tableRowMismatch from './table-row-mismatch';
+import tableTotalMismatch from './table-total-mismatch';
+import textTableMismatch from './text-table-mismatch';
+import totalMismatch from './total-mismatch';
+import uppercaseMalformed from './uppercase-malformed';
+import uppercaseMismatch from './uppercase-mismatch';
+
+export const RULES: readonly Rule[] = [
+  arithmetic as Rule,
+  duplicateText as Rule,
+  fundingAmountMissing as Rule,
+  headingNumbering as Rule,
+  placeholderText as Rule,
+  planFundingMismatch as Rule,
+  projectNumbering as Rule,
+  schoolCodeCategory as Rule,
+  schoolCodeDuplicate as Rule,
+  schoolCodeFormat as Rule,
+  schoolCodeMissing as Rule,
+  schoolCodeProvince as Rule,
+  schoolCodeRegistryMismatch as Rule,
+  schoolNameFormat as Rule,
+  sectionDuplicate as Rule,
+  sectionEmpty as Rule,
+  sectionMissing as Rule,
+  sectionOrder as Rule,
+  tableRowMismatch as Rule,
+  tableTotalMismatch as Rule,
+  textTableMismatch as Rule,
+  totalMismatch as Rule,
+  uppercaseMalformed as Rule,
+  uppercaseMismatch as Rule,
+];
+
+export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.id));
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((r) => r.meta.id === id);
+}

@@ -1,0 +1,95 @@
+import type { CellRef, DisclosureDocument } from '../model';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Lang = 'zh' | 'en';
+
+/** A message template per language; `{name}` placeholders are filled from the finding\'s data. */
+export interface MessageTemplate {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** A fix is data: the host writes `value` into `sheet!cell`. Codes are written as text. */
+export interface Fix {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly value: string | number;
+  /** How to write it: 'text' forces a text cell (school codes), 'number' a number. */
+  readonly kind: 'text' | 'number';
+}
+
+export interface RuleMeta<MessageId extends string = string> {
+  readonly id: string;
+  readonly defaultSeverity: Severity;
+  readonly fixable: boolean;
+  readonly description: MessageTemplate;
+  readonly messages: Readonly<Record<MessageId, MessageTemplate>>;
+  /** Default option values this rule reads from the run\'s options (documented in docs/rules). */
+  readonly defaultOptions?: Readonly<Record<string, unknown>>;
+}
+
+/** What a rule returns: data only. The engine adds the id, severity and rendered message. */
+export interface RawFinding<MessageId extends string = string> {
+  readonly messageId: MessageId;
+  readonly data?: Readonly<Record<string, string | number>>;
+  readonly ref: CellRef;
+  /** Project label (`项目十二`) when the finding belongs to one. */
+  readonly project?: string;
+  /** The school\'s full name, for table rows. */
+  readonly school?: string;
+  /** Header text, for table columns. */
+  readonly column?: string;
+  readonly expected?: string;
+  readonly actual?: string;
+  readonly fix?: Fix;
+  /** Other cells the finding is about (the other side of a mismatch). */
+  readonly related?: readonly CellRef[];
+}
+
+/** Options for one run. Unknown keys are ignored by rules that do not read them. */
+export interface RuleOptions {
+  /** Two-digit province code (GB/T 2260), e.g. '53' for 云南; when absent, the table\'s majority. */
+  readonly province?: string;
+  /** duplicate-text: similarity (0…1) from which two sections count as copies. Default 0.9. */
+  readonly similarityThreshold?: number;
+  readonly [key: string]: unknown;
+}
+
+export interface RuleContext {
+  readonly options: RuleOptions;
+  readonly lang: Lang;
+}
+
+export interface Rule<MessageId extends string = string> {
+  readonly meta: RuleMeta<MessageId>;
+  check(document: DisclosureDocument, context: RuleContext): RawFinding<MessageId>[];
+}
+
+/** A finding as every surface shows it (SPEC §7). */
+export interface Finding {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly messageId: string;
+  readonly data?: Readonly<Record<string, string | number>>;
+  readonly sheet: string;
+  readonly cell: string;
+  readonly row: number;
+  readonly col: number;
+  readonly project?: string;
+  readonly school?: string;
+  readonly column?: string;
+  readonly expected?: string;
+  readonly actual?: string;
+  readonly fix?: Fix;
+  readonly related?: readonly { readonly sheet: string; readonly cell: string }[];
+  /** The key under which an explanation (说明) is stored; see report/explanations. */
+  readonly key: string;
+  /** The user\'s explanation, when one is stored: the finding no longer counts. */
+  readonly explanation?: string;
+}
+
+/** Identity helper that keeps a rule\'s message ids typed. */
+export function defineRule<MessageId extends string>(rule: Rule<MessageId>): Rule<MessageId> {
+  return rule;
+}

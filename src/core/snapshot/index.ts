@@ -1,0 +1,3 @@
+export * from './types';
+export * from './a1';
+export * from './grid';

@@ -1,0 +1,4 @@
+export * from './normalize';
+export * from './numerals';
+export * from './money';
+export * from './uppercase';

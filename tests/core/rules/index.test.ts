@@ -1,0 +1,50 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../../../src/core/rules/index';
+
+const ROOT = resolve(__dirname, '../../..');
+const RULE_DIR = join(ROOT, 'src/core/rules');
+const NOT_RULES = new Set(['index.ts', 'types.ts', 'config.ts', 'engine.ts']);
+const SPEC_IDS = [
+  'section-missing', 'section-duplicate', 'section-order', 'section-empty', 'heading-numbering', 'project-numbering',
+  'funding-amount-missing', 'total-mismatch', 'plan-funding-mismatch', 'uppercase-mismatch', 'uppercase-malformed',
+  'arithmetic', 'duplicate-text', 'placeholder-text', 'text-table-mismatch', 'table-row-mismatch',
+  'table-total-mismatch', 'school-code-missing', 'school-code-format', 'school-code-category',
+  'school-code-province', 'school-code-duplicate', 'school-code-registry-mismatch', 'school-name-format',
+];
+
+const modules = readdirSync(RULE_DIR).filter((f) => f.endsWith('.ts') && !NOT_RULES.has(f)).map((f) => f.slice(0, -3));
+const ids = RULES.map((r) => r.meta.id);
+
+describe('rule index', () => {
+  it('is sorted and has no duplicates', () => {
+    expect(ids).toEqual([...new Set(ids)].sort());
+  });
+  it('has every rule of the SPEC catalogue, and nothing else', () => {
+    expect([...ids].sort()).toEqual([...SPEC_IDS].sort());
+  });
+  it.each(modules)('rule module %s is in the index', (m) => {
+    expect(ids, 'Missing rule from index').toContain(m);
+  });
+  it.each(ids)('%s has its doc page, its tests and a catalogue line', (id) => {
+    expect(existsSync(join(ROOT, 'docs/rules', `${id}.md`)), `Missing documentation for rule ${id}`).toBe(true);
+    expect(existsSync(join(ROOT, 'tests/core/rules', `${id}.test.ts`)), `Missing tests for rule ${id}`).toBe(true);
+    expect(readFileSync(join(ROOT, 'docs/rules.md'), 'utf8'), `Missing from docs/rules.md: ${id}`).toContain(`rules/${id}.md`);
+  });
+  it.each(RULES.map((r) => [r.meta.id, r] as const))('%s has complete metadata in both languages', (_id, rule) => {
+    const { meta } = rule;
+    expect(['error', 'warning', 'info']).toContain(meta.defaultSeverity);
+    expect(meta.description.zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(meta.description.en).toMatch(/[a-z]/i);
+    const msgs = Object.entries(meta.messages);
+    expect(msgs.length).toBeGreaterThan(0);
+    for (const [mid, t] of msgs) {
+      expect(t.zh, `${mid} zh`).toMatch(/[\u4e00-\u9fff]/);
+      expect(t.en, `${mid} en`).toMatch(/[a-z]/i);
+      // every placeholder appears in both languages
+      const ph = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(ph(t.en), `${mid}: placeholders differ between zh and en`).toEqual(ph(t.zh));
+    }
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * What the task pane needs from its host. The pane never touches Office.js: the Excel host
+ * (src/hosts/excel, engineer #6) and the standalone file host (./fileHost) implement this and
+ * are passed in as a prop, so every component tests without Office.
+ */
+import type { CheckConfig } from '../core/rules/config';
+import type { Finding, Fix, Lang } from '../core/rules/types';
+import type { CheckResult } from '../core/check';
+import type { WorkbookSnapshot } from '../core/snapshot/types';
+
+export interface CheckRequest {
+  readonly config: CheckConfig;
+  readonly lang: Lang;
+  /** A registry read from another file (settings: 学校名录来自其他文件). */
+  readonly registry?: { readonly snapshot: WorkbookSnapshot; readonly source: string };
+}
+
+export type CheckOutcome =
+  | {
+      readonly ok: true;
+      readonly result: CheckResult;
+      /** What the host could not do (e.g. no notes API: flagged by colour only), one sentence each. */
+      readonly notes?: readonly string[];
+    }
+  | {
+      readonly ok: false;
+      /** One clear sentence in the user's language. */
+      readonly message: string;
+      /** The host is too old to run the check (missing requirement set). */
+      readonly tooOld?: boolean;
+    };
+
+export interface FixOutcome {
+  readonly written: readonly { readonly sheet: string; readonly cell: string; readonly value: string | number }[];
+  /** Cells left alone (not empty and no overwrite confirmed, protected sheet...), with a reason. */
+  readonly skipped: readonly { readonly sheet: string; readonly cell: string; readonly reason: string }[];
+}
+
+export interface PaneHost {
+  /** 'excel': inside Office; 'file': the standalone page over an opened .xlsx. */
+  readonly kind: 'excel' | 'file';
+  /** Reads the workbook, checks it and (in Excel) flags the findings' cells. */
+  check(request: CheckRequest): Promise<CheckOutcome>;
+  /** Goes to the cell (Excel selects it; the standalone page shows its text). */
+  select(sheet: string, cell: string): Promise<void>;
+  /** Writes fixes; only empty cells unless `overwrite`. Codes are written as text. */
+  applyFixes(fixes: readonly Fix[], options: { readonly overwrite: boolean }): Promise<FixOutcome>;
+  /** Removes exactly the flags the last check added. */
+  clearFlags(): Promise<void>;
+  /** Stores (or, with '', removes) the explanation (说明) of a finding in the workbook. */
+  explain(finding: Finding, text: string): Promise<void>;
+  /** Calls back when the workbook changed (for 边改边查); returns an unsubscribe function. */
+  onChanged?(listener: () => void): () => void;
+}

@@ -1,0 +1,168 @@
+/**
+ * Recognising the lines of a disclosure: project titles (项目一, 项目 3, 项目十一：xxx), section
+ * headings (一、项目名称, （六）资金安排, 实施单位：xxx) and their numbering. Pure string work on
+ * one line; the layout logic lives in read.ts.
+ */
+import { SECTION_KEYS, type Numbering, type SectionKey } from '../model';
+import { normalizeWithMap } from '../text/normalize';
+import { parseChineseNumeral } from '../text/numerals';
+
+/**
+ * The labels that make a section heading, besides the standard names (SPEC §2). Keys are
+ * compared after NFKC and with every space removed. Only these make headings: numbered items
+ * inside a section (`（一）领导小组工作职责`) are content.
+ */
+export const DEFAULT_SECTION_ALIASES: Readonly<Record<string, SectionKey>> = {
+  项目名称: 'name',
+  立项依据: 'basis',
+  项目立项依据: 'basis',
+  项目实施单位: 'unit',
+  实施单位: 'unit',
+  项目单位: 'unit',
+  项目基本概况: 'overview',
+  项目概况: 'overview',
+  基本概况: 'overview',
+  项目基本情况: 'overview',
+  项目实施内容: 'content',
+  实施内容: 'content',
+  项目内容: 'content',
+  资金安排情况: 'funding',
+  资金安排: 'funding',
+  资金来源及安排: 'funding',
+  资金来源及安排情况: 'funding',
+  项目资金安排情况: 'funding',
+  项目资金安排: 'funding',
+  项目实施计划: 'plan',
+  实施计划: 'plan',
+  进度安排: 'plan',
+  项目进度安排: 'plan',
+  实施进度安排: 'plan',
+  项目实施成效: 'results',
+  实施成效: 'results',
+  预期成效: 'results',
+  项目预期成效: 'results',
+  绩效目标: 'results',
+  项目绩效目标: 'results',
+};
+
+const SPACES = /[\s\u00a0\u3000\ufeff\u200b]+/g;
+
+/** The compact form labels are compared in: NFKC, no spaces, no trailing colon or full stop. */
+export function labelKey(s: string): string {
+  return s.normalize('NFKC').replace(SPACES, '').replace(/[:：。.，,;；]+$/u, '');
+}
+
+export type AliasTable = ReadonlyMap<string, SectionKey>;
+
+/** The alias table: defaults, then the configured extras (which win). */
+export function aliasTable(extra?: Readonly<Record<string, SectionKey>>): AliasTable {
+  const m = new Map<string, SectionKey>();
+  for (const [k, v] of Object.entries(DEFAULT_SECTION_ALIASES)) m.set(labelKey(k), v);
+  if (extra) {
+    for (const [k, v] of Object.entries(extra)) {
+      if ((SECTION_KEYS as readonly string[]).includes(v) && labelKey(k) !== '') m.set(labelKey(k), v);
+    }
+  }
+  return m;
+}
+
+function lookup(table: AliasTable, label: string): SectionKey | undefined {
+  const k = labelKey(label);
+  if (k === '' || k.length > 24) return undefined;
+  return table.get(k);
+}
+
+const CN = '一二三四五六七八九十百零〇两';
+const NUMBERING_RES: readonly { re: RegExp; style: Numbering['style']; cn: boolean }[] = [
+  { re: new RegExp(`^\\s*\\(\\s*([${CN}]{1,4})\\s*\\)\\s*`, 'u'), style: 'cn-paren', cn: true },
+  { re: new RegExp(`^\\s*([${CN}]{1,4})\\s*[、.,，]\\s*`, 'u'), style: 'cn-dun', cn: true },
+  { re: /^\s*\(\s*(\d{1,3})\s*\)\s*/u, style: 'arabic-paren', cn: false },
+  { re: /^\s*(\d{1,3})\s*\.(?!\d)\s*/u, style: 'arabic-dot', cn: false },
+  { re: /^\s*(\d{1,3})\s*[、,，]\s*/u, style: 'arabic-dun', cn: false },
+];
+
+/**
+ * Splits a leading numbering off a normalised line. Returns the numbering and the length of
+ * the normalised prefix it took (0 when none).
+ */
+export function splitNumbering(normalised: string): { style: Numbering['style']; value: number | null; length: number } {
+  for (const { re, style, cn } of NUMBERING_RES) {
+    const m = re.exec(normalised);
+    if (m) {
+      const value = cn ? parseChineseNumeral(m[1]!) : Number(m[1]);
+      if (value !== null) return { style, value, length: m[0].length };
+    }
+  }
+  return { style: 'none', value: null, length: 0 };
+}
+
+export interface HeadingMatch {
+  readonly key: SectionKey;
+  /** The label as written (original characters, trimmed), e.g. `资金安排`. */
+  readonly label: string;
+  readonly numbering: Numbering;
+  /** Content after a colon on the same line, with its offset in the original line. */
+  readonly rest?: { readonly text: string; readonly offset: number };
+}
+
+/**
+ * Whether a line is a section heading: optional numbering, then one of the labels, then
+ * nothing, or a colon and the section's content (`项目实施单位：玉溪市江川区教育体育局`).
+ */
+export function matchHeading(line: string, table: AliasTable): HeadingMatch | null {
+  // the label part is short: only the first few dozen characters can make a heading
+  const probe = line.length > 80 ? line.slice(0, 80) : line;
+  if (labelKey(probe.split(/[:：]/u)[0] ?? '').length > 30) return null;
+  const { text, map } = normalizeWithMap(line);
+  const num = splitNumbering(text);
+  const body = text.slice(num.length);
+  const colon = body.search(/[:：]/u);
+  const labelPart = colon >= 0 ? body.slice(0, colon) : body;
+  const key = lookup(table, labelPart);
+  if (key === undefined) return null;
+  const start = map[num.length]!;
+  const labelEnd = map[num.length + labelPart.length]!;
+  const label = line.slice(start, labelEnd).trim();
+  const numberingRaw = line.slice(0, start).trim();
+  const numbering: Numbering = { style: num.style, value: num.value, raw: numberingRaw };
+  if (colon >= 0) {
+    const restStart = map[num.length + colon + 1]!;
+    const restRaw = line.slice(restStart);
+    const lead = restRaw.length - restRaw.trimStart().length;
+    const restText = restRaw.trim();
+    if (restText !== '') return { key, label, numbering, rest: { text: restText, offset: restStart + lead } };
+  }
+  return { key, label, numbering };
+}
+
+export interface TitleMatch {
+  /** The numeral as written (`十一`, `3`). */
+  readonly numeral: string;
+  readonly number: number | null;
+  /** `项目十一`: the label findings use. */
+  readonly label: string;
+}
+
+const TITLE_RE = new RegExp(`^项目\\s*([${CN}]{1,6}|\\d{1,4})(?:\\s*$|\\s*[:：、.,，\\-—－]\\s*|\\s+)(.*)$`, 'u');
+
+/**
+ * Whether a line is a project title: `项目一`, `项目 3`, `项目十一：xxx`, `项目三 国家义务教育…`.
+ * A long sentence that happens to start with 项目 is not a title.
+ */
+export function matchTitle(line: string): TitleMatch | null {
+  if (line.length > 120) return null;
+  const t = line.normalize('NFKC').replace(SPACES, ' ').trim();
+  const m = TITLE_RE.exec(t);
+  if (!m) return null;
+  const rest = m[2] ?? '';
+  if (rest.length > 80 || /[。；;]/u.test(rest)) return null;
+  const numeral = m[1]!;
+  const number = parseChineseNumeral(numeral);
+  if (number === null) return null;
+  return { numeral, number, label: `项目${numeral}` };
+}
+
+/** Whether a sheet name or line reads like a project title (for sheets whose title cell is missing). */
+export function titleFromSheetName(name: string): TitleMatch | null {
+  return matchTitle(name.trim());
+}

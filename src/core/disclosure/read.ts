@@ -1,0 +1,402 @@
+/**
+ * The layout-independent reader. Every non-skipped sheet is read in order, row by row, cell by
+ * cell (left to right), line by line for multi-line cells. Each line is a project title, a
+ * section heading or text. Text belongs to the last heading of the current project. This one
+ * pass covers the three layouts (a sheet per project down one column, the two-column form
+ * label | content, all projects on one sheet) without configuration. Rows where several cells
+ * sit side by side under a heading are kept as a table (`otherTables`); the school tables
+ * found beforehand are cut out of the text and linked to the section they sit under, or to
+ * the section whose text names their sheet.
+ *
+ * Linear: every cell is visited once; nothing is quadratic in the number of projects.
+ */
+import type { Cell, SheetSnapshot, WorkbookSnapshot } from '../snapshot/types';
+import type { CellRef, Numbering, Paragraph, Project, SchoolTable, Section, SectionKey } from '../model';
+import { splitLines } from '../text/normalize';
+import { aliasTable, matchHeading, matchTitle, titleFromSheetName, type AliasTable } from './labels';
+
+export interface ReadOptions {
+  readonly tables?: readonly SchoolTable[];
+  readonly skipSheets?: ReadonlySet<string>;
+  readonly sectionAliases?: Readonly<Record<string, SectionKey>>;
+}
+
+export interface ReadResult {
+  readonly title?: { readonly text: string; readonly ref: CellRef };
+  readonly projects: Project[];
+  readonly tableLinks: ({ readonly project: number; readonly section: SectionKey } | null)[];
+}
+
+interface MutableSection {
+  key: SectionKey;
+  label: string;
+  headingText: string;
+  headingRef: CellRef;
+  numbering: Numbering;
+  paragraphs: Paragraph[];
+  tables: number[];
+  otherTables: { ref: CellRef; rows: Paragraph[][] }[];
+}
+
+interface MutableProject {
+  title: string;
+  number: number | null;
+  ref: CellRef;
+  label: string;
+  sections: MutableSection[];
+}
+
+interface Rect {
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+}
+
+/** The cells a school table occupies, header to last row. */
+function tableRect(t: SchoolTable): Rect {
+  let bottom = t.headerBottom;
+  for (const r of t.rows) if (r.row > bottom) bottom = r.row;
+  if (t.total && t.total.row > bottom) bottom = t.total.row;
+  const cols: number[] = [t.columns.code, t.columns.name];
+  for (const c of [t.columns.projectName, t.columns.count, t.columns.note]) if (c !== undefined) cols.push(c);
+  for (const c of Object.values(t.columns.funding)) if (c !== undefined) cols.push(c);
+  for (const k of Object.keys(t.headers)) {
+    const n = Number(k);
+    if (Number.isInteger(n)) cols.push(n);
+  }
+  let left = Infinity;
+  let right = -Infinity;
+  for (const c of cols) {
+    if (c < left) left = c;
+    if (c > right) right = c;
+  }
+  if (!Number.isFinite(left)) {
+    left = 0;
+    right = 0;
+  }
+  return { top: Math.min(t.headerTop, t.headerBottom), bottom, left, right };
+}
+
+function isBlank(cell: Cell): boolean {
+  return cell.kind === 'empty' || cell.text.trim() === '';
+}
+
+/** Text that only points at a table: `详见“学校明细表”`, `见附表`. */
+const TABLE_REFERENCE = /附表|明细表|下表|见表|详见/u;
+
+const TITLE_HINT = /公开|预算|决算|财政|重点|项目文本/u;
+
+/** Reads the disclosure: see the module comment. Never throws on malformed input. */
+export function readDisclosureImpl(snapshot: WorkbookSnapshot, options: ReadOptions = {}): ReadResult {
+  const tables = options.tables ?? [];
+  const skip = options.skipSheets ?? new Set<string>();
+  const aliases = aliasTable(options.sectionAliases);
+  const projects: MutableProject[] = [];
+  const tableLinks: ({ project: number; section: SectionKey } | null)[] = tables.map(() => null);
+  const tableSections: (MutableSection | null)[] = tables.map(() => null);
+  const tablesBySheet = new Map<string, { index: number; rect: Rect }[]>();
+  tables.forEach((t, index) => {
+    const list = tablesBySheet.get(t.sheet) ?? [];
+    list.push({ index, rect: tableRect(t) });
+    tablesBySheet.set(t.sheet, list);
+  });
+  for (const list of tablesBySheet.values()) list.sort((a, b) => a.rect.top - b.rect.top);
+
+  let title: { text: string; ref: CellRef } | undefined;
+  let seenProject = false;
+
+  const sheets = [...(snapshot.sheets ?? [])].sort((a, b) => a.index - b.index);
+  for (const sheet of sheets) {
+    if (!sheet || typeof sheet.name !== 'string' || skip.has(sheet.name) || !Array.isArray(sheet.cells)) continue;
+    const sheetTables = tablesBySheet.get(sheet.name) ?? [];
+    const result = readSheet(sheet, aliases, sheetTables);
+    // table links by position
+    for (const [tableIndex, section] of result.tableSections) {
+      const pIndex = section ? projects.length + result.projects.indexOf(section.project) : -1;
+      if (section && pIndex >= projects.length) {
+        tableSections[tableIndex] = section.section;
+        tableLinks[tableIndex] = { project: pIndex, section: section.section.key };
+        section.section.tables.push(tableIndex);
+      }
+    }
+    if (!seenProject && title === undefined && result.preamble.length > 0) title = titleOf(result.preamble);
+    if (result.projects.length > 0) seenProject = true;
+    projects.push(...result.projects);
+  }
+
+  // tables on their own sheet: linked to the first section whose text names the sheet
+  linkByMention(tables, tableLinks, tableSections, projects);
+
+  const out: Project[] = projects.map((p, index) => freezeProject(p, index));
+  return { ...(title !== undefined && { title }), projects: out, tableLinks };
+}
+
+function linkByMention(
+  tables: readonly SchoolTable[],
+  links: ({ project: number; section: SectionKey } | null)[],
+  sections: (MutableSection | null)[],
+  projects: readonly MutableProject[],
+): void {
+  const pending = tables.map((_, i) => i).filter((i) => links[i] === null);
+  if (pending.length === 0) return;
+  const texts: { project: number; section: MutableSection; text: string }[] = [];
+  projects.forEach((p, project) => {
+    for (const section of p.sections) {
+      const text = section.paragraphs.map((x) => x.text).join('\n').normalize('NFKC').replace(/\s+/g, '');
+      if (TABLE_REFERENCE.test(text) || pending.some((i) => text.includes(compactName(tables[i]!.sheet)))) {
+        texts.push({ project, section, text });
+      }
+    }
+  });
+  const used = new Set<MutableSection>();
+  const stillPending: number[] = [];
+  for (const i of pending) {
+    const name = compactName(tables[i]!.sheet);
+    const hit = name.length >= 2 ? texts.find((t) => t.text.includes(name)) : undefined;
+    if (hit) {
+      links[i] = { project: hit.project, section: hit.section.key };
+      sections[i] = hit.section;
+      hit.section.tables.push(i);
+      used.add(hit.section);
+    } else stillPending.push(i);
+  }
+  // `见附表` without a name: the remaining tables, in order, to the remaining references, in order
+  const refs = texts.filter((t) => !used.has(t.section) && t.section.tables.length === 0 && TABLE_REFERENCE.test(t.text));
+  for (let k = 0; k < stillPending.length && k < refs.length; k++) {
+    const i = stillPending[k]!;
+    const hit = refs[k]!;
+    links[i] = { project: hit.project, section: hit.section.key };
+    sections[i] = hit.section;
+    hit.section.tables.push(i);
+  }
+}
+
+function compactName(s: string): string {
+  return s.normalize('NFKC').replace(/\s+/g, '');
+}
+
+/** The disclosure title from the text before the first project: its first short line(s). */
+function titleOf(preamble: readonly { text: string; ref: CellRef }[]): { text: string; ref: CellRef } | undefined {
+  const first = preamble[0]!;
+  if (first.text.length > 80 || /[。；]/u.test(first.text)) return undefined;
+  let text = first.text.trim();
+  // a title broken over two lines (`…预算重点领域` / `财政项目文本公开`)
+  for (let k = 1; k < preamble.length && k < 3; k++) {
+    if (/公开$|文本$/u.test(text)) break;
+    const next = preamble[k]!;
+    const t = next.text.trim();
+    if (t.length > 40 || /[。；：:]/u.test(t) || next.ref.sheet !== first.ref.sheet || next.ref.row - first.ref.row > 4) break;
+    text += t;
+  }
+  return TITLE_HINT.test(text) ? { text, ref: first.ref } : undefined;
+}
+
+interface SheetResult {
+  projects: MutableProject[];
+  /** Lines before the sheet's first project. */
+  preamble: { text: string; ref: CellRef }[];
+  tableSections: [number, { project: MutableProject; section: MutableSection } | null][];
+}
+
+type Line =
+  | { kind: 'title'; text: string; ref: CellRef; match: NonNullable<ReturnType<typeof matchTitle>> }
+  | { kind: 'heading'; text: string; ref: CellRef; match: NonNullable<ReturnType<typeof matchHeading>>; offset: number }
+  | { kind: 'text'; text: string; ref: CellRef; offset: number };
+
+function classifyCell(cell: Cell, sheet: string, aliases: AliasTable, out: Line[], structural: boolean): void {
+  const raw = typeof cell.text === 'string' ? cell.text : String(cell.value ?? '');
+  const ref: CellRef = { sheet, row: cell.row, col: cell.col };
+  const lines = raw.includes('\n') || raw.includes('\r') ? splitLines(raw) : raw.trim() === '' ? [] : [{ text: raw, offset: 0 }];
+  for (const line of lines) {
+    const leading = line.text.length - line.text.trimStart().length;
+    const text = line.text.trim();
+    const offset = line.offset + leading;
+    if (structural && cell.kind === 'text') {
+      const t = matchTitle(text);
+      if (t) {
+        out.push({ kind: 'title', text, ref, match: t });
+        continue;
+      }
+      const h = matchHeading(text, aliases);
+      if (h) {
+        out.push({ kind: 'heading', text, ref, match: h, offset });
+        continue;
+      }
+    }
+    out.push({ kind: 'text', text, ref, offset });
+  }
+}
+
+function readSheet(
+  sheet: SheetSnapshot,
+  aliases: AliasTable,
+  sheetTables: readonly { index: number; rect: Rect }[],
+): SheetResult {
+  const name = sheet.name;
+  const projects: MutableProject[] = [];
+  const preamble: { text: string; ref: CellRef }[] = [];
+  const tableSections: SheetResult['tableSections'] = [];
+  let project: MutableProject | null = null;
+  let section: MutableSection | null = null;
+  /** Headings seen before any title on this sheet (an untitled project). */
+  let orphan: MutableProject | null = null;
+  let nextTable = 0;
+  // pending side-by-side rows under the current section
+  let pendingRows: { row: number; cells: Paragraph[] }[] = [];
+
+  const flushRows = (): void => {
+    if (pendingRows.length === 0) return;
+    if (section) {
+      if (pendingRows.length >= 2) {
+        section.otherTables.push({ ref: pendingRows[0]!.cells[0]!.ref, rows: pendingRows.map((r) => r.cells) });
+      } else {
+        for (const r of pendingRows) section.paragraphs.push(...r.cells);
+      }
+    }
+    pendingRows = [];
+  };
+
+  const linkTablesUpTo = (row: number): void => {
+    while (nextTable < sheetTables.length && sheetTables[nextTable]!.rect.top <= row) {
+      const t = sheetTables[nextTable]!;
+      flushRows();
+      tableSections.push([t.index, project && section ? { project, section } : null]);
+      nextTable++;
+    }
+  };
+
+  const inTable = (row: number, col: number): boolean => {
+    for (const t of sheetTables) {
+      if (row >= t.rect.top && row <= t.rect.bottom && col >= t.rect.left && col <= t.rect.right) return true;
+    }
+    return false;
+  };
+
+  // rows in order; the cells are sorted by row then column by contract, but do not rely on it
+  const cells = [...sheet.cells].filter((c) => c && Number.isInteger(c.row) && Number.isInteger(c.col) && c.row >= 0 && c.col >= 0);
+  let sorted = true;
+  for (let i = 1; i < cells.length; i++) {
+    const a = cells[i - 1]!;
+    const b = cells[i]!;
+    if (a.row > b.row || (a.row === b.row && a.col > b.col)) {
+      sorted = false;
+      break;
+    }
+  }
+  if (!sorted) cells.sort((a, b) => a.row - b.row || a.col - b.col);
+
+  const startSection = (h: Extract<Line, { kind: 'heading' }>): void => {
+    flushRows();
+    if (!project) {
+      // a heading before any title on this sheet: an untitled project, named after the sheet
+      if (!orphan) {
+        const fromName = titleFromSheetName(name);
+        orphan = {
+          title: name,
+          number: fromName?.number ?? null,
+          ref: h.ref,
+          label: fromName?.label ?? name.trim(),
+          sections: [],
+        };
+      }
+      project = orphan;
+      projects.push(orphan);
+    }
+    section = {
+      key: h.match.key,
+      label: h.match.label,
+      headingText: h.text,
+      headingRef: h.ref,
+      numbering: h.match.numbering,
+      paragraphs: [],
+      tables: [],
+      otherTables: [],
+    };
+    project.sections.push(section);
+    if (h.match.rest) {
+      section.paragraphs.push({ text: h.match.rest.text, ref: h.ref, offset: h.offset + h.match.rest.offset });
+    }
+  };
+
+  let i = 0;
+  const lines: Line[] = [];
+  while (i < cells.length) {
+    const row = cells[i]!.row;
+    let j = i;
+    while (j < cells.length && cells[j]!.row === row) j++;
+    linkTablesUpTo(row);
+    lines.length = 0;
+    let textCells = 0;
+    const rowCells: Cell[] = [];
+    for (let k = i; k < j; k++) {
+      const cell = cells[k]!;
+      if (isBlank(cell)) continue;
+      if (sheetTables.length > 0 && inTable(row, cell.col)) continue;
+      rowCells.push(cell);
+    }
+    textCells = rowCells.length;
+    // Titles and headings stand at the start of a row, alone or with their content beside them
+    // (the two-column form). A row of three or more cells is a table row: its `项目名称` is a
+    // column header, not a heading.
+    rowCells.forEach((cell, k) => classifyCell(cell, name, aliases, lines, k === 0 && textCells <= 2));
+    i = j;
+    if (lines.length === 0) continue;
+    const structural = lines.some((l) => l.kind !== 'text');
+    if (!structural && textCells >= 2 && section) {
+      // cells side by side under a heading: a table row
+      const last = pendingRows[pendingRows.length - 1];
+      if (last && last.row !== row - 1) flushRows();
+      pendingRows.push({ row, cells: lines.map((l) => ({ text: l.text, ref: l.ref, offset: (l as { offset: number }).offset })) });
+      continue;
+    }
+    flushRows();
+    for (const line of lines) {
+      if (line.kind === 'title') {
+        project = {
+          title: line.text,
+          number: line.match.number,
+          ref: line.ref,
+          label: line.match.label,
+          sections: [],
+        };
+        section = null;
+        projects.push(project);
+      } else if (line.kind === 'heading') {
+        startSection(line);
+      } else if (section !== null) {
+        // `section` is reassigned inside startSection (a closure): re-read it with its declared type
+        (section as MutableSection).paragraphs.push({ text: line.text, ref: line.ref, offset: line.offset });
+      } else if (!project) {
+        preamble.push({ text: line.text, ref: line.ref });
+      }
+    }
+  }
+  flushRows();
+  linkTablesUpTo(Number.MAX_SAFE_INTEGER);
+  return { projects, preamble, tableSections };
+}
+
+function freezeProject(p: MutableProject, index: number): Project {
+  const sections: Section[] = p.sections.map((s) => ({
+    key: s.key,
+    label: s.label,
+    headingText: s.headingText,
+    headingRef: s.headingRef,
+    numbering: s.numbering,
+    paragraphs: s.paragraphs,
+    tables: s.tables,
+    ...(s.otherTables.length > 0 && { otherTables: s.otherTables }),
+  }));
+  const nameSection = sections.find((s) => s.key === 'name');
+  const name = nameSection?.paragraphs.map((x) => x.text.trim()).filter((x) => x !== '')[0];
+  return {
+    index,
+    title: p.title,
+    number: p.number,
+    ref: p.ref,
+    label: p.label,
+    ...(name !== undefined && { name }),
+    sections,
+  };
+}

@@ -1,0 +1,57 @@
+/** Shared formulas: the dependent cells' text is the master's with relative references moved. */
+
+const REF = /(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![\w(!])/y;
+
+function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+function colName(col: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Moves the relative references of `formula` by (dr, dc); text in quotes is left alone. */
+export function shiftFormula(formula: string, dr: number, dc: number): string {
+  if (dr === 0 && dc === 0) return formula;
+  let out = '';
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i]!;
+    if (ch === '"' || ch === "'") {
+      const j = formula.indexOf(ch, i + 1);
+      const end = j < 0 ? formula.length : j + 1;
+      out += formula.slice(i, end);
+      i = end;
+      continue;
+    }
+    const prev = i > 0 ? formula[i - 1]! : '';
+    if (!/[\w.]/.test(prev)) {
+      REF.lastIndex = i;
+      const m = REF.exec(formula);
+      if (m) {
+        const [, cAbs = '', letters = '', rAbs = '', digits = ''] = m;
+        const col = cAbs ? colIndex(letters) : colIndex(letters) + dc;
+        const row = rAbs ? Number(digits) : Number(digits) + dr;
+        if (col >= 0 && row >= 1) {
+          out += `${cAbs}${colName(col)}${rAbs}${row}`;
+        } else {
+          out += '#REF!';
+        }
+        i += m[0].length;
+        continue;
+      }
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}

@@ -1,0 +1,589 @@
+/**
+ * The .xlsx reader: package bytes in, the core's WorkbookSnapshot out. The same code runs in
+ * Node (CLI) and in the browser (standalone page): no Node built-ins here.
+ *
+ * Bounded by design: the entry count is checked before anything is unpacked; every part is
+ * inflated as a stream into a SAX parser with a running byte count; cells and merged areas are
+ * counted as they are read; merged areas and `<dimension>`/row spans are never expanded; the
+ * clock is checked between chunks. Past a limit it stops with an XlsxReadError naming the limit.
+ */
+import type { Cell, CellKind, Range, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from '../../core/snapshot/types';
+import { rangeFromA1 } from '../../core/snapshot/a1';
+import { EXPLANATION_SHEET, readExplanationSheet } from '../../core/report/explanations';
+import { XlsxReadError } from './errors';
+import { listEntries, sniff, streamEntry, type ZipBudget, type ZipEntry } from './zip';
+import { xmlSink, type Attrs, type XmlHandlers } from './xml';
+import { BUILTIN_FORMATS, formatNumber } from './numfmt';
+import { shiftFormula } from './formula';
+
+export interface ReadLimits {
+  /** Total bytes unpacked from the package. */
+  readonly maxUncompressedBytes: number;
+  /** Entries in the zip's central directory. */
+  readonly maxEntries: number;
+  /** Cells (`<c>` elements) in the whole workbook. */
+  readonly maxCells: number;
+  /** Merged areas in the whole workbook (their size does not matter: they are never expanded). */
+  readonly maxMerges: number;
+  /** Wall-clock time for one read, in milliseconds. */
+  readonly timeBudgetMs: number;
+}
+
+export const DEFAULT_LIMITS: ReadLimits = {
+  maxUncompressedBytes: 200 * 1024 * 1024,
+  maxEntries: 20_000,
+  maxCells: 5_000_000,
+  maxMerges: 500_000,
+  timeBudgetMs: 120_000,
+};
+
+export interface ReadOptions {
+  readonly limits?: Partial<ReadLimits>;
+  /** Clock in milliseconds (tests); defaults to Date.now. */
+  readonly now?: () => number;
+}
+
+export type ReadResult = { readonly ok: true; readonly snapshot: WorkbookSnapshot } | { readonly ok: false; readonly error: XlsxReadError };
+
+/** Reads an .xlsx/.xlsm package. Never throws: a typed failure instead. */
+export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): ReadResult {
+  try {
+    return { ok: true, snapshot: readXlsxOrThrow(bytes, options) };
+  } catch (e) {
+    if (e instanceof XlsxReadError) return { ok: false, error: e };
+    const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    return { ok: false, error: new XlsxReadError('internal', { detail }) };
+  }
+}
+
+interface Rel {
+  readonly type: string;
+  readonly target: string;
+}
+
+interface SheetRef {
+  readonly name: string;
+  readonly state: SheetVisibility;
+  readonly rid: string;
+}
+
+/** Joins a relationship target to the folder of its source part; `/x` is from the root. */
+function resolveTarget(baseDir: string, target: string): string {
+  const raw = target.startsWith('/') ? target.slice(1) : baseDir + target;
+  const parts: string[] = [];
+  for (const seg of raw.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+function dirOf(part: string): string {
+  const i = part.lastIndexOf('/');
+  return i < 0 ? '' : part.slice(0, i + 1);
+}
+
+function relsPathOf(part: string): string {
+  const i = part.lastIndexOf('/');
+  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
+}
+
+/** OOXML escapes characters XML cannot hold as `_xHHHH_`. */
+function unescapeOoxml(s: string): string {
+  if (!s.includes('_x')) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+function truthy(v: string | undefined): boolean {
+  return v === '1' || v === 'true' || v === 'on';
+}
+
+class Package {
+  private readonly entries = new Map<string, ZipEntry>();
+  readonly budget: ZipBudget;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    readonly limits: ReadLimits,
+    now: () => number,
+  ) {
+    const started = now();
+    this.budget = {
+      maxUncompressedBytes: limits.maxUncompressedBytes,
+      used: 0,
+      tick: () => {
+        if (now() - started > limits.timeBudgetMs) {
+          throw new XlsxReadError('limit-exceeded', { limit: 'time', max: limits.timeBudgetMs });
+        }
+      },
+    };
+    for (const e of listEntries(bytes, limits.maxEntries)) {
+      const key = e.name.toLowerCase();
+      if (!this.entries.has(key)) this.entries.set(key, e);
+    }
+  }
+
+  has(part: string): boolean {
+    return this.entries.has(part.toLowerCase());
+  }
+
+  entry(part: string): ZipEntry | undefined {
+    return this.entries.get(part.toLowerCase());
+  }
+
+  /** Parses a part as XML; false when the part does not exist. */
+  parse(part: string, handlers: XmlHandlers, sheet?: string): boolean {
+    const entry = this.entry(part);
+    if (!entry) return false;
+    const sink = xmlSink(part, handlers, sheet);
+    streamEntry(this.bytes, entry, this.budget, (chunk) => sink.push(chunk));
+    sink.end();
+    return true;
+  }
+
+  rels(part: string): Map<string, Rel> {
+    const out = new Map<string, Rel>();
+    const base = dirOf(part);
+    this.parse(relsPathOf(part), {
+      open(name, a) {
+        if (name !== 'Relationship') return;
+        const id = a.get('Id');
+        const target = a.get('Target');
+        if (id === undefined || target === undefined || a.get('TargetMode') === 'External') return;
+        out.set(id, { type: a.get('Type') ?? '', target: resolveTarget(base, target) });
+      },
+    });
+    return out;
+  }
+}
+
+function relOfType(rels: Map<string, Rel>, suffix: string): string | undefined {
+  for (const r of rels.values()) if (r.type.endsWith(suffix)) return r.target;
+  return undefined;
+}
+
+/** Text collection for `<si>` and `<is>`: `<t>` runs, skipping phonetic `<rPh>` runs. */
+class RichText {
+  private depthRph = 0;
+  private inT = false;
+  text = '';
+  open(name: string): void {
+    if (name === 'rPh') this.depthRph++;
+    else if (name === 't' && this.depthRph === 0) this.inT = true;
+  }
+  close(name: string): void {
+    if (name === 'rPh') this.depthRph--;
+    else if (name === 't') this.inT = false;
+  }
+  add(s: string): void {
+    if (this.inT) this.text += s;
+  }
+}
+
+function readSharedStrings(pkg: Package, part: string | undefined): string[] {
+  const out: string[] = [];
+  if (part === undefined) return out;
+  let rt: RichText | null = null;
+  pkg.parse(part, {
+    open(name) {
+      if (name === 'si') rt = new RichText();
+      else rt?.open(name);
+    },
+    close(name) {
+      if (name === 'si') {
+        out.push(unescapeOoxml(rt?.text ?? ''));
+        rt = null;
+      } else rt?.close(name);
+    },
+    text(s) {
+      rt?.add(s);
+    },
+  });
+  return out;
+}
+
+/** cellXfs index → number format code (undefined: General). */
+function readStyles(pkg: Package, part: string | undefined): (string | undefined)[] {
+  const custom = new Map<number, string>();
+  const xfs: (string | undefined)[] = [];
+  if (part === undefined) return xfs;
+  const ids: number[] = [];
+  let inCellXfs = false;
+  pkg.parse(part, {
+    open(name, a) {
+      if (name === 'numFmt') {
+        const id = Number(a.get('numFmtId'));
+        const code = a.get('formatCode');
+        if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
+      } else if (name === 'cellXfs') inCellXfs = true;
+      else if (name === 'xf' && inCellXfs) ids.push(Number(a.get('numFmtId') ?? '0'));
+    },
+    close(name) {
+      if (name === 'cellXfs') inCellXfs = false;
+    },
+  });
+  for (const id of ids) {
+    const code = custom.get(id) ?? BUILTIN_FORMATS.get(id);
+    xfs.push(code === undefined || code === 'General' ? undefined : code);
+  }
+  return xfs;
+}
+
+interface WorkbookInfo {
+  readonly sheets: SheetRef[];
+  readonly date1904: boolean;
+}
+
+function readWorkbook(pkg: Package, part: string): WorkbookInfo {
+  const sheets: SheetRef[] = [];
+  let date1904 = false;
+  pkg.parse(part, {
+    open(name, a) {
+      if (name === 'sheet') {
+        const state = a.get('state');
+        sheets.push({
+          name: unescapeOoxml(a.get('name') ?? ''),
+          state: state === 'hidden' ? 'hidden' : state === 'veryHidden' ? 'veryHidden' : 'visible',
+          rid: a.get('id') ?? '',
+        });
+      } else if (name === 'workbookPr') {
+        date1904 = truthy(a.get('date1904'));
+      }
+    },
+  });
+  return { sheets, date1904 };
+}
+
+interface Counters {
+  cells: number;
+  merges: number;
+}
+
+interface SheetContext {
+  readonly pkg: Package;
+  readonly strings: readonly string[];
+  readonly xfs: readonly (string | undefined)[];
+  readonly date1904: boolean;
+  readonly counters: Counters;
+}
+
+function serialFromIso(iso: string): number | null {
+  const t = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) || !/T/.test(iso) ? iso : `${iso}Z`);
+  if (Number.isNaN(t)) return null;
+  return t / 86400000 + 25569;
+}
+
+function readWorksheet(ctx: SheetContext, part: string, sheetName: string, index: number, visibility: SheetVisibility): SheetSnapshot {
+  const { limits } = ctx.pkg;
+  const cells: Cell[] = [];
+  const merges: Range[] = [];
+  let isProtected = false;
+  let ordered = true;
+  let lastRow = -1;
+  let lastCol = -1;
+
+  let rowIndex = -1;
+  let colCursor = -1;
+  // current cell
+  let inCell = false;
+  let cRow = 0;
+  let cCol = 0;
+  let cType = 'n';
+  let cStyle = 0;
+  let hasStyle = false;
+  let v: string | null = null;
+  let f: string | null = null;
+  let fShared: { si: string; master: boolean } | null = null;
+  let collect: 'v' | 'f' | null = null;
+  let rich: RichText | null = null;
+  let inline: string | null = null;
+  const sharedMasters = new Map<string, { row: number; col: number; text: string }>();
+
+  const finishCell = (): void => {
+    const numFmt = hasStyle ? ctx.xfs[cStyle] : undefined;
+    let formula: string | undefined;
+    if (f !== null && f !== '') formula = f;
+    else if (fShared && !fShared.master) {
+      const m = sharedMasters.get(fShared.si);
+      if (m) formula = shiftFormula(m.text, cRow - m.row, cCol - m.col);
+    }
+    if (fShared?.master && f) sharedMasters.set(fShared.si, { row: cRow, col: cCol, text: f });
+    let kind: CellKind = 'empty';
+    let value: string | number | boolean | null = null;
+    let text = '';
+    switch (cType) {
+      case 's': {
+        if (v !== null) {
+          const s = ctx.strings[Number(v)];
+          kind = 'text';
+          value = s ?? '';
+          text = value;
+        }
+        break;
+      }
+      case 'inlineStr': {
+        if (inline !== null) {
+          kind = 'text';
+          value = unescapeOoxml(inline);
+          text = value;
+        } else if (v !== null) {
+          kind = 'text';
+          value = unescapeOoxml(v);
+          text = value;
+        }
+        break;
+      }
+      case 'str': {
+        if (v !== null) {
+          kind = 'text';
+          value = unescapeOoxml(v);
+          text = value;
+        }
+        break;
+      }
+      case 'b': {
+        if (v !== null) {
+          kind = 'boolean';
+          value = v.trim() === '1' || v.trim().toLowerCase() === 'true';
+          text = value ? 'TRUE' : 'FALSE';
+        }
+        break;
+      }
+      case 'e': {
+        if (v !== null) {
+          kind = 'error';
+          value = v.trim();
+          text = value;
+        }
+        break;
+      }
+      case 'd': {
+        if (v !== null) {
+          const serial = serialFromIso(v.trim());
+          if (serial === null) {
+            kind = 'text';
+            value = v;
+            text = v;
+          } else {
+            kind = 'number';
+            value = serial;
+            text = formatNumber(serial, numFmt ?? 'yyyy-mm-dd', ctx.date1904);
+          }
+        }
+        break;
+      }
+      default: {
+        if (v !== null && v.trim() !== '') {
+          const n = Number(v);
+          if (Number.isFinite(n)) {
+            kind = 'number';
+            value = n;
+            text = formatNumber(n, numFmt, ctx.date1904);
+          } else {
+            kind = 'text';
+            value = v;
+            text = v;
+          }
+        }
+      }
+    }
+    if (kind === 'empty' && formula === undefined && numFmt === undefined) return;
+    const cell: Cell = {
+      row: cRow,
+      col: cCol,
+      kind,
+      value,
+      text,
+      ...(formula !== undefined && { formula }),
+      ...(numFmt !== undefined && { numFmt }),
+    };
+    if (cRow < lastRow || (cRow === lastRow && cCol <= lastCol)) ordered = false;
+    lastRow = cRow;
+    lastCol = cCol;
+    cells.push(cell);
+  };
+
+  const handlers: XmlHandlers = {
+    open(name: string, a: Attrs) {
+      if (inCell) {
+        if (rich) {
+          rich.open(name);
+          return;
+        }
+        if (name === 'v') {
+          collect = 'v';
+          v = '';
+        } else if (name === 'f') {
+          collect = 'f';
+          f = '';
+          if (a.get('t') === 'shared') {
+            const si = a.get('si') ?? '';
+            fShared = { si, master: a.get('ref') !== undefined };
+          }
+        } else if (name === 'is') {
+          rich = new RichText();
+        }
+        return;
+      }
+      switch (name) {
+        case 'row': {
+          const r = Number(a.get('r'));
+          rowIndex = Number.isInteger(r) && r >= 1 && r <= 1048576 ? r - 1 : rowIndex + 1;
+          colCursor = -1;
+          break;
+        }
+        case 'c': {
+          ctx.counters.cells++;
+          if (ctx.counters.cells > limits.maxCells) {
+            throw new XlsxReadError('limit-exceeded', { limit: 'cells', max: limits.maxCells, sheet: sheetName, part });
+          }
+          inCell = true;
+          const ref = a.get('r');
+          let row = rowIndex < 0 ? 0 : rowIndex;
+          let col = colCursor + 1;
+          if (ref !== undefined) {
+            const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);
+            if (m) {
+              let c = 0;
+              for (const ch of m[1]!.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
+              const r = Number(m[2]);
+              if (c >= 1 && c <= 16384 && r >= 1 && r <= 1048576) {
+                col = c - 1;
+                row = r - 1;
+              }
+            }
+          }
+          cRow = row;
+          cCol = col;
+          colCursor = col;
+          cType = a.get('t') ?? 'n';
+          const s = a.get('s');
+          hasStyle = s !== undefined && s !== '0';
+          cStyle = hasStyle ? Number(s) : 0;
+          v = null;
+          f = null;
+          fShared = null;
+          rich = null;
+          inline = null;
+          collect = null;
+          break;
+        }
+        case 'mergeCell': {
+          const ref = a.get('ref');
+          const r = ref !== undefined ? rangeFromA1(ref) : null;
+          if (r) {
+            ctx.counters.merges++;
+            if (ctx.counters.merges > limits.maxMerges) {
+              throw new XlsxReadError('limit-exceeded', { limit: 'merges', max: limits.maxMerges, sheet: sheetName, part });
+            }
+            merges.push(r);
+          }
+          break;
+        }
+        case 'sheetProtection': {
+          // `sheet` defaults to false; a sheetProtection element with sheet="1" protects the sheet.
+          isProtected = truthy(a.get('sheet'));
+          break;
+        }
+        default:
+          break;
+      }
+    },
+    close(name: string) {
+      if (!inCell) return;
+      if (name === 'c') {
+        finishCell();
+        inCell = false;
+        rich = null;
+        return;
+      }
+      if (rich) {
+        if (name === 'is') {
+          inline = rich.text;
+          rich = null;
+        } else rich.close(name);
+        return;
+      }
+      if (name === 'v' || name === 'f') collect = null;
+    },
+    text(s: string) {
+      if (!inCell) return;
+      if (rich) {
+        rich.add(s);
+        return;
+      }
+      if (collect === 'v') v += s;
+      else if (collect === 'f') f += s;
+    },
+  };
+  ctx.pkg.parse(part, handlers, sheetName);
+
+  if (!ordered) {
+    cells.sort((x, y) => x.row - y.row || x.col - y.col);
+    // a repeated address keeps its last cell
+    const dedup: Cell[] = [];
+    for (const c of cells) {
+      const last = dedup[dedup.length - 1];
+      if (last && last.row === c.row && last.col === c.col) dedup[dedup.length - 1] = c;
+      else dedup.push(c);
+    }
+    cells.length = 0;
+    cells.push(...dedup);
+  }
+  return {
+    name: sheetName,
+    index,
+    visibility,
+    cells,
+    merges,
+    ...(isProtected ? { protected: true } : {}),
+  };
+}
+
+/** Like readXlsx, but throws the XlsxReadError (for callers that already catch). */
+export function readXlsxOrThrow(bytes: Uint8Array, options: ReadOptions = {}): WorkbookSnapshot {
+  const limits: ReadLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  sniff(bytes);
+  const pkg = new Package(bytes, limits, options.now ?? Date.now);
+
+  // The workbook part: from the package relationships, else the conventional path.
+  let workbookPart = relOfType(pkg.rels(''), '/officeDocument');
+  if (workbookPart === undefined || !pkg.has(workbookPart)) workbookPart = 'xl/workbook.xml';
+  if (!pkg.has(workbookPart)) {
+    if (pkg.has('xl/workbook.bin')) throw new XlsxReadError('xlsb-binary');
+    throw new XlsxReadError('not-a-workbook');
+  }
+  if (workbookPart.toLowerCase().endsWith('.bin')) throw new XlsxReadError('xlsb-binary');
+  const info = readWorkbook(pkg, workbookPart);
+  if (info.sheets.length === 0) throw new XlsxReadError('no-sheets');
+  const rels = pkg.rels(workbookPart);
+  const baseDir = dirOf(workbookPart);
+  const ssPart = relOfType(rels, '/sharedStrings') ?? (pkg.has(`${baseDir}sharedStrings.xml`) ? `${baseDir}sharedStrings.xml` : undefined);
+  const stylesPart = relOfType(rels, '/styles') ?? (pkg.has(`${baseDir}styles.xml`) ? `${baseDir}styles.xml` : undefined);
+  const strings = readSharedStrings(pkg, ssPart !== undefined && pkg.has(ssPart) ? ssPart : undefined);
+  const xfs = readStyles(pkg, stylesPart !== undefined && pkg.has(stylesPart) ? stylesPart : undefined);
+  const ctx: SheetContext = { pkg, strings, xfs, date1904: info.date1904, counters: { cells: 0, merges: 0 } };
+
+  const sheets: SheetSnapshot[] = [];
+  info.sheets.forEach((ref, index) => {
+    const rel = rels.get(ref.rid);
+    const isWorksheet = rel !== undefined && /\/(worksheet|macrosheet|xlMacrosheet|xlIntlMacrosheet)$/.test(rel.type);
+    if (rel === undefined || !isWorksheet) {
+      // chart sheets, dialog sheets: present in the list, no cells
+      sheets.push({ name: ref.name, index, visibility: ref.state, cells: [], merges: [] });
+      return;
+    }
+    if (!pkg.has(rel.target)) throw new XlsxReadError('corrupt-zip', { part: rel.target, detail: `sheet "${ref.name}" part missing` });
+    sheets.push(readWorksheet(ctx, rel.target, ref.name, index, ref.state));
+  });
+
+  const snapshot: WorkbookSnapshot = { sheets };
+  if (sheets.some((s) => s.name === EXPLANATION_SHEET)) {
+    return { sheets, explanations: readExplanationSheet(snapshot) };
+  }
+  return snapshot;
+}
+
+export { XlsxReadError } from './errors';
+export type { XlsxReadErrorCode, LimitName } from './errors';

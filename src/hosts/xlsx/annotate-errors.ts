@@ -1,0 +1,49 @@
+import type { Lang } from '../../core/rules/types';
+
+export type AnnotateErrorCode =
+  | 'not-zip'
+  | 'encrypted-or-xls'
+  | 'corrupt'
+  | 'too-many-entries'
+  | 'part-too-large'
+  | 'not-xlsx';
+
+const MESSAGES: Record<AnnotateErrorCode, { zh: string; en: string }> = {
+  'not-zip': {
+    zh: '文件不是 .xlsx 工作簿（如为旧版 .xls，请在 Excel 中另存为 .xlsx）。',
+    en: 'The file is not an .xlsx workbook (if it is an old .xls, save it as .xlsx in Excel).',
+  },
+  'encrypted-or-xls': {
+    zh: '文件已加密或是旧版 .xls 格式：请取消密码保护并另存为 .xlsx。',
+    en: 'The file is encrypted or an old .xls: remove the password and save it as .xlsx.',
+  },
+  corrupt: { zh: '工作簿文件已损坏，无法读取。', en: 'The workbook file is corrupt and cannot be read.' },
+  'too-many-entries': {
+    zh: '工作簿包含的部件过多，超出读取上限。',
+    en: 'The workbook has too many parts (over the reading limit).',
+  },
+  'part-too-large': {
+    zh: '工作簿中的某个部件解压后过大，超出读取上限。',
+    en: 'A part of the workbook is too large when unzipped (over the reading limit).',
+  },
+  'not-xlsx': {
+    zh: '文件是 zip 压缩包，但不是 Excel 工作簿（缺少 xl/workbook.xml）。',
+    en: 'The file is a zip archive but not an Excel workbook (no xl/workbook.xml).',
+  },
+};
+
+/** Why the annotator could not read the package; `message` is zh, `messageIn('en')` English. */
+export class AnnotateError extends Error {
+  readonly code: AnnotateErrorCode;
+  readonly part: string | undefined;
+  constructor(code: AnnotateErrorCode, part?: string) {
+    super(MESSAGES[code].zh + (part ? `（${part}）` : ''));
+    this.name = 'AnnotateError';
+    this.code = code;
+    this.part = part;
+  }
+  messageIn(lang: Lang): string {
+    const m = MESSAGES[this.code][lang];
+    return this.part ? (lang === 'zh' ? `${m}（${this.part}）` : `${m} (${this.part})`) : m;
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * styles.xml patching: new fills and new cell formats are APPENDED; existing indices never move.
+ * A flagged cell gets a clone of its own xf with only the fill changed.
+ */
+import type { Severity } from '../../core/rules/types';
+import { AnnotateError } from './annotate-errors';
+import { CT_STYLES, REL_STYLES, type Package } from './annotate-package';
+import { applyPatches, children, elementSpan, findOpen, q, setAttr, type Patch, type Tag } from './annotate-xml';
+
+/** Fill colours (ARGB) per severity: error light red, warning yellow, info light blue. */
+export const FLAG_FILLS: Record<Severity, string> = {
+  error: 'FFFFC7CE',
+  warning: 'FFFFEB9C',
+  info: 'FFDDEBF7',
+};
+
+const MINIMAL_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+
+interface Section {
+  readonly open: Tag | null;
+  /** Element texts of the existing children. */
+  readonly items: string[];
+  readonly added: string[];
+}
+
+export class StylePatcher {
+  private readonly part: string;
+  private readonly xml: string;
+  private readonly prefix: string;
+  private readonly fills: Section;
+  private readonly fonts: Section;
+  private readonly xfs: Section;
+  private readonly fillIds = new Map<Severity, number>();
+  private readonly cache = new Map<string, number>();
+  private boldFont: number | undefined;
+
+  constructor(private readonly pkg: Package) {
+    const wb = pkg.workbookPart();
+    let part = pkg.rels(wb).find((r) => r.type === REL_STYLES)?.part;
+    if (!part || pkg.text(part) === undefined) {
+      part = part ?? 'xl/styles.xml';
+      pkg.set(part, MINIMAL_STYLES);
+      pkg.contentType(part, CT_STYLES);
+      if (!pkg.rels(wb).some((r) => r.type === REL_STYLES)) pkg.addRel(wb, REL_STYLES, part);
+    }
+    this.part = part;
+    this.xml = pkg.text(part)!;
+    const root = findOpen(this.xml, 'styleSheet');
+    if (!root) throw new AnnotateError('corrupt', part);
+    this.prefix = root.prefix;
+    this.fonts = this.section('fonts', 'font');
+    this.fills = this.section('fills', 'fill');
+    this.xfs = this.section('cellXfs', 'xf');
+  }
+
+  private section(name: string, item: string): Section {
+    const open = findOpen(this.xml, name);
+    if (!open) return { open: null, items: [], added: [] };
+    const items = children(this.xml, open)
+      .filter((t) => t.local === item)
+      .map((t) => {
+        const s = elementSpan(this.xml, t);
+        return this.xml.slice(s.start, s.end);
+      });
+    return { open, items, added: [] };
+  }
+
+  /** Number of cell formats before annotation. */
+  get originalXfCount(): number {
+    return this.xfs.items.length;
+  }
+
+  private fillId(severity: Severity): number {
+    let id = this.fillIds.get(severity);
+    if (id === undefined) {
+      const p = this.prefix;
+      this.fills.added.push(
+        `<${q(p, 'fill')}><${q(p, 'patternFill')} patternType="solid"><${q(p, 'fgColor')} rgb="${FLAG_FILLS[severity]}"/><${q(p, 'bgColor')} indexed="64"/></${q(p, 'patternFill')}></${q(p, 'fill')}>`,
+      );
+      // A workbook without <fills> still has the two implicit default fills.
+      id = Math.max(this.fills.items.length, 2) + this.fills.added.length - 1;
+      this.fillIds.set(severity, id);
+    }
+    return id;
+  }
+
+  private baseXf(index: number): string {
+    const p = this.prefix;
+    return this.xfs.items[index] ?? this.xfs.items[0] ?? `<${q(p, 'xf')} numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
+  }
+
+  /** The index of a new xf: the cell's xf `base` with the severity's fill. */
+  flagged(base: number, severity: Severity): number {
+    const key = `${base}|${severity}`;
+    let id = this.cache.get(key);
+    if (id === undefined) {
+      const xf = this.baseXf(base);
+      const tag = /^<[^>]*>/.exec(xf)![0];
+      let t = setAttr(tag, 'fillId', String(this.fillId(severity)));
+      t = setAttr(t, 'applyFill', '1');
+      id = this.push(t + xf.slice(tag.length));
+      this.cache.set(key, id);
+    }
+    return id;
+  }
+
+  /** A bold cell format (for the results sheet's header row). */
+  bold(): number {
+    const key = 'bold';
+    let id = this.cache.get(key);
+    if (id === undefined) {
+      const p = this.prefix;
+      if (this.boldFont === undefined) {
+        const first = this.fonts.items[0] ?? `<${q(p, 'font')}><${q(p, 'sz')} val="11"/></${q(p, 'font')}>`;
+        const m = /^<[^>]*?(\/?)>/.exec(first)!;
+        const font = m[1]
+          ? `${first.slice(0, -2)}><${q(p, 'b')}/></${q(p, 'font')}>`
+          : `${m[0]}<${q(p, 'b')}/>${first.slice(m[0].length).replace(new RegExp(`<${q(p, 'b')}\\s*/>`), '')}`;
+        this.fonts.added.push(font);
+        this.boldFont = Math.max(this.fonts.items.length, 1) + this.fonts.added.length - 1;
+      }
+      id = this.push(`<${q(p, 'xf')} numFmtId="0" fontId="${this.boldFont}" fillId="0" borderId="0" xfId="0" applyFont="1"/>`);
+      this.cache.set(key, id);
+    }
+    return id;
+  }
+
+  private push(xf: string): number {
+    this.xfs.added.push(xf);
+    return Math.max(this.xfs.items.length, 1) + this.xfs.added.length - 1;
+  }
+
+  /** Writes styles.xml back when anything was added. */
+  commit(): void {
+    if (!this.fills.added.length && !this.fonts.added.length && !this.xfs.added.length) return;
+    const patches: Patch[] = [];
+    const p = this.prefix;
+    const xml = this.xml;
+    // Schema order inside styleSheet: numFmts, fonts, fills, borders, cellStyleXfs, cellXfs, …
+    const addSection = (sec: Section, name: string, defaults: string[], before: string[]): void => {
+      if (!sec.added.length) return;
+      const all = sec.items.length ? sec.added : [...defaults, ...sec.added];
+      const count = sec.items.length + all.length;
+      if (sec.open) {
+        const span = elementSpan(xml, sec.open);
+        const startTag = setAttr(sec.open.text.replace(/\s*\/>$/, '>'), 'count', String(count));
+        patches.push({ at: sec.open.start, del: sec.open.end - sec.open.start, text: startTag });
+        patches.push({ at: span.innerEnd, del: sec.open.selfClosing ? 0 : 0, text: all.join('') + (sec.open.selfClosing ? `</${sec.open.name}>` : '') });
+        return;
+      }
+      let at = -1;
+      for (const b of before) {
+        const t = findOpen(xml, b);
+        if (t) {
+          at = t.start;
+          break;
+        }
+      }
+      if (at < 0) at = xml.lastIndexOf('</');
+      patches.push({ at, del: 0, text: `<${q(p, name)} count="${count}">${all.join('')}</${q(p, name)}>` });
+    };
+    const after = ['borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
+    addSection(this.fonts, 'fonts', [`<${q(p, 'font')}><${q(p, 'sz')} val="11"/></${q(p, 'font')}>`], ['fills', ...after]);
+    addSection(
+      this.fills,
+      'fills',
+      [`<${q(p, 'fill')}><${q(p, 'patternFill')} patternType="none"/></${q(p, 'fill')}>`, `<${q(p, 'fill')}><${q(p, 'patternFill')} patternType="gray125"/></${q(p, 'fill')}>`],
+      after,
+    );
+    addSection(this.xfs, 'cellXfs', [`<${q(p, 'xf')} numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`], after.slice(3));
+    this.pkg.set(this.part, applyPatches(xml, patches));
+  }
+}

@@ -1,0 +1,220 @@
+/**
+ * The annotated copy of an .xlsx workbook, written as a PATCH of the original package: only the
+ * flagged sheets, styles.xml, notes (comments + VML + sheet rels), the added 检查结果 sheet, the
+ * workbook's sheet list and rels, and [Content_Types].xml change. Every other zip entry keeps its
+ * compressed bytes. Uint8Array in and out; runs in Node and in the browser.
+ */
+import type { Finding, Fix, Lang, Severity } from '../../core/rules/types';
+import type { StoredExplanation } from '../../core/snapshot/types';
+import { EXPLANATION_SHEET, explanationRows } from '../../core/report/explanations';
+import { fromA1, qualifiedRef, toA1 } from '../../core/snapshot/a1';
+import { AnnotateError } from './annotate-errors';
+import { addNotes, type Note } from './annotate-notes';
+import { Package } from './annotate-package';
+import { rowsXml, worksheetXml, type SheetCell } from './annotate-results';
+import { patchSheet, type CellEdit } from './annotate-sheet';
+import { StylePatcher } from './annotate-styles';
+import { elementSpan, findOpen } from './annotate-xml';
+
+export { AnnotateError } from './annotate-errors';
+export type { AnnotateErrorCode } from './annotate-errors';
+
+export interface AnnotateOptions {
+  /** Write each finding's fix into the copy (empty cells only unless the fix says overwrite). */
+  readonly fix?: boolean;
+  readonly lang?: Lang;
+  /** Stored explanations (说明), matched by finding key, for the 出错说明 column. */
+  readonly explanations?: readonly StoredExplanation[];
+}
+
+/** The sheet the annotator adds. */
+export const RESULTS_SHEET = '检查结果';
+/** Author name of the notes the annotator adds. */
+export const NOTE_AUTHOR = '预算公开文本检查';
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+const SEVERITY_LABEL: Record<Lang, Record<Severity, string>> = {
+  zh: { error: '错误', warning: '警告', info: '提示' },
+  en: { error: 'error', warning: 'warning', info: 'info' },
+};
+const HEADERS: Record<Lang, readonly string[]> = {
+  zh: ['规则', '级别', '项目', '学校', '栏目', '工作表', '单元格', '说明', '应为', '实为', '出错说明'],
+  en: ['Rule', 'Severity', 'Project', 'School', 'Column', 'Sheet', 'Cell', 'Message', 'Expected', 'Actual', 'Explanation'],
+};
+const FILLED_HEADER: Record<Lang, string> = { zh: '已填入', en: 'Filled in' };
+const WIDTHS = [24, 10, 10, 30, 14, 14, 8, 60, 16, 16, 30, 22];
+
+/** A fix as the annotator reads it: `overwrite` lets it replace a non-empty cell. */
+type FixData = Fix & { readonly overwrite?: boolean };
+
+const cellKey = (sheet: string, row: number, col: number): string => `${sheet}\u0000${row}\u0000${col}`;
+
+function explanationOf(f: Finding, byKey: ReadonlyMap<string, string>): string {
+  return f.explanation ?? byKey.get(f.key) ?? '';
+}
+
+function noteLine(f: Finding, lang: Lang): string {
+  const sev = SEVERITY_LABEL[lang][f.severity];
+  const parts: string[] = [];
+  if (f.expected !== undefined) parts.push(lang === 'zh' ? `应为 ${f.expected}` : `expected ${f.expected}`);
+  if (f.actual !== undefined) parts.push(lang === 'zh' ? `实为 ${f.actual}` : `actual ${f.actual}`);
+  const tail = parts.length ? (lang === 'zh' ? `（${parts.join('，')}）` : ` (${parts.join(', ')})`) : '';
+  return `[${sev}] ${f.rule}${lang === 'zh' ? '：' : ': '}${f.message}${tail}`;
+}
+
+function wrap<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof AnnotateError) throw e;
+    throw new AnnotateError('corrupt');
+  }
+}
+
+/**
+ * Writes the annotated copy: highlight + note on every flagged cell, a 检查结果 sheet listing all
+ * findings with links to their cells, and (with `fix`) the fixes written into empty cells.
+ * Throws AnnotateError (zh message; `messageIn('en')`) when the package cannot be read.
+ */
+export function annotate(original: Uint8Array, findings: readonly Finding[], options: AnnotateOptions = {}): Uint8Array {
+  return wrap(() => annotatePackage(original, findings, options));
+}
+
+function annotatePackage(original: Uint8Array, findings: readonly Finding[], options: AnnotateOptions): Uint8Array {
+  const lang: Lang = options.lang ?? 'zh';
+  const pkg = new Package(original);
+  const sheets = pkg.sheets();
+  const sheetByName = new Map(sheets.map((s) => [s.name, s]));
+  const explained = new Map((options.explanations ?? []).map((e) => [e.key, e.text]));
+
+  // What each sheet needs: flagged cells (worst unexplained severity + note lines) and fixes.
+  interface Flag {
+    row: number;
+    col: number;
+    severity: Severity | undefined;
+    lines: string[];
+  }
+  const flags = new Map<string, Map<string, Flag>>();
+  const fixes = new Map<string, Map<string, { row: number; col: number; fix: FixData }>>();
+  for (const f of findings) {
+    const info = sheetByName.get(f.sheet);
+    const pos = fromA1(f.cell) ?? (Number.isInteger(f.row) && Number.isInteger(f.col) && f.row >= 0 && f.col >= 0 ? { row: f.row, col: f.col } : null);
+    if (info && info.part && pos) {
+      const m = flags.get(f.sheet) ?? new Map<string, Flag>();
+      flags.set(f.sheet, m);
+      const k = cellKey(f.sheet, pos.row, pos.col);
+      const flag = m.get(k) ?? { row: pos.row, col: pos.col, severity: undefined, lines: [] };
+      m.set(k, flag);
+      const why = explanationOf(f, explained);
+      if (why) flag.lines.push(`${noteLine(f, lang)}${lang === 'zh' ? ' 已说明：' : ' Explained: '}${why}`);
+      else {
+        flag.lines.push(noteLine(f, lang));
+        if (!flag.severity || SEVERITY_RANK[f.severity] > SEVERITY_RANK[flag.severity]) flag.severity = f.severity;
+      }
+    }
+    if (options.fix && f.fix) {
+      const fx = f.fix as FixData;
+      const fpos = fromA1(fx.cell);
+      if (fpos && sheetByName.get(fx.sheet)?.part) {
+        const m = fixes.get(fx.sheet) ?? new Map();
+        fixes.set(fx.sheet, m);
+        const k = cellKey(fx.sheet, fpos.row, fpos.col);
+        if (!m.has(k)) m.set(k, { row: fpos.row, col: fpos.col, fix: fx });
+      }
+    }
+  }
+
+  const styles = new StylePatcher(pkg);
+  const written = new Set<string>();
+  const refused = new Set<string>();
+  const touched = [...new Set([...flags.keys(), ...fixes.keys()])];
+  for (const name of touched) {
+    const info = sheetByName.get(name)!;
+    const xml = pkg.text(info.part);
+    if (xml === undefined) continue;
+    const edits = new Map<string, CellEdit>();
+    for (const [k, fl] of flags.get(name) ?? []) {
+      const sev = fl.severity;
+      if (sev) edits.set(k, { row: fl.row, col: fl.col, style: (s) => styles.flagged(s, sev) });
+    }
+    for (const [k, fx] of fixes.get(name) ?? []) {
+      const prev = edits.get(k);
+      const fix = { value: fx.fix.value, kind: fx.fix.kind, ...(fx.fix.overwrite !== undefined && { overwrite: fx.fix.overwrite }) };
+      edits.set(k, { ...(prev ?? { row: fx.row, col: fx.col }), fix });
+    }
+    const res = patchSheet(xml, [...edits.values()]);
+    for (const a1 of res.written) written.add(`${name}!${a1}`);
+    for (const a1 of res.refused) refused.add(`${name}!${a1}`);
+    const notes: Note[] = [...(flags.get(name)?.values() ?? [])]
+      .filter((fl) => fl.severity)
+      .map((fl) => ({ row: fl.row, col: fl.col, text: `${NOTE_AUTHOR}:\n${fl.lines.join('\n')}` }));
+    const withNotes = addNotes(pkg, info.part, res.xml, notes, NOTE_AUTHOR);
+    if (withNotes.xml !== xml) pkg.set(info.part, withNotes.xml);
+  }
+
+  // The 检查结果 sheet.
+  const header = [...HEADERS[lang], ...(options.fix ? [FILLED_HEADER[lang]] : [])];
+  const rows: (SheetCell | string)[][] = [header];
+  for (const f of findings) {
+    const why = explanationOf(f, explained);
+    const sev = SEVERITY_LABEL[lang][f.severity] + (why ? (lang === 'zh' ? '（已说明）' : ' (explained)') : '');
+    const target = sheetByName.has(f.sheet) && fromA1(f.cell) ? qualifiedRef(f.sheet, f.cell) : undefined;
+    const row: (SheetCell | string)[] = [
+      f.rule,
+      sev,
+      f.project ?? '',
+      f.school ?? '',
+      f.column ?? '',
+      f.sheet,
+      target ? { text: f.cell, link: target } : f.cell,
+      f.message,
+      f.expected ?? '',
+      f.actual ?? '',
+      why,
+    ];
+    if (options.fix) {
+      let filled = '';
+      if (f.fix) {
+        const fpos = fromA1(f.fix.cell);
+        const a1 = fpos ? `${f.fix.sheet}!${toA1(fpos.row, fpos.col)}` : '';
+        const where = f.fix.sheet === f.sheet ? f.fix.cell : qualifiedRef(f.fix.sheet, f.fix.cell);
+        if (written.has(a1)) filled = lang === 'zh' ? `${where} ← ${f.fix.value}` : `${where} ← ${f.fix.value}`;
+        else if (refused.has(a1)) filled = lang === 'zh' ? `未填入：${where} 非空` : `not written: ${where} is not empty`;
+        else filled = lang === 'zh' ? '未填入' : 'not written';
+      }
+      row.push(filled);
+    }
+    rows.push(row);
+  }
+  let resultsName = RESULTS_SHEET;
+  for (let n = 2; sheetByName.has(resultsName); n++) resultsName = `${RESULTS_SHEET}(${n})`;
+  pkg.addSheet(resultsName, worksheetXml({ rows, headerStyle: styles.bold(), widths: WIDTHS.slice(0, header.length), freezeHeader: true }));
+  styles.commit();
+  return pkg.toBytes();
+}
+
+/**
+ * Stores explanations in the very hidden sheet EXPLANATION_SHEET (rows replaced when it exists,
+ * the sheet added otherwise). Everything else in the package is kept byte for byte.
+ */
+export function writeExplanations(original: Uint8Array, explanations: readonly StoredExplanation[]): Uint8Array {
+  return wrap(() => {
+    const pkg = new Package(original);
+    const rows = explanationRows(explanations);
+    const existing = pkg.sheets().find((s) => s.name === EXPLANATION_SHEET);
+    const xml = existing?.part ? pkg.text(existing.part) : undefined;
+    if (existing && xml !== undefined) {
+      const sd = findOpen(xml, 'sheetData');
+      if (sd && !sd.prefix) {
+        const span = elementSpan(xml, sd);
+        const body = `<sheetData>${rowsXml(rows)}</sheetData>`;
+        pkg.set(existing.part, xml.slice(0, span.start) + body + xml.slice(span.end));
+      } else {
+        pkg.set(existing.part, worksheetXml({ rows }));
+      }
+    } else {
+      pkg.addSheet(EXPLANATION_SHEET, worksheetXml({ rows }), 'veryHidden');
+    }
+    return pkg.toBytes();
+  });
+}

@@ -1,19 +1,28 @@
 /**
  * The school-code table and the school registry.
- * OWNER: schools helper. The signatures below are the contract.
+ * OWNER: schools helper. `findSchoolTables` and `readRegistry` are the contract; the rest are
+ * helpers the school rules and the template share.
  */
-import type { WorkbookSnapshot } from '../snapshot/types';
-import type { RegistryEntry, SchoolTable } from '../model';
-
-/** Finds every standard school table in the workbook by its headers. */
-export function findSchoolTables(snapshot: WorkbookSnapshot): SchoolTable[] {
-  void snapshot;
-  throw new Error('findSchoolTables: not implemented yet');
-}
-
-/** Finds registry sheets by their headers and reads their entries. `source` names the workbook. */
-export function readRegistry(snapshot: WorkbookSnapshot, source = 'workbook'): { entries: RegistryEntry[]; sheets: string[] } {
-  void snapshot;
-  void source;
-  throw new Error('readRegistry: not implemented yet');
-}
+export { findSchoolTables, readHeader, mapColumns, OWN_SHEETS } from './table';
+export { readRegistry } from './registry';
+export {
+  matchRegistry,
+  indexRegistry,
+  standardName,
+  describeCandidates,
+  type RegistryMatch,
+  type RegistryIndex,
+  type MatchContext,
+} from './match';
+export {
+  normalizeName,
+  commonPrefix,
+  splitPrefix,
+  stripPrefix,
+  townOf,
+  isCountyLevelName,
+  expectedTypes,
+  SCHOOL_TYPES,
+  PROVINCES,
+} from './names';
+export { compact, readCode, readNumberCell, parseDecimalText, scaleDecimal, formatFenIn, numberToDecimal } from './values';

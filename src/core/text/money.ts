@@ -3,7 +3,10 @@
  * point for sums: 723.84万元 is 7_238_400_00 fen, computed from the digits.
  *
  * OWNER: text/money helper — the signatures below are the contract other modules code against.
+ * See docs/money.md for the forms read and the rules of approximation.
  */
+import { normalizeWithMap } from './normalize';
+import { parseUppercase } from './uppercase';
 
 /** A typed failure: parsers never throw on bad input. */
 export type ParseResult<T> =
@@ -50,27 +53,387 @@ export interface Quantity {
   readonly text: string;
 }
 
+/** A 大写 run that is clearly meant as money (元/圆 in it, or 人民币/大写 before it). */
+export interface UppercaseCandidate {
+  /** Span in the original text (prefix 人民币/大写 not included). */
+  readonly offset: number;
+  readonly length: number;
+  readonly text: string;
+  readonly result: ParseResult<{ fen: number }>;
+}
+
+/** An amount with its span in the normalised text too (for context analysis). */
+export interface ScannedAmount extends MoneyAmount {
+  /** Span in the normalised text. */
+  readonly nStart: number;
+  readonly nEnd: number;
+}
+
+export interface ScannedText {
+  /** The NFKC-normalised text (same length mapping as normalizeWithMap). */
+  readonly norm: string;
+  readonly map: readonly number[];
+  readonly amounts: readonly ScannedAmount[];
+  readonly uppercase: readonly UppercaseCandidate[];
+}
+
+const FEN_PER: Record<string, bigint> = {
+  元: 100n,
+  千元: 100_000n,
+  万元: 1_000_000n,
+  百万元: 100_000_000n,
+  千万元: 1_000_000_000n,
+  亿元: 10_000_000_000n,
+};
+const UNIT_OF: Record<string, MoneyUnit> = { 元: '元', 千元: '元', 万元: '万元', 百万元: '万元', 千万元: '万元', 亿元: '亿元' };
+
+/** Counting units after which a bare 万/亿 is a count, not money. */
+const PER_UNITS = '学年|学期|人次|人|生|县|区|校|所|年|月|季度|天|日|次|名|班|户|个|期|场|课时|学时|节|周|台|套|亩|平方米|床|小时';
+const PER_PREFIX_RE = new RegExp(`((?:每(?:${PER_UNITS}))+)[\\u4e00-\\u9fff]{0,4}$`, 'u');
+const AVG_PREFIX_RE = /(生|人|校|户)均[\u4e00-\u9fff]{0,4}$/u;
+const CLAUSE_BREAK = /[,，。;；、:：\n\r()（）!?！？]/u;
+const CJK = /[\u4e00-\u9fff]/u;
+
+/** Converts a decimal string (digits, optional point) times a unit in fen to exact fen; null if not whole fen. */
+function toFen(intDigits: string, fracDigits: string, perUnit: bigint): { fen: bigint; precision: bigint } | null {
+  const scale = 10n ** BigInt(fracDigits.length);
+  const num = BigInt(intDigits + fracDigits) * perUnit;
+  if (num % scale !== 0n) return null;
+  const precisionNum = perUnit;
+  if (precisionNum % scale !== 0n) return null;
+  return { fen: num / scale, precision: precisionNum / scale };
+}
+
+function clauseBefore(norm: string, end: number, max = 16): string {
+  let i = end;
+  while (i > 0 && end - i < max && !CLAUSE_BREAK.test(norm[i - 1]!)) i--;
+  return norm.slice(i, end);
+}
+
+const UPPER_RUN = /[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正〇一二三四五六七八九十百千两0-9.]+/gu;
+const CAP_DIGIT = /[壹贰叁肆伍陆柒捌玖拾佰仟]/u;
+
+function scanUppercase(norm: string, map: readonly number[], original: string): UppercaseCandidate[] {
+  const out: UppercaseCandidate[] = [];
+  UPPER_RUN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = UPPER_RUN.exec(norm)) !== null) {
+    let start = m.index;
+    let run = m[0];
+    if (!CAP_DIGIT.test(run)) continue;
+    // leading unit characters belong to the text before (…万元壹…): drop them
+    while (run.length > 0 && /[万亿元圆角分整正.]/u.test(run[0]!)) {
+      run = run.slice(1);
+      start++;
+    }
+    // the amount ends at 整/正
+    const z = run.search(/[整正]/u);
+    if (z >= 0) run = run.slice(0, z + 1);
+    // 元分配, 元角…: a trailing 角/分 with no digit before it is not part of the amount
+    while (/[元圆角分整][角分]$/u.test(run)) run = run.slice(0, -1);
+    // trailing digits/points (…元整 followed by a figure) are not part either
+    if (/[元圆角分整正]/u.test(run)) run = run.replace(/[0-9.〇一二三四五六七八九十百千两]+$/u, '');
+    if (!CAP_DIGIT.test(run)) continue;
+    const before = norm.slice(Math.max(0, start - 6), start);
+    const prefixed = /(人民币|大写|大写金额)[:：\s]*$/u.test(before);
+    const hasYuan = /[元圆]/u.test(run);
+    if (!prefixed && !hasYuan) continue;
+    // 队伍12万元: one capital-looking character glued to a figure is ordinary text
+    const caps = run.replace(/[^零壹贰叁肆伍陆柒捌玖拾佰仟]/gu, '');
+    if (!prefixed && /[0-9]/.test(run) && caps.length <= 1) continue;
+    if (!prefixed && /^[0-9.]/.test(run)) continue;
+    const end = start + run.length;
+    const offset = map[start]!;
+    const length = map[end]! - offset;
+    out.push({ offset, length, text: original.slice(offset, offset + length), result: parseUppercase(run) });
+  }
+  return out;
+}
+
+const NUMBER_RE = /(?<![\d.])\d+(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\d.])\d+(?:\.\d+)?/gu;
+
+/** Scans a text for money amounts and 大写 candidates, keeping both original and normalised spans. */
+export function scanText(original: string): ScannedText {
+  const { text: norm, map } = normalizeWithMap(typeof original === 'string' ? original : '');
+  const uppercase = scanUppercase(norm, map, original);
+  const amounts: ScannedAmount[] = [];
+  const upperSpans = uppercase.map((u) => {
+    // spans in normalised coordinates
+    let s = 0;
+    while (s < map.length - 1 && map[s]! < u.offset) s++;
+    let e = s;
+    while (e < map.length - 1 && map[e]! < u.offset + u.length) e++;
+    return { s, e, u };
+  });
+  for (const { s, e, u } of upperSpans) {
+    if (!u.result.ok) continue;
+    const ctx = clauseBefore(norm, s);
+    const per = perPrefix(ctx);
+    amounts.push({
+      fen: u.result.value.fen,
+      unit: '元',
+      approximate: false,
+      precisionFen: 1,
+      form: 'uppercase',
+      offset: u.offset,
+      length: u.length,
+      text: u.text,
+      nStart: s,
+      nEnd: e,
+      ...(per !== undefined && { per }),
+    });
+  }
+  NUMBER_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NUMBER_RE.exec(norm)) !== null) {
+    const numStart = m.index;
+    const numEnd = numStart + m[0].length;
+    if (upperSpans.some((x) => numStart < x.e && numEnd > x.s)) continue;
+    const a = readFigure(norm, numStart, numEnd, m[0]);
+    if (!a) continue;
+    const offset = map[a.nStart]!;
+    const length = map[a.nEnd]! - offset;
+    amounts.push({ ...a, offset, length, text: original.slice(offset, offset + length) });
+    NUMBER_RE.lastIndex = Math.max(NUMBER_RE.lastIndex, a.nEnd);
+  }
+  amounts.sort((x, y) => x.nStart - y.nStart);
+  return { norm, map, amounts, uppercase };
+}
+
+function perPrefix(ctx: string): string | undefined {
+  const pm = PER_PREFIX_RE.exec(ctx);
+  if (pm) {
+    const units = pm[1]!.split('每').filter((x) => x !== '');
+    return units.join('·');
+  }
+  const am = AVG_PREFIX_RE.exec(ctx);
+  if (am) return am[1]!;
+  return undefined;
+}
+
+type Figure = Omit<ScannedAmount, 'offset' | 'length' | 'text'>;
+
+function readFigure(norm: string, numStart: number, numEnd: number, numText: string): Figure | null {
+  // before the number: 第37届, A3, 3D are not amounts
+  const prevCh = norm[numStart - 1] ?? '';
+  if (prevCh === '第' || /[A-Za-z]/.test(prevCh)) return null;
+  let start = numStart;
+  let symbol = false;
+  {
+    let i = numStart;
+    while (i > 0 && norm[i - 1] === ' ') i--;
+    if (norm[i - 1] === '¥' || norm[i - 1] === '$') {
+      // ￥ normalises to ¥
+      if (norm[i - 1] === '¥') {
+        symbol = true;
+        start = i - 1;
+      }
+    } else if (norm.slice(Math.max(0, i - 3), i) === 'RMB') {
+      symbol = true;
+      start = i - 3;
+    }
+  }
+  // after the number
+  let i = numEnd;
+  while (norm[i] === ' ') i++;
+  let approxWord: string | undefined;
+  let mult = '';
+  const rest = norm.slice(i, i + 8);
+  let mm: RegExpExecArray | null;
+  if ((mm = /^(余|多)?(百万|千万|万|亿|千)?(余|多)?(元|圆)?/u.exec(rest)) && mm[0] !== '') {
+    const pre = mm[1];
+    mult = mm[2] ?? '';
+    const post = mm[3];
+    const yuan = mm[4];
+    if (!yuan && mult === '' ) {
+      if (!symbol) return null;
+    }
+    if (!yuan && mult === '千' ) return null;
+    if (!yuan && (mult !== '')) {
+      // bare 万/亿: money only when nothing countable follows
+      const next = norm[i + mm[0].length] ?? '';
+      const next2 = norm.slice(i + mm[0].length, i + mm[0].length + 2);
+      if (next !== '' && (CJK.test(next) || /[A-Za-z0-9%]/.test(next)) && next2 !== '左右') return null;
+      if (post) return null; // 10万余人 is a count; 10万余 alone is not read
+    }
+    if (yuan) {
+      const after = norm[i + mm[0].length] ?? '';
+      if (/[旦素件宵]/u.test(after)) return null;
+    }
+    if (pre && mult === '' && !yuan) return null;
+    approxWord = pre ?? post;
+    i += mm[0].length;
+  } else if (!symbol) {
+    return null;
+  }
+  const unitKey = (mult === '' ? '' : mult) + '元';
+  const perUnit = FEN_PER[unitKey];
+  if (perUnit === undefined) return null;
+  const unit = UNIT_OF[unitKey]!;
+  const [intPart, fracPart = ''] = numText.replace(/,/g, '').split('.');
+  const conv = toFen(intPart!, fracPart, perUnit);
+  if (!conv) return null;
+  if (conv.fen > BigInt(Number.MAX_SAFE_INTEGER)) return null;
+  let end = i;
+  // 左右
+  if (norm.slice(end, end + 2) === '左右') {
+    approxWord = approxWord ?? '左右';
+    end += 2;
+  }
+  // /年, /人, /人/年
+  let per: string | undefined;
+  const pm = /^(?:\/(学年|学期|人次|人|生|县|区|校|所|年|月|季度|天|日|次|名|班|户|个|期|场|课时|学时|节|周|台|套|亩|平方米|床|小时|[\u4e00-\u9fff]{1,2}(?=[^\u4e00-\u9fff]|$)))+/u.exec(norm.slice(end));
+  if (pm) {
+    per = pm[0].split('/').filter((x) => x !== '').join('·');
+    end += pm[0].length;
+  }
+  // qualifiers before
+  const ctx = clauseBefore(norm, start);
+  let qualifier: string | undefined;
+  const qm = /(不超过|不高于|不低于|不少于|不足|大约|约|近|超过|逾|达约)\s*$/u.exec(ctx);
+  if (qm) {
+    qualifier = qm[1] === '达约' ? '约' : qm[1]!;
+    start -= qm[0].length;
+  } else if (/预计|预算约|估算|估计/u.test(ctx)) {
+    qualifier = ctx.includes('预计') ? '预计' : ctx.includes('估算') ? '估算' : '估计';
+  }
+  if (qualifier === undefined && approxWord !== undefined) qualifier = approxWord;
+  const approximate = qualifier !== undefined || approxWord !== undefined;
+  if (per === undefined) per = perPrefix(ctx);
+  return {
+    fen: Number(conv.fen),
+    unit,
+    approximate,
+    ...(qualifier !== undefined && { qualifier }),
+    precisionFen: Number(conv.precision),
+    ...(per !== undefined && { per }),
+    form: symbol ? 'symbol' : 'figure',
+    nStart: start,
+    nEnd: end,
+  };
+}
+
 /** Every money amount in a text, in order. Non-money numbers (人, %, dates, 〔2023〕4号) are skipped. */
 export function findAmounts(text: string): MoneyAmount[] {
-  void text;
-  throw new Error('findAmounts: not implemented yet');
+  if (typeof text !== 'string' || text === '') return [];
+  return scanText(text).amounts.map(({ nStart: _s, nEnd: _e, ...a }) => a);
 }
 
 /** Parses a string that is exactly one amount (`10万元`, `￥150，000.00`, `壹拾伍万元整`). */
 export function parseMoney(text: string): ParseResult<MoneyAmount> {
-  void text;
-  throw new Error('parseMoney: not implemented yet');
+  if (typeof text !== 'string') return { ok: false, reason: '不是文本', reasonEn: 'not text' };
+  const t = text.trim();
+  if (t === '') return { ok: false, reason: '空白，没有金额', reasonEn: 'empty: no amount' };
+  const n = t.normalize('NFKC');
+  if (/^\s*(?:-|负|−)/u.test(n)) return { ok: false, reason: '金额不能为负数', reasonEn: 'a negative amount' };
+  const lead = t.length - t.trimStart().length;
+  const scanned = scanText(t);
+  if (scanned.amounts.length === 0) {
+    const bad = scanned.uppercase.find((u) => !u.result.ok);
+    if (bad && !bad.result.ok) return { ok: false, reason: bad.result.reason, reasonEn: bad.result.reasonEn };
+    if (/\d{16,}/.test(n.replace(/[,.]/g, ''))) return { ok: false, reason: '金额过大', reasonEn: 'amount too large' };
+    if (/\d(?:\.\d+)?e\d/i.test(n)) return { ok: false, reason: '不是金额（科学计数法）', reasonEn: 'not an amount (scientific notation)' };
+    return { ok: false, reason: '不是金额', reasonEn: 'not an amount' };
+  }
+  if (scanned.amounts.length > 1) return { ok: false, reason: '含有多个金额', reasonEn: 'more than one amount' };
+  const a = scanned.amounts[0]!;
+  const outside = (t.slice(0, a.offset) + t.slice(a.offset + a.length)).replace(/人民币|大写|小写|[:：()（）\s]/gu, '');
+  if (outside !== '') return { ok: false, reason: `金额之外还有文字“${outside}”`, reasonEn: `text besides the amount: “${outside}”` };
+  const { nStart: _s, nEnd: _e, ...rest } = a;
+  void lead;
+  return { ok: true, value: rest };
 }
+
+const QUANTITY_RE =
+  /(?<![\d.第])(\d+(?:\.\d+)?)\s*(余|多)?(万|千|百)?(余|多)?(人次|班次|人|名|个|所|次|场|期|项|班|间|台|套|册|本|件|户|家|辆|座|张|份|批|节|课时|学时)/gu;
 
 /** Every count (number + counting unit) in a text, in order. */
 export function findQuantities(text: string): Quantity[] {
-  void text;
-  throw new Error('findQuantities: not implemented yet');
+  if (typeof text !== 'string' || text === '') return [];
+  const { text: norm, map } = normalizeWithMap(text);
+  const out: Quantity[] = [];
+  QUANTITY_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = QUANTITY_RE.exec(norm)) !== null) {
+    const [intPart, fracPart = ''] = m[1]!.split('.');
+    const mult = m[3] === '万' ? 10_000 : m[3] === '千' ? 1000 : m[3] === '百' ? 100 : 1;
+    const value = (Number(intPart! + fracPart) * mult) / 10 ** fracPart.length;
+    let start = m.index;
+    const ctx = clauseBefore(norm, start);
+    const qm = /(大约|约|近|超过|逾|不超过|不少于)\s*$/u.exec(ctx);
+    let approximate = m[2] !== undefined || m[4] !== undefined || /预计/u.test(ctx);
+    if (qm) {
+      approximate = true;
+      start -= qm[0].length;
+    }
+    const end = m.index + m[0].length;
+    const offset = map[start]!;
+    const length = map[end]! - offset;
+    out.push({ value, unit: m[5]!, approximate, offset, length, text: text.slice(offset, offset + length) });
+  }
+  return out;
 }
 
-/** Formats fen as an accountant writes it: 7238400 fen in 万元 → `72.384`; unit chosen by caller. */
+function trimZeros(s: string): string {
+  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
+}
+
+/**
+ * Formats fen as an accountant writes it, without the unit and without thousands separators:
+ * 723_840_000 fen in 万元 → `723.84`; 7_238_400 fen in 万元 → `7.2384`; 1_200_050 fen in 元 → `12000.50`.
+ * 元 shows two decimals only when there are fen; 万元/亿元 show the needed decimals.
+ * A non-integer or non-finite input gives ''.
+ */
 export function formatFen(fen: number, unit: MoneyUnit = '元'): string {
-  void fen;
-  void unit;
-  throw new Error('formatFen: not implemented yet');
+  if (!Number.isSafeInteger(fen)) return '';
+  const neg = fen < 0;
+  const abs = BigInt(Math.abs(fen));
+  const digits = unit === '元' ? 2 : unit === '万元' ? 6 : 10;
+  const scale = 10n ** BigInt(digits);
+  const intPart = abs / scale;
+  const frac = (abs % scale).toString().padStart(digits, '0');
+  let s: string;
+  if (unit === '元') s = frac === '00' ? intPart.toString() : `${intPart}.${frac}`;
+  else s = trimZeros(`${intPart}.${frac}`);
+  return (neg ? '-' : '') + s;
+}
+
+/** The unit to show a sum of amounts in: the unit most of them were written in (万元 on a tie). */
+export function dominantUnit(amounts: readonly { unit: MoneyUnit }[]): MoneyUnit {
+  const counts: Record<MoneyUnit, number> = { 元: 0, 万元: 0, 亿元: 0 };
+  for (const a of amounts) counts[a.unit]++;
+  if (counts.万元 >= counts.元 && counts.万元 >= counts.亿元 && counts.万元 > 0) return '万元';
+  if (counts.亿元 > counts.元) return '亿元';
+  return counts.元 > 0 ? '元' : '万元';
+}
+
+/** `52万元`, `12000元`: fen formatted in a unit, with the unit. */
+export function formatMoney(fen: number, unit: MoneyUnit): string {
+  return `${formatFen(fen, unit)}${unit}`;
+}
+
+/**
+ * The range of values an amount stands for: exact amounts are a point; 约/预计/左右/近 ±half a
+ * step of the last digit; 余/多 from the value to one step above; 不超过/不高于 from 0 to the value;
+ * 超过/逾/不少于 from the value up to one step above.
+ */
+export function amountRange(a: Pick<MoneyAmount, 'fen' | 'approximate' | 'qualifier' | 'precisionFen'>): { lo: number; hi: number } {
+  if (!a.approximate) return { lo: a.fen, hi: a.fen };
+  const p = a.precisionFen;
+  switch (a.qualifier) {
+    case '余':
+    case '多':
+    case '超过':
+    case '逾':
+    case '不少于':
+    case '不低于':
+      return { lo: a.fen, hi: a.fen + p };
+    case '不超过':
+    case '不高于':
+      return { lo: 0, hi: a.fen };
+    case '不足':
+      return { lo: a.fen - p, hi: a.fen };
+    default:
+      return { lo: a.fen - Math.floor(p / 2), hi: a.fen + Math.floor(p / 2) };
+  }
 }

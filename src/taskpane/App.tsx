@@ -1,0 +1,334 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens,
+} from '@fluentui/react-components';
+import type { CheckResult } from '../core/check';
+import { ruleById } from '../core/rules/index';
+import type { Finding, Fix, Lang } from '../core/rules/types';
+import type { WorkbookSnapshot } from '../core/snapshot/types';
+import type { PaneHost } from './host';
+import { strings } from './i18n';
+import { loadSettings, saveSettings, toConfig, type PaneSettings } from './settings';
+import { FindingList } from './components/FindingList';
+import { FixAllDialog } from './components/FixAllDialog';
+import { SettingsView } from './components/SettingsView';
+import { Summary } from './components/Summary';
+
+const useStyles = makeStyles({
+  root: {
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    maxWidth: '760px',
+    margin: '0 auto',
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    color: tokens.colorNeutralForeground1,
+    boxSizing: 'border-box',
+  },
+  header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  h1: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0, lineHeight: tokens.lineHeightBase500 },
+  checkRow: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: `${tokens.spacingVerticalM} 0` },
+  checkButton: { width: '100%', minHeight: '44px', fontSize: tokens.fontSizeBase400 },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  state: { textAlign: 'center', padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalS}`, color: tokens.colorNeutralForeground2 },
+  stateTitle: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalS} 0`, color: tokens.colorNeutralForeground1 },
+  allClear: { color: tokens.colorPaletteGreenForeground1 },
+  bars: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalS },
+});
+
+type Status =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'running' }
+  | { readonly kind: 'done'; readonly result: CheckResult; readonly notes: readonly string[] }
+  | { readonly kind: 'error'; readonly message: string }
+  | { readonly kind: 'too-old' };
+
+type Notice = { readonly intent: 'success' | 'warning' | 'error' | 'info'; readonly text: string } | null;
+
+export type ReadRegistry = (file: File) => Promise<{ ok: true; snapshot: WorkbookSnapshot } | { ok: false; message: string }>;
+
+export interface PaneProps {
+  /** null on the standalone page before a workbook is opened. */
+  readonly host: PaneHost | null;
+  readonly lang: Lang;
+  /** The host is known to be too old (missing requirement set) before any check. */
+  readonly tooOld?: boolean;
+  /** Where settings persist; default: none (in memory). */
+  readonly storage?: Storage | undefined;
+  /** Standalone page: opening a workbook, shown above the check button. */
+  readonly header?: ReactNode;
+  /** Standalone page: extra actions and the cell preview, shown under the summary. */
+  readonly extra?: (result: CheckResult) => ReactNode;
+  readonly onResult?: (result: CheckResult | null) => void;
+  /** Reads a registry workbook (settings: 学校名录来自其他文件); absent: the option is hidden. */
+  readonly readRegistry?: ReadRegistry | undefined;
+  /** The standalone page's address, for the too-old state. */
+  readonly standaloneUrl?: string;
+  /** A sentence to show as an error before any check (e.g. a file that could not be read). */
+  readonly error?: string | undefined;
+  /** Check as soon as the pane opens (the standalone page after opening a file). */
+  readonly autoCheck?: boolean;
+}
+
+export function Pane(props: PaneProps) {
+  const { host, lang } = props;
+  const t = strings(lang);
+  const s = useStyles();
+  const [status, setStatus] = useState<Status>(props.tooOld ? { kind: 'too-old' } : { kind: 'idle' });
+  const [busy, setBusy] = useState(false);
+  const [view, setView] = useState<'main' | 'settings'>('main');
+  const [settings, setSettingsState] = useState<PaneSettings>(() => loadSettings(props.storage));
+  const [registry, setRegistry] = useState<{ snapshot: WorkbookSnapshot; source: string } | undefined>();
+  const [notice, setNotice] = useState<Notice>(null);
+  const [selectedKey, setSelectedKey] = useState<string | undefined>();
+  const [fixAllOpen, setFixAllOpen] = useState(false);
+  const onResult = props.onResult;
+
+  const setSettings = (next: PaneSettings) => {
+    setSettingsState(next);
+    saveSettings(props.storage, next);
+  };
+
+  const run = useCallback(async (keepList: boolean) => {
+    if (!host) return;
+    if (keepList) setBusy(true);
+    else setStatus({ kind: 'running' });
+    try {
+      const out = await host.check({ config: toConfig(settings), lang, ...(registry && { registry }) });
+      if (!out.ok) {
+        setStatus(out.tooOld ? { kind: 'too-old' } : { kind: 'error', message: out.message });
+        onResult?.(null);
+      } else {
+        setStatus({ kind: 'done', result: out.result, notes: out.notes ?? [] });
+        onResult?.(out.result);
+      }
+    } catch {
+      setStatus({ kind: 'error', message: t.unexpected });
+      onResult?.(null);
+    } finally {
+      setBusy(false);
+    }
+  }, [host, settings, lang, registry, onResult, t.unexpected]);
+
+  // the standalone page checks right after a workbook is opened
+  const autoChecked = useRef(false);
+  useEffect(() => {
+    if (props.autoCheck && host && !autoChecked.current && status.kind === 'idle') {
+      autoChecked.current = true;
+      void run(false);
+    }
+  }, [props.autoCheck, host, status.kind, run]);
+
+  // 边改边查: re-check (debounced) when the workbook changes
+  const runRef = useRef(run);
+  runRef.current = run;
+  useEffect(() => {
+    if (!settings.live || !host?.onChanged || status.kind !== 'done') return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = host.onChanged(() => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => void runRef.current(true), 800);
+    });
+    return () => {
+      if (timer) clearTimeout(timer);
+      off();
+    };
+  }, [settings.live, host, status.kind]);
+
+  const fixes: Fix[] = useMemo(() => {
+    if (status.kind !== 'done') return [];
+    const seen = new Set<string>();
+    const out: Fix[] = [];
+    for (const f of status.result.findings) {
+      if (!f.fix || f.explanation) continue;
+      const k = `${f.fix.sheet}!${f.fix.cell}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      out.push(f.fix);
+    }
+    return out;
+  }, [status]);
+
+  const applyFixes = async (list: readonly Fix[], overwrite: boolean) => {
+    if (!host) return;
+    setBusy(true);
+    try {
+      const out = await host.applyFixes(list, { overwrite });
+      const parts = [t.written(out.written.length)];
+      if (out.skipped.length > 0) parts.push(t.skipped(out.skipped.length));
+      await run(true);
+      setNotice({ intent: out.skipped.length > 0 ? 'warning' : 'success', text: parts.join(' ') });
+    } catch {
+      setNotice({ intent: 'error', text: t.unexpected });
+      setBusy(false);
+    }
+  };
+
+  const onSelect = (f: Finding) => {
+    setSelectedKey(f.key);
+    void host?.select(f.sheet, f.cell).catch(() => undefined);
+  };
+
+  const onExplain = async (f: Finding, text: string) => {
+    if (!host) return;
+    setBusy(true);
+    try {
+      await host.explain(f, text);
+      await run(true);
+    } catch {
+      setNotice({ intent: 'error', text: t.unexpected });
+      setBusy(false);
+    }
+  };
+
+  const onClear = async () => {
+    if (!host) return;
+    setBusy(true);
+    try {
+      await host.clearFlags();
+      setNotice({ intent: 'success', text: t.flagsCleared });
+    } catch {
+      setNotice({ intent: 'error', text: t.unexpected });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onRegistryFile = props.readRegistry
+    ? async (file: File) => {
+        const out = await props.readRegistry!(file);
+        if (out.ok) setRegistry({ snapshot: out.snapshot, source: file.name });
+        else setNotice({ intent: 'error', text: out.message });
+      }
+    : undefined;
+
+  const ruleName = (id: string) => ruleById(id)?.meta.description[lang] ?? id;
+
+  if (status.kind === 'too-old') {
+    return (
+      <main className={s.root} lang={lang === 'zh' ? 'zh-CN' : 'en-US'}>
+        <h1 className={s.h1}>{t.appTitle}</h1>
+        <div className={s.state} role="alert">
+          <p className={s.stateTitle}>{t.tooOldTitle}</p>
+          <p>{t.tooOldBody}</p>
+          {props.standaloneUrl && <p><Link href={props.standaloneUrl} target="_blank" rel="noopener">{t.tooOldStandalone}</Link></p>}
+          <p><code>{t.tooOldCli}</code></p>
+        </div>
+      </main>
+    );
+  }
+
+  const hostIsExcel = host?.kind === 'excel';
+  const result = status.kind === 'done' ? status.result : null;
+
+  return (
+    <main className={s.root} lang={lang === 'zh' ? 'zh-CN' : 'en-US'} aria-busy={busy || status.kind === 'running'}>
+      <div className={s.header}>
+        <h1 className={s.h1}>{t.appTitle}</h1>
+        <Button appearance="subtle" onClick={() => setView(view === 'main' ? 'settings' : 'main')} aria-pressed={view === 'settings'}>
+          {view === 'main' ? t.settings : t.back}
+        </Button>
+      </div>
+
+      {view === 'settings' ? (
+        <SettingsView
+          settings={settings}
+          lang={lang}
+          t={t}
+          liveAvailable={host?.onChanged !== undefined || hostIsExcel}
+          registryName={registry?.source}
+          onRegistryFile={onRegistryFile}
+          onRegistryRemove={() => setRegistry(undefined)}
+          onChange={setSettings}
+          onBack={() => setView('main')}
+        />
+      ) : (
+        <>
+          {props.header}
+          <div className={s.checkRow}>
+            <Button appearance="primary" className={s.checkButton} disabled={!host || busy || status.kind === 'running'} onClick={() => void run(status.kind === 'done')}>
+              {status.kind === 'running' || busy ? t.checking : status.kind === 'done' ? t.recheck : t.check}
+            </Button>
+            {result && (fixes.length > 0 || hostIsExcel) && (
+              <div className={s.actions}>
+                {fixes.length > 0 && (
+                  <Button disabled={busy} onClick={() => setFixAllOpen(true)}>{t.fillAll(fixes.length)}</Button>
+                )}
+                {hostIsExcel && <Button disabled={busy} onClick={() => void onClear()}>{t.clearFlags}</Button>}
+              </div>
+            )}
+          </div>
+
+          <div className={s.bars}>
+            {notice && (
+              <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
+                <MessageBarBody>{notice.text}</MessageBarBody>
+              </MessageBar>
+            )}
+            {props.error && (
+              <MessageBar intent="error" role="alert"><MessageBarBody>{props.error}</MessageBarBody></MessageBar>
+            )}
+            {result && result.failures.length > 0 && (
+              <MessageBar intent="warning"><MessageBarBody>{t.ruleFailures(result.failures.map((f) => f.rule).join('、'))}</MessageBarBody></MessageBar>
+            )}
+            {status.kind === 'done' && status.notes.map((n) => (
+              <MessageBar key={n} intent="info"><MessageBarBody>{n}</MessageBarBody></MessageBar>
+            ))}
+          </div>
+
+          {status.kind === 'idle' && !props.error && (
+            <div className={s.state} data-state="empty">
+              <p className={s.stateTitle}>{t.emptyTitle}</p>
+              <p>{host?.kind === 'excel' ? t.emptyBody : t.emptyBodyFile}</p>
+            </div>
+          )}
+
+          {status.kind === 'running' && (
+            <div className={s.state} data-state="running">
+              <Spinner label={t.checking} labelPosition="below" />
+            </div>
+          )}
+
+          {status.kind === 'error' && (
+            <MessageBar intent="error" role="alert" data-state="error">
+              <MessageBarBody>
+                <MessageBarTitle>{t.errorTitle}</MessageBarTitle>
+                {status.message}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+
+          {result && (
+            <div data-state={result.findings.length === 0 ? 'all-clear' : 'findings'}>
+              <Summary summary={result.summary} t={t} />
+              {props.extra?.(result)}
+              {result.findings.length === 0 ? (
+                <div className={s.state}>
+                  <p className={`${s.stateTitle} ${result.nothingToCheck ? '' : s.allClear}`}>{result.nothingToCheck ? t.nothingToCheck : t.allClearTitle}</p>
+                  {!result.nothingToCheck && <p>{t.allClearBody}</p>}
+                </div>
+              ) : (
+                <FindingList
+                  findings={result.findings}
+                  t={t}
+                  busy={busy}
+                  selectedKey={selectedKey}
+                  ruleName={ruleName}
+                  onSelect={onSelect}
+                  onFix={(f) => { if (f.fix) void applyFixes([f.fix], false); }}
+                  onExplain={(f, text) => void onExplain(f, text)}
+                />
+              )}
+            </div>
+          )}
+        </>
+      )}
+      <FixAllDialog
+        open={fixAllOpen}
+        fixes={fixes}
+        t={t}
+        onCancel={() => setFixAllOpen(false)}
+        onConfirm={(overwrite) => { setFixAllOpen(false); void applyFixes(fixes, overwrite); }}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,197 @@
+import { useState } from 'react';
+import { Badge, Button, Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import type { Finding, Severity } from '../../core/rules/types';
+import type { Strings } from '../i18n';
+
+const useStyles = makeStyles({
+  project: { marginTop: tokens.spacingVerticalM },
+  projectTitle: {
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: `0 0 ${tokens.spacingVerticalXS} 0`,
+    display: 'flex',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalS,
+  },
+  ruleTitle: {
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground3,
+    fontWeight: tokens.fontWeightRegular,
+    margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXXS} 0`,
+  },
+  ruleId: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase100 },
+  list: { listStyleType: 'none', padding: 0, margin: 0 },
+  item: {
+    borderLeft: `3px solid ${tokens.colorNeutralStroke2}`,
+    padding: `${tokens.spacingVerticalXS} 0 ${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    marginBottom: tokens.spacingVerticalXS,
+  },
+  itemError: { borderLeftColor: tokens.colorPaletteRedBorder2 },
+  itemWarning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
+  itemInfo: { borderLeftColor: tokens.colorPaletteBlueBorderActive },
+  itemExplained: { borderLeftColor: tokens.colorNeutralStroke1, opacity: 0.85 },
+  itemSelected: { backgroundColor: tokens.colorNeutralBackground1Selected },
+  go: {
+    display: 'block',
+    width: '100%',
+    textAlign: 'left',
+    background: 'none',
+    border: 'none',
+    padding: 0,
+    cursor: 'pointer',
+    font: 'inherit',
+    color: 'inherit',
+    lineHeight: tokens.lineHeightBase300,
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
+  },
+  place: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, marginLeft: tokens.spacingHorizontalXS },
+  message: { display: 'block', marginTop: tokens.spacingVerticalXXS, wordBreak: 'break-word' },
+  detail: { display: 'block', fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  explanation: { display: 'block', fontSize: tokens.fontSizeBase200, color: tokens.colorPaletteGreenForeground1, marginTop: tokens.spacingVerticalXXS, wordBreak: 'break-word' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, marginTop: tokens.spacingVerticalXXS },
+  explainBox: { marginTop: tokens.spacingVerticalXS, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+});
+
+export const SEVERITY_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = {
+  error: 'danger',
+  warning: 'warning',
+  info: 'informative',
+};
+
+export interface FindingListProps {
+  readonly findings: readonly Finding[];
+  readonly t: Strings;
+  readonly selectedKey?: string | undefined;
+  readonly busy: boolean;
+  /** The rule's name in the pane's language (its description). */
+  ruleName(rule: string): string;
+  onSelect(f: Finding): void;
+  onFix(f: Finding): void;
+  onExplain(f: Finding, text: string): void;
+}
+
+interface Group {
+  readonly project: string;
+  readonly rules: { readonly rule: string; readonly findings: Finding[] }[];
+  count: number;
+}
+
+/** Groups by project (in order of first appearance), then by rule. */
+export function groupFindings(findings: readonly Finding[]): Group[] {
+  const groups: Group[] = [];
+  const byProject = new Map<string, Group>();
+  for (const f of findings) {
+    const p = f.project ?? '';
+    let g = byProject.get(p);
+    if (!g) {
+      g = { project: p, rules: [], count: 0 };
+      byProject.set(p, g);
+      groups.push(g);
+    }
+    let r = g.rules.find((x) => x.rule === f.rule);
+    if (!r) g.rules.push((r = { rule: f.rule, findings: [] }));
+    r.findings.push(f);
+    g.count++;
+  }
+  // findings outside any project go last
+  return [...groups.filter((g) => g.project !== ''), ...groups.filter((g) => g.project === '')];
+}
+
+function FindingItem(props: { f: Finding; t: Strings; selected: boolean; busy: boolean } & Pick<FindingListProps, 'onSelect' | 'onFix' | 'onExplain'>) {
+  const { f, t, selected, busy } = props;
+  const s = useStyles();
+  const [explaining, setExplaining] = useState(false);
+  const [text, setText] = useState(f.explanation ?? '');
+  const sevClass = f.explanation ? s.itemExplained : f.severity === 'error' ? s.itemError : f.severity === 'warning' ? s.itemWarning : s.itemInfo;
+  const boxId = `explain-${f.key}`;
+  return (
+    <li className={`${s.item} ${sevClass} ${selected ? s.itemSelected : ''}`} data-finding={f.key} data-rule={f.rule}>
+      <button
+        type="button"
+        className={s.go}
+        onClick={() => props.onSelect(f)}
+        aria-label={`${t.goTo(f.sheet, f.cell)}：${f.explanation ? t.explained : t.severity[f.severity]}，${f.message}`}
+        aria-current={selected ? 'true' : undefined}
+      >
+        {f.explanation ? (
+          <Badge appearance="outline" color="success" size="small">{t.explained}</Badge>
+        ) : (
+          <Badge appearance="filled" color={SEVERITY_COLOR[f.severity]} size="small">{t.severity[f.severity]}</Badge>
+        )}
+        <span className={s.place}>{f.sheet}!{f.cell}</span>
+        <span className={s.message}>{f.message}</span>
+        {(f.expected !== undefined || f.actual !== undefined) && (
+          <span className={s.detail}>
+            {f.expected !== undefined && `${t.expected} ${f.expected}`}
+            {f.expected !== undefined && f.actual !== undefined && '；'}
+            {f.actual !== undefined && `${t.actual} ${f.actual}`}
+          </span>
+        )}
+        {f.explanation && <span className={s.explanation}>{t.explanationPrefix}{f.explanation}</span>}
+      </button>
+      <div className={s.actions}>
+        {f.fix && (
+          <Button size="small" appearance="primary" disabled={busy} onClick={() => props.onFix(f)} aria-label={t.fillLabel(`${f.fix.sheet}!${f.fix.cell}`, String(f.fix.value))}>
+            {t.fill} {String(f.fix.value)}
+          </Button>
+        )}
+        <Button size="small" appearance="subtle" aria-expanded={explaining} aria-controls={boxId} onClick={() => setExplaining((v) => !v)}>
+          {t.explain}
+        </Button>
+      </div>
+      {explaining && (
+        <div className={s.explainBox} id={boxId}>
+          <Field label={t.explainLabel}>
+            <Textarea value={text} onChange={(_, d) => setText(d.value)} resize="vertical" />
+          </Field>
+          <div className={s.actions}>
+            <Button size="small" appearance="primary" disabled={busy || text.trim() === ''} onClick={() => { props.onExplain(f, text.trim()); setExplaining(false); }}>
+              {t.explainSave}
+            </Button>
+            {f.explanation && (
+              <Button size="small" disabled={busy} onClick={() => { props.onExplain(f, ''); setText(''); setExplaining(false); }}>
+                {t.explainRemove}
+              </Button>
+            )}
+          </div>
+        </div>
+      )}
+    </li>
+  );
+}
+
+export function FindingList(props: FindingListProps) {
+  const s = useStyles();
+  const { t } = props;
+  return (
+    <div>
+      {groupFindings(props.findings).map((g) => (
+        <section key={g.project} className={s.project} aria-label={g.project || t.notInProject}>
+          <h2 className={s.projectTitle}>
+            <span>{g.project || t.notInProject}</span>
+            <Badge appearance="tint" color="subtle" size="medium">{t.findingsCount(g.count)}</Badge>
+          </h2>
+          {g.rules.map((r) => (
+            <div key={r.rule}>
+              <h3 className={s.ruleTitle}>{props.ruleName(r.rule)} <code className={s.ruleId}>{r.rule}</code></h3>
+              <ul className={s.list}>
+                {r.findings.map((f) => (
+                  <FindingItem
+                    key={f.key + f.message}
+                    f={f}
+                    t={t}
+                    busy={props.busy}
+                    selected={props.selectedKey === f.key}
+                    onSelect={props.onSelect}
+                    onFix={props.onFix}
+                    onExplain={props.onExplain}
+                  />
+                ))}
+              </ul>
+            </div>
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}

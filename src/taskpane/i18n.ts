@@ -1,0 +1,269 @@
+/** Every string the pane shows: zh-CN first, en-US beside it. */
+import type { Lang, Severity } from '../core/rules/types';
+
+export interface Strings {
+  readonly appTitle: string;
+  readonly check: string;
+  readonly checking: string;
+  readonly recheck: string;
+  readonly settings: string;
+  readonly back: string;
+  readonly severity: Record<Severity, string>;
+  readonly explained: string;
+  readonly summaryLabel: string;
+  readonly emptyTitle: string;
+  readonly emptyBody: string;
+  readonly emptyBodyFile: string;
+  readonly allClearTitle: string;
+  readonly allClearBody: string;
+  readonly nothingToCheck: string;
+  readonly errorTitle: string;
+  readonly tooOldTitle: string;
+  readonly tooOldBody: string;
+  readonly tooOldStandalone: string;
+  readonly tooOldCli: string;
+  readonly notInProject: string;
+  readonly fill: string;
+  readonly fillLabel: (cell: string, value: string) => string;
+  readonly fillAll: (n: number) => string;
+  readonly fillAllTitle: string;
+  readonly fillAllIntro: string;
+  readonly fillAllConfirm: string;
+  readonly cancel: string;
+  readonly close: string;
+  readonly overwrite: string;
+  readonly written: (n: number) => string;
+  readonly skipped: (n: number) => string;
+  readonly clearFlags: string;
+  readonly flagsCleared: string;
+  readonly explain: string;
+  readonly explainLabel: string;
+  readonly explainSave: string;
+  readonly explainRemove: string;
+  readonly explanationPrefix: string;
+  readonly goTo: (sheet: string, cell: string) => string;
+  readonly expected: string;
+  readonly actual: string;
+  readonly cellColumn: string;
+  readonly valueColumn: string;
+  readonly findingsCount: (n: number) => string;
+  // settings
+  readonly rulesHeading: string;
+  readonly ruleOn: string;
+  readonly severityFor: (rule: string) => string;
+  readonly province: string;
+  readonly provinceHint: string;
+  readonly provinceInvalid: string;
+  readonly similarity: string;
+  readonly similarityHint: string;
+  readonly registry: string;
+  readonly registryHint: string;
+  readonly registryChoose: string;
+  readonly registryRemove: string;
+  readonly registryLoaded: (name: string) => string;
+  readonly live: string;
+  readonly liveHint: string;
+  readonly language: string;
+  readonly resetSettings: string;
+  // standalone page
+  readonly openWorkbook: string;
+  readonly dropHint: string;
+  readonly sample: string;
+  readonly loadingFile: string;
+  readonly downloadAnnotated: string;
+  readonly downloadWithFixes: string;
+  readonly exportCsv: string;
+  readonly privacy: string;
+  readonly fileLabel: (name: string) => string;
+  readonly preview: string;
+  readonly previewEmpty: string;
+  readonly notXlsx: string;
+  readonly readerFailed: string;
+  readonly sampleMissing: string;
+  readonly unexpected: string;
+  readonly ruleFailures: (ids: string) => string;
+}
+
+const zh: Strings = {
+  appTitle: '预算公开文本检查',
+  check: '检查',
+  checking: '正在检查…',
+  recheck: '重新检查',
+  settings: '设置',
+  back: '返回',
+  severity: { error: '错误', warning: '警告', info: '提示' },
+  explained: '已说明',
+  summaryLabel: '检查结果汇总',
+  emptyTitle: '还没有检查',
+  emptyBody: '点击“检查”，检查本工作簿的项目文本、金额和学校代码。',
+  emptyBodyFile: '打开一个 .xlsx 工作簿（或把文件拖到这里），然后点击“检查”。',
+  allClearTitle: '未发现问题',
+  allClearBody: '所有项目文本、金额和学校代码都通过了检查。',
+  nothingToCheck: '这个工作簿里没有找到项目文本或学校代码表，没有可检查的内容。',
+  errorTitle: '无法完成检查',
+  tooOldTitle: '此版本的 Office 太旧',
+  tooOldBody: '这个 Office 版本无法运行本加载项。请改用独立网页版或命令行工具检查工作簿，结果相同。',
+  tooOldStandalone: '独立网页版',
+  tooOldCli: '命令行：disclosure-check 文件.xlsx',
+  notInProject: '其他（不属于某个项目）',
+  fill: '填入',
+  fillLabel: (cell, value) => `在 ${cell} 填入 ${value}`,
+  fillAll: (n) => `全部填入（${n}）`,
+  fillAllTitle: '全部填入',
+  fillAllIntro: '将在以下单元格写入这些值（学校代码按文本写入）。写入后可用 Excel 的撤销或按此清单手动恢复。',
+  fillAllConfirm: '写入',
+  cancel: '取消',
+  close: '关闭',
+  overwrite: '已有内容的单元格也覆盖',
+  written: (n) => `已写入 ${n} 个单元格。`,
+  skipped: (n) => `跳过 ${n} 个已有内容的单元格。`,
+  clearFlags: '清除标记',
+  flagsCleared: '已清除本工具添加的全部标记。',
+  explain: '说明',
+  explainLabel: '出错说明（为什么这一处可以接受）',
+  explainSave: '保存说明',
+  explainRemove: '删除说明',
+  explanationPrefix: '说明：',
+  goTo: (sheet, cell) => `定位到 ${sheet}!${cell}`,
+  expected: '应为',
+  actual: '实为',
+  cellColumn: '单元格',
+  valueColumn: '填入的值',
+  findingsCount: (n) => `${n} 处`,
+  rulesHeading: '规则',
+  ruleOn: '启用',
+  severityFor: (rule) => `${rule} 的级别`,
+  province: '省份代码',
+  provinceHint: '两位数字，如 53（云南）；留空则取表中多数学校的省份。',
+  provinceInvalid: '省份代码必须是两位数字，如 53。',
+  similarity: '重复文本相似度阈值',
+  similarityHint: '两段文字的相似度达到此值即视为重复（0.5–1）。',
+  registry: '学校名录',
+  registryHint: '默认使用本工作簿中的学校名录；也可从另一个 .xlsx 文件读取。',
+  registryChoose: '从其他文件读取…',
+  registryRemove: '不用外部名录',
+  registryLoaded: (name) => `外部名录：${name}`,
+  live: '边改边查',
+  liveHint: '工作簿内容改动后自动重新检查。',
+  language: '语言',
+  resetSettings: '恢复默认设置',
+  openWorkbook: '打开工作簿',
+  dropHint: '或把 .xlsx 文件拖到此处',
+  sample: '示例工作簿',
+  loadingFile: '正在读取文件…',
+  downloadAnnotated: '下载标注副本',
+  downloadWithFixes: '同时填入可自动填写的值',
+  exportCsv: '导出CSV',
+  privacy: '工作簿只在本浏览器中处理，不会上传到任何地方。',
+  fileLabel: (name) => `当前文件：${name}`,
+  preview: '单元格内容',
+  previewEmpty: '（空单元格）',
+  notXlsx: '这不是 .xlsx 文件。旧的 .xls 文件请在 Excel 或 WPS 中“另存为” .xlsx 后再打开。',
+  readerFailed: '读取模块加载失败，请刷新页面后重试。',
+  sampleMissing: '示例工作簿不可用（构建时未生成 seeds/jiangchuan-2023.xlsx）。',
+  unexpected: '检查时出现意外错误，请重试；如仍失败，请用命令行工具检查。',
+  ruleFailures: (ids) => `以下规则运行出错，结果可能不完整：${ids}`,
+};
+
+const en: Strings = {
+  appTitle: 'Budget disclosure check',
+  check: 'Check',
+  checking: 'Checking…',
+  recheck: 'Check again',
+  settings: 'Settings',
+  back: 'Back',
+  severity: { error: 'Error', warning: 'Warning', info: 'Info' },
+  explained: 'Explained',
+  summaryLabel: 'Summary of the check',
+  emptyTitle: 'Not checked yet',
+  emptyBody: 'Select Check to check the project texts, amounts and school codes of this workbook.',
+  emptyBodyFile: 'Open an .xlsx workbook (or drop the file here), then select Check.',
+  allClearTitle: 'No problems found',
+  allClearBody: 'Every project text, amount and school code passed the checks.',
+  nothingToCheck: 'This workbook holds no project text and no school-code table: there is nothing to check.',
+  errorTitle: 'The check could not finish',
+  tooOldTitle: 'This version of Office is too old',
+  tooOldBody: 'This Office version cannot run the add-in. Use the standalone web page or the command-line tool instead; they give the same results.',
+  tooOldStandalone: 'Standalone web page',
+  tooOldCli: 'Command line: disclosure-check file.xlsx',
+  notInProject: 'Other (not in a project)',
+  fill: 'Fill',
+  fillLabel: (cell, value) => `Fill ${value} into ${cell}`,
+  fillAll: (n) => `Fill all (${n})`,
+  fillAllTitle: 'Fill all',
+  fillAllIntro: 'These values will be written into these cells (school codes as text). Undo with Excel\'s Undo, or restore by this list.',
+  fillAllConfirm: 'Write',
+  cancel: 'Cancel',
+  close: 'Close',
+  overwrite: 'Also overwrite cells that are not empty',
+  written: (n) => `${n} cell${n === 1 ? '' : 's'} written.`,
+  skipped: (n) => `${n} cell${n === 1 ? '' : 's'} not empty, left alone.`,
+  clearFlags: 'Clear flags',
+  flagsCleared: 'All flags this tool added were removed.',
+  explain: 'Explain',
+  explainLabel: 'Explanation (why this is acceptable)',
+  explainSave: 'Save explanation',
+  explainRemove: 'Remove explanation',
+  explanationPrefix: 'Explanation: ',
+  goTo: (sheet, cell) => `Go to ${sheet}!${cell}`,
+  expected: 'expected',
+  actual: 'actual',
+  cellColumn: 'Cell',
+  valueColumn: 'Value to write',
+  findingsCount: (n) => `${n}`,
+  rulesHeading: 'Rules',
+  ruleOn: 'On',
+  severityFor: (rule) => `Severity of ${rule}`,
+  province: 'Province code',
+  provinceHint: 'Two digits, e.g. 53 (Yunnan); empty: the province of most schools in the table.',
+  provinceInvalid: 'The province code must be two digits, e.g. 53.',
+  similarity: 'Duplicate-text similarity threshold',
+  similarityHint: 'Two texts at least this similar count as copies (0.5–1).',
+  registry: 'School registry',
+  registryHint: 'By default the registry in this workbook; or read one from another .xlsx file.',
+  registryChoose: 'Read from another file…',
+  registryRemove: 'Stop using the external registry',
+  registryLoaded: (name) => `External registry: ${name}`,
+  live: 'Check as I edit',
+  liveHint: 'Check again automatically when the workbook changes.',
+  language: 'Language',
+  resetSettings: 'Restore default settings',
+  openWorkbook: 'Open workbook',
+  dropHint: 'or drop an .xlsx file here',
+  sample: 'Sample workbook',
+  loadingFile: 'Reading the file…',
+  downloadAnnotated: 'Download annotated copy',
+  downloadWithFixes: 'Also fill the values that can be filled',
+  exportCsv: 'Export CSV',
+  privacy: 'The workbook is processed only in this browser; it is never uploaded.',
+  fileLabel: (name) => `File: ${name}`,
+  preview: 'Cell content',
+  previewEmpty: '(empty cell)',
+  notXlsx: 'This is not an .xlsx file. Save an old .xls file as .xlsx in Excel or WPS, then open it.',
+  readerFailed: 'The file reader could not be loaded; reload the page and try again.',
+  sampleMissing: 'The sample workbook is not available (seeds/jiangchuan-2023.xlsx was not built).',
+  unexpected: 'Something unexpected went wrong during the check; try again, or use the command-line tool.',
+  ruleFailures: (ids) => `These rules failed to run, so the results may be incomplete: ${ids}`,
+};
+
+export const STRINGS: Readonly<Record<Lang, Strings>> = { zh, en };
+
+export function strings(lang: Lang): Strings {
+  return STRINGS[lang];
+}
+
+/** zh for any Chinese UI language, en otherwise. */
+export function langFromTag(tag: string | undefined | null): Lang {
+  if (!tag) return 'zh';
+  return /^zh\b/i.test(tag) ? 'zh' : 'en';
+}
+
+/**
+ * The pane's language: Office's UI language inside Office, else the browser's. A `lang=`
+ * query parameter (used by the screenshots) wins.
+ */
+export function detectLang(env: { officeLanguage?: string | undefined; navigatorLanguage?: string | undefined; search?: string | undefined }): Lang {
+  const q = env.search ? /[?&]lang=(zh|en)\b/.exec(env.search) : null;
+  if (q?.[1] === 'zh' || q?.[1] === 'en') return q[1];
+  return langFromTag(env.officeLanguage ?? env.navigatorLanguage);
+}

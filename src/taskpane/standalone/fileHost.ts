@@ -1,0 +1,99 @@
+/**
+ * The standalone page's host: a workbook opened in the browser. Checking is the pure core over
+ * the snapshot; 填入 and 说明 are kept in memory (and go into the downloaded annotated copy);
+ * select() reports the cell so the page can show its text. Nothing leaves the browser.
+ */
+import { checkWorkbook } from '../../core/check';
+import { fromA1 } from '../../core/snapshot/a1';
+import { explanationKey } from '../../core/report/explanations';
+import type { Cell, SheetSnapshot, StoredExplanation, WorkbookSnapshot } from '../../core/snapshot/types';
+import type { Finding, Fix } from '../../core/rules/types';
+import type { CheckOutcome, CheckRequest, FixOutcome, PaneHost } from '../host';
+
+export interface FileHost extends PaneHost {
+  readonly kind: 'file';
+  /** The workbook as it is now: the file's snapshot with the fixes written so far. */
+  snapshot(): WorkbookSnapshot;
+  /** Fixes the user wrote (填入), in order. */
+  writtenFixes(): readonly Fix[];
+  explanations(): readonly StoredExplanation[];
+}
+
+export function cellText(snapshot: WorkbookSnapshot, sheet: string, a1: string): string | null {
+  const sh = snapshot.sheets.find((s) => s.name === sheet);
+  const p = fromA1(a1);
+  if (!sh || !p) return null;
+  const c = sh.cells.find((x) => x.row === p.row && x.col === p.col);
+  return c ? c.text : '';
+}
+
+function writeCell(sheet: SheetSnapshot, fix: Fix, row: number, col: number): SheetSnapshot {
+  const text = String(fix.value);
+  const cell: Cell = fix.kind === 'number' && typeof fix.value === 'number'
+    ? { row, col, kind: 'number', value: fix.value, text }
+    : { row, col, kind: 'text', value: text, text };
+  const cells = sheet.cells.filter((c) => !(c.row === row && c.col === col));
+  cells.push(cell);
+  cells.sort((a, b) => a.row - b.row || a.col - b.col);
+  return { ...sheet, cells };
+}
+
+export function createFileHost(initial: WorkbookSnapshot, onSelect: (sheet: string, cell: string, text: string | null) => void): FileHost {
+  let snapshot: WorkbookSnapshot = initial;
+  const written: Fix[] = [];
+  const explanations = new Map<string, StoredExplanation>();
+  for (const e of initial.explanations ?? []) explanations.set(e.key, e);
+
+  const current = (): WorkbookSnapshot => ({ ...snapshot, explanations: [...explanations.values()] });
+
+  return {
+    kind: 'file',
+    snapshot: current,
+    writtenFixes: () => written,
+    explanations: () => [...explanations.values()],
+    async check(request: CheckRequest): Promise<CheckOutcome> {
+      const result = checkWorkbook({
+        snapshot: current(),
+        config: request.config,
+        lang: request.lang,
+        ...(request.registry && { registry: request.registry }),
+      });
+      return { ok: true, result };
+    },
+    async select(sheet: string, cell: string): Promise<void> {
+      onSelect(sheet, cell, cellText(snapshot, sheet, cell));
+    },
+    async applyFixes(fixes: readonly Fix[], options: { readonly overwrite: boolean }): Promise<FixOutcome> {
+      const done: { sheet: string; cell: string; value: string | number }[] = [];
+      const skipped: { sheet: string; cell: string; reason: string }[] = [];
+      for (const fix of fixes) {
+        const p = fromA1(fix.cell);
+        const idx = snapshot.sheets.findIndex((s) => s.name === fix.sheet);
+        const sheet = snapshot.sheets[idx];
+        if (!p || !sheet) {
+          skipped.push({ sheet: fix.sheet, cell: fix.cell, reason: 'no such cell' });
+          continue;
+        }
+        const existing = cellText(snapshot, fix.sheet, fix.cell);
+        if (existing !== null && existing.trim() !== '' && !options.overwrite) {
+          skipped.push({ sheet: fix.sheet, cell: fix.cell, reason: 'not empty' });
+          continue;
+        }
+        const sheets = [...snapshot.sheets];
+        sheets[idx] = writeCell(sheet, fix, p.row, p.col);
+        snapshot = { ...snapshot, sheets };
+        written.push(fix);
+        done.push({ sheet: fix.sheet, cell: fix.cell, value: fix.value });
+      }
+      return { written: done, skipped };
+    },
+    async clearFlags(): Promise<void> {
+      // nothing is flagged in the browser: the annotated copy is a download
+    },
+    async explain(finding: Finding, text: string): Promise<void> {
+      const key = finding.key || explanationKey(finding, snapshot);
+      if (text === '') explanations.delete(key);
+      else explanations.set(key, { key, rule: finding.rule, sheet: finding.sheet, cell: finding.cell, text, at: new Date().toISOString() });
+    },
+  };
+}

@@ -1,18 +1,74 @@
-import { defineRule } from './types';
+import type { CellRef } from '../model';
+import { defineRule, type RawFinding } from './types';
 
-/** Placeholder text is left in the disclosure. */
+/**
+ * Placeholders left in the text. Each pattern is written so that ordinary words do not match:
+ * `XX` only where no Latin letter touches it (`20XX年`, `XX学校`, not `XXL`); 待定/待补充 not after
+ * 有/尚/等 (`有待补充` is a phrase, `等待定期` is not a placeholder); `××` only doubled (a single × is
+ * multiplication); 【】 and （） only when empty.
+ */
+const PATTERNS: readonly RegExp[] = [
+  /(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])/u,
+  /×{2,}|✕{2,}/u,
+  /＊{2,}|\*{2,}/u,
+  /(?<![有尚等亟])待(?:定(?![期点时向额])|补充|填写|填报|确定|核实)/u,
+  /[（(]\s*略\s*[)）]/u,
+  /【[\s_＿]*】/u,
+  /[（(][\s_＿\u3000]+[)）]/u,
+  /某某/u,
+  /□{2,}|○{2,}/u,
+  /_{3,}|＿{2,}/u,
+  /(?<![A-Za-z])(?:TODO|TBD|TBC)(?![A-Za-z])/u,
+  /此处填写|请填写|请输入/u,
+];
+
+export function findPlaceholders(text: string): string[] {
+  const found: string[] = [];
+  for (const re of PATTERNS) {
+    const m = re.exec(text);
+    if (m) found.push(m[0]);
+  }
+  return found;
+}
+
 export default defineRule({
   meta: {
     id: 'placeholder-text',
     defaultSeverity: 'warning',
     fixable: false,
-    description: { zh: '文本中留有占位符', en: 'Placeholder text is left in the disclosure' },
+    description: { zh: '文本中留有占位符（XX、××、待定、待补充、（略）、空的【】等）', en: 'Placeholder left in the text (XX, ××, 待定, 待补充, （略）, an empty 【】…)' },
     messages: {
-      // TODO(owner): message templates
-      found: { zh: '文本中留有占位符', en: 'Placeholder text is left in the disclosure' },
+      placeholder: {
+        zh: '“{label}”中留有占位符{found}，请填写实际内容',
+        en: 'Placeholder {found} left in "{label}": fill in the real text',
+      },
     },
   },
-  check() {
-    return []; // TODO(owner): implement
+  check(document) {
+    const out: RawFinding<'placeholder'>[] = [];
+    for (const p of document.projects) {
+      const seen = new Set<string>();
+      const report = (text: string, ref: CellRef, label: string): void => {
+        const found = findPlaceholders(text);
+        if (found.length === 0) return;
+        const key = `${ref.sheet}\u0000${ref.row}\u0000${ref.col}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        out.push({
+          messageId: 'placeholder',
+          data: { label, found: found.map((f) => `“${f}”`).join('、') },
+          ref,
+          project: p.label,
+          actual: found.join(' '),
+        });
+      };
+      report(p.title, p.ref, p.label);
+      for (const s of p.sections) {
+        report(s.headingText, s.headingRef, s.label);
+        for (const para of s.paragraphs) report(para.text, para.ref, s.label);
+        for (const t of s.otherTables ?? []) for (const row of t.rows) for (const c of row) report(c.text, c.ref, s.label);
+      }
+    }
+    return out;
   },
 });

@@ -1,18 +1,43 @@
-import { defineRule } from './types';
+import { SECTION_NAMES, type Section, type SectionKey } from '../model';
+import { toA1 } from '../snapshot/a1';
+import { defineRule, type RawFinding } from './types';
 
-/** A section appears twice in a project. */
+/** A section appears twice in one project (reported at the second heading). */
 export default defineRule({
   meta: {
     id: 'section-duplicate',
     defaultSeverity: 'error',
     fixable: false,
-    description: { zh: '同一部分出现两次', en: 'A section appears twice in a project' },
+    description: { zh: '同一项目中某部分出现两次', en: 'A section appears twice in one project' },
     messages: {
-      // TODO(owner): message templates
-      found: { zh: '同一部分出现两次', en: 'A section appears twice in a project' },
+      duplicate: {
+        zh: '“{label}”重复：本项目在 {first} 已有“{firstLabel}”',
+        en: '"{label}" is repeated: this project already has "{firstLabel}" at {first} ({section})',
+      },
     },
   },
-  check() {
-    return []; // TODO(owner): implement
+  check(document) {
+    const out: RawFinding<'duplicate'>[] = [];
+    for (const p of document.projects) {
+      const first = new Map<SectionKey, Section>();
+      for (const s of p.sections) {
+        const before = first.get(s.key);
+        if (!before) {
+          first.set(s.key, s);
+          continue;
+        }
+        const where = before.headingRef.sheet === s.headingRef.sheet
+          ? toA1(before.headingRef.row, before.headingRef.col)
+          : `${before.headingRef.sheet}!${toA1(before.headingRef.row, before.headingRef.col)}`;
+        out.push({
+          messageId: 'duplicate',
+          data: { label: s.label, firstLabel: before.label, first: where, section: SECTION_NAMES[s.key].en },
+          ref: s.headingRef,
+          project: p.label,
+          related: [before.headingRef],
+        });
+      }
+    }
+    return out;
   },
 });

@@ -1,6 +1,10 @@
-import { defineRule } from './types';
+import { SECTION_NAMES } from '../model';
+import { defineRule, type RawFinding } from './types';
 
-/** A heading has no content under it. */
+/**
+ * A heading with nothing under it: no paragraph with a letter, digit or Chinese character, no
+ * table. Text made only of punctuation (`。`, `——`, `/`) counts as empty; `无` is content.
+ */
 export default defineRule({
   meta: {
     id: 'section-empty',
@@ -8,11 +12,22 @@ export default defineRule({
     fixable: false,
     description: { zh: '标题下没有内容', en: 'A heading has no content under it' },
     messages: {
-      // TODO(owner): message templates
-      found: { zh: '标题下没有内容', en: 'A heading has no content under it' },
+      empty: {
+        zh: '“{label}”下没有内容',
+        en: 'Nothing under "{label}" ({section})',
+      },
     },
   },
-  check() {
-    return []; // TODO(owner): implement
+  check(document) {
+    const out: RawFinding<'empty'>[] = [];
+    for (const p of document.projects) {
+      for (const s of p.sections) {
+        const hasText = s.paragraphs.some((x) => /[\p{L}\p{N}]/u.test(x.text));
+        const hasTable = s.tables.length > 0 || (s.otherTables?.length ?? 0) > 0;
+        if (hasText || hasTable) continue;
+        out.push({ messageId: 'empty', data: { label: s.label, section: SECTION_NAMES[s.key].en }, ref: s.headingRef, project: p.label });
+      }
+    }
+    return out;
   },
 });

@@ -1,18 +1,71 @@
-import { defineRule } from './types';
+import { SECTION_KEYS, SECTION_NAMES, type Section } from '../model';
+import { formatChineseNumeral } from '../text/numerals';
+import { defineRule, type RawFinding } from './types';
 
-/** Sections are out of the standard order. */
+/**
+ * Sections out of the standard order. The sections that keep the longest run in standard
+ * order stay; every other section is out of place and reported at its heading, naming the
+ * section it should follow. Repeated sections are left to section-duplicate.
+ */
 export default defineRule({
   meta: {
     id: 'section-order',
     defaultSeverity: 'warning',
     fixable: false,
-    description: { zh: '部分顺序与标准顺序不一致', en: 'Sections are out of the standard order' },
+    description: { zh: '各部分顺序与标准顺序不一致', en: 'Sections are not in the standard order' },
     messages: {
-      // TODO(owner): message templates
-      found: { zh: '部分顺序与标准顺序不一致', en: 'Sections are out of the standard order' },
+      outOfOrder: {
+        zh: '“{label}”位置不对：按标准顺序它是第{position}部分，应排在“{after}”之后',
+        en: '"{label}" is out of place: it is section {positionEn} of the standard order and belongs after "{after}"',
+      },
+      outOfOrderFirst: {
+        zh: '“{label}”位置不对：按标准顺序它是第{position}部分，应排在“{before}”之前',
+        en: '"{label}" is out of place: it is section {positionEn} of the standard order and belongs before "{before}"',
+      },
     },
   },
-  check() {
-    return []; // TODO(owner): implement
+  check(document) {
+    const out: RawFinding<'outOfOrder' | 'outOfOrderFirst'>[] = [];
+    for (const p of document.projects) {
+      const seen = new Set<string>();
+      const list: Section[] = [];
+      for (const s of p.sections) {
+        if (seen.has(s.key)) continue;
+        seen.add(s.key);
+        list.push(s);
+      }
+      const pos = list.map((s) => SECTION_KEYS.indexOf(s.key));
+      // longest increasing subsequence (n ≤ 8)
+      const len = pos.map(() => 1);
+      const prev = pos.map(() => -1);
+      for (let i = 0; i < pos.length; i++) {
+        for (let j = 0; j < i; j++) {
+          if (pos[j]! < pos[i]! && len[j]! + 1 > len[i]!) {
+            len[i] = len[j]! + 1;
+            prev[i] = j;
+          }
+        }
+      }
+      let best = -1;
+      for (let i = 0; i < pos.length; i++) if (best < 0 || len[i]! > len[best]!) best = i;
+      const keep = new Set<number>();
+      for (let i = best; i >= 0; i = prev[i]!) keep.add(i);
+      list.forEach((s, i) => {
+        if (keep.has(i)) return;
+        const position = pos[i]!;
+        // the kept section with the greatest standard position below this one
+        let after: Section | undefined;
+        let before: Section | undefined;
+        list.forEach((t, k) => {
+          if (!keep.has(k)) return;
+          if (pos[k]! < position && (!after || pos[k]! > SECTION_KEYS.indexOf(after.key))) after = t;
+          if (pos[k]! > position && (!before || pos[k]! < SECTION_KEYS.indexOf(before.key))) before = t;
+        });
+        const data = { label: s.label, position: formatChineseNumeral(position + 1), positionEn: position + 1, section: SECTION_NAMES[s.key].en };
+        if (after) out.push({ messageId: 'outOfOrder', data: { ...data, after: after.label }, ref: s.headingRef, project: p.label, related: [after.headingRef] });
+        else if (before) out.push({ messageId: 'outOfOrderFirst', data: { ...data, before: before.label }, ref: s.headingRef, project: p.label, related: [before.headingRef] });
+      });
+    }
+    return out;
   },
 });

@@ -16,6 +16,11 @@ export interface Fix {
   readonly value: string | number;
   /** How to write it: 'text' forces a text cell (school codes), 'number' a number. */
   readonly kind: 'text' | 'number';
+  /**
+   * True when the target cell is not empty (a name to normalise, an error value to replace):
+   * hosts apply such a fix only after the user confirms the overwrite (SPEC §5).
+   */
+  readonly overwrite?: boolean;
 }
 
 export interface RuleMeta<MessageId extends string = string> {

@@ -1,0 +1,236 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { Pane, type PaneProps } from '../../src/taskpane/App';
+import { FINDINGS, fakeHost, resultOf } from './fixtures';
+
+afterEach(cleanup);
+
+function show(props: PaneProps) {
+  return render(<FluentProvider theme={webLightTheme}><Pane {...props} /></FluentProvider>);
+}
+
+const checkButton = () => screen.getByRole('button', { name: /^(检查|重新检查|正在检查…|Check|Check again|Checking…)$/ });
+
+describe('Pane states', () => {
+  it('empty state: one big 检查 button and a sentence saying what it does', () => {
+    show({ host: fakeHost(), lang: 'zh' });
+    expect(checkButton().textContent).toBe('检查');
+    expect(screen.getByText('还没有检查')).toBeTruthy();
+    expect(document.querySelector('[data-state="empty"]')).not.toBeNull();
+  });
+
+  it('running state: shows the spinner and disables the button until the host answers', async () => {
+    const host = fakeHost({ manual: true });
+    show({ host, lang: 'zh' });
+    fireEvent.click(checkButton());
+    await screen.findByText('正在检查…', { selector: 'label' });
+    expect(document.querySelector('[data-state="running"]')).not.toBeNull();
+    expect((checkButton() as HTMLButtonElement).disabled).toBe(true);
+    await act(async () => host.release());
+    await waitFor(() => expect(document.querySelector('[data-state="findings"]')).not.toBeNull());
+  });
+
+  it('findings state: summary counts, grouped by project then rule, severity badges and messages', async () => {
+    show({ host: fakeHost(), lang: 'zh' });
+    fireEvent.click(checkButton());
+    const summary = await screen.findByTestId('summary');
+    expect(summary.textContent).toBe('3错误1警告1提示0已说明');
+    const p1 = screen.getByRole('region', { name: '项目一' });
+    expect(within(p1).getByText('合计 120.00 万元与各项之和 110.00 万元不符')).toBeTruthy();
+    expect(within(p1).getByText('total-mismatch')).toBeTruthy();
+    expect(within(p1).getByText('应为 110.00；实为 120.00')).toBeTruthy();
+    expect(within(p1).getAllByText('错误')).toHaveLength(2);
+    const p3 = screen.getByRole('region', { name: '项目三' });
+    expect(within(p3).getAllByText('错误')).toHaveLength(1);
+    expect(within(p3).getByText('警告')).toBeTruthy();
+    expect(within(p3).queryByText('合计 120.00 万元与各项之和 110.00 万元不符')).toBeNull();
+    // findings outside any project come last
+    const regions = screen.getAllByRole('region').map((r) => r.getAttribute('aria-label'));
+    expect(regions).toEqual(['项目一', '项目三', '其他（不属于某个项目）']);
+  });
+
+  it('clicking a finding calls host.select with its sheet and cell', async () => {
+    const host = fakeHost();
+    show({ host, lang: 'zh' });
+    fireEvent.click(checkButton());
+    const go = await screen.findByRole('button', { name: /定位到 学校!B5/ });
+    fireEvent.click(go);
+    await waitFor(() => expect(host.calls).toContain('select 学校!B5'));
+    expect(go.getAttribute('aria-current')).toBe('true');
+  });
+
+  it('all-clear state', async () => {
+    show({ host: fakeHost({ findings: [] }), lang: 'zh' });
+    fireEvent.click(checkButton());
+    expect(await screen.findByText('未发现问题')).toBeTruthy();
+    expect(document.querySelector('[data-state="all-clear"]')).not.toBeNull();
+    expect(screen.getByTestId('summary').textContent).toBe('0错误0警告0提示0已说明');
+  });
+
+  it('nothing-to-check is not called all-clear', async () => {
+    show({ host: fakeHost({ outcome: { ok: true, result: resultOf([], true) } }), lang: 'zh' });
+    fireEvent.click(checkButton());
+    expect(await screen.findByText(/没有可检查的内容/)).toBeTruthy();
+    expect(screen.queryByText('未发现问题')).toBeNull();
+  });
+
+  it('error state: the host\'s one clear sentence', async () => {
+    show({ host: fakeHost({ outcome: { ok: false, message: '工作表“学校”受保护，无法标注。' } }), lang: 'zh' });
+    fireEvent.click(checkButton());
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('工作表“学校”受保护，无法标注。');
+  });
+
+  it('error state when the host throws: a sentence, not a stack', async () => {
+    show({ host: fakeHost({ throws: true }), lang: 'en' });
+    fireEvent.click(checkButton());
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Something unexpected went wrong');
+    expect(alert.textContent).not.toContain('boom');
+  });
+
+  it('too-old state, from the start or from the host', async () => {
+    show({ host: null, lang: 'zh', tooOld: true, standaloneUrl: 'https://example.invalid/index.html' });
+    expect(screen.getByText('此版本的 Office 太旧')).toBeTruthy();
+    expect(screen.getByRole('link', { name: '独立网页版' }).getAttribute('href')).toBe('https://example.invalid/index.html');
+    expect(screen.getByText(/disclosure-check 文件\.xlsx/)).toBeTruthy();
+    cleanup();
+    show({ host: fakeHost({ outcome: { ok: false, message: 'x', tooOld: true } }), lang: 'en' });
+    fireEvent.click(checkButton());
+    expect(await screen.findByText('This version of Office is too old')).toBeTruthy();
+  });
+
+  it('English strings when the language is en', async () => {
+    show({ host: fakeHost(), lang: 'en' });
+    expect(checkButton().textContent).toBe('Check');
+    fireEvent.click(checkButton());
+    expect((await screen.findByTestId('summary')).textContent).toBe('3Error1Warning1Info0Explained');
+  });
+});
+
+describe('Pane actions', () => {
+  it('填入 writes one fix (empty cells only) and re-checks', async () => {
+    const host = fakeHost();
+    show({ host, lang: 'zh' });
+    fireEvent.click(checkButton());
+    fireEvent.click(await screen.findByRole('button', { name: '在 学校!B5 填入 5304210001' }));
+    await screen.findByText('已写入 1 个单元格。');
+    expect(host.calls).toContain('fix 学校!B5=5304210001 overwrite=false');
+    expect(host.calls.filter((c) => c === 'check')).toHaveLength(2);
+    expect(screen.queryByRole('button', { name: '在 学校!B5 填入 5304210001' })).toBeNull();
+  });
+
+  it('全部填入 lists the cells and values and writes only after confirmation', async () => {
+    const host = fakeHost();
+    show({ host, lang: 'zh' });
+    fireEvent.click(checkButton());
+    fireEvent.click(await screen.findByRole('button', { name: '全部填入（1）' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText('学校!B5')).toBeTruthy();
+    expect(within(dialog).getByText('5304210001')).toBeTruthy();
+    expect(host.calls.some((c) => c.startsWith('fix'))).toBe(false);
+    fireEvent.click(within(dialog).getByRole('button', { name: '取消' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(host.calls.some((c) => c.startsWith('fix'))).toBe(false);
+
+    fireEvent.click(screen.getByRole('button', { name: '全部填入（1）' }));
+    const again = await screen.findByRole('dialog');
+    fireEvent.click(within(again).getByLabelText('已有内容的单元格也覆盖'));
+    fireEvent.click(within(again).getByText('写入'));
+    await screen.findByText('已写入 1 个单元格。');
+    expect(host.calls).toContain('fix 学校!B5=5304210001 overwrite=true');
+  });
+
+  it('清除标记 calls the host and says so', async () => {
+    const host = fakeHost();
+    show({ host, lang: 'zh' });
+    fireEvent.click(checkButton());
+    fireEvent.click(await screen.findByRole('button', { name: '清除标记' }));
+    await screen.findByText('已清除本工具添加的全部标记。');
+    expect(host.calls).toContain('clear');
+  });
+
+  it('说明: the text is stored through the host and the finding is shown as explained, not counted', async () => {
+    const host = fakeHost();
+    show({ host, lang: 'zh' });
+    fireEvent.click(checkButton());
+    await screen.findByTestId('summary');
+    const item = document.querySelector('[data-rule="total-mismatch"]') as HTMLElement;
+    fireEvent.click(within(item).getByRole('button', { name: '说明' }));
+    fireEvent.change(within(item).getByRole('textbox', { name: '出错说明（为什么这一处可以接受）' }), { target: { value: '含上年结转 10 万元' } });
+    fireEvent.click(within(item).getByRole('button', { name: '保存说明' }));
+    await waitFor(() => expect(screen.getByTestId('summary').textContent).toBe('2错误1警告1提示1已说明'));
+    expect(host.calls).toContain(`explain ${FINDINGS[0]!.key} 含上年结转 10 万元`);
+    const again = document.querySelector('[data-rule="total-mismatch"]') as HTMLElement;
+    expect(within(again).getByText('说明：含上年结转 10 万元')).toBeTruthy();
+    expect(within(again).getByText('已说明')).toBeTruthy();
+  });
+
+  it('settings: rules off, severity, province and threshold reach the host as a CheckConfig', async () => {
+    const host = fakeHost();
+    show({ host, lang: 'zh' });
+    fireEvent.click(screen.getByRole('button', { name: '设置' }));
+    fireEvent.click(screen.getByRole('switch', { name: /（placeholder-text）/ }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'section-order 的级别' }), { target: { value: 'error' } });
+    fireEvent.change(screen.getByRole('textbox', { name: '省份代码' }), { target: { value: '53' } });
+    fireEvent.change(screen.getByRole('spinbutton', { name: '重复文本相似度阈值' }), { target: { value: '0.8' } });
+    fireEvent.click(screen.getAllByRole('button', { name: '返回' })[0]!);
+    fireEvent.click(checkButton());
+    await screen.findByTestId('summary');
+    expect(host.requests[0]!.config).toEqual({
+      rules: { 'placeholder-text': 'off', 'section-order': 'error' },
+      province: '53',
+      similarityThreshold: 0.8,
+    });
+  });
+
+  it('settings: an invalid province is flagged and not sent', async () => {
+    const host = fakeHost();
+    show({ host, lang: 'zh' });
+    fireEvent.click(screen.getByRole('button', { name: '设置' }));
+    fireEvent.change(screen.getByRole('textbox', { name: '省份代码' }), { target: { value: '5' } });
+    expect(screen.getByText('省份代码必须是两位数字，如 53。')).toBeTruthy();
+    fireEvent.click(screen.getAllByRole('button', { name: '返回' })[0]!);
+    fireEvent.click(checkButton());
+    await screen.findByTestId('summary');
+    expect(host.requests[0]!.config.province).toBeUndefined();
+  });
+
+  it('边改边查: with the toggle on, a workbook change re-checks', async () => {
+    const host = fakeHost();
+    show({ host, lang: 'zh' });
+    fireEvent.click(screen.getByRole('button', { name: '设置' }));
+    fireEvent.click(screen.getByRole('switch', { name: '边改边查' }));
+    fireEvent.click(screen.getAllByRole('button', { name: '返回' })[0]!);
+    fireEvent.click(checkButton());
+    await screen.findByTestId('summary');
+    expect(host.calls.filter((c) => c === 'check')).toHaveLength(1);
+    host.changed();
+    await waitFor(() => expect(host.calls.filter((c) => c === 'check')).toHaveLength(2), { timeout: 3000 });
+  });
+
+  it('settings persist in the given storage', () => {
+    const store = new Map<string, string>();
+    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) } as Storage;
+    show({ host: fakeHost(), lang: 'zh', storage });
+    fireEvent.click(screen.getByRole('button', { name: '设置' }));
+    fireEvent.change(screen.getByRole('textbox', { name: '省份代码' }), { target: { value: '53' } });
+    cleanup();
+    show({ host: fakeHost(), lang: 'zh', storage });
+    fireEvent.click(screen.getByRole('button', { name: '设置' }));
+    expect((screen.getByRole('textbox', { name: '省份代码' }) as HTMLInputElement).value).toBe('53');
+  });
+
+  it('keyboard: every control is a labelled button reachable in reading order', async () => {
+    show({ host: fakeHost(), lang: 'zh' });
+    fireEvent.click(checkButton());
+    await screen.findByTestId('summary');
+    const buttons = screen.getAllByRole('button');
+    for (const b of buttons) expect((b.getAttribute('aria-label') ?? b.textContent ?? '').trim()).not.toBe('');
+    for (const b of buttons) expect(b.getAttribute('tabindex')).not.toBe('-1');
+    const names = buttons.map((b) => b.textContent);
+    expect(names.indexOf('重新检查')).toBeLessThan(names.indexOf('全部填入（1）'));
+  });
+});

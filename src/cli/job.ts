@@ -1,0 +1,114 @@
+/**
+ * Checking one file: read (bounded), check, and write the annotated copy when asked. Runs in the
+ * main thread or in a worker; everything it returns is plain data (structured-clone safe).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { WorkbookSnapshot } from '../core/snapshot/types';
+import type { CheckConfig } from '../core/rules/config';
+import type { Finding, Lang } from '../core/rules/types';
+import type { Summary } from '../core/report/report';
+import { checkWorkbook } from '../core/check';
+import { readXlsx } from '../hosts/xlsx/read';
+import { annotate, AnnotateError } from '../hosts/xlsx/annotate';
+import { M, fsReason, say } from './messages';
+
+export interface JobSettings {
+  readonly config: CheckConfig;
+  readonly lang: Lang;
+  readonly registry?: { readonly snapshot: WorkbookSnapshot; readonly source: string };
+  readonly fix: boolean;
+}
+
+export interface JobTask {
+  readonly index: number;
+  readonly file: string;
+  /** Where to write the annotated copy, when asked. */
+  readonly out?: string;
+}
+
+export type JobStatus = 'checked' | 'nothing-to-check' | 'unreadable' | 'write-failed';
+
+export interface JobResult {
+  readonly index: number;
+  readonly file: string;
+  readonly status: JobStatus;
+  readonly summary: Summary;
+  readonly findings: Finding[];
+  /** One sentence (already in the run's language) when the file could not be read or written. */
+  readonly error?: string;
+  /** Technical detail for --debug. */
+  readonly detail?: string;
+  /** The annotated copy written. */
+  readonly wrote?: string;
+  readonly ms: { read: number; check: number };
+}
+
+const ZERO: Summary = { errors: 0, warnings: 0, infos: 0, explained: 0 };
+
+export function runJob(task: JobTask, settings: JobSettings): JobResult {
+  const { lang } = settings;
+  const base = { index: task.index, file: task.file };
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(task.file);
+  } catch (e) {
+    return { ...base, status: 'unreadable', summary: ZERO, findings: [], error: say(M.unreadablePath(task.file, fsReason(e, lang)), lang), ms: { read: 0, check: 0 } };
+  }
+  const t0 = performance.now();
+  const read = readXlsx(bytes);
+  const t1 = performance.now();
+  if (!read.ok) {
+    const d = read.error.detail.detail;
+    return {
+      ...base,
+      status: 'unreadable',
+      summary: ZERO,
+      findings: [],
+      error: say(M.fileError(task.file, read.error.messageFor(lang)), lang),
+      ...(d !== undefined && { detail: `${read.error.code}: ${d}` }),
+      ms: { read: t1 - t0, check: 0 },
+    };
+  }
+  let result;
+  try {
+    result = checkWorkbook({
+      snapshot: read.snapshot,
+      config: settings.config,
+      lang,
+      ...(settings.registry !== undefined && { registry: settings.registry }),
+    });
+  } catch (e) {
+    return {
+      ...base, status: 'unreadable', summary: ZERO, findings: [], error: say(M.internal(task.file), lang),
+      detail: e instanceof Error ? (e.stack ?? e.message) : String(e), ms: { read: t1 - t0, check: performance.now() - t1 },
+    };
+  }
+  const t2 = performance.now();
+  const ms = { read: t1 - t0, check: t2 - t1 };
+  const status: JobStatus = result.nothingToCheck ? 'nothing-to-check' : 'checked';
+  const failures = result.failures.length > 0 ? { detail: result.failures.map((f) => JSON.stringify(f)).join('\n') } : {};
+  if (task.out === undefined) return { ...base, status, summary: result.summary, findings: result.findings, ...failures, ms };
+  let copy: Uint8Array;
+  try {
+    copy = annotate(bytes, result.findings, {
+      fix: settings.fix,
+      lang,
+      ...(read.snapshot.explanations !== undefined && { explanations: read.snapshot.explanations }),
+    });
+  } catch (e) {
+    const sentence = e instanceof AnnotateError ? e.messageIn(lang) : say(M.internal(task.file), lang);
+    return {
+      ...base, status: 'write-failed', summary: result.summary, findings: result.findings,
+      error: say(M.cannotWrite(task.out, sentence), lang), detail: e instanceof Error ? (e.stack ?? e.message) : String(e), ms,
+    };
+  }
+  try {
+    writeFileSync(task.out, copy);
+  } catch (e) {
+    return {
+      ...base, status: 'write-failed', summary: result.summary, findings: result.findings,
+      error: say(M.cannotWrite(task.out, fsReason(e, lang)), lang), detail: e instanceof Error ? (e.stack ?? e.message) : String(e), ms,
+    };
+  }
+  return { ...base, status, summary: result.summary, findings: result.findings, wrote: task.out, ...failures, ms };
+}

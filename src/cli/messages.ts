@@ -1,0 +1,59 @@
+/** The CLI's own sentences, zh-CN first with en-US beside. */
+import type { Lang } from '../core/rules/types';
+
+export interface Bilingual {
+  readonly zh: string;
+  readonly en: string;
+}
+
+export function say(m: Bilingual, lang: Lang): string {
+  return lang === 'zh' ? m.zh : m.en;
+}
+
+export const M = {
+  missingPath: (p: string): Bilingual => ({ zh: `${p}：文件或目录不存在`, en: `${p}: no such file or directory` }),
+  noXlsxInDir: (p: string): Bilingual => ({ zh: `${p}：目录中没有 .xlsx/.xlsm 文件`, en: `${p}: the directory holds no .xlsx/.xlsm file` }),
+  unreadablePath: (p: string, why: string): Bilingual => ({ zh: `${p}：无法读取（${why}）`, en: `${p}: cannot be read (${why})` }),
+  fileError: (p: string, sentence: string): Bilingual => ({ zh: `${p}：${sentence}`, en: `${p}: ${sentence}` }),
+  nothingToCheck: { zh: '没有可检查的内容：未找到项目文本或学校表', en: 'nothing to check: no project text or school table found' },
+  noInputs: { zh: '请指定要检查的 .xlsx 文件或目录（用 --help 查看用法）', en: 'give the .xlsx files or directories to check (see --help)' },
+  unknownOption: (o: string): Bilingual => ({ zh: `未知的选项 ${o}（用 --help 查看用法）`, en: `unknown option ${o} (see --help)` }),
+  needsValue: (o: string): Bilingual => ({ zh: `选项 ${o} 需要一个值`, en: `option ${o} needs a value` }),
+  badFormat: (v: string): Bilingual => ({ zh: `--format 的值“${v}”无效，应为 text、json 或 csv`, en: `--format "${v}" is invalid: use text, json or csv` }),
+  badLang: (v: string): Bilingual => ({ zh: `--lang 的值“${v}”无效，应为 zh 或 en`, en: `--lang "${v}" is invalid: use zh or en` }),
+  badJobs: (v: string): Bilingual => ({ zh: `--jobs 的值“${v}”无效，应为 1 到 64 之间的整数`, en: `--jobs "${v}" is invalid: use a whole number from 1 to 64` }),
+  outAndOutDir: { zh: '--out 与 --out-dir 不能同时使用', en: '--out and --out-dir cannot be used together' },
+  outNeedsOneFile: (n: number): Bilingual => ({ zh: `--out 只能用于一个输入文件（现有 ${n} 个），多个文件请用 --out-dir`, en: `--out takes one input file (there are ${n}); use --out-dir for several` }),
+  outIsInput: (p: string): Bilingual => ({ zh: `${p}：--out 指向了输入文件本身，拒绝覆盖输入（请指定另一个文件名）`, en: `${p}: --out points at the input itself; the input is never overwritten (choose another name)` }),
+  outDirNotDir: (p: string): Bilingual => ({ zh: `${p}：--out-dir 不是目录`, en: `${p}: --out-dir is not a directory` }),
+  forceWithoutExport: { zh: '--force 只能与 --export-docx 一起使用', en: '--force is only used with --export-docx' },
+  exportNeedsOneFile: (n: number): Bilingual => ({ zh: `--export-docx 只能用于一个输入文件（现有 ${n} 个）`, en: `--export-docx takes one input file (there are ${n})` }),
+  exportIsInput: (p: string): Bilingual => ({ zh: `${p}：--export-docx 指向了输入文件本身，拒绝覆盖输入`, en: `${p}: --export-docx points at the input itself; the input is never overwritten` }),
+  exportRefused: (n: number): Bilingual => ({ zh: `仍有 ${n} 个错误，未导出 Word 文件（修正后再导出，或加 --force 强制导出）`, en: `${n} errors remain; the Word file was not exported (fix them first, or add --force)` }),
+  exportUnavailable: { zh: '此版本尚不支持导出 Word 文件（--export-docx）', en: 'exporting the Word file (--export-docx) is not available in this version' },
+  exported: (p: string): Bilingual => ({ zh: `已导出 Word 文件：${p}`, en: `Word file exported: ${p}` }),
+  wrote: (p: string): Bilingual => ({ zh: `已写入标注副本：${p}`, en: `annotated copy written: ${p}` }),
+  cannotWrite: (p: string, why: string): Bilingual => ({ zh: `${p}：无法写入（${why}）`, en: `${p}: cannot be written (${why})` }),
+  fixWithoutOut: { zh: '提示：--fix 只作用于标注副本，未指定 --out/--out-dir，未写入任何文件', en: 'note: --fix applies to the annotated copy; without --out/--out-dir nothing was written' },
+  configUnreadable: (p: string, why: string): Bilingual => ({ zh: `配置文件 ${p} 无法读取（${why}）`, en: `the configuration file ${p} cannot be read (${why})` }),
+  configNotJson: (p: string, why: string): Bilingual => ({ zh: `配置文件 ${p} 不是有效的 JSON（${why}）`, en: `the configuration file ${p} is not valid JSON (${why})` }),
+  configInvalid: (p: string, list: string): Bilingual => ({ zh: `配置文件 ${p} 有误：${list}`, en: `the configuration file ${p} is invalid: ${list}` }),
+  registryUnreadable: (p: string, sentence: string): Bilingual => ({ zh: `学校名册 ${p} 无法读取：${sentence}`, en: `the registry ${p} cannot be read: ${sentence}` }),
+  internal: (p: string): Bilingual => ({ zh: `${p}：检查时发生内部错误（加 --debug 查看详情）`, en: `${p}: an internal error occurred while checking (add --debug for details)` }),
+  internalGlobal: { zh: '发生内部错误（加 --debug 查看详情）', en: 'an internal error occurred (add --debug for details)' },
+} as const;
+
+/** Short reason for a file-system error code. */
+export function fsReason(e: unknown, lang: Lang): string {
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+  const zh: Record<string, string> = {
+    ENOENT: '路径不存在', EACCES: '没有权限', EPERM: '没有权限', EISDIR: '这是一个目录', ENOTDIR: '路径中有一部分不是目录',
+    EROFS: '只读文件系统', ENOSPC: '磁盘空间不足', EEXIST: '已存在',
+  };
+  const en: Record<string, string> = {
+    ENOENT: 'no such path', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'it is a directory', ENOTDIR: 'a part of the path is not a directory',
+    EROFS: 'read-only file system', ENOSPC: 'no space left', EEXIST: 'already exists',
+  };
+  const table = lang === 'zh' ? zh : en;
+  return table[code] ?? (code || (e instanceof Error ? e.message : String(e)));
+}

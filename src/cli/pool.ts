@@ -1,0 +1,97 @@
+/**
+ * Runs jobs on worker threads (or inline for one job), at most `jobs` at a time, and hands the
+ * results back in input order. At most `jobs * 4` files are ahead of the next one reported, so
+ * memory stays bounded however many files there are and however slow one of them is.
+ */
+import { Worker } from 'node:worker_threads';
+import { runJob, type JobResult, type JobSettings, type JobTask } from './job';
+
+export interface PoolOptions {
+  readonly jobs: number;
+  readonly settings: JobSettings;
+  /** Called once per task, in task order. */
+  readonly onResult: (r: JobResult) => void;
+}
+
+/** Execution arguments that let a worker load TypeScript (tsx), resolved to an absolute URL. */
+function workerExecArgv(): string[] {
+  try {
+    return ['--import', import.meta.resolve('tsx')];
+  } catch {
+    return process.execArgv;
+  }
+}
+
+export async function runPool(tasks: readonly JobTask[], options: PoolOptions): Promise<void> {
+  const { settings, onResult } = options;
+  const jobs = Math.max(1, Math.min(options.jobs, tasks.length));
+  if (jobs <= 1) {
+    for (const t of tasks) onResult(runJob(t, settings));
+    return;
+  }
+  const done = new Map<number, JobResult>();
+  let next = 0; // next task to dispatch (position in `tasks`)
+  let emitted = 0; // next position to report
+  const window = jobs * 4;
+  const url = new URL('./worker.ts', import.meta.url);
+  const execArgv = workerExecArgv();
+  const workers: Worker[] = [];
+
+  await new Promise<void>((resolve, reject) => {
+    const idle: Worker[] = [];
+    const busy = new Map<Worker, number>();
+    const flush = (): void => {
+      while (emitted < tasks.length && done.has(emitted)) {
+        onResult(done.get(emitted)!);
+        done.delete(emitted);
+        emitted++;
+      }
+    };
+    const dispatch = (): void => {
+      while (idle.length > 0 && next < tasks.length && next - emitted < window) {
+        const w = idle.pop()!;
+        busy.set(w, next);
+        w.postMessage(tasks[next]);
+        next++;
+      }
+      if (emitted === tasks.length) resolve();
+    };
+    const settle = (pos: number, r: JobResult): void => {
+      done.set(pos, r);
+      flush();
+    };
+    for (let i = 0; i < jobs; i++) {
+      const w = new Worker(url, { workerData: settings, execArgv });
+      workers.push(w);
+      w.on('message', (r: JobResult) => {
+        const pos = busy.get(w);
+        busy.delete(w);
+        if (pos !== undefined) settle(pos, r);
+        idle.push(w);
+        dispatch();
+      });
+      w.on('error', (e) => {
+        // A worker that dies takes its file with it: check that file inline, and go on with fewer workers.
+        const pos = busy.get(w);
+        busy.delete(w);
+        if (pos !== undefined) {
+          try {
+            settle(pos, runJob(tasks[pos]!, settings));
+          } catch (err) {
+            reject(err);
+            return;
+          }
+        }
+        if (busy.size === 0 && idle.length === 0 && next < tasks.length) {
+          reject(e);
+          return;
+        }
+        dispatch();
+      });
+      idle.push(w);
+    }
+    dispatch();
+  }).finally(async () => {
+    await Promise.all(workers.map((w) => w.terminate()));
+  });
+}

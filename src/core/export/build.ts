@@ -60,17 +60,17 @@ const COLUMN_NUMBERS: Readonly<Record<string, number>> = {
 };
 
 const WIDTHS: Readonly<Record<string, number>> = {
-  code: 13,
-  name: 26,
-  projectName: 9,
-  count: 8,
+  code: 12,
+  name: 34,
+  projectName: 10,
+  count: 7,
   subtotal: 8,
-  central: 7,
-  provincial: 7,
-  prefecture: 7,
-  county: 9,
-  other: 7,
-  note: 6,
+  central: 5.5,
+  provincial: 5.5,
+  prefecture: 5.5,
+  county: 7.5,
+  other: 5.5,
+  note: 5,
 };
 
 type Leaf = { key: string; col: number };

@@ -1,18 +1,83 @@
-import { defineRule } from './types';
+import { analyseAmounts, evaluate, sectionParagraphs, type Term } from '../text/amount-statements';
+import { defineRule, type RawFinding } from './types';
+
+type MessageId = 'wrong';
+
+function decimalsOf(t: Term): number {
+  const m = /\.(\d+)/.exec(t.text.replace(/,/g, ''));
+  return m ? m[1]!.length : 0;
+}
+
+/** k / 10^d as a decimal string. */
+function decimal(k: bigint, d: number): string {
+  const neg = k < 0n;
+  const a = neg ? -k : k;
+  if (d === 0) return (neg ? '-' : '') + a.toString();
+  const s = a.toString().padStart(d + 1, '0');
+  return `${neg ? '-' : ''}${s.slice(0, -d)}.${s.slice(-d)}`;
+}
+
+function unitText(t: Term): string {
+  const m = /^(?:¥\s*)?[\d,]+(?:\.\d+)?(.*)$/u.exec(t.text);
+  return m ? m[1]! : '';
+}
+
+/** Rounds num/den to the nearest integer, halves away from zero. */
+function roundDiv(num: bigint, den: bigint): bigint {
+  if (den < 0n) return roundDiv(-num, -den);
+  const q = num / den;
+  const r = num - q * den;
+  if (2n * (r < 0n ? -r : r) >= den) return num < 0n ? q - 1n : q + 1n;
+  return q;
+}
 
 /** A written calculation is wrong. */
-export default defineRule({
+export default defineRule<MessageId>({
   meta: {
     id: 'arithmetic',
     defaultSeverity: 'error',
     fixable: false,
     description: { zh: '算式计算错误', en: 'A written calculation is wrong' },
     messages: {
-      // TODO(owner): message templates
-      found: { zh: '算式计算错误', en: 'A written calculation is wrong' },
+      wrong: {
+        zh: '算式“{expr}”计算有误：结果应为{expected}，文中写作{actual}',
+        en: 'The calculation “{expr}” is wrong: it gives {expected}, the text says {actual}',
+      },
     },
   },
-  check() {
-    return []; // TODO(owner): implement
+  check(document) {
+    const out: RawFinding<MessageId>[] = [];
+    for (const project of document.projects) {
+      for (const section of project.sections) {
+        const an = analyseAmounts(sectionParagraphs(section));
+        for (const c of an.calculations) {
+          const v = evaluate(c);
+          if (!v || v.dim !== c.result.dim) continue;
+          const r = c.result;
+          // computed and written as fractions; the written step (one unit of the last digit)
+          const stepNum = r.stepNum;
+          const stepDen = r.stepDen;
+          // k = computed / step
+          const kNum = v.num * stepDen;
+          const kDen = v.den * stepNum;
+          const exact = kNum % kDen === 0n;
+          const diffNum = v.num * r.den - r.num * v.den; // over v.den * r.den
+          const absDiff = diffNum < 0n ? -diffNum : diffNum;
+          const ok = exact ? absDiff === 0n : 2n * absDiff * stepDen <= stepNum * v.den * r.den;
+          if (ok) continue;
+          const k = roundDiv(kNum, kDen);
+          const expected = `${r.text.trim().startsWith('¥') ? '¥' : ''}${decimal(k, decimalsOf(r))}${unitText(r)}`;
+          out.push({
+            messageId: 'wrong',
+            data: { expr: c.text, expected, actual: r.text },
+            ref: c.ref,
+            project: project.label,
+            expected,
+            actual: r.text,
+          });
+        }
+      }
+    }
+    return out;
   },
 });

@@ -1,18 +1,46 @@
-import { defineRule } from './types';
+import { analyseAmounts, formatStated, sectionParagraphs } from '../text/amount-statements';
+import { findAmounts } from '../text/money';
+import { defineRule, type RawFinding } from './types';
+
+type MessageId = 'missing' | 'missingPlanHas';
 
 /** The funding section states no amount and has no table. */
-export default defineRule({
+export default defineRule<MessageId>({
   meta: {
     id: 'funding-amount-missing',
     defaultSeverity: 'error',
     fixable: false,
     description: { zh: '资金安排情况未写明金额且无表格', en: 'The funding section states no amount and has no table' },
     messages: {
-      // TODO(owner): message templates
-      found: { zh: '资金安排情况未写明金额且无表格', en: 'The funding section states no amount and has no table' },
+      missing: {
+        zh: '{project}的“{section}”没有写明资金金额，也没有资金表格',
+        en: '{project}: “{section}” states no amount and has no funding table',
+      },
+      missingPlanHas: {
+        zh: '{project}的“{section}”没有写明资金金额，也没有资金表格（项目实施计划中列有{plan}），应写明资金总额及来源',
+        en: '{project}: “{section}” states no amount and has no funding table (the schedule lists {plan}); state the total and its sources',
+      },
     },
   },
-  check() {
-    return []; // TODO(owner): implement
+  check(document) {
+    const out: RawFinding<MessageId>[] = [];
+    for (const project of document.projects) {
+      const funding = project.sections.find((s) => s.key === 'funding');
+      if (!funding) continue; // section-missing reports it
+      if (funding.tables.length > 0 || (funding.otherTables?.length ?? 0) > 0) continue;
+      if (document.tables.some((t) => t.project === project.index && t.section === 'funding')) continue;
+      const paragraphs = sectionParagraphs(funding);
+      if (paragraphs.some((p) => findAmounts(p.text).length > 0)) continue;
+      const ref = funding.paragraphs[0]?.ref ?? funding.headingRef;
+      const plan = project.sections.find((s) => s.key === 'plan');
+      const planStated = plan ? analyseAmounts(sectionParagraphs(plan)).stated : undefined;
+      const base = { project: project.label, section: funding.label };
+      if (planStated) {
+        out.push({ messageId: 'missingPlanHas', data: { ...base, plan: formatStated(planStated) }, ref, project: project.label });
+      } else {
+        out.push({ messageId: 'missing', data: base, ref, project: project.label });
+      }
+    }
+    return out;
   },
 });

@@ -1,18 +1,72 @@
-import { defineRule } from './types';
+import { analyseAmounts, describeParts, formatStated, sectionParagraphs, type AmountAnalysis, type StatedAmount } from '../text/amount-statements';
+import { formatMoney } from '../text/money';
+import { defineRule, type RawFinding } from './types';
+
+type MessageId = 'differs';
+
+function describe(an: AmountAnalysis, s: StatedAmount): { zh: string; en: string } {
+  const value = formatStated(s);
+  if (s.kind === 'sum') {
+    const parts = describeParts(an.amounts, s.parts);
+    return { zh: `合计${value}（${parts}）`, en: `a total of ${value} (${parts})` };
+  }
+  const src = s.source !== undefined ? an.amounts[s.source] : undefined;
+  const quote = src ? `${src.label}${src.amount.text}` : value;
+  if (s.parts.length > 0) {
+    const parts = describeParts(an.amounts, s.parts);
+    return { zh: `为${value}（“${quote}”，其中${parts}）`, en: `${value} (“${quote}”, of which ${parts})` };
+  }
+  return { zh: `为${value}（“${quote}”）`, en: `${value} (“${quote}”)` };
+}
 
 /** The funding section and the schedule state different amounts. */
-export default defineRule({
+export default defineRule<MessageId>({
   meta: {
     id: 'plan-funding-mismatch',
     defaultSeverity: 'error',
     fixable: false,
     description: { zh: '资金安排情况与项目实施计划的金额不一致', en: 'The funding section and the schedule state different amounts' },
     messages: {
-      // TODO(owner): message templates
-      found: { zh: '资金安排情况与项目实施计划的金额不一致', en: 'The funding section and the schedule state different amounts' },
+      differs: {
+        zh: '{fundingSection}{funding}，{planSection}{plan}，两者相差{diff}',
+        en: '{fundingSection} states {fundingEn}; {planSection} states {planEn}: they differ by {diff}',
+      },
     },
   },
-  check() {
-    return []; // TODO(owner): implement
+  check(document) {
+    const out: RawFinding<MessageId>[] = [];
+    for (const project of document.projects) {
+      const funding = project.sections.find((s) => s.key === 'funding');
+      const plan = project.sections.find((s) => s.key === 'plan');
+      if (!funding || !plan) continue;
+      const fa = analyseAmounts(sectionParagraphs(funding));
+      const pa = analyseAmounts(sectionParagraphs(plan));
+      const F = fa.stated;
+      const P = pa.stated;
+      if (!F || !P) continue;
+      // a rate compares only with the same rate; a rate and an amount need a count the text does not give
+      if ((F.per ?? '') !== (P.per ?? '')) continue;
+      if (!(F.hi < P.lo || P.hi < F.lo)) continue;
+      const fd = describe(fa, F);
+      const pd = describe(pa, P);
+      out.push({
+        messageId: 'differs',
+        data: {
+          fundingSection: funding.label,
+          planSection: plan.label,
+          funding: fd.zh,
+          fundingEn: fd.en,
+          plan: pd.zh,
+          planEn: pd.en,
+          diff: formatMoney(Math.abs(F.fen - P.fen), F.unit),
+        },
+        ref: P.ref,
+        related: [F.ref],
+        project: project.label,
+        expected: formatStated(F),
+        actual: formatStated({ ...P, unit: F.unit }),
+      });
+    }
+    return out;
   },
 });

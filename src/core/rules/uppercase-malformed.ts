@@ -1,18 +1,47 @@
-import { defineRule } from './types';
+import { sectionParagraphs } from '../text/amount-statements';
+import { scanText } from '../text/money';
+import { formatUppercase } from '../text/uppercase';
+import { defineRule, type RawFinding } from './types';
+
+type MessageId = 'malformed';
 
 /** A capital-letter amount is not well formed. */
-export default defineRule({
+export default defineRule<MessageId>({
   meta: {
     id: 'uppercase-malformed',
     defaultSeverity: 'error',
     fixable: false,
     description: { zh: '大写金额书写不规范', en: 'A capital-letter amount is not well formed' },
     messages: {
-      // TODO(owner): message templates
-      found: { zh: '大写金额书写不规范', en: 'A capital-letter amount is not well formed' },
+      malformed: {
+        zh: '大写金额“{text}”书写不规范：{reason}',
+        en: 'The capital-letter amount “{text}” is not well formed: {reasonEn}',
+      },
     },
   },
-  check() {
-    return []; // TODO(owner): implement
+  check(document) {
+    const out: RawFinding<MessageId>[] = [];
+    for (const project of document.projects) {
+      for (const section of project.sections) {
+        for (const p of sectionParagraphs(section)) {
+          const scan = scanText(p.text);
+          for (const u of scan.uppercase) {
+            if (u.result.ok) continue;
+            // the figure written beside it (in parentheses) tells what was meant
+            const figure = scan.amounts.find((a) => a.form !== 'uppercase' && a.offset >= u.offset + u.length && a.offset - (u.offset + u.length) <= 8);
+            const expected = figure ? formatUppercase(figure.fen) : '';
+            out.push({
+              messageId: 'malformed',
+              data: { text: u.text, reason: u.result.reason, reasonEn: u.result.reasonEn },
+              ref: p.ref,
+              project: project.label,
+              actual: u.text,
+              ...(expected !== '' && { expected }),
+            });
+          }
+        }
+      }
+    }
+    return out;
   },
 });

@@ -1,0 +1,550 @@
+/**
+ * What a run of paragraphs says about money: every amount with its place, which amounts are
+ * stated totals and which are their parts, which amounts are one amount written twice (大写 and
+ * its figure), which belong to a written calculation, and the one amount the text states
+ * overall. Shared by the amount rules (total-mismatch, plan-funding-mismatch, arithmetic,
+ * uppercase-*); pure text analysis, no rule logic.
+ *
+ * Not double counting is the point: a 大写 amount and its figure in parentheses are one amount;
+ * a rate with a computed per-month figure is one rate; a total restated is not a part.
+ */
+import type { CellRef, Section } from '../model';
+import { amountRange, dominantUnit, formatMoney, scanText, type MoneyUnit, type ScannedAmount, type ScannedText } from './money';
+
+export interface ParagraphLike {
+  readonly text: string;
+  readonly ref: CellRef;
+  /** Offset of the paragraph inside its cell (0 unless a cell holds several lines). */
+  readonly offset?: number;
+}
+
+export interface LocatedAmount {
+  readonly amount: ScannedAmount;
+  /** Index of the paragraph in the list analysed. */
+  readonly para: number;
+  readonly ref: CellRef;
+  /** What the amount is for, as written before it (`考务费`), '' when nothing useful. */
+  readonly label: string;
+  /** A total keyword (合计/共计/总计…: strong; 安排资金/预算资金…: weak) stands right before it. */
+  readonly total: 'strong' | 'weak' | null;
+  /** Index of the amount this one restates (the figure beside a 大写 amount), if any. */
+  twinOf?: number;
+  /** Belongs to a written calculation but is not its principal amount. */
+  derived: boolean;
+}
+
+export interface TotalStructure {
+  /** Index (into amounts) of the stated total. */
+  readonly total: number;
+  /** Indices of its listed parts. */
+  readonly parts: readonly number[];
+  readonly kind: 'total-then-parts' | 'parts-then-total';
+}
+
+export interface Term {
+  /** Exact value as a fraction: fen for money, plain number otherwise. */
+  readonly num: bigint;
+  readonly den: bigint;
+  /** 1 for money, 0 for a plain number or count. */
+  readonly dim: number;
+  readonly text: string;
+  /** Step of the last written digit, as a fraction of the same kind as the value. */
+  readonly stepNum: bigint;
+  readonly stepDen: bigint;
+  readonly unit: MoneyUnit | '';
+  readonly per: string;
+  readonly nStart: number;
+  readonly nEnd: number;
+}
+
+export interface Calculation {
+  readonly para: number;
+  readonly ref: CellRef;
+  /** The expression as written (original text). */
+  readonly text: string;
+  readonly terms: readonly Term[];
+  /** Operators between the terms, normalised to + - × ÷. */
+  readonly ops: readonly ('+' | '-' | '×' | '÷')[];
+  readonly result: Term;
+  /** Span in the normalised paragraph text. */
+  readonly nStart: number;
+  readonly nEnd: number;
+}
+
+export interface StatedAmount {
+  /** The value stated: a total, or the sum of the items. */
+  readonly fen: number;
+  readonly lo: number;
+  readonly hi: number;
+  readonly approximate: boolean;
+  readonly unit: MoneyUnit;
+  readonly per?: string;
+  readonly kind: 'total' | 'sum' | 'single' | 'rate';
+  /** The amount that states it (kind total/single/rate), else undefined. */
+  readonly source?: number;
+  /** The items summed (kind sum), or the total's parts when it has some. */
+  readonly parts: readonly number[];
+  /** The cell to point at. */
+  readonly ref: CellRef;
+}
+
+export interface AmountAnalysis {
+  readonly paragraphs: readonly ParagraphLike[];
+  readonly scans: readonly ScannedText[];
+  readonly amounts: readonly LocatedAmount[];
+  readonly structures: readonly TotalStructure[];
+  readonly calculations: readonly Calculation[];
+  /** What the paragraphs state overall; undefined when they state no amount. */
+  readonly stated?: StatedAmount;
+}
+
+const STRONG_TOTAL = /(合计|共计|总计|总共|一共|累计|总额|总投资|总预算|总金额|资金总额|总经费|总资金|共需资金|共需经费|共安排|共投入|共下达|总规模)/gu;
+const WEAK_TOTAL =
+  /(计划安排资金|计划安排|安排资金|安排经费|预算资金|预算经费|预算金额|年度预算|资金预算|项目资金|项目经费|所需资金|所需经费|需要资金|需资金|资金规模|下达资金|投资)/gu;
+const FILLER = /^(?:资金|经费|金额|费用|为|是|约|达|计|共|需|需要|人民币|预计|合计|总计|共计|安排|[:：\s(（]|大写|小写|的)*$/u;
+const MARKER = /(其中|分别为|分别是|分别用于|分别安排|具体为|具体是|具体如下|明细如下|包括|包含|用于)/gu;
+const BREAK = /[,，。;；、\n]/u;
+
+function keywordBefore(norm: string, nStart: number): 'strong' | 'weak' | null {
+  let i = nStart;
+  while (i > 0 && nStart - i < 30 && !BREAK.test(norm[i - 1]!)) i--;
+  const clause = norm.slice(i, nStart);
+  let best: { kind: 'strong' | 'weak'; end: number } | null = null;
+  for (const [re, kind] of [
+    [STRONG_TOTAL, 'strong'],
+    [WEAK_TOTAL, 'weak'],
+  ] as const) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(clause)) !== null) {
+      const end = m.index + m[0].length;
+      if (!best || end > best.end || (end === best.end && kind === 'strong')) best = { kind, end };
+    }
+  }
+  if (!best) return null;
+  return FILLER.test(clause.slice(best.end)) ? best.kind : null;
+}
+
+/** A short label for an amount: the words before it, without numbering, dates and verbs. */
+export function labelBefore(norm: string, nStart: number): string {
+  let i = nStart;
+  while (i > 0 && nStart - i < 30 && !/[,，。;；、\n:：()（）]/u.test(norm[i - 1]!)) i--;
+  let s = norm.slice(i, nStart).trim();
+  // the words after the previous amount or 和/及 in the same clause
+  s = s.replace(/^.*(?:\d元|\d万|[和及与])/u, '');
+  for (let k = 0; k < 4; k++) {
+    const before = s;
+    s = s
+      .replace(/^(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.、]|[一二三四五六七八九十]+、)\s*/u, '')
+      .replace(/^(?:其中|分别为|具体为|包括|用于|主要用于|和|及|以及|另|另外)/u, '')
+      .replace(/^(?:\d{4}年度?|\d{1,2}(?:[-—~至]\d{1,2})?月(?:份)?(?:上旬|中旬|下旬|初|底|末)?|全年|本年度|年度|每年)+/u, '')
+      .replace(/(?:约|预计|大约|共需|共计|合计|总计|计|需|支出|支付|投入|为|是|安排资金|投入资金|预算资金|安排经费|安排|达|按|的)+$/u, '')
+      .replace(/^(?:预计|共需|共|需|支出|支付|投入|安排)+/u, '')
+      .trim();
+    if (s === before) break;
+  }
+  if (s.length > 12) s = `${s.slice(0, 11)}…`;
+  return s;
+}
+
+// ---------------------------------------------------------------- calculations
+
+const NUM = String.raw`(?:¥\s*)?\d+(?:,\d{3})*(?:\.\d+)?`;
+const PER = '学年|学期|人次|人|生|县|区|校|所|年|月|季度|天|日|次|名|班|户|个|期|场|课时|学时|节|周|台|套|亩|平方米|床|小时';
+const TERM_UNIT = String.raw`(?:万元|亿元|千元|元|万|亿|%|人次|个月|学年|人|个|月|年|次|名|所|天|日|期|班|台|套|间|户)?(?:/(?:${PER}))*`;
+const TERM = `${NUM}${TERM_UNIT}`;
+const OP = String.raw`\s*[+\-×÷*xX/]\s*`;
+const CALC_RE = new RegExp(`(?<![\\d.])(${TERM})((?:${OP}${TERM})+)\\s*=\\s*(${TERM})`, 'gu');
+const TERM_RE = new RegExp(`(${NUM})(${TERM_UNIT})`, 'u');
+
+function pow10(n: number): bigint {
+  return 10n ** BigInt(n);
+}
+
+function parseTerm(text: string, nStart: number): Term | null {
+  const m = TERM_RE.exec(text);
+  if (!m) return null;
+  const symbol = m[1]!.includes('¥');
+  const digits = m[1]!.replace(/[¥,\s]/g, '');
+  const [ip, fp = ''] = digits.split('.');
+  const raw = BigInt(ip! + fp);
+  const den0 = pow10(fp.length);
+  const unitText = m[2] ?? '';
+  const slash = unitText.indexOf('/');
+  const base = slash >= 0 ? unitText.slice(0, slash) : unitText;
+  const per = slash >= 0 ? unitText.slice(slash + 1).split('/').join('·') : '';
+  let mulNum = 1n;
+  let mulDen = 1n;
+  let dim = 0;
+  let unit: MoneyUnit | '' = '';
+  switch (base) {
+    case '元':
+      [mulNum, dim, unit] = [100n, 1, '元'];
+      break;
+    case '千元':
+      [mulNum, dim, unit] = [100_000n, 1, '元'];
+      break;
+    case '万元':
+      [mulNum, dim, unit] = [1_000_000n, 1, '万元'];
+      break;
+    case '亿元':
+      [mulNum, dim, unit] = [10_000_000_000n, 1, '亿元'];
+      break;
+    case '万':
+      mulNum = 10_000n;
+      break;
+    case '亿':
+      mulNum = 100_000_000n;
+      break;
+    case '%':
+      mulDen = 100n;
+      break;
+    case '':
+      if (symbol) [mulNum, dim, unit] = [100n, 1, '元'];
+      break;
+    default:
+      break;
+  }
+  return {
+    num: raw * mulNum,
+    den: den0 * mulDen,
+    dim,
+    text,
+    stepNum: mulNum,
+    stepDen: den0 * mulDen,
+    unit,
+    per,
+    nStart,
+    nEnd: nStart + text.length,
+  };
+}
+
+function findCalculations(norm: string, original: string, map: readonly number[], para: number, ref: CellRef): Calculation[] {
+  const out: Calculation[] = [];
+  CALC_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CALC_RE.exec(norm)) !== null) {
+    const start = m.index;
+    const whole = m[0];
+    // split into terms and operators
+    const termRe = new RegExp(`${TERM}`, 'gu');
+    const lhs = whole.slice(0, whole.lastIndexOf('='));
+    const terms: Term[] = [];
+    const ops: ('+' | '-' | '×' | '÷')[] = [];
+    let last = 0;
+    let tm: RegExpExecArray | null;
+    let ok = true;
+    while ((tm = termRe.exec(lhs)) !== null) {
+      if (terms.length > 0) {
+        const between = lhs.slice(last, tm.index).trim();
+        const op = between === '+' ? '+' : between === '-' ? '-' : /^[×*xX]$/u.test(between) ? '×' : /^[÷/]$/u.test(between) ? '÷' : null;
+        if (!op) {
+          ok = false;
+          break;
+        }
+        ops.push(op);
+      }
+      const t = parseTerm(tm[0], start + tm.index);
+      if (!t) {
+        ok = false;
+        break;
+      }
+      terms.push(t);
+      last = tm.index + tm[0].length;
+    }
+    const resText = m[3]!;
+    const resStart = start + whole.length - resText.length;
+    const result = parseTerm(resText, resStart);
+    if (!ok || !result || terms.length < 2 || ops.length !== terms.length - 1) continue;
+    // 1-12=… style ranges are not calculations unless money or an explicit operator other than -
+    if (ops.every((o) => o === '-') && terms.every((t) => t.dim === 0) && result.dim === 0 && !/[=]/.test(whole)) continue;
+    const o = map[start]!;
+    const e = map[start + whole.length]!;
+    out.push({ para, ref, text: original.slice(o, e), terms, ops, result, nStart: start, nEnd: start + whole.length });
+  }
+  return out;
+}
+
+/** Evaluates a calculation exactly: the value as a fraction and its money dimension, or null (÷0, mixed units in +). */
+export function evaluate(c: Pick<Calculation, 'terms' | 'ops'>): { num: bigint; den: bigint; dim: number } | null {
+  // precedence: × ÷ first
+  type V = { num: bigint; den: bigint; dim: number };
+  const vals: V[] = [{ num: c.terms[0]!.num, den: c.terms[0]!.den, dim: c.terms[0]!.dim }];
+  const addOps: ('+' | '-')[] = [];
+  for (let i = 0; i < c.ops.length; i++) {
+    const op = c.ops[i]!;
+    const t = c.terms[i + 1]!;
+    if (op === '×' || op === '÷') {
+      const cur = vals[vals.length - 1]!;
+      if (op === '×') vals[vals.length - 1] = { num: cur.num * t.num, den: cur.den * t.den, dim: cur.dim + t.dim };
+      else {
+        if (t.num === 0n) return null;
+        vals[vals.length - 1] = { num: cur.num * t.den, den: cur.den * t.num, dim: cur.dim - t.dim };
+      }
+    } else {
+      addOps.push(op);
+      vals.push({ num: t.num, den: t.den, dim: t.dim });
+    }
+  }
+  let acc = vals[0]!;
+  for (let i = 0; i < addOps.length; i++) {
+    const v = vals[i + 1]!;
+    if (v.dim !== acc.dim) return null;
+    const num = addOps[i] === '+' ? acc.num * v.den + v.num * acc.den : acc.num * v.den - v.num * acc.den;
+    acc = { num, den: acc.den * v.den, dim: acc.dim };
+  }
+  return acc;
+}
+
+// ---------------------------------------------------------------- analysis
+
+function sameRange(a: ScannedAmount, b: ScannedAmount): boolean {
+  return a.fen === b.fen;
+}
+
+/** Analyses paragraphs (one section, usually) for amounts, totals, calculations and the stated amount. */
+export function analyseAmounts(paragraphs: readonly ParagraphLike[]): AmountAnalysis {
+  const scans = paragraphs.map((p) => scanText(p.text));
+  const amounts: LocatedAmount[] = [];
+  const calculations: Calculation[] = [];
+  scans.forEach((s, para) => {
+    const p = paragraphs[para]!;
+    for (const a of s.amounts) {
+      amounts.push({ amount: a, para, ref: p.ref, label: labelBefore(s.norm, a.nStart), total: keywordBefore(s.norm, a.nStart), derived: false });
+    }
+    calculations.push(...findCalculations(s.norm, p.text, s.map, para, p.ref));
+  });
+
+  // twins: 大写 and its figure (or one figure restating another) side by side
+  for (let i = 0; i + 1 < amounts.length; i++) {
+    const a = amounts[i]!;
+    const b = amounts[i + 1]!;
+    if (a.para !== b.para) continue;
+    const between = scans[a.para]!.norm.slice(a.amount.nEnd, b.amount.nStart);
+    if (between.length > 12 || !/^[\s()（）:：]*(?:小写|大写)?[\s:：]*(?:人民币)?[\s:：]*$/u.test(between)) continue;
+    const upper = a.amount.form === 'uppercase' || b.amount.form === 'uppercase';
+    const paren = /[(（]/u.test(between);
+    if (upper || (paren && sameRange(a.amount, b.amount))) b.twinOf = i;
+  }
+
+  // calculations: every money amount inside one is derived, except its principal
+  for (const c of calculations) {
+    const inside = amounts
+      .map((a, i) => ({ a, i }))
+      .filter(({ a }) => a.para === c.para && a.amount.nStart >= c.nStart - 4 && a.amount.nEnd <= c.nEnd + 4);
+    if (inside.length === 0) continue;
+    const divisionOnly = c.ops.every((o) => o === '÷');
+    const principal = divisionOnly ? inside[0]! : c.result.dim === 1 ? inside[inside.length - 1]! : inside[0]!;
+    for (const x of inside) if (x.i !== principal.i) x.a.derived = true;
+  }
+
+  const countable = (i: number): boolean => {
+    const a = amounts[i]!;
+    return a.twinOf === undefined && !a.derived;
+  };
+
+  const structures: TotalStructure[] = [];
+  const inStructure = new Set<number>();
+  const markersIn = (para: number): { index: number; end: number; word: string }[] => {
+    const norm = scans[para]!.norm;
+    const out: { index: number; end: number; word: string }[] = [];
+    MARKER.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = MARKER.exec(norm)) !== null) out.push({ index: m.index, end: m.index + m[0].length, word: m[1]! });
+    return out;
+  };
+  const amountsOfPara = (para: number): number[] => amounts.map((_, i) => i).filter((i) => amounts[i]!.para === para && countable(i));
+
+  /** Parts after a marker: in the paragraph from `from`, skipping nested 其中 regions; stop at a strong total. */
+  const partsFrom = (para: number, from: number): number[] => {
+    const norm = scans[para]!.norm;
+    const parts: number[] = [];
+    const nested = markersIn(para).filter((mk) => mk.index >= from && mk.word === '其中');
+    let skipUntil = -1;
+    let prevEnd = from;
+    for (const i of amountsOfPara(para)) {
+      const a = amounts[i]!;
+      if (a.amount.nStart < from || a.amount.nStart < skipUntil) continue;
+      if (a.total === 'strong') break;
+      if (parts.length > 0) {
+        const nest = nested.find((mk) => mk.index >= prevEnd && mk.index < a.amount.nStart);
+        if (nest) {
+          const stop = norm.slice(nest.end).search(/[;；。]/u);
+          skipUntil = stop < 0 ? norm.length : nest.end + stop;
+          if (a.amount.nStart < skipUntil) continue;
+        }
+      }
+      parts.push(i);
+      prevEnd = a.amount.nEnd;
+    }
+    return parts;
+  };
+
+  for (let t = 0; t < amounts.length; t++) {
+    const T = amounts[t]!;
+    if (!countable(t) || T.total === null || inStructure.has(t)) continue;
+    const norm = scans[T.para]!.norm;
+    const laterHere = amountsOfPara(T.para).filter((i) => amounts[i]!.amount.nStart > T.amount.nEnd);
+    const firstLater = laterHere.length ? amounts[laterHere[0]!]!.amount.nStart : norm.length;
+    const marker = markersIn(T.para).find((mk) => mk.index >= T.amount.nEnd && mk.index < firstLater);
+    let parts: number[] = [];
+    if (marker) {
+      parts = partsFrom(T.para, marker.end);
+      if (parts.length === 0 && /^[\s:：如下。;；,，]*$/u.test(norm.slice(marker.end))) {
+        for (let p = T.para + 1; p < paragraphs.length; p++) {
+          const ps = amountsOfPara(p);
+          if (ps.some((i) => amounts[i]!.total === 'strong')) break;
+          parts.push(...ps);
+        }
+      }
+    } else if (laterHere.length === 0 && T.para + 1 < paragraphs.length) {
+      const nextNorm = scans[T.para + 1]!.norm.trimStart();
+      const mk = /^(其中|分别为|具体为|具体如下|包括)/u.exec(nextNorm);
+      if (mk) {
+        parts = partsFrom(T.para + 1, 0);
+        if (/[:：]\s*$/u.test(nextNorm) && parts.length === 0) {
+          for (let p = T.para + 2; p < paragraphs.length; p++) {
+            const ps = amountsOfPara(p);
+            if (ps.some((i) => amounts[i]!.total === 'strong')) break;
+            parts.push(...ps);
+          }
+        }
+      }
+    }
+    if (parts.length > 0) {
+      if (parts.some((i) => (amounts[i]!.amount.per ?? '') !== (T.amount.per ?? ''))) continue;
+      structures.push({ total: t, parts, kind: 'total-then-parts' });
+      inStructure.add(t);
+      for (const i of parts) inStructure.add(i);
+    }
+  }
+  // parts then a strong total
+  for (let t = 0; t < amounts.length; t++) {
+    const T = amounts[t]!;
+    if (!countable(t) || T.total !== 'strong' || inStructure.has(t)) continue;
+    let parts = amountsOfPara(T.para).filter((i) => i < t && !inStructure.has(i));
+    // only the amounts since the last total in this paragraph
+    const lastTotal = parts.map((i) => amounts[i]!.total).lastIndexOf('strong');
+    if (lastTotal >= 0) parts = parts.slice(lastTotal + 1);
+    if (parts.length === 0 && amountsOfPara(T.para)[0] === t) {
+      for (let p = T.para - 1; p >= 0; p--) {
+        const ps = amountsOfPara(p).filter((i) => !inStructure.has(i));
+        if (ps.length === 0) continue;
+        if (ps.some((i) => amounts[i]!.total !== null)) break;
+        parts.unshift(...ps);
+      }
+    }
+    if (parts.length < 2) continue;
+    if (parts.some((i) => (amounts[i]!.amount.per ?? '') !== (T.amount.per ?? ''))) continue;
+    structures.push({ total: t, parts, kind: 'parts-then-total' });
+    inStructure.add(t);
+    for (const i of parts) inStructure.add(i);
+  }
+  structures.sort((a, b) => a.total - b.total);
+
+  const stated = statedAmount(amounts, structures, countable, paragraphs);
+  return { paragraphs, scans, amounts, structures, calculations, ...(stated !== undefined && { stated }) };
+}
+
+function statedAmount(
+  amounts: readonly LocatedAmount[],
+  structures: readonly TotalStructure[],
+  countable: (i: number) => boolean,
+  paragraphs: readonly ParagraphLike[],
+): StatedAmount | undefined {
+  const idx = amounts.map((_, i) => i).filter(countable);
+  if (idx.length === 0) return undefined;
+  const partSet = new Set(structures.flatMap((s) => s.parts));
+  const single = (i: number, kind: StatedAmount['kind'], parts: readonly number[] = []): StatedAmount => {
+    const a = amounts[i]!;
+    const r = amountRange(a.amount);
+    return {
+      fen: a.amount.fen,
+      lo: r.lo,
+      hi: r.hi,
+      approximate: a.amount.approximate,
+      unit: a.amount.unit,
+      ...(a.amount.per !== undefined && { per: a.amount.per }),
+      kind,
+      source: i,
+      parts,
+      ref: a.ref,
+    };
+  };
+  // 1. a total with its parts
+  const top = structures.find((s) => !partSet.has(s.total) && amounts[s.total]!.amount.per === undefined);
+  if (top) return single(top.total, 'total', top.parts);
+  const flat = idx.filter((i) => amounts[i]!.amount.per === undefined);
+  if (flat.length === 0) {
+    const rate = idx[0]!;
+    return single(rate, 'rate');
+  }
+  // 2. one stated total (a total restated with the same value counts once)
+  const totals = flat.filter((i) => amounts[i]!.total !== null);
+  const distinct = [...new Set(totals.map((i) => amounts[i]!.amount.fen))];
+  if (totals.length > 0 && distinct.length === 1) {
+    const others = flat.filter((i) => amounts[i]!.total === null);
+    if (others.length === 0) return single(totals[0]!, 'total');
+    // a total among items: it is the total when it is not one of several parallel items
+    if (totals.length === 1 && amounts[totals[0]!]!.total === 'strong') return single(totals[0]!, 'total', others);
+    if (totals.length === 1 && others.every((o) => amounts[o]!.amount.fen < amounts[totals[0]!]!.amount.fen)) return single(totals[0]!, 'total', others);
+  }
+  if (flat.length === 1) return single(flat[0]!, 'single');
+  const sumAll = flat.reduce((sum, i) => sum + amounts[i]!.amount.fen, 0);
+  // 4. the sum of the items
+  let lo = 0;
+  let hi = 0;
+  for (const i of flat) {
+    const r = amountRange(amounts[i]!.amount);
+    lo += r.lo;
+    hi += r.hi;
+  }
+  const first = amounts[flat[0]!]!;
+  void paragraphs;
+  return {
+    fen: sumAll,
+    lo,
+    hi,
+    approximate: flat.some((i) => amounts[i]!.amount.approximate),
+    unit: dominantUnit(flat.map((i) => amounts[i]!.amount)),
+    kind: 'sum',
+    parts: flat,
+    ref: first.ref,
+  };
+}
+
+/** Sum of the ranges of some amounts. */
+export function rangeOf(amounts: readonly LocatedAmount[], idx: readonly number[]): { lo: number; hi: number; fen: number } {
+  let lo = 0;
+  let hi = 0;
+  let fen = 0;
+  for (const i of idx) {
+    const a = amounts[i]!.amount;
+    const r = amountRange(a);
+    lo += r.lo;
+    hi += r.hi;
+    fen += a.fen;
+  }
+  return { lo, hi, fen };
+}
+
+/** `考务费40万元+培训费4万元` (zh) — the items with labels, amounts in their written unit. */
+export function describeParts(amounts: readonly LocatedAmount[], idx: readonly number[], max = 8): string {
+  const shown = idx.slice(0, max).map((i) => {
+    const a = amounts[i]!;
+    return `${a.label}${formatMoney(a.amount.fen, a.amount.unit)}${a.amount.per ? `/${a.amount.per}` : ''}`;
+  });
+  return shown.join('+') + (idx.length > max ? '+…' : '');
+}
+
+/** Formats a stated amount: `52万元`, `15万元/县·年`. */
+export function formatStated(s: Pick<StatedAmount, 'fen' | 'unit' | 'per'>): string {
+  return `${formatMoney(s.fen, s.unit)}${s.per ? `/${s.per}` : ''}`;
+}
+
+/** A section's text as paragraphs: its paragraphs, then the cells of the other tables under it. */
+export function sectionParagraphs(section: Section): ParagraphLike[] {
+  const out: ParagraphLike[] = [...section.paragraphs];
+  for (const t of section.otherTables ?? []) for (const row of t.rows) out.push(...row);
+  return out;
+}

@@ -44,8 +44,8 @@ const HEADERS: Record<Lang, readonly string[]> = {
 const FILLED_HEADER: Record<Lang, string> = { zh: '已填入', en: 'Filled in' };
 const WIDTHS = [24, 10, 10, 30, 14, 14, 8, 60, 16, 16, 30, 22];
 
-/** A fix as the annotator reads it: `overwrite` lets it replace a non-empty cell. */
-type FixData = Fix & { readonly overwrite?: boolean };
+/** A fix as the annotator reads it: `overwrite` lets it replace a non-empty cell (never a formula). */
+type FixData = Fix;
 
 const cellKey = (sheet: string, row: number, col: number): string => `${sheet}\u0000${row}\u0000${col}`;
 

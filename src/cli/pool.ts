@@ -13,13 +13,16 @@ export interface PoolOptions {
   readonly onResult: (r: JobResult) => void;
 }
 
-/** Execution arguments that let a worker load TypeScript (tsx), resolved to an absolute URL. */
-function workerExecArgv(): string[] {
-  try {
-    return ['--import', import.meta.resolve('tsx')];
-  } catch {
-    return process.execArgv;
-  }
+/**
+ * A worker running worker.ts. Node 20 resolves a worker's entry before any `--import` hook is
+ * active, so the worker starts from a tiny script that registers tsx in its own thread, then
+ * imports the TypeScript entry (both by absolute URL: the working directory does not matter).
+ */
+function startWorker(settings: JobSettings): Worker {
+  const entry = new URL('./worker.ts', import.meta.url).href;
+  const api = import.meta.resolve('tsx/esm/api');
+  const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(code, { eval: true, workerData: settings });
 }
 
 export async function runPool(tasks: readonly JobTask[], options: PoolOptions): Promise<void> {
@@ -33,8 +36,6 @@ export async function runPool(tasks: readonly JobTask[], options: PoolOptions): 
   let next = 0; // next task to dispatch (position in `tasks`)
   let emitted = 0; // next position to report
   const window = jobs * 4;
-  const url = new URL('./worker.ts', import.meta.url);
-  const execArgv = workerExecArgv();
   const workers: Worker[] = [];
 
   await new Promise<void>((resolve, reject) => {
@@ -61,7 +62,7 @@ export async function runPool(tasks: readonly JobTask[], options: PoolOptions): 
       flush();
     };
     for (let i = 0; i < jobs; i++) {
-      const w = new Worker(url, { workerData: settings, execArgv });
+      const w = startWorker(settings);
       workers.push(w);
       w.on('message', (r: JobResult) => {
         const pos = busy.get(w);

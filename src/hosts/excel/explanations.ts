@@ -1,0 +1,63 @@
+/**
+ * Explanations (说明, SPEC §5) live in the very hidden sheet EXPLANATION_SHEET, one row each
+ * (core/report/explanations: key, rule, sheet, cell, text, at), written as text.
+ */
+import type { StoredExplanation } from '../../core/snapshot/types';
+import { EXPLANATION_HEADER, EXPLANATION_SHEET, explanationRows } from '../../core/report/explanations';
+import type { XlContext } from './api';
+
+interface ExplanationRead {
+  readonly list: StoredExplanation[];
+  readonly exists: boolean;
+  /** The used range's address without the sheet, when there is one. */
+  readonly usedAddress: string | null;
+}
+
+async function read(context: XlContext): Promise<ExplanationRead> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(EXPLANATION_SHEET);
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load('address,values');
+  await context.sync();
+  if (sheet.isNullObject) return { list: [], exists: false, usedAddress: null };
+  if (used.isNullObject) return { list: [], exists: true, usedAddress: null };
+  const list: StoredExplanation[] = [];
+  const n = EXPLANATION_HEADER.length;
+  used.values.forEach((row, i) => {
+    const cells = Array.from({ length: n }, (_, j) => String(row[j] ?? ''));
+    const [key = '', rule = '', sh = '', cell = '', text = '', at = ''] = cells;
+    if (i === 0 && key === EXPLANATION_HEADER[0]) return;
+    if (key === '') return;
+    list.push({ key, rule, sheet: sh, cell, text, ...(at !== '' && { at }) });
+  });
+  return { list, exists: true, usedAddress: used.address.slice(used.address.lastIndexOf('!') + 1) };
+}
+
+/** The stored explanations (1 sync). */
+export async function readExplanations(context: XlContext): Promise<StoredExplanation[]> {
+  return (await read(context)).list;
+}
+
+/**
+ * Stores an explanation under its key, replacing an earlier one; an empty text removes it.
+ * When none is left the sheet is removed. 2 syncs.
+ */
+export async function writeExplanation(context: XlContext, explanation: StoredExplanation): Promise<StoredExplanation[]> {
+  const before = await read(context);
+  const list = before.list.filter((e) => e.key !== explanation.key);
+  if (explanation.text.trim() !== '') list.push(explanation);
+  const sheets = context.workbook.worksheets;
+  if (list.length === 0) {
+    if (before.exists) sheets.getItem(EXPLANATION_SHEET).delete();
+    await context.sync();
+    return list;
+  }
+  const sheet = before.exists ? sheets.getItem(EXPLANATION_SHEET) : sheets.add(EXPLANATION_SHEET);
+  if (!before.exists) sheet.visibility = 'VeryHidden';
+  if (before.usedAddress) sheet.getRange(before.usedAddress).clear();
+  const rows = explanationRows(list);
+  const range = sheet.getRange(`A1:F${rows.length}`);
+  range.numberFormat = rows.map((r) => r.map(() => '@'));
+  range.values = rows;
+  await context.sync();
+  return list;
+}

@@ -1,0 +1,1034 @@
+/**
+ * A fake Excel object model, in memory, as strict as the real host for the API subset in
+ * `../api`:
+ * - reading a property that was not loaded (and synced) throws `PropertyNotLoaded`;
+ * - loads and writes are queued and run, in order, only at `context.sync()`; a load sees the
+ *   workbook as it is at its place in the batch; loaded values arrive after the sync;
+ * - every `sync()` is counted; a sync whose request or response would pass the payload limit
+ *   (5 MB, JSON size estimate) fails with `RequestPayloadSizeLimitExceeded` /
+ *   `ResponsePayloadSizeLimitExceeded`, as Excel on the web does;
+ * - an operation that fails aborts the rest of its batch (earlier operations stay applied);
+ *   `getItem` of a missing sheet fails with `ItemNotFound`, writes to a protected sheet with
+ *   `AccessDenied`, an API the host lacks (notes, settings, merged areas) with `ApiNotFound`;
+ * - writing a numeric-looking string into a General cell stores a number, as Excel does.
+ * Bundle-able for the browser: no Node built-ins.
+ */
+import type {
+  XlChangedArgs,
+  XlContext,
+  XlEventResult,
+  XlFill,
+  XlNote,
+  XlNoteCollection,
+  XlRange,
+  XlRangeAreas,
+  XlRequirements,
+  XlRun,
+  XlSetting,
+  XlSettingCollection,
+  XlWorkbook,
+  XlWorksheet,
+  XlWorksheetCollection,
+  XlWorksheetProtection,
+} from '../api';
+import type { Range, WorkbookSnapshot } from '../../../core/snapshot/types';
+import { fromA1, rangeFromA1, toA1 } from '../../../core/snapshot/a1';
+import {
+  NO_FILL,
+  canonicalState,
+  cellKey,
+  cloneState,
+  parseCellKey,
+  plainText,
+  stateFromSnapshot,
+  type FakeCell,
+  type FakeFileState,
+  type FakeFill,
+  type FakeSheetState,
+} from './state';
+
+export interface FakeFeatures {
+  /** ExcelApi 1.18 notes. */
+  notes: boolean;
+  /** ExcelApi 1.13 getMergedAreasOrNullObject. */
+  merges: boolean;
+  /** ExcelApi 1.4 workbook settings. */
+  settings: boolean;
+}
+
+export interface FakeOptions {
+  readonly features?: Partial<FakeFeatures>;
+  /** Bytes per request and per response; default 5 MB. */
+  readonly payloadLimit?: number;
+}
+
+export class FakeOfficeError extends Error {
+  override readonly name = 'RichApi.Error';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const notLoaded = (prop: string): FakeOfficeError =>
+  new FakeOfficeError(
+    'PropertyNotLoaded',
+    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+
+const MERGED_AREAS_LIMIT = 512;
+
+interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface SyncRecord {
+  readonly requestBytes: number;
+  readonly responseBytes: number;
+  readonly ok: boolean;
+}
+
+/** One running sync: collects what to hand back once it succeeds. */
+interface Tx {
+  commit(fn: () => void): void;
+  respond(value: unknown): void;
+  changed(sheet: FakeSheetState, rect: Rect): void;
+}
+
+interface Op {
+  readonly requestBytes: number;
+  run(tx: Tx): void;
+}
+
+const jsonSize = (v: unknown): number => (v === undefined ? 0 : JSON.stringify(v).length);
+
+function splitProps(props: string | string[] | undefined): string[] | undefined {
+  if (props === undefined) return undefined;
+  const list = Array.isArray(props) ? props : props.split(',');
+  return list.map((p) => p.trim()).filter((p) => p !== '');
+}
+
+function sheetAddressPrefix(name: string): string {
+  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function rectA1(r: Rect): string {
+  const a = toA1(r.top, r.left);
+  const b = toA1(r.bottom, r.right);
+  return a === b ? a : `${a}:${b}`;
+}
+
+function numberLike(s: string): boolean {
+  return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s.trim());
+}
+
+/** The fake host: owns the workbook state, counts syncs, hands out contexts. */
+export class FakeExcel {
+  state: FakeFileState;
+  readonly features: FakeFeatures;
+  readonly payloadLimit: number;
+  readonly syncs: SyncRecord[] = [];
+  activeSheet: string | null = null;
+  selection: { sheet: string; address: string } | null = null;
+  readonly handlers = new Set<(args: XlChangedArgs) => Promise<unknown>>();
+
+  constructor(state: FakeFileState, options: FakeOptions = {}) {
+    this.state = cloneState(state);
+    this.features = { notes: true, merges: true, settings: true, ...options.features };
+    this.payloadLimit = options.payloadLimit ?? 5 * 1024 * 1024;
+  }
+
+  static fromSnapshot(snapshot: WorkbookSnapshot, options?: FakeOptions): FakeExcel {
+    return new FakeExcel(stateFromSnapshot(snapshot), options);
+  }
+
+  /** "Reopens" a saved file: a new host over a copy of the saved state. */
+  static open(saved: FakeFileState, options?: FakeOptions): FakeExcel {
+    return new FakeExcel(saved, options);
+  }
+
+  get syncCount(): number {
+    return this.syncs.length;
+  }
+
+  /** The file as saved: a deep copy of everything Excel would persist. */
+  save(): FakeFileState {
+    return cloneState(this.state);
+  }
+
+  /** A canonical copy for cell-for-cell comparison (values, formulas, formats, fills, notes, settings). */
+  dump(): FakeFileState {
+    return canonicalState(this.state);
+  }
+
+  readonly run: XlRun = async (batch) => batch(new FakeContext(this));
+
+  readonly requirements: XlRequirements = {
+    isSetSupported: (name, minVersion = '1.1') => {
+      if (name === 'SharedRuntime') return true;
+      if (name !== 'ExcelApi') return false;
+      const [maj, min] = minVersion.split('.').map(Number);
+      if (maj !== 1 || min === undefined || !Number.isFinite(min) || min > 18) return false;
+      if (min >= 18 && !this.features.notes) return false;
+      if (min >= 13 && !this.features.merges) return false;
+      return true;
+    },
+  };
+
+  sheet(name: string): FakeSheetState | undefined {
+    return this.state.sheets.find((s) => s.name === name);
+  }
+
+  sheetById(id: string): FakeSheetState | undefined {
+    return this.state.sheets.find((s) => s.id === id);
+  }
+
+  /** The cell at an A1 address, or undefined when it was never written. */
+  cell(sheet: string, a1: string): FakeCell | undefined {
+    const p = fromA1(a1);
+    const s = this.sheet(sheet);
+    return p && s ? s.cells[cellKey(p.row, p.col)] : undefined;
+  }
+
+  /** Test set-up: changes the workbook directly, as the user would (no sync, no event). */
+  setCell(sheet: string, a1: string, patch: Partial<FakeCell>): void {
+    const s = this.sheet(sheet);
+    const p = fromA1(a1);
+    if (!s || !p) throw new Error(`fake: no cell ${sheet}!${a1}`);
+    const key = cellKey(p.row, p.col);
+    s.cells[key] = { ...(s.cells[key] ?? { value: null }), ...patch };
+  }
+
+  setNote(sheet: string, a1: string, content: string): void {
+    const s = this.sheet(sheet);
+    if (!s) throw new Error(`fake: no sheet ${sheet}`);
+    s.notes[a1] = content;
+  }
+
+  /** A user edit: writes a value and fires onChanged, as typing into the cell would. */
+  async userEdit(sheet: string, a1: string, value: string | number | null): Promise<void> {
+    const s = this.sheet(sheet);
+    const p = fromA1(a1);
+    if (!s || !p) throw new Error(`fake: no cell ${sheet}!${a1}`);
+    writeValue(s, p.row, p.col, value);
+    await this.fire(s, { top: p.row, left: p.col, bottom: p.row, right: p.col }, 'Local');
+  }
+
+  async fire(sheet: FakeSheetState, rect: Rect, source: string): Promise<void> {
+    const args: XlChangedArgs = { worksheetId: sheet.id, address: rectA1(rect), changeType: 'RangeEdited', source };
+    for (const h of [...this.handlers]) await h(args);
+  }
+}
+
+function writeValue(sheet: FakeSheetState, row: number, col: number, v: unknown): void {
+  const key = cellKey(row, col);
+  const cell: FakeCell = { ...(sheet.cells[key] ?? { value: null }) };
+  delete cell.formula;
+  delete cell.text;
+  delete cell.error;
+  if (v === null || v === undefined || v === '') cell.value = null;
+  else if (typeof v === 'number' || typeof v === 'boolean') cell.value = v;
+  else if (typeof v === 'string') {
+    if (v.startsWith('=') && v.length > 1) {
+      cell.formula = v.slice(1);
+      cell.value = null; // the fake does not calculate
+    } else if (cell.numberFormat !== '@' && numberLike(v)) cell.value = Number(v);
+    else if (cell.numberFormat !== '@' && /^(true|false)$/i.test(v)) cell.value = v.toUpperCase() === 'TRUE';
+    else cell.value = v;
+  } else throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+  sheet.cells[key] = cell;
+}
+
+class FakeContext implements XlContext {
+  readonly workbook: FakeWorkbook;
+  private ops: Op[] = [];
+
+  constructor(readonly host: FakeExcel) {
+    this.workbook = new FakeWorkbook(this);
+  }
+
+  queue(op: Op): void {
+    this.ops.push(op);
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.ops;
+    this.ops = [];
+    const host = this.host;
+    const requestBytes = ops.reduce((n, o) => n + o.requestBytes, 0);
+    if (requestBytes > host.payloadLimit) {
+      host.syncs.push({ requestBytes, responseBytes: 0, ok: false });
+      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+    }
+    const commits: (() => void)[] = [];
+    const changes: { sheet: FakeSheetState; rect: Rect }[] = [];
+    let responseBytes = 0;
+    const tx: Tx = {
+      commit: (fn) => commits.push(fn),
+      respond: (value) => {
+        responseBytes += jsonSize(value);
+      },
+      changed: (sheet, rect) => changes.push({ sheet, rect }),
+    };
+    try {
+      for (const op of ops) op.run(tx);
+    } catch (e) {
+      host.syncs.push({ requestBytes, responseBytes, ok: false });
+      throw e;
+    }
+    if (responseBytes > host.payloadLimit) {
+      host.syncs.push({ requestBytes, responseBytes, ok: false });
+      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+    }
+    host.syncs.push({ requestBytes, responseBytes, ok: true });
+    for (const c of commits) c();
+    if (changes.length > 0 && host.handlers.size > 0) {
+      // Events arrive after the batch, asynchronously, as in Office.
+      setTimeout(() => {
+        for (const ch of changes) void host.fire(ch.sheet, ch.rect, 'Local');
+      }, 0);
+    }
+  }
+
+  sheetOrThrow(id: string): FakeSheetState {
+    const s = this.host.sheetById(id);
+    if (!s) throw new FakeOfficeError('ItemNotFound', 'The requested resource does not exist.');
+    return s;
+  }
+
+  writable(id: string): FakeSheetState {
+    const s = this.sheetOrThrow(id);
+    if (s.protected) throw new FakeOfficeError('AccessDenied', 'You cannot perform the requested operation.');
+    return s;
+  }
+
+  need(feature: keyof FakeFeatures): void {
+    if (!this.host.features[feature]) {
+      throw new FakeOfficeError('ApiNotFound', `The API you are trying to use could not be found (${feature}).`);
+    }
+  }
+}
+
+/**
+ * A proxy object. `target` is bound by the operation that creates the proxy (at sync time) and
+ * is null for a null object; loaded properties arrive when the sync succeeds.
+ */
+abstract class FakeObject<T> {
+  protected target: T | null | undefined = undefined;
+  private nullKnown: boolean | undefined = undefined;
+  protected readonly loaded = new Map<string, unknown>();
+
+  constructor(protected readonly ctx: FakeContext) {}
+
+  get isNullObject(): boolean {
+    if (this.nullKnown === undefined) throw notLoaded('isNullObject');
+    return this.nullKnown;
+  }
+
+  /** Binds the proxy; called by the op that creates it, or directly for a proxy born bound. */
+  bindNow(tx: Tx | null, t: T | null): void {
+    this.target = t;
+    if (tx) tx.commit(() => (this.nullKnown = t === null));
+    else this.nullKnown = t === null;
+  }
+
+  protected bound(): T | null {
+    if (this.target === undefined) throw new Error('fake: proxy used before the operation that creates it');
+    return this.target;
+  }
+
+  protected live(): T {
+    const t = this.bound();
+    if (t === null) throw new FakeOfficeError('InvalidOperation', 'The object is a null object.');
+    return t;
+  }
+
+  protected prop<V>(name: string): V {
+    if (this.nullKnown === true) throw new Error(`fake: reading '${name}' of a null object; check isNullObject first`);
+    if (!this.loaded.has(name)) throw notLoaded(name);
+    return this.loaded.get(name) as V;
+  }
+
+  /** Queues an operation on the bound target (skipped on a null object, as Office does). */
+  protected op(requestBytes: number, fn: (t: T, tx: Tx) => void): void {
+    this.ctx.queue({
+      requestBytes,
+      run: (tx) => {
+        const t = this.bound();
+        if (t !== null) fn(t, tx);
+      },
+    });
+  }
+
+  /** Queues an operation that creates and binds a child proxy. */
+  protected child<C, P extends FakeObject<C>>(proxy: P, resolve: (t: T) => C | null, nullIsError = false): P {
+    this.ctx.queue({
+      requestBytes: 0,
+      run: (tx) => {
+        const t = this.bound();
+        const c = t === null ? null : resolve(t);
+        if (c === null && nullIsError) throw new FakeOfficeError('ItemNotFound', 'The requested resource does not exist.');
+        proxy.bindNow(tx, c);
+      },
+    });
+    return proxy;
+  }
+
+  protected abstract readonly props: readonly string[];
+  protected abstract read(t: T, name: string): unknown;
+
+  load(propertyNames?: string | string[]): this {
+    const names = splitProps(propertyNames) ?? [...this.props];
+    for (const n of names) if (!n.includes('/') && !this.props.includes(n)) throw new Error(`fake: unknown property '${n}'`);
+    this.loadPaths(names.filter((n) => n.includes('/')));
+    const plain = names.filter((n) => !n.includes('/'));
+    this.op(0, (t, tx) => {
+      for (const n of plain) {
+        const v = this.read(t, n);
+        tx.respond(v);
+        tx.commit(() => this.loaded.set(n, v));
+      }
+    });
+    return this;
+  }
+
+  /** Navigation paths (`protection/protected`); none by default. */
+  protected loadPaths(paths: string[]): void {
+    if (paths.length > 0) throw new Error(`fake: unsupported load path ${paths.join(',')}`);
+  }
+}
+
+class FakeWorkbook implements XlWorkbook {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly settings: FakeSettingCollection;
+  readonly notes: FakeNoteCollection;
+  constructor(ctx: FakeContext) {
+    this.worksheets = new FakeWorksheetCollection(ctx);
+    this.settings = new FakeSettingCollection(ctx);
+    this.notes = new FakeNoteCollection(ctx, null);
+  }
+}
+
+class FakeWorksheetCollection implements XlWorksheetCollection {
+  private loadedItems: FakeWorksheet[] | undefined;
+  readonly onChanged: XlWorksheetCollection['onChanged'];
+
+  constructor(private readonly ctx: FakeContext) {
+    this.onChanged = {
+      add: (handler) => {
+        ctx.queue({ requestBytes: 0, run: (tx) => tx.commit(() => ctx.host.handlers.add(handler)) });
+        const result: XlEventResult = {
+          context: ctx,
+          remove: () => ctx.queue({ requestBytes: 0, run: (tx) => tx.commit(() => ctx.host.handlers.delete(handler)) }),
+        };
+        return result;
+      },
+    };
+  }
+
+  get items(): FakeWorksheet[] {
+    if (!this.loadedItems) throw notLoaded('items');
+    return this.loadedItems;
+  }
+
+  load(propertyNames?: string | string[]): this {
+    const names = (splitProps(propertyNames) ?? ['name', 'position', 'visibility']).map((n) => n.replace(/^items\//, ''));
+    this.ctx.queue({
+      requestBytes: 0,
+      run: (tx) => {
+        const items = this.ctx.host.state.sheets.map((s) => {
+          const ws = new FakeWorksheet(this.ctx);
+          ws.bindNow(null, s.id);
+          return ws;
+        });
+        for (const ws of items) ws.loadFrom(tx, names);
+        tx.commit(() => (this.loadedItems = items));
+      },
+    });
+    return this;
+  }
+
+  getItem(key: string): FakeWorksheet {
+    return this.find(key, true);
+  }
+
+  getItemOrNullObject(key: string): FakeWorksheet {
+    return this.find(key, false);
+  }
+
+  private find(key: string, required: boolean): FakeWorksheet {
+    const ws = new FakeWorksheet(this.ctx);
+    this.ctx.queue({
+      requestBytes: 0,
+      run: (tx) => {
+        const s = this.ctx.host.state.sheets.find((x) => x.name.toLowerCase() === key.toLowerCase() || x.id === key);
+        if (!s && required) throw new FakeOfficeError('ItemNotFound', 'The requested resource does not exist.');
+        ws.bindNow(tx, s ? s.id : null);
+      },
+    });
+    return ws;
+  }
+
+  add(name?: string): FakeWorksheet {
+    const ws = new FakeWorksheet(this.ctx);
+    this.ctx.queue({
+      requestBytes: jsonSize(name),
+      run: (tx) => {
+        const host = this.ctx.host;
+        const n = name ?? `Sheet${host.state.nextSheetId}`;
+        if (host.state.sheets.some((s) => s.name.toLowerCase() === n.toLowerCase())) {
+          throw new FakeOfficeError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.');
+        }
+        const id = `sheet${host.state.nextSheetId++}`;
+        host.state.sheets.push({ id, name: n, visibility: 'Visible', protected: false, cells: {}, merges: [], notes: {} });
+        ws.bindNow(tx, id);
+      },
+    });
+    return ws;
+  }
+}
+
+class FakeWorksheet extends FakeObject<string> implements XlWorksheet {
+  protected readonly props = ['id', 'name', 'position', 'visibility'] as const;
+  readonly protection: FakeProtection;
+  readonly notes: FakeNoteCollection;
+
+  constructor(ctx: FakeContext) {
+    super(ctx);
+    this.protection = new FakeProtection(ctx, this);
+    this.notes = new FakeNoteCollection(ctx, this);
+  }
+
+  /** The bound sheet id (for children); throws before binding. */
+  sheetId(): string | null {
+    return this.bound();
+  }
+
+  protected read(id: string, name: string): unknown {
+    const s = this.ctx.sheetOrThrow(id);
+    if (name === 'id') return s.id;
+    if (name === 'name') return s.name;
+    if (name === 'position') return this.ctx.host.state.sheets.indexOf(s);
+    return s.visibility;
+  }
+
+  protected override loadPaths(paths: string[]): void {
+    const prot = paths.filter((p) => p === 'protection/protected');
+    if (prot.length !== paths.length) throw new Error(`fake: unsupported load path ${paths.join(',')}`);
+    if (prot.length > 0) this.protection.load('protected');
+  }
+
+  /** Loads into an item of a collection load, within the running op. */
+  loadFrom(tx: Tx, names: string[]): void {
+    for (const n of names) {
+      if (n === 'protection/protected') {
+        this.protection.loadNow(tx);
+        continue;
+      }
+      if (!this.props.includes(n as 'name')) throw new Error(`fake: unknown property '${n}'`);
+      const v = this.read(this.live(), n);
+      tx.respond(v);
+      tx.commit(() => this.loaded.set(n, v));
+    }
+  }
+
+  get id(): string {
+    return this.prop('id');
+  }
+  get name(): string {
+    return this.prop('name');
+  }
+  set name(v: string) {
+    this.op(jsonSize(v), (id) => (this.ctx.sheetOrThrow(id).name = v));
+  }
+  get position(): number {
+    return this.prop('position');
+  }
+  set position(_v: number) {
+    throw new Error('fake: moving sheets is not supported');
+  }
+  get visibility(): string {
+    return this.prop('visibility');
+  }
+  set visibility(v: string) {
+    this.op(jsonSize(v), (id) => {
+      if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden') throw new FakeOfficeError('InvalidArgument', 'bad visibility');
+      this.ctx.sheetOrThrow(id).visibility = v;
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    return this.child(new FakeRange(this.ctx), (id) => {
+      const s = this.ctx.sheetOrThrow(id);
+      let r: Rect | null = null;
+      for (const [k, c] of Object.entries(s.cells)) {
+        const empty = c.value === null && c.formula === undefined;
+        if (valuesOnly && empty) continue;
+        const { row, col } = parseCellKey(k);
+        r = r
+          ? { top: Math.min(r.top, row), left: Math.min(r.left, col), bottom: Math.max(r.bottom, row), right: Math.max(r.right, col) }
+          : { top: row, left: col, bottom: row, right: col };
+      }
+      return r ? { sheetId: id, rect: r } : null;
+    });
+  }
+
+  getRange(address?: string): FakeRange {
+    return this.child(new FakeRange(this.ctx), (id) => {
+      const rect = address === undefined ? null : rangeFromA1(address);
+      if (!rect) throw new FakeOfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (${address ?? ''}).`);
+      return { sheetId: id, rect };
+    });
+  }
+
+  activate(): void {
+    this.op(0, (id) => {
+      const s = this.ctx.sheetOrThrow(id);
+      if (s.visibility !== 'Visible') throw new FakeOfficeError('InvalidOperation', 'Cannot activate a hidden sheet.');
+      this.ctx.host.activeSheet = s.name;
+    });
+  }
+
+  delete(): void {
+    this.op(0, (id) => {
+      const st = this.ctx.host.state;
+      const s = this.ctx.sheetOrThrow(id);
+      if (st.sheets.filter((x) => x.visibility === 'Visible' && x !== s).length === 0) {
+        throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+      }
+      st.sheets.splice(st.sheets.indexOf(s), 1);
+    });
+  }
+}
+
+class FakeProtection extends FakeObject<string> implements XlWorksheetProtection {
+  protected readonly props = ['protected'] as const;
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: FakeWorksheet,
+  ) {
+    super(ctx);
+  }
+  protected override bound(): string | null {
+    return this.sheet.sheetId();
+  }
+  protected read(id: string): unknown {
+    return this.ctx.sheetOrThrow(id).protected;
+  }
+  loadNow(tx: Tx): void {
+    const id = this.bound();
+    if (id === null) return;
+    const v = this.read(id);
+    tx.respond(v);
+    tx.commit(() => this.loaded.set('protected', v));
+  }
+  get protected(): boolean {
+    return this.prop('protected');
+  }
+}
+
+interface RangeTarget {
+  sheetId: string;
+  rect: Rect;
+}
+
+function eachCell(r: Rect, fn: (row: number, col: number, i: number, j: number) => void): void {
+  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) fn(row, col, row - r.top, col - r.left);
+}
+
+function grid<V>(r: Rect, fn: (c: FakeCell | undefined, row: number, col: number) => V, s: FakeSheetState): V[][] {
+  const out: V[][] = [];
+  for (let row = r.top; row <= r.bottom; row++) {
+    const line: V[] = [];
+    for (let col = r.left; col <= r.right; col++) line.push(fn(s.cells[cellKey(row, col)], row, col));
+    out.push(line);
+  }
+  return out;
+}
+
+function valueOf(c: FakeCell | undefined): string | number | boolean {
+  return c?.value ?? '';
+}
+
+function valueType(c: FakeCell | undefined): string {
+  if (!c || c.value === null) return 'Empty';
+  if (c.error) return 'Error';
+  if (typeof c.value === 'number') return 'Double';
+  if (typeof c.value === 'boolean') return 'Boolean';
+  return 'String';
+}
+
+class FakeRange extends FakeObject<RangeTarget> implements XlRange {
+  protected readonly props = [
+    'address',
+    'rowIndex',
+    'columnIndex',
+    'rowCount',
+    'columnCount',
+    'values',
+    'valueTypes',
+    'text',
+    'formulas',
+    'numberFormat',
+  ] as const;
+  readonly format: { readonly fill: FakeFillProxy };
+
+  constructor(ctx: FakeContext) {
+    super(ctx);
+    this.format = { fill: new FakeFillProxy(ctx, this) };
+  }
+
+  rangeTarget(): RangeTarget | null {
+    return this.bound();
+  }
+
+  protected read(t: RangeTarget, name: string): unknown {
+    const s = this.ctx.sheetOrThrow(t.sheetId);
+    const r = t.rect;
+    switch (name) {
+      case 'address':
+        return `${sheetAddressPrefix(s.name)}!${rectA1(r)}`;
+      case 'rowIndex':
+        return r.top;
+      case 'columnIndex':
+        return r.left;
+      case 'rowCount':
+        return r.bottom - r.top + 1;
+      case 'columnCount':
+        return r.right - r.left + 1;
+      case 'values':
+        return grid(r, valueOf, s);
+      case 'valueTypes':
+        return grid(r, valueType, s);
+      case 'text':
+        return grid(r, (c) => (c ? (c.text ?? plainText(c.value)) : ''), s);
+      case 'formulas':
+        return grid(r, (c) => (c?.formula !== undefined ? `=${c.formula}` : valueOf(c)), s);
+      default:
+        return grid(r, (c) => c?.numberFormat ?? 'General', s);
+    }
+  }
+
+  get address(): string {
+    return this.prop('address');
+  }
+  get rowIndex(): number {
+    return this.prop('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.prop('columnIndex');
+  }
+  get rowCount(): number {
+    return this.prop('rowCount');
+  }
+  get columnCount(): number {
+    return this.prop('columnCount');
+  }
+  get valueTypes(): string[][] {
+    return this.prop('valueTypes');
+  }
+  get text(): string[][] {
+    return this.prop('text');
+  }
+
+  get values(): unknown[][] {
+    return this.prop('values');
+  }
+  set values(v: unknown[][]) {
+    this.write(v, (s, row, col, x) => writeValue(s, row, col, x), true);
+  }
+  get formulas(): unknown[][] {
+    return this.prop('formulas');
+  }
+  set formulas(v: unknown[][]) {
+    this.write(v, (s, row, col, x) => writeValue(s, row, col, x), true);
+  }
+  get numberFormat(): unknown[][] {
+    return this.prop('numberFormat');
+  }
+  set numberFormat(v: unknown[][]) {
+    this.write(
+      v,
+      (s, row, col, x) => {
+        if (typeof x !== 'string') throw new FakeOfficeError('InvalidArgument', 'numberFormat must be a string');
+        const key = cellKey(row, col);
+        const cell: FakeCell = { ...(s.cells[key] ?? { value: null }) };
+        if (x === 'General') delete cell.numberFormat;
+        else cell.numberFormat = x;
+        s.cells[key] = cell;
+      },
+      false,
+    );
+  }
+
+  private write(v: unknown[][], fn: (s: FakeSheetState, row: number, col: number, x: unknown) => void, isEdit: boolean): void {
+    const copy = v.map((line) => [...line]);
+    this.op(jsonSize(copy), (t, tx) => {
+      const s = this.ctx.writable(t.sheetId);
+      const r = t.rect;
+      if (copy.length !== r.bottom - r.top + 1 || copy.some((line) => line.length !== r.right - r.left + 1)) {
+        throw new FakeOfficeError('InvalidArgument', 'The number of rows or columns in the input array doesn\'t match the size or dimensions of the range.');
+      }
+      eachCell(r, (row, col, i, j) => fn(s, row, col, copy[i]![j]));
+      if (isEdit) tx.changed(s, r);
+    });
+  }
+
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    const areas = new FakeRangeAreas(this.ctx);
+    this.ctx.queue({
+      requestBytes: 0,
+      run: (tx) => {
+        const t = this.bound();
+        if (t === null) return areas.bindNow(tx, null);
+        this.ctx.need('merges');
+        const s = this.ctx.sheetOrThrow(t.sheetId);
+        const r = t.rect;
+        const hits = s.merges.filter((m) => m.top <= r.bottom && m.bottom >= r.top && m.left <= r.right && m.right >= r.left);
+        if (hits.length > MERGED_AREAS_LIMIT) {
+          throw new FakeOfficeError('GeneralException', 'There are too many merged areas in the range (more than 512).');
+        }
+        areas.bindNow(tx, hits.length === 0 ? null : { sheet: s.name, areas: hits });
+      },
+    });
+    return areas;
+  }
+
+  select(): void {
+    this.op(0, (t) => {
+      const s = this.ctx.sheetOrThrow(t.sheetId);
+      if (this.ctx.host.activeSheet !== s.name) this.ctx.host.activeSheet = s.name;
+      this.ctx.host.selection = { sheet: s.name, address: rectA1(t.rect) };
+    });
+  }
+
+  clear(applyTo?: string): void {
+    this.op(0, (t, tx) => {
+      const s = this.ctx.writable(t.sheetId);
+      eachCell(t.rect, (row, col) => {
+        const key = cellKey(row, col);
+        const c = s.cells[key];
+        if (!c) return;
+        if (applyTo === 'Contents') {
+          const { fill, numberFormat } = c;
+          s.cells[key] = { value: null, ...(fill && { fill }), ...(numberFormat !== undefined && { numberFormat }) };
+        } else if (applyTo === 'Formats') {
+          const { fill: _f, numberFormat: _n, ...rest } = c;
+          s.cells[key] = rest;
+        } else delete s.cells[key];
+      });
+      if (applyTo !== 'Formats') tx.changed(s, t.rect);
+    });
+  }
+}
+
+class FakeRangeAreas extends FakeObject<{ sheet: string; areas: Range[] }> implements XlRangeAreas {
+  protected readonly props = ['address'] as const;
+  protected read(t: { sheet: string; areas: Range[] }): unknown {
+    const prefix = sheetAddressPrefix(t.sheet);
+    return t.areas.map((a) => `${prefix}!${rectA1(a)}`).join(', ');
+  }
+  get address(): string {
+    return this.prop('address');
+  }
+}
+
+class FakeFillProxy extends FakeObject<RangeTarget> implements XlFill {
+  protected readonly props = ['color', 'pattern', 'patternColor', 'tintAndShade'] as const;
+  constructor(
+    ctx: FakeContext,
+    private readonly range: FakeRange,
+  ) {
+    super(ctx);
+  }
+  protected override bound(): RangeTarget | null {
+    return this.range.rangeTarget();
+  }
+  protected read(t: RangeTarget, name: string): unknown {
+    const s = this.ctx.sheetOrThrow(t.sheetId);
+    let v: unknown = undefined;
+    let first = true;
+    eachCell(t.rect, (row, col) => {
+      const f = s.cells[cellKey(row, col)]?.fill ?? NO_FILL;
+      const x = f[name as keyof FakeFill];
+      if (first) v = x;
+      else if (v !== x) v = null; // mixed, as Excel reports it
+      first = false;
+    });
+    return v;
+  }
+  private set(patch: (f: FakeFill) => FakeFill | undefined, v: unknown): void {
+    this.op(jsonSize(v), (t) => {
+      const s = this.ctx.writable(t.sheetId);
+      eachCell(t.rect, (row, col) => {
+        const key = cellKey(row, col);
+        const cell: FakeCell = { ...(s.cells[key] ?? { value: null }) };
+        const next = patch(cell.fill ?? NO_FILL);
+        if (next === undefined || next.pattern === 'None') delete cell.fill;
+        else cell.fill = next;
+        s.cells[key] = cell;
+      });
+    });
+  }
+  get color(): string {
+    return this.prop('color');
+  }
+  set color(v: string) {
+    const c = v.toUpperCase();
+    if (!/^#[0-9A-F]{6}$/.test(c)) throw new Error(`fake: colour must be #RRGGBB, got ${v}`);
+    this.set((f) => ({ ...f, color: c, pattern: f.pattern === 'None' ? 'Solid' : f.pattern }), v);
+  }
+  get pattern(): string {
+    return this.prop('pattern');
+  }
+  set pattern(v: string) {
+    if (/Gradient/.test(v)) throw new FakeOfficeError('InvalidArgument', 'Gradient patterns cannot be set.');
+    this.set((f) => (v === 'None' ? undefined : { ...f, pattern: v }), v);
+  }
+  get patternColor(): string {
+    return this.prop('patternColor');
+  }
+  set patternColor(v: string) {
+    this.set((f) => ({ ...f, patternColor: v.toUpperCase() }), v);
+  }
+  get tintAndShade(): number {
+    return this.prop('tintAndShade');
+  }
+  set tintAndShade(v: number) {
+    this.set((f) => ({ ...f, tintAndShade: v }), v);
+  }
+  clear(): void {
+    this.set(() => undefined, null);
+  }
+}
+
+interface NoteTarget {
+  sheetId: string;
+  a1: string;
+}
+
+class FakeNoteCollection implements XlNoteCollection {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheet: FakeWorksheet | null,
+  ) {}
+
+  add(cellAddress: XlRange | string, content: string): void {
+    this.ctx.queue({
+      requestBytes: jsonSize(content),
+      run: () => {
+        this.ctx.need('notes');
+        let target: NoteTarget;
+        if (typeof cellAddress === 'string') {
+          target = this.parse(cellAddress);
+        } else {
+          const t = (cellAddress as FakeRange).rangeTarget();
+          if (t === null || t.rect.top !== t.rect.bottom || t.rect.left !== t.rect.right) {
+            throw new FakeOfficeError('InvalidCellAddress', 'The cell address is invalid.');
+          }
+          target = { sheetId: t.sheetId, a1: toA1(t.rect.top, t.rect.left) };
+        }
+        const s = this.ctx.writable(target.sheetId);
+        if (s.notes[target.a1] !== undefined) throw new FakeOfficeError('InvalidArgument', 'The cell already has a note.');
+        s.notes[target.a1] = content;
+      },
+    });
+  }
+
+  private parse(address: string): NoteTarget {
+    const bang = address.lastIndexOf('!');
+    let sheetId: string | null;
+    let a1 = address;
+    if (bang >= 0) {
+      const name = address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+      a1 = address.slice(bang + 1);
+      sheetId = this.ctx.host.sheet(name)?.id ?? null;
+    } else sheetId = this.sheet ? this.sheet.sheetId() : null;
+    const p = fromA1(a1);
+    if (!sheetId || !p) throw new FakeOfficeError('InvalidCellAddress', 'The cell address is invalid.');
+    return { sheetId, a1: toA1(p.row, p.col) };
+  }
+
+  getItemOrNullObject(key: string): FakeNote {
+    const note = new FakeNote(this.ctx);
+    this.ctx.queue({
+      requestBytes: 0,
+      run: (tx) => {
+        this.ctx.need('notes');
+        if (this.sheet && this.sheet.sheetId() === null) return note.bindNow(tx, null);
+        const t = this.parse(key);
+        const s = this.ctx.sheetOrThrow(t.sheetId);
+        note.bindNow(tx, s.notes[t.a1] === undefined ? null : t);
+      },
+    });
+    return note;
+  }
+}
+
+class FakeNote extends FakeObject<NoteTarget> implements XlNote {
+  protected readonly props = ['content'] as const;
+  protected read(t: NoteTarget): unknown {
+    return this.ctx.sheetOrThrow(t.sheetId).notes[t.a1] ?? '';
+  }
+  get content(): string {
+    return this.prop('content');
+  }
+  set content(v: string) {
+    this.op(jsonSize(v), (t) => {
+      const s = this.ctx.writable(t.sheetId);
+      if (s.notes[t.a1] === undefined) throw new FakeOfficeError('ItemNotFound', 'The note does not exist.');
+      s.notes[t.a1] = v;
+    });
+  }
+  delete(): void {
+    this.op(0, (t) => {
+      const s = this.ctx.writable(t.sheetId);
+      delete s.notes[t.a1];
+    });
+  }
+}
+
+class FakeSettingCollection implements XlSettingCollection {
+  constructor(private readonly ctx: FakeContext) {}
+  add(key: string, value: string): void {
+    this.ctx.queue({
+      requestBytes: jsonSize(value),
+      run: () => {
+        this.ctx.need('settings');
+        this.ctx.host.state.settings[key] = JSON.parse(JSON.stringify(value)) as unknown;
+      },
+    });
+  }
+  getItemOrNullObject(key: string): FakeSetting {
+    const s = new FakeSetting(this.ctx);
+    this.ctx.queue({
+      requestBytes: 0,
+      run: (tx) => {
+        this.ctx.need('settings');
+        s.bindNow(tx, Object.prototype.hasOwnProperty.call(this.ctx.host.state.settings, key) ? key : null);
+      },
+    });
+    return s;
+  }
+}
+
+class FakeSetting extends FakeObject<string> implements XlSetting {
+  protected readonly props = ['key', 'value'] as const;
+  protected read(key: string, name: string): unknown {
+    return name === 'key' ? key : this.ctx.host.state.settings[key];
+  }
+  get value(): unknown {
+    return this.prop('value');
+  }
+  set value(v: unknown) {
+    this.op(jsonSize(v), (key) => (this.ctx.host.state.settings[key] = JSON.parse(JSON.stringify(v)) as unknown));
+  }
+  delete(): void {
+    this.op(0, (key) => delete this.ctx.host.state.settings[key]);
+  }
+}

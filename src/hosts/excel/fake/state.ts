@@ -1,0 +1,110 @@
+/**
+ * The in-memory workbook behind the fake Excel object model: plain JSON, so a "saved file" is a
+ * deep copy of it and "reopening" is building a new fake from that copy. No Node built-ins.
+ */
+import type { Range, WorkbookSnapshot } from '../../../core/snapshot/types';
+
+export interface FakeFill {
+  readonly pattern: string;
+  readonly color: string;
+  readonly patternColor: string;
+  readonly tintAndShade: number;
+}
+
+/** No fill, as Excel reports it. */
+export const NO_FILL: FakeFill = { pattern: 'None', color: '#FFFFFF', patternColor: '#000000', tintAndShade: 0 };
+
+export interface FakeCell {
+  /** null when empty. Error cells hold the error code and `error: true`. */
+  value: string | number | boolean | null;
+  error?: boolean;
+  /** Without the leading '='. */
+  formula?: string;
+  /** Absent means General. */
+  numberFormat?: string;
+  /** Displayed text when it differs from the plain rendering of the value. */
+  text?: string;
+  /** Absent means no fill. */
+  fill?: FakeFill;
+}
+
+export interface FakeSheetState {
+  id: string;
+  name: string;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  protected: boolean;
+  /** Key `row,col` (0-based). */
+  cells: Record<string, FakeCell>;
+  merges: Range[];
+  /** Notes by A1 address. */
+  notes: Record<string, string>;
+}
+
+export interface FakeFileState {
+  sheets: FakeSheetState[];
+  /** Workbook settings (Excel.SettingCollection). */
+  settings: Record<string, unknown>;
+  nextSheetId: number;
+}
+
+export const cellKey = (row: number, col: number): string => `${row},${col}`;
+
+export function parseCellKey(key: string): { row: number; col: number } {
+  const [r, c] = key.split(',');
+  return { row: Number(r), col: Number(c) };
+}
+
+export function cloneState<T>(s: T): T {
+  return JSON.parse(JSON.stringify(s)) as T;
+}
+
+/** Builds a file state from a snapshot: values, formulas, formats, merges, visibility, protection. */
+export function stateFromSnapshot(snapshot: WorkbookSnapshot): FakeFileState {
+  const sheets = [...snapshot.sheets]
+    .sort((a, b) => a.index - b.index)
+    .map((s, i): FakeSheetState => {
+      const cells: Record<string, FakeCell> = {};
+      for (const c of s.cells) {
+        const cell: FakeCell = { value: c.kind === 'empty' ? null : c.value };
+        if (c.kind === 'error') cell.error = true;
+        if (c.formula !== undefined) cell.formula = c.formula;
+        if (c.numFmt !== undefined && c.numFmt !== 'General') cell.numberFormat = c.numFmt;
+        if (c.text !== plainText(cell.value)) cell.text = c.text;
+        cells[cellKey(c.row, c.col)] = cell;
+      }
+      const visibility = s.visibility === 'veryHidden' ? 'VeryHidden' : s.visibility === 'hidden' ? 'Hidden' : 'Visible';
+      return {
+        id: `sheet${i + 1}`,
+        name: s.name,
+        visibility,
+        protected: s.protected === true,
+        cells,
+        merges: s.merges.map((m) => ({ ...m })),
+        notes: {},
+      };
+    });
+  return { sheets, settings: {}, nextSheetId: sheets.length + 1 };
+}
+
+/** The text Excel shows for a value in a General cell (good enough for the fake). */
+export function plainText(v: string | number | boolean | null): string {
+  if (v === null) return '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return String(v);
+}
+
+/**
+ * A canonical copy for cell-for-cell comparison: cells that hold nothing (no value, formula,
+ * format, fill) are dropped, since Excel does not tell them from cells that never existed.
+ */
+export function canonicalState(s: FakeFileState): FakeFileState {
+  const copy = cloneState(s);
+  for (const sheet of copy.sheets) {
+    for (const [k, c] of Object.entries(sheet.cells)) {
+      const blank =
+        c.value === null && c.formula === undefined && c.numberFormat === undefined && c.fill === undefined && c.text === undefined;
+      if (blank) delete sheet.cells[k];
+    }
+  }
+  return copy;
+}

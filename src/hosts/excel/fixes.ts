@@ -1,0 +1,120 @@
+/**
+ * Fixes write only empty cells (unless the user confirmed an overwrite), codes as text
+ * (number format '@' first, then the value, so Excel keeps 5304210001 as text), and return the
+ * list of what was written so the user can undo it. 2 syncs whatever the number of fixes.
+ */
+import { fromA1 } from '../../core/snapshot/a1';
+import type { Fix, Lang } from '../../core/rules/types';
+import type { XlContext, XlRange } from './api';
+
+export type SkipReason = 'not-empty' | 'protected' | 'missing-sheet' | 'bad-address' | 'duplicate';
+
+export interface WrittenFix {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly value: string | number;
+  /** What the cell held before (a formula with its '='), for undo. */
+  readonly previous: string | number | boolean;
+  readonly previousNumberFormat: string;
+}
+
+export interface FixResult {
+  readonly written: readonly WrittenFix[];
+  readonly skipped: readonly { readonly sheet: string; readonly cell: string; readonly reason: SkipReason }[];
+}
+
+const REASONS: Record<SkipReason, { zh: string; en: string }> = {
+  'not-empty': { zh: '单元格不为空，未覆盖', en: 'the cell is not empty; not overwritten' },
+  protected: { zh: '工作表受保护', en: 'the sheet is protected' },
+  'missing-sheet': { zh: '找不到工作表', en: 'no such sheet' },
+  'bad-address': { zh: '单元格地址无效', en: 'invalid cell address' },
+  duplicate: { zh: '同一单元格已有修正', en: 'another fix writes the same cell' },
+};
+
+export function skipReasonText(reason: SkipReason, lang: Lang): string {
+  return REASONS[reason][lang];
+}
+
+function isEmpty(value: unknown, formula: unknown): boolean {
+  return (value === '' || value === null || value === undefined) && !(typeof formula === 'string' && formula.startsWith('='));
+}
+
+export async function applyFixes(
+  context: XlContext,
+  fixes: readonly Fix[],
+  options: { readonly overwrite?: boolean } = {},
+): Promise<FixResult> {
+  const ws = context.workbook.worksheets;
+  ws.load('items/name,items/protection/protected');
+  await context.sync();
+  const sheets = new Map(ws.items.map((s) => [s.name, s]));
+
+  const skipped: { sheet: string; cell: string; reason: SkipReason }[] = [];
+  const seen = new Set<string>();
+  const probes: { fix: Fix; cell: string; range: XlRange }[] = [];
+  for (const fix of fixes) {
+    const p = fromA1(fix.cell);
+    const s = sheets.get(fix.sheet);
+    const cell = fix.cell.replace(/\$/g, '').toUpperCase();
+    const key = `${fix.sheet}\u0000${cell}`;
+    if (!p) skipped.push({ sheet: fix.sheet, cell: fix.cell, reason: 'bad-address' });
+    else if (!s) skipped.push({ sheet: fix.sheet, cell, reason: 'missing-sheet' });
+    else if (s.protection.protected) skipped.push({ sheet: fix.sheet, cell, reason: 'protected' });
+    else if (seen.has(key)) skipped.push({ sheet: fix.sheet, cell, reason: 'duplicate' });
+    else {
+      seen.add(key);
+      const range = s.getRange(cell);
+      range.load('values,formulas,numberFormat');
+      probes.push({ fix, cell, range });
+    }
+  }
+  await context.sync();
+
+  const written: WrittenFix[] = [];
+  for (const { fix, cell, range } of probes) {
+    const value = range.values[0]?.[0];
+    const formula = range.formulas[0]?.[0];
+    if (!options.overwrite && !isEmpty(value, formula)) {
+      skipped.push({ sheet: fix.sheet, cell, reason: 'not-empty' });
+      continue;
+    }
+    const target = context.workbook.worksheets.getItem(fix.sheet).getRange(cell);
+    if (fix.kind === 'text') {
+      target.numberFormat = [['@']];
+      target.values = [[String(fix.value)]];
+    } else {
+      target.values = [[typeof fix.value === 'number' ? fix.value : Number(fix.value)]];
+    }
+    const prevFormula = typeof formula === 'string' && formula.startsWith('=') ? formula : undefined;
+    written.push({
+      sheet: fix.sheet,
+      cell,
+      value: fix.value,
+      previous: prevFormula ?? (value as string | number | boolean | undefined) ?? '',
+      previousNumberFormat: String(range.numberFormat[0]?.[0] ?? 'General'),
+    });
+  }
+  if (written.length > 0) await context.sync();
+  return { written, skipped };
+}
+
+/** Undoes fixes: puts back the previous value and number format where the cell still holds the fix. */
+export async function undoFixes(context: XlContext, written: readonly WrittenFix[]): Promise<number> {
+  const ws = context.workbook.worksheets;
+  const probes = written.map((w) => {
+    const r = ws.getItemOrNullObject(w.sheet).getRange(w.cell);
+    r.load('values');
+    return { w, r };
+  });
+  await context.sync();
+  let undone = 0;
+  for (const { w, r } of probes) {
+    if (r.isNullObject || String(r.values[0]?.[0] ?? '') !== String(w.value)) continue;
+    const target = ws.getItem(w.sheet).getRange(w.cell);
+    target.numberFormat = [[w.previousNumberFormat]];
+    target.values = [[w.previous]];
+    undone++;
+  }
+  if (undone > 0) await context.sync();
+  return undone;
+}

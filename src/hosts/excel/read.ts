@@ -1,0 +1,297 @@
+/**
+ * readWorkbook: the open workbook into the core's WorkbookSnapshot, in a constant number of
+ * `context.sync()` calls whatever the number of sheets:
+ *   1. the sheet list (name, position, visibility, protection);
+ *   2. every sheet's used range (address and size);
+ *   3. values, value types, text, formulas, number formats of every used range, and merged
+ *      areas, all in one batch.
+ * Used ranges whose estimated payload passes the budget are cut into row blocks, and blocks
+ * are packed into as few batches as the budget allows: a workbook up to the budget (~4 MB of
+ * cell data) is read in 3 syncs, a larger one in 3 + one per further ~4 MB, never one per
+ * sheet. If the host still refuses a batch as too large, the batch is halved and retried.
+ */
+import type { Cell, CellKind, Range, SheetSnapshot, SheetVisibility, StoredExplanation, WorkbookSnapshot } from '../../core/snapshot/types';
+import { rangeFromA1 } from '../../core/snapshot/a1';
+import { EXPLANATION_SHEET, readExplanationSheet } from '../../core/report/explanations';
+import { errorCode, type XlContext, type XlRange, type XlRangeAreas } from './api';
+import type { HostCaps } from './caps';
+import { FLAG_SHEET } from './record';
+
+export interface ReadOptions {
+  readonly caps: HostCaps;
+  /** Estimated bytes per batch (default 4 MB: under Excel on the web's 5 MB). */
+  readonly batchBytes?: number;
+  /** Estimated response bytes per cell for the five arrays (default 120). */
+  readonly bytesPerCell?: number;
+}
+
+export interface ReadResult {
+  readonly snapshot: WorkbookSnapshot;
+  /** What could not be read ('merges'), to tell the user. */
+  readonly omitted: readonly string[];
+}
+
+interface Block {
+  readonly sheet: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+}
+
+interface SheetInfo {
+  readonly name: string;
+  readonly position: number;
+  readonly visibility: SheetVisibility;
+  readonly protected: boolean;
+  used: { top: number; left: number; rows: number; cols: number } | null;
+  cells: Cell[];
+  merges: Range[];
+}
+
+const PAYLOAD_ERRORS = new Set(['ResponsePayloadSizeLimitExceeded', 'RequestPayloadSizeLimitExceeded', 'PayloadTooLarge']);
+
+export function toVisibility(v: string): SheetVisibility {
+  return v === 'VeryHidden' ? 'veryHidden' : v === 'Hidden' ? 'hidden' : 'visible';
+}
+
+/** Splits `Sheet1!A1:B2, 'a, b'!C3` at the commas outside quotes and parses each range. */
+export function parseAreas(address: string): Range[] {
+  const parts: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (const ch of address) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === ',' && !quoted) {
+      parts.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  parts.push(cur);
+  const out: Range[] = [];
+  for (const p of parts) {
+    const local = p.slice(p.lastIndexOf('!') + 1).trim();
+    const r = rangeFromA1(local);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
+function columnLetters(col: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function blockAddress(b: Block): string {
+  return `${columnLetters(b.left)}${b.top + 1}:${columnLetters(b.right)}${b.bottom + 1}`;
+}
+
+/** Row blocks of every used range, each within the budget. */
+export function planBlocks(sheets: readonly SheetInfo[], budget: number, bytesPerCell: number): Block[] {
+  const out: Block[] = [];
+  sheets.forEach((s, i) => {
+    if (!s.used) return;
+    const { top, left, rows, cols } = s.used;
+    const rowsPerBlock = Math.max(1, Math.floor(budget / (cols * bytesPerCell)));
+    for (let r = 0; r < rows; r += rowsPerBlock) {
+      out.push({ sheet: i, top: top + r, bottom: top + Math.min(rows, r + rowsPerBlock) - 1, left, right: left + cols - 1 });
+    }
+  });
+  return out;
+}
+
+/** Packs blocks, in order, into batches within the budget. */
+export function packBatches(blocks: readonly Block[], budget: number, bytesPerCell: number): Block[][] {
+  const batches: Block[][] = [];
+  let cur: Block[] = [];
+  let size = 0;
+  for (const b of blocks) {
+    const est = (b.bottom - b.top + 1) * (b.right - b.left + 1) * bytesPerCell;
+    if (cur.length > 0 && size + est > budget) {
+      batches.push(cur);
+      cur = [];
+      size = 0;
+    }
+    cur.push(b);
+    size += est;
+  }
+  if (cur.length > 0) batches.push(cur);
+  return batches;
+}
+
+function splitBatch(batch: Block[]): Block[][] | null {
+  if (batch.length > 1) {
+    const mid = Math.ceil(batch.length / 2);
+    return [batch.slice(0, mid), batch.slice(mid)];
+  }
+  const b = batch[0];
+  if (!b || b.bottom === b.top) return null;
+  const mid = b.top + Math.floor((b.bottom - b.top) / 2);
+  return [[{ ...b, bottom: mid }], [{ ...b, top: mid + 1 }]];
+}
+
+function kindOf(valueType: string, hasFormula: boolean, value: unknown): CellKind {
+  switch (valueType) {
+    case 'String':
+      return 'text';
+    case 'Double':
+    case 'Integer':
+      return 'number';
+    case 'Boolean':
+      return 'boolean';
+    case 'Error':
+      return 'error';
+    case 'Empty':
+      return hasFormula ? 'text' : 'empty';
+    default:
+      return typeof value === 'number' ? 'number' : 'text';
+  }
+}
+
+function toCell(row: number, col: number, vt: string, value: unknown, text: string, formula: unknown, fmt: unknown): Cell | null {
+  const hasFormula = typeof formula === 'string' && formula.startsWith('=');
+  if (vt === 'Empty' && !hasFormula) return null;
+  const kind = kindOf(vt, hasFormula, value);
+  let v: string | number | boolean | null;
+  if (kind === 'number') v = typeof value === 'number' ? value : Number(value);
+  else if (kind === 'boolean') v = value === true || value === 'TRUE';
+  else if (kind === 'empty') v = null;
+  else v = typeof value === 'string' ? value : text;
+  return {
+    row,
+    col,
+    kind,
+    value: v,
+    text,
+    ...(hasFormula && { formula: (formula as string).slice(1) }),
+    ...(typeof fmt === 'string' && fmt !== 'General' && { numFmt: fmt }),
+  };
+}
+
+export async function readWorkbook(context: XlContext, options: ReadOptions): Promise<ReadResult> {
+  const budget = options.batchBytes ?? 4 * 1024 * 1024;
+  const perCell = options.bytesPerCell ?? 120;
+  const omitted: string[] = [];
+
+  // Sync 1: the sheet list.
+  const collection = context.workbook.worksheets;
+  collection.load('items/name,items/position,items/visibility,items/protection/protected');
+  await context.sync();
+  const worksheets = collection.items;
+
+  // Sync 2: every used range.
+  const used = worksheets.map((ws) => {
+    const r = ws.getUsedRangeOrNullObject(true);
+    r.load('rowIndex,columnIndex,rowCount,columnCount');
+    return r;
+  });
+  await context.sync();
+  const sheets: SheetInfo[] = worksheets.map((ws, i) => {
+    const u = used[i]!;
+    return {
+      name: ws.name,
+      position: ws.position,
+      visibility: toVisibility(ws.visibility),
+      protected: ws.protection.protected,
+      used: u.isNullObject ? null : { top: u.rowIndex, left: u.columnIndex, rows: u.rowCount, cols: u.columnCount },
+      cells: [],
+      merges: [],
+    };
+  });
+
+  // Sync 3 (and more only past the payload budget): the cells, and the merged areas.
+  const queue = packBatches(planBlocks(sheets, budget, perCell), budget, perCell);
+  let wantMerges = options.caps.merges;
+  let mergesRead = !wantMerges;
+  if (queue.length === 0 && wantMerges) queue.push([]);
+  while (queue.length > 0) {
+    const batch = queue.shift()!;
+    const loads = batch.map((b) => {
+      const r: XlRange = worksheets[b.sheet]!.getRange(blockAddress(b));
+      r.load('values,valueTypes,text,formulas,numberFormat');
+      return r;
+    });
+    const mergeLoads: (XlRangeAreas | null)[] = [];
+    const withMerges = wantMerges && !mergesRead;
+    if (withMerges) {
+      sheets.forEach((s, i) => {
+        if (!s.used) return void mergeLoads.push(null);
+        const areas = used[i]!.getMergedAreasOrNullObject();
+        areas.load('address');
+        mergeLoads.push(areas);
+      });
+    }
+    try {
+      await context.sync();
+    } catch (e) {
+      const halves = PAYLOAD_ERRORS.has(errorCode(e)) ? splitBatch(batch) : null;
+      if (halves) {
+        queue.unshift(...halves);
+        continue;
+      }
+      if (withMerges) {
+        // Too many merged areas (Excel's limit is 512 per range) or no API: read without them.
+        wantMerges = false;
+        omitted.push('merges');
+        queue.unshift(batch);
+        continue;
+      }
+      throw e;
+    }
+    if (withMerges) {
+      mergesRead = true;
+      mergeLoads.forEach((a, i) => {
+        if (a && !a.isNullObject) sheets[i]!.merges.push(...parseAreas(a.address));
+      });
+    }
+    batch.forEach((b, k) => {
+      const r = loads[k]!;
+      const values = r.values;
+      const types = r.valueTypes;
+      const text = r.text;
+      const formulas = r.formulas;
+      const formats = r.numberFormat;
+      const out = sheets[b.sheet]!.cells;
+      for (let i = 0; i < values.length; i++) {
+        const vr = values[i]!;
+        for (let j = 0; j < vr.length; j++) {
+          const c = toCell(
+            b.top + i,
+            b.left + j,
+            types[i]?.[j] ?? 'Empty',
+            vr[j],
+            text[i]?.[j] ?? '',
+            formulas[i]?.[j],
+            formats[i]?.[j],
+          );
+          if (c) out.push(c);
+        }
+      }
+    });
+  }
+  if (!options.caps.merges) omitted.push('merges');
+
+  const snapshots: SheetSnapshot[] = sheets.map((s) => ({
+    name: s.name,
+    index: s.position,
+    visibility: s.visibility,
+    cells: s.cells.sort((a, b) => a.row - b.row || a.col - b.col),
+    merges: s.merges,
+    ...(s.protected && { protected: true }),
+  }));
+  const explanationSheet = snapshots.find((s) => s.name === EXPLANATION_SHEET);
+  const explanations: StoredExplanation[] = explanationSheet ? readExplanationSheet({ sheets: [explanationSheet] }) : [];
+  return {
+    snapshot: {
+      sheets: snapshots.filter((s) => s.name !== EXPLANATION_SHEET && s.name !== FLAG_SHEET),
+      explanations,
+    },
+    omitted: [...new Set(omitted)],
+  };
+}

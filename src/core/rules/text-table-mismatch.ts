@@ -1,18 +1,164 @@
-import { defineRule } from './types';
+import { defineRule, type RawFinding } from './types';
+import type { CellRef, SchoolTable, SectionKey } from '../model';
+import { findAmounts, findQuantities, type MoneyAmount } from '../text/money';
+import { formatFenIn, numberToDecimal, scaleDecimal } from '../schools/values';
+import { place, scaled } from '../schools/support';
 
-/** A count or amount in the text differs from the table\'s total. */
-export default defineRule({
+type Id = 'count' | 'amount';
+
+/** Sections whose text may state the table's totals (not the name, not the policy basis). */
+const TEXT_SECTIONS: ReadonlySet<SectionKey> = new Set(['overview', 'content', 'funding', 'plan', 'results', 'unit']);
+
+/** Words that make an amount the statement of the whole project's money. */
+const TOTAL_WORDS = /年度预算资金|预算资金|总投资|总金额|总额|共计|合计|总计|资金需求|需要?资金|安排资金|项目资金|资金为|资金共|共需|总预算|预算为/;
+
+/** The clause before an offset: back to the last clause break. */
+function clauseBefore(text: string, offset: number): string {
+  const before = text.slice(Math.max(0, offset - 40), offset);
+  const cut = Math.max(...['，', ',', '。', '；', ';', '！', '？', '\n', '：', ':'].map((c) => before.lastIndexOf(c)));
+  return before.slice(cut + 1);
+}
+
+/** The noun of a count column: 保安数量（人） → 保安, 学生数 → 学生; '' for a bare 人数. */
+function countNoun(label: string): { noun: string; unit: string } {
+  const unit = /[（(]\s*(人|名|个|所|间|台|套)\s*[)）]/.exec(label)?.[1] ?? '人';
+  const noun = label
+    .replace(/[（(][^）)]*[）)]/g, '')
+    .replace(/(?:数量|人数|数|总数)$/, '')
+    .replace(/人员$/, '')
+    .trim();
+  return { noun, unit };
+}
+
+function totalOf(table: SchoolTable, pick: (r: SchoolTable['rows'][number]) => import('../model').NumberCell | undefined, money: boolean): { value: number; ref: CellRef | undefined } | null {
+  const t = table.total ? pick(table.total) : undefined;
+  if (t && !t.empty) {
+    const v = scaled(t, money);
+    return v === null ? null : { value: v, ref: t.ref };
+  }
+  let sum = 0;
+  let any = false;
+  for (const r of table.rows) {
+    const c = pick(r);
+    if (!c || c.empty) continue;
+    const v = scaled(c, money);
+    if (v === null) return null;
+    sum += v;
+    any = true;
+  }
+  return any ? { value: sum, ref: undefined } : null;
+}
+
+function sameAmount(a: MoneyAmount, fen: number): boolean {
+  if (!a.approximate) return a.fen === fen;
+  const half = Math.floor(a.precisionFen / 2);
+  if (a.qualifier === '不超过' || a.qualifier === '不高于') return fen <= a.fen;
+  if (a.qualifier === '余' || a.qualifier === '多' || a.qualifier === '超过' || a.qualifier === '逾') return fen >= a.fen && fen <= a.fen + a.precisionFen;
+  return Math.abs(a.fen - fen) <= half;
+}
+
+/** Per-unit amounts are no statement of the total: `3.12万元/人`, `每人每年3.12万元`, `60.32万元/月`. */
+function isRate(a: MoneyAmount, clause: string): boolean {
+  if (a.per !== undefined && a.per !== '年') return true;
+  return /每[^，。；]{0,6}$|人均|生均|校均|平均/.test(clause);
+}
+
+/** A count or amount in the text differs from the table's total. */
+export default defineRule<Id>({
   meta: {
     id: 'text-table-mismatch',
     defaultSeverity: 'error',
     fixable: false,
     description: { zh: '正文中的人数或金额与表格合计不符', en: 'A count or amount in the text differs from the table\'s total' },
     messages: {
-      // TODO(owner): message templates
-      found: { zh: '正文中的人数或金额与表格合计不符', en: 'A count or amount in the text differs from the table\'s total' },
+      count: {
+        zh: '正文中的“{actual}”与表格合计“{column}”{expected} 不符',
+        en: 'The text says "{actual}"; the table\'s total of "{column}" is {expected}',
+      },
+      amount: {
+        zh: '正文中的金额“{actual}”与表格合计 {expected}{unit} 不符',
+        en: 'The text states "{actual}"; the table\'s total is {expected} {unit}',
+      },
     },
   },
-  check() {
-    return []; // TODO(owner): implement
+  check(document) {
+    const out: RawFinding<Id>[] = [];
+    for (const table of document.tables) {
+      if (table.project === undefined) continue;
+      const project = document.projects[table.project];
+      if (!project) continue;
+      const who = place(document, table, undefined);
+      const paragraphs = project.sections.filter((s) => TEXT_SECTIONS.has(s.key)).flatMap((s) => s.paragraphs);
+      const count = table.columns.count !== undefined ? totalOf(table, (r) => r.count, false) : null;
+      const amount = table.columns.funding.subtotal !== undefined ? totalOf(table, (r) => r.funding.subtotal, true) : null;
+      // column totals of the funding sources: a text that states one of them is right, not wrong
+      const partTotals = new Set<number>();
+      for (const k of ['central', 'provincial', 'prefecture', 'county', 'other'] as const) {
+        if (table.columns.funding[k] === undefined) continue;
+        const t = totalOf(table, (r) => r.funding[k], true);
+        if (t) partTotals.add(t.value);
+      }
+      if (count && table.countLabel !== undefined) {
+        const { noun, unit } = countNoun(table.countLabel);
+        const expected = formatFenIn(count.value, '万元');
+        for (const p of paragraphs) {
+          for (const q of findQuantities(p.text)) {
+            if (q.unit !== unit && !(unit === '人' && q.unit === '名')) continue;
+            const clause = clauseBefore(p.text, q.offset);
+            if (noun !== '' ? !clause.includes(noun) : !/共|合计|总|全区|全县|全市/.test(clause)) continue;
+            if (/每[^，。；]{0,6}$|人均|平均|各校|每校/.test(clause)) continue;
+            const v = scaleDecimal(numberToDecimal(q.value), 6);
+            if (v === count.value || q.approximate) continue;
+            out.push({
+              messageId: 'count',
+              data: { actual: q.text, column: table.countLabel, expected },
+              ref: p.ref,
+              ...who,
+              column: table.countLabel,
+              expected,
+              actual: q.text,
+              ...(count.ref && { related: [count.ref] }),
+            });
+          }
+        }
+      }
+      if (amount && amount.value > 0) {
+        const unit = table.unit;
+        const keyed: { a: MoneyAmount; ref: CellRef }[] = [];
+        let largest: { a: MoneyAmount; ref: CellRef } | undefined;
+        for (const p of paragraphs) {
+          let amounts: MoneyAmount[];
+          try {
+            amounts = findAmounts(p.text);
+          } catch {
+            amounts = [];
+          }
+          for (const a of amounts) {
+            const clause = clauseBefore(p.text, a.offset);
+            if (isRate(a, clause)) continue;
+            if (TOTAL_WORDS.test(clause)) keyed.push({ a, ref: p.ref });
+            if (!largest || a.fen > largest.a.fen) largest = { a, ref: p.ref };
+          }
+        }
+        const candidates = keyed.length > 0 ? keyed : largest ? [largest] : [];
+        for (const { a, ref } of candidates) {
+          if (sameAmount(a, amount.value) || partTotals.has(a.fen)) continue;
+          // a multi-year total (三年共计…) states a multiple of the annual table
+          const k = a.fen / amount.value;
+          if (Number.isInteger(k) && k >= 2 && k <= 5) continue;
+          const expected = formatFenIn(amount.value, unit, 2);
+          out.push({
+            messageId: 'amount',
+            data: { actual: a.text, expected, unit },
+            ref,
+            ...who,
+            expected: `${expected}${unit}`,
+            actual: a.text,
+            ...(amount.ref && { related: [amount.ref] }),
+          });
+        }
+      }
+    }
+    return out;
   },
 });

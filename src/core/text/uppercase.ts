@@ -207,6 +207,7 @@ function readValue(s: string): ParseResult<{ fen: number }> {
     }
     if (ch === '元') {
       if (yuanSeen) return fail('“元”出现了两次', '元 written twice');
+      if (fracStage >= 2) return fail('单位顺序错误（“元”写在“角”“分”之后）', 'units in the wrong order (元 after 角/分)');
       if (digit === 0 && (group > 0 || total > 0)) return fail('“零”后不应紧跟“元”', '零 directly before 元');
       total += group + (digit ?? 0);
       group = 0;

@@ -11,7 +11,7 @@ function describe(an: AmountAnalysis, s: StatedAmount): { zh: string; en: string
     return { zh: `合计${value}（${parts}）`, en: `a total of ${value} (${parts})` };
   }
   const src = s.source !== undefined ? an.amounts[s.source] : undefined;
-  const quote = src ? `${src.label}${src.amount.text}` : value;
+  const quote = src ? src.clause : value;
   if (s.parts.length > 0) {
     const parts = describeParts(an.amounts, s.parts);
     return { zh: `为${value}（“${quote}”，其中${parts}）`, en: `${value} (“${quote}”, of which ${parts})` };

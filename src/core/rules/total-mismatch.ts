@@ -33,7 +33,7 @@ export default defineRule<MessageId>({
           const t = amountRange(T.amount);
           const sum = rangeOf(an.amounts, st.parts);
           const unit = T.amount.unit;
-          const totalText = `${T.label}${T.amount.text}`;
+          const totalText = T.clause;
           const related: CellRef[] = [];
           for (const i of st.parts) {
             const r = an.amounts[i]!.ref;

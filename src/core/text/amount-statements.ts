@@ -25,6 +25,8 @@ export interface LocatedAmount {
   readonly ref: CellRef;
   /** What the amount is for, as written before it (`考务费`), '' when nothing useful. */
   readonly label: string;
+  /** The clause that states it, as written (`本项目计划安排资金10万元`), for quoting. */
+  readonly clause: string;
   /** A total keyword (合计/共计/总计…: strong; 安排资金/预算资金…: weak) stands right before it. */
   readonly total: 'strong' | 'weak' | null;
   /** Index of the amount this one restates (the figure beside a 大写 amount), if any. */
@@ -145,6 +147,15 @@ export function labelBefore(norm: string, nStart: number): string {
   }
   if (s.length > 12) s = `${s.slice(0, 11)}…`;
   return s;
+}
+
+function clauseOf(original: string, s: ScannedText, a: ScannedAmount): string {
+  let i = a.nStart;
+  while (i > 0 && a.nStart - i < 30 && !/[,，。;；、\n:：]/u.test(s.norm[i - 1]!)) i--;
+  const from = s.map[i]!;
+  let t = original.slice(from, a.offset + a.length).trim();
+  t = t.replace(/^(?:[（(][一二三四五六七八九十\d]+[)）]|\d+[.、]|[一二三四五六七八九十]+、)\s*/u, '').replace(/^(?:其中|另外|另)/u, '');
+  return t.length > 24 ? `…${t.slice(-23)}` : t;
 }
 
 // ---------------------------------------------------------------- calculations
@@ -310,7 +321,15 @@ export function analyseAmounts(paragraphs: readonly ParagraphLike[]): AmountAnal
   scans.forEach((s, para) => {
     const p = paragraphs[para]!;
     for (const a of s.amounts) {
-      amounts.push({ amount: a, para, ref: p.ref, label: labelBefore(s.norm, a.nStart), total: keywordBefore(s.norm, a.nStart), derived: false });
+      amounts.push({
+        amount: a,
+        para,
+        ref: p.ref,
+        label: labelBefore(s.norm, a.nStart),
+        clause: clauseOf(p.text, s, a),
+        total: keywordBefore(s.norm, a.nStart),
+        derived: false,
+      });
     }
     calculations.push(...findCalculations(s.norm, p.text, s.map, para, p.ref));
   });

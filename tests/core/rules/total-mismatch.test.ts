@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { runRules } from '../../../src/core/rules/engine';
+import rule from '../../../src/core/rules/total-mismatch';
+import { makeDocument } from '../../helpers/document';
+
+/** One project, the paragraphs in its funding section (A1 title, A2 heading, paragraphs from A3). */
+function run(paragraphs: string[], lang: 'zh' | 'en' = 'zh') {
+  return runRules(makeDocument([{ title: '项目九', sections: { funding: paragraphs } }]).document, [rule], {}, lang).findings;
+}
+
+describe('total-mismatch', () => {
+  it('fires when the parts after 其中 do not add up to the total', () => {
+    const [f, ...rest] = run(['本项目计划安排资金10万元。其中：区级财政安排资金8万元，省级补助资金1万元。']);
+    expect(rest).toEqual([]);
+    expect([f!.rule, f!.severity, f!.project, f!.sheet, f!.cell]).toEqual(['total-mismatch', 'error', '项目九', '项目九', 'A3']);
+    expect([f!.expected, f!.actual]).toEqual(['9万元', '10万元']);
+    expect(f!.message).toBe('“本项目计划安排资金10万元”与所列分项之和9万元不符（区级财政8万元+省级补助资金1万元），相差1万元');
+  });
+
+  it('fires when listed parts then a 合计 disagree', () => {
+    const [f] = run(['资料费15万元，制作专题片10万元，会务费5万元，合计35万元。']);
+    expect([f?.cell, f?.expected, f?.actual]).toEqual(['A3', '30万元', '35万元']);
+  });
+
+  it('follows a list over several paragraphs and points at the total, with the parts as related cells', () => {
+    const [f] = run(['本项目总投资50万元，具体如下：', '（一）设备购置30万元；', '（二）培训费15万元。']);
+    expect([f?.cell, f?.expected, f?.actual]).toEqual(['A3', '45万元', '50万元']);
+    expect(f?.related).toEqual([{ sheet: '项目九', cell: 'A4' }, { sheet: '项目九', cell: 'A5' }]);
+  });
+
+  it('checks a 合计 line under a list', () => {
+    const [f] = run(['（一）资料费10万元；', '（二）会务费5万元；', '合计：16万元']);
+    expect([f?.cell, f?.expected, f?.actual]).toEqual(['A5', '15万元', '16万元']);
+  });
+
+  it('compares in exact fen across units', () => {
+    const [f] = run(['合计12000元，其中：资料费0.6万元，会务费5999.99元。']);
+    expect([f?.expected, f?.actual]).toEqual(['11999.99元', '12000元']);
+  });
+
+  it('fires when a single listed part is larger than the total', () => {
+    const [f] = run(['项目总投资10万元，其中中央资金12万元。']);
+    expect(f?.messageId).toBe('partExceeds');
+    expect(f?.cell).toBe('A3');
+  });
+
+  it('compares approximate amounts at the precision written', () => {
+    expect(run(['共计约40万元，其中：考务费12.3万元，培训费27.9万元。'])).toEqual([]);
+    expect(run(['合计10万余元，其中资料费6万元，会务费4.5万元。'])).toEqual([]);
+    const [f] = run(['共计约40万元，其中：考务费12万元，培训费29万元。']);
+    expect([f?.expected, f?.actual]).toEqual(['41万元', '40万元']);
+  });
+
+  it('writes English when asked', () => {
+    const [f] = run(['资料费15万元，会务费5万元，合计25万元。'], 'en');
+    expect(f?.message).toBe('“合计25万元” differs from the sum of its listed parts, 20万元 (资料费15万元+会务费5万元): off by 5万元');
+  });
+
+  it.each([
+    ['seed 项目九', ['本项目计划安排资金10万元。其中：区级财政安排资金10万元。']],
+    ['one part of several sources', ['总投资100万元，其中中央资金60万元。']],
+    ['seed 项目十二 (no total)', ['涉及监考教师和考务人员约1050人次，共需支出考务费约40万元，培训费4万元，考试用品设施约7万元和办公经费1万元。']],
+    ['seed 项目一 plan (no total)', ['（一）宣传、资料费15万元；', '（二）制作专题片10万元；', '（三）专家实地评估费用、会务等费用5万元。']],
+    ['a 大写 total with its figure', ['合计人民币壹拾伍万元整（￥150，000.00），其中：考务费10万元，培训费5万元。']],
+    ['a nested 其中', ['总投资100万元，其中：中央资金60万元，其中用于设备30万元；省级资金40万元。']],
+    ['a right sum', ['资料费15万元，会务费5万元，合计20万元。']],
+    ['rates', ['补助标准合计每生每年850元，其中：中央每生每年500元，地方每生每年350元。']],
+    ['seed 项目十四', ['风险补偿金由中央与地方各负担50%。地方负担部分，省财政、州（市）财政、县（市、区）财政、高校按4：2：2：2比例分担。2023年我区地方高校学生预计有3100人贷款，2023年度预算资金为18.41万元，均为区级财政资金。']],
+  ])('does not fire on %s', (_name, paragraphs) => {
+    expect(run(paragraphs)).toEqual([]);
+  });
+
+  it('checks every section, not only the funding one', () => {
+    const doc = makeDocument([{ title: '项目二', sections: { overview: ['项目总投资20万元，其中：设备12万元，培训7万元。'], funding: ['20万元'] } }]).document;
+    const [f] = runRules(doc, [rule]).findings;
+    expect([f?.project, f?.cell, f?.expected]).toEqual(['项目二', 'A3', '19万元']);
+  });
+});

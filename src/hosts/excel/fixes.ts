@@ -1,7 +1,7 @@
 /**
  * Fixes write only empty cells (unless the user confirmed an overwrite), codes as text
  * (number format '@' first, then the value, so Excel keeps 5304210001 as text), and return the
- * list of what was written so the user can undo it. 2 syncs whatever the number of fixes.
+ * list of what was written so the user can undo it. 3 syncs whatever the number of fixes.
  */
 import { fromA1 } from '../../core/snapshot/a1';
 import type { Fix, Lang } from '../../core/rules/types';

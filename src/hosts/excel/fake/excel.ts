@@ -162,7 +162,7 @@ export class FakeExcel {
   }
 
   /** A canonical copy for cell-for-cell comparison (values, formulas, formats, fills, notes, settings). */
-  dump(): FakeFileState {
+  dump(): Omit<FakeFileState, 'nextSheetId'> {
     return canonicalState(this.state);
   }
 

@@ -95,10 +95,11 @@ export function plainText(v: string | number | boolean | null): string {
 
 /**
  * A canonical copy for cell-for-cell comparison: cells that hold nothing (no value, formula,
- * format, fill) are dropped, since Excel does not tell them from cells that never existed.
+ * format, fill) are dropped, since Excel does not tell them from cells that never existed; the
+ * fake's id counter is left out (sheet ids are not part of what the user sees).
  */
-export function canonicalState(s: FakeFileState): FakeFileState {
-  const copy = cloneState(s);
+export function canonicalState(s: FakeFileState): Omit<FakeFileState, 'nextSheetId'> {
+  const { nextSheetId: _internal, ...copy } = cloneState(s);
   for (const sheet of copy.sheets) {
     for (const [k, c] of Object.entries(sheet.cells)) {
       const blank =

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { FakeExcel } from '../../../src/hosts/excel/fake';
+import { workbook } from './workbook';
+
+describe('fake Excel object model is as strict as the host', () => {
+  it('throws PropertyNotLoaded for a property read before load + sync', async () => {
+    const fake = FakeExcel.fromSnapshot(workbook());
+    await fake.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('学校明细').getRange('A1:B2');
+      expect(() => r.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      r.load('values');
+      expect(() => r.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      await ctx.sync();
+      expect(r.values).toEqual([
+        ['序号', '学校代码'],
+        [1, '5304210001'],
+      ]);
+      expect(() => r.text).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      expect(() => r.isNullObject).not.toThrow();
+    });
+  });
+
+  it('applies writes only at sync, and counts syncs', async () => {
+    const fake = FakeExcel.fromSnapshot(workbook());
+    await fake.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('学校明细').getRange('E1');
+      r.values = [['x']];
+      expect(fake.cell('学校明细', 'E1')).toBeUndefined();
+      await ctx.sync();
+      expect(fake.cell('学校明细', 'E1')?.value).toBe('x');
+    });
+    expect(fake.syncCount).toBe(1);
+  });
+
+  it('stores a numeric string in a General cell as a number, in an @ cell as text', async () => {
+    const fake = FakeExcel.fromSnapshot(workbook());
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('学校明细');
+      ws.getRange('E1').values = [['5304210002']];
+      const b = ws.getRange('E2');
+      b.numberFormat = [['@']];
+      b.values = [['5304210002']];
+      await ctx.sync();
+    });
+    expect(fake.cell('学校明细', 'E1')?.value).toBe(5304210002);
+    expect(fake.cell('学校明细', 'E2')?.value).toBe('5304210002');
+  });
+
+  it('fails a batch at a missing sheet, a protected sheet, a missing API; earlier ops stay applied', async () => {
+    const snap = workbook();
+    const fake = FakeExcel.fromSnapshot({ sheets: snap.sheets.map((s, i) => (i === 0 ? { ...s, protected: true } : s)) }, { features: { notes: false } });
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('学校明细').getRange('F1').values = [['ok']];
+      ctx.workbook.worksheets.getItem('没有这个表');
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'ItemNotFound' });
+      ctx.workbook.worksheets.getItem('项目1').getRange('A1').format.fill.color = '#FF0000';
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'AccessDenied' });
+      ctx.workbook.notes.add('学校明细!A1', 'x');
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'ApiNotFound' });
+    });
+    expect(fake.cell('学校明细', 'F1')?.value).toBe('ok');
+    expect(fake.cell('项目1', 'A1')?.fill).toBeUndefined();
+    expect(fake.requirements.isSetSupported('ExcelApi', '1.18')).toBe(false);
+    expect(fake.requirements.isSetSupported('ExcelApi', '1.9')).toBe(true);
+  });
+
+  it('enforces the payload limit per sync', async () => {
+    const fake = FakeExcel.fromSnapshot(workbook(), { payloadLimit: 200 });
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('学校明细').getRange('A1:D5').load('values,text,formulas');
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+      ctx.workbook.worksheets.getItem('学校明细').getRange('A1:A1').values = [['x'.repeat(300)]];
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    });
+    expect(fake.syncs.every((s) => !s.ok)).toBe(true);
+  });
+
+  it('null objects: isNullObject after sync, reading other properties is an error', async () => {
+    const fake = FakeExcel.fromSnapshot(workbook());
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject('没有');
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('address');
+      await ctx.sync();
+      expect(ws.isNullObject).toBe(true);
+      expect(used.isNullObject).toBe(true);
+      expect(() => used.address).toThrow();
+    });
+  });
+});

@@ -228,3 +228,54 @@ export function seedRegistryRows(): RegistryRow[] {
     return { code: code || invented[full]!, name: short === '中心小学' || short === '中学' ? rest : short, ...(town && { town }) };
   });
 }
+
+import { makeDocument, type ProjectSpec } from '../../helpers/document';
+import { findSchoolTables, readRegistry } from '../../../src/core/schools/index';
+import type { DisclosureDocument } from '../../../src/core/model';
+import { runRules } from '../../../src/core/rules/engine';
+import type { CheckConfig } from '../../../src/core/rules/config';
+import type { Finding, Lang, Rule } from '../../../src/core/rules/types';
+
+/** The seed's 项目十一 text (overview states 232 guards and 723.84万元/年). */
+export function seedProject(overview = '支持江川区公办中小学、幼儿园安全防范建设，实施项目保安人员数量232人，配置到全区87个独立校点，年度预算资金为723.84万元/年，用于支付保安人员薪资、管理费、安保设施费等。'): ProjectSpec {
+  return {
+    title: '项目十一',
+    sections: {
+      name: ['玉溪市江川区中小学幼儿园（2023-2025年）保安服务项目'],
+      basis: ['《中小学幼儿园安全防范工作规范（试行）》（公治〔2015〕168号）'],
+      unit: ['玉溪市江川区各中小学、公办幼儿园'],
+      overview: [overview],
+      content: ['为全区中小学、幼儿园配置专职保安232人，服务期限为三年。'],
+      funding: ['详见下表。'],
+      plan: ['从2023年4月起，每年每月按723.84万元/年÷12=60.32万元/月划拨中标的保安服务公司，每名保安每年3.12万元。'],
+      results: ['能有效提高全区中小学、幼儿园安全防范能力。'],
+    },
+  };
+}
+
+export interface SchoolDocOptions extends TableOptions {
+  project?: ProjectSpec | null;
+  registry?: RegistryRow[] | null;
+  /** Extra tables (each its own sheet). */
+  more?: TableOptions[];
+}
+
+/** A document: the project (text sheet), the table on its own sheet linked to it, and the registry. */
+export function schoolDoc(opts: SchoolDocOptions = {}): DisclosureDocument {
+  const sheets = [tableSheet({ sheet: '学校明细表', ...opts }), ...(opts.more ?? []).map((m, i) => tableSheet({ sheet: `表${i + 2}`, ...m }))];
+  if (opts.registry !== null) sheets.push(registrySheet(opts.registry ?? seedRegistryRows()));
+  const { document, snapshot } = makeDocument(opts.project === null ? [] : [opts.project ?? seedProject()], { sheets });
+  const tables = findSchoolTables(snapshot).map((t) => (opts.project === null ? t : { ...t, project: 0, section: 'funding' as const }));
+  return { ...document, tables, registry: readRegistry(snapshot).entries };
+}
+
+export function run(rule: Rule, document: DisclosureDocument, config: CheckConfig = {}, lang: Lang = 'zh'): Finding[] {
+  const { findings, failures } = runRules(document, [rule], config, lang);
+  if (failures.length > 0) throw new Error(failures.map((f) => f.error).join('; '));
+  return findings;
+}
+
+/** A1 of a school row's cell in the default layout (合计 first: row 5 is the first school). */
+export function at(col: string, schoolIndex: number): string {
+  return `${col}${FIRST_SCHOOL_ROW + 1 + schoolIndex}`;
+}

@@ -8,6 +8,8 @@ import { runJob, type JobResult, type JobSettings, type JobTask } from './job';
 
 export interface PoolOptions {
   readonly jobs: number;
+  /** Use workers even for a small batch (an explicit --jobs). */
+  readonly forceWorkers?: boolean;
   readonly settings: JobSettings;
   /** Called once per task, in task order. */
   readonly onResult: (r: JobResult) => void;
@@ -28,7 +30,8 @@ function startWorker(settings: JobSettings): Worker {
 export async function runPool(tasks: readonly JobTask[], options: PoolOptions): Promise<void> {
   const { settings, onResult } = options;
   const jobs = Math.max(1, Math.min(options.jobs, tasks.length));
-  if (jobs <= 1) {
+  // A worker costs a TypeScript start-up (about a second): small batches are faster inline.
+  if (jobs <= 1 || (!options.forceWorkers && tasks.length < 8)) {
     for (const t of tasks) onResult(runJob(t, settings));
     return;
   }

@@ -201,6 +201,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const jobs = opts.jobs ?? availableParallelism();
   await runPool(jobTasks, {
     jobs,
+    forceWorkers: opts.jobs !== undefined,
     settings: { config, lang, fix: opts.fix, ...(registry !== undefined && { registry }) },
     onResult: (r) => {
       emitProblemsBefore(r.index);

@@ -18,7 +18,7 @@ export type XlsxReadErrorCode =
   | 'internal';
 
 /** The limits a read can exceed (see `ReadLimits`). */
-export type LimitName = 'uncompressed-size' | 'entries' | 'cells' | 'merges' | 'time';
+export type LimitName = 'uncompressed-size' | 'entries' | 'cells' | 'merges' | 'text-run' | 'time';
 
 export interface XlsxReadErrorDetail {
   /** The package part concerned (`xl/worksheets/sheet1.xml`), when there is one. */
@@ -67,6 +67,10 @@ function limitSentence(d: XlsxReadErrorDetail, lang: 'zh' | 'en'): string {
       return lang === 'zh'
         ? `合并单元格区域数超过上限 ${fmtCount(max)} 个${zhAt}，已停止读取`
         : `the number of merged areas exceeds the limit of ${fmtCount(max)}${enAt}; reading stopped`;
+    case 'text-run':
+      return lang === 'zh'
+        ? `${where(d, 'zh')} 中有一段不含标记的文本超过上限 ${fmtCount(max)} 个字符（单元格最多 32767 个字符，可能是压缩炸弹），已停止读取`
+        : `${where(d, 'en')} holds a run of text without markup longer than the limit of ${fmtCount(max)} characters (a cell holds at most 32,767; possibly a zip bomb); reading stopped`;
     case 'time':
       return lang === 'zh'
         ? `读取时间超过上限 ${Math.round(max / 1000)} 秒，已停止读取`

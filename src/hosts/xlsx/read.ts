@@ -25,6 +25,8 @@ export interface ReadLimits {
   readonly maxCells: number;
   /** Merged areas in the whole workbook (their size does not matter: they are never expanded). */
   readonly maxMerges: number;
+  /** The longest run of characters without markup in a part (a cell holds at most 32,767). */
+  readonly maxTextRun: number;
   /** Wall-clock time for one read, in milliseconds. */
   readonly timeBudgetMs: number;
 }
@@ -34,7 +36,8 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxEntries: 20_000,
   maxCells: 5_000_000,
   maxMerges: 500_000,
-  timeBudgetMs: 120_000,
+  maxTextRun: 1_000_000,
+  timeBudgetMs: 60_000,
 };
 
 export interface ReadOptions {
@@ -136,7 +139,12 @@ class Package {
   parse(part: string, handlers: XmlHandlers, sheet?: string): boolean {
     const entry = this.entry(part);
     if (!entry) return false;
-    const sink = xmlSink(part, handlers, sheet);
+    // What the directory declares is checked first (an honest bomb stops here, before any work);
+    // the running count in streamEntry catches a directory that lies.
+    if (this.budget.used + entry.declaredSize > this.budget.maxUncompressedBytes) {
+      throw new XlsxReadError('limit-exceeded', { limit: 'uncompressed-size', max: this.budget.maxUncompressedBytes, part });
+    }
+    const sink = xmlSink(part, handlers, sheet, this.limits.maxTextRun);
     streamEntry(this.bytes, entry, this.budget, (chunk) => sink.push(chunk));
     sink.end();
     return true;

@@ -26,15 +26,31 @@ function local(name: string): string {
   return i < 0 ? name : name.slice(i + 1);
 }
 
-export function xmlSink(part: string, handlers: XmlHandlers, sheet?: string): XmlSink {
-  const parser = new SaxesParser({ position: true, fileName: part });
+/** Characters written to the parser at a time, so a long run without markup is noticed early. */
+const PIECE = 64 * 1024;
+
+/**
+ * `maxTextRun`: the longest run of characters without markup that a part may hold (a cell holds
+ * at most 32,767 characters; a longer run is a bomb that the parser would otherwise buffer whole).
+ */
+export function xmlSink(part: string, handlers: XmlHandlers, sheet?: string, maxTextRun = 1_000_000): XmlSink {
+  const parser = new SaxesParser({ position: false });
   const where = sheet !== undefined ? { part, sheet } : { part };
+  let run = 0;
+  let sawMarkup = false;
+  const markup = (): void => {
+    sawMarkup = true;
+  };
+  parser.on('comment', markup);
+  parser.on('processinginstruction', markup);
+  parser.on('xmldecl', markup);
   parser.on('doctype', () => {
     throw new XlsxReadError('doctype-refused', where);
   });
-  if (handlers.open) {
-    const open = handlers.open;
+  {
+    const open = handlers.open ?? ((): void => undefined);
     parser.on('opentag', (tag) => {
+      sawMarkup = true;
       const attrs = new Map<string, string>();
       for (const k in tag.attributes) {
         const v = tag.attributes[k];
@@ -43,9 +59,12 @@ export function xmlSink(part: string, handlers: XmlHandlers, sheet?: string): Xm
       open(local(tag.name), attrs);
     });
   }
-  if (handlers.close) {
-    const close = handlers.close;
-    parser.on('closetag', (tag) => close(local(tag.name)));
+  {
+    const close = handlers.close ?? ((): void => undefined);
+    parser.on('closetag', (tag) => {
+      sawMarkup = true;
+      close(local(tag.name));
+    });
   }
   if (handlers.text) {
     const text = handlers.text;
@@ -70,7 +89,13 @@ export function xmlSink(part: string, handlers: XmlHandlers, sheet?: string): Xm
       }
       const d = decoder;
       const s = d.decode(chunk, { stream: true });
-      if (s) wrap(() => parser.write(s));
+      for (let i = 0; i < s.length; i += PIECE) {
+        const piece = s.length <= PIECE ? s : s.slice(i, i + PIECE);
+        sawMarkup = false;
+        wrap(() => parser.write(piece));
+        run = sawMarkup ? 0 : run + piece.length;
+        if (run > maxTextRun) throw new XlsxReadError('limit-exceeded', { ...where, limit: 'text-run', max: maxTextRun });
+      }
     },
     end() {
       wrap(() => {

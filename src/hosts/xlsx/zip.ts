@@ -157,7 +157,7 @@ export function listEntries(bytes: Uint8Array, maxEntries: number): ZipEntry[] {
   return out;
 }
 
-const CHUNK = 16 * 1024;
+const CHUNK = 4 * 1024;
 
 /**
  * Unpacks one entry as a stream: `onChunk` receives the bytes as they are inflated. The running
@@ -185,9 +185,9 @@ export function streamEntry(
     onChunk(chunk);
   };
   if (entry.method === 0) {
-    for (let p = start; p < end; p += CHUNK * 16) {
+    for (let p = start; p < end; p += CHUNK * 64) {
       budget.tick();
-      count(bytes.subarray(p, Math.min(end, p + CHUNK * 16)));
+      count(bytes.subarray(p, Math.min(end, p + CHUNK * 64)));
     }
     return;
   }

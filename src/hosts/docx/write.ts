@@ -264,3 +264,15 @@ export async function writeDocx(model: ExportDocument, options: DocxOptions = {}
 export async function exportDocx(document: DisclosureDocument, options: DocxOptions = {}): Promise<Uint8Array> {
   return writeDocx(buildExportModel(document, options), options);
 }
+
+/**
+ * Like `exportDocx`, and also returns the model, whose `normalisations` list every change the
+ * export made to the workbook's text (for the pane, the CLI and a log).
+ */
+export async function exportDocxWithModel(
+  document: DisclosureDocument,
+  options: DocxOptions = {},
+): Promise<{ bytes: Uint8Array; model: ExportDocument }> {
+  const model = buildExportModel(document, options);
+  return { bytes: await writeDocx(model, options), model };
+}

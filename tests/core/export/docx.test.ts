@@ -13,7 +13,7 @@ import { perSheet } from '../../../seeds/build/layouts';
 import { parseSeed } from '../../../seeds/build/parse';
 import { buildDocument } from '../../../src/core/document';
 import { buildExportModel } from '../../../src/core/export';
-import { exportDocx } from '../../../src/hosts/docx/write';
+import { exportDocx, exportDocxWithModel } from '../../../src/hosts/docx/write';
 
 const DATE = new Date('2023-03-01T00:00:00Z');
 const seed = parseSeed(readFileSync(SEED_TEXT, 'utf8'));
@@ -29,6 +29,18 @@ beforeAll(async () => {
 });
 
 describe('exportDocx: the .docx package', () => {
+  it('the writer runs in the browser too: it imports only docx, fflate and the core', () => {
+    const src = readFileSync(join(__dirname, '../../../src/hosts/docx/write.ts'), 'utf8');
+    const specs = [...src.matchAll(/from '([^']+)'/g)].map((m) => m[1]!);
+    expect(specs.filter((s) => !s.startsWith('../../core/'))).toEqual(['docx', 'fflate']);
+  });
+
+  it('exportDocxWithModel returns the same bytes and the list of normalisations', async () => {
+    const { bytes: b, model } = await exportDocxWithModel(document, { date: DATE });
+    expect(Buffer.from(b).equals(Buffer.from(bytes))).toBe(true);
+    expect(model.normalisations.length).toBeGreaterThan(0);
+  });
+
   it('is a Word package, reproducible with a fixed date', async () => {
     expect(Object.keys(xml)).toEqual(expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', 'word/styles.xml', 'word/fontTable.xml']));
     const again = await exportDocx(document, { date: DATE });

@@ -17,6 +17,16 @@ function decimal(k: bigint, d: number): string {
   return `${neg ? '-' : ''}${s.slice(0, -d)}.${s.slice(-d)}`;
 }
 
+/** Drops trailing zeros beyond the decimals written. */
+function trimDecimals(s: string, keep: number): string {
+  const dot = s.indexOf('.');
+  if (dot < 0) return s;
+  let end = s.length;
+  while (end > dot + 1 + keep && s[end - 1] === '0') end--;
+  if (end === dot + 1) end = dot;
+  return s.slice(0, end);
+}
+
 function unitText(t: Term): string {
   const m = /^(?:¥\s*)?[\d,]+(?:\.\d+)?(.*)$/u.exec(t.text);
   return m ? m[1]! : '';
@@ -60,13 +70,22 @@ export default defineRule<MessageId>({
           // k = computed / step
           const kNum = v.num * stepDen;
           const kDen = v.den * stepNum;
-          const exact = kNum % kDen === 0n;
+          // rounding is allowed where the text divides (or takes a percentage); sums and products are exact
+          const rounding = c.ops.includes('÷') || c.terms.some((t) => t.text.includes('%'));
+          const exact = !rounding || kNum % kDen === 0n;
           const diffNum = v.num * r.den - r.num * v.den; // over v.den * r.den
           const absDiff = diffNum < 0n ? -diffNum : diffNum;
           const ok = exact ? absDiff === 0n : 2n * absDiff * stepDen <= stepNum * v.den * r.den;
           if (ok) continue;
-          const k = roundDiv(kNum, kDen);
-          const expected = `${r.text.trim().startsWith('¥') ? '¥' : ''}${decimal(k, decimalsOf(r))}${unitText(r)}`;
+          let shown = '';
+          if (rounding) shown = decimal(roundDiv(kNum, kDen), decimalsOf(r));
+          else {
+            // the exact value, with as many decimals as it needs
+            let e = 0;
+            while (e < 12 && (kNum * 10n ** BigInt(e)) % kDen !== 0n) e++;
+            shown = trimDecimals(decimal(roundDiv(kNum * 10n ** BigInt(e), kDen), decimalsOf(r) + e), decimalsOf(r));
+          }
+          const expected = `${r.text.trim().startsWith('¥') ? '¥' : ''}${shown}${unitText(r)}`;
           out.push({
             messageId: 'wrong',
             data: { expr: c.text, expected, actual: r.text },

@@ -164,7 +164,7 @@ const NUM = String.raw`(?:¥\s*)?\d+(?:,\d{3})*(?:\.\d+)?`;
 const PER = '学年|学期|人次|人|生|县|区|校|所|年|月|季度|天|日|次|名|班|户|个|期|场|课时|学时|节|周|台|套|亩|平方米|床|小时';
 const TERM_UNIT = String.raw`(?:万元|亿元|千元|元|万|亿|%|人次|个月|学年|人|个|月|年|次|名|所|天|日|期|班|台|套|间|户)?(?:/(?:${PER}))*`;
 const TERM = `${NUM}${TERM_UNIT}`;
-const OP = String.raw`\s*[+\-×÷*xX/]\s*`;
+const OP = String.raw`\s*(?:[+\-×*xX][\u4e00-\u9fff]{0,10}?|[÷/])\s*`;
 const CALC_RE = new RegExp(`(?<![\\d.])(${TERM})((?:${OP}${TERM})+)\\s*=\\s*(${TERM})`, 'gu');
 const TERM_RE = new RegExp(`(${NUM})(${TERM_UNIT})`, 'u');
 
@@ -247,7 +247,7 @@ function findCalculations(norm: string, original: string, map: readonly number[]
     let ok = true;
     while ((tm = termRe.exec(lhs)) !== null) {
       if (terms.length > 0) {
-        const between = lhs.slice(last, tm.index).trim();
+        const between = lhs.slice(last, tm.index).replace(/[\u4e00-\u9fff]+$/u, '').trim();
         const op = between === '+' ? '+' : between === '-' ? '-' : /^[×*xX]$/u.test(between) ? '×' : /^[÷/]$/u.test(between) ? '÷' : null;
         if (!op) {
           ok = false;

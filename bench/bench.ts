@@ -1,0 +1,182 @@
+/**
+ * `npm run bench` — the budgets of SPEC §8, measured on this machine, printed as ratios.
+ * `npm run bench -- --json` prints one JSON object (keys listed in KEYS) for tracking.
+ * Each timing is run several times; the median and the spread (min–max) are printed.
+ * Never run by `npm test`.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { unzipSync } from 'fflate';
+import { checkWorkbook } from '../src/core/check';
+import type { WorkbookSnapshot } from '../src/core/snapshot/types';
+import { readXlsx } from '../src/hosts/xlsx/read';
+import { DATA_DIR, SIZES, syntheticWorkbook, workbookFile } from './data';
+import { writeXlsx } from './xlsx-writer';
+import { countSyncs } from './syncs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const json = process.argv.includes('--json');
+const quick = process.argv.includes('--quick');
+const log = (s: string): void => {
+  if (!json) console.log(s);
+};
+
+interface Stat {
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
+}
+
+function measure(fn: () => void, runs: number): Stat {
+  const times: number[] = [];
+  fn(); // warm-up (JIT, caches)
+  for (let i = 0; i < runs; i++) {
+    (globalThis as { gc?: () => void }).gc?.();
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)]!, min: times[0]!, max: times[times.length - 1]!, runs };
+}
+
+async function measureAsync(fn: () => Promise<void>, runs: number): Promise<Stat> {
+  const times: number[] = [];
+  await fn();
+  for (let i = 0; i < runs; i++) {
+    (globalThis as { gc?: () => void }).gc?.();
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)]!, min: times[0]!, max: times[times.length - 1]!, runs };
+}
+
+const fmt = (s: Stat): string => `${s.median.toFixed(1)} ms (${s.min.toFixed(1)}–${s.max.toFixed(1)}, n=${s.runs})`;
+
+function read(bytes: Uint8Array): WorkbookSnapshot {
+  const r = readXlsx(bytes);
+  if (!r.ok) throw new Error(`bench: cannot read workbook: ${r.error.message}`);
+  return r.snapshot;
+}
+
+function ensureData(): void {
+  mkdirSync(DATA_DIR, { recursive: true });
+  for (const [p, r] of SIZES) {
+    const f = workbookFile(p, r);
+    if (!existsSync(f)) writeFileSync(f, writeXlsx(syntheticWorkbook(p, r)));
+  }
+}
+
+/** Gzip sizes of the pane's initial JavaScript and of the lazily loaded reader chunk, from a production build. */
+function bundleSizes(): { taskpaneInitialGzipKB: number; readerGzipKB: number } {
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'production'], {
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
+  const dist = join(ROOT, 'dist');
+  const html = readFileSync(join(dist, 'taskpane.html'), 'utf8');
+  const initial = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]!).filter((s) => !/^https?:/.test(s));
+  const gz = (f: string): number => gzipSync(readFileSync(join(dist, f.replace(/^\//, '')))).length / 1024;
+  const taskpaneInitialGzipKB = initial.reduce((a, f) => a + gz(f), 0);
+  const lazy = readdirSync(dist).filter((f) => /xlsx.*\.js$/.test(f) && !initial.some((i) => i.endsWith(f)));
+  const readerGzipKB = lazy.reduce((a, f) => a + gz(f), 0);
+  return { taskpaneInitialGzipKB: round(taskpaneInitialGzipKB), readerGzipKB: round(readerGzipKB) };
+}
+
+const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;
+
+async function main(): Promise<void> {
+  ensureData();
+  const runs = quick ? 3 : 7;
+  const bytesOf = (p: number, r: number): Uint8Array => new Uint8Array(readFileSync(workbookFile(p, r)));
+
+  // 1. the seed workbook
+  const seedBytes = new Uint8Array(readFileSync(join(ROOT, 'seeds/jiangchuan-2023.xlsx')));
+  const seedSnap = read(seedBytes);
+  const seedRead = measure(() => read(seedBytes), runs * 3);
+  const seedCheck = measure(() => checkWorkbook({ snapshot: seedSnap }), runs * 3);
+  log(`seed workbook: read ${fmt(seedRead)}; checks ${fmt(seedCheck)}  (budget < 50 ms)`);
+
+  // 2. synthetic workbooks: read and check
+  const checks = new Map<string, Stat>();
+  const reads = new Map<string, Stat>();
+  for (const [p, r] of SIZES) {
+    const bytes = bytesOf(p, r);
+    const snap = read(bytes);
+    const k = `${p}p-${r}r`;
+    reads.set(k, measure(() => read(bytes), runs));
+    checks.set(k, measure(() => checkWorkbook({ snapshot: snap }), runs));
+    const findings = checkWorkbook({ snapshot: snap }).findings.length;
+    log(`${String(p).padStart(4)} projects, ${String(r).padStart(5)} rows (${(bytes.length / 1024).toFixed(0)} KB, ${findings} findings): read ${fmt(reads.get(k)!)}; checks ${fmt(checks.get(k)!)}`);
+  }
+  const large = '1000p-10000r';
+  const largeCheck = checks.get(large)!;
+  const largeRead = reads.get(large)!;
+  const checkToReadRatio = largeCheck.median / largeRead.median;
+  const projectScaling = checks.get('1000p-100r')!.median / checks.get('100p-100r')!.median;
+  const rowScaling = checks.get('10p-10000r')!.median / checks.get('10p-1000r')!.median;
+  log(`checks / read (large): ${checkToReadRatio.toFixed(3)}  (budget ≤ 0.25)`);
+  log(`growth 100 → 1,000 projects: ×${projectScaling.toFixed(2)}; 1,000 → 10,000 rows: ×${rowScaling.toFixed(2)}  (budget ≤ ×11)`);
+
+  // 3. the file adapter against ExcelJS and against a bare unzip of the same 1,000-sheet file
+  const bigBytes = bytesOf(1000, 10000);
+  const readAndCheck = measure(() => checkWorkbook({ snapshot: read(bigBytes) }), runs);
+  const unzip = measure(() => {
+    const files = unzipSync(bigBytes);
+    const dec = new TextDecoder();
+    for (const name of Object.keys(files)) dec.decode(files[name]);
+  }, runs);
+  const ExcelJS = (await import('exceljs')).default;
+  const exceljs = await measureAsync(async () => {
+    await new ExcelJS.Workbook().xlsx.load(Buffer.from(bigBytes));
+  }, Math.max(3, Math.floor(runs / 2)));
+  const readVsExceljs = readAndCheck.median / exceljs.median;
+  const readVsUnzip = readAndCheck.median / unzip.median;
+  log(`1,000 sheets + 10,000 rows: read+check ${fmt(readAndCheck)}; ExcelJS load ${fmt(exceljs)}; bare unzip+decode ${fmt(unzip)}`);
+  log(`read+check vs ExcelJS: ${readVsExceljs.toFixed(3)}  (budget ≤ 0.4); vs bare unzip: ×${readVsUnzip.toFixed(2)}  (budget ≤ 4)`);
+
+  // 4. Office host: sync calls on the fake Excel object model
+  const syncs = await countSyncs();
+  log(`context.sync() per check+flag+clear: ${syncs.small} for ${syncs.smallSheets} sheets, ${syncs.large} for ${syncs.largeSheets} sheets  (budget: constant)`);
+
+  // 5. bundle sizes
+  const sizes = quick ? { taskpaneInitialGzipKB: NaN, readerGzipKB: NaN } : bundleSizes();
+  log(`task pane initial JS: ${sizes.taskpaneInitialGzipKB} KB gzip (budget ≤ 250); lazy .xlsx reader chunk: ${sizes.readerGzipKB} KB gzip`);
+
+  const peakRssMb = round(process.resourceUsage().maxRSS / 1024, 1);
+  log(`peak RSS: ${peakRssMb} MB`);
+
+  const out = {
+    seedCheckMs: round(seedCheck.median),
+    largeCheckMs: round(largeCheck.median),
+    checkToReadRatio: round(checkToReadRatio, 3),
+    projectScaling: round(projectScaling, 2),
+    rowScaling: round(rowScaling, 2),
+    peakRssMb,
+    syncsSmall: syncs.small,
+    syncsLarge: syncs.large,
+    taskpaneInitialGzipKB: sizes.taskpaneInitialGzipKB,
+    readerGzipKB: sizes.readerGzipKB,
+    readVsExceljs: round(readVsExceljs, 3),
+    readVsUnzip: round(readVsUnzip, 2),
+    spread: {
+      seedCheckMs: [round(seedCheck.min), round(seedCheck.max)],
+      largeCheckMs: [round(largeCheck.min), round(largeCheck.max)],
+      largeReadMs: [round(largeRead.min), round(largeRead.median), round(largeRead.max)],
+      exceljsLoadMs: [round(exceljs.min), round(exceljs.median), round(exceljs.max)],
+      unzipMs: [round(unzip.min), round(unzip.median), round(unzip.max)],
+    },
+  };
+  if (json) console.log(JSON.stringify(out, null, 2));
+}
+
+main().catch((e: unknown) => {
+  console.error(`bench: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

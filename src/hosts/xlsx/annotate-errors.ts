@@ -6,7 +6,8 @@ export type AnnotateErrorCode =
   | 'corrupt'
   | 'too-many-entries'
   | 'part-too-large'
-  | 'not-xlsx';
+  | 'not-xlsx'
+  | 'strict-ooxml';
 
 const MESSAGES: Record<AnnotateErrorCode, { zh: string; en: string }> = {
   'not-zip': {
@@ -29,6 +30,10 @@ const MESSAGES: Record<AnnotateErrorCode, { zh: string; en: string }> = {
   'not-xlsx': {
     zh: '文件是 zip 压缩包，但不是 Excel 工作簿（缺少 xl/workbook.xml）。',
     en: 'The file is a zip archive but not an Excel workbook (no xl/workbook.xml).',
+  },
+  'strict-ooxml': {
+    zh: '工作簿为“Strict Open XML”格式，暂不支持：请在 Excel 中另存为“Excel 工作簿 (.xlsx)”。',
+    en: 'The workbook is in Strict Open XML format, which is not supported: save it as "Excel Workbook (.xlsx)".',
   },
 };
 

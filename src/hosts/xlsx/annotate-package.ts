@@ -87,7 +87,10 @@ export class Package {
   constructor(bytes: Uint8Array) {
     this.entries = readZip(bytes);
     for (const e of this.entries) this.byLower.set(e.name.toLowerCase(), e);
-    if (!this.has('xl/workbook.xml') && !this.workbookPartFromRoot()) throw new AnnotateError('not-xlsx');
+    const wb = this.workbookPartFromRoot() ?? (this.has('xl/workbook.xml') ? 'xl/workbook.xml' : undefined);
+    if (!wb || !this.has(wb)) throw new AnnotateError('not-xlsx');
+    // Strict Open XML (ISO 29500 strict namespaces) would need other relationship types: say so.
+    if (/^[\s\S]{0,2000}?purl\.oclc\.org\/ooxml\/spreadsheetml\/main/.test(this.text(wb) ?? '')) throw new AnnotateError('strict-ooxml');
   }
 
   has(part: string): boolean {

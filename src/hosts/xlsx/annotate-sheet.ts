@@ -42,14 +42,21 @@ function cellRefCol(r: string | undefined): number | undefined {
   return m ? columnIndex(m[1]!) : undefined;
 }
 
-/** Whether a cell element has a value, formula or inline string. */
-function cellHasContent(inner: string): boolean {
-  return /<(?:[\w.-]+:)?(?:v|f|is)[\s>/]/.test(inner) && !/^\s*<(?:[\w.-]+:)?v\s*\/>\s*$/.test(inner);
+/** Whether a cell element has a formula, a non-empty value or a non-empty inline string. */
+export function cellHasContent(inner: string): boolean {
+  if (/<(?:[\w.-]+:)?f[\s>/]/.test(inner)) return true;
+  const v = /<(?:[\w.-]+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?v>/.exec(inner);
+  if (v && v[1] !== '') return true;
+  if (/<(?:[\w.-]+:)?is[\s>]/.test(inner)) {
+    for (const m of inner.matchAll(/<(?:[\w.-]+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?t>/g)) if (m[1] !== '') return true;
+  }
+  return false;
 }
 
 function valueXml(prefix: string, fix: NonNullable<CellEdit['fix']>): { t: string | undefined; inner: string } {
-  if (fix.kind === 'number' && typeof fix.value === 'number' && Number.isFinite(fix.value)) {
-    return { t: undefined, inner: `<${q(prefix, 'v')}>${String(fix.value)}</${q(prefix, 'v')}>` };
+  const n = typeof fix.value === 'number' ? fix.value : /^-?\d+(\.\d+)?$/.test(fix.value.trim()) ? Number(fix.value.trim()) : NaN;
+  if (fix.kind === 'number' && Number.isFinite(n)) {
+    return { t: undefined, inner: `<${q(prefix, 'v')}>${String(n)}</${q(prefix, 'v')}>` };
   }
   const text = escapeXml(String(fix.value));
   return {

@@ -57,8 +57,13 @@ export function nextTag(xml: string, from: number, to = xml.length): Tag | null 
     }
     if (j >= xml.length) return null;
     const closing = c === '/';
-    const m = /^[^\s/>]+/.exec(xml.slice(lt + (closing ? 2 : 1), Math.min(j + 1, lt + 200)));
-    const name = m ? m[0] : '';
+    let k = lt + (closing ? 2 : 1);
+    const n0 = k;
+    for (; k < j; k++) {
+      const ch = xml.charCodeAt(k);
+      if (ch === 32 || ch === 47 || ch === 9 || ch === 10 || ch === 13) break;
+    }
+    const name = xml.slice(n0, k);
     const colon = name.indexOf(':');
     return {
       start: lt,
@@ -85,20 +90,32 @@ export function findOpen(xml: string, local: string, from = 0, to = xml.length):
   }
 }
 
-/** The closing tag that matches an opening tag (depth-aware for the same local name). */
+/** The closing tag that matches an opening tag (depth-aware for the same qualified name). */
 export function findClose(xml: string, open: Tag): Tag | null {
   if (open.selfClosing) return null;
+  // Native indexOf over `<name` / `</name`: linear and fast even over a large <sheetData>.
+  const name = open.name;
+  const isEnd = (c: string | undefined): boolean => c === undefined || c === '>' || c === '/' || c === ' ' || c === '\t' || c === '\n' || c === '\r';
   let depth = 0;
   let i = open.end;
   for (;;) {
-    const t = nextTag(xml, i);
-    if (!t) return null;
-    if (t.local === open.local) {
-      if (t.closing) {
-        if (depth === 0) return t;
-        depth--;
-      } else if (!t.selfClosing) depth++;
+    const lt = xml.indexOf(`<${name}`, i);
+    const ct = xml.indexOf(`</${name}`, i);
+    if (ct < 0) return null;
+    if (lt >= 0 && lt < ct) {
+      const t = isEnd(xml[lt + 1 + name.length]) ? nextTag(xml, lt) : null;
+      if (t && t.start === lt && !t.selfClosing) depth++;
+      i = t && t.start === lt ? t.end : lt + 1;
+      continue;
     }
+    if (!isEnd(xml[ct + 2 + name.length])) {
+      i = ct + 1;
+      continue;
+    }
+    const t = nextTag(xml, ct);
+    if (!t) return null;
+    if (depth === 0) return t;
+    depth--;
     i = t.end;
   }
 }

@@ -131,7 +131,8 @@ function annotatePackage(original: Uint8Array, findings: readonly Finding[], opt
   for (const name of touched) {
     const info = sheetByName.get(name)!;
     const xml = pkg.text(info.part);
-    if (xml === undefined) continue;
+    // Only worksheets carry cells (a chartsheet or dialog sheet is listed in 检查结果 only).
+    if (xml === undefined || !findOpen(xml, 'worksheet') || !findOpen(xml, 'sheetData')) continue;
     const edits = new Map<string, CellEdit>();
     for (const [k, fl] of flags.get(name) ?? []) {
       const sev = fl.severity;

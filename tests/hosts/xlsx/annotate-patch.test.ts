@@ -1,7 +1,8 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { annotate, writeExplanations, RESULTS_SHEET } from '../../../src/hosts/xlsx/annotate';
-import { patchSheet } from '../../../src/hosts/xlsx/annotate-sheet';
+import { cellHasContent, patchSheet } from '../../../src/hosts/xlsx/annotate-sheet';
+import { AnnotateError } from '../../../src/hosts/xlsx/annotate-errors';
 import { readXlsx } from '../../../src/hosts/xlsx/read';
 import { EXPLANATION_SHEET, readExplanationSheet } from '../../../src/core/report/explanations';
 import { gridOf } from '../../../src/core/snapshot/grid';
@@ -101,7 +102,38 @@ describe('patchSheet', () => {
   });
 });
 
+describe('cellHasContent', () => {
+  it.each([
+    ['', false],
+    ['<v></v>', false],
+    ['<v/>', false],
+    ['<is><t></t></is>', false],
+    ['<is><r><t></t></r></is>', false],
+    ['<v>0</v>', true],
+    ['<f>A1</f>', true],
+    ['<f t="shared" si="0"/>', true],
+    ['<x:is><x:t>a</x:t></x:is>', true],
+  ])('%s → %s', (inner, want) => expect(cellHasContent(inner)).toBe(want));
+
+  it('writes a numeric-string fix of kind number as a number', () => {
+    const res = patchSheet('<sheetData/>', [{ row: 0, col: 0, fix: { value: '12.50', kind: 'number' } }]);
+    expect(res.xml).toContain('<c r="A1"><v>12.5</v></c>');
+  });
+});
+
 describe('annotate on hand-made packages', () => {
+  it('refuses Strict Open XML with a clear message', () => {
+    const wb = workbook('<sheetData/>');
+    const files = rawEntries(wb);
+    const strict = zipSync(
+      Object.fromEntries(
+        [...files].map(([n, e]) => [n, n === 'xl/workbook.xml' ? strToU8(text(e).replace(MAIN, 'http://purl.oclc.org/ooxml/spreadsheetml/main')) : e.content]),
+      ),
+    );
+    expect(() => annotate(strict, [])).toThrow(AnnotateError);
+    expect(() => annotate(strict, [])).toThrow(/Strict/);
+  });
+
   it('a fix on an empty cell is written as text; on a non-empty cell it is not', () => {
     const wb = workbook(`<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>大街小学</t></is></c><c r="B1" s="1"/></row></sheetData>`, { styles: STYLES });
     const out = annotate(

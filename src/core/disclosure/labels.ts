@@ -111,12 +111,13 @@ export interface HeadingMatch {
  */
 export function matchHeading(line: string, table: AliasTable): HeadingMatch | null {
   // the label part is short: only the first few dozen characters can make a heading
-  const probe = line.length > 80 ? line.slice(0, 80) : line;
-  if (labelKey(probe.split(/[:：]/u)[0] ?? '').length > 30) return null;
-  const { text, map } = normalizeWithMap(line);
+  const HEAD = 64;
+  const head = line.length > HEAD ? line.slice(0, HEAD) : line;
+  const { text, map } = normalizeWithMap(head);
   const num = splitNumbering(text);
   const body = text.slice(num.length);
   const colon = body.search(/[:：]/u);
+  if (colon < 0 && line.length > HEAD) return null;
   const labelPart = colon >= 0 ? body.slice(0, colon) : body;
   const key = lookup(table, labelPart);
   if (key === undefined) return null;

@@ -1,5 +1,5 @@
 import type { Project, Section, SectionKey } from '../model';
-import { bandKeys, bigramSet, dice, similarityText } from '../disclosure/similarity';
+import { bandKeys, bigramSet, cannotReach, dice, similarityText, type BigramSet } from '../disclosure/similarity';
 import { defineRule, type RawFinding } from './types';
 
 /** Sections whose text legitimately repeats: the project name, the implementing unit. */
@@ -19,7 +19,7 @@ interface Entry {
   readonly project: Project;
   readonly section: Section;
   readonly text: string;
-  readonly set: Set<number>;
+  readonly set: BigramSet;
 }
 
 function sectionText(s: Section): string {
@@ -52,11 +52,11 @@ export default defineRule({
     messages: {
       sameProject: {
         zh: '“{label}”与本项目“{otherLabel}”的文字{how}（相似度{percent}%）',
-        en: '"{label}" has {howEn} text as "{otherLabel}" of this project (similarity {percent}%)',
+        en: '"{label}" has {how} text as "{otherLabel}" of this project (similarity {percent}%)',
       },
       otherProject: {
         zh: '“{label}”与{otherProject}的“{otherLabel}”文字{how}（相似度{percent}%）',
-        en: '"{label}" has {howEn} text as "{otherLabel}" of {otherProject} (similarity {percent}%)',
+        en: '"{label}" has {how} text as "{otherLabel}" of {otherProject} (similarity {percent}%)',
       },
     },
   },
@@ -70,8 +70,9 @@ export default defineRule({
     const out: RawFinding<'sameProject' | 'otherProject'>[] = [];
     const flagged = new Set<Section>();
 
-    const how = (identical: boolean): { how: string; howEn: string } =>
-      identical ? { how: '完全相同', howEn: 'the same' } : { how: '几乎相同', howEn: 'nearly the same' };
+    const zh = context.lang === 'zh';
+    const how = (identical: boolean): { how: string } =>
+      identical ? { how: zh ? '完全相同' : 'the same' } : { how: zh ? '几乎相同' : 'nearly the same' };
 
     const entries: Entry[] = [];
     for (const project of document.projects) {
@@ -79,13 +80,14 @@ export default defineRule({
       for (const section of project.sections) {
         if (NEVER.has(section.key)) continue;
         const text = sectionText(section);
-        const length = Array.from(text).length;
+        const length = text.length;
         if (length < minLength) continue;
         const entry: Entry = { project, section, text, set: bigramSet(text) };
         // inside the project: the first earlier section that is a copy
         for (const before of own) {
           if (before.section.key === section.key) continue; // a repeated heading is section-duplicate's
           const identical = before.text === text;
+          if (!identical && cannotReach(before.set, entry.set, threshold)) continue;
           const d = identical ? 1 : dice(before.set, entry.set);
           const restated = (before.section.key === RESTATED[0] && section.key === RESTATED[1]) || (before.section.key === RESTATED[1] && section.key === RESTATED[0]);
           if (d >= (restated ? Math.max(threshold, RESTATED_THRESHOLD) : threshold)) {
@@ -119,6 +121,7 @@ export default defineRule({
           for (const other of buckets.get(key) ?? []) {
             if (other.project === entry.project || tried.has(other)) continue;
             tried.add(other);
+            if (cannotReach(other.set, entry.set, threshold)) continue;
             const d = dice(other.set, entry.set);
             if (d >= threshold && (!best || d > best.d)) best = { other, d, identical: false };
           }

@@ -56,7 +56,7 @@ export default defineRule({
     messages: {
       mixed: {
         zh: '本项目标题编号方式不一致：{dominantCount}个标题{dominant}，{count}个标题{other}：{list}',
-        en: 'Heading numbering is inconsistent in this project: {dominantCount} headings are {dominantEn}, {count} differ: {list}',
+        en: 'Heading numbering is inconsistent in this project: {dominantCount} headings are {dominant}, {count} are {other}: {list}',
       },
       position: {
         zh: '“{heading}”的编号“{raw}”与位置不符，应为“{expected}”',
@@ -64,7 +64,8 @@ export default defineRule({
       },
     },
   },
-  check(document) {
+  check(document, context) {
+    const STYLE = context.lang === 'zh' ? STYLE_ZH : STYLE_EN;
     const out: RawFinding<'mixed' | 'position'>[] = [];
     for (const p of document.projects) {
       const sections = p.sections;
@@ -77,20 +78,19 @@ export default defineRule({
         for (const [style, n] of counts) if (n > counts.get(dominant)!) dominant = style;
         const odd: Section[] = sections.filter((s) => s.numbering.style !== dominant);
         const otherStyles = [...new Set(odd.map((s) => s.numbering.style))];
-        const other = otherStyles.map((st) => STYLE_ZH[st]).join('或');
+        const other = otherStyles.map((st) => STYLE[st]).join(context.lang === 'zh' ? '或' : ' or ');
         out.push({
           messageId: 'mixed',
           data: {
             dominantCount: counts.get(dominant)!,
-            dominant: STYLE_ZH[dominant],
-            dominantEn: STYLE_EN[dominant],
+            dominant: STYLE[dominant],
             count: odd.length,
             other,
-            list: odd.map((s) => `“${s.headingText.trim()}”`).join('、'),
+            list: odd.map((s) => `“${s.headingText.trim()}”`).join(context.lang === 'zh' ? '、' : ', '),
           },
           ref: odd[0]!.headingRef,
           project: p.label,
-          expected: STYLE_ZH[dominant],
+          expected: STYLE[dominant],
           actual: other,
           related: odd.slice(1).map((s) => s.headingRef),
         });

@@ -1,4 +1,4 @@
-import { SECTION_NAMES, type Section, type SectionKey } from '../model';
+import type { Section, SectionKey } from '../model';
 import { toA1 } from '../snapshot/a1';
 import { defineRule, type RawFinding } from './types';
 
@@ -12,7 +12,7 @@ export default defineRule({
     messages: {
       duplicate: {
         zh: '“{label}”重复：本项目在 {first} 已有“{firstLabel}”',
-        en: '"{label}" is repeated: this project already has "{firstLabel}" at {first} ({section})',
+        en: '"{label}" is repeated: this project already has "{firstLabel}" at {first}',
       },
     },
   },
@@ -31,7 +31,7 @@ export default defineRule({
           : `${before.headingRef.sheet}!${toA1(before.headingRef.row, before.headingRef.col)}`;
         out.push({
           messageId: 'duplicate',
-          data: { label: s.label, firstLabel: before.label, first: where, section: SECTION_NAMES[s.key].en },
+          data: { label: s.label, firstLabel: before.label, first: where },
           ref: s.headingRef,
           project: p.label,
           related: [before.headingRef],

@@ -1,4 +1,3 @@
-import { SECTION_NAMES } from '../model';
 import { defineRule, type RawFinding } from './types';
 
 /**
@@ -14,7 +13,7 @@ export default defineRule({
     messages: {
       empty: {
         zh: '“{label}”下没有内容',
-        en: 'Nothing under "{label}" ({section})',
+        en: 'Nothing under "{label}"',
       },
     },
   },
@@ -25,7 +24,7 @@ export default defineRule({
         const hasText = s.paragraphs.some((x) => /[\p{L}\p{N}]/u.test(x.text));
         const hasTable = s.tables.length > 0 || (s.otherTables?.length ?? 0) > 0;
         if (hasText || hasTable) continue;
-        out.push({ messageId: 'empty', data: { label: s.label, section: SECTION_NAMES[s.key].en }, ref: s.headingRef, project: p.label });
+        out.push({ messageId: 'empty', data: { label: s.label }, ref: s.headingRef, project: p.label });
       }
     }
     return out;

@@ -15,8 +15,8 @@ export default defineRule({
     description: { zh: '项目缺少标准部分', en: 'A standard section is missing from a project' },
     messages: {
       missing: {
-        zh: '缺少第{position}部分“{section}”',
-        en: 'Section {positionEn} "{section}" ({sectionEn}) is missing',
+        zh: '缺少“{expected}”部分',
+        en: 'Section "{expected}" is missing',
       },
       none: {
         zh: '{project}没有任何标准部分（项目名称、立项依据……项目实施成效）',
@@ -38,7 +38,7 @@ export default defineRule({
         const ref = next?.headingRef ?? p.sections[p.sections.length - 1]!.headingRef;
         out.push({
           messageId: 'missing',
-          data: { section: SECTION_NAMES[key].zh, sectionEn: SECTION_NAMES[key].en, position: formatChineseNumeral(i + 1), positionEn: i + 1 },
+          data: { expected: `${formatChineseNumeral(i + 1)}、${SECTION_NAMES[key].zh}` },
           ref,
           project: p.label,
           expected: `${formatChineseNumeral(i + 1)}、${SECTION_NAMES[key].zh}`,

@@ -1,4 +1,4 @@
-import { SECTION_KEYS, SECTION_NAMES, type Section } from '../model';
+import { SECTION_KEYS, type Section } from '../model';
 import { formatChineseNumeral } from '../text/numerals';
 import { defineRule, type RawFinding } from './types';
 
@@ -16,15 +16,15 @@ export default defineRule({
     messages: {
       outOfOrder: {
         zh: '“{label}”位置不对：按标准顺序它是第{position}部分，应排在“{after}”之后',
-        en: '"{label}" is out of place: it is section {positionEn} of the standard order and belongs after "{after}"',
+        en: '"{label}" is out of place: it is section {position} of the standard order and belongs after "{after}"',
       },
       outOfOrderFirst: {
         zh: '“{label}”位置不对：按标准顺序它是第{position}部分，应排在“{before}”之前',
-        en: '"{label}" is out of place: it is section {positionEn} of the standard order and belongs before "{before}"',
+        en: '"{label}" is out of place: it is section {position} of the standard order and belongs before "{before}"',
       },
     },
   },
-  check(document) {
+  check(document, context) {
     const out: RawFinding<'outOfOrder' | 'outOfOrderFirst'>[] = [];
     for (const p of document.projects) {
       const seen = new Set<string>();
@@ -61,7 +61,7 @@ export default defineRule({
           if (pos[k]! < position && (!after || pos[k]! > SECTION_KEYS.indexOf(after.key))) after = t;
           if (pos[k]! > position && (!before || pos[k]! < SECTION_KEYS.indexOf(before.key))) before = t;
         });
-        const data = { label: s.label, position: formatChineseNumeral(position + 1), positionEn: position + 1, section: SECTION_NAMES[s.key].en };
+        const data = { label: s.label, position: context.lang === 'zh' ? formatChineseNumeral(position + 1) : position + 1 };
         if (after) out.push({ messageId: 'outOfOrder', data: { ...data, after: after.label }, ref: s.headingRef, project: p.label, related: [after.headingRef] });
         else if (before) out.push({ messageId: 'outOfOrderFirst', data: { ...data, before: before.label }, ref: s.headingRef, project: p.label, related: [before.headingRef] });
       });

@@ -26,3 +26,18 @@ export {
   PROVINCES,
 } from './names';
 export { compact, readCode, readNumberCell, parseDecimalText, scaleDecimal, formatFenIn, numberToDecimal } from './values';
+export {
+  schoolTableTemplate,
+  projectSheetTemplate,
+  templateToSheet,
+  COLUMN_NUMBERS,
+  type TemplateCell,
+  type TemplateBlock,
+  type SchoolInput,
+  type SchoolTableOptions,
+  type SchoolTableTemplate,
+  type ProjectSheetOptions,
+  type SheetTemplate,
+  type UnresolvedSchool,
+} from './template';
+export { projectLabel, tablePrefix, rowMatches } from './support';

@@ -177,8 +177,25 @@ function buildTable(doc: DisclosureDocument, index: number, out: Normalisation[]
     columnWidths: all.map((l) => WIDTHS[l.key] ?? 8),
     headerRows,
     bodyRows,
+    kind: 'school',
     schoolCount: t.rows.length,
     source: index,
+  };
+}
+
+/** Another table under a heading (not a school table): its cells as written, first row as header. */
+function otherTable(rows: readonly (readonly Paragraph[])[]): ExportTable {
+  const width = Math.max(1, ...rows.map((r) => r.length));
+  const cells = rows.map((r) =>
+    Array.from({ length: width }, (_, i): ExportTableCell => ({ text: normaliseParagraph(r[i]?.text ?? '').text, align: 'left' })),
+  );
+  const [head, ...body] = cells;
+  return {
+    kind: 'other',
+    columnWidths: new Array<number>(width).fill(1),
+    headerRows: head ? [head.map((c) => ({ ...c, align: 'center' as const, bold: true }))] : [],
+    bodyRows: body,
+    schoolCount: 0,
   };
 }
 
@@ -240,6 +257,9 @@ function sectionBlocks(
       sheet: t.sheet,
       block: () => ({ kind: 'table', table: buildTable(doc, ti, out, project) }),
     });
+  }
+  for (const o of s.otherTables ?? []) {
+    items.push({ row: o.ref.row, sheet: o.ref.sheet, block: () => ({ kind: 'table', table: otherTable(o.rows) }) });
   }
   // stable sort by row; paragraphs of a multi-line cell share a row and keep their order
   const sorted = items.map((x, i) => ({ ...x, i })).sort((a, b) => a.row - b.row || a.i - b.i);

@@ -54,10 +54,12 @@ export interface ExportTable {
   readonly headerRows: readonly (readonly ExportTableCell[])[];
   /** Body rows, the 合计 row where the workbook has it (first or last). */
   readonly bodyRows: readonly (readonly ExportTableCell[])[];
-  /** Number of school rows (without 合计). */
+  /** `school`: a school-code table (standard form); `other`: another table under a heading, as written. */
+  readonly kind: 'school' | 'other';
+  /** Number of school rows (without 合计); 0 for other tables. */
   readonly schoolCount: number;
-  /** Index into DisclosureDocument.tables. */
-  readonly source: number;
+  /** Index into DisclosureDocument.tables (school tables only). */
+  readonly source?: number;
 }
 
 export type ExportBlock =

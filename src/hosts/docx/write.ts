@@ -131,7 +131,7 @@ export function documentOf(model: ExportDocument, options: DocxOptions = {}): Do
       children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(s.heading)] }));
       for (const b of s.blocks) {
         if (b.kind === 'paragraph') children.push(new Paragraph({ children: [new TextRun(b.text)] }));
-        else {
+        else if (b.table.headerRows.length + b.table.bodyRows.length > 0) {
           children.push(tableOf(b.table));
           // an empty paragraph after a table, as Word needs between a table and the next one
           children.push(new Paragraph({ spacing: { line: 240, lineRule: LineRuleType.AUTO }, children: [] }));

@@ -134,3 +134,33 @@ describe('export model: standard form whatever the workbook wrote', () => {
     expect(m.normalisations[0]).toMatchObject({ kind: 'title-default' });
   });
 });
+
+describe('export model: other tables under a heading', () => {
+  it('become plain tables, cells as written, where they stand among the paragraphs', async () => {
+    const { document } = makeDocument([{ title: '项目一', sections: { name: ['甲'], funding: ['资金如下：', '以上合计20万元。'] } }]);
+    const funding = document.projects[0]!.sections[1]!;
+    const at = (row: number, col: number, text: string) => ({ text, ref: { sheet: '项目一', row, col }, offset: 0 });
+    const withTable = {
+      ...document,
+      projects: [
+        {
+          ...document.projects[0]!,
+          sections: [
+            document.projects[0]!.sections[0]!,
+            { ...funding, otherTables: [{ ref: { sheet: '项目一', row: 4, col: 0 }, rows: [[at(4, 0, '用途'), at(4, 1, '金额')], [at(5, 0, '宣传费'), at(5, 1, '15万元')], [at(6, 0, '会务费 ')]] }] },
+          ],
+        },
+      ],
+    };
+    const m = buildExportModel(withTable);
+    const blocks = m.projects[0]!.sections[5]!.blocks;
+    expect(blocks.map((b) => b.kind)).toEqual(['paragraph', 'table', 'paragraph']);
+    const t = blocks[1]!.kind === 'table' ? blocks[1]!.table : undefined;
+    expect(t).toMatchObject({ kind: 'other', schoolCount: 0 });
+    expect(t!.headerRows.map((r) => r.map((c) => c.text))).toEqual([['用途', '金额']]);
+    expect(t!.bodyRows.map((r) => r.map((c) => c.text))).toEqual([['宣传费', '15万元'], ['会务费', '']]);
+    const { writeDocx } = await import('../../../src/hosts/docx/write');
+    const bytes = await writeDocx(m);
+    expect(bytes.length).toBeGreaterThan(1000);
+  });
+});

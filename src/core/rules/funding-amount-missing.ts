@@ -31,6 +31,8 @@ export default defineRule<MessageId>({
       if (document.tables.some((t) => t.project === project.index && t.section === 'funding')) continue;
       const paragraphs = sectionParagraphs(funding);
       if (paragraphs.some((p) => findAmounts(p.text).length > 0)) continue;
+      // 详见附表 / 见下表: the amounts are in a table the text points to
+      if (paragraphs.some((p) => /详见|见附表|见下表|见表\s*\d|附件\s*\d*[所列中]|明细表/u.test(p.text))) continue;
       const ref = funding.paragraphs[0]?.ref ?? funding.headingRef;
       const plan = project.sections.find((s) => s.key === 'plan');
       const planStated = plan ? analyseAmounts(sectionParagraphs(plan)).stated : undefined;

@@ -47,6 +47,9 @@ export default defineRule<MessageId>({
       // a rate compares only with the same rate; a rate and an amount need a count the text does not give
       if ((F.per ?? '') !== (P.per ?? '')) continue;
       if (!(F.hi < P.lo || P.hi < F.lo)) continue;
+      // when another reading of either text agrees, the texts are ambiguous rather than contradictory
+      const readings = (x: StatedAmount) => [{ lo: x.lo, hi: x.hi }, ...x.alternatives];
+      if (readings(F).some((a) => readings(P).some((b) => a.lo <= b.hi && b.lo <= a.hi))) continue;
       const fd = describe(fa, F);
       const pd = describe(pa, P);
       out.push({

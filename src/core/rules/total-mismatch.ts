@@ -53,7 +53,17 @@ export default defineRule<MessageId>({
             }
             continue;
           }
-          if (sum.hi < t.lo || sum.lo > t.hi) {
+          // the total agrees with the first parts (a later amount belongs to something else),
+          // or with the last ones (parts-then-total after other amounts): not a contradiction
+          const agrees = (idx: readonly number[]) => {
+            const r = rangeOf(an.amounts, idx);
+            return r.lo <= t.hi && t.lo <= r.hi;
+          };
+          let partial = false;
+          for (let n = 2; n < st.parts.length && !partial; n++) {
+            partial = st.kind === 'total-then-parts' ? agrees(st.parts.slice(0, n)) : agrees(st.parts.slice(-n));
+          }
+          if (!partial && (sum.hi < t.lo || sum.lo > t.hi)) {
             out.push({
               messageId: 'sumDiffers',
               data: {

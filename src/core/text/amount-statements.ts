@@ -88,6 +88,11 @@ export interface StatedAmount {
   readonly parts: readonly number[];
   /** The cell to point at. */
   readonly ref: CellRef;
+  /**
+   * Other plausible readings of the same text (a total written without a keyword, another stated
+   * total): a comparison should fire only when no reading agrees.
+   */
+  readonly alternatives: readonly { readonly lo: number; readonly hi: number }[];
 }
 
 export interface AmountAnalysis {
@@ -379,12 +384,19 @@ export function analyseAmounts(paragraphs: readonly ParagraphLike[]): AmountAnal
     const norm = scans[para]!.norm;
     const parts: number[] = [];
     const nested = markersIn(para).filter((mk) => mk.index >= from && mk.word === '其中');
+    const other = markersIn(para).filter((mk) => mk.index >= from && mk.word !== '其中');
+    // a list ends with its sentence
+    const dot = norm.slice(from).search(/[。]/u);
+    const sentenceEnd = dot < 0 ? norm.length : from + dot;
     let skipUntil = -1;
     let prevEnd = from;
     for (const i of amountsOfPara(para)) {
       const a = amounts[i]!;
       if (a.amount.nStart < from || a.amount.nStart < skipUntil) continue;
+      if (a.amount.nStart > sentenceEnd) break;
       if (a.total === 'strong') break;
+      // another breakdown (用于…, 分别…) after the parts is not part of this list
+      if (parts.length > 0 && other.some((mk) => mk.index >= prevEnd && mk.index < a.amount.nStart)) break;
       if (parts.length > 0) {
         const nest = nested.find((mk) => mk.index >= prevEnd && mk.index < a.amount.nStart);
         if (nest) {
@@ -461,8 +473,19 @@ export function analyseAmounts(paragraphs: readonly ParagraphLike[]): AmountAnal
   }
   structures.sort((a, b) => a.total - b.total);
 
-  const stated = statedAmount(amounts, structures, countable, paragraphs);
+  const stated0 = statedAmount(amounts, structures, countable, paragraphs);
+  const stated = stated0 && { ...stated0, alternatives: alternativesOf(amounts, countable) };
   return { paragraphs, scans, amounts, structures, calculations, ...(stated !== undefined && { stated }) };
+}
+
+/** Other readings: every distinct total, and any amount that equals the sum of all the others. */
+function alternativesOf(amounts: readonly LocatedAmount[], countable: (i: number) => boolean): { lo: number; hi: number }[] {
+  const flat = amounts.map((_, i) => i).filter((i) => countable(i) && amounts[i]!.amount.per === undefined);
+  const out: { lo: number; hi: number }[] = [];
+  for (const i of flat) if (amounts[i]!.total !== null) out.push(amountRange(amounts[i]!.amount));
+  const sum = flat.reduce((s, i) => s + amounts[i]!.amount.fen, 0);
+  for (const i of flat) if (flat.length >= 3 && amounts[i]!.amount.fen * 2 === sum) out.push(amountRange(amounts[i]!.amount));
+  return out;
 }
 
 function statedAmount(
@@ -470,11 +493,11 @@ function statedAmount(
   structures: readonly TotalStructure[],
   countable: (i: number) => boolean,
   paragraphs: readonly ParagraphLike[],
-): StatedAmount | undefined {
+): Omit<StatedAmount, 'alternatives'> | undefined {
   const idx = amounts.map((_, i) => i).filter(countable);
   if (idx.length === 0) return undefined;
   const partSet = new Set(structures.flatMap((s) => s.parts));
-  const single = (i: number, kind: StatedAmount['kind'], parts: readonly number[] = []): StatedAmount => {
+  const single = (i: number, kind: StatedAmount['kind'], parts: readonly number[] = []): Omit<StatedAmount, 'alternatives'> => {
     const a = amounts[i]!;
     const r = amountRange(a.amount);
     return {

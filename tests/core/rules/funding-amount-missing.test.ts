@@ -63,6 +63,7 @@ describe('funding-amount-missing', () => {
     ['a 大写 amount', '安排资金人民币壹拾伍万元整。'],
     ['a symbol amount', '安排资金￥150，000.00'],
     ['an approximate amount', '预计投入约40万元'],
+    ['a reference to a table', '各校资金安排详见附表“学校明细表”。'],
   ])('does not fire on %s', (_name, text) => {
     expect(run([{ title: '项目三', sections: { funding: [text] } }])).toEqual([]);
   });

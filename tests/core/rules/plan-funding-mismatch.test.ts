@@ -82,6 +82,9 @@ describe('plan-funding-mismatch', () => {
     ['approximate amounts that agree at their precision', pf('项目二', ['共需资金约40万元。'], ['3月支付13.4万元，9月支付26.2万元。'])],
     ['a total restated in the plan with its items', pf('项目二', ['安排资金20万元。'], ['本项目合计20万元，其中：3月支付12万元，9月支付8万元。'])],
     ['a rate against an amount (no count given)', pf('项目二', ['每生每年850元。'], ['全年支付50万元。'])],
+    ['a plan total written without a keyword, then its instalments',
+      pf('项目二', ['安排资金50万元。'], ['全年资金50万元，分两次拨付：6月拨付30万元，12月拨付20万元。'])],
+    ['last year\'s amount beside this year\'s', pf('项目二', ['2022年下达资金45万元，2023年安排资金50万元。'], ['6月拨付30万元；', '12月拨付20万元。'])],
   ])('does not fire on %s', (_name, p) => {
     expect(run([p])).toEqual([]);
   });

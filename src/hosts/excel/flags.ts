@@ -94,12 +94,14 @@ function queueRestore(context: XlContext, e: FlagEntry, caps: HostCaps): void {
   const sheet = context.workbook.worksheets.getItem(e.sheet);
   if (e.fill) {
     const fill = sheet.getRange(e.cell).format.fill;
-    if (e.fill.pattern === 'None') fill.clear();
+    const f = e.fill;
+    if (f.pattern === 'None' || typeof f.pattern !== 'string' || typeof f.color !== 'string') fill.clear();
     else {
-      fill.pattern = e.fill.pattern;
-      fill.color = e.fill.color;
-      fill.patternColor = e.fill.patternColor;
-      fill.tintAndShade = e.fill.tintAndShade;
+      fill.pattern = f.pattern;
+      fill.color = f.color;
+      // Only what Excel reported: a null (no pattern colour) is not written back.
+      if (f.pattern !== 'Solid' && typeof f.patternColor === 'string') fill.patternColor = f.patternColor;
+      if (typeof f.tintAndShade === 'number') fill.tintAndShade = f.tintAndShade;
     }
   }
   if (e.note && caps.notes) {

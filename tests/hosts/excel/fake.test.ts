@@ -88,3 +88,18 @@ describe('fake Excel object model is as strict as the host', () => {
     });
   });
 });
+
+describe('the Excel host is bundle-able for the browser', () => {
+  it('imports no Node built-ins and names Office globals only in office.ts and commands', async () => {
+    const { readdirSync, readFileSync, statSync } = await import('node:fs');
+    const { join, resolve } = await import('node:path');
+    const root = resolve(__dirname, '../../../src/hosts/excel');
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
+    for (const f of files(root)) {
+      const src = readFileSync(f, 'utf8');
+      expect(src, f).not.toMatch(/from ['"](node:|fs|path|os|zlib|child_process)['"]/);
+      if (!f.endsWith('office.ts')) expect(src.replace(/^\s*(\/\/|\*).*$/gm, ''), f).not.toMatch(/\b(Excel|Office)\.[a-z]/);
+    }
+  });
+});

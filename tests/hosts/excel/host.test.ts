@@ -131,3 +131,25 @@ describe('ExcelHost over the fake', () => {
     expect(calls).toBe(2);
   });
 });
+
+describe('ExcelHost sync budget', () => {
+  it('a whole check (read, check, flag) and a clear take the same number of syncs for 2 sheets and for 200', async () => {
+    const counts: number[][] = [];
+    for (const n of [2, 200]) {
+      const projects = Array.from({ length: n }, (_, i) => ({
+        title: `项目${i + 1}`,
+        sections: { name: ['学生资助补助经费'], funding: ['2023年安排资金148.61万元。'], plan: ['资金安排148.16万元。'] },
+      }));
+      const fake = FakeExcel.fromSnapshot(makeDocument(projects).snapshot);
+      const host = hostOf(fake);
+      const out = await host.check({ config: {}, lang: 'zh' });
+      if (!out.ok) throw new Error(out.message);
+      expect(out.result.findings.length).toBeGreaterThanOrEqual(n);
+      const afterCheck = fake.syncCount;
+      await host.clearFlags();
+      counts.push([afterCheck, fake.syncCount - afterCheck]);
+    }
+    expect(counts[0]).toEqual([6, 3]); // read 3 + flag 3; clear 3
+    expect(counts[1]).toEqual(counts[0]);
+  });
+});

@@ -183,20 +183,20 @@ export function schoolTableTemplate(
     }
     let sourceSum = 0;
     let anySource = false;
-    SOURCES.forEach((k) => {
+    for (const k of SOURCES) {
       const v = s.funding?.[k];
-      if (v === undefined) return;
+      if (v === undefined) continue;
       anySource = true;
       sourceSum += v;
       sums[k] += v;
       used[k] = true;
       cells.push({ row, col: left + 4 + FUNDING_COLUMNS.indexOf(k), value: money(v), kind: 'number', numFmt: moneyFmt });
-    });
+    }
     const sub = s.funding?.subtotal ?? (anySource ? sourceSum : undefined);
     if (sub !== undefined) {
       sums.subtotal += sub;
       used.subtotal = true;
-      const useFormula = formulas && anySource && s.funding?.subtotal === undefined;
+      const useFormula: boolean = formulas && anySource && s.funding?.subtotal === undefined;
       cells.push({
         row,
         col: left + 4,

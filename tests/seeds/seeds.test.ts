@@ -17,6 +17,7 @@ import {
 } from '../../seeds/build/layouts';
 import { headingKey, parseSeed } from '../../seeds/build/parse';
 import { bookToXlsx } from '../../seeds/build/xlsx';
+import { readXlsx } from '../../src/hosts/xlsx/read';
 import type { Cell, WorkbookSnapshot } from '../../src/core/snapshot/types';
 import { SECTION_KEYS } from '../../src/core/model';
 import { gridOf } from '../../src/core/snapshot/grid';
@@ -212,5 +213,26 @@ describe('seed .xlsx files', () => {
     snap.cells.forEach(check);
     expect(wb.getWorksheet(COVER_SHEET)!.getCell('A1').value).toBe(doc.title);
     expect(ws.model.merges.length).toBe(snap.merges.length);
+  });
+});
+
+describe('seed .xlsx files read back (src/hosts/xlsx/read) into exactly the pure snapshots', () => {
+  const layouts: Record<string, (d: typeof doc) => WorkbookSnapshot> = {
+    'jiangchuan-2023.xlsx': perSheet,
+    'jiangchuan-2023-two-column.xlsx': twoColumn,
+    'jiangchuan-2023-one-sheet.xlsx': oneSheet,
+  };
+  it.each(Object.keys(layouts))('%s', (file) => {
+    const read = readXlsx(new Uint8Array(readFileSync(join(SEEDS_DIR, file))));
+    if (!read.ok) throw new Error(`${file}: ${read.error.message}`);
+    const mine = layouts[file]!(doc);
+    expect(read.snapshot.sheets.map((s) => s.name)).toEqual(mine.sheets.map((s) => s.name));
+    const pick = (c: Cell): unknown => [c.row, c.col, c.kind, c.value, c.text, c.numFmt ?? ''];
+    const box = (m: { top: number; left: number; bottom: number; right: number }): string => `${m.top},${m.left},${m.bottom},${m.right}`;
+    for (const s of mine.sheets) {
+      const theirs = read.snapshot.sheets.find((x) => x.name === s.name)!;
+      expect(theirs.cells.filter((c) => c.kind !== 'empty').map(pick), s.name).toEqual(s.cells.map(pick));
+      expect(theirs.merges.map(box).sort(), s.name).toEqual(s.merges.map(box).sort());
+    }
   });
 });

@@ -79,7 +79,9 @@ function tableRect(t: SchoolTable): Rect {
 }
 
 function isBlank(cell: Cell): boolean {
-  return cell.kind === 'empty' || cell.text.trim() === '';
+  if (cell.kind === 'empty') return true;
+  const text = typeof cell.text === 'string' ? cell.text : cell.value === null || cell.value === undefined ? '' : String(cell.value);
+  return text.trim() === '';
 }
 
 /** Text that only points at a table: `详见“学校明细表”`, `见附表`. */
@@ -106,7 +108,11 @@ export function readDisclosureImpl(snapshot: WorkbookSnapshot, options: ReadOpti
   let title: { text: string; ref: CellRef } | undefined;
   let seenProject = false;
 
-  const sheets = [...(snapshot.sheets ?? [])].sort((a, b) => a.index - b.index);
+  const sheets = (Array.isArray(snapshot?.sheets) ? snapshot.sheets : [])
+    .filter((s): s is SheetSnapshot => typeof s === 'object' && s !== null)
+    .map((s, order) => ({ s, order }))
+    .sort((a, b) => (Number.isFinite(a.s.index) && Number.isFinite(b.s.index) ? a.s.index - b.s.index : 0) || a.order - b.order)
+    .map((x) => x.s);
   for (const sheet of sheets) {
     if (!sheet || typeof sheet.name !== 'string' || skip.has(sheet.name) || !Array.isArray(sheet.cells)) continue;
     const sheetTables = tablesBySheet.get(sheet.name) ?? [];
@@ -274,7 +280,7 @@ function readSheet(
   };
 
   // rows in order; the cells are sorted by row then column by contract, but do not rely on it
-  const cells = [...sheet.cells].filter((c) => c && Number.isInteger(c.row) && Number.isInteger(c.col) && c.row >= 0 && c.col >= 0);
+  const cells = sheet.cells.filter((c) => typeof c === 'object' && c !== null && Number.isInteger(c.row) && Number.isInteger(c.col) && c.row >= 0 && c.col >= 0);
   let sorted = true;
   for (let i = 1; i < cells.length; i++) {
     const a = cells[i - 1]!;

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { aliasTable, matchHeading, matchTitle, readDisclosure } from '../../../src/core/disclosure/index';
+import { book, column, sheet } from './helpers';
+
+const table = aliasTable();
+
+describe('matchHeading: numbering styles, punctuation, spaces', () => {
+  it.each([
+    ['一、项目名称', 'name', 'cn-dun', 1, '一、'],
+    ['一、  项目名称', 'name', 'cn-dun', 1, '一、'],
+    ['二.立项依据', 'basis', 'cn-dun', 2, '二.'],
+    ['（三）项目实施单位', 'unit', 'cn-paren', 3, '（三）'],
+    ['(四) 项目基本概况', 'overview', 'cn-paren', 4, '(四)'],
+    ['5.项目实施内容', 'content', 'arabic-dot', 5, '5.'],
+    ['６．资金安排情况', 'funding', 'arabic-dot', 6, '６．'],
+    ['7、项目实施计划', 'plan', 'arabic-dun', 7, '7、'],
+    ['（8）项目实施成效', 'results', 'arabic-paren', 8, '（8）'],
+    ['项目实施成效', 'results', 'none', null, ''],
+    ['  资金安排情况：', 'funding', 'none', null, ''],
+    ['项 目 名 称', 'name', 'none', null, ''],
+  ])('%s', (line, key, style, value, raw) => {
+    const m = matchHeading(line, table);
+    expect(m).not.toBeNull();
+    expect(m!.key).toBe(key);
+    expect(m!.numbering).toEqual({ style, value, raw });
+    expect(m!.rest).toBeUndefined();
+  });
+
+  it.each([
+    ['实施单位', 'unit'], ['项目概况', 'overview'], ['基本概况', 'overview'], ['实施内容', 'content'], ['资金安排', 'funding'],
+    ['资金来源及安排', 'funding'], ['实施计划', 'plan'], ['进度安排', 'plan'], ['实施成效', 'results'], ['预期成效', 'results'], ['绩效目标', 'results'],
+  ])('alias %s → %s', (label, key) => {
+    expect(matchHeading(label, table)?.key).toBe(key);
+  });
+
+  it('takes the content after a colon, with its offset in the line', () => {
+    const m = matchHeading('三、项目实施单位：  玉溪市江川区教育体育局', table);
+    expect(m).toMatchObject({ key: 'unit', label: '项目实施单位', rest: { text: '玉溪市江川区教育体育局', offset: 11 } });
+    expect(matchHeading('实施单位:局党建办', table)?.rest).toEqual({ text: '局党建办', offset: 5 });
+  });
+
+  it.each([
+    '（一）领导小组工作职责', '1.制定区级实施工作方案和实施细则。', '（1）组织党员培训', '项目名称变更情况说明', '资金安排情况如下，共计10万元',
+    '本项目资金安排情况良好', '2、利用寒暑假开展培训', '',
+  ])('is not a heading: %s', (line) => {
+    expect(matchHeading(line, table)).toBeNull();
+  });
+
+  it('reads configured aliases, and they win over the defaults', () => {
+    const t = aliasTable({ 项目绩效: 'results', 实施内容: 'plan' });
+    expect(matchHeading('八、项目绩效', t)?.key).toBe('results');
+    expect(matchHeading('实施内容', t)?.key).toBe('plan');
+    expect(matchHeading('八、项目绩效', table)).toBeNull();
+  });
+});
+
+describe('matchTitle', () => {
+  it.each([
+    ['项目一', 1, '项目一'], ['项目十一', 11, '项目十一'], ['项目 3', 3, '项目3'], ['项目３', 3, '项目3'], ['项目一：国家义务教育优质均衡评估专项经费', 1, '项目一'],
+    ['项目二十 党费', 20, '项目二十'], ['  项目十六  ', 16, '项目十六'],
+  ])('%s', (line, number, label) => {
+    expect(matchTitle(line)).toMatchObject({ number, label });
+  });
+
+  it.each(['项目名称', '项目实施单位', '项目一期工程已完工', '项目', '项目一：本项目于2023年完成。资金10万元。', '一、项目名称'])('is not a title: %s', (line) => {
+    expect(matchTitle(line)).toBeNull();
+  });
+});
+
+describe('readDisclosure: headings in context', () => {
+  it('reads a heading with its content in the next column or after a colon', () => {
+    const r = readDisclosure(book(sheet('S', [['项目七'], ['一、项目名称：科技创新奖励专项资金'], ['三、项目实施单位', '玉溪市江川区青少年学生校外活动中心']])));
+    const [name, unit] = r.projects[0]!.sections;
+    expect(name!.paragraphs).toEqual([{ text: '科技创新奖励专项资金', ref: { sheet: 'S', row: 1, col: 0 }, offset: 7 }]);
+    expect(r.projects[0]!.name).toBe('科技创新奖励专项资金');
+    expect(unit!.paragraphs).toEqual([{ text: '玉溪市江川区青少年学生校外活动中心', ref: { sheet: 'S', row: 2, col: 1 }, offset: 0 }]);
+  });
+
+  it('reads a whole project pasted into one multi-line cell', () => {
+    const r = readDisclosure(book(sheet('S', [['项目八\n一、项目名称\n培训经费\n六、资金安排情况\n1万元']])));
+    expect(r.projects[0]!.sections.map((s) => [s.key, s.paragraphs.map((p) => [p.text, p.offset])])).toEqual([
+      ['name', [['培训经费', 11]]],
+      ['funding', [['1万元', 25]]],
+    ]);
+  });
+
+  it('uses configured aliases through the options', () => {
+    const r = readDisclosure(book(column('S', ['项目一', '项目绩效', '完成'])), { sectionAliases: { 项目绩效: 'results' } });
+    expect(r.projects[0]!.sections.map((s) => [s.key, s.label])).toEqual([['results', '项目绩效']]);
+  });
+});

@@ -2,7 +2,7 @@
  * Worksheet XML patching: set the style of flagged cells (creating missing cells and rows in
  * row/column order) and write fixes into empty cells. Everything else in the part is kept as is.
  */
-import { columnIndex, toA1 } from '../../core/snapshot/a1';
+import { columnIndex, rangeFromA1, rangeToA1, toA1 } from '../../core/snapshot/a1';
 import { applyPatches, attr, children, elementSpan, escapeXml, findOpen, nextTag, q, setAttr, type Patch, type Tag } from './annotate-xml';
 
 export interface CellEdit {
@@ -110,8 +110,18 @@ export function patchSheet(xml: string, edits: readonly CellEdit[]): SheetPatchR
     const rs = rowStyle(rowTag);
     const baseFor = (c: number): number => rs ?? colStyleOf(c);
     const rowNum = list[0]!.row;
+    // Keep the optional `spans` hint covering the new cells.
+    let rowOpen = rowTag.text;
+    const spans = attr(rowOpen, 'spans');
+    if (spans !== undefined) {
+      const nums = (spans.match(/\d+/g) ?? []).map(Number);
+      const lo = Math.min(...nums, ...list.map((e) => e.col + 1));
+      const hi = Math.max(...nums, ...list.map((e) => e.col + 1));
+      if (nums.length && (lo < Math.min(...nums) || hi > Math.max(...nums))) rowOpen = setAttr(rowOpen, 'spans', `${lo}:${hi}`);
+    }
+    if (!rowTag.selfClosing && rowOpen !== rowTag.text) patches.push({ at: rowTag.start, del: rowTag.end - rowTag.start, text: rowOpen });
     if (rowTag.selfClosing) {
-      const open = rowTag.text.replace(/\s*\/>$/, '>');
+      const open = rowOpen.replace(/\s*\/>$/, '>');
       patches.push({ at: rowTag.start, del: rowTag.end - rowTag.start, text: open + list.map((e) => newCell(e, baseFor(e.col))).join('') + `</${rowTag.name}>` });
       return;
     }
@@ -161,6 +171,32 @@ export function patchSheet(xml: string, edits: readonly CellEdit[]): SheetPatchR
   };
 
   const newRow = (list: CellEdit[]): string => `<${q(p, 'row')} r="${list[0]!.row + 1}">${list.map((e) => newCell(e, colStyleOf(e.col))).join('')}</${q(p, 'row')}>`;
+
+  // Keep <dimension ref> covering the cells that were added.
+  const dim = findOpen(xml, 'dimension', 0, sheetData.start);
+  const dimRef = dim ? attr(dim.text, 'ref') : undefined;
+  if (dim && dimRef) {
+    const r = rangeFromA1(dimRef);
+    if (r) {
+      let top = Infinity;
+      let bottom = -1;
+      let left = Infinity;
+      let right = -1;
+      for (const e of edits) {
+        top = Math.min(top, e.row);
+        bottom = Math.max(bottom, e.row);
+        left = Math.min(left, e.col);
+        right = Math.max(right, e.col);
+      }
+      // A1 alone is what writers put for an empty sheet: replace rather than stretch it.
+      const sd = elementSpan(xml, sheetData);
+      const empty = dimRef === 'A1' && !/<(?:[\w.-]+:)?c[\s>/]/.test(xml.slice(sd.inner, sd.innerEnd));
+      const next = empty
+        ? rangeToA1({ top, bottom, left, right })
+        : rangeToA1({ top: Math.min(top, r.top), bottom: Math.max(bottom, r.bottom), left: Math.min(left, r.left), right: Math.max(right, r.right) });
+      if (next !== dimRef) patches.push({ at: dim.start, del: dim.end - dim.start, text: setAttr(dim.text, 'ref', next) });
+    }
+  }
 
   if (sheetData.selfClosing) {
     const open = sheetData.text.replace(/\s*\/>$/, '>');

@@ -75,6 +75,15 @@ describe('patchSheet', () => {
     expect(res.xml).toContain('<c r="A2" s="102"><v>1</v></c><c r="C2" s="107"/>');
   });
 
+  it('stretches <dimension> and row spans over added cells', () => {
+    const xml = `<dimension ref="A1:B2"/><sheetData><row r="1" spans="1:2"><c r="A1"><v>1</v></c></row></sheetData>`;
+    const res = patchSheet(xml, [{ row: 0, col: 3, style: styleOf }, { row: 6, col: 0, style: styleOf }]);
+    expect(res.xml).toContain('<dimension ref="A1:D7"/>');
+    expect(res.xml).toContain('<row r="1" spans="1:4">');
+    expect(patchSheet('<dimension ref="A1"/><sheetData/>', [{ row: 4, col: 2, style: styleOf }]).xml).toContain('<dimension ref="C5"/>');
+    expect(patchSheet('<dimension ref="A1:C9"/><sheetData><row r="2"><c r="B2"/></row></sheetData>', [{ row: 1, col: 1, style: styleOf }]).xml).toContain('<dimension ref="A1:C9"/>');
+  });
+
   it('keeps a namespace prefix', () => {
     const res = patchSheet('<x:sheetData><x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c></x:row></x:sheetData>', [
       { row: 0, col: 1, style: styleOf, fix: { value: '2153000001', kind: 'text' } },

@@ -117,8 +117,16 @@ describe.each(['rich.xlsx', 'rich-lo.xlsx', 'rich.xlsm'])('annotate %s', (name) 
       }
       for (const ref of b.keys()) if (!a.has(ref)) expect(marked.has(ref), `${sheet}!${ref} added`).toBe(true);
       // outside sheetData: identical, except the one <legacyDrawing> added when the sheet had none
-      const outside = (x: string): string => x.replace(/<sheetData[\s\S]*<\/sheetData>|<sheetData\/>/, '').replace(/<legacyDrawing [^>]*\/>/, '');
+      const outside = (x: string): string =>
+        x.replace(/<sheetData[\s\S]*<\/sheetData>|<sheetData\/>/, '').replace(/<legacyDrawing [^>]*\/>/, '').replace(/<dimension ref="[^"]*"/, '<dimension');
       expect(outside(text(after.get(part)))).toBe(outside(text(before.get(part))));
+      // the dimension covers the added cells
+      const dim = /<dimension ref="([A-Z]+\d+:)?([A-Z]+)(\d+)"/.exec(text(after.get(part)))!;
+      for (const ref of b.keys()) {
+        const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+        expect(Number(m[2]), ref).toBeLessThanOrEqual(Number(dim[3]));
+        expect(m[1]!.length < dim[2]!.length || (m[1]!.length === dim[2]!.length && m[1]! <= dim[2]!), ref).toBe(true);
+      }
     }
   });
 

@@ -255,7 +255,8 @@ function toFileReport(r: JobResult): FileReport & { error?: string } {
 
 /** One file's part of the text report. */
 function renderOne(r: JobResult, lang: Lang): string {
-  if (r.status === 'unreadable') return renderText([{ file: r.file, summary: r.summary, findings: [], error: stripFile(r.error ?? '', r.file) }], lang) + '\n';
+  // an unreadable file is one sentence that names it
+  if (r.status === 'unreadable') return `${r.error ?? r.file}\n\n`;
   if (r.status === 'nothing-to-check') {
     const extra = r.error !== undefined ? `  ${stripFile(r.error, r.file)}\n` : '';
     return `${r.file}\n  ${say(M.nothingToCheck, lang)}\n${extra}\n`;

@@ -6,6 +6,7 @@
  * See docs/money.md for the forms read and the rules of approximation.
  */
 import { normalizeWithMap } from './normalize';
+import { parseChineseNumeral } from './numerals';
 import { parseUppercase } from './uppercase';
 
 /** A typed failure: parsers never throw on bad input. */
@@ -30,6 +31,8 @@ export interface MoneyAmount {
    * Approximate amounts compare at this precision.
    */
   readonly precisionFen: number;
+  /** For a range (`10-15万元`, `10至15万元`): the lower bound in fen; `fen` is the upper bound. */
+  readonly low?: number;
   /** A rate (`每县每年15万元`, `3.12万元/人`, `723.84万元/年`): the amount is per this unit. */
   readonly per?: string;
   /** How it was written: Arabic figure, 大写 capitals, or with the ￥/¥ sign. */
@@ -193,8 +196,16 @@ export function scanText(original: string): ScannedText {
     if (!a) continue;
     const offset = map[a.nStart]!;
     const length = map[a.nEnd]! - offset;
+    // a range (10万元至15万元) takes in the amount it starts with
+    while (amounts.length > 0 && amounts[amounts.length - 1]!.form !== 'uppercase' && amounts[amounts.length - 1]!.nEnd > a.nStart) amounts.pop();
     amounts.push({ ...a, offset, length, text: original.slice(offset, offset + length) });
     NUMBER_RE.lastIndex = Math.max(NUMBER_RE.lastIndex, a.nEnd);
+  }
+  const taken = (s0: number, e0: number): boolean => upperSpans.some((x) => s0 < x.e && e0 > x.s) || amounts.some((x) => s0 < x.nEnd && e0 > x.nStart);
+  for (const a of scanChinese(norm, taken)) {
+    const offset = map[a.nStart]!;
+    const length = map[a.nEnd]! - offset;
+    amounts.push({ ...a, offset, length, text: original.slice(offset, offset + length) });
   }
   amounts.sort((x, y) => x.nStart - y.nStart);
   return { norm, map, amounts, uppercase };
@@ -274,8 +285,29 @@ function readFigure(norm: string, numStart: number, numEnd: number, numText: str
   const conv = toFen(intPart!, fracPart, perUnit);
   if (!conv) return null;
   if (conv.fen > BigInt(Number.MAX_SAFE_INTEGER)) return null;
-  let end = i;
-  // 左右
+  return decorate(norm, start, i, {
+    fen: Number(conv.fen),
+    unit,
+    precisionFen: Number(conv.precision),
+    form: symbol ? 'symbol' : 'figure',
+    ...(approxWord !== undefined && { approxWord }),
+    perUnit,
+  });
+}
+
+interface BareAmount {
+  readonly fen: number;
+  readonly unit: MoneyUnit;
+  readonly precisionFen: number;
+  readonly form: MoneyAmount['form'];
+  readonly approxWord?: string;
+  /** Fen of one unit as written (for the lower bound of a range). */
+  readonly perUnit: bigint;
+}
+
+/** Adds what surrounds an amount: 左右, /年, qualifiers before it, 每县每年, and a range `10-15万元`. */
+function decorate(norm: string, start: number, end: number, b: BareAmount): Figure {
+  let approxWord = b.approxWord;
   if (norm.slice(end, end + 2) === '左右') {
     approxWord = approxWord ?? '左右';
     end += 2;
@@ -287,6 +319,19 @@ function readFigure(norm: string, numStart: number, numEnd: number, numText: str
     per = pm[0].split('/').filter((x) => x !== '').join('·');
     end += pm[0].length;
   }
+  // a range: 10-15万元, 10至15万元, 10万元至15万元
+  let low: number | undefined;
+  const rm = /(\d+(?:\.\d+)?)\s*(?:(万元|亿元|千元|元|万|亿))?\s*(?:-|~|～|—|至|到)\s*$/u.exec(norm.slice(Math.max(0, start - 16), start));
+  if (rm) {
+    const unitKey = rm[2] === undefined ? '' : rm[2].endsWith('元') ? rm[2] : `${rm[2]}元`;
+    const perUnit = unitKey === '' ? b.perUnit : FEN_PER[unitKey];
+    const [ip, fp = ''] = rm[1]!.split('.');
+    const conv = perUnit === undefined ? null : toFen(ip!, fp, perUnit);
+    if (conv && conv.fen <= BigInt(b.fen) && !/[\d.]$/u.test(norm.slice(0, start - rm[0].length))) {
+      low = Number(conv.fen);
+      start -= rm[0].length;
+    }
+  }
   // qualifiers before
   const ctx = clauseBefore(norm, start);
   let qualifier: string | undefined;
@@ -297,20 +342,58 @@ function readFigure(norm: string, numStart: number, numEnd: number, numText: str
   } else if (/预计|预算约|估算|估计/u.test(ctx)) {
     qualifier = ctx.includes('预计') ? '预计' : ctx.includes('估算') ? '估算' : '估计';
   }
+  if (low !== undefined) qualifier = '至';
   if (qualifier === undefined && approxWord !== undefined) qualifier = approxWord;
-  const approximate = qualifier !== undefined || approxWord !== undefined;
+  const approximate = qualifier !== undefined;
   if (per === undefined) per = perPrefix(ctx);
   return {
-    fen: Number(conv.fen),
-    unit,
+    fen: b.fen,
+    unit: b.unit,
     approximate,
     ...(qualifier !== undefined && { qualifier }),
-    precisionFen: Number(conv.precision),
+    precisionFen: b.precisionFen,
     ...(per !== undefined && { per }),
-    form: symbol ? 'symbol' : 'figure',
+    ...(low !== undefined && { low }),
+    form: b.form,
     nStart: start,
     nEnd: end,
   };
+}
+
+const CN_AMOUNT_RE = /(?<!第)([零〇一二两三四五六七八九十百千万亿]*[一二两三四五六七八九十百千])(余|多)?(万|亿)?(余|多)?(?:元|圆)(?![旦素件宵化里桥次])/gu;
+
+/** 五十万元, 一万二千元, 十余万元: amounts in Chinese counting numerals. */
+function scanChinese(norm: string, taken: (s: number, e: number) => boolean): Figure[] {
+  const out: Figure[] = [];
+  CN_AMOUNT_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CN_AMOUNT_RE.exec(norm)) !== null) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (taken(start, end)) continue;
+    const run = m[1]!;
+    const value = parseChineseNumeral(run);
+    if (value === null || value === 0) continue;
+    const mult = m[3] === '万' ? 10_000n : m[3] === '亿' ? 100_000_000n : 1n;
+    const last = run[run.length - 1]!;
+    const step = last === '十' ? 10n : last === '百' ? 100n : last === '千' ? 1000n : 1n;
+    const yuan = BigInt(value) * mult;
+    const fen = yuan * 100n;
+    if (fen > BigInt(Number.MAX_SAFE_INTEGER)) continue;
+    const unit: MoneyUnit = m[3] === '万' ? '万元' : m[3] === '亿' ? '亿元' : '元';
+    const approxWord = m[2] ?? m[4];
+    out.push(
+      decorate(norm, start, end, {
+        fen: Number(fen),
+        unit,
+        precisionFen: Number(step * mult * 100n),
+        form: 'figure',
+        ...(approxWord !== undefined && { approxWord }),
+        perUnit: mult * 100n,
+      }),
+    );
+  }
+  return out;
 }
 
 /** Every money amount in a text, in order. Non-money numbers (人, %, dates, 〔2023〕4号) are skipped. */
@@ -417,7 +500,8 @@ export function formatMoney(fen: number, unit: MoneyUnit): string {
  * step of the last digit; 余/多 from the value to one step above; 不超过/不高于 from 0 to the value;
  * 超过/逾/不少于 from the value up to one step above.
  */
-export function amountRange(a: Pick<MoneyAmount, 'fen' | 'approximate' | 'qualifier' | 'precisionFen'>): { lo: number; hi: number } {
+export function amountRange(a: Pick<MoneyAmount, 'fen' | 'approximate' | 'qualifier' | 'precisionFen' | 'low'>): { lo: number; hi: number } {
+  if (a.low !== undefined) return { lo: a.low, hi: a.fen };
   if (!a.approximate) return { lo: a.fen, hi: a.fen };
   const p = a.precisionFen;
   switch (a.qualifier) {

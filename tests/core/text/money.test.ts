@@ -118,6 +118,31 @@ describe('findAmounts forms', () => {
     expect(findAmounts(text)).toEqual([]);
   });
 
+  it.each<[string, number, MoneyUnit, number, string?]>([
+    ['安排资金五十万元', 50_000_000, '万元', 10_000_000],
+    ['一万二千元', 1_200_000, '元', 100_000],
+    ['约三十万元', 30_000_000, '万元', 10_000_000, '约'],
+    ['十余万元', 10_000_000, '万元', 10_000_000, '余'],
+    ['两千元左右', 200_000, '元', 100_000, '左右'],
+  ])('reads Chinese counting numerals as money: %s', (text, fen, unit, precision, qualifier) => {
+    const got = findAmounts(text);
+    expect(got).toHaveLength(1);
+    expect(got[0]).toMatchObject({ fen, unit, precisionFen: precision });
+    expect(got[0]!.qualifier).toBe(qualifier);
+  });
+
+  it.each(['三元里', '一元化', '多元化', '一次性支付', '第一元'])('%s is not money', (text) => expect(findAmounts(text)).toEqual([]));
+
+  it.each([['10-15万元'], ['10至15万元'], ['10万元至15万元'], ['10～15万元']])('reads the range %s as one amount', (text) => {
+    const got = findAmounts(text);
+    expect(got.map((a) => [a.text, a.low, a.fen])).toEqual([[text, 10_000_000, 15_000_000]]);
+    expect(amountRange(got[0]!)).toEqual({ lo: 10_000_000, hi: 15_000_000 });
+  });
+
+  it('does not read a subtraction as a range', () => {
+    expect(findAmounts('100万元-30万元=70万元').map((a) => a.fen)).toEqual([100_000_000, 30_000_000, 70_000_000]);
+  });
+
   it('keeps spans in the original text with full-width characters and spaces', () => {
     const t = '共计　约４０万元，另有￥１，０００．５０';
     const got = findAmounts(t);

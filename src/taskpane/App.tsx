@@ -80,7 +80,7 @@ export function Pane(props: PaneProps) {
   const [registry, setRegistry] = useState<{ snapshot: WorkbookSnapshot; source: string } | undefined>();
   const [notice, setNotice] = useState<Notice>(null);
   const [selectedKey, setSelectedKey] = useState<string | undefined>();
-  const [fixAllOpen, setFixAllOpen] = useState(false);
+  const [dialog, setDialog] = useState<{ fixes: readonly Fix[]; overwrite: boolean } | null>(null);
   const onResult = props.onResult;
 
   const setSettings = (next: PaneSettings) => {
@@ -251,7 +251,7 @@ export function Pane(props: PaneProps) {
             {result && (fixes.length > 0 || hostIsExcel) && (
               <div className={s.actions}>
                 {fixes.length > 0 && (
-                  <Button disabled={busy} onClick={() => setFixAllOpen(true)}>{t.fillAll(fixes.length)}</Button>
+                  <Button disabled={busy} onClick={() => setDialog({ fixes, overwrite: false })}>{t.fillAll(fixes.length)}</Button>
                 )}
                 {hostIsExcel && <Button disabled={busy} onClick={() => void onClear()}>{t.clearFlags}</Button>}
               </div>
@@ -314,7 +314,12 @@ export function Pane(props: PaneProps) {
                   selectedKey={selectedKey}
                   ruleName={ruleName}
                   onSelect={onSelect}
-                  onFix={(f) => { if (f.fix) void applyFixes([f.fix], false); }}
+                  onFix={(f) => {
+                    if (!f.fix) return;
+                    // a fix that replaces existing text is written only after the user confirms
+                    if (f.fix.overwrite) setDialog({ fixes: [f.fix], overwrite: true });
+                    else void applyFixes([f.fix], false);
+                  }}
                   onExplain={(f, text) => void onExplain(f, text)}
                 />
               )}
@@ -322,13 +327,16 @@ export function Pane(props: PaneProps) {
           )}
         </>
       )}
-      <FixAllDialog
-        open={fixAllOpen}
-        fixes={fixes}
-        t={t}
-        onCancel={() => setFixAllOpen(false)}
-        onConfirm={(overwrite) => { setFixAllOpen(false); void applyFixes(fixes, overwrite); }}
-      />
+      {dialog && (
+        <FixAllDialog
+          open
+          fixes={dialog.fixes}
+          defaultOverwrite={dialog.overwrite}
+          t={t}
+          onCancel={() => setDialog(null)}
+          onConfirm={(overwrite) => { const list = dialog.fixes; setDialog(null); void applyFixes(list, overwrite); }}
+        />
+      )}
     </main>
   );
 }

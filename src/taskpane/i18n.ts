@@ -32,6 +32,7 @@ export interface Strings {
   readonly cancel: string;
   readonly close: string;
   readonly overwrite: string;
+  readonly overwriteMark: string;
   readonly written: (n: number) => string;
   readonly skipped: (n: number) => string;
   readonly clearFlags: string;
@@ -115,6 +116,7 @@ const zh: Strings = {
   cancel: '取消',
   close: '关闭',
   overwrite: '已有内容的单元格也覆盖',
+  overwriteMark: '（覆盖原有内容）',
   written: (n) => `已写入 ${n} 个单元格。`,
   skipped: (n) => `跳过 ${n} 个已有内容的单元格。`,
   clearFlags: '清除标记',
@@ -196,6 +198,7 @@ const en: Strings = {
   cancel: 'Cancel',
   close: 'Close',
   overwrite: 'Also overwrite cells that are not empty',
+  overwriteMark: '(replaces the current text)',
   written: (n) => `${n} cell${n === 1 ? '' : 's'} written.`,
   skipped: (n) => `${n} cell${n === 1 ? '' : 's'} not empty, left alone.`,
   clearFlags: 'Clear flags',

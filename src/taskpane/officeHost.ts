@@ -1,10 +1,11 @@
 /**
  * The bridge from the pane to the Excel host (src/hosts/excel, engineer #6). Loaded only inside
- * Office. Returns the host, or a reason it cannot run (too old).
+ * Office, as its own chunk. Returns the host, or why it cannot run (too old, or an error).
  */
 import type { Lang } from '../core/rules/types';
 import type { PaneHost } from './host';
+import { createOfficeExcelHost } from '../hosts/excel/office';
 
-export async function createOfficeHost(_lang: Lang): Promise<{ host: PaneHost } | { tooOld: true } | { error: string }> {
-  return { error: 'Excel host not available yet' };
+export async function createOfficeHost(lang: Lang): Promise<{ host: PaneHost } | { tooOld: true } | { error: string }> {
+  return createOfficeExcelHost(lang);
 }

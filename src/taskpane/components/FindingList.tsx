@@ -19,7 +19,7 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightRegular,
     margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXXS} 0`,
   },
-  ruleId: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase100 },
+  ruleId: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase100, whiteSpace: 'nowrap' },
   list: { listStyleType: 'none', padding: 0, margin: 0 },
   item: {
     borderLeft: `3px solid ${tokens.colorNeutralStroke2}`,

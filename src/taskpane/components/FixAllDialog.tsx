@@ -15,6 +15,8 @@ export interface FixAllDialogProps {
   readonly open: boolean;
   readonly fixes: readonly Fix[];
   readonly t: Strings;
+  /** Start with 覆盖 ticked (a single fix that targets a filled cell). */
+  readonly defaultOverwrite?: boolean;
   onCancel(): void;
   onConfirm(overwrite: boolean): void;
 }
@@ -23,12 +25,12 @@ export interface FixAllDialogProps {
 export function FixAllDialog(props: FixAllDialogProps) {
   const { t } = props;
   const s = useStyles();
-  const [overwrite, setOverwrite] = useState(false);
+  const [overwrite, setOverwrite] = useState(props.defaultOverwrite === true);
   return (
     <Dialog open={props.open} onOpenChange={(_, d) => { if (!d.open) props.onCancel(); }}>
       <DialogSurface aria-describedby="fix-all-intro">
         <DialogBody>
-          <DialogTitle>{t.fillAllTitle}</DialogTitle>
+          <DialogTitle>{props.fixes.length === 1 ? t.fill : t.fillAllTitle}</DialogTitle>
           <DialogContent>
             <p id="fix-all-intro">{t.fillAllIntro}</p>
             <div className={s.scroll}>
@@ -40,7 +42,7 @@ export function FixAllDialog(props: FixAllDialogProps) {
                   {props.fixes.map((f) => (
                     <tr key={`${f.sheet}!${f.cell}`}>
                       <td className={s.cell}>{f.sheet}!{f.cell}</td>
-                      <td className={s.cell}>{String(f.value)}</td>
+                      <td className={s.cell}>{String(f.value)}{f.overwrite ? ` ${t.overwriteMark}` : ''}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { Button, Checkbox, Spinner, makeStyles, shorthands, tokens } from '@fluentui/react-components';
 import type { CheckResult } from '../../core/check';
 import { renderCsv } from '../../core/report/report';
-import type { Fix, Lang } from '../../core/rules/types';
+import type { Lang } from '../../core/rules/types';
 import { Pane } from '../App';
 import { strings } from '../i18n';
 import { createFileHost, type FileHost } from './fileHost';
@@ -24,6 +24,10 @@ const useStyles = makeStyles({
   file: { fontWeight: tokens.fontWeightSemibold, margin: 0, wordBreak: 'break-all' },
   hidden: { display: 'none' },
   preview: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    boxShadow: tokens.shadow4,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
     padding: tokens.spacingVerticalS,
@@ -31,7 +35,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   previewPlace: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
-  previewText: { whiteSpace: 'pre-wrap', wordBreak: 'break-word', margin: `${tokens.spacingVerticalXXS} 0 0 0`, maxHeight: '8em', overflowY: 'auto' },
+  previewText: { whiteSpace: 'pre-wrap', wordBreak: 'break-word', margin: `${tokens.spacingVerticalXXS} 0 0 0`, maxHeight: '6em', overflowY: 'auto' },
   downloads: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center', marginBottom: tokens.spacingVerticalS },
 });
 
@@ -157,17 +161,16 @@ export function StandaloneApp(props: StandaloneAppProps) {
     setDownloading(true);
     try {
       const mod = await props.loadXlsx();
-      const fixes: Fix[] = [...file.host.writtenFixes()];
-      if (withFixes) {
-        const seen = new Set(fixes.map((f) => `${f.sheet}!${f.cell}`));
-        for (const f of result.findings) {
-          if (f.fix && !f.explanation && !seen.has(`${f.fix.sheet}!${f.fix.cell}`)) {
-            seen.add(`${f.fix.sheet}!${f.fix.cell}`);
-            fixes.push(f.fix);
-          }
-        }
-      }
-      const out = await mod.annotate(file.bytes, result.findings, { fixes, explanations: file.host.explanations(), lang });
+      // fixes written in the page: their findings are gone from the re-check, so they travel
+      // on the finding that proposed them (the copy flags and fills that cell)
+      const filled = file.host.writtenFixes().map(({ fix, finding }) =>
+        finding ? { ...finding, fix } : { rule: 'fill', severity: 'info' as const, message: '', messageId: 'fill', sheet: fix.sheet, cell: fix.cell, row: 0, col: 0, key: `fill|${fix.sheet}!${fix.cell}`, fix });
+      const current = result.findings.map((f) => {
+        if (withFixes || !f.fix) return f;
+        const { fix: _drop, ...rest } = f;
+        return rest;
+      });
+      const out = await mod.annotate(file.bytes, [...current, ...filled], { explanations: file.host.explanations(), lang });
       if (out.ok) save(`${baseName(file.name)}.标注.xlsx`, out.bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       else setError(out.message);
     } catch {
@@ -217,7 +220,7 @@ export function StandaloneApp(props: StandaloneAppProps) {
   const extra = (result: CheckResult) => (
     <>
       <div className={s.downloads}>
-        <Button appearance="primary" disabled={downloading} onClick={() => void download(result)}>{t.downloadAnnotated}</Button>
+        <Button disabled={downloading} onClick={() => void download(result)}>{t.downloadAnnotated}</Button>
         <Button onClick={() => exportCsv(result)}>{t.exportCsv}</Button>
         {result.findings.some((f) => f.fix) && (
           <Checkbox checked={withFixes} onChange={(_, d) => setWithFixes(d.checked === true)} label={t.downloadWithFixes} />

@@ -14,8 +14,8 @@ export interface FileHost extends PaneHost {
   readonly kind: 'file';
   /** The workbook as it is now: the file's snapshot with the fixes written so far. */
   snapshot(): WorkbookSnapshot;
-  /** Fixes the user wrote (填入), in order. */
-  writtenFixes(): readonly Fix[];
+  /** Fixes the user wrote (填入), in order, with the finding that proposed each. */
+  writtenFixes(): readonly { readonly fix: Fix; readonly finding: Finding | undefined }[];
   explanations(): readonly StoredExplanation[];
 }
 
@@ -40,7 +40,8 @@ function writeCell(sheet: SheetSnapshot, fix: Fix, row: number, col: number): Sh
 
 export function createFileHost(initial: WorkbookSnapshot, onSelect: (sheet: string, cell: string, text: string | null) => void): FileHost {
   let snapshot: WorkbookSnapshot = initial;
-  const written: Fix[] = [];
+  const written: { fix: Fix; finding: Finding | undefined }[] = [];
+  let lastFindings: readonly Finding[] = [];
   const explanations = new Map<string, StoredExplanation>();
   for (const e of initial.explanations ?? []) explanations.set(e.key, e);
 
@@ -58,6 +59,7 @@ export function createFileHost(initial: WorkbookSnapshot, onSelect: (sheet: stri
         lang: request.lang,
         ...(request.registry && { registry: request.registry }),
       });
+      lastFindings = result.findings;
       return { ok: true, result };
     },
     async select(sheet: string, cell: string): Promise<void> {
@@ -82,7 +84,7 @@ export function createFileHost(initial: WorkbookSnapshot, onSelect: (sheet: stri
         const sheets = [...snapshot.sheets];
         sheets[idx] = writeCell(sheet, fix, p.row, p.col);
         snapshot = { ...snapshot, sheets };
-        written.push(fix);
+        written.push({ fix, finding: lastFindings.find((f) => f.fix?.sheet === fix.sheet && f.fix.cell === fix.cell) });
         done.push({ sheet: fix.sheet, cell: fix.cell, value: fix.value });
       }
       return { written: done, skipped };

@@ -1,0 +1,51 @@
+/** Shared set-up of the browser end-to-end tests: Debian's Chromium through playwright-core. */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const BASE = process.env.E2E_BASE_URL ?? '';
+if (!BASE) throw new Error('E2E_BASE_URL is not set: run the browser tests with `npm run test:e2e`');
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.E2E_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+export interface Watched {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Every request the page made. */
+  readonly requests: string[];
+  /** Console errors and page errors (CSP violations show up here). */
+  readonly errors: string[];
+}
+
+/** A page 350 px wide (a task pane's width), that records its requests and errors. */
+export async function openPage(browser: Browser, path: string, opts: { locale?: string; width?: number } = {}): Promise<Watched> {
+  const context = await browser.newContext({
+    viewport: { width: opts.width ?? 350, height: 900 },
+    locale: opts.locale ?? 'zh-CN',
+    acceptDownloads: true,
+    serviceWorkers: 'block',
+  });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(new URL(path, BASE).href);
+  return { context, page, requests, errors };
+}
+
+/** Requests that did not go to the local test server (data:/blob: URLs stay in the page). */
+export function external(requests: readonly string[]): string[] {
+  const local = new URL(BASE).host;
+  return requests.filter((u) => {
+    const url = new URL(u);
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return false;
+    return url.host !== local;
+  });
+}

@@ -107,9 +107,10 @@ export interface AmountAnalysis {
 
 const STRONG_TOTAL = /(合计|共计|总计|总共|一共|累计|总额|总投资|总预算|总金额|资金总额|总经费|总资金|共需资金|共需经费|共安排|共投入|共下达|总规模)/gu;
 const WEAK_TOTAL =
-  /(计划安排资金|计划安排|安排资金|安排经费|预算资金|预算经费|预算金额|年度预算|资金预算|项目资金|项目经费|所需资金|所需经费|需要资金|需资金|资金规模|下达资金|投资)/gu;
+  /(计划安排资金|计划安排|经费预算|项目预算|预算|安排资金|安排经费|预算资金|预算经费|预算金额|年度预算|资金预算|项目资金|项目经费|所需资金|所需经费|需要资金|需资金|资金规模|下达资金|投资)/gu;
 const FILLER = /^(?:资金|经费|金额|费用|为|是|约|达|计|共|需|需要|人民币|预计|合计|总计|共计|安排|[:：\s(（]|大写|小写|的)*$/u;
 const MARKER = /(其中|分别为|分别是|分别用于|分别安排|具体为|具体是|具体如下|明细如下|包括|包含|用于)/gu;
+const NUMBERED = /^(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[一二三四五六七八九十]+、)/u;
 const BREAK = /[,，。;；、\n]/u;
 
 function keywordBefore(norm: string, nStart: number): 'strong' | 'weak' | null {
@@ -135,8 +136,10 @@ function keywordBefore(norm: string, nStart: number): 'strong' | 'weak' | null {
 /** A short label for an amount: the words before it, without numbering, dates and verbs. */
 export function labelBefore(norm: string, nStart: number): string {
   let i = nStart;
-  while (i > 0 && nStart - i < 30 && !/[,，。;；、\n:：()（）]/u.test(norm[i - 1]!)) i--;
-  let s = norm.slice(i, nStart).trim();
+  while (i > 0 && nStart - i < 30 && !/[,，。;；、\n()（）]/u.test(norm[i - 1]!)) i--;
+  let s = norm.slice(i, nStart).trim().replace(/[:：\s]+$/u, '');
+  // 其中：培训费8万元 — the words after a colon, unless the colon ends them (培训费：8万元)
+  s = s.replace(/^.*[:：]/u, '');
   // the words after the previous amount or 和/及 in the same clause
   s = s.replace(/^.*(?:\d元|\d万|[和及与])/u, '');
   for (let k = 0; k < 4; k++) {
@@ -156,7 +159,7 @@ export function labelBefore(norm: string, nStart: number): string {
 
 function clauseOf(original: string, s: ScannedText, a: ScannedAmount): string {
   let i = a.nStart;
-  while (i > 0 && a.nStart - i < 30 && !/[,，。;；、\n:：]/u.test(s.norm[i - 1]!)) i--;
+  while (i > 0 && a.nStart - i < 30 && !/[,，。;；、\n]/u.test(s.norm[i - 1]!)) i--;
   const from = s.map[i]!;
   let t = original.slice(from, a.offset + a.length).trim();
   t = t.replace(/^(?:[（(][一二三四五六七八九十\d]+[)）]|\d+[.、]|[一二三四五六七八九十]+、)\s*/u, '').replace(/^(?:其中|另外|另)/u, '');
@@ -440,6 +443,15 @@ export function analyseAmounts(paragraphs: readonly ParagraphLike[]): AmountAnal
             parts.push(...ps);
           }
         }
+      } else if (/^[\s。.;；:：]*$/u.test(norm.slice(T.amount.nEnd)) && NUMBERED.test(nextNorm)) {
+        // 资金总额：15万元。 then a numbered list of items, one per paragraph
+        for (let p = T.para + 1; p < paragraphs.length; p++) {
+          if (!NUMBERED.test(scans[p]!.norm.trimStart())) break;
+          const ps = amountsOfPara(p);
+          if (ps.some((i) => amounts[i]!.total !== null)) break;
+          parts.push(...ps);
+        }
+        if (parts.length < 2) parts = [];
       }
     }
     if (parts.length > 0) {

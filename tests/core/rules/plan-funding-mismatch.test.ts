@@ -58,6 +58,13 @@ describe('plan-funding-mismatch', () => {
     expect([f?.cell, f?.expected, f?.actual]).toEqual(['A5', '10万元', '12万元']);
   });
 
+  it('compares a total with its parts against the plan, quoting the total', () => {
+    const [f] = run([pf('项目六', ['资金总额：15万元。', '1.培训费：8万元；', '2.资料费：4万元；', '3.差旅费：3万元。'], ['分三个阶段实施，第一阶段5万元，第二阶段5万元，第三阶段6万元。'])]);
+    expect(f?.cell).toBe('A8');
+    expect(f?.related).toEqual([{ sheet: '项目六', cell: 'A3' }]);
+    expect(f?.message).toBe('资金安排情况为15万元（“资金总额：15万元”，其中培训费8万元+资料费4万元+差旅费3万元），项目实施计划合计16万元（第一阶段5万元+第二阶段5万元+第三阶段6万元），两者相差1万元');
+  });
+
   it('fires on two rates of the same kind that differ', () => {
     const [f] = run([pf('项目五', ['补助标准为每生每年850元。'], ['按每生每年800元发放。'])]);
     expect([f?.expected, f?.actual]).toEqual(['850元/生·年', '800元/生·年']);

@@ -33,6 +33,18 @@ describe('total-mismatch', () => {
     expect([f?.cell, f?.expected, f?.actual]).toEqual(['A5', '15万元', '16万元']);
   });
 
+  it('reads a total line followed by a numbered list of items', () => {
+    const [f] = run(['资金总额：15万元。', '1.培训费：8万元；', '2.资料费：4万元；', '3.差旅费：4万元。']);
+    expect([f?.cell, f?.expected, f?.actual]).toEqual(['A3', '16万元', '15万元']);
+    expect(f?.message).toBe('“资金总额：15万元”与所列分项之和16万元不符（培训费8万元+资料费4万元+差旅费4万元），相差1万元');
+    expect(run(['资金总额：15万元。', '1.培训费：8万元；', '2.资料费：4万元；', '3.差旅费：3万元。'])).toEqual([]);
+  });
+
+  it('reads 经费预算 as a total', () => {
+    const [f] = run(['经费预算12万元，其中：印刷费2.5万元，专家费5万元，场地租赁费3万元，其他2万元。']);
+    expect([f?.expected, f?.actual]).toEqual(['12.5万元', '12万元']);
+  });
+
   it('compares in exact fen across units', () => {
     const [f] = run(['合计12000元，其中：资料费0.6万元，会务费5999.99元。']);
     expect([f?.expected, f?.actual]).toEqual(['11999.99元', '12000元']);

@@ -9,6 +9,8 @@ export interface SheetCell {
   readonly text: string;
   /** An internal link target (`'项目一'!A3`). */
   readonly link?: string;
+  /** A cell format index. */
+  readonly style?: number;
 }
 
 export interface SheetSpec {
@@ -28,7 +30,7 @@ export function inlineCell(row: number, col: number, text: string, style?: numbe
 export function rowsXml(rows: SheetSpec['rows'], headerStyle?: number): string {
   return rows
     .map((cells, r) => {
-      const inner = cells.map((c, col) => inlineCell(r, col, typeof c === 'string' ? c : c.text, r === 0 ? headerStyle : undefined)).join('');
+      const inner = cells.map((c, col) => inlineCell(r, col, typeof c === 'string' ? c : c.text, r === 0 ? headerStyle : typeof c === 'string' ? undefined : c.style)).join('');
       return `<row r="${r + 1}">${inner}</row>`;
     })
     .join('');

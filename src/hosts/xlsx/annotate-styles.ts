@@ -33,7 +33,6 @@ export class StylePatcher {
   private readonly xfs: Section;
   private readonly fillIds = new Map<Severity, number>();
   private readonly cache = new Map<string, number>();
-  private boldFont: number | undefined;
 
   constructor(private readonly pkg: Package) {
     const wb = pkg.workbookPart();
@@ -107,23 +106,39 @@ export class StylePatcher {
 
   /** A bold cell format (for the results sheet's header row). */
   bold(): number {
-    const key = 'bold';
+    return this.fontXf('bold', ['b'], (p) => `<${q(p, 'b')}/>`);
+  }
+
+  /** A hyperlink-looking cell format: underlined, blue. */
+  link(): number {
+    return this.fontXf('link', ['u', 'color'], (p) => `<${q(p, 'u')}/><${q(p, 'color')} rgb="FF0563C1"/>`);
+  }
+
+  /** A format with the default font changed (CT_Font children are an unordered choice). */
+  private fontXf(key: string, strip: string[], extra: (prefix: string) => string): number {
     let id = this.cache.get(key);
     if (id === undefined) {
       const p = this.prefix;
-      if (this.boldFont === undefined) {
-        const first = this.fonts.items[0] ?? `<${q(p, 'font')}><${q(p, 'sz')} val="11"/></${q(p, 'font')}>`;
-        const m = /^<[^>]*?(\/?)>/.exec(first)!;
-        const font = m[1]
-          ? `${first.slice(0, -2)}><${q(p, 'b')}/></${q(p, 'font')}>`
-          : `${m[0]}<${q(p, 'b')}/>${first.slice(m[0].length).replace(new RegExp(`<${q(p, 'b')}\\s*/>`), '')}`;
-        this.fonts.added.push(font);
-        this.boldFont = Math.max(this.fonts.items.length, 1) + this.fonts.added.length - 1;
+      const first = this.fonts.items[0] ?? `<${q(p, 'font')}><${q(p, 'sz')} val="11"/></${q(p, 'font')}>`;
+      const m = /^<[^>]*?(\/?)>/.exec(first)!;
+      let font: string;
+      if (m[1]) font = `${first.slice(0, -2).trimEnd()}>${extra(p)}</${q(p, 'font')}>`;
+      else {
+        let body = first.slice(m[0].length);
+        for (const local of strip) body = body.replace(new RegExp(`<${q(p, local)}\\b[^>]*?/>|<${q(p, local)}\\b[^>]*?>[\\s\\S]*?</${q(p, local)}>`, 'g'), '');
+        font = `${m[0]}${extra(p)}${body}`;
       }
-      id = this.push(`<${q(p, 'xf')} numFmtId="0" fontId="${this.boldFont}" fillId="0" borderId="0" xfId="0" applyFont="1"/>`);
+      this.fonts.added.push(font);
+      const fontId = Math.max(this.fonts.items.length, 1) + this.fonts.added.length - 1;
+      id = this.push(`<${q(p, 'xf')} numFmtId="0" fontId="${fontId}" fillId="0" borderId="0" xfId="0" applyFont="1"/>`);
       this.cache.set(key, id);
     }
     return id;
+  }
+
+  /** A plain cell format with a severity's fill (the results sheet's 级别 column). */
+  severity(severity: Severity): number {
+    return this.flagged(0, severity);
   }
 
   private push(xf: string): number {

@@ -162,12 +162,12 @@ function annotatePackage(original: Uint8Array, findings: readonly Finding[], opt
     const target = sheetByName.has(f.sheet) && fromA1(f.cell) ? qualifiedRef(f.sheet, f.cell) : undefined;
     const row: (SheetCell | string)[] = [
       f.rule,
-      sev,
+      why ? sev : { text: sev, style: styles.severity(f.severity) },
       f.project ?? '',
       f.school ?? '',
       f.column ?? '',
       f.sheet,
-      target ? { text: f.cell, link: target } : f.cell,
+      target ? { text: f.cell, link: target, style: styles.link() } : f.cell,
       f.message,
       f.expected ?? '',
       f.actual ?? '',

@@ -14,7 +14,7 @@ export default defineRule<Id>({
     messages: {
       contradiction: {
         zh: '{school} 的学校代码 {code} 前两位 {type} 表示“{typeName}”，与校名（{kind}，应为 {expected}）不符',
-        en: '{school}: code {code} starts with {type} ({typeNameEn}), which contradicts the name ({kind}: expected {expected})',
+        en: '{school}: code {code} starts with {type} ({typeName}), which contradicts the name ({kind}: expected {expected})',
       },
       unknownType: {
         zh: '{school} 的学校代码 {code} 前两位 {type} 不是有效的学校类型代码',
@@ -22,7 +22,7 @@ export default defineRule<Id>({
       },
     },
   },
-  check(document) {
+  check(document, context) {
     const out: RawFinding<Id>[] = [];
     for (const table of document.tables) {
       const column = table.headers[table.columns.code];
@@ -42,7 +42,7 @@ export default defineRule<Id>({
         const expected = exp.types.join('/');
         out.push({
           messageId: 'contradiction',
-          data: { school, code, type, typeName: known.zh, typeNameEn: known.en, kind: exp.kind, expected },
+          data: { school, code, type, typeName: context.lang === 'en' ? known.en : known.zh, kind: exp.kind, expected },
           ...base,
           expected,
           actual: type,

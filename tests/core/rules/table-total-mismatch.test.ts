@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../src/core/rules/table-total-mismatch';
-import { run, schoolDoc, seedRows } from '../schools/fixtures';
+import { run, schoolDoc } from '../schools/fixtures';
 
 describe('table-total-mismatch', () => {
   it('is silent on the seed table, 合计 first or last, numbers as text', () => {

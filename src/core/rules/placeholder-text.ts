@@ -5,7 +5,7 @@ import { defineRule, type RawFinding } from './types';
  * Placeholders left in the text. Each pattern is written so that ordinary words do not match:
  * `XX` only where no Latin letter touches it (`20XX年`, `XX学校`, not `XXL`); 待定/待补充 not after
  * 有/尚/等 (`有待补充` is a phrase, `等待定期` is not a placeholder); `××` only doubled (a single × is
- * multiplication); 【】 and （） only when empty.
+ * multiplication); 【】 and （） only when empty. Also a 元 left without its amount (`课酬元、`).
  */
 const PATTERNS: readonly RegExp[] = [
   /(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])/u,
@@ -21,6 +21,22 @@ const PATTERNS: readonly RegExp[] = [
   /(?<![A-Za-z])(?:TODO|TBD|TBC)(?![A-Za-z])/u,
   /此处填写|请填写|请输入/u,
 ];
+
+/**
+ * A money unit left without its amount (`8月发放54、55期教师课酬元、`): 元 right after a Chinese
+ * character that cannot end an amount or a word with 元 (美元, 单元, 公元, 多元, 状元, 1000多元, 10万余元).
+ */
+const UNIT_WITHOUT_AMOUNT =
+  /(?<=[\u4e00-\u9fff])(?<![万千百亿拾佰仟整角一二三四五六七八九十零〇两壹贰叁肆伍陆柒捌玖余多单美日欧港澳加韩公纪状位])元(?=[、，。；;,）)]|$)/u;
+
+/** The amount-less 元 occurrences, each with a few characters before it (for the message). */
+export function findUnitsWithoutAmount(text: string): string[] {
+  const out: string[] = [];
+  const re = new RegExp(UNIT_WITHOUT_AMOUNT.source, 'gu');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) out.push(text.slice(Math.max(0, m.index - 6), m.index + 1).replace(/^[\d.,、，；;\s]+/u, ''));
+  return out;
+}
 
 export function findPlaceholders(text: string): string[] {
   const found: string[] = [];
@@ -42,18 +58,27 @@ export default defineRule({
         zh: '“{label}”中留有占位符{found}，请填写实际内容',
         en: 'Placeholder {found} left in "{label}": fill in the real text',
       },
+      amountMissing: {
+        zh: '“{label}”中“{found}”的“元”前缺少金额',
+        en: 'In "{label}", "{found}": the amount before 元 is missing',
+      },
     },
   },
   check(document) {
-    const out: RawFinding<'placeholder'>[] = [];
+    const out: RawFinding<'placeholder' | 'amountMissing'>[] = [];
     for (const p of document.projects) {
       const seen = new Set<string>();
       const report = (text: string, ref: CellRef, label: string): void => {
         const found = findPlaceholders(text);
-        if (found.length === 0) return;
+        const units = found.length === 0 ? findUnitsWithoutAmount(text) : [];
+        if (found.length === 0 && units.length === 0) return;
         const key = `${ref.sheet}\u0000${ref.row}\u0000${ref.col}`;
         if (seen.has(key)) return;
         seen.add(key);
+        if (found.length === 0) {
+          out.push({ messageId: 'amountMissing', data: { label, found: units[0]! }, ref, project: p.label, actual: units[0]! });
+          return;
+        }
         out.push({
           messageId: 'placeholder',
           data: { label, found: found.map((f) => `“${f}”`).join('、') },

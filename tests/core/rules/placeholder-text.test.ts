@@ -30,6 +30,14 @@ describe('placeholder-text', () => {
     ]);
   });
 
+  it('fires on a 元 left without its amount (seed 项目八), not on amounts or words ending in 元', () => {
+    const doc = makeDocument([{ title: '项目八', sections: { plan: ['2023年3月购买开班培训用品；6月发放第53期教师课酬、8月发放54、55期教师课酬元、10月发放56期教师课酬。'], funding: ['10万余元；1000多元；每生每年850元；美元、单元、公元；（单位：元）；壹拾伍万元整。'] } }]).document;
+    const f = run(doc);
+    expect(f.map((x) => [x.rule, x.project, x.cell, x.messageId, x.message])).toEqual([
+      ['placeholder-text', '项目八', 'A5', 'amountMissing', '“项目实施计划”中“期教师课酬元”的“元”前缺少金额'],
+    ]);
+  });
+
   it('does not fire on clean text', () => {
     expect(run(makeDocument([{ title: '项目一', sections: { funding: ['本项目计划安排资金10万元。'] } }]).document)).toEqual([]);
   });

@@ -1,8 +1,12 @@
-/** `--export-docx`: the published Word document, from the core export model and its writer. */
+/** `--export-docx`: the published Word document (core export model + src/hosts/docx writer). */
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { CheckConfig } from '../core/rules/config';
 import type { Lang } from '../core/rules/types';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
-import { M, say } from './messages';
+import { buildDocument } from '../core/document';
+import { readXlsx } from '../hosts/xlsx/read';
+import { exportDocxWithModel } from '../hosts/docx/write';
+import { M, fsReason, say } from './messages';
 
 export interface ExportSettings {
   readonly config: CheckConfig;
@@ -10,8 +14,36 @@ export interface ExportSettings {
   readonly registry?: { readonly snapshot: WorkbookSnapshot; readonly source: string };
 }
 
-export type ExportOutcome = { ok: true } | { ok: false; message: string; detail?: string };
+export type ExportOutcome = { ok: true; changes: string[] } | { ok: false; message: string; detail?: string };
 
-export async function exportDocx(_input: string, _target: string, settings: ExportSettings): Promise<ExportOutcome> {
-  return { ok: false, message: say(M.exportUnavailable, settings.lang) };
+/** Reads `input`, builds its Word document and writes it to `target`. Never throws. */
+export async function exportDocx(input: string, target: string, settings: ExportSettings): Promise<ExportOutcome> {
+  const { lang } = settings;
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(input);
+  } catch (e) {
+    return { ok: false, message: say(M.unreadablePath(input, fsReason(e, lang)), lang) };
+  }
+  const read = readXlsx(bytes);
+  if (!read.ok) return { ok: false, message: say(M.fileError(input, read.error.messageFor(lang)), lang) };
+  let docx: Uint8Array;
+  let changes: string[];
+  try {
+    const document = buildDocument(read.snapshot, {
+      config: settings.config,
+      ...(settings.registry !== undefined && { registry: settings.registry }),
+    });
+    const { bytes: out, model } = await exportDocxWithModel(document);
+    docx = out;
+    changes = model.normalisations.map((n) => (lang === 'zh' ? n.zh : n.en));
+  } catch (e) {
+    return { ok: false, message: say(M.internal(input), lang), detail: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+  }
+  try {
+    writeFileSync(target, docx);
+  } catch (e) {
+    return { ok: false, message: say(M.cannotWrite(target, fsReason(e, lang)), lang) };
+  }
+  return { ok: true, changes };
 }

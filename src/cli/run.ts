@@ -244,6 +244,12 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         return 2;
       }
       io.err(`${say(M.exported(opts.exportDocx), lang)}\n`);
+      if (e.changes.length > 0) {
+        io.err(`${say(M.exportChanges(e.changes.length), lang)}\n`);
+        const counts = new Map<string, number>();
+        for (const c of e.changes) counts.set(c, (counts.get(c) ?? 0) + 1);
+        for (const [c, n] of counts) io.err(`  - ${c}${n > 1 ? (lang === 'zh' ? `（${n} 处）` : ` (${n}×)`) : ''}\n`);
+      }
     }
   }
   return code;

@@ -270,3 +270,22 @@ describe('writeExplanations', () => {
     expect(readExplanationSheet(snap(none))).toEqual([]);
   });
 });
+
+describe('annotate runs in the browser too', () => {
+  it('src/hosts/xlsx/annotate*.ts import only fflate, the core and each other', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const dir = join(__dirname, '../../../src/hosts/xlsx');
+    const files = readdirSync(dir).filter((n) => /^annotate.*\.ts$/.test(n));
+    expect(files.length).toBeGreaterThan(5);
+    for (const f of files) {
+      const src = readFileSync(join(dir, f), 'utf8');
+      for (const m of src.matchAll(/from\s+'([^']+)'/g)) {
+        const spec = m[1]!;
+        const ok = spec === 'fflate' || spec.startsWith('./annotate') || spec.startsWith('../../core/');
+        expect(ok, `${f} imports ${spec}`).toBe(true);
+      }
+      expect(src, f).not.toMatch(/\bBuffer\b|\bprocess\.|require\(/);
+    }
+  });
+});

@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { toA1 } from '../../../src/core/snapshot/a1';
 import { annotate, AnnotateError, NOTE_AUTHOR, RESULTS_SHEET } from '../../../src/hosts/xlsx/annotate';
 import { readXlsx } from '../../../src/hosts/xlsx/read';
 import { gridOf } from '../../../src/core/snapshot/grid';
@@ -231,5 +234,36 @@ describe('annotate: bad input', () => {
   it('refuses a truncated zip', () => {
     const bytes = fixture('rich.xlsx');
     expect(() => annotate(bytes.subarray(0, bytes.length - 40), [])).toThrow(AnnotateError);
+  });
+});
+
+describe('annotate the seed workbooks (every cell flagged)', () => {
+  const SEEDS = join(__dirname, '../../../seeds');
+  const seeds = readdirSync(SEEDS).filter((n) => n.endsWith('.xlsx'));
+
+  it('finds the seed workbooks', () => expect(seeds.length).toBeGreaterThan(0));
+
+  it.each(seeds)('%s: values unchanged, every cell flagged, shared parts untouched', (name) => {
+    const original = new Uint8Array(readFileSync(join(SEEDS, name)));
+    const a = snapshot(original);
+    const sevs = ['error', 'warning', 'info'] as const;
+    const findings = a.sheets.flatMap((sh) =>
+      sh.cells.map((c, i) => finding({ sheet: sh.name, cell: toA1(c.row, c.col), severity: sevs[i % 3]!, message: `检查 ${sh.name} ${c.text.slice(0, 20)}` })),
+    );
+    const out = annotate(original, findings, { lang: 'zh' });
+    const b = snapshot(out);
+    for (const sh of a.sheets) {
+      const gb = gridOf(b.sheets.find((x) => x.name === sh.name)!);
+      for (const c of sh.cells) expect(gb.get(c.row, c.col)?.text).toBe(c.text);
+    }
+    expect(b.sheets.find((s) => s.name === RESULTS_SHEET)!.cells.filter((c) => c.col === 0)).toHaveLength(findings.length + 1);
+    const ea = rawEntries(original);
+    const eb = rawEntries(out);
+    for (const n of ['xl/sharedStrings.xml', 'xl/theme/theme1.xml', 'docProps/core.xml']) {
+      if (ea.has(n)) expect(bytesEqual(ea.get(n)!.raw, eb.get(n)!.raw), n).toBe(true);
+    }
+    // every flagged cell got a note, except those that already had one
+    const notes = [...eb.keys()].filter((k) => /comments\d*\.xml$/.test(k)).map((k) => (text(eb.get(k)).match(/<comment /g) ?? []).length);
+    expect(notes.reduce((x, y) => x + y, 0)).toBeGreaterThanOrEqual(findings.length);
   });
 });

@@ -4,7 +4,6 @@
  * this bundle must be loaded by taskpane.html too; the pane and the ribbon share the host and
  * the last outcome through the Excel session. `event.completed()` is always called.
  */
-import { createOfficeExcelHost } from '../hosts/excel/office';
 import { excelSession, publishOutcome } from '../hosts/excel/session';
 import type { ExcelHost } from '../hosts/excel/host';
 import type { Lang } from '../core/rules/types';
@@ -18,6 +17,10 @@ function uiLang(): Lang {
 }
 
 async function getHost(lang: Lang): Promise<ExcelHost | string> {
+  const existing = excelSession().host;
+  if (existing) return existing;
+  // Loaded on first use, as the same chunk the pane loads: the ribbon bundle stays tiny.
+  const { createOfficeExcelHost } = await import(/* webpackChunkName: "excel" */ '../hosts/excel/office');
   const out = await createOfficeExcelHost(lang);
   if ('host' in out) return out.host;
   if ('tooOld' in out) {

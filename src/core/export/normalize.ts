@@ -57,46 +57,54 @@ export function normaliseParagraph(input: string): NormalisedText {
   let text = input.replace(EDGE, '');
   if (text !== input) changes.add(DESCRIBE.edge);
 
-  // inner spaces
-  text = text.replace(SPACES_G, (run: string, offset: number, whole: string) => {
-    const a = lastChar(whole.slice(0, offset));
-    const b = firstChar(whole.slice(offset + run.length));
-    if (isCjkPunct(a) || isCjkPunct(b) || (isHan(a) && isLatinOrDigit(b)) || (isLatinOrDigit(a) && isHan(b))) {
-      changes.add(DESCRIBE.inner);
-      return '';
+  // punctuation and spaces, repeated until stable: removing a space or converting a mark can
+  // put a half-width mark next to Chinese text
+  for (let guard = 0; guard < 8; guard++) {
+    const before = text;
+    // , ; : ? ! next to Chinese
+    // (repeated until stable: a converted mark makes its half-width neighbour Chinese-adjacent)
+    const chars = Array.from(text);
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (let i = 0; i < chars.length; i++) {
+        const full = FULL[chars[i]!];
+        if (full !== undefined && (isChinese(chars[i - 1]) || isChinese(chars[i + 1]))) {
+          chars[i] = full;
+          changes.add(DESCRIBE.comma);
+          changed = true;
+        }
+      }
     }
-    if (run !== ' ' && !(run === '\u3000' && isHan(a) && isHan(b))) {
-      changes.add(DESCRIBE.collapse);
-      return ' ';
-    }
-    return run;
-  });
+    text = chars.join('');
 
-  // , ; : ? ! next to Chinese
-  const chars = Array.from(text);
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i]!;
-    const full = FULL[ch];
-    if (full === undefined) continue;
-    const a = chars[i - 1];
-    const b = chars[i + 1];
-    if (isChinese(a) || isChinese(b)) {
-      chars[i] = full;
-      changes.add(DESCRIBE.comma);
-    }
+    // (…) beside or around Chinese
+    text = text.replace(/\(([^()\n]*)\)/g, (m: string, inner: string, offset: number, whole: string) => {
+      const a = lastChar(whole.slice(0, offset));
+      const b = firstChar(whole.slice(offset + m.length));
+      if (HAN.test(inner) || isChinese(a) || isHan(b)) {
+        changes.add(DESCRIBE.paren);
+        return `（${inner}）`;
+      }
+      return m;
+    });
+
+    // inner spaces
+    text = text.replace(SPACES_G, (run: string, offset: number, whole: string) => {
+      const a = lastChar(whole.slice(0, offset));
+      const b = firstChar(whole.slice(offset + run.length));
+      if (isCjkPunct(a) || isCjkPunct(b) || (isHan(a) && isLatinOrDigit(b)) || (isLatinOrDigit(a) && isHan(b))) {
+        changes.add(DESCRIBE.inner);
+        return '';
+      }
+      if (run !== ' ' && !(run === '\u3000' && isHan(a) && isHan(b))) {
+        changes.add(DESCRIBE.collapse);
+        return ' ';
+      }
+      return run;
+    });
+
+    if (text === before) break;
   }
-  text = chars.join('');
-
-  // (…) beside or around Chinese
-  text = text.replace(/\(([^()\n]*)\)/g, (m: string, inner: string, offset: number, whole: string) => {
-    const a = lastChar(whole.slice(0, offset));
-    const b = firstChar(whole.slice(offset + m.length));
-    if (HAN.test(inner) || isChinese(a) || isHan(b)) {
-      changes.add(DESCRIBE.paren);
-      return `（${inner}）`;
-    }
-    return m;
-  });
 
   // sentence-final . after Chinese
   if (text.endsWith('.') && isHan(lastChar(text.slice(0, -1)))) {

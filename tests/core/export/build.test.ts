@@ -164,3 +164,13 @@ describe('export model: other tables under a heading', () => {
     expect(bytes.length).toBeGreaterThan(1000);
   });
 });
+
+describe('export model: an empty document', () => {
+  it('has the default title and no projects, and still writes a .docx', async () => {
+    const { document } = makeDocument([]);
+    const m = buildExportModel(document);
+    expect(m).toMatchObject({ title: DEFAULT_TITLE, projects: [] });
+    const { writeDocx } = await import('../../../src/hosts/docx/write');
+    expect((await writeDocx(m)).length).toBeGreaterThan(1000);
+  });
+});

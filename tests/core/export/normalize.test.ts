@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseParagraph } from '../../../src/core/export/normalize';
 
@@ -54,5 +55,23 @@ describe('normaliseParagraph', () => {
   it('reports no change for clean text', () => {
     const clean = '通过项目实施，能有效提高全区中小学、幼儿园安全防范能力，确保师生生命财产安全。';
     expect(normaliseParagraph(clean)).toEqual({ text: clean, changes: [] });
+  });
+});
+
+describe('normaliseParagraph properties', () => {
+  const alphabet = fc.constantFrom(...'江川区教育经费元万年月，。；：、（）“”《》〔〕[]()0123456789.,;:?! \u3000abAB%-/'.split(''));
+  const text = fc.array(alphabet, { maxLength: 40 }).map((a) => a.join(''));
+  it('is idempotent, never adds characters other than their full-width forms, and reports a change iff it made one', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        const once = normaliseParagraph(s);
+        expect(normaliseParagraph(once.text)).toEqual({ text: once.text, changes: [] });
+        expect(once.changes.length > 0).toBe(once.text !== s);
+        const strip = (x: string): string => x.replace(/[\s\u3000]/g, '');
+        const half = (x: string): string => x.replace(/[，；：？！（）。]/g, (c) => ({ '，': ',', '；': ';', '：': ':', '？': '?', '！': '!', '（': '(', '）': ')', '。': '.' })[c]!);
+        expect(half(strip(once.text))).toBe(half(strip(s)));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

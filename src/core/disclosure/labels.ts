@@ -68,8 +68,24 @@ export function aliasTable(extra?: Readonly<Record<string, SectionKey>>): AliasT
 
 function lookup(table: AliasTable, label: string): SectionKey | undefined {
   const k = labelKey(label);
-  if (k === '' || k.length > 24) return undefined;
-  return table.get(k);
+  if (k === '' || k.length > 40) return undefined;
+  const hit = table.get(k);
+  if (hit !== undefined) return hit;
+  // a trailing remark in brackets: `资金安排情况（单位：万元）`
+  const bare = k.replace(/[(（【[][^()（）【】[\]]*[)）】\]]$/u, '');
+  return bare !== k && bare !== '' ? table.get(bare) : undefined;
+}
+
+/** The first colon that is not inside brackets (`资金安排情况（单位：万元）：…`), or -1. */
+function colonOutsideParens(s: string): number {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === '(' || c === '（' || c === '【' || c === '[') depth++;
+    else if ((c === ')' || c === '）' || c === '】' || c === ']') && depth > 0) depth--;
+    else if ((c === ':' || c === '：') && depth === 0) return i;
+  }
+  return -1;
 }
 
 const CN = '一二三四五六七八九十百零〇两';
@@ -116,7 +132,7 @@ export function matchHeading(line: string, table: AliasTable): HeadingMatch | nu
   const { text, map } = normalizeWithMap(head);
   const num = splitNumbering(text);
   const body = text.slice(num.length);
-  const colon = body.search(/[:：]/u);
+  const colon = colonOutsideParens(body);
   if (colon < 0 && line.length > HEAD) return null;
   const labelPart = colon >= 0 ? body.slice(0, colon) : body;
   const key = lookup(table, labelPart);
@@ -144,7 +160,7 @@ export interface TitleMatch {
   readonly label: string;
 }
 
-const TITLE_RE = new RegExp(`^项目\\s*([${CN}]{1,6}|\\d{1,4})(?:\\s*$|\\s*[:：、.,，\\-—－]\\s*|\\s+)(.*)$`, 'u');
+const TITLE_RE = new RegExp(`^项目\\s*\\(?\\s*([${CN}]{1,6}|\\d{1,4})\\s*\\)?(?:\\s*$|\\s*[:：、.,，\\-—－]\\s*|\\s+)(.*)$`, 'u');
 
 /**
  * Whether a line is a project title: `项目一`, `项目 3`, `项目十一：xxx`, `项目三 国家义务教育…`.

@@ -46,6 +46,12 @@ describe('matchHeading: numbering styles, punctuation, spaces', () => {
     expect(matchHeading(line, table)).toBeNull();
   });
 
+  it('reads a heading with a remark in brackets, and a colon inside the brackets', () => {
+    expect(matchHeading('六、资金安排情况（单位：万元）', table)).toMatchObject({ key: 'funding', label: '资金安排情况（单位：万元）' });
+    expect(matchHeading('六、资金安排情况（单位：万元）：共10万元', table)?.rest).toEqual({ text: '共10万元', offset: 16 });
+    expect(matchHeading('项目名称：甲（乙：丙）', table)?.rest?.text).toBe('甲（乙：丙）');
+  });
+
   it('reads configured aliases, and they win over the defaults', () => {
     const t = aliasTable({ 项目绩效: 'results', 实施内容: 'plan' });
     expect(matchHeading('八、项目绩效', t)?.key).toBe('results');
@@ -57,7 +63,7 @@ describe('matchHeading: numbering styles, punctuation, spaces', () => {
 describe('matchTitle', () => {
   it.each([
     ['项目一', 1, '项目一'], ['项目十一', 11, '项目十一'], ['项目 3', 3, '项目3'], ['项目３', 3, '项目3'], ['项目一：国家义务教育优质均衡评估专项经费', 1, '项目一'],
-    ['项目二十 党费', 20, '项目二十'], ['  项目十六  ', 16, '项目十六'],
+    ['项目二十 党费', 20, '项目二十'], ['  项目十六  ', 16, '项目十六'], ['项目（三）', 3, '项目三'], ['项目(12)：x', 12, '项目12'],
   ])('%s', (line, number, label) => {
     expect(matchTitle(line)).toMatchObject({ number, label });
   });

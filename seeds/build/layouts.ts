@@ -17,7 +17,7 @@ import type { Cell, Range, SheetSnapshot, WorkbookSnapshot } from '../../src/cor
 import type { SeedDocument, SeedProject, SeedTable, SeedTableRow } from './parse';
 
 /** How a cell should look in Excel. */
-export type CellRole = 'title' | 'project' | 'heading' | 'label' | 'body' | 'th' | 'td' | 'td-num' | 'td-money' | 'td-code';
+export type CellRole = 'title' | 'project' | 'heading' | 'label' | 'body' | 'content' | 'th' | 'td' | 'td-num' | 'td-money' | 'td-code';
 
 export interface SeedSheet {
   readonly name: string;
@@ -86,7 +86,7 @@ class SheetBuilder {
     this.fit(row, text, width, role === 'title' ? 22 : role === 'project' ? 18 : 15);
   }
 
-  fit(row: number, text: string, width: number, lineHeight = 15): void {
+  fit(row: number, text: string, width: number, lineHeight = 16): void {
     const lines = wrappedLines(text, width);
     const h = Math.min(409, Math.max(lineHeight, lines * lineHeight + 3));
     this.heights.set(row, Math.max(this.heights.get(row) ?? 0, h));
@@ -100,7 +100,7 @@ class SheetBuilder {
 
 /** Lines a text needs in a column of `width` character units (CJK characters count 2). */
 export function wrappedLines(text: string, width: number): number {
-  const usable = Math.max(4, width - 2);
+  const usable = Math.max(4, (width - 2) * 0.9); // a little slack: fonts differ between Excel, WPS and LibreOffice
   let lines = 0;
   for (const line of text.split('\n')) {
     let units = 0;
@@ -303,8 +303,8 @@ export function twoColumnBook(doc: SeedDocument): SeedBook {
       const row = i + 1;
       b.text(row, 0, s.heading, 'label');
       const content = s.table ? [...s.paragraphs, TABLE_REFERENCE].join('\n') : s.paragraphs.join('\n');
-      if (content !== '') b.text(row, 1, content, 'body');
-      else b.blank(row, 1, 'body');
+      if (content !== '') b.text(row, 1, content, 'content');
+      else b.blank(row, 1, 'content');
       b.fit(row, content, 90);
     });
     builders.push(b);

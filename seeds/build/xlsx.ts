@@ -24,6 +24,8 @@ function styleFor(role: CellRole): Partial<ExcelJS.Style> {
       return { font: { name: FONT, size: 12, bold: true }, alignment: { vertical: 'middle', wrapText: true } };
     case 'label':
       return { font: { name: FONT, size: 11, bold: true }, alignment: { vertical: 'top', wrapText: true }, border: BORDER };
+    case 'content':
+      return { font: { name: FONT, size: 11 }, alignment: { vertical: 'top', wrapText: true }, border: BORDER };
     case 'body':
       return { font: { name: FONT, size: 11 }, alignment: { vertical: 'top', wrapText: true } };
     case 'th':

@@ -124,21 +124,22 @@ export function entryText(e: ZipEntry): string {
 export function newEntry(name: string, content: Uint8Array | string, like?: ZipEntry): ZipEntry {
   const bytes = typeof content === 'string' ? strToU8(content) : content;
   const data = deflateSync(bytes, { level: 6 });
-  const nameBytes = strToU8(name);
-  const ascii = nameBytes.length === name.length;
+  // A replaced entry keeps its stored name bytes (and their encoding flag).
+  const nameBytes = like?.nameBytes ?? strToU8(name);
+  const utf8 = like ? like.flags & 0x800 : nameBytes.length === name.length ? 0 : 0x800;
   return {
     name,
     nameBytes,
     method: 8,
-    flags: ascii ? 0 : 0x800,
+    flags: utf8,
     crc: crc32(bytes),
     compressedSize: data.length,
     size: bytes.length,
     time: like?.time ?? 0,
     date: like?.date ?? 0x21, // 1980-01-01
     data,
-    externalAttrs: 0,
-    versionMadeBy: 20,
+    externalAttrs: like?.externalAttrs ?? 0,
+    versionMadeBy: like?.versionMadeBy ?? 20,
   };
 }
 

@@ -4,7 +4,7 @@
  * the 市+县 prefix (or equals the full name). Two candidates or none: no match, with the reason.
  */
 import type { RegistryEntry } from '../model';
-import { normalizeName, splitPrefix, stripPrefix, townOf } from './names';
+import { normalizeName, splitPrefix, stripNormalized, townOf } from './names';
 
 export type RegistryMatch =
   | { readonly kind: 'match'; readonly entry: RegistryEntry }
@@ -23,9 +23,8 @@ export interface RegistryIndex {
   readonly entries: readonly RegistryEntry[];
   /** Normalised key → entries. Keys: the name; town + name; the name without a city/county prefix. */
   readonly byKey: ReadonlyMap<string, readonly RegistryEntry[]>;
-  /** The short name (without its town) → entries, for telling the user about near names. */
-  readonly byShort: ReadonlyMap<string, readonly RegistryEntry[]>;
-  readonly byCode: ReadonlyMap<string, readonly RegistryEntry[]>;
+  /** The short name (without its town) → entries, for telling the user about near names (built on first use). */
+  byShort(): ReadonlyMap<string, readonly RegistryEntry[]>;
 }
 
 const TOWN_SUFFIX = /(?:街道办事处|街道|办事处|镇|乡)$/;
@@ -34,7 +33,7 @@ function push(map: Map<string, RegistryEntry[]>, key: string, e: RegistryEntry):
   if (key === '') return;
   const list = map.get(key);
   if (!list) map.set(key, [e]);
-  else if (!list.includes(e)) list.push(e);
+  else if (list[list.length - 1] !== e) list.push(e);
 }
 
 const indexCache = new WeakMap<readonly RegistryEntry[], RegistryIndex>();
@@ -44,23 +43,30 @@ export function indexRegistry(entries: readonly RegistryEntry[]): RegistryIndex 
   const hit = indexCache.get(entries);
   if (hit) return hit;
   const byKey = new Map<string, RegistryEntry[]>();
-  const byShort = new Map<string, RegistryEntry[]>();
-  const byCode = new Map<string, RegistryEntry[]>();
   for (const e of entries) {
     const name = normalizeName(e.name);
     if (name === '') continue;
     push(byKey, name, e);
-    const town = normalizeName(e.town ?? '');
+    const town = e.town === undefined ? '' : normalizeName(e.town);
     if (town !== '' && !name.startsWith(town)) {
       push(byKey, town + name, e);
       // a town written without its suffix (`大街` for 大街街道): try the usual suffixes
       if (!TOWN_SUFFIX.test(town)) for (const suf of ['镇', '乡', '街道']) push(byKey, town + suf + name, e);
     }
-    const t = town !== '' && name.startsWith(town) ? town : townOf(name);
-    push(byShort, t !== '' && name.startsWith(t) ? name.slice(t.length) : name, e);
-    if (e.code !== '') push(byCode, e.code, e);
   }
-  const index: RegistryIndex = { entries, byKey, byShort, byCode };
+  let short: Map<string, RegistryEntry[]> | undefined;
+  const byShort = (): ReadonlyMap<string, readonly RegistryEntry[]> => {
+    if (short) return short;
+    short = new Map();
+    for (const e of entries) {
+      const name = normalizeName(e.name);
+      const town = e.town === undefined ? '' : normalizeName(e.town);
+      const t = town !== '' && name.startsWith(town) ? town : townOf(name);
+      push(short, t !== '' && name.startsWith(t) ? name.slice(t.length) : name, e);
+    }
+    return short;
+  };
+  const index: RegistryIndex = { entries, byKey, byShort };
   indexCache.set(entries, index);
   return index;
 }
@@ -72,6 +78,7 @@ function prefixOf(ctx: MatchContext): string {
 
 /** Distinct schools: the same code (or the same name without a code) counts once. */
 function distinct(list: readonly RegistryEntry[]): RegistryEntry[] {
+  if (list.length <= 1) return [...list];
   const seen = new Set<string>();
   const out: RegistryEntry[] = [];
   for (const e of list) {
@@ -93,11 +100,9 @@ export function matchRegistry(name: string, registry: readonly RegistryEntry[] |
   const full = normalizeName(name);
   if (full === '') return { kind: 'none', near: [] };
   const prefix = prefixOf(ctx);
-  const { rest } = stripPrefix(full, prefix);
-  const found: RegistryEntry[] = [];
-  for (const key of rest === full ? [full] : [rest, full]) {
-    for (const e of index.byKey.get(key) ?? []) if (!found.includes(e)) found.push(e);
-  }
+  const { rest } = stripNormalized(full, prefix);
+  const found: RegistryEntry[] = [...(index.byKey.get(rest) ?? [])];
+  if (rest !== full) for (const e of index.byKey.get(full) ?? []) if (!found.includes(e)) found.push(e);
   // a registry that keeps full names with a prefix of its own (`江川区大街街道大街小学`)
   if (found.length === 0 && prefix !== '') {
     const { county } = splitPrefix(prefix);
@@ -108,7 +113,7 @@ export function matchRegistry(name: string, registry: readonly RegistryEntry[] |
   if (candidates.length > 1) return { kind: 'ambiguous', candidates };
   const town = townOf(rest);
   const short = town !== '' ? rest.slice(town.length) : rest;
-  return { kind: 'none', near: distinct(index.byShort.get(short) ?? []).slice(0, 5) };
+  return { kind: 'none', near: distinct(index.byShort().get(short) ?? []).slice(0, 5) };
 }
 
 /** The standard name 市+县+乡+校名 for a registry entry under a prefix. */

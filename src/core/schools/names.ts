@@ -6,11 +6,15 @@ import { compact } from './values';
 
 /** Normalises a school name for exact comparison: NFKC, no spaces, ASCII brackets. */
 export function normalizeName(s: string): string {
-  return compact(s).replace(/[（【〔\[]/g, '(').replace(/[）】〕\]]/g, ')').replace(/[·•・]/g, '');
+  const c = compact(s);
+  if (!BRACKETS.test(c)) return c;
+  return c.replace(/[（【〔\[]/g, '(').replace(/[）】〕\]]/g, ')').replace(/[·•・]/g, '');
 }
+const BRACKETS = /[（【〔\[）】〕\]·•・]/;
 
 const PREFIX_END = new Set(['市', '州', '盟', '区', '县', '旗']);
-const NOT_IN_PREFIX = /镇|乡|街道|学|园|校/;
+/** A prefix never runs into a town or a school name. */
+const STOP = new Set(['镇', '乡', '学', '园', '校']);
 
 /**
  * The 市+县 prefix common to a table's names (e.g. `玉溪市江川区`): the longest leading run of
@@ -26,9 +30,10 @@ export function commonPrefix(names: readonly string[]): string {
     total++;
     const limit = Math.min(c.length - 2, 16);
     for (let i = 1; i < limit; i++) {
-      if (PREFIX_END.has(c[i]!)) {
+      const ch = c[i]!;
+      if (STOP.has(ch) || (ch === '街' && c[i + 1] === '道')) break;
+      if (PREFIX_END.has(ch)) {
         const p = c.slice(0, i + 1);
-        if (NOT_IN_PREFIX.test(p)) break;
         counts.set(p, (counts.get(p) ?? 0) + 1);
       }
     }
@@ -42,14 +47,23 @@ export function commonPrefix(names: readonly string[]): string {
 
 /** Splits a prefix `玉溪市江川区` into its city and county parts (the last segment is the county). */
 export function splitPrefix(prefix: string): { city: string; county: string } {
+  const hit = splitCache.get(prefix);
+  if (hit) return hit;
   const m = /^(.*?[市州盟])?([^市州盟]*?[区县市旗])$/.exec(prefix);
-  if (!m) return { city: '', county: prefix };
-  return { city: m[1] ?? '', county: m[2] ?? '' };
+  const out = m ? { city: m[1] ?? '', county: m[2] ?? '' } : { city: '', county: prefix };
+  if (splitCache.size > 100) splitCache.clear();
+  splitCache.set(prefix, out);
+  return out;
 }
+const splitCache = new Map<string, { city: string; county: string }>();
 
 /** The name without the 市+县 prefix (or without its county part alone), normalised. */
 export function stripPrefix(name: string, prefix: string): { rest: string; hadPrefix: boolean } {
-  const n = normalizeName(name);
+  return stripNormalized(normalizeName(name), prefix);
+}
+
+/** `stripPrefix` for a name already normalised. */
+export function stripNormalized(n: string, prefix: string): { rest: string; hadPrefix: boolean } {
   if (prefix !== '' && n.startsWith(prefix)) return { rest: n.slice(prefix.length), hadPrefix: true };
   const { city, county } = splitPrefix(prefix);
   if (county !== '' && n.startsWith(county)) return { rest: n.slice(county.length), hadPrefix: false };

@@ -7,8 +7,12 @@ import type { CellRef, NumberCell } from '../model';
 
 const SPACES = /[\s\u00a0\u1680\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+/gu;
 
+/** Strings made only of printable ASCII and CJK ideographs need no normalisation. */
+const PLAIN = /^[\x21-\x7e\u4e00-\u9fff]*$/;
+
 /** NFKC and every space removed. */
 export function compact(s: string): string {
+  if (PLAIN.test(s)) return s;
   return s.normalize('NFKC').replace(SPACES, '');
 }
 
@@ -107,6 +111,12 @@ export function readNumberCell(cell: Cell | undefined, ref: CellRef, unit?: '元
   }
   let dec: string | null = null;
   let decimals = 0;
+  if (cell.kind === 'number' && typeof cell.value === 'number' && Number.isFinite(cell.value) && raw === String(cell.value) && !/e/i.test(raw)) {
+    // fast path: shown exactly as stored
+    dec = raw;
+    decimals = decimalsOf(raw);
+    return { ref, raw, empty: false, value: cell.value, fen: unit ? scaleDecimal(dec, FEN_SCALE[unit]) : null, decimals };
+  }
   const shown = parseDecimalText(raw);
   if (cell.kind === 'number' && typeof cell.value === 'number' && Number.isFinite(cell.value)) {
     dec = numberToDecimal(cell.value);

@@ -136,6 +136,17 @@ export class StylePatcher {
     return id;
   }
 
+  /** A wrapping, top-aligned cell format (long messages in the results sheet). */
+  wrap(): number {
+    let id = this.cache.get('wrap');
+    if (id === undefined) {
+      const p = this.prefix;
+      id = this.push(`<${q(p, 'xf')} numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><${q(p, 'alignment')} vertical="top" wrapText="1"/></${q(p, 'xf')}>`);
+      this.cache.set('wrap', id);
+    }
+    return id;
+  }
+
   /** A plain cell format with a severity's fill (the results sheet's 级别 column). */
   severity(severity: Severity): number {
     return this.flagged(0, severity);

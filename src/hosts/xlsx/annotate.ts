@@ -168,10 +168,10 @@ function annotatePackage(original: Uint8Array, findings: readonly Finding[], opt
       f.column ?? '',
       f.sheet,
       target ? { text: f.cell, link: target, style: styles.link() } : f.cell,
-      f.message,
+      { text: f.message, style: styles.wrap() },
       f.expected ?? '',
       f.actual ?? '',
-      why,
+      why ? { text: why, style: styles.wrap() } : '',
     ];
     if (options.fix) {
       let filled = '';

@@ -62,7 +62,8 @@ function isLabelRow(grid: SheetGrid, row: number, left: number, right: number): 
     const t = compact(cell.text);
     if (t === '') continue;
     if (cell.kind !== 'text') return false;
-    if (TOTAL_LABEL.test(t) || looksLikeCode(t)) return false;
+    // 合计 under the code/name columns starts the data; under 资金需求 it is a column label
+    if ((TOTAL_LABEL.test(t) && cell.col <= left + 2) || looksLikeCode(t)) return false;
     if (isHeaderLabel(t)) labels++;
     else return false;
   }

@@ -130,3 +130,15 @@ describe('findSchoolTables on the seed table', () => {
     expect(t.total?.funding.subtotal?.fen).toBe(31_200_000_000);
   });
 });
+
+describe('findSchoolTables header variants', () => {
+  it('reads 合计 as the money column label when the header says 合计 instead of 小计', () => {
+    const s = tableSheet();
+    const cells = s.cells.map((c) => (c.row === 2 && c.text === '小计' ? { ...c, value: '合计', text: '合计' } : c));
+    const [t] = findSchoolTables({ sheets: [{ ...s, cells }] });
+    expect(t!.headerBottom).toBe(3);
+    expect(t!.columns.funding).toEqual({ subtotal: 4, central: 5, provincial: 6, prefecture: 7, county: 8, other: 9 });
+    expect(t!.total?.row).toBe(4);
+    expect(t!.rows).toHaveLength(27);
+  });
+});

@@ -1,10 +1,12 @@
 /**
  * Flags in place, removable exactly (SPEC §5).
  *
- * flag(): 3 syncs whatever the number of findings: (1) the record and the sheet list, (2) the
- * current fill and note of every cell to flag or to unflag, (3) ONE write batch: fills, notes,
- * the updated record. Each touched cell's original fill (pattern, colours, tint) and note are
- * recorded, in the workbook, before anything is written.
+ * flag(): 3 syncs whatever the number of sheets: (1) the record and the sheet list, (2) the
+ * current fill and note of every cell to flag or to unflag, (3) ONE write batch: the updated
+ * record, fills, notes. Each touched cell's original fill (pattern, colours, tint) and note are
+ * recorded in the workbook in the same batch as the flags (first, so a batch that fails half
+ * way leaves nothing unrecorded). Only past thousands of flagged cells are reads and writes cut
+ * into more batches (Excel on the web refuses requests over 5 MB); never per sheet.
  *
  * clearFlags(): 3 syncs: record, current state, restore. A cell is restored only where it
  * still shows what the add-in put there: a fill or note the user changed since is left alone
@@ -25,6 +27,18 @@ export const FLAG_COLORS: Readonly<Record<Severity, string>> = {
 
 export const NOTE_HEADER = '【预算公开检查 disclosure-check】';
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Cells per batch: far under Excel on the web's 5 MB request limit (about 1 KB per cell written). */
+export const CELLS_PER_READ_BATCH = 4000;
+export const CELLS_PER_WRITE_BATCH = 2000;
+
+/** Queues `queue(item)` for every item and syncs every `size` items (once for a small list). */
+async function inBatches<T>(context: XlContext, items: readonly T[], size: number, queue: (item: T) => void): Promise<void> {
+  for (let i = 0; i < items.length; i += size) {
+    for (const item of items.slice(i, i + size)) queue(item);
+    await context.sync();
+  }
+}
 
 export interface FlagResult {
   /** Cells flagged. */
@@ -90,8 +104,7 @@ function noteIsOurs(e: FlagEntry, p: CellProbe): boolean {
 }
 
 /** Queues the restoration of one cell (its fill and note must be ours: see fillIsOurs/noteIsOurs). */
-function queueRestore(context: XlContext, e: FlagEntry, caps: HostCaps): void {
-  const sheet = context.workbook.worksheets.getItem(e.sheet);
+function queueRestore(sheet: XlWorksheet, e: FlagEntry, caps: HostCaps): void {
   if (e.fill) {
     const fill = sheet.getRange(e.cell).format.fill;
     const f = e.fill;
@@ -150,74 +163,82 @@ export async function flag(context: XlContext, findings: readonly Finding[], cap
   }
   const targetKeys = new Set(targets.map((t) => keyOf(t.sheet, t.cell)));
   const stale = previous.filter((e) => !targetKeys.has(keyOf(e.sheet, e.cell)));
+  const live = (e: FlagEntry): boolean => {
+    const s = sheetByName.get(e.sheet);
+    return s !== undefined && !s.protection.protected;
+  };
+  const staleLive = stale.filter(live);
+  // Sheet gone or protected: kept in the record for a later clear.
+  const kept = stale.filter((e) => !live(e));
 
   // Sync 2: the current fill and note of every cell to flag or to unflag.
   const probes = new Map<string, CellProbe>();
-  for (const t of targets) probes.set(keyOf(t.sheet, t.cell), probe(sheetByName.get(t.sheet)!, t.cell, caps));
-  const staleLive = stale.filter((e) => {
-    const s = sheetByName.get(e.sheet);
-    if (!s || s.protection.protected) return false;
-    probes.set(keyOf(e.sheet, e.cell), probe(s, e.cell, caps));
-    return true;
-  });
-  await context.sync();
+  const toProbe: { sheet: string; cell: string }[] = [...targets, ...staleLive];
+  await inBatches(context, toProbe, CELLS_PER_READ_BATCH, (c) =>
+    probes.set(keyOf(c.sheet, c.cell), probe(sheetByName.get(c.sheet)!, c.cell, caps)),
+  );
 
-  // Sync 3: one write batch.
-  const kept: FlagEntry[] = stale.filter((e) => !staleLive.includes(e)); // sheet gone or protected: keep for a later clear
+  // Plan the writes and the record.
+  const writes: (() => void)[] = [];
   for (const e of staleLive) {
     const p = probes.get(keyOf(e.sheet, e.cell))!;
-    queueRestore(
-      context,
-      {
-        sheet: e.sheet,
-        cell: e.cell,
-        ...(e.fill && fillIsOurs(e, p) && { fill: e.fill, color: e.color }),
-        ...(e.note && noteIsOurs(e, p) && { note: e.note }),
-      },
-      caps,
-    );
+    const restore: FlagEntry = {
+      sheet: e.sheet,
+      cell: e.cell,
+      ...(e.fill && fillIsOurs(e, p) && { fill: e.fill, color: e.color }),
+      ...(e.note && noteIsOurs(e, p) && { note: e.note }),
+    };
+    writes.push(() => queueRestore(sheetByName.get(e.sheet)!, restore, caps));
   }
   const entries: FlagEntry[] = [...kept];
   for (const t of targets) {
     const k = keyOf(t.sheet, t.cell);
     const p = probes.get(k)!;
     const prev = prevByKey.get(k);
-    const sheet = context.workbook.worksheets.getItem(t.sheet);
+    const sheet = sheetByName.get(t.sheet)!;
     const color = FLAG_COLORS[t.severity];
 
     // The fill: the original is the one recorded at the first flagging, while ours is still there.
     let fill: SavedFill | undefined;
     if (prev?.fill && fillIsOurs(prev, p)) fill = prev.fill;
     else if (!/Gradient/i.test(p.fill.pattern ?? '')) fill = savedFill(p.fill);
-    if (fill) {
-      const f = sheet.getRange(t.cell).format.fill;
-      f.pattern = 'Solid';
-      f.color = color;
-      f.tintAndShade = 0;
-    }
+    // A plain cell needs only the colour (Excel makes it a solid fill): fewer actions per cell.
+    const plain = (p.fill.pattern === 'None' || p.fill.pattern === 'Solid') && (p.fill.tintAndShade ?? 0) === 0;
 
     // The note: appended to the user's own note, which is recorded to be put back.
     let note: FlagEntry['note'];
+    let current: string | undefined;
     if (caps.notes && p.note) {
+      current = p.note.isNullObject ? undefined : p.note.content;
+      const original = prev?.note && current === prev.note.written ? prev.note.original : current;
       const text = noteText(t);
-      const current = p.note.isNullObject ? undefined : p.note.content;
-      let original: string | undefined;
-      if (prev?.note && current === prev.note.written) original = prev.note.original;
-      else original = current;
       const written = original === undefined ? text : `${original}\n\n${text}`;
-      if (current === undefined) context.workbook.notes.add(sheet.getRange(t.cell), written);
-      else sheet.notes.getItemOrNullObject(t.cell).content = written;
       note = original === undefined ? { written } : { written, original };
     }
-    entries.push({
-      sheet: t.sheet,
-      cell: t.cell,
-      ...(fill && { fill, color }),
-      ...(note && { note }),
+    writes.push(() => {
+      const range = sheet.getRange(t.cell);
+      if (fill) {
+        const f = range.format.fill;
+        if (!plain) f.pattern = 'Solid';
+        f.color = color;
+        if (!plain) f.tintAndShade = 0;
+      }
+      if (note) {
+        if (current === undefined) context.workbook.notes.add(range, note.written);
+        else sheet.notes.getItemOrNullObject(t.cell).content = note.written;
+      }
     });
+    entries.push({ sheet: t.sheet, cell: t.cell, ...(fill && { fill, color }), ...(note && { note }) });
   }
-  queueRecordWrite(context, caps, { version: 1, entries }, recordRead);
-  await context.sync();
+
+  // Sync 3: one write batch. The record goes first and lists the cells still to unflag too, so
+  // a batch that fails half way leaves nothing unrecorded; the final record goes last.
+  let place = queueRecordWrite(context, caps, { version: 1, entries: [...entries, ...staleLive] }, recordRead);
+  let remaining = writes.length;
+  await inBatches(context, writes.length > 0 ? writes : [() => undefined], CELLS_PER_WRITE_BATCH, (w) => {
+    w();
+    if (--remaining <= 0) place = queueRecordWrite(context, caps, { version: 1, entries }, place);
+  });
   return { flagged: targets.length, protectedSheets: [...protectedSheets], unplaced, notes: caps.notes };
 }
 
@@ -233,30 +254,39 @@ export async function clearFlags(context: XlContext, caps: HostCaps): Promise<Cl
 
   const skipped: { sheet: string; cell: string; reason: 'changed' | 'missing-sheet' | 'protected' }[] = [];
   const remaining: FlagEntry[] = [];
-  const live: { e: FlagEntry; p: CellProbe }[] = [];
+  const live: FlagEntry[] = [];
   for (const e of entries) {
     const s = sheetByName.get(e.sheet);
     if (!s) skipped.push({ sheet: e.sheet, cell: e.cell, reason: 'missing-sheet' });
     else if (s.protection.protected) {
       skipped.push({ sheet: e.sheet, cell: e.cell, reason: 'protected' });
       remaining.push(e);
-    } else live.push({ e, p: probe(s, e.cell, caps) });
+    } else live.push(e);
   }
-  await context.sync();
+  const probes = new Map<FlagEntry, CellProbe>();
+  await inBatches(context, live, CELLS_PER_READ_BATCH, (e) => probes.set(e, probe(sheetByName.get(e.sheet)!, e.cell, caps)));
 
   let restored = 0;
-  for (const { e, p } of live) {
+  const writes: (() => void)[] = [];
+  for (const e of live) {
+    const p = probes.get(e)!;
     const fillOk = fillIsOurs(e, p);
     const noteOk = !caps.notes || noteIsOurs(e, p);
-    queueRestore(
-      context,
-      { sheet: e.sheet, cell: e.cell, ...(e.fill && fillOk && { fill: e.fill, color: e.color }), ...(e.note && noteOk && { note: e.note }) },
-      caps,
-    );
+    const restore: FlagEntry = {
+      sheet: e.sheet,
+      cell: e.cell,
+      ...(e.fill && fillOk && { fill: e.fill, color: e.color }),
+      ...(e.note && noteOk && { note: e.note }),
+    };
+    writes.push(() => queueRestore(sheetByName.get(e.sheet)!, restore, caps));
     if (fillOk && noteOk) restored++;
     else skipped.push({ sheet: e.sheet, cell: e.cell, reason: 'changed' });
   }
-  queueRecordWrite(context, caps, { version: 1, entries: remaining }, recordRead);
-  await context.sync();
+  // The record is updated in the last batch: until then a retry finds every cell still listed.
+  let left = writes.length;
+  await inBatches(context, writes.length > 0 ? writes : [() => undefined], CELLS_PER_WRITE_BATCH, (w) => {
+    w();
+    if (--left <= 0) queueRecordWrite(context, caps, { version: 1, entries: remaining }, recordRead);
+  });
   return { restored, skipped };
 }

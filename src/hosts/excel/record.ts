@@ -51,12 +51,16 @@ export function parseRecord(json: unknown): FlagRecord | null {
   }
 }
 
-/** A queued read of the record; `get()` is valid after the next sync. */
-export interface RecordRead {
-  get(): FlagRecord | null;
+/** Where the fallback sheet stands (unused with settings). */
+export interface RecordPlace {
   /** Rows the fallback sheet holds (0 when none or when settings are used). */
   readonly sheetRows: () => number;
   readonly sheetExists: () => boolean;
+}
+
+/** A queued read of the record; `get()` is valid after the next sync. */
+export interface RecordRead extends RecordPlace {
+  get(): FlagRecord | null;
 }
 
 export function queueRecordRead(context: XlContext, caps: HostCaps): RecordRead {
@@ -80,18 +84,21 @@ export function queueRecordRead(context: XlContext, caps: HostCaps): RecordRead 
   };
 }
 
-/** Queues writing the record (or removing it, when null or empty). */
-export function queueRecordWrite(context: XlContext, caps: HostCaps, record: FlagRecord | null, previous: RecordRead): void {
+/**
+ * Queues writing the record (or removing it, when null or empty), given where the store stood
+ * before; returns where it stands after, for a second write in the same batch.
+ */
+export function queueRecordWrite(context: XlContext, caps: HostCaps, record: FlagRecord | null, previous: RecordPlace): RecordPlace {
   const empty = record === null || record.entries.length === 0;
   if (caps.settings) {
     if (empty) context.workbook.settings.getItemOrNullObject(FLAG_SETTING_KEY).delete();
     else context.workbook.settings.add(FLAG_SETTING_KEY, JSON.stringify(record));
-    return;
+    return previous;
   }
   const sheets = context.workbook.worksheets;
   if (empty) {
     if (previous.sheetExists()) sheets.getItem(FLAG_SHEET).delete();
-    return;
+    return { sheetExists: () => false, sheetRows: () => 0 };
   }
   let sheet: XlWorksheet;
   if (previous.sheetExists()) {
@@ -108,4 +115,5 @@ export function queueRecordWrite(context: XlContext, caps: HostCaps, record: Fla
   const range = sheet.getRange(`A1:A${pieces.length}`);
   range.numberFormat = pieces.map(() => ['@']);
   range.values = pieces;
+  return { sheetExists: () => true, sheetRows: () => pieces.length };
 }

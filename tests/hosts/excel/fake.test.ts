@@ -65,11 +65,11 @@ describe('fake Excel object model is as strict as the host', () => {
   });
 
   it('enforces the payload limit per sync', async () => {
-    const fake = FakeExcel.fromSnapshot(workbook(), { payloadLimit: 200 });
+    const fake = FakeExcel.fromSnapshot(workbook(), { payloadLimit: 600 });
     await fake.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem('学校明细').getRange('A1:D5').load('values,text,formulas');
+      ctx.workbook.worksheets.getItem('学校明细').getRange('A1:D5').load('values,valueTypes,text,formulas,numberFormat');
       await expect(ctx.sync()).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
-      ctx.workbook.worksheets.getItem('学校明细').getRange('A1:A1').values = [['x'.repeat(300)]];
+      ctx.workbook.worksheets.getItem('学校明细').getRange('A1:A1').values = [['x'.repeat(700)]];
       await expect(ctx.sync()).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
     });
     expect(fake.syncs.every((s) => !s.ok)).toBe(true);

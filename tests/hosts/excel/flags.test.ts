@@ -149,3 +149,28 @@ describe('flag and clearFlags', () => {
     expect(fake.dump()).toEqual(before);
   });
 });
+
+describe('flagging many cells', () => {
+  it('stays under the 5 MB request limit: 6,000 flagged cells with notes in batches of 2,000, cleared exactly', async () => {
+    const cells = Array.from({ length: 6000 }, (_, i) => ({
+      row: i,
+      col: 1,
+      kind: 'text' as const,
+      value: `学校${i}`,
+      text: `学校${i}`,
+    }));
+    const fake = FakeExcel.fromSnapshot({ sheets: [{ name: '学校明细', index: 0, visibility: 'visible', cells, merges: [] }] });
+    const before = fake.dump();
+    const many = Array.from({ length: 6000 }, (_, i) =>
+      finding('学校明细', `B${i + 1}`, 'error', `学校代码缺失：第${i + 1}行的学校没有填写10位学校代码，请从学校名录补充`),
+    );
+    const r = await fake.run((ctx) => flag(ctx, many, ALL));
+    expect(r.flagged).toBe(6000);
+    expect(fake.syncs.every((s) => s.ok && s.requestBytes <= 5 * 1024 * 1024)).toBe(true);
+    expect(fake.syncCount).toBe(1 + 2 + 3); // record+sheets, 2 read batches, 3 write batches
+    expect(fake.sheet('学校明细')!.notes.B6000).toContain('第6000行');
+    await fake.run((ctx) => clearFlags(ctx, ALL));
+    expect(fake.syncs.every((s) => s.ok)).toBe(true);
+    expect(fake.dump()).toEqual(before);
+  });
+});

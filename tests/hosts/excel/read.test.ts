@@ -43,10 +43,10 @@ describe('readWorkbook', () => {
 
   it('stays under the payload limit: large sheets are read in row blocks, halved when the host refuses', async () => {
     const snap = manySheets(40);
-    const fake = FakeExcel.fromSnapshot(snap, { payloadLimit: 6000 });
-    const { snapshot } = await fake.run((ctx) => readWorkbook(ctx, { caps: ALL, batchBytes: 5000, bytesPerCell: 30 }));
+    const fake = FakeExcel.fromSnapshot(snap, { payloadLimit: 20000 });
+    const { snapshot } = await fake.run((ctx) => readWorkbook(ctx, { caps: ALL, batchBytes: 15000, bytesPerCell: 10 }));
     expect(snapshot.sheets).toEqual(snap.sheets);
-    expect(fake.syncs.filter((s) => s.ok).every((s) => s.responseBytes <= 6000)).toBe(true);
+    expect(fake.syncs.filter((s) => s.ok).every((s) => s.responseBytes <= 20000)).toBe(true);
     expect(fake.syncs.some((s) => !s.ok)).toBe(true); // the estimate was low once: halved and retried
   });
 

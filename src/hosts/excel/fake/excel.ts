@@ -5,7 +5,7 @@
  * - loads and writes are queued and run, in order, only at `context.sync()`; a load sees the
  *   workbook as it is at its place in the batch; loaded values arrive after the sync;
  * - every `sync()` is counted; a sync whose request or response would pass the payload limit
- *   (5 MB, JSON size estimate) fails with `RequestPayloadSizeLimitExceeded` /
+ *   (5 MB; estimate: JSON size of the values plus ACTION_BYTES per queued action) fails with `RequestPayloadSizeLimitExceeded` /
  *   `ResponsePayloadSizeLimitExceeded`, as Excel on the web does;
  * - an operation that fails aborts the rest of its batch (earlier operations stay applied);
  *   `getItem` of a missing sheet fails with `ItemNotFound`, writes to a protected sheet with
@@ -79,6 +79,8 @@ const notLoaded = (prop: string): FakeOfficeError =>
   );
 
 const MERGED_AREAS_LIMIT = 512;
+/** Request bytes per queued action (Office.js sends each as a JSON object of ids and names). */
+export const ACTION_BYTES = 100;
 
 interface Rect {
   top: number;
@@ -260,7 +262,7 @@ class FakeContext implements XlContext {
     const ops = this.ops;
     this.ops = [];
     const host = this.host;
-    const requestBytes = ops.reduce((n, o) => n + o.requestBytes, 0);
+    const requestBytes = ops.reduce((n, o) => n + ACTION_BYTES + o.requestBytes, 0);
     if (requestBytes > host.payloadLimit) {
       host.syncs.push({ requestBytes, responseBytes: 0, ok: false });
       throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');

@@ -27,7 +27,8 @@ function countNoun(label: string): { noun: string; unit: string } {
     .replace(/(?:数量|人数|数|总数)$/, '')
     .replace(/人员$/, '')
     .trim();
-  return { noun, unit };
+  // the subject's last two characters (配备保安 → 保安, 受助学生 → 学生) keep the match lenient
+  return { noun: noun.length > 2 ? noun.slice(-2) : noun, unit };
 }
 
 function totalOf(table: SchoolTable, pick: (r: SchoolTable['rows'][number]) => import('../model').NumberCell | undefined, money: boolean): { value: number; ref: CellRef | undefined } | null {

@@ -276,6 +276,16 @@ function readTableAt(grid: SheetGrid, sheet: SheetSnapshot, anchorRow: number): 
   const h = readHeader(grid, anchorRow);
   const cols = mapColumns(h);
   if (cols.code === undefined || cols.name === undefined) return { table: null, end: anchorRow };
+  if (!/万元|\(元\)|（元）/.test([...h.paths.values()].flat().join(''))) {
+    // `单位：元` in a caption row just above the table
+    for (let r = Math.max(0, anchorRow - 2); r < anchorRow; r++) {
+      for (const cell of grid.row(r)) {
+        const t = compact(cell.text);
+        if (/单位[:：]?万元/.test(t)) cols.unit = '万元';
+        else if (/单位[:：]?元/.test(t)) cols.unit = '元';
+      }
+    }
+  }
   const hasFunding = Object.keys(cols.funding).length > 0;
   if (!hasFunding && !(cols.count !== undefined && cols.projectName !== undefined)) return { table: null, end: anchorRow };
   const c = cols as ColumnMap & { code: number; name: number };

@@ -142,3 +142,16 @@ describe('findSchoolTables header variants', () => {
     expect(t!.rows).toHaveLength(27);
   });
 });
+
+describe('money unit', () => {
+  it('reads 元 from the header or from a 单位：元 caption above the table', () => {
+    const s = tableSheet({ top: 1 });
+    const yuanHeader = s.cells.map((c) => (c.text === '资金需求（万元）' ? { ...c, value: '资金需求（元）', text: '资金需求（元）' } : c));
+    const a = findSchoolTables({ sheets: [{ ...s, cells: yuanHeader }] })[0]!;
+    expect(a.unit).toBe('元');
+    expect(a.rows[0]!.funding.subtotal?.fen).toBe(5928);
+    const caption = [{ row: 0, col: 8, kind: 'text' as const, value: '单位：元', text: '单位：元' }, ...s.cells.map((c) => (c.text === '资金需求（万元）' ? { ...c, value: '资金需求', text: '资金需求' } : c))];
+    expect(findSchoolTables({ sheets: [{ ...s, cells: caption }] })[0]!.unit).toBe('元');
+    expect(findSchoolTables({ sheets: [s] })[0]!.unit).toBe('万元');
+  });
+});

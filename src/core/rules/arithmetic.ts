@@ -1,4 +1,4 @@
-import { analyseAmounts, evaluate, sectionParagraphs, type Term } from '../text/amount-statements';
+import { analyseSection, evaluate, type Term } from '../text/amount-statements';
 import { defineRule, type RawFinding } from './types';
 
 type MessageId = 'wrong';
@@ -59,7 +59,7 @@ export default defineRule<MessageId>({
     const out: RawFinding<MessageId>[] = [];
     for (const project of document.projects) {
       for (const section of project.sections) {
-        const an = analyseAmounts(sectionParagraphs(section));
+        const an = analyseSection(section);
         for (const c of an.calculations) {
           const v = evaluate(c);
           if (!v || v.dim !== c.result.dim) continue;

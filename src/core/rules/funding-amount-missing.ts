@@ -1,5 +1,4 @@
-import { analyseAmounts, formatStated, sectionParagraphs } from '../text/amount-statements';
-import { findAmounts } from '../text/money';
+import { analyseSection, formatStated } from '../text/amount-statements';
 import { defineRule, type RawFinding } from './types';
 
 type MessageId = 'missing' | 'missingPlanHas';
@@ -29,13 +28,14 @@ export default defineRule<MessageId>({
       if (!funding) continue; // section-missing reports it
       if (funding.tables.length > 0 || (funding.otherTables?.length ?? 0) > 0) continue;
       if (document.tables.some((t) => t.project === project.index && t.section === 'funding')) continue;
-      const paragraphs = sectionParagraphs(funding);
-      if (paragraphs.some((p) => findAmounts(p.text).length > 0)) continue;
+      const an = analyseSection(funding);
+      if (an.amounts.length > 0) continue;
+      const paragraphs = an.paragraphs;
       // 详见附表 / 见下表: the amounts are in a table the text points to
       if (paragraphs.some((p) => /详见|见附表|见下表|见表\s*\d|附件\s*\d*[所列中]|明细表/u.test(p.text))) continue;
       const ref = funding.paragraphs[0]?.ref ?? funding.headingRef;
       const plan = project.sections.find((s) => s.key === 'plan');
-      const planStated = plan ? analyseAmounts(sectionParagraphs(plan)).stated : undefined;
+      const planStated = plan ? analyseSection(plan).stated : undefined;
       const base = { project: project.label, section: funding.label };
       if (planStated) {
         out.push({ messageId: 'missingPlanHas', data: { ...base, plan: formatStated(planStated) }, ref, project: project.label });

@@ -1,4 +1,4 @@
-import { analyseAmounts, describeParts, formatStated, sectionParagraphs, type AmountAnalysis, type StatedAmount } from '../text/amount-statements';
+import { analyseSection, describeParts, formatStated, type AmountAnalysis, type StatedAmount } from '../text/amount-statements';
 import { formatMoney } from '../text/money';
 import { defineRule, type RawFinding } from './types';
 
@@ -39,8 +39,8 @@ export default defineRule<MessageId>({
       const funding = project.sections.find((s) => s.key === 'funding');
       const plan = project.sections.find((s) => s.key === 'plan');
       if (!funding || !plan) continue;
-      const fa = analyseAmounts(sectionParagraphs(funding));
-      const pa = analyseAmounts(sectionParagraphs(plan));
+      const fa = analyseSection(funding);
+      const pa = analyseSection(plan);
       const F = fa.stated;
       const P = pa.stated;
       if (!F || !P) continue;

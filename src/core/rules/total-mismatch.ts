@@ -1,4 +1,4 @@
-import { analyseAmounts, describeParts, rangeOf, sectionParagraphs } from '../text/amount-statements';
+import { analyseSection, describeParts, rangeOf } from '../text/amount-statements';
 import { amountRange, formatMoney } from '../text/money';
 import type { CellRef } from '../model';
 import { defineRule, type RawFinding } from './types';
@@ -27,7 +27,7 @@ export default defineRule<MessageId>({
     const out: RawFinding<MessageId>[] = [];
     for (const project of document.projects) {
       for (const section of project.sections) {
-        const an = analyseAmounts(sectionParagraphs(section));
+        const an = analyseSection(section);
         for (const st of an.structures) {
           const T = an.amounts[st.total]!;
           const t = amountRange(T.amount);

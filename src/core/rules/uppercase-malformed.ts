@@ -1,5 +1,4 @@
-import { sectionParagraphs } from '../text/amount-statements';
-import { scanText } from '../text/money';
+import { analyseSection } from '../text/amount-statements';
 import { formatUppercase } from '../text/uppercase';
 import { defineRule, type RawFinding } from './types';
 
@@ -23,8 +22,9 @@ export default defineRule<MessageId>({
     const out: RawFinding<MessageId>[] = [];
     for (const project of document.projects) {
       for (const section of project.sections) {
-        for (const p of sectionParagraphs(section)) {
-          const scan = scanText(p.text);
+        const an = analyseSection(section);
+        for (const [i, p] of an.paragraphs.entries()) {
+          const scan = an.scans[i]!;
           for (const u of scan.uppercase) {
             if (u.result.ok) continue;
             // the figure written beside it (in parentheses) tells what was meant

@@ -1,4 +1,4 @@
-import { analyseAmounts, sectionParagraphs } from '../text/amount-statements';
+import { analyseSection } from '../text/amount-statements';
 import { formatMoney } from '../text/money';
 import { formatUppercase } from '../text/uppercase';
 import { defineRule, type RawFinding } from './types';
@@ -23,7 +23,7 @@ export default defineRule<MessageId>({
     const out: RawFinding<MessageId>[] = [];
     for (const project of document.projects) {
       for (const section of project.sections) {
-        const an = analyseAmounts(sectionParagraphs(section));
+        const an = analyseSection(section);
         an.amounts.forEach((b) => {
           if (b.twinOf === undefined) return;
           const a = an.amounts[b.twinOf]!;

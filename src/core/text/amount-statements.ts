@@ -339,7 +339,7 @@ export function analyseAmounts(paragraphs: readonly ParagraphLike[]): AmountAnal
         derived: false,
       });
     }
-    calculations.push(...findCalculations(s.norm, p.text, s.map, para, p.ref));
+    if (s.norm.includes('=')) calculations.push(...findCalculations(s.norm, p.text, s.map, para, p.ref));
   });
 
   // twins: 大写 and its figure (or one figure restating another) side by side
@@ -372,15 +372,26 @@ export function analyseAmounts(paragraphs: readonly ParagraphLike[]): AmountAnal
 
   const structures: TotalStructure[] = [];
   const inStructure = new Set<number>();
+  const markerCache = new Map<number, { index: number; end: number; word: string }[]>();
   const markersIn = (para: number): { index: number; end: number; word: string }[] => {
+    const cached = markerCache.get(para);
+    if (cached) return cached;
     const norm = scans[para]!.norm;
     const out: { index: number; end: number; word: string }[] = [];
     MARKER.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = MARKER.exec(norm)) !== null) out.push({ index: m.index, end: m.index + m[0].length, word: m[1]! });
+    markerCache.set(para, out);
     return out;
   };
-  const amountsOfPara = (para: number): number[] => amounts.map((_, i) => i).filter((i) => amounts[i]!.para === para && countable(i));
+  const byPara = new Map<number, number[]>();
+  amounts.forEach((a, i) => {
+    if (!countable(i)) return;
+    const list = byPara.get(a.para);
+    if (list) list.push(i);
+    else byPara.set(a.para, [i]);
+  });
+  const amountsOfPara = (para: number): number[] => byPara.get(para) ?? [];
 
   /** Parts after a marker: in the paragraph from `from`, skipping nested 其中 regions; stop at a strong total. */
   const partsFrom = (para: number, from: number): number[] => {
@@ -601,4 +612,16 @@ export function sectionParagraphs(section: Section): ParagraphLike[] {
   const out: ParagraphLike[] = [...section.paragraphs];
   for (const t of section.otherTables ?? []) for (const row of t.rows) out.push(...row);
   return out;
+}
+
+const CACHE = new WeakMap<Section, AmountAnalysis>();
+
+/** `analyseAmounts` of a section's paragraphs (and other tables), computed once per section object. */
+export function analyseSection(section: Section): AmountAnalysis {
+  let a = CACHE.get(section);
+  if (!a) {
+    a = analyseAmounts(sectionParagraphs(section));
+    CACHE.set(section, a);
+  }
+  return a;
 }

@@ -5,7 +5,6 @@
  * OWNER: text/money helper — the signatures below are the contract other modules code against.
  * See docs/money.md for the forms read and the rules of approximation.
  */
-import { normalizeWithMap } from './normalize';
 import { parseChineseNumeral } from './numerals';
 import { parseUppercase } from './uppercase';
 
@@ -116,8 +115,8 @@ function clauseBefore(norm: string, end: number, max = 16): string {
 const UPPER_RUN = /[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正〇一二三四五六七八九十百千两0-9.]+/gu;
 const CAP_DIGIT = /[壹贰叁肆伍陆柒捌玖拾佰仟]/u;
 
-function scanUppercase(norm: string, map: readonly number[], original: string): UppercaseCandidate[] {
-  const out: UppercaseCandidate[] = [];
+function scanUppercase(norm: string, map: readonly number[], original: string): (UppercaseCandidate & { s: number; e: number })[] {
+  const out: (UppercaseCandidate & { s: number; e: number })[] = [];
   UPPER_RUN.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = UPPER_RUN.exec(norm)) !== null) {
@@ -148,26 +147,64 @@ function scanUppercase(norm: string, map: readonly number[], original: string): 
     const end = start + run.length;
     const offset = map[start]!;
     const length = map[end]! - offset;
-    out.push({ offset, length, text: original.slice(offset, offset + length), result: parseUppercase(run) });
+    out.push({ offset, length, text: original.slice(offset, offset + length), result: parseUppercase(run), s: start, e: end });
   }
   return out;
 }
 
 const NUMBER_RE = /(?<![\d.])\d+(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\d.])\d+(?:\.\d+)?/gu;
 
+const NFKC_CACHE = new Map<string, string>();
+const SPACE_CH = /^[\s\u00a0\u1680\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]$/u;
+
+/**
+ * Same result as `normalizeWithMap` (NFKC, every space to ' ', offsets into the original), faster:
+ * ASCII and CJK unified ideographs are NFKC-stable, so only the other characters are normalised.
+ */
+export function fastNormalizeWithMap(s: string): { text: string; map: number[] } {
+  const parts: string[] = [];
+  const map: number[] = [];
+  let i = 0;
+  const n = s.length;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff)) {
+      // a run of stable characters
+      let j = i + 1;
+      while (j < n) {
+        const d = s.charCodeAt(j);
+        if (!((d > 0x20 && d < 0x7f) || (d >= 0x4e00 && d <= 0x9fff))) break;
+        j++;
+      }
+      parts.push(s.slice(i, j));
+      for (let k = i; k < j; k++) map.push(k);
+      i = j;
+      continue;
+    }
+    const cp = s.codePointAt(i)!;
+    const len = cp > 0xffff ? 2 : 1;
+    const ch = s.slice(i, i + len);
+    let out = NFKC_CACHE.get(ch);
+    if (out === undefined) {
+      out = SPACE_CH.test(ch) ? ' ' : ch.normalize('NFKC');
+      if (NFKC_CACHE.size < 4096) NFKC_CACHE.set(ch, out);
+    }
+    parts.push(out);
+    for (let k = 0; k < out.length; k++) map.push(i);
+    i += len;
+  }
+  map.push(n);
+  return { text: parts.join(''), map };
+}
+
 /** Scans a text for money amounts and 大写 candidates, keeping both original and normalised spans. */
 export function scanText(original: string): ScannedText {
-  const { text: norm, map } = normalizeWithMap(typeof original === 'string' ? original : '');
-  const uppercase = scanUppercase(norm, map, original);
+  const { text: norm, map } = fastNormalizeWithMap(typeof original === 'string' ? original : '');
+  if (!/[\d¥壹贰叁肆伍陆柒捌玖拾佰仟一二两三四五六七八九十百千]/u.test(norm)) return { norm, map, amounts: [], uppercase: [] };
+  const uppercaseRaw = /[壹贰叁肆伍陆柒捌玖拾佰仟]/u.test(norm) ? scanUppercase(norm, map, original) : [];
+  const uppercase: UppercaseCandidate[] = uppercaseRaw.map(({ s: _s, e: _e, ...u }) => u);
   const amounts: ScannedAmount[] = [];
-  const upperSpans = uppercase.map((u) => {
-    // spans in normalised coordinates
-    let s = 0;
-    while (s < map.length - 1 && map[s]! < u.offset) s++;
-    let e = s;
-    while (e < map.length - 1 && map[e]! < u.offset + u.length) e++;
-    return { s, e, u };
-  });
+  const upperSpans = uppercaseRaw.map((u) => ({ s: u.s, e: u.e, u }));
   for (const { s, e, u } of upperSpans) {
     if (!u.result.ok) continue;
     const ctx = clauseBefore(norm, s);
@@ -202,7 +239,7 @@ export function scanText(original: string): ScannedText {
     NUMBER_RE.lastIndex = Math.max(NUMBER_RE.lastIndex, a.nEnd);
   }
   const taken = (s0: number, e0: number): boolean => upperSpans.some((x) => s0 < x.e && e0 > x.s) || amounts.some((x) => s0 < x.nEnd && e0 > x.nStart);
-  for (const a of scanChinese(norm, taken)) {
+  for (const a of /[元圆]/u.test(norm) ? scanChinese(norm, taken) : []) {
     const offset = map[a.nStart]!;
     const length = map[a.nEnd]! - offset;
     amounts.push({ ...a, offset, length, text: original.slice(offset, offset + length) });
@@ -433,7 +470,7 @@ const QUANTITY_RE =
 /** Every count (number + counting unit) in a text, in order. */
 export function findQuantities(text: string): Quantity[] {
   if (typeof text !== 'string' || text === '') return [];
-  const { text: norm, map } = normalizeWithMap(text);
+  const { text: norm, map } = fastNormalizeWithMap(text);
   const out: Quantity[] = [];
   QUANTITY_RE.lastIndex = 0;
   let m: RegExpExecArray | null;

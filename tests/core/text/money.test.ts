@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { amountRange, findAmounts, findQuantities, formatFen, parseMoney, type MoneyUnit } from '../../../src/core/text/money';
+import { amountRange, fastNormalizeWithMap, findAmounts, findQuantities, formatFen, parseMoney, type MoneyUnit } from '../../../src/core/text/money';
+import { normalizeWithMap } from '../../../src/core/text/normalize';
 
 const SEED = readFileSync(join(resolve(__dirname, '../../..'), 'seeds/jiangchuan-edu-2023-key-projects.txt'), 'utf8');
 const SEED_LINES = SEED.split('\n').map((l) => l.trim());
@@ -235,5 +236,17 @@ describe('findQuantities', () => {
   });
   it('skips ordinals', () => {
     expect(findQuantities('第37届、第53期')).toEqual([]);
+  });
+});
+
+describe('fastNormalizeWithMap', () => {
+  it('gives exactly what normalizeWithMap gives', () => {
+    const chars = fc.constantFrom(...'a1 ,.，。１２３　\t\n\u00a0万元￥¥（）：；〔〕㎡ﬁ①⑴²½ｶﾞ가각\u0301é\ud83d\ude00\ud800壹'.split(''));
+    fc.assert(fc.property(fc.string({ unit: chars }), (s) => {
+      expect(fastNormalizeWithMap(s)).toEqual(normalizeWithMap(s));
+    }), { numRuns: 2000 });
+    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+      expect(fastNormalizeWithMap(s)).toEqual(normalizeWithMap(s));
+    }), { numRuns: 1000 });
   });
 });

@@ -5,9 +5,14 @@
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+
 import { ROOT, STACK, hashTree, runCli } from './run-cli';
 import { cleanWorkbook, hostileFiles, nothingToCheck, prototypeNames, tempDir, wholeSheetMerge, write } from './fixtures';
+
+// Each test spawns the command (a TypeScript start-up of a second or more); on a loaded machine
+// several at once can be slow: a generous timeout, never a timed assertion.
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 120_000 });
 
 let dir: string;
 

@@ -4,7 +4,7 @@
 // local port and runs tests/e2e/** (vitest, vitest.e2e.config.ts) against it in Debian's
 // Chromium through playwright-core. Exits non-zero when anything fails.
 import { spawn, spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,7 +37,10 @@ if (process.env.E2E_SKIP_BUILD !== '1' || !existsSync(path.join(out, 'index.html
 
 // the task pane's initial JavaScript: the scripts taskpane.html loads
 const html = readFileSync(path.join(out, 'taskpane.html'), 'utf8');
-const scripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s));
+const scripts = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"' >]+)/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s));
+// inside Excel the pane loads the Excel host chunk right away: count it too
+for (const f of readdirSync(out)) if (/^excel\.[0-9a-f]+\.js$/.test(f)) scripts.push(f);
+if (!scripts.some((s) => s.startsWith('taskpane.'))) fail('taskpane.html loads no taskpane bundle');
 let gz = 0;
 let raw = 0;
 for (const s of scripts) {

@@ -327,16 +327,18 @@ export function Pane(props: PaneProps) {
           )}
         </>
       )}
-      {dialog && (
-        <FixAllDialog
-          open
-          fixes={dialog.fixes}
-          defaultOverwrite={dialog.overwrite}
-          t={t}
-          onCancel={() => setDialog(null)}
-          onConfirm={(overwrite) => { const list = dialog.fixes; setDialog(null); void applyFixes(list, overwrite); }}
-        />
-      )}
+      <FixAllDialog
+        open={dialog !== null}
+        fixes={dialog?.fixes ?? []}
+        defaultOverwrite={dialog?.overwrite ?? false}
+        t={t}
+        onCancel={() => setDialog(null)}
+        onConfirm={(overwrite) => {
+          const list = dialog?.fixes ?? [];
+          setDialog(null);
+          void applyFixes(list, overwrite);
+        }}
+      />
     </main>
   );
 }

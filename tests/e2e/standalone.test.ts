@@ -39,8 +39,9 @@ async function open(locale = 'zh-CN', file = 'index.html'): Promise<Watched> {
 }
 
 async function summaryCounts(page: Page): Promise<number[]> {
+  await page.getByTestId('summary').waitFor({ timeout: 60_000 });
   const boxes = page.locator('[data-testid=summary] [data-count] span:first-child');
-  await expect.poll(() => boxes.count()).toBe(4);
+  expect(await boxes.count()).toBe(4);
   return (await boxes.allInnerTexts()).map(Number);
 }
 
@@ -126,9 +127,9 @@ describe('standalone page (zh-CN)', () => {
     const fix = expected.findings.find((f) => f.rule === 'school-code-missing' && f.fix)!.fix!;
     expect(cellText(bytes, fix.sheet, fix.cell)).toBe(String(fix.value));
     // the original sheets are all still there
-    for (const s of readXlsx(sampleBytes()).ok ? (readXlsx(sampleBytes()) as { snapshot: { sheets: { name: string }[] } }).snapshot.sheets : []) {
-      expect(r.snapshot.sheets.map((x) => x.name)).toContain(s.name);
-    }
+    const original = readXlsx(sampleBytes());
+    if (!original.ok) throw new Error('sample unreadable');
+    for (const s of original.snapshot.sheets) expect(r.snapshot.sheets.map((x) => x.name)).toContain(s.name);
   });
 
   it('exports the findings as CSV (UTF-8 with BOM, one row a finding)', async () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens,
 } from '@fluentui/react-components';
@@ -26,6 +26,10 @@ export function FixAllDialog(props: FixAllDialogProps) {
   const { t } = props;
   const s = useStyles();
   const [overwrite, setOverwrite] = useState(props.defaultOverwrite === true);
+  // each opening starts from its own default
+  useEffect(() => {
+    if (props.open) setOverwrite(props.defaultOverwrite === true);
+  }, [props.open, props.defaultOverwrite]);
   return (
     <Dialog open={props.open} onOpenChange={(_, d) => { if (!d.open) props.onCancel(); }}>
       <DialogSurface aria-describedby="fix-all-intro">

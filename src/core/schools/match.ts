@@ -52,6 +52,9 @@ export function indexRegistry(entries: readonly RegistryEntry[]): RegistryIndex 
       push(byKey, town + name, e);
       // a town written without its suffix (`大街` for 大街街道): try the usual suffixes
       if (!TOWN_SUFFIX.test(town)) for (const suf of ['镇', '乡', '街道']) push(byKey, town + suf + name, e);
+      // 大街街道办事处 / 大街办事处 in the registry, 大街街道 in the table
+      const short = town.replace(/(?:街道办事处|办事处)$/, '');
+      if (short !== town) push(byKey, `${short}街道${name}`, e);
     }
   }
   let short: Map<string, RegistryEntry[]> | undefined;

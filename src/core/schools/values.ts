@@ -83,7 +83,7 @@ export function scaleDecimal(dec: string, scale: number): number | null {
   const kept = (frac + '0'.repeat(scale)).slice(0, scale);
   const next = frac.length > scale ? frac.charCodeAt(scale) - 48 : 0;
   const digits = (intPart + kept).replace(/^0+(?=\d)/, '');
-  if (digits.length > 15) return null;
+  if (digits.length > 16) return null;
   let n = Number(digits);
   if (next >= 5) n += 1;
   if (!Number.isSafeInteger(n)) return null;

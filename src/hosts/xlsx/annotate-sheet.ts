@@ -249,7 +249,14 @@ export function insertLegacyDrawing(xml: string, rid: string, relNs: string): st
   }
   const el = `<${q(root.prefix, 'legacyDrawing')} ${rp}:id="${rid}"/>`;
   const top = children(xml, root);
-  const before = top.find((t) => AFTER_LEGACY_DRAWING.includes(t.local));
+  // mc:AlternateContent wrapping controls/oleObjects counts as what it wraps.
+  const wraps = (t: Tag): boolean => {
+    if (t.local !== 'AlternateContent') return false;
+    const span = elementSpan(xml, t);
+    const inner = xml.slice(span.inner, span.innerEnd);
+    return AFTER_LEGACY_DRAWING.some((n) => new RegExp(`<(?:[\\w.-]+:)?${n}[\\s>/]`).test(inner));
+  };
+  const before = top.find((t) => AFTER_LEGACY_DRAWING.includes(t.local) || wraps(t));
   const at = before ? before.start : elementSpan(xml, root).innerEnd;
   patches.push({ at, del: 0, text: el });
   return applyPatches(xml, patches);

@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { annotate, writeExplanations, RESULTS_SHEET } from '../../../src/hosts/xlsx/annotate';
-import { cellHasContent, patchSheet } from '../../../src/hosts/xlsx/annotate-sheet';
+import { cellHasContent, insertLegacyDrawing, patchSheet } from '../../../src/hosts/xlsx/annotate-sheet';
 import { AnnotateError } from '../../../src/hosts/xlsx/annotate-errors';
 import { readXlsx } from '../../../src/hosts/xlsx/read';
 import { EXPLANATION_SHEET, readExplanationSheet } from '../../../src/core/report/explanations';
@@ -82,6 +82,21 @@ describe('patchSheet', () => {
     expect(res.xml).toContain('<row r="1" spans="1:4">');
     expect(patchSheet('<dimension ref="A1"/><sheetData/>', [{ row: 4, col: 2, style: styleOf }]).xml).toContain('<dimension ref="C5"/>');
     expect(patchSheet('<dimension ref="A1:C9"/><sheetData><row r="2"><c r="B2"/></row></sheetData>', [{ row: 1, col: 1, style: styleOf }]).xml).toContain('<dimension ref="A1:C9"/>');
+  });
+
+  it('puts <legacyDrawing> at its schema position', () => {
+    const ns = `xmlns="${MAIN}" xmlns:r="${R}"`;
+    const cases: [string, string][] = [
+      ['<sheetData/><pageMargins/>', '<sheetData/><pageMargins/><legacyDrawing r:id="rId9"/>'],
+      ['<sheetData/><drawing r:id="rId1"/><tableParts count="0"/><extLst/>', '<sheetData/><drawing r:id="rId1"/><legacyDrawing r:id="rId9"/><tableParts count="0"/><extLst/>'],
+      ['<sheetData/><legacyDrawingHF r:id="rId2"/>', '<sheetData/><legacyDrawing r:id="rId9"/><legacyDrawingHF r:id="rId2"/>'],
+      [
+        '<sheetData/><mc:AlternateContent xmlns:mc="m"><mc:Choice Requires="x14"><controls/></mc:Choice></mc:AlternateContent>',
+        '<sheetData/><legacyDrawing r:id="rId9"/><mc:AlternateContent xmlns:mc="m"><mc:Choice Requires="x14"><controls/></mc:Choice></mc:AlternateContent>',
+      ],
+    ];
+    for (const [body, want] of cases) expect(insertLegacyDrawing(`<worksheet ${ns}>${body}</worksheet>`, 'rId9', R)).toBe(`<worksheet ${ns}>${want}</worksheet>`);
+    expect(insertLegacyDrawing(`<worksheet xmlns="${MAIN}"><sheetData/></worksheet>`, 'rId9', R)).toBe(`<worksheet xmlns="${MAIN}" xmlns:r="${R}"><sheetData/><legacyDrawing r:id="rId9"/></worksheet>`);
   });
 
   it('keeps a namespace prefix', () => {

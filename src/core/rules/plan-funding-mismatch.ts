@@ -29,11 +29,11 @@ export default defineRule<MessageId>({
     messages: {
       differs: {
         zh: '{fundingSection}{funding}，{planSection}{plan}，两者相差{diff}',
-        en: '{fundingSection} states {fundingEn}; {planSection} states {planEn}: they differ by {diff}',
+        en: '{fundingSection} states {funding}; {planSection} states {plan}: they differ by {diff}',
       },
     },
   },
-  check(document) {
+  check(document, context) {
     const out: RawFinding<MessageId>[] = [];
     for (const project of document.projects) {
       const funding = project.sections.find((s) => s.key === 'funding');
@@ -57,10 +57,8 @@ export default defineRule<MessageId>({
         data: {
           fundingSection: funding.label,
           planSection: plan.label,
-          funding: fd.zh,
-          fundingEn: fd.en,
-          plan: pd.zh,
-          planEn: pd.en,
+          funding: context.lang === 'en' ? fd.en : fd.zh,
+          plan: context.lang === 'en' ? pd.en : pd.zh,
           diff: formatMoney(Math.abs(F.fen - P.fen), F.unit),
         },
         ref: P.ref,

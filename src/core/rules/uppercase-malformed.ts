@@ -14,11 +14,11 @@ export default defineRule<MessageId>({
     messages: {
       malformed: {
         zh: '大写金额“{text}”书写不规范：{reason}',
-        en: 'The capital-letter amount “{text}” is not well formed: {reasonEn}',
+        en: 'The capital-letter amount “{text}” is not well formed: {reason}',
       },
     },
   },
-  check(document) {
+  check(document, context) {
     const out: RawFinding<MessageId>[] = [];
     for (const project of document.projects) {
       for (const section of project.sections) {
@@ -32,7 +32,7 @@ export default defineRule<MessageId>({
             const expected = figure ? formatUppercase(figure.fen) : '';
             out.push({
               messageId: 'malformed',
-              data: { text: u.text, reason: u.result.reason, reasonEn: u.result.reasonEn },
+              data: { text: u.text, reason: context.lang === 'en' ? u.result.reasonEn : u.result.reason },
               ref: p.ref,
               project: project.label,
               actual: u.text,

@@ -79,6 +79,17 @@ describe.each(['rich.xlsx', 'rich-lo.xlsx', 'rich.xlsm'])('annotate %s', (name) 
       expect(kept).toMatch(/xl\/persons\/person\.xml/);
     }
     if (name === 'rich.xlsm') expect(kept).toMatch(/xl\/vbaProject\.bin/);
+    if (name !== 'rich-lo.xlsx') expect(kept).toMatch(/xl\/printerSettings\/printerSettings1\.bin/);
+  });
+
+  it('keeps every relationship of the flagged sheets and appends only comments/VML ones', () => {
+    for (const sheet of flagged) {
+      const rels = relsOf(partsBefore.get(sheet)!);
+      const a = itemsOf(text(before.get(rels)), 'Relationships', 'Relationship');
+      const b = itemsOf(text(after.get(rels)), 'Relationships', 'Relationship');
+      expect(b.slice(0, a.length), sheet).toEqual(a);
+      for (const r of b.slice(a.length)) expect(r, sheet).toMatch(/relationships\/(comments|vmlDrawing)"/);
+    }
   });
 
   it('keeps the entries in their original order, new ones after', () => {

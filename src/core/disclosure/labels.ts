@@ -76,6 +76,24 @@ function lookup(table: AliasTable, label: string): SectionKey | undefined {
   return bare !== k && bare !== '' ? table.get(bare) : undefined;
 }
 
+const anchorCache = new WeakMap<AliasTable, readonly string[]>();
+
+/** The last two characters of every label: a line without one of them cannot be a heading. */
+function anchorsOf(table: AliasTable): readonly string[] {
+  let a = anchorCache.get(table);
+  if (!a) {
+    a = [...new Set([...table.keys()].map((k) => k.slice(-2)))];
+    anchorCache.set(table, a);
+  }
+  return a;
+}
+
+function mayBeHeading(head: string, table: AliasTable): boolean {
+  const probe = head.normalize('NFKC').replace(SPACES, '');
+  for (const a of anchorsOf(table)) if (probe.includes(a)) return true;
+  return false;
+}
+
 /** The first colon that is not inside brackets (`资金安排情况（单位：万元）：…`), or -1. */
 function colonOutsideParens(s: string): number {
   let depth = 0;
@@ -129,6 +147,8 @@ export function matchHeading(line: string, table: AliasTable): HeadingMatch | nu
   // the label part is short: only the first few dozen characters can make a heading
   const HEAD = 64;
   const head = line.length > HEAD ? line.slice(0, HEAD) : line;
+  // cheap rejection first: every label ends with one of a few character pairs (名称, 依据, 单位…)
+  if (!mayBeHeading(head, table)) return null;
   const { text, map } = normalizeWithMap(head);
   const num = splitNumbering(text);
   const body = text.slice(num.length);
@@ -167,7 +187,7 @@ const TITLE_RE = new RegExp(`^项目\\s*\\(?\\s*([${CN}]{1,6}|\\d{1,4})\\s*\\)?(
  * A long sentence that happens to start with 项目 is not a title.
  */
 export function matchTitle(line: string): TitleMatch | null {
-  if (line.length > 120) return null;
+  if (line.length > 120 || !line.trimStart().startsWith('项')) return null;
   const t = line.normalize('NFKC').replace(SPACES, ' ').trim();
   const m = TITLE_RE.exec(t);
   if (!m) return null;

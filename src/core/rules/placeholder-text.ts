@@ -29,10 +29,14 @@ const PATTERNS: readonly RegExp[] = [
 const UNIT_WITHOUT_AMOUNT =
   /(?<=[\u4e00-\u9fff])(?<![万千百亿拾佰仟整角一二三四五六七八九十零〇两壹贰叁肆伍陆柒捌玖余多单美日欧港澳加韩公纪状位])元(?=[、，。；;,）)]|$)/u;
 
+const UNIT_WITHOUT_AMOUNT_ALL = new RegExp(UNIT_WITHOUT_AMOUNT.source, 'gu');
+
 /** The amount-less 元 occurrences, each with a few characters before it (for the message). */
 export function findUnitsWithoutAmount(text: string): string[] {
   const out: string[] = [];
-  const re = new RegExp(UNIT_WITHOUT_AMOUNT.source, 'gu');
+  if (!text.includes('元')) return out;
+  const re = UNIT_WITHOUT_AMOUNT_ALL;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) out.push(text.slice(Math.max(0, m.index - 6), m.index + 1).replace(/^[\d.,、，；;\s]+/u, ''));
   return out;

@@ -14,6 +14,22 @@ const OFFICE_ORIGIN = 'https://appsforoffice.microsoft.com';
 // IE (Office 2016/2019 webview) and EdgeHTML cannot run React 19 / Fluent UI 9: before the
 // bundle loads, an ES5 check (src/taskpane/too-old-check.js, a same-origin file so the CSP
 // needs no inline-script allowance) sends them to the static too-old page.
+/** e2e only: writes e2e-chunks.json (chunk group → its .js files) so the test can measure what each page loads. */
+class ChunkGroupsPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('ChunkGroupsPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'ChunkGroupsPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const out = {};
+        for (const [name, group] of compilation.namedChunkGroups) {
+          out[name] = [...new Set(group.chunks.flatMap((c) => [...c.files]))].filter((f) => f.endsWith('.js'));
+        }
+        compilation.emitAsset('e2e-chunks.json', new sources.RawSource(JSON.stringify(out, null, 1)));
+      });
+    });
+  }
+}
+
 function csp({ office }) {
   return [
     "default-src 'self'",
@@ -152,6 +168,7 @@ export default (env = {}, argv = {}) => {
             inject: 'head',
           })]
         : []),
+      ...(env.e2e ? [new ChunkGroupsPlugin()] : []),
       new CopyWebpackPlugin({ patterns: copy }),
     ],
     devServer: {

@@ -14,7 +14,7 @@ import { readExplanations, writeExplanation } from './explanations';
 import { applyFixes, skipReasonText, undoFixes, type FixResult, type WrittenFix } from './fixes';
 import { clearFlags, flag, type ClearResult, type FlagResult } from './flags';
 import { selectCell } from './navigate';
-import { readWorkbook, type ReadResult } from './read';
+import { ExcelReadLimitError, readWorkbook, type ReadResult } from './read';
 import { subscribeChanges } from './events';
 
 export interface ExcelHost extends PaneHost {
@@ -65,6 +65,12 @@ function protectedText(sheets: readonly string[], lang: Lang): string {
     : `Protected sheet(s) ${sheets.map((s) => `"${s}"`).join(', ')}: their cells were not flagged; the findings are still listed here.`;
 }
 
+function tooLargeText(e: ExcelReadLimitError, lang: Lang): string {
+  return lang === 'zh'
+    ? `工作表“${e.sheet}”的已用区域过大（工作簿共 ${e.cells} 个单元格，上限 ${e.max} 个），未检查。请删除多余的行列后再检查，或使用命令行工具。`
+    : `The used range of sheet "${e.sheet}" is too large (${e.cells} cells in the workbook, limit ${e.max}); nothing was checked. Delete the stray rows and columns and check again, or use the CLI.`;
+}
+
 function describe(e: unknown): string {
   const code = errorCode(e);
   const msg = e instanceof Error ? e.message : String(e);
@@ -99,6 +105,7 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
       try {
         read = await host.read();
       } catch (e) {
+        if (e instanceof ExcelReadLimitError) return { ok: false, message: tooLargeText(e, lang) };
         return { ok: false, message: T.failed[lang] + describe(e) };
       }
       const result = checkWorkbook({

@@ -4,7 +4,7 @@
  */
 export type { XlContext, XlRun, XlRequirements } from './api';
 export { detectCaps, MIN_EXCEL_API, type HostCaps } from './caps';
-export { readWorkbook, type ReadResult } from './read';
+export { readWorkbook, ExcelReadLimitError, MAX_USED_CELLS, type ReadResult } from './read';
 export { flag, clearFlags, FLAG_COLORS, NOTE_HEADER, type FlagResult, type ClearResult } from './flags';
 export { FLAG_SETTING_KEY, FLAG_SHEET } from './record';
 export { applyFixes, undoFixes, type FixResult, type WrittenFix } from './fixes';

@@ -17,8 +17,25 @@ import { errorCode, type XlContext, type XlRange, type XlRangeAreas } from './ap
 import type { HostCaps } from './caps';
 import { FLAG_SHEET } from './record';
 
+/** Cells (used-range area, all sheets) past which the read stops: a stray value in XFD1048576 must not hang Excel. */
+export const MAX_USED_CELLS = 2_000_000;
+
+/** The workbook is too large to read inside Excel; says which sheet and the limit. */
+export class ExcelReadLimitError extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly cells: number,
+    readonly max: number,
+  ) {
+    super(`used range of "${sheet}" brings the workbook to ${cells} cells, over the limit of ${max}`);
+    this.name = 'ExcelReadLimitError';
+  }
+}
+
 export interface ReadOptions {
   readonly caps: HostCaps;
+  /** Default MAX_USED_CELLS. */
+  readonly maxCells?: number;
   /** Estimated bytes per batch (default 4 MB: under Excel on the web's 5 MB). */
   readonly batchBytes?: number;
   /** Estimated response bytes per cell for the five arrays (default 120). */
@@ -204,6 +221,13 @@ export async function readWorkbook(context: XlContext, options: ReadOptions): Pr
       merges: [],
     };
   });
+
+  const maxCells = options.maxCells ?? MAX_USED_CELLS;
+  let total = 0;
+  for (const s of sheets) {
+    total += s.used ? s.used.rows * s.used.cols : 0;
+    if (total > maxCells) throw new ExcelReadLimitError(s.name, total, maxCells);
+  }
 
   // Sync 3 (and more only past the payload budget): the cells, and the merged areas.
   const queue = packBatches(planBlocks(sheets, budget, perCell), budget, perCell);

@@ -153,3 +153,16 @@ describe('ExcelHost sync budget', () => {
     expect(counts[1]).toEqual(counts[0]);
   });
 });
+
+describe('ExcelHost read limit', () => {
+  it('a stray value far away (used range over the limit) stops the read with one sentence, after 2 syncs', async () => {
+    const fake = FakeExcel.fromSnapshot(workbook());
+    fake.setCell('学校明细', 'XFD1048576', { value: 'x' });
+    const host = hostOf(fake);
+    const out = await host.check({ config: {}, lang: 'zh' });
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.message).toMatch(/^工作表“学校明细”的已用区域过大（工作簿共 \d+ 个单元格，上限 2000000 个），未检查。/);
+    expect(fake.syncCount).toBe(2);
+  });
+});

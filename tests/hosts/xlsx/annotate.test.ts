@@ -80,6 +80,11 @@ describe.each(['rich.xlsx', 'rich-lo.xlsx', 'rich.xlsm'])('annotate %s', (name) 
     }
     if (name === 'rich.xlsm') expect(kept).toMatch(/xl\/vbaProject\.bin/);
     if (name !== 'rich-lo.xlsx') expect(kept).toMatch(/xl\/printerSettings\/printerSettings1\.bin/);
+    if (name === 'rich-lo.xlsx') {
+      expect(kept).toMatch(/xl\/pivotTables\/pivotTable1\.xml/);
+      expect(kept).toMatch(/xl\/pivotCache\/pivotCacheDefinition1\.xml/);
+      expect(kept).toMatch(/xl\/pivotCache\/pivotCacheRecords1\.xml/);
+    }
   });
 
   it('keeps every relationship of the flagged sheets and appends only comments/VML ones', () => {

@@ -73,3 +73,33 @@ describe('patchSheet (property)', () => {
     );
   });
 });
+
+describe('annotate on damaged parts (property)', () => {
+  it('either writes a copy or throws AnnotateError, and always terminates', async () => {
+    const { strToU8, zipSync, unzipSync, strFromU8 } = await import('fflate');
+    const { annotate, AnnotateError } = await import('../../../src/hosts/xlsx/annotate');
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const files = unzipSync(new Uint8Array(readFileSync(join(__dirname, '../../fixtures/fidelity/rich.xlsx'))));
+    const targets = ['xl/worksheets/sheet1.xml', 'xl/styles.xml', 'xl/workbook.xml', 'xl/comments1.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml'];
+    const findings = [
+      { rule: 'r', severity: 'error' as const, message: 'm', messageId: 'm', sheet: '项目一', cell: 'B3', row: 2, col: 1, key: 'k' },
+      { rule: 'r', severity: 'warning' as const, message: 'm', messageId: 'm', sheet: '项目一', cell: 'H20', row: 19, col: 7, key: 'k2' },
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom(...targets), fc.nat(), fc.nat(), fc.string({ maxLength: 12 }), (part, a, b, junk) => {
+        const xml = strFromU8(files[part]!);
+        const cut = a % xml.length;
+        const resume = cut + (b % Math.max(1, xml.length - cut));
+        const damaged = { ...files, [part]: strToU8(xml.slice(0, cut) + junk + xml.slice(resume)) };
+        try {
+          const out = annotate(zipSync(damaged, { level: 0 }), findings, { fix: true });
+          expect(out.length).toBeGreaterThan(0);
+        } catch (e) {
+          expect(e).toBeInstanceOf(AnnotateError);
+        }
+      }),
+      { numRuns: 60, seed: 7 },
+    );
+  });
+});

@@ -1,12 +1,42 @@
 import type { XlChangedArgs, XlRun } from './api';
 
+export interface SubscribeOptions {
+  /**
+   * Sheets whose edits are not reported: the add-in's own very hidden sheets, so that writing
+   * the flag record or an explanation does not start another live check (and so on forever).
+   */
+  readonly ignoreSheets?: readonly string[];
+}
+
 /**
  * Subscribes to cell edits on every sheet (worksheet onChanged, ExcelApi 1.9), for 边改边查.
  * The caller debounces. Resolves to the unsubscribe function.
  */
-export async function subscribeChanges(run: XlRun, listener: (args: XlChangedArgs) => void): Promise<() => Promise<void>> {
+export async function subscribeChanges(
+  run: XlRun,
+  listener: (args: XlChangedArgs) => void,
+  options: SubscribeOptions = {},
+): Promise<() => Promise<void>> {
+  const ignore = new Set(options.ignoreSheets ?? []);
+  const names = new Map<string, string | null>();
+  const nameOf = async (id: string): Promise<string | null> => {
+    if (!names.has(id)) {
+      const name = await run(async (context) => {
+        const ws = context.workbook.worksheets.getItemOrNullObject(id);
+        ws.load('name');
+        await context.sync();
+        return ws.isNullObject ? null : ws.name;
+      }).catch(() => null);
+      names.set(id, name);
+    }
+    return names.get(id) ?? null;
+  };
   const result = await run(async (context) => {
     const r = context.workbook.worksheets.onChanged.add(async (args) => {
+      if (ignore.size > 0) {
+        const name = await nameOf(args.worksheetId);
+        if (name !== null && ignore.has(name)) return;
+      }
       listener(args);
     });
     await context.sync();

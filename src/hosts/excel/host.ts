@@ -16,6 +16,8 @@ import { clearFlags, flag, type ClearResult, type FlagResult } from './flags';
 import { selectCell } from './navigate';
 import { ExcelReadLimitError, readWorkbook, type ReadResult } from './read';
 import { subscribeChanges } from './events';
+import { FLAG_SHEET } from './record';
+import { EXPLANATION_SHEET } from '../../core/report/explanations';
 
 export interface ExcelHost extends PaneHost {
   readonly kind: 'excel';
@@ -169,9 +171,13 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
 
     onChanged(listener) {
       let stopped = false;
-      const pending = subscribeChanges(run, () => {
-        if (!stopped) listener();
-      }).catch(() => null);
+      const pending = subscribeChanges(
+        run,
+        () => {
+          if (!stopped) listener();
+        },
+        { ignoreSheets: [FLAG_SHEET, EXPLANATION_SHEET] },
+      ).catch(() => null);
       return () => {
         stopped = true;
         void pending.then((unsubscribe) => unsubscribe?.().catch(() => undefined));

@@ -166,3 +166,22 @@ describe('ExcelHost read limit', () => {
     expect(fake.syncCount).toBe(2);
   });
 });
+
+describe('ExcelHost live re-check', () => {
+  it("its own writes to its very hidden sheets (flag record, 说明) do not start another check", async () => {
+    const fake = FakeExcel.fromSnapshot(workbook(), { features: { settings: false } });
+    const host = createExcelHost({ run: fake.run, requirements: fake.requirements, caps: { settings: false } });
+    let calls = 0;
+    const stop = host.onChanged!(() => calls++);
+    await new Promise((r) => setTimeout(r, 0));
+    await host.flag([finding('项目1', 'A5')]);
+    await host.explain(finding('项目1', 'A5'), '已核对');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(fake.sheet('_disclosure_check_标记')).toBeDefined();
+    expect(calls).toBe(0);
+    await fake.userEdit('项目1', 'A3', '改过');
+    await new Promise((r) => setTimeout(r, 5));
+    expect(calls).toBe(1);
+    stop();
+  });
+});

@@ -89,7 +89,8 @@ export default defineRule<Id>({
       const project = document.projects[table.project];
       if (!project) continue;
       const who = place(document, table, undefined);
-      const paragraphs = project.sections.filter((s) => TEXT_SECTIONS.has(s.key)).flatMap((s) => s.paragraphs);
+      const sourced = project.sections.filter((s) => TEXT_SECTIONS.has(s.key)).flatMap((s) => s.paragraphs.map((p) => ({ p, key: s.key })));
+      const paragraphs = sourced.map((x) => x.p);
       const count = table.columns.count !== undefined ? totalOf(table, (r) => r.count, false) : null;
       const amount = table.columns.funding.subtotal !== undefined ? totalOf(table, (r) => r.funding.subtotal, true) : null;
       // column totals of the funding sources: a text that states one of them is right, not wrong
@@ -126,8 +127,8 @@ export default defineRule<Id>({
       if (amount && amount.value > 0) {
         const unit = table.unit;
         const keyed: { a: MoneyAmount; ref: CellRef }[] = [];
-        let largest: { a: MoneyAmount; ref: CellRef } | undefined;
-        for (const p of paragraphs) {
+        const plain: { a: MoneyAmount; ref: CellRef }[] = [];
+        for (const { p, key } of sourced) {
           let amounts: MoneyAmount[];
           try {
             amounts = findAmounts(p.text);
@@ -138,10 +139,12 @@ export default defineRule<Id>({
             const clause = clauseBefore(p.text, a.offset);
             if (isRate(a, clause)) continue;
             if (TOTAL_WORDS.test(clause)) keyed.push({ a, ref: p.ref });
-            if (!largest || a.fen > largest.a.fen) largest = { a, ref: p.ref };
+            else if (key === 'overview' || key === 'funding') plain.push({ a, ref: p.ref });
           }
         }
-        const candidates = keyed.length > 0 ? keyed : largest ? [largest] : [];
+        // without a total word, compare only when the overview and funding text state a single amount
+        const single = new Set(plain.map((x) => x.a.fen)).size === 1 ? plain.slice(0, 1) : [];
+        const candidates = keyed.length > 0 ? keyed : single;
         for (const { a, ref } of candidates) {
           if (sameAmount(a, amount.value) || partTotals.has(a.fen)) continue;
           // a multi-year total (三年共计…) states a multiple of the annual table

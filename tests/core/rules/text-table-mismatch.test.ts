@@ -54,3 +54,21 @@ describe('text-table-mismatch', () => {
     expect(run(rule, { ...doc, tables: doc.tables.map(({ project: _p, ...t }) => t) })).toEqual([]);
   });
 });
+
+describe('text-table-mismatch: which amounts state the total', () => {
+  it('does not compare items that add up to the total', () => {
+    const project = seedProject('实施项目保安人员数量232人，其中保安服务费600万元，安保设施费123.84万元。');
+    expect(run(rule, schoolDoc({ project }))).toEqual([]);
+  });
+
+  it('compares a single amount the overview states without a total word', () => {
+    const project = seedProject('实施项目保安人员数量232人，需723万元。');
+    const f = run(rule, schoolDoc({ project }));
+    expect(f.map((x) => [x.cell, x.actual])).toEqual([['A9', '723万元']]);
+  });
+
+  it('accepts the total of a funding-source column', () => {
+    const project = seedProject('实施项目保安人员数量232人，县级财政安排资金723.84万元。');
+    expect(run(rule, schoolDoc({ project }))).toEqual([]);
+  });
+});

@@ -78,6 +78,15 @@ function tableRect(t: SchoolTable): Rect {
   return { top: Math.min(t.headerTop, t.headerBottom), bottom, left, right };
 }
 
+function cellString(cell: Cell): string {
+  return typeof cell.text === 'string' ? cell.text : cell.value === null || cell.value === undefined ? '' : String(cell.value);
+}
+
+/** A cell holding only a heading number: `一`, `一、`, `（一）`, `1`, `1.`. */
+function isNumberingOnly(s: string): boolean {
+  return /^\s*[（(]?\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]?\s*[、.．]?\s*$/u.test(s);
+}
+
 function isBlank(cell: Cell): boolean {
   if (cell.kind === 'empty') return true;
   const text = typeof cell.text === 'string' ? cell.text : cell.value === null || cell.value === undefined ? '' : String(cell.value);
@@ -292,6 +301,11 @@ function readSheet(
   }
   if (!sorted) cells.sort((a, b) => a.row - b.row || a.col - b.col);
 
+  const restatesCurrent = (h: Extract<Line, { kind: 'heading' }>): boolean => {
+    const cur = section as MutableSection | null;
+    return h.match.rest !== undefined && cur !== null && cur.key === h.match.key && cur.paragraphs.length > 0;
+  };
+
   const startSection = (h: Extract<Line, { kind: 'heading' }>): void => {
     flushRows();
     if (!project) {
@@ -345,7 +359,39 @@ function readSheet(
     // Titles and headings stand at the start of a row, alone or with their content beside them
     // (the two-column form). A row of three or more cells is a table row: its `项目名称` is a
     // column header, not a heading.
-    rowCells.forEach((cell, k) => classifyCell(cell, name, aliases, lines, k === 0 && textCells <= 2));
+    // A form may give the numbering its own column: `一 | 项目名称 | 内容`.
+    const numberingCell = textCells >= 2 && textCells <= 3 && rowCells[0]!.kind !== 'error' && isNumberingOnly(cellString(rowCells[0]!));
+    if (numberingCell) {
+      const [num, label, ...rest] = rowCells;
+      const numText = cellString(num!).trim();
+      const sep = /[、.．)）]$/u.test(numText) ? '' : '、';
+      const merged: Cell = { ...label!, text: `${numText}${sep}${cellString(label!).trim()}`, kind: 'text' };
+      const before = lines.length;
+      classifyCell(merged, name, aliases, lines, true);
+      const head = lines[before];
+      if (head && head.kind === 'heading') {
+        // the heading's cell is the label's; its numbering was written in the cell before
+        const labelText = cellString(label!);
+        const rest0 = head.match.rest;
+        lines[before] = {
+          ...head,
+          text: `${numText}${labelText.trim()}`,
+          offset: 0,
+          match: {
+            ...head.match,
+            numbering: { ...head.match.numbering, raw: numText },
+            // content after a colon in the label cell: its offset in that cell
+            ...(rest0 !== undefined && { rest: { text: rest0.text, offset: labelText.indexOf(rest0.text) } }),
+          },
+        };
+        rest.forEach((cell) => classifyCell(cell, name, aliases, lines, false));
+      } else {
+        lines.length = before;
+        rowCells.forEach((cell, k) => classifyCell(cell, name, aliases, lines, k === 0 && textCells <= 2));
+      }
+    } else {
+      rowCells.forEach((cell, k) => classifyCell(cell, name, aliases, lines, k === 0 && textCells <= 2));
+    }
     i = j;
     if (lines.length === 0) continue;
     const structural = lines.some((l) => l.kind !== 'text');
@@ -368,8 +414,11 @@ function readSheet(
         };
         section = null;
         projects.push(project);
-      } else if (line.kind === 'heading') {
+      } else if (line.kind === 'heading' && !restatesCurrent(line)) {
         startSection(line);
+      } else if (line.kind === 'heading') {
+        // `实施内容：…` inside 项目实施内容: the section naming itself, not a second heading
+        (section as MutableSection | null)?.paragraphs.push({ text: line.text, ref: line.ref, offset: line.offset });
       } else if (section !== null) {
         // `section` is reassigned inside startSection (a closure): re-read it with its declared type
         (section as MutableSection).paragraphs.push({ text: line.text, ref: line.ref, offset: line.offset });
@@ -380,6 +429,14 @@ function readSheet(
   }
   flushRows();
   linkTablesUpTo(Number.MAX_SAFE_INTEGER);
+  // headings without a title on a sheet make a project only when the sheet is named like one
+  // (`项目四`) or they look like one (three different sections): a notes sheet mentioning
+  // `项目名称：` is not a project
+  const o = orphan as MutableProject | null;
+  if (o && o.number === null && new Set(o.sections.map((x) => x.key)).size < 3) {
+    projects.splice(projects.indexOf(o), 1);
+    for (const entry of tableSections) if (entry[1]?.project === o) entry[1] = null;
+  }
   return { projects, preamble, tableSections };
 }
 

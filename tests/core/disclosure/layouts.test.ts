@@ -74,6 +74,16 @@ describe('layout (b): the two-column form', () => {
     ]);
   });
 
+  it('reads a form whose numbering has its own column (一 | 项目名称 | 内容)', () => {
+    const s = readDisclosure(book(sheet('F', [['项目九'], ['一', '项目名称', '师训专项经费'], ['六、', '资金安排情况', '10万元'], ['七', '项目实施计划：全年']])));
+    const sections = s.projects[0]!.sections;
+    expect(sections.map((x) => [x.key, x.numbering, x.headingText, x.headingRef.col, x.paragraphs.map((p) => [p.text, p.ref.col, p.offset])])).toEqual([
+      ['name', { style: 'cn-dun', value: 1, raw: '一' }, '一项目名称', 1, [['师训专项经费', 2, 0]]],
+      ['funding', { style: 'cn-dun', value: 6, raw: '六、' }, '六、资金安排情况', 1, [['10万元', 2, 0]]],
+      ['plan', { style: 'cn-dun', value: 7, raw: '七' }, '七项目实施计划：全年', 1, [['全年', 1, 7]]],
+    ]);
+  });
+
   it('reads the form the same when the label column is not A and the content runs on below', () => {
     const s = readDisclosure(book(sheet('F', [[undefined, '项目二'], [undefined, '资金安排', '第一段'], [undefined, undefined, '第二段']])));
     expect(s.projects[0]!.sections[0]!.paragraphs.map((x) => [x.text, x.ref.row, x.ref.col])).toEqual([['第一段', 1, 2], ['第二段', 2, 2]]);

@@ -17,6 +17,16 @@ describe('sheets without projects produce nothing', () => {
     expect(r.title).toEqual({ text: '江川区教育体育局2023年预算重点领域财政项目文本公开', ref: { sheet: '封面', row: 0, col: 0 } });
   });
 
+  it('a notes sheet that mentions a label or two is not a project', () => {
+    const r = readDisclosure(book(column('填报说明', ['填报说明', '1.项目名称：按批复填写。', '2.资金安排：写明金额。']), column('P', ['项目一', '一、项目名称', '甲'])));
+    expect(r.projects.map((p) => p.label)).toEqual(['项目一']);
+  });
+
+  it('a section naming itself inside its text is content, not a second heading', () => {
+    const r = readDisclosure(book(column('P', ['项目一', '五、项目实施内容', '为全区中小学配置保安。', '实施内容：招标采购保安服务。', '六、资金安排情况', '10万元'])));
+    expect(r.projects[0]!.sections.map((s) => [s.key, s.paragraphs.length])).toEqual([['content', 2], ['funding', 1]]);
+  });
+
   it('has no title when the text before the first project is not one', () => {
     expect(readDisclosure(book(column('S', ['备注：以下为草稿。', '项目一']))).title).toBeUndefined();
   });

@@ -65,6 +65,15 @@ describe('plan-funding-mismatch', () => {
     expect(f?.message).toBe('资金安排情况为15万元（“资金总额：15万元”，其中培训费8万元+资料费4万元+差旅费3万元），项目实施计划合计16万元（第一阶段5万元+第二阶段5万元+第三阶段6万元），两者相差1万元');
   });
 
+  it('compares the two stated totals when both sections list items and a 合计', () => {
+    const [f, ...rest] = run([pf('项目七', ['中央补助资金100万元，省级补助资金50万元，区级配套资金50万元，合计200万元。'],
+      ['第一季度支付60万元，第二季度支付60万元，第三季度支付40万元，第四季度支付30万元，合计190万元。'])]);
+    expect(rest).toEqual([]);
+    expect([f?.expected, f?.actual]).toEqual(['200万元', '190万元']);
+    expect(run([pf('项目七', ['中央补助资金100万元，省级补助资金50万元，区级配套资金50万元，合计200万元。'],
+      ['第一季度支付60万元，第二季度支付60万元，第三季度支付40万元，第四季度支付40万元，合计200万元。'])])).toEqual([]);
+  });
+
   it('fires on two rates of the same kind that differ', () => {
     const [f] = run([pf('项目五', ['补助标准为每生每年850元。'], ['按每生每年800元发放。'])]);
     expect([f?.expected, f?.actual]).toEqual(['850元/生·年', '800元/生·年']);

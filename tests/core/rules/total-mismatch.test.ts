@@ -40,6 +40,11 @@ describe('total-mismatch', () => {
     expect(run(['资金总额：15万元。', '1.培训费：8万元；', '2.资料费：4万元；', '3.差旅费：3万元。'])).toEqual([]);
   });
 
+  it('reads 分别为 lists', () => {
+    const [f] = run(['项目资金30万元，分别为：设备购置20万元、培训费5万元、资料费4万元。']);
+    expect([f?.expected, f?.actual]).toEqual(['29万元', '30万元']);
+  });
+
   it('reads 经费预算 as a total', () => {
     const [f] = run(['经费预算12万元，其中：印刷费2.5万元，专家费5万元，场地租赁费3万元，其他2万元。']);
     expect([f?.expected, f?.actual]).toEqual(['12.5万元', '12万元']);

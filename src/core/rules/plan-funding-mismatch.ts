@@ -50,6 +50,9 @@ export default defineRule<MessageId>({
       // when another reading of either text agrees, the texts are ambiguous rather than contradictory
       const readings = (x: StatedAmount) => [{ lo: x.lo, hi: x.hi }, ...x.alternatives];
       if (readings(F).some((a) => readings(P).some((b) => a.lo <= b.hi && b.lo <= a.hi))) continue;
+      // a schedule that names only a share (首付30%…, 尾款 without an amount) restates part of the money
+      const planText = pa.paragraphs.map((p) => p.text).join('\n');
+      if (P.hi < F.lo && /剩余|尾款|余款|其余|余下|首付|预付|\d\s*[%％]/u.test(planText)) continue;
       const fd = describe(fa, F);
       const pd = describe(pa, P);
       out.push({

@@ -97,6 +97,7 @@ describe('plan-funding-mismatch', () => {
     ['seed 项目五: no amount in the plan', pf('项目五', ['活动开展25万、资源开发7万、条件改善18万'], ['1-12月修缮维修/设备跟新；9-12月开展各类活动；10-12月资源开发。'])],
     ['approximate amounts that agree at their precision', pf('项目二', ['共需资金约40万元。'], ['3月支付13.4万元，9月支付26.2万元。'])],
     ['a total restated in the plan with its items', pf('项目二', ['安排资金20万元。'], ['本项目合计20万元，其中：3月支付12万元，9月支付8万元。'])],
+    ['a schedule naming only the first payment', pf('项目二', ['安排资金50万元。'], ['3月签订合同后支付首付款30%，即15万元；验收合格后支付剩余款项。'])],
     ['a rate against an amount (no count given)', pf('项目二', ['每生每年850元。'], ['全年支付50万元。'])],
     ['a plan total written without a keyword, then its instalments',
       pf('项目二', ['安排资金50万元。'], ['全年资金50万元，分两次拨付：6月拨付30万元，12月拨付20万元。'])],

@@ -56,7 +56,7 @@ export default defineRule({
     messages: {
       mixed: {
         zh: '本项目标题编号方式不一致：{dominantCount}个标题{dominant}，{count}个标题{other}：{list}',
-        en: 'Heading numbering is inconsistent in this project: {dominantCount} headings are {dominant}, {count} are {other}: {list}',
+        en: 'Mixed heading numbering in this project: {dominantCount} × {dominant}, {count} × {other}: {list}',
       },
       position: {
         zh: '“{heading}”的编号“{raw}”与位置不符，应为“{expected}”',

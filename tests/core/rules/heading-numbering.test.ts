@@ -39,7 +39,7 @@ describe('heading-numbering', () => {
   it('fires when only the last heading is numbered (seed 项目二), in English too', () => {
     const f = run(makeDocument([{ title: '项目二', sections: numbered(['', '', '', '', '', '', '', undefined]) }]).document, 'en');
     expect(f.map((x) => [x.project, x.cell])).toEqual([['项目二', 'A16']]);
-    expect(f[0]!.message).toBe('Heading numbering is inconsistent in this project: 7 headings are not numbered, 1 are numbered "一、": “八、项目实施成效”');
+    expect(f[0]!.message).toBe('Mixed heading numbering in this project: 7 × not numbered, 1 × numbered "一、": “八、项目实施成效”');
   });
 
   it('fires on mixed numbered styles (一、 with 1.)', () => {

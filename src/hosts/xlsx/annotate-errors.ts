@@ -7,7 +7,8 @@ export type AnnotateErrorCode =
   | 'too-many-entries'
   | 'part-too-large'
   | 'not-xlsx'
-  | 'strict-ooxml';
+  | 'strict-ooxml'
+  | 'internal';
 
 const MESSAGES: Record<AnnotateErrorCode, { zh: string; en: string }> = {
   'not-zip': {
@@ -31,6 +32,10 @@ const MESSAGES: Record<AnnotateErrorCode, { zh: string; en: string }> = {
     zh: '文件是 zip 压缩包，但不是 Excel 工作簿（缺少 xl/workbook.xml）。',
     en: 'The file is a zip archive but not an Excel workbook (no xl/workbook.xml).',
   },
+  internal: {
+    zh: '无法生成标注副本：工作簿中有本程序无法处理的内容（原文件未改动）。',
+    en: 'The annotated copy could not be written: the workbook has content this program cannot handle (the original is unchanged).',
+  },
   'strict-ooxml': {
     zh: '工作簿为“Strict Open XML”格式，暂不支持：请在 Excel 中另存为“Excel 工作簿 (.xlsx)”。',
     en: 'The workbook is in Strict Open XML format, which is not supported: save it as "Excel Workbook (.xlsx)".',
@@ -41,8 +46,8 @@ const MESSAGES: Record<AnnotateErrorCode, { zh: string; en: string }> = {
 export class AnnotateError extends Error {
   readonly code: AnnotateErrorCode;
   readonly part: string | undefined;
-  constructor(code: AnnotateErrorCode, part?: string) {
-    super(MESSAGES[code].zh + (part ? `（${part}）` : ''));
+  constructor(code: AnnotateErrorCode, part?: string, cause?: unknown) {
+    super(MESSAGES[code].zh + (part ? `（${part}）` : ''), cause === undefined ? undefined : { cause });
     this.name = 'AnnotateError';
     this.code = code;
     this.part = part;

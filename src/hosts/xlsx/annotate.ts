@@ -67,7 +67,8 @@ function wrap<T>(fn: () => T): T {
     return fn();
   } catch (e) {
     if (e instanceof AnnotateError) throw e;
-    throw new AnnotateError('corrupt');
+    // Malformed parts the patcher trips over, or a bug: one sentence for the user, the cause kept.
+    throw new AnnotateError('internal', undefined, e);
   }
 }
 

@@ -103,3 +103,14 @@ describe('the Excel host is bundle-able for the browser', () => {
     }
   });
 });
+
+describe('fake run', () => {
+  it('like Excel.run, syncs what the batch left queued (and counts it)', async () => {
+    const fake = FakeExcel.fromSnapshot(workbook());
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('学校明细').getRange('G1').values = [['left queued']];
+    });
+    expect(fake.cell('学校明细', 'G1')?.value).toBe('left queued');
+    expect(fake.syncCount).toBe(1);
+  });
+});

@@ -168,7 +168,13 @@ export class FakeExcel {
     return canonicalState(this.state);
   }
 
-  readonly run: XlRun = async (batch) => batch(new FakeContext(this));
+  /** Excel.run: a batch over a fresh context; like Excel.run, it syncs what the batch left queued. */
+  readonly run: XlRun = async (batch) => {
+    const context = new FakeContext(this);
+    const result = await batch(context);
+    if (context.pending > 0) await context.sync();
+    return result;
+  };
 
   readonly requirements: XlRequirements = {
     isSetSupported: (name, minVersion = '1.1') => {
@@ -256,6 +262,10 @@ class FakeContext implements XlContext {
 
   queue(op: Op): void {
     this.ops.push(op);
+  }
+
+  get pending(): number {
+    return this.ops.length;
   }
 
   async sync(): Promise<void> {

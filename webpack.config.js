@@ -129,12 +129,16 @@ export default (env = {}, argv = {}) => {
     },
     optimization: {
       splitChunks: { chunks: 'async' },
+      // taskpane.html also loads the commands bundle (shared runtime: the ribbon's functions
+      // run in the pane's page): one webpack runtime per page, one module registry
+      runtimeChunk: 'single',
     },
     performance: { hints: false },
     plugins: [
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
-        chunks: ['taskpane'],
+        // the manifest's FunctionFile is the task pane page: it carries the ribbon commands too
+        chunks: ['taskpane', 'commands'],
         templateContent: page({ title: '预算公开文本检查', office: true }),
         scriptLoading: 'defer',
         inject: 'head',

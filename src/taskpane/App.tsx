@@ -6,7 +6,7 @@ import type { CheckResult } from '../core/check';
 import { ruleById } from '../core/rules/index';
 import type { Finding, Fix, Lang } from '../core/rules/types';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
-import type { PaneHost } from './host';
+import type { CheckOutcome, CheckRequest, PaneHost } from './host';
 import { strings } from './i18n';
 import { loadSettings, saveSettings, toConfig, type PaneSettings } from './settings';
 import { FindingList } from './components/FindingList';
@@ -67,13 +67,27 @@ export interface PaneProps {
   readonly error?: string | undefined;
   /** Check as soon as the pane opens (the standalone page after opening a file). */
   readonly autoCheck?: boolean;
+  /** A check already run elsewhere (the ribbon's 检查) to show when the pane opens. */
+  readonly initialOutcome?: CheckOutcome | null | undefined;
+  /** Outcomes of checks run elsewhere (the ribbon); null after the ribbon's 清除标记. */
+  readonly subscribeOutcomes?: ((listener: (outcome: CheckOutcome | null) => void) => () => void) | undefined;
+  /** Lets the ribbon run checks with the pane's settings. */
+  readonly registerRequest?: ((request: () => CheckRequest) => void) | undefined;
+}
+
+type OutcomeStatus = Extract<Status, { kind: 'done' | 'error' | 'too-old' }>;
+
+function statusOf(out: CheckOutcome): OutcomeStatus {
+  if (!out.ok) return out.tooOld ? { kind: 'too-old' } : { kind: 'error', message: out.message };
+  return { kind: 'done', result: out.result, notes: out.notes ?? [] };
 }
 
 export function Pane(props: PaneProps) {
   const { host, lang } = props;
   const t = strings(lang);
   const s = useStyles();
-  const [status, setStatus] = useState<Status>(props.tooOld ? { kind: 'too-old' } : { kind: 'idle' });
+  const [status, setStatus] = useState<Status>(() =>
+    props.tooOld ? { kind: 'too-old' } : props.initialOutcome ? statusOf(props.initialOutcome) : { kind: 'idle' });
   const [busy, setBusy] = useState(false);
   const [view, setView] = useState<'main' | 'settings'>('main');
   const [settings, setSettingsState] = useState<PaneSettings>(() => loadSettings(props.storage));
@@ -94,13 +108,8 @@ export function Pane(props: PaneProps) {
     else setStatus({ kind: 'running' });
     try {
       const out = await host.check({ config: toConfig(settings), lang, ...(registry && { registry }) });
-      if (!out.ok) {
-        setStatus(out.tooOld ? { kind: 'too-old' } : { kind: 'error', message: out.message });
-        onResult?.(null);
-      } else {
-        setStatus({ kind: 'done', result: out.result, notes: out.notes ?? [] });
-        onResult?.(out.result);
-      }
+      setStatus(statusOf(out));
+      onResult?.(out.ok ? out.result : null);
     } catch {
       setStatus({ kind: 'error', message: t.unexpected });
       onResult?.(null);
@@ -108,6 +117,30 @@ export function Pane(props: PaneProps) {
       setBusy(false);
     }
   }, [host, settings, lang, registry, onResult, t.unexpected]);
+
+  // the ribbon runs checks with the pane's current settings
+  const requestRef = useRef<() => CheckRequest>(() => ({ config: {}, lang }));
+  requestRef.current = () => ({ config: toConfig(settings), lang, ...(registry && { registry }) });
+  const registerRequest = props.registerRequest;
+  useEffect(() => {
+    registerRequest?.(() => requestRef.current());
+  }, [registerRequest]);
+
+  // checks and 清除标记 run from the ribbon show up here
+  const subscribeOutcomes = props.subscribeOutcomes;
+  useEffect(() => {
+    if (!subscribeOutcomes) return undefined;
+    return subscribeOutcomes((out) => {
+      setBusy(false);
+      if (out === null) {
+        setStatus({ kind: 'idle' });
+        setNotice({ intent: 'success', text: strings(lang).flagsCleared });
+      } else {
+        setNotice(null);
+        setStatus(statusOf(out));
+      }
+    });
+  }, [subscribeOutcomes, lang]);
 
   // the standalone page checks right after a workbook is opened
   const autoChecked = useRef(false);
@@ -260,18 +293,18 @@ export function Pane(props: PaneProps) {
 
           <div className={s.bars}>
             {notice && (
-              <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
+              <MessageBar layout="multiline" intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
                 <MessageBarBody>{notice.text}</MessageBarBody>
               </MessageBar>
             )}
             {props.error && (
-              <MessageBar intent="error" role="alert"><MessageBarBody>{props.error}</MessageBarBody></MessageBar>
+              <MessageBar layout="multiline" intent="error" role="alert"><MessageBarBody>{props.error}</MessageBarBody></MessageBar>
             )}
             {result && result.failures.length > 0 && (
-              <MessageBar intent="warning"><MessageBarBody>{t.ruleFailures(result.failures.map((f) => f.rule).join('、'))}</MessageBarBody></MessageBar>
+              <MessageBar layout="multiline" intent="warning"><MessageBarBody>{t.ruleFailures(result.failures.map((f) => f.rule).join('、'))}</MessageBarBody></MessageBar>
             )}
             {status.kind === 'done' && status.notes.map((n) => (
-              <MessageBar key={n} intent="info"><MessageBarBody>{n}</MessageBarBody></MessageBar>
+              <MessageBar layout="multiline" key={n} intent="info"><MessageBarBody>{n}</MessageBarBody></MessageBar>
             ))}
           </div>
 
@@ -289,7 +322,7 @@ export function Pane(props: PaneProps) {
           )}
 
           {status.kind === 'error' && (
-            <MessageBar intent="error" role="alert" data-state="error">
+            <MessageBar layout="multiline" intent="error" role="alert" data-state="error">
               <MessageBarBody>
                 <MessageBarTitle>{t.errorTitle}</MessageBarTitle>
                 {status.message}

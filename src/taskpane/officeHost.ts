@@ -3,9 +3,25 @@
  * Office, as its own chunk. Returns the host, or why it cannot run (too old, or an error).
  */
 import type { Lang } from '../core/rules/types';
-import type { PaneHost } from './host';
+import type { CheckOutcome, CheckRequest, PaneHost } from './host';
 import { createOfficeExcelHost } from '../hosts/excel/office';
+import { excelSession, onOutcome } from '../hosts/excel/session';
 
 export async function createOfficeHost(lang: Lang): Promise<{ host: PaneHost } | { tooOld: true } | { error: string }> {
   return createOfficeExcelHost(lang);
+}
+
+/** The state the pane shares with the ribbon commands (engineer #6's Excel session). */
+export function officeSession(): {
+  last(): CheckOutcome | null;
+  subscribe(listener: (outcome: CheckOutcome | null) => void): () => void;
+  registerRequest(request: () => CheckRequest): void;
+} {
+  return {
+    last: () => excelSession().last,
+    subscribe: (listener) => onOutcome(listener),
+    registerRequest: (request) => {
+      excelSession().request = request;
+    },
+  };
 }

@@ -131,7 +131,7 @@ describe('Pane actions', () => {
     expect(within(dialog).getByText('学校!B5')).toBeTruthy();
     expect(within(dialog).getByText('5304210001')).toBeTruthy();
     expect(host.calls.some((c) => c.startsWith('fix'))).toBe(false);
-    fireEvent.click(within(dialog).getByRole('button', { name: '取消' }));
+    fireEvent.click(within(dialog).getByText('取消'));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(host.calls.some((c) => c.startsWith('fix'))).toBe(false);
 
@@ -232,5 +232,43 @@ describe('Pane actions', () => {
     for (const b of buttons) expect(b.getAttribute('tabindex')).not.toBe('-1');
     const names = buttons.map((b) => b.textContent);
     expect(names.indexOf('重新检查')).toBeLessThan(names.indexOf('全部填入（1）'));
+  });
+});
+
+describe('Pane and the ribbon (shared runtime)', () => {
+  it('shows a check the ribbon ran before the pane opened, and later ones as they come', async () => {
+    let listener: ((o: import('../../src/taskpane/host').CheckOutcome | null) => void) | null = null;
+    let request: (() => import('../../src/taskpane/host').CheckRequest) | null = null;
+    show({
+      host: fakeHost(),
+      lang: 'zh',
+      initialOutcome: { ok: true, result: resultOf(FINDINGS) },
+      subscribeOutcomes: (l) => {
+        listener = l;
+        return () => (listener = null);
+      },
+      registerRequest: (r) => (request = r),
+    });
+    expect(screen.getByTestId('summary').textContent).toBe('3错误1警告1提示0已说明');
+    expect(request!()).toEqual({ config: {}, lang: 'zh' });
+    act(() => listener!({ ok: true, result: resultOf([]) }));
+    expect(await screen.findByText('未发现问题')).toBeTruthy();
+    act(() => listener!(null));
+    expect(await screen.findByText('已清除本工具添加的全部标记。')).toBeTruthy();
+    expect(screen.getByText('还没有检查')).toBeTruthy();
+  });
+
+  it('a fix that replaces existing text asks first, with 覆盖 ticked', async () => {
+    const overwriteFix = { sheet: '学校', cell: 'A8', value: '玉溪市江川区大街街道螺蛳铺中学', kind: 'text' as const, overwrite: true };
+    const host = fakeHost({ findings: [{ ...FINDINGS[4]!, fix: overwriteFix }] });
+    show({ host, lang: 'zh' });
+    fireEvent.click(checkButton());
+    fireEvent.click(await screen.findByRole('button', { name: `在 学校!A8 填入 ${overwriteFix.value}` }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(/（覆盖原有内容）/)).toBeTruthy();
+    expect(host.calls.some((c) => c.startsWith('fix'))).toBe(false);
+    fireEvent.click(within(dialog).getByText('写入'));
+    await screen.findByText('已写入 1 个单元格。');
+    expect(host.calls).toContain(`fix 学校!A8=${overwriteFix.value} overwrite=true`);
   });
 });

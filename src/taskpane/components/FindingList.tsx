@@ -104,6 +104,8 @@ function FindingItem(props: { f: Finding; t: Strings; selected: boolean; busy: b
   const [text, setText] = useState(f.explanation ?? '');
   const sevClass = f.explanation ? s.itemExplained : f.severity === 'error' ? s.itemError : f.severity === 'warning' ? s.itemWarning : s.itemInfo;
   const boxId = `explain-${f.key}`;
+  const hasExpected = f.expected !== undefined && f.expected !== '';
+  const hasActual = f.actual !== undefined && f.actual !== '';
   return (
     <li className={`${s.item} ${sevClass} ${selected ? s.itemSelected : ''}`} data-finding={f.key} data-rule={f.rule}>
       <button
@@ -120,11 +122,11 @@ function FindingItem(props: { f: Finding; t: Strings; selected: boolean; busy: b
         )}
         <span className={s.place}>{f.sheet}!{f.cell}</span>
         <span className={s.message}>{f.message}</span>
-        {(f.expected !== undefined || f.actual !== undefined) && (
+        {(hasExpected || hasActual) && (
           <span className={s.detail}>
-            {f.expected !== undefined && `${t.expected} ${f.expected}`}
-            {f.expected !== undefined && f.actual !== undefined && '；'}
-            {f.actual !== undefined && `${t.actual} ${f.actual}`}
+            {hasExpected && `${t.expected} ${f.expected}`}
+            {hasExpected && hasActual && '；'}
+            {hasActual && `${t.actual} ${f.actual}`}
           </span>
         )}
         {f.explanation && <span className={s.explanation}>{t.explanationPrefix}{f.explanation}</span>}

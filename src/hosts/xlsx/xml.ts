@@ -6,7 +6,27 @@
 import { SaxesParser } from 'saxes';
 import { XlsxReadError } from './errors';
 
-export type Attrs = ReadonlyMap<string, string>;
+/** A tag's attributes by name without namespace prefix (`r:id` is `id`). */
+export interface Attrs {
+  get(name: string): string | undefined;
+}
+
+/** Attributes straight over saxes' record: no copy per tag (sheets have millions of tags). */
+class TagAttrs implements Attrs {
+  rec: Record<string, unknown> = {};
+  get(name: string): string | undefined {
+    const direct = Object.prototype.hasOwnProperty.call(this.rec, name) ? this.rec[name] : undefined;
+    if (typeof direct === 'string') return direct;
+    for (const k in this.rec) {
+      const i = k.indexOf(':');
+      if (i >= 0 && k.slice(i + 1) === name) {
+        const v = this.rec[k];
+        if (typeof v === 'string') return v;
+      }
+    }
+    return undefined;
+  }
+}
 
 export interface XmlHandlers {
   open?(name: string, attrs: Attrs): void;
@@ -49,13 +69,10 @@ export function xmlSink(part: string, handlers: XmlHandlers, sheet?: string, max
   });
   {
     const open = handlers.open ?? ((): void => undefined);
+    const attrs = new TagAttrs();
     parser.on('opentag', (tag) => {
       sawMarkup = true;
-      const attrs = new Map<string, string>();
-      for (const k in tag.attributes) {
-        const v = tag.attributes[k];
-        if (typeof v === 'string') attrs.set(local(k), v);
-      }
+      attrs.rec = tag.attributes as Record<string, unknown>;
       open(local(tag.name), attrs);
     });
   }

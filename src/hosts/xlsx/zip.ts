@@ -157,7 +157,9 @@ export function listEntries(bytes: Uint8Array, maxEntries: number): ZipEntry[] {
   return out;
 }
 
+/** Compressed bytes per inflate step: small while the output/input ratio looks like a bomb. */
 const CHUNK = 4 * 1024;
+const CHUNK_MAX = 64 * 1024;
 
 /**
  * Unpacks one entry as a stream: `onChunk` receives the bytes as they are inflated. The running
@@ -194,7 +196,9 @@ export function streamEntry(
   if (entry.method !== 8) {
     throw new XlsxReadError('corrupt-zip', { part: entry.name, detail: `unsupported compression method ${entry.method}` });
   }
+  let produced = 0;
   const inflate = new Inflate((chunk) => {
+    produced += chunk.length;
     if (chunk.length > 0) count(chunk);
   });
   try {
@@ -202,10 +206,17 @@ export function streamEntry(
       inflate.push(new Uint8Array(0), true);
       return;
     }
-    for (let p = start; p < end; p += CHUNK) {
+    // Steps grow (up to 64 KB) while each expands less than 64×, and fall back to 4 KB when one
+    // expands more: a bomb's output is checked at least every ~4 MB.
+    let step = CHUNK;
+    for (let p = start; p < end; ) {
       budget.tick();
-      const q = Math.min(end, p + CHUNK);
+      const q = Math.min(end, p + step);
+      produced = 0;
       inflate.push(bytes.subarray(p, q), q === end);
+      const ratio = produced / (q - p);
+      step = ratio > 64 ? CHUNK : Math.min(CHUNK_MAX, step * 2);
+      p = q;
     }
   } catch (e) {
     if (e instanceof XlsxReadError) throw e;

@@ -247,6 +247,9 @@ type RowKind = 'school' | 'total' | 'subtotal' | 'blank' | 'end';
 
 const HEADING = /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|项目[一二三四五六七八九十百\d]+$)/;
 
+/** A line under a table: `注：…`, `说明：…`, `填表人：…`, `单位：万元`, `表2 …`. */
+const NOTE_LINE = /^(?:注|说明|备注|填表|制表|审核|单位|负责人|联系人)[:：]|^表[\d一二三四五六七八九十]+/;
+
 function classifyRow(grid: SheetGrid, row: number, h: HeaderLayout, cols: ColumnMap & { code: number; name: number }): RowKind {
   let any = false;
   let numbers = 0;
@@ -265,6 +268,7 @@ function classifyRow(grid: SheetGrid, row: number, h: HeaderLayout, cols: Column
   if (TOTAL_LABEL.test(code) || TOTAL_LABEL.test(name) || (name === '' && TOTAL_LABEL.test(proj))) return 'total';
   if (SUBTOTAL_LABEL.test(code) || SUBTOTAL_LABEL.test(name)) return 'subtotal';
   if (HEADING.test(code) || HEADING.test(name)) return 'end';
+  if (NOTE_LINE.test(code) || NOTE_LINE.test(name) || name.length > 40) return 'end'; // a note or paragraph below the table
   if (name !== '') return 'school';
   const codeCell = grid.get(row, cols.code);
   if (codeCell && (codeCell.kind === 'error' || codeCell.kind === 'number' || looksLikeCode(code))) return 'school';

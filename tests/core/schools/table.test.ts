@@ -155,3 +155,13 @@ describe('money unit', () => {
     expect(findSchoolTables({ sheets: [s] })[0]!.unit).toBe('万元');
   });
 });
+
+describe('where a table ends', () => {
+  it('stops at a note line or a paragraph under the table', () => {
+    const extra = [cell(33, 1, '注：表中金额单位为万元。')!, cell(34, 1, '玉溪市江川区第三中学')!];
+    const t = findSchoolTables({ sheets: [tableSheet({ extra })] })[0]!;
+    expect(t.rows).toHaveLength(27);
+    const para = [cell(32, 0, '根据项目开展情况，从2023年4月起，每年每月按723.84万元/年÷12=60.32万元/月划拨中标的保安服务公司')!];
+    expect(findSchoolTables({ sheets: [tableSheet({ extra: para })] })[0]!.rows).toHaveLength(27);
+  });
+});

@@ -141,7 +141,8 @@ export interface HeadingMatch {
 
 /**
  * Whether a line is a section heading: optional numbering, then one of the labels, then
- * nothing, or a colon and the section's content (`项目实施单位：玉溪市江川区教育体育局`).
+ * nothing, or a colon (or a gap of spaces) and the section's content
+ * (`项目实施单位：玉溪市江川区教育体育局`, `项目名称  党费返还款专项经费`).
  */
 export function matchHeading(line: string, table: AliasTable): HeadingMatch | null {
   // the label part is short: only the first few dozen characters can make a heading
@@ -152,18 +153,28 @@ export function matchHeading(line: string, table: AliasTable): HeadingMatch | nu
   const { text, map } = normalizeWithMap(head);
   const num = splitNumbering(text);
   const body = text.slice(num.length);
-  const colon = colonOutsideParens(body);
-  if (colon < 0 && line.length > HEAD) return null;
-  const labelPart = colon >= 0 ? body.slice(0, colon) : body;
-  const key = lookup(table, labelPart);
+  // the label ends at a colon, or at the end of the line, or (`项目名称   党费返还款专项经费`) at a gap
+  let sep = colonOutsideParens(body);
+  let sepLength = 1;
+  let key: SectionKey | undefined;
+  if (sep < 0 && line.length <= HEAD) key = lookup(table, body);
+  if (sep < 0 && key === undefined) {
+    const lead = body.length - body.trimStart().length;
+    const gap = /\s+/u.exec(body.slice(lead));
+    if (!gap || gap.index === 0) return null;
+    sep = lead + gap.index;
+    sepLength = gap[0].length;
+  }
+  const labelPart = sep >= 0 ? body.slice(0, sep) : body;
+  if (key === undefined) key = lookup(table, labelPart);
   if (key === undefined) return null;
   const start = map[num.length]!;
   const labelEnd = map[num.length + labelPart.length]!;
   const label = line.slice(start, labelEnd).trim();
   const numberingRaw = line.slice(0, start).trim();
   const numbering: Numbering = { style: num.style, value: num.value, raw: numberingRaw };
-  if (colon >= 0) {
-    const restStart = map[num.length + colon + 1]!;
+  if (sep >= 0) {
+    const restStart = map[num.length + sep + sepLength]!;
     const restRaw = line.slice(restStart);
     const lead = restRaw.length - restRaw.trimStart().length;
     const restText = restRaw.trim();

@@ -46,6 +46,12 @@ describe('matchHeading: numbering styles, punctuation, spaces', () => {
     expect(matchHeading(line, table)).toBeNull();
   });
 
+  it('takes the content after a gap of spaces or a tab', () => {
+    expect(matchHeading('项目名称   党费返还款专项经费', table)).toMatchObject({ key: 'name', label: '项目名称', rest: { text: '党费返还款专项经费', offset: 7 } });
+    expect(matchHeading('一、项目名称\t国家义务', table)).toMatchObject({ key: 'name', numbering: { raw: '一、' }, rest: { text: '国家义务', offset: 7 } });
+    expect(matchHeading('   开展第37届科技创新活动5000元', table)).toBeNull();
+  });
+
   it('reads a heading with a remark in brackets, and a colon inside the brackets', () => {
     expect(matchHeading('六、资金安排情况（单位：万元）', table)).toMatchObject({ key: 'funding', label: '资金安排情况（单位：万元）' });
     expect(matchHeading('六、资金安排情况（单位：万元）：共10万元', table)?.rest).toEqual({ text: '共10万元', offset: 16 });

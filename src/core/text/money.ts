@@ -200,7 +200,9 @@ export function fastNormalizeWithMap(s: string): { text: string; map: number[] }
 /** Scans a text for money amounts and 大写 candidates, keeping both original and normalised spans. */
 export function scanText(original: string): ScannedText {
   const { text: norm, map } = fastNormalizeWithMap(typeof original === 'string' ? original : '');
-  if (!/[\d¥壹贰叁肆伍陆柒捌玖拾佰仟一二两三四五六七八九十百千]/u.test(norm)) return { norm, map, amounts: [], uppercase: [] };
+  // money needs a unit or a sign: 元/圆, 万/亿, ¥, RMB, or a 大写 prefix (人民币, 大写)
+  if (!/[元圆¥万亿]|RMB|人民币|大写/u.test(norm)) return { norm, map, amounts: [], uppercase: [] };
+  if (!/[\d壹贰叁肆伍陆柒捌玖拾佰仟一二两三四五六七八九十百千]/u.test(norm)) return { norm, map, amounts: [], uppercase: [] };
   const uppercaseRaw = /[壹贰叁肆伍陆柒捌玖拾佰仟]/u.test(norm) ? scanUppercase(norm, map, original) : [];
   const uppercase: UppercaseCandidate[] = uppercaseRaw.map(({ s: _s, e: _e, ...u }) => u);
   const amounts: ScannedAmount[] = [];

@@ -1,7 +1,7 @@
 import { toA1 } from '../snapshot/a1';
 import { defineRule, type RawFinding } from './types';
 import { describeCandidates } from '../schools/match';
-import { place, rowMatches } from '../schools/support';
+import { occupied, place, rowMatches } from '../schools/support';
 
 type Id = 'fillable' | 'ambiguous' | 'notInRegistry' | 'noRegistry' | 'errorValue';
 
@@ -54,7 +54,7 @@ export default defineRule<Id>({
           cell: toA1(ref.row, ref.col),
           value: code,
           kind: 'text' as const,
-          ...(row.code.error !== undefined || row.code.raw.trim() !== '' ? { overwrite: true } : {}),
+          ...(row.code.error !== undefined || row.code.raw.trim() !== '' || occupied(document, ref) ? { overwrite: true } : {}),
         });
         const unique = m.kind === 'match' && m.entry.code !== '' ? m.entry : undefined;
         if (row.code.error !== undefined) {

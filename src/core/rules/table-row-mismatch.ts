@@ -1,7 +1,7 @@
 import type { FundingColumn } from '../model';
 import { toA1 } from '../snapshot/a1';
 import { defineRule, type RawFinding } from './types';
-import { formatScaled, headerOf, place, SOURCE_COLUMNS } from '../schools/support';
+import { formatScaled, headerOf, occupied, place, SOURCE_COLUMNS } from '../schools/support';
 
 type Id = 'mismatch' | 'empty' | 'notNumber' | 'sourcesEmpty';
 
@@ -93,7 +93,13 @@ export default defineRule<Id>({
             ...who,
             ...(headerOf(table, subCol) !== undefined && { column: headerOf(table, subCol)! }),
             expected,
-            fix: { sheet: sub.ref.sheet, cell: toA1(sub.ref.row, sub.ref.col), value: Number(expected), kind: 'number' },
+            fix: {
+              sheet: sub.ref.sheet,
+              cell: toA1(sub.ref.row, sub.ref.col),
+              value: Number(expected),
+              kind: 'number',
+              ...(occupied(document, sub.ref) && { overwrite: true }),
+            },
           });
           continue;
         }

@@ -1,7 +1,7 @@
 import { toA1 } from '../snapshot/a1';
 import { FUNDING_COLUMNS, type NumberCell, type SchoolTable } from '../model';
 import { defineRule, type RawFinding } from './types';
-import { formatScaled, headerOf, place, scaled } from '../schools/support';
+import { formatScaled, headerOf, occupied, place, scaled } from '../schools/support';
 
 type Id = 'mismatch' | 'empty' | 'notNumber' | 'noTotal';
 
@@ -88,7 +88,13 @@ export default defineRule<Id>({
             data: { column, expected },
             ref,
             ...base,
-            fix: { sheet: ref.sheet, cell: toA1(ref.row, ref.col), value: Number(expected), kind: 'number' },
+            fix: {
+              sheet: ref.sheet,
+              cell: toA1(ref.row, ref.col),
+              value: Number(expected),
+              kind: 'number',
+              ...(occupied(document, ref) && { overwrite: true }),
+            },
           });
           continue;
         }

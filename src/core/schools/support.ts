@@ -2,7 +2,8 @@
  * What the school rules share: the project label of a table, the table's 市+县 prefix, the
  * registry match of every row (computed once per table and registry), and amount formatting.
  */
-import type { DisclosureDocument, FundingColumn, NumberCell, SchoolRow, SchoolTable } from '../model';
+import type { CellRef, DisclosureDocument, FundingColumn, NumberCell, SchoolRow, SchoolTable } from '../model';
+import { gridOf } from '../snapshot/grid';
 import { commonPrefix } from './names';
 import { indexRegistry, matchRegistry, type RegistryMatch } from './match';
 import { formatFenIn, numberToDecimal, scaleDecimal } from './values';
@@ -70,4 +71,16 @@ export const SOURCE_COLUMNS: readonly FundingColumn[] = ['central', 'provincial'
 /** The value a fix writes into a number cell: a plain JS number from exact scaled digits. */
 export function scaledToNumber(v: number, scale: number): number {
   return Number(formatFenIn(v, scale === 2 ? '元' : '万元'));
+}
+
+/**
+ * Whether writing into a cell would replace something: a formula (even one showing ''), or any
+ * non-empty value. Fixes into such cells carry `overwrite: true` (SPEC §5: confirm first).
+ */
+export function occupied(document: DisclosureDocument, ref: CellRef): boolean {
+  const sheet = document.snapshot.sheets.find((s) => s.name === ref.sheet);
+  if (!sheet) return false;
+  const cell = gridOf(sheet).get(ref.row, ref.col);
+  if (!cell) return false;
+  return cell.formula !== undefined || (cell.kind !== 'empty' && cell.text.trim() !== '');
 }

@@ -64,3 +64,15 @@ describe('table-total-mismatch', () => {
     expect(f.map((x) => [x.cell, x.expected, x.actual])).toEqual([['E5', '100.00', '100.01']]);
   });
 });
+
+describe('table-total-mismatch: data safety', () => {
+  it('marks the fix overwrite when the empty-looking 合计 cell holds a formula', () => {
+    const doc = schoolDoc({ totalRow: { subtotal: null } });
+    const sheets = doc.snapshot.sheets.map((s) =>
+      s.name === '学校明细表' ? { ...s, cells: [...s.cells, { row: 4, col: 4, kind: 'text' as const, value: '', text: '', formula: 'IF(1,"","")' }].sort((a, b) => a.row - b.row || a.col - b.col) } : s,
+    );
+    const f = run(rule, { ...doc, snapshot: { sheets } });
+    expect(f).toHaveLength(1);
+    expect(f[0]!.fix).toEqual({ sheet: '学校明细表', cell: 'E5', value: 723.84, kind: 'number', overwrite: true });
+  });
+});

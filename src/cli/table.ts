@@ -57,7 +57,7 @@ export function summaryTable(results: readonly JobResult[], lang: Lang): string 
     total.explained += r.summary.explained;
   }
   const footer = [
-    lang === 'zh' ? `合计（${results.length} 个文件）` : `Total (${results.length} files)`,
+    lang === 'zh' ? `合计（${results.length} 个文件）` : `Total (${results.length} file${results.length === 1 ? '' : 's'})`,
     String(total.errors), String(total.warnings), String(total.infos), String(total.explained), '',
   ];
   const all = [head, ...rows, footer];

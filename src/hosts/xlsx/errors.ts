@@ -43,7 +43,7 @@ function fmtCount(n: number): string {
 
 function where(d: XlsxReadErrorDetail, lang: 'zh' | 'en'): string {
   if (d.sheet !== undefined) return lang === 'zh' ? `工作表“${d.sheet}”（${d.part ?? ''}）` : `sheet "${d.sheet}" (${d.part ?? ''})`;
-  return d.part ?? '';
+  return lang === 'zh' ? `工作簿部件 ${d.part ?? ''} ` : `the part ${d.part ?? ''}`;
 }
 
 function limitSentence(d: XlsxReadErrorDetail, lang: 'zh' | 'en'): string {
@@ -69,7 +69,7 @@ function limitSentence(d: XlsxReadErrorDetail, lang: 'zh' | 'en'): string {
         : `the number of merged areas exceeds the limit of ${fmtCount(max)}${enAt}; reading stopped`;
     case 'text-run':
       return lang === 'zh'
-        ? `${where(d, 'zh')} 中有一段不含标记的文本超过上限 ${fmtCount(max)} 个字符（单元格最多 32767 个字符，可能是压缩炸弹），已停止读取`
+        ? `${where(d, 'zh')}中有一段不含标记的文本超过上限 ${fmtCount(max)} 个字符（单元格最多 32767 个字符，可能是压缩炸弹），已停止读取`
         : `${where(d, 'en')} holds a run of text without markup longer than the limit of ${fmtCount(max)} characters (a cell holds at most 32,767; possibly a zip bomb); reading stopped`;
     case 'time':
       return lang === 'zh'
@@ -101,12 +101,12 @@ function sentence(code: XlsxReadErrorCode, d: XlsxReadErrorDetail, lang: 'zh' | 
       return zh ? '这是二进制 .xlsb 工作簿，请在 Excel 中另存为 .xlsx' : 'this is a binary .xlsb workbook; save it as .xlsx in Excel';
     case 'malformed-xml':
       return zh
-        ? `工作簿的 ${where(d, 'zh')} 部分不是有效的 XML，文件可能已损坏`
-        : `the part ${where(d, 'en')} of the workbook is not well-formed XML; the file may be damaged`;
+        ? `${where(d, 'zh')}不是有效的 XML，文件可能已损坏`
+        : `${where(d, 'en')} is not well-formed XML; the file may be damaged`;
     case 'doctype-refused':
       return zh
-        ? `工作簿的 ${where(d, 'zh')} 部分含有 DOCTYPE/实体声明，出于安全原因拒绝读取`
-        : `the part ${where(d, 'en')} of the workbook contains a DOCTYPE/entity declaration; refused for safety`;
+        ? `${where(d, 'zh')}含有 DOCTYPE/实体声明，出于安全原因拒绝读取`
+        : `${where(d, 'en')} contains a DOCTYPE/entity declaration; refused for safety`;
     case 'limit-exceeded':
       return limitSentence(d, lang);
     case 'no-sheets':

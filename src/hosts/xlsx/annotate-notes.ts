@@ -30,19 +30,6 @@ function shape(id: number, n: Note): string {
   );
 }
 
-/** Largest VML idmap block used anywhere in the package. */
-function maxIdmap(pkg: Package): number {
-  let max = 0;
-  for (const name of pkg.names()) {
-    if (!/\.vml$/i.test(name)) continue;
-    const t = pkg.text(name) ?? '';
-    for (const m of t.matchAll(/idmap[^>]*?data\s*=\s*["']([\d,\s]+)["']/g)) {
-      for (const d of m[1]!.split(',')) max = Math.max(max, Number(d) || 0);
-    }
-  }
-  return max;
-}
-
 /**
  * Adds notes to a sheet. Returns the new sheet XML (with `<legacyDrawing>` if it was added) and
  * the cells that were skipped because they already had a note.
@@ -121,13 +108,13 @@ export function addNotes(pkg: Package, sheetPart: string, sheetXml: string, note
     let vml = pkg.text(vmlRel.part)!;
     let next = 0;
     for (const m of vml.matchAll(/_x0000_s(\d+)/g)) next = Math.max(next, Number(m[1]));
-    if (!next) next = (maxIdmap(pkg) + 1) * 1024;
+    if (!next) next = pkg.nextVmlBlock() * 1024;
     const shapes = (/_x0000_t202/.test(vml) ? '' : SHAPETYPE) + fresh.map((n) => shape(++next, n)).join('');
     const end = vml.lastIndexOf('</xml>');
     vml = end >= 0 ? vml.slice(0, end) + shapes + vml.slice(end) : vml + shapes;
     pkg.set(vmlRel.part, vml);
   } else {
-    const block = maxIdmap(pkg) + 1;
+    const block = pkg.nextVmlBlock();
     const vmlPart = pkg.freeName(`${dirOf(dirOf(sheetPart)) || 'xl'}/drawings/vmlDrawing`, '.vml');
     let id = block * 1024;
     const vml =

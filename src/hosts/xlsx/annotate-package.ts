@@ -83,6 +83,10 @@ export class Package {
   private readonly byLower = new Map<string, ZipEntry>();
   private readonly changed = new Map<string, string | Uint8Array>();
   private readonly added: string[] = [];
+  private readonly nameCursor = new Map<string, number>();
+  private vmlBlock: number | undefined;
+  /** [Content_Types].xml, parsed once; additions are written out when the part is read or saved. */
+  private types: { overrides: Set<string>; defaults: Map<string, string>; pending: string[]; prefix: string } | undefined;
 
   constructor(bytes: Uint8Array) {
     this.entries = readZip(bytes);
@@ -104,6 +108,11 @@ export class Package {
   }
 
   text(part: string): string | undefined {
+    if (part === '[Content_Types].xml') this.flushTypes();
+    return this.textRaw(part);
+  }
+
+  private textRaw(part: string): string | undefined {
     const name = this.realName(part);
     const c = this.changed.get(name);
     if (typeof c === 'string') return c;
@@ -112,6 +121,14 @@ export class Package {
   }
 
   set(part: string, content: string): void {
+    if (part === '[Content_Types].xml') {
+      this.flushTypes();
+      this.types = undefined;
+    }
+    this.setRaw(part, content);
+  }
+
+  private setRaw(part: string, content: string): void {
     const name = this.realName(part);
     if (!this.byLower.has(name.toLowerCase()) && !this.changed.has(name)) this.added.push(name);
     this.changed.set(name, content);
@@ -119,10 +136,30 @@ export class Package {
 
   /** A part name not yet used: `xl/comments` + n + `.xml`. */
   freeName(prefix: string, suffix: string): string {
-    for (let n = 1; ; n++) {
+    const key = `${prefix}\u0000${suffix}`;
+    for (let n = this.nameCursor.get(key) ?? 1; ; n++) {
       const name = `${prefix}${n}${suffix}`;
-      if (!this.has(name)) return name;
+      if (!this.has(name)) {
+        this.nameCursor.set(key, n + 1);
+        return name;
+      }
     }
+  }
+
+  /** A VML shape-id block (`o:idmap data`) no VML part of the package uses yet. */
+  nextVmlBlock(): number {
+    if (this.vmlBlock === undefined) {
+      let max = 0;
+      for (const e of this.entries) {
+        if (!/\.vml$/i.test(e.name)) continue;
+        const t = this.text(e.name) ?? '';
+        for (const m of t.matchAll(/idmap[^>]*?data\s*=\s*["']([\d,\s]+)["']/g)) {
+          for (const d of m[1]!.split(',')) max = Math.max(max, Number(d) || 0);
+        }
+      }
+      this.vmlBlock = max;
+    }
+    return ++this.vmlBlock;
   }
 
   names(): string[] {
@@ -193,22 +230,45 @@ export class Package {
 
   /** Ensures `[Content_Types].xml` covers a part (an Override) or an extension (a Default). */
   contentType(part: string, type: string, asDefaultExtension = false): void {
+    const types = this.contentTypes();
+    const ext = part.slice(part.lastIndexOf('.') + 1).toLowerCase();
+    if (types.overrides.has(`/${part}`.toLowerCase())) return;
+    const def = types.defaults.get(ext);
+    if (def !== undefined && (asDefaultExtension || def === type)) return;
+    if (asDefaultExtension) {
+      types.defaults.set(ext, type);
+      types.pending.push(`<${q(types.prefix, 'Default')} Extension="${escapeXml(ext)}" ContentType="${escapeXml(type)}"/>`);
+    } else {
+      types.overrides.add(`/${part}`.toLowerCase());
+      types.pending.push(`<${q(types.prefix, 'Override')} PartName="/${escapeXml(part)}" ContentType="${escapeXml(type)}"/>`);
+    }
+  }
+
+  private contentTypes(): NonNullable<Package['types']> {
+    if (this.types) return this.types;
     const name = '[Content_Types].xml';
     const xml = this.text(name);
     if (xml === undefined) throw new AnnotateError('not-xlsx');
     const root = findOpen(xml, 'Types');
     if (!root) throw new AnnotateError('corrupt', name);
-    const ext = part.slice(part.lastIndexOf('.') + 1).toLowerCase();
+    const overrides = new Set<string>();
+    const defaults = new Map<string, string>();
     for (const t of children(xml, root)) {
-      if (t.local === 'Override' && (attr(t.text, 'PartName') ?? '').toLowerCase() === `/${part}`.toLowerCase()) return;
-      if (t.local === 'Default' && (attr(t.text, 'Extension') ?? '').toLowerCase() === ext) {
-        if (asDefaultExtension || attr(t.text, 'ContentType') === type) return;
-      }
+      if (t.local === 'Override') overrides.add((attr(t.text, 'PartName') ?? '').toLowerCase());
+      if (t.local === 'Default') defaults.set((attr(t.text, 'Extension') ?? '').toLowerCase(), attr(t.text, 'ContentType') ?? '');
     }
-    const el = asDefaultExtension
-      ? `<${q(root.prefix, 'Default')} Extension="${escapeXml(ext)}" ContentType="${escapeXml(type)}"/>`
-      : `<${q(root.prefix, 'Override')} PartName="/${escapeXml(part)}" ContentType="${escapeXml(type)}"/>`;
-    this.set(name, insertBeforeClose(xml, root, el));
+    this.types = { overrides, defaults, pending: [], prefix: root.prefix };
+    return this.types;
+  }
+
+  /** Writes pending content-type entries into the part. */
+  private flushTypes(): void {
+    if (!this.types || !this.types.pending.length) return;
+    const name = '[Content_Types].xml';
+    const xml = this.textRaw(name)!;
+    const root = findOpen(xml, 'Types')!;
+    this.setRaw(name, insertBeforeClose(xml, root, this.types.pending.join('')));
+    this.types.pending = [];
   }
 
   /** The workbook's sheets in order. */
@@ -264,6 +324,7 @@ export class Package {
   }
 
   toBytes(): Uint8Array {
+    this.flushTypes();
     const out: ZipEntry[] = [];
     for (const e of this.entries) {
       const c = this.changed.get(e.name);

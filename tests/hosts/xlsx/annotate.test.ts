@@ -283,3 +283,22 @@ describe('annotate the seed workbooks (every cell flagged)', () => {
     expect(notes.reduce((x, y) => x + y, 0)).toBeGreaterThanOrEqual(findings.length);
   });
 });
+
+describe('annotate: new notes parts are unique', () => {
+  it('each new VML drawing gets its own shape-id block and each sheet its own comments part', () => {
+    const original = fixture('rich.xlsx');
+    const out = annotate(original, ['项目一', '学校名册', '图表', '内部'].map((sheet) => finding({ sheet, cell: 'H20' })));
+    const e = rawEntries(out);
+    const vml = [...e.keys()].filter((k) => k.endsWith('.vml'));
+    expect(vml.length).toBe(4);
+    const blocks = vml.map((k) => /idmap v:ext="edit" data="(\d+)"/.exec(text(e.get(k)))![1]);
+    expect(new Set(blocks).size).toBe(4);
+    const ids = vml.flatMap((k) => [...text(e.get(k)).matchAll(/id="(_x0000_s\d+)"/g)].map((m) => m[1]));
+    expect(new Set(ids).size).toBe(ids.length);
+    const comments = [...e.keys()].filter((k) => /^xl\/comments\d+\.xml$/.test(k));
+    expect(comments).toHaveLength(4);
+    const ct = text(e.get('[Content_Types].xml'));
+    for (const c of comments) expect(ct.split(`PartName="/${c}"`)).toHaveLength(2);
+    expect(ct.match(/Extension="vml"/g)).toHaveLength(1);
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { DisclosureDocument, Paragraph } from '../../../src/core/model';
 import { runRules } from '../../../src/core/rules/engine';
 import rule from '../../../src/core/rules/total-mismatch';
 import { makeDocument } from '../../helpers/document';
@@ -94,5 +95,40 @@ describe('total-mismatch', () => {
     const doc = makeDocument([{ title: '项目二', sections: { overview: ['项目总投资20万元，其中：设备12万元，培训7万元。'], funding: ['20万元'] } }]).document;
     const [f] = runRules(doc, [rule]).findings;
     expect([f?.project, f?.cell, f?.expected]).toEqual(['项目二', 'A3', '19万元']);
+  });
+});
+
+describe('total-mismatch in a money table under a heading', () => {
+  /** Funding section with a table at rows 3… (0-based), columns A and B. */
+  function withTable(rows: string[][]): DisclosureDocument {
+    const built = makeDocument([{ title: '项目五', sections: { funding: ['资金安排如下表：'] } }]).document;
+    const cells: Paragraph[][] = rows.map((r, i) => r.map((text, col) => ({ text, ref: { sheet: '项目五', row: 3 + i, col }, offset: 0 })).filter((c) => c.text !== ''));
+    return {
+      ...built,
+      projects: built.projects.map((p) => ({ ...p, sections: p.sections.map((s) => ({ ...s, otherTables: [{ ref: cells[0]![0]!.ref, rows: cells }] })) })),
+    };
+  }
+
+  it('fires when the 合计 row differs from the sum of the rows, at the 合计 cell', () => {
+    const doc = withTable([['项目', '金额（万元）'], ['活动开展', '25'], ['资源开发', '7'], ['条件改善', '18'], ['合计', '51']]);
+    const [f, ...rest] = runRules(doc, [rule]).findings;
+    expect(rest).toEqual([]);
+    expect([f!.rule, f!.project, f!.cell, f!.column, f!.expected, f!.actual]).toEqual(['total-mismatch', '项目五', 'B8', '金额（万元）', '50万元', '51万元']);
+    expect(f!.message).toBe('表格“金额（万元）”列的合计51万元与各行之和50万元不符，相差1万元');
+  });
+
+  it('reads a 合计 row placed first, and amounts in 元 with separators', () => {
+    const doc = withTable([['支出项目', '金额（元）'], ['合计', '12,000.00'], ['印刷费', '5,000.00'], ['专家费', '6,999.50']]);
+    const [f] = runRules(doc, [rule]).findings;
+    expect([f?.cell, f?.expected, f?.actual]).toEqual(['B5', '11999.50元', '12000元']);
+  });
+
+  it.each([
+    ['a right table', [['项目', '金额（万元）'], ['活动开展', '25'], ['资源开发', '7'], ['合计', '32']]],
+    ['a table with 小计 rows', [['项目', '金额（万元）'], ['A', '5'], ['小计', '5'], ['B', '3'], ['合计', '9']]],
+    ['a table without a money column', [['项目', '人数'], ['A', '5'], ['B', '3'], ['合计', '9']]],
+    ['a column with text in it', [['项目', '金额（万元）'], ['A', '5'], ['B', '待定'], ['合计', '9']]],
+  ])('does not fire on %s', (_n, rows) => {
+    expect(runRules(withTable(rows), [rule]).findings).toEqual([]);
   });
 });

@@ -22,7 +22,11 @@ export interface SheetSpec {
   readonly freezeHeader?: boolean;
 }
 
-export function inlineCell(row: number, col: number, text: string, style?: number): string {
+/** Excel's limit on the characters in one cell. */
+export const MAX_CELL_TEXT = 32767;
+
+export function inlineCell(row: number, col: number, full: string, style?: number): string {
+  const text = full.length > MAX_CELL_TEXT ? `${full.slice(0, MAX_CELL_TEXT - 1)}…` : full;
   if (text === '') return style ? `<c r="${toA1(row, col)}" s="${style}"/>` : '';
   return `<c r="${toA1(row, col)}"${style ? ` s="${style}"` : ''} t="inlineStr"><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>`;
 }

@@ -11,7 +11,7 @@ import { fromA1, qualifiedRef, toA1 } from '../../core/snapshot/a1';
 import { AnnotateError } from './annotate-errors';
 import { addNotes, type Note } from './annotate-notes';
 import { Package } from './annotate-package';
-import { rowsXml, worksheetXml, type SheetCell } from './annotate-results';
+import { MAX_CELL_TEXT, rowsXml, worksheetXml, type SheetCell } from './annotate-results';
 import { patchSheet, type CellEdit } from './annotate-sheet';
 import { StylePatcher } from './annotate-styles';
 import { elementSpan, findOpen } from './annotate-xml';
@@ -149,7 +149,10 @@ function annotatePackage(original: Uint8Array, findings: readonly Finding[], opt
     for (const a1 of res.refused) refused.add(`${name}!${a1}`);
     const notes: Note[] = [...(flags.get(name)?.values() ?? [])]
       .filter((fl) => fl.severity)
-      .map((fl) => ({ row: fl.row, col: fl.col, text: `${NOTE_AUTHOR}:\n${fl.lines.join('\n')}` }));
+      .map((fl) => {
+        const note = `${NOTE_AUTHOR}:\n${fl.lines.join('\n')}`;
+        return { row: fl.row, col: fl.col, text: note.length > MAX_CELL_TEXT ? `${note.slice(0, MAX_CELL_TEXT - 1)}…` : note };
+      });
     const withNotes = addNotes(pkg, info.part, res.xml, notes, NOTE_AUTHOR);
     if (withNotes.xml !== xml) pkg.set(info.part, withNotes.xml);
   }

@@ -1,4 +1,4 @@
-import { analyseSection, describeParts, formatStated, type AmountAnalysis, type StatedAmount } from '../text/amount-statements';
+import { analyseSection, describeParts, formatStated, moneyTableTotals, type AmountAnalysis, type StatedAmount } from '../text/amount-statements';
 import { formatMoney } from '../text/money';
 import { defineRule, type RawFinding } from './types';
 
@@ -11,6 +11,7 @@ function describe(an: AmountAnalysis, s: StatedAmount): { zh: string; en: string
     return { zh: `合计${value}（${parts}）`, en: `a total of ${value} (${parts})` };
   }
   const src = s.source !== undefined ? an.amounts[s.source] : undefined;
+  if (!src && s.kind === 'total') return { zh: `合计${value}（表格）`, en: `a total of ${value} (table)` };
   const quote = src ? src.clause : value;
   if (s.parts.length > 0) {
     const parts = describeParts(an.amounts, s.parts);
@@ -41,7 +42,11 @@ export default defineRule<MessageId>({
       if (!funding || !plan) continue;
       const fa = analyseSection(funding);
       const pa = analyseSection(plan);
-      const F = fa.stated;
+      // the funding section may state its amount only in a money table's 合计
+      const ft = fa.stated ? undefined : moneyTableTotals(funding)[0];
+      const F: StatedAmount | undefined =
+        fa.stated ??
+        (ft && { fen: ft.total, lo: ft.total, hi: ft.total, approximate: false, unit: ft.unit, kind: 'total', parts: [], ref: ft.ref, alternatives: [] });
       const P = pa.stated;
       if (!F || !P) continue;
       // a rate compares only with the same rate; a rate and an amount need a count the text does not give

@@ -1,61 +1,24 @@
-import { analyseSection, describeParts, rangeOf } from '../text/amount-statements';
-import { amountRange, formatMoney, parseMoney, type MoneyUnit } from '../text/money';
-import type { CellRef, Paragraph, Section } from '../model';
+import { analyseSection, describeParts, moneyTableTotals, rangeOf } from '../text/amount-statements';
+import { amountRange, formatMoney } from '../text/money';
+import type { CellRef, Section } from '../model';
 import { defineRule, type RawFinding } from './types';
 
 type MessageId = 'sumDiffers' | 'partExceeds' | 'tableSumDiffers';
 
-const TOTAL_LABEL = /^\s*(?:合\s*计|总\s*计|共\s*计)/u;
-
 /** A small money table under a heading (项目 | 金额（万元）… with a 合计 row): the 合计 against its rows. */
 function tableFindings(section: Section, project: string): RawFinding<MessageId>[] {
   const out: RawFinding<MessageId>[] = [];
-  for (const t of section.otherTables ?? []) {
-    const rows = t.rows.filter((r) => r.length > 0);
-    const headerIdx = rows.findIndex((r) => r.some((c) => /元/u.test(c.text)));
-    if (headerIdx < 0) continue;
-    const label = (r: readonly Paragraph[]): string => [...r].sort((a, b) => a.ref.col - b.ref.col)[0]?.text ?? '';
-    const body = rows.slice(headerIdx + 1);
-    if (body.some((r) => /^\s*小\s*计/u.test(label(r)))) continue;
-    const totals = body.filter((r) => TOTAL_LABEL.test(label(r)));
-    if (totals.length !== 1) continue;
-    const totalRow = totals[0]!;
-    for (const head of rows[headerIdx]!) {
-      const unit: MoneyUnit | null = /万元/u.test(head.text) ? '万元' : /亿元/u.test(head.text) ? '亿元' : /元/u.test(head.text) ? '元' : null;
-      if (!unit) continue;
-      const col = head.ref.col;
-      const valueOf = (r: readonly Paragraph[]): number | null | 'bad' => {
-        const cell = r.find((c) => c.ref.col === col);
-        if (!cell || cell.text.trim() === '') return null;
-        const m = parseMoney(`${cell.text.trim()}${unit}`);
-        return m.ok && m.value.form !== 'uppercase' ? m.value.fen : 'bad';
-      };
-      const total = valueOf(totalRow);
-      if (typeof total !== 'number') continue;
-      let sum = 0;
-      let n = 0;
-      let bad = false;
-      for (const r of body) {
-        if (r === totalRow) continue;
-        const v = valueOf(r);
-        if (v === 'bad') bad = true;
-        else if (v !== null) {
-          sum += v;
-          n++;
-        }
-      }
-      if (bad || n < 2 || sum === total) continue;
-      const ref = totalRow.find((c) => c.ref.col === col)!.ref;
-      out.push({
-        messageId: 'tableSumDiffers',
-        data: { column: head.text.trim(), total: formatMoney(total, unit), sum: formatMoney(sum, unit), diff: formatMoney(Math.abs(sum - total), unit) },
-        ref,
-        project,
-        column: head.text.trim(),
-        expected: formatMoney(sum, unit),
-        actual: formatMoney(total, unit),
-      });
-    }
+  for (const t of moneyTableTotals(section)) {
+    if (t.rows < 2 || t.sum === t.total) continue;
+    out.push({
+      messageId: 'tableSumDiffers',
+      data: { column: t.column, total: formatMoney(t.total, t.unit), sum: formatMoney(t.sum, t.unit), diff: formatMoney(Math.abs(t.sum - t.total), t.unit) },
+      ref: t.ref,
+      project,
+      column: t.column,
+      expected: formatMoney(t.sum, t.unit),
+      actual: formatMoney(t.total, t.unit),
+    });
   }
   return out;
 }

@@ -8,8 +8,8 @@
  * Not double counting is the point: a 大写 amount and its figure in parentheses are one amount;
  * a rate with a computed per-month figure is one rate; a total restated is not a part.
  */
-import type { CellRef, Section } from '../model';
-import { amountRange, dominantUnit, formatMoney, scanText, type MoneyUnit, type ScannedAmount, type ScannedText } from './money';
+import type { CellRef, Paragraph, Section } from '../model';
+import { amountRange, dominantUnit, formatMoney, parseMoney, scanText, type MoneyUnit, type ScannedAmount, type ScannedText } from './money';
 
 export interface ParagraphLike {
   readonly text: string;
@@ -624,4 +624,66 @@ export function analyseSection(section: Section): AmountAnalysis {
     CACHE.set(section, a);
   }
   return a;
+}
+
+export interface MoneyTableTotal {
+  /** The money column's header, e.g. `金额（万元）`. */
+  readonly column: string;
+  readonly unit: MoneyUnit;
+  /** The 合计 cell's value and place. */
+  readonly total: number;
+  readonly ref: CellRef;
+  /** The sum of the other rows, and how many rows hold a value. */
+  readonly sum: number;
+  readonly rows: number;
+}
+
+const TOTAL_LABEL = /^\s*(?:合\s*计|总\s*计|共\s*计)/u;
+
+/**
+ * The money columns of the small tables under a heading (项目 | 金额（万元）, with one 合计 row first
+ * or last): each column's 合计 and the sum of its rows. Tables with 小计 rows, and columns holding
+ * text that is not a number, are left out.
+ */
+export function moneyTableTotals(section: Section): MoneyTableTotal[] {
+  const out: MoneyTableTotal[] = [];
+  for (const t of section.otherTables ?? []) {
+    const rows = t.rows.filter((r) => r.length > 0);
+    const headerIdx = rows.findIndex((r) => r.some((c) => /元/u.test(c.text)));
+    if (headerIdx < 0) continue;
+    const label = (r: readonly Paragraph[]): string => [...r].sort((a, b) => a.ref.col - b.ref.col)[0]?.text ?? '';
+    const body = rows.slice(headerIdx + 1);
+    if (body.some((r) => /^\s*小\s*计/u.test(label(r)))) continue;
+    const totals = body.filter((r) => TOTAL_LABEL.test(label(r)));
+    if (totals.length !== 1) continue;
+    const totalRow = totals[0]!;
+    for (const head of rows[headerIdx]!) {
+      const unit: MoneyUnit | null = /万元/u.test(head.text) ? '万元' : /亿元/u.test(head.text) ? '亿元' : /元/u.test(head.text) ? '元' : null;
+      if (!unit) continue;
+      const col = head.ref.col;
+      const valueOf = (r: readonly Paragraph[]): number | null | 'bad' => {
+        const cell = r.find((c) => c.ref.col === col);
+        if (!cell || cell.text.trim() === '') return null;
+        const m = parseMoney(`${cell.text.trim()}${unit}`);
+        return m.ok && m.value.form !== 'uppercase' ? m.value.fen : 'bad';
+      };
+      const total = valueOf(totalRow);
+      if (typeof total !== 'number') continue;
+      let sum = 0;
+      let n = 0;
+      let bad = false;
+      for (const r of body) {
+        if (r === totalRow) continue;
+        const v = valueOf(r);
+        if (v === 'bad') bad = true;
+        else if (v !== null) {
+          sum += v;
+          n++;
+        }
+      }
+      if (bad) continue;
+      out.push({ column: head.text.trim(), unit, total, ref: totalRow.find((c) => c.ref.col === col)!.ref, sum, rows: n });
+    }
+  }
+  return out;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { DisclosureDocument, Paragraph } from '../../../src/core/model';
 import { runRules } from '../../../src/core/rules/engine';
 import rule from '../../../src/core/rules/plan-funding-mismatch';
 import { makeDocument, type ProjectSpec } from '../../helpers/document';
@@ -104,5 +105,34 @@ describe('plan-funding-mismatch', () => {
     ['last year\'s amount beside this year\'s', pf('项目二', ['2022年下达资金45万元，2023年安排资金50万元。'], ['6月拨付30万元；', '12月拨付20万元。'])],
   ])('does not fire on %s', (_name, p) => {
     expect(run([p])).toEqual([]);
+  });
+});
+
+describe('plan-funding-mismatch with a money table in the funding section', () => {
+  function withTable(rows: string[][], plan: string[]): DisclosureDocument {
+    const built = makeDocument([{ title: '项目五', sections: { funding: [], plan } }]).document;
+    // the table sits at rows 10… so it does not collide with the plan's cells
+    const cells: Paragraph[][] = rows.map((r, i) => r.map((text, col) => ({ text, ref: { sheet: '项目五', row: 10 + i, col }, offset: 0 })));
+    return {
+      ...built,
+      projects: built.projects.map((p) => ({
+        ...p,
+        sections: p.sections.map((s) => (s.key === 'funding' ? { ...s, otherTables: [{ ref: cells[0]![0]!.ref, rows: cells }] } : s)),
+      })),
+    };
+  }
+
+  it('compares the table\'s 合计 with the plan', () => {
+    const doc = withTable([['项目', '金额（万元）'], ['活动开展', '25'], ['资源开发', '7'], ['合计', '32']], ['9月开展活动，支出25万元；10月资源开发，支出8万元。']);
+    const [f, ...rest] = runRules(doc, [rule]).findings;
+    expect(rest).toEqual([]);
+    expect([f!.cell, f!.expected, f!.actual]).toEqual(['A4', '32万元', '33万元']);
+    expect(f!.related).toEqual([{ sheet: '项目五', cell: 'B14' }]);
+    expect(f!.message).toBe('资金安排情况合计32万元（表格），项目实施计划合计33万元（25万元+8万元），两者相差1万元');
+  });
+
+  it('does not fire when they agree', () => {
+    const doc = withTable([['项目', '金额（万元）'], ['活动开展', '25'], ['资源开发', '7'], ['合计', '32']], ['9月开展活动，支出25万元；10月资源开发，支出7万元。']);
+    expect(runRules(doc, [rule]).findings).toEqual([]);
   });
 });

@@ -116,3 +116,21 @@ describe('--registry errors', () => {
     expect(missing.stderr).toBe(`学校名册 ${join(dir, 'none.xlsx')} 无法读取：路径不存在\n`);
   });
 });
+
+describe('progress on stderr (only when stderr is a terminal)', () => {
+  it('one line per file, in order; none without a terminal', async () => {
+    let out = '';
+    let err = '';
+    const io = { out: (s: string) => void (out += s), err: (s: string) => void (err += s) };
+    const code = await run([seed, clean, join(dir, 'missing.xlsx')], { ...io, progress: true });
+    expect(code).toBe(2);
+    expect(err.split('\n').filter(Boolean)).toEqual([
+      `[1/3] ${seed}  有错误 9/${err.match(/有错误 9\/(\d+)/)![1]}/0`,
+      `[2/3] ${clean}  通过 0/0/0`,
+      `[3/3] ${join(dir, 'missing.xlsx')}  无法读取`,
+    ]);
+    expect(out).not.toContain('[1/3]');
+    const quiet = await cli([clean]);
+    expect(quiet.stderr).toBe('');
+  });
+});

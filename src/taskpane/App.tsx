@@ -272,7 +272,6 @@ export function Pane(props: PaneProps) {
           onRegistryFile={onRegistryFile}
           onRegistryRemove={() => setRegistry(undefined)}
           onChange={setSettings}
-          onBack={() => setView('main')}
         />
       ) : (
         <>

@@ -181,6 +181,34 @@ describe('standalone page (zh-CN)', () => {
   });
 });
 
+describe('keyboard and settings', () => {
+  it('Tab walks the controls in reading order; Enter on a finding shows its cell', async () => {
+    const w = await open();
+    await w.page.getByRole('button', { name: '示例工作簿' }).waitFor();
+    const names: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await w.page.keyboard.press('Tab');
+      names.push(await w.page.evaluate(() => document.activeElement?.textContent ?? ''));
+    }
+    expect(names).toEqual(['设置', '打开工作簿', '示例工作簿']);
+    await w.page.keyboard.press('Enter');
+    await w.page.getByTestId('summary').waitFor({ timeout: 60_000 });
+    const first = w.page.locator('[data-finding] button').first();
+    await first.focus();
+    await w.page.keyboard.press('Enter');
+    await w.page.getByTestId('preview').waitFor();
+  });
+
+  it('the settings view lists every rule with a switch and a severity', async () => {
+    const w = await open();
+    await w.page.getByRole('button', { name: '设置' }).click();
+    expect(await w.page.getByRole('switch').count()).toBeGreaterThanOrEqual(24);
+    expect(await w.page.getByRole('textbox', { name: '省份代码' }).isVisible()).toBe(true);
+    expect(await w.page.getByRole('button', { name: '从其他文件读取…' }).isVisible()).toBe(true);
+    await w.page.screenshot({ path: path.join(SHOTS, 'settings-zh.png') });
+  });
+});
+
 describe('standalone page (en-US, from the browser language)', () => {
   it('shows the same findings in English', async () => {
     const expected = checkBytes(sampleBytes(), 'en');

@@ -29,7 +29,6 @@ export interface SettingsViewProps {
   readonly onRegistryFile?: ((file: File) => void) | undefined;
   onRegistryRemove(): void;
   onChange(s: PaneSettings): void;
-  onBack(): void;
 }
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -45,7 +44,6 @@ export function SettingsView(props: SettingsViewProps) {
   return (
     <div className={s.root}>
       <div className={s.row}>
-        <Button onClick={props.onBack}>{t.back}</Button>
         <Button appearance="subtle" onClick={() => props.onChange(DEFAULT_SETTINGS)}>{t.resetSettings}</Button>
       </div>
 

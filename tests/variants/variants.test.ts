@@ -1,0 +1,40 @@
+/**
+ * QA variants: workbooks of another bureau (四川省苍溪县), other wording and layouts, each with
+ * the findings an accountant expects. Clean inputs: zero errors, zero warnings.
+ * Cases the product gets wrong today live in pending.ts (not run) until fixed.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkWorkbook } from '../../src/core/check';
+import { CASES } from './cases';
+import { compare } from './compare';
+import { toXlsx } from './xlsx';
+import { readXlsx } from '../../src/hosts/xlsx/read';
+
+describe('variant workbooks', () => {
+  for (const c of CASES) {
+    it(`${c.id}: ${c.about}`, () => {
+      const result = checkWorkbook({ snapshot: c.snapshot, lang: 'zh' });
+      expect(result.failures).toEqual([]);
+      if (c.projects !== undefined) expect(result.document.projects.length).toBe(c.projects);
+      if (c.tables !== undefined) expect(result.document.tables.length).toBe(c.tables);
+      const { missing, unexpected } = compare(result.findings, c.expected);
+      expect({ missing, unexpected }).toEqual({ missing: [], unexpected: [] });
+    });
+  }
+});
+
+/** The same cases written to .xlsx with exceljs and read back by the product's reader. */
+describe('variant workbooks through .xlsx', () => {
+  for (const c of CASES) {
+    it(`${c.id} (.xlsx)`, async () => {
+      const read = readXlsx(await toXlsx(c.snapshot));
+      if (!read.ok) throw new Error(read.error.message);
+      const result = checkWorkbook({ snapshot: read.snapshot, lang: 'zh' });
+      expect(result.failures).toEqual([]);
+      if (c.projects !== undefined) expect(result.document.projects.length).toBe(c.projects);
+      if (c.tables !== undefined) expect(result.document.tables.length).toBe(c.tables);
+      const { missing, unexpected } = compare(result.findings, c.expected);
+      expect({ missing, unexpected }).toEqual({ missing: [], unexpected: [] });
+    });
+  }
+});

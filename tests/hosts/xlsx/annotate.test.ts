@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { toA1 } from '../../../src/core/snapshot/a1';
 import { annotate, AnnotateError, NOTE_AUTHOR, RESULTS_SHEET } from '../../../src/hosts/xlsx/annotate';
@@ -94,6 +95,17 @@ describe.each(['rich.xlsx', 'rich-lo.xlsx', 'rich.xlsm'])('annotate %s', (name) 
       const b = itemsOf(text(after.get(rels)), 'Relationships', 'Relationship');
       expect(b.slice(0, a.length), sheet).toEqual(a);
       for (const r of b.slice(a.length)) expect(r, sheet).toMatch(/relationships\/(comments|vmlDrawing)"/);
+    }
+  });
+
+  it('every changed or added part is well-formed XML (strict parser)', () => {
+    const changed = [...after.keys()].filter((n) => !before.has(n) || !bytesEqual(before.get(n)!.raw, after.get(n)!.raw));
+    expect(changed.length).toBeGreaterThan(5);
+    for (const n of changed) {
+      expect(n, 'only XML parts change').toMatch(/\.(xml|rels|vml)$/);
+      if (n.endsWith('.vml') && before.has(n)) continue; // producers' VML need not be XML
+      const parser = new SaxesParser({ xmlns: true });
+      expect(() => parser.write(text(after.get(n))).close(), n).not.toThrow();
     }
   });
 

@@ -466,9 +466,10 @@ function readWorksheet(ctx: SheetContext, part: string, sheetName: string, index
           cCol = col;
           colCursor = col;
           cType = a.get('t') ?? 'n';
+          // no `s` means style 0, which is General in practice but need not be
           const s = a.get('s');
-          hasStyle = s !== undefined && s !== '0';
-          cStyle = hasStyle ? Number(s) : 0;
+          cStyle = s === undefined ? 0 : Number(s);
+          hasStyle = Number.isInteger(cStyle) && cStyle >= 0;
           v = null;
           f = null;
           fShared = null;

@@ -3,10 +3,11 @@
  * stdout carries the report and nothing else; messages go to stderr; no stack trace unless --debug.
  */
 import { run } from './run';
+import { M, say } from './messages';
 
 const argv = process.argv.slice(2);
 const debug = argv.includes('--debug');
-const lang = argv.includes('en') && argv.some((a, i) => (a === '--lang' && argv[i + 1] === 'en') || a === '--lang=en') ? 'en' : 'zh';
+const lang = argv.some((a, i) => (a === '--lang' && argv[i + 1] === 'en') || a === '--lang=en') ? 'en' : 'zh';
 
 // A closed pipe (`disclosure-check … | head`) is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -21,7 +22,7 @@ try {
   });
   process.exitCode = code;
 } catch (e) {
-  process.stderr.write(`${lang === 'zh' ? '发生内部错误（加 --debug 查看详情）' : 'an internal error occurred (add --debug for details)'}\n`);
+  process.stderr.write(`${say(M.internalGlobal, lang)}\n`);
   if (debug) process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exitCode = 2;
 }

@@ -11,7 +11,7 @@ import { RULE_IDS } from '../core/rules/index';
 import { renderCsv, renderText, toJsonReport, type FileReport } from '../core/report/report';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
 import { readXlsx } from '../hosts/xlsx/read';
-import { parseArgs, type CliOptions } from './args';
+import { parseArgs } from './args';
 import { HELP } from './help';
 import { expandInputs, isProblem } from './inputs';
 import type { JobResult, JobTask } from './job';
@@ -26,8 +26,6 @@ export interface CliIO {
   /** Whether progress lines go to `err` (stderr is a terminal). */
   readonly progress: boolean;
 }
-
-export class UsageError extends Error {}
 
 const ZERO = { errors: 0, warnings: 0, infos: 0, explained: 0 };
 
@@ -273,5 +271,3 @@ function renderOne(r: JobResult, lang: Lang): string {
   if (r.error !== undefined) s += `  ${stripFile(r.error, r.file)}\n`;
   return `${s.endsWith('\n') ? s : `${s}\n`}\n`;
 }
-
-export type { CliOptions };

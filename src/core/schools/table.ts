@@ -223,24 +223,34 @@ function rowText(grid: SheetGrid, row: number, col: number | undefined): string 
   return grid.get(row, col)?.text.trim() ?? '';
 }
 
-/** Reads one school (or 合计) row of a table. */
-function readRow(grid: SheetGrid, sheet: string, row: number, cols: ColumnMap & { code: number; name: number }): SchoolRow {
+/** Reads one school (or 合计) row of a table. Hot path: no per-row allocations beyond the row's own. */
+function readRow(
+  grid: SheetGrid,
+  sheet: string,
+  row: number,
+  cols: ColumnMap & { code: number; name: number },
+  fundingCols: readonly (readonly [FundingColumn, number])[],
+): SchoolRow {
   const funding: Partial<Record<FundingColumn, NumberCell>> = {};
-  for (const [k, c] of Object.entries(cols.funding) as [FundingColumn, number][]) {
-    funding[k] = readNumberCell(grid.get(row, c), cellRef(sheet, row, c), cols.unit);
-  }
-  const name = rowText(grid, row, cols.name);
-  return {
+  for (const [k, c] of fundingCols) funding[k] = readNumberCell(grid.get(row, c), cellRef(sheet, row, c), cols.unit);
+  const out: {
+    row: number;
+    code: SchoolRow['code'];
+    name: SchoolRow['name'];
+    projectName?: NonNullable<SchoolRow['projectName']>;
+    count?: NumberCell;
+    funding: SchoolRow['funding'];
+    note?: NonNullable<SchoolRow['note']>;
+  } = {
     row,
     code: readCode(grid.get(row, cols.code), cellRef(sheet, row, cols.code)),
-    name: { ref: cellRef(sheet, row, cols.name), text: name },
-    ...(cols.projectName !== undefined && {
-      projectName: { ref: cellRef(sheet, row, cols.projectName), text: rowText(grid, row, cols.projectName) },
-    }),
-    ...(cols.count !== undefined && { count: readNumberCell(grid.get(row, cols.count), cellRef(sheet, row, cols.count)) }),
+    name: { ref: cellRef(sheet, row, cols.name), text: rowText(grid, row, cols.name) },
     funding,
-    ...(cols.note !== undefined && { note: { ref: cellRef(sheet, row, cols.note), text: rowText(grid, row, cols.note) } }),
   };
+  if (cols.projectName !== undefined) out.projectName = { ref: cellRef(sheet, row, cols.projectName), text: rowText(grid, row, cols.projectName) };
+  if (cols.count !== undefined) out.count = readNumberCell(grid.get(row, cols.count), cellRef(sheet, row, cols.count));
+  if (cols.note !== undefined) out.note = { ref: cellRef(sheet, row, cols.note), text: rowText(grid, row, cols.note) };
+  return out;
 }
 
 type RowKind = 'school' | 'total' | 'subtotal' | 'blank' | 'end';
@@ -299,6 +309,7 @@ function readTableAt(grid: SheetGrid, sheet: SheetSnapshot, anchorRow: number): 
   let r = h.bottom + 1;
   let last = h.bottom;
   const maxRow = grid.maxRow;
+  const fundingCols = Object.entries(c.funding) as [FundingColumn, number][];
   for (; r <= maxRow; r++) {
     const kind = classifyRow(grid, r, h, c);
     if (kind === 'end') break;
@@ -309,7 +320,7 @@ function readTableAt(grid: SheetGrid, sheet: SheetSnapshot, anchorRow: number): 
     blanks = 0;
     last = r;
     if (kind === 'subtotal') continue;
-    const read = readRow(grid, sheet.name, r, c);
+    const read = readRow(grid, sheet.name, r, c, fundingCols);
     if (kind === 'total') {
       if (total === undefined) total = read;
       else rows.push(read);

@@ -75,20 +75,28 @@ function decimalsOf(dec: string): number {
  * `scale` places. Pure string/integer arithmetic. Null when the result is not a safe integer.
  */
 export function scaleDecimal(dec: string, scale: number): number | null {
-  const m = DECIMAL.exec(dec);
-  if (!m) return null;
-  const neg = m[1] === '-';
-  const intPart = (m[2] ?? '') || '0';
-  const frac = m[3] ?? '';
-  const kept = (frac + '0'.repeat(scale)).slice(0, scale);
+  let body = dec;
+  let neg = false;
+  const first = body.charCodeAt(0);
+  if (first === 45 /* - */ || first === 43 /* + */) {
+    neg = first === 45;
+    body = body.slice(1);
+  }
+  const p = body.indexOf('.');
+  const intPart = (p < 0 ? body : body.slice(0, p)) || '0';
+  const frac = p < 0 ? '' : body.slice(p + 1);
+  if (!DIGITS.test(intPart) || (frac !== '' && !DIGITS.test(frac))) return null;
+  const kept = frac.length >= scale ? frac.slice(0, scale) : frac + '0'.repeat(scale - frac.length);
   const next = frac.length > scale ? frac.charCodeAt(scale) - 48 : 0;
-  const digits = (intPart + kept).replace(/^0+(?=\d)/, '');
+  const digits = (intPart + kept).replace(LEADING_ZEROS, '');
   if (digits.length > 16) return null;
   let n = Number(digits);
   if (next >= 5) n += 1;
   if (!Number.isSafeInteger(n)) return null;
   return neg && n !== 0 ? -n : n;
 }
+const DIGITS = /^\d+$/;
+const LEADING_ZEROS = /^0+(?=\d)/;
 
 /** Fen per unit of a money column. */
 export const FEN_SCALE: Readonly<Record<'元' | '万元', number>> = { 元: 2, 万元: 6 };

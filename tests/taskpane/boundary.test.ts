@@ -1,0 +1,41 @@
+/**
+ * The pane's house rules, checked on the source: components get the host as props (no Office.js
+ * outside the boot/bridge files), user text never goes into the page as HTML, and the .xlsx
+ * reader is only reached through dynamic import().
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve('src/taskpane');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = path.join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : /\.(ts|tsx)$/.test(f) ? [p] : [];
+  });
+}
+
+const ALL = files(ROOT);
+const rel = (p: string) => path.relative(ROOT, p).split(path.sep).join('/');
+// comments stripped, so the rules below read code only
+const code = (p: string) => readFileSync(p, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+
+describe('task pane source rules', () => {
+  it('only index.tsx and officeHost.ts touch Office.js', () => {
+    const offenders = ALL.filter((p) => !['index.tsx', 'officeHost.ts'].includes(rel(p)) && /\b(Office|Excel)\.[a-zA-Z]/.test(code(p)));
+    expect(offenders.map(rel)).toEqual([]);
+  });
+
+  it('never puts text into the page as HTML', () => {
+    const offenders = ALL.filter((p) => /dangerouslySetInnerHTML|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write/.test(code(p)));
+    expect(offenders.map(rel)).toEqual([]);
+  });
+
+  it('reaches the .xlsx reader and annotator only through the lazy chunk', () => {
+    const staticImports = ALL.filter((p) => rel(p) !== 'standalone/xlsx.ts' && /^import[^;]*from '[./]*(hosts\/xlsx|standalone\/xlsx)'/m.test(code(p)));
+    expect(staticImports.map(rel)).toEqual([]);
+    const lazy = ALL.filter((p) => /import\(\/\* webpackChunkName: "xlsx" \*\/ '\.\/standalone\/xlsx'\)/.test(readFileSync(p, 'utf8')));
+    expect(lazy.map(rel).sort()).toEqual(['bootOffice.tsx', 'bootStandalone.tsx']);
+  });
+});

@@ -830,3 +830,130 @@ CASES.push(
     ],
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Accountants' calculations and plan wordings.
+
+CASES.push(
+  single(
+    'clean-unit-area-price',
+    '8600平方米×1800元/平方米=1548万元 (correct), funding 1548万元',
+    L(
+      replaceBody(replaceBody(REPAIR, 5, ['按1800元/平方米测算，8600平方米×1800元/平方米=1548万元，全部由县级财政安排。']), 6, ['2024年9月完成竣工验收并支付工程款1548万元。']),
+    ),
+    () => [],
+  ),
+);
+CASES.push(
+  single(
+    'clean-carried-over',
+    '上年结转资金30万元，本年新增安排90万元，合计120万元',
+    L(replaceBody(REPAIR, 5, ['上年结转资金30万元，本年新增安排90万元，合计120万元，全部由县级财政安排。'])),
+    () => [],
+  ),
+);
+CASES.push(
+  single(
+    'clean-percentage-product',
+    '120万元×30%=36万元 (预付款, correct)',
+    L(replaceBody(REPAIR, 6, ['2024年4月签订合同后预付120万元×30%=36万元；9月竣工验收后支付剩余84万元。'])),
+    () => [],
+  ),
+);
+CASES.push(
+  single(
+    'clean-uppercase-yi',
+    '壹亿贰仟万元整（1.2亿元）',
+    L(replaceBody(PUBLIC_FUNDS, 5, ['2024年安排义务教育公用经费壹亿贰仟万元整（1.2亿元），其中：中央资金8000万元，省级资金2400万元，县级资金1600万元。'])),
+    () => [],
+  ),
+);
+CASES.push(
+  single(
+    'clean-monthly-product',
+    'plan: 每月10万元×12个月=120万元',
+    L(replaceBody(REPAIR, 6, ['按月拨付，每月10万元×12个月=120万元。'])),
+    () => [],
+  ),
+);
+CASES.push(
+  single(
+    'defect-monthly-product',
+    'plan: 每月10万元×12个月=100万元 (wrong)',
+    L(replaceBody(REPAIR, 6, ['按月拨付，每月10万元×12个月=100万元。'])),
+    (l) => [
+      { rule: 'arithmetic', sheet: '项目一', cell: a1(rowOf(l, '按月拨付')), project: '项目一' },
+      // the plan now states 100万元 against the funding's 120万元
+      { rule: 'plan-funding-mismatch', sheet: '项目一', cell: '*', project: '项目一' },
+    ],
+  ),
+);
+CASES.push(
+  single(
+    'clean-security-guards-rate',
+    '每人每年3.12万元，聘用保安50人，需资金156万元',
+    L(
+      replaceBody(replaceBody(REPAIR, 5, ['按每人每年3.12万元的标准，为全县学校聘用专职保安50人，需资金156万元，全部由县级财政安排。']), 6, ['按季度拨付，每季度39万元，全年156万元。']),
+    ),
+    () => [],
+  ),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Two tables on 附表1 / 附表2 for two projects; continuation rows in the two-column form.
+
+{
+  const p1 = replaceBody({ ...SUBSIDY, title: '项目一' }, 5, [SUBSIDY.bodies[5]![0]!]);
+  const guards: SchoolRowSpec[] = [
+    [2151004101, '广元市苍溪县陵江镇陵江小学', '校园保安', 2, 6.24, 0, 3.12, 0, 3.12, 0],
+    [3151004102, '广元市苍溪县陵江镇陵江中学', '校园保安', 3, 9.36, 0, 4.68, 0, 4.68, 0],
+    [2151004103, '广元市苍溪县歧坪镇歧坪小学', '校园保安', 1, 3.12, 0, 1.56, 0, 1.56, 0],
+  ];
+  const p2: ProjectText = {
+    title: '项目二',
+    bodies: [
+      ['中小学校园专职保安'],
+      ['《四川省中小学幼儿园安全防范工作规范》（川教〔2019〕63号）。'],
+      ['苍溪县教育局'],
+      ['为农村中小学配备专职保安，提升校园安全防范能力。'],
+      ['按每人每年3.12万元的标准聘用专职保安。'],
+      ['2024年安排资金18.72万元，其中：省级资金9.36万元，县级资金9.36万元，聘用保安6人，详见附表2。'],
+      ['按季度拨付，每季度4.68万元。'],
+      ['实现农村中小学专职保安全覆盖。'],
+    ],
+  };
+  const t1 = subsidyWorkbook(SC_SCHOOLS, SC_TOTAL, p1).snapshot.sheets.find((s) => s.name === '附表1')!;
+  const build = (badCode: V): WorkbookSnapshot => {
+    const rows = guards.map((r) => [...r] as SchoolRowSpec);
+    rows[1]![0] = badCode;
+    const t2 = schoolTable(1, { countLabel: '保安数量（人）', unit: '万元' }, rows, { position: 'last', values: [6, 18.72, 0, 9.36, 0, 9.36, 0] });
+    t2.rows[0] = ['附表2'];
+    return workbook(sheet('项目一', column(projectLines(p1))), sheet('项目二', column(projectLines(p2))), t1, sheet('附表2', t2.rows, t2.merges), SC_REGISTRY);
+  };
+  CASES.push({ id: 'clean-two-annex-tables', about: '项目一 详见附表1, 项目二 详见附表2 (保安数量（人）, 万元)', snapshot: build(3151004102), expected: [], projects: 2, tables: 2 });
+  CASES.push({
+    id: 'defect-annex2-category',
+    about: '附表2 陵江中学 coded 21… (小学): the finding belongs to 项目二',
+    snapshot: build(2151004102),
+    expected: [
+      { rule: 'school-code-category', sheet: '附表2', cell: 'A5', project: '项目二' },
+      { rule: 'school-code-registry-mismatch', sheet: '附表2', cell: 'A5', project: '项目二' },
+    ],
+    projects: 2,
+    tables: 2,
+  });
+}
+{
+  // two-column, content continued on following rows with column A empty
+  const rows: V[][] = [['项目一']];
+  NUTRITION.bodies.forEach((b, i) => {
+    rows.push([VARIANT[i]!, b![0]!]);
+    for (const more of b!.slice(1)) rows.push([null, more]);
+  });
+  CASES.push({ id: 'clean-two-column-continued', about: 'two-column, extra paragraphs on following rows with A empty', snapshot: workbook(sheet('项目一', rows)), expected: [], projects: 1 });
+}
+{
+  // all projects on one sheet in the two-column form
+  const rows: V[][] = [['苍溪县教育局2024年预算重点领域财政项目文本公开'], ...twoColumn(NUTRITION), [], ...twoColumn(REPAIR), [], ...twoColumn(PRESCHOOL)];
+  CASES.push({ id: 'clean-two-column-one-sheet', about: 'two-column form, three projects on one sheet', snapshot: workbook(sheet('项目表', rows)), expected: [], projects: 3 });
+}

@@ -139,6 +139,15 @@ PENDING_CASES.push({
   });
 }
 
+PENDING_CASES.push(
+  single(
+    'clean-cumulative-plan',
+    'plan: 截至6月底累计拨付60万元，12月底前累计拨付120万元 (cumulative, not additive)',
+    L(replaceBody(REPAIR, 6, ['截至2024年6月底累计拨付资金60万元，12月底前累计拨付资金120万元。'])),
+    () => [],
+  ),
+);
+
 export interface PendingNote {
   /** 1 = an accountant would call the product wrong (false error/warning); 2 = missed defect. */
   readonly priority: 1 | 2;
@@ -148,6 +157,12 @@ export interface PendingNote {
 }
 
 export const NOTES: Readonly<Record<string, PendingNote>> = {
+  'clean-cumulative-plan': {
+    priority: 1,
+    actual:
+      'plan-funding-mismatch error 项目一!A17: “资金安排情况为1200000元…项目实施计划合计180万元（截至2024年6月底累…60万元+前累计拨付资金120万元），两者相差600000元” – 累计 amounts are running totals, not parts; the message also mixes 元 and 万元 and prints 1200000元 without grouping',
+    suspect: 'money: src/core/rules/plan-funding-mismatch.ts / amount-statements.ts (a 累计/截至 amount is cumulative: the last one is the plan total); message formatting of amounts',
+  },
   'clean-projects-titled-cn-dun': {
     priority: 1,
     actual: '2 projects read as 1 (label 项目文本, the sheet name); 8 section-duplicate errors on the second project\'s headings',

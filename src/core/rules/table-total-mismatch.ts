@@ -1,7 +1,7 @@
 import { toA1 } from '../snapshot/a1';
 import { FUNDING_COLUMNS, type NumberCell, type SchoolTable } from '../model';
 import { defineRule, type RawFinding } from './types';
-import { formatScaled, headerOf, occupied, place, scaled } from '../schools/support';
+import { formatScaled, headerOf, occupied, place, scaled, SOURCE_COLUMNS } from '../schools/support';
 
 type Id = 'mismatch' | 'empty' | 'notNumber' | 'noTotal';
 
@@ -65,7 +65,20 @@ export default defineRule<Id>({
         let unreadable = false;
         for (const r of table.rows) {
           const cell = c.pick(r);
-          if (!cell || cell.empty) continue;
+          if (!cell || cell.empty) {
+            // an empty 小计 counts as its sources' sum (what table-row-mismatch's fix writes)
+            if (c.col === table.columns.funding.subtotal) {
+              const parts = SOURCE_COLUMNS.map((k) => r.funding[k]).filter((x): x is NumberCell => x !== undefined && !x.empty);
+              if (parts.length > 0 && parts.every((x) => x.fen !== null)) {
+                any = true;
+                for (const x of parts) {
+                  sum += x.fen!;
+                  decimals = Math.max(decimals, x.decimals);
+                }
+              }
+            }
+            continue;
+          }
           const v = scaled(cell, c.money);
           if (v === null) {
             unreadable = true; // reported by table-row-mismatch / shown as is; the sum is unknown

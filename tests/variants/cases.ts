@@ -957,3 +957,39 @@ CASES.push(
   const rows: V[][] = [['苍溪县教育局2024年预算重点领域财政项目文本公开'], ...twoColumn(NUTRITION), [], ...twoColumn(REPAIR), [], ...twoColumn(PRESCHOOL)];
   CASES.push({ id: 'clean-two-column-one-sheet', about: 'two-column form, three projects on one sheet', snapshot: workbook(sheet('项目表', rows)), expected: [], projects: 3 });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Precision: amounts rounded to the unit they are written in.
+
+CASES.push(
+  single(
+    'clean-approx-parts',
+    'funding 约40万元, plan 18.6万元 + 21.2万元 (= 39.8, 约40)',
+    L(replaceBody(replaceBody(TRAINING, 5, ['项目预算约40万元，全部由县级财政安排。']), 6, ['上半年开展全员培训，支出18.6万元；下半年开展骨干教师培训，支出21.2万元。'])),
+    () => [],
+  ),
+);
+CASES.push(
+  single(
+    'clean-funding-parts-no-total',
+    'funding lists parts only (设备购置80万元，安装调试40万元), plan 共计120万元',
+    L(replaceBody(replaceBody(REPAIR, 5, ['设备购置80万元，安装调试40万元，全部由县级财政安排。']), 6, ['2024年9月完成验收，共计支付120万元。'])),
+    () => [],
+  ),
+);
+CASES.push(
+  single(
+    'defect-funding-parts-no-total',
+    'funding parts 80万元+40万元, plan 共计100万元',
+    L(replaceBody(replaceBody(REPAIR, 5, ['设备购置80万元，安装调试40万元，全部由县级财政安排。']), 6, ['2024年9月完成验收，共计支付100万元。'])),
+    () => [{ rule: 'plan-funding-mismatch', sheet: '项目一', cell: '*', project: '项目一' }],
+  ),
+);
+CASES.push(
+  single(
+    'clean-dimensions-and-ranges',
+    'non-money numbers: 3×3篮球场, 2024.3—2024.6, 第1—2季度, 0.5%, 12号文',
+    L(replaceBody(REPAIR, 4, ['1.新建3×3篮球场2个；', '2.2024.3—2024.6完成屋面防水维修8600平方米，损耗率控制在0.5%以内；', '3.第1—2季度完成厕所改造6座。'])),
+    () => [],
+  ),
+);

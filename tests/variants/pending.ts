@@ -148,6 +148,15 @@ PENDING_CASES.push(
   ),
 );
 
+PENDING_CASES.push(
+  single(
+    'clean-rounded-wan',
+    'funding ¥1,234,567.89, plan 123.46万元 (rounded to 0.01万元)',
+    L(replaceBody(replaceBody(REPAIR, 5, ['项目总投资¥1,234,567.89，全部由县级财政安排。']), 6, ['2024年9月完成竣工验收并支付工程款123.46万元。'])),
+    () => [],
+  ),
+);
+
 export interface PendingNote {
   /** 1 = an accountant would call the product wrong (false error/warning); 2 = missed defect. */
   readonly priority: 1 | 2;
@@ -157,6 +166,12 @@ export interface PendingNote {
 }
 
 export const NOTES: Readonly<Record<string, PendingNote>> = {
+  'clean-rounded-wan': {
+    priority: 1,
+    actual:
+      'plan-funding-mismatch error 项目一!A17: 资金安排情况为1234567.89元（¥1,234,567.89），项目实施计划为123.46万元，两者相差32.11元 – 123.46万元 is ¥1,234,567.89 written to 0.01万元; compare to the precision of the less precise statement',
+    suspect: 'money: src/core/rules/plan-funding-mismatch.ts (and total-mismatch): exact fen comparison across units without rounding to the written precision',
+  },
   'clean-cumulative-plan': {
     priority: 1,
     actual:

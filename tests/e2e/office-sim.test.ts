@@ -3,6 +3,7 @@
  * holding the sample workbook. Check, go to a cell, fill the codes, clear the flags: afterwards
  * the workbook differs from before only by the codes the user chose to write.
  */
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -14,6 +15,9 @@ interface Dump {
   sheets: { name: string; cells: Record<string, unknown>; notes: Record<string, string> }[];
   settings: Record<string, unknown>;
 }
+
+const SHOTS = path.resolve(process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : '.tmp/e2e/screenshots');
+mkdirSync(SHOTS, { recursive: true });
 
 let browser: Browser;
 let w: Watched;
@@ -55,7 +59,7 @@ describe('add-in flow over the fake Excel', () => {
     expect(await w.page.locator('[data-rule="plan-funding-mismatch"]').count()).toBeGreaterThanOrEqual(1);
     const flagged = await dump(w.page);
     expect(changedCells(before, flagged).length).toBeGreaterThan(0);
-    await w.page.screenshot({ path: path.resolve('docs/screenshots/addin-findings-zh.png') });
+    await w.page.screenshot({ path: path.join(SHOTS, 'addin-findings-zh.png') });
   });
 
   it('clicking a finding selects its cell in the workbook', async () => {
@@ -98,5 +102,20 @@ describe('add-in flow over the fake Excel', () => {
     }).sort();
     expect(changedCells(before, after)).toEqual(written);
     expect(after.settings).toEqual(before.settings);
+  });
+});
+
+describe('add-in pane in English (Office UI language en-US)', () => {
+  it('checks and lists the findings in English', async () => {
+    const en = await openPage(browser, 'office-sim.html', { locale: 'en-US' });
+    await en.page.waitForFunction(() => (window as unknown as { __sim?: unknown }).__sim !== undefined);
+    await en.page.getByRole('button', { name: 'Check', exact: true }).click();
+    await en.page.getByTestId('summary').waitFor();
+    expect(await en.page.getByRole('button', { name: 'Clear flags' }).isVisible()).toBe(true);
+    const expected = checkBytes(sampleBytes(), 'en');
+    expect(await en.page.getByText(expected.findings[0]!.message, { exact: true }).count()).toBeGreaterThanOrEqual(1);
+    await en.page.screenshot({ path: path.join(SHOTS, 'addin-findings-en.png') });
+    expect(external(en.requests)).toEqual([]);
+    await en.context.close();
   });
 });

@@ -4,7 +4,8 @@
  * fake workbook (selection, cells, a canonical dump to compare before/after).
  */
 import { createRoot } from 'react-dom/client';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider } from '@fluentui/react-components';
+import { theme } from '../../../src/taskpane/boot';
 import { Pane } from '../../../src/taskpane/App';
 import { detectLang } from '../../../src/taskpane/i18n';
 import { FakeExcel } from '../../../src/hosts/excel/fake/index';
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   };
   (window as unknown as { __sim: Sim }).__sim = sim;
   const el = document.getElementById('root');
-  if (el) createRoot(el).render(<FluentProvider theme={webLightTheme}><Pane host={host} lang={lang} /></FluentProvider>);
+  if (el) createRoot(el).render(<FluentProvider theme={theme}><Pane host={host} lang={lang} /></FluentProvider>);
 }
 
 void main();

@@ -2,13 +2,13 @@
  * Checking one file: read (bounded), check, and write the annotated copy when asked. Runs in the
  * main thread or in a worker; everything it returns is plain data (structured-clone safe).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
 import type { CheckConfig } from '../core/rules/config';
 import type { Finding, Lang } from '../core/rules/types';
 import type { Summary } from '../core/report/report';
 import { checkWorkbook } from '../core/check';
-import { readXlsx } from '../hosts/xlsx/read';
+import { DEFAULT_LIMITS, readXlsx } from '../hosts/xlsx/read';
 import { annotate, AnnotateError } from '../hosts/xlsx/annotate';
 import { M, fsReason, say } from './messages';
 
@@ -50,6 +50,11 @@ export function runJob(task: JobTask, settings: JobSettings): JobResult {
   const base = { index: task.index, file: task.file };
   let bytes: Uint8Array;
   try {
+    // a package larger than the unpacked-size limit cannot be read within it: say so before loading it
+    const size = statSync(task.file).size;
+    if (size > DEFAULT_LIMITS.maxUncompressedBytes) {
+      return { ...base, status: 'unreadable', summary: ZERO, findings: [], error: say(M.fileTooLarge(task.file, size, DEFAULT_LIMITS.maxUncompressedBytes), lang), ms: { read: 0, check: 0 } };
+    }
     bytes = readFileSync(task.file);
   } catch (e) {
     return { ...base, status: 'unreadable', summary: ZERO, findings: [], error: say(M.unreadablePath(task.file, fsReason(e, lang)), lang), ms: { read: 0, check: 0 } };

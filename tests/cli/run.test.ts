@@ -2,7 +2,7 @@
  * Usage errors, --help and configuration errors, in-process through `run` (the same function
  * main.ts binds to the process; the spawned-command tests are in cli.test.ts and bad-input.test.ts).
  */
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run';
@@ -132,5 +132,19 @@ describe('progress on stderr (only when stderr is a terminal)', () => {
     expect(out).not.toContain('[1/3]');
     const quiet = await cli([clean]);
     expect(quiet.stderr).toBe('');
+  });
+});
+
+describe('a file larger than the reading limit', () => {
+  it('is refused from its size, before it is loaded', async () => {
+    const own = tempDir();
+    const huge = join(own, 'huge.xlsx');
+    writeFileSync(huge, '');
+    truncateSync(huge, 210 * 1024 * 1024); // sparse: no disk space used
+    let out = '';
+    const code = await run([huge], { out: (s) => void (out += s), err: () => undefined, progress: false });
+    expect(code).toBe(2);
+    expect(out).toContain(`${huge}：文件过大（210 MB），超过读取上限 200 MB`);
+    expect(statSync(huge).size).toBe(210 * 1024 * 1024);
   });
 });

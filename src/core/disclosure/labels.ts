@@ -4,7 +4,7 @@
  * one line; the layout logic lives in read.ts.
  */
 import { SECTION_KEYS, type Numbering, type SectionKey } from '../model';
-import { normalizeWithMap } from '../text/normalize';
+import { nfkc, normalizeWithMapFast } from './fast-text';
 import { parseChineseNumeral } from '../text/numerals';
 
 /**
@@ -49,7 +49,7 @@ const SPACES = /[\s\u00a0\u3000\ufeff\u200b]+/g;
 
 /** The compact form labels are compared in: NFKC, no spaces, no trailing colon or full stop. */
 export function labelKey(s: string): string {
-  return s.normalize('NFKC').replace(SPACES, '').replace(/[:：。.，,;；]+$/u, '');
+  return nfkc(s).replace(SPACES, '').replace(/[:：。.，,;；]+$/u, '');
 }
 
 export type AliasTable = ReadonlyMap<string, SectionKey>;
@@ -89,7 +89,7 @@ function anchorsOf(table: AliasTable): readonly string[] {
 }
 
 function mayBeHeading(head: string, table: AliasTable): boolean {
-  const probe = head.normalize('NFKC').replace(SPACES, '');
+  const probe = nfkc(head).replace(SPACES, '');
   for (const a of anchorsOf(table)) if (probe.includes(a)) return true;
   return false;
 }
@@ -150,7 +150,7 @@ export function matchHeading(line: string, table: AliasTable): HeadingMatch | nu
   const head = line.length > HEAD ? line.slice(0, HEAD) : line;
   // cheap rejection first: every label ends with one of a few character pairs (名称, 依据, 单位…)
   if (!mayBeHeading(head, table)) return null;
-  const { text, map } = normalizeWithMap(head);
+  const { text, map } = normalizeWithMapFast(head);
   const num = splitNumbering(text);
   const body = text.slice(num.length);
   // the label ends at a colon, or at the end of the line, or (`项目名称   党费返还款专项经费`) at a gap
@@ -199,7 +199,7 @@ const TITLE_RE = new RegExp(`^项目\\s*\\(?\\s*([${CN}]{1,6}|\\d{1,4})\\s*\\)?(
  */
 export function matchTitle(line: string): TitleMatch | null {
   if (line.length > 120 || !line.trimStart().startsWith('项')) return null;
-  const t = line.normalize('NFKC').replace(SPACES, ' ').trim();
+  const t = nfkc(line).replace(SPACES, ' ').trim();
   const m = TITLE_RE.exec(t);
   if (!m) return null;
   const rest = m[2] ?? '';

@@ -13,6 +13,7 @@
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from '../snapshot/types';
 import type { CellRef, Numbering, Paragraph, Project, SchoolTable, Section, SectionKey } from '../model';
 import { splitLines } from '../text/normalize';
+import { nfkc } from './fast-text';
 import { aliasTable, matchHeading, matchTitle, titleFromSheetName, type AliasTable } from './labels';
 
 export interface ReadOptions {
@@ -158,7 +159,7 @@ function linkByMention(
   const texts: { project: number; section: MutableSection; text: string }[] = [];
   projects.forEach((p, project) => {
     for (const section of p.sections) {
-      const text = section.paragraphs.map((x) => x.text).join('\n').normalize('NFKC').replace(/\s+/g, '');
+      const text = nfkc(section.paragraphs.map((x) => x.text).join('\n')).replace(/\s+/g, '');
       if (TABLE_REFERENCE.test(text) || pending.some((i) => text.includes(compactName(tables[i]!.sheet)))) {
         texts.push({ project, section, text });
       }
@@ -188,7 +189,7 @@ function linkByMention(
 }
 
 function compactName(s: string): string {
-  return s.normalize('NFKC').replace(/\s+/g, '');
+  return nfkc(s).replace(/\s+/g, '');
 }
 
 /** The disclosure title from the text before the first project: its first short line(s). */

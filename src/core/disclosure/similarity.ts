@@ -5,14 +5,14 @@
  * sorted array of distinct 30-bit hashes (compact: thousands of sections stay cheap).
  */
 
+import { similarityTextFast } from './fast-text';
+
 export type BigramSet = Int32Array;
 
 /** NFKC, lower case, no spaces and no punctuation: what two copies of a text share. */
 export function similarityText(s: string): string {
-  return s
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s\p{P}\p{S}]+/gu, '');
+  // exactly s.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, ''), without ICU for Chinese text
+  return similarityTextFast(s);
 }
 
 /** The distinct character bigrams of a normalised text, hashed, sorted; one character counts as itself. */

@@ -20,6 +20,25 @@ export function hashText(s: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
+type SheetOf = WorkbookSnapshot['sheets'][number];
+const sheetIndex = new WeakMap<readonly SheetOf[], Map<string, SheetOf>>();
+
+/**
+ * The first sheet of that name (what `sheets.find` returns), through an index built once per
+ * sheets array: keying thousands of findings on a workbook of a thousand sheets stays linear.
+ */
+function sheetByName(snapshot: WorkbookSnapshot, name: string): SheetOf | undefined {
+  let index = sheetIndex.get(snapshot.sheets);
+  if (!index) {
+    index = new Map();
+    for (const s of snapshot.sheets) if (!index.has(s.name)) index.set(s.name, s);
+    sheetIndex.set(snapshot.sheets, index);
+  }
+  const hit = index.get(name);
+  // a sheet renamed since the index was built: the plain scan
+  return hit !== undefined && hit.name === name ? hit : snapshot.sheets.find((s) => s.name === name);
+}
+
 /**
  * The key of a finding: rule, message id, place, and a hash of the text of the cell it is
  * about, so an explanation survives edits elsewhere and lapses when that cell changes.
@@ -28,7 +47,7 @@ export function explanationKey(
   f: Pick<Finding, 'rule' | 'messageId' | 'sheet' | 'cell' | 'row' | 'col'>,
   snapshot: WorkbookSnapshot,
 ): string {
-  const sheet = snapshot.sheets.find((s) => s.name === f.sheet);
+  const sheet = sheetByName(snapshot, f.sheet);
   const text = sheet ? (gridOf(sheet).get(f.row, f.col)?.text ?? '') : '';
   return `${f.rule}|${f.messageId}|${f.sheet}|${f.cell}|${hashText(text)}`;
 }

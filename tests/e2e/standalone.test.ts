@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import { fromA1 } from '../../src/core/snapshot/a1';
-import { launch, openPage, external, type Watched } from './browser';
+import { BASE, launch, openPage, external, type Watched } from './browser';
 import { checkBytes, cleanWorkbook, sampleBytes } from './workbooks';
 
 // screenshots go to docs/screenshots only when asked (UPDATE_SCREENSHOTS=1), so a test run leaves the tree clean
@@ -236,6 +236,16 @@ describe('static pages', () => {
     expect(text).toContain('独立网页版');
     expect(text).toContain('disclosure-check');
     expect(await w.page.locator('a[href="index.html"]').count()).toBe(1);
+  });
+
+  it('an Internet Explorer webview (document.documentMode) is sent to too-old.html before the bundle runs', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    await context.addInitScript(() => Object.defineProperty(document, 'documentMode', { value: 11 }));
+    const page = await context.newPage();
+    await page.goto(new URL('taskpane.html', BASE).href.replace('taskpane.html', 'index.html'));
+    await page.waitForURL(/too-old\.html$/);
+    expect(await page.locator('h1').innerText()).toContain('此版本的 Office 太旧');
+    await context.close();
   });
 
   it('every page carries the Content Security Policy; only the task pane allows Office.js', async () => {

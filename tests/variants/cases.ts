@@ -993,3 +993,25 @@ CASES.push(
     () => [],
   ),
 );
+
+// ---------------------------------------------------------------------------------------------
+// 绩效目标表 under 绩效目标; funding given only by the annex table.
+
+{
+  const p = { ...TRAINING, title: '项目一' };
+  const lines = projectLines(p, VARIANT);
+  const table: V[][] = [
+    ['一级指标', '二级指标', '三级指标', '指标值'],
+    ['产出指标', '数量指标', '培训教师人次', '≥4100人次'],
+    [null, '质量指标', '培训合格率', '≥95%'],
+    [null, '成本指标', '人均培训成本', '≤100元/人'],
+    ['效益指标', '社会效益指标', '教师教学能力提升', '明显提升'],
+    ['满意度指标', '服务对象满意度指标', '参训教师满意度', '≥95%'],
+  ];
+  const rows: V[][] = [...column(lines), ...table];
+  CASES.push({ id: 'clean-performance-table', about: '绩效目标 followed by a 绩效指标 table (≥4100人次, ≤100元/人, ≥95%)', snapshot: workbook(sheet('项目一', rows)), expected: [], projects: 1 });
+}
+{
+  const p = replaceBody(replaceBody({ ...SUBSIDY, title: '项目一' }, 5, ['各校补助资金详见附表1。']), 6, ['春季学期拨付50万元，秋季学期拨付50万元。']);
+  CASES.push({ id: 'clean-funding-only-annex', about: '资金安排情况 says only 各校补助资金详见附表1 (table 合计 100万元), plan 50+50', snapshot: subsidyWorkbook(SC_SCHOOLS, SC_TOTAL, p).snapshot, expected: [], projects: 1, tables: 1 });
+}

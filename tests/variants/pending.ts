@@ -157,6 +157,20 @@ PENDING_CASES.push(
   ),
 );
 
+{
+  const p = replaceBody(replaceBody({ ...SUBSIDY, title: '项目一' }, 5, ['各校补助资金详见附表1。']), 6, ['春季学期拨付50万元，秋季学期拨付40万元。']);
+  const { snapshot, lines } = subsidyWorkbook(SC_SCHOOLS, SC_TOTAL, p);
+  PENDING_CASES.push({
+    id: 'defect-plan-vs-annex',
+    about: '资金安排情况 only 详见附表1 (合计 1,000,000元), plan 50+40=90万元',
+    snapshot,
+    expected: [{ rule: 'plan-funding-mismatch', sheet: '项目一', cell: '*', project: '项目一' }],
+    projects: 1,
+    tables: 1,
+  });
+  void lines;
+}
+
 export interface PendingNote {
   /** 1 = an accountant would call the product wrong (false error/warning); 2 = missed defect. */
   readonly priority: 1 | 2;
@@ -166,6 +180,12 @@ export interface PendingNote {
 }
 
 export const NOTES: Readonly<Record<string, PendingNote>> = {
+  'defect-plan-vs-annex': {
+    priority: 2,
+    actual:
+      'nothing: 资金安排情况 says only 各校补助资金详见附表1 (the school table, linked as funding.tables[0], 合计 小计 1,000,000元) while 项目实施计划 pays 50+40=90万元',
+    suspect: 'money: src/core/rules/plan-funding-mismatch.ts uses money tables (otherTables) as the funding statement but not the school table linked to the funding section (Section.tables → SchoolTable.total 小计)',
+  },
   'clean-rounded-wan': {
     priority: 1,
     actual:

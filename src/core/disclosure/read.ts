@@ -15,6 +15,7 @@ import type { CellRef, Numbering, Paragraph, Project, SchoolTable, Section, Sect
 import { splitLines } from '../text/normalize';
 import { nfkc } from './fast-text';
 import { aliasTable, matchHeading, matchTitle, titleFromSheetName, type AliasTable } from './labels';
+import { settleSheet } from './structure';
 
 export interface ReadOptions {
   readonly tables?: readonly SchoolTable[];
@@ -28,7 +29,7 @@ export interface ReadResult {
   readonly tableLinks: ({ readonly project: number; readonly section: SectionKey } | null)[];
 }
 
-interface MutableSection {
+export interface MutableSection {
   key: SectionKey;
   label: string;
   headingText: string;
@@ -39,7 +40,7 @@ interface MutableSection {
   otherTables: { ref: CellRef; rows: Paragraph[][] }[];
 }
 
-interface MutableProject {
+export interface MutableProject {
   title: string;
   number: number | null;
   ref: CellRef;
@@ -257,6 +258,8 @@ function readSheet(
   let section: MutableSection | null = null;
   /** Headings seen before any title on this sheet (an untitled project). */
   let orphan: MutableProject | null = null;
+  /** The sheet's first text line (a 填报说明 heading). */
+  let firstLine: string | undefined;
   let nextTable = 0;
   // pending side-by-side rows under the current section
   let pendingRows: { row: number; cells: Paragraph[] }[] = [];
@@ -395,6 +398,7 @@ function readSheet(
     }
     i = j;
     if (lines.length === 0) continue;
+    if (firstLine === undefined) firstLine = lines[0]!.text;
     const structural = lines.some((l) => l.kind !== 'text');
     if (!structural && textCells >= 2 && section) {
       // cells side by side under a heading: a table row
@@ -433,11 +437,10 @@ function readSheet(
   // headings without a title on a sheet make a project only when the sheet is named like one
   // (`项目四`) or they look like one (three different sections): a notes sheet mentioning
   // `项目名称：` is not a project
+  // (also: instruction sheets, projects whose section sequence restarts, tables of contents:
+  // structure.ts)
   const o = orphan as MutableProject | null;
-  if (o && o.number === null && new Set(o.sections.map((x) => x.key)).size < 3) {
-    projects.splice(projects.indexOf(o), 1);
-    for (const entry of tableSections) if (entry[1]?.project === o) entry[1] = null;
-  }
+  settleSheet({ sheetName: name, projects, preamble, tableSections, orphan: o, orphanNamed: o !== null && o.number !== null, firstLine });
   return { projects, preamble, tableSections };
 }
 

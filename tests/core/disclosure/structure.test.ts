@@ -41,7 +41,7 @@ describe('projects titled by their name, sections numbered one level down', () =
 
   it('gives no section-duplicate (or any) finding', () => {
     const report = checkWorkbook({ snapshot: book(column('项目文本', lines)), lang: 'zh' });
-    expect(report.findings.map((f) => `${f.rule} ${f.ref.sheet}!${f.ref.row}`)).toEqual([]);
+    expect(report.findings.map((f) => `${f.rule} ${f.sheet}!${f.cell}`)).toEqual([]);
   });
 
   it('splits where 项目名称 restarts even without a numbered title: an unnumbered name line titles it', () => {

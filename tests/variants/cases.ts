@@ -1015,3 +1015,56 @@ CASES.push(
   const p = replaceBody(replaceBody({ ...SUBSIDY, title: '项目一' }, 5, ['各校补助资金详见附表1。']), 6, ['春季学期拨付50万元，秋季学期拨付50万元。']);
   CASES.push({ id: 'clean-funding-only-annex', about: '资金安排情况 says only 各校补助资金详见附表1 (table 合计 100万元), plan 50+50', snapshot: subsidyWorkbook(SC_SCHOOLS, SC_TOTAL, p).snapshot, expected: [], projects: 1, tables: 1 });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Which lines make projects (reader, structure.ts): projects titled by their name, a 目录 on the
+// cover, a 填报说明 sheet listing the eight sections. (Were pending.)
+
+// Projects titled by their name only (`一、农村义务教育学生营养改善计划`), sections numbered （一）.
+{
+  const lines = [
+    '苍溪县教育局2024年预算重点领域财政项目文本公开',
+    '一、农村义务教育学生营养改善计划',
+    ...projectLines(NUTRITION, STANDARD, numCnParen).slice(1),
+    '二、农村义务教育学校校舍维修改造项目',
+    ...projectLines(REPAIR, STANDARD, numCnParen).slice(1),
+  ];
+  CASES.push({ id: 'clean-projects-titled-cn-dun', about: 'one sheet, projects titled 一、xxx项目, sections （一）项目名称…', snapshot: workbook(sheet('项目文本', column(lines))), expected: [], projects: 2 });
+}
+
+CASES.push({
+  id: 'clean-cover-with-contents',
+  about: 'cover sheet with a 目录 listing 项目一 …, 项目二 … before the project sheets',
+  snapshot: workbook(
+    sheet('封面', column(['苍溪县教育局2024年预算重点领域财政项目文本公开', '目录', '项目一  农村义务教育学生营养改善计划', '项目二  农村义务教育学校校舍维修改造项目'])),
+    sheet('项目一', column(projectLines(NUTRITION))),
+    sheet('项目二', column(projectLines(REPAIR))),
+  ),
+  expected: [],
+  projects: 2,
+});
+
+CASES.push({
+  id: 'clean-notes-sheet-with-section-names',
+  about: 'a 填报说明 sheet explaining each of the eight sections (1.项目名称：填写…)',
+  snapshot: workbook(
+    sheet(
+      '填报说明',
+      column([
+        '填报说明',
+        '每个项目按以下八个部分填写：',
+        '1.项目名称：填写项目全称。',
+        '2.立项依据：填写政策文件名称及文号。',
+        '3.项目实施单位：填写具体实施单位。',
+        '4.项目基本概况：简述项目背景。',
+        '5.项目实施内容：填写主要建设或实施内容。',
+        '6.资金安排情况：填写资金总额及来源，金额单位为万元。',
+        '7.项目实施计划：按时间节点填写。',
+        '8.项目实施成效：填写预期成效及绩效指标。',
+      ]),
+    ),
+    sheet('项目一', column(projectLines(NUTRITION))),
+  ),
+  expected: [],
+  projects: 1,
+});

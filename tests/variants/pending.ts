@@ -15,11 +15,9 @@ import {
   SC_REGISTRY,
   SC_SCHOOLS,
   SC_TOTAL,
-  STANDARD,
   SUBSIDY,
   TRAINING,
   L,
-  numCnParen,
   cellOfLine,
   projectLines,
   replaceBody,
@@ -29,7 +27,6 @@ import {
 } from './cases';
 
 export const PENDING_CASES: VariantCase[] = [];
-
 
 {
   const p = replaceBody(SUBSIDY, 5, ['2024年安排家庭经济困难学生生活补助资金110万元，其中：中央资金55万元，省级资金33万元，县级资金22万元，补助学生900人，详见附表1。']);
@@ -43,17 +40,6 @@ export const PENDING_CASES: VariantCase[] = [];
   });
 }
 
-// Projects titled by their name only (`一、农村义务教育学生营养改善计划`), sections numbered （一）.
-{
-  const lines = [
-    '苍溪县教育局2024年预算重点领域财政项目文本公开',
-    '一、农村义务教育学生营养改善计划',
-    ...projectLines(NUTRITION, STANDARD, numCnParen).slice(1),
-    '二、农村义务教育学校校舍维修改造项目',
-    ...projectLines(REPAIR, STANDARD, numCnParen).slice(1),
-  ];
-  PENDING_CASES.push({ id: 'clean-projects-titled-cn-dun', about: 'one sheet, projects titled 一、xxx项目, sections （一）项目名称…', snapshot: workbook(sheet('项目文本', column(lines))), expected: [], projects: 2 });
-}
 // Sheet per project, title = the project's name (no 项目N anywhere).
 
 {
@@ -80,41 +66,6 @@ PENDING_CASES.push(
   ),
 );
 
-PENDING_CASES.push({
-  id: 'clean-cover-with-contents',
-  about: 'cover sheet with a 目录 listing 项目一 …, 项目二 … before the project sheets',
-  snapshot: workbook(
-    sheet('封面', column(['苍溪县教育局2024年预算重点领域财政项目文本公开', '目录', '项目一  农村义务教育学生营养改善计划', '项目二  农村义务教育学校校舍维修改造项目'])),
-    sheet('项目一', column(projectLines(NUTRITION))),
-    sheet('项目二', column(projectLines(REPAIR))),
-  ),
-  expected: [],
-  projects: 2,
-});
-PENDING_CASES.push({
-  id: 'clean-notes-sheet-with-section-names',
-  about: 'a 填报说明 sheet explaining each of the eight sections (1.项目名称：填写…)',
-  snapshot: workbook(
-    sheet(
-      '填报说明',
-      column([
-        '填报说明',
-        '每个项目按以下八个部分填写：',
-        '1.项目名称：填写项目全称。',
-        '2.立项依据：填写政策文件名称及文号。',
-        '3.项目实施单位：填写具体实施单位。',
-        '4.项目基本概况：简述项目背景。',
-        '5.项目实施内容：填写主要建设或实施内容。',
-        '6.资金安排情况：填写资金总额及来源，金额单位为万元。',
-        '7.项目实施计划：按时间节点填写。',
-        '8.项目实施成效：填写预期成效及绩效指标。',
-      ]),
-    ),
-    sheet('项目一', column(projectLines(NUTRITION))),
-  ),
-  expected: [],
-  projects: 1,
-});
 {
   const rows: SchoolRowSpec[] = [
     [2151004101, '广元市苍溪县陵江镇陵江小学', '教师培训', 60, 6, 0, 4, 0, 2, 0],
@@ -198,21 +149,7 @@ export const NOTES: Readonly<Record<string, PendingNote>> = {
       'plan-funding-mismatch error 项目一!A17: “资金安排情况为1200000元…项目实施计划合计180万元（截至2024年6月底累…60万元+前累计拨付资金120万元），两者相差600000元” – 累计 amounts are running totals, not parts; the message also mixes 元 and 万元 and prints 1200000元 without grouping',
     suspect: 'money: src/core/rules/plan-funding-mismatch.ts / amount-statements.ts (a 累计/截至 amount is cumulative: the last one is the plan total); message formatting of amounts',
   },
-  'clean-projects-titled-cn-dun': {
-    priority: 1,
-    actual: '2 projects read as 1 (label 项目文本, the sheet name); 8 section-duplicate errors on the second project\'s headings',
-    suspect: 'reader: src/core/disclosure/read.ts project-title detection (titles `一、xxx项目` followed by （一）-numbered section headings are not project starts)',
-  },
-  'clean-cover-with-contents': {
-    priority: 1,
-    actual: '目录 lines `项目一  名称` on 封面 become 2 empty projects: section-missing ×2 (封面!A3, A4, errors) + project-numbering ×2 on the real 项目一!A1/项目二!A1',
-    suspect: 'reader: src/core/disclosure/read.ts (a title with no section heading after it, on a sheet that holds no headings, is not a project)',
-  },
-  'clean-notes-sheet-with-section-names': {
-    priority: 1,
-    actual: '填报说明 sheet (1.项目名称：填写项目全称。 … 8.项目实施成效：…) read as a project: funding-amount-missing error at 填报说明!A8',
-    suspect: 'reader: src/core/disclosure/read.ts (a sheet without a project title whose "headings" are `N.label：instruction` lines)',
-  },
+
   'clean-three-factor-product': {
     priority: 1,
     actual: 'arithmetic error 项目一!A14: 算式“5元/天×200天=2300万元”计算有误 (the first factor 2.3万人 is dropped)',

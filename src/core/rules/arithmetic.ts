@@ -1,4 +1,4 @@
-import { analyseSection, evaluate, type Term } from '../text/amount-statements';
+import { analyseSection, evaluate, unitsCancel, type Term } from '../text/amount-statements';
 import { defineRule, type RawFinding } from './types';
 
 type MessageId = 'wrong';
@@ -63,6 +63,8 @@ export default defineRule<MessageId>({
         for (const c of an.calculations) {
           const v = evaluate(c);
           if (!v || v.dim !== c.result.dim) continue;
+          // units that do not cancel mean a factor the text leaves unwritten: stay silent
+          if (!unitsCancel(c)) continue;
           const r = c.result;
           // computed and written as fractions; the written step (one unit of the last digit)
           const stepNum = r.stepNum;

@@ -9,7 +9,7 @@
  * a rate with a computed per-month figure is one rate; a total restated is not a part.
  */
 import type { CellRef, Paragraph, Section } from '../model';
-import { amountRange, dominantUnit, formatMoney, parseMoney, scanText, type MoneyUnit, type ScannedAmount, type ScannedText } from './money';
+import { amountRange, dominantUnit, formatMoney, parseMoney, scanText, UNIT_FEN, type MoneyUnit, type ScannedAmount, type ScannedText } from './money';
 
 export interface ParagraphLike {
   readonly text: string;
@@ -29,6 +29,11 @@ export interface LocatedAmount {
   readonly clause: string;
   /** A total keyword (合计/共计/总计…: strong; 安排资金/预算资金…: weak) stands right before it. */
   readonly total: 'strong' | 'weak' | null;
+  /**
+   * A running total (`截至6月底累计拨付60万元`, `累计达到120万元`): it includes the amounts before it,
+   * so it is not a part to add to them.
+   */
+  readonly cumulative: boolean;
   /** Index of the amount this one restates (the figure beside a 大写 amount), if any. */
   twinOf?: number;
   /** Belongs to a written calculation but is not its principal amount. */
@@ -55,6 +60,8 @@ export interface Term {
   readonly stepDen: bigint;
   readonly unit: MoneyUnit | '';
   readonly per: string;
+  /** The counting unit of a count (`人` in `2.3万人`, `天` in `200天`), '' for money and bare numbers. */
+  readonly count: string;
   readonly nStart: number;
   readonly nEnd: number;
 }
@@ -133,6 +140,15 @@ function keywordBefore(norm: string, nStart: number): 'strong' | 'weak' | null {
   return FILLER.test(clause.slice(best.end)) ? best.kind : null;
 }
 
+const CUMULATIVE = /(累计|截至|截止|为止|至今|累积)/u;
+
+/** A running-total word (累计, 截至…) in the clause before an amount. */
+function cumulativeBefore(norm: string, nStart: number): boolean {
+  let i = nStart;
+  while (i > 0 && nStart - i < 30 && !BREAK.test(norm[i - 1]!)) i--;
+  return CUMULATIVE.test(norm.slice(i, nStart));
+}
+
 /** A short label for an amount: the words before it, without numbering, dates and verbs. */
 export function labelBefore(norm: string, nStart: number): string {
   let i = nStart;
@@ -148,7 +164,7 @@ export function labelBefore(norm: string, nStart: number): string {
       .replace(/^(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.、]|[一二三四五六七八九十]+、)\s*/u, '')
       .replace(/^(?:其中|分别为|具体为|包括|用于|主要用于|和|及|以及|另|另外)/u, '')
       .replace(/^(?:\d{4}年度?|\d{1,2}(?:[-—~至]\d{1,2})?月(?:份)?(?:上旬|中旬|下旬|初|底|末)?|全年|本年度|年度|每年)+/u, '')
-      .replace(/(?:约|预计|大约|共需|共计|合计|总计|计|需|支出|支付|投入|分别为|分别是|分别|为|是|安排资金|投入资金|预算资金|安排经费|安排|达|按|的)+$/u, '')
+      .replace(/(?:约|预计|大约|共需|共计|合计|总计|计|需|支出|支付|拨付资金|拨付|下达资金|下达|投入|分别为|分别是|分别|为|是|安排资金|投入资金|预算资金|安排经费|安排|达|按|的)+$/u, '')
       .replace(/^(?:预计|共需|共|需|支出|支付|投入|安排)+/u, '')
       .trim();
     if (s === before) break;
@@ -170,7 +186,9 @@ function clauseOf(original: string, s: ScannedText, a: ScannedAmount): string {
 
 const NUM = String.raw`(?:¥\s*)?\d+(?:,\d{3})*(?:\.\d+)?`;
 const PER = '学年|学期|人次|人|生|县|区|校|所|年|月|季度|天|日|次|名|班|户|个|期|场|课时|学时|节|周|台|套|亩|平方米|床|小时';
-const TERM_UNIT = String.raw`(?:万元|亿元|千元|元|万|亿|%|人次|个月|学年|人|个|月|年|次|名|所|天|日|期|班|台|套|间|户)?(?:/(?:${PER}))*`;
+const COUNT_UNIT = '人次|个月|学年|学期|课时|学时|小时|平方米|人|个|月|年|次|名|所|天|日|期|班|台|套|间|户|生|校|县|区|场|节|周|亩|床';
+/** A money unit, a percentage, or a count with an optional 万/亿 multiplier (`2.3万人`), then any `/per` units. */
+const TERM_UNIT = String.raw`(?:万元|亿元|千元|元|%|(?:万|亿)?(?:${COUNT_UNIT})|万|亿)?(?:/(?:${PER}))*`;
 const TERM = `${NUM}${TERM_UNIT}`;
 const OP = String.raw`\s*(?:[+\-×*xX][\u4e00-\u9fff]{0,10}?|[÷/])\s*`;
 const CALC_RE = new RegExp(`(?<![\\d.])(${TERM})((?:${OP}${TERM})+)\\s*=\\s*(${TERM})`, 'gu');
@@ -196,7 +214,12 @@ function parseTerm(text: string, nStart: number): Term | null {
   let mulDen = 1n;
   let dim = 0;
   let unit: MoneyUnit | '' = '';
-  switch (base) {
+  let count = '';
+  const counted = new RegExp(`^([万亿]?)(${COUNT_UNIT})$`, 'u').exec(base);
+  if (counted) {
+    count = counted[2]!;
+    mulNum = counted[1] === '万' ? 10_000n : counted[1] === '亿' ? 100_000_000n : 1n;
+  } else switch (base) {
     case '元':
       [mulNum, dim, unit] = [100n, 1, '元'];
       break;
@@ -233,6 +256,7 @@ function parseTerm(text: string, nStart: number): Term | null {
     stepDen: den0 * mulDen,
     unit,
     per,
+    count,
     nStart,
     nEnd: nStart + text.length,
   };
@@ -245,6 +269,9 @@ function findCalculations(norm: string, original: string, map: readonly number[]
   while ((m = CALC_RE.exec(norm)) !== null) {
     const start = m.index;
     const whole = m[0];
+    // an operator (or a closing parenthesis) right before: a factor the pattern could not read
+    // (`（2.3万+0.2万）人×…`, `约2.3万余人×…`); judging the rest would judge a different sum
+    if (/[+\-×*xX÷/)）]\s*$/u.test(norm.slice(Math.max(0, start - 3), start))) continue;
     // split into terms and operators
     const termRe = new RegExp(`${TERM}`, 'gu');
     const lhs = whole.slice(0, whole.lastIndexOf('='));
@@ -282,6 +309,26 @@ function findCalculations(norm: string, original: string, map: readonly number[]
     out.push({ para, ref, text: original.slice(o, e), terms, ops, result, nStart: start, nEnd: start + whole.length });
   }
   return out;
+}
+
+const SAME_COUNT: Readonly<Record<string, string>> = { 生: '人', 名: '人', 日: '天', 个月: '月', 学年: '年' };
+const countKey = (u: string): string => SAME_COUNT[u] ?? u;
+
+/**
+ * Whether the units of a product cancel sensibly: every `/unit` of a rate is met by a count of that
+ * unit (`5元/天×200天`) or stays in the result (`…=150元/天`); a count with no rate for it is a
+ * multiplier (`2.3万人×5元/天×200天`: 5元 per person per day). A rate whose unit finds no count while
+ * a count finds no rate (`5元/天×12月`) does not cancel: the text means something not written.
+ * Sums and quotients are not judged here (true).
+ */
+export function unitsCancel(c: Pick<Calculation, 'terms' | 'ops' | 'result'>): boolean {
+  if (!c.ops.every((o) => o === '×')) return true;
+  const counts = c.terms.filter((t) => t.count !== '' && t.per === '').map((t) => countKey(t.count));
+  const kept = c.result.per === '' ? [] : c.result.per.split('·').map(countKey);
+  const pers = c.terms.flatMap((t) => (t.per === '' ? [] : t.per.split('·').map(countKey)));
+  const unmatchedPer = pers.filter((u) => !counts.includes(u) && !kept.includes(u));
+  const unmatchedCount = counts.filter((u) => !pers.includes(u));
+  return unmatchedPer.length === 0 || unmatchedCount.length === 0;
 }
 
 /** Evaluates a calculation exactly: the value as a fraction and its money dimension, or null (÷0, mixed units in +). */
@@ -336,6 +383,7 @@ export function analyseAmounts(paragraphs: readonly ParagraphLike[]): AmountAnal
         label: labelBefore(s.norm, a.nStart),
         clause: clauseOf(p.text, s, a),
         total: keywordBefore(s.norm, a.nStart),
+        cumulative: cumulativeBefore(s.norm, a.nStart),
         derived: false,
       });
     }
@@ -497,8 +545,49 @@ export function analyseAmounts(paragraphs: readonly ParagraphLike[]): AmountAnal
   structures.sort((a, b) => a.total - b.total);
 
   const stated0 = statedAmount(amounts, structures, countable, paragraphs);
-  const stated = stated0 && { ...stated0, alternatives: alternativesOf(amounts, countable) };
+  const running = stated0 && runningTotal(amounts, structures, countable);
+  const stated =
+    stated0 &&
+    (running
+      ? { ...running.stated, alternatives: [...alternativesOf(amounts, countable), { lo: stated0.lo, hi: stated0.hi }, ...running.alternatives] }
+      : { ...stated0, alternatives: alternativesOf(amounts, countable) });
   return { paragraphs, scans, amounts, structures, calculations, ...(stated !== undefined && { stated }) };
+}
+
+/**
+ * Amounts with running totals among them (`截至6月底累计拨付60万元，12月底前累计拨付120万元`): a
+ * cumulative amount replaces what came before it, a plain one after it adds to it. The last
+ * cumulative figure alone is another reading. Undefined when no flat amount is cumulative or a
+ * total with its parts states the amount.
+ */
+function runningTotal(
+  amounts: readonly LocatedAmount[],
+  structures: readonly TotalStructure[],
+  countable: (i: number) => boolean,
+): { stated: Omit<StatedAmount, 'alternatives'>; alternatives: { lo: number; hi: number }[] } | undefined {
+  const partSet = new Set(structures.flatMap((s) => s.parts));
+  if (structures.some((s) => !partSet.has(s.total) && amounts[s.total]!.amount.per === undefined)) return undefined;
+  const flat = amounts.map((_, i) => i).filter((i) => countable(i) && amounts[i]!.amount.per === undefined && !partSet.has(i));
+  const lastCum = flat.reduce((last, i) => (amounts[i]!.cumulative ? i : last), -1);
+  if (lastCum < 0 || flat.length < 2) return undefined;
+  const used = flat.filter((i) => i >= lastCum);
+  const r = rangeOf(amounts, used);
+  const src = amounts[lastCum]!;
+  const cum = amountRange(src.amount);
+  const stated: Omit<StatedAmount, 'alternatives'> =
+    used.length === 1
+      ? { fen: r.fen, lo: r.lo, hi: r.hi, approximate: src.amount.approximate, unit: src.amount.unit, kind: 'total', source: lastCum, parts: [], ref: src.ref }
+      : {
+          fen: r.fen,
+          lo: r.lo,
+          hi: r.hi,
+          approximate: used.some((i) => amounts[i]!.amount.approximate),
+          unit: dominantUnit(used.map((i) => amounts[i]!.amount)),
+          kind: 'sum',
+          parts: used,
+          ref: src.ref,
+        };
+  return { stated, alternatives: [cum] };
 }
 
 /** Other readings: every distinct total, and any amount that equals the sum of all the others. */
@@ -578,6 +667,53 @@ function statedAmount(
   };
 }
 
+/** A value range with the precision it is written in. */
+export interface Precise {
+  readonly lo: number;
+  readonly hi: number;
+  /** Fen of one step of the last written digit (123.46万元 → 10 000 fen = 0.01万元). */
+  readonly step: number;
+  /** Written with decimals of its unit (123.46万元, ¥1,234.50): a rounded figure. */
+  readonly rounded: boolean;
+}
+
+/** The precision of amounts: the coarsest step among them, and whether that one is written with decimals. */
+export function precisionOfAmounts(list: readonly Pick<ScannedAmount, 'precisionFen' | 'unit'>[]): { step: number; rounded: boolean } {
+  let step = 0;
+  let rounded = false;
+  for (const a of list) {
+    if (a.precisionFen > step) {
+      step = a.precisionFen;
+      rounded = a.precisionFen < UNIT_FEN[a.unit];
+    }
+  }
+  return { step, rounded };
+}
+
+/** The precision a stated amount is written in (its source amount, or the coarsest of its items). */
+export function precisionOfStated(an: Pick<AmountAnalysis, 'amounts'>, s: Pick<StatedAmount, 'source' | 'parts'>): { step: number; rounded: boolean } {
+  const idx = s.source !== undefined ? [s.source] : s.parts;
+  return precisionOfAmounts(idx.map((i) => an.amounts[i]!.amount));
+}
+
+function roundTo(fen: number, step: number): number {
+  return Math.floor((fen + Math.floor(step / 2)) / step) * step;
+}
+
+/**
+ * Two amounts agree at the precision of the coarser one: when one is a rounded figure (written with
+ * decimals: 123.46万元, precise to 0.01万元) and the other is written more finely (¥1,234,567.89),
+ * the finer one, rounded to that step (half up), must fall in the coarser one's range. A whole
+ * number of its unit (100万元) is taken as exact: budgets are set in whole 万元, so 100.4万元 does not
+ * agree with 100万元.
+ */
+export function agreeAtPrecision(a: Precise, b: Precise): boolean {
+  if (a.lo <= b.hi && b.lo <= a.hi) return true;
+  const [coarse, fine] = a.step >= b.step ? [a, b] : [b, a];
+  if (!coarse.rounded || coarse.step <= fine.step || coarse.step <= 1) return false;
+  return roundTo(fine.lo, coarse.step) <= coarse.hi && coarse.lo <= roundTo(fine.hi, coarse.step);
+}
+
 /** Sum of the ranges of some amounts. */
 export function rangeOf(amounts: readonly LocatedAmount[], idx: readonly number[]): { lo: number; hi: number; fen: number } {
   let lo = 0;
@@ -594,17 +730,17 @@ export function rangeOf(amounts: readonly LocatedAmount[], idx: readonly number[
 }
 
 /** `考务费40万元+培训费4万元` (zh) — the items with labels, amounts in their written unit. */
-export function describeParts(amounts: readonly LocatedAmount[], idx: readonly number[], max = 8): string {
+export function describeParts(amounts: readonly LocatedAmount[], idx: readonly number[], max = 8, options: { readonly group?: boolean } = {}): string {
   const shown = idx.slice(0, max).map((i) => {
     const a = amounts[i]!;
-    return `${a.label}${formatMoney(a.amount.fen, a.amount.unit)}${a.amount.per ? `/${a.amount.per}` : ''}`;
+    return `${a.label}${formatMoney(a.amount.fen, a.amount.unit, options)}${a.amount.per ? `/${a.amount.per}` : ''}`;
   });
   return shown.join('+') + (idx.length > max ? '+…' : '');
 }
 
 /** Formats a stated amount: `52万元`, `15万元/县·年`. */
-export function formatStated(s: Pick<StatedAmount, 'fen' | 'unit' | 'per'>): string {
-  return `${formatMoney(s.fen, s.unit)}${s.per ? `/${s.per}` : ''}`;
+export function formatStated(s: Pick<StatedAmount, 'fen' | 'unit' | 'per'>, options: { readonly group?: boolean } = {}): string {
+  return `${formatMoney(s.fen, s.unit, options)}${s.per ? `/${s.per}` : ''}`;
 }
 
 /** A section's text as paragraphs: its paragraphs, then the cells of the other tables under it. */

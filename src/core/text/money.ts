@@ -529,9 +529,27 @@ export function dominantUnit(amounts: readonly { unit: MoneyUnit }[]): MoneyUnit
   return counts.元 > 0 ? '元' : '万元';
 }
 
-/** `52万元`, `12000元`: fen formatted in a unit, with the unit. */
-export function formatMoney(fen: number, unit: MoneyUnit): string {
-  return `${formatFen(fen, unit)}${unit}`;
+/** Fen in one of each unit: 元 100, 万元 1 000 000, 亿元 10 000 000 000. */
+export const UNIT_FEN: Readonly<Record<MoneyUnit, number>> = { 元: 100, 万元: 1_000_000, 亿元: 10_000_000_000 };
+
+/**
+ * `52万元`, `12000元`: fen formatted in a unit, with the unit. With `{ group: true }` the integer
+ * part is grouped by thousands as accountants write figures in text (`1,200,000元`, `1,234,567.89元`).
+ */
+export function formatMoney(fen: number, unit: MoneyUnit, options: { readonly group?: boolean } = {}): string {
+  const s = formatFen(fen, unit);
+  if (!options.group) return `${s}${unit}`;
+  return `${s.replace(/^(-?)(\d+)/u, (_m, sign: string, int: string) => sign + int.replace(/\B(?=(\d{3})+$)/gu, ','))}${unit}`;
+}
+
+/**
+ * The unit to show a difference in: the coarsest of the units given in which it needs at most two
+ * decimals (600 000元 beside 万元 figures → `60万元`; 32.11元 stays `32.11元`).
+ */
+export function unitForDifference(fen: number, units: readonly MoneyUnit[]): MoneyUnit {
+  const order: MoneyUnit[] = ['亿元', '万元', '元'];
+  for (const u of order) if (units.includes(u) && Math.abs(fen) % (UNIT_FEN[u] / 100) === 0) return u;
+  return '元';
 }
 
 /**

@@ -50,3 +50,22 @@ describe('arithmetic', () => {
     expect(run([text])).toEqual([]);
   });
 });
+
+describe('arithmetic with counts as factors', () => {
+  it('multiplies a count with a 万 multiplier (2.3万人) and fires on a wrong product, at its cell', () => {
+    const [f, ...rest] = run(['按2.3万人×5元/天×200天=2400万元测算，2024年安排资金2400万元。']);
+    expect(rest).toEqual([]);
+    expect([f!.rule, f!.project, f!.cell]).toEqual(['arithmetic', '项目十一', 'A3']);
+    expect([f!.expected, f!.actual]).toEqual(['2300万元', '2400万元']);
+    expect(f!.message).toBe('算式“2.3万人×5元/天×200天=2400万元”计算有误：结果应为2300万元，文中写作2400万元');
+  });
+
+  it.each([
+    ['a three-factor product with a 万人 count', '按2.3万人×5元/天×200天=2300万元测算，2024年安排资金2300万元。'],
+    ['a count of 人次 and a per-day rate', '1050人次×20元/人次×2天=42000元'],
+    ['units that do not cancel (per day × months)', '5元/天×12月=600元'],
+    ['a factor that cannot be read', '（2.3万+0.1万）人×5元/天×200天=9999万元'],
+  ])('does not fire on %s', (_n, text) => {
+    expect(run([text])).toEqual([]);
+  });
+});

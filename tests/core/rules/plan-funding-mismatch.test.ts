@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DisclosureDocument, Paragraph } from '../../../src/core/model';
+import type { DisclosureDocument, Paragraph, SchoolTable } from '../../../src/core/model';
 import { runRules } from '../../../src/core/rules/engine';
 import rule from '../../../src/core/rules/plan-funding-mismatch';
 import { makeDocument, type ProjectSpec } from '../../helpers/document';
@@ -134,5 +134,71 @@ describe('plan-funding-mismatch with a money table in the funding section', () =
   it('does not fire when they agree', () => {
     const doc = withTable([['项目', '金额（万元）'], ['活动开展', '25'], ['资源开发', '7'], ['合计', '32']], ['9月开展活动，支出25万元；10月资源开发，支出7万元。']);
     expect(runRules(doc, [rule]).findings).toEqual([]);
+  });
+});
+
+describe('plan-funding-mismatch with running totals (累计)', () => {
+  it('does not add cumulative amounts: the last one is the plan total', () => {
+    expect(run([pf('项目二', ['项目总投资￥1,200,000.00。'], ['截至2024年6月底累计拨付资金60万元，12月底前累计拨付资金120万元。'])])).toEqual([]);
+    expect(run([pf('项目二', ['安排资金120万元。'], ['上半年拨付60万元，下半年拨付60万元，截至12月底累计拨付120万元。'])])).toEqual([]);
+    // a plain amount after a running total adds to it
+    expect(run([pf('项目二', ['安排资金120万元。'], ['截至6月底累计拨付60万元，下半年拨付60万元。'])])).toEqual([]);
+  });
+
+  it('fires when the last cumulative amount differs, in the units the texts write', () => {
+    const [f, ...rest] = run([pf('项目二', ['项目总投资￥1,200,000.00。'], ['截至2024年6月底累计拨付资金60万元，12月底前累计拨付资金100万元。'])]);
+    expect(rest).toEqual([]);
+    expect([f!.rule, f!.project, f!.cell]).toEqual(['plan-funding-mismatch', '项目二', 'A5']);
+    expect([f!.expected, f!.actual]).toEqual(['1200000元', '1000000元']);
+    expect(f!.message).toBe(
+      '资金安排情况为1,200,000元（“项目总投资￥1,200,000.00”），项目实施计划为100万元（“12月底前累计拨付资金100万元”），两者相差20万元',
+    );
+  });
+});
+
+describe('plan-funding-mismatch at the precision written', () => {
+  it('does not fire on ¥1,234,567.89 against 123.46万元 (rounded to 0.01万元)', () => {
+    expect(run([pf('项目二', ['项目总投资¥1,234,567.89，全部由县级财政安排。'], ['2024年9月完成竣工验收并支付工程款123.46万元。'])])).toEqual([]);
+    expect(run([pf('项目二', ['安排资金123.4568万元。'], ['9月支付123.46万元。'])])).toEqual([]);
+  });
+
+  it('fires when the finer amount does not round to the coarser one', () => {
+    const [f, ...rest] = run([pf('项目二', ['项目总投资¥1,234,567.89，全部由县级财政安排。'], ['2024年9月完成竣工验收并支付工程款123.47万元。'])]);
+    expect(rest).toEqual([]);
+    expect([f!.rule, f!.project, f!.cell]).toEqual(['plan-funding-mismatch', '项目二', 'A5']);
+    expect(f!.message).toBe(
+      '资金安排情况为1,234,567.89元（“项目总投资¥1,234,567.89”），项目实施计划为123.47万元（“…年9月完成竣工验收并支付工程款123.47万元”），两者相差132.11元',
+    );
+  });
+
+  it('takes a whole number of 万元 as exact (100万元 vs 100.4万元 fires)', () => {
+    const [f] = run([pf('项目二', ['安排资金100万元。'], ['6月拨付50万元，12月拨付50.4万元。'])]);
+    expect([f?.rule, f?.project, f?.cell, f?.actual]).toEqual(['plan-funding-mismatch', '项目二', 'A5', '100.4万元']);
+  });
+});
+
+describe('plan-funding-mismatch with a school table linked to the funding section', () => {
+  function withSchoolTable(fen: number, plan: string[], link: 'section' | 'document'): DisclosureDocument {
+    const built = makeDocument([{ title: '项目一', sections: { funding: ['各校补助资金详见附表1。'], plan } }]).document;
+    const ref = { sheet: '附表1', row: 9, col: 4 };
+    const subtotal = { ref, raw: String(fen / 100), empty: false, value: fen / 100, fen, decimals: 0 };
+    const table = { sheet: '附表1', unit: '元', rows: [], total: { row: 9, funding: { subtotal } }, project: 0, section: 'funding' } as unknown as SchoolTable;
+    return {
+      ...built,
+      tables: [table],
+      projects: link === 'section' ? built.projects.map((p) => ({ ...p, sections: p.sections.map((s) => (s.key === 'funding' ? { ...s, tables: [0] } : s)) })) : built.projects,
+    };
+  }
+
+  it.each(['section', 'document'] as const)('compares the table 合计 with the plan (linked via %s)', (link) => {
+    const [f, ...rest] = runRules(withSchoolTable(100_000_000, ['春季学期拨付50万元，秋季学期拨付40万元。'], link), [rule]).findings;
+    expect(rest).toEqual([]);
+    expect([f!.rule, f!.project, f!.sheet, f!.cell]).toEqual(['plan-funding-mismatch', '项目一', '项目一', 'A5']);
+    expect(f!.related).toEqual([{ sheet: '附表1', cell: 'E10' }]);
+    expect(f!.message).toBe('资金安排情况合计1,000,000元（附表1合计），项目实施计划合计90万元（春季学期50万元+秋季学期40万元），两者相差10万元');
+  });
+
+  it('does not fire when the plan pays the table 合计', () => {
+    expect(runRules(withSchoolTable(100_000_000, ['春季学期拨付50万元，秋季学期拨付50万元。'], 'section'), [rule]).findings).toEqual([]);
   });
 });

@@ -62,7 +62,7 @@ function keys(sections: readonly MutableSection[]): Set<string> {
 }
 
 function isInstructions(sheetName: string, firstLine: string | undefined, o: MutableProject): boolean {
-  if (NOT_A_PROJECT_SHEET.test(sheetName.trim()) || (firstLine !== undefined && NOT_A_PROJECT_SHEET.test(firstLine.trim().slice(0, 12)))) return true;
+  if (NOT_A_PROJECT_SHEET.test(sheetName.trim()) || (firstLine !== undefined && firstLine.trim().length <= 12 && NOT_A_PROJECT_SHEET.test(firstLine))) return true;
   const withText = o.sections.map((s) => s.paragraphs[0]?.text.trim() ?? '').filter((x) => x !== '');
   return withText.length >= 3 && withText.every((x) => x.length <= 80 && INSTRUCTION.test(x));
 }

@@ -117,3 +117,12 @@ describe('an instructions sheet listing the eight sections is not a project', ()
     expect(r.projects.map((p) => [p.label, p.sections.length])).toEqual([['Sheet1', 8]]);
   });
 });
+
+describe('an untitled project is not mistaken for instructions', () => {
+  it('a first heading line that mentions 说明 in its content', () => {
+    const lines = body('甲', dun);
+    lines[1] = '学生资助政策宣传及相关情况说明专项经费';
+    const r = readDisclosure(book(column('Sheet1', lines)));
+    expect(r.projects.map((p) => [p.label, p.sections.length])).toEqual([['Sheet1', 8]]);
+  });
+});

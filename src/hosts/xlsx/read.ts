@@ -13,6 +13,7 @@ import { EXPLANATION_SHEET, readExplanationSheet } from '../../core/report/expla
 import { XlsxReadError } from './errors';
 import { listEntries, sniff, streamEntry, type ZipBudget, type ZipEntry } from './zip';
 import { xmlSink, type Attrs, type XmlHandlers } from './xml';
+import { scanXml } from './xml-scan';
 import { BUILTIN_FORMATS, formatNumber } from './numfmt';
 import { shiftFormula } from './formula';
 
@@ -44,6 +45,11 @@ export interface ReadOptions {
   readonly limits?: Partial<ReadLimits>;
   /** Clock in milliseconds (tests); defaults to Date.now. */
   readonly now?: () => number;
+  /**
+   * @internal How worksheets and sharedStrings are parsed: the hand-written scanner (default) or
+   * saxes (kept for the differential tests; the small parts always go through saxes).
+   */
+  readonly xmlEngine?: 'scan' | 'saxes';
 }
 
 export type ReadResult = { readonly ok: true; readonly snapshot: WorkbookSnapshot } | { readonly ok: false; readonly error: XlsxReadError };
@@ -110,6 +116,7 @@ class Package {
     private readonly bytes: Uint8Array,
     readonly limits: ReadLimits,
     now: () => number,
+    readonly engine: 'scan' | 'saxes' = 'scan',
   ) {
     const started = now();
     this.budget = {
@@ -144,6 +151,55 @@ class Package {
     if (this.budget.used + entry.declaredSize > this.budget.maxUncompressedBytes) {
       throw new XlsxReadError('limit-exceeded', { limit: 'uncompressed-size', max: this.budget.maxUncompressedBytes, part });
     }
+    return this.engine === 'saxes' ? this.parseSax(entry, part, handlers, sheet) : this.parseScan(entry, part, handlers, sheet);
+  }
+
+  /** The small parts (workbook, rels, styles): always saxes. */
+  parseSmall(part: string, handlers: XmlHandlers, sheet?: string): boolean {
+    const entry = this.entry(part);
+    if (!entry) return false;
+    if (this.budget.used + entry.declaredSize > this.budget.maxUncompressedBytes) {
+      throw new XlsxReadError('limit-exceeded', { limit: 'uncompressed-size', max: this.budget.maxUncompressedBytes, part });
+    }
+    return this.parseSax(entry, part, handlers, sheet);
+  }
+
+  /** Large parts: inflated whole (still counted chunk by chunk), decoded once, scanned by hand. */
+  private parseScan(entry: ZipEntry, part: string, handlers: XmlHandlers, sheet?: string): boolean {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    // A run of bytes without `<` longer than 4 bytes a character can take is over the text-run
+    // limit whatever it decodes to: stop while inflating, as the streaming parser would.
+    let run = 0;
+    const maxRunBytes = 4 * this.limits.maxTextRun;
+    streamEntry(this.bytes, entry, this.budget, (chunk) => {
+      const lt = chunk.lastIndexOf(0x3c);
+      run = lt < 0 ? run + chunk.length : chunk.length - lt - 1;
+      if (run > maxRunBytes) {
+        throw new XlsxReadError('limit-exceeded', { part, ...(sheet !== undefined && { sheet }), limit: 'text-run', max: this.limits.maxTextRun });
+      }
+      chunks.push(chunk);
+      total += chunk.length;
+    });
+    let whole: Uint8Array;
+    if (chunks.length === 1) whole = chunks[0]!;
+    else {
+      whole = new Uint8Array(total);
+      let o = 0;
+      for (const c of chunks) {
+        whole.set(c, o);
+        o += c.length;
+      }
+    }
+    const le = whole[0] === 0xff && whole[1] === 0xfe;
+    const be = whole[0] === 0xfe && whole[1] === 0xff;
+    const text = new TextDecoder(le ? 'utf-16le' : be ? 'utf-16be' : 'utf-8', { ignoreBOM: false }).decode(whole);
+    this.budget.tick();
+    scanXml(text, handlers, { part, ...(sheet !== undefined && { sheet }), maxTextRun: this.limits.maxTextRun, tick: this.budget.tick });
+    return true;
+  }
+
+  private parseSax(entry: ZipEntry, part: string, handlers: XmlHandlers, sheet?: string): boolean {
     const sink = xmlSink(part, handlers, sheet, this.limits.maxTextRun);
     streamEntry(this.bytes, entry, this.budget, (chunk) => sink.push(chunk));
     sink.end();
@@ -153,7 +209,7 @@ class Package {
   rels(part: string): Map<string, Rel> {
     const out = new Map<string, Rel>();
     const base = dirOf(part);
-    this.parse(relsPathOf(part), {
+    this.parseSmall(relsPathOf(part), {
       open(name, a) {
         if (name !== 'Relationship') return;
         const id = a.get('Id');
@@ -218,7 +274,7 @@ function readStyles(pkg: Package, part: string | undefined): (string | undefined
   if (part === undefined) return xfs;
   const ids: number[] = [];
   let inCellXfs = false;
-  pkg.parse(part, {
+  pkg.parseSmall(part, {
     open(name, a) {
       if (name === 'numFmt') {
         const id = Number(a.get('numFmtId'));
@@ -246,7 +302,7 @@ interface WorkbookInfo {
 function readWorkbook(pkg: Package, part: string): WorkbookInfo {
   const sheets: SheetRef[] = [];
   let date1904 = false;
-  pkg.parse(part, {
+  pkg.parseSmall(part, {
     open(name, a) {
       if (name === 'sheet') {
         const state = a.get('state');
@@ -554,7 +610,7 @@ function readWorksheet(ctx: SheetContext, part: string, sheetName: string, index
 export function readXlsxOrThrow(bytes: Uint8Array, options: ReadOptions = {}): WorkbookSnapshot {
   const limits: ReadLimits = { ...DEFAULT_LIMITS, ...options.limits };
   sniff(bytes);
-  const pkg = new Package(bytes, limits, options.now ?? Date.now);
+  const pkg = new Package(bytes, limits, options.now ?? Date.now, options.xmlEngine ?? 'scan');
 
   // The workbook part: from the package relationships, else the conventional path.
   let workbookPart = relOfType(pkg.rels(''), '/officeDocument');

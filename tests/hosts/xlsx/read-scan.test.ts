@@ -78,7 +78,7 @@ function encodeText(s: string, mode: number): string {
     else if (ch === '>') out += mode === 3 ? '&gt;' : '>';
     else if (ch === '"') out += mode === 3 ? '&quot;' : '"';
     else if (ch === "'") out += mode === 3 ? '&apos;' : "'";
-    else if (ch === '\r') out += '&#13;';
+    else if (ch === '\r') out += mode === 0 ? '\r' : '&#13;';
     else out += ch;
   }
   // a literal "]]>" is not allowed in text
@@ -94,8 +94,8 @@ const cellArb = fc.record({
   row: fc.integer({ min: 1, max: 6 }),
   col: fc.integer({ min: 0, max: 5 }),
   withRef: fc.boolean(),
-  type: fc.constantFrom(undefined, 'n', 's', 'str', 'b', 'e', 'd', 'inlineStr'),
-  style: fc.constantFrom(undefined, '0', '1', '2', '3', 'x'),
+  type: fc.constantFrom(undefined, 'n', 's', 'str', 'b', 'e', 'd', 'inlineStr', 'inline&#x53;tr'),
+  style: fc.constantFrom(undefined, '0', '1', '2', '3', 'x', '\t1\r\n', '&#9;2'),
   value: fc.oneof(textArb, fc.constantFrom('1', '0', '12.5', '-3', '1e3', '2', 'true', '#N/A', '2023-05-01', '2023-05-01T12:00:00', ' 7 ', '')),
   mode: fc.integer({ min: 0, max: 3 }),
   formula: fc.constantFrom('none', 'plain', 'master', 'child'),

@@ -1068,3 +1068,44 @@ CASES.push({
   expected: [],
   projects: 1,
 });
+
+// Money fixes (engineer #11): moved from pending.
+CASES.push(
+  single(
+    'clean-three-factor-product',
+    '2.3万人×5元/天×200天=2300万元 (correct)',
+    L(replaceBody(NUTRITION, 5, ['按2.3万人×5元/天×200天=2300万元测算，2024年安排资金2300万元，其中：中央财政补助资金2070万元，县级财政配套资金230万元。'])),
+    () => [],
+  ),
+);
+
+CASES.push(
+  single(
+    'clean-cumulative-plan',
+    'plan: 截至6月底累计拨付60万元，12月底前累计拨付120万元 (cumulative, not additive)',
+    L(replaceBody(REPAIR, 6, ['截至2024年6月底累计拨付资金60万元，12月底前累计拨付资金120万元。'])),
+    () => [],
+  ),
+);
+
+CASES.push(
+  single(
+    'clean-rounded-wan',
+    'funding ¥1,234,567.89, plan 123.46万元 (rounded to 0.01万元)',
+    L(replaceBody(replaceBody(REPAIR, 5, ['项目总投资¥1,234,567.89，全部由县级财政安排。']), 6, ['2024年9月完成竣工验收并支付工程款123.46万元。'])),
+    () => [],
+  ),
+);
+
+{
+  const p = replaceBody(replaceBody({ ...SUBSIDY, title: '项目一' }, 5, ['各校补助资金详见附表1。']), 6, ['春季学期拨付50万元，秋季学期拨付40万元。']);
+  const { snapshot, lines } = subsidyWorkbook(SC_SCHOOLS, SC_TOTAL, p);
+  CASES.push({
+    id: 'defect-plan-vs-annex',
+    about: '资金安排情况 only 详见附表1 (合计 1,000,000元), plan 50+40=90万元',
+    snapshot,
+    expected: [{ rule: 'plan-funding-mismatch', sheet: '项目一', cell: cellOfLine(lines, '春季学期拨付50万元'), project: '项目一' }],
+    projects: 1,
+    tables: 1,
+  });
+}

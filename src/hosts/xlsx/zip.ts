@@ -4,7 +4,7 @@
  * inflates one entry at a time as a stream with a running byte count, stopping at the limit
  * (so a zip bomb costs no more than the limit, whatever its entries claim).
  */
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 import { XlsxReadError } from './errors';
 
 export interface ZipEntry {
@@ -160,6 +160,8 @@ export function listEntries(bytes: Uint8Array, maxEntries: number): ZipEntry[] {
 /** Compressed bytes per inflate step: small while the output/input ratio looks like a bomb. */
 const CHUNK = 4 * 1024;
 const CHUNK_MAX = 64 * 1024;
+/** Entries up to this declared size may be inflated in one call (see streamEntry). */
+const FAST_MAX = 64 * 1024 * 1024;
 
 /**
  * Unpacks one entry as a stream: `onChunk` receives the bytes as they are inflated. The running
@@ -195,6 +197,23 @@ export function streamEntry(
   }
   if (entry.method !== 8) {
     throw new XlsxReadError('corrupt-zip', { part: entry.name, detail: `unsupported compression method ${entry.method}` });
+  }
+  // Fast path: an entry whose declared size fits the budget is inflated in one call into a buffer
+  // of that size plus one byte. Output beyond the buffer is dropped by the typed array, so a
+  // directory that lies costs no more than it declared; a full buffer means it may have lied, and
+  // the entry is read again as a stream with the running count.
+  if (entry.declaredSize <= FAST_MAX && budget.used + entry.declaredSize <= budget.maxUncompressedBytes && start < end) {
+    let out: Uint8Array | null = null;
+    try {
+      out = inflateSync(bytes.subarray(start, end), { out: new Uint8Array(entry.declaredSize + 1) });
+    } catch {
+      out = null; // damaged: the stream below names the failure as before
+    }
+    if (out !== null && out.length <= entry.declaredSize) {
+      budget.tick();
+      if (out.length > 0) count(out);
+      return;
+    }
   }
   let produced = 0;
   const inflate = new Inflate((chunk) => {

@@ -1,6 +1,6 @@
 import { defineRule, type RawFinding } from './types';
-import type { CellRef, SchoolTable, SectionKey } from '../model';
-import { findAmounts, findQuantities, type MoneyAmount } from '../text/money';
+import type { CellRef, SchoolTable, Section, SectionKey } from '../model';
+import { findAmounts, findQuantities, type MoneyAmount, type Quantity } from '../text/money';
 import { formatFenIn, numberToDecimal, scaleDecimal } from '../schools/values';
 import { place, scaled } from '../schools/support';
 
@@ -11,6 +11,18 @@ const TEXT_SECTIONS: ReadonlySet<SectionKey> = new Set(['overview', 'content', '
 
 /** Words that make an amount the statement of the whole project's money. */
 const TOTAL_WORDS = /年度预算资金|预算资金|总投资|总金额|总额|共计|合计|总计|资金需求|需要?资金|安排资金|项目资金|资金为|资金共|共需|总预算|预算为/;
+
+/**
+ * Words that introduce the project's total only where the table is linked (资金安排情况 that holds or
+ * points at the table): `安排…资金110万元`, `计划安排110万元`.
+ */
+const LINKED_TOTAL_WORDS = /安排[^，,。；;：:]{0,24}?(?:资金|经费)(?:为|共|计)?$|计划安排$/;
+
+/** A section that points at a table: `详见附表1`, `见下表`, `明细如下`. */
+const TABLE_POINTER = /(?:详|参)?见(?:附表|下表|附件|表\s*\d)|如下表|明细(?:如下|见)/;
+
+/** Filler between a count's subject and its number: `保安人员数量为232人` → `保安`. */
+const COUNT_FILLER = /(?:(?:数量|人数|总数|数)?(?:为|是|达到?|共计?|合计|总计|计|有|共有)?)$/;
 
 /** The clause before an offset: back to the last clause break. */
 function clauseBefore(text: string, offset: number): string {
@@ -29,6 +41,22 @@ function countNoun(label: string): { noun: string; unit: string } {
     .trim();
   // the subject's last two characters (配备保安 → 保安, 受助学生 → 学生) keep the match lenient
   return { noun: noun.length > 2 ? noun.slice(-2) : noun, unit };
+}
+
+/** The subject key of a count: the column noun with the (up to two) characters before it. */
+function subjectKey(clause: string, noun: string): string {
+  const c = clause.replace(/\s+/g, '').replace(COUNT_FILLER, '').replace(/人员$/, '');
+  const at = noun === '' ? c.length : c.lastIndexOf(noun);
+  if (at < 0) return c.slice(-4);
+  return c.slice(Math.max(0, at - 2), at + noun.length);
+}
+
+/** A text amount and the table's total agree at the precision the text was written in. */
+function sameAtPrecision(a: MoneyAmount, fen: number): boolean {
+  if (sameAmount(a, fen)) return true;
+  if (a.approximate || a.precisionFen <= 1) return false;
+  // `100.01万元` against a 元 table of 1,000,123元: rounded to the text's last digit
+  return Math.round(fen / a.precisionFen) * a.precisionFen === a.fen;
 }
 
 function totalOf(table: SchoolTable, pick: (r: SchoolTable['rows'][number]) => import('../model').NumberCell | undefined, money: boolean): { value: number; ref: CellRef | undefined } | null {
@@ -84,13 +112,16 @@ export default defineRule<Id>({
   },
   check(document) {
     const out: RawFinding<Id>[] = [];
-    for (const table of document.tables) {
+    for (const [tableIndex, table] of document.tables.entries()) {
       if (table.project === undefined) continue;
       const project = document.projects[table.project];
       if (!project) continue;
       const who = place(document, table, undefined);
-      const sourced = project.sections.filter((s) => TEXT_SECTIONS.has(s.key)).flatMap((s) => s.paragraphs.map((p) => ({ p, key: s.key })));
-      const paragraphs = sourced.map((x) => x.p);
+      const sections = project.sections.filter((s) => TEXT_SECTIONS.has(s.key));
+      const sourced = sections.flatMap((s) => s.paragraphs.map((p) => ({ p, key: s.key, section: s })));
+      // the sections the table is linked to: the one that holds it, or that points at it (详见附表1)
+      const linked = new Set<Section>(sections.filter((s) => s.tables.includes(tableIndex) || (table.section !== undefined && s.key === table.section)));
+      if (linked.size === 0) for (const s of sections) if (s.paragraphs.some((p) => TABLE_POINTER.test(p.text))) linked.add(s);
       const count = table.columns.count !== undefined ? totalOf(table, (r) => r.count, false) : null;
       const amount = table.columns.funding.subtotal !== undefined ? totalOf(table, (r) => r.funding.subtotal, true) : null;
       // column totals of the funding sources: a text that states one of them is right, not wrong
@@ -103,32 +134,44 @@ export default defineRule<Id>({
       if (count && table.countLabel !== undefined) {
         const { noun, unit } = countNoun(table.countLabel);
         const expected = formatFenIn(count.value, '万元');
-        for (const p of paragraphs) {
+        type Stated = { q: Quantity; ref: CellRef; key: string; linked: boolean; exact: boolean };
+        const stated: Stated[] = [];
+        for (const { p, section } of sourced) {
+          const isLinked = linked.has(section);
           for (const q of findQuantities(p.text)) {
             if (q.unit !== unit && !(unit === '人' && q.unit === '名')) continue;
             const clause = clauseBefore(p.text, q.offset);
-            if (noun !== '' ? !clause.includes(noun) : !/共|合计|总|全区|全县|全市/.test(clause)) continue;
             if (/每[^，。；]{0,6}$|人均|平均|各校|每校/.test(clause)) continue;
+            const about = noun !== '' ? clause.includes(noun) : /共|合计|总|全区|全县|全市/.test(clause);
+            // in the linked section a bare total (`共计232人`) states the table's count too
+            const bare = isLinked && /^(?:共|合计|共计|总计|累计|计)?$/.test(clause.replace(/\s+/g, '').replace(COUNT_FILLER, ''));
+            if (!about && !bare) continue;
             const v = scaleDecimal(numberToDecimal(q.value), 6);
-            if (v === count.value || q.approximate) continue;
-            out.push({
-              messageId: 'count',
-              data: { actual: q.text, column: table.countLabel, expected },
-              ref: p.ref,
-              ...who,
-              column: table.countLabel,
-              expected,
-              actual: q.text,
-              ...(count.ref && { related: [count.ref] }),
-            });
+            stated.push({ q, ref: p.ref, key: subjectKey(clause, noun), linked: isLinked, exact: v === count.value });
           }
+        }
+        // the linked section states the table's own count: other subjects (在校学生 vs 受益学生) are other things
+        const own = new Set(stated.filter((x) => x.linked && x.exact).map((x) => x.key));
+        for (const { q, ref, key, exact, linked: inLinked } of stated) {
+          if (exact || q.approximate) continue;
+          if (own.size > 0 && !inLinked && !own.has(key)) continue;
+          out.push({
+            messageId: 'count',
+            data: { actual: q.text, column: table.countLabel, expected },
+            ref,
+            ...who,
+            column: table.countLabel,
+            expected,
+            actual: q.text,
+            ...(count.ref && { related: [count.ref] }),
+          });
         }
       }
       if (amount && amount.value > 0) {
         const unit = table.unit;
         const keyed: { a: MoneyAmount; ref: CellRef }[] = [];
         const plain: { a: MoneyAmount; ref: CellRef }[] = [];
-        for (const { p, key } of sourced) {
+        for (const { p, key, section } of sourced) {
           let amounts: MoneyAmount[];
           try {
             amounts = findAmounts(p.text);
@@ -139,6 +182,7 @@ export default defineRule<Id>({
             const clause = clauseBefore(p.text, a.offset);
             if (isRate(a, clause)) continue;
             if (TOTAL_WORDS.test(clause)) keyed.push({ a, ref: p.ref });
+            else if (linked.has(section) && (LINKED_TOTAL_WORDS.test(clause) || /^\s*[，,；;]?\s*其中/.test(p.text.slice(a.offset + a.length)))) keyed.push({ a, ref: p.ref });
             else if (key === 'overview' || key === 'funding') plain.push({ a, ref: p.ref });
           }
         }
@@ -146,7 +190,7 @@ export default defineRule<Id>({
         const single = new Set(plain.map((x) => x.a.fen)).size === 1 ? plain.slice(0, 1) : [];
         const candidates = keyed.length > 0 ? keyed : single;
         for (const { a, ref } of candidates) {
-          if (sameAmount(a, amount.value) || partTotals.has(a.fen)) continue;
+          if (sameAtPrecision(a, amount.value) || partTotals.has(a.fen)) continue;
           // a multi-year total (三年共计…) states a multiple of the annual table
           const k = a.fen / amount.value;
           if (Number.isInteger(k) && k >= 2 && k <= 5) continue;

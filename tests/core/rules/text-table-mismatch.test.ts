@@ -72,3 +72,55 @@ describe('text-table-mismatch: which amounts state the total', () => {
     expect(run(rule, schoolDoc({ project }))).toEqual([]);
   });
 });
+
+// the seed project with its sections replaced (A9 overview, A11 content, A13 funding)
+function project(overview: string, funding: string, content = '为全区中小学、幼儿园提供安保服务，服务期限为三年。') {
+  const p = seedProject(overview);
+  return { ...p, sections: { ...p.sections, content: [content], funding: [funding] } };
+}
+const FUNDING = 'A13';
+
+describe('text-table-mismatch: which counts are about the table', () => {
+  it('does not compare counts of other subjects when the linked section states the table\'s own count', () => {
+    const p = project('全区有在校学生2.1万人，其中寄宿制学生8600人，专任教师1500人。', '受益学生232人，详见下表。');
+    expect(run(rule, schoolDoc({ project: p, countLabel: '学生人数（人）' }))).toEqual([]);
+  });
+
+  it('still compares a statement of the same subject outside the linked section', () => {
+    const p = project('全区有在校学生2.1万人，受益学生240人。', '受益学生232人，详见下表。');
+    const f = run(rule, schoolDoc({ project: p, countLabel: '学生人数（人）' }));
+    expect(f.map((x) => [x.rule, x.project, x.cell, x.actual, x.expected])).toEqual([['text-table-mismatch', '项目十一', OVERVIEW, '240人', '232']]);
+  });
+
+  it('compares a count whose subject is the column\'s when the linked section states none', () => {
+    const p = project('全区有在校学生2.1万人。', '详见下表。');
+    const f = run(rule, schoolDoc({ project: p, countLabel: '学生人数（人）' }));
+    expect(f.map((x) => [x.rule, x.project, x.cell, x.actual])).toEqual([['text-table-mismatch', '项目十一', OVERVIEW, '2.1万人']]);
+  });
+
+  it('compares a bare total in the linked section, not a count of another subject there', () => {
+    const fires = run(rule, schoolDoc({ project: project('支持安全防范建设。', '共计230人，详见下表。') }));
+    expect(fires.map((x) => [x.rule, x.project, x.cell, x.actual])).toEqual([['text-table-mismatch', '项目十一', FUNDING, '230人']]);
+    expect(run(rule, schoolDoc({ project: project('支持安全防范建设。', '受益学生3100人，详见下表。') }))).toEqual([]);
+  });
+});
+
+describe('text-table-mismatch: a total stated where the table is linked', () => {
+  it('fires on 安排…资金 followed by 其中 in the section that points at the table', () => {
+    const p = project('实施项目保安人员数量232人。', '2023年安排保安服务资金732.84万元，其中：保安薪资600万元，安保设施费132.84万元，详见下表。');
+    const f = run(rule, schoolDoc({ project: p }));
+    expect(f.map((x) => [x.rule, x.messageId, x.project, x.cell, x.actual, x.expected])).toEqual([
+      ['text-table-mismatch', 'amount', '项目十一', FUNDING, '732.84万元', '723.84万元'],
+    ]);
+  });
+
+  it('is silent when that total agrees, and on items after 其中', () => {
+    const p = project('实施项目保安人员数量232人。', '2023年安排保安服务资金723.84万元，其中：保安薪资600万元，安保设施费123.84万元，详见下表。');
+    expect(run(rule, schoolDoc({ project: p }))).toEqual([]);
+  });
+
+  it('reads 计划安排 as a total only in the linked section', () => {
+    const p = project('实施项目保安人员数量232人。', '计划安排700万元，详见下表。');
+    expect(run(rule, schoolDoc({ project: p })).map((x) => [x.cell, x.actual])).toEqual([[FUNDING, '700万元']]);
+  });
+});

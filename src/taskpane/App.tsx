@@ -13,6 +13,14 @@ import { FindingList } from './components/FindingList';
 import { FixAllDialog } from './components/FixAllDialog';
 import { SettingsView } from './components/SettingsView';
 import { Summary } from './components/Summary';
+import { ExportPanel, type DocxExporter } from './components/ExportPanel';
+import { saveFile, type SaveFile } from './download';
+
+/** The Word writer is a lazy chunk ("docx"): loaded on the first 导出公开文本, never with the pane. */
+const lazyExporter: DocxExporter = async (document) => {
+  const { exportDocxWithModel } = await import(/* webpackChunkName: "docx" */ '../hosts/docx/write');
+  return exportDocxWithModel(document);
+};
 
 const useStyles = makeStyles({
   root: {
@@ -73,6 +81,12 @@ export interface PaneProps {
   readonly subscribeOutcomes?: ((listener: (outcome: CheckOutcome | null) => void) => () => void) | undefined;
   /** Lets the ribbon run checks with the pane's settings. */
   readonly registerRequest?: ((request: () => CheckRequest) => void) | undefined;
+  /** 导出公开文本: the Word writer (default: the lazy "docx" chunk; a fake in tests). */
+  readonly exportDocx?: DocxExporter | undefined;
+  /** Saves a download (default: a Blob URL through <a download>). */
+  readonly save?: SaveFile | undefined;
+  /** The workbook's name without extension, for `<name>-公开文本.docx`. */
+  readonly workbookName?: (() => Promise<string | null> | string | null) | undefined;
 }
 
 type OutcomeStatus = Extract<Status, { kind: 'done' | 'error' | 'too-old' }>;
@@ -288,6 +302,16 @@ export function Pane(props: PaneProps) {
                 {hostIsExcel && <Button disabled={busy} onClick={() => void onClear()}>{t.clearFlags}</Button>}
               </div>
             )}
+            <ExportPanel
+              result={result}
+              lang={lang}
+              t={t}
+              disabled={busy || status.kind === 'running'}
+              exporter={props.exportDocx ?? lazyExporter}
+              save={props.save ?? saveFile}
+              workbookName={props.workbookName ?? (() => null)}
+              inExcel={hostIsExcel}
+            />
           </div>
 
           <div className={s.bars}>

@@ -83,6 +83,20 @@ export interface Strings {
   readonly sampleMissing: string;
   readonly unexpected: string;
   readonly ruleFailures: (ids: string) => string;
+  // export (导出公开文本)
+  readonly exportDocx: string;
+  readonly exporting: string;
+  readonly exportHint: string;
+  readonly exportConfirmTitle: (errors: number) => string;
+  readonly exportConfirmIntro: string;
+  readonly exportMoreErrors: (n: number) => string;
+  readonly exportAnyway: string;
+  readonly exported: (file: string) => string;
+  readonly exportBlockedHint: string;
+  readonly exportFailed: string;
+  readonly exportChanges: (n: number) => string;
+  readonly exportNoChanges: string;
+  readonly defaultWorkbookName: string;
 }
 
 const zh: Strings = {
@@ -165,6 +179,19 @@ const zh: Strings = {
   sampleMissing: '示例工作簿不可用（构建时未生成 seeds/jiangchuan-2023.xlsx）。',
   unexpected: '检查时出现意外错误，请重试；如仍失败，请用命令行工具检查。',
   ruleFailures: (ids) => `以下规则运行出错，结果可能不完整：${ids}`,
+  exportDocx: '导出公开文本',
+  exporting: '正在导出…',
+  exportHint: '检查后可导出标准格式的 Word 公开文本。',
+  exportConfirmTitle: (n) => `仍有 ${n} 个错误`,
+  exportConfirmIntro: '导出的 Word 文件会原样包含这些错误。建议先修正后重新检查，再导出。',
+  exportMoreErrors: (n) => `……另有 ${n} 个错误`,
+  exportAnyway: '仍然导出',
+  exported: (file) => `已导出 ${file}。`,
+  exportBlockedHint: '如果没有出现下载，说明此 Office 不允许加载项下载文件：请在独立网页版中导出，或用命令行 disclosure-check 文件.xlsx --export-docx 公开文本.docx。',
+  exportFailed: '导出 Word 文件时出错，请重试；如仍失败，请用命令行 --export-docx 导出。',
+  exportChanges: (n) => `导出时做了 ${n} 处格式规范（措辞未改）`,
+  exportNoChanges: '导出时没有修改任何文本。',
+  defaultWorkbookName: '工作簿',
 };
 
 const en: Strings = {
@@ -247,6 +274,19 @@ const en: Strings = {
   sampleMissing: 'The sample workbook is not available (seeds/jiangchuan-2023.xlsx was not built).',
   unexpected: 'Something unexpected went wrong during the check; try again, or use the command-line tool.',
   ruleFailures: (ids) => `These rules failed to run, so the results may be incomplete: ${ids}`,
+  exportDocx: 'Export disclosure document',
+  exporting: 'Exporting…',
+  exportHint: 'After a check, export the disclosure as a Word document in the standard form.',
+  exportConfirmTitle: (n) => (n === 1 ? '1 error remains' : `${n} errors remain`),
+  exportConfirmIntro: 'The Word document will contain these errors as they are. Fix them and check again before exporting.',
+  exportMoreErrors: (n) => (n === 1 ? '…and 1 more error' : `…and ${n} more errors`),
+  exportAnyway: 'Export anyway',
+  exported: (file) => `Exported ${file}.`,
+  exportBlockedHint: 'If no download appears, this Office does not let add-ins download files: export from the standalone web page, or run disclosure-check file.xlsx --export-docx out.docx.',
+  exportFailed: 'The Word document could not be exported; try again, or use the command line (--export-docx).',
+  exportChanges: (n) => (n === 1 ? '1 formatting change made by the export (wording unchanged)' : `${n} formatting changes made by the export (wording unchanged)`),
+  exportNoChanges: 'The export changed no text.',
+  defaultWorkbookName: 'workbook',
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { zh, en };

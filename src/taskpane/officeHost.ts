@@ -25,3 +25,13 @@ export function officeSession(): {
     },
   };
 }
+
+/** The open workbook's file name (from its URL or path), or null when Office does not say (a new, unsaved book). */
+export function officeWorkbookName(): string | null {
+  try {
+    const url = Office.context.document.url;
+    return url ? url : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,7 +1,7 @@
 /**
  * The pane's house rules, checked on the source: components get the host as props (no Office.js
  * outside the boot/bridge files), user text never goes into the page as HTML, and the .xlsx
- * reader is only reached through dynamic import().
+ * reader and the Word writer are only reached through dynamic import().
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -37,5 +37,12 @@ describe('task pane source rules', () => {
     expect(staticImports.map(rel)).toEqual([]);
     const lazy = ALL.filter((p) => /import\(\/\* webpackChunkName: "xlsx" \*\/ '\.\/standalone\/xlsx'\)/.test(readFileSync(p, 'utf8')));
     expect(lazy.map(rel).sort()).toEqual(['bootOffice.tsx', 'bootStandalone.tsx']);
+  });
+
+  it('reaches the Word writer (docx) only through the lazy chunk, from App.tsx', () => {
+    const staticImports = ALL.filter((p) => /^import\s+(?!type\b)[^;]*from '[./]*(hosts\/docx|core\/export)[^']*'|^import\s+[^;]*from 'docx'/m.test(code(p)));
+    expect(staticImports.map(rel)).toEqual([]);
+    const lazy = ALL.filter((p) => /import\(\/\* webpackChunkName: "docx" \*\/ '\.\.\/hosts\/docx\/write'\)/.test(readFileSync(p, 'utf8')));
+    expect(lazy.map(rel)).toEqual(['App.tsx']);
   });
 });

@@ -5,6 +5,7 @@ import { renderCsv } from '../../core/report/report';
 import type { Lang } from '../../core/rules/types';
 import { Pane } from '../App';
 import { strings } from '../i18n';
+import { saveFile, workbookBaseName } from '../download';
 import { createFileHost, type FileHost } from './fileHost';
 import type { XlsxModule } from './types';
 
@@ -59,18 +60,6 @@ export interface StandaloneAppProps {
   readonly storage?: Storage | undefined;
 }
 
-function defaultSave(name: string, data: Uint8Array | string, type: string): void {
-  const blob = new Blob([typeof data === 'string' ? data : data.slice().buffer], { type });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 async function defaultFetchSample(url: string): Promise<Uint8Array | null> {
   try {
     const r = await fetch(url);
@@ -99,7 +88,7 @@ export function StandaloneApp(props: StandaloneAppProps) {
   const [downloading, setDownloading] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const nextId = useRef(1);
-  const save = props.save ?? defaultSave;
+  const save = props.save ?? saveFile;
 
   const open = useCallback(async (name: string, getBytes: () => Promise<Uint8Array | null>) => {
     setLoading(true);
@@ -246,6 +235,8 @@ export function StandaloneApp(props: StandaloneAppProps) {
       readRegistry={readRegistry}
       error={error}
       autoCheck
+      save={save}
+      workbookName={() => (file ? workbookBaseName(file.name) : null)}
     />
   );
 }

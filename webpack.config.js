@@ -91,7 +91,7 @@ const TOO_OLD_PAGE = `<!doctype html>
 export default (env = {}, argv = {}) => {
   const dev = argv.mode !== 'production';
   const copy = [
-    { from: 'assets', to: 'assets', noErrorOnMissing: true },
+    { from: 'assets', to: 'assets', noErrorOnMissing: true, globOptions: { ignore: ['**/*.mjs'] } },
     { from: 'src/taskpane/too-old-check.js', to: 'too-old-check.js' },
   ];
   if (existsSync(path.join(root, 'seeds/jiangchuan-2023.xlsx'))) {
@@ -177,6 +177,8 @@ export default (env = {}, argv = {}) => {
     ],
     devServer: {
       port: Number(process.env.PORT ?? 3000),
+      // loopback only: the pane is for this machine's Excel and browser, not the network
+      host: 'localhost',
       static: false,
       hot: false,
       liveReload: true,

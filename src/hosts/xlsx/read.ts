@@ -3,7 +3,10 @@
  * Node (CLI) and in the browser (standalone page): no Node built-ins here.
  *
  * Bounded by design: the entry count is checked before anything is unpacked; every part is
- * inflated as a stream into a SAX parser with a running byte count; cells and merged areas are
+ * inflated with a running byte count (zip.ts); the small parts go through saxes (xml.ts), the
+ * worksheets and sharedStrings through the hand-written scanner (xml-scan.ts: same events, same
+ * refusals, about twice as fast; `xmlEngine: 'saxes'` keeps the old path for the differential
+ * tests in tests/hosts/xlsx/read-scan.test.ts); cells and merged areas are
  * counted as they are read; merged areas and `<dimension>`/row spans are never expanded; the
  * clock is checked between chunks. Past a limit it stops with an XlsxReadError naming the limit.
  */

@@ -3,6 +3,7 @@
  * main thread or in a worker; everything it returns is plain data (structured-clone safe).
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { fixesForCopy } from './fixes';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
 import type { CheckConfig } from '../core/rules/config';
 import type { Finding, Lang } from '../core/rules/types';
@@ -95,7 +96,7 @@ export function runJob(task: JobTask, settings: JobSettings): JobResult {
   if (task.out === undefined) return { ...base, status, summary: result.summary, findings: result.findings, ...failures, ms };
   let copy: Uint8Array;
   try {
-    copy = annotate(bytes, result.findings, {
+    copy = annotate(bytes, settings.fix ? fixesForCopy(result.findings) : result.findings, {
       fix: settings.fix,
       lang,
       ...(read.snapshot.explanations !== undefined && { explanations: read.snapshot.explanations }),

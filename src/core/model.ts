@@ -108,6 +108,16 @@ export interface NumberCell {
 export type FundingColumn = 'subtotal' | 'central' | 'provincial' | 'prefecture' | 'county' | 'other';
 export const FUNDING_COLUMNS: readonly FundingColumn[] = ['subtotal', 'central', 'provincial', 'prefecture', 'county', 'other'];
 
+/** The standard table's header text of each funding column. */
+export const FUNDING_LABELS: Readonly<Record<FundingColumn, string>> = {
+  subtotal: '小计',
+  central: '中央',
+  provincial: '省级',
+  prefecture: '州市',
+  county: '县（市、区）',
+  other: '其它',
+};
+
 export interface SchoolRow {
   /** 0-based sheet row. */
   readonly row: number;

@@ -7,6 +7,7 @@
  */
 import {
   FUNDING_COLUMNS,
+  FUNDING_LABELS,
   SECTION_KEYS,
   SECTION_NAMES,
   type DisclosureDocument,
@@ -35,14 +36,6 @@ import type {
 
 export const DEFAULT_TITLE = '预算重点领域财政项目文本公开';
 
-const FUNDING_LABELS: Readonly<Record<FundingColumn, string>> = {
-  subtotal: '小计',
-  central: '中央',
-  provincial: '省级',
-  prefecture: '州市',
-  county: '县（市、区）',
-  other: '其它',
-};
 
 /** The standard column numbers of the school table. */
 const COLUMN_NUMBERS: Readonly<Record<string, number>> = {

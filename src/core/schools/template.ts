@@ -5,7 +5,7 @@
  */
 import type { Cell, Range, SheetSnapshot } from '../snapshot/types';
 import { columnName } from '../snapshot/a1';
-import { FUNDING_COLUMNS, SECTION_KEYS, SECTION_NAMES, type FundingColumn, type RegistryEntry, type SectionKey } from '../model';
+import { FUNDING_COLUMNS, FUNDING_LABELS, SECTION_KEYS, SECTION_NAMES, type FundingColumn, type RegistryEntry, type SectionKey } from '../model';
 import { formatChineseNumeral } from '../text/numerals';
 import { describeCandidates, indexRegistry, matchRegistry, standardName } from './match';
 import { normalizeName } from './names';
@@ -83,14 +83,6 @@ export interface SchoolTableTemplate extends TemplateBlock {
 }
 
 const SOURCES: readonly FundingColumn[] = ['central', 'provincial', 'prefecture', 'county', 'other'];
-const FUNDING_LABELS: Readonly<Record<FundingColumn, string>> = {
-  subtotal: '小计',
-  central: '中央',
-  provincial: '省级',
-  prefecture: '州市',
-  county: '县（市、区）',
-  other: '其它',
-};
 /** The standard form's column numbers. */
 export const COLUMN_NUMBERS = [1, 2, 3, 4, 7, 8, 9, 10, 11, 12, 14] as const;
 

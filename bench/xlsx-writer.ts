@@ -3,6 +3,7 @@
  * one number format). ExcelJS takes minutes for 1,000 sheets; this takes a second.
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
+import { columnName } from '../src/core/snapshot/a1';
 
 export type BenchCell = string | number | null;
 export interface BenchSheet {
@@ -13,16 +14,6 @@ export interface BenchSheet {
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function colName(c: number): string {
-  let n = c + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 function sheetXml(sheet: BenchSheet): string {
   const parts: string[] = [
@@ -32,7 +23,7 @@ function sheetXml(sheet: BenchSheet): string {
     const cells: string[] = [];
     row.forEach((v, c) => {
       if (v === null || v === '') return;
-      const ref = `${colName(c)}${r + 1}`;
+      const ref = `${columnName(c)}${r + 1}`;
       if (typeof v === 'number') cells.push(`<c r="${ref}" s="1"><v>${v}</v></c>`);
       else cells.push(`<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>`);
     });

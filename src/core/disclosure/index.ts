@@ -4,27 +4,12 @@
  * (titles, headings, numbering).
  */
 import type { WorkbookSnapshot } from '../snapshot/types';
-import type { CellRef, Project, SchoolTable, SectionKey } from '../model';
-import { readDisclosureImpl } from './read';
+import { readDisclosureImpl, type ReadOptions, type ReadResult } from './read';
 
 export { DEFAULT_SECTION_ALIASES, aliasTable, labelKey, matchHeading, matchTitle, splitNumbering } from './labels';
 export type { HeadingMatch, TitleMatch } from './labels';
 
-export interface ReadOptions {
-  /** School tables found beforehand: their cells are not paragraphs; each is linked to its section. */
-  readonly tables?: readonly SchoolTable[];
-  /** Sheets that are not disclosure text (registry, explanations): skipped entirely. */
-  readonly skipSheets?: ReadonlySet<string>;
-  /** Extra label → section aliases (config). */
-  readonly sectionAliases?: Readonly<Record<string, SectionKey>>;
-}
-
-export interface ReadResult {
-  readonly title?: { readonly text: string; readonly ref: CellRef };
-  readonly projects: Project[];
-  /** For each input table (same index), the project index and section it was linked to. */
-  readonly tableLinks: ({ readonly project: number; readonly section: SectionKey } | null)[];
-}
+export type { ReadOptions, ReadResult } from './read';
 
 /**
  * Reads the projects and sections of a disclosure workbook. Never throws: malformed input

@@ -18,14 +18,18 @@ import { aliasTable, matchHeading, matchTitle, titleFromSheetName, type AliasTab
 import { settleSheet } from './structure';
 
 export interface ReadOptions {
+  /** School tables found beforehand: their cells are not paragraphs; each is linked to its section. */
   readonly tables?: readonly SchoolTable[];
+  /** Sheets that are not disclosure text (registry, explanations): skipped entirely. */
   readonly skipSheets?: ReadonlySet<string>;
+  /** Extra label → section aliases (config). */
   readonly sectionAliases?: Readonly<Record<string, SectionKey>>;
 }
 
 export interface ReadResult {
   readonly title?: { readonly text: string; readonly ref: CellRef };
   readonly projects: Project[];
+  /** For each input table (same index), the project index and section it was linked to. */
   readonly tableLinks: ({ readonly project: number; readonly section: SectionKey } | null)[];
 }
 

@@ -1,23 +1,9 @@
 /** Shared formulas: the dependent cells' text is the master's with relative references moved. */
+import { columnIndex, columnName } from '../../core/snapshot/a1';
 
 const REF = /(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![\w(!])/y;
 
-function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
 
-function colName(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 /** Moves the relative references of `formula` by (dr, dc); text in quotes is left alone. */
 export function shiftFormula(formula: string, dr: number, dc: number): string {
@@ -39,10 +25,10 @@ export function shiftFormula(formula: string, dr: number, dc: number): string {
       const m = REF.exec(formula);
       if (m) {
         const [, cAbs = '', letters = '', rAbs = '', digits = ''] = m;
-        const col = cAbs ? colIndex(letters) : colIndex(letters) + dc;
+        const col = cAbs ? columnIndex(letters) : columnIndex(letters) + dc;
         const row = rAbs ? Number(digits) : Number(digits) + dr;
         if (col >= 0 && row >= 1) {
-          out += `${cAbs}${colName(col)}${rAbs}${row}`;
+          out += `${cAbs}${columnName(col)}${rAbs}${row}`;
         } else {
           out += '#REF!';
         }

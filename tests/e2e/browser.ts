@@ -1,4 +1,6 @@
 /** Shared set-up of the browser end-to-end tests: Debian's Chromium through playwright-core. */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const BASE = process.env.E2E_BASE_URL ?? '';
@@ -49,3 +51,10 @@ export function external(requests: readonly string[]): string[] {
     return url.host !== local;
   });
 }
+
+/** Screenshots go to docs/screenshots only when asked (UPDATE_SCREENSHOTS=1), so a test run leaves the tree clean. */
+export const SHOTS = path.resolve(process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : '.tmp/e2e/screenshots');
+/** Scratch folder for downloads. */
+export const TMP = path.resolve('.tmp/e2e');
+mkdirSync(SHOTS, { recursive: true });
+mkdirSync(TMP, { recursive: true });

@@ -5,18 +5,14 @@
  * writer is a lazy chunk, loaded only on the first export. Then the same in the add-in pane over
  * the fake Excel. Screenshot of the dialog: docs/screenshots/export-dialog-zh.png (UPDATE_SCREENSHOTS=1).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, external, type Watched } from './browser';
+import { launch, openPage, external, SHOTS, TMP, type Watched } from './browser';
 import { checkBytes, sampleBytes } from './workbooks';
 
-const SHOTS = path.resolve(process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : '.tmp/e2e/screenshots');
-const TMP = path.resolve('.tmp/e2e');
-mkdirSync(SHOTS, { recursive: true });
-mkdirSync(TMP, { recursive: true });
 
 let browser: Browser;
 const opened: Watched[] = [];

@@ -3,12 +3,11 @@
  * holding the sample workbook. Check, go to a cell, fill the codes, clear the flags: afterwards
  * the workbook differs from before only by the codes the user chose to write.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { fromA1 } from '../../src/core/snapshot/a1';
-import { launch, openPage, external, type Watched } from './browser';
+import { launch, openPage, external, SHOTS, type Watched } from './browser';
 import { checkBytes, sampleBytes } from './workbooks';
 
 interface Dump {
@@ -16,8 +15,6 @@ interface Dump {
   settings: Record<string, unknown>;
 }
 
-const SHOTS = path.resolve(process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : '.tmp/e2e/screenshots');
-mkdirSync(SHOTS, { recursive: true });
 
 let browser: Browser;
 let w: Watched;

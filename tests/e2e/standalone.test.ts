@@ -3,20 +3,15 @@
  * go to a finding, download the annotated copy and the CSV, open a broken file; and nothing
  * leaves localhost. Screenshots (350 px, zh-CN and en-US) go to docs/screenshots/.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import { fromA1 } from '../../src/core/snapshot/a1';
-import { BASE, launch, openPage, external, type Watched } from './browser';
+import { BASE, launch, openPage, external, SHOTS, TMP, type Watched } from './browser';
 import { checkBytes, cleanWorkbook, sampleBytes } from './workbooks';
 
-// screenshots go to docs/screenshots only when asked (UPDATE_SCREENSHOTS=1), so a test run leaves the tree clean
-const SHOTS = path.resolve(process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : '.tmp/e2e/screenshots');
-const TMP = path.resolve('.tmp/e2e');
-mkdirSync(SHOTS, { recursive: true });
-mkdirSync(TMP, { recursive: true });
 
 let browser: Browser;
 const opened: Watched[] = [];

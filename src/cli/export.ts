@@ -1,5 +1,6 @@
 /** `--export-docx`: the published Word document (core export model + src/hosts/docx writer). */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeFileReplacing } from './files';
 import type { CheckConfig } from '../core/rules/config';
 import type { Lang } from '../core/rules/types';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
@@ -41,7 +42,7 @@ export async function exportDocx(input: string, target: string, settings: Export
     return { ok: false, message: say(M.internal(input), lang), detail: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }
   try {
-    writeFileSync(target, docx);
+    writeFileReplacing(target, docx);
   } catch (e) {
     return { ok: false, message: say(M.cannotWrite(target, fsReason(e, lang)), lang) };
   }

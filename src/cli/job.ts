@@ -2,7 +2,8 @@
  * Checking one file: read (bounded), check, and write the annotated copy when asked. Runs in the
  * main thread or in a worker; everything it returns is plain data (structured-clone safe).
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { writeFileReplacing } from './files';
 import { fixesForCopy } from './fixes';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
 import type { CheckConfig } from '../core/rules/config';
@@ -109,7 +110,7 @@ export function runJob(task: JobTask, settings: JobSettings): JobResult {
     };
   }
   try {
-    writeFileSync(task.out, copy);
+    writeFileReplacing(task.out, copy);
   } catch (e) {
     return {
       ...base, status: 'write-failed', summary: result.summary, findings: result.findings,

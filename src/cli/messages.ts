@@ -29,6 +29,8 @@ export const M = {
   outAndOutDir: { zh: '--out 与 --out-dir 不能同时使用', en: '--out and --out-dir cannot be used together' },
   outNeedsOneFile: (n: number): Bilingual => ({ zh: `--out 只能用于一个输入文件（现有 ${n} 个），多个文件请用 --out-dir`, en: `--out takes one input file (there are ${n}); use --out-dir for several` }),
   outIsInput: (p: string): Bilingual => ({ zh: `${p}：--out 指向了输入文件本身，拒绝覆盖输入（请指定另一个文件名）`, en: `${p}: --out points at the input itself; the input is never overwritten (choose another name)` }),
+  targetIsReadFile: (p: string, flag: string): Bilingual => ({ zh: `${p}：${flag} 指向了本次要读取的学校名册或配置文件，拒绝覆盖（请指定另一个文件名）`, en: `${p}: ${flag} points at the registry or configuration file this run reads; it is never overwritten (choose another name)` }),
+  exportIsOut: (p: string): Bilingual => ({ zh: `${p}：--export-docx 与 --out 指向同一个文件，请分别指定两个文件名`, en: `${p}: --export-docx and --out name the same file; give each its own name` }),
   outDirNotDir: (p: string): Bilingual => ({ zh: `${p}：--out-dir 不是目录`, en: `${p}: --out-dir is not a directory` }),
   forceWithoutExport: { zh: '--force 只能与 --export-docx 一起使用', en: '--force is only used with --export-docx' },
   exportNeedsOneFile: (n: number): Bilingual => ({ zh: `--export-docx 只能用于一个输入文件（现有 ${n} 个）`, en: `--export-docx takes one input file (there are ${n})` }),

@@ -2,9 +2,9 @@
  * The CLI's work, without process globals: arguments in, report on `out`, messages on `err`,
  * exit code back. main.ts binds it to the process.
  */
-import { existsSync, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { Lang } from '../core/rules/types';
 import { parseConfig, type CheckConfig } from '../core/rules/config';
 import { RULE_IDS } from '../core/rules/index';
@@ -19,6 +19,7 @@ import { M, fsReason, say } from './messages';
 import { runPool } from './pool';
 import { summaryTable, statusOf } from './table';
 import { exportDocx } from './export';
+import { FileSet } from './files';
 
 export interface CliIO {
   readonly out: (s: string) => void;
@@ -28,15 +29,6 @@ export interface CliIO {
 }
 
 const ZERO = { errors: 0, warnings: 0, infos: 0, explained: 0 };
-
-/** The real path of p when it exists, else its absolute path. */
-function samePathKey(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    return resolve(p);
-  }
-}
 
 function stripFile(sentence: string, file: string): string {
   for (const sep of ['：', ': ']) if (sentence.startsWith(file + sep)) return sentence.slice(file.length + sep.length);
@@ -114,8 +106,18 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 
   const items = expandInputs(opts.inputs, lang);
   const tasks = items.filter((x) => !isProblem(x));
-  const inputKeys = new Set(tasks.map((t) => samePathKey(t.file)));
-  if (registry && opts.registry !== undefined) inputKeys.add(samePathKey(opts.registry));
+  // Every file the run reads (inputs, registry, configuration) is known by its inode as well as its
+  // path, so a hard link, a symbolic link or another spelling of one is never a target.
+  const inputFiles = new FileSet();
+  for (const t of tasks) inputFiles.add(t.file);
+  const otherReads = new FileSet();
+  if (opts.registry !== undefined) otherReads.add(opts.registry);
+  if (opts.config !== undefined) otherReads.add(opts.config);
+  const refuseTarget = (target: string, flag: '--out' | '--export-docx'): string | undefined => {
+    if (inputFiles.has(target)) return say(flag === '--out' ? M.outIsInput(target) : M.exportIsInput(target), lang);
+    if (otherReads.has(target)) return say(M.targetIsReadFile(target, flag), lang);
+    return undefined;
+  };
 
   // Output targets: checked before any work, so a bad --out costs nothing.
   const outFor = new Map<number, string>();
@@ -126,8 +128,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         return 2;
       }
     }
-    if (inputKeys.has(samePathKey(opts.out))) {
-      io.err(`${say(M.outIsInput(opts.out), lang)}\n`);
+    const refused = refuseTarget(opts.out, '--out');
+    if (refused !== undefined) {
+      io.err(`${refused}\n`);
       return 2;
     }
     const t = tasks[0];
@@ -143,14 +146,14 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       io.err(`${say(M.cannotWrite(opts.outDir, fsReason(e, lang)), lang)}\n`);
       return 2;
     }
-    const used = new Set<string>();
+    const used = new FileSet();
     for (const t of tasks) {
       const ext = extname(t.file) || '.xlsx';
       const stem = basename(t.file, extname(t.file));
       let n = 1;
       let p = join(opts.outDir, `${stem}.checked${ext}`);
-      while (used.has(samePathKey(p)) || inputKeys.has(samePathKey(p))) p = join(opts.outDir, `${stem}.checked-${++n}${ext}`);
-      used.add(samePathKey(p));
+      while (used.has(p) || inputFiles.has(p) || otherReads.has(p)) p = join(opts.outDir, `${stem}.checked-${++n}${ext}`);
+      used.add(p);
       outFor.set(t.index, p);
     }
   }
@@ -159,9 +162,18 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       io.err(`${say(M.exportNeedsOneFile(items.length), lang)}\n`);
       return 2;
     }
-    if (inputKeys.has(samePathKey(opts.exportDocx))) {
-      io.err(`${say(M.exportIsInput(opts.exportDocx), lang)}\n`);
+    const refused = refuseTarget(opts.exportDocx, '--export-docx');
+    if (refused !== undefined) {
+      io.err(`${refused}\n`);
       return 2;
+    }
+    if (opts.out !== undefined) {
+      const out = new FileSet();
+      out.add(opts.out);
+      if (out.has(opts.exportDocx)) {
+        io.err(`${say(M.exportIsOut(opts.exportDocx), lang)}\n`);
+        return 2;
+      }
     }
   }
 

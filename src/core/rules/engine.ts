@@ -47,7 +47,7 @@ export function runRules(
       const cell = toA1(r.ref.row, r.ref.col);
       const f: Finding = {
         rule: rule.meta.id,
-        severity,
+        severity: r.advice ? 'info' : severity,
         message,
         messageId: r.messageId,
         sheet: r.ref.sheet,

@@ -10,6 +10,7 @@ import headingNumbering from './heading-numbering';
 import placeholderText from './placeholder-text';
 import planFundingMismatch from './plan-funding-mismatch';
 import projectNumbering from './project-numbering';
+import repeatedItem from './repeated-item';
 import schoolCodeCategory from './school-code-category';
 import schoolCodeDuplicate from './school-code-duplicate';
 import schoolCodeFormat from './school-code-format';
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   placeholderText as Rule,
   planFundingMismatch as Rule,
   projectNumbering as Rule,
+  repeatedItem as Rule,
   schoolCodeCategory as Rule,
   schoolCodeDuplicate as Rule,
   schoolCodeFormat as Rule,

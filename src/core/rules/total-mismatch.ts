@@ -1,9 +1,17 @@
-import { analyseSection, describeParts, moneyTableTotals, rangeOf } from '../text/amount-statements';
-import { amountRange, formatMoney } from '../text/money';
+import {
+  analyseSection,
+  describeParts,
+  describeQuantityParts,
+  moneyTableTotals,
+  type AmountAnalysis,
+  type TotalStructure,
+} from '../text/amount-statements';
+import { amountRange, formatMoney, unitForDifference } from '../text/money';
+import { formatQuantity, measureRange } from '../text/quantities';
 import type { CellRef, Section } from '../model';
 import { defineRule, type RawFinding } from './types';
 
-type MessageId = 'sumDiffers' | 'partExceeds' | 'tableSumDiffers';
+type MessageId = 'sumDiffers' | 'partExceeds' | 'noSource' | 'tableSumDiffers' | 'countDiffers';
 
 /** A small money table under a heading (项目 | 金额（万元）… with a 合计 row): the 合计 against its rows. */
 function tableFindings(section: Section, project: string): RawFinding<MessageId>[] {
@@ -23,25 +31,146 @@ function tableFindings(section: Section, project: string): RawFinding<MessageId>
   return out;
 }
 
-/** A stated total differs from the sum of its listed parts. */
+/** A total and its parts, whatever they measure, as this rule compares them. */
+interface Compared {
+  readonly st: TotalStructure;
+  readonly ref: CellRef;
+  readonly partRefs: readonly CellRef[];
+  /** The total's clause, quoted. */
+  readonly clause: string;
+  readonly total: { readonly value: number; readonly lo: number; readonly hi: number };
+  readonly parts: readonly { readonly value: number; readonly lo: number; readonly hi: number }[];
+  /** Formats a value in the total's unit; a difference in the unit that shows it best. */
+  readonly format: (v: number) => string;
+  readonly formatDiff: (v: number) => string;
+  readonly describe: (idx: readonly number[]) => string;
+}
+
+function moneyCompared(an: AmountAnalysis): Compared[] {
+  return an.structures.map((st) => {
+    const T = an.amounts[st.total]!;
+    const unit = T.amount.unit;
+    const units = [unit, ...st.parts.map((i) => an.amounts[i]!.amount.unit)];
+    return {
+      st,
+      ref: T.ref,
+      partRefs: st.parts.map((i) => an.amounts[i]!.ref),
+      clause: T.clause,
+      total: { value: T.amount.fen, ...amountRange(T.amount) },
+      parts: st.parts.map((i) => ({ value: an.amounts[i]!.amount.fen, ...amountRange(an.amounts[i]!.amount) })),
+      format: (v) => formatMoney(v, unit),
+      formatDiff: (v) => formatMoney(v, unitForDifference(v, units)),
+      describe: (idx) => describeParts(an.amounts, idx.map((k) => st.parts[k]!)),
+    };
+  });
+}
+
+function quantityCompared(an: AmountAnalysis): Compared[] {
+  return an.quantityStructures.map((st) => {
+    const T = an.quantities[st.total]!;
+    const { unit, factor } = T.amount;
+    return {
+      st,
+      ref: T.ref,
+      partRefs: st.parts.map((i) => an.quantities[i]!.ref),
+      clause: T.clause,
+      total: { value: T.amount.value, ...measureRange(T.amount) },
+      parts: st.parts.map((i) => ({ value: an.quantities[i]!.amount.value, ...measureRange(an.quantities[i]!.amount) })),
+      format: (v) => formatQuantity(v, unit, factor),
+      formatDiff: (v) => formatQuantity(v, unit, factor),
+      describe: (idx) => describeQuantityParts(an.quantities, idx.map((k) => st.parts[k]!)),
+    };
+  });
+}
+
+function sumOf(list: readonly { value: number; lo: number; hi: number }[]): { value: number; lo: number; hi: number } {
+  return list.reduce((a, b) => ({ value: a.value + b.value, lo: a.lo + b.lo, hi: a.hi + b.hi }), { value: 0, lo: 0, hi: 0 });
+}
+
+/** The finding for one total and its parts, if they disagree. */
+function judge(c: Compared, project: string): RawFinding<MessageId> | null {
+  const { st, total: t } = c;
+  const sum = sumOf(c.parts);
+  const related: CellRef[] = [];
+  for (const r of c.partRefs) {
+    if ((r.row !== c.ref.row || r.col !== c.ref.col || r.sheet !== c.ref.sheet) && !related.some((x) => x.row === r.row && x.col === r.col && x.sheet === r.sheet)) related.push(r);
+  }
+  const all = c.parts.map((_, k) => k);
+  const common = {
+    ref: c.ref,
+    project,
+    expected: c.format(sum.value),
+    actual: c.format(t.value),
+    ...(related.length > 0 && { related }),
+  };
+  if (sum.lo > t.hi && (st.scope === 'some' || c.parts.length === 1)) {
+    return { messageId: 'partExceeds', data: { total: c.clause, parts: c.describe(all) }, ...common };
+  }
+  // a list of some of the total (包括…等, a 其中 naming one part) only must not exceed it
+  if (st.scope === 'some' || (c.parts.length === 1 && st.scope !== 'sources')) return null;
+  if (sum.hi >= t.lo && sum.lo <= t.hi) return null;
+  // the total agrees with the first parts (a later figure belongs to something else), or with the
+  // last ones (parts-then-total after other figures): not a contradiction
+  for (let n = 2; n < c.parts.length; n++) {
+    const r = sumOf(st.kind === 'total-then-parts' ? c.parts.slice(0, n) : c.parts.slice(-n));
+    if (r.lo <= t.hi && t.lo <= r.hi) return null;
+  }
+  const diff = Math.abs(sum.value - t.value);
+  if (st.scope === 'sources' && sum.hi < t.lo) {
+    return { messageId: 'noSource', data: { total: c.clause, sum: c.format(sum.value), parts: c.describe(all), diff: c.formatDiff(diff) }, ...common };
+  }
+  return { messageId: 'sumDiffers', data: { total: c.clause, sum: c.format(sum.value), parts: c.describe(all), diff: c.formatDiff(diff) }, ...common };
+}
+
+/** A stated count differs from the number of names listed after it (`7所，分别为A、B、…` with six names). */
+function itemCountFindings(an: AmountAnalysis, project: string): RawFinding<MessageId>[] {
+  const out: RawFinding<MessageId>[] = [];
+  for (const ic of an.itemCounts) {
+    const T = an.quantities[ic.total]!;
+    const { value, unit, factor } = T.amount;
+    const listed = ic.items.length * factor * 10_000;
+    const r = measureRange(T.amount);
+    if (listed >= r.lo && listed <= r.hi) continue;
+    const shown = ic.items.length > 6 ? `${ic.items.slice(0, 6).join('、')}…` : ic.items.join('、');
+    out.push({
+      messageId: 'countDiffers',
+      data: { total: T.clause, n: ic.items.length, items: shown, diff: formatQuantity(Math.abs(listed - value), unit, factor) },
+      ref: T.ref,
+      project,
+      expected: formatQuantity(listed, unit, factor),
+      actual: formatQuantity(value, unit, factor),
+    });
+  }
+  return out;
+}
+
+/** A stated total (money, a count, an area, a length…) differs from the sum of its listed parts of the same unit. */
 export default defineRule<MessageId>({
   meta: {
     id: 'total-mismatch',
     defaultSeverity: 'error',
     fixable: false,
-    description: { zh: '合计金额与所列分项之和不符', en: 'A stated total differs from the sum of its listed parts' },
+    description: { zh: '合计数与所列分项之和不符', en: 'A stated total differs from the sum of its listed parts' },
     messages: {
       sumDiffers: {
         zh: '“{total}”与所列分项之和{sum}不符（{parts}），相差{diff}',
         en: '“{total}” differs from the sum of its listed parts, {sum} ({parts}): off by {diff}',
+      },
+      noSource: {
+        zh: '“{total}”中列明来源的只有{sum}（{parts}），还有{diff}未说明来源',
+        en: '“{total}” names sources for only {sum} ({parts}): {diff} has no stated source',
       },
       tableSumDiffers: {
         zh: '表格“{column}”列的合计{total}与各行之和{sum}不符，相差{diff}',
         en: 'The 合计 of column “{column}”, {total}, differs from the sum of its rows, {sum}: off by {diff}',
       },
       partExceeds: {
-        zh: '分项“{parts}”大于总额“{total}”',
+        zh: '分项“{parts}”大于总数“{total}”',
         en: 'The part “{parts}” is larger than the total “{total}”',
+      },
+      countDiffers: {
+        zh: '“{total}”与其后列出的{n}项（{items}）不符，相差{diff}',
+        en: '“{total}” differs from the {n} items listed after it ({items}): off by {diff}',
       },
     },
   },
@@ -51,54 +180,11 @@ export default defineRule<MessageId>({
       for (const section of project.sections) {
         out.push(...tableFindings(section, project.label));
         const an = analyseSection(section);
-        for (const st of an.structures) {
-          const T = an.amounts[st.total]!;
-          const t = amountRange(T.amount);
-          const sum = rangeOf(an.amounts, st.parts);
-          const unit = T.amount.unit;
-          const totalText = T.clause;
-          const related: CellRef[] = [];
-          for (const i of st.parts) {
-            const r = an.amounts[i]!.ref;
-            if ((r.row !== T.ref.row || r.col !== T.ref.col || r.sheet !== T.ref.sheet) && !related.some((x) => x.row === r.row && x.col === r.col && x.sheet === r.sheet)) related.push(r);
-          }
-          const common = {
-            ref: T.ref,
-            project: project.label,
-            expected: formatMoney(sum.fen, unit),
-            actual: formatMoney(T.amount.fen, unit),
-            ...(related.length > 0 && { related }),
-          };
-          if (st.parts.length === 1) {
-            // a single part may be only one of several sources: it must not exceed the total
-            if (sum.lo > t.hi) {
-              out.push({ messageId: 'partExceeds', data: { total: totalText, parts: describeParts(an.amounts, st.parts) }, ...common });
-            }
-            continue;
-          }
-          // the total agrees with the first parts (a later amount belongs to something else),
-          // or with the last ones (parts-then-total after other amounts): not a contradiction
-          const agrees = (idx: readonly number[]) => {
-            const r = rangeOf(an.amounts, idx);
-            return r.lo <= t.hi && t.lo <= r.hi;
-          };
-          let partial = false;
-          for (let n = 2; n < st.parts.length && !partial; n++) {
-            partial = st.kind === 'total-then-parts' ? agrees(st.parts.slice(0, n)) : agrees(st.parts.slice(-n));
-          }
-          if (!partial && (sum.hi < t.lo || sum.lo > t.hi)) {
-            out.push({
-              messageId: 'sumDiffers',
-              data: {
-                total: totalText,
-                sum: formatMoney(sum.fen, unit),
-                parts: describeParts(an.amounts, st.parts),
-                diff: formatMoney(Math.abs(sum.fen - T.amount.fen), unit),
-              },
-              ...common,
-            });
-          }
+        for (const c of [...moneyCompared(an), ...quantityCompared(an)]) {
+          const f = judge(c, project.label);
+          if (f) out.push(f);
         }
+        out.push(...itemCountFindings(an, project.label));
       }
     }
     return out;

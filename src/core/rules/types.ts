@@ -49,6 +49,11 @@ export interface RawFinding<MessageId extends string = string> {
   readonly fix?: Fix;
   /** Other cells the finding is about (the other side of a mismatch). */
   readonly related?: readonly CellRef[];
+  /**
+   * A finding that is advice only, whatever the rule's severity (repeated-item: the same name with
+   * different amounts): shown as 提示 info. Turning the rule off turns it off too.
+   */
+  readonly advice?: true;
 }
 
 /** Options for one run. Unknown keys are ignored by rules that do not read them. */

@@ -1,15 +1,33 @@
 /**
- * What a run of paragraphs says about money: every amount with its place, which amounts are
- * stated totals and which are their parts, which amounts are one amount written twice (大写 and
- * its figure), which belong to a written calculation, and the one amount the text states
- * overall. Shared by the amount rules (total-mismatch, plan-funding-mismatch, arithmetic,
- * uppercase-*); pure text analysis, no rule logic.
+ * What a run of paragraphs says about money and the other quantities: every amount (and count,
+ * area, length…) with its place and its item's name, which figures are stated totals and which
+ * are their parts, which form one enumeration, which amounts are one amount written twice (大写 and
+ * its figure), which belong to a written calculation, and the one amount the text states overall.
+ * One pass per section, shared by the amount rules (total-mismatch, repeated-item,
+ * plan-funding-mismatch, arithmetic, uppercase-*, funding-amount-missing); pure text analysis, no
+ * rule logic.
  *
  * Not double counting is the point: a 大写 amount and its figure in parentheses are one amount;
  * a rate with a computed per-month figure is one rate; a total restated is not a part.
  */
 import type { CellRef, Paragraph, Section } from '../model';
+import {
+  cumulativeBefore,
+  findEnumerations,
+  findStructures,
+  itemName,
+  keywordBefore,
+  shapeOf,
+  sumBefore,
+  type Entry,
+  type ItemCount,
+  type ParagraphShape,
+  type TotalStructure,
+} from './enumerations';
 import { amountRange, dominantUnit, formatMoney, parseMoney, scanText, UNIT_FEN, type MoneyUnit, type ScannedAmount, type ScannedText } from './money';
+import { formatQuantity, measureRange, type ScannedQuantity } from './quantities';
+
+export type { ItemCount, TotalStructure } from './enumerations';
 
 export interface ParagraphLike {
   readonly text: string;
@@ -18,13 +36,20 @@ export interface ParagraphLike {
   readonly offset?: number;
 }
 
-export interface LocatedAmount {
-  readonly amount: ScannedAmount;
+/** A figure (an amount of money, or a count, area, length…) where it stands in the text. */
+export interface Located<M> {
+  readonly amount: M;
   /** Index of the paragraph in the list analysed. */
   readonly para: number;
   readonly ref: CellRef;
-  /** What the amount is for, as written before it (`考务费`), '' when nothing useful. */
+  /** What the figure is for, as written before it (`考务费`, `1月高中学考考务费`), cut for messages; '' when nothing useful. */
   readonly label: string;
+  /** The item's whole name (its identity in an enumeration). */
+  readonly name: string;
+  /** A summing word (合计, 共计, 总计, 共) stands right before it. */
+  readonly sum: boolean;
+  /** Parenthesis depth in its paragraph (0 outside parentheses). */
+  readonly depth: number;
   /** The clause that states it, as written (`本项目计划安排资金10万元`), for quoting. */
   readonly clause: string;
   /** A total keyword (合计/共计/总计…: strong; 安排资金/预算资金…: weak) stands right before it. */
@@ -36,17 +61,12 @@ export interface LocatedAmount {
   readonly cumulative: boolean;
   /** Index of the amount this one restates (the figure beside a 大写 amount), if any. */
   twinOf?: number;
-  /** Belongs to a written calculation but is not its principal amount. */
+  /** Belongs to a written calculation but is not its principal amount (a count given as a factor). */
   derived: boolean;
 }
 
-export interface TotalStructure {
-  /** Index (into amounts) of the stated total. */
-  readonly total: number;
-  /** Indices of its listed parts. */
-  readonly parts: readonly number[];
-  readonly kind: 'total-then-parts' | 'parts-then-total';
-}
+export type LocatedAmount = Located<ScannedAmount>;
+export type LocatedQuantity = Located<ScannedQuantity>;
 
 export interface Term {
   /** Exact value as a fraction: fen for money, plain number otherwise. */
@@ -106,79 +126,30 @@ export interface AmountAnalysis {
   readonly paragraphs: readonly ParagraphLike[];
   readonly scans: readonly ScannedText[];
   readonly amounts: readonly LocatedAmount[];
+  /** Money totals with their parts (indices into amounts). */
   readonly structures: readonly TotalStructure[];
+  /** Money enumerations (indices into amounts): a total's parts, one sentence's items, a numbered list's items. */
+  readonly lists: readonly (readonly number[])[];
+  /** Counts, areas, lengths… with their totals, parts and enumerations (indices into quantities). */
+  readonly quantities: readonly LocatedQuantity[];
+  readonly quantityStructures: readonly TotalStructure[];
+  readonly quantityLists: readonly (readonly number[])[];
+  /** Stated counts followed by the names they count (indices into quantities). */
+  readonly itemCounts: readonly ItemCount[];
   readonly calculations: readonly Calculation[];
   /** What the paragraphs state overall; undefined when they state no amount. */
   readonly stated?: StatedAmount;
 }
 
-const STRONG_TOTAL = /(合计|共计|总计|总共|一共|累计|总额|总投资|总预算|总金额|资金总额|总经费|总资金|共需资金|共需经费|共安排|共投入|共下达|总规模)/gu;
-const WEAK_TOTAL =
-  /(计划安排资金|计划安排|经费预算|项目预算|预算|安排资金|安排经费|预算资金|预算经费|预算金额|年度预算|资金预算|项目资金|项目经费|所需资金|所需经费|需要资金|需资金|资金规模|下达资金|投资)/gu;
-const FILLER = /^(?:资金|经费|金额|费用|为|是|约|达|计|共|需|需要|人民币|预计|合计|总计|共计|安排|[:：\s(（]|大写|小写|的)*$/u;
-const MARKER = /(其中|分别为|分别是|分别用于|分别安排|具体为|具体是|具体如下|明细如下|包括|包含|用于)/gu;
-const NUMBERED = /^(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[一二三四五六七八九十]+、)/u;
-const BREAK = /[,，。;；、\n]/u;
-
-function keywordBefore(norm: string, nStart: number): 'strong' | 'weak' | null {
-  let i = nStart;
-  while (i > 0 && nStart - i < 30 && !BREAK.test(norm[i - 1]!)) i--;
-  const clause = norm.slice(i, nStart);
-  let best: { kind: 'strong' | 'weak'; end: number } | null = null;
-  for (const [re, kind] of [
-    [STRONG_TOTAL, 'strong'],
-    [WEAK_TOTAL, 'weak'],
-  ] as const) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(clause)) !== null) {
-      const end = m.index + m[0].length;
-      if (!best || end > best.end || (end === best.end && kind === 'strong')) best = { kind, end };
-    }
-  }
-  if (!best) return null;
-  return FILLER.test(clause.slice(best.end)) ? best.kind : null;
-}
-
-const CUMULATIVE = /(累计|截至|截止|为止|至今|累积)/u;
-
-/** A running-total word (累计, 截至…) in the clause before an amount. */
-function cumulativeBefore(norm: string, nStart: number): boolean {
-  let i = nStart;
-  while (i > 0 && nStart - i < 30 && !BREAK.test(norm[i - 1]!)) i--;
-  return CUMULATIVE.test(norm.slice(i, nStart));
-}
-
-/** A short label for an amount: the words before it, without numbering, dates and verbs. */
-export function labelBefore(norm: string, nStart: number): string {
-  let i = nStart;
-  while (i > 0 && nStart - i < 30 && !/[,，。;；、\n()（）]/u.test(norm[i - 1]!)) i--;
-  let s = norm.slice(i, nStart).trim().replace(/[:：\s]+$/u, '');
-  // 其中：培训费8万元 — the words after a colon, unless the colon ends them (培训费：8万元)
-  s = s.replace(/^.*[:：]/u, '');
-  // the words after the previous amount or 和/及 in the same clause
-  s = s.replace(/^.*(?:\d元|\d万|[和及与])/u, '');
-  for (let k = 0; k < 4; k++) {
-    const before = s;
-    s = s
-      .replace(/^(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.、]|[一二三四五六七八九十]+、)\s*/u, '')
-      .replace(/^(?:其中|分别为|具体为|包括|用于|主要用于|和|及|以及|另|另外)/u, '')
-      .replace(/^(?:\d{4}年度?|\d{1,2}(?:[-—~至]\d{1,2})?月(?:份)?(?:上旬|中旬|下旬|初|底|末)?|全年|本年度|年度|每年)+/u, '')
-      .replace(/(?:约|预计|大约|共需|共计|合计|总计|计|需|支出|支付|拨付资金|拨付|下达资金|下达|投入|分别为|分别是|分别|为|是|安排资金|投入资金|预算资金|安排经费|安排|达|按|的)+$/u, '')
-      .replace(/^(?:预计|共需|共|需|支出|支付|投入|安排)+/u, '')
-      .trim();
-    if (s === before) break;
-  }
-  if (s.length > 12) s = `${s.slice(0, 11)}…`;
-  return s;
-}
-
-function clauseOf(original: string, s: ScannedText, a: ScannedAmount): string {
+function clauseOf(original: string, s: ScannedText, a: { readonly nStart: number; readonly offset: number; readonly length: number }): string {
   let i = a.nStart;
   while (i > 0 && a.nStart - i < 30 && !/[,，。;；、\n]/u.test(s.norm[i - 1]!)) i--;
   const from = s.map[i]!;
   let t = original.slice(from, a.offset + a.length).trim();
-  t = t.replace(/^(?:[（(][一二三四五六七八九十\d]+[)）]|\d+[.、]|[一二三四五六七八九十]+、)\s*/u, '').replace(/^(?:其中|另外|另)/u, '');
+  t = t
+    .replace(/^[:：\s]+/u, '')
+    .replace(/^(?:[（(][一二三四五六七八九十\d]+[)）]|\d+[.、]|[一二三四五六七八九十]+、)\s*/u, '')
+    .replace(/^(?:其中|另外|另)[:：]?/u, '');
   return t.length > 24 ? `…${t.slice(-23)}` : t;
 }
 
@@ -368,24 +339,66 @@ function sameRange(a: ScannedAmount, b: ScannedAmount): boolean {
   return a.fen === b.fen;
 }
 
-/** Analyses paragraphs (one section, usually) for amounts, totals, calculations and the stated amount. */
+/** The words around a figure at [nStart, nEnd) of a paragraph, common to amounts and quantities. */
+function locate<M extends { readonly nStart: number; readonly offset: number; readonly length: number }>(
+  amount: M,
+  para: number,
+  p: ParagraphLike,
+  s: ScannedText,
+  shape: ParagraphShape,
+  figureEnds: readonly number[],
+): Located<M> {
+  const { label, full } = itemName(s.norm, amount.nStart, figureEnds);
+  return {
+    amount,
+    para,
+    ref: p.ref,
+    label,
+    name: full,
+    sum: sumBefore(s.norm, amount.nStart),
+    depth: shape.depth[amount.nStart] ?? 0,
+    clause: clauseOf(p.text, s, amount),
+    total: keywordBefore(s.norm, amount.nStart),
+    cumulative: cumulativeBefore(s.norm, amount.nStart),
+    derived: false,
+  };
+}
+
+function entryOf(a: Located<{ readonly nStart: number; readonly nEnd: number }>, family: string, per: string | undefined, range: { lo: number; hi: number }, approximate: boolean, countable: boolean): Entry {
+  return {
+    para: a.para,
+    nStart: a.amount.nStart,
+    nEnd: a.amount.nEnd,
+    family,
+    per: per ?? '',
+    lo: range.lo,
+    hi: range.hi,
+    approximate,
+    total: a.total,
+    sum: a.sum,
+    cumulative: a.cumulative,
+    countable,
+    label: a.name,
+  };
+}
+
+/** Analyses paragraphs (one section, usually) for amounts, quantities, totals, enumerations, calculations and the stated amount. */
 export function analyseAmounts(paragraphs: readonly ParagraphLike[]): AmountAnalysis {
   const scans = paragraphs.map((p) => scanText(p.text));
+  const shapes = scans.map((s) => shapeOf(s.norm));
   const amounts: LocatedAmount[] = [];
+  const quantities: LocatedQuantity[] = [];
   const calculations: Calculation[] = [];
   scans.forEach((s, para) => {
     const p = paragraphs[para]!;
-    for (const a of s.amounts) {
-      amounts.push({
-        amount: a,
-        para,
-        ref: p.ref,
-        label: labelBefore(s.norm, a.nStart),
-        clause: clauseOf(p.text, s, a),
-        total: keywordBefore(s.norm, a.nStart),
-        cumulative: cumulativeBefore(s.norm, a.nStart),
-        derived: false,
-      });
+    const shape = shapes[para]!;
+    if (s.amounts.length > 0 || s.quantities.length > 0) {
+      // a money item's name runs back to the figure before it; a count may be part of it (`8月发放54、55期教师课酬15.2万元`)
+      const measures = s.quantities.filter((q) => !q.family.startsWith('count:')).map((q) => q.nEnd);
+      const moneyEnds = [...s.amounts.map((a) => a.nEnd), ...measures];
+      const allEnds = [...moneyEnds, ...s.quantities.filter((q) => q.family.startsWith('count:')).map((q) => q.nEnd)];
+      for (const a of s.amounts) amounts.push(locate(a, para, p, s, shape, moneyEnds));
+      for (const q of s.quantities) quantities.push(locate(q, para, p, s, shape, allEnds));
     }
     if (s.norm.includes('=')) calculations.push(...findCalculations(s.norm, p.text, s.map, para, p.ref));
   });
@@ -402,11 +415,12 @@ export function analyseAmounts(paragraphs: readonly ParagraphLike[]): AmountAnal
     if (upper || (paren && sameRange(a.amount, b.amount))) b.twinOf = i;
   }
 
-  // calculations: every money amount inside one is derived, except its principal
+  // calculations: every money amount inside one is derived, except its principal; every count is a factor
   for (const c of calculations) {
-    const inside = amounts
-      .map((a, i) => ({ a, i }))
-      .filter(({ a }) => a.para === c.para && a.amount.nStart >= c.nStart - 4 && a.amount.nEnd <= c.nEnd + 4);
+    const within = (a: Located<{ readonly nStart: number; readonly nEnd: number }>): boolean =>
+      a.para === c.para && a.amount.nStart >= c.nStart - 4 && a.amount.nEnd <= c.nEnd + 4;
+    for (const q of quantities) if (within(q)) q.derived = true;
+    const inside = amounts.map((a, i) => ({ a, i })).filter(({ a }) => within(a));
     if (inside.length === 0) continue;
     const divisionOnly = c.ops.every((o) => o === '÷');
     const principal = divisionOnly ? inside[0]! : c.result.dim === 1 ? inside[inside.length - 1]! : inside[0]!;
@@ -418,131 +432,20 @@ export function analyseAmounts(paragraphs: readonly ParagraphLike[]): AmountAnal
     return a.twinOf === undefined && !a.derived;
   };
 
-  const structures: TotalStructure[] = [];
-  const inStructure = new Set<number>();
-  const markerCache = new Map<number, { index: number; end: number; word: string }[]>();
-  const markersIn = (para: number): { index: number; end: number; word: string }[] => {
-    const cached = markerCache.get(para);
-    if (cached) return cached;
-    const norm = scans[para]!.norm;
-    const out: { index: number; end: number; word: string }[] = [];
-    MARKER.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = MARKER.exec(norm)) !== null) out.push({ index: m.index, end: m.index + m[0].length, word: m[1]! });
-    markerCache.set(para, out);
-    return out;
+  const moneyInput = {
+    entries: amounts.map((a, i) => entryOf(a, 'money', a.amount.per, amountRange(a.amount), a.amount.approximate, countable(i))),
+    shapes,
+    depthOf: (i: number) => amounts[i]!.depth,
   };
-  const byPara = new Map<number, number[]>();
-  amounts.forEach((a, i) => {
-    if (!countable(i)) return;
-    const list = byPara.get(a.para);
-    if (list) list.push(i);
-    else byPara.set(a.para, [i]);
-  });
-  const amountsOfPara = (para: number): number[] => byPara.get(para) ?? [];
-
-  /** Parts after a marker: in the paragraph from `from`, skipping nested 其中 regions; stop at a strong total. */
-  const partsFrom = (para: number, from: number): number[] => {
-    const norm = scans[para]!.norm;
-    const parts: number[] = [];
-    const nested = markersIn(para).filter((mk) => mk.index >= from && mk.word === '其中');
-    const other = markersIn(para).filter((mk) => mk.index >= from && mk.word !== '其中');
-    // a list ends with its sentence
-    const dot = norm.slice(from).search(/[。]/u);
-    const sentenceEnd = dot < 0 ? norm.length : from + dot;
-    let skipUntil = -1;
-    let prevEnd = from;
-    for (const i of amountsOfPara(para)) {
-      const a = amounts[i]!;
-      if (a.amount.nStart < from || a.amount.nStart < skipUntil) continue;
-      if (a.amount.nStart > sentenceEnd) break;
-      if (a.total === 'strong') break;
-      // another breakdown (用于…, 分别…) after the parts is not part of this list
-      if (parts.length > 0 && other.some((mk) => mk.index >= prevEnd && mk.index < a.amount.nStart)) break;
-      if (parts.length > 0) {
-        const nest = nested.find((mk) => mk.index >= prevEnd && mk.index < a.amount.nStart);
-        if (nest) {
-          const stop = norm.slice(nest.end).search(/[;；。]/u);
-          skipUntil = stop < 0 ? norm.length : nest.end + stop;
-          if (a.amount.nStart < skipUntil) continue;
-        }
-      }
-      parts.push(i);
-      prevEnd = a.amount.nEnd;
-    }
-    return parts;
+  const quantityInput = {
+    entries: quantities.map((q) => entryOf(q, q.amount.family, q.amount.per, measureRange(q.amount), q.amount.approximate, !q.derived)),
+    shapes,
+    depthOf: (i: number) => quantities[i]!.depth,
   };
-
-  for (let t = 0; t < amounts.length; t++) {
-    const T = amounts[t]!;
-    if (!countable(t) || T.total === null || inStructure.has(t)) continue;
-    const norm = scans[T.para]!.norm;
-    const laterHere = amountsOfPara(T.para).filter((i) => amounts[i]!.amount.nStart > T.amount.nEnd);
-    const firstLater = laterHere.length ? amounts[laterHere[0]!]!.amount.nStart : norm.length;
-    const marker = markersIn(T.para).find((mk) => mk.index >= T.amount.nEnd && mk.index < firstLater);
-    let parts: number[] = [];
-    if (marker) {
-      parts = partsFrom(T.para, marker.end);
-      if (parts.length === 0 && /^[\s:：如下。;；,，]*$/u.test(norm.slice(marker.end))) {
-        for (let p = T.para + 1; p < paragraphs.length; p++) {
-          const ps = amountsOfPara(p);
-          if (ps.some((i) => amounts[i]!.total === 'strong')) break;
-          parts.push(...ps);
-        }
-      }
-    } else if (laterHere.length === 0 && T.para + 1 < paragraphs.length) {
-      const nextNorm = scans[T.para + 1]!.norm.trimStart();
-      const mk = /^(其中|分别为|具体为|具体如下|包括)/u.exec(nextNorm);
-      if (mk) {
-        parts = partsFrom(T.para + 1, 0);
-        if (/[:：]\s*$/u.test(nextNorm) && parts.length === 0) {
-          for (let p = T.para + 2; p < paragraphs.length; p++) {
-            const ps = amountsOfPara(p);
-            if (ps.some((i) => amounts[i]!.total === 'strong')) break;
-            parts.push(...ps);
-          }
-        }
-      } else if (/^[\s。.;；:：]*$/u.test(norm.slice(T.amount.nEnd)) && NUMBERED.test(nextNorm)) {
-        // 资金总额：15万元。 then a numbered list of items, one per paragraph
-        for (let p = T.para + 1; p < paragraphs.length; p++) {
-          if (!NUMBERED.test(scans[p]!.norm.trimStart())) break;
-          const ps = amountsOfPara(p);
-          if (ps.some((i) => amounts[i]!.total !== null)) break;
-          parts.push(...ps);
-        }
-        if (parts.length < 2) parts = [];
-      }
-    }
-    if (parts.length > 0) {
-      if (parts.some((i) => (amounts[i]!.amount.per ?? '') !== (T.amount.per ?? ''))) continue;
-      structures.push({ total: t, parts, kind: 'total-then-parts' });
-      inStructure.add(t);
-      for (const i of parts) inStructure.add(i);
-    }
-  }
-  // parts then a strong total
-  for (let t = 0; t < amounts.length; t++) {
-    const T = amounts[t]!;
-    if (!countable(t) || T.total !== 'strong' || inStructure.has(t)) continue;
-    let parts = amountsOfPara(T.para).filter((i) => i < t && !inStructure.has(i));
-    // only the amounts since the last total in this paragraph
-    const lastTotal = parts.map((i) => amounts[i]!.total).lastIndexOf('strong');
-    if (lastTotal >= 0) parts = parts.slice(lastTotal + 1);
-    if (parts.length === 0 && amountsOfPara(T.para)[0] === t) {
-      for (let p = T.para - 1; p >= 0; p--) {
-        const ps = amountsOfPara(p).filter((i) => !inStructure.has(i));
-        if (ps.length === 0) continue;
-        if (ps.some((i) => amounts[i]!.total !== null)) break;
-        parts.unshift(...ps);
-      }
-    }
-    if (parts.length < 2) continue;
-    if (parts.some((i) => (amounts[i]!.amount.per ?? '') !== (T.amount.per ?? ''))) continue;
-    structures.push({ total: t, parts, kind: 'parts-then-total' });
-    inStructure.add(t);
-    for (const i of parts) inStructure.add(i);
-  }
-  structures.sort((a, b) => a.total - b.total);
+  const { structures } = findStructures(moneyInput);
+  const { structures: quantityStructures, itemCounts } = findStructures(quantityInput);
+  const lists = findEnumerations(moneyInput, structures);
+  const quantityLists = findEnumerations(quantityInput, quantityStructures);
 
   const stated0 = statedAmount(amounts, structures, countable, paragraphs);
   const running = stated0 && runningTotal(amounts, structures, countable);
@@ -551,7 +454,19 @@ export function analyseAmounts(paragraphs: readonly ParagraphLike[]): AmountAnal
     (running
       ? { ...running.stated, alternatives: [...alternativesOf(amounts, countable), { lo: stated0.lo, hi: stated0.hi }, ...running.alternatives] }
       : { ...stated0, alternatives: alternativesOf(amounts, countable) });
-  return { paragraphs, scans, amounts, structures, calculations, ...(stated !== undefined && { stated }) };
+  return {
+    paragraphs,
+    scans,
+    amounts,
+    structures,
+    lists,
+    quantities,
+    quantityStructures,
+    quantityLists,
+    itemCounts,
+    calculations,
+    ...(stated !== undefined && { stated }),
+  };
 }
 
 /**
@@ -729,13 +644,24 @@ export function rangeOf(amounts: readonly LocatedAmount[], idx: readonly number[
   return { lo, hi, fen };
 }
 
-/** `考务费40万元+培训费4万元` (zh) — the items with labels, amounts in their written unit. */
+/** `考务费40万元+培训费4万元` (zh) — the items with their names, amounts in their written unit. */
 export function describeParts(amounts: readonly LocatedAmount[], idx: readonly number[], max = 8, options: { readonly group?: boolean } = {}): string {
-  const shown = idx.slice(0, max).map((i) => {
+  return joinParts(idx, max, (i) => {
     const a = amounts[i]!;
     return `${a.label}${formatMoney(a.amount.fen, a.amount.unit, options)}${a.amount.per ? `/${a.amount.per}` : ''}`;
   });
-  return shown.join('+') + (idx.length > max ? '+…' : '');
+}
+
+/** `教学楼2100平方米+宿舍1800平方米` — counts, areas… with their names, each in its written unit. */
+export function describeQuantityParts(quantities: readonly LocatedQuantity[], idx: readonly number[], max = 8): string {
+  return joinParts(idx, max, (i) => {
+    const q = quantities[i]!;
+    return `${q.label}${formatQuantity(q.amount.value, q.amount.unit, q.amount.factor)}`;
+  });
+}
+
+function joinParts(idx: readonly number[], max: number, one: (i: number) => string): string {
+  return idx.slice(0, max).map(one).join('+') + (idx.length > max ? '+…' : '');
 }
 
 /** Formats a stated amount: `52万元`, `15万元/县·年`. */

@@ -6,6 +6,7 @@
  * See docs/money.md for the forms read and the rules of approximation.
  */
 import { parseChineseNumeral } from './numerals';
+import { measureRange, QUANTITY_SCALE, readQuantities, type ScannedQuantity } from './quantities';
 import { parseUppercase } from './uppercase';
 
 /** A typed failure: parsers never throw on bad input. */
@@ -77,6 +78,8 @@ export interface ScannedText {
   readonly map: readonly number[];
   readonly amounts: readonly ScannedAmount[];
   readonly uppercase: readonly UppercaseCandidate[];
+  /** Counts, areas, lengths… (not money), read in the same pass: see quantities.ts. */
+  readonly quantities: readonly ScannedQuantity[];
 }
 
 const FEN_PER: Record<string, bigint> = {
@@ -197,12 +200,26 @@ export function fastNormalizeWithMap(s: string): { text: string; map: number[] }
   return { text: parts.join(''), map };
 }
 
-/** Scans a text for money amounts and 大写 candidates, keeping both original and normalised spans. */
+/**
+ * Scans a text for money amounts, 大写 candidates and the other quantities (counts, areas…), keeping
+ * both original and normalised spans. One normalisation serves all three.
+ */
 export function scanText(original: string): ScannedText {
-  const { text: norm, map } = fastNormalizeWithMap(typeof original === 'string' ? original : '');
+  const text = typeof original === 'string' ? original : '';
+  // nothing countable without a digit or a counting numeral: skip the normalisation too
+  if (!/[\d０-９壹贰叁肆伍陆柒捌玖拾佰仟一二两三四五六七八九十百千]/u.test(text)) {
+    const { text: norm, map } = fastNormalizeWithMap(text);
+    return { norm, map, amounts: [], uppercase: [], quantities: [] };
+  }
+  const { text: norm, map } = fastNormalizeWithMap(text);
+  const { amounts, uppercase } = scanMoney(norm, map, text);
+  const taken = (s0: number, e0: number): boolean => amounts.some((x) => s0 < x.nEnd && e0 > x.nStart);
+  return { norm, map, amounts, uppercase, quantities: readQuantities(norm, map, text, taken) };
+}
+
+function scanMoney(norm: string, map: readonly number[], original: string): { amounts: ScannedAmount[]; uppercase: UppercaseCandidate[] } {
   // money needs a unit or a sign: 元/圆, 万/亿, ¥, RMB, or a 大写 prefix (人民币, 大写)
-  if (!/[元圆¥万亿]|RMB|人民币|大写/u.test(norm)) return { norm, map, amounts: [], uppercase: [] };
-  if (!/[\d壹贰叁肆伍陆柒捌玖拾佰仟一二两三四五六七八九十百千]/u.test(norm)) return { norm, map, amounts: [], uppercase: [] };
+  if (!/[元圆¥万亿]|RMB|人民币|大写/u.test(norm)) return { amounts: [], uppercase: [] };
   const uppercaseRaw = /[壹贰叁肆伍陆柒捌玖拾佰仟]/u.test(norm) ? scanUppercase(norm, map, original) : [];
   const uppercase: UppercaseCandidate[] = uppercaseRaw.map(({ s: _s, e: _e, ...u }) => u);
   const amounts: ScannedAmount[] = [];
@@ -247,7 +264,7 @@ export function scanText(original: string): ScannedText {
     amounts.push({ ...a, offset, length, text: original.slice(offset, offset + length) });
   }
   amounts.sort((x, y) => x.nStart - y.nStart);
-  return { norm, map, amounts, uppercase };
+  return { amounts, uppercase };
 }
 
 function perPrefix(ctx: string): string | undefined {
@@ -466,34 +483,19 @@ export function parseMoney(text: string): ParseResult<MoneyAmount> {
   return { ok: true, value: rest };
 }
 
-const QUANTITY_RE =
-  /(?<![\d.第])(\d+(?:\.\d+)?)\s*(余|多)?(万|千|百)?(余|多)?(人次|班次|人|名|个|所|次|场|期|项|班|间|台|套|册|本|件|户|家|辆|座|张|份|批|节|课时|学时)/gu;
-
-/** Every count (number + counting unit) in a text, in order. */
+/** Every count (number + counting unit: 人, 个, 所, 人次…) in a text, in order; areas and lengths are left out. */
 export function findQuantities(text: string): Quantity[] {
   if (typeof text !== 'string' || text === '') return [];
-  const { text: norm, map } = fastNormalizeWithMap(text);
-  const out: Quantity[] = [];
-  QUANTITY_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = QUANTITY_RE.exec(norm)) !== null) {
-    const [intPart, fracPart = ''] = m[1]!.split('.');
-    const mult = m[3] === '万' ? 10_000 : m[3] === '千' ? 1000 : m[3] === '百' ? 100 : 1;
-    const value = (Number(intPart! + fracPart) * mult) / 10 ** fracPart.length;
-    let start = m.index;
-    const ctx = clauseBefore(norm, start);
-    const qm = /(大约|约|近|超过|逾|不超过|不少于)\s*$/u.exec(ctx);
-    let approximate = m[2] !== undefined || m[4] !== undefined || /预计/u.test(ctx);
-    if (qm) {
-      approximate = true;
-      start -= qm[0].length;
-    }
-    const end = m.index + m[0].length;
-    const offset = map[start]!;
-    const length = map[end]! - offset;
-    out.push({ value, unit: m[5]!, approximate, offset, length, text: text.slice(offset, offset + length) });
-  }
-  return out;
+  return scanText(text)
+    .quantities.filter((q) => q.family.startsWith('count:'))
+    .map((q) => ({
+      value: q.value / QUANTITY_SCALE,
+      unit: q.unit.replace(/^[万千百亿]/u, ''),
+      approximate: q.approximate,
+      offset: q.offset,
+      length: q.length,
+      text: q.text,
+    }));
 }
 
 function trimZeros(s: string): string {
@@ -558,23 +560,11 @@ export function unitForDifference(fen: number, units: readonly MoneyUnit[]): Mon
  * 超过/逾/不少于 from the value up to one step above.
  */
 export function amountRange(a: Pick<MoneyAmount, 'fen' | 'approximate' | 'qualifier' | 'precisionFen' | 'low'>): { lo: number; hi: number } {
-  if (a.low !== undefined) return { lo: a.low, hi: a.fen };
-  if (!a.approximate) return { lo: a.fen, hi: a.fen };
-  const p = a.precisionFen;
-  switch (a.qualifier) {
-    case '余':
-    case '多':
-    case '超过':
-    case '逾':
-    case '不少于':
-    case '不低于':
-      return { lo: a.fen, hi: a.fen + p };
-    case '不超过':
-    case '不高于':
-      return { lo: 0, hi: a.fen };
-    case '不足':
-      return { lo: a.fen - p, hi: a.fen };
-    default:
-      return { lo: a.fen - Math.floor(p / 2), hi: a.fen + Math.floor(p / 2) };
-  }
+  return measureRange({
+    value: a.fen,
+    approximate: a.approximate,
+    precision: a.precisionFen,
+    ...(a.qualifier !== undefined && { qualifier: a.qualifier }),
+    ...(a.low !== undefined && { low: a.low }),
+  });
 }

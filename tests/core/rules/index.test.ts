@@ -8,7 +8,7 @@ const RULE_DIR = join(ROOT, 'src/core/rules');
 const NOT_RULES = new Set(['index.ts', 'types.ts', 'config.ts', 'engine.ts']);
 const SPEC_IDS = [
   'section-missing', 'section-duplicate', 'section-order', 'section-empty', 'heading-numbering', 'project-numbering',
-  'funding-amount-missing', 'total-mismatch', 'plan-funding-mismatch', 'uppercase-mismatch', 'uppercase-malformed',
+  'funding-amount-missing', 'total-mismatch', 'repeated-item', 'plan-funding-mismatch', 'uppercase-mismatch', 'uppercase-malformed',
   'arithmetic', 'duplicate-text', 'placeholder-text', 'text-table-mismatch', 'table-row-mismatch',
   'table-total-mismatch', 'school-code-missing', 'school-code-format', 'school-code-category',
   'school-code-province', 'school-code-duplicate', 'school-code-registry-mismatch', 'school-name-format',

@@ -15,7 +15,8 @@ describe('total-mismatch', () => {
     expect(rest).toEqual([]);
     expect([f!.rule, f!.severity, f!.project, f!.sheet, f!.cell]).toEqual(['total-mismatch', 'error', '项目九', '项目九', 'A3']);
     expect([f!.expected, f!.actual]).toEqual(['9万元', '10万元']);
-    expect(f!.message).toBe('“本项目计划安排资金10万元”与所列分项之和9万元不符（区级财政8万元+省级补助资金1万元），相差1万元');
+    // a 其中： list of funding sources accounts for the whole total: the message says what has no source
+    expect(f!.message).toBe('“本项目计划安排资金10万元”中列明来源的只有9万元（区级财政8万元+省级补助资金1万元），还有1万元未说明来源');
   });
 
   it('fires when listed parts then a 合计 disagree', () => {

@@ -28,7 +28,7 @@ describe('analyseAmounts', () => {
 
   it('reads a total and its parts as the total', () => {
     const an = analyse('本项目计划安排资金10万元。其中：区级财政安排资金10万元。');
-    expect(an.structures).toEqual([{ total: 0, parts: [1], kind: 'total-then-parts' }]);
+    expect(an.structures).toEqual([{ total: 0, parts: [1], kind: 'total-then-parts', scope: 'sources' }]);
     expect(an.stated).toMatchObject({ kind: 'total', fen: 10_000_000, parts: [1] });
   });
 

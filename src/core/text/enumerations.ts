@@ -1,0 +1,636 @@
+/**
+ * How a text lists quantities: which figure is a stated total and which are its parts, what each
+ * item is called, and which figures form one enumeration. Works on any quantity with a unit (money,
+ * counts, areas, lengths): a total is compared only with parts of its own family. Used by the
+ * amount analysis (amount-statements.ts); pure text analysis, no rule logic. See docs/money.md.
+ *
+ * A total needs no keyword: the figure a 其中/分别为/具体为 list follows is the total of that list
+ * (`下达…资金N万元，…其中：…`, `食堂22个，建筑面积5000多平方米，其中新建5个…`). The list ends with its
+ * sentence, its parenthesis, a stronger separator than the one between its items, a clause that
+ * reports progress (`目前已下达…`), or another breakdown.
+ */
+
+/** One figure of a text, whatever it measures, as the structure finder needs it. */
+export interface Entry {
+  readonly para: number;
+  /** Span in the normalised paragraph. */
+  readonly nStart: number;
+  readonly nEnd: number;
+  /** `money`, `area`, `count:个`…: totals and parts compare within one family. */
+  readonly family: string;
+  /** A rate's unit (`人`, `县·年`), '' for a plain figure: rates compare only with the same rate. */
+  readonly per: string;
+  /** The range the figure stands for, in its family's exact integer units. */
+  readonly lo: number;
+  readonly hi: number;
+  /** Whether it is exact (an approximate total is compared at its precision through lo/hi). */
+  readonly approximate: boolean;
+  readonly total: 'strong' | 'weak' | null;
+  /** A summing word (合计, 共计, 总计, 共) stands right before it. */
+  readonly sum: boolean;
+  readonly cumulative: boolean;
+  /** Counted (not the figure beside a 大写 amount, not a factor of a written calculation). */
+  readonly countable: boolean;
+  readonly label: string;
+}
+
+export interface TotalStructure {
+  /** Index of the stated total. */
+  readonly total: number;
+  /** Indices of its listed parts. */
+  readonly parts: readonly number[];
+  readonly kind: 'total-then-parts' | 'parts-then-total';
+  /**
+   * What the parts claim to be: `all` of the total (a 其中/分别为 list of two or more, a 合计 after
+   * its items); `some` of it (`包括…等`, a 其中 naming one notable part); or its `sources`, a 其中：
+   * list of funding sources, which accounts for the whole total even with one source.
+   */
+  readonly scope: 'all' | 'some' | 'sources';
+}
+
+/** A stated count followed by the names it counts (`改扩建幼儿园7所，分别为A、B、…`). */
+export interface ItemCount {
+  readonly total: number;
+  readonly items: readonly string[];
+}
+
+/** A normalised paragraph and what the finder needs to know of it, computed once. */
+export interface ParagraphShape {
+  readonly norm: string;
+  /** Parenthesis depth of each character (a `(` and its `)` sit at the outer depth). */
+  readonly depth: Uint8Array;
+  readonly markers: readonly Marker[];
+}
+
+export interface Marker {
+  readonly index: number;
+  readonly end: number;
+  readonly word: string;
+  readonly depth: number;
+}
+
+const MARKER =
+  /(其中|分别为|分别是|分别用于|分别安排|具体为|具体是|具体如下|明细如下|主要用于|主要包括|重点用于|包括|包含|用于|资金来源为|资金来源[:：]|来源为|在这笔资金中|(?<=[(（])含)/gu;
+/** A list after these names only some of the total. */
+const PARTIAL = /^(?:包括|包含|含|主要用于|主要包括|重点用于)$/u;
+/** A list after these names the total's sources. */
+const SOURCE_MARKER = /^(?:资金来源为|资金来源[:：]|来源为)$/u;
+/** Breakdowns other than 其中: one after a list's parts starts another list. */
+const OTHER_BREAKDOWN = /^(?:分别|具体|明细|主要用于|重点用于|用于)/u;
+export const NUMBERED = /^(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[一二三四五六七八九十]+、)/u;
+/** Markers that open a list of their own. */
+const LIST_HEAD = /^(?:其中|分别为|分别是|具体为|具体是)/u;
+/** A clause that reports progress or a remainder, not another part (`目前已下达123.01亿元`). */
+const STOP_CLAUSE = /^(?:目前|现已|已经|已|截至|截止|实际|尚|还有|剩余|结余|余款|占|较|比上年|同比|完成|累计|加上|此外|全部|均)/u;
+/** A funding source named as an item (`区级财政安排资金`, `中央资金`, `上级`, `自筹`). */
+const SOURCE_LABEL =
+  /^(?:中央|省|省级|市|市级|州|州级|州市|县|县级|区|区级|县区|乡镇|本级|上级|地方|部门|单位)(?:财政|级|本级)?(?:财政|资金|补助|配套|专项|预算内|承担|投入|安排|拨款|下达|自筹|负担|直达|转移支付|债券|资金)|财政|自筹|配套|专项债|债券|捐赠|捐资|自有资金|贷款|上年结转|结转资金|社会资本|^(?:中央|省级|市级|州级|县级|区级|本级|上级|地方)$/u;
+
+/** Builds the shape of a normalised paragraph: depths and markers (adjacent markers merged: `其中用于`). */
+export function shapeOf(norm: string): ParagraphShape {
+  const depth = new Uint8Array(norm.length);
+  let d = 0;
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm[i]!;
+    if (c === ')' || c === '）') d = Math.max(0, d - 1);
+    depth[i] = d;
+    if (c === '(' || c === '（') d = Math.min(255, d + 1);
+  }
+  const markers: Marker[] = [];
+  if (/其中|分别|具体|明细|包|用于|来源|这笔|含/u.test(norm)) {
+    MARKER.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = MARKER.exec(norm)) !== null) {
+      const last = markers[markers.length - 1];
+      if (last && last.end === m.index) {
+        markers[markers.length - 1] = { ...last, end: m.index + m[0].length };
+        continue;
+      }
+      markers.push({ index: m.index, end: m.index + m[0].length, word: m[1]!, depth: depth[m.index] ?? 0 });
+    }
+  }
+  return { norm, depth, markers };
+}
+
+const SENTENCE_END = /[。!?！？]/u;
+
+/** Start of the parenthesised group holding position i at depth d (0 for depth 0). */
+function groupStart(s: ParagraphShape, i: number, d: number): number {
+  if (d === 0) return 0;
+  let k = i - 1;
+  while (k >= 0 && s.depth[k]! >= d) k--;
+  return k + 1;
+}
+
+/** End (exclusive) of the group holding position i at depth d. */
+function groupEnd(s: ParagraphShape, i: number, d: number): number {
+  let k = i;
+  while (k < s.norm.length && s.depth[k]! >= d && !(d > 0 && s.depth[k] === d - 1)) k++;
+  return k;
+}
+
+function sentenceStart(s: ParagraphShape, i: number, d: number): number {
+  const g = groupStart(s, i, d);
+  for (let k = i - 1; k >= g; k--) if (s.depth[k] === d && SENTENCE_END.test(s.norm[k]!)) return k + 1;
+  return g;
+}
+
+function sentenceEnd(s: ParagraphShape, i: number, d: number): number {
+  const g = groupEnd(s, i, d);
+  for (let k = i; k < g; k++) if (s.depth[k] === d && SENTENCE_END.test(s.norm[k]!)) return k;
+  return g;
+}
+
+/** The first position in [a, b) at depth d whose character matches, else b. */
+function firstAt(s: ParagraphShape, a: number, b: number, d: number, re: RegExp): number {
+  for (let k = a; k < b; k++) if (s.depth[k] === d && re.test(s.norm[k]!)) return k;
+  return b;
+}
+
+/** The last position in [a, b) at depth d whose character matches, else a - 1. */
+function lastAt(s: ParagraphShape, a: number, b: number, d: number, re: RegExp): number {
+  for (let k = b - 1; k >= a; k--) if (s.depth[k] === d && re.test(s.norm[k]!)) return k;
+  return a - 1;
+}
+
+/** Characters of `norm[a, b)` at depth d only (nested parentheses left out). */
+function atDepth(s: ParagraphShape, a: number, b: number, d: number): string {
+  let out = '';
+  for (let k = a; k < b; k++) if (s.depth[k] === d) out += s.norm[k];
+  return out;
+}
+
+/** The finder's inputs: the entries (sorted by paragraph, then position) and each paragraph's shape. */
+export interface FinderInput {
+  readonly entries: readonly Entry[];
+  readonly shapes: readonly ParagraphShape[];
+  /** Depth of each entry in its paragraph. */
+  readonly depthOf: (i: number) => number;
+}
+
+/**
+ * Finds every total with its parts: lists after a marker (`…N，其中…`, `分别为`, `资金来源为`), a summing
+ * word after its items (`A 10万元，B 5万元，合计15万元`, a `合计：` line under a list), and a keyword
+ * total before a numbered list of items. Also the counts followed by the names they count.
+ */
+export function findStructures(input: FinderInput): { structures: TotalStructure[]; itemCounts: ItemCount[] } {
+  const { entries, shapes, depthOf } = input;
+  const byPara = new Map<number, number[]>();
+  entries.forEach((e, i) => {
+    const list = byPara.get(e.para);
+    if (list) list.push(i);
+    else byPara.set(e.para, [i]);
+  });
+  const inPara = (p: number): readonly number[] => byPara.get(p) ?? [];
+  const structures: TotalStructure[] = [];
+  const itemCounts: ItemCount[] = [];
+  const partOf = new Set<number>();
+  const totalOf = new Set<number>();
+  const usable = (i: number): boolean => entries[i]!.countable;
+  const sameKind = (i: number, j: number): boolean => entries[i]!.family === entries[j]!.family && entries[i]!.per === entries[j]!.per;
+
+  /** Parts of the family of `cand` after marker M (in its region), or in the following paragraphs. */
+  const partsAfter = (p: number, M: Marker, cand: number, regionEnd: number, continuation: boolean): number[] => {
+    const parts: number[] = [];
+    if (continuation) {
+      for (let q = p + 1; q < shapes.length; q++) {
+        const here = inPara(q);
+        if (here.some((i) => entries[i]!.total === 'strong' || entries[i]!.sum)) break;
+        for (const i of here) if (usable(i) && sameKind(i, cand) && !entries[i]!.cumulative && depthOf(i) === 0) parts.push(i);
+      }
+      return parts;
+    }
+    const s = shapes[p]!;
+    const d = M.depth;
+    let end = regionEnd;
+    let skipUntil = -1;
+    let prevEnd = M.end;
+    for (const i of inPara(p)) {
+      const e = entries[i]!;
+      if (e.nStart < M.end || depthOf(i) !== d || !sameKind(i, cand) || !usable(i)) continue;
+      if (e.nStart >= end) break;
+      if (e.nStart < skipUntil) continue;
+      if (parts.length > 0) {
+        const between = atDepth(s, prevEnd, e.nStart, d);
+        // another breakdown (用于…, 分别…) after the parts is not part of this list
+        const marks = s.markers.filter((mk) => mk.depth === d && mk.index >= prevEnd && mk.index < e.nStart);
+        // another breakdown leading this item (…，用于设备25万元): the list ended before it; a 用于 clause
+        // that only says what a part is for (…4290万元，用于…建设；…8831万元) does not end it
+        if (marks.some((mk) => OTHER_BREAKDOWN.test(mk.word) && !/[,，、;；:：]/u.test(atDepth(s, mk.end, e.nStart, d)))) break;
+        // a nested 其中 inside a part: skip to the end of that part
+        const nest = marks.find((mk) => mk.word === '其中');
+        if (nest) {
+          const stop = s.norm.slice(nest.end).search(/[;；。]/u);
+          skipUntil = stop < 0 ? s.norm.length : nest.end + stop;
+          if (e.nStart < skipUntil) continue;
+        }
+        if (parts.length === 1) {
+          // items separated by commas end at a semicolon; items separated by semicolons at the sentence end
+          if (!/[;；]/u.test(between)) {
+            for (let k = entries[parts[0]!]!.nEnd; k < end; k++) {
+              if (s.depth[k] === d && /[;；]/u.test(s.norm[k]!)) {
+                end = k;
+                break;
+              }
+            }
+            if (e.nStart >= end) break;
+          }
+        }
+        const clause = between.split(/[,，、;；:：]/u).pop()!.trim();
+        if (STOP_CLAUSE.test(clause)) break;
+        // after a semicolon, a figure with a list of its own is the next list's total (…；为经开区拟投入资金30万元，其中…)
+        if (/[;；]/u.test(between) && s.markers.some((mk) => mk.depth === d && LIST_HEAD.test(mk.word) && mk.index >= e.nEnd && /^[\s,，:：]*$/u.test(s.norm.slice(e.nEnd, mk.index)))) break;
+      }
+      // the list starts in the marker's clause: not across a semicolon (…全部用于购买设备；为船营区…325万元)
+      if (parts.length === 0 && /[;；]/u.test(atDepth(s, M.end, e.nStart, d))) break;
+      if (e.total === 'strong' || e.sum || e.cumulative) break;
+      parts.push(i);
+      prevEnd = e.nEnd;
+    }
+    return parts;
+  };
+
+  const adjacent = (i: number, M: Marker, p: number): boolean => {
+    const e = entries[i]!;
+    return e.para === p && /^[\s,，:：(（]*$/u.test(shapes[p]!.norm.slice(e.nEnd, M.index));
+  };
+
+  /** Candidate totals for marker M, in the order to try them. */
+  const candidatesFor = (p: number, M: Marker): number[] => {
+    const s = shapes[p]!;
+    const d = M.depth;
+    const g = groupStart(s, M.index, d);
+    if (d > 0 && /^\s*$/u.test(s.norm.slice(g, M.index))) {
+      // X（其中…）, X（含…）: the figure right before the parenthesis
+      const before = inPara(p).filter((i) => depthOf(i) === d - 1 && entries[i]!.nEnd <= g - 1 && /^\s*$/u.test(s.norm.slice(entries[i]!.nEnd, g - 1)));
+      return before.slice(-1);
+    }
+    const ss = sentenceStart(s, M.index, d);
+    const lead = s.norm.slice(ss, M.index);
+    // a part may hold a nested breakdown of its own (中央资金60万元，其中用于设备30万元)
+    const ok = (i: number): boolean => usable(i) && (!partOf.has(i) || (M.word === '其中' && adjacent(i, M, p)));
+    if (/^[\s,，;；:：]*$/u.test(lead) || NUMBERED.test(lead.trim())) {
+      // the list starts a sentence: its total is in the sentence before (this paragraph's, or the previous one's)
+      if (ss > g) {
+        const ps = sentenceStart(s, ss - 1, d);
+        return inPara(p).filter((i) => depthOf(i) === d && entries[i]!.nStart >= ps && entries[i]!.nEnd <= ss && ok(i));
+      }
+      if (d === 0 && p > 0) {
+        // the paragraph before: its last sentence that holds a figure
+        const last = inPara(p - 1);
+        if (last.length === 0) return [];
+        const ps = sentenceStart(shapes[p - 1]!, entries[last[last.length - 1]!]!.nStart, 0);
+        return last.filter((i) => depthOf(i) === 0 && entries[i]!.nStart >= ps && ok(i));
+      }
+      return [];
+    }
+    // only 其中 reaches back over a semicolon (总投资100万元；其中：…); 用于/包括/分别为 describe their own clause
+    const from = M.word === '其中' ? ss : Math.max(ss, lastAt(s, ss, M.index, d, /[;；]/u) + 1);
+    return inPara(p)
+      .filter((i) => depthOf(i) === d && entries[i]!.nEnd <= M.index && entries[i]!.nStart >= from && ok(i))
+      .reverse();
+  };
+
+  const overlaps = (i: number, parts: readonly number[]): boolean => {
+    let lo = 0;
+    let hi = 0;
+    for (const j of parts) {
+      lo += entries[j]!.lo;
+      hi += entries[j]!.hi;
+    }
+    return lo <= entries[i]!.hi && entries[i]!.lo <= hi;
+  };
+
+  for (let p = 0; p < shapes.length; p++) {
+    const s = shapes[p]!;
+    for (const M of s.markers) {
+      const cands = candidatesFor(p, M);
+      if (cands.length === 0) continue;
+      const d = M.depth;
+      const regionEnd = sentenceEnd(s, M.end, d);
+      const continuation = d === 0 && /^[\s:：如下。;；,，]*$/u.test(s.norm.slice(M.end));
+      const options: { cand: number; parts: number[] }[] = [];
+      for (const c of cands) {
+        // a nested list inside a part ends with that part (at the outer list's semicolon)
+        const end = partOf.has(c) ? Math.min(regionEnd, firstAt(s, M.end, regionEnd, d, /[;；]/u)) : regionEnd;
+        const parts = partsAfter(p, M, c, end, continuation && !partOf.has(c));
+        if (parts.length > 0) options.push({ cand: c, parts });
+      }
+      if (options.length === 0) {
+        const count = cands.find((i) => entries[i]!.family.startsWith('count:') && entries[i]!.per === '');
+        if (count !== undefined && !continuation && !PARTIAL.test(M.word)) {
+          const items = namedItems(s, M, regionEnd);
+          if (items) itemCounts.push({ total: count, items });
+        }
+        continue;
+      }
+      const chosen = options.find((o) => overlaps(o.cand, o.parts)) ?? options[0]!;
+      const { cand, parts } = chosen;
+      const last = entries[parts[parts.length - 1]!]!;
+      const partial = PARTIAL.test(M.word) || (!continuation && /^\s*等/u.test(s.norm.slice(last.nEnd)));
+      const sources = parts.every((i) => SOURCE_LABEL.test(entries[i]!.label));
+      const complete =
+        SOURCE_MARKER.test(M.word) || (M.word === '其中' && (continuation || /^[:：]/u.test(s.norm.slice(M.end)) || candidatesStartSentence(s, M)));
+      const scope: TotalStructure['scope'] = partial ? 'some' : sources && (parts.length > 1 || complete) ? 'sources' : parts.length > 1 ? 'all' : 'some';
+      structures.push({ total: cand, parts, kind: 'total-then-parts', scope });
+      totalOf.add(cand);
+      for (const i of parts) partOf.add(i);
+    }
+  }
+
+  // a keyword total then a numbered list of items, one per paragraph (资金总额：15万元。 1.… 2.…)
+  for (let t = 0; t < entries.length; t++) {
+    const T = entries[t]!;
+    if (!usable(t) || T.total === null || totalOf.has(t) || partOf.has(t)) continue;
+    const here = inPara(T.para);
+    if (here[here.length - 1] !== t || T.para + 1 >= shapes.length) continue;
+    if (!/^[\s。.;；:：]*$/u.test(shapes[T.para]!.norm.slice(T.nEnd)) || !NUMBERED.test(shapes[T.para + 1]!.norm.trimStart())) continue;
+    const parts: number[] = [];
+    for (let q = T.para + 1; q < shapes.length; q++) {
+      if (!NUMBERED.test(shapes[q]!.norm.trimStart())) break;
+      const ps = inPara(q).filter((i) => usable(i) && sameKind(i, t));
+      if (ps.some((i) => entries[i]!.total !== null)) break;
+      parts.push(...ps.filter((i) => depthOf(i) === 0 && !entries[i]!.cumulative));
+    }
+    if (parts.length < 2 || parts.some((i) => partOf.has(i))) continue;
+    structures.push({ total: t, parts, kind: 'total-then-parts', scope: 'all' });
+    totalOf.add(t);
+    for (const i of parts) partOf.add(i);
+  }
+
+  // items then a summing word: A 10万元，B 5万元，合计15万元; a 合计 line under a list
+  for (let t = 0; t < entries.length; t++) {
+    const T = entries[t]!;
+    if (!usable(t) || !T.sum || partOf.has(t)) continue;
+    const s = shapes[T.para]!;
+    const d = depthOf(t);
+    const ss = sentenceStart(s, T.nStart, d);
+    const pick = (list: readonly number[]): number[] =>
+      list.filter((i) => usable(i) && sameKind(i, t) && depthOf(i) === d && !partOf.has(i) && !entries[i]!.cumulative && !entries[i]!.sum);
+    const before = inPara(T.para).filter((i) => entries[i]!.nEnd <= T.nStart);
+    let parts = pick(before.filter((i) => entries[i]!.nStart >= ss));
+    // only the items since the last sum in the sentence
+    const lastSum = before.filter((i) => entries[i]!.nStart >= ss && entries[i]!.sum && sameKind(i, t)).pop();
+    if (lastSum !== undefined) parts = parts.filter((i) => entries[i]!.nStart > entries[lastSum]!.nStart);
+    const leads = /^[\s,，;；:：]*(?:以上|上述|两项|三项|各项)?(?:合计|共计|总计|总共|一共|共)/u.test(s.norm.slice(ss, T.nStart));
+    if (parts.length === 0 && leads) {
+      // 合计 starts its sentence: the items are in the sentences before it, or the paragraphs before
+      parts = pick(before);
+      if (parts.length === 0 && inPara(T.para)[0] === t && ss === 0) {
+        for (let q = T.para - 1; q >= 0; q--) {
+          const ps = inPara(q).filter((i) => sameKind(i, t) && usable(i));
+          if (ps.length === 0) continue;
+          if (ps.some((i) => entries[i]!.total !== null || entries[i]!.sum)) break;
+          parts.unshift(...pick(ps));
+        }
+      }
+    }
+    if (parts.length < 2) continue;
+    structures.push({ total: t, parts, kind: 'parts-then-total', scope: 'all' });
+    totalOf.add(t);
+    for (const i of parts) partOf.add(i);
+  }
+  structures.sort((a, b) => a.total - b.total || a.parts[0]! - b.parts[0]!);
+  return { structures, itemCounts };
+}
+
+/**
+ * The enumerations of a text, for telling an item listed twice: the parts of each total, the items of
+ * one sentence, and the items of a run of numbered paragraphs (（一）…（二）…). Each holds figures of
+ * one family; rates, running totals and totals are not items.
+ */
+export function findEnumerations(input: FinderInput, structures: readonly TotalStructure[]): number[][] {
+  const { entries, shapes, depthOf } = input;
+  const lists: number[][] = structures.filter((s) => s.parts.length >= 2).map((s) => [...s.parts]);
+  const totals = new Set(structures.map((s) => s.total));
+  const groups = new Map<string, number[]>();
+  let run = -1;
+  let prevPara = -1;
+  entries.forEach((e, i) => {
+    if (!e.countable || e.cumulative || e.per !== '' || e.total === 'strong' || e.sum || totals.has(i) || depthOf(i) !== 0) return;
+    const shape = shapes[e.para]!;
+    const numbered = NUMBERED.test(shape.norm.trimStart());
+    if (e.para !== prevPara) {
+      // a numbered paragraph continues the run of the numbered paragraphs right before it
+      const continues = numbered && run >= 0 && listContinues(shapes, prevPara, e.para);
+      run = continues ? run : numbered ? e.para : -1;
+      prevPara = e.para;
+    }
+    const where = run >= 0 ? `n${run}` : `s${e.para}:${sentenceStart(shape, e.nStart, 0)}`;
+    const key = `${where}|${e.family}`;
+    const list = groups.get(key);
+    if (list) list.push(i);
+    else groups.set(key, [i]);
+  });
+  const seen = new Set(lists.map((l) => l.join(',')));
+  for (const [key, group] of groups) {
+    for (const list of key.startsWith('n') ? [group] : splitLevels(group, entries, shapes)) {
+      if (list.length < 2 || seen.has(list.join(','))) continue;
+      seen.add(list.join(','));
+      lists.push(list);
+    }
+  }
+  return lists;
+}
+
+/**
+ * A run of figures in one sentence whose items are separated by commas within semicolons
+ * (`二等奖1名、三等奖1名；…二等奖1名，三等奖1名`) is several lists, one per semicolon; a run whose items
+ * are all separated alike (every one by a semicolon, or every one by a comma) is one list.
+ */
+function splitLevels(group: readonly number[], entries: readonly Entry[], shapes: readonly ParagraphShape[]): number[][] {
+  const strong = group.slice(1).map((i, k) => {
+    const a = entries[group[k]!]!;
+    const b = entries[i]!;
+    return a.para !== b.para || /[;；]/u.test(shapes[b.para]!.norm.slice(a.nEnd, b.nStart));
+  });
+  if (strong.every((x) => x) || strong.every((x) => !x)) return [[...group]];
+  const out: number[][] = [[group[0]!]];
+  strong.forEach((x, k) => {
+    if (x) out.push([]);
+    out[out.length - 1]!.push(group[k + 1]!);
+  });
+  return out;
+}
+
+/** Whether the paragraphs between two numbered ones keep them in one list (numbered, or blank). */
+function listContinues(shapes: readonly ParagraphShape[], from: number, to: number): boolean {
+  for (let q = from + 1; q < to; q++) {
+    const t = shapes[q]!.norm.trim();
+    if (t !== '' && !NUMBERED.test(t)) return false;
+  }
+  return true;
+}
+
+/** Whether marker M starts its sentence (`。其中：…`): then its list is the whole breakdown. */
+function candidatesStartSentence(s: ParagraphShape, M: Marker): boolean {
+  const ss = sentenceStart(s, M.index, M.depth);
+  return /^[\s,，;；:：]*$/u.test(s.norm.slice(ss, M.index));
+}
+
+/**
+ * The names listed after a marker when they carry no figures (`分别为A、B、C，总建筑面积…`): null when
+ * the list is not plainly a list of names (figures in it, `等`, `和/及` joining names, one name).
+ */
+function namedItems(s: ParagraphShape, M: Marker, regionEnd: number): string[] | null {
+  const text = s.norm.slice(M.end, regionEnd).replace(/^[\s:：]+/u, '');
+  const segments = text.split(/[,，;；]/u);
+  const taken: string[] = [];
+  for (const seg of segments) {
+    if (/\d|[一二两三四五六七八九十百千][所个项栋幢座间套台辆名处家类]/u.test(seg)) break;
+    taken.push(seg.trim());
+  }
+  if (taken.length === 0) return null;
+  let items: string[];
+  if (taken.length === 1) items = taken[0]!.split('、');
+  else if (taken.some((t) => t.includes('、'))) return null;
+  else items = taken;
+  items = items.map((x) => x.trim());
+  if (items.length < 2 || items.some((x) => x === '' || x.length > 25 || /[和及与]|等/u.test(x))) return null;
+  return items;
+}
+
+// ---------------------------------------------------------------- words around a figure
+
+const STRONG_TOTAL = /(合计|共计|总计|总共|一共|累计|总额|总投资|总预算|总金额|资金总额|总经费|总资金|共需资金|共需经费|共安排|共投入|共下达|总规模|总建筑面积|总面积)/gu;
+const WEAK_TOTAL =
+  /(计划安排资金|计划安排|经费预算|项目预算|预算|安排资金|安排经费|预算资金|预算经费|预算金额|年度预算|资金预算|项目资金|项目经费|所需资金|所需经费|需要资金|需资金|资金规模|下达资金|投资)/gu;
+const FILLER = /^(?:资金|经费|金额|费用|为|是|约|达|计|共|需|需要|人民币|预计|合计|总计|共计|安排|[:：\s(（]|大写|小写|的)*$/u;
+const SUM_WORD = /(合计|共计|总计|总共|一共|共)/gu;
+const BREAK = /[,，。;；、\n]/u;
+
+function clauseStart(norm: string, nStart: number, max = 30): number {
+  let i = nStart;
+  while (i > 0 && nStart - i < max && !BREAK.test(norm[i - 1]!)) i--;
+  return i;
+}
+
+/** A total keyword (合计/共计/总投资…: strong; 安排资金/预算…: weak) right before a figure. */
+export function keywordBefore(norm: string, nStart: number): 'strong' | 'weak' | null {
+  const clause = norm.slice(clauseStart(norm, nStart), nStart);
+  let best: { kind: 'strong' | 'weak'; end: number } | null = null;
+  for (const [re, kind] of [
+    [STRONG_TOTAL, 'strong'],
+    [WEAK_TOTAL, 'weak'],
+  ] as const) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(clause)) !== null) {
+      const end = m.index + m[0].length;
+      if (!best || end > best.end || (end === best.end && kind === 'strong')) best = { kind, end };
+    }
+  }
+  if (!best) return null;
+  return FILLER.test(clause.slice(best.end)) ? best.kind : null;
+}
+
+/** A summing word (合计, 共计, 总计, 共) in the clause before a figure, followed only by words naming it. */
+export function sumBefore(norm: string, nStart: number): boolean {
+  const clause = norm.slice(clauseStart(norm, nStart), nStart);
+  SUM_WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SUM_WORD.exec(clause)) !== null) {
+    const rest = clause.slice(m.index + m[0].length);
+    if (m[0] === '共' && !/^(?:计|为|有|需|[:：\s])*$/u.test(rest)) continue;
+    // 合计批复总投资6222.4万元, 合计：16万元: the words after it name what is summed
+    if (rest.length <= 12) return true;
+  }
+  return false;
+}
+
+const CUMULATIVE = /(累计|截至|截止|为止|至今|累积)/u;
+
+/** A running-total word (累计, 截至…) in the clause before a figure. */
+export function cumulativeBefore(norm: string, nStart: number): boolean {
+  return CUMULATIVE.test(norm.slice(clauseStart(norm, nStart), nStart));
+}
+
+/** Item names that say nothing alone (`资金80万元`): the words of the clause before are added to them. */
+const GENERIC = /^(?:资金|经费|金额|费用|款项|投资|总投资|投入|支出|面积|建筑面积|占地面积|数量|人数|规模|合计|共计|总计|小计)$/u;
+const NUMBERING = /^(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[一二三四五六七八九十]+[、.．]|[一二三四五六七八九十]是)\s*/u;
+
+function clean(raw: string): string {
+  let s = raw.trim().replace(/[:：\s]+$/u, '');
+  // 其中：培训费8万元 — the words after a colon
+  s = s.replace(/^.*[:：]/u, '');
+  for (let k = 0; k < 4; k++) {
+    const before = s;
+    s = s
+      .replace(NUMBERING, '')
+      .replace(/^(?:其中|分别为|分别是|具体为|具体是|包括|包含|含|主要用于|用于|和|及|以及|与|另外|另有|另|资金来源为|来源为)/u, '')
+      .replace(/^(?:\d{4}(?:年度|年)|全年|本年度|年度|每年)+/u, '')
+      .replace(/(?:约|预计|大约|共需|共计|合计|总计|计|需|支出|支付|拨付资金|拨付|下达资金|下达|投入|分别为|分别是|分别|为|是|安排资金|投入资金|预算资金|安排经费|安排|达|按|的|近|超过|不超过|逾)+$/u, '')
+      .replace(/^(?:预计|共需|共|需|支出|支付|投入|安排)+/u, '')
+      // 3月支付培训费: the time stays (it tells items apart), the verb after it goes
+      .replace(/^((?:\d{1,2}(?:[-—~至]\d{1,2})?月份?(?:上旬|中旬|下旬|初|底|末|前|后)?|上半年|下半年|[春秋]季学期|第[一二三四]季度)[,，]?)(?:预计|共需|需|支出|支付|拨付|发放|投入|安排|完成|下达|购买|采购)+/u, '$1')
+      .trim();
+    if (s === before) break;
+  }
+  return s;
+}
+
+/**
+ * What an item is called: the words before its figure back to the previous separator (a `、` joins
+ * words of one name unless a figure stands before it: `宣传、资料费15万元`), without numbering, the
+ * list's lead word, a year, and verbs and qualifiers that end it. A name that says nothing alone
+ * (`投资`, `建筑面积`) takes the words of the clause before (`龙场中学…投资`). `full` is the name
+ * uncut (an item's identity), `label` the name cut to 14 characters for messages.
+ */
+export function itemName(norm: string, nStart: number, figureEnds: readonly number[]): { label: string; full: string } {
+  const prevFigure = figureEnds.filter((e) => e <= nStart).reduce((a, b) => Math.max(a, b), 0);
+  const hard = /[,，。;；:：\n()（）]/u;
+  // 培训费：8万元 — a colon right before the figure joins the name to it
+  let start = nStart;
+  while (start > prevFigure && /[:：\s]/u.test(norm[start - 1]!)) start--;
+  let i = start;
+  let skipped = '';
+  while (i > prevFigure && start - i < 40) {
+    const c = norm[i - 1]!;
+    if ((c === ')' || c === '）') && i < start) {
+      // 省级财政（含中央）承担: a parenthesis inside the name is left out of it
+      let k = i - 1;
+      let depth = 0;
+      while (k > prevFigure) {
+        const x = norm[k]!;
+        if (x === ')' || x === '）') depth++;
+        else if ((x === '(' || x === '（') && --depth === 0) break;
+        k--;
+      }
+      if (k <= prevFigure || depth !== 0) break;
+      skipped = norm.slice(k, i) + skipped;
+      i = k;
+      continue;
+    }
+    if (hard.test(c)) break;
+    if (c === '、') {
+      // a 、 between words of one name, unless the words before it hold a figure
+      let k = i - 1;
+      while (k > 0 && !hard.test(norm[k - 1]!) && norm[k - 1] !== '、') k--;
+      if (prevFigure > k) break;
+    }
+    i--;
+  }
+  let name = clean(removeAll(norm.slice(i, nStart), skipped));
+  if (name !== '' && GENERIC.test(name)) {
+    // 龙场中学建筑面积1120平方米、投资133万元: the subject of the clause before
+    let j = i - 1;
+    while (j > 0 && /[、,，\s]/u.test(norm[j]!)) j--;
+    let k = j;
+    while (k > 0 && !/[,，。;；:：\n()（）、]/u.test(norm[k - 1]!)) k--;
+    const head = clean(norm.slice(k, j + 1).replace(/\d[\d.,]*\s*\S{0,4}$/u, '')).replace(/(?:建筑面积|占地面积|面积|数量|规模)$/u, '');
+    if (head !== '' && !/\d/u.test(head)) name = `${head}${name}`;
+  }
+  const label = name.length > 14 ? `${name.slice(0, 13)}…` : name;
+  return { label, full: name };
+}
+
+/** The text without the parenthesised pieces skipped while reading a name. */
+function removeAll(text: string, skipped: string): string {
+  if (skipped === '') return text;
+  return text.replace(/[(（][^()（）]*[)）]/gu, '');
+}
+
+/** Whether an item name is specific enough to identify an item (not `资金`, not empty). */
+export function specificName(name: string): boolean {
+  return name.length >= 2 && !GENERIC.test(name);
+}

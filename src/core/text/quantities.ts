@@ -1,0 +1,359 @@
+/**
+ * Quantities that are not money: counts (`22个`, `2.3万人`, `七所`), areas (`5200平方米`, `11.43万平方米`,
+ * `25.29㎡`), lengths (`25.6公里`, `300米`), volumes and masses. Each is read into an exact integer in
+ * 1/QUANTITY_SCALE of its family's base unit (平方米, 米, 个, 人…), so units convert exactly
+ * (`1.2万人` = 12 000人, `0.3公里` = 300米) and sums never drift.
+ *
+ * Pure text analysis: `readQuantities` works on the normalised text `scanText` (money.ts) already made,
+ * so a paragraph is normalised once for money and quantities alike. See docs/money.md.
+ */
+import { parseChineseNumeral } from './numerals';
+
+/** Value units per base unit: 4 decimals of a 平方米, a 米, a 人 are kept exactly. */
+export const QUANTITY_SCALE = 10_000;
+
+/**
+ * What a quantity measures; quantities compare only within one family. Counts form a family per
+ * counting unit (`count:个`, `count:所`), with 人/名/位 one family and 栋/幢 another.
+ */
+export type QuantityFamily = string;
+
+export interface ScannedQuantity {
+  /** The value in 1/QUANTITY_SCALE of the base unit, an exact integer (`1.2万人` → 120 000 000). */
+  readonly value: number;
+  readonly family: QuantityFamily;
+  /** The unit as written, with its multiplier (`万平方米`, `平方米`, `个`, `公里`); `㎡` is `平方米`. */
+  readonly unit: string;
+  /** The family's base unit (`平方米`, `米`, `人`, `个`). */
+  readonly base: string;
+  /** Base units in one written unit (万平方米 → 10 000, 公里 → 1000, 个 → 1). */
+  readonly factor: number;
+  readonly approximate: boolean;
+  /** 约/预计/余/多/以上/不超过…, as for money (see amountRange in money.ts). */
+  readonly qualifier?: string;
+  /** Value units of one step of the last written digit (`5000多` → 1000 base units). */
+  readonly precision: number;
+  /** For a range (`10-15个`): the lower bound; `value` is the upper. */
+  readonly low?: number;
+  /** A rate (`平均班额56人`, `每校3名`, `45人/班`): per this unit; never summed with plain quantities. */
+  readonly per?: string;
+  readonly form: 'figure' | 'chinese';
+  /** Span in the normalised text. */
+  readonly nStart: number;
+  readonly nEnd: number;
+  /** Span in the original text. */
+  readonly offset: number;
+  readonly length: number;
+  readonly text: string;
+}
+
+interface UnitDef {
+  readonly family: QuantityFamily;
+  readonly base: string;
+  /** Base units per written unit. */
+  readonly factor: bigint;
+  /** The unit as shown in messages. */
+  readonly shown: string;
+}
+
+const area = (shown: string, factor: bigint): UnitDef => ({ family: 'area', base: '平方米', factor, shown });
+const length = (shown: string, factor: bigint): UnitDef => ({ family: 'length', base: '米', factor, shown });
+
+/** Written units (after NFKC: ㎡ → m2, ㎞ → km) and what they measure. */
+const UNITS: Readonly<Record<string, UnitDef>> = {
+  平方米: area('平方米', 1n),
+  平米: area('平方米', 1n),
+  m2: area('平方米', 1n),
+  平方公里: area('平方公里', 1_000_000n),
+  平方千米: area('平方公里', 1_000_000n),
+  km2: area('平方公里', 1_000_000n),
+  公顷: area('公顷', 10_000n),
+  亩: { family: 'mu', base: '亩', factor: 1n, shown: '亩' },
+  立方米: { family: 'volume', base: '立方米', factor: 1n, shown: '立方米' },
+  m3: { family: 'volume', base: '立方米', factor: 1n, shown: '立方米' },
+  公里: length('公里', 1000n),
+  千米: length('公里', 1000n),
+  km: length('公里', 1000n),
+  延米: length('米', 1n),
+  米: length('米', 1n),
+  m: length('米', 1n),
+  吨: { family: 'mass', base: '公斤', factor: 1000n, shown: '吨' },
+  公斤: { family: 'mass', base: '公斤', factor: 1n, shown: '公斤' },
+  千克: { family: 'mass', base: '公斤', factor: 1n, shown: '公斤' },
+  kg: { family: 'mass', base: '公斤', factor: 1n, shown: '公斤' },
+};
+
+/** Counting units; each its own family except the ones grouped here. */
+const COUNT_UNITS = [
+  '人次', '班次', '课时', '学时', '小时', '台套', '人', '名', '位', '个', '所', '项', '间', '套', '台', '辆', '册', '本', '期', '次', '场',
+  '班', '节', '件', '张', '户', '家', '座', '栋', '幢', '处', '盏', '块', '株', '棵', '份', '批', '组', '类', '天',
+] as const;
+const COUNT_FAMILY: Readonly<Record<string, string>> = { 名: '人', 位: '人', 幢: '栋' };
+
+/** The units a Chinese counting numeral may carry (`七所`, `两幢`, `十二个`): no 次/期/批 (`一次性`, `一批`). */
+const CN_COUNT_UNITS = '所|个|项|栋|幢|座|间|套|台|辆|名|处|家|类';
+
+const UNIT_ALT = [...Object.keys(UNITS), ...COUNT_UNITS].sort((a, b) => b.length - a.length).join('|');
+const FIGURE_RE = new RegExp(
+  String.raw`(?<![\d.])(?<!\d,)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(余|多)?(万|千|百|亿)?(余|多)?\s*(${UNIT_ALT})`,
+  'gu',
+);
+const CN_RE = new RegExp(`([一二两三四五六七八九十百千]+)(余|多)?(${CN_COUNT_UNITS})`, 'gu');
+const CN_CHARS = /[零〇一二两三四五六七八九十百千万亿第]/u;
+
+/** What may not follow a unit for it to be that unit (`3个月` is time, `5名单`, `米饭`, `5mm`). */
+function badFollow(unit: string, next: string): boolean {
+  if (/^[a-z]/u.test(unit)) return /^[A-Za-z0-9]/u.test(next);
+  switch (unit) {
+    case '个':
+      return next.startsWith('月') || next.startsWith('百分点');
+    case '名':
+      return /^[单称额次]/u.test(next);
+    case '人':
+      return /^[民员均]/u.test(next);
+    case '次':
+      return /^[性日年月]/u.test(next);
+    case '期':
+      return /^[间末限]/u.test(next);
+    case '项':
+      return next.startsWith('目');
+    case '台':
+      return /^[账风]/u.test(next);
+    case '本':
+      return /^[级年单次]/u.test(next);
+    case '米':
+      return /^[饭粒面]/u.test(next);
+    case '天':
+      return /^[然气]/u.test(next);
+    case '批':
+      return /^[复准示]/u.test(next);
+    case '班':
+      return /^[级额主子]/u.test(next);
+    case '件':
+      return next.startsWith('事');
+    default:
+      return false;
+  }
+}
+
+function defOf(unit: string): UnitDef {
+  const d = UNITS[unit];
+  if (d) return d;
+  const fam = COUNT_FAMILY[unit] ?? unit;
+  return { family: `count:${fam}`, base: fam, factor: 1n, shown: unit };
+}
+
+const MULT: Readonly<Record<string, bigint>> = { 万: 10_000n, 千: 1000n, 百: 100n, 亿: 100_000_000n };
+const CLAUSE_BREAK = /[,，。;；、:：\n\r()（）!?！？]/u;
+
+function clauseBefore(norm: string, end: number, max = 16): string {
+  let i = end;
+  while (i > 0 && end - i < max && !CLAUSE_BREAK.test(norm[i - 1]!)) i--;
+  return norm.slice(i, end);
+}
+
+/** Trailing zeros of an integer's digits (`5000` → 3). */
+function trailingZeros(digits: string): number {
+  const m = /0+$/u.exec(digits);
+  return m && m[0].length < digits.length ? m[0].length : 0;
+}
+
+/** The value of `digits.frac × unitFactor` in value units, or null when not exact / too large. */
+function toValue(intDigits: string, fracDigits: string, factor: bigint): bigint | null {
+  const scale = 10n ** BigInt(fracDigits.length);
+  const num = BigInt(intDigits + fracDigits) * factor * BigInt(QUANTITY_SCALE);
+  if (num % scale !== 0n) return null;
+  const v = num / scale;
+  return v > BigInt(Number.MAX_SAFE_INTEGER) ? null : v;
+}
+
+interface Qualified {
+  start: number;
+  end: number;
+  qualifier: string | undefined;
+  per: string | undefined;
+  low: number | undefined;
+}
+
+const PER_BEFORE = /(每(?:[\u4e00-\u9fff]{1,2}?)(?:每[\u4e00-\u9fff]{1,2}?)?|人均|生均|校均|班均|户均|平均|均)[\u4e00-\u9fff]{0,4}$/u;
+
+/** Qualifiers around a quantity: 约…, …左右/以上/以内, a range before it, a rate (每班, 平均, /班). */
+function qualify(norm: string, start: number, end: number, factor: bigint, approxWord: string | undefined): Qualified {
+  let qualifier = approxWord;
+  let m: RegExpExecArray | null;
+  if ((m = /^(左右|以上|以下|以内|之内)/u.exec(norm.slice(end)))) {
+    qualifier = qualifier ?? m[1]!;
+    end += m[1]!.length;
+  }
+  let per: string | undefined;
+  if ((m = /^\/([\u4e00-\u9fff]{1,2}|年|人|班|校)/u.exec(norm.slice(end)))) {
+    per = m[1]!;
+    end += m[0].length;
+  }
+  let low: number | undefined;
+  const rm = /(\d+(?:\.\d+)?)\s*(?:-|~|～|—|至|到)\s*$/u.exec(norm.slice(Math.max(0, start - 12), start));
+  if (rm && !/[\d.]$/u.test(norm.slice(0, start - rm[0].length))) {
+    const [ip, fp = ''] = rm[1]!.split('.');
+    const v = toValue(ip!, fp, factor);
+    if (v !== null) {
+      low = Number(v);
+      start -= rm[0].length;
+      qualifier = '至';
+    }
+  }
+  const ctx = clauseBefore(norm, start);
+  const qm = /(不超过|不高于|不低于|不少于|不足|大约|约|近|超过|逾|达约|≥|≤|>|<)\s*$/u.exec(ctx);
+  if (qm) {
+    qualifier = qm[1] === '达约' ? '约' : qm[1] === '≥' || qm[1] === '>' ? '不少于' : qm[1] === '≤' || qm[1] === '<' ? '不超过' : qm[1]!;
+    start -= qm[0].length;
+  } else if (qualifier === undefined && /预计|估算|估计|计划约/u.test(ctx)) {
+    qualifier = '预计';
+  }
+  if (per === undefined) {
+    const pm = PER_BEFORE.exec(ctx);
+    if (pm) per = pm[1]!.replace(/^每/u, '') || '均';
+  }
+  return { start, end, qualifier, per, low };
+}
+
+/**
+ * The quantities of a normalised text (not money: `taken` tells which spans money already holds).
+ * Ordinals (`第3期`), codes (`P1.5`), percentages, dates and document numbers carry no unit here and
+ * are never read.
+ */
+export function readQuantities(
+  norm: string,
+  map: readonly number[],
+  original: string,
+  taken: (s: number, e: number) => boolean,
+): ScannedQuantity[] {
+  if (!/\d|[一二两三四五六七八九十]/u.test(norm)) return [];
+  const out: ScannedQuantity[] = [];
+  const push = (q: Omit<ScannedQuantity, 'offset' | 'length' | 'text'>): void => {
+    const offset = map[q.nStart]!;
+    const len = map[q.nEnd]! - offset;
+    out.push({ ...q, offset, length: len, text: original.slice(offset, offset + len) });
+  };
+  if (/\d/u.test(norm)) {
+    FIGURE_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = FIGURE_RE.exec(norm)) !== null) {
+      const s = m.index;
+      const e = s + m[0].length;
+      const unitText = m[5]!;
+      const prev = norm[s - 1] ?? '';
+      if (prev === '第' || /[A-Za-z]/u.test(prev) || taken(s, e) || badFollow(unitText, norm.slice(e, e + 3))) continue;
+      // 54、55期: issue numbers (the 期/届 of a series), not a count
+      if ((unitText === '期' || unitText === '届') && /\d[、,，和]$/u.test(norm.slice(Math.max(0, s - 2), s))) continue;
+      // 万/亿 without a unit after them belong to money (scanText); 千/百 only before a unit
+      const def = defOf(unitText);
+      const mult = m[3] ? MULT[m[3]]! : 1n;
+      const [ip, fp = ''] = m[1]!.replace(/,/gu, '').split('.');
+      const v = toValue(ip!, fp, def.factor * mult);
+      if (v === null) continue;
+      const pre = m[2];
+      const post = m[4];
+      const stepBase = def.factor * mult * BigInt(QUANTITY_SCALE);
+      let step = fp.length > 0 ? stepBase / 10n ** BigInt(fp.length) : stepBase;
+      // 5000多平方米, 十余所: 余/多 right after the digits stand for the place of the last non-zero digit
+      if (pre && fp.length === 0) step = stepBase * 10n ** BigInt(trailingZeros(ip!));
+      const q = qualify(norm, s, e, def.factor * mult, pre ?? post);
+      push({
+        value: Number(v),
+        family: def.family,
+        unit: `${m[3] ?? ''}${def.shown}`,
+        base: def.base,
+        factor: Number(def.factor * mult),
+        approximate: q.qualifier !== undefined,
+        ...(q.qualifier !== undefined && { qualifier: q.qualifier === '以上' ? '不少于' : q.qualifier === '以下' || q.qualifier === '以内' || q.qualifier === '之内' ? '不超过' : q.qualifier }),
+        precision: Number(step),
+        ...(q.low !== undefined && { low: q.low }),
+        ...(q.per !== undefined && { per: q.per }),
+        form: 'figure',
+        nStart: q.start,
+        nEnd: q.end,
+      });
+      FIGURE_RE.lastIndex = Math.max(FIGURE_RE.lastIndex, q.end);
+    }
+  }
+  if (/[一二两三四五六七八九十]/u.test(norm)) {
+    CN_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = CN_RE.exec(norm)) !== null) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (CN_CHARS.test(norm[s - 1] ?? '') || taken(s, e) || badFollow(m[3]!, norm.slice(e, e + 3))) continue;
+      if (out.some((q) => s < q.nEnd && e > q.nStart)) continue;
+      const n = parseChineseNumeral(m[1]!);
+      if (n === null || n === 0 || n > 10_000) continue;
+      const def = defOf(m[3]!);
+      const q = qualify(norm, s, e, 1n, m[2]);
+      const last = m[1]![m[1]!.length - 1]!;
+      const step = last === '十' ? 10 : last === '百' ? 100 : last === '千' ? 1000 : 1;
+      push({
+        value: n * QUANTITY_SCALE,
+        family: def.family,
+        unit: def.shown,
+        base: def.base,
+        factor: 1,
+        approximate: q.qualifier !== undefined,
+        ...(q.qualifier !== undefined && { qualifier: q.qualifier }),
+        precision: (m[2] ? step : 1) * QUANTITY_SCALE,
+        ...(q.per !== undefined && { per: q.per }),
+        form: 'chinese',
+        nStart: q.start,
+        nEnd: q.end,
+      });
+    }
+    out.sort((a, b) => a.nStart - b.nStart);
+  }
+  return out;
+}
+
+/**
+ * The range of values a measure stands for: exact values are a point; 约/预计/左右/近 ±half a step
+ * of the last digit; 余/多/超过/逾/不少于 from the value to one step above; 不超过/不高于 from 0 to the
+ * value; 不足 from one step below; a range `10-15` from its lower bound.
+ */
+export function measureRange(a: { readonly value: number; readonly approximate: boolean; readonly qualifier?: string; readonly precision: number; readonly low?: number }): {
+  lo: number;
+  hi: number;
+} {
+  if (a.low !== undefined) return { lo: a.low, hi: a.value };
+  if (!a.approximate) return { lo: a.value, hi: a.value };
+  const p = a.precision;
+  switch (a.qualifier) {
+    case '余':
+    case '多':
+    case '超过':
+    case '逾':
+    case '不少于':
+    case '不低于':
+      return { lo: a.value, hi: a.value + p };
+    case '不超过':
+    case '不高于':
+      return { lo: 0, hi: a.value };
+    case '不足':
+      return { lo: a.value - p, hi: a.value };
+    default:
+      return { lo: a.value - Math.floor(p / 2), hi: a.value + Math.floor(p / 2) };
+  }
+}
+
+/** `4900平方米`, `1.2万人`: a value in a unit of its family, with the decimals it needs. */
+export function formatQuantity(value: number, unit: string, factor: number): string {
+  const den = BigInt(factor) * BigInt(QUANTITY_SCALE);
+  const neg = value < 0;
+  const abs = BigInt(Math.abs(value));
+  const int = abs / den;
+  let frac = abs % den;
+  let digits = '';
+  // factor × scale is a power of ten: the decimals are finite
+  let d = den;
+  while (frac !== 0n && d > 1n) {
+    d /= 10n;
+    digits += (frac / d).toString();
+    frac %= d;
+  }
+  return `${neg ? '-' : ''}${int}${digits === '' ? '' : `.${digits}`}${unit}`;
+}

@@ -10,8 +10,9 @@ type MessageId = 'repeated' | 'differentAmounts';
 
 /** One item of an enumeration as this rule compares it. */
 interface Item {
-  /** The item's whole name (its identity) and its name as shown. */
+  /** The item's whole name and the name of the item it belongs to (its identity), and its name as shown. */
   readonly name: string;
+  readonly context: string;
   readonly label: string;
   /** What it measures (`money`, `area`…) and its exact value in that family's units. */
   readonly family: string;
@@ -26,14 +27,14 @@ function enumerations(an: AmountAnalysis): Item[][] {
   const money = an.lists.map((list) =>
     list.map((i): Item => {
       const a = an.amounts[i]!;
-      return { name: a.name, label: a.label, family: 'money', value: a.amount.fen, shown: formatMoney(a.amount.fen, a.amount.unit), ref: a.ref, key: `a${i}` };
+      return { name: a.name, context: a.context, label: a.label, family: 'money', value: a.amount.fen, shown: formatMoney(a.amount.fen, a.amount.unit), ref: a.ref, key: `a${i}` };
     }),
   );
   const quantities = an.quantityLists.map((list) =>
     list.map((i): Item => {
       const q = an.quantities[i]!;
       const { value, unit, factor, family } = q.amount;
-      return { name: q.name, label: q.label, family, value, shown: formatQuantity(value, unit, factor), ref: q.ref, key: `q${i}` };
+      return { name: q.name, context: q.context, label: q.label, family, value, shown: formatQuantity(value, unit, factor), ref: q.ref, key: `q${i}` };
     }),
   );
   return [...money, ...quantities];
@@ -67,7 +68,7 @@ export default defineRule<MessageId>({
         for (const items of enumerations(analyseSection(section))) {
           items.forEach((b, j) => {
             if (!specificName(b.name) || reported.has(b.key)) return;
-            const a = items.slice(0, j).find((x) => x.name === b.name && x.family === b.family);
+            const a = items.slice(0, j).find((x) => x.name === b.name && x.context === b.context && x.family === b.family);
             if (!a) return;
             reported.add(b.key);
             const where = sameCell(a.ref, b.ref)

@@ -46,6 +46,11 @@ export interface Located<M> {
   readonly label: string;
   /** The item's whole name (its identity in an enumeration). */
   readonly name: string;
+  /**
+   * The name of the first figure of its stretch of text (up to a semicolon or a full stop): a figure
+   * that only describes the item before it (`…补助资金115.26万元，受益学生18862人；`) belongs to that item.
+   */
+  context: string;
   /** A summing word (合计, 共计, 总计, 共) stands right before it. */
   readonly sum: boolean;
   /** Parenthesis depth in its paragraph (0 outside parentheses). */
@@ -355,6 +360,7 @@ function locate<M extends { readonly nStart: number; readonly offset: number; re
     ref: p.ref,
     label,
     name: full,
+    context: full,
     sum: sumBefore(s.norm, amount.nStart),
     depth: shape.depth[amount.nStart] ?? 0,
     clause: clauseOf(p.text, s, amount),
@@ -362,6 +368,21 @@ function locate<M extends { readonly nStart: number; readonly offset: number; re
     cumulative: cumulativeBefore(s.norm, amount.nStart),
     derived: false,
   };
+}
+
+/** Sets each figure's context: the name of the first figure in its stretch up to a semicolon or full stop. */
+function setContexts(here: Located<{ readonly nStart: number }>[], shape: ParagraphShape): void {
+  const sorted = [...here].sort((a, b) => a.amount.nStart - b.amount.nStart);
+  let head = '';
+  let from = -1;
+  for (const x of sorted) {
+    const cut = /[;；。!?！？]/u;
+    let boundary = false;
+    for (let k = Math.max(from, 0); k < x.amount.nStart; k++) if (shape.depth[k] === 0 && cut.test(shape.norm[k]!)) boundary = true;
+    if (from < 0 || boundary) head = x.name;
+    x.context = head;
+    from = x.amount.nStart;
+  }
 }
 
 function entryOf(a: Located<{ readonly nStart: number; readonly nEnd: number }>, family: string, per: string | undefined, range: { lo: number; hi: number }, approximate: boolean, countable: boolean): Entry {
@@ -397,8 +418,10 @@ export function analyseAmounts(paragraphs: readonly ParagraphLike[]): AmountAnal
       const measures = s.quantities.filter((q) => !q.family.startsWith('count:')).map((q) => q.nEnd);
       const moneyEnds = [...s.amounts.map((a) => a.nEnd), ...measures];
       const allEnds = [...moneyEnds, ...s.quantities.filter((q) => q.family.startsWith('count:')).map((q) => q.nEnd)];
-      for (const a of s.amounts) amounts.push(locate(a, para, p, s, shape, moneyEnds));
-      for (const q of s.quantities) quantities.push(locate(q, para, p, s, shape, allEnds));
+      const here = [...s.amounts.map((a) => locate(a, para, p, s, shape, moneyEnds)), ...s.quantities.map((q) => locate(q, para, p, s, shape, allEnds))];
+      setContexts(here, shape);
+      amounts.push(...(here.filter((x) => 'fen' in x.amount) as LocatedAmount[]));
+      quantities.push(...(here.filter((x) => !('fen' in x.amount)) as LocatedQuantity[]));
     }
     if (s.norm.includes('=')) calculations.push(...findCalculations(s.norm, p.text, s.map, para, p.ref));
   });

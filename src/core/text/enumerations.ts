@@ -551,8 +551,10 @@ const NUMBERING = /^(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.、�
 
 function clean(raw: string): string {
   let s = raw.trim().replace(/[:：\s]+$/u, '');
-  // 其中：培训费8万元 — the words after a colon
+  // 其中：培训费8万元 — the words after a colon; 资金用于购置图书 — the words after the list's lead word
   s = s.replace(/^.*[:：]/u, '');
+  const lead = /^.*?(?:其中|分别为|分别是|具体为|具体是|主要用于|用于|包括|包含)(.+)$/u.exec(s);
+  if (lead) s = lead[1]!;
   for (let k = 0; k < 4; k++) {
     const before = s;
     s = s
@@ -578,7 +580,7 @@ function clean(raw: string): string {
  */
 export function itemName(norm: string, nStart: number, figureEnds: readonly number[]): { label: string; full: string } {
   const prevFigure = figureEnds.filter((e) => e <= nStart).reduce((a, b) => Math.max(a, b), 0);
-  const hard = /[,，。;；:：\n()（）]/u;
+  const hard = /[,，。;；\n()（）]/u;
   // 培训费：8万元 — a colon right before the figure joins the name to it
   let start = nStart;
   while (start > prevFigure && /[:：\s]/u.test(norm[start - 1]!)) start--;
@@ -610,18 +612,26 @@ export function itemName(norm: string, nStart: number, figureEnds: readonly numb
     }
     i--;
   }
-  let name = clean(removeAll(norm.slice(i, nStart), skipped));
-  if (name !== '' && GENERIC.test(name)) {
-    // 龙场中学建筑面积1120平方米、投资133万元: the subject of the clause before
-    let j = i - 1;
-    while (j > 0 && /[、,，\s]/u.test(norm[j]!)) j--;
-    let k = j;
-    while (k > 0 && !/[,，。;；:：\n()（）、]/u.test(norm[k - 1]!)) k--;
-    const head = clean(norm.slice(k, j + 1).replace(/\d[\d.,]*\s*\S{0,4}$/u, '')).replace(/(?:建筑面积|占地面积|面积|数量|规模)$/u, '');
-    if (head !== '' && !/\d/u.test(head)) name = `${head}${name}`;
+  const raw = removeAll(norm.slice(i, nStart), skipped);
+  // A校：设备10万元 — the words before a colon head the item: shown after it, identified with it
+  const shown = clean(raw);
+  const headed = /[:：][^:：]/u.test(raw) ? clean(raw.replace(/[:：]/gu, '')) : shown;
+  let name = shown;
+  let full = headed;
+  if (shown !== '' && GENERIC.test(shown)) {
+    if (headed !== shown) name = headed;
+    else {
+      // 龙场中学建筑面积1120平方米、投资133万元: the subject of the clause before
+      let j = i - 1;
+      while (j > 0 && /[、,，\s]/u.test(norm[j]!)) j--;
+      let k = j;
+      while (k > 0 && !/[,，。;；:：\n()（）、]/u.test(norm[k - 1]!)) k--;
+      const head = clean(norm.slice(k, j + 1).replace(/\d[\d.,]*\s*\S{0,4}$/u, '')).replace(/(?:建筑面积|占地面积|面积|数量|规模)$/u, '');
+      if (head !== '' && !/\d/u.test(head)) name = full = `${head}${shown}`;
+    }
   }
   const label = name.length > 14 ? `${name.slice(0, 13)}…` : name;
-  return { label, full: name };
+  return { label, full };
 }
 
 /** The text without the parenthesised pieces skipped while reading a name. */

@@ -5,10 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../../src/core/check';
-import { CASES } from './cases';
+import { CASES as BASE_CASES } from './cases';
+import { QUANTITY_CASES } from './cases-quantities';
 import { compare } from './compare';
 import { toXlsx } from './xlsx';
 import { readXlsx } from '../../src/hosts/xlsx/read';
+
+const CASES = [...BASE_CASES, ...QUANTITY_CASES];
 
 describe('variant workbooks', () => {
   for (const c of CASES) {

@@ -47,8 +47,9 @@ export interface Located<M> {
   /** The item's whole name (its identity in an enumeration). */
   readonly name: string;
   /**
-   * The name of the first figure of its stretch of text (up to a semicolon or a full stop): a figure
-   * that only describes the item before it (`…补助资金115.26万元，受益学生18862人；`) belongs to that item.
+   * The words leading its stretch of text (up to a semicolon, a full stop or a list's lead word): a
+   * figure that only describes the item before it (`…补助资金115.26万元，受益学生18862人；`) belongs to
+   * that item. An item is the same item as another when both its name and its context are.
    */
   context: string;
   /** A summing word (合计, 共计, 总计, 共) stands right before it. */
@@ -370,19 +371,35 @@ function locate<M extends { readonly nStart: number; readonly offset: number; re
   };
 }
 
-/** Sets each figure's context: the name of the first figure in its stretch up to a semicolon or full stop. */
-function setContexts(here: Located<{ readonly nStart: number }>[], shape: ParagraphShape): void {
+/**
+ * Sets each figure's context, what tells it apart besides its name: the words that lead its stretch
+ * of text (from a semicolon, a full stop or a list's lead word to the stretch's first figure). A
+ * figure after another in one stretch describes that one's item (`…补助资金115.26万元，受益学生18862人；`);
+ * the words before a stretch's first figure say which item it is (`2024年3月开工，完成投资3000万元`).
+ */
+function setContexts(here: Located<{ readonly nStart: number; readonly nEnd: number }>[], shape: ParagraphShape): void {
   const sorted = [...here].sort((a, b) => a.amount.nStart - b.amount.nStart);
-  let head = '';
-  let from = -1;
   for (const x of sorted) {
-    const cut = /[;；。!?！？]/u;
-    let boundary = false;
-    for (let k = Math.max(from, 0); k < x.amount.nStart; k++) if (shape.depth[k] === 0 && cut.test(shape.norm[k]!)) boundary = true;
-    if (from < 0 || boundary) head = x.name;
-    x.context = head;
-    from = x.amount.nStart;
+    let from = 0;
+    for (let k = x.amount.nStart - 1; k >= 0; k--) {
+      if (shape.depth[k] === 0 && /[;；。!?！？]/u.test(shape.norm[k]!)) {
+        from = k + 1;
+        break;
+      }
+    }
+    for (const mk of shape.markers) if (mk.depth === 0 && mk.end <= x.amount.nStart && mk.end > from) from = mk.end;
+    const head = sorted.find((y) => y.depth === 0 && y.amount.nStart >= from && y.amount.nEnd <= x.amount.nStart) ?? x;
+    x.context = contextKey(shape.norm.slice(from, head.amount.nStart));
   }
+}
+
+/** Words as a key: without numbering, years, punctuation and spaces. */
+function contextKey(text: string): string {
+  return text
+    .trim()
+    .replace(/^(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[一二三四五六七八九十]+、)/u, '')
+    .replace(/\d{4}年度?/gu, '')
+    .replace(/[\s,，、:：;；。.]/gu, '');
 }
 
 function entryOf(a: Located<{ readonly nStart: number; readonly nEnd: number }>, family: string, per: string | undefined, range: { lo: number; hi: number }, approximate: boolean, countable: boolean): Entry {

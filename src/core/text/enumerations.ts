@@ -562,7 +562,7 @@ function clean(raw: string): string {
       .replace(/^(?:其中|分别为|分别是|具体为|具体是|包括|包含|含|主要用于|用于|和|及|以及|与|另外|另有|另|资金来源为|来源为)/u, '')
       .replace(/^(?:\d{4}(?:年度|年)|全年|本年度|年度|每年)+/u, '')
       .replace(/(?:约|预计|大约|共需|共计|合计|总计|计|需|支出|支付|拨付资金|拨付|下达资金|下达|投入|分别为|分别是|分别|为|是|安排资金|投入资金|预算资金|安排经费|安排|达|按|的|近|超过|不超过|逾)+$/u, '')
-      .replace(/^(?:预计|共需|共|需|支出|支付|投入|安排)+/u, '')
+      .replace(/^(?:预计|共需|共|需|支出|支付|投入|安排|完成|实际)+/u, '')
       // 3月支付培训费: the time stays (it tells items apart), the verb after it goes
       .replace(/^((?:\d{1,2}(?:[-—~至]\d{1,2})?月份?(?:上旬|中旬|下旬|初|底|末|前|后)?|上半年|下半年|[春秋]季学期|第[一二三四]季度)[,，]?)(?:预计|共需|需|支出|支付|拨付|发放|投入|安排|完成|下达|购买|采购)+/u, '$1')
       .trim();
@@ -627,7 +627,7 @@ export function itemName(norm: string, nStart: number, figureEnds: readonly numb
       let k = j;
       while (k > 0 && !/[,，。;；:：\n()（）、]/u.test(norm[k - 1]!)) k--;
       const head = clean(norm.slice(k, j + 1).replace(/\d[\d.,]*\s*\S{0,4}$/u, '')).replace(/(?:建筑面积|占地面积|面积|数量|规模)$/u, '');
-      if (head !== '' && !/\d/u.test(head)) name = full = `${head}${shown}`;
+      if (head !== '' && !/\d/u.test(head) && !GENERIC.test(head)) name = full = `${head}${shown}`;
     }
   }
   const label = name.length > 14 ? `${name.slice(0, 13)}…` : name;

@@ -1,6 +1,7 @@
 import { defineRule, type RawFinding } from './types';
 import type { CellRef, SchoolTable, Section, SectionKey } from '../model';
-import { findAmounts, findQuantities, type MoneyAmount, type Quantity } from '../text/money';
+import { analyseSection } from '../text/amount-statements';
+import { countsOf, type MoneyAmount, type Quantity } from '../text/money';
 import { formatFenIn, numberToDecimal, scaleDecimal } from '../schools/values';
 import { place, scaled } from '../schools/support';
 
@@ -118,7 +119,11 @@ export default defineRule<Id>({
       if (!project) continue;
       const who = place(document, table, undefined);
       const sections = project.sections.filter((s) => TEXT_SECTIONS.has(s.key));
-      const sourced = sections.flatMap((s) => s.paragraphs.map((p) => ({ p, key: s.key, section: s })));
+      // the shared analysis of each section scanned its paragraphs once (they come first in it)
+      const sourced = sections.flatMap((s) => {
+        const scans = analyseSection(s).scans;
+        return s.paragraphs.map((p, i) => ({ p, key: s.key, section: s, scan: scans[i]! }));
+      });
       // the sections the table is linked to: the one that holds it, or that points at it (详见附表1)
       const linked = new Set<Section>(sections.filter((s) => s.tables.includes(tableIndex) || (table.section !== undefined && s.key === table.section)));
       if (linked.size === 0) for (const s of sections) if (s.paragraphs.some((p) => TABLE_POINTER.test(p.text))) linked.add(s);
@@ -136,9 +141,9 @@ export default defineRule<Id>({
         const expected = formatFenIn(count.value, '万元');
         type Stated = { q: Quantity; ref: CellRef; key: string; linked: boolean; exact: boolean };
         const stated: Stated[] = [];
-        for (const { p, section } of sourced) {
+        for (const { p, section, scan } of sourced) {
           const isLinked = linked.has(section);
-          for (const q of findQuantities(p.text)) {
+          for (const q of countsOf(scan)) {
             if (q.unit !== unit && !(unit === '人' && q.unit === '名')) continue;
             const clause = clauseBefore(p.text, q.offset);
             if (/每[^，。；]{0,6}$|人均|平均|各校|每校/.test(clause)) continue;
@@ -171,14 +176,8 @@ export default defineRule<Id>({
         const unit = table.unit;
         const keyed: { a: MoneyAmount; ref: CellRef }[] = [];
         const plain: { a: MoneyAmount; ref: CellRef }[] = [];
-        for (const { p, key, section } of sourced) {
-          let amounts: MoneyAmount[];
-          try {
-            amounts = findAmounts(p.text);
-          } catch {
-            amounts = [];
-          }
-          for (const a of amounts) {
+        for (const { p, key, section, scan } of sourced) {
+          for (const a of scan.amounts) {
             const clause = clauseBefore(p.text, a.offset);
             if (isRate(a, clause)) continue;
             if (TOTAL_WORDS.test(clause)) keyed.push({ a, ref: p.ref });

@@ -12,13 +12,11 @@
  */
 import type { CellRef, Paragraph, Section } from '../model';
 import {
-  cumulativeBefore,
   findEnumerations,
   findStructures,
   itemName,
-  keywordBefore,
   shapeOf,
-  sumBefore,
+  wordsBefore,
   type Entry,
   type ItemCount,
   type ParagraphShape,
@@ -66,7 +64,7 @@ export interface Located<M> {
    */
   readonly cumulative: boolean;
   /** Index of the amount this one restates (the figure beside a 大写 amount), if any. */
-  twinOf?: number;
+  twinOf?: number | undefined;
   /** Belongs to a written calculation but is not its principal amount (a count given as a factor). */
   derived: boolean;
 }
@@ -345,7 +343,47 @@ function sameRange(a: ScannedAmount, b: ScannedAmount): boolean {
   return a.fen === b.fen;
 }
 
-/** The words around a figure at [nStart, nEnd) of a paragraph, common to amounts and quantities. */
+/** A located figure; its quoted clause is read only when a message needs it. */
+class Figure<M extends { readonly nStart: number; readonly offset: number; readonly length: number }> implements Located<M> {
+  readonly ref: CellRef;
+  readonly label: string;
+  readonly name: string;
+  context: string;
+  readonly sum: boolean;
+  readonly depth: number;
+  readonly total: 'strong' | 'weak' | null;
+  readonly cumulative: boolean;
+  twinOf?: number;
+  derived = false;
+  private quoted: string | undefined;
+
+  constructor(
+    readonly amount: M,
+    readonly para: number,
+    private readonly p: ParagraphLike,
+    private readonly s: ScannedText,
+    shape: ParagraphShape,
+    figureEnds: readonly number[],
+  ) {
+    const { label, full } = itemName(s.norm, amount.nStart, figureEnds);
+    const words = wordsBefore(s.norm, amount.nStart);
+    this.ref = p.ref;
+    this.label = label;
+    this.name = full;
+    this.context = full;
+    this.sum = words.sum;
+    this.depth = shape.depth[amount.nStart] ?? 0;
+    this.total = words.total;
+    this.cumulative = words.cumulative;
+  }
+
+  get clause(): string {
+    this.quoted ??= clauseOf(this.p.text, this.s, this.amount);
+    return this.quoted;
+  }
+}
+
+/** The words around a figure, common to amounts and quantities. */
 function locate<M extends { readonly nStart: number; readonly offset: number; readonly length: number }>(
   amount: M,
   para: number,
@@ -354,21 +392,7 @@ function locate<M extends { readonly nStart: number; readonly offset: number; re
   shape: ParagraphShape,
   figureEnds: readonly number[],
 ): Located<M> {
-  const { label, full } = itemName(s.norm, amount.nStart, figureEnds);
-  return {
-    amount,
-    para,
-    ref: p.ref,
-    label,
-    name: full,
-    context: full,
-    sum: sumBefore(s.norm, amount.nStart),
-    depth: shape.depth[amount.nStart] ?? 0,
-    clause: clauseOf(p.text, s, amount),
-    total: keywordBefore(s.norm, amount.nStart),
-    cumulative: cumulativeBefore(s.norm, amount.nStart),
-    derived: false,
-  };
+  return new Figure(amount, para, p, s, shape, figureEnds);
 }
 
 /**
@@ -377,19 +401,29 @@ function locate<M extends { readonly nStart: number; readonly offset: number; re
  * figure after another in one stretch describes that one's item (`…补助资金115.26万元，受益学生18862人；`);
  * the words before a stretch's first figure say which item it is (`2024年3月开工，完成投资3000万元`).
  */
+const STRETCH_END = ';；。!?！？';
+
 function setContexts(here: Located<{ readonly nStart: number; readonly nEnd: number }>[], shape: ParagraphShape): void {
   const sorted = [...here].sort((a, b) => a.amount.nStart - b.amount.nStart);
+  // one pass: where the current stretch starts, and its first figure
+  let from = 0;
+  let k = 0;
+  let head: (typeof sorted)[number] | undefined;
   for (const x of sorted) {
-    let from = 0;
-    for (let k = x.amount.nStart - 1; k >= 0; k--) {
-      if (shape.depth[k] === 0 && /[;；。!?！？]/u.test(shape.norm[k]!)) {
+    for (; k < x.amount.nStart; k++) {
+      if (shape.depth[k] === 0 && STRETCH_END.includes(shape.norm[k]!)) {
         from = k + 1;
-        break;
+        head = undefined;
       }
     }
-    for (const mk of shape.markers) if (mk.depth === 0 && mk.end <= x.amount.nStart && mk.end > from) from = mk.end;
-    const head = sorted.find((y) => y.depth === 0 && y.amount.nStart >= from && y.amount.nEnd <= x.amount.nStart) ?? x;
-    x.context = contextKey(shape.norm.slice(from, head.amount.nStart));
+    for (const mk of shape.markers) {
+      if (mk.depth === 0 && mk.end <= x.amount.nStart && mk.end > from) {
+        from = mk.end;
+        head = undefined;
+      }
+    }
+    if (head === undefined && x.depth === 0) head = x;
+    x.context = contextKey(shape.norm.slice(from, (head ?? x).amount.nStart));
   }
 }
 

@@ -60,6 +60,8 @@ export interface ParagraphShape {
   /** Parenthesis depth of each character (a `(` and its `)` sit at the outer depth). */
   readonly depth: Uint8Array;
   readonly markers: readonly Marker[];
+  /** The paragraph opens with a list number (`（一）`, `1.`, `一、`). */
+  readonly numbered: boolean;
 }
 
 export interface Marker {
@@ -88,14 +90,7 @@ const SOURCE_LABEL =
 
 /** Builds the shape of a normalised paragraph: depths and markers (adjacent markers merged: `其中用于`). */
 export function shapeOf(norm: string): ParagraphShape {
-  const depth = new Uint8Array(norm.length);
-  let d = 0;
-  for (let i = 0; i < norm.length; i++) {
-    const c = norm[i]!;
-    if (c === ')' || c === '）') d = Math.max(0, d - 1);
-    depth[i] = d;
-    if (c === '(' || c === '（') d = Math.min(255, d + 1);
-  }
+  const depth = /[()（）]/u.test(norm) ? depthsOf(norm) : zeros(norm.length);
   const markers: Marker[] = [];
   if (/其中|分别|具体|明细|包|用于|来源|这笔|含/u.test(norm)) {
     MARKER.lastIndex = 0;
@@ -109,10 +104,29 @@ export function shapeOf(norm: string): ParagraphShape {
       markers.push({ index: m.index, end: m.index + m[0].length, word: m[1]!, depth: depth[m.index] ?? 0 });
     }
   }
-  return { norm, depth, markers };
+  return { norm, depth, markers, numbered: NUMBERED.test(norm.trimStart()) };
 }
 
-const SENTENCE_END = /[。!?！？]/u;
+function depthsOf(norm: string): Uint8Array {
+  const depth = new Uint8Array(norm.length);
+  let d = 0;
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm[i]!;
+    if (c === ')' || c === '）') d = Math.max(0, d - 1);
+    depth[i] = d;
+    if (c === '(' || c === '（') d = Math.min(255, d + 1);
+  }
+  return depth;
+}
+
+/** One shared, never written array of zeros for the paragraphs without parentheses (most of them). */
+let ZEROS = new Uint8Array(1024);
+function zeros(n: number): Uint8Array {
+  if (n > ZEROS.length) ZEROS = new Uint8Array(Math.max(n, ZEROS.length * 2));
+  return ZEROS;
+}
+
+const SENTENCE_END = '。!?！？';
 
 /** Start of the parenthesised group holding position i at depth d (0 for depth 0). */
 function groupStart(s: ParagraphShape, i: number, d: number): number {
@@ -131,13 +145,13 @@ function groupEnd(s: ParagraphShape, i: number, d: number): number {
 
 function sentenceStart(s: ParagraphShape, i: number, d: number): number {
   const g = groupStart(s, i, d);
-  for (let k = i - 1; k >= g; k--) if (s.depth[k] === d && SENTENCE_END.test(s.norm[k]!)) return k + 1;
+  for (let k = i - 1; k >= g; k--) if (s.depth[k] === d && SENTENCE_END.includes(s.norm[k]!)) return k + 1;
   return g;
 }
 
 function sentenceEnd(s: ParagraphShape, i: number, d: number): number {
   const g = groupEnd(s, i, d);
-  for (let k = i; k < g; k++) if (s.depth[k] === d && SENTENCE_END.test(s.norm[k]!)) return k;
+  for (let k = i; k < g; k++) if (s.depth[k] === d && SENTENCE_END.includes(s.norm[k]!)) return k;
   return g;
 }
 
@@ -175,6 +189,7 @@ export interface FinderInput {
  */
 export function findStructures(input: FinderInput): { structures: TotalStructure[]; itemCounts: ItemCount[] } {
   const { entries, shapes, depthOf } = input;
+  if (entries.length === 0) return { structures: [], itemCounts: [] };
   const byPara = new Map<number, number[]>();
   entries.forEach((e, i) => {
     const list = byPara.get(e.para);
@@ -344,10 +359,10 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
     if (!usable(t) || T.total === null || totalOf.has(t) || partOf.has(t)) continue;
     const here = inPara(T.para);
     if (here[here.length - 1] !== t || T.para + 1 >= shapes.length) continue;
-    if (!/^[\s。.;；:：]*$/u.test(shapes[T.para]!.norm.slice(T.nEnd)) || !NUMBERED.test(shapes[T.para + 1]!.norm.trimStart())) continue;
+    if (!/^[\s。.;；:：]*$/u.test(shapes[T.para]!.norm.slice(T.nEnd)) || !shapes[T.para + 1]!.numbered) continue;
     const parts: number[] = [];
     for (let q = T.para + 1; q < shapes.length; q++) {
-      if (!NUMBERED.test(shapes[q]!.norm.trimStart())) break;
+      if (!shapes[q]!.numbered) break;
       const ps = inPara(q).filter((i) => usable(i) && sameKind(i, t));
       if (ps.some((i) => entries[i]!.total !== null)) break;
       parts.push(...ps.filter((i) => depthOf(i) === 0 && !entries[i]!.cumulative));
@@ -401,6 +416,7 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
  */
 export function findEnumerations(input: FinderInput, structures: readonly TotalStructure[]): number[][] {
   const { entries, shapes, depthOf } = input;
+  if (entries.length < 2) return [];
   const lists: number[][] = structures.filter((s) => s.parts.length >= 2).map((s) => [...s.parts]);
   const totals = new Set(structures.map((s) => s.total));
   const groups = new Map<string, number[]>();
@@ -409,7 +425,7 @@ export function findEnumerations(input: FinderInput, structures: readonly TotalS
   entries.forEach((e, i) => {
     if (!e.countable || e.cumulative || e.per !== '' || e.total === 'strong' || e.sum || totals.has(i) || depthOf(i) !== 0) return;
     const shape = shapes[e.para]!;
-    const numbered = NUMBERED.test(shape.norm.trimStart());
+    const numbered = shape.numbered;
     if (e.para !== prevPara) {
       // a numbered paragraph continues the run of the numbered paragraphs right before it
       const continues = numbered && run >= 0 && listContinues(shapes, prevPara, e.para);
@@ -442,7 +458,10 @@ function splitLevels(group: readonly number[], entries: readonly Entry[], shapes
   const strong = group.slice(1).map((i, k) => {
     const a = entries[group[k]!]!;
     const b = entries[i]!;
-    return a.para !== b.para || /[;；]/u.test(shapes[b.para]!.norm.slice(a.nEnd, b.nStart));
+    if (a.para !== b.para) return true;
+    const norm = shapes[b.para]!.norm;
+    for (let k = a.nEnd; k < b.nStart; k++) if (norm[k] === ';' || norm[k] === '；') return true;
+    return false;
   });
   if (strong.every((x) => x) || strong.every((x) => !x)) return [[...group]];
   const out: number[][] = [[group[0]!]];
@@ -456,8 +475,7 @@ function splitLevels(group: readonly number[], entries: readonly Entry[], shapes
 /** Whether the paragraphs between two numbered ones keep them in one list (numbered, or blank). */
 function listContinues(shapes: readonly ParagraphShape[], from: number, to: number): boolean {
   for (let q = from + 1; q < to; q++) {
-    const t = shapes[q]!.norm.trim();
-    if (t !== '' && !NUMBERED.test(t)) return false;
+    if (!shapes[q]!.numbered && shapes[q]!.norm.trim() !== '') return false;
   }
   return true;
 }
@@ -505,9 +523,18 @@ function clauseStart(norm: string, nStart: number, max = 30): number {
   return i;
 }
 
-/** A total keyword (合计/共计/总投资…: strong; 安排资金/预算…: weak) right before a figure. */
-export function keywordBefore(norm: string, nStart: number): 'strong' | 'weak' | null {
+/**
+ * The words right before a figure, in its clause: a total keyword (合计/共计/总投资…: strong;
+ * 安排资金/预算…: weak), a summing word (合计, 共计, 总计, 共) followed only by words naming the sum, a
+ * running-total word (累计, 截至…).
+ */
+export function wordsBefore(norm: string, nStart: number): { total: 'strong' | 'weak' | null; sum: boolean; cumulative: boolean } {
   const clause = norm.slice(clauseStart(norm, nStart), nStart);
+  if (clause === '') return { total: null, sum: false, cumulative: false };
+  return { total: keywordIn(clause), sum: sumIn(clause), cumulative: CUMULATIVE.test(clause) };
+}
+
+function keywordIn(clause: string): 'strong' | 'weak' | null {
   let best: { kind: 'strong' | 'weak'; end: number } | null = null;
   for (const [re, kind] of [
     [STRONG_TOTAL, 'strong'],
@@ -524,9 +551,7 @@ export function keywordBefore(norm: string, nStart: number): 'strong' | 'weak' |
   return FILLER.test(clause.slice(best.end)) ? best.kind : null;
 }
 
-/** A summing word (合计, 共计, 总计, 共) in the clause before a figure, followed only by words naming it. */
-export function sumBefore(norm: string, nStart: number): boolean {
-  const clause = norm.slice(clauseStart(norm, nStart), nStart);
+function sumIn(clause: string): boolean {
   SUM_WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = SUM_WORD.exec(clause)) !== null) {
@@ -540,35 +565,60 @@ export function sumBefore(norm: string, nStart: number): boolean {
 
 const CUMULATIVE = /(累计|截至|截止|为止|至今|累积)/u;
 
-/** A running-total word (累计, 截至…) in the clause before a figure. */
-export function cumulativeBefore(norm: string, nStart: number): boolean {
-  return CUMULATIVE.test(norm.slice(clauseStart(norm, nStart), nStart));
-}
-
 /** Item names that say nothing alone (`资金80万元`): the words of the clause before are added to them. */
 const GENERIC = /^(?:资金|经费|金额|费用|款项|投资|总投资|投入|支出|面积|建筑面积|占地面积|数量|人数|规模|合计|共计|总计|小计)$/u;
 const NUMBERING = /^(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[一二三四五六七八九十]+[、.．]|[一二三四五六七八九十]是)\s*/u;
 
+/** Words that end a name without being part of it: verbs, qualifiers, total words (longest first). */
+const TRAILING = [
+  '拨付资金', '下达资金', '安排资金', '投入资金', '预算资金', '安排经费', '不超过', '分别为', '分别是',
+  '预计', '大约', '共需', '共计', '合计', '总计', '支出', '支付', '拨付', '下达', '投入', '分别', '安排', '超过',
+  '约', '计', '需', '为', '是', '达', '按', '的', '近', '逾',
+];
+/** Words that open a clause without being part of the name (longest first). */
+const LEADING = [
+  '资金来源为', '分别为', '分别是', '具体为', '具体是', '主要用于', '来源为', '其中', '包括', '包含', '用于', '以及', '另外', '另有',
+  '预计', '共需', '支出', '支付', '投入', '安排', '完成', '实际', '全年', '本年度', '年度', '每年', '含', '和', '及', '与', '另', '共', '需',
+];
+
+function stripEnds(s: string): string {
+  for (let changed = true; changed && s !== ''; ) {
+    changed = false;
+    const lead = LEADING.find((w) => s.startsWith(w));
+    if (lead) {
+      s = s.slice(lead.length);
+      changed = true;
+    }
+    const year = /^\d{4}(?:年度|年)/u.exec(s);
+    if (year) {
+      s = s.slice(year[0].length);
+      changed = true;
+    }
+    const trail = TRAILING.find((w) => s.endsWith(w));
+    if (trail && s.length > trail.length) {
+      s = s.slice(0, -trail.length);
+      changed = true;
+    }
+    const num = NUMBERING.exec(s);
+    if (num) {
+      s = s.slice(num[0].length);
+      changed = true;
+    }
+    s = s.trim();
+  }
+  return s;
+}
+
 function clean(raw: string): string {
   let s = raw.trim().replace(/[:：\s]+$/u, '');
   // 其中：培训费8万元 — the words after a colon; 资金用于购置图书 — the words after the list's lead word
-  s = s.replace(/^.*[:：]/u, '');
+  const colon = Math.max(s.lastIndexOf(':'), s.lastIndexOf('：'));
+  if (colon >= 0) s = s.slice(colon + 1);
   const lead = /^.*?(?:其中|分别为|分别是|具体为|具体是|主要用于|用于|包括|包含)(.+)$/u.exec(s);
   if (lead) s = lead[1]!;
-  for (let k = 0; k < 4; k++) {
-    const before = s;
-    s = s
-      .replace(NUMBERING, '')
-      .replace(/^(?:其中|分别为|分别是|具体为|具体是|包括|包含|含|主要用于|用于|和|及|以及|与|另外|另有|另|资金来源为|来源为)/u, '')
-      .replace(/^(?:\d{4}(?:年度|年)|全年|本年度|年度|每年)+/u, '')
-      .replace(/(?:约|预计|大约|共需|共计|合计|总计|计|需|支出|支付|拨付资金|拨付|下达资金|下达|投入|分别为|分别是|分别|为|是|安排资金|投入资金|预算资金|安排经费|安排|达|按|的|近|超过|不超过|逾)+$/u, '')
-      .replace(/^(?:预计|共需|共|需|支出|支付|投入|安排|完成|实际)+/u, '')
-      // 3月支付培训费: the time stays (it tells items apart), the verb after it goes
-      .replace(/^((?:\d{1,2}(?:[-—~至]\d{1,2})?月份?(?:上旬|中旬|下旬|初|底|末|前|后)?|上半年|下半年|[春秋]季学期|第[一二三四]季度)[,，]?)(?:预计|共需|需|支出|支付|拨付|发放|投入|安排|完成|下达|购买|采购)+/u, '$1')
-      .trim();
-    if (s === before) break;
-  }
-  return s;
+  s = stripEnds(s);
+  // 3月支付培训费: the time stays (it tells items apart), the verb after it goes
+  return s.replace(/^((?:\d{1,2}(?:[-—~至]\d{1,2})?月份?(?:上旬|中旬|下旬|初|底|末|前|后)?|上半年|下半年|[春秋]季学期|第[一二三四]季度)[,，]?)(?:预计|共需|需|支出|支付|拨付|发放|投入|安排|完成|下达|购买|采购)+/u, '$1');
 }
 
 /**

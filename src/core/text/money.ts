@@ -73,7 +73,10 @@ export interface ScannedAmount extends MoneyAmount {
 }
 
 export interface ScannedText {
-  /** The NFKC-normalised text (same length mapping as normalizeWithMap). */
+  /**
+   * The NFKC-normalised text (same length mapping as normalizeWithMap); a text that can hold no
+   * figure (no digit, no 大写, no counting numeral before a unit) is left as written, with an empty map.
+   */
   readonly norm: string;
   readonly map: readonly number[];
   readonly amounts: readonly ScannedAmount[];
@@ -200,17 +203,17 @@ export function fastNormalizeWithMap(s: string): { text: string; map: number[] }
   return { text: parts.join(''), map };
 }
 
+/** What a text needs to hold any figure (money or quantity): a digit, a 大写 capital, or a counting numeral before a unit. */
+const FIGURE_HINT = /[\d０-９壹贰叁肆伍陆柒捌玖拾佰仟]|[一二两三四五六七八九十百千][余多]?[所个项栋幢座间套台辆名处家类元圆万亿]/u;
+
 /**
  * Scans a text for money amounts, 大写 candidates and the other quantities (counts, areas…), keeping
  * both original and normalised spans. One normalisation serves all three.
  */
 export function scanText(original: string): ScannedText {
   const text = typeof original === 'string' ? original : '';
-  // nothing countable without a digit or a counting numeral: skip the normalisation too
-  if (!/[\d０-９壹贰叁肆伍陆柒捌玖拾佰仟一二两三四五六七八九十百千]/u.test(text)) {
-    const { text: norm, map } = fastNormalizeWithMap(text);
-    return { norm, map, amounts: [], uppercase: [], quantities: [] };
-  }
+  // no digit, no 大写, no counting numeral before a unit: no figure, and no normalisation needed
+  if (!FIGURE_HINT.test(text)) return { norm: text, map: [], amounts: [], uppercase: [], quantities: [] };
   const { text: norm, map } = fastNormalizeWithMap(text);
   const { amounts, uppercase } = scanMoney(norm, map, text);
   const taken = (s0: number, e0: number): boolean => amounts.some((x) => s0 < x.nEnd && e0 > x.nStart);
@@ -486,8 +489,13 @@ export function parseMoney(text: string): ParseResult<MoneyAmount> {
 /** Every count (number + counting unit: 人, 个, 所, 人次…) in a text, in order; areas and lengths are left out. */
 export function findQuantities(text: string): Quantity[] {
   if (typeof text !== 'string' || text === '') return [];
-  return scanText(text)
-    .quantities.filter((q) => q.family.startsWith('count:'))
+  return countsOf(scanText(text));
+}
+
+/** The counts of a scanned text as plain values (`1.2万人` → 12 000人). */
+export function countsOf(scan: ScannedText): Quantity[] {
+  return scan.quantities
+    .filter((q) => q.family.startsWith('count:'))
     .map((q) => ({
       value: q.value / QUANTITY_SCALE,
       unit: q.unit.replace(/^[万千百亿]/u, ''),

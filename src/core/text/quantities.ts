@@ -30,13 +30,13 @@ export interface ScannedQuantity {
   readonly factor: number;
   readonly approximate: boolean;
   /** 约/预计/余/多/以上/不超过…, as for money (see amountRange in money.ts). */
-  readonly qualifier?: string;
+  readonly qualifier?: string | undefined;
   /** Value units of one step of the last written digit (`5000多` → 1000 base units). */
   readonly precision: number;
   /** For a range (`10-15个`): the lower bound; `value` is the upper. */
-  readonly low?: number;
+  readonly low?: number | undefined;
   /** A rate (`平均班额56人`, `每校3名`, `45人/班`): per this unit; never summed with plain quantities. */
-  readonly per?: string;
+  readonly per?: string | undefined;
   readonly form: 'figure' | 'chinese';
   /** Span in the normalised text. */
   readonly nStart: number;
@@ -93,11 +93,33 @@ const COUNT_FAMILY: Readonly<Record<string, string>> = { 名: '人', 位: '人',
 /** The units a Chinese counting numeral may carry (`七所`, `两幢`, `十二个`): no 次/期/批 (`一次性`, `一批`). */
 const CN_COUNT_UNITS = '所|个|项|栋|幢|座|间|套|台|辆|名|处|家|类';
 
-const UNIT_ALT = [...Object.keys(UNITS), ...COUNT_UNITS].sort((a, b) => b.length - a.length).join('|');
-const FIGURE_RE = new RegExp(
-  String.raw`(?<![\d.])(?<!\d,)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(余|多)?(万|千|百|亿)?(余|多)?\s*(${UNIT_ALT})`,
-  'gu',
-);
+/** Every written unit, longest first within each first character: the units a figure may end with. */
+const UNITS_BY_FIRST = new Map<string, string[]>();
+for (const u of [...Object.keys(UNITS), ...COUNT_UNITS].sort((a, b) => b.length - a.length)) {
+  const list = UNITS_BY_FIRST.get(u[0]!);
+  if (list) list.push(u);
+  else UNITS_BY_FIRST.set(u[0]!, [u]);
+}
+const NUMBER_RE = /(?<![\d.])(?<!\d,)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)/gu;
+
+/** What follows a number: 余/多, a multiplier, 余/多, the unit. Null when no unit follows. */
+function unitAfter(norm: string, at: number): { pre?: string; mult?: string; post?: string; unit: string; end: number } | null {
+  let i = at;
+  while (norm[i] === ' ') i++;
+  let pre: string | undefined;
+  let mult: string | undefined;
+  let post: string | undefined;
+  if (norm[i] === '余' || norm[i] === '多') pre = norm[i++];
+  if (norm[i] === '万' || norm[i] === '千' || norm[i] === '百' || norm[i] === '亿') mult = norm[i++];
+  if (mult && (norm[i] === '余' || norm[i] === '多')) post = norm[i++];
+  while (norm[i] === ' ') i++;
+  const candidates = UNITS_BY_FIRST.get(norm[i] ?? '');
+  if (!candidates) return null;
+  for (const u of candidates) {
+    if (norm.startsWith(u, i)) return { ...(pre !== undefined && { pre }), ...(mult !== undefined && { mult }), ...(post !== undefined && { post }), unit: u, end: i + u.length };
+  }
+  return null;
+}
 const CN_RE = new RegExp(`([一二两三四五六七八九十百千]+)(余|多)?(${CN_COUNT_UNITS})`, 'gu');
 const CN_CHARS = /[零〇一二两三四五六七八九十百千万亿第]/u;
 
@@ -229,51 +251,63 @@ export function readQuantities(
 ): ScannedQuantity[] {
   if (!/\d|[一二两三四五六七八九十]/u.test(norm)) return [];
   const out: ScannedQuantity[] = [];
-  const push = (q: Omit<ScannedQuantity, 'offset' | 'length' | 'text'>): void => {
-    const offset = map[q.nStart]!;
-    const len = map[q.nEnd]! - offset;
-    out.push({ ...q, offset, length: len, text: original.slice(offset, offset + len) });
+  // every quantity is built with the same keys in the same order: one object shape for the engine
+  const push = (
+    value: number,
+    def: UnitDef,
+    multText: string,
+    factor: bigint,
+    qualifier: string | undefined,
+    precision: number,
+    q: Qualified,
+    form: ScannedQuantity['form'],
+  ): void => {
+    const offset = map[q.start]!;
+    const len = map[q.end]! - offset;
+    out.push({
+      value,
+      family: def.family,
+      unit: `${multText}${def.shown}`,
+      base: def.base,
+      factor: Number(factor),
+      approximate: qualifier !== undefined,
+      qualifier,
+      precision,
+      low: q.low,
+      per: q.per,
+      form,
+      nStart: q.start,
+      nEnd: q.end,
+      offset,
+      length: len,
+      text: original.slice(offset, offset + len),
+    });
   };
   if (/\d/u.test(norm)) {
-    FIGURE_RE.lastIndex = 0;
+    NUMBER_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = FIGURE_RE.exec(norm)) !== null) {
+    while ((m = NUMBER_RE.exec(norm)) !== null) {
       const s = m.index;
-      const e = s + m[0].length;
-      const unitText = m[5]!;
+      const u = unitAfter(norm, s + m[0].length);
+      if (!u) continue;
+      const e = u.end;
+      const unitText = u.unit;
       const prev = norm[s - 1] ?? '';
       if (prev === '第' || /[A-Za-z]/u.test(prev) || taken(s, e) || badFollow(unitText, norm.slice(e, e + 3))) continue;
       // 54、55期: issue numbers (the 期/届 of a series), not a count
       if ((unitText === '期' || unitText === '届') && /\d[、,，和]$/u.test(norm.slice(Math.max(0, s - 2), s))) continue;
-      // 万/亿 without a unit after them belong to money (scanText); 千/百 only before a unit
       const def = defOf(unitText);
-      const mult = m[3] ? MULT[m[3]]! : 1n;
-      const [ip, fp = ''] = m[1]!.replace(/,/gu, '').split('.');
+      const mult = u.mult ? MULT[u.mult]! : 1n;
+      const [ip, fp = ''] = m[0].replace(/,/gu, '').split('.');
       const v = toValue(ip!, fp, def.factor * mult);
       if (v === null) continue;
-      const pre = m[2];
-      const post = m[4];
       const stepBase = def.factor * mult * BigInt(QUANTITY_SCALE);
       let step = fp.length > 0 ? stepBase / 10n ** BigInt(fp.length) : stepBase;
       // 5000多平方米, 十余所: 余/多 right after the digits stand for the place of the last non-zero digit
-      if (pre && fp.length === 0) step = stepBase * 10n ** BigInt(trailingZeros(ip!));
-      const q = qualify(norm, s, e, def.factor * mult, pre ?? post);
-      push({
-        value: Number(v),
-        family: def.family,
-        unit: `${m[3] ?? ''}${def.shown}`,
-        base: def.base,
-        factor: Number(def.factor * mult),
-        approximate: q.qualifier !== undefined,
-        ...(q.qualifier !== undefined && { qualifier: q.qualifier === '以上' ? '不少于' : q.qualifier === '以下' || q.qualifier === '以内' || q.qualifier === '之内' ? '不超过' : q.qualifier }),
-        precision: Number(step),
-        ...(q.low !== undefined && { low: q.low }),
-        ...(q.per !== undefined && { per: q.per }),
-        form: 'figure',
-        nStart: q.start,
-        nEnd: q.end,
-      });
-      FIGURE_RE.lastIndex = Math.max(FIGURE_RE.lastIndex, q.end);
+      if (u.pre && fp.length === 0) step = stepBase * 10n ** BigInt(trailingZeros(ip!));
+      const q = qualify(norm, s, e, def.factor * mult, u.pre ?? u.post);
+      push(Number(v), def, u.mult ?? '', def.factor * mult, normalQualifier(q.qualifier), Number(step), q, 'figure');
+      NUMBER_RE.lastIndex = Math.max(NUMBER_RE.lastIndex, q.end);
     }
   }
   if (/[一二两三四五六七八九十]/u.test(norm)) {
@@ -290,24 +324,18 @@ export function readQuantities(
       const q = qualify(norm, s, e, 1n, m[2]);
       const last = m[1]![m[1]!.length - 1]!;
       const step = last === '十' ? 10 : last === '百' ? 100 : last === '千' ? 1000 : 1;
-      push({
-        value: n * QUANTITY_SCALE,
-        family: def.family,
-        unit: def.shown,
-        base: def.base,
-        factor: 1,
-        approximate: q.qualifier !== undefined,
-        ...(q.qualifier !== undefined && { qualifier: q.qualifier }),
-        precision: (m[2] ? step : 1) * QUANTITY_SCALE,
-        ...(q.per !== undefined && { per: q.per }),
-        form: 'chinese',
-        nStart: q.start,
-        nEnd: q.end,
-      });
+      push(n * QUANTITY_SCALE, def, '', 1n, normalQualifier(q.qualifier), (m[2] ? step : 1) * QUANTITY_SCALE, q, 'chinese');
     }
     out.sort((a, b) => a.nStart - b.nStart);
   }
   return out;
+}
+
+/** 以上 reads as 不少于, 以下/以内/之内 as 不超过. */
+function normalQualifier(q: string | undefined): string | undefined {
+  if (q === '以上') return '不少于';
+  if (q === '以下' || q === '以内' || q === '之内') return '不超过';
+  return q;
 }
 
 /**
@@ -315,7 +343,13 @@ export function readQuantities(
  * of the last digit; 余/多/超过/逾/不少于 from the value to one step above; 不超过/不高于 from 0 to the
  * value; 不足 from one step below; a range `10-15` from its lower bound.
  */
-export function measureRange(a: { readonly value: number; readonly approximate: boolean; readonly qualifier?: string; readonly precision: number; readonly low?: number }): {
+export function measureRange(a: {
+  readonly value: number;
+  readonly approximate: boolean;
+  readonly qualifier?: string | undefined;
+  readonly precision: number;
+  readonly low?: number | undefined;
+}): {
   lo: number;
   hi: number;
 } {

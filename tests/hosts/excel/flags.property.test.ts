@@ -4,7 +4,7 @@ import { FakeExcel, type FakeFill } from '../../../src/hosts/excel/fake';
 import { clearFlags, flag } from '../../../src/hosts/excel/flags';
 import type { HostCaps } from '../../../src/hosts/excel/caps';
 import type { Severity } from '../../../src/core/rules/types';
-import { finding, workbook } from './workbook';
+import { ALL_CAPS, finding, workbook } from './workbook';
 
 const SHEETS = ['项目1', '学校明细'];
 const CELLS = ['A1', 'A2', 'B2', 'C3', 'D4', 'E5'];
@@ -44,7 +44,7 @@ describe('flag/clear property', () => {
         fc.boolean(),
         fc.record({ notes: fc.boolean(), settings: fc.boolean() }),
         async (cells, first, second, reopen, feat) => {
-          const caps: HostCaps = { merges: true, ...feat };
+          const caps: HostCaps = { ...ALL_CAPS, ...feat };
           const opts = { features: feat };
           const fake = FakeExcel.fromSnapshot(workbook(1), opts);
           for (const c of cells) {

@@ -4,9 +4,9 @@ import { readWorkbook } from '../../../src/hosts/excel/read';
 import type { HostCaps } from '../../../src/hosts/excel/caps';
 import type { WorkbookSnapshot } from '../../../src/core/snapshot/types';
 import { EXPLANATION_SHEET } from '../../../src/core/report/explanations';
-import { projectSheet, tableSheet, workbook } from './workbook';
+import { projectSheet, tableSheet, workbook, ALL_CAPS } from './workbook';
 
-const ALL: HostCaps = { notes: true, merges: true, settings: true };
+const ALL: HostCaps = ALL_CAPS;
 
 async function read(fake: FakeExcel, caps: HostCaps = ALL) {
   return fake.run((ctx) => readWorkbook(ctx, { caps }));

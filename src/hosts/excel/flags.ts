@@ -39,6 +39,7 @@ import {
   type FilledMark,
   type FlagEntry,
   type FlagRecord,
+  type RecordCache,
   type RecordPlace,
   type SavedFill,
 } from './record';
@@ -86,6 +87,8 @@ export interface FlagResult {
   readonly filled: number;
   /** What was not done, cell by cell (the rest was). */
   readonly notDone: readonly NotDone[];
+  /** Why nothing was flagged, when the whole run failed (one sentence; set by the host). */
+  readonly error?: string;
 }
 
 export interface ClearResult {
@@ -94,6 +97,8 @@ export interface ClearResult {
   readonly skipped: readonly { readonly sheet: string; readonly cell: string; readonly reason: 'changed' | 'missing-sheet' | 'protected' }[];
   /** Cells Excel refused to restore (kept in the record for the next 清除标记). */
   readonly notDone: readonly NotDone[];
+  /** Why nothing was cleared, when the whole run failed (set by the host). */
+  readonly error?: string;
 }
 
 export interface FlagOptions {
@@ -101,6 +106,8 @@ export interface FlagOptions {
   readonly filled?: readonly FilledMark[];
   /** Language of the notes of filled values (the findings' messages come in their own). */
   readonly lang?: Lang;
+  /** The record last written in XML parts (kept by the host: no re-read in a session). */
+  readonly cache?: RecordCache;
 }
 
 interface Target {
@@ -362,11 +369,12 @@ function lazyRecordUnit(
   record: () => FlagRecord | null | undefined,
   where: { current: RecordPlace },
   estimate: number,
+  cache: RecordCache,
 ): Unit {
   const build = (): Unit[] => {
     const r = record();
     if (r === undefined) return [];
-    const out = recordUnits(context, caps, r, where.current);
+    const out = recordUnits(context, caps, r, where.current, cache);
     where.current = out.place;
     return out.units;
   };
@@ -382,10 +390,11 @@ function lazyRecordUnit(
 /** Flags the findings' cells (and marks filled values); replaces the flags of an earlier check. */
 export async function flag(context: XlContext, findings: readonly Finding[], caps: HostCaps, options: FlagOptions = {}): Promise<FlagResult> {
   const lang = options.lang ?? 'zh';
+  const cache = options.cache ?? {};
   const notDone: NotDone[] = [];
 
   // Sync 1: what was flagged before, which sheets exist and are protected, threaded comments.
-  const recordRead = queueRecordRead(context, caps);
+  const recordRead = queueRecordRead(context, caps, cache);
   const ws = context.workbook.worksheets;
   ws.load('items/name,items/protection/protected');
   const comments = caps.comments && caps.notes ? context.workbook.comments : null;
@@ -582,7 +591,7 @@ export async function flag(context: XlContext, findings: readonly Finding[], cap
   const previousJson = previousRecord ? JSON.stringify(previousRecord) : '';
   const changed = cellUnits.size > 0 || restoreUnits.length > 0 || JSON.stringify(headRecord) !== previousJson;
   if (changed) {
-    const head = recordUnits(context, caps, headRecord, place);
+    const head = recordUnits(context, caps, headRecord, place, cache);
     const where = { current: head.place };
     const headJson = JSON.stringify(headRecord);
     const estimate = head.units.reduce((n, u) => n + u.bytes, 0);
@@ -590,7 +599,7 @@ export async function flag(context: XlContext, findings: readonly Finding[], cap
     const tail = lazyRecordUnit(context, caps, () => {
       const r = finalRecord();
       return JSON.stringify(r) === headJson ? undefined : r;
-    }, where, estimate);
+    }, where, estimate, cache);
     const writes = [...head.units, ...cellUnits.keys(), ...restoreUnits, tail];
     const events = eventSwitch(context, caps);
     const ok = await runUnits(context, writes, {
@@ -635,8 +644,9 @@ export async function flag(context: XlContext, findings: readonly Finding[], cap
 }
 
 /** Removes exactly what flag() added, from the record stored in the workbook. */
-export async function clearFlags(context: XlContext, caps: HostCaps): Promise<ClearResult> {
-  const recordRead = queueRecordRead(context, caps);
+export async function clearFlags(context: XlContext, caps: HostCaps, options: { readonly cache?: RecordCache } = {}): Promise<ClearResult> {
+  const cache = options.cache ?? {};
+  const recordRead = queueRecordRead(context, caps, cache);
   const ws = context.workbook.worksheets;
   ws.load('items/name,items/protection/protected');
   await context.sync();
@@ -689,7 +699,7 @@ export async function clearFlags(context: XlContext, caps: HostCaps): Promise<Cl
   }
   // The record is updated last: until then a retry finds every cell still listed.
   const where = { current: place };
-  units.push(lazyRecordUnit(context, caps, () => ({ version: 1, entries: remaining }), where, 64 * 1024));
+  units.push(lazyRecordUnit(context, caps, () => ({ version: 1, entries: remaining }), where, 64 * 1024, cache));
   const events = eventSwitch(context, caps);
   const ok = await runUnits(context, units, { maxUnits: CELLS_PER_WRITE_BATCH, maxBytes: WRITE_BATCH_BYTES, ...events });
   if (!ok) await events.restore();

@@ -160,7 +160,16 @@ export interface RecordRead {
   resolve(): Promise<RecordState>;
 }
 
-export function queueRecordRead(context: XlContext, caps: HostCaps): RecordRead {
+/**
+ * The record the host last wrote in XML parts, by the run id the setting points at: while the
+ * setting still points at it, the parts need not be read again (no extra sync in a session).
+ */
+export interface RecordCache {
+  run?: string;
+  record?: FlagRecord;
+}
+
+export function queueRecordRead(context: XlContext, caps: HostCaps, cache: RecordCache = {}): RecordRead {
   if (caps.settings) {
     const item: XlSetting = context.workbook.settings.getItemOrNullObject(FLAG_SETTING_KEY);
     item.load('value');
@@ -172,7 +181,13 @@ export function queueRecordRead(context: XlContext, caps: HostCaps): RecordRead 
         const value = item.isNullObject ? undefined : item.value;
         const place: RecordPlace = { settingExists: !item.isNullObject, xmlParts: parts, sheetExists: false, sheetRows: 0 };
         const pointer = parsePointer(value);
-        const record = pointer ? await readParts(context, parts, pointer) : parseRecord(value);
+        let record: FlagRecord | null;
+        if (!pointer) record = parseRecord(value);
+        else if (cache.run === pointer.xml && cache.record) record = cache.record;
+        else {
+          record = await readParts(context, parts, pointer);
+          if (record) Object.assign(cache, { run: pointer.xml, record });
+        }
         return { record, place, stored: place.settingExists || parts.length > 0 };
       },
     };
@@ -224,6 +239,7 @@ export function recordUnits(
   caps: HostCaps,
   record: FlagRecord | null,
   place: RecordPlace,
+  cache: RecordCache = {},
 ): { units: Unit[]; place: RecordPlace } {
   const empty = record === null || record.entries.length === 0;
   const json = empty ? '' : xmlSafeJson(JSON.stringify(record));
@@ -248,7 +264,11 @@ export function recordUnits(
     }
     const pointer: XmlPointer = { version: 1, xml: run, parts: count };
     // The setting switches to the new parts only once they are all written; then the old go.
-    units.push({ bytes: 300, queue: () => void context.workbook.settings.add(FLAG_SETTING_KEY, JSON.stringify(pointer)) });
+    units.push({
+      bytes: 300,
+      queue: () => void context.workbook.settings.add(FLAG_SETTING_KEY, JSON.stringify(pointer)),
+      done: () => Object.assign(cache, { run, record }),
+    });
     if (place.xmlParts.length > 0) units.push({ bytes: 100 * place.xmlParts.length, queue: removeParts });
     return { units, place: { ...place, settingExists: true, xmlParts: [] } };
   }

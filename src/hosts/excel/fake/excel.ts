@@ -183,6 +183,8 @@ export class FakeExcel {
   eventsEnabled = true;
   /** Every change event delivered to the handlers, for tests. */
   readonly events: XlChangedArgs[] = [];
+  /** Test hook: called as each sync starts, with the number of syncs before it (e.g. the user starts an edit). */
+  beforeSync: ((syncsSoFar: number) => void) | null = null;
   private editEnd: { promise: Promise<void>; resolve: () => void } | null = null;
 
   constructor(state: FakeFileState, options: FakeOptions = {}) {
@@ -358,6 +360,7 @@ class FakeContext implements XlContext {
 
   async sync(): Promise<void> {
     const host = this.host;
+    host.beforeSync?.(host.syncs.length);
     let editing = host.editing;
     while (editing) {
       // RunOptions.delayForCellEdit: the request waits for the edit to end; without it, it fails.

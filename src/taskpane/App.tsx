@@ -87,6 +87,8 @@ export interface PaneProps {
   readonly save?: SaveFile | undefined;
   /** The workbook's name without extension, for `<name>-公开文本.docx`. */
   readonly workbookName?: (() => Promise<string | null> | string | null) | undefined;
+  /** `Office.context.platform` inside Office ('Mac': no downloads, said by the export panel). */
+  readonly platform?: string | null | undefined;
 }
 
 type OutcomeStatus = Extract<Status, { kind: 'done' | 'error' | 'too-old' }>;
@@ -311,6 +313,8 @@ export function Pane(props: PaneProps) {
               save={props.save ?? saveFile}
               workbookName={props.workbookName ?? (() => null)}
               inExcel={hostIsExcel}
+              platform={props.platform}
+              standaloneUrl={props.standaloneUrl}
             />
           </div>
 

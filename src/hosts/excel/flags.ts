@@ -218,14 +218,34 @@ function queueFillRestore(fill: XlFill, f: SavedFill): void {
   if (typeof f.tintAndShade === 'number' && f.tintAndShade !== 0) fill.tintAndShade = f.tintAndShade;
 }
 
-/** Queues the restoration of one cell's recorded fill and note (where they are still ours). */
-function queueRestore(sheet: XlWorksheet, e: FlagEntry, caps: HostCaps, parts: { fill: boolean; note: boolean }): void {
-  if (e.fill && parts.fill) queueFillRestore(sheet.getRange(e.cell).format.fill, e.fill);
-  if (e.note && caps.notes && parts.note) {
-    const note = sheet.notes.getItemOrNullObject(e.cell);
-    if (e.note.original !== undefined) note.content = e.note.original;
-    else note.delete();
-  }
+/**
+ * The unit restoring one cell's recorded fill and note (where they are still ours); refused,
+ * it is named and `refused()` keeps the entry for a later 清除标记.
+ */
+function restoreUnit(
+  sheet: XlWorksheet,
+  e: FlagEntry,
+  caps: HostCaps,
+  parts: { fill: boolean; note: boolean },
+  notDone: NotDone[],
+  refused: () => void,
+): Unit {
+  return {
+    bytes: CELL_BYTES + 3 * (e.note?.original?.length ?? 0),
+    queue: () => {
+      if (e.fill && parts.fill) queueFillRestore(sheet.getRange(e.cell).format.fill, e.fill);
+      if (e.note && caps.notes && parts.note) {
+        const note = sheet.notes.getItemOrNullObject(e.cell);
+        if (e.note.original !== undefined) note.content = e.note.original;
+        else note.delete();
+      }
+    },
+    fail: (err) => {
+      const code = codeOf(err);
+      notDone.push({ sheet: e.sheet, cell: e.cell, what: 'cell', reason: 'refused', ...(code && { code }) });
+      refused();
+    },
+  };
 }
 
 function targetsOf(findings: readonly Finding[]): Map<string, Target> {
@@ -568,15 +588,7 @@ export async function flag(context: XlContext, findings: readonly Finding[], cap
     const p = probes.get(keyOf(e.sheet, e.cell))!;
     const parts = { fill: e.fill !== undefined && fillIsOurs(e, fillRead(p.fill)), note: e.note !== undefined && noteIsOurs(e, noteOf(p)) };
     if (!parts.fill && !parts.note) continue;
-    restoreUnits.push({
-      bytes: CELL_BYTES + 3 * (e.note?.original?.length ?? 0),
-      queue: () => queueRestore(sheetByName.get(e.sheet)!, e, caps, parts),
-      fail: (err) => {
-        const code = codeOf(err);
-        notDone.push({ sheet: e.sheet, cell: e.cell, what: 'cell', reason: 'refused', ...(code && { code }) });
-        kept.push(e);
-      },
-    });
+    restoreUnits.push(restoreUnit(sheetByName.get(e.sheet)!, e, caps, parts, notDone, () => kept.push(e)));
   }
 
   // Sync 3: one write batch, unless nothing changes. The record goes first and lists the cells
@@ -589,7 +601,7 @@ export async function flag(context: XlContext, findings: readonly Finding[], cap
   const finalRecord = (): FlagRecord => ({ version: 1, entries: [...kept, ...plans.map(doneEntry)] });
   const headRecord: FlagRecord = { version: 1, entries: [...kept, ...plans.map((pl) => pl.entry), ...staleLive] };
   const previousJson = previousRecord ? JSON.stringify(previousRecord) : '';
-  const changed = cellUnits.size > 0 || restoreUnits.length > 0 || JSON.stringify(headRecord) !== previousJson;
+  const changed = cellUnits.size > 0 || restoreUnits.length > 0 || JSON.stringify(finalRecord()) !== previousJson;
   if (changed) {
     const head = recordUnits(context, caps, headRecord, place, cache);
     const where = { current: head.place };
@@ -619,7 +631,12 @@ export async function flag(context: XlContext, findings: readonly Finding[], cap
             continue;
           }
           const p = again.probes.get(keyOf(pl.target.sheet, pl.target.cell));
-          if (!p) continue;
+          if (!p) {
+            // the cell cannot even be read now: left as it is, and said
+            pl.undone.add('fill').add('note');
+            notDone.push({ sheet: pl.target.sheet, cell: pl.target.cell, what: 'cell', reason: 'refused' });
+            continue;
+          }
           for (const nu of planUnits(context, pl, p, notDone)) {
             cellUnits.set(nu, pl);
             out.push(nu);
@@ -686,16 +703,12 @@ export async function clearFlags(context: XlContext, caps: HostCaps, options: { 
     if (fillOk && noteOk) restored++;
     else skipped.push({ sheet: e.sheet, cell: e.cell, reason: 'changed' });
     if (!parts.fill && !(parts.note && caps.notes)) continue;
-    units.push({
-      bytes: CELL_BYTES + 3 * (e.note?.original?.length ?? 0),
-      queue: () => queueRestore(sheetByName.get(e.sheet)!, e, caps, parts),
-      fail: (err) => {
-        const code = codeOf(err);
-        notDone.push({ sheet: e.sheet, cell: e.cell, what: 'cell', reason: 'refused', ...(code && { code }) });
+    units.push(
+      restoreUnit(sheetByName.get(e.sheet)!, e, caps, parts, notDone, () => {
         if (fillOk && noteOk) restored--;
         remaining.push(e);
-      },
-    });
+      }),
+    );
   }
   // The record is updated last: until then a retry finds every cell still listed.
   const where = { current: place };

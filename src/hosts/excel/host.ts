@@ -229,7 +229,6 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
     async check(request: CheckRequest): Promise<CheckOutcome> {
       const lang = request.lang;
       if (!isSupported(requirements, MIN_EXCEL_API)) return { ok: false, message: T.tooOld[lang], tooOld: true };
-      const notes: string[] = pending.splice(0).map((p) => p[lang]);
       let read: ReadResult;
       try {
         read = await host.read();
@@ -238,6 +237,7 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
         if (isCellEditError(e)) return { ok: false, message: T.cellEdit[lang] };
         return { ok: false, message: T.failed[lang] + describe(e) };
       }
+      const notes: string[] = pending.splice(0).map((p) => p[lang]);
       const result = checkWorkbook({
         snapshot: read.snapshot,
         config: request.config,

@@ -30,6 +30,15 @@ function sample(): WorkbookSnapshot {
   return r.snapshot;
 }
 
+/** The sample in the fake, checked once. */
+async function checkedSample() {
+  const fake = FakeExcel.fromSnapshot(sample());
+  const host = hostOf(fake);
+  const first = await host.check(REQ);
+  if (!first.ok) throw new Error(first.message);
+  return { fake, host, first };
+}
+
 /** A disclosure whose 资金安排 and 实施计划 disagree (148.61 vs 148.16). */
 function defective(): WorkbookSnapshot {
   const { snapshot } = makeDocument([
@@ -339,10 +348,7 @@ describe('9. the host never throws; failures stay inside their cell', () => {
 
 describe('flag → clear on the sample leaves every cell identical', () => {
   it('values, number formats, no fill, white and tinted theme fills, notes', async () => {
-    const fake = FakeExcel.fromSnapshot(sample());
-    const host = hostOf(fake);
-    const first = await host.check(REQ);
-    if (!first.ok) throw new Error(first.message);
+    const { fake, host, first } = await checkedSample();
     const cells = [...new Map(first.result.findings.map((f) => [`${f.sheet}!${f.cell}`, f])).values()];
     expect(cells.length).toBeGreaterThan(10);
     await host.clearFlags();
@@ -363,10 +369,7 @@ describe('flag → clear on the sample leaves every cell identical', () => {
 
 describe('10. a code filled by the add-in is shown as filled, not as an error (issue 14)', () => {
   it('fill and note say it was filled and from where; 清除标记 restores the cell except the value', async () => {
-    const fake = FakeExcel.fromSnapshot(sample());
-    const host = hostOf(fake);
-    const first = await host.check(REQ);
-    if (!first.ok) throw new Error(first.message);
+    const { fake, host, first } = await checkedSample();
     const f = first.result.findings.find((x) => x.rule === 'school-code-missing' && x.fix?.value === '3653009903')!;
     expect(fake.sheet(f.sheet)!.notes[f.cell]).toMatch(/缺少学校代码/);
     await host.clearFlags();
@@ -399,10 +402,7 @@ describe('10. a code filled by the add-in is shown as filled, not as an error (i
   });
 
   it('when the user changes the filled value, the mark goes (and its note and fill come back)', async () => {
-    const fake = FakeExcel.fromSnapshot(sample());
-    const host = hostOf(fake);
-    const first = await host.check(REQ);
-    if (!first.ok) throw new Error(first.message);
+    const { fake, host, first } = await checkedSample();
     const f = first.result.findings.find((x) => x.rule === 'school-code-missing' && x.fix)!;
     await host.applyFixes([f.fix!], { overwrite: false });
     await host.check(REQ);

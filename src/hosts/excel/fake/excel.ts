@@ -525,6 +525,16 @@ abstract class FakeObject<T> {
     return this;
   }
 
+  /** Loads plain properties into an item of a collection load, within the running op. */
+  loadFrom(tx: Tx, names: readonly string[]): void {
+    for (const n of names) {
+      if (!this.props.includes(n)) throw new Error(`fake: unknown property '${n}'`);
+      const v = this.read(this.live(), n);
+      tx.respond(v);
+      tx.commit(() => this.loaded.set(n, v));
+    }
+  }
+
   /** Navigation paths (`protection/protected`); none by default. */
   protected loadPaths(paths: string[]): void {
     if (paths.length > 0) throw new Error(`fake: unsupported load path ${paths.join(',')}`);
@@ -655,18 +665,10 @@ class FakeWorksheet extends FakeObject<string> implements XlWorksheet {
     if (prot.length > 0) this.protection.load('protected');
   }
 
-  /** Loads into an item of a collection load, within the running op. */
-  loadFrom(tx: Tx, names: string[]): void {
-    for (const n of names) {
-      if (n === 'protection/protected') {
-        this.protection.loadNow(tx);
-        continue;
-      }
-      if (!this.props.includes(n as 'name')) throw new Error(`fake: unknown property '${n}'`);
-      const v = this.read(this.live(), n);
-      tx.respond(v);
-      tx.commit(() => this.loaded.set(n, v));
-    }
+  /** Loads into an item of a collection load, within the running op (protection included). */
+  override loadFrom(tx: Tx, names: readonly string[]): void {
+    if (names.includes('protection/protected')) this.protection.loadNow(tx);
+    super.loadFrom(tx, names.filter((n) => n !== 'protection/protected'));
   }
 
   get id(): string {
@@ -1329,34 +1331,33 @@ class FakeXmlPartCollection implements XlCustomXmlPartCollection {
   private parts(): FakeXmlPart[] {
     return (this.ctx.host.state.xmlParts ??= []);
   }
-  add(xml: string): FakeXmlPartProxy {
+  /** Queues an op that binds a part proxy to the id `resolve` returns (at sync). */
+  private bound(requestBytes: number, resolve: () => string): FakeXmlPartProxy {
     const part = new FakeXmlPartProxy(this.ctx);
     this.ctx.queue({
-      requestBytes: jsonSize(xml),
+      requestBytes,
       run: (tx) => {
         this.ctx.needApi(5, 'CustomXmlPartCollection');
-        if (!/^\s*(<\?xml[^>]*\?>\s*)?<[A-Za-z_][^>]*>[\s\S]*<\/[^>]+>\s*$|^\s*<[A-Za-z_][^>]*\/>\s*$/.test(xml)) {
-          throw new FakeOfficeError('InvalidArgument', 'The XML is not well formed.');
-        }
-        const host = this.ctx.host;
-        const id = `{${String(host.state.nextSheetId++).padStart(8, '0')}-0000-0000-0000-000000000000}`;
-        this.parts().push({ id, namespaceUri: xmlNamespace(xml), xml });
-        part.bindNow(tx, id);
+        part.bindNow(tx, resolve());
       },
     });
     return part;
   }
-  getItem(id: string): FakeXmlPartProxy {
-    const part = new FakeXmlPartProxy(this.ctx);
-    this.ctx.queue({
-      requestBytes: jsonSize(id),
-      run: (tx) => {
-        this.ctx.needApi(5, 'CustomXmlPartCollection');
-        if (!this.parts().some((p) => p.id === id)) throw new FakeOfficeError('ItemNotFound', 'The requested resource does not exist.');
-        part.bindNow(tx, id);
-      },
+  add(xml: string): FakeXmlPartProxy {
+    return this.bound(jsonSize(xml), () => {
+      if (!/^\s*(<\?xml[^>]*\?>\s*)?<[A-Za-z_][^>]*>[\s\S]*<\/[^>]+>\s*$|^\s*<[A-Za-z_][^>]*\/>\s*$/.test(xml)) {
+        throw new FakeOfficeError('InvalidArgument', 'The XML is not well formed.');
+      }
+      const id = `{${String(this.ctx.host.state.nextSheetId++).padStart(8, '0')}-0000-0000-0000-000000000000}`;
+      this.parts().push({ id, namespaceUri: xmlNamespace(xml), xml });
+      return id;
     });
-    return part;
+  }
+  getItem(id: string): FakeXmlPartProxy {
+    return this.bound(jsonSize(id), () => {
+      if (!this.parts().some((p) => p.id === id)) throw new FakeOfficeError('ItemNotFound', 'The requested resource does not exist.');
+      return id;
+    });
   }
   getByNamespace(namespaceUri: string): FakeXmlPartScoped {
     return new FakeXmlPartScoped(this.ctx, namespaceUri);
@@ -1404,14 +1405,6 @@ class FakeXmlPartProxy extends FakeObject<string> implements XlCustomXmlPart {
   protected read(id: string, name: string): unknown {
     const p = this.part(id);
     return name === 'id' ? p.id : p.namespaceUri;
-  }
-  loadFrom(tx: Tx, names: string[]): void {
-    for (const n of names) {
-      if (!this.props.includes(n as 'id')) throw new Error(`fake: unknown property '${n}'`);
-      const v = this.read(this.live(), n);
-      tx.respond(v);
-      tx.commit(() => this.loaded.set(n, v));
-    }
   }
   get id(): string {
     return this.prop('id');

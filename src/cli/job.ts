@@ -26,6 +26,8 @@ export interface JobTask {
   readonly file: string;
   /** Where to write the annotated copy, when asked. */
   readonly out?: string;
+  /** The workbook itself, already read (standard input, `-`); else it is read from `file`. */
+  readonly bytes?: Uint8Array;
 }
 
 export type JobStatus = 'checked' | 'nothing-to-check' | 'unreadable' | 'write-failed';
@@ -51,7 +53,8 @@ export function runJob(task: JobTask, settings: JobSettings): JobResult {
   const { lang } = settings;
   const base = { index: task.index, file: task.file };
   let bytes: Uint8Array;
-  try {
+  if (task.bytes !== undefined) bytes = task.bytes;
+  else try {
     // a package larger than the unpacked-size limit cannot be read within it: say so before loading it
     const size = statSync(task.file).size;
     if (size > DEFAULT_LIMITS.maxUncompressedBytes) {

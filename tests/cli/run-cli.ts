@@ -19,21 +19,28 @@ export interface CliRun {
 
 /** Runs the built command from any working directory; `stdin`: bytes piped to it (else none). */
 export function runCli(args: string[], cwd = ROOT, stdin?: Uint8Array): Promise<CliRun> {
-  return runCommand(process.execPath, [BIN, ...args], cwd, stdin);
+  return runCommand(process.execPath, [BIN, ...args], cwd, { ...(stdin !== undefined && { stdin }) });
 }
 
-export function runCommand(command: string, args: string[], cwd: string, stdin?: Uint8Array): Promise<CliRun> {
+export interface RunOptions {
+  /** Bytes piped to standard input (else none). */
+  readonly stdin?: Uint8Array;
+  /** Variables set over this process's environment. */
+  readonly env?: Record<string, string>;
+}
+
+export function runCommand(command: string, args: string[], cwd: string, { stdin, env }: RunOptions = {}): Promise<CliRun> {
   return new Promise((res, rej) => {
     const child = spawn(command, args, {
       cwd,
-      env: { ...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0' },
+      env: { ...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0', ...env },
       stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     if (stdin !== undefined) child.stdin!.end(stdin);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.stdout!.on('data', (d: Buffer) => out.push(d));
+    child.stderr!.on('data', (d: Buffer) => err.push(d));
     child.on('error', rej);
     child.on('close', (code) => res({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
   });

@@ -35,7 +35,7 @@ function startWorker(settings: JobSettings): Worker {
 export async function runPool(tasks: readonly JobTask[], options: PoolOptions): Promise<void> {
   const { settings, onResult } = options;
   const jobs = Math.max(1, Math.min(options.jobs, tasks.length));
-  // A worker costs a TypeScript start-up (about a second): small batches are faster inline.
+  // A worker costs a start-up of its own (about a second from the TypeScript sources): small batches are faster inline.
   if (jobs <= 1 || (!options.forceWorkers && tasks.length < 8)) {
     for (const t of tasks) await onResult(runJob(t, settings));
     return;

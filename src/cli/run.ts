@@ -218,6 +218,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   // The report is written as each file's result comes (in input order); only each file's summary is kept.
   const writer = new ReportWriter(io.out);
   const json = opts.format === 'json' ? new JsonArrayDocument({ ...toJsonReport([]) }, 'reports') : undefined;
+  if (json !== undefined) await writer.write(json.head());
   const results: JobResult[] = [];
   let nextIndex = 0;
   const emit = async (r: JobResult): Promise<void> => {
@@ -233,14 +234,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     }
     // a file that cannot be read (or written) is said on stderr in every format, and in the report too
     if (r.error !== undefined) io.err(`${r.error}\n`);
-    if (json !== undefined) {
-      if (results.length === 1) await writer.write(json.head());
-      await writer.writeAll(json.element(toJsonFileReport(r)));
-    } else if (opts.format === 'csv') {
-      await writer.write(csvPart(r, lang, results.length === 1));
-    } else {
-      await writer.write(renderOne(r, lang));
-    }
+    if (json !== undefined) await writer.writeAll(json.element(toJsonFileReport(r)));
+    else if (opts.format === 'csv') await writer.write(csvPart(r, lang, results.length === 1));
+    else await writer.write(renderOne(r, lang));
   };
   const emitProblemsBefore = async (index: number): Promise<void> => {
     while (nextIndex < index && problems.has(nextIndex)) await emit(problems.get(nextIndex)!);

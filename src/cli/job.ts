@@ -53,14 +53,13 @@ export function runJob(task: JobTask, settings: JobSettings): JobResult {
   const { lang } = settings;
   const base = { index: task.index, file: task.file };
   let bytes: Uint8Array;
-  if (task.bytes !== undefined) bytes = task.bytes;
-  else try {
+  try {
     // a package larger than the unpacked-size limit cannot be read within it: say so before loading it
-    const size = statSync(task.file).size;
+    const size = task.bytes?.length ?? statSync(task.file).size;
     if (size > DEFAULT_LIMITS.maxUncompressedBytes) {
       return { ...base, status: 'unreadable', summary: ZERO, findings: [], error: say(M.fileTooLarge(task.file, size, DEFAULT_LIMITS.maxUncompressedBytes), lang), ms: { read: 0, check: 0 } };
     }
-    bytes = readFileSync(task.file);
+    bytes = task.bytes ?? readFileSync(task.file);
   } catch (e) {
     return { ...base, status: 'unreadable', summary: ZERO, findings: [], error: say(M.unreadablePath(task.file, fsReason(e, lang)), lang), ms: { read: 0, check: 0 } };
   }

@@ -20,6 +20,6 @@ export function readDisclosure(snapshot: WorkbookSnapshot, options: ReadOptions 
     return readDisclosureImpl(snapshot, options);
   } catch {
     // defensive: a reader bug must not take the whole check down
-    return { projects: [], tableLinks: (options.tables ?? []).map(() => null) };
+    return { projects: [], tableLinks: (options.tables ?? []).map(() => null), skipped: [] };
   }
 }

@@ -55,9 +55,13 @@ function lineEvent(p: Paragraph): Event | null {
 }
 
 /** The project's lines that matter for the outline, in reading order. */
-function eventsOf(sections: readonly MutableSection[]): Event[] {
+function eventsOf(project: MutableProject): Event[] {
   const out: Event[] = [];
-  for (const s of sections) {
+  for (const p of project.lead ?? []) {
+    const e = lineEvent(p);
+    if (e) out.push(e);
+  }
+  for (const s of project.sections) {
     out.push({ kind: 'section', section: s });
     const lines: { p: Paragraph; order: number }[] = [];
     s.paragraphs.forEach((p, order) => lines.push({ p, order }));
@@ -128,7 +132,7 @@ export function buildOutline(project: MutableProject): OutlineResult {
     return { level: top.level, parent: stack[stack.length - 1] };
   };
 
-  for (const e of eventsOf(project.sections)) {
+  for (const e of eventsOf(project)) {
     const placed = place(e);
     if (!placed) continue;
     const { level, parent } = placed;

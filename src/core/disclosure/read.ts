@@ -58,6 +58,8 @@ export interface MutableProject {
   ref: CellRef;
   label: string;
   sections: MutableSection[];
+  /** Lines between the title and the first section heading (not a section's text; the outline reads them). */
+  lead?: Paragraph[];
   /** Set by the outline (outline.ts). */
   outline?: OutlineHeading[];
   /** Found by its content, with no title line: its title is its 项目名称, else the first line of its text. */
@@ -453,6 +455,9 @@ function readSheet(
         (section as MutableSection).paragraphs.push({ text: line.text, ref: line.ref, offset: line.offset });
       } else if (!project) {
         preamble.push({ text: line.text, ref: line.ref });
+      } else {
+        const p = project as MutableProject;
+        (p.lead ??= []).push({ text: line.text, ref: line.ref, offset: line.offset });
       }
     }
   }

@@ -521,14 +521,14 @@ function freezeProject(p: MutableProject, index: number): Project {
   });
   const nameSection = sections.find((s) => s.key === 'name');
   const name = nameSection?.paragraphs.map((x) => x.text.trim()).filter((x) => x !== '')[0];
-  // a project found by its content: titled by its 项目名称, else by the line above its text
+  // a project found by its content: titled (and labelled in findings) by its 项目名称, else by the line above its text
   const title = p.untitled ? (name ?? p.untitled.firstLine ?? p.title) : p.title;
   return {
     index,
     title,
     number: p.number,
     ref: p.ref,
-    label: p.label,
+    label: p.untitled ? title.trim() : p.label,
     ...(name !== undefined && { name }),
     sections,
     ...(p.outline !== undefined && { outline: p.outline }),

@@ -9,6 +9,7 @@ import type { Lang } from '../core/rules/types';
 import { parseConfig, type CheckConfig } from '../core/rules/config';
 import { RULE_IDS } from '../core/rules/index';
 import { renderCsv, renderText, toJsonReport, type FileReport } from '../core/report/report';
+import { nothingToCheckText } from '../core/disclosure/skipped';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
 import { readXlsx } from '../hosts/xlsx/read';
 import { parseArgs } from './args';
@@ -203,6 +204,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     }
     if (opts.format === 'text') io.out(renderOne(r, lang));
     else if (r.error !== undefined) io.err(`${r.error}\n`);
+    else if (r.status === 'nothing-to-check') io.err(`${r.file}${lang === 'zh' ? '：' : ': '}${nothingToCheckText(r.skipped ?? [], lang, 'cli').summary}\n`);
   };
   const emitProblemsBefore = (index: number): void => {
     while (nextIndex < index && problems.has(nextIndex)) emit(problems.get(nextIndex)!);
@@ -221,11 +223,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   emitProblemsBefore(items.length);
 
   if (opts.format === 'json') {
-    const json = toJsonReport(results.map(toFileReport));
+    const json = toJsonReport(results.map(toFileReport), lang);
     json.reports.forEach((rep, i) => {
       const r = results[i]!;
-      const extra = rep as { nothingToCheck?: boolean; annotatedCopy?: string };
-      if (r.status === 'nothing-to-check') extra.nothingToCheck = true;
+      const extra = rep as { annotatedCopy?: string };
       if (r.wrote !== undefined) extra.annotatedCopy = r.wrote;
     });
     io.out(`${JSON.stringify(json, null, 2)}\n`);
@@ -237,7 +238,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   if (opts.fix && outFor.size === 0) io.err(`${say(M.fixWithoutOut, lang)}\n`);
 
   let code = 0;
-  if (results.some((r) => r.status === 'unreadable' || r.status === 'write-failed')) code = 2;
+  // a workbook with nothing to check is not a pass (SPEC §7)
+  if (results.some((r) => r.status === 'unreadable' || r.status === 'write-failed' || r.status === 'nothing-to-check')) code = 2;
   else if (results.some((r) => r.summary.errors > 0)) code = 1;
 
   if (opts.exportDocx !== undefined && code !== 2) {
@@ -266,7 +268,13 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 }
 
 function toFileReport(r: JobResult): FileReport & { error?: string } {
-  return { file: r.file, summary: r.summary, findings: r.findings, ...(r.error !== undefined && { error: r.error }) };
+  return {
+    file: r.file,
+    summary: r.summary,
+    findings: r.findings,
+    ...(r.error !== undefined && { error: r.error }),
+    ...(r.status === 'nothing-to-check' && { nothingToCheck: true, skipped: r.skipped ?? [] }),
+  };
 }
 
 /** One file's part of the text report. */
@@ -275,7 +283,9 @@ function renderOne(r: JobResult, lang: Lang): string {
   if (r.status === 'unreadable') return `${r.error ?? r.file}\n\n`;
   if (r.status === 'nothing-to-check') {
     const extra = r.error !== undefined ? `  ${stripFile(r.error, r.file)}\n` : '';
-    return `${r.file}\n  ${say(M.nothingToCheck, lang)}\n${extra}\n`;
+    const { error: _error, ...rest } = r;
+    const s = renderText([toFileReport(rest)], lang).replace(/\n$/, '');
+    return `${s}${extra}\n`;
   }
   let s = renderText([{ file: r.file, summary: r.summary, findings: r.findings }], lang);
   s = s.replace(/\n$/, '');

@@ -9,7 +9,9 @@
  * `--config` `sectionAliases` adds to these and wins.
  */
 import type { SectionKey } from '../model';
+import type { Finding } from '../rules/types';
 import type { StoredExplanation, WorkbookSnapshot } from '../snapshot/types';
+import { fromA1 } from '../snapshot/a1';
 import { readExplanationSheet } from '../report/explanations';
 import { aliasKey, sectionKeyOf } from './labels';
 
@@ -34,4 +36,24 @@ export function storedHeadingMaps(snapshot: WorkbookSnapshot): Record<string, Se
     if (key !== undefined && label !== '') out[label] = key;
   }
   return out;
+}
+
+/**
+ * The mapping as a pseudo-finding for the hosts' `explain(finding, text)` (the one way both hosts
+ * write that sheet): key and rule of the mapping's row, the heading's place, text = the section key.
+ */
+export function headingMapFinding(label: string, section: SectionKey, place: { sheet: string; cell: string }): Finding {
+  const entry = headingMapEntry(label, section, place);
+  const at = fromA1(place.cell) ?? { row: 0, col: 0 };
+  return {
+    rule: HEADING_MAP_RULE,
+    severity: 'info',
+    message: '',
+    messageId: HEADING_MAP_RULE,
+    sheet: place.sheet,
+    cell: place.cell,
+    row: at.row,
+    col: at.col,
+    key: entry.key,
+  };
 }

@@ -66,21 +66,31 @@ function eventsOf(project: MutableProject): Event[] {
     const lines: { p: Paragraph; order: number }[] = [];
     s.paragraphs.forEach((p, order) => lines.push({ p, order }));
     // a form's label column: the first cell of each row of a side-by-side table under the heading
+    const labels = new Set<Paragraph>();
     for (const t of s.otherTables) {
       t.rows.forEach((row, order) => {
         const first = row[0];
-        if (first) lines.push({ p: first, order: s.paragraphs.length + order });
+        if (!first) return;
+        lines.push({ p: first, order: s.paragraphs.length + order });
+        if (row.length === 2 || (row.length > 2 && row.slice(1).every((c) => c.ref.col === row[1]!.ref.col))) labels.add(first);
       });
     }
     lines.sort((a, b) => a.p.ref.row - b.p.ref.row || a.p.ref.col - b.p.ref.col || a.p.offset - b.p.offset || a.order - b.order);
     for (const { p } of lines) {
       // the heading's own content after its colon is not a line of its own
       if (p.ref.row === s.headingRef.row && p.ref.col === s.headingRef.col && p.offset > s.headingOffset && p.offset <= s.headingOffset + s.headingText.length) continue;
-      const e = lineEvent(p);
+      const e = lineEvent(p) ?? (labels.has(p) ? formLabelEvent(p) : null);
       if (e) out.push(e);
     }
   }
   return out;
+}
+
+/** A form's own label (`资金总额及构成` in column A, its content beside it): short words, nothing else. */
+function formLabelEvent(p: Paragraph): Event | null {
+  const label = p.text.trim().replace(/[:：]$/u, '');
+  if (label.length < 2 || label.length > 12 || /[\s\d,.;:!?，。；：！？、()（）]/u.test(label)) return null;
+  return { kind: 'line', text: label, label, numbering: { style: 'none', value: null, raw: '' }, ref: p.ref };
 }
 
 function numberingOf(e: Event): Numbering {
@@ -102,13 +112,18 @@ export function buildOutline(project: MutableProject): OutlineResult {
   const stack: Open[] = [];
   const kept: MutableSection[] = [];
 
-  const place = (e: Event): { level: number; parent: Open | undefined } | null => {
+  const place = (e: Event): { level: number; parent: Open | undefined; open: boolean } | null => {
     const rank = rankOf(numberingOf(e).style);
     const value = numberingOf(e).value;
+    if (rank === null && e.kind === 'line') {
+      // a form's label: beside the headings of the current level, opening nothing
+      const top = stack[stack.length - 1];
+      return { level: top?.level ?? 0, parent: top ? stack[stack.length - 2] : undefined, open: false };
+    }
     if (rank === null) {
       // unnumbered: a section heading at the top level (lines without a number never get here)
       stack.length = 0;
-      return { level: 0, parent: undefined };
+      return { level: 0, parent: undefined, open: true };
     }
     while (stack.length > 0) {
       const top = stack[stack.length - 1]!;
@@ -116,26 +131,26 @@ export function buildOutline(project: MutableProject): OutlineResult {
       else break;
     }
     const top = stack[stack.length - 1];
-    if (top === undefined) return { level: 0, parent: undefined };
+    if (top === undefined) return { level: 0, parent: undefined, open: true };
     if (top.rank === rank) {
       stack.pop();
-      return { level: top.level, parent: stack[stack.length - 1] };
+      return { level: top.level, parent: stack[stack.length - 1], open: true };
     }
     // a lower style under `top`: a sub-heading when its numbering starts again under it
     const seen = top.children.get(rank) ?? 0;
     const continues = value === seen + 1;
     const underUnnumberedSection = top.rank === null && e.kind === 'section';
-    if (continues && !underUnnumberedSection) return { level: top.level + 1, parent: top };
+    if (continues && !underUnnumberedSection) return { level: top.level + 1, parent: top, open: true };
     if (e.kind === 'line') return null; // an item numbered out of sequence: plain text
     // the same level written in another style (`四、` then `5.`)
     stack.pop();
-    return { level: top.level, parent: stack[stack.length - 1] };
+    return { level: top.level, parent: stack[stack.length - 1], open: true };
   };
 
   for (const e of eventsOf(project)) {
     const placed = place(e);
     if (!placed) continue;
-    const { level, parent } = placed;
+    const { level, parent, open } = placed;
     const rank = rankOf(numberingOf(e).style);
     if (parent && rank !== null) parent.children.set(rank, (parent.children.get(rank) ?? 0) + 1);
     let section: MutableSection | null = null;
@@ -167,7 +182,7 @@ export function buildOutline(project: MutableProject): OutlineResult {
       parent: parent?.node ?? -1,
       ...(section !== null && { target: section }),
     });
-    stack.push({ node, rank, level, section, children: new Map() });
+    if (open) stack.push({ node, rank, level, section, children: new Map() });
   }
 
   project.sections = kept;

@@ -497,7 +497,10 @@ function whySkipped(sheet: string, firstLine: string | undefined, preamble: read
   const withHeadings = headings.length > 0 ? { headings } : {};
   if (!drop) return { sheet, reason: 'no-sections', ...withHeadings };
   if (drop.reason === 'few-sections') {
-    const sections = [...new Set(drop.project.sections.map((x) => x.headingText.trim()))];
+    // one entry a section (its first heading), as written without the content after its colon
+    const first = new Map<string, MutableSection>();
+    for (const x of drop.project.sections) if (!first.has(x.key)) first.set(x.key, x);
+    const sections = [...first.values()].map((x) => `${x.numbering.raw}${x.label}`);
     return { sheet, reason: 'few-sections', sections, ...withHeadings };
   }
   return { sheet, reason: drop.reason };

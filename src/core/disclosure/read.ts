@@ -525,7 +525,9 @@ function freezeProject(p: MutableProject, index: number): Project {
   const nameSection = sections.find((s) => s.key === 'name');
   const name = nameSection?.paragraphs.map((x) => x.text.trim()).filter((x) => x !== '')[0];
   // a project found by its content: titled (and labelled in findings) by its 项目名称, else by the line above its text
-  const title = p.untitled ? (name ?? p.untitled.firstLine ?? p.title) : p.title;
+  const above = p.untitled?.firstLine;
+  const aboveIsTitle = above !== undefined && above.length <= 60 && !/[。；;，,]/u.test(above);
+  const title = p.untitled ? (name ?? (aboveIsTitle ? above : undefined) ?? p.title) : p.title;
   return {
     index,
     title,

@@ -116,6 +116,11 @@ describe('a project found by its content, whatever its sheet is called', () => {
     expect(r.projects.map((p) => p.title)).toEqual(['耒阳市第四中学专项资金绩效自评价报告']);
   });
 
+  it('a sentence above the text is not a title: then the sheet names it', () => {
+    const r = readDisclosure(book(column('生均公用经费', ['根据县财政局要求，现将本单位项目情况报告如下。', '一、基本情况', 'a', '（一）资金来源', '10万元', '二、实施进度', 'b'])));
+    expect(r.projects.map((p) => [p.title, p.label])).toEqual([['生均公用经费', '生均公用经费']]);
+  });
+
   it('a sheet named 项目说明 holds a project, not instructions', () => {
     const r = readDisclosure(book(column('项目说明', report)));
     expect(r.projects).toHaveLength(1);

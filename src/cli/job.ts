@@ -9,6 +9,7 @@ import type { WorkbookSnapshot } from '../core/snapshot/types';
 import type { CheckConfig } from '../core/rules/config';
 import type { Finding, Lang } from '../core/rules/types';
 import type { Summary } from '../core/report/report';
+import type { SkippedSheet } from '../core/model';
 import { checkWorkbook } from '../core/check';
 import { DEFAULT_LIMITS, readXlsx } from '../hosts/xlsx/read';
 import { annotate, AnnotateError } from '../hosts/xlsx/annotate';
@@ -44,6 +45,8 @@ export interface JobResult {
   readonly detail?: string;
   /** The annotated copy written. */
   readonly wrote?: string;
+  /** Nothing to check: the sheets looked at and why each gave nothing. */
+  readonly skipped?: readonly SkippedSheet[];
   readonly ms: { read: number; check: number };
 }
 
@@ -95,7 +98,10 @@ export function runJob(task: JobTask, settings: JobSettings): JobResult {
   const t2 = performance.now();
   const ms = { read: t1 - t0, check: t2 - t1 };
   const status: JobStatus = result.nothingToCheck ? 'nothing-to-check' : 'checked';
-  const failures = result.failures.length > 0 ? { detail: result.failures.map((f) => JSON.stringify(f)).join('\n') } : {};
+  const failures = {
+    ...(result.failures.length > 0 && { detail: result.failures.map((f) => JSON.stringify(f)).join('\n') }),
+    ...(result.nothingToCheck && { skipped: result.document.skipped ?? [] }),
+  };
   if (task.out === undefined) return { ...base, status, summary: result.summary, findings: result.findings, ...failures, ms };
   let copy: Uint8Array;
   try {

@@ -30,7 +30,6 @@ export const M = {
   }),
   stdinUnreadable: (why: string): Bilingual => ({ zh: `-：无法读取标准输入（${why}）`, en: `-: standard input cannot be read (${why})` }),
   stdoutFailed: (why: string): Bilingual => ({ zh: `无法写出报告（标准输出：${why}）`, en: `the report cannot be written (standard output: ${why})` }),
-  nothingToCheck: { zh: '没有可检查的内容：未找到项目文本或学校表', en: 'nothing to check: no project text or school table found' },
   noInputs: { zh: '请指定要检查的 .xlsx 文件或目录（用 --help 查看用法）', en: 'give the .xlsx files or directories to check (see --help)' },
   unknownOption: (o: string): Bilingual => ({ zh: `未知的选项 ${o}（用 --help 查看用法）`, en: `unknown option ${o} (see --help)` }),
   needsValue: (o: string): Bilingual => ({ zh: `选项 ${o} 需要一个值`, en: `option ${o} needs a value` }),

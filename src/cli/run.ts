@@ -9,6 +9,7 @@ import type { Lang } from '../core/rules/types';
 import { parseConfig, type CheckConfig } from '../core/rules/config';
 import { RULE_IDS } from '../core/rules/index';
 import { renderCsv, renderText, toJsonReport, type FileReport, type JsonReport } from '../core/report/report';
+import { nothingToCheckText } from '../core/disclosure/skipped';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
 import { DEFAULT_LIMITS, readXlsx } from '../hosts/xlsx/read';
 import { parseArgs } from './args';
@@ -234,7 +235,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     }
     // a file that cannot be read (or written) is said on stderr in every format, and in the report too
     if (r.error !== undefined) io.err(`${r.error}\n`);
-    if (json !== undefined) await writer.writeAll(json.element(toJsonFileReport(r)));
+    // nothing to check is not a pass: its sentence too, where the report itself is data
+    else if (r.status === 'nothing-to-check' && opts.format !== 'text') io.err(`${r.file}${lang === 'zh' ? '：' : ': '}${nothingToCheckText(r.skipped ?? [], lang, 'cli').summary}\n`);
+    if (json !== undefined) await writer.writeAll(json.element(toJsonFileReport(r, lang)));
     else if (opts.format === 'csv') await writer.write(csvPart(r, lang, results.length === 1));
     else await writer.write(renderOne(r, lang));
   };
@@ -260,7 +263,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   if (opts.fix && outFor.size === 0) io.err(`${say(M.fixWithoutOut, lang)}\n`);
 
   let code = 0;
-  if (results.some((r) => r.status === 'unreadable' || r.status === 'write-failed')) code = 2;
+  // a workbook with nothing to check is not a pass (SPEC §7)
+  if (results.some((r) => r.status === 'unreadable' || r.status === 'write-failed' || r.status === 'nothing-to-check')) code = 2;
   else if (results.some((r) => r.summary.errors > 0)) code = 1;
 
   if (opts.exportDocx !== undefined && code !== 2) {
@@ -318,9 +322,8 @@ async function readStdin(stdin: StdinSource, lang: Lang): Promise<StdinRead> {
 }
 
 /** One file's report in the JSON shape (SPEC §7), with the CLI's additive fields. */
-function toJsonFileReport(r: JobResult): JsonReport['reports'][number] & { nothingToCheck?: true; annotatedCopy?: string } {
-  const rep: JsonReport['reports'][number] & { nothingToCheck?: true; annotatedCopy?: string } = toJsonReport([toFileReport(r)]).reports[0]!;
-  if (r.status === 'nothing-to-check') rep.nothingToCheck = true;
+function toJsonFileReport(r: JobResult, lang: Lang): JsonReport['reports'][number] & { annotatedCopy?: string } {
+  const rep: JsonReport['reports'][number] & { annotatedCopy?: string } = toJsonReport([toFileReport(r)], lang).reports[0]!;
   if (r.wrote !== undefined) rep.annotatedCopy = r.wrote;
   return rep;
 }
@@ -332,7 +335,13 @@ function csvPart(r: JobResult, lang: Lang, first: boolean): string {
 }
 
 function toFileReport(r: JobResult): FileReport & { error?: string } {
-  return { file: r.file, summary: r.summary, findings: r.findings, ...(r.error !== undefined && { error: r.error }) };
+  return {
+    file: r.file,
+    summary: r.summary,
+    findings: r.findings,
+    ...(r.error !== undefined && { error: r.error }),
+    ...(r.status === 'nothing-to-check' && { nothingToCheck: true, skipped: r.skipped ?? [] }),
+  };
 }
 
 /** One file's part of the text report. */
@@ -340,8 +349,10 @@ function renderOne(r: JobResult, lang: Lang): string {
   // an unreadable file is one sentence that names it
   if (r.status === 'unreadable') return `${r.error ?? r.file}\n\n`;
   if (r.status === 'nothing-to-check') {
+    // what was looked for, every sheet looked at and why, where to map the bureau's own headings
     const extra = r.error !== undefined ? `  ${stripFile(r.error, r.file)}\n` : '';
-    return `${r.file}\n  ${say(M.nothingToCheck, lang)}\n${extra}\n`;
+    const { error: _error, ...rest } = r;
+    return `${renderText([toFileReport(rest)], lang).replace(/\n$/, '')}${extra}\n`;
   }
   let s = renderText([{ file: r.file, summary: r.summary, findings: r.findings }], lang);
   s = s.replace(/\n$/, '');

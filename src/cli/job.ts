@@ -9,6 +9,7 @@ import type { WorkbookSnapshot } from '../core/snapshot/types';
 import type { CheckConfig } from '../core/rules/config';
 import type { Finding, Lang } from '../core/rules/types';
 import type { Summary } from '../core/report/report';
+import type { SkippedSheet } from '../core/model';
 import { checkWorkbook } from '../core/check';
 import { DEFAULT_LIMITS, readXlsx } from '../hosts/xlsx/read';
 import { annotate, AnnotateError } from '../hosts/xlsx/annotate';
@@ -26,6 +27,8 @@ export interface JobTask {
   readonly file: string;
   /** Where to write the annotated copy, when asked. */
   readonly out?: string;
+  /** The workbook itself, already read (standard input, `-`); else it is read from `file`. */
+  readonly bytes?: Uint8Array;
 }
 
 export type JobStatus = 'checked' | 'nothing-to-check' | 'unreadable' | 'write-failed';
@@ -42,6 +45,8 @@ export interface JobResult {
   readonly detail?: string;
   /** The annotated copy written. */
   readonly wrote?: string;
+  /** Nothing to check: the sheets looked at and why each gave nothing. */
+  readonly skipped?: readonly SkippedSheet[];
   readonly ms: { read: number; check: number };
 }
 
@@ -53,11 +58,11 @@ export function runJob(task: JobTask, settings: JobSettings): JobResult {
   let bytes: Uint8Array;
   try {
     // a package larger than the unpacked-size limit cannot be read within it: say so before loading it
-    const size = statSync(task.file).size;
+    const size = task.bytes?.length ?? statSync(task.file).size;
     if (size > DEFAULT_LIMITS.maxUncompressedBytes) {
       return { ...base, status: 'unreadable', summary: ZERO, findings: [], error: say(M.fileTooLarge(task.file, size, DEFAULT_LIMITS.maxUncompressedBytes), lang), ms: { read: 0, check: 0 } };
     }
-    bytes = readFileSync(task.file);
+    bytes = task.bytes ?? readFileSync(task.file);
   } catch (e) {
     return { ...base, status: 'unreadable', summary: ZERO, findings: [], error: say(M.unreadablePath(task.file, fsReason(e, lang)), lang), ms: { read: 0, check: 0 } };
   }
@@ -93,7 +98,10 @@ export function runJob(task: JobTask, settings: JobSettings): JobResult {
   const t2 = performance.now();
   const ms = { read: t1 - t0, check: t2 - t1 };
   const status: JobStatus = result.nothingToCheck ? 'nothing-to-check' : 'checked';
-  const failures = result.failures.length > 0 ? { detail: result.failures.map((f) => JSON.stringify(f)).join('\n') } : {};
+  const failures = {
+    ...(result.failures.length > 0 && { detail: result.failures.map((f) => JSON.stringify(f)).join('\n') }),
+    ...(result.nothingToCheck && { skipped: result.document.skipped ?? [] }),
+  };
   if (task.out === undefined) return { ...base, status, summary: result.summary, findings: result.findings, ...failures, ms };
   let copy: Uint8Array;
   try {

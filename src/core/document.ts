@@ -1,7 +1,8 @@
 import type { WorkbookSnapshot } from './snapshot/types';
-import type { DisclosureDocument, SchoolTable } from './model';
+import type { DisclosureDocument, SchoolTable, SkippedSheet } from './model';
 import type { CheckConfig } from './rules/config';
 import { readDisclosure } from './disclosure/index';
+import { storedHeadingMaps } from './disclosure/heading-map';
 import { findSchoolTables, readRegistry } from './schools/index';
 import { EXPLANATION_SHEET } from './report/explanations';
 
@@ -11,26 +12,40 @@ export interface BuildOptions {
   readonly registry?: { readonly snapshot: WorkbookSnapshot; readonly source: string };
 }
 
-/** Snapshot → document: school tables first (their cells are not text), then the projects. */
+/**
+ * Snapshot → document: school tables first (their cells are not text), then the projects. Section
+ * aliases: the mappings stored in the workbook (heading-map.ts), then the configured ones, which win.
+ */
 export function buildDocument(snapshot: WorkbookSnapshot, options: BuildOptions = {}): DisclosureDocument {
   const tables = findSchoolTables(snapshot);
   const own = readRegistry(snapshot, 'workbook');
   const extra = options.registry ? readRegistry(options.registry.snapshot, options.registry.source).entries : [];
   const skipSheets = new Set<string>([...own.sheets, EXPLANATION_SHEET]);
+  const sectionAliases = { ...storedHeadingMaps(snapshot), ...options.config?.sectionAliases };
   const read = readDisclosure(snapshot, {
     tables,
     skipSheets,
-    ...(options.config?.sectionAliases !== undefined && { sectionAliases: options.config.sectionAliases }),
+    ...(Object.keys(sectionAliases).length > 0 && { sectionAliases }),
   });
   const linked: SchoolTable[] = tables.map((t, i) => {
     const link = read.tableLinks[i];
     return link ? { ...t, project: link.project, section: link.section } : t;
   });
+  // the sheets that gave nothing, in workbook order: the registry is read, as the registry
+  const registrySheets = new Set(own.sheets);
+  const bySheet = new Map<string, SkippedSheet>(read.skipped.map((x) => [x.sheet, x]));
+  const skipped: SkippedSheet[] = [];
+  for (const sh of Array.isArray(snapshot.sheets) ? snapshot.sheets : []) {
+    if (typeof sh !== 'object' || sh === null || typeof sh.name !== 'string') continue;
+    if (registrySheets.has(sh.name)) skipped.push({ sheet: sh.name, reason: 'registry' });
+    else if (bySheet.has(sh.name)) skipped.push(bySheet.get(sh.name)!);
+  }
   return {
     ...(read.title !== undefined && { title: read.title }),
     projects: read.projects,
     tables: linked,
     registry: [...own.entries, ...extra],
     snapshot,
+    skipped,
   };
 }

@@ -72,6 +72,33 @@ export interface Section {
    * row by row, so amount rules can read them.
    */
   readonly otherTables?: readonly { readonly ref: CellRef; readonly rows: readonly (readonly Paragraph[])[] }[];
+  /**
+   * Depth in the project's outline: 0 for a heading at the project's top level, 1 for a
+   * sub-heading (`（二）资金及项目绩效目标` under `一、基本情况`), … Absent: 0.
+   */
+  readonly level?: number;
+  /** For a sub-heading that names a standard section: the index (in Project.sections) of the section it stands in. */
+  readonly parent?: number;
+}
+
+/**
+ * One heading of a project's outline, in document order: a section's heading, a sub-heading
+ * folded into its section (`（一）项目概况` under `一、项目基本情况`), or a line that reads like a
+ * heading but names none of the eight (`二、项目资金使用及管理情况`).
+ */
+export interface OutlineHeading {
+  /** The heading as written. */
+  readonly text: string;
+  /** Without its number (`资金及项目绩效目标`). */
+  readonly label: string;
+  readonly ref: CellRef;
+  readonly numbering: Numbering;
+  /** 0 at the project's top level. */
+  readonly level: number;
+  /** Index in Project.outline of the heading this one stands under; -1 at the top level. */
+  readonly parent: number;
+  /** The section this heading starts or continues (index in Project.sections); absent: a heading that names no standard section. */
+  readonly section?: number;
 }
 
 export interface Project {
@@ -87,6 +114,33 @@ export interface Project {
   /** The project's name: the content of its 项目名称 section, when present. */
   readonly name?: string;
   readonly sections: readonly Section[];
+  /** Every heading of the project in document order, with its level (see OutlineHeading). */
+  readonly outline?: readonly OutlineHeading[];
+}
+
+/** Why a sheet gave no project (SkippedSheet). */
+export type SkipReason =
+  /** No text at all. */
+  | 'empty'
+  /** The school registry (学校名册): read as the registry, not as project text. */
+  | 'registry'
+  /** Instructions, a cover or a table of contents (填报说明, 封面, 目录). */
+  | 'instructions'
+  /** Project titles with nothing under them (a list of projects). */
+  | 'contents'
+  /** Text, but no project title (项目一…) and no standard section heading. */
+  | 'no-sections'
+  /** Some standard section headings, but fewer than a project needs (three). */
+  | 'few-sections';
+
+/** A sheet that was looked at and gave nothing to check, and why: what a user sees when nothing can be checked. */
+export interface SkippedSheet {
+  readonly sheet: string;
+  readonly reason: SkipReason;
+  /** The standard section headings found, as written (few-sections). */
+  readonly sections?: readonly string[];
+  /** Lines that read like headings but name no standard section, as written (at most a few). */
+  readonly headings?: readonly string[];
 }
 
 /** A numeric cell of a school table, read exactly. */
@@ -181,4 +235,6 @@ export interface DisclosureDocument {
   readonly tables: readonly SchoolTable[];
   readonly registry: readonly RegistryEntry[];
   readonly snapshot: WorkbookSnapshot;
+  /** Sheets that gave no project and no school table, each with the reason (see SkippedSheet). */
+  readonly skipped?: readonly SkippedSheet[];
 }

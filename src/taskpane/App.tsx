@@ -14,6 +14,11 @@ import { FixAllDialog } from './components/FixAllDialog';
 import { SettingsView } from './components/SettingsView';
 import { Summary } from './components/Summary';
 import { ExportPanel, type DocxExporter } from './components/ExportPanel';
+import { HEADING_MAP_TEXT, HeadingMapDialog, type HeadingMapChoice } from './components/HeadingMapDialog';
+import { NothingToCheck } from './components/NothingToCheck';
+import { headingMapFinding } from '../core/disclosure/heading-map';
+import { SECTION_NAMES } from '../core/model';
+import type { HeadingMapOffer } from '../core/rules/types';
 import { saveFile, type SaveFile } from './download';
 
 /** The Word writer is a lazy chunk ("docx"): loaded on the first 导出公开文本, never with the pane. */
@@ -87,6 +92,8 @@ export interface PaneProps {
   readonly save?: SaveFile | undefined;
   /** The workbook's name without extension, for `<name>-公开文本.docx`. */
   readonly workbookName?: (() => Promise<string | null> | string | null) | undefined;
+  /** `Office.context.platform` inside Office ('Mac': no downloads, said by the export panel). */
+  readonly platform?: string | null | undefined;
 }
 
 type OutcomeStatus = Extract<Status, { kind: 'done' | 'error' | 'too-old' }>;
@@ -109,6 +116,7 @@ export function Pane(props: PaneProps) {
   const [notice, setNotice] = useState<Notice>(null);
   const [selectedKey, setSelectedKey] = useState<string | undefined>();
   const [dialog, setDialog] = useState<{ fixes: readonly Fix[]; overwrite: boolean } | null>(null);
+  const [mapOffer, setMapOffer] = useState<HeadingMapOffer | null>(null);
   const onResult = props.onResult;
 
   const setSettings = (next: PaneSettings) => {
@@ -227,6 +235,21 @@ export function Pane(props: PaneProps) {
     }
   };
 
+  // 对应标题: the mapping is stored in the workbook (beside the 说明), then the workbook is checked again
+  const onMapHeading = async (choice: HeadingMapChoice) => {
+    if (!host) return;
+    setMapOffer(null);
+    setBusy(true);
+    try {
+      await host.explain(headingMapFinding(choice.heading.label, choice.section, choice.heading), choice.section);
+      await run(true);
+      setNotice({ intent: 'success', text: HEADING_MAP_TEXT[lang].done(choice.heading.text, SECTION_NAMES[choice.section].zh) });
+    } catch {
+      setNotice({ intent: 'error', text: t.unexpected });
+      setBusy(false);
+    }
+  };
+
   const onClear = async () => {
     if (!host) return;
     setBusy(true);
@@ -311,6 +334,8 @@ export function Pane(props: PaneProps) {
               save={props.save ?? saveFile}
               workbookName={props.workbookName ?? (() => null)}
               inExcel={hostIsExcel}
+              platform={props.platform}
+              standaloneUrl={props.standaloneUrl}
             />
           </div>
 
@@ -358,10 +383,14 @@ export function Pane(props: PaneProps) {
               <Summary summary={result.summary} t={t} />
               {props.extra?.(result)}
               {result.findings.length === 0 ? (
-                <div className={s.state}>
-                  <p className={`${s.stateTitle} ${result.nothingToCheck ? '' : s.allClear}`}>{result.nothingToCheck ? t.nothingToCheck : t.allClearTitle}</p>
-                  {!result.nothingToCheck && <p>{t.allClearBody}</p>}
-                </div>
+                result.nothingToCheck ? (
+                  <NothingToCheck skipped={result.document.skipped ?? []} lang={lang} busy={busy} onMapHeadings={setMapOffer} />
+                ) : (
+                  <div className={s.state}>
+                    <p className={`${s.stateTitle} ${s.allClear}`}>{t.allClearTitle}</p>
+                    <p>{t.allClearBody}</p>
+                  </div>
+                )
               ) : (
                 <FindingList
                   findings={result.findings}
@@ -377,12 +406,14 @@ export function Pane(props: PaneProps) {
                     else void applyFixes([f.fix], false);
                   }}
                   onExplain={(f, text) => void onExplain(f, text)}
+                  mapHeading={{ label: HEADING_MAP_TEXT[lang].open, open: (f) => setMapOffer(f.mapHeading ?? null) }}
                 />
               )}
             </div>
           )}
         </>
       )}
+      <HeadingMapDialog open={mapOffer !== null} lang={lang} offer={mapOffer} busy={busy} onCancel={() => setMapOffer(null)} onConfirm={(c) => void onMapHeading(c)} />
       <FixAllDialog
         open={dialog !== null}
         fixes={dialog?.fixes ?? []}

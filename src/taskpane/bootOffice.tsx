@@ -2,7 +2,7 @@
 import { Pane, type ReadRegistry } from './App';
 import { render, standaloneUrl, storage } from './boot';
 import { detectLang } from './i18n';
-import { createOfficeHost, officeSession, officeWorkbookName } from './officeHost';
+import { createOfficeHost, officePlatform, officeSession, officeWorkbookName } from './officeHost';
 import { workbookBaseName } from './download';
 
 /** Settings → 学校名录来自其他文件: the .xlsx reader chunk is loaded only when a file is chosen. */
@@ -32,6 +32,7 @@ export async function bootOffice(officeLanguage: string | undefined): Promise<vo
         subscribeOutcomes={session.subscribe}
         registerRequest={session.registerRequest}
         readRegistry={readRegistry}
+        platform={officePlatform()}
         workbookName={() => {
           const url = officeWorkbookName();
           return url ? workbookBaseName(url.split(/[?#]/)[0] ?? url) : null;

@@ -93,6 +93,8 @@ export interface Strings {
   readonly exportAnyway: string;
   readonly exported: (file: string) => string;
   readonly exportBlockedHint: string;
+  /** Excel for Mac: add-ins cannot download files (office-js 2700, 4681); said before 导出公开文本 is clicked. */
+  readonly exportMac: string;
   readonly exportFailed: string;
   readonly exportChanges: (n: number) => string;
   readonly exportNoChanges: string;
@@ -188,6 +190,7 @@ const zh: Strings = {
   exportAnyway: '仍然导出',
   exported: (file) => `已导出 ${file}。`,
   exportBlockedHint: '如果没有出现下载，说明此 Office 不允许加载项下载文件：请在独立网页版中导出，或用命令行 disclosure-check 文件.xlsx --export-docx 公开文本.docx。',
+  exportMac: 'Excel for Mac 不允许加载项下载文件，在这里导出得不到文件。请把本工作簿另存为 .xlsx，在独立网页版中打开后导出；或用命令行 disclosure-check 文件.xlsx --export-docx 公开文本.docx。',
   exportFailed: '导出 Word 文件时出错，请重试；如仍失败，请用命令行 --export-docx 导出。',
   exportChanges: (n) => `导出时做了 ${n} 处格式规范（措辞未改）`,
   exportNoChanges: '导出时没有修改任何文本。',
@@ -283,6 +286,7 @@ const en: Strings = {
   exportAnyway: 'Export anyway',
   exported: (file) => `Exported ${file}.`,
   exportBlockedHint: 'If no download appears, this Office does not let add-ins download files: export from the standalone web page, or run disclosure-check file.xlsx --export-docx out.docx.',
+  exportMac: 'Excel for Mac does not let add-ins download files, so exporting here gives no file. Save this workbook as .xlsx and export it from the standalone web page, or run disclosure-check file.xlsx --export-docx out.docx.',
   exportFailed: 'The Word document could not be exported; try again, or use the command line (--export-docx).',
   exportChanges: (n) => (n === 1 ? '1 formatting change made by the export (wording unchanged)' : `${n} formatting changes made by the export (wording unchanged)`),
   exportNoChanges: 'The export changed no text.',

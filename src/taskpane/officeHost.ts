@@ -4,7 +4,9 @@
  */
 import type { Lang } from '../core/rules/types';
 import type { CheckOutcome, CheckRequest, PaneHost } from './host';
-import { createOfficeExcelHost } from '../hosts/excel/office';
+import { createOfficeExcelHost, officePlatform } from '../hosts/excel/office';
+
+export { officePlatform };
 import { excelSession, onOutcome } from '../hosts/excel/session';
 
 export async function createOfficeHost(lang: Lang): Promise<{ host: PaneHost } | { tooOld: true } | { error: string }> {

@@ -1,6 +1,6 @@
 /**
  * Every bad input of the issue, through the real CLI: one clear sentence naming the file,
- * exit 2 (0 for nothing to check), no stack trace unless --debug, the input never modified,
+ * exit 2 (also for a workbook with nothing to check), no stack trace unless --debug, the input never modified,
  * and the other files of a batch still checked.
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ROOT, STACK, hashTree, runCli } from './run-cli';
 import { cleanWorkbook, hostileFiles, nothingToCheck, prototypeNames, tempDir, wholeSheetMerge, write } from './fixtures';
 
-// Each test spawns the command (a TypeScript start-up of a second or more); on a loaded machine
+// Each test spawns the command (a process of its own); on a loaded machine
 // several at once can be slow: a generous timeout, never a timed assertion.
 vi.setConfig({ testTimeout: 240_000, hookTimeout: 120_000 });
 
@@ -96,13 +96,22 @@ describe.concurrent('bad input: one sentence naming the file, exit 2', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('nothing to check: says so, exit 0', async () => {
+  it('nothing to check is not a pass: says what was looked for and which sheets were skipped, exit 2', async () => {
     const r = await check(['nothing.xlsx']);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('nothing.xlsx\n  没有可检查的内容：未找到项目文本或学校表');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('nothing.xlsx\n  没有可检查的内容：未找到项目文本（“项目一”“项目二”……标题，或至少3个标准部分标题：项目名称、立项依据');
+    expect(r.stdout).toContain('  已查看的工作表：\n    Sheet1：没有项目标题，也没有标准部分标题\n');
+    expect(r.stdout).toContain('sectionAliases');
     const j = await check(['nothing.xlsx', '--format', 'json']);
-    expect(j.code).toBe(0);
-    expect(JSON.parse(j.stdout).reports[0]).toMatchObject({ file: 'nothing.xlsx', nothingToCheck: true, findings: [] });
+    expect(j.code).toBe(2);
+    expect(JSON.parse(j.stdout).reports[0]).toMatchObject({
+      file: 'nothing.xlsx', nothingToCheck: true, findings: [],
+      skipped: [{ sheet: 'Sheet1', reason: 'no-sections', message: '没有项目标题，也没有标准部分标题' }],
+    });
+    expect(j.stderr).toContain('nothing.xlsx：没有可检查的内容');
+    const c = await check(['nothing.xlsx', '--format', 'csv']);
+    expect(c.code).toBe(2);
+    expect(c.stdout.split('\r\n')[1]).toMatch(/^nothing\.xlsx,nothing-to-check,错误,Sheet1,.*没有项目标题，也没有标准部分标题/);
   });
 
   it('--out pointing at the input is refused before anything is done', async () => {

@@ -27,6 +27,8 @@ export interface VariantCase {
   projects?: number;
   /** How many school tables the reader must find (checked when given). */
   tables?: number;
+  /** The sheets that must be reported as skipped, with their reason (checked when given). */
+  skipped?: { sheet: string; reason: string }[];
 }
 
 // ---------------------------------------------------------------------------------------------

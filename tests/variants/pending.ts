@@ -8,8 +8,9 @@
  *   npx tsx tests/variants/write-failing.ts           # rewrites tests/fixtures/variants/failing.json
  */
 import type { VariantCase } from './cases';
+import { REAL_PENDING_CASES } from './cases-real';
 
-export const PENDING_CASES: VariantCase[] = [];
+export const PENDING_CASES: VariantCase[] = [...REAL_PENDING_CASES];
 
 export interface PendingNote {
   /** 1 = an accountant would call the product wrong (false error/warning); 2 = missed defect. */

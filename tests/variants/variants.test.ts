@@ -5,13 +5,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../../src/core/check';
-import { CASES as BASE_CASES } from './cases';
+import { CASES as BASE_CASES, type VariantCase } from './cases';
 import { QUANTITY_CASES } from './cases-quantities';
+import { REAL_CASES } from './cases-real';
+import { STRUCTURE_CASES } from './cases-structure';
 import { compare } from './compare';
 import { toXlsx } from './xlsx';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 
-const CASES = [...BASE_CASES, ...QUANTITY_CASES];
+const CASES: VariantCase[] = [...BASE_CASES, ...STRUCTURE_CASES, ...REAL_CASES, ...QUANTITY_CASES];
+
+const skippedOf = (r: ReturnType<typeof checkWorkbook>) => (r.document.skipped ?? []).map((x) => ({ sheet: x.sheet, reason: x.reason }));
 
 describe('variant workbooks', () => {
   for (const c of CASES) {
@@ -20,6 +24,7 @@ describe('variant workbooks', () => {
       expect(result.failures).toEqual([]);
       if (c.projects !== undefined) expect(result.document.projects.length).toBe(c.projects);
       if (c.tables !== undefined) expect(result.document.tables.length).toBe(c.tables);
+      if (c.skipped !== undefined) expect(skippedOf(result)).toEqual(c.skipped);
       const { missing, unexpected } = compare(result.findings, c.expected);
       expect({ missing, unexpected }).toEqual({ missing: [], unexpected: [] });
     });
@@ -36,6 +41,7 @@ describe('variant workbooks through .xlsx', () => {
       expect(result.failures).toEqual([]);
       if (c.projects !== undefined) expect(result.document.projects.length).toBe(c.projects);
       if (c.tables !== undefined) expect(result.document.tables.length).toBe(c.tables);
+      if (c.skipped !== undefined) expect(skippedOf(result)).toEqual(c.skipped);
       const { missing, unexpected } = compare(result.findings, c.expected);
       expect({ missing, unexpected }).toEqual({ missing: [], unexpected: [] });
     });

@@ -8,6 +8,8 @@ import { readDisclosureImpl, type ReadOptions, type ReadResult } from './read';
 
 export { DEFAULT_SECTION_ALIASES, aliasTable, labelKey, matchHeading, matchTitle, splitNumbering } from './labels';
 export type { HeadingMatch, TitleMatch } from './labels';
+export { HEADING_MAP_RULE, headingMapEntry, storedHeadingMaps } from './heading-map';
+export { nothingToCheckText, skipReasonText, type NothingToCheckText } from './skipped';
 
 export type { ReadOptions, ReadResult } from './read';
 
@@ -20,6 +22,6 @@ export function readDisclosure(snapshot: WorkbookSnapshot, options: ReadOptions 
     return readDisclosureImpl(snapshot, options);
   } catch {
     // defensive: a reader bug must not take the whole check down
-    return { projects: [], tableLinks: (options.tables ?? []).map(() => null) };
+    return { projects: [], tableLinks: (options.tables ?? []).map(() => null), skipped: [] };
   }
 }

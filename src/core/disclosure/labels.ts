@@ -3,46 +3,78 @@
  * headings (一、项目名称, （六）资金安排, 实施单位：xxx) and their numbering. Pure string work on
  * one line; the layout logic lives in read.ts.
  */
-import { SECTION_KEYS, type Numbering, type SectionKey } from '../model';
+import { SECTION_KEYS, SECTION_NAMES, type Numbering, type SectionKey } from '../model';
 import { nfkc, normalizeWithMapFast } from './fast-text';
 import { parseChineseNumeral } from '../text/numerals';
 
 /**
- * The labels that make a section heading, besides the standard names (SPEC §2). Keys are
- * compared after NFKC and with every space removed. Only these make headings: numbered items
- * inside a section (`（一）领导小组工作职责`) are content.
+ * The labels that make a section heading, besides the standard names (SPEC §2): the one table of
+ * the names bureaus give the eight sections (docs/reader.md lists it). Keys are compared whole,
+ * after NFKC and with every space removed, so a longer label never loses to a shorter one inside
+ * it: `资金及项目绩效目标` is 资金安排情况, `绩效目标` alone is 项目实施成效, and a sentence that
+ * starts with a label (`项目绩效目标是保证学校正常运转`) is not a heading. Only these make headings:
+ * numbered items inside a section (`（一）领导小组工作职责`) are content.
  */
 export const DEFAULT_SECTION_ALIASES: Readonly<Record<string, SectionKey>> = {
   项目名称: 'name',
   立项依据: 'basis',
   项目立项依据: 'basis',
+  项目依据: 'basis',
+  政策依据: 'basis',
+  项目立项的依据: 'basis',
   项目实施单位: 'unit',
   实施单位: 'unit',
   项目单位: 'unit',
+  实施主体: 'unit',
+  项目实施主体: 'unit',
   项目基本概况: 'overview',
   项目概况: 'overview',
   基本概况: 'overview',
   项目基本情况: 'overview',
+  基本情况: 'overview',
+  项目情况: 'overview',
+  项目概述: 'overview',
+  项目简介: 'overview',
   项目实施内容: 'content',
   实施内容: 'content',
   项目内容: 'content',
+  项目主要内容: 'content',
+  主要实施内容: 'content',
   资金安排情况: 'funding',
   资金安排: 'funding',
+  资金来源: 'funding',
   资金来源及安排: 'funding',
   资金来源及安排情况: 'funding',
   项目资金安排情况: 'funding',
   项目资金安排: 'funding',
+  项目资金来源: 'funding',
+  预算安排: 'funding',
+  年度预算安排: 'funding',
+  项目预算安排: 'funding',
+  资金及项目绩效目标: 'funding',
+  资金使用: 'funding',
+  资金使用情况: 'funding',
   项目实施计划: 'plan',
   实施计划: 'plan',
   进度安排: 'plan',
   项目进度安排: 'plan',
   实施进度安排: 'plan',
+  实施进度: 'plan',
+  项目实施进度: 'plan',
+  实施进度计划: 'plan',
+  项目实施进度计划: 'plan',
+  时间安排: 'plan',
   项目实施成效: 'results',
   实施成效: 'results',
   预期成效: 'results',
   项目预期成效: 'results',
   绩效目标: 'results',
   项目绩效目标: 'results',
+  预期效益: 'results',
+  项目预期效益: 'results',
+  实施效果: 'results',
+  项目实施效果: 'results',
+  预算支出绩效情况: 'results',
 };
 
 const SPACES = /[\s\u00a0\u3000\ufeff\u200b]+/g;
@@ -54,13 +86,28 @@ export function labelKey(s: string): string {
 
 export type AliasTable = ReadonlyMap<string, SectionKey>;
 
+/** A configured target: a section key (`funding`) or its standard name (`资金安排情况`). */
+export function sectionKeyOf(target: string): SectionKey | undefined {
+  if ((SECTION_KEYS as readonly string[]).includes(target)) return target as SectionKey;
+  const k = labelKey(target);
+  return SECTION_KEYS.find((key) => labelKey(SECTION_NAMES[key].zh) === k);
+}
+
+/** A label as configured or stored: compact, without a leading number (`（二）资金及项目绩效目标`). */
+export function aliasKey(label: string): string {
+  const k = labelKey(label);
+  return k.slice(splitNumbering(k).length);
+}
+
 /** The alias table: defaults, then the configured extras (which win). */
-export function aliasTable(extra?: Readonly<Record<string, SectionKey>>): AliasTable {
+export function aliasTable(extra?: Readonly<Record<string, string>>): AliasTable {
   const m = new Map<string, SectionKey>();
   for (const [k, v] of Object.entries(DEFAULT_SECTION_ALIASES)) m.set(labelKey(k), v);
   if (extra) {
     for (const [k, v] of Object.entries(extra)) {
-      if ((SECTION_KEYS as readonly string[]).includes(v) && labelKey(k) !== '') m.set(labelKey(k), v);
+      const key = typeof v === 'string' ? sectionKeyOf(v) : undefined;
+      const label = aliasKey(k);
+      if (key !== undefined && label !== '') m.set(label, key);
     }
   }
   return m;
@@ -213,4 +260,31 @@ export function matchTitle(line: string): TitleMatch | null {
 /** Whether a sheet name or line reads like a project title (for sheets whose title cell is missing). */
 export function titleFromSheetName(name: string): TitleMatch | null {
   return matchTitle(name.trim());
+}
+
+/** A line that reads like a heading but is not one of the eight (see `headingLike`). */
+export interface HeadingLikeLine {
+  readonly style: Numbering['style'];
+  readonly value: number | null;
+  /** The words after the number, trimmed, without a closing `。` or `：`. */
+  readonly label: string;
+  /** Length of the number in the NFKC form of the trimmed line. */
+  readonly numberLength: number;
+}
+
+/**
+ * Whether a line reads like a heading: numbered (`二、`, `（一）`, `1.`), then 2–30 characters with no
+ * sentence in them (no ，。；： inside) and no figures (`1.2024年3月完成招标` is an item, not a
+ * heading). Used for the headings a project has that name no standard section, and for the
+ * numbering of a heading's siblings; never to make a section.
+ */
+export function headingLike(line: string): HeadingLikeLine | null {
+  if (line.length > 80) return null;
+  const t = nfkc(line.trim());
+  const n = splitNumbering(t);
+  if (n.length === 0 || n.style === 'none') return null;
+  const label = t.slice(n.length).trim().replace(/[。:.]+$/u, '').trim();
+  if (label.length < 2 || label.length > 30) return null;
+  if (/[,.;!?:。、]/u.test(label) || /\d/u.test(label)) return null;
+  return { style: n.style, value: n.value, label, numberLength: n.length };
 }

@@ -11,19 +11,20 @@
  * Linear: every cell is visited once; nothing is quadratic in the number of projects.
  */
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from '../snapshot/types';
-import type { CellRef, Numbering, Paragraph, Project, SchoolTable, Section, SectionKey } from '../model';
+import type { CellRef, Numbering, OutlineHeading, Paragraph, Project, SchoolTable, Section, SectionKey, SkippedSheet } from '../model';
 import { splitLines } from '../text/normalize';
 import { nfkc } from './fast-text';
-import { aliasTable, matchHeading, matchTitle, titleFromSheetName, type AliasTable } from './labels';
-import { settleSheet } from './structure';
+import { aliasTable, headingLike, matchHeading, matchTitle, titleFromSheetName, type AliasTable } from './labels';
+import { buildOutline } from './outline';
+import { settleSheet, type SheetDrop } from './structure';
 
 export interface ReadOptions {
   /** School tables found beforehand: their cells are not paragraphs; each is linked to its section. */
   readonly tables?: readonly SchoolTable[];
   /** Sheets that are not disclosure text (registry, explanations): skipped entirely. */
   readonly skipSheets?: ReadonlySet<string>;
-  /** Extra label → section aliases (config). */
-  readonly sectionAliases?: Readonly<Record<string, SectionKey>>;
+  /** Extra label → section aliases (config, and the mappings stored in the workbook): a key (`funding`) or a standard name. */
+  readonly sectionAliases?: Readonly<Record<string, string>>;
 }
 
 export interface ReadResult {
@@ -31,6 +32,8 @@ export interface ReadResult {
   readonly projects: Project[];
   /** For each input table (same index), the project index and section it was linked to. */
   readonly tableLinks: ({ readonly project: number; readonly section: SectionKey } | null)[];
+  /** Sheets read that gave no project, and why (sheets holding a school table are left out). */
+  readonly skipped: SkippedSheet[];
 }
 
 export interface MutableSection {
@@ -38,10 +41,15 @@ export interface MutableSection {
   label: string;
   headingText: string;
   headingRef: CellRef;
+  /** The heading's offset in its cell (a multi-line cell holds several). */
+  headingOffset: number;
   numbering: Numbering;
   paragraphs: Paragraph[];
   tables: number[];
   otherTables: { ref: CellRef; rows: Paragraph[][] }[];
+  /** Set by the outline (outline.ts). */
+  level?: number;
+  parentSection?: MutableSection | undefined;
 }
 
 export interface MutableProject {
@@ -50,6 +58,12 @@ export interface MutableProject {
   ref: CellRef;
   label: string;
   sections: MutableSection[];
+  /** Lines between the title and the first section heading (not a section's text; the outline reads them). */
+  lead?: Paragraph[];
+  /** Set by the outline (outline.ts). */
+  outline?: OutlineHeading[];
+  /** Found by its content, with no title line: its title is its 项目名称, else the first line of its text. */
+  untitled?: { readonly firstLine: string | undefined };
 }
 
 interface Rect {
@@ -122,6 +136,7 @@ export function readDisclosureImpl(snapshot: WorkbookSnapshot, options: ReadOpti
 
   let title: { text: string; ref: CellRef } | undefined;
   let seenProject = false;
+  const skipped: SkippedSheet[] = [];
 
   const sheets = (Array.isArray(snapshot?.sheets) ? snapshot.sheets : [])
     .filter((s): s is SheetSnapshot => typeof s === 'object' && s !== null)
@@ -143,6 +158,7 @@ export function readDisclosureImpl(snapshot: WorkbookSnapshot, options: ReadOpti
     }
     if (!seenProject && title === undefined && result.preamble.length > 0) title = titleOf(result.preamble);
     if (result.projects.length > 0) seenProject = true;
+    else if (sheetTables.length === 0) skipped.push(result.skipped);
     projects.push(...result.projects);
   }
 
@@ -150,7 +166,7 @@ export function readDisclosureImpl(snapshot: WorkbookSnapshot, options: ReadOpti
   linkByMention(tables, tableLinks, tableSections, projects);
 
   const out: Project[] = projects.map((p, index) => freezeProject(p, index));
-  return { ...(title !== undefined && { title }), projects: out, tableLinks };
+  return { ...(title !== undefined && { title }), projects: out, tableLinks, skipped };
 }
 
 function linkByMention(
@@ -218,6 +234,8 @@ interface SheetResult {
   /** Lines before the sheet's first project. */
   preamble: { text: string; ref: CellRef }[];
   tableSections: [number, { project: MutableProject; section: MutableSection } | null][];
+  /** Why the sheet gave no project (meaningful when `projects` is empty). */
+  skipped: SkippedSheet;
 }
 
 type Line =
@@ -309,9 +327,11 @@ function readSheet(
   }
   if (!sorted) cells.sort((a, b) => a.row - b.row || a.col - b.col);
 
+  // `实施内容：…` inside 项目实施内容 (or `资金来源：…` right under `六、资金安排情况`): the section naming itself
   const restatesCurrent = (h: Extract<Line, { kind: 'heading' }>): boolean => {
     const cur = section as MutableSection | null;
-    return h.match.rest !== undefined && cur !== null && cur.key === h.match.key && cur.paragraphs.length > 0;
+    if (h.match.rest === undefined || cur === null || cur.key !== h.match.key) return false;
+    return cur.paragraphs.length > 0 || (h.match.numbering.style === 'none' && cur.numbering.style !== 'none');
   };
 
   const startSection = (h: Extract<Line, { kind: 'heading' }>): void => {
@@ -326,6 +346,7 @@ function readSheet(
           ref: h.ref,
           label: fromName?.label ?? name.trim(),
           sections: [],
+          ...(fromName === null && { untitled: { firstLine: preamble[0]?.text.trim() } }),
         };
       }
       project = orphan;
@@ -336,6 +357,7 @@ function readSheet(
       label: h.match.label,
       headingText: h.text,
       headingRef: h.ref,
+      headingOffset: h.offset,
       numbering: h.match.numbering,
       paragraphs: [],
       tables: [],
@@ -433,6 +455,9 @@ function readSheet(
         (section as MutableSection).paragraphs.push({ text: line.text, ref: line.ref, offset: line.offset });
       } else if (!project) {
         preamble.push({ text: line.text, ref: line.ref });
+      } else {
+        const p = project as MutableProject;
+        (p.lead ??= []).push({ text: line.text, ref: line.ref, offset: line.offset });
       }
     }
   }
@@ -444,30 +469,73 @@ function readSheet(
   // (also: instruction sheets, projects whose section sequence restarts, tables of contents:
   // structure.ts)
   const o = orphan as MutableProject | null;
-  settleSheet({ sheetName: name, projects, preamble, tableSections, orphan: o, orphanNamed: o !== null && o.number !== null, firstLine });
-  return { projects, preamble, tableSections };
+  const drops = settleSheet({ sheetName: name, projects, preamble, tableSections, orphan: o, orphanNamed: o !== null && o.number !== null, firstLine });
+  // heading levels: sub-headings folded into their section move their tables with them
+  for (const p of projects) {
+    const { folded } = buildOutline(p);
+    for (const entry of tableSections) {
+      const host = entry[1] ? folded.get(entry[1].section) : undefined;
+      if (entry[1] && host) entry[1] = { project: entry[1].project, section: host };
+    }
+  }
+  return { projects, preamble, tableSections, skipped: whySkipped(name, firstLine, preamble, drops) };
+}
+
+/** The lines of a sheet that read like headings, of the highest level among them (for a skipped sheet's reason). */
+function headingLines(lines: readonly string[], max = 6): string[] {
+  const found = lines.map((text) => ({ text: text.trim(), h: headingLike(text) })).filter((x) => x.h !== null);
+  const rank = (style: Numbering['style']): number => ['cn-dun', 'cn-paren', 'arabic-dot', 'arabic-dun', 'arabic-paren'].indexOf(style);
+  const top = Math.min(...found.map((x) => rank(x.h!.style)));
+  return found.filter((x) => rank(x.h!.style) === top).slice(0, max).map((x) => x.text);
+}
+
+function whySkipped(sheet: string, firstLine: string | undefined, preamble: readonly { text: string }[], drops: readonly SheetDrop[]): SkippedSheet {
+  if (firstLine === undefined) return { sheet, reason: 'empty' };
+  const drop = drops.find((d) => d.reason === 'instructions') ?? drops.find((d) => d.reason === 'few-sections') ?? drops[0];
+  const lines = [...preamble.map((l) => l.text), ...(drop?.project.sections.flatMap((x) => x.paragraphs.map((p) => p.text)) ?? [])];
+  const headings = headingLines(lines);
+  const withHeadings = headings.length > 0 ? { headings } : {};
+  if (!drop) return { sheet, reason: 'no-sections', ...withHeadings };
+  if (drop.reason === 'few-sections') {
+    // one entry a section (its first heading), as written without the content after its colon
+    const first = new Map<string, MutableSection>();
+    for (const x of drop.project.sections) if (!first.has(x.key)) first.set(x.key, x);
+    const sections = [...first.values()].map((x) => `${x.numbering.raw}${x.label}`);
+    return { sheet, reason: 'few-sections', sections, ...withHeadings };
+  }
+  return { sheet, reason: drop.reason };
 }
 
 function freezeProject(p: MutableProject, index: number): Project {
-  const sections: Section[] = p.sections.map((s) => ({
-    key: s.key,
-    label: s.label,
-    headingText: s.headingText,
-    headingRef: s.headingRef,
-    numbering: s.numbering,
-    paragraphs: s.paragraphs,
-    tables: s.tables,
-    ...(s.otherTables.length > 0 && { otherTables: s.otherTables }),
-  }));
+  const sections: Section[] = p.sections.map((s) => {
+    const parent = s.parentSection ? p.sections.indexOf(s.parentSection) : -1;
+    return {
+      key: s.key,
+      label: s.label,
+      headingText: s.headingText,
+      headingRef: s.headingRef,
+      numbering: s.numbering,
+      paragraphs: s.paragraphs,
+      tables: s.tables,
+      ...(s.otherTables.length > 0 && { otherTables: s.otherTables }),
+      ...(s.level !== undefined && s.level > 0 && { level: s.level }),
+      ...(parent >= 0 && { parent }),
+    };
+  });
   const nameSection = sections.find((s) => s.key === 'name');
   const name = nameSection?.paragraphs.map((x) => x.text.trim()).filter((x) => x !== '')[0];
+  // a project found by its content: titled (and labelled in findings) by its 项目名称, else by the line above its text
+  const above = p.untitled?.firstLine;
+  const aboveIsTitle = above !== undefined && above.length <= 60 && !/[。；;，,]/u.test(above);
+  const title = p.untitled ? (name ?? (aboveIsTitle ? above : undefined) ?? p.title) : p.title;
   return {
     index,
-    title: p.title,
+    title,
     number: p.number,
     ref: p.ref,
-    label: p.label,
+    label: p.untitled ? title.trim() : p.label,
     ...(name !== undefined && { name }),
     sections,
+    ...(p.outline !== undefined && { outline: p.outline }),
   };
 }

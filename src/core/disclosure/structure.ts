@@ -20,8 +20,11 @@ import type { MutableProject, MutableSection } from './read';
 
 type TableSections = [number, { project: MutableProject; section: MutableSection } | null][];
 
-/** Sheet names / first lines of sheets that hold instructions, not a project. */
-const NOT_A_PROJECT_SHEET = /说明|注意事项|须知|目录|封面|指引|填报要求|填表要求|编制要求/u;
+/**
+ * Sheet names / first lines of sheets that hold instructions, not a project. `说明` only at the start
+ * or as 填报说明-like words: `项目说明` and `情况说明` are project texts.
+ */
+const NOT_A_PROJECT_SHEET = /^说明|(?:填报|填表|编制|使用|操作|填写)说明|注意事项|须知|目录|封面|指引|填报要求|填表要求|编制要求/u;
 /** Instruction wording in a section's text (`填写项目全称`). */
 const INSTRUCTION = /填写|填报|简述|列明|写明|注明|^(?:应当?|须|需|请|按时间)/u;
 
@@ -80,18 +83,27 @@ export interface SheetParts {
   readonly firstLine: string | undefined;
 }
 
-function drop(parts: SheetParts, p: MutableProject): void {
+/** A project found and then dropped, and why (the sheet's reason when it gives no project). */
+export interface SheetDrop {
+  readonly reason: 'instructions' | 'few-sections' | 'contents';
+  readonly project: MutableProject;
+}
+
+function drop(parts: SheetParts, p: MutableProject, reason: SheetDrop['reason'], drops: SheetDrop[]): void {
   const at = parts.projects.indexOf(p);
   if (at >= 0) parts.projects.splice(at, 1);
   for (const entry of parts.tableSections) if (entry[1]?.project === p) entry[1] = null;
+  drops.push({ reason, project: p });
 }
 
-/** Applies the decisions in the module comment to one sheet's projects, in place. */
-export function settleSheet(parts: SheetParts): void {
+/** Applies the decisions in the module comment to one sheet's projects, in place; returns what it dropped. */
+export function settleSheet(parts: SheetParts): SheetDrop[] {
   const { projects, preamble, orphan } = parts;
+  const drops: SheetDrop[] = [];
   // an untitled project that is not one
   if (orphan && !parts.orphanNamed) {
-    if (keys(orphan.sections).size < 3 || isInstructions(parts.sheetName, parts.firstLine, orphan)) drop(parts, orphan);
+    if (isInstructions(parts.sheetName, parts.firstLine, orphan)) drop(parts, orphan, 'instructions', drops);
+    else if (keys(orphan.sections).size < 3) drop(parts, orphan, 'few-sections', drops);
   }
 
   // the section sequence restarts: a new project
@@ -121,6 +133,7 @@ export function settleSheet(parts: SheetParts): void {
         ref: titleLine?.ref ?? s.headingRef,
         label: titleLine ? labelFrom(titleLine.text) : parts.sheetName.trim(),
         sections: rest,
+        ...(titleLine === undefined && { untitled: { firstLine: undefined } }),
       };
       projects.splice(pi + 1, 0, q);
       for (const entry of parts.tableSections) {
@@ -139,6 +152,7 @@ export function settleSheet(parts: SheetParts): void {
       orphan.title = line.text.trim();
       orphan.label = labelFrom(line.text);
       orphan.ref = line.ref;
+      delete orphan.untitled;
     }
   }
 
@@ -157,5 +171,6 @@ export function settleSheet(parts: SheetParts): void {
     if (b - a >= 2 || contentsSheet) doomed.push(...projects.slice(a, b));
     a = b;
   }
-  for (const p of doomed) drop(parts, p);
+  for (const p of doomed) drop(parts, p, 'contents', drops);
+  return drops;
 }

@@ -1,5 +1,7 @@
 import type { WorkbookSnapshot } from '../snapshot/types';
 import type { Finding, Lang, Severity } from '../rules/types';
+import type { SkippedSheet } from '../model';
+import { nothingToCheckText, skipReasonText } from '../disclosure/skipped';
 
 export interface Summary {
   readonly errors: number;
@@ -13,6 +15,10 @@ export interface FileReport {
   readonly file: string;
   readonly summary: Summary;
   readonly findings: readonly Finding[];
+  /** True when the workbook holds no project and no school table (never a pass: SPEC §7). */
+  readonly nothingToCheck?: boolean;
+  /** The sheets that gave nothing, and why (document.skipped). */
+  readonly skipped?: readonly SkippedSheet[];
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -73,12 +79,21 @@ export function toJsonFinding(f: Finding): JsonFinding {
   return j;
 }
 
-export interface JsonReport {
-  version: 1;
-  reports: { file: string; summary: Summary; findings: JsonFinding[]; error?: string }[];
+/** A skipped sheet in the JSON report: the reason's code, its sentence, and what was found on the sheet. */
+export interface JsonSkipped {
+  sheet: string;
+  reason: SkippedSheet['reason'];
+  message: string;
+  sections?: string[];
+  headings?: string[];
 }
 
-export function toJsonReport(reports: readonly (FileReport & { error?: string })[]): JsonReport {
+export interface JsonReport {
+  version: 1;
+  reports: { file: string; summary: Summary; findings: JsonFinding[]; error?: string; nothingToCheck?: true; message?: string; skipped?: JsonSkipped[] }[];
+}
+
+export function toJsonReport(reports: readonly (FileReport & { error?: string })[], lang: Lang = 'zh'): JsonReport {
   return {
     version: 1,
     reports: reports.map((r) => ({
@@ -86,6 +101,17 @@ export function toJsonReport(reports: readonly (FileReport & { error?: string })
       summary: r.summary,
       findings: r.findings.map(toJsonFinding),
       ...(r.error !== undefined && { error: r.error }),
+      ...(r.nothingToCheck === true && {
+        nothingToCheck: true as const,
+        message: nothingToCheckText(r.skipped ?? [], lang, 'cli').summary,
+        skipped: (r.skipped ?? []).map((x) => ({
+          sheet: x.sheet,
+          reason: x.reason,
+          message: skipReasonText(x, lang),
+          ...(x.sections !== undefined && { sections: [...x.sections] }),
+          ...(x.headings !== undefined && { headings: [...x.headings] }),
+        })),
+      }),
     })),
   };
 }
@@ -109,6 +135,11 @@ export function renderText(reports: readonly (FileReport & { error?: string })[]
     lines.push(r.file);
     if (r.error !== undefined) {
       lines.push(`  ${r.error}`, '');
+      continue;
+    }
+    if (r.nothingToCheck === true) {
+      const n = nothingToCheckText(r.skipped ?? [], lang, 'cli');
+      lines.push(`  ${n.summary}`, `  ${n.sheetsTitle}`, ...n.sheets.map((x) => `    ${x}`), `  ${n.hint}`, '');
       continue;
     }
     if (r.findings.length === 0) {
@@ -147,6 +178,15 @@ export const CSV_COLUMNS = ['file', 'rule', 'severity', 'sheet', 'cell', 'projec
 export function renderCsv(reports: readonly FileReport[], lang: Lang): string {
   const rows: string[] = [CSV_COLUMNS.join(',')];
   for (const r of reports) {
+    // a workbook with nothing to check: one row per sheet looked at, with why it gave nothing
+    if (r.nothingToCheck === true) {
+      const n = nothingToCheckText(r.skipped ?? [], lang, 'cli');
+      const rows2: [string, string][] = (r.skipped ?? []).length > 0 ? (r.skipped ?? []).map((x) => [x.sheet, `${n.summary} ${skipReasonText(x, lang)}`]) : [['', n.summary]];
+      for (const [sheet, message] of rows2) {
+        const row: Partial<Record<(typeof CSV_COLUMNS)[number], string>> = { file: r.file, rule: 'nothing-to-check', severity: SEV_LABEL[lang].error, sheet, message };
+        rows.push(CSV_COLUMNS.map((c) => csvField(row[c])).join(','));
+      }
+    }
     for (const f of r.findings) {
       rows.push(
         [

@@ -1,5 +1,6 @@
 import type { Lang, RuleOptions, Severity } from './types';
 import type { SectionKey } from '../model';
+import { sectionKeyOf } from '../disclosure/labels';
 
 /** A rule\'s setting: off, a severity, or a severity with options. */
 export type RuleSetting = 'off' | Severity | { readonly severity?: Severity | 'off'; readonly options?: Readonly<Record<string, unknown>> };
@@ -9,8 +10,11 @@ export interface CheckConfig {
   readonly rules?: Readonly<Record<string, RuleSetting>>;
   readonly province?: string;
   readonly similarityThreshold?: number;
-  /** Extra section-label aliases: label → section key (e.g. `"项目绩效目标": "results"`). */
-  readonly sectionAliases?: Readonly<Record<string, SectionKey>>;
+  /**
+   * The bureau's own headings mapped to the standard sections: label (with or without its number)
+   * → section key or standard name (`"资金使用及管理情况": "funding"` or `"资金使用及管理情况": "资金安排情况"`).
+   */
+  readonly sectionAliases?: Readonly<Record<string, SectionKey | string>>;
   readonly lang?: Lang;
 }
 
@@ -21,7 +25,6 @@ export interface ConfigError {
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
 const KEYS = new Set(['rules', 'province', 'similarityThreshold', 'sectionAliases', 'lang', '$schema']);
-const SECTION_KEY_SET = new Set(['name', 'basis', 'unit', 'overview', 'content', 'funding', 'plan', 'results']);
 
 /**
  * Validates an untrusted JSON value as a CheckConfig. Returns the config or the list of
@@ -83,8 +86,14 @@ export function parseConfig(
       errors.push({ path: 'sectionAliases', message: { zh: 'sectionAliases 必须是对象', en: 'sectionAliases must be an object' } });
     } else {
       for (const [label, key] of Object.entries(a as Record<string, unknown>)) {
-        if (typeof key !== 'string' || !SECTION_KEY_SET.has(key)) {
-          errors.push({ path: `sectionAliases.${label}`, message: { zh: `“${label}”对应的部分无效`, en: `"${label}": invalid section key` } });
+        if (typeof key !== 'string' || sectionKeyOf(key) === undefined) {
+          errors.push({
+            path: `sectionAliases.${label}`,
+            message: {
+              zh: `“${label}”对应的部分无效（应为 name、basis、unit、overview、content、funding、plan、results 之一，或标准名称如“资金安排情况”）`,
+              en: `"${label}": invalid section (use name, basis, unit, overview, content, funding, plan or results, or a standard name such as 资金安排情况)`,
+            },
+          });
         }
       }
     }

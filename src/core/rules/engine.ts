@@ -65,6 +65,7 @@ export function runRules(
         ...(r.related !== undefined && {
           related: r.related.map((x) => ({ sheet: x.sheet, cell: toA1(x.row, x.col) })),
         }),
+        ...(r.mapHeading !== undefined && { mapHeading: r.mapHeading }),
       };
       findings.push(f);
     }

@@ -1,4 +1,4 @@
-import { SECTION_KEYS, type NumberingStyle, type Section } from '../model';
+import { SECTION_KEYS, type NumberingStyle, type OutlineHeading, type Project } from '../model';
 import { formatChineseNumeral } from '../text/numerals';
 import { defineRule, type RawFinding } from './types';
 
@@ -38,14 +38,23 @@ export function numberingFor(style: NumberingStyle, n: number): string {
   }
 }
 
+/** A project's headings with their levels; a document built without the reader has none: all top level. */
+function outlineOf(p: Project): readonly OutlineHeading[] {
+  if (p.outline) return p.outline;
+  return p.sections.map((s, i) => ({ text: s.headingText, label: s.label, ref: s.headingRef, numbering: s.numbering, level: 0, parent: -1, section: i }));
+}
+
 /**
- * Heading numbering inside one project:
- * - `mixed`: headings use different styles (numbered and unnumbered, or `一、` and `1.`):
- *   reported once per project, at the first heading that differs from the project's most
- *   common style, listing every such heading;
- * - `position`: a number that fits neither the section's standard position (六 for 资金安排情况)
- *   nor its position among the project's headings (for a project that renumbered after a
- *   missing section): reported at the heading.
+ * Heading numbering inside one project, each level on its own (SPEC §2: `一、` headings are
+ * compared with `一、` headings, the `（一）` sub-headings under one of them with each other):
+ * - `mixed`: the section headings of one level use different styles (numbered and unnumbered,
+ *   or `一、` and `1.`): reported once per level, at the first heading that differs from the
+ *   level's most common style, listing every such heading. Two levels are not two styles;
+ * - `position`: a number that fits neither the heading's place among its siblings (the headings
+ *   under the same heading, counting the numbered lines of its style that name no section, and
+ *   for a project that renumbered after a missing section, the section headings alone) nor, at
+ *   the top level, the section's standard position (六 for 资金安排情况): reported at the heading.
+ *   A sub-heading is never measured against the standard position.
  */
 export default defineRule({
   meta: {
@@ -68,17 +77,20 @@ export default defineRule({
     const STYLE = context.lang === 'zh' ? STYLE_ZH : STYLE_EN;
     const out: RawFinding<'mixed' | 'position'>[] = [];
     for (const p of document.projects) {
-      const sections = p.sections;
-      if (sections.length === 0) continue;
-      // mixed styles
-      const counts = new Map<NumberingStyle, number>();
-      for (const s of sections) counts.set(s.numbering.style, (counts.get(s.numbering.style) ?? 0) + 1);
-      if (counts.size > 1) {
-        let dominant = sections[0]!.numbering.style;
+      const outline = outlineOf(p);
+      const headings = outline.filter((h) => h.section !== undefined);
+      if (headings.length === 0) continue;
+      // mixed styles, level by level
+      const levels = [...new Set(headings.map((h) => h.level))].sort((a, b) => a - b);
+      for (const level of levels) {
+        const same = headings.filter((h) => h.level === level);
+        const counts = new Map<NumberingStyle, number>();
+        for (const h of same) counts.set(h.numbering.style, (counts.get(h.numbering.style) ?? 0) + 1);
+        if (counts.size <= 1) continue;
+        let dominant = same[0]!.numbering.style;
         for (const [style, n] of counts) if (n > counts.get(dominant)!) dominant = style;
-        const odd: Section[] = sections.filter((s) => s.numbering.style !== dominant);
-        const otherStyles = [...new Set(odd.map((s) => s.numbering.style))];
-        const other = otherStyles.map((st) => STYLE[st]).join(context.lang === 'zh' ? '或' : ' or ');
+        const odd = same.filter((h) => h.numbering.style !== dominant);
+        const other = [...new Set(odd.map((h) => h.numbering.style))].map((st) => STYLE[st]).join(context.lang === 'zh' ? '或' : ' or ');
         out.push({
           messageId: 'mixed',
           data: {
@@ -86,29 +98,35 @@ export default defineRule({
             dominant: STYLE[dominant],
             count: odd.length,
             other,
-            list: odd.map((s) => `“${s.headingText.trim()}”`).join(context.lang === 'zh' ? '、' : ', '),
+            list: odd.map((h) => `“${h.text.trim()}”`).join(context.lang === 'zh' ? '、' : ', '),
           },
-          ref: odd[0]!.headingRef,
+          ref: odd[0]!.ref,
           project: p.label,
           expected: STYLE[dominant],
           actual: other,
-          related: odd.slice(1).map((s) => s.headingRef),
+          related: odd.slice(1).map((h) => h.ref),
         });
       }
       // numbers that contradict the position
-      sections.forEach((s, i) => {
-        const v = s.numbering.value;
-        if (v === null || s.numbering.style === 'none') return;
-        const standard = SECTION_KEYS.indexOf(s.key) + 1;
-        if (v === standard || v === i + 1) return;
-        const expected = numberingFor(s.numbering.style, standard);
+      outline.forEach((h) => {
+        const v = h.numbering.value;
+        if (h.section === undefined || v === null || h.numbering.style === 'none') return;
+        const siblings = outline.filter((x) => x.parent === h.parent && x.level === h.level);
+        const sameStyle = siblings.filter((x) => x.numbering.style === h.numbering.style);
+        const place = sameStyle.indexOf(h) + 1;
+        const amongSections = siblings.filter((x) => x.section !== undefined).indexOf(h) + 1;
+        if (v === place || v === amongSections) return;
+        const section = p.sections[h.section];
+        const standard = section ? SECTION_KEYS.indexOf(section.key) + 1 : 0;
+        if (h.level === 0 && v === standard) return;
+        const expected = numberingFor(h.numbering.style, h.level === 0 && standard > 0 ? standard : place);
         out.push({
           messageId: 'position',
-          data: { heading: s.headingText.trim(), raw: s.numbering.raw, expected },
-          ref: s.headingRef,
+          data: { heading: h.text.trim(), raw: h.numbering.raw, expected },
+          ref: h.ref,
           project: p.label,
           expected,
-          actual: s.numbering.raw,
+          actual: h.numbering.raw,
         });
       });
     }

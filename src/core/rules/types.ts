@@ -1,4 +1,4 @@
-import type { CellRef, DisclosureDocument } from '../model';
+import type { CellRef, DisclosureDocument, SectionKey } from '../model';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Lang = 'zh' | 'en';
@@ -33,6 +33,15 @@ export interface RuleMeta<MessageId extends string = string> {
   readonly defaultOptions?: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * An offer a surface can make on a finding: map one of the project's own headings (that name no
+ * standard section) to one of the sections it lacks, for this workbook (disclosure/heading-map.ts).
+ */
+export interface HeadingMapOffer {
+  readonly headings: readonly { readonly text: string; readonly label: string; readonly sheet: string; readonly cell: string }[];
+  readonly sections: readonly SectionKey[];
+}
+
 /** What a rule returns: data only. The engine adds the id, severity and rendered message. */
 export interface RawFinding<MessageId extends string = string> {
   readonly messageId: MessageId;
@@ -49,6 +58,8 @@ export interface RawFinding<MessageId extends string = string> {
   readonly fix?: Fix;
   /** Other cells the finding is about (the other side of a mismatch). */
   readonly related?: readonly CellRef[];
+  /** The offer to map a heading to a standard section (section-missing). */
+  readonly mapHeading?: HeadingMapOffer;
   /**
    * A finding that is advice only, whatever the rule's severity (repeated-item: the same name with
    * different amounts): shown as 提示 info. Turning the rule off turns it off too.
@@ -97,6 +108,8 @@ export interface Finding {
   readonly key: string;
   /** The user\'s explanation, when one is stored: the finding no longer counts. */
   readonly explanation?: string;
+  /** The offer to map a heading to a standard section (section-missing). */
+  readonly mapHeading?: HeadingMapOffer;
 }
 
 /** Identity helper that keeps a rule\'s message ids typed. */

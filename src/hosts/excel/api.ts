@@ -12,12 +12,22 @@ export interface XlLoadable {
   load(propertyNames?: string | string[]): unknown;
 }
 
+/** `OfficeExtension.ClientResult`: the value arrives at the next sync. */
+export interface XlClientResult<T> {
+  readonly value: T;
+}
+
 export interface XlFill extends XlLoadable {
+  /**
+   * Reads `#FFFFFF` for no fill as well as for white (office-js 4900, 6218); for a theme colour
+   * with a tint, the colour as shown (the tint applied) while `tintAndShade` still reads the tint.
+   */
   color: string;
-  /** ExcelApi 1.9. 'None' means no fill. */
-  pattern: string;
+  /** ExcelApi 1.9. 'None' means no fill; may read null for no fill and for solid fills (office-js 4900). */
+  pattern: string | null;
   patternColor: string;
-  tintAndShade: number;
+  /** Reads null for no fill only (office-js 4900); a number for every fill. */
+  tintAndShade: number | null;
   clear(): void;
 }
 
@@ -41,7 +51,7 @@ export interface XlRange extends XlLoadable {
   formulas: unknown[][];
   numberFormat: unknown[][];
   readonly format: { readonly fill: XlFill };
-  /** ExcelApi 1.13. */
+  /** ExcelApi 1.13. Fails when the range holds more than 512 merged areas. */
   getMergedAreasOrNullObject(): XlRangeAreas;
   select(): void;
   clear(applyTo?: string): void;
@@ -59,6 +69,16 @@ export interface XlNoteCollection {
   getItemOrNullObject(key: string): XlNote;
 }
 
+/** A threaded comment (ExcelApi 1.10): only where it is, to leave its cell without a note. */
+export interface XlComment extends XlLoadable {
+  getLocation(): XlRange;
+}
+
+/** ExcelApi 1.10. */
+export interface XlCommentCollection extends XlLoadable {
+  readonly items: XlComment[];
+}
+
 export interface XlWorksheetProtection extends XlLoadable {
   readonly protected: boolean;
 }
@@ -68,7 +88,7 @@ export interface XlWorksheet extends XlLoadable {
   readonly id: string;
   name: string;
   position: number;
-  /** 'Visible' | 'Hidden' | 'VeryHidden'. */
+  /** 'Visible' | 'Hidden' | 'VeryHidden'. A VeryHidden sheet cannot be deleted (InvalidOperation). */
   visibility: string;
   readonly protection: XlWorksheetProtection;
   /** ExcelApi 1.18. */
@@ -84,6 +104,8 @@ export interface XlChangedArgs {
   readonly address: string;
   readonly changeType: string;
   readonly source: string;
+  /** ExcelApi 1.14: 'ThisLocalAddin' when this add-in's own code made the change. */
+  readonly triggerSource?: string;
 }
 
 export interface XlEventResult {
@@ -96,7 +118,7 @@ export interface XlWorksheetCollection extends XlLoadable {
   getItem(key: string): XlWorksheet;
   getItemOrNullObject(key: string): XlWorksheet;
   add(name?: string): XlWorksheet;
-  /** ExcelApi 1.9. */
+  /** ExcelApi 1.9. Fires for format and value changes, the add-in's own included. */
   readonly onChanged: { add(handler: (args: XlChangedArgs) => Promise<unknown>): XlEventResult };
 }
 
@@ -113,19 +135,51 @@ export interface XlSettingCollection {
   getItemOrNullObject(key: string): XlSetting;
 }
 
+/** ExcelApi 1.5: XML stored in the workbook, the documented place for larger add-in data. */
+export interface XlCustomXmlPart extends XlLoadable {
+  readonly id: string;
+  delete(): void;
+  getXml(): XlClientResult<string>;
+}
+
+export interface XlCustomXmlPartScopedCollection extends XlLoadable {
+  readonly items: XlCustomXmlPart[];
+}
+
+export interface XlCustomXmlPartCollection {
+  add(xml: string): XlCustomXmlPart;
+  getByNamespace(namespaceUri: string): XlCustomXmlPartScopedCollection;
+  getItem(id: string): XlCustomXmlPart;
+}
+
 export interface XlWorkbook {
   readonly worksheets: XlWorksheetCollection;
   readonly settings: XlSettingCollection;
   readonly notes: XlNoteCollection;
+  /** ExcelApi 1.10. */
+  readonly comments: XlCommentCollection;
+  /** ExcelApi 1.5. */
+  readonly customXmlParts: XlCustomXmlPartCollection;
+}
+
+/** ExcelApi 1.8: `enableEvents` switches this add-in's event handlers off and on. */
+export interface XlRuntime extends XlLoadable {
+  enableEvents: boolean;
 }
 
 export interface XlContext {
   readonly workbook: XlWorkbook;
+  readonly runtime: XlRuntime;
   sync(): Promise<unknown>;
 }
 
-/** `Excel.run` or the fake's `run`: a batch over a fresh context. */
-export type XlRun = <T>(batch: (context: XlContext) => Promise<T>) => Promise<T>;
+/** `Excel.RunOptions`: `delayForCellEdit` queues the batch until the user leaves cell edit mode. */
+export interface XlRunOptions {
+  readonly delayForCellEdit?: boolean;
+}
+
+/** `Excel.run` (with its options, when given) or the fake's `run`: a batch over a fresh context. */
+export type XlRun = <T>(batch: (context: XlContext) => Promise<T>, options?: XlRunOptions) => Promise<T>;
 
 /** `Office.context.requirements`. */
 export interface XlRequirements {
@@ -143,3 +197,17 @@ export function errorCode(e: unknown): string {
     ? (e as { code: string }).code
     : '';
 }
+
+/** Excel on the web refuses a request or a response over 5 MB with one of these. */
+export const PAYLOAD_ERRORS: ReadonlySet<string> = new Set([
+  'ResponsePayloadSizeLimitExceeded',
+  'RequestPayloadSizeLimitExceeded',
+  'PayloadTooLarge',
+]);
+
+export const isPayloadError = (e: unknown): boolean => PAYLOAD_ERRORS.has(errorCode(e));
+
+/** The user is typing in a cell: the batch was refused (nothing of it ran). */
+export const CELL_EDIT_ERROR = 'InvalidOperationInCellEditMode';
+
+export const isCellEditError = (e: unknown): boolean => errorCode(e) === CELL_EDIT_ERROR;

@@ -6,11 +6,18 @@ export interface SubscribeOptions {
    * the flag record or an explanation does not start another live check (and so on forever).
    */
   readonly ignoreSheets?: readonly string[];
+  /** Switch this add-in's events on when subscribing (ExcelApi 1.8), should a failed write have left them off. */
+  readonly enableEvents?: boolean;
 }
+
+/** ExcelApi 1.14: the change was made by this add-in's own code. */
+export const OWN_CHANGE = 'ThisLocalAddin';
 
 /**
  * Subscribes to cell edits on every sheet (worksheet onChanged, ExcelApi 1.9), for 边改边查.
- * The caller debounces. Resolves to the unsubscribe function.
+ * onChanged fires for format as well as value changes, the add-in's own included: those are
+ * ignored where Excel says so (`triggerSource`, ExcelApi 1.14); the writes themselves run with
+ * events switched off (flags.ts). The caller debounces. Resolves to the unsubscribe function.
  */
 export async function subscribeChanges(
   run: XlRun,
@@ -33,12 +40,14 @@ export async function subscribeChanges(
   };
   const result = await run(async (context) => {
     const r = context.workbook.worksheets.onChanged.add(async (args) => {
+      if (args.triggerSource === OWN_CHANGE) return;
       if (ignore.size > 0) {
         const name = await nameOf(args.worksheetId);
         if (name !== null && ignore.has(name)) return;
       }
       listener(args);
     });
+    if (options.enableEvents) context.runtime.enableEvents = true;
     await context.sync();
     return r;
   });

@@ -39,17 +39,47 @@ export async function readExplanations(context: XlContext): Promise<StoredExplan
 
 /**
  * Stores an explanation under its key, replacing an earlier one; an empty text removes it.
- * When none is left the sheet is removed. 2 syncs.
+ * When none is left the sheet is removed: made hidden first, since Excel refuses to delete a
+ * very hidden sheet. With `events` (ExcelApi 1.8), the write runs with this add-in's events
+ * switched off, so that it starts no live check. 2 syncs.
  */
-export async function writeExplanation(context: XlContext, explanation: StoredExplanation): Promise<StoredExplanation[]> {
+export async function writeExplanation(
+  context: XlContext,
+  explanation: StoredExplanation,
+  options: { readonly events?: boolean } = {},
+): Promise<StoredExplanation[]> {
   const before = await read(context);
   const list = before.list.filter((e) => e.key !== explanation.key);
   if (explanation.text.trim() !== '') list.push(explanation);
+  const events = options.events === true;
+  try {
+    await writeList(context, before, list, events);
+  } catch (e) {
+    if (events) {
+      // the write failed with events off: switch them back on
+      context.runtime.enableEvents = true;
+      await context.sync().catch(() => undefined);
+    }
+    throw e;
+  }
+  return list;
+}
+
+async function writeList(context: XlContext, before: ExplanationRead, list: StoredExplanation[], events: boolean): Promise<void> {
   const sheets = context.workbook.worksheets;
+  if (events) context.runtime.enableEvents = false;
+  const sync = (): Promise<unknown> => {
+    if (events) context.runtime.enableEvents = true;
+    return context.sync();
+  };
   if (list.length === 0) {
-    if (before.exists) sheets.getItem(EXPLANATION_SHEET).delete();
-    await context.sync();
-    return list;
+    if (before.exists) {
+      const sheet = sheets.getItem(EXPLANATION_SHEET);
+      sheet.visibility = 'Hidden'; // Excel refuses to delete a very hidden sheet
+      sheet.delete();
+    }
+    await sync();
+    return;
   }
   const sheet = before.exists ? sheets.getItem(EXPLANATION_SHEET) : sheets.add(EXPLANATION_SHEET);
   if (!before.exists) sheet.visibility = 'VeryHidden';
@@ -58,6 +88,5 @@ export async function writeExplanation(context: XlContext, explanation: StoredEx
   const range = sheet.getRange(`A1:F${rows.length}`);
   range.numberFormat = rows.map((r) => r.map(() => '@'));
   range.values = rows;
-  await context.sync();
-  return list;
+  await sync();
 }

@@ -7,7 +7,7 @@ import { fromA1 } from '../../core/snapshot/a1';
 import type { Fix, Lang } from '../../core/rules/types';
 import type { XlContext, XlRange } from './api';
 
-export type SkipReason = 'not-empty' | 'protected' | 'missing-sheet' | 'bad-address' | 'duplicate';
+export type SkipReason = 'not-empty' | 'protected' | 'missing-sheet' | 'bad-address' | 'duplicate' | 'failed';
 
 export interface WrittenFix {
   readonly sheet: string;
@@ -29,6 +29,7 @@ const REASONS: Record<SkipReason, { zh: string; en: string }> = {
   'missing-sheet': { zh: '找不到工作表', en: 'no such sheet' },
   'bad-address': { zh: '单元格地址无效', en: 'invalid cell address' },
   duplicate: { zh: '同一单元格已有修正', en: 'another fix writes the same cell' },
+  failed: { zh: 'Excel 未能写入', en: 'Excel could not write it' },
 };
 
 export function skipReasonText(reason: SkipReason, lang: Lang): string {
@@ -39,10 +40,31 @@ function isEmpty(value: unknown, formula: unknown): boolean {
   return (value === '' || value === null || value === undefined) && !(typeof formula === 'string' && formula.startsWith('='));
 }
 
+/** With `events` (ExcelApi 1.8) the writes run with this add-in's events off: they start no live check. */
+export interface WriteOptions {
+  readonly events?: boolean;
+}
+
+/** Queues the writes between events off and on (one sync, the same as without). */
+async function syncWrites(context: XlContext, options: WriteOptions, queue: () => void): Promise<void> {
+  if (options.events) context.runtime.enableEvents = false;
+  queue();
+  if (options.events) context.runtime.enableEvents = true;
+  try {
+    await context.sync();
+  } catch (e) {
+    if (options.events) {
+      context.runtime.enableEvents = true;
+      await context.sync().catch(() => undefined);
+    }
+    throw e;
+  }
+}
+
 export async function applyFixes(
   context: XlContext,
   fixes: readonly Fix[],
-  options: { readonly overwrite?: boolean } = {},
+  options: { readonly overwrite?: boolean } & WriteOptions = {},
 ): Promise<FixResult> {
   const ws = context.workbook.worksheets;
   ws.load('items/name,items/protection/protected');
@@ -71,6 +93,7 @@ export async function applyFixes(
   await context.sync();
 
   const written: WrittenFix[] = [];
+  const writes: (() => void)[] = [];
   for (const { fix, cell, range } of probes) {
     const value = range.values[0]?.[0];
     const formula = range.formulas[0]?.[0];
@@ -78,13 +101,15 @@ export async function applyFixes(
       skipped.push({ sheet: fix.sheet, cell, reason: 'not-empty' });
       continue;
     }
-    const target = context.workbook.worksheets.getItem(fix.sheet).getRange(cell);
-    if (fix.kind === 'text') {
-      target.numberFormat = [['@']];
-      target.values = [[String(fix.value)]];
-    } else {
-      target.values = [[typeof fix.value === 'number' ? fix.value : Number(fix.value)]];
-    }
+    writes.push(() => {
+      const target = context.workbook.worksheets.getItem(fix.sheet).getRange(cell);
+      if (fix.kind === 'text') {
+        target.numberFormat = [['@']];
+        target.values = [[String(fix.value)]];
+      } else {
+        target.values = [[typeof fix.value === 'number' ? fix.value : Number(fix.value)]];
+      }
+    });
     const prevFormula = typeof formula === 'string' && formula.startsWith('=') ? formula : undefined;
     written.push({
       sheet: fix.sheet,
@@ -94,12 +119,12 @@ export async function applyFixes(
       previousNumberFormat: String(range.numberFormat[0]?.[0] ?? 'General'),
     });
   }
-  if (written.length > 0) await context.sync();
+  if (written.length > 0) await syncWrites(context, options, () => writes.forEach((w) => w()));
   return { written, skipped };
 }
 
 /** Undoes fixes: puts back the previous value and number format where the cell still holds the fix. */
-export async function undoFixes(context: XlContext, written: readonly WrittenFix[]): Promise<number> {
+export async function undoFixes(context: XlContext, written: readonly WrittenFix[], options: WriteOptions = {}): Promise<number> {
   const ws = context.workbook.worksheets;
   const probes = written.map((w) => {
     const r = ws.getItemOrNullObject(w.sheet).getRange(w.cell);
@@ -107,14 +132,15 @@ export async function undoFixes(context: XlContext, written: readonly WrittenFix
     return { w, r };
   });
   await context.sync();
-  let undone = 0;
-  for (const { w, r } of probes) {
-    if (r.isNullObject || String(r.values[0]?.[0] ?? '') !== String(w.value)) continue;
-    const target = ws.getItem(w.sheet).getRange(w.cell);
-    target.numberFormat = [[w.previousNumberFormat]];
-    target.values = [[w.previous]];
-    undone++;
+  const undo = probes.filter(({ w, r }) => !r.isNullObject && String(r.values[0]?.[0] ?? '') === String(w.value));
+  if (undo.length > 0) {
+    await syncWrites(context, options, () => {
+      for (const { w } of undo) {
+        const target = ws.getItem(w.sheet).getRange(w.cell);
+        target.numberFormat = [[w.previousNumberFormat]];
+        target.values = [[w.previous]];
+      }
+    });
   }
-  if (undone > 0) await context.sync();
-  return undone;
+  return undo.length;
 }

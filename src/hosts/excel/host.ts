@@ -1,31 +1,35 @@
 /**
  * ExcelHost: the plain-function interface the task pane (and the ribbon commands) receive.
  * It implements the pane's PaneHost contract over any `run` (Excel.run, or the fake's), so the
- * whole flow is tested without Office. Never throws: failures become a CheckOutcome or a
- * result with what was left out.
+ * whole flow is tested without Office. Never throws: failures become a CheckOutcome, a result
+ * that names what was not done, or a sentence in the next check's notes.
+ *
+ * Runs ask Excel to wait while the user edits a cell (`delayForCellEdit`, ExcelApi 1.11); a run
+ * refused for cell edit mode all the same is retried after a pause, and is never reported as a
+ * merge problem or a failed check.
  */
-import { checkWorkbook } from '../../core/check';
+import { checkWorkbook, type CheckResult } from '../../core/check';
 import type { Finding, Fix, Lang } from '../../core/rules/types';
 import type { StoredExplanation } from '../../core/snapshot/types';
 import type { CheckOutcome, CheckRequest, FixOutcome, PaneHost } from '../../taskpane/host';
-import { errorCode, type XlRequirements, type XlRun } from './api';
+import { errorCode, isCellEditError, type XlContext, type XlRequirements, type XlRun } from './api';
 import { MIN_EXCEL_API, detectCaps, isSupported, type HostCaps } from './caps';
 import { readExplanations, writeExplanation } from './explanations';
 import { applyFixes, skipReasonText, undoFixes, type FixResult, type WrittenFix } from './fixes';
-import { clearFlags, flag, type ClearResult, type FlagResult } from './flags';
+import { clearFlags, flag, type ClearResult, type FlagResult, type NotDone } from './flags';
 import { selectCell } from './navigate';
 import { ExcelReadLimitError, readWorkbook, type ReadResult } from './read';
 import { subscribeChanges } from './events';
-import { FLAG_SHEET } from './record';
+import { FLAG_SHEET, type FilledMark, type RecordCache } from './record';
 import { EXPLANATION_SHEET } from '../../core/report/explanations';
 
 export interface ExcelHost extends PaneHost {
   readonly kind: 'excel';
   readonly caps: HostCaps;
-  /** The workbook as a snapshot (3 syncs for any number of sheets). */
+  /** The workbook as a snapshot (3 syncs for any number of sheets). Throws: check() turns failures into a sentence. */
   read(): Promise<ReadResult>;
-  /** Flags the findings' cells (replacing the previous flags). */
-  flag(findings: readonly Finding[]): Promise<FlagResult>;
+  /** Flags the findings' cells (replacing the previous flags), and marks values filled in since. */
+  flag(findings: readonly Finding[], lang?: Lang): Promise<FlagResult>;
   /** Removes exactly the flags added, with what was left alone. */
   clear(): Promise<ClearResult>;
   /** applyFixes with the details needed to undo. */
@@ -42,7 +46,12 @@ export interface ExcelHostOptions {
   /** Overrides what is detected from the requirement sets (tests, or a known host). */
   readonly caps?: Partial<HostCaps>;
   readonly lang?: Lang;
+  /** Waits before a run refused for cell edit mode is tried again (tests replace it). */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
+
+/** Pauses before the retries of a run refused for cell edit mode: about five minutes in all. */
+export const CELL_EDIT_WAITS_MS: readonly number[] = [250, 500, 1000, 2000, ...Array<number>(98).fill(3000)];
 
 const T = {
   tooOld: {
@@ -50,6 +59,14 @@ const T = {
     en: 'This version of Excel is too old to run the check (ExcelApi 1.9 is needed). Use the standalone page or the disclosure-check CLI.',
   },
   failed: { zh: '检查失败：', en: 'The check failed: ' },
+  cellEdit: {
+    zh: 'Excel 正在编辑单元格，检查未能运行：请按 Enter 或 Esc 结束编辑后再检查。',
+    en: 'Excel is editing a cell, so the check could not run: press Enter or Esc to finish the edit, then check again.',
+  },
+  cellEditFlags: {
+    zh: 'Excel 正在编辑单元格，未能在单元格上标记：结束编辑后再检查即可标记。问题见本面板。',
+    en: 'Excel is editing a cell, so the cells were not flagged: finish the edit and check again to flag them. The findings are listed here.',
+  },
   notes: {
     zh: '此版本的 Excel 不支持批注接口（ExcelApi 1.18）：单元格只用底色标记，问题说明见本面板。',
     en: 'This Excel has no notes API (ExcelApi 1.18): cells are flagged by colour only; the messages are in this pane.',
@@ -59,6 +76,8 @@ const T = {
     en: 'Merged cells could not be read; the table-structure checks may be incomplete.',
   },
   flagFailed: { zh: '未能在单元格上标记：', en: 'Could not flag the cells: ' },
+  explainFailed: { zh: '上次的说明未能保存：', en: 'The last explanation could not be saved: ' },
+  clearFailed: { zh: '清除标记未能完成：', en: 'Clearing the flags did not finish: ' },
 } as const;
 
 function protectedText(sheets: readonly string[], lang: Lang): string {
@@ -73,16 +92,111 @@ function tooLargeText(e: ExcelReadLimitError, lang: Lang): string {
     : `The used range of sheet "${e.sheet}" is too large (${e.cells} cells in the workbook, limit ${e.max}); nothing was checked. Delete the stray rows and columns and check again, or use the CLI.`;
 }
 
+function mergesText(sheets: readonly string[], lang: Lang): string {
+  return lang === 'zh'
+    ? `工作表“${sheets.join('”“')}”的合并单元格未能读取（Excel 一次最多读 512 个合并区域），其表格结构的检查可能不完整。`
+    : `The merged cells of sheet(s) ${sheets.map((s) => `"${s}"`).join(', ')} could not be read (Excel reads at most 512 merged areas at a time); their table-structure checks may be incomplete.`;
+}
+
+const MAX_LISTED = 10;
+
+function cellList(list: readonly NotDone[], lang: Lang): string {
+  const names = [...new Set(list.map((n) => `${n.sheet}!${n.cell}`))];
+  const shown = names.slice(0, MAX_LISTED).join(lang === 'zh' ? '、' : ', ');
+  if (names.length <= MAX_LISTED) return shown;
+  return lang === 'zh' ? `${shown} 等 ${names.length} 个单元格` : `${shown} and ${names.length - MAX_LISTED} more`;
+}
+
+/** One sentence per kind of thing not done, naming the cells. */
+export function notDoneTexts(list: readonly NotDone[], lang: Lang): string[] {
+  const out: string[] = [];
+  const of = (p: (n: NotDone) => boolean) => list.filter(p);
+  const comment = of((n) => n.reason === 'comment');
+  const tooLarge = of((n) => n.reason === 'too-large');
+  const notes = of((n) => n.reason === 'refused' && n.what === 'note');
+  const cells = of((n) => n.reason === 'refused' && n.what !== 'note');
+  const zh = lang === 'zh';
+  if (comment.length > 0) {
+    out.push(
+      zh
+        ? `单元格 ${cellList(comment, lang)} 有批注串（线程式批注），Excel 不允许再加批注：只标了底色，问题说明见本面板。`
+        : `Cell(s) ${cellList(comment, lang)} have a threaded comment, beside which Excel allows no note: flagged by colour only; the messages are in this pane.`,
+    );
+  }
+  if (tooLarge.length > 0) {
+    out.push(
+      zh
+        ? `单元格 ${cellList(tooLarge, lang)} 的问题说明太长，Excel 一次写不下：未写批注，问题说明见本面板。`
+        : `The messages of cell(s) ${cellList(tooLarge, lang)} are too long for Excel to write at once: no note was written; the messages are in this pane.`,
+    );
+  }
+  if (notes.length > 0) {
+    out.push(
+      zh
+        ? `Excel 拒绝在单元格 ${cellList(notes, lang)} 上写批注：只标了底色，问题说明见本面板。`
+        : `Excel refused a note on cell(s) ${cellList(notes, lang)}: flagged by colour only; the messages are in this pane.`,
+    );
+  }
+  if (cells.length > 0) {
+    out.push(
+      zh
+        ? `Excel 拒绝标记单元格 ${cellList(cells, lang)}：这些单元格未标记，问题仍列在本面板。`
+        : `Excel refused to flag cell(s) ${cellList(cells, lang)}: they are not flagged; the findings are still listed here.`,
+    );
+  }
+  return out;
+}
+
 function describe(e: unknown): string {
   const code = errorCode(e);
   const msg = e instanceof Error ? e.message : String(e);
   return code ? `${msg} (${code})` : msg;
 }
 
+const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** The filled value's origin, from the finding that proposed the fix. */
+function markOf(w: WrittenFix, last: { result: CheckResult; request: CheckRequest; sheets: ReadonlySet<string> } | null): FilledMark {
+  const f = last?.result.findings.find((x) => x.fix && x.fix.sheet === w.sheet && x.fix.cell.replace(/\$/g, '').toUpperCase() === w.cell && String(x.fix.value) === String(w.value));
+  const source = f?.related?.[0]?.sheet;
+  const external = source !== undefined && last !== null && !last.sheets.has(source) && last.request.registry !== undefined;
+  return {
+    sheet: w.sheet,
+    cell: w.cell,
+    value: String(w.value),
+    rule: f?.rule ?? '',
+    ...(source !== undefined && { source }),
+    ...(external && { sourceFile: last.request.registry!.source }),
+  };
+}
+
 export function createExcelHost(options: ExcelHostOptions): ExcelHost {
-  const { run, requirements } = options;
+  const { requirements } = options;
   const caps = detectCaps(requirements, options.caps);
+  const sleep = options.sleep ?? defaultSleep;
   let lastFlags: FlagResult | null = null;
+  let last: { result: CheckResult; request: CheckRequest; sheets: ReadonlySet<string> } | null = null;
+  /** Values filled in since the last flagging, to mark. */
+  const filled = new Map<string, FilledMark>();
+  /** The flag record last written in XML parts (read again only when another session changed it). */
+  const recordCache: RecordCache = {};
+  /** Sentences for the next check (an explanation or a clear that failed). */
+  const pending: { zh: string; en: string }[] = [];
+  const runOptions = caps.delayForCellEdit ? { delayForCellEdit: true } : undefined;
+
+  /** A batch; refused for cell edit mode, it is tried again after a pause. */
+  const run = async <R>(batch: (context: XlContext) => Promise<R>): Promise<R> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await options.run(batch, runOptions);
+      } catch (e) {
+        const wait = CELL_EDIT_WAITS_MS[attempt];
+        if (!isCellEditError(e) || wait === undefined) throw e;
+        await sleep(wait);
+      }
+    }
+  };
+  const failedFlags = (error: string): FlagResult => ({ flagged: 0, protectedSheets: [], unplaced: 0, notes: caps.notes, filled: 0, notDone: [], error });
 
   const host: ExcelHost = {
     kind: 'excel',
@@ -93,12 +207,24 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
 
     read: () => run((ctx) => readWorkbook(ctx, { caps })),
 
-    async flag(findings) {
-      lastFlags = await run((ctx) => flag(ctx, findings, caps));
+    async flag(findings, lang = options.lang ?? 'zh') {
+      try {
+        const marks = [...filled.values()];
+        lastFlags = await run((ctx) => flag(ctx, findings, caps, { filled: marks, lang, cache: recordCache }));
+        for (const m of marks) filled.delete(`${m.sheet}!${m.cell}`);
+      } catch (e) {
+        lastFlags = failedFlags(isCellEditError(e) ? T.cellEditFlags[lang] : T.flagFailed[lang] + describe(e));
+      }
       return lastFlags;
     },
 
-    clear: () => run((ctx) => clearFlags(ctx, caps)),
+    async clear() {
+      try {
+        return await run((ctx) => clearFlags(ctx, caps, { cache: recordCache }));
+      } catch (e) {
+        return { restored: 0, skipped: [], notDone: [], error: describe(e) };
+      }
+    },
 
     async check(request: CheckRequest): Promise<CheckOutcome> {
       const lang = request.lang;
@@ -108,79 +234,106 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
         read = await host.read();
       } catch (e) {
         if (e instanceof ExcelReadLimitError) return { ok: false, message: tooLargeText(e, lang) };
+        if (isCellEditError(e)) return { ok: false, message: T.cellEdit[lang] };
         return { ok: false, message: T.failed[lang] + describe(e) };
       }
+      const notes: string[] = pending.splice(0).map((p) => p[lang]);
       const result = checkWorkbook({
         snapshot: read.snapshot,
         config: request.config,
         lang,
         ...(request.registry !== undefined && { registry: request.registry }),
       });
-      const notes: string[] = [];
-      if (read.omitted.includes('merges')) notes.push(T.merges[lang]);
-      try {
-        const flags = await host.flag(result.findings.filter((f) => f.explanation === undefined));
-        if (flags.protectedSheets.length > 0) notes.push(protectedText(flags.protectedSheets, lang));
-        if (!flags.notes && flags.flagged > 0) notes.push(T.notes[lang]);
-      } catch (e) {
-        notes.push(T.flagFailed[lang] + describe(e));
-      }
+      last = { result, request, sheets: new Set(read.snapshot.sheets.map((s) => s.name)) };
+      if (read.mergesOmitted.length > 0) notes.push(mergesText(read.mergesOmitted, lang));
+      else if (read.omitted.includes('merges')) notes.push(T.merges[lang]);
+      const flags = await host.flag(result.findings.filter((f) => f.explanation === undefined), lang);
+      if (flags.error !== undefined) notes.push(flags.error);
+      if (flags.protectedSheets.length > 0) notes.push(protectedText(flags.protectedSheets, lang));
+      if (!flags.notes && flags.flagged > 0) notes.push(T.notes[lang]);
+      notes.push(...notDoneTexts(flags.notDone, lang));
       return notes.length > 0 ? { ok: true, result, notes } : { ok: true, result };
     },
 
     async select(sheet, cell) {
-      await run((ctx) => selectCell(ctx, sheet, cell));
+      await run((ctx) => selectCell(ctx, sheet, cell)).catch(() => false);
     },
 
-    applyFixesDetailed: (fixes, opts) => run((ctx) => applyFixes(ctx, fixes, opts)),
-
-    async applyFixes(fixes, opts): Promise<FixOutcome> {
-      const lang = options.lang ?? 'zh';
+    async applyFixesDetailed(fixes, opts) {
       try {
-        const r = await host.applyFixesDetailed(fixes, opts);
-        return {
-          written: r.written.map((w) => ({ sheet: w.sheet, cell: w.cell, value: w.value })),
-          skipped: r.skipped.map((s) => ({ sheet: s.sheet, cell: s.cell, reason: skipReasonText(s.reason, lang) })),
-        };
-      } catch (e) {
-        return { written: [], skipped: fixes.map((f) => ({ sheet: f.sheet, cell: f.cell, reason: describe(e) })) };
+        const r = await run((ctx) => applyFixes(ctx, fixes, { ...opts, events: caps.events }));
+        for (const w of r.written) filled.set(`${w.sheet}!${w.cell}`, markOf(w, last));
+        return r;
+      } catch {
+        return { written: [], skipped: fixes.map((f) => ({ sheet: f.sheet, cell: f.cell, reason: 'failed' as const })) };
       }
     },
 
-    undoFixes: (written) => run((ctx) => undoFixes(ctx, written)),
+    async applyFixes(fixes, opts): Promise<FixOutcome> {
+      const lang = options.lang ?? 'zh';
+      const r = await host.applyFixesDetailed(fixes, opts);
+      return {
+        written: r.written.map((w) => ({ sheet: w.sheet, cell: w.cell, value: w.value })),
+        skipped: r.skipped.map((s) => ({ sheet: s.sheet, cell: s.cell, reason: skipReasonText(s.reason, lang) })),
+      };
+    },
+
+    async undoFixes(written) {
+      try {
+        return await run((ctx) => undoFixes(ctx, written, { events: caps.events }));
+      } catch {
+        return 0;
+      }
+    },
 
     async clearFlags() {
-      await host.clear();
+      const r = await host.clear();
+      if (r.error !== undefined) pending.push({ zh: T.clearFailed.zh + r.error, en: T.clearFailed.en + r.error });
+      filled.clear();
       lastFlags = null;
     },
 
-    readExplanations: () => run((ctx) => readExplanations(ctx)),
+    async readExplanations() {
+      try {
+        return await run((ctx) => readExplanations(ctx));
+      } catch {
+        return [];
+      }
+    },
 
     async explain(finding, text) {
-      await run((ctx) =>
-        writeExplanation(ctx, {
-          key: finding.key,
-          rule: finding.rule,
-          sheet: finding.sheet,
-          cell: finding.cell,
-          text,
-          at: new Date().toISOString(),
-        }),
-      );
+      try {
+        await run((ctx) =>
+          writeExplanation(
+            ctx,
+            {
+              key: finding.key,
+              rule: finding.rule,
+              sheet: finding.sheet,
+              cell: finding.cell,
+              text,
+              at: new Date().toISOString(),
+            },
+            { events: caps.events },
+          ),
+        );
+      } catch (e) {
+        pending.push({ zh: T.explainFailed.zh + describe(e), en: T.explainFailed.en + describe(e) });
+      }
     },
 
     onChanged(listener) {
       let stopped = false;
-      const pending = subscribeChanges(
+      const pendingSub = subscribeChanges(
         run,
         () => {
           if (!stopped) listener();
         },
-        { ignoreSheets: [FLAG_SHEET, EXPLANATION_SHEET] },
+        { ignoreSheets: [FLAG_SHEET, EXPLANATION_SHEET], enableEvents: caps.events },
       ).catch(() => null);
       return () => {
         stopped = true;
-        void pending.then((unsubscribe) => unsubscribe?.().catch(() => undefined));
+        void pendingSub.then((unsubscribe) => unsubscribe?.().catch(() => undefined));
       };
     },
   };

@@ -4,17 +4,32 @@
  * the structural subset in `./api`.
  */
 import type { Lang } from '../../core/rules/types';
-import type { XlContext, XlRequirements, XlRun } from './api';
+import type { XlContext, XlRequirements, XlRun, XlRunOptions } from './api';
 import { MIN_EXCEL_API, isSupported } from './caps';
 import { createExcelHost, type ExcelHost } from './host';
 import { excelSession } from './session';
 
-/** `Excel.run`, typed as the adapter's `XlRun`. */
-export const officeRun: XlRun = <T>(batch: (context: XlContext) => Promise<T>): Promise<T> =>
-  Excel.run((context: Excel.RequestContext) => {
+/** `Excel.run` (with its RunOptions when given), typed as the adapter's `XlRun`. */
+export const officeRun: XlRun = <T>(batch: (context: XlContext) => Promise<T>, options?: XlRunOptions): Promise<T> => {
+  const body = (context: Excel.RequestContext): Promise<T> => {
     const ctx: XlContext = context;
     return batch(ctx);
-  });
+  };
+  return options ? Excel.run({ ...options }, body) : Excel.run(body);
+};
+
+/**
+ * `Office.context.platform` ('PC', 'Mac', 'OfficeOnline', 'iOS', …), or null outside Office.
+ * On 'Mac' the add-in cannot download files (WKWebView; office-js 2700, 4681).
+ */
+export function officePlatform(): string | null {
+  try {
+    const p: unknown = Office.context.platform;
+    return typeof p === 'string' ? p : null;
+  } catch {
+    return null;
+  }
+}
 
 /** `Office.context.requirements`, read when called (Office must be ready). */
 export const officeRequirements: XlRequirements = {

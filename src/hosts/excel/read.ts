@@ -9,16 +9,26 @@
  * are packed into as few batches as the budget allows: a workbook up to the budget (~4 MB of
  * cell data) is read in 3 syncs, a larger one in 3 + one per further ~4 MB, never one per
  * sheet. If the host still refuses a batch as too large, the batch is halved and retried.
+ *
+ * Merged areas are asked per block of MERGE_BLOCK_ROWS rows, in the first data batch: Excel
+ * refuses getMergedAreasOrNullObject over a range with more than 512 merged areas. If it still
+ * refuses, the cells are read without them and the merge blocks are retried apart, halved down
+ * to a single row; a sheet whose merged areas cannot be read at all is named in the result and
+ * the other sheets keep theirs. Cell edit mode is never taken for a merge problem: it is passed
+ * up for the host to retry after the edit.
  */
 import type { Cell, CellKind, Range, SheetSnapshot, SheetVisibility, StoredExplanation, WorkbookSnapshot } from '../../core/snapshot/types';
 import { rangeFromA1 } from '../../core/snapshot/a1';
 import { EXPLANATION_SHEET, readExplanationSheet } from '../../core/report/explanations';
-import { errorCode, type XlContext, type XlRange, type XlRangeAreas } from './api';
+import { isCellEditError, isPayloadError, type XlContext, type XlRange, type XlRangeAreas } from './api';
+import { runUnits, type Unit } from './batches';
 import type { HostCaps } from './caps';
 import { FLAG_SHEET } from './record';
 
 /** Cells (used-range area, all sheets) past which the read stops: a stray value in XFD1048576 must not hang Excel. */
 export const MAX_USED_CELLS = 2_000_000;
+/** Rows per merged-area request: at most 4 merged areas a row stay under Excel's 512. */
+export const MERGE_BLOCK_ROWS = 128;
 
 /** The workbook is too large to read inside Excel; says which sheet and the limit. */
 export class ExcelReadLimitError extends Error {
@@ -46,6 +56,8 @@ export interface ReadResult {
   readonly snapshot: WorkbookSnapshot;
   /** What could not be read ('merges'), to tell the user. */
   readonly omitted: readonly string[];
+  /** Sheets whose merged areas Excel refused (the others were read); empty when none or when the API is missing. */
+  readonly mergesOmitted: readonly string[];
 }
 
 interface Block {
@@ -65,8 +77,6 @@ interface SheetInfo {
   cells: Cell[];
   merges: Range[];
 }
-
-const PAYLOAD_ERRORS = new Set(['ResponsePayloadSizeLimitExceeded', 'RequestPayloadSizeLimitExceeded', 'PayloadTooLarge']);
 
 export function toVisibility(v: string): SheetVisibility {
   return v === 'VeryHidden' ? 'veryHidden' : v === 'Hidden' ? 'hidden' : 'visible';
@@ -140,6 +150,32 @@ export function packBatches(blocks: readonly Block[], budget: number, bytesPerCe
   }
   if (cur.length > 0) batches.push(cur);
   return batches;
+}
+
+/** Row blocks for the merged-area requests, per used range. */
+function planMergeBlocks(sheets: readonly SheetInfo[]): Block[] {
+  const out: Block[] = [];
+  sheets.forEach((s, i) => {
+    if (!s.used) return;
+    const { top, left, rows, cols } = s.used;
+    const step = Math.max(MERGE_BLOCK_ROWS, Math.ceil(rows / 2000));
+    for (let r = 0; r < rows; r += step) {
+      out.push({ sheet: i, top: top + r, bottom: top + Math.min(rows, r + step) - 1, left, right: left + cols - 1 });
+    }
+  });
+  return out;
+}
+
+function queueMerges(range: XlRange): XlRangeAreas {
+  const areas = range.getMergedAreasOrNullObject();
+  areas.load('address');
+  return areas;
+}
+
+/** Adds the areas read (an area crossing two blocks is reported by both: kept once). */
+function collectMerges(areas: XlRangeAreas | null, into: Map<string, Range>): void {
+  if (!areas || areas.isNullObject) return;
+  for (const r of parseAreas(areas.address)) into.set(`${r.top},${r.left},${r.bottom},${r.right}`, r);
 }
 
 function splitBatch(batch: Block[]): Block[][] | null {
@@ -231,9 +267,12 @@ export async function readWorkbook(context: XlContext, options: ReadOptions): Pr
 
   // Sync 3 (and more only past the payload budget): the cells, and the merged areas.
   const queue = packBatches(planBlocks(sheets, budget, perCell), budget, perCell);
-  let wantMerges = options.caps.merges;
-  let mergesRead = !wantMerges;
-  if (queue.length === 0 && wantMerges) queue.push([]);
+  const mergeBlocks = options.caps.merges ? planMergeBlocks(sheets) : [];
+  const mergeFound = sheets.map(() => new Map<string, Range>());
+  const mergeFailed = new Set<number>();
+  let mergesPending = mergeBlocks.length > 0;
+  let mergesApart = false;
+  if (queue.length === 0 && mergesPending) queue.push([]);
   while (queue.length > 0) {
     const batch = queue.shift()!;
     const loads = batch.map((b) => {
@@ -241,38 +280,28 @@ export async function readWorkbook(context: XlContext, options: ReadOptions): Pr
       r.load('values,valueTypes,text,formulas,numberFormat');
       return r;
     });
-    const mergeLoads: (XlRangeAreas | null)[] = [];
-    const withMerges = wantMerges && !mergesRead;
-    if (withMerges) {
-      sheets.forEach((s, i) => {
-        if (!s.used) return void mergeLoads.push(null);
-        const areas = used[i]!.getMergedAreasOrNullObject();
-        areas.load('address');
-        mergeLoads.push(areas);
-      });
-    }
+    const withMerges = mergesPending && !mergesApart;
+    const mergeLoads = withMerges ? mergeBlocks.map((b) => queueMerges(worksheets[b.sheet]!.getRange(blockAddress(b)))) : [];
     try {
       await context.sync();
     } catch (e) {
-      const halves = PAYLOAD_ERRORS.has(errorCode(e)) ? splitBatch(batch) : null;
+      if (isCellEditError(e)) throw e;
+      const halves = isPayloadError(e) ? splitBatch(batch) : null;
       if (halves) {
         queue.unshift(...halves);
         continue;
       }
       if (withMerges) {
-        // Too many merged areas (Excel's limit is 512 per range) or no API: read without them.
-        wantMerges = false;
-        omitted.push('merges');
+        // Too many merged areas in a block (or another refusal): the cells without them, the merges apart.
+        mergesApart = true;
         queue.unshift(batch);
         continue;
       }
       throw e;
     }
     if (withMerges) {
-      mergesRead = true;
-      mergeLoads.forEach((a, i) => {
-        if (a && !a.isNullObject) sheets[i]!.merges.push(...parseAreas(a.address));
-      });
+      mergesPending = false;
+      mergeLoads.forEach((a, i) => collectMerges(a, mergeFound[mergeBlocks[i]!.sheet]!));
     }
     batch.forEach((b, k) => {
       const r = loads[k]!;
@@ -299,6 +328,24 @@ export async function readWorkbook(context: XlContext, options: ReadOptions): Pr
       }
     });
   }
+  if (mergesPending) {
+    // Apart: halved down to single rows; a block that still fails loses its sheet's merges.
+    const unit = (b: Block): Unit => {
+      let areas: XlRangeAreas | null = null;
+      return {
+        bytes: 200,
+        queue: () => void (areas = queueMerges(worksheets[b.sheet]!.getRange(blockAddress(b)))),
+        done: () => collectMerges(areas, mergeFound[b.sheet]!),
+        split: () => (b.top === b.bottom ? [] : (splitBatch([b]) ?? []).map((h) => unit(h[0]!))),
+        fail: () => void mergeFailed.add(b.sheet),
+      };
+    };
+    await runUnits(context, mergeBlocks.map(unit), { maxUnits: 4000, maxBytes: 4 * 1024 * 1024 });
+  }
+  sheets.forEach((s, i) => {
+    if (!mergeFailed.has(i)) s.merges.push(...[...mergeFound[i]!.values()].sort((a, b) => a.top - b.top || a.left - b.left));
+  });
+  if (mergeFailed.size > 0) omitted.push('merges');
   if (!options.caps.merges) omitted.push('merges');
 
   const snapshots: SheetSnapshot[] = sheets.map((s) => ({
@@ -309,6 +356,7 @@ export async function readWorkbook(context: XlContext, options: ReadOptions): Pr
     merges: s.merges,
     ...(s.protected && { protected: true }),
   }));
+  const mergesOmitted = [...mergeFailed].map((i) => sheets[i]!.name);
   const explanationSheet = snapshots.find((s) => s.name === EXPLANATION_SHEET);
   const explanations: StoredExplanation[] = explanationSheet ? readExplanationSheet({ sheets: [explanationSheet] }) : [];
   return {
@@ -317,5 +365,6 @@ export async function readWorkbook(context: XlContext, options: ReadOptions): Pr
       explanations,
     },
     omitted: [...new Set(omitted)],
+    mergesOmitted,
   };
 }

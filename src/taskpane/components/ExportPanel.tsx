@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import {
   Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle,
-  MessageBar, MessageBarBody, makeStyles, tokens,
+  Link, MessageBar, MessageBarBody, makeStyles, tokens,
 } from '@fluentui/react-components';
 import type { CheckResult } from '../../core/check';
 import type { DisclosureDocument } from '../../core/model';
@@ -51,6 +51,10 @@ export interface ExportPanelProps {
   readonly workbookName: () => Promise<string | null> | string | null;
   /** Inside Excel: say that a host which blocks downloads needs the page or the CLI. */
   readonly inExcel: boolean;
+  /** `Office.context.platform`: on 'Mac' the add-in cannot download, which is said before the click. */
+  readonly platform?: string | null | undefined;
+  /** The standalone page, linked from that message. */
+  readonly standaloneUrl?: string | undefined;
 }
 
 type Done =
@@ -104,6 +108,14 @@ export function ExportPanel(props: ExportPanelProps) {
       <Button className={s.button} disabled={!result || props.disabled || running} onClick={onClick} title={result ? undefined : t.exportHint}>
         {running ? t.exporting : t.exportDocx}
       </Button>
+      {props.inExcel && props.platform === 'Mac' && (
+        <MessageBar layout="multiline" intent="warning" data-testid="export-mac">
+          <MessageBarBody>
+            {t.exportMac}
+            {props.standaloneUrl && <> <Link href={props.standaloneUrl} target="_blank" rel="noopener">{t.tooOldStandalone}</Link></>}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {shown && !shown.ok && (
         <MessageBar layout="multiline" intent="error" role="alert"><MessageBarBody>{t.exportFailed}</MessageBarBody></MessageBar>
       )}

@@ -68,6 +68,8 @@ export interface FindingListProps {
   onSelect(f: Finding): void;
   onFix(f: Finding): void;
   onExplain(f: Finding, text: string): void;
+  /** 对应标题 on a finding that offers it (finding.mapHeading): the button's label and what it opens. */
+  readonly mapHeading?: { readonly label: string; open(f: Finding): void } | undefined;
 }
 
 interface Group {
@@ -97,7 +99,7 @@ export function groupFindings(findings: readonly Finding[]): Group[] {
   return [...groups.filter((g) => g.project !== ''), ...groups.filter((g) => g.project === '')];
 }
 
-function FindingItem(props: { f: Finding; t: Strings; selected: boolean; busy: boolean } & Pick<FindingListProps, 'onSelect' | 'onFix' | 'onExplain'>) {
+function FindingItem(props: { f: Finding; t: Strings; selected: boolean; busy: boolean } & Pick<FindingListProps, 'onSelect' | 'onFix' | 'onExplain' | 'mapHeading'>) {
   const { f, t, selected, busy } = props;
   const s = useStyles();
   const [explaining, setExplaining] = useState(false);
@@ -136,6 +138,9 @@ function FindingItem(props: { f: Finding; t: Strings; selected: boolean; busy: b
           <Button size="small" appearance="primary" disabled={busy} onClick={() => props.onFix(f)} aria-label={t.fillLabel(`${f.fix.sheet}!${f.fix.cell}`, String(f.fix.value))}>
             {t.fill} {String(f.fix.value)}
           </Button>
+        )}
+        {f.mapHeading && props.mapHeading && (
+          <Button size="small" disabled={busy} onClick={() => props.mapHeading!.open(f)}>{props.mapHeading.label}</Button>
         )}
         <Button size="small" appearance="subtle" aria-expanded={explaining} aria-controls={boxId} onClick={() => setExplaining((v) => !v)}>
           {t.explain}
@@ -187,6 +192,7 @@ export function FindingList(props: FindingListProps) {
                     onSelect={props.onSelect}
                     onFix={props.onFix}
                     onExplain={props.onExplain}
+                    mapHeading={props.mapHeading}
                   />
                 ))}
               </ul>

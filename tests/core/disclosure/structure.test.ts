@@ -49,9 +49,9 @@ describe('projects titled by their name, sections numbered one level down', () =
     expect(s.projects.map((p) => [p.label, p.ref.row, p.sections.length])).toEqual([['项目一', 0, 8], ['校舍维修改造项目', 17, 8]]);
   });
 
-  it('splits with no title line at all: the second project is named after the sheet, no text lost', () => {
+  it('splits with no title line at all: the second project is titled by its 项目名称, no text lost', () => {
     const s = readDisclosure(book(column('S', ['项目一', ...body('甲', none), ...body('乙', none)])));
-    expect(s.projects.map((p) => [p.label, p.ref.row, p.sections.length])).toEqual([['项目一', 0, 8], ['S', 17, 8]]);
+    expect(s.projects.map((p) => [p.label, p.title, p.ref.row, p.sections.length])).toEqual([['项目一', '项目一', 0, 8], ['乙内容0。', '乙内容0。', 17, 8]]);
     expect(s.projects[0]!.sections[7]!.paragraphs.map((x) => x.text)).toEqual(['甲内容7。']);
   });
 
@@ -63,8 +63,8 @@ describe('projects titled by their name, sections numbered one level down', () =
 
   it('a short sentence ending the previous project is not taken as a title unless numbered one level up', () => {
     const s = readDisclosure(book(column('S', ['项目一', ...body('甲'), '（九）其他说明', ...body('乙')])));
-    // （九） is the headings' own level: it stays text of 项目实施成效, the new project is named after the sheet
-    expect(s.projects.map((p) => p.label)).toEqual(['项目一', 'S']);
+    // （九） is the headings' own level: it stays text of 项目实施成效, the new project is titled by its 项目名称
+    expect(s.projects.map((p) => p.label)).toEqual(['项目一', '乙内容0。']);
     expect(s.projects[0]!.sections[7]!.paragraphs.map((x) => x.text)).toEqual(['甲内容7。', '（九）其他说明']);
   });
 });
@@ -112,9 +112,9 @@ describe('an instructions sheet listing the eight sections is not a project', ()
     expect(r.projects.map((p) => p.ref.sheet)).toEqual(['项目一']);
   });
 
-  it('an untitled project with real content on a neutral sheet is still read', () => {
+  it('an untitled project with real content on a neutral sheet is still read, titled by its 项目名称', () => {
     const r = readDisclosure(book(column('Sheet1', body('甲', dun))));
-    expect(r.projects.map((p) => [p.label, p.sections.length])).toEqual([['Sheet1', 8]]);
+    expect(r.projects.map((p) => [p.label, p.title, p.sections.length])).toEqual([['甲内容0。', '甲内容0。', 8]]);
   });
 });
 
@@ -123,6 +123,6 @@ describe('an untitled project is not mistaken for instructions', () => {
     const lines = body('甲', dun);
     lines[1] = '学生资助政策宣传及相关情况说明专项经费';
     const r = readDisclosure(book(column('Sheet1', lines)));
-    expect(r.projects.map((p) => [p.label, p.sections.length])).toEqual([['Sheet1', 8]]);
+    expect(r.projects.map((p) => [p.label, p.sections.length])).toEqual([['学生资助政策宣传及相关情况说明专项经费', 8]]);
   });
 });

@@ -33,4 +33,14 @@ describe('section-empty', () => {
     const f = run({ projects: read.projects, tables: [], registry: [], snapshot });
     expect(f.map((x) => [x.project, x.cell])).toEqual([['项目一', 'A6']]);
   });
+
+  it('a heading whose content is its sub-sections is not empty; an empty sub-section is', () => {
+    const t = (row: number, text: string): Cell => ({ row, col: 0, kind: 'text', value: text, text });
+    const lines = ['项目一', '一、项目基本情况', '（一）资金安排', '10万元', '（二）实施计划', '二、项目实施成效', '良好'];
+    const snapshot = { sheets: [{ name: 'P', index: 0, visibility: 'visible' as const, merges: [], cells: lines.map((x, i) => t(i, x)) }] };
+    const read = readDisclosure(snapshot);
+    const f = run({ projects: read.projects, tables: [], registry: [], snapshot });
+    expect(f.map((x) => [x.cell, x.message])).toEqual([['A5', '“实施计划”下没有内容']]);
+  });
 });
+

@@ -4,7 +4,7 @@ import { FakeExcel, type FakeFill } from '../../../src/hosts/excel/fake';
 import { clearFlags, flag } from '../../../src/hosts/excel/flags';
 import type { HostCaps } from '../../../src/hosts/excel/caps';
 import type { Severity } from '../../../src/core/rules/types';
-import { finding, workbook } from './workbook';
+import { ALL_CAPS, finding, workbook } from './workbook';
 
 const SHEETS = ['项目1', '学校明细'];
 const CELLS = ['A1', 'A2', 'B2', 'C3', 'D4', 'E5'];
@@ -12,10 +12,11 @@ const CELLS = ['A1', 'A2', 'B2', 'C3', 'D4', 'E5'];
 const fillArb: fc.Arbitrary<FakeFill | undefined> = fc.oneof(
   fc.constant(undefined),
   fc.record({
-    pattern: fc.constantFrom('Solid', 'Gray25', 'LightDown', 'LinearGradient'),
-    color: fc.constantFrom('#00B050', '#FFC7CE', '#FFFF00'),
+    pattern: fc.constantFrom('Solid', 'Solid', 'Gray25', 'LightDown', 'LinearGradient'),
+    // white (reads like no fill), our own flag colours, theme-like colours
+    color: fc.constantFrom('#FFFFFF', '#00B050', '#FFC7CE', '#FFFF00', '#5B9BD5'),
     patternColor: fc.constantFrom('#000000', '#FF0000'),
-    tintAndShade: fc.constantFrom(0, 0.4, -0.25),
+    tintAndShade: fc.constantFrom(0, 0, 0.4, -0.25, 0.7999),
   }),
 );
 const cellArb = fc.record({
@@ -35,7 +36,7 @@ const findingsArb = fc.array(
 );
 
 describe('flag/clear property', () => {
-  it('for any formatting, notes, findings, re-checks, reopening and missing APIs, clearing restores the workbook exactly', async () => {
+  it('for any formatting (white, tinted, patterned), notes, findings, re-checks, reopening, missing APIs and fill readbacks, clearing restores the workbook exactly', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(cellArb, { maxLength: 8 }),
@@ -43,9 +44,10 @@ describe('flag/clear property', () => {
         fc.option(findingsArb, { nil: undefined }),
         fc.boolean(),
         fc.record({ notes: fc.boolean(), settings: fc.boolean() }),
-        async (cells, first, second, reopen, feat) => {
-          const caps: HostCaps = { merges: true, ...feat };
-          const opts = { features: feat };
+        fc.record({ patternNull: fc.boolean(), tintedColor: fc.boolean() }),
+        async (cells, first, second, reopen, feat, fillQuirks) => {
+          const caps: HostCaps = { ...ALL_CAPS, ...feat };
+          const opts = { features: feat, fillQuirks };
           const fake = FakeExcel.fromSnapshot(workbook(1), opts);
           for (const c of cells) {
             if (c.fill) fake.setCell(c.sheet, c.cell, { fill: c.fill });

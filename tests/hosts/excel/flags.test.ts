@@ -3,9 +3,9 @@ import { FakeExcel } from '../../../src/hosts/excel/fake';
 import { clearFlags, flag, FLAG_COLORS, NOTE_HEADER } from '../../../src/hosts/excel/flags';
 import { FLAG_SETTING_KEY, FLAG_SHEET } from '../../../src/hosts/excel/record';
 import type { HostCaps } from '../../../src/hosts/excel/caps';
-import { finding, workbook } from './workbook';
+import { finding, workbook, ALL_CAPS } from './workbook';
 
-const ALL: HostCaps = { notes: true, merges: true, settings: true };
+const ALL: HostCaps = ALL_CAPS;
 
 /** A workbook with user formatting that the flags must not lose. */
 function decorated(options?: ConstructorParameters<typeof FakeExcel>[1]): FakeExcel {
@@ -33,7 +33,7 @@ describe('flag and clearFlags', () => {
     const fake = decorated();
     const before = fake.dump();
     const r = await fake.run((ctx) => flag(ctx, FINDINGS, ALL));
-    expect(r).toEqual({ flagged: 7, protectedSheets: [], unplaced: 0, notes: true });
+    expect(r).toEqual({ flagged: 7, protectedSheets: [], unplaced: 0, notes: true, filled: 0, notDone: [] });
     expect(fake.cell('项目1', 'A5')?.fill).toMatchObject({ pattern: 'Solid', color: FLAG_COLORS.error });
     expect(fake.cell('项目2', 'A7')?.fill?.color).toBe(FLAG_COLORS.info);
     expect(fake.cell('学校明细', 'D2')?.fill?.color).toBe(FLAG_COLORS.warning);
@@ -44,7 +44,7 @@ describe('flag and clearFlags', () => {
     expect(fake.dump()).not.toEqual(before);
 
     const c = await fake.run((ctx) => clearFlags(ctx, ALL));
-    expect(c).toEqual({ restored: 7, skipped: [] });
+    expect(c).toEqual({ restored: 7, skipped: [], notDone: [] });
     expect(fake.dump()).toEqual(before);
   });
 
@@ -167,10 +167,15 @@ describe('flagging many cells', () => {
     const r = await fake.run((ctx) => flag(ctx, many, ALL));
     expect(r.flagged).toBe(6000);
     expect(fake.syncs.every((s) => s.ok && s.requestBytes <= 5 * 1024 * 1024)).toBe(true);
-    expect(fake.syncCount).toBe(1 + 2 + 3); // record+sheets, 2 read batches, 3 write batches
+    // record+sheets, 2 read batches, 4 write batches (the record, too large for the settings,
+    // goes into 2 custom XML parts and a pointer, 3 more units in the first batch of 2,000)
+    expect(fake.syncCount).toBe(1 + 2 + 4);
+    expect(fake.state.xmlParts).toHaveLength(2);
+    expect(String(fake.state.settings[FLAG_SETTING_KEY])).toMatch(/^\{"version":1,"xml":/);
     expect(fake.sheet('学校明细')!.notes.B6000).toContain('第6000行');
     await fake.run((ctx) => clearFlags(ctx, ALL));
     expect(fake.syncs.every((s) => s.ok)).toBe(true);
+    expect(fake.state.xmlParts).toEqual([]);
     expect(fake.dump()).toEqual(before);
   });
 });

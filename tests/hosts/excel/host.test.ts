@@ -114,7 +114,7 @@ describe('ExcelHost over the fake', () => {
     await expect(host.select('无此表', 'A1')).resolves.toBeUndefined();
   });
 
-  it('onChanged: calls back on edits until unsubscribed', async () => {
+  it("onChanged: calls back on the user's edits until unsubscribed, not on the add-in's own writes", async () => {
     const fake = FakeExcel.fromSnapshot(workbook());
     const host = hostOf(fake);
     let calls = 0;
@@ -122,8 +122,11 @@ describe('ExcelHost over the fake', () => {
     await new Promise((r) => setTimeout(r, 0));
     await fake.userEdit('项目1', 'A3', '改过的文字');
     expect(calls).toBe(1);
-    await host.applyFixes([{ sheet: '学校明细', cell: 'B3', value: '5304210002', kind: 'text' }], { overwrite: false });
+    const fixed = await host.applyFixes([{ sheet: '学校明细', cell: 'B3', value: '5304210002', kind: 'text' }], { overwrite: false });
+    expect(fixed.written).toHaveLength(1);
     await new Promise((r) => setTimeout(r, 5));
+    expect(calls).toBe(1);
+    await fake.userEdit('项目1', 'A3', '又改');
     expect(calls).toBe(2);
     stop();
     await new Promise((r) => setTimeout(r, 5));

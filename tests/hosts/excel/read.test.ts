@@ -4,9 +4,9 @@ import { readWorkbook } from '../../../src/hosts/excel/read';
 import type { HostCaps } from '../../../src/hosts/excel/caps';
 import type { WorkbookSnapshot } from '../../../src/core/snapshot/types';
 import { EXPLANATION_SHEET } from '../../../src/core/report/explanations';
-import { projectSheet, tableSheet, workbook } from './workbook';
+import { projectSheet, tableSheet, workbook, ALL_CAPS } from './workbook';
 
-const ALL: HostCaps = { notes: true, merges: true, settings: true };
+const ALL: HostCaps = ALL_CAPS;
 
 async function read(fake: FakeExcel, caps: HostCaps = ALL) {
   return fake.run((ctx) => readWorkbook(ctx, { caps }));
@@ -72,15 +72,17 @@ describe('readWorkbook', () => {
     expect(fake.syncCount).toBe(3);
   });
 
-  it('falls back without merges when the host refuses them (e.g. more than 512 merged areas)', async () => {
+  it('reads more than 512 merged areas (Excel refuses them in one request): per block of rows, in the same 3 syncs', async () => {
     const t = tableSheet('学校明细', 0);
     const merges = Array.from({ length: 600 }, (_, i) => ({ top: i, left: 5, bottom: i, right: 6 }));
     const cells = [...t.cells, { row: 600, col: 6, kind: 'text' as const, value: '末', text: '末' }];
     const fake = FakeExcel.fromSnapshot({ sheets: [{ ...t, cells, merges }] });
-    const { snapshot, omitted } = await read(fake);
-    expect(omitted).toEqual(['merges']);
+    const { snapshot, omitted, mergesOmitted } = await read(fake);
+    expect(omitted).toEqual([]);
+    expect(mergesOmitted).toEqual([]);
     expect(snapshot.sheets[0]!.cells).toEqual(cells);
-    expect(snapshot.sheets[0]!.merges).toEqual([]);
+    expect(snapshot.sheets[0]!.merges).toEqual(merges);
+    expect(fake.syncCount).toBe(3);
   });
 
   it('leaves its own very hidden sheets out of the sheets and reads the explanations', async () => {

@@ -2,6 +2,19 @@
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from '../../../src/core/snapshot/types';
 import type { Finding, Severity } from '../../../src/core/rules/types';
 import { fromA1 } from '../../../src/core/snapshot/a1';
+import type { HostCaps } from '../../../src/hosts/excel/caps';
+
+/** Everything a current Excel (ExcelApi 1.18) can do. */
+export const ALL_CAPS: HostCaps = {
+  notes: true,
+  merges: true,
+  settings: true,
+  xmlParts: true,
+  events: true,
+  comments: true,
+  delayForCellEdit: true,
+  triggerSource: true,
+};
 
 const text = (row: number, col: number, t: string): Cell => ({ row, col, kind: 'text', value: t, text: t });
 const num = (row: number, col: number, n: number, numFmt?: string): Cell => ({

@@ -1,21 +1,42 @@
 /**
  * A fake Excel object model, in memory, as strict as the real host for the API subset in
- * `../api`:
+ * `../api`. Every behaviour below comes from Microsoft's Excel JavaScript API reference or an
+ * office-js issue; the table with the sources is in ../README.md.
  * - reading a property that was not loaded (and synced) throws `PropertyNotLoaded`;
  * - loads and writes are queued and run, in order, only at `context.sync()`; a load sees the
  *   workbook as it is at its place in the batch; loaded values arrive after the sync;
  * - every `sync()` is counted; a sync whose request or response would pass the payload limit
  *   (5 MB; estimate: JSON size of the values plus ACTION_BYTES per queued action) fails with `RequestPayloadSizeLimitExceeded` /
- *   `ResponsePayloadSizeLimitExceeded`, as Excel on the web does;
+ *   `ResponsePayloadSizeLimitExceeded`, as Excel on the web does (nothing of a refused request runs);
  * - an operation that fails aborts the rest of its batch (earlier operations stay applied);
  *   `getItem` of a missing sheet fails with `ItemNotFound`, writes to a protected sheet with
- *   `AccessDenied`, an API the host lacks (notes, settings, merged areas) with `ApiNotFound`;
+ *   `AccessDenied`, an API the host lacks (by `apiVersion` or `features`) with `ApiNotFound`;
+ * - deleting a VeryHidden sheet fails with `InvalidOperation`;
+ * - `getMergedAreasOrNullObject` fails over a range with more than 512 merged areas;
+ * - a note cannot be added to a cell that has a threaded comment;
+ * - WorksheetCollection.onChanged fires, after the batch, for value and format changes, the
+ *   add-in's own included (`triggerSource: 'ThisLocalAddin'` from ExcelApi 1.14), unless the
+ *   add-in switched `context.runtime.enableEvents` off;
+ * - while the user edits a cell (`beginCellEdit`), a sync fails with
+ *   `InvalidOperationInCellEditMode`, or waits for the edit to end when the run was given
+ *   `delayForCellEdit: true` (ExcelApi 1.11);
+ * - fills read back as Excel reads them (`fillQuirks`): no fill reads colour #FFFFFF and
+ *   tintAndShade null; the pattern of no fill and of a solid fill may read null; a tinted colour
+ *   reads as shown, with the tint applied;
  * - writing a numeric-looking string into a General cell stores a number, as Excel does.
  * Bundle-able for the browser: no Node built-ins.
  */
 import type {
   XlChangedArgs,
+  XlClientResult,
+  XlComment,
+  XlCommentCollection,
   XlContext,
+  XlCustomXmlPart,
+  XlCustomXmlPartCollection,
+  XlCustomXmlPartScopedCollection,
+  XlRunOptions,
+  XlRuntime,
   XlEventResult,
   XlFill,
   XlNote,
@@ -45,6 +66,7 @@ import {
   type FakeFileState,
   type FakeFill,
   type FakeSheetState,
+  type FakeXmlPart,
 } from './state';
 
 export interface FakeFeatures {
@@ -56,10 +78,24 @@ export interface FakeFeatures {
   settings: boolean;
 }
 
+/**
+ * How fills read back (office-js 4900, 6218). Both default to true, as Excel reads them; false
+ * gives the reading the reference alone suggests.
+ */
+export interface FillQuirks {
+  /** `pattern` reads null for no fill and for a solid fill (instead of 'None' / 'Solid'). */
+  readonly patternNull: boolean;
+  /** `color` of a tinted fill reads the colour as shown (the tint applied), `tintAndShade` the tint. */
+  readonly tintedColor: boolean;
+}
+
 export interface FakeOptions {
   readonly features?: Partial<FakeFeatures>;
   /** Bytes per request and per response; default 5 MB. */
   readonly payloadLimit?: number;
+  /** The highest ExcelApi 1.x supported; default 18. */
+  readonly apiVersion?: number;
+  readonly fillQuirks?: Partial<FillQuirks>;
 }
 
 export class FakeOfficeError extends Error {
@@ -129,20 +165,34 @@ function numberLike(s: string): boolean {
   return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s.trim());
 }
 
+/** What a change event reports as its trigger: the user's own edit or this add-in's code. */
+type Trigger = 'user' | 'addin';
+
 /** The fake host: owns the workbook state, counts syncs, hands out contexts. */
 export class FakeExcel {
   state: FakeFileState;
   readonly features: FakeFeatures;
   readonly payloadLimit: number;
+  readonly apiVersion: number;
+  readonly fillQuirks: FillQuirks;
   readonly syncs: SyncRecord[] = [];
   activeSheet: string | null = null;
   selection: { sheet: string; address: string } | null = null;
   readonly handlers = new Set<(args: XlChangedArgs) => Promise<unknown>>();
+  /** `context.runtime.enableEvents` (ExcelApi 1.8): shared by every run of this add-in. */
+  eventsEnabled = true;
+  /** Every change event delivered to the handlers, for tests. */
+  readonly events: XlChangedArgs[] = [];
+  /** Test hook: called as each sync starts, with the number of syncs before it (e.g. the user starts an edit). */
+  beforeSync: ((syncsSoFar: number) => void) | null = null;
+  private editEnd: { promise: Promise<void>; resolve: () => void } | null = null;
 
   constructor(state: FakeFileState, options: FakeOptions = {}) {
     this.state = cloneState(state);
     this.features = { notes: true, merges: true, settings: true, ...options.features };
     this.payloadLimit = options.payloadLimit ?? 5 * 1024 * 1024;
+    this.apiVersion = options.apiVersion ?? 18;
+    this.fillQuirks = { patternNull: true, tintedColor: true, ...options.fillQuirks };
   }
 
   static fromSnapshot(snapshot: WorkbookSnapshot, options?: FakeOptions): FakeExcel {
@@ -163,14 +213,14 @@ export class FakeExcel {
     return cloneState(this.state);
   }
 
-  /** A canonical copy for cell-for-cell comparison (values, formulas, formats, fills, notes, settings). */
+  /** A canonical copy for cell-for-cell comparison (values, formulas, formats, fills, notes, settings, XML parts). */
   dump(): Omit<FakeFileState, 'nextSheetId'> {
     return canonicalState(this.state);
   }
 
   /** Excel.run: a batch over a fresh context; like Excel.run, it syncs what the batch left queued. */
-  readonly run: XlRun = async (batch) => {
-    const context = new FakeContext(this);
+  readonly run: XlRun = async (batch, options) => {
+    const context = new FakeContext(this, options ?? {});
     const result = await batch(context);
     if (context.pending > 0) await context.sync();
     return result;
@@ -181,7 +231,7 @@ export class FakeExcel {
       if (name === 'SharedRuntime') return true;
       if (name !== 'ExcelApi') return false;
       const [maj, min] = minVersion.split('.').map(Number);
-      if (maj !== 1 || min === undefined || !Number.isFinite(min) || min > 18) return false;
+      if (maj !== 1 || min === undefined || !Number.isFinite(min) || min > this.apiVersion) return false;
       if (min >= 18 && !this.features.notes) return false;
       if (min >= 13 && !this.features.merges) return false;
       return true;
@@ -218,17 +268,52 @@ export class FakeExcel {
     s.notes[a1] = content;
   }
 
+  /** Test set-up: a threaded comment on a cell (ExcelApi 1.10). */
+  setComment(sheet: string, a1: string, content: string): void {
+    const s = this.sheet(sheet);
+    if (!s) throw new Error(`fake: no sheet ${sheet}`);
+    (s.comments ??= {})[a1] = content;
+  }
+
   /** A user edit: writes a value and fires onChanged, as typing into the cell would. */
   async userEdit(sheet: string, a1: string, value: string | number | null): Promise<void> {
     const s = this.sheet(sheet);
     const p = fromA1(a1);
     if (!s || !p) throw new Error(`fake: no cell ${sheet}!${a1}`);
     writeValue(s, p.row, p.col, value);
-    await this.fire(s, { top: p.row, left: p.col, bottom: p.row, right: p.col }, 'Local');
+    await this.fire(s, { top: p.row, left: p.col, bottom: p.row, right: p.col }, 'user');
   }
 
-  async fire(sheet: FakeSheetState, rect: Rect, source: string): Promise<void> {
-    const args: XlChangedArgs = { worksheetId: sheet.id, address: rectA1(rect), changeType: 'RangeEdited', source };
+  /** The user starts typing in a cell (cell edit mode): syncs fail or wait until `endCellEdit`. */
+  beginCellEdit(): void {
+    if (this.editEnd) return;
+    let resolve = (): void => undefined;
+    const promise = new Promise<void>((r) => (resolve = r));
+    this.editEnd = { promise, resolve };
+  }
+
+  /** The user leaves cell edit mode (Enter, Tab, Esc, another cell). */
+  endCellEdit(): void {
+    const e = this.editEnd;
+    this.editEnd = null;
+    e?.resolve();
+  }
+
+  get editing(): Promise<void> | null {
+    return this.editEnd?.promise ?? null;
+  }
+
+  /** Raises onChanged for a change (dropped while this add-in's events are switched off). */
+  async fire(sheet: FakeSheetState, rect: Rect, trigger: Trigger): Promise<void> {
+    if (!this.eventsEnabled) return;
+    const args: XlChangedArgs = {
+      worksheetId: sheet.id,
+      address: rectA1(rect),
+      changeType: 'RangeEdited',
+      source: 'Local',
+      ...(this.apiVersion >= 14 && { triggerSource: trigger === 'addin' ? 'ThisLocalAddin' : 'Unknown' }),
+    };
+    this.events.push(args);
     for (const h of [...this.handlers]) await h(args);
   }
 }
@@ -254,10 +339,15 @@ function writeValue(sheet: FakeSheetState, row: number, col: number, v: unknown)
 
 class FakeContext implements XlContext {
   readonly workbook: FakeWorkbook;
+  readonly runtime: FakeRuntime;
   private ops: Op[] = [];
 
-  constructor(readonly host: FakeExcel) {
+  constructor(
+    readonly host: FakeExcel,
+    readonly options: XlRunOptions,
+  ) {
     this.workbook = new FakeWorkbook(this);
+    this.runtime = new FakeRuntime(this);
   }
 
   queue(op: Op): void {
@@ -269,9 +359,24 @@ class FakeContext implements XlContext {
   }
 
   async sync(): Promise<void> {
+    const host = this.host;
+    host.beforeSync?.(host.syncs.length);
+    let editing = host.editing;
+    while (editing) {
+      // RunOptions.delayForCellEdit: the request waits for the edit to end; without it, it fails.
+      if (!this.options.delayForCellEdit || host.apiVersion < 11) {
+        this.ops = [];
+        host.syncs.push({ requestBytes: 0, responseBytes: 0, ok: false });
+        throw new FakeOfficeError(
+          'InvalidOperationInCellEditMode',
+          'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
+        );
+      }
+      await editing;
+      editing = host.editing;
+    }
     const ops = this.ops;
     this.ops = [];
-    const host = this.host;
     const requestBytes = ops.reduce((n, o) => n + ACTION_BYTES + o.requestBytes, 0);
     if (requestBytes > host.payloadLimit) {
       host.syncs.push({ requestBytes, responseBytes: 0, ok: false });
@@ -285,26 +390,30 @@ class FakeContext implements XlContext {
       respond: (value) => {
         responseBytes += jsonSize(value);
       },
-      changed: (sheet, rect) => changes.push({ sheet, rect }),
+      // Raised where the change is made: not while this add-in's events are switched off.
+      changed: (sheet, rect) => {
+        if (host.eventsEnabled) changes.push({ sheet, rect });
+      },
     };
+    let failure: unknown = undefined;
     try {
       for (const op of ops) op.run(tx);
     } catch (e) {
-      host.syncs.push({ requestBytes, responseBytes, ok: false });
-      throw e;
+      failure = e;
     }
-    if (responseBytes > host.payloadLimit) {
-      host.syncs.push({ requestBytes, responseBytes, ok: false });
-      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+    if (failure === undefined && responseBytes > host.payloadLimit) {
+      failure = new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
     }
-    host.syncs.push({ requestBytes, responseBytes, ok: true });
-    for (const c of commits) c();
+    host.syncs.push({ requestBytes, responseBytes, ok: failure === undefined });
+    if (failure === undefined) for (const c of commits) c();
     if (changes.length > 0 && host.handlers.size > 0) {
-      // Events arrive after the batch, asynchronously, as in Office.
+      // Events arrive after the batch, asynchronously, as in Office (also for the part of a
+      // failed batch that ran: those changes were made).
       setTimeout(() => {
-        for (const ch of changes) void host.fire(ch.sheet, ch.rect, 'Local');
+        for (const ch of changes) void host.fire(ch.sheet, ch.rect, 'addin');
       }, 0);
     }
+    if (failure !== undefined) throw failure;
   }
 
   sheetOrThrow(id: string): FakeSheetState {
@@ -322,6 +431,13 @@ class FakeContext implements XlContext {
   need(feature: keyof FakeFeatures): void {
     if (!this.host.features[feature]) {
       throw new FakeOfficeError('ApiNotFound', `The API you are trying to use could not be found (${feature}).`);
+    }
+  }
+
+  /** ExcelApi 1.x, by the fake's `apiVersion`. */
+  needApi(minor: number, what: string): void {
+    if (this.host.apiVersion < minor) {
+      throw new FakeOfficeError('ApiNotFound', `The API you are trying to use could not be found (${what}, ExcelApi 1.${minor}).`);
     }
   }
 }
@@ -409,6 +525,16 @@ abstract class FakeObject<T> {
     return this;
   }
 
+  /** Loads plain properties into an item of a collection load, within the running op. */
+  loadFrom(tx: Tx, names: readonly string[]): void {
+    for (const n of names) {
+      if (!this.props.includes(n)) throw new Error(`fake: unknown property '${n}'`);
+      const v = this.read(this.live(), n);
+      tx.respond(v);
+      tx.commit(() => this.loaded.set(n, v));
+    }
+  }
+
   /** Navigation paths (`protection/protected`); none by default. */
   protected loadPaths(paths: string[]): void {
     if (paths.length > 0) throw new Error(`fake: unsupported load path ${paths.join(',')}`);
@@ -419,10 +545,14 @@ class FakeWorkbook implements XlWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly settings: FakeSettingCollection;
   readonly notes: FakeNoteCollection;
+  readonly comments: FakeCommentCollection;
+  readonly customXmlParts: FakeXmlPartCollection;
   constructor(ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.settings = new FakeSettingCollection(ctx);
     this.notes = new FakeNoteCollection(ctx, null);
+    this.comments = new FakeCommentCollection(ctx);
+    this.customXmlParts = new FakeXmlPartCollection(ctx);
   }
 }
 
@@ -535,18 +665,10 @@ class FakeWorksheet extends FakeObject<string> implements XlWorksheet {
     if (prot.length > 0) this.protection.load('protected');
   }
 
-  /** Loads into an item of a collection load, within the running op. */
-  loadFrom(tx: Tx, names: string[]): void {
-    for (const n of names) {
-      if (n === 'protection/protected') {
-        this.protection.loadNow(tx);
-        continue;
-      }
-      if (!this.props.includes(n as 'name')) throw new Error(`fake: unknown property '${n}'`);
-      const v = this.read(this.live(), n);
-      tx.respond(v);
-      tx.commit(() => this.loaded.set(n, v));
-    }
+  /** Loads into an item of a collection load, within the running op (protection included). */
+  override loadFrom(tx: Tx, names: readonly string[]): void {
+    if (names.includes('protection/protected')) this.protection.loadNow(tx);
+    super.loadFrom(tx, names.filter((n) => n !== 'protection/protected'));
   }
 
   get id(): string {
@@ -610,6 +732,9 @@ class FakeWorksheet extends FakeObject<string> implements XlWorksheet {
     this.op(0, (id) => {
       const st = this.ctx.host.state;
       const s = this.ctx.sheetOrThrow(id);
+      if (s.visibility === 'VeryHidden') {
+        throw new FakeOfficeError('InvalidOperation', 'A very hidden worksheet cannot be deleted; make it hidden or visible first.');
+      }
       if (st.sheets.filter((x) => x.visibility === 'Visible' && x !== s).length === 0) {
         throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
       }
@@ -752,13 +877,13 @@ class FakeRange extends FakeObject<RangeTarget> implements XlRange {
     return this.prop('values');
   }
   set values(v: unknown[][]) {
-    this.write(v, (s, row, col, x) => writeValue(s, row, col, x), true);
+    this.write(v, (s, row, col, x) => writeValue(s, row, col, x));
   }
   get formulas(): unknown[][] {
     return this.prop('formulas');
   }
   set formulas(v: unknown[][]) {
-    this.write(v, (s, row, col, x) => writeValue(s, row, col, x), true);
+    this.write(v, (s, row, col, x) => writeValue(s, row, col, x));
   }
   get numberFormat(): unknown[][] {
     return this.prop('numberFormat');
@@ -774,11 +899,11 @@ class FakeRange extends FakeObject<RangeTarget> implements XlRange {
         else cell.numberFormat = x;
         s.cells[key] = cell;
       },
-      false,
     );
   }
 
-  private write(v: unknown[][], fn: (s: FakeSheetState, row: number, col: number, x: unknown) => void, isEdit: boolean): void {
+  /** A value or format write: both raise onChanged. */
+  private write(v: unknown[][], fn: (s: FakeSheetState, row: number, col: number, x: unknown) => void): void {
     const copy = v.map((line) => [...line]);
     this.op(jsonSize(copy), (t, tx) => {
       const s = this.ctx.writable(t.sheetId);
@@ -787,7 +912,7 @@ class FakeRange extends FakeObject<RangeTarget> implements XlRange {
         throw new FakeOfficeError('InvalidArgument', 'The number of rows or columns in the input array doesn\'t match the size or dimensions of the range.');
       }
       eachCell(r, (row, col, i, j) => fn(s, row, col, copy[i]![j]));
-      if (isEdit) tx.changed(s, r);
+      tx.changed(s, r);
     });
   }
 
@@ -834,7 +959,7 @@ class FakeRange extends FakeObject<RangeTarget> implements XlRange {
           s.cells[key] = rest;
         } else delete s.cells[key];
       });
-      if (applyTo !== 'Formats') tx.changed(s, t.rect);
+      tx.changed(s, t.rect);
     });
   }
 }
@@ -848,6 +973,60 @@ class FakeRangeAreas extends FakeObject<{ sheet: string; areas: Range[] }> imple
   get address(): string {
     return this.prop('address');
   }
+}
+
+/**
+ * A fill property as Excel reads it back: no fill reads colour #FFFFFF and tintAndShade null
+ * (office-js 4900, 6218); with `patternNull` the pattern of no fill and of a solid fill reads
+ * null (4900); with `tintedColor` the colour reads as shown, the tint applied to the base.
+ */
+function readFill(f: FakeFill | undefined, name: keyof FakeFill, quirks: FillQuirks): unknown {
+  const none = f === undefined || f.pattern === 'None';
+  switch (name) {
+    case 'pattern':
+      if (none) return quirks.patternNull ? null : 'None';
+      return quirks.patternNull && f.pattern === 'Solid' ? null : f.pattern;
+    case 'color':
+      if (none) return '#FFFFFF';
+      return quirks.tintedColor && f.tintAndShade !== 0 ? applyTint(f.color, f.tintAndShade) : f.color;
+    case 'patternColor':
+      return none ? '#000000' : f.patternColor;
+    default:
+      return none ? null : f.tintAndShade;
+  }
+}
+
+/** The tint of ECMA-376 §18.8.19 (lightness in HSL: darker towards 0, lighter towards 1). */
+export function applyTint(hex: string, tint: number): string {
+  const n = parseInt(hex.slice(1), 16);
+  const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((x) => x / 255) as [number, number, number];
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  let h = 0;
+  let sat = 0;
+  const l = (max + min) / 2;
+  if (max !== min) {
+    const d = max - min;
+    sat = l > 0.5 ? d / (2 - max - min) : d / (max + min);
+    h = max === r ? (g - b) / d + (g < b ? 6 : 0) : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+    h /= 6;
+  }
+  const l2 = tint < 0 ? l * (1 + tint) : l * (1 - tint) + tint;
+  const hue = (p: number, q: number, t: number): number => {
+    const u = t < 0 ? t + 1 : t > 1 ? t - 1 : t;
+    if (u < 1 / 6) return p + (q - p) * 6 * u;
+    if (u < 1 / 2) return q;
+    if (u < 2 / 3) return p + (q - p) * (2 / 3 - u) * 6;
+    return p;
+  };
+  let rgb: number[];
+  if (sat === 0) rgb = [l2, l2, l2];
+  else {
+    const q = l2 < 0.5 ? l2 * (1 + sat) : l2 + sat - l2 * sat;
+    const p = 2 * l2 - q;
+    rgb = [hue(p, q, h + 1 / 3), hue(p, q, h), hue(p, q, h - 1 / 3)];
+  }
+  return `#${rgb.map((x) => Math.round(Math.min(1, Math.max(0, x)) * 255).toString(16).padStart(2, '0')).join('').toUpperCase()}`;
 }
 
 class FakeFillProxy extends FakeObject<RangeTarget> implements XlFill {
@@ -866,8 +1045,7 @@ class FakeFillProxy extends FakeObject<RangeTarget> implements XlFill {
     let v: unknown = undefined;
     let first = true;
     eachCell(t.rect, (row, col) => {
-      const f = s.cells[cellKey(row, col)]?.fill ?? NO_FILL;
-      const x = f[name as keyof FakeFill];
+      const x = readFill(s.cells[cellKey(row, col)]?.fill, name as keyof FakeFill, this.ctx.host.fillQuirks);
       if (first) v = x;
       else if (v !== x) v = null; // mixed, as Excel reports it
       first = false;
@@ -875,7 +1053,7 @@ class FakeFillProxy extends FakeObject<RangeTarget> implements XlFill {
     return v;
   }
   private set(patch: (f: FakeFill) => FakeFill | undefined, v: unknown): void {
-    this.op(jsonSize(v), (t) => {
+    this.op(jsonSize(v), (t, tx) => {
       const s = this.ctx.writable(t.sheetId);
       eachCell(t.rect, (row, col) => {
         const key = cellKey(row, col);
@@ -885,20 +1063,23 @@ class FakeFillProxy extends FakeObject<RangeTarget> implements XlFill {
         else cell.fill = next;
         s.cells[key] = cell;
       });
+      tx.changed(s, t.rect);
     });
   }
   get color(): string {
     return this.prop('color');
   }
+  /** Sets the base colour; the tint stays (a cell without fill becomes a solid fill). */
   set color(v: string) {
     const c = v.toUpperCase();
     if (!/^#[0-9A-F]{6}$/.test(c)) throw new Error(`fake: colour must be #RRGGBB, got ${v}`);
     this.set((f) => ({ ...f, color: c, pattern: f.pattern === 'None' ? 'Solid' : f.pattern }), v);
   }
-  get pattern(): string {
+  get pattern(): string | null {
     return this.prop('pattern');
   }
-  set pattern(v: string) {
+  set pattern(v: string | null) {
+    if (v === null) throw new FakeOfficeError('InvalidArgument', 'The pattern cannot be null.');
     if (/Gradient/.test(v)) throw new FakeOfficeError('InvalidArgument', 'Gradient patterns cannot be set.');
     this.set((f) => (v === 'None' ? undefined : { ...f, pattern: v }), v);
   }
@@ -908,10 +1089,11 @@ class FakeFillProxy extends FakeObject<RangeTarget> implements XlFill {
   set patternColor(v: string) {
     this.set((f) => ({ ...f, patternColor: v.toUpperCase() }), v);
   }
-  get tintAndShade(): number {
+  get tintAndShade(): number | null {
     return this.prop('tintAndShade');
   }
-  set tintAndShade(v: number) {
+  set tintAndShade(v: number | null) {
+    if (typeof v !== 'number' || v < -1 || v > 1) throw new FakeOfficeError('InvalidArgument', 'tintAndShade must be between -1 and 1.');
     this.set((f) => ({ ...f, tintAndShade: v }), v);
   }
   clear(): void {
@@ -947,6 +1129,9 @@ class FakeNoteCollection implements XlNoteCollection {
         }
         const s = this.ctx.writable(target.sheetId);
         if (s.notes[target.a1] !== undefined) throw new FakeOfficeError('InvalidArgument', 'The cell already has a note.');
+        if (s.comments?.[target.a1] !== undefined) {
+          throw new FakeOfficeError('InvalidOperation', 'The cell has a threaded comment; a note cannot be added to it.');
+        }
         s.notes[target.a1] = content;
       },
     });
@@ -1042,5 +1227,201 @@ class FakeSetting extends FakeObject<string> implements XlSetting {
   }
   delete(): void {
     this.op(0, (key) => delete this.ctx.host.state.settings[key]);
+  }
+}
+
+/** `context.runtime` (ExcelApi 1.5); `enableEvents` (ExcelApi 1.8) at its place in the batch. */
+class FakeRuntime implements XlRuntime {
+  private loaded: boolean | undefined;
+  constructor(private readonly ctx: FakeContext) {}
+  load(propertyNames?: string | string[]): this {
+    const names = splitProps(propertyNames) ?? ['enableEvents'];
+    if (names.some((n) => n !== 'enableEvents')) throw new Error(`fake: unknown runtime property ${names.join(',')}`);
+    this.ctx.queue({
+      requestBytes: 0,
+      run: (tx) => {
+        this.ctx.needApi(8, 'Runtime.enableEvents');
+        const v = this.ctx.host.eventsEnabled;
+        tx.respond(v);
+        tx.commit(() => (this.loaded = v));
+      },
+    });
+    return this;
+  }
+  get enableEvents(): boolean {
+    if (this.loaded === undefined) throw notLoaded('enableEvents');
+    return this.loaded;
+  }
+  set enableEvents(v: boolean) {
+    this.ctx.queue({
+      requestBytes: 8,
+      run: () => {
+        this.ctx.needApi(8, 'Runtime.enableEvents');
+        this.ctx.host.eventsEnabled = v;
+      },
+    });
+  }
+}
+
+interface CommentTarget {
+  sheetId: string;
+  a1: string;
+}
+
+/** `workbook.comments` (ExcelApi 1.10): the threaded comments. */
+class FakeCommentCollection implements XlCommentCollection {
+  private loadedItems: FakeComment[] | undefined;
+  constructor(private readonly ctx: FakeContext) {}
+  get items(): FakeComment[] {
+    if (!this.loadedItems) throw notLoaded('items');
+    return this.loadedItems;
+  }
+  load(propertyNames?: string | string[]): this {
+    void propertyNames;
+    this.ctx.queue({
+      requestBytes: 0,
+      run: (tx) => {
+        this.ctx.needApi(10, 'CommentCollection');
+        const items: FakeComment[] = [];
+        for (const s of this.ctx.host.state.sheets) {
+          for (const [a1, content] of Object.entries(s.comments ?? {})) {
+            const c = new FakeComment(this.ctx);
+            c.bindNow(null, { sheetId: s.id, a1 });
+            tx.respond(content);
+            items.push(c);
+          }
+        }
+        tx.commit(() => (this.loadedItems = items));
+      },
+    });
+    return this;
+  }
+}
+
+class FakeComment extends FakeObject<CommentTarget> implements XlComment {
+  protected readonly props = ['content'] as const;
+  protected read(t: CommentTarget): unknown {
+    return this.ctx.sheetOrThrow(t.sheetId).comments?.[t.a1] ?? '';
+  }
+  getLocation(): FakeRange {
+    return this.child(new FakeRange(this.ctx), (t) => {
+      const p = fromA1(t.a1)!;
+      return { sheetId: t.sheetId, rect: { top: p.row, left: p.col, bottom: p.row, right: p.col } };
+    });
+  }
+}
+
+/** A value that arrives at the next sync (`OfficeExtension.ClientResult`). */
+class FakeClientResult<T> implements XlClientResult<T> {
+  private v: { value: T } | undefined;
+  set(value: T): void {
+    this.v = { value };
+  }
+  get value(): T {
+    if (!this.v) throw notLoaded('value');
+    return this.v.value;
+  }
+}
+
+const xmlNamespace = (xml: string): string => /^\s*(?:<\?xml[^>]*\?>\s*)?<[^\s>/]+[^>]*?\sxmlns="([^"]*)"/.exec(xml)?.[1] ?? '';
+
+/** `workbook.customXmlParts` (ExcelApi 1.5). */
+class FakeXmlPartCollection implements XlCustomXmlPartCollection {
+  constructor(private readonly ctx: FakeContext) {}
+  private parts(): FakeXmlPart[] {
+    return (this.ctx.host.state.xmlParts ??= []);
+  }
+  /** Queues an op that binds a part proxy to the id `resolve` returns (at sync). */
+  private bound(requestBytes: number, resolve: () => string): FakeXmlPartProxy {
+    const part = new FakeXmlPartProxy(this.ctx);
+    this.ctx.queue({
+      requestBytes,
+      run: (tx) => {
+        this.ctx.needApi(5, 'CustomXmlPartCollection');
+        part.bindNow(tx, resolve());
+      },
+    });
+    return part;
+  }
+  add(xml: string): FakeXmlPartProxy {
+    return this.bound(jsonSize(xml), () => {
+      if (!/^\s*(<\?xml[^>]*\?>\s*)?<[A-Za-z_][^>]*>[\s\S]*<\/[^>]+>\s*$|^\s*<[A-Za-z_][^>]*\/>\s*$/.test(xml)) {
+        throw new FakeOfficeError('InvalidArgument', 'The XML is not well formed.');
+      }
+      const id = `{${String(this.ctx.host.state.nextSheetId++).padStart(8, '0')}-0000-0000-0000-000000000000}`;
+      this.parts().push({ id, namespaceUri: xmlNamespace(xml), xml });
+      return id;
+    });
+  }
+  getItem(id: string): FakeXmlPartProxy {
+    return this.bound(jsonSize(id), () => {
+      if (!this.parts().some((p) => p.id === id)) throw new FakeOfficeError('ItemNotFound', 'The requested resource does not exist.');
+      return id;
+    });
+  }
+  getByNamespace(namespaceUri: string): FakeXmlPartScoped {
+    return new FakeXmlPartScoped(this.ctx, namespaceUri);
+  }
+}
+
+class FakeXmlPartScoped implements XlCustomXmlPartScopedCollection {
+  private loadedItems: FakeXmlPartProxy[] | undefined;
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly namespaceUri: string,
+  ) {}
+  get items(): FakeXmlPartProxy[] {
+    if (!this.loadedItems) throw notLoaded('items');
+    return this.loadedItems;
+  }
+  load(propertyNames?: string | string[]): this {
+    const names = (splitProps(propertyNames) ?? ['id']).map((n) => n.replace(/^items\//, ''));
+    this.ctx.queue({
+      requestBytes: 0,
+      run: (tx) => {
+        this.ctx.needApi(5, 'CustomXmlPartCollection');
+        const items = (this.ctx.host.state.xmlParts ?? [])
+          .filter((p) => p.namespaceUri === this.namespaceUri)
+          .map((p) => {
+            const proxy = new FakeXmlPartProxy(this.ctx);
+            proxy.bindNow(null, p.id);
+            proxy.loadFrom(tx, names);
+            return proxy;
+          });
+        tx.commit(() => (this.loadedItems = items));
+      },
+    });
+    return this;
+  }
+}
+
+class FakeXmlPartProxy extends FakeObject<string> implements XlCustomXmlPart {
+  protected readonly props = ['id', 'namespaceUri'] as const;
+  private part(id: string): FakeXmlPart {
+    const p = (this.ctx.host.state.xmlParts ?? []).find((x) => x.id === id);
+    if (!p) throw new FakeOfficeError('ItemNotFound', 'The requested resource does not exist.');
+    return p;
+  }
+  protected read(id: string, name: string): unknown {
+    const p = this.part(id);
+    return name === 'id' ? p.id : p.namespaceUri;
+  }
+  get id(): string {
+    return this.prop('id');
+  }
+  getXml(): FakeClientResult<string> {
+    const result = new FakeClientResult<string>();
+    this.op(0, (id, tx) => {
+      const xml = this.part(id).xml;
+      tx.respond(xml);
+      tx.commit(() => result.set(xml));
+    });
+    return result;
+  }
+  delete(): void {
+    this.op(0, (id) => {
+      const parts = this.ctx.host.state.xmlParts ?? [];
+      parts.splice(parts.indexOf(this.part(id)), 1);
+    });
   }
 }

@@ -1,4 +1,4 @@
-export { FakeExcel, FakeOfficeError, type FakeFeatures, type FakeOptions, type SyncRecord } from './excel';
+export { FakeExcel, FakeOfficeError, applyTint, type FakeFeatures, type FakeOptions, type FillQuirks, type SyncRecord } from './excel';
 export {
   NO_FILL,
   canonicalState,
@@ -8,4 +8,5 @@ export {
   type FakeFileState,
   type FakeFill,
   type FakeSheetState,
+  type FakeXmlPart,
 } from './state';

@@ -4,6 +4,11 @@
  */
 import type { Range, WorkbookSnapshot } from '../../../core/snapshot/types';
 
+/**
+ * A fill as the file holds it: the pattern, the base colour (for a theme colour, the theme's
+ * RGB), the pattern colour and the tint applied to the base colour. What the API reads back
+ * differs (fake/excel.ts, `fillQuirks`).
+ */
 export interface FakeFill {
   readonly pattern: string;
   readonly color: string;
@@ -11,7 +16,7 @@ export interface FakeFill {
   readonly tintAndShade: number;
 }
 
-/** No fill, as Excel reports it. */
+/** No fill: the state a fill write starts from. */
 export const NO_FILL: FakeFill = { pattern: 'None', color: '#FFFFFF', patternColor: '#000000', tintAndShade: 0 };
 
 export interface FakeCell {
@@ -38,12 +43,23 @@ export interface FakeSheetState {
   merges: Range[];
   /** Notes by A1 address. */
   notes: Record<string, string>;
+  /** Threaded comments (ExcelApi 1.10) by A1 address; such a cell cannot take a note. */
+  comments?: Record<string, string>;
+}
+
+/** A custom XML part (ExcelApi 1.5). */
+export interface FakeXmlPart {
+  readonly id: string;
+  readonly namespaceUri: string;
+  xml: string;
 }
 
 export interface FakeFileState {
   sheets: FakeSheetState[];
   /** Workbook settings (Excel.SettingCollection). */
   settings: Record<string, unknown>;
+  /** Custom XML parts, in the order they were added. */
+  xmlParts?: FakeXmlPart[];
   nextSheetId: number;
 }
 
@@ -100,6 +116,7 @@ export function plainText(v: string | number | boolean | null): string {
  */
 export function canonicalState(s: FakeFileState): Omit<FakeFileState, 'nextSheetId'> {
   const { nextSheetId: _internal, ...copy } = cloneState(s);
+  if (copy.xmlParts?.length === 0) delete copy.xmlParts;
   for (const sheet of copy.sheets) {
     for (const [k, c] of Object.entries(sheet.cells)) {
       const blank =

@@ -1,0 +1,79 @@
+/**
+ * "Nothing to check" is never a silent pass (SPEC §2, §7): what was looked for, every sheet looked
+ * at and why it gave nothing, and where a bureau maps its own section names. One wording, zh-CN
+ * and en-US, for every surface (the CLI's text/JSON/CSV reports, the pane's empty state).
+ */
+import { SECTION_KEYS, SECTION_NAMES, type SkippedSheet } from '../model';
+import type { Lang } from '../rules/types';
+
+const LOOKED_FOR = {
+  zh: `没有可检查的内容：未找到项目文本（“项目一”“项目二”……标题，或至少3个标准部分标题：${SECTION_KEYS.map((k) => SECTION_NAMES[k].zh).join('、')}，及其常见写法），也未找到学校代码表（“学校代码”“学校名称”等表头）。`,
+  en: `Nothing to check: no project text was found (titles 项目一, 项目二 …, or at least three standard section headings: ${SECTION_KEYS.map((k) => SECTION_NAMES[k].zh).join(', ')}, or their usual variants), and no school-code table (headers 学校代码, 学校名称 …).`,
+};
+
+const SHEETS = { zh: '已查看的工作表：', en: 'Sheets looked at:' };
+
+const HINT = {
+  cli: {
+    zh: '如果本单位的部分标题与标准名称不同，可在 --config 配置文件的 sectionAliases 中把标题对应到标准部分，例如 {"sectionAliases": {"经费保障情况": "资金安排情况"}}（见 docs/cli.md）。',
+    en: 'If your bureau names the sections differently, map its headings to the standard sections in the sectionAliases of the --config file, e.g. {"sectionAliases": {"经费保障情况": "资金安排情况"}} (see docs/cli.md).',
+  },
+  pane: {
+    zh: '如果本单位的部分标题与标准名称不同，可点“对应标题”把它们对应到标准部分（保存在本工作簿中）。',
+    en: 'If your bureau names the sections differently, use "Map headings" to map them to the standard sections (kept in this workbook).',
+  },
+} as const;
+
+function quoted(items: readonly string[], lang: Lang): string {
+  return lang === 'zh' ? items.map((x) => `“${x}”`).join('、') : items.map((x) => `"${x}"`).join(', ');
+}
+
+/** Why one sheet gave nothing, in one sentence without the sheet's name. */
+export function skipReasonText(s: SkippedSheet, lang: Lang): string {
+  const headings = s.headings && s.headings.length > 0 ? s.headings : undefined;
+  switch (s.reason) {
+    case 'empty':
+      return lang === 'zh' ? '空白工作表' : 'empty';
+    case 'registry':
+      return lang === 'zh' ? '学校名册（作为学校名录读取，不是项目文本）' : 'the school registry (read as the registry, not as project text)';
+    case 'instructions':
+      return lang === 'zh' ? '填报说明、封面或目录，不是项目文本' : 'instructions, a cover or a table of contents, not project text';
+    case 'contents':
+      return lang === 'zh' ? '只有项目标题，标题下没有内容（目录）' : 'project titles with nothing under them (a table of contents)';
+    case 'no-sections': {
+      const base = lang === 'zh' ? '没有项目标题，也没有标准部分标题' : 'no project title and no standard section heading';
+      if (!headings) return base;
+      return lang === 'zh' ? `${base}；其中的标题：${quoted(headings, lang)}` : `${base}; its headings: ${quoted(headings, lang)}`;
+    }
+    case 'few-sections': {
+      const found = s.sections ?? [];
+      const base = lang === 'zh'
+        ? `只找到${found.length}个标准部分（${quoted(found, lang)}），一个项目至少需要3个`
+        : `only ${found.length} standard section${found.length === 1 ? '' : 's'} found (${quoted(found, lang)}); a project needs three`;
+      if (!headings) return base;
+      return lang === 'zh' ? `${base}；未识别的标题：${quoted(headings, lang)}` : `${base}; headings that name no standard section: ${quoted(headings, lang)}`;
+    }
+  }
+}
+
+export interface NothingToCheckText {
+  /** What was looked for. */
+  readonly summary: string;
+  /** `已查看的工作表：` */
+  readonly sheetsTitle: string;
+  /** One line a sheet: `Sheet1：只找到1个标准部分（…）…`. */
+  readonly sheets: readonly string[];
+  /** Where to map a bureau's own section names (the CLI's config, or the pane's 对应标题). */
+  readonly hint: string;
+}
+
+/** The whole "nothing to check" message for a workbook's skipped sheets. */
+export function nothingToCheckText(skipped: readonly SkippedSheet[], lang: Lang, surface: 'cli' | 'pane'): NothingToCheckText {
+  const sep = lang === 'zh' ? '：' : ': ';
+  return {
+    summary: LOOKED_FOR[lang],
+    sheetsTitle: SHEETS[lang],
+    sheets: skipped.length > 0 ? skipped.map((s) => `${s.sheet}${sep}${skipReasonText(s, lang)}`) : [lang === 'zh' ? '（工作簿中没有工作表）' : '(the workbook has no sheet)'],
+    hint: HINT[surface][lang],
+  };
+}

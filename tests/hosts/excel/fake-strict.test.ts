@@ -1,0 +1,220 @@
+/**
+ * The fake Excel behaves as real Excel does on the points of issue 13 (sources in
+ * src/hosts/excel/README.md): each test pins one behaviour the adapter must survive.
+ */
+import { describe, expect, it } from 'vitest';
+import { FakeExcel, applyTint } from '../../../src/hosts/excel/fake';
+import type { XlChangedArgs, XlContext } from '../../../src/hosts/excel/api';
+import { tableSheet, workbook } from './workbook';
+
+const tick = (ms = 5) => new Promise((r) => setTimeout(r, ms));
+
+async function listen(fake: FakeExcel): Promise<XlChangedArgs[]> {
+  const seen: XlChangedArgs[] = [];
+  await fake.run(async (ctx) => {
+    ctx.workbook.worksheets.onChanged.add(async (a) => void seen.push(a));
+    await ctx.sync();
+  });
+  return seen;
+}
+
+describe('fake Excel: worksheets', () => {
+  it('refuses to delete a VeryHidden sheet (InvalidOperation); a Hidden one can be deleted', async () => {
+    const fake = FakeExcel.fromSnapshot(workbook());
+    await fake.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.add('秘');
+      s.visibility = 'VeryHidden';
+      await ctx.sync();
+      ctx.workbook.worksheets.getItem('秘').delete();
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidOperation' });
+      const again = ctx.workbook.worksheets.getItem('秘');
+      again.visibility = 'Hidden';
+      again.delete();
+      await ctx.sync();
+    });
+    expect(fake.sheet('秘')).toBeUndefined();
+  });
+});
+
+describe('fake Excel: onChanged', () => {
+  it("fires after the batch for the add-in's own value and format writes, with triggerSource ThisLocalAddin (ExcelApi 1.14)", async () => {
+    const fake = FakeExcel.fromSnapshot(workbook());
+    const seen = await listen(fake);
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('项目1');
+      ws.getRange('B1').values = [['x']];
+      ws.getRange('C1').format.fill.color = '#FFC7CE';
+      ws.getRange('D1').numberFormat = [['@']];
+      await ctx.sync();
+      expect(seen).toEqual([]); // not during the batch
+    });
+    await tick();
+    expect(seen.map((a) => [a.address, a.triggerSource])).toEqual([
+      ['B1', 'ThisLocalAddin'],
+      ['C1', 'ThisLocalAddin'],
+      ['D1', 'ThisLocalAddin'],
+    ]);
+    await fake.userEdit('项目1', 'A1', '改');
+    expect(seen.at(-1)).toMatchObject({ address: 'A1', triggerSource: 'Unknown' });
+  });
+
+  it('before ExcelApi 1.14 the events carry no triggerSource', async () => {
+    const fake = FakeExcel.fromSnapshot(workbook(), { apiVersion: 13 });
+    const seen = await listen(fake);
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('项目1').getRange('C1').format.fill.clear();
+    });
+    await tick();
+    expect(seen).toHaveLength(1);
+    expect('triggerSource' in seen[0]!).toBe(false);
+  });
+
+  it('context.runtime.enableEvents = false drops the events of the changes made while it is off', async () => {
+    const fake = FakeExcel.fromSnapshot(workbook());
+    const seen = await listen(fake);
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('项目1');
+      ctx.runtime.enableEvents = false;
+      ws.getRange('B1').values = [['quiet']];
+      ctx.runtime.enableEvents = true;
+      ws.getRange('B2').values = [['heard']];
+      ctx.runtime.load('enableEvents');
+      await ctx.sync();
+      expect(ctx.runtime.enableEvents).toBe(true);
+    });
+    await tick();
+    expect(seen.map((a) => a.address)).toEqual(['B2']);
+  });
+});
+
+describe('fake Excel: cell edit mode', () => {
+  const write = (ctx: XlContext) => {
+    ctx.workbook.worksheets.getItem('项目1').getRange('B1').values = [['x']];
+    return ctx.sync();
+  };
+
+  it('a run without delayForCellEdit fails with InvalidOperationInCellEditMode and changes nothing', async () => {
+    const fake = FakeExcel.fromSnapshot(workbook());
+    fake.beginCellEdit();
+    await expect(fake.run(write)).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+    expect(fake.cell('项目1', 'B1')).toBeUndefined();
+    fake.endCellEdit();
+    await fake.run(write);
+    expect(fake.cell('项目1', 'B1')?.value).toBe('x');
+  });
+
+  it('with delayForCellEdit (ExcelApi 1.11) the batch waits for the edit to end; before 1.11 it still fails', async () => {
+    const fake = FakeExcel.fromSnapshot(workbook());
+    fake.beginCellEdit();
+    const pending = fake.run(write, { delayForCellEdit: true });
+    await tick();
+    expect(fake.cell('项目1', 'B1')).toBeUndefined();
+    fake.endCellEdit();
+    await pending;
+    expect(fake.cell('项目1', 'B1')?.value).toBe('x');
+
+    const old = FakeExcel.fromSnapshot(workbook(), { apiVersion: 10 });
+    old.beginCellEdit();
+    await expect(old.run(write, { delayForCellEdit: true })).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+  });
+});
+
+describe('fake Excel: fill readbacks (office-js 4900, 6218)', () => {
+  async function readFill(fake: FakeExcel, a1: string) {
+    return fake.run(async (ctx) => {
+      const f = ctx.workbook.worksheets.getItem('项目1').getRange(a1).format.fill;
+      f.load('pattern,color,patternColor,tintAndShade');
+      await ctx.sync();
+      return { pattern: f.pattern, color: f.color, tintAndShade: f.tintAndShade };
+    });
+  }
+
+  function painted(quirks?: { patternNull?: boolean; tintedColor?: boolean }) {
+    const fake = FakeExcel.fromSnapshot(workbook(), quirks ? { fillQuirks: quirks } : {});
+    fake.setCell('项目1', 'B2', { fill: { pattern: 'Solid', color: '#FFFFFF', patternColor: '#000000', tintAndShade: 0 } });
+    fake.setCell('项目1', 'B3', { fill: { pattern: 'Solid', color: '#5B9BD5', patternColor: '#000000', tintAndShade: 0.6 } });
+    return fake;
+  }
+
+  it('no fill and solid white both read #FFFFFF with pattern null; tintAndShade is null only for no fill', async () => {
+    const fake = painted();
+    expect(await readFill(fake, 'B1')).toEqual({ pattern: null, color: '#FFFFFF', tintAndShade: null });
+    expect(await readFill(fake, 'B2')).toEqual({ pattern: null, color: '#FFFFFF', tintAndShade: 0 });
+  });
+
+  it('a tinted theme colour reads as shown plus its tint; writing both back tints twice', async () => {
+    const fake = painted();
+    const read = await readFill(fake, 'B3');
+    expect(read).toEqual({ pattern: null, color: applyTint('#5B9BD5', 0.6), tintAndShade: 0.6 });
+    await fake.run(async (ctx) => {
+      const f = ctx.workbook.worksheets.getItem('项目1').getRange('B3').format.fill;
+      f.color = read.color;
+      f.tintAndShade = read.tintAndShade!;
+    });
+    expect((await readFill(fake, 'B3')).color).toBe(applyTint(applyTint('#5B9BD5', 0.6), 0.6));
+    expect((await readFill(fake, 'B3')).color).not.toBe(read.color);
+  });
+
+  it('the quirks can be switched off (the reading the reference alone suggests)', async () => {
+    const fake = painted({ patternNull: false, tintedColor: false });
+    expect(await readFill(fake, 'B1')).toEqual({ pattern: 'None', color: '#FFFFFF', tintAndShade: null });
+    expect(await readFill(fake, 'B2')).toEqual({ pattern: 'Solid', color: '#FFFFFF', tintAndShade: 0 });
+    expect(await readFill(fake, 'B3')).toEqual({ pattern: 'Solid', color: '#5B9BD5', tintAndShade: 0.6 });
+  });
+});
+
+describe('fake Excel: merged areas, notes, XML parts', () => {
+  it('getMergedAreasOrNullObject fails over more than 512 merged areas', async () => {
+    const t = tableSheet('表', 0);
+    const merges = Array.from({ length: 513 }, (_, i) => ({ top: i, left: 5, bottom: i, right: 6 }));
+    const fake = FakeExcel.fromSnapshot({ sheets: [{ ...t, merges }] });
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('表');
+      ws.getRange('A1:G513').getMergedAreasOrNullObject().load('address');
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'GeneralException' });
+      const half = ws.getRange('A1:G256').getMergedAreasOrNullObject();
+      half.load('address');
+      await ctx.sync();
+      expect(half.address.split(', ')).toHaveLength(256);
+    });
+  });
+
+  it('a cell with a threaded comment cannot take a note; the batch stops there', async () => {
+    const fake = FakeExcel.fromSnapshot(workbook());
+    fake.setComment('项目1', 'A2', '请核对');
+    await fake.run(async (ctx) => {
+      ctx.workbook.notes.add('项目1!A1', 'ok');
+      ctx.workbook.notes.add('项目1!A2', 'refused');
+      ctx.workbook.notes.add('项目1!A3', 'never reached');
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidOperation' });
+    });
+    expect(fake.sheet('项目1')!.notes).toEqual({ A1: 'ok' });
+  });
+
+  it('custom XML parts (ExcelApi 1.5): add, find by namespace, read, delete; saved with the file', async () => {
+    const fake = FakeExcel.fromSnapshot(workbook());
+    await fake.run(async (ctx) => {
+      ctx.workbook.customXmlParts.add('<r xmlns="urn:t">1</r>');
+      ctx.workbook.customXmlParts.add('<r xmlns="urn:other">2</r>');
+      await ctx.sync();
+    });
+    const reopened = FakeExcel.open(fake.save());
+    const xml = await reopened.run(async (ctx) => {
+      const scoped = ctx.workbook.customXmlParts.getByNamespace('urn:t');
+      scoped.load('items/id');
+      await ctx.sync();
+      const results = scoped.items.map((p) => p.getXml());
+      scoped.items.forEach((p) => p.delete());
+      await ctx.sync();
+      return results.map((r) => r.value);
+    });
+    expect(xml).toEqual(['<r xmlns="urn:t">1</r>']);
+    expect(reopened.state.xmlParts?.map((p) => p.namespaceUri)).toEqual(['urn:other']);
+    await expect(
+      FakeExcel.fromSnapshot(workbook(), { apiVersion: 4 }).run(async (ctx) => {
+        ctx.workbook.customXmlParts.add('<r/>');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
+  });
+});

@@ -80,6 +80,12 @@ describe('total-mismatch on quantities', () => {
     expect(run(['涉及学校约40所，其中小学25所，中学16所。'])[0]?.expected).toBe('41所');
   });
 
+  it('compares 共涉及项目N个，其中： with the projects named', () => {
+    const [f] = run(['共涉及项目3个，其中：陵江小学运动场改造项目、歧坪小学食堂改造项目。']);
+    expect([f?.messageId, f?.expected, f?.actual]).toEqual(['countDiffers', '2个', '3个']);
+    expect(run(['共涉及项目2个，其中：陵江小学运动场改造项目、歧坪小学食堂改造项目。'])).toEqual([]);
+  });
+
   it('fires on a named count given in Chinese numerals', () => {
     const [f] = run(['专项用于一中、三中两所普通高中，分别为宣威一中、宣威三中、宣威六中。']);
     expect([f?.expected, f?.actual]).toEqual(['3所', '2所']);
@@ -109,6 +115,11 @@ describe('total-mismatch on quantities', () => {
     ['平均班额56人，其中男生30人。'],
     // one source after 其中 without a colon names a notable part
     ['计划安排资金12万元，其中区级财政安排资金10万元。'],
+    // a running total is not a part; a section whose content is 无
+    ['全年安排资金60万元，其中：上半年拨付30万元，截至12月底累计拨付60万元。'],
+    ['无'],
+    // sub-items （一） with their own figures, dates and document numbers around them
+    ['（一）2023年9月1日起，按《通知》（川教〔2021〕98号）第3期标准执行，覆盖率100%；（二）培训教师4100人次。'],
   ])('does not fire on %s', (text) => {
     expect(run([text])).toEqual([]);
   });

@@ -343,47 +343,7 @@ function sameRange(a: ScannedAmount, b: ScannedAmount): boolean {
   return a.fen === b.fen;
 }
 
-/** A located figure; its quoted clause is read only when a message needs it. */
-class Figure<M extends { readonly nStart: number; readonly offset: number; readonly length: number }> implements Located<M> {
-  readonly ref: CellRef;
-  readonly label: string;
-  readonly name: string;
-  context: string;
-  readonly sum: boolean;
-  readonly depth: number;
-  readonly total: 'strong' | 'weak' | null;
-  readonly cumulative: boolean;
-  twinOf?: number;
-  derived = false;
-  private quoted: string | undefined;
-
-  constructor(
-    readonly amount: M,
-    readonly para: number,
-    private readonly p: ParagraphLike,
-    private readonly s: ScannedText,
-    shape: ParagraphShape,
-    figureEnds: readonly number[],
-  ) {
-    const { label, full } = itemName(s.norm, amount.nStart, figureEnds);
-    const words = wordsBefore(s.norm, amount.nStart);
-    this.ref = p.ref;
-    this.label = label;
-    this.name = full;
-    this.context = full;
-    this.sum = words.sum;
-    this.depth = shape.depth[amount.nStart] ?? 0;
-    this.total = words.total;
-    this.cumulative = words.cumulative;
-  }
-
-  get clause(): string {
-    this.quoted ??= clauseOf(this.p.text, this.s, this.amount);
-    return this.quoted;
-  }
-}
-
-/** The words around a figure, common to amounts and quantities. */
+/** The words around a figure, common to amounts and quantities; its quoted clause is read only when a message needs it. */
 function locate<M extends { readonly nStart: number; readonly offset: number; readonly length: number }>(
   amount: M,
   para: number,
@@ -392,7 +352,26 @@ function locate<M extends { readonly nStart: number; readonly offset: number; re
   shape: ParagraphShape,
   figureEnds: readonly number[],
 ): Located<M> {
-  return new Figure(amount, para, p, s, shape, figureEnds);
+  const { label, full } = itemName(s.norm, amount.nStart, figureEnds);
+  const words = wordsBefore(s.norm, amount.nStart);
+  let quoted: string | undefined;
+  return {
+    amount,
+    para,
+    ref: p.ref,
+    label,
+    name: full,
+    context: full,
+    sum: words.sum,
+    depth: shape.depth[amount.nStart] ?? 0,
+    get clause(): string {
+      quoted ??= clauseOf(p.text, s, amount);
+      return quoted;
+    },
+    total: words.total,
+    cumulative: words.cumulative,
+    derived: false,
+  };
 }
 
 /**

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import {
-  Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens,
+  Button, Link, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens,
 } from '@fluentui/react-components';
 import type { CheckResult } from '../core/check';
 import { ruleById } from '../core/rules/index';
 import type { Finding, Fix, Lang } from '../core/rules/types';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
-import type { CheckOutcome, CheckRequest, PaneHost } from './host';
+import type { CheckOutcome, CheckPhase, CheckRequest, PaneHost } from './host';
 import { strings } from './i18n';
 import { loadSettings, saveSettings, toConfig, type PaneSettings } from './settings';
 import { FindingList } from './components/FindingList';
@@ -15,10 +16,13 @@ import { SettingsView } from './components/SettingsView';
 import { Summary } from './components/Summary';
 import { ExportPanel, type DocxExporter } from './components/ExportPanel';
 import { saveFile, type SaveFile } from './download';
+import { Progress, afterPaint, checkSteps, type ProgressState } from './progress';
 
 /** The Word writer is a lazy chunk ("docx"): loaded on the first 导出公开文本, never with the pane. */
 const lazyExporter: DocxExporter = async (document) => {
   const { exportDocxWithModel } = await import(/* webpackChunkName: "docx" */ '../hosts/docx/write');
+  // the button says 正在导出… before the writer takes the thread
+  await afterPaint();
   return exportDocxWithModel(document);
 };
 
@@ -87,6 +91,8 @@ export interface PaneProps {
   readonly save?: SaveFile | undefined;
   /** The workbook's name without extension, for `<name>-公开文本.docx`. */
   readonly workbookName?: (() => Promise<string | null> | string | null) | undefined;
+  /** Work outside the pane is running (the page opening a workbook): the pane's actions wait. */
+  readonly busy?: boolean | undefined;
 }
 
 type OutcomeStatus = Extract<Status, { kind: 'done' | 'error' | 'too-old' }>;
@@ -102,7 +108,10 @@ export function Pane(props: PaneProps) {
   const s = useStyles();
   const [status, setStatus] = useState<Status>(() =>
     props.tooOld ? { kind: 'too-old' } : props.initialOutcome ? statusOf(props.initialOutcome) : { kind: 'idle' });
-  const [busy, setBusy] = useState(false);
+  const [busyHere, setBusy] = useState(false);
+  const busy = busyHere || props.busy === true;
+  /** The phase of the check running (its steps and the current one), shown with a bar. */
+  const [progress, setProgress] = useState<ProgressState | null>(null);
   const [view, setView] = useState<'main' | 'settings'>('main');
   const [settings, setSettingsState] = useState<PaneSettings>(() => loadSettings(props.storage));
   const [registry, setRegistry] = useState<{ snapshot: WorkbookSnapshot; source: string } | undefined>();
@@ -116,12 +125,21 @@ export function Pane(props: PaneProps) {
     saveSettings(props.storage, next);
   };
 
+  // each phase of a check is painted before it runs (in Excel the check shares the pane's thread)
+  const onPhase = useCallback((steps: readonly CheckPhase[]) => (phase: CheckPhase): Promise<void> => {
+    // committed now, so the frame awaited below shows it
+    flushSync(() => setProgress({ steps, phase }));
+    return afterPaint();
+  }, []);
+
   const run = useCallback(async (keepList: boolean) => {
     if (!host) return;
     if (keepList) setBusy(true);
     else setStatus({ kind: 'running' });
+    const steps = checkSteps(host.kind);
     try {
-      const out = await host.check({ config: toConfig(settings), lang, ...(registry && { registry }) });
+      await onPhase(steps)(steps[0]!);
+      const out = await host.check({ config: toConfig(settings), lang, ...(registry && { registry }), onPhase: onPhase(steps) });
       setStatus(statusOf(out));
       onResult?.(out.ok ? out.result : null);
     } catch {
@@ -129,12 +147,18 @@ export function Pane(props: PaneProps) {
       onResult?.(null);
     } finally {
       setBusy(false);
+      setProgress(null);
     }
-  }, [host, settings, lang, registry, onResult, t.unexpected]);
+  }, [host, settings, lang, registry, onResult, onPhase, t.unexpected]);
 
-  // the ribbon runs checks with the pane's current settings
+  // the ribbon runs checks with the pane's current settings (and its progress shows here)
   const requestRef = useRef<() => CheckRequest>(() => ({ config: {}, lang }));
-  requestRef.current = () => ({ config: toConfig(settings), lang, ...(registry && { registry }) });
+  requestRef.current = () => ({
+    config: toConfig(settings),
+    lang,
+    ...(registry && { registry }),
+    ...(host && { onPhase: onPhase(checkSteps(host.kind)) }),
+  });
   const registerRequest = props.registerRequest;
   useEffect(() => {
     registerRequest?.(() => requestRef.current());
@@ -146,6 +170,7 @@ export function Pane(props: PaneProps) {
     if (!subscribeOutcomes) return undefined;
     return subscribeOutcomes((out) => {
       setBusy(false);
+      setProgress(null);
       if (out === null) {
         setStatus({ kind: 'idle' });
         setNotice({ intent: 'success', text: strings(lang).flagsCleared });
@@ -331,7 +356,9 @@ export function Pane(props: PaneProps) {
             ))}
           </div>
 
-          {status.kind === 'idle' && !props.error && (
+          {progress && status.kind !== 'running' && <Progress progress={progress} lang={lang} />}
+
+          {status.kind === 'idle' && !props.error && !props.busy && !progress && (
             <div className={s.state} data-state="empty">
               <p className={s.stateTitle}>{t.emptyTitle}</p>
               <p>{host?.kind === 'excel' ? t.emptyBody : t.emptyBodyFile}</p>
@@ -339,8 +366,8 @@ export function Pane(props: PaneProps) {
           )}
 
           {status.kind === 'running' && (
-            <div className={s.state} data-state="running">
-              <Spinner label={t.checking} labelPosition="below" />
+            <div data-state="running">
+              <Progress progress={progress ?? { steps: checkSteps(host?.kind ?? 'file'), phase: 'check' }} lang={lang} />
             </div>
           )}
 

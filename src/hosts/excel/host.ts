@@ -105,11 +105,14 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
       if (!isSupported(requirements, MIN_EXCEL_API)) return { ok: false, message: T.tooOld[lang], tooOld: true };
       let read: ReadResult;
       try {
+        // each phase is announced (and the pane given a moment to paint it) before it runs
+        await request.onPhase?.('read');
         read = await host.read();
       } catch (e) {
         if (e instanceof ExcelReadLimitError) return { ok: false, message: tooLargeText(e, lang) };
         return { ok: false, message: T.failed[lang] + describe(e) };
       }
+      await request.onPhase?.('check');
       const result = checkWorkbook({
         snapshot: read.snapshot,
         config: request.config,
@@ -119,6 +122,7 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
       const notes: string[] = [];
       if (read.omitted.includes('merges')) notes.push(T.merges[lang]);
       try {
+        await request.onPhase?.('flag');
         const flags = await host.flag(result.findings.filter((f) => f.explanation === undefined));
         if (flags.protectedSheets.length > 0) notes.push(protectedText(flags.protectedSheets, lang));
         if (!flags.notes && flags.flagged > 0) notes.push(T.notes[lang]);

@@ -17,14 +17,28 @@ import { Summary } from './components/Summary';
 import { ExportPanel, type DocxExporter } from './components/ExportPanel';
 import { saveFile, type SaveFile } from './download';
 import { Progress, afterPaint, checkSteps, type ProgressState } from './progress';
+import { exportInWorker, spawnWorkbookWorker } from './standalone/workerClient';
 
-/** The Word writer is a lazy chunk ("docx"): loaded on the first 导出公开文本, never with the pane. */
-const lazyExporter: DocxExporter = async (document) => {
+/** The Word writer on the pane's thread: a lazy chunk ("docx"), loaded on the first 导出公开文本. */
+const inThreadExporter: DocxExporter = async (document) => {
   const { exportDocxWithModel } = await import(/* webpackChunkName: "docx" */ '../hosts/docx/write');
-  // the button says 正在导出… before the writer takes the thread
-  await afterPaint();
   return exportDocxWithModel(document);
 };
+
+/**
+ * 导出公开文本 by default: in a workbook worker (a thousand projects take seconds to write, and
+ * the pane keeps answering); where no worker can run, on the pane's thread.
+ */
+function defaultExporter(lang: Lang): DocxExporter {
+  return async (document) => {
+    if (typeof Worker === 'undefined') return inThreadExporter(document);
+    try {
+      return await exportInWorker(spawnWorkbookWorker, lang, document);
+    } catch {
+      return inThreadExporter(document);
+    }
+  };
+}
 
 const useStyles = makeStyles({
   root: {
@@ -273,6 +287,18 @@ export function Pane(props: PaneProps) {
       }
     : undefined;
 
+  // the Word file's phase shows with a bar while it is written
+  const baseExporter = useMemo(() => props.exportDocx ?? defaultExporter(lang), [props.exportDocx, lang]);
+  const exporter: DocxExporter = useCallback(async (document) => {
+    flushSync(() => setProgress({ steps: ['export'], phase: 'export' }));
+    await afterPaint();
+    try {
+      return await baseExporter(document);
+    } finally {
+      setProgress(null);
+    }
+  }, [baseExporter]);
+
   const ruleName = (id: string) => ruleById(id)?.meta.description[lang] ?? id;
 
   if (status.kind === 'too-old') {
@@ -332,7 +358,7 @@ export function Pane(props: PaneProps) {
               lang={lang}
               t={t}
               disabled={busy || status.kind === 'running'}
-              exporter={props.exportDocx ?? lazyExporter}
+              exporter={exporter}
               save={props.save ?? saveFile}
               workbookName={props.workbookName ?? (() => null)}
               inExcel={hostIsExcel}

@@ -77,7 +77,7 @@ describe('the pane shows each phase before the host goes on', () => {
     };
     render(<FluentProvider theme={webLightTheme}><Pane host={host} lang="zh" /></FluentProvider>);
     fireEvent.click(screen.getByRole('button', { name: '检查' }));
-    await screen.findByText('未发现问题');
+    await screen.findByText('未发现问题', {}, { timeout: 10_000 });
     expect(seen).toEqual([
       '正在读取文件… | 正在读取文件… 第 1 步，共 3 步',
       '正在检查… | 正在检查… 第 2 步，共 3 步',
@@ -108,9 +108,9 @@ describe('the pane shows each phase before the host goes on', () => {
     };
     render(<FluentProvider theme={webLightTheme}><Pane host={host} lang="en" /></FluentProvider>);
     fireEvent.click(screen.getByRole('button', { name: 'Check' }));
-    await screen.findByText('No problems found');
+    await screen.findByText('No problems found', {}, { timeout: 10_000 });
     fireEvent.click(screen.getByRole('button', { name: 'Check again' }));
-    const phase = await screen.findByTestId('progress-phase');
+    const phase = await screen.findByTestId('progress-phase', {}, { timeout: 10_000 });
     expect(phase.textContent).toBe('Checking…');
     // one step: no "step i of n"
     expect(screen.getByRole('progressbar').getAttribute('aria-valuetext')).toBe('Checking…');

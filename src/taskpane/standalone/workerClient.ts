@@ -140,6 +140,18 @@ export function createWorkerHost(
   };
 }
 
+/** The Word file of a document, written in a worker of its own (the pane in Excel). */
+export async function exportInWorker(spawn: () => WorkerLike, lang: Lang, document: DisclosureDocument): ReturnType<DocxExporter> {
+  const worker = new WorkbookWorker(spawn, lang);
+  try {
+    const out = await worker.call('exportDocx', { seq: -1, document });
+    if (!out.ok) throw new WorkError('');
+    return { bytes: out.bytes, model: { normalisations: out.normalisations } };
+  } finally {
+    worker.terminate();
+  }
+}
+
 /** Settings → 学校名录来自其他文件, in both hosts: a worker of its own reads the file, with the CLI's checks. */
 export function registryReader(spawn: () => WorkerLike, lang: Lang): ReadRegistry {
   return async (file) => {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { WorkError, WorkbookWorker, createWorkerHost, registryReader } from '../../../src/taskpane/standalone/workerClient';
+import { WorkError, WorkbookWorker, createWorkerHost, exportInWorker, registryReader } from '../../../src/taskpane/standalone/workerClient';
 import type { Edits } from '../../../src/taskpane/standalone/protocol';
 import { inProcessWorker, type InProcessWorker } from './inProcessWorker';
 
@@ -94,5 +94,14 @@ describe('workbook worker client', () => {
     const good = await read(new File([SAMPLE], 'r.xlsm'));
     expect(good.ok).toBe(true);
     expect(spawned.map((w) => w.terminated)).toEqual([true, true]);
+  });
+
+  it('the pane in Excel writes the Word file in a worker of its own, sending the document, and ends it', async () => {
+    const { outcome } = await opened(inProcessWorker());
+    const w = inProcessWorker();
+    const word = await exportInWorker(() => w, 'zh', outcome.result.document);
+    expect(word.bytes.length).toBeGreaterThan(1000);
+    expect(w.posted.map((m) => m.kind)).toEqual(['exportDocx']);
+    expect(w.terminated).toBe(true);
   });
 });

@@ -343,7 +343,7 @@ export function Pane(props: PaneProps) {
           {props.header}
           <div className={s.checkRow}>
             <Button appearance="primary" className={s.checkButton} disabled={!host || busy || status.kind === 'running'} onClick={() => void run(status.kind === 'done')}>
-              {status.kind === 'running' || busy ? t.checking : status.kind === 'done' ? t.recheck : t.check}
+              {status.kind === 'running' || busyHere ? t.checking : status.kind === 'done' ? t.recheck : t.check}
             </Button>
             {result && (fixes.length > 0 || hostIsExcel) && (
               <div className={s.actions}>

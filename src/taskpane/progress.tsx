@@ -4,7 +4,7 @@
  * step — the steps done filled, the current one moving. Shared by the pane (both hosts) and
  * the standalone page.
  */
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Lang } from '../core/rules/types';
 import type { CheckPhase, PaneHost } from './host';
 import { strings } from './i18n';
@@ -132,7 +132,7 @@ export function Progress({ progress, lang, onCancel }: ProgressProps) {
         aria-valuetext={step ? `${text} ${step}` : text}
       >
         {steps.map((p, i) => (
-          <div key={p} className={`${s.segment} ${i < index ? s.done : ''}`}>
+          <div key={p} className={mergeClasses(s.segment, i < index && s.done)} data-done={i < index}>
             {i === index && <div className={s.moving} />}
           </div>
         ))}

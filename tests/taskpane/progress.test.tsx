@@ -131,6 +131,7 @@ describe('Progress', () => {
     // the current step holds the moving part; the one done does not
     expect(bar.children[0]!.children).toHaveLength(0);
     expect(bar.children[1]!.children).toHaveLength(1);
+    expect([...bar.children].map((c) => c.getAttribute('data-done'))).toEqual(['true', 'false']);
     fireEvent.click(screen.getByRole('button', { name: '取消' }));
     expect(cancelled).toBe(1);
   });

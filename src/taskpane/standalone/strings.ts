@@ -31,7 +31,7 @@ const zh = {
 const en: typeof zh = {
   workerCrashed: 'Reading or checking stopped: the browser ran out of memory or the file is abnormal. Close other tabs and try again, or use the command-line tool.',
   unsavedTitle: 'Unsaved changes',
-  unsavedBody: (changes) => `The ${changes} made in this page exist only in the page and are lost when another workbook is opened. Download the annotated copy first to keep them.`,
+  unsavedBody: (changes) => `Changes made in this page (${changes}) exist only in the page and are lost when another workbook is opened. Download the annotated copy first to keep them.`,
   downloadFirst: 'Download the annotated copy first',
   discard: 'Discard them and open another workbook',
   downloadWith: (n) => `Download annotated copy (with ${n} change${n === 1 ? '' : 's'} made here)`,

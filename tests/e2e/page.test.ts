@@ -75,6 +75,13 @@ const probed = (page: Page): Promise<Probe> => page.evaluate(() => (window as un
 /** Waits until the progress shows this phase. */
 const phase = (page: Page, name: string) => page.locator(`[data-testid=progress][data-phase=${name}]`).first().waitFor({ timeout: 120_000 });
 
+/** Waits for the finite animations (a dialog fading in) to end, for a screenshot; the progress bar's loop goes on. */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => Promise.all(document.getAnimations()
+    .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+    .map((a) => a.finished.catch(() => undefined))));
+}
+
 async function summary(page: Page): Promise<void> {
   await page.getByTestId('summary').waitFor({ timeout: 180_000 });
 }
@@ -214,6 +221,7 @@ describe('nothing lost: fills and 说明 live only in the page', () => {
     await ask.waitFor();
     expect(await ask.innerText()).toContain('有未保存的修改');
     expect(await ask.innerText()).toContain('在本页填入的 1 个值只保存在网页中');
+    await settled(w.page);
     await w.page.screenshot({ path: path.join(SHOTS, 'page-unsaved-zh.png') });
     await ask.getByRole('button', { name: '取消' }).click();
     await ask.waitFor({ state: 'detached' });
@@ -250,6 +258,7 @@ describe('nothing lost: fills and 说明 live only in the page', () => {
     const ask = w.page.getByRole('alertdialog');
     await ask.waitFor();
     expect(await ask.innerText()).toContain('Changes made in this page (1 filled value) exist only in the page');
+    await settled(w.page);
     await w.page.screenshot({ path: path.join(SHOTS, 'page-unsaved-en.png') });
     await ask.getByRole('button', { name: 'Discard them and open another workbook' }).click();
     // the sample again, without the fill

@@ -116,6 +116,7 @@ export function StandaloneApp(props: StandaloneAppProps) {
   const inputRef = useRef<HTMLInputElement>(null);
   const nextId = useRef(1);
   const openToken = useRef(0);
+  const openingWorker = useRef<WorkbookWorker | null>(null);
   const save = props.save ?? saveFile;
   const unsaved = file !== null && edits.version !== savedVersion;
 
@@ -139,7 +140,10 @@ export function StandaloneApp(props: StandaloneAppProps) {
 
   const open = useCallback(async (name: string, getFile: () => Promise<Blob | null>) => {
     const token = ++openToken.current;
+    // a workbook still being opened (a second file dropped meanwhile) is abandoned
+    openingWorker.current?.terminate();
     const worker = new WorkbookWorker(spawn, lang);
+    openingWorker.current = worker;
     const stillMine = () => openToken.current === token;
     setError(undefined);
     setOpening({
@@ -153,7 +157,10 @@ export function StandaloneApp(props: StandaloneAppProps) {
     });
     try {
       const blob = await getFile();
-      if (!stillMine()) return;
+      if (!stillMine()) {
+        worker.terminate();
+        return;
+      }
       if (!blob) {
         worker.terminate();
         setError(t.sampleMissing);
@@ -163,7 +170,10 @@ export function StandaloneApp(props: StandaloneAppProps) {
       const out = await worker.call('open', { file: blob, name, request }, (phase) => {
         if (stillMine()) setOpening((o) => o && { ...o, progress: { steps: OPEN_STEPS, phase } });
       });
-      if (!stillMine()) return;
+      if (!stillMine()) {
+        worker.terminate();
+        return;
+      }
       // the workbook that was open is replaced, also when this one cannot be read
       current.current?.worker.terminate();
       setSelected(null);
@@ -188,6 +198,7 @@ export function StandaloneApp(props: StandaloneAppProps) {
       setError(e instanceof WorkError && e.message ? e.message : t.unexpected);
     } finally {
       if (stillMine()) setOpening(null);
+      if (openingWorker.current === worker) openingWorker.current = null;
     }
   }, [lang, props.storage, spawn, t.sampleMissing, t.unexpected]);
 

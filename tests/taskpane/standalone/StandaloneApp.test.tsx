@@ -73,6 +73,26 @@ describe('opening a workbook', () => {
     expect(screen.getByText('还没有检查')).toBeTruthy();
   });
 
+  it('a second file chosen while the first is opening: the first is abandoned, its worker ended', async () => {
+    let first = true;
+    const p = page({ spawnWorker: () => {
+      const w = inProcessWorker();
+      if (first) w.hold();
+      first = false;
+      p.workers.push(w);
+      return w;
+    } });
+    choose('慢.xlsx');
+    await screen.findByTestId('progress');
+    // a drop still reaches the page while the buttons wait
+    fireEvent.drop(screen.getByTestId('dropzone'), { dataTransfer: { files: [new File([SAMPLE.slice()], '快.xlsx')] } });
+    await screen.findByText('当前文件：快.xlsx', {}, { timeout: 30_000 });
+    expect(p.workers.map((w) => w.terminated)).toEqual([true, false]);
+    p.workers[0]!.release();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.getByText('当前文件：快.xlsx')).toBeTruthy();
+  });
+
   it('opens and checks in the worker; a file that is not a workbook gets the CLI\'s sentence and no findings', async () => {
     const p = page();
     choose('预算.xlsm');

@@ -4,7 +4,7 @@
  * Each timing is run several times; the median and the spread (min–max) are printed.
  * Never run by `npm test`.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,7 @@ import { readXlsx } from '../src/hosts/xlsx/read';
 import { DATA_DIR, SIZES, syntheticWorkbook, workbookFile } from './data';
 import { writeXlsx } from './xlsx-writer';
 import { countSyncs } from './syncs';
+import { buildCli } from '../scripts/build-cli.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const json = process.argv.includes('--json');
@@ -97,6 +98,56 @@ function bundleSizes(): { taskpaneInitialGzipKB: number; readerGzipKB: number } 
 
 const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;
 
+/** CPU seconds used by this process's finished children (Linux: /proc/self/stat cutime + cstime), or null. */
+function childrenCpuSeconds(): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from the 3rd (state) on
+    const ticks = Number(fields[16 - 3]) + Number(fields[17 - 3]); // cutime, cstime
+    return Number.isFinite(ticks) ? ticks / 100 : null; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Start-up of the installed command: `disclosure-check --help` (the built lib/disclosure-check.js, built
+ * here from the current sources) against `node -e 0`, whole processes, run in turn so that both see the
+ * same machine; the ratio of the medians of their wall times, and (Linux) of their CPU times, steadier
+ * on a busy machine.
+ */
+async function startup(runs: number): Promise<{ ratio: number; cpuRatio: number | null; helpMs: Stat; nodeMs: Stat }> {
+  await buildCli();
+  const bin = join(ROOT, 'lib/disclosure-check.js');
+  const cpu = { help: [] as number[], bare: [] as number[] };
+  const time = (args: string[], cpuTimes?: number[]): number => {
+    const c0 = childrenCpuSeconds();
+    const t = performance.now();
+    const r = spawnSync(process.execPath, args, { stdio: 'ignore', env: { ...process.env, NODE_OPTIONS: '' } });
+    const ms = performance.now() - t;
+    if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}`);
+    const c1 = childrenCpuSeconds();
+    if (cpuTimes && c0 !== null && c1 !== null) cpuTimes.push((c1 - c0) * 1000);
+    return ms;
+  };
+  const help: number[] = [];
+  const bare: number[] = [];
+  time([bin, '--help']); // warm-up (file cache)
+  time(['-e', '0']);
+  for (let i = 0; i < runs; i++) {
+    help.push(time([bin, '--help'], cpu.help));
+    bare.push(time(['-e', '0'], cpu.bare));
+  }
+  const stat = (xs: number[]): Stat => {
+    const s = [...xs].sort((a, b) => a - b);
+    return { median: s[Math.floor(s.length / 2)]!, min: s[0]!, max: s[s.length - 1]!, runs: s.length };
+  };
+  const helpMs = stat(help);
+  const nodeMs = stat(bare);
+  const cpuRatio = cpu.help.length === runs && cpu.bare.length === runs && stat(cpu.bare).median > 0 ? stat(cpu.help).median / stat(cpu.bare).median : null;
+  return { ratio: helpMs.median / nodeMs.median, cpuRatio, helpMs, nodeMs };
+}
+
 async function main(): Promise<void> {
   ensureData();
   const runs = quick ? 3 : 7;
@@ -156,6 +207,11 @@ async function main(): Promise<void> {
   const sizes = quick ? { taskpaneInitialGzipKB: NaN, readerGzipKB: NaN } : bundleSizes();
   log(`task pane initial JS: ${sizes.taskpaneInitialGzipKB} KB gzip (budget ≤ 250); lazy .xlsx reader chunk: ${sizes.readerGzipKB} KB gzip`);
 
+  // 6. the command's start-up
+  const start = await startup(quick ? 9 : 21);
+  const cpuNote = start.cpuRatio === null ? '' : `; CPU time ratio ${start.cpuRatio.toFixed(2)}`;
+  log(`disclosure-check --help ${fmt(start.helpMs)}; node -e 0 ${fmt(start.nodeMs)}; ratio ${start.ratio.toFixed(2)}${cpuNote}  (budget ≤ 2)`);
+
   const peakRssMb = round(process.resourceUsage().maxRSS / 1024, 1);
   log(`peak RSS: ${peakRssMb} MB`);
 
@@ -172,12 +228,16 @@ async function main(): Promise<void> {
     readerGzipKB: sizes.readerGzipKB,
     readVsExceljs: round(readVsExceljs, 3),
     readVsUnzip: round(readVsUnzip, 2),
+    startupRatio: round(start.ratio, 2),
+    startupCpuRatio: start.cpuRatio === null ? null : round(start.cpuRatio, 2),
     spread: {
       seedCheckMs: [round(seedCheck.min), round(seedCheck.max)],
       largeCheckMs: [round(largeCheck.min), round(largeCheck.max)],
       largeReadMs: [round(largeRead.min), round(largeRead.median), round(largeRead.max)],
       exceljsLoadMs: [round(exceljs.min), round(exceljs.median), round(exceljs.max)],
       unzipMs: [round(unzip.min), round(unzip.median), round(unzip.max)],
+      startupHelpMs: [round(start.helpMs.min), round(start.helpMs.median), round(start.helpMs.max)],
+      startupNodeMs: [round(start.nodeMs.min), round(start.nodeMs.median), round(start.nodeMs.max)],
     },
   };
   if (json) console.log(JSON.stringify(out, null, 2));

@@ -82,6 +82,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   const exportDocx = values.get('--export-docx');
   if (flags.has('--force') && exportDocx === undefined) return { ok: false, error: M.forceWithoutExport, lang: errLang };
   if (inputs.length === 0) return { ok: false, error: M.noInputs, lang: errLang };
+  if (inputs.filter((p) => p === '-').length > 1) return { ok: false, error: M.stdinTwice, lang: errLang };
   const registry = values.get('--registry');
   const config = values.get('--config');
   return {

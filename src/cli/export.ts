@@ -13,6 +13,8 @@ export interface ExportSettings {
   readonly config: CheckConfig;
   readonly lang: Lang;
   readonly registry?: { readonly snapshot: WorkbookSnapshot; readonly source: string };
+  /** The workbook, already read (standard input); else it is read from `input`. */
+  readonly bytes?: Uint8Array;
 }
 
 export type ExportOutcome = { ok: true; changes: string[] } | { ok: false; message: string; detail?: string };
@@ -22,7 +24,7 @@ export async function exportDocx(input: string, target: string, settings: Export
   const { lang } = settings;
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(input);
+    bytes = settings.bytes ?? readFileSync(input);
   } catch (e) {
     return { ok: false, message: say(M.unreadablePath(input, fsReason(e, lang)), lang) };
   }

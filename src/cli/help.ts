@@ -2,16 +2,18 @@
 export const HELP = `预算公开文本检查 disclosure-check — 检查预算重点领域财政项目文本公开工作簿
 
 用法 Usage:
-  disclosure-check <文件.xlsx|目录>... [选项]
+  disclosure-check <文件.xlsx|目录|->... [选项]
 
-  检查一个或多个 .xlsx/.xlsm 工作簿；目录会递归查找其中的 .xlsx/.xlsm 文件。输入文件从不被修改。
-  Checks one or more .xlsx/.xlsm workbooks; directories are searched recursively. Inputs are never modified.
+  检查一个或多个 .xlsx/.xlsm 工作簿；目录会递归查找其中的 .xlsx/.xlsm 文件；“-”从标准输入读取工作簿。
+  输入文件从不被修改。报告写到标准输出，提示和无法读取的文件写到标准错误。
+  Checks one or more .xlsx/.xlsm workbooks; directories are searched recursively; "-" reads a workbook
+  from standard input. Inputs are never modified. The report goes to stdout; notes and unreadable files to stderr.
 
 选项 Options:
   --format text|json|csv   报告格式：text（默认，按文件和项目分组）、json、csv（UTF-8 带 BOM）
                            Report format: text (default, grouped by file and project), json, csv (UTF-8 with BOM)
-  --out FILE               写入标注副本（问题单元格高亮并加批注，另加“检查结果”工作表）；只用于一个输入文件
-                           Write an annotated copy (flagged cells highlighted with notes, plus a 检查结果 sheet); one input only
+  --out FILE               写入标注副本（问题单元格高亮并加批注，另加“检查结果”工作表）；只用于一个输入文件；已有的同名文件会被替换
+                           Write an annotated copy (flagged cells highlighted with notes, plus a 检查结果 sheet); one input only; an existing file of that name is replaced
   --out-dir DIR            每个输入文件写一个标注副本到该目录（文件名加 .checked）
                            Write an annotated copy of each input into DIR (named <name>.checked.xlsx)
   --fix                    在标注副本中应用可自动修正的问题（如按学校名册填入学校代码）；不加 --out 时不写任何文件
@@ -24,8 +26,8 @@ export const HELP = `预算公开文本检查 disclosure-check — 检查预算�
                            Report language (default zh)
   --jobs N                 并行检查的文件数（默认为 CPU 核数）
                            Number of files checked in parallel (default: the number of CPU cores)
-  --export-docx FILE       导出 Word 公开文本；仍有错误时拒绝导出，除非加 --force；只用于一个输入文件
-                           Export the published Word document; refused while errors remain unless --force
+  --export-docx FILE       导出 Word 公开文本；仍有错误时拒绝导出，除非加 --force；只用于一个输入文件；已有的同名文件会被替换
+                           Export the published Word document; refused while errors remain unless --force; an existing file is replaced
   --force                  与 --export-docx 一起使用：有错误也导出
                            With --export-docx: export even though errors remain
   --debug                  出错时显示技术细节（堆栈）
@@ -41,5 +43,6 @@ export const HELP = `预算公开文本检查 disclosure-check — 检查预算�
 示例 Examples:
   disclosure-check 江川区2023.xlsx
   disclosure-check 报送材料/ --format csv > 检查结果.csv
+  disclosure-check - --format json < 江川区2023.xlsx
   disclosure-check 江川区2023.xlsx --out 江川区2023-已检查.xlsx --fix --registry 学校名册.xlsx
 `;

@@ -19,6 +19,9 @@ export interface InputProblem {
 
 const WORKBOOK = /\.(xlsx|xlsm)$/i;
 
+/** The input that names standard input. */
+export const STDIN = '-';
+
 function walk(dir: string, out: string[]): void {
   const names = readdirSync(dir, { withFileTypes: true })
     .map((d) => ({ name: d.name, dir: d.isDirectory(), file: d.isFile() }))
@@ -35,6 +38,11 @@ function walk(dir: string, out: string[]): void {
 export function expandInputs(paths: readonly string[], lang: Lang): (InputTask | InputProblem)[] {
   const items: (InputTask | InputProblem)[] = [];
   for (const p of paths) {
+    // `-`: the workbook on standard input (run.ts reads it)
+    if (p === STDIN) {
+      items.push({ index: items.length, file: p });
+      continue;
+    }
     let isDir = false;
     try {
       isDir = statSync(p).isDirectory();

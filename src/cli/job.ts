@@ -26,6 +26,8 @@ export interface JobTask {
   readonly file: string;
   /** Where to write the annotated copy, when asked. */
   readonly out?: string;
+  /** The workbook itself, already read (standard input, `-`); else it is read from `file`. */
+  readonly bytes?: Uint8Array;
 }
 
 export type JobStatus = 'checked' | 'nothing-to-check' | 'unreadable' | 'write-failed';
@@ -53,11 +55,11 @@ export function runJob(task: JobTask, settings: JobSettings): JobResult {
   let bytes: Uint8Array;
   try {
     // a package larger than the unpacked-size limit cannot be read within it: say so before loading it
-    const size = statSync(task.file).size;
+    const size = task.bytes?.length ?? statSync(task.file).size;
     if (size > DEFAULT_LIMITS.maxUncompressedBytes) {
       return { ...base, status: 'unreadable', summary: ZERO, findings: [], error: say(M.fileTooLarge(task.file, size, DEFAULT_LIMITS.maxUncompressedBytes), lang), ms: { read: 0, check: 0 } };
     }
-    bytes = readFileSync(task.file);
+    bytes = task.bytes ?? readFileSync(task.file);
   } catch (e) {
     return { ...base, status: 'unreadable', summary: ZERO, findings: [], error: say(M.unreadablePath(task.file, fsReason(e, lang)), lang), ms: { read: 0, check: 0 } };
   }

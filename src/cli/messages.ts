@@ -28,6 +28,17 @@ export const M = {
     return { zh: `${p}：${why.zh}`, en: `${p}: ${why.en}` };
   },
   fileError: (p: string, sentence: string): Bilingual => ({ zh: `${p}：${sentence}`, en: `${p}: ${sentence}` }),
+  stdinTwice: { zh: '“-”（标准输入）只能给一次', en: '"-" (standard input) can be given only once' },
+  stdinIsTerminal: {
+    zh: '-：标准输入是终端，没有可读取的工作簿（请用管道或重定向提供，如 disclosure-check - < 工作簿.xlsx）',
+    en: '-: standard input is a terminal, with no workbook to read (pipe or redirect one, e.g. disclosure-check - < workbook.xlsx)',
+  },
+  stdinTooLarge: (max: number): Bilingual => ({
+    zh: `-：标准输入的内容超过读取上限 ${Math.round(max / 1048576)} MB，已停止读取`,
+    en: `-: standard input holds more than the reading limit of ${Math.round(max / 1048576)} MB; reading stopped`,
+  }),
+  stdinUnreadable: (why: string): Bilingual => ({ zh: `-：无法读取标准输入（${why}）`, en: `-: standard input cannot be read (${why})` }),
+  stdoutFailed: (why: string): Bilingual => ({ zh: `无法写出报告（标准输出：${why}）`, en: `the report cannot be written (standard output: ${why})` }),
   nothingToCheck: { zh: '没有可检查的内容：未找到项目文本或学校表', en: 'nothing to check: no project text or school table found' },
   noInputs: { zh: '请指定要检查的 .xlsx 文件或目录（用 --help 查看用法）', en: 'give the .xlsx files or directories to check (see --help)' },
   unknownOption: (o: string): Bilingual => ({ zh: `未知的选项 ${o}（用 --help 查看用法）`, en: `unknown option ${o} (see --help)` }),

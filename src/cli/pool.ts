@@ -11,16 +11,21 @@ export interface PoolOptions {
   /** Use workers even for a small batch (an explicit --jobs). */
   readonly forceWorkers?: boolean;
   readonly settings: JobSettings;
-  /** Called once per task, in task order. */
-  readonly onResult: (r: JobResult) => void;
+  /**
+   * Called once per task, in task order. A returned promise (the report's output is full) is awaited
+   * before the next result is handed over, and no more files are started meanwhile than the window allows.
+   */
+  readonly onResult: (r: JobResult) => void | Promise<void>;
 }
 
 /**
- * A worker running worker.ts. Node 20 resolves a worker's entry before any `--import` hook is
- * active, so the worker starts from a tiny script that registers tsx in its own thread, then
- * imports the TypeScript entry (both by absolute URL: the working directory does not matter).
+ * A worker running worker.ts. Built (lib/, scripts/build-cli.mjs), it is lib/worker.js beside this
+ * code. From the sources (`npm run cli`, tests), Node 20 resolves a worker's entry before any
+ * `--import` hook is active, so the worker starts from a tiny script that registers tsx in its own
+ * thread, then imports the TypeScript entry (both by absolute URL: the working directory does not matter).
  */
 function startWorker(settings: JobSettings): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData: settings });
   const entry = new URL('./worker.ts', import.meta.url).href;
   const api = import.meta.resolve('tsx/esm/api');
   const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
@@ -30,9 +35,9 @@ function startWorker(settings: JobSettings): Worker {
 export async function runPool(tasks: readonly JobTask[], options: PoolOptions): Promise<void> {
   const { settings, onResult } = options;
   const jobs = Math.max(1, Math.min(options.jobs, tasks.length));
-  // A worker costs a TypeScript start-up (about a second): small batches are faster inline.
+  // A worker costs a start-up of its own (about a second from the TypeScript sources): small batches are faster inline.
   if (jobs <= 1 || (!options.forceWorkers && tasks.length < 8)) {
-    for (const t of tasks) onResult(runJob(t, settings));
+    for (const t of tasks) await onResult(runJob(t, settings));
     return;
   }
   const done = new Map<number, JobResult>();
@@ -44,11 +49,20 @@ export async function runPool(tasks: readonly JobTask[], options: PoolOptions): 
   await new Promise<void>((resolve, reject) => {
     const idle: Worker[] = [];
     const busy = new Map<Worker, number>();
+    let handing = false; // a result's onResult promise is pending
     const flush = (): void => {
-      while (emitted < tasks.length && done.has(emitted)) {
-        onResult(done.get(emitted)!);
+      while (!handing && emitted < tasks.length && done.has(emitted)) {
+        const handed = onResult(done.get(emitted)!);
         done.delete(emitted);
         emitted++;
+        if (handed instanceof Promise) {
+          handing = true;
+          handed.then(() => {
+            handing = false;
+            flush();
+            dispatch();
+          }, reject);
+        }
       }
     };
     const dispatch = (): void => {
@@ -58,7 +72,7 @@ export async function runPool(tasks: readonly JobTask[], options: PoolOptions): 
         w.postMessage(tasks[next]);
         next++;
       }
-      if (emitted === tasks.length) resolve();
+      if (emitted === tasks.length && !handing) resolve();
     };
     const settle = (pos: number, r: JobResult): void => {
       done.set(pos, r);

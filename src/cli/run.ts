@@ -8,27 +8,39 @@ import { basename, extname, join } from 'node:path';
 import type { Lang } from '../core/rules/types';
 import { parseConfig, type CheckConfig } from '../core/rules/config';
 import { RULE_IDS } from '../core/rules/index';
-import { renderCsv, renderText, toJsonReport, type FileReport } from '../core/report/report';
+import { renderCsv, renderText, toJsonReport, type FileReport, type JsonReport } from '../core/report/report';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
-import { readXlsx } from '../hosts/xlsx/read';
+import { DEFAULT_LIMITS, readXlsx } from '../hosts/xlsx/read';
 import { parseArgs } from './args';
 import { HELP } from './help';
-import { expandInputs, isProblem } from './inputs';
+import { STDIN, expandInputs, isProblem } from './inputs';
 import type { JobResult, JobTask } from './job';
 import { M, fsReason, say } from './messages';
 import { runPool } from './pool';
 import { summaryTable, statusOf } from './table';
-import { exportDocx } from './export';
 import { FileSet } from './files';
+import { JsonArrayDocument, ReportWriter, type Out } from './output';
 
 export interface CliIO {
-  readonly out: (s: string) => void;
+  /** Writes a piece of the report; a returned promise is awaited before more is written (backpressure). */
+  readonly out: Out;
   readonly err: (s: string) => void;
   /** Whether progress lines go to `err` (stderr is a terminal). */
   readonly progress: boolean;
+  /** Standard input, read for the input `-`; without it, `-` is refused. */
+  readonly stdin?: StdinSource;
+}
+
+export interface StdinSource {
+  /** Whether standard input is a terminal (then there is no workbook to read from it). */
+  readonly isTTY: boolean;
+  readonly read: () => AsyncIterable<Uint8Array>;
 }
 
 const ZERO = { errors: 0, warnings: 0, infos: 0, explained: 0 };
+
+/** Where standard input is reached by path, to know it by identity when it is redirected from a file. */
+const STDIN_PATH = process.platform === 'win32' ? STDIN : '/dev/stdin';
 
 function stripFile(sentence: string, file: string): string {
   for (const sep of ['：', ': ']) if (sentence.startsWith(file + sep)) return sentence.slice(file.length + sep.length);
@@ -109,7 +121,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   // Every file the run reads (inputs, registry, configuration) is known by its inode as well as its
   // path, so a hard link, a symbolic link or another spelling of one is never a target.
   const inputFiles = new FileSet();
-  for (const t of tasks) inputFiles.add(t.file);
+  // `-`: standard input redirected from a file (`- < x.xlsx`) is that file, reached through /dev/stdin
+  for (const t of tasks) inputFiles.add(t.file === STDIN ? STDIN_PATH : t.file);
   const otherReads = new FileSet();
   if (opts.registry !== undefined) otherReads.add(opts.registry);
   if (opts.config !== undefined) otherReads.add(opts.config);
@@ -177,21 +190,39 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     }
   }
 
-  const jobTasks: JobTask[] = tasks.map((t) => {
-    const out = outFor.get(t.index);
-    return { index: t.index, file: t.file, ...(out !== undefined && { out }) };
-  });
+  // `-`: the workbook is read from standard input now, bounded like a file; the job gets its bytes
+  let stdin: StdinRead | undefined;
+  if (tasks.some((t) => t.file === STDIN)) {
+    if (io.stdin === undefined || io.stdin.isTTY) {
+      io.err(`${say(M.stdinIsTerminal, lang)}\n`);
+      return 2;
+    }
+    stdin = await readStdin(io.stdin, lang);
+  }
+
+  const jobTasks: JobTask[] = [];
   const problems = new Map<number, JobResult>();
+  const unreadable = (index: number, file: string, error: string): JobResult => ({
+    index, file, status: 'unreadable', summary: ZERO, findings: [], error, ms: { read: 0, check: 0 },
+  });
   for (const p of items) {
-    if (isProblem(p)) {
-      problems.set(p.index, { index: p.index, file: p.file, status: 'unreadable', summary: ZERO, findings: [], error: p.message, ms: { read: 0, check: 0 } });
+    if (isProblem(p)) problems.set(p.index, unreadable(p.index, p.file, p.message));
+    else if (p.file === STDIN && stdin?.error !== undefined) problems.set(p.index, unreadable(p.index, p.file, stdin.error));
+    else {
+      const out = outFor.get(p.index);
+      const bytes = p.file === STDIN ? stdin?.bytes : undefined;
+      jobTasks.push({ index: p.index, file: p.file, ...(out !== undefined && { out }), ...(bytes !== undefined && { bytes }) });
     }
   }
 
+  // The report is written as each file's result comes (in input order); only each file's summary is kept.
+  const writer = new ReportWriter(io.out);
+  const json = opts.format === 'json' ? new JsonArrayDocument({ ...toJsonReport([]) }, 'reports') : undefined;
+  if (json !== undefined) await writer.write(json.head());
   const results: JobResult[] = [];
   let nextIndex = 0;
-  const emit = (r: JobResult): void => {
-    results.push(r);
+  const emit = async (r: JobResult): Promise<void> => {
+    results.push({ ...r, findings: [] });
     nextIndex = r.index + 1;
     if (io.progress) {
       const s = r.status === 'unreadable' ? statusOf(r, lang) : `${statusOf(r, lang)} ${r.summary.errors}/${r.summary.warnings}/${r.summary.infos}`;
@@ -201,11 +232,14 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       if (r.detail) io.err(`${r.file}: ${r.detail}\n`);
       io.err(`${r.file}: read ${r.ms.read.toFixed(1)} ms, check ${r.ms.check.toFixed(1)} ms\n`);
     }
-    if (opts.format === 'text') io.out(renderOne(r, lang));
-    else if (r.error !== undefined) io.err(`${r.error}\n`);
+    // a file that cannot be read (or written) is said on stderr in every format, and in the report too
+    if (r.error !== undefined) io.err(`${r.error}\n`);
+    if (json !== undefined) await writer.writeAll(json.element(toJsonFileReport(r)));
+    else if (opts.format === 'csv') await writer.write(csvPart(r, lang, results.length === 1));
+    else await writer.write(renderOne(r, lang));
   };
-  const emitProblemsBefore = (index: number): void => {
-    while (nextIndex < index && problems.has(nextIndex)) emit(problems.get(nextIndex)!);
+  const emitProblemsBefore = async (index: number): Promise<void> => {
+    while (nextIndex < index && problems.has(nextIndex)) await emit(problems.get(nextIndex)!);
   };
 
   const jobs = opts.jobs ?? availableParallelism();
@@ -213,27 +247,16 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     jobs,
     forceWorkers: opts.jobs !== undefined,
     settings: { config, lang, fix: opts.fix, ...(registry !== undefined && { registry }) },
-    onResult: (r) => {
-      emitProblemsBefore(r.index);
-      emit(r);
+    onResult: async (r) => {
+      await emitProblemsBefore(r.index);
+      await emit(r);
     },
   });
-  emitProblemsBefore(items.length);
+  await emitProblemsBefore(items.length);
 
-  if (opts.format === 'json') {
-    const json = toJsonReport(results.map(toFileReport));
-    json.reports.forEach((rep, i) => {
-      const r = results[i]!;
-      const extra = rep as { nothingToCheck?: boolean; annotatedCopy?: string };
-      if (r.status === 'nothing-to-check') extra.nothingToCheck = true;
-      if (r.wrote !== undefined) extra.annotatedCopy = r.wrote;
-    });
-    io.out(`${JSON.stringify(json, null, 2)}\n`);
-  } else if (opts.format === 'csv') {
-    io.out(renderCsv(results.map(toFileReport), lang));
-  } else {
-    io.out(`${summaryTable(results, lang)}\n`);
-  }
+  if (json !== undefined) await writer.write(`${json.tail()}\n`);
+  else if (opts.format === 'text') await writer.write(`${summaryTable(results, lang)}\n`);
+  await writer.flush();
   if (opts.fix && outFor.size === 0) io.err(`${say(M.fixWithoutOut, lang)}\n`);
 
   let code = 0;
@@ -247,7 +270,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       return 1;
     }
     if (only) {
-      const e = await exportDocx(only.file, opts.exportDocx, { config, lang, ...(registry !== undefined && { registry }) });
+      // the Word writer is loaded only for --export-docx
+      const { exportDocx } = await import('./export');
+      const bytes = only.file === STDIN ? stdin?.bytes : undefined;
+      const e = await exportDocx(only.file, opts.exportDocx, { config, lang, ...(registry !== undefined && { registry }), ...(bytes !== undefined && { bytes }) });
       if (!e.ok) {
         io.err(`${e.message}\n`);
         if (opts.debug && e.detail) io.err(`${e.detail}\n`);
@@ -263,6 +289,46 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     }
   }
   return code;
+}
+
+/** Standard input read whole, or why it could not be. */
+type StdinRead = { bytes: Uint8Array; error?: undefined } | { bytes?: undefined; error: string };
+
+/** Reads standard input whole, stopping (and saying so) past the reading limit for a file. */
+async function readStdin(stdin: StdinSource, lang: Lang): Promise<StdinRead> {
+  const max = DEFAULT_LIMITS.maxUncompressedBytes;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stdin.read()) {
+      size += chunk.length;
+      if (size > max) return { error: say(M.stdinTooLarge(max), lang) };
+      chunks.push(chunk);
+    }
+  } catch (e) {
+    return { error: say(M.stdinUnreadable(fsReason(e, lang)), lang) };
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  return { bytes };
+}
+
+/** One file's report in the JSON shape (SPEC §7), with the CLI's additive fields. */
+function toJsonFileReport(r: JobResult): JsonReport['reports'][number] & { nothingToCheck?: true; annotatedCopy?: string } {
+  const rep: JsonReport['reports'][number] & { nothingToCheck?: true; annotatedCopy?: string } = toJsonReport([toFileReport(r)]).reports[0]!;
+  if (r.status === 'nothing-to-check') rep.nothingToCheck = true;
+  if (r.wrote !== undefined) rep.annotatedCopy = r.wrote;
+  return rep;
+}
+
+/** One file's rows of the CSV report; the first file's part carries the byte-order mark and the header row. */
+function csvPart(r: JobResult, lang: Lang, first: boolean): string {
+  const csv = renderCsv([toFileReport(r)], lang);
+  return first ? csv : csv.slice(csv.indexOf('\r\n') + 2);
 }
 
 function toFileReport(r: JobResult): FileReport & { error?: string } {

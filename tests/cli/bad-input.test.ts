@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ROOT, STACK, hashTree, runCli } from './run-cli';
 import { cleanWorkbook, hostileFiles, nothingToCheck, prototypeNames, tempDir, wholeSheetMerge, write } from './fixtures';
 
-// Each test spawns the command (a TypeScript start-up of a second or more); on a loaded machine
+// Each test spawns the command (a process of its own); on a loaded machine
 // several at once can be slow: a generous timeout, never a timed assertion.
 vi.setConfig({ testTimeout: 240_000, hookTimeout: 120_000 });
 

@@ -128,6 +128,8 @@ describe('progress on stderr (only when stderr is a terminal)', () => {
       `[1/3] ${seed}  有错误 9/${err.match(/有错误 9\/(\d+)/)![1]}/0`,
       `[2/3] ${clean}  通过 0/0/0`,
       `[3/3] ${join(dir, 'missing.xlsx')}  无法读取`,
+      // the unreadable file's sentence is on stderr in every format
+      `${join(dir, 'missing.xlsx')}：文件或目录不存在`,
     ]);
     expect(out).not.toContain('[1/3]');
     const quiet = await cli([clean]);

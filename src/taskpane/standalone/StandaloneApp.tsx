@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle,
   MessageBar, MessageBarBody, makeStyles, shorthands, tokens,
@@ -120,9 +120,10 @@ export function StandaloneApp(props: StandaloneAppProps) {
   const save = props.save ?? saveFile;
   const unsaved = file !== null && edits.version !== savedVersion;
 
-  // the browser's own prompt when the page is left or reloaded with unsaved changes
+  // the browser's own prompt when the page is left or reloaded with unsaved changes; a layout effect, so the
+  // listener is added or removed in the same commit that shows the change (never a moment out of step)
   const unloadTarget = props.unloadTarget ?? (typeof window === 'undefined' ? undefined : window);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!unsaved || !unloadTarget) return undefined;
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
       e.preventDefault();

@@ -10,14 +10,23 @@ export function say(m: Bilingual, lang: Lang): string {
   return lang === 'zh' ? m.zh : m.en;
 }
 
+/** Why a file is not read (the CLI and the standalone page say it after the file's name). */
+function tooLarge(size: number, max: number): Bilingual {
+  return {
+    zh: `文件过大（${Math.round(size / 1048576)} MB），超过读取上限 ${Math.round(max / 1048576)} MB`,
+    en: `the file is too large (${Math.round(size / 1048576)} MB), over the reading limit of ${Math.round(max / 1048576)} MB`,
+  };
+}
+
 export const M = {
   missingPath: (p: string): Bilingual => ({ zh: `${p}：文件或目录不存在`, en: `${p}: no such file or directory` }),
   noXlsxInDir: (p: string): Bilingual => ({ zh: `${p}：目录中没有 .xlsx/.xlsm 文件`, en: `${p}: the directory holds no .xlsx/.xlsm file` }),
   unreadablePath: (p: string, why: string): Bilingual => ({ zh: `${p}：无法读取（${why}）`, en: `${p}: cannot be read (${why})` }),
-  fileTooLarge: (p: string, size: number, max: number): Bilingual => ({
-    zh: `${p}：文件过大（${Math.round(size / 1048576)} MB），超过读取上限 ${Math.round(max / 1048576)} MB`,
-    en: `${p}: the file is too large (${Math.round(size / 1048576)} MB), over the reading limit of ${Math.round(max / 1048576)} MB`,
-  }),
+  tooLarge,
+  fileTooLarge: (p: string, size: number, max: number): Bilingual => {
+    const why = tooLarge(size, max);
+    return { zh: `${p}：${why.zh}`, en: `${p}: ${why.en}` };
+  },
   fileError: (p: string, sentence: string): Bilingual => ({ zh: `${p}：${sentence}`, en: `${p}: ${sentence}` }),
   stdinTwice: { zh: '“-”（标准输入）只能给一次', en: '"-" (standard input) can be given only once' },
   stdinIsTerminal: {

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import {
-  Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens,
+  Button, Link, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens,
 } from '@fluentui/react-components';
 import type { CheckResult } from '../core/check';
 import { ruleById } from '../core/rules/index';
 import type { Finding, Fix, Lang } from '../core/rules/types';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
-import type { CheckOutcome, CheckRequest, PaneHost } from './host';
+import type { CheckOutcome, CheckPhase, CheckRequest, PaneHost } from './host';
 import { strings } from './i18n';
 import { loadSettings, saveSettings, toConfig, type PaneSettings } from './settings';
 import { FindingList } from './components/FindingList';
@@ -20,12 +21,29 @@ import { headingMapFinding } from '../core/disclosure/heading-map';
 import { SECTION_NAMES } from '../core/model';
 import type { HeadingMapOffer } from '../core/rules/types';
 import { saveFile, type SaveFile } from './download';
+import { Progress, afterPaint, checkSteps, type ProgressState } from './progress';
+import { exportInWorker, spawnWorkbookWorker } from './standalone/workerClient';
 
-/** The Word writer is a lazy chunk ("docx"): loaded on the first 导出公开文本, never with the pane. */
-const lazyExporter: DocxExporter = async (document) => {
+/** The Word writer on the pane's thread: a lazy chunk ("docx"), loaded on the first 导出公开文本. */
+const inThreadExporter: DocxExporter = async (document) => {
   const { exportDocxWithModel } = await import(/* webpackChunkName: "docx" */ '../hosts/docx/write');
   return exportDocxWithModel(document);
 };
+
+/**
+ * 导出公开文本 by default: in a workbook worker (a thousand projects take seconds to write, and
+ * the pane keeps answering); where no worker can run, on the pane's thread.
+ */
+function defaultExporter(lang: Lang): DocxExporter {
+  return async (document) => {
+    if (typeof Worker === 'undefined') return inThreadExporter(document);
+    try {
+      return await exportInWorker(spawnWorkbookWorker, lang, document);
+    } catch {
+      return inThreadExporter(document);
+    }
+  };
+}
 
 const useStyles = makeStyles({
   root: {
@@ -94,6 +112,8 @@ export interface PaneProps {
   readonly workbookName?: (() => Promise<string | null> | string | null) | undefined;
   /** `Office.context.platform` inside Office ('Mac': no downloads, said by the export panel). */
   readonly platform?: string | null | undefined;
+  /** Work outside the pane is running (the page opening a workbook): the pane's actions wait. */
+  readonly busy?: boolean | undefined;
 }
 
 type OutcomeStatus = Extract<Status, { kind: 'done' | 'error' | 'too-old' }>;
@@ -109,7 +129,10 @@ export function Pane(props: PaneProps) {
   const s = useStyles();
   const [status, setStatus] = useState<Status>(() =>
     props.tooOld ? { kind: 'too-old' } : props.initialOutcome ? statusOf(props.initialOutcome) : { kind: 'idle' });
-  const [busy, setBusy] = useState(false);
+  const [busyHere, setBusy] = useState(false);
+  const busy = busyHere || props.busy === true;
+  /** The phase of the check running (its steps and the current one), shown with a bar. */
+  const [progress, setProgress] = useState<ProgressState | null>(null);
   const [view, setView] = useState<'main' | 'settings'>('main');
   const [settings, setSettingsState] = useState<PaneSettings>(() => loadSettings(props.storage));
   const [registry, setRegistry] = useState<{ snapshot: WorkbookSnapshot; source: string } | undefined>();
@@ -124,12 +147,21 @@ export function Pane(props: PaneProps) {
     saveSettings(props.storage, next);
   };
 
+  // each phase of a check is painted before it runs (in Excel the check shares the pane's thread)
+  const onPhase = useCallback((steps: readonly CheckPhase[]) => (phase: CheckPhase): Promise<void> => {
+    // committed now, so the frame awaited below shows it
+    flushSync(() => setProgress({ steps, phase }));
+    return afterPaint();
+  }, []);
+
   const run = useCallback(async (keepList: boolean) => {
     if (!host) return;
     if (keepList) setBusy(true);
     else setStatus({ kind: 'running' });
+    const steps = checkSteps(host.kind);
     try {
-      const out = await host.check({ config: toConfig(settings), lang, ...(registry && { registry }) });
+      await onPhase(steps)(steps[0]!);
+      const out = await host.check({ config: toConfig(settings), lang, ...(registry && { registry }), onPhase: onPhase(steps) });
       setStatus(statusOf(out));
       onResult?.(out.ok ? out.result : null);
     } catch {
@@ -137,12 +169,18 @@ export function Pane(props: PaneProps) {
       onResult?.(null);
     } finally {
       setBusy(false);
+      setProgress(null);
     }
-  }, [host, settings, lang, registry, onResult, t.unexpected]);
+  }, [host, settings, lang, registry, onResult, onPhase, t.unexpected]);
 
-  // the ribbon runs checks with the pane's current settings
+  // the ribbon runs checks with the pane's current settings (and its progress shows here)
   const requestRef = useRef<() => CheckRequest>(() => ({ config: {}, lang }));
-  requestRef.current = () => ({ config: toConfig(settings), lang, ...(registry && { registry }) });
+  requestRef.current = () => ({
+    config: toConfig(settings),
+    lang,
+    ...(registry && { registry }),
+    ...(host && { onPhase: onPhase(checkSteps(host.kind)) }),
+  });
   const registerRequest = props.registerRequest;
   useEffect(() => {
     registerRequest?.(() => requestRef.current());
@@ -154,6 +192,7 @@ export function Pane(props: PaneProps) {
     if (!subscribeOutcomes) return undefined;
     return subscribeOutcomes((out) => {
       setBusy(false);
+      setProgress(null);
       if (out === null) {
         setStatus({ kind: 'idle' });
         setNotice({ intent: 'success', text: strings(lang).flagsCleared });
@@ -271,6 +310,18 @@ export function Pane(props: PaneProps) {
       }
     : undefined;
 
+  // the Word file's phase shows with a bar while it is written
+  const baseExporter = useMemo(() => props.exportDocx ?? defaultExporter(lang), [props.exportDocx, lang]);
+  const exporter: DocxExporter = useCallback(async (document) => {
+    flushSync(() => setProgress({ steps: ['export'], phase: 'export' }));
+    await afterPaint();
+    try {
+      return await baseExporter(document);
+    } finally {
+      setProgress(null);
+    }
+  }, [baseExporter]);
+
   const ruleName = (id: string) => ruleById(id)?.meta.description[lang] ?? id;
 
   if (status.kind === 'too-old') {
@@ -315,7 +366,7 @@ export function Pane(props: PaneProps) {
           {props.header}
           <div className={s.checkRow}>
             <Button appearance="primary" className={s.checkButton} disabled={!host || busy || status.kind === 'running'} onClick={() => void run(status.kind === 'done')}>
-              {status.kind === 'running' || busy ? t.checking : status.kind === 'done' ? t.recheck : t.check}
+              {status.kind === 'running' || busyHere ? t.checking : status.kind === 'done' ? t.recheck : t.check}
             </Button>
             {result && (fixes.length > 0 || hostIsExcel) && (
               <div className={s.actions}>
@@ -330,7 +381,7 @@ export function Pane(props: PaneProps) {
               lang={lang}
               t={t}
               disabled={busy || status.kind === 'running'}
-              exporter={props.exportDocx ?? lazyExporter}
+              exporter={exporter}
               save={props.save ?? saveFile}
               workbookName={props.workbookName ?? (() => null)}
               inExcel={hostIsExcel}
@@ -356,7 +407,9 @@ export function Pane(props: PaneProps) {
             ))}
           </div>
 
-          {status.kind === 'idle' && !props.error && (
+          {progress && status.kind !== 'running' && <Progress progress={progress} lang={lang} />}
+
+          {status.kind === 'idle' && !props.error && !props.busy && !progress && (
             <div className={s.state} data-state="empty">
               <p className={s.stateTitle}>{t.emptyTitle}</p>
               <p>{host?.kind === 'excel' ? t.emptyBody : t.emptyBodyFile}</p>
@@ -364,8 +417,8 @@ export function Pane(props: PaneProps) {
           )}
 
           {status.kind === 'running' && (
-            <div className={s.state} data-state="running">
-              <Spinner label={t.checking} labelPosition="below" />
+            <div data-state="running">
+              <Progress progress={progress ?? { steps: checkSteps(host?.kind ?? 'file'), phase: 'check' }} lang={lang} />
             </div>
           )}
 

@@ -1,20 +1,10 @@
 /** Inside Excel: the pane over the Excel host (loaded as its own chunk by index.tsx). */
-import { Pane, type ReadRegistry } from './App';
+import { Pane } from './App';
 import { render, standaloneUrl, storage } from './boot';
 import { detectLang } from './i18n';
 import { createOfficeHost, officePlatform, officeSession, officeWorkbookName } from './officeHost';
 import { workbookBaseName } from './download';
-
-/** Settings → 学校名录来自其他文件: the .xlsx reader chunk is loaded only when a file is chosen. */
-const readRegistry: ReadRegistry = async (file) => {
-  const lang = detectLang({ navigatorLanguage: navigator.language });
-  try {
-    const { xlsxModule } = await import(/* webpackChunkName: "xlsx" */ './standalone/xlsx');
-    return await xlsxModule.read(new Uint8Array(await file.arrayBuffer()), lang);
-  } catch {
-    return { ok: false, message: lang === 'zh' ? '无法读取该文件。' : 'The file could not be read.' };
-  }
-};
+import { registryReader, spawnWorkbookWorker } from './standalone/workerClient';
 
 export async function bootOffice(officeLanguage: string | undefined): Promise<void> {
   const lang = detectLang({ officeLanguage, navigatorLanguage: navigator.language, search: window.location.search });
@@ -31,7 +21,8 @@ export async function bootOffice(officeLanguage: string | undefined): Promise<vo
         initialOutcome={session.last()}
         subscribeOutcomes={session.subscribe}
         registerRequest={session.registerRequest}
-        readRegistry={readRegistry}
+        // Settings → 学校名录来自其他文件: read in the workbook worker (the reader is never in the pane's bundle)
+        readRegistry={registryReader(spawnWorkbookWorker, lang)}
         platform={officePlatform()}
         workbookName={() => {
           const url = officeWorkbookName();

@@ -5,13 +5,5 @@ import { StandaloneApp } from './standalone/StandaloneApp';
 
 export function bootStandalone(): void {
   const lang = detectLang({ navigatorLanguage: navigator.language, search: window.location.search });
-  render(
-    <StandaloneApp
-      lang={lang}
-      storage={storage()}
-      sampleUrl="seeds/jiangchuan-2023.xlsx"
-      loadXlsx={() => import(/* webpackChunkName: "xlsx" */ './standalone/xlsx').then((m) => m.xlsxModule)}
-    />,
-    lang,
-  );
+  render(<StandaloneApp lang={lang} storage={storage()} sampleUrl="seeds/jiangchuan-2023.xlsx" />, lang);
 }

@@ -8,11 +8,19 @@ import type { Finding, Fix, Lang } from '../core/rules/types';
 import type { CheckResult } from '../core/check';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
 
+/** The phases of a check, in order: read the workbook, run the rules, flag the cells (Excel only). */
+export type CheckPhase = 'read' | 'check' | 'flag';
+
 export interface CheckRequest {
   readonly config: CheckConfig;
   readonly lang: Lang;
   /** A registry read from another file (settings: 学校名录来自其他文件). */
   readonly registry?: { readonly snapshot: WorkbookSnapshot; readonly source: string };
+  /**
+   * Called as the check enters each phase. A host that runs a phase on the pane's thread awaits
+   * the returned promise first, so the pane paints the phase (and stays answerable) in between.
+   */
+  readonly onPhase?: ((phase: CheckPhase) => void | Promise<void>) | undefined;
 }
 
 export type CheckOutcome =

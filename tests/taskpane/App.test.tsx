@@ -21,13 +21,15 @@ describe('Pane states', () => {
     expect(document.querySelector('[data-state="empty"]')).not.toBeNull();
   });
 
-  it('running state: shows the spinner and disables the button until the host answers', async () => {
+  it('running state: shows the progress and disables the button until the host answers', async () => {
     const host = fakeHost({ manual: true });
     show({ host, lang: 'zh' });
     fireEvent.click(checkButton());
-    await screen.findByText('正在检查…', { selector: 'label' });
+    await screen.findByText('正在读取文件…', { selector: '[data-testid=progress-phase]' });
     expect(document.querySelector('[data-state="running"]')).not.toBeNull();
     expect((checkButton() as HTMLButtonElement).disabled).toBe(true);
+    // the phase is painted before the host is asked
+    await waitFor(() => expect(host.requests).toHaveLength(1));
     await act(async () => host.release());
     await waitFor(() => expect(document.querySelector('[data-state="findings"]')).not.toBeNull());
   });
@@ -250,7 +252,10 @@ describe('Pane and the ribbon (shared runtime)', () => {
       registerRequest: (r) => (request = r),
     });
     expect(screen.getByTestId('summary').textContent).toBe('3错误1警告1提示0已说明');
-    expect(request!()).toEqual({ config: {}, lang: 'zh' });
+    // the ribbon's checks show their phases in the pane
+    const { onPhase, ...plain } = request!();
+    expect(plain).toEqual({ config: {}, lang: 'zh' });
+    expect(typeof onPhase).toBe('function');
     act(() => listener!({ ok: true, result: resultOf([]) }));
     expect(await screen.findByText('未发现问题')).toBeTruthy();
     act(() => listener!(null));

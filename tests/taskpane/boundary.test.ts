@@ -32,17 +32,23 @@ describe('task pane source rules', () => {
     expect(offenders.map(rel)).toEqual([]);
   });
 
-  it('reaches the .xlsx reader and annotator only through the lazy chunk', () => {
-    const staticImports = ALL.filter((p) => rel(p) !== 'standalone/xlsx.ts' && /^import[^;]*from '[./]*(hosts\/xlsx|standalone\/xlsx)'/m.test(code(p)));
-    expect(staticImports.map(rel)).toEqual([]);
-    const lazy = ALL.filter((p) => /import\(\/\* webpackChunkName: "xlsx" \*\/ '\.\/standalone\/xlsx'\)/.test(readFileSync(p, 'utf8')));
-    expect(lazy.map(rel).sort()).toEqual(['bootOffice.tsx', 'bootStandalone.tsx']);
+  it('reaches the .xlsx reader and annotator only in the workbook worker (its own chunk)', () => {
+    // the worker's session is the one module that imports the reader; only the worker entry imports it
+    const reader = ALL.filter((p) => /^import[^;]*from '[./]*hosts\/xlsx\//m.test(code(p)));
+    expect(reader.map(rel)).toEqual(['standalone/session.ts']);
+    const session = ALL.filter((p) => /^import[^;]*from '\.\/session'/m.test(code(p)));
+    expect(session.map(rel)).toEqual(['standalone/workbook.worker.ts']);
+    // and the worker is started only as a Worker (never imported)
+    const worker = ALL.filter((p) => /workbook\.worker/.test(code(p)));
+    expect(worker.map(rel)).toEqual(['standalone/workerClient.ts']);
+    expect(readFileSync(path.join(ROOT, 'standalone/workerClient.ts'), 'utf8')).toContain(`new Worker(/* webpackChunkName: "xlsx" */ new URL('./workbook.worker.ts', import.meta.url))`);
   });
 
-  it('reaches the Word writer (docx) only through the lazy chunk, from App.tsx', () => {
+  it('reaches the Word writer (docx) only through the lazy chunk, from App.tsx and the page\'s worker', () => {
     const staticImports = ALL.filter((p) => /^import\s+(?!type\b)[^;]*from '[./]*(hosts\/docx|core\/export)[^']*'|^import\s+[^;]*from 'docx'/m.test(code(p)));
     expect(staticImports.map(rel)).toEqual([]);
-    const lazy = ALL.filter((p) => /import\(\/\* webpackChunkName: "docx" \*\/ '\.\.\/hosts\/docx\/write'\)/.test(readFileSync(p, 'utf8')));
-    expect(lazy.map(rel)).toEqual(['App.tsx']);
+    const lazy = ALL.filter((p) => /import\(\/\* webpackChunkName: "docx" \*\/ '(\.\.\/)+hosts\/docx\/write'\)/.test(readFileSync(p, 'utf8')));
+    // the pane in Excel; the standalone page's worker
+    expect(lazy.map(rel).sort()).toEqual(['App.tsx', 'standalone/session.ts']);
   });
 });

@@ -231,6 +231,8 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
       if (!isSupported(requirements, MIN_EXCEL_API)) return { ok: false, message: T.tooOld[lang], tooOld: true };
       let read: ReadResult;
       try {
+        // each phase is announced (and the pane given a moment to paint it) before it runs
+        await request.onPhase?.('read');
         read = await host.read();
       } catch (e) {
         if (e instanceof ExcelReadLimitError) return { ok: false, message: tooLargeText(e, lang) };
@@ -238,6 +240,7 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
         return { ok: false, message: T.failed[lang] + describe(e) };
       }
       const notes: string[] = pending.splice(0).map((p) => p[lang]);
+      await request.onPhase?.('check');
       const result = checkWorkbook({
         snapshot: read.snapshot,
         config: request.config,
@@ -247,6 +250,7 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
       last = { result, request, sheets: new Set(read.snapshot.sheets.map((s) => s.name)) };
       if (read.mergesOmitted.length > 0) notes.push(mergesText(read.mergesOmitted, lang));
       else if (read.omitted.includes('merges')) notes.push(T.merges[lang]);
+      await request.onPhase?.('flag');
       const flags = await host.flag(result.findings.filter((f) => f.explanation === undefined), lang);
       if (flags.error !== undefined) notes.push(flags.error);
       if (flags.protectedSheets.length > 0) notes.push(protectedText(flags.protectedSheets, lang));

@@ -1,13 +1,20 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
-import { Button, Checkbox, Spinner, makeStyles, shorthands, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle,
+  MessageBar, MessageBarBody, makeStyles, shorthands, tokens,
+} from '@fluentui/react-components';
 import type { CheckResult } from '../../core/check';
 import { renderCsv } from '../../core/report/report';
 import type { Lang } from '../../core/rules/types';
+import type { CheckOutcome } from '../host';
 import { Pane } from '../App';
 import { strings } from '../i18n';
+import { loadSettings, toConfig } from '../settings';
 import { saveFile, workbookBaseName } from '../download';
-import { createFileHost, type FileHost } from './fileHost';
-import type { XlsxModule } from './types';
+import { Progress, type ProgressState } from '../progress';
+import { NO_EDITS, type Edits, type WorkerLike } from './protocol';
+import { WorkError, WorkbookWorker, createWorkerHost, registryReader, spawnWorkbookWorker, type WorkerHost } from './workerClient';
+import { changesText, pageStrings } from './strings';
 
 const useStyles = makeStyles({
   drop: {
@@ -38,134 +45,198 @@ const useStyles = makeStyles({
   previewPlace: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
   previewText: { whiteSpace: 'pre-wrap', wordBreak: 'break-word', margin: `${tokens.spacingVerticalXXS} 0 0 0`, maxHeight: '6em', overflowY: 'auto' },
   downloads: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center', marginBottom: tokens.spacingVerticalS },
+  downloadNote: { marginBottom: tokens.spacingVerticalS },
 });
 
+/** An opened workbook: its worker (which holds it) and the pane's host over it. */
 interface OpenFile {
   readonly id: number;
   readonly name: string;
-  readonly bytes: Uint8Array;
-  readonly host: FileHost;
+  readonly worker: WorkbookWorker;
+  readonly host: WorkerHost;
+  /** The check run with the open (the pane shows it at once). */
+  readonly outcome: CheckOutcome;
 }
+
+/** Opening reads, then checks: two steps, cancellable. */
+const OPEN_STEPS = ['read', 'check'] as const;
 
 export interface StandaloneAppProps {
   readonly lang: Lang;
-  /** Loads the reader/annotator chunk (dynamic import in the app, a fake in tests). */
-  readonly loadXlsx: () => Promise<XlsxModule>;
+  /** Starts a workbook worker (the real Web Worker; an in-process fake in tests). */
+  readonly spawnWorker?: () => WorkerLike;
   /** Where the sample workbook is served. */
   readonly sampleUrl: string;
   /** Fetches the sample (window.fetch; injected for tests). */
-  readonly fetchSample?: (url: string) => Promise<Uint8Array | null>;
+  readonly fetchSample?: (url: string) => Promise<Blob | null>;
   /** Saves a download (an <a download> click; injected for tests). */
   readonly save?: (name: string, data: Uint8Array | string, type: string) => void;
   readonly storage?: Storage | undefined;
+  /** Where the page listens for leaving (window; injected for tests). */
+  readonly unloadTarget?: Pick<Window, 'addEventListener' | 'removeEventListener'>;
 }
 
-async function defaultFetchSample(url: string): Promise<Uint8Array | null> {
+async function defaultFetchSample(url: string): Promise<Blob | null> {
   try {
     const r = await fetch(url);
-    if (!r.ok) return null;
-    return new Uint8Array(await r.arrayBuffer());
+    return r.ok ? await r.blob() : null;
   } catch {
     return null;
   }
 }
 
 function baseName(name: string): string {
-  return name.replace(/\.xlsx$/i, '');
+  return name.replace(/\.(xlsx|xlsm)$/i, '');
 }
 
-/** The pane in a plain browser: open a workbook, check it, download the annotated copy. */
+/**
+ * The pane in a plain browser: open a workbook, check it, download the annotated copy. The
+ * workbook lives in a Web Worker (read, checked, annotated there); fills and 说明 made here
+ * live only in memory, so leaving or opening another workbook with unsaved changes asks first.
+ */
 export function StandaloneApp(props: StandaloneAppProps) {
   const { lang } = props;
   const t = strings(lang);
+  const p = pageStrings(lang);
   const s = useStyles();
+  const spawn = props.spawnWorker ?? spawnWorkbookWorker;
   const [file, setFile] = useState<OpenFile | null>(null);
   const [error, setError] = useState<string | undefined>();
-  const [loading, setLoading] = useState(false);
+  const [opening, setOpening] = useState<{ readonly progress: ProgressState; readonly cancel: () => void } | null>(null);
   const [dragging, setDragging] = useState(false);
   const [selected, setSelected] = useState<{ sheet: string; cell: string; text: string | null } | null>(null);
   const [withFixes, setWithFixes] = useState(false);
-  const [downloading, setDownloading] = useState(false);
+  const [downloading, setDownloading] = useState<ProgressState | null>(null);
+  const [downloadNote, setDownloadNote] = useState<{ readonly intent: 'success' | 'error'; readonly text: string } | null>(null);
+  const [edits, setEdits] = useState<Edits>(NO_EDITS);
+  /** `edits.version` when the last annotated copy was downloaded: changes after it are unsaved. */
+  const [savedVersion, setSavedVersion] = useState(0);
+  /** Opening another workbook waits for the user while there are unsaved changes. */
+  const [confirm, setConfirm] = useState<(() => void) | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const nextId = useRef(1);
+  const openToken = useRef(0);
+  const openingWorker = useRef<WorkbookWorker | null>(null);
   const save = props.save ?? saveFile;
+  const unsaved = file !== null && edits.version !== savedVersion;
 
-  const open = useCallback(async (name: string, getBytes: () => Promise<Uint8Array | null>) => {
-    setLoading(true);
+  // the browser's own prompt when the page is left or reloaded with unsaved changes; a layout effect, so the
+  // listener is added or removed in the same commit that shows the change (never a moment out of step)
+  const unloadTarget = props.unloadTarget ?? (typeof window === 'undefined' ? undefined : window);
+  useLayoutEffect(() => {
+    if (!unsaved || !unloadTarget) return undefined;
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      // older browsers show their prompt only when returnValue is set (its text is never shown)
+      e.returnValue = true;
+    };
+    unloadTarget.addEventListener('beforeunload', onBeforeUnload);
+    return () => unloadTarget.removeEventListener('beforeunload', onBeforeUnload);
+  }, [unsaved, unloadTarget]);
+
+  // the workbook's worker ends with the page (or with the next workbook)
+  const current = useRef<OpenFile | null>(null);
+  current.current = file;
+  useEffect(() => () => current.current?.worker.terminate(), []);
+
+  const open = useCallback(async (name: string, getFile: () => Promise<Blob | null>) => {
+    const token = ++openToken.current;
+    // a workbook still being opened (a second file dropped meanwhile) is abandoned
+    openingWorker.current?.terminate();
+    const worker = new WorkbookWorker(spawn, lang);
+    openingWorker.current = worker;
+    const stillMine = () => openToken.current === token;
     setError(undefined);
-    setSelected(null);
+    setOpening({
+      progress: { steps: OPEN_STEPS, phase: 'read' },
+      cancel: () => {
+        // the workbook on screen (if any) stays as it was
+        openToken.current++;
+        worker.terminate();
+        setOpening(null);
+      },
+    });
     try {
-      if (!/\.xlsx$/i.test(name)) {
-        setFile(null);
-        setError(t.notXlsx);
+      const blob = await getFile();
+      if (!stillMine()) {
+        worker.terminate();
         return;
       }
-      const bytes = await getBytes();
-      if (!bytes) {
-        setFile(null);
+      if (!blob) {
+        worker.terminate();
         setError(t.sampleMissing);
         return;
       }
-      let mod: XlsxModule;
-      try {
-        mod = await props.loadXlsx();
-      } catch {
-        setFile(null);
-        setError(t.readerFailed);
+      const request = { config: toConfig(loadSettings(props.storage)), lang };
+      const out = await worker.call('open', { file: blob, name, request }, (phase) => {
+        if (stillMine()) setOpening((o) => o && { ...o, progress: { steps: OPEN_STEPS, phase } });
+      });
+      if (!stillMine()) {
+        worker.terminate();
         return;
       }
-      const out = await mod.read(bytes, lang);
+      // the workbook that was open is replaced, also when this one cannot be read
+      current.current?.worker.terminate();
+      setSelected(null);
+      setDownloadNote(null);
+      setEdits(NO_EDITS);
+      setSavedVersion(0);
       if (!out.ok) {
+        worker.terminate();
         setFile(null);
         setError(out.message);
         return;
       }
-      const host = createFileHost(out.snapshot, (sheet, cell, text) => setSelected({ sheet, cell, text }));
-      setFile({ id: nextId.current++, name, bytes, host });
-    } catch {
-      setFile(null);
-      setError(t.unexpected);
+      const host = createWorkerHost(worker, {
+        onEdits: setEdits,
+        onSelect: (sheet, cell, text) => setSelected({ sheet, cell, text }),
+      });
+      if (out.outcome.ok) host.noteDocument(out.outcome.result.document, out.seq);
+      setFile({ id: nextId.current++, name, worker, host, outcome: out.outcome });
+    } catch (e) {
+      worker.terminate();
+      if (!stillMine() || (e instanceof WorkError && e.cancelled)) return;
+      setError(e instanceof WorkError && e.message ? e.message : t.unexpected);
     } finally {
-      setLoading(false);
+      if (stillMine()) setOpening(null);
+      if (openingWorker.current === worker) openingWorker.current = null;
     }
-  }, [lang, props, t]);
+  }, [lang, props.storage, spawn, t.sampleMissing, t.unexpected]);
 
-  const openFile = (f: File) => void open(f.name, async () => new Uint8Array(await f.arrayBuffer()));
-  const openSample = () => {
-    const name = props.sampleUrl.split('/').pop() ?? 'sample.xlsx';
-    void open(name, () => (props.fetchSample ?? defaultFetchSample)(props.sampleUrl));
+  /** Opens another workbook, after asking when the page holds unsaved changes. */
+  const requestOpen = (name: string, getFile: () => Promise<Blob | null>) => {
+    const go = () => void open(name, getFile);
+    if (unsaved) setConfirm(() => go);
+    else go();
   };
 
-  const readRegistry = useMemo(() => async (f: File) => {
-    try {
-      const mod = await props.loadXlsx();
-      return await mod.read(new Uint8Array(await f.arrayBuffer()), lang);
-    } catch {
-      return { ok: false as const, message: t.readerFailed };
-    }
-  }, [props, lang, t.readerFailed]);
+  const openFile = (f: File) => requestOpen(f.name, async () => f);
+  const openSample = () => {
+    const name = props.sampleUrl.split('/').pop() ?? 'sample.xlsx';
+    requestOpen(name, () => (props.fetchSample ?? defaultFetchSample)(props.sampleUrl));
+  };
 
-  const download = async (result: CheckResult) => {
+  const readRegistry = useMemo(() => registryReader(spawn, lang), [spawn, lang]);
+
+  const download = async () => {
     if (!file) return;
-    setDownloading(true);
+    setDownloading({ steps: ['annotate'], phase: 'annotate' });
+    setDownloadNote(null);
     try {
-      const mod = await props.loadXlsx();
-      // fixes written in the page: their findings are gone from the re-check, so they travel
-      // on the finding that proposed them (the copy flags and fills that cell)
-      const filled = file.host.writtenFixes().map(({ fix, finding }) =>
-        finding ? { ...finding, fix } : { rule: 'fill', severity: 'info' as const, message: '', messageId: 'fill', sheet: fix.sheet, cell: fix.cell, row: 0, col: 0, key: `fill|${fix.sheet}!${fix.cell}`, fix });
-      const current = result.findings.map((f) => {
-        if (withFixes || !f.fix) return f;
-        const { fix: _drop, ...rest } = f;
-        return rest;
-      });
-      const out = await mod.annotate(file.bytes, [...current, ...filled], { explanations: file.host.explanations(), lang });
-      if (out.ok) save(`${baseName(file.name)}.标注.xlsx`, out.bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      else setError(out.message);
-    } catch {
-      setError(t.unexpected);
+      const out = await file.worker.call('annotate', { withFixes, lang });
+      if (!out.ok) {
+        setDownloadNote({ intent: 'error', text: out.message });
+        return;
+      }
+      const name = `${baseName(file.name)}.标注.xlsx`;
+      save(name, out.bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      // the copy holds every fill and 说明 made so far: they are saved now
+      setSavedVersion(out.edits.version);
+      setDownloadNote({ intent: 'success', text: p.downloaded(name, changesText(out.edits, lang)) });
+    } catch (e) {
+      setDownloadNote({ intent: 'error', text: e instanceof WorkError && e.message ? e.message : t.unexpected });
     } finally {
-      setDownloading(false);
+      setDownloading(null);
     }
   };
 
@@ -189,10 +260,10 @@ export function StandaloneApp(props: StandaloneAppProps) {
       data-testid="dropzone"
     >
       <div className={s.row}>
-        <Button appearance={file ? 'secondary' : 'primary'} onClick={() => inputRef.current?.click()} disabled={loading}>{t.openWorkbook}</Button>
-        <Button onClick={openSample} disabled={loading}>{t.sample}</Button>
+        <Button appearance={file ? 'secondary' : 'primary'} onClick={() => inputRef.current?.click()} disabled={opening !== null}>{t.openWorkbook}</Button>
+        <Button onClick={openSample} disabled={opening !== null}>{t.sample}</Button>
         <input ref={inputRef} className={s.hidden} type="file" tabIndex={-1} aria-hidden="true" data-testid="file-input"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
           onChange={(e) => {
             const f = e.target.files?.[0];
             if (f) openFile(f);
@@ -200,21 +271,35 @@ export function StandaloneApp(props: StandaloneAppProps) {
           }} />
       </div>
       <p className={s.small}>{t.dropHint}</p>
-      {loading && <Spinner size="tiny" label={t.loadingFile} />}
+      {opening && <Progress progress={opening.progress} lang={lang} onCancel={opening.cancel} />}
       {file && <p className={s.file}>{t.fileLabel(file.name)}</p>}
       <p className={s.small}>{t.privacy}</p>
     </div>
   );
 
+  const changes = edits.fills + edits.explanations;
   const extra = (result: CheckResult) => (
     <>
       <div className={s.downloads}>
-        <Button disabled={downloading} onClick={() => void download(result)}>{t.downloadAnnotated}</Button>
+        <Button
+          disabled={downloading !== null || opening !== null}
+          onClick={() => void download()}
+          title={changes > 0 ? p.downloadHolds(changesText(edits, lang)) : undefined}
+          data-testid="download-annotated"
+        >
+          {changes > 0 ? p.downloadWith(changes) : t.downloadAnnotated}
+        </Button>
         <Button onClick={() => exportCsv(result)}>{t.exportCsv}</Button>
         {result.findings.some((f) => f.fix) && (
           <Checkbox checked={withFixes} onChange={(_, d) => setWithFixes(d.checked === true)} label={t.downloadWithFixes} />
         )}
       </div>
+      {downloading && <Progress progress={downloading} lang={lang} />}
+      {downloadNote && (
+        <MessageBar className={s.downloadNote} layout="multiline" intent={downloadNote.intent} role={downloadNote.intent === 'error' ? 'alert' : 'status'} data-testid="download-note">
+          <MessageBarBody>{downloadNote.text}</MessageBarBody>
+        </MessageBar>
+      )}
       {selected && (
         <section className={s.preview} aria-label={t.preview} aria-live="polite" data-testid="preview">
           <span className={s.previewPlace}>{selected.sheet}!{selected.cell}</span>
@@ -225,18 +310,44 @@ export function StandaloneApp(props: StandaloneAppProps) {
   );
 
   return (
-    <Pane
-      key={file?.id ?? 0}
-      host={file?.host ?? null}
-      lang={lang}
-      storage={props.storage}
-      header={header}
-      extra={extra}
-      readRegistry={readRegistry}
-      error={error}
-      autoCheck
-      save={save}
-      workbookName={() => (file ? workbookBaseName(file.name) : null)}
-    />
+    <>
+      <Pane
+        key={file?.id ?? 0}
+        host={file?.host ?? null}
+        lang={lang}
+        storage={props.storage}
+        header={header}
+        extra={extra}
+        readRegistry={readRegistry}
+        error={error}
+        initialOutcome={file?.outcome}
+        busy={opening !== null || downloading !== null}
+        save={save}
+        exportDocx={file?.host.exportDocx}
+        workbookName={() => (file ? workbookBaseName(file.name) : null)}
+      />
+      <Dialog open={confirm !== null} modalType="alert" onOpenChange={(_, d) => { if (!d.open) setConfirm(null); }}>
+        <DialogSurface aria-describedby="unsaved-body">
+          <DialogBody>
+            <DialogTitle>{p.unsavedTitle}</DialogTitle>
+            <DialogContent>
+              <p id="unsaved-body">{p.unsavedBody(changesText(edits, lang))}</p>
+            </DialogContent>
+            <DialogActions fluid>
+              <Button appearance="primary" onClick={() => {
+                setConfirm(null);
+                void download();
+              }}>{p.downloadFirst}</Button>
+              <Button onClick={() => {
+                const go = confirm;
+                setConfirm(null);
+                go?.();
+              }}>{p.discard}</Button>
+              <Button onClick={() => setConfirm(null)}>{t.cancel}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </>
   );
 }

@@ -1,6 +1,6 @@
 /**
  * The simulated Office host page (end-to-end tests only): the real task pane over engineer #6's
- * fake Excel object model, holding the sample workbook. `window.__sim` lets the test look at the
+ * fake Excel object model, holding the sample workbook (or `?book=`). `window.__sim` lets the test look at the
  * fake workbook (selection, cells, a canonical dump to compare before/after).
  */
 import { createRoot } from 'react-dom/client';
@@ -20,7 +20,9 @@ interface Sim {
 
 async function main(): Promise<void> {
   const lang = detectLang({ navigatorLanguage: navigator.language, search: location.search });
-  const res = await fetch('seeds/jiangchuan-2023.xlsx');
+  // `?book=<file>`: another workbook served next to the page (the large-workbook test writes one)
+  const book = new URLSearchParams(location.search).get('book') ?? 'seeds/jiangchuan-2023.xlsx';
+  const res = await fetch(book);
   const read = readXlsx(new Uint8Array(await res.arrayBuffer()));
   if (!read.ok) throw new Error(read.error.message);
   const fake = FakeExcel.fromSnapshot(read.snapshot);

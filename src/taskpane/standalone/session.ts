@@ -1,0 +1,190 @@
+/**
+ * What the workbook worker does (workbook.worker.ts is only its message loop, so this runs in
+ * Node for the tests): it holds one opened workbook — its bytes, the file host over its snapshot
+ * (the fills and 说明 made in the page), the last check — and answers the page's calls.
+ *
+ * Files are read with the CLI's limits and sentences: the size is checked before the bytes are
+ * loaded, an old .xls is told to be saved as .xlsx, and any other name is read by its content
+ * (.xlsx and .xlsm alike), so a file that is not a workbook gets the reader's one sentence.
+ */
+import type { CheckResult } from '../../core/check';
+import type { Finding, Lang } from '../../core/rules/types';
+import type { WorkbookSnapshot } from '../../core/snapshot/types';
+import type { DisclosureDocument } from '../../core/model';
+import { M, say } from '../../cli/messages';
+import { DEFAULT_LIMITS, readXlsx } from '../../hosts/xlsx/read';
+import { XlsxReadError } from '../../hosts/xlsx/errors';
+import { AnnotateError, annotate, writeExplanations } from '../../hosts/xlsx/annotate';
+import type { StoredExplanation } from '../../core/snapshot/types';
+import type { CheckOutcome } from '../host';
+import type { WorkPhase } from '../progress';
+import { cellText, createFileHost, type FileHost } from './fileHost';
+import type { Edits, FromWorker, NumberedOutcome, PlainCheckRequest, ToWorker, WorkKind, WorkResult } from './protocol';
+import { workFailure } from './strings';
+
+/** Old binary workbooks (Excel 97–2003, WPS): never read, told to be saved as .xlsx. */
+const OLD_BINARY = /\.(xls|et)$/i;
+
+/** A file with its bytes and snapshot, or the one sentence (without the file's name) saying why not. */
+type Loaded = { ok: true; bytes: Uint8Array; snapshot: WorkbookSnapshot } | { ok: false; why: string };
+
+/**
+ * Reads a chosen file as the CLI reads a path: the size first (a package larger than the
+ * unpacked-size limit cannot be read within it), then the bytes, then the reader.
+ */
+export async function loadWorkbookFile(file: Blob, name: string, lang: Lang): Promise<Loaded> {
+  if (OLD_BINARY.test(name)) return { ok: false, why: new XlsxReadError('xls-binary').messageFor(lang) };
+  const max = DEFAULT_LIMITS.maxUncompressedBytes;
+  if (file.size > max) return { ok: false, why: say(M.tooLarge(file.size, max), lang) };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const read = readXlsx(bytes);
+  return read.ok ? { ok: true, bytes, snapshot: read.snapshot } : { ok: false, why: read.error.messageFor(lang) };
+}
+
+interface Open {
+  readonly host: FileHost;
+  readonly bytes: Uint8Array;
+}
+
+/** Answers the page's calls over one opened workbook. `phase` reports the phase entered. */
+export interface WorkSession {
+  handle(message: ToWorker, phase: (p: WorkPhase) => void): Promise<{ value: unknown; transfer: Transferable[] }>;
+}
+
+export function createWorkSession(): WorkSession {
+  let open: Open | null = null;
+  let last: { seq: number; document: DisclosureDocument; result: CheckResult } | null = null;
+  let seq = 0;
+  let version = 0;
+  const explained = new Set<string>();
+
+  const edits = (): Edits => ({ fills: open?.host.writtenFixes().length ?? 0, explanations: explained.size, version });
+
+  const check = async (request: PlainCheckRequest, phase: (p: WorkPhase) => void): Promise<NumberedOutcome> => {
+    if (!open) throw new Error('no workbook is open');
+    phase('check');
+    const outcome: CheckOutcome = await open.host.check(request);
+    seq += 1;
+    last = outcome.ok ? { seq, document: outcome.result.document, result: outcome.result } : null;
+    return { outcome, seq };
+  };
+
+  const answer = <K extends WorkKind>(value: WorkResult<K>, transfer: Transferable[] = []) => ({ value, transfer });
+
+  return {
+    async handle(message, phase) {
+      switch (message.kind) {
+        case 'open': {
+          const { file, name, request } = message.args;
+          phase('read');
+          const loaded = await loadWorkbookFile(file, name, request.lang);
+          if (!loaded.ok) return answer<'open'>({ ok: false, message: say(M.fileError(name, loaded.why), request.lang) });
+          open = { host: createFileHost(loaded.snapshot, () => undefined), bytes: loaded.bytes };
+          version = 0;
+          explained.clear();
+          return answer<'open'>({ ok: true, ...(await check(request, phase)) });
+        }
+        case 'check':
+          return answer<'check'>(await check(message.args.request, phase));
+        case 'applyFixes': {
+          if (!open) throw new Error('no workbook is open');
+          const outcome = await open.host.applyFixes(message.args.fixes, { overwrite: message.args.overwrite });
+          if (outcome.written.length > 0) version += 1;
+          return answer<'applyFixes'>({ outcome, edits: edits() });
+        }
+        case 'explain': {
+          if (!open) throw new Error('no workbook is open');
+          const { finding, text } = message.args;
+          await open.host.explain(finding, text);
+          explained.add(explanationOf(finding));
+          version += 1;
+          return answer<'explain'>(edits());
+        }
+        case 'cellText': {
+          if (!open) return answer<'cellText'>(null);
+          return answer<'cellText'>(cellText(open.host.snapshot(), message.args.sheet, message.args.cell));
+        }
+        case 'annotate': {
+          if (!open || !last) throw new Error('no checked workbook');
+          phase('annotate');
+          const out = annotatedCopy(open.bytes, copyFindings(open.host, last.result, message.args.withFixes), open.host.explanations(), message.args.lang);
+          if (!out.ok) return answer<'annotate'>(out);
+          return answer<'annotate'>({ ok: true, bytes: out.bytes, edits: edits() }, [out.bytes.buffer]);
+        }
+        case 'exportDocx': {
+          const document = last?.seq === message.args.seq ? last.document : message.args.document;
+          if (!document) return answer<'exportDocx'>({ ok: false, stale: true });
+          phase('export');
+          const { exportDocxWithModel } = await import(/* webpackChunkName: "docx" */ '../../hosts/docx/write');
+          const out = await exportDocxWithModel(document);
+          return answer<'exportDocx'>({ ok: true, bytes: out.bytes, normalisations: out.model.normalisations }, [out.bytes.buffer]);
+        }
+        case 'readRegistry': {
+          const { file, name, lang } = message.args;
+          phase('read');
+          const loaded = await loadWorkbookFile(file, name, lang);
+          if (!loaded.ok) return answer<'readRegistry'>({ ok: false, message: say(M.registryUnreadable(name, loaded.why), lang) });
+          return answer<'readRegistry'>({ ok: true, snapshot: loaded.snapshot });
+        }
+      }
+    },
+  };
+}
+
+/** The worker's global scope, as far as the message loop needs it. */
+export interface WorkerScope {
+  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
+  postMessage(message: FromWorker, transfer?: Transferable[]): void;
+}
+
+/**
+ * The worker's message loop: one call at a time, in the order they came (a check never sees a
+ * half-written fill); each answered with its phases, then its value or one sentence.
+ */
+export function serveSession(scope: WorkerScope, session: WorkSession = createWorkSession()): void {
+  let queue: Promise<void> = Promise.resolve();
+  scope.onmessage = (event) => {
+    const message = event.data;
+    queue = queue.then(async () => {
+      try {
+        const out = await session.handle(message, (phase) => scope.postMessage({ id: message.id, type: 'phase', phase }));
+        scope.postMessage({ id: message.id, type: 'done', value: out.value }, out.transfer);
+      } catch {
+        scope.postMessage({ id: message.id, type: 'failed', message: workFailure(message.lang) });
+      }
+    });
+  };
+}
+
+function explanationOf(f: Finding): string {
+  return f.key || `${f.rule}|${f.sheet}!${f.cell}`;
+}
+
+/**
+ * The findings the annotated copy flags: the last check's (their fixes written only when asked)
+ * and the fills already made in the page — their findings are gone from the re-check, so they
+ * travel on the finding that proposed them (the copy flags and fills that cell).
+ */
+function copyFindings(host: FileHost, result: CheckResult, withFixes: boolean): Finding[] {
+  const filled = host.writtenFixes().map(({ fix, finding }): Finding =>
+    finding
+      ? { ...finding, fix }
+      : { rule: 'fill', severity: 'info', message: '', messageId: 'fill', sheet: fix.sheet, cell: fix.cell, row: 0, col: 0, key: `fill|${fix.sheet}!${fix.cell}`, fix });
+  const current = result.findings.map((f) => {
+    if (withFixes || !f.fix) return f;
+    const { fix: _drop, ...rest } = f;
+    return rest;
+  });
+  return [...current, ...filled];
+}
+
+/** The annotated copy: every finding flagged, the fixes they carry written, the 说明 stored. */
+function annotatedCopy(bytes: Uint8Array, findings: readonly Finding[], explanations: readonly StoredExplanation[], lang: Lang): { ok: true; bytes: Uint8Array } | { ok: false; message: string } {
+  try {
+    const withStored = explanations.length > 0 ? writeExplanations(bytes, explanations) : bytes;
+    const fix = findings.some((f) => f.fix !== undefined);
+    return { ok: true, bytes: annotate(withStored, findings, { fix, lang, explanations }) };
+  } catch (e) {
+    return { ok: false, message: e instanceof AnnotateError ? e.messageIn(lang) : lang === 'zh' ? '无法生成标注副本。' : 'The annotated copy could not be written.' };
+  }
+}

@@ -1,0 +1,316 @@
+/**
+ * The standalone page with large workbooks, nothing lost, and the CLI's limits (issue 14 "Large
+ * workbooks" and "Nothing lost"; issue 17.13), in Chromium at task-pane widths.
+ *
+ * Responsiveness is asserted as answers, never as times: a probe in the page records, at every
+ * animation frame and every key press, which phase the progress shows. A key handled while the
+ * progress says 正在检查… is a page that answers during the check. The workbook of 1,000
+ * projects is written by bench/data.ts in the test run, never committed.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { syntheticWorkbook } from '../../bench/data';
+import { writeXlsx } from '../../bench/xlsx-writer';
+import { readXlsx } from '../../src/hosts/xlsx/read';
+import { fromA1 } from '../../src/core/snapshot/a1';
+import { cfb } from '../hosts/xlsx/hostile';
+import { launch, openPage, external, SHOTS, TMP, type Watched } from './browser';
+import { checkBytes, sampleBytes } from './workbooks';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** Where scripts/e2e.mjs serves the build from (the Excel simulation fetches its workbook there). */
+const DIST = path.resolve('.tmp/e2e-dist');
+
+let browser: Browser;
+let big: Buffer;
+const opened: Watched[] = [];
+
+beforeAll(async () => {
+  browser = await launch();
+  big = Buffer.from(writeXlsx(syntheticWorkbook(1000, 100)));
+});
+
+afterAll(async () => {
+  // nothing left the local server (the worker's chunks included)
+  expect(external(opened.flatMap((w) => w.requests))).toEqual([]);
+  await browser?.close();
+});
+
+async function open(locale: string, width: number, file = 'index.html'): Promise<Watched> {
+  const w = await openPage(browser, file, { locale, width });
+  opened.push(w);
+  return w;
+}
+
+interface Probe {
+  /** Animation frames that ran, by the phase the progress showed (`none`: no progress). */
+  readonly frames: Record<string, number>;
+  /** Key presses handled, each with the phase the progress showed then. */
+  readonly keys: string[];
+}
+
+/** Starts recording, in the page, what the progress shows at each frame and each key press. */
+async function probe(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const phase = (): string => {
+      const el = document.querySelector<HTMLElement>('[data-testid=progress]');
+      return el?.dataset.phase ?? 'none';
+    };
+    const p = { frames: {} as Record<string, number>, keys: [] as string[] };
+    (window as unknown as { __probe: typeof p }).__probe = p;
+    const frame = (): void => {
+      const k = phase();
+      p.frames[k] = (p.frames[k] ?? 0) + 1;
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+    document.addEventListener('keydown', () => p.keys.push(phase()), true);
+  });
+}
+
+const probed = (page: Page): Promise<Probe> => page.evaluate(() => (window as unknown as { __probe: Probe }).__probe);
+
+/** Waits until the progress shows this phase. */
+const phase = (page: Page, name: string) => page.locator(`[data-testid=progress][data-phase=${name}]`).first().waitFor({ timeout: 120_000 });
+
+/** Waits for the finite animations (a dialog fading in) to end, for a screenshot; the progress bar's loop goes on. */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => Promise.all(document.getAnimations()
+    .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+    .map((a) => a.finished.catch(() => undefined))));
+}
+
+async function summary(page: Page): Promise<void> {
+  await page.getByTestId('summary').waitFor({ timeout: 180_000 });
+}
+
+describe('a workbook of 1,000 projects (zh-CN, 320 px)', () => {
+  let w: Watched;
+
+  it('is read and checked off the page\'s thread: keys are answered and frames painted while 正在读取文件… and 正在检查… show', async () => {
+    w = await open('zh-CN', 320);
+    await w.page.getByRole('button', { name: '示例工作簿' }).waitFor();
+    await probe(w.page);
+    await w.page.getByTestId('file-input').setInputFiles({ name: '一千个项目.xlsx', mimeType: XLSX, buffer: big });
+    await w.page.getByTestId('progress').waitFor();
+    await w.page.keyboard.press('Shift');
+    await phase(w.page, 'check');
+    await w.page.keyboard.press('Shift');
+    const during = await probed(w.page);
+    // both keys were handled while the workbook was being opened (never after it)
+    expect(during.keys).toHaveLength(2);
+    for (const k of during.keys) expect(['read', 'check']).toContain(k);
+    expect(during.keys[1]).toBe('check');
+    expect(await w.page.getByTestId('progress-phase').innerText()).toBe('正在检查…');
+    expect(await w.page.getByRole('progressbar').getAttribute('aria-valuetext')).toBe('正在检查… 第 2 步，共 2 步');
+    await w.page.screenshot({ path: path.join(SHOTS, 'page-progress-zh.png') });
+    await summary(w.page);
+    const after = await probed(w.page);
+    // the page kept painting through the check (a blocked page paints at most once before and once after)
+    expect(after.frames.check ?? 0).toBeGreaterThan(2);
+    expect(await w.page.getByText('当前文件：一千个项目.xlsx').isVisible()).toBe(true);
+    expect(w.errors).toEqual([]);
+  });
+
+  it('重新检查 answers input during the check too', async () => {
+    // a thousand projects' findings make a large page: give the click time
+    await w.page.locator('button:text-is("重新检查")').click({ timeout: 180_000 });
+    await phase(w.page, 'check');
+    await w.page.keyboard.press('Shift');
+    expect((await probed(w.page)).keys.at(-1)).toBe('check');
+    await w.page.locator('[data-testid=progress]').waitFor({ state: 'detached', timeout: 180_000 });
+    expect(await w.page.getByRole('button', { name: '重新检查' }).isEnabled()).toBe(true);
+  });
+
+  it('the annotated copy is written in the worker with its phase shown; the page answers meanwhile', async () => {
+    const keysBefore = (await probed(w.page)).keys.length;
+    const [download] = await Promise.all([
+      w.page.waitForEvent('download', { timeout: 180_000 }),
+      (async () => {
+        await w.page.getByTestId('download-annotated').click();
+        await phase(w.page, 'annotate');
+        await w.page.keyboard.press('Shift');
+      })(),
+    ]);
+    expect(download.suggestedFilename()).toBe('一千个项目.标注.xlsx');
+    const p = await probed(w.page);
+    expect(p.keys.slice(keysBefore)).toEqual(['annotate']);
+    expect(await w.page.getByTestId('download-note').innerText()).toContain('已下载 一千个项目.标注.xlsx');
+  });
+
+  it('the Word file is written in the worker with its phase shown; the page answers meanwhile', async () => {
+    const keysBefore = (await probed(w.page)).keys.length;
+    await w.page.getByRole('button', { name: '导出公开文本' }).click();
+    const [download] = await Promise.all([
+      w.page.waitForEvent('download', { timeout: 180_000 }),
+      (async () => {
+        // errors remain in this workbook: export anyway
+        await w.page.getByRole('dialog').getByRole('button', { name: '仍然导出' }).click();
+        await phase(w.page, 'export');
+        await w.page.keyboard.press('Shift');
+      })(),
+    ]);
+    expect(download.suggestedFilename()).toBe('一千个项目-公开文本.docx');
+    expect((await probed(w.page)).keys.slice(keysBefore)).toEqual(['export']);
+  });
+});
+
+describe('a workbook of 1,000 projects (en-US, 320 px)', () => {
+  it('shows the phase and the bar in English; Cancel goes back to the sample', async () => {
+    const w = await open('en-US', 320);
+    await w.page.getByRole('button', { name: 'Sample workbook' }).click();
+    await summary(w.page);
+    await w.page.getByTestId('file-input').setInputFiles({ name: 'thousand.xlsx', mimeType: XLSX, buffer: big });
+    await phase(w.page, 'check');
+    expect(await w.page.getByTestId('progress-phase').innerText()).toBe('Checking…');
+    expect(await w.page.getByRole('progressbar').getAttribute('aria-valuetext')).toBe('Checking… Step 2 of 2');
+    // the step done (reading) is filled, the current one is not
+    const colours = await w.page.locator('[role=progressbar] > div').evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
+    expect(colours).toHaveLength(2);
+    expect(colours[0]).not.toBe(colours[1]);
+    await w.page.screenshot({ path: path.join(SHOTS, 'page-progress-en.png') });
+    await w.page.getByTestId('progress').getByRole('button', { name: 'Cancel' }).click();
+    await w.page.locator('[data-testid=progress]').waitFor({ state: 'detached' });
+    expect(await w.page.getByText('File: jiangchuan-2023.xlsx').isVisible()).toBe(true);
+    expect(w.errors).toEqual([]);
+  });
+});
+
+describe('the pane in Excel (the simulation) with 1,000 projects', () => {
+  it('paints each phase — reading, checking, flagging — before it runs', async () => {
+    writeFileSync(path.join(DIST, 'e2e-1000-projects.xlsx'), big);
+    const w = await open('zh-CN', 320, 'office-sim.html?book=e2e-1000-projects.xlsx');
+    await w.page.waitForFunction(() => (window as unknown as { __sim?: unknown }).__sim !== undefined, null, { timeout: 120_000 });
+    await probe(w.page);
+    await w.page.getByRole('button', { name: '检查', exact: true }).click();
+    await summary(w.page);
+    const p = await probed(w.page);
+    for (const k of ['read', 'check', 'flag']) expect(p.frames[k] ?? 0, k).toBeGreaterThan(0);
+  });
+});
+
+describe('nothing lost: fills and 说明 live only in the page', () => {
+  async function sampleWithAFill(locale: string, fill: RegExp): Promise<Watched> {
+    const w = await open(locale, 320);
+    await w.page.getByRole('button', { name: locale === 'zh-CN' ? '示例工作簿' : 'Sample workbook' }).click();
+    await summary(w.page);
+    await w.page.getByRole('button', { name: fill }).click();
+    await w.page.getByText(locale === 'zh-CN' ? '已写入 1 个单元格。' : '1 cell written.').waitFor();
+    return w;
+  }
+
+  it('leaving asks (the browser\'s prompt); opening another workbook asks in the page; the download holds them and says so', async () => {
+    const w = await sampleWithAFill('zh-CN', /填入 3453009901/);
+    const button = w.page.getByTestId('download-annotated');
+    expect(await button.innerText()).toBe('下载标注副本（含本页 1 处修改）');
+    expect(await button.getAttribute('title')).toBe('标注副本包含在本页填入的 1 个值。');
+
+    // leaving: the browser's own prompt, and the page stays when it is dismissed
+    const prompt = w.page.waitForEvent('dialog');
+    await w.page.close({ runBeforeUnload: true });
+    const dialog = await prompt;
+    expect(dialog.type()).toBe('beforeunload');
+    await dialog.dismiss();
+    expect(w.page.isClosed()).toBe(false);
+
+    // 示例工作簿: asked in the page first
+    await w.page.getByRole('button', { name: '示例工作簿' }).click();
+    const ask = w.page.getByRole('alertdialog');
+    await ask.waitFor();
+    expect(await ask.innerText()).toContain('有未保存的修改');
+    expect(await ask.innerText()).toContain('在本页填入的 1 个值只保存在网页中');
+    await settled(w.page);
+    await w.page.screenshot({ path: path.join(SHOTS, 'page-unsaved-zh.png') });
+    await ask.getByRole('button', { name: '取消' }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect(await w.page.getByRole('button', { name: /填入 3453009901/ }).count()).toBe(0);
+
+    // the download holds the fill and says so
+    const [download] = await Promise.all([w.page.waitForEvent('download'), button.click()]);
+    expect(await w.page.getByTestId('download-note').innerText()).toBe('已下载 jiangchuan-2023.标注.xlsx，其中包含在本页填入的 1 个值。原文件没有改动。');
+    const file = path.join(TMP, 'page-annotated.xlsx');
+    await download.saveAs(file);
+    const copy = readXlsx(new Uint8Array(readFileSync(file)));
+    if (!copy.ok) throw new Error('copy unreadable');
+    const fix = checkBytes(sampleBytes()).findings.find((f) => f.fix?.value === '3453009901')!.fix!;
+    const at = fromA1(fix.cell)!;
+    expect(copy.snapshot.sheets.find((s) => s.name === fix.sheet)?.cells.find((c) => c.row === at.row && c.col === at.col)?.text).toBe('3453009901');
+    // the next download holds it too
+    expect(await button.innerText()).toBe('下载标注副本（含本页 1 处修改）');
+
+    // saved now: leaving does not ask
+    let asked = false;
+    w.page.on('dialog', (d) => {
+      asked = true;
+      void d.dismiss();
+    });
+    const closed = w.page.waitForEvent('close');
+    await w.page.close({ runBeforeUnload: true });
+    await closed;
+    expect(asked).toBe(false);
+  });
+
+  it('the question in English', async () => {
+    const w = await sampleWithAFill('en-US', /Fill 3453009901/);
+    await w.page.getByRole('button', { name: 'Sample workbook' }).click();
+    const ask = w.page.getByRole('alertdialog');
+    await ask.waitFor();
+    expect(await ask.innerText()).toContain('Changes made in this page (1 filled value) exist only in the page');
+    await settled(w.page);
+    await w.page.screenshot({ path: path.join(SHOTS, 'page-unsaved-en.png') });
+    await ask.getByRole('button', { name: 'Discard them and open another workbook' }).click();
+    // the sample again, without the fill
+    await expect.poll(() => w.page.getByTestId('download-annotated').innerText(), { timeout: 60_000 }).toBe('Download annotated copy');
+    expect(await w.page.getByRole('button', { name: /Fill 3453009901/ }).count()).toBe(1);
+  });
+});
+
+describe('the CLI\'s limits and sentences (issue 17.13)', () => {
+  let w: Watched;
+  const alert = () => w.page.getByRole('alert').first().innerText();
+
+  it('.xlsm is opened like .xlsx', async () => {
+    w = await open('zh-CN', 350);
+    expect(await w.page.getByTestId('file-input').getAttribute('accept')).toContain('.xlsm');
+    await w.page.getByTestId('file-input').setInputFiles({ name: '预算.xlsm', mimeType: 'application/vnd.ms-excel.sheet.macroEnabled.12', buffer: Buffer.from(sampleBytes()) });
+    await summary(w.page);
+    expect(await w.page.getByText('当前文件：预算.xlsm').isVisible()).toBe(true);
+  });
+
+  it('an old .xls is told to be saved as .xlsx', async () => {
+    await w.page.getByTestId('file-input').setInputFiles({ name: '旧表.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from(cfb(['Workbook'])) });
+    await expect.poll(alert).toContain('旧表.xls：这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx');
+  });
+
+  it('a file that is not a workbook gets the reader\'s sentence after its name, as the CLI says it', async () => {
+    const junk = Buffer.from('名称,金额\n一,1\n');
+    const r = readXlsx(new Uint8Array(junk));
+    if (r.ok) throw new Error('read as a workbook');
+    await w.page.getByTestId('file-input').setInputFiles({ name: '表.csv', mimeType: 'text/csv', buffer: junk });
+    await expect.poll(alert).toContain(`表.csv：${r.error.messageFor('zh')}`);
+    expect(await alert()).not.toMatch(/Error|at \w+ \(/);
+  });
+
+  it('a file over the size limit is refused before it is loaded, with the CLI\'s sentence', async () => {
+    // 201 MB made of one 1 MB part: the browser holds it by reference
+    await w.page.evaluate(() => {
+      const part = new Blob([new Uint8Array(1024 * 1024)]);
+      const file = new File(Array.from({ length: 201 }, () => part), '大表.xlsx');
+      const dt = new DataTransfer();
+      dt.items.add(file);
+      document.querySelector('[data-testid=dropzone]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(alert).toContain('大表.xlsx：文件过大（201 MB），超过读取上限 200 MB');
+  });
+
+  it('a registry file that is not a workbook: the CLI\'s sentence', async () => {
+    await w.page.getByRole('button', { name: '设置' }).click();
+    const [chooser] = await Promise.all([w.page.waitForEvent('filechooser'), w.page.getByRole('button', { name: '从其他文件读取…' }).click()]);
+    await chooser.setFiles({ name: '名册.xlsx', mimeType: XLSX, buffer: Buffer.from('not a workbook') });
+    await w.page.getByRole('button', { name: '返回' }).click();
+    await expect.poll(alert).toContain('学校名册 名册.xlsx 无法读取：不是 Excel 工作簿（.xlsx）文件');
+    expect(w.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,171 @@
+// @vitest-environment jsdom
+/**
+ * The standalone page over an in-process workbook worker: opening shows its phases with a bar
+ * and can be cancelled; fills and 说明 made in the page are unsaved until the annotated copy is
+ * downloaded — leaving asks (beforeunload), opening another workbook asks in the page.
+ */
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { StandaloneApp, type StandaloneAppProps } from '../../../src/taskpane/standalone/StandaloneApp';
+import { inProcessWorker, type InProcessWorker } from './inProcessWorker';
+
+afterEach(cleanup);
+
+const SAMPLE = readFileSync('seeds/jiangchuan-2023.xlsx');
+
+function page(extra: Partial<StandaloneAppProps> = {}) {
+  const workers: InProcessWorker[] = [];
+  const saved: { name: string; data: Uint8Array | string }[] = [];
+  const unload = new EventTarget();
+  const props: StandaloneAppProps = {
+    lang: 'zh',
+    sampleUrl: 'seeds/jiangchuan-2023.xlsx',
+    fetchSample: async () => new Blob([SAMPLE]),
+    spawnWorker: () => {
+      const w = inProcessWorker();
+      workers.push(w);
+      return w;
+    },
+    save: (name, data) => void saved.push({ name, data }),
+    unloadTarget: unload as unknown as Window,
+    ...extra,
+  };
+  render(<FluentProvider theme={webLightTheme}><StandaloneApp {...props} /></FluentProvider>);
+  /** Whether leaving now would ask (the beforeunload event is cancelled). */
+  const leavingAsks = () => {
+    const e = new Event('beforeunload', { cancelable: true });
+    unload.dispatchEvent(e);
+    return e.defaultPrevented;
+  };
+  return { workers, saved, leavingAsks };
+}
+
+function choose(name: string, bytes: Uint8Array = SAMPLE) {
+  const input = screen.getByTestId('file-input') as HTMLInputElement;
+  fireEvent.change(input, { target: { files: [new File([bytes.slice()], name)] } });
+}
+
+const summary = () => screen.findByTestId('summary', {}, { timeout: 30_000 });
+
+describe('opening a workbook', () => {
+  it('shows 正在读取文件… then 正在检查… with a bar of two steps; 取消 leaves the page as it was', async () => {
+    const p = page({ spawnWorker: () => {
+      const w = inProcessWorker();
+      w.hold(); // phases arrive, the answer waits
+      p.workers.push(w);
+      return w;
+    } });
+    choose('预算.xlsx');
+    const bar = await screen.findByRole('progressbar');
+    await waitFor(() => expect(screen.getByTestId('progress-phase').textContent).toBe('正在检查…'), { timeout: 30_000 });
+    expect(bar.getAttribute('aria-valuetext')).toBe('正在检查… 第 2 步，共 2 步');
+    expect(bar.getAttribute('aria-valuenow')).toBe('1');
+    // the pane's actions wait while the workbook is opened
+    expect((screen.getByRole('button', { name: '示例工作簿' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(within(screen.getByTestId('progress')).getByRole('button', { name: '取消' }));
+    expect(screen.queryByTestId('progress')).toBeNull();
+    expect(p.workers[0]!.terminated).toBe(true);
+    p.workers[0]!.release();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByTestId('summary')).toBeNull();
+    expect(screen.getByText('还没有检查')).toBeTruthy();
+  });
+
+  it('a second file chosen while the first is opening: the first is abandoned, its worker ended', async () => {
+    let first = true;
+    const p = page({ spawnWorker: () => {
+      const w = inProcessWorker();
+      if (first) w.hold();
+      first = false;
+      p.workers.push(w);
+      return w;
+    } });
+    choose('慢.xlsx');
+    await screen.findByTestId('progress');
+    // a drop still reaches the page while the buttons wait
+    fireEvent.drop(screen.getByTestId('dropzone'), { dataTransfer: { files: [new File([SAMPLE.slice()], '快.xlsx')] } });
+    await screen.findByText('当前文件：快.xlsx', {}, { timeout: 30_000 });
+    expect(p.workers.map((w) => w.terminated)).toEqual([true, false]);
+    p.workers[0]!.release();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.getByText('当前文件：快.xlsx')).toBeTruthy();
+  });
+
+  it('opens and checks in the worker; a file that is not a workbook gets the CLI\'s sentence and no findings', async () => {
+    const p = page();
+    choose('预算.xlsm');
+    expect((await summary()).textContent).toMatch(/^\d+错误/);
+    expect(screen.getByText('当前文件：预算.xlsm')).toBeTruthy();
+    choose('坏.xlsx', new TextEncoder().encode('not a workbook'));
+    expect((await screen.findByRole('alert', {}, { timeout: 30_000 })).textContent).toContain('坏.xlsx：不是 Excel 工作簿（.xlsx）文件');
+    expect(screen.queryByTestId('summary')).toBeNull();
+    // the first workbook's worker ended with it
+    expect(p.workers.map((w) => w.terminated)).toEqual([true, true]);
+  });
+});
+
+describe('nothing lost (fills and 说明 live only in the page)', () => {
+  it('after a fill: leaving asks, opening another workbook asks in the page (取消 keeps it, 放弃 opens the other)', async () => {
+    const p = page();
+    choose('甲.xlsx');
+    await summary();
+    expect(p.leavingAsks()).toBe(false);
+    fireEvent.click(screen.getAllByRole('button', { name: /填入 \d{10}/ })[0]!);
+    await screen.findByText('已写入 1 个单元格。', {}, { timeout: 30_000 });
+    expect(p.leavingAsks()).toBe(true);
+    const download = screen.getByTestId('download-annotated');
+    expect(download.textContent).toBe('下载标注副本（含本页 1 处修改）');
+    expect(download.getAttribute('title')).toBe('标注副本包含在本页填入的 1 个值。');
+
+    choose('乙.xlsx');
+    const dialog = await screen.findByRole('alertdialog');
+    expect(dialog.textContent).toContain('有未保存的修改');
+    expect(dialog.textContent).toContain('在本页填入的 1 个值只保存在网页中');
+    fireEvent.click(within(dialog).getByText('取消').closest('button')!);
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(screen.getByText('当前文件：甲.xlsx')).toBeTruthy();
+    expect(p.workers).toHaveLength(1);
+
+    // 示例工作簿 asks too
+    fireEvent.click(screen.getByRole('button', { name: '示例工作簿' }));
+    const again = await screen.findByRole('alertdialog');
+    fireEvent.click(within(again).getByText('放弃修改，打开其他工作簿').closest('button')!);
+    await screen.findByText('当前文件：jiangchuan-2023.xlsx', {}, { timeout: 30_000 });
+    expect(p.leavingAsks()).toBe(false);
+    expect(screen.getByTestId('download-annotated').textContent).toBe('下载标注副本');
+  });
+
+  it('the download holds the page\'s fills and 说明 and says so; afterwards nothing is unsaved', async () => {
+    const p = page();
+    choose('甲.xlsx');
+    await summary();
+    fireEvent.click(screen.getAllByRole('button', { name: /填入 \d{10}/ })[0]!);
+    await screen.findByText('已写入 1 个单元格。', {}, { timeout: 30_000 });
+    fireEvent.click(screen.getByTestId('download-annotated'));
+    const note = await screen.findByTestId('download-note', {}, { timeout: 30_000 });
+    expect(note.textContent).toBe('已下载 甲.标注.xlsx，其中包含在本页填入的 1 个值。原文件没有改动。');
+    expect(p.saved.map((x) => x.name)).toEqual(['甲.标注.xlsx']);
+    expect(p.leavingAsks()).toBe(false);
+    // opening another workbook does not ask now
+    choose('乙.xlsx');
+    await screen.findByText('当前文件：乙.xlsx', {}, { timeout: 30_000 });
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
+  it('先下载标注副本 in the dialog downloads and stays on the workbook', async () => {
+    const p = page();
+    choose('甲.xlsx');
+    await summary();
+    fireEvent.click(screen.getAllByRole('button', { name: /填入 \d{10}/ })[0]!);
+    await screen.findByText('已写入 1 个单元格。', {}, { timeout: 30_000 });
+    choose('乙.xlsx');
+    const dialog = await screen.findByRole('alertdialog');
+    fireEvent.click(within(dialog).getByText('先下载标注副本').closest('button')!);
+    await screen.findByTestId('download-note', {}, { timeout: 30_000 });
+    expect(p.saved.map((x) => x.name)).toEqual(['甲.标注.xlsx']);
+    expect(p.leavingAsks()).toBe(false);
+    expect(screen.getByText('当前文件：甲.xlsx')).toBeTruthy();
+  });
+});

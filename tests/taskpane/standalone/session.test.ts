@@ -1,0 +1,172 @@
+/**
+ * The standalone page's workbook worker, in Node: files read with the CLI's limits and sentences
+ * (issue 17.13), and the workbook held there — checked, filled, explained, annotated, exported.
+ */
+import { copyFileSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { run } from '../../../src/cli/run';
+import { readXlsx } from '../../../src/hosts/xlsx/read';
+import { createWorkSession, loadWorkbookFile } from '../../../src/taskpane/standalone/session';
+import { cellText } from '../../../src/taskpane/standalone/fileHost';
+import type { ToWorker, WorkKind, WorkResult, WorkArgs } from '../../../src/taskpane/standalone/protocol';
+import type { Lang } from '../../../src/core/rules/types';
+import { cfb, zip } from '../../hosts/xlsx/hostile';
+
+const SAMPLE = readFileSync('seeds/jiangchuan-2023.xlsx');
+const MB = 1024 * 1024;
+
+/** What the CLI says about these paths (its lines naming a file, each path shown as its file name, as the page names a chosen file). */
+async function cliSays(args: string[], lang: Lang): Promise<string[]> {
+  let said = '';
+  const add = (s: string) => void (said += s);
+  await run([...args, '--lang', lang, '--format', 'text'], { out: add, err: add, progress: false });
+  const dir = args[0]!.slice(0, args[0]!.lastIndexOf('/') + 1);
+  return said.split('\n').filter((l) => l.includes(dir)).map((l) => l.split(dir).join(''));
+}
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'dc-page-'));
+}
+
+/** A Blob that records whether its bytes were asked for. */
+function spyBlob(size: number): { blob: Blob; arrayBuffer: ReturnType<typeof vi.fn> } {
+  const arrayBuffer = vi.fn(async () => new ArrayBuffer(0));
+  return { blob: { size, arrayBuffer } as unknown as Blob, arrayBuffer };
+}
+
+describe('files are read with the CLI\'s limits and sentences (issue 17.13)', () => {
+  it('a file over the size limit is refused before its bytes are loaded, in the CLI\'s words', async () => {
+    const dir = tempDir();
+    const big = join(dir, '大表.xlsx');
+    writeFileSync(big, '');
+    truncateSync(big, 210 * MB); // sparse: no disk used
+    for (const lang of ['zh', 'en'] as const) {
+      const { blob, arrayBuffer } = spyBlob(210 * MB);
+      const out = await loadWorkbookFile(blob, '大表.xlsx', lang);
+      expect(arrayBuffer).not.toHaveBeenCalled();
+      expect(out.ok).toBe(false);
+      const session = createWorkSession();
+      const answer = await call(session, 'open', { file: blob, name: '大表.xlsx', request: { config: {}, lang } });
+      expect(answer).toEqual({ ok: false, message: (await cliSays([big], lang))[0] });
+      expect(answer.ok ? '' : answer.message).toMatch(lang === 'zh' ? /^大表\.xlsx：文件过大（210 MB），超过读取上限 200 MB$/ : /too large/);
+    }
+    // just under the limit is read (and here found not to be a workbook)
+    const { blob, arrayBuffer } = spyBlob(200 * MB);
+    await loadWorkbookFile(blob, 'x.xlsx', 'zh');
+    expect(arrayBuffer).toHaveBeenCalledOnce();
+  });
+
+  it('.xlsm is read as the CLI reads it', async () => {
+    const session = createWorkSession();
+    const out = await call(session, 'open', { file: new Blob([SAMPLE]), name: '预算.xlsm', request: { config: {}, lang: 'zh' } });
+    expect(out.ok && out.outcome.ok && out.outcome.result.summary.errors).toBeGreaterThan(0);
+  });
+
+  it('an old .xls is told to be saved as .xlsx, without reading it; a real .xls inside any name says the same', async () => {
+    const { blob, arrayBuffer } = spyBlob(1000);
+    const out = await call(createWorkSession(), 'open', { file: blob, name: '旧表.xls', request: { config: {}, lang: 'zh' } });
+    expect(arrayBuffer).not.toHaveBeenCalled();
+    expect(out).toEqual({ ok: false, message: '旧表.xls：这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx' });
+    const dir = tempDir();
+    const xls = cfb(['Workbook']);
+    writeFileSync(join(dir, '改了名.xlsx'), xls);
+    const renamed = await call(createWorkSession(), 'open', { file: new Blob([xls.slice()]), name: '改了名.xlsx', request: { config: {}, lang: 'zh' } });
+    expect(renamed).toEqual({ ok: false, message: (await cliSays([join(dir, '改了名.xlsx')], 'zh'))[0] });
+    expect(renamed.ok ? '' : renamed.message).toContain('另存为 .xlsx');
+  });
+
+  it('a file that is not a workbook, whatever its name, gets the CLI\'s one sentence (no stack, no English in zh)', async () => {
+    const dir = tempDir();
+    for (const name of ['坏.xlsx', '表格.csv', '文档.docx']) {
+      const bytes = name.endsWith('.docx') ? zip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' }) : new TextEncoder().encode('a,b,c\n1,2,3\n');
+      writeFileSync(join(dir, name), bytes);
+      const out = await call(createWorkSession(), 'open', { file: new Blob([bytes.slice()]), name, request: { config: {}, lang: 'zh' } });
+      expect(out.ok).toBe(false);
+      if (out.ok) continue;
+      expect(out.message).toBe((await cliSays([join(dir, name)], 'zh'))[0]);
+      expect(out.message).not.toMatch(/Error|at \w+ \(|\n/);
+    }
+  });
+
+  it('the registry file: size and type checked, the CLI\'s sentence', async () => {
+    const dir = tempDir();
+    const junk = join(dir, '名册.xlsx');
+    writeFileSync(junk, 'not a workbook');
+    const seed = join(dir, 'seed.xlsx');
+    copyFileSync('seeds/jiangchuan-2023.xlsx', seed);
+    for (const lang of ['zh', 'en'] as const) {
+      const out = await call(createWorkSession(), 'readRegistry', { file: new Blob(['not a workbook']), name: '名册.xlsx', lang });
+      const cli = (await cliSays([seed, '--registry', junk], lang)).find((l) => l.includes('名册'));
+      expect(cli).toBeDefined();
+      expect(out).toEqual({ ok: false, message: cli });
+    }
+    const { blob, arrayBuffer } = spyBlob(300 * MB);
+    const big = await call(createWorkSession(), 'readRegistry', { file: blob, name: '大名册.xlsx', lang: 'zh' });
+    expect(arrayBuffer).not.toHaveBeenCalled();
+    expect(big).toEqual({ ok: false, message: '学校名册 大名册.xlsx 无法读取：文件过大（300 MB），超过读取上限 200 MB' });
+    const ok = await call(createWorkSession(), 'readRegistry', { file: new Blob([SAMPLE]), name: 'r.xlsx', lang: 'zh' });
+    expect(ok.ok && ok.snapshot.sheets.length).toBeGreaterThan(0);
+  });
+});
+
+let nextId = 1;
+async function call<K extends WorkKind>(
+  session: ReturnType<typeof createWorkSession>,
+  kind: K,
+  args: WorkArgs<K>,
+  phases: string[] = [],
+): Promise<WorkResult<K>> {
+  const message = { id: nextId++, kind, lang: 'zh', args } as ToWorker;
+  const out = await session.handle(message, (p) => phases.push(p));
+  // every answer crosses to the page by structured clone
+  return structuredClone(out.value) as WorkResult<K>;
+}
+
+describe('the workbook held in the worker', () => {
+  it('open reads then checks; fills and 说明 are counted as edits; the annotated copy holds them', async () => {
+    const session = createWorkSession();
+    const phases: string[] = [];
+    const opened = await call(session, 'open', { file: new Blob([SAMPLE]), name: 'a.xlsx', request: { config: {}, lang: 'zh' } }, phases);
+    expect(phases).toEqual(['read', 'check']);
+    if (!opened.ok || !opened.outcome.ok) throw new Error('not opened');
+    const findings = opened.outcome.result.findings;
+    const fix = findings.find((f) => f.rule === 'school-code-missing' && f.fix)!.fix!;
+    const filled = await call(session, 'applyFixes', { fixes: [fix], overwrite: false });
+    expect(filled.outcome.written).toHaveLength(1);
+    expect(filled.edits).toEqual({ fills: 1, explanations: 0, version: 1 });
+    expect(await call(session, 'cellText', { sheet: fix.sheet, cell: fix.cell })).toBe(String(fix.value));
+    const other = findings.find((f) => f.rule !== 'school-code-missing')!;
+    expect(await call(session, 'explain', { finding: other, text: '已核实。' })).toEqual({ fills: 1, explanations: 1, version: 2 });
+    // the re-check sees both
+    const again = await call(session, 'check', { request: { config: {}, lang: 'zh' } });
+    if (!again.outcome.ok) throw new Error('check failed');
+    expect(again.seq).toBe(opened.seq + 1);
+    expect(again.outcome.result.findings.some((f) => f.fix?.cell === fix.cell && f.fix.sheet === fix.sheet)).toBe(false);
+    expect(again.outcome.result.summary.explained).toBe(1);
+
+    const copyPhases: string[] = [];
+    const copy = await call(session, 'annotate', { withFixes: false, lang: 'zh' }, copyPhases);
+    expect(copyPhases).toEqual(['annotate']);
+    if (!copy.ok) throw new Error(copy.message);
+    expect(copy.edits).toEqual({ fills: 1, explanations: 1, version: 2 });
+    const back = readXlsx(copy.bytes);
+    if (!back.ok) throw new Error('copy unreadable');
+    expect(cellText(back.snapshot, fix.sheet, fix.cell)).toBe(String(fix.value));
+    expect(back.snapshot.explanations?.map((e) => e.text)).toEqual(['已核实。']);
+  });
+
+  it('the Word file is made from the document of the last check, or from the one sent', async () => {
+    const session = createWorkSession();
+    const opened = await call(session, 'open', { file: new Blob([SAMPLE]), name: 'a.xlsx', request: { config: {}, lang: 'zh' } });
+    if (!opened.ok || !opened.outcome.ok) throw new Error('not opened');
+    const phases: string[] = [];
+    const word = await call(session, 'exportDocx', { seq: opened.seq }, phases);
+    expect(phases).toEqual(['export']);
+    expect(word.ok && word.bytes.length).toBeGreaterThan(1000);
+    expect(await call(session, 'exportDocx', { seq: opened.seq + 5 })).toEqual({ ok: false, stale: true });
+    const sent = await call(session, 'exportDocx', { seq: -1, document: opened.outcome.result.document });
+    expect(sent.ok).toBe(true);
+  });
+});

@@ -212,21 +212,37 @@ export function Pane(props: PaneProps) {
     }
   }, [props.autoCheck, host, status.kind, run]);
 
-  // 边改边查: re-check (debounced) when the workbook changes
+  // 边改边查: re-check (debounced) when the workbook changes. The subscription does not follow the check's
+  // state, so a change made while a check runs (or just as it ends) is never lost: it re-checks once that
+  // check is done.
   const runRef = useRef(run);
   runRef.current = run;
+  const statusRef = useRef(status);
+  statusRef.current = status;
+  const busyRef = useRef(busy);
+  busyRef.current = busy;
+  const [changedWhileRunning, setChangedWhileRunning] = useState(false);
   useEffect(() => {
-    if (!settings.live || !host?.onChanged || status.kind !== 'done') return undefined;
+    if (!settings.live || !host?.onChanged) return undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const off = host.onChanged(() => {
       if (timer) clearTimeout(timer);
-      timer = setTimeout(() => void runRef.current(true), 800);
+      timer = setTimeout(() => {
+        const kind = statusRef.current.kind;
+        if (kind === 'running' || busyRef.current) setChangedWhileRunning(true);
+        else if (kind === 'done') void runRef.current(true);
+      }, 800);
     });
     return () => {
       if (timer) clearTimeout(timer);
       off();
     };
-  }, [settings.live, host, status.kind]);
+  }, [settings.live, host]);
+  useEffect(() => {
+    if (!changedWhileRunning || busy || status.kind !== 'done') return;
+    setChangedWhileRunning(false);
+    void runRef.current(true);
+  }, [changedWhileRunning, busy, status.kind]);
 
   const fixes: Fix[] = useMemo(() => {
     if (status.kind !== 'done') return [];

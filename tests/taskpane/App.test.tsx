@@ -213,6 +213,23 @@ describe('Pane actions', () => {
     await waitFor(() => expect(host.calls.filter((c) => c === 'check')).toHaveLength(2), { timeout: 3000 });
   });
 
+  it('边改边查: a change made while the first check runs re-checks once it is done', async () => {
+    const host = fakeHost({ manual: true });
+    show({ host, lang: 'zh' });
+    fireEvent.click(screen.getByRole('button', { name: '设置' }));
+    fireEvent.click(screen.getByRole('switch', { name: '边改边查' }));
+    fireEvent.click(screen.getAllByRole('button', { name: '返回' })[0]!);
+    fireEvent.click(checkButton());
+    await waitFor(() => expect(host.calls.filter((c) => c === 'check')).toHaveLength(1));
+    host.changed();
+    // the debounce passes while the check is still running: nothing starts beside it
+    await new Promise((r) => setTimeout(r, 900));
+    expect(host.calls.filter((c) => c === 'check')).toHaveLength(1);
+    host.release();
+    await waitFor(() => expect(host.calls.filter((c) => c === 'check')).toHaveLength(2), { timeout: 3000 });
+    host.release();
+  });
+
   it('settings persist in the given storage', () => {
     const store = new Map<string, string>();
     const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) } as Storage;

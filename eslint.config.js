@@ -28,6 +28,15 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
       // Numbers in messages and cell addresses are the common case (`第${row}行`); other types stay refused.
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      // `onClick={() => setOpen(false)}` and `xs.forEach((x) => f(x))` are the React and array idioms; a void value
+      // used as a value anywhere else (assigned, returned from a block, combined) is still refused.
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+      // The compiler's convention (noUnusedLocals/Parameters): `_name` is unused on purpose, and `{ drop: _, ...rest }`
+      // is how an object is copied without a key.
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {

@@ -47,7 +47,7 @@ export function expandInputs(paths: readonly string[], lang: Lang): (InputTask |
     try {
       isDir = statSync(p).isDirectory();
     } catch (e) {
-      const code = typeof e === 'object' && e !== null && 'code' in e ? (e as { code: unknown }).code : '';
+      const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : '';
       const message = code === 'ENOENT' || code === 'ENOTDIR' ? say(M.missingPath(p), lang) : say(M.unreadablePath(p, fsReason(e, lang)), lang);
       items.push({ index: items.length, file: p, message });
       continue;

@@ -37,7 +37,7 @@ try {
     process.exitCode = await run(argv, {
       out,
       err: (s) => void process.stderr.write(s),
-      progress: process.stderr.isTTY === true,
+      progress: isatty(2),
       stdin: { isTTY: isatty(0), read: () => process.stdin },
     });
   }

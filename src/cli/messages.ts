@@ -70,7 +70,7 @@ export const M = {
 
 /** Short reason for a file-system error code. */
 export function fsReason(e: unknown, lang: Lang): string {
-  const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
   const zh: Record<string, string> = {
     ENOENT: '路径不存在', EACCES: '没有权限', EPERM: '没有权限', EISDIR: '这是一个目录', ENOTDIR: '路径中有一部分不是目录',
     EROFS: '只读文件系统', ENOSPC: '磁盘空间不足', EEXIST: '已存在',

@@ -104,7 +104,7 @@ export class JsonArrayDocument {
     const at = empty.lastIndexOf('[]');
     this.before = empty.slice(0, at);
     this.after = empty.slice(at + 2);
-    this.indent = `${empty.slice(empty.lastIndexOf('\n', at) + 1).match(/^ */)![0]}  `;
+    this.indent = `${/^ */.exec(empty.slice(empty.lastIndexOf('\n', at) + 1))![0]}  `;
   }
 
   /** Everything before the first element. */

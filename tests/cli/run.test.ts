@@ -125,7 +125,7 @@ describe('progress on stderr (only when stderr is a terminal)', () => {
     const code = await run([seed, clean, join(dir, 'missing.xlsx')], { ...io, progress: true });
     expect(code).toBe(2);
     expect(err.split('\n').filter(Boolean)).toEqual([
-      `[1/3] ${seed}  有错误 9/${err.match(/有错误 9\/(\d+)/)![1]}/0`,
+      `[1/3] ${seed}  有错误 9/${/有错误 9\/(\d+)/.exec(err)![1]}/0`,
       `[2/3] ${clean}  通过 0/0/0`,
       `[3/3] ${join(dir, 'missing.xlsx')}  无法读取`,
       // the unreadable file's sentence is on stderr in every format

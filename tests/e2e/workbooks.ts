@@ -29,5 +29,5 @@ export async function cleanWorkbook(): Promise<Uint8Array> {
     if (c.value === null || typeof c.value === 'boolean') continue;
     ws.getCell(c.row + 1, c.col + 1).value = typeof c.value === 'string' ? c.value.replace(/^项目五/, '项目一') : c.value;
   }
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -159,13 +159,13 @@ describe('Pane actions', () => {
     show({ host, lang: 'zh' });
     fireEvent.click(checkButton());
     await screen.findByTestId('summary');
-    const item = document.querySelector('[data-rule="total-mismatch"]') as HTMLElement;
+    const item = document.querySelector<HTMLElement>('[data-rule="total-mismatch"]')!;
     fireEvent.click(within(item).getByRole('button', { name: '说明' }));
     fireEvent.change(within(item).getByRole('textbox', { name: '出错说明（为什么这一处可以接受）' }), { target: { value: '含上年结转 10 万元' } });
     fireEvent.click(within(item).getByRole('button', { name: '保存说明' }));
     await waitFor(() => expect(screen.getByTestId('summary').textContent).toBe('2错误1警告1提示1已说明'));
     expect(host.calls).toContain(`explain ${FINDINGS[0]!.key} 含上年结转 10 万元`);
-    const again = document.querySelector('[data-rule="total-mismatch"]') as HTMLElement;
+    const again = document.querySelector<HTMLElement>('[data-rule="total-mismatch"]')!;
     expect(within(again).getByText('说明：含上年结转 10 万元')).toBeTruthy();
     expect(within(again).getByText('已说明')).toBeTruthy();
   });

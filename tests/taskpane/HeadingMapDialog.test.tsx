@@ -32,7 +32,7 @@ describe('对应标题', () => {
     expect(await screen.findByText('缺少“六、资金安排情况”部分；本项目有未识别的标题：“（二）资金及绩效”')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '对应标题' }));
     const dialog = await screen.findByRole('dialog');
-    expect((dialog.querySelectorAll('select')[0] as HTMLSelectElement).value).toBe('0');
+    expect(dialog.querySelectorAll('select')[0]!.value).toBe('0');
     // the sections offered are the missing one
     expect([...dialog.querySelectorAll('select')[1]!.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['资金安排情况']);
     fireEvent.click(within(dialog).getByText('对应并重新检查'));

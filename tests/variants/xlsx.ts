@@ -12,11 +12,11 @@ export async function toXlsx(snapshot: WorkbookSnapshot): Promise<Uint8Array> {
     for (const m of s.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
     for (const c of s.cells) {
       const cell = ws.getCell(c.row + 1, c.col + 1);
-      cell.value = c.value as string | number | boolean | null;
+      cell.value = c.value;
       if (c.numFmt !== undefined) cell.numFmt = c.numFmt;
       if (typeof c.value === 'string' && c.value.includes('\n')) cell.alignment = { wrapText: true };
     }
   }
   const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  return new Uint8Array(buf);
 }

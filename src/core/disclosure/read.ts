@@ -329,7 +329,7 @@ function readSheet(
 
   // `实施内容：…` inside 项目实施内容 (or `资金来源：…` right under `六、资金安排情况`): the section naming itself
   const restatesCurrent = (h: Extract<Line, { kind: 'heading' }>): boolean => {
-    const cur = section as MutableSection | null;
+    const cur = section;
     if (h.match.rest === undefined || cur === null || cur.key !== h.match.key) return false;
     return cur.paragraphs.length > 0 || (h.match.numbering.style === 'none' && cur.numbering.style !== 'none');
   };
@@ -456,7 +456,7 @@ function readSheet(
       } else if (!project) {
         preamble.push({ text: line.text, ref: line.ref });
       } else {
-        const p = project as MutableProject;
+        const p = project;
         (p.lead ??= []).push({ text: line.text, ref: line.ref, offset: line.offset });
       }
     }

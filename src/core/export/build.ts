@@ -66,7 +66,7 @@ const WIDTHS: Readonly<Record<string, number>> = {
   note: 5,
 };
 
-type Leaf = { key: string; col: number };
+interface Leaf { key: string; col: number }
 
 function leaves(t: SchoolTable): { all: Leaf[]; plan: Leaf[]; funding: Leaf[] } {
   const plan: Leaf[] = [];

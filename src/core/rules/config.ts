@@ -99,7 +99,7 @@ export function parseConfig(
     }
   }
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, config: obj as CheckConfig };
+  return { ok: true, config: obj };
 }
 
 /** The effective severity of a rule under a config (null: off). */
@@ -118,5 +118,5 @@ export function ruleOptions(config: CheckConfig, id: string, defaults?: Readonly
   const base: Record<string, unknown> = { ...defaults };
   if (config.province !== undefined) base.province = config.province;
   if (config.similarityThreshold !== undefined) base.similarityThreshold = config.similarityThreshold;
-  return { ...base, ...own } as RuleOptions;
+  return { ...base, ...own };
 }

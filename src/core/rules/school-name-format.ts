@@ -65,10 +65,10 @@ export default defineRule<Id>({
           ref: row.name.ref,
           ...place(document, table, row),
           ...(table.headers[table.columns.name] !== undefined && { column: table.headers[table.columns.name]! }),
-          expected: fixable ? standard! : zh ? '市+县+乡+校名' : '市+县+乡+校名 (city + county + town + school)',
+          expected: fixable ? standard : zh ? '市+县+乡+校名' : '市+县+乡+校名 (city + county + town + school)',
           actual: name,
           ...(fixable && {
-            fix: { sheet: row.name.ref.sheet, cell: toA1(row.name.ref.row, row.name.ref.col), value: standard!, kind: 'text' as const, overwrite: true },
+            fix: { sheet: row.name.ref.sheet, cell: toA1(row.name.ref.row, row.name.ref.col), value: standard, kind: 'text' as const, overwrite: true },
           }),
         });
       });

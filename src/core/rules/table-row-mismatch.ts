@@ -39,7 +39,7 @@ export default defineRule<Id>({
       if (subCol === undefined || sources.length === 0) continue;
       const rows = table.total ? [...table.rows, table.total] : table.rows;
       // a table whose source columns are all empty: one finding, not one a row
-      const anySource = rows.some((r) => sources.some((k) => r.funding[k] && !r.funding[k]!.empty));
+      const anySource = rows.some((r) => sources.some((k) => r.funding[k] && !r.funding[k].empty));
       if (!anySource) {
         if (rows.some((r) => r.funding.subtotal && !r.funding.subtotal.empty)) {
           out.push({

@@ -139,7 +139,7 @@ export default defineRule<Id>({
       if (count && table.countLabel !== undefined) {
         const { noun, unit } = countNoun(table.countLabel);
         const expected = formatFenIn(count.value, '万元');
-        type Stated = { q: Quantity; ref: CellRef; key: string; linked: boolean; exact: boolean };
+        interface Stated { q: Quantity; ref: CellRef; key: string; linked: boolean; exact: boolean }
         const stated: Stated[] = [];
         for (const { p, section, scan } of sourced) {
           const isLinked = linked.has(section);

@@ -22,8 +22,8 @@ export const SUBTOTAL_LABEL = /小计$/;
 export function fundingColumnOf(leaf: string): FundingColumn | null {
   const t = compact(leaf);
   if (/^(?:小计|合计|总计)/.test(t)) return 'subtotal';
-  if (/^中央/.test(t)) return 'central';
-  if (/^省/.test(t)) return 'provincial';
+  if (t.startsWith('中央')) return 'central';
+  if (t.startsWith('省')) return 'provincial';
   if (/^(?:县|区级|区本级|县区|县级)/.test(t)) return 'county';
   if (/^(?:州|市|地区)/.test(t)) return 'prefecture';
   if (/^其[它他]/.test(t)) return 'other';
@@ -37,7 +37,7 @@ export function isHeaderLabel(text: string): boolean {
   return (
     CODE_HEADER.test(t) ||
     NAME_HEADER.test(t) ||
-    NOTE_HEADER.test(t) ||
+    t.startsWith('备注') ||
     PROJECT_HEADER.test(t) ||
     COUNT_HEADER.test(t) ||
     MONEY_WORD.test(t) ||

@@ -91,7 +91,7 @@ export function isCountyLevelName(rest: string): boolean {
 /** The school-code type digits (AA) the name allows; null when the name says nothing. */
 export function expectedTypes(name: string): { types: readonly string[]; kind: string } | null {
   const n = normalizeName(name).replace(/\([^)]*\)$/, '');
-  if (/(?:特殊教育|特教|培智|启智|聋哑|聋|盲)(?:学校|中心)?$/.test(n) || /特殊教育/.test(n)) return { types: ['51'], kind: '特殊教育学校' };
+  if (/(?:特殊教育|特教|培智|启智|聋哑|聋|盲)(?:学校|中心)?$/.test(n) || n.includes('特殊教育')) return { types: ['51'], kind: '特殊教育学校' };
   if (/幼儿园$|幼稚园$/.test(n)) return { types: ['11'], kind: '幼儿园' };
   if (/(?:职业(?:高级)?中学|职业技术学校|职业学校|职业高中|职中|中等专业学校|中专|职教中心|职业教育中心)$/.test(n)) {
     return { types: ['36', '32'], kind: '职业中学' };
@@ -100,7 +100,7 @@ export function expectedTypes(name: string): { types: readonly string[]; kind: s
   if (/(?:九年一贯制学校|九年制学校)$/.test(n)) return { types: ['21', '31'], kind: '九年一贯制学校' };
   if (/(?:十二年一贯制学校|完全中学|高级中学|高中)$/.test(n)) return { types: ['34', '31'], kind: '高级中学' };
   if (/(?:初级中学|初中)$/.test(n)) return { types: ['31', '32', '33', '34'], kind: '初级中学' };
-  if (/中学$/.test(n)) return { types: ['31', '32', '33', '34', '35'], kind: '中学' };
+  if (n.endsWith('中学')) return { types: ['31', '32', '33', '34', '35'], kind: '中学' };
   return null;
 }
 

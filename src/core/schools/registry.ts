@@ -29,7 +29,7 @@ export function readRegistry(snapshot: WorkbookSnapshot, source = 'workbook'): {
           const nameCell = grid.get(r, cols.name);
           const name = nameCell?.text.trim() ?? '';
           const codeCell = grid.get(r, cols.code);
-          if (codeCell?.kind === 'text' && /码/.test(codeCell.text) && /^(?:学校|机构|代码|标识码)/.test(compact(codeCell.text))) break;
+          if (codeCell?.kind === 'text' && codeCell.text.includes('码') && /^(?:学校|机构|代码|标识码)/.test(compact(codeCell.text))) break;
           if (name === '') {
             if (++blanks > 50) break;
             continue;

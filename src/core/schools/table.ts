@@ -180,7 +180,7 @@ export function mapColumns(h: HeaderLayout): ColumnMap {
       continue;
     }
     const money = all.some((p) => MONEY_WORD.test(p));
-    if (COUNT_HEADER.test(t) && !/元/.test(t)) {
+    if (COUNT_HEADER.test(t) && !t.includes('元')) {
       if (out.count === undefined) {
         out.count = c;
         out.countLabel = leaf;
@@ -200,7 +200,7 @@ export function mapColumns(h: HeaderLayout): ColumnMap {
       moneyish.push(c);
     }
     for (const p of all) {
-      if (/万元/.test(p)) unitSeen ??= '万元';
+      if (p.includes('万元')) unitSeen ??= '万元';
       else if (/\(元\)|（元）|单位:元|单位：元/.test(p)) unitSeen ??= '元';
     }
   }
@@ -354,7 +354,7 @@ export function codeHeaderCells(grid: SheetGrid): { row: number; col: number }[]
   const out: { row: number; col: number }[] = [];
   for (const r of grid.rowIndices) {
     for (const cell of grid.row(r)) {
-      if (cell.kind !== 'text' || !/码/.test(cell.text)) continue;
+      if (cell.kind !== 'text' || !cell.text.includes('码')) continue;
       if (CODE_HEADER.test(compact(cell.text))) out.push({ row: r, col: cell.col });
     }
   }

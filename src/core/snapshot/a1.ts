@@ -26,7 +26,7 @@ export function toA1(row: number, col: number): string {
 /** Parses `B12` or `$B$12` into 0-based row and column; null when it is not a cell address. */
 export function fromA1(a1: string): { row: number; col: number } | null {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(a1.trim());
-  if (!m || m[1] === undefined || m[2] === undefined) return null;
+  if (m?.[1] === undefined || m[2] === undefined) return null;
   const col = columnIndex(m[1]);
   const row = Number(m[2]) - 1;
   if (col < 0 || col > 16383 || row < 0 || row > 1048575) return null;

@@ -248,7 +248,7 @@ function findCalculations(norm: string, original: string, map: readonly number[]
     // (`（2.3万+0.2万）人×…`, `约2.3万余人×…`); judging the rest would judge a different sum
     if (/[+\-×*xX÷/)）]\s*$/u.test(norm.slice(Math.max(0, start - 3), start))) continue;
     // split into terms and operators
-    const termRe = new RegExp(`${TERM}`, 'gu');
+    const termRe = new RegExp(TERM, 'gu');
     const lhs = whole.slice(0, whole.lastIndexOf('='));
     const terms: Term[] = [];
     const ops: ('+' | '-' | '×' | '÷')[] = [];
@@ -309,7 +309,7 @@ export function unitsCancel(c: Pick<Calculation, 'terms' | 'ops' | 'result'>): b
 /** Evaluates a calculation exactly: the value as a fraction and its money dimension, or null (÷0, mixed units in +). */
 export function evaluate(c: Pick<Calculation, 'terms' | 'ops'>): { num: bigint; den: bigint; dim: number } | null {
   // precedence: × ÷ first
-  type V = { num: bigint; den: bigint; dim: number };
+  interface V { num: bigint; den: bigint; dim: number }
   const vals: V[] = [{ num: c.terms[0]!.num, den: c.terms[0]!.den, dim: c.terms[0]!.dim }];
   const addOps: ('+' | '-')[] = [];
   for (let i = 0; i < c.ops.length; i++) {
@@ -500,7 +500,7 @@ export function analyseAmounts(paragraphs: readonly ParagraphLike[]): AmountAnal
   const lists = findEnumerations(moneyInput, structures);
   const quantityLists = findEnumerations(quantityInput, quantityStructures);
 
-  const stated0 = statedAmount(amounts, structures, countable, paragraphs);
+  const stated0 = statedAmount(amounts, structures, countable);
   const running = stated0 && runningTotal(amounts, structures, countable);
   const stated =
     stated0 &&
@@ -572,7 +572,6 @@ function statedAmount(
   amounts: readonly LocatedAmount[],
   structures: readonly TotalStructure[],
   countable: (i: number) => boolean,
-  paragraphs: readonly ParagraphLike[],
 ): Omit<StatedAmount, 'alternatives'> | undefined {
   const idx = amounts.map((_, i) => i).filter(countable);
   if (idx.length === 0) return undefined;
@@ -622,7 +621,6 @@ function statedAmount(
     hi += r.hi;
   }
   const first = amounts[flat[0]!]!;
-  void paragraphs;
   return {
     fen: sumAll,
     lo,
@@ -764,7 +762,7 @@ export function moneyTableTotals(section: Section): MoneyTableTotal[] {
   const out: MoneyTableTotal[] = [];
   for (const t of section.otherTables ?? []) {
     const rows = t.rows.filter((r) => r.length > 0);
-    const headerIdx = rows.findIndex((r) => r.some((c) => /元/u.test(c.text)));
+    const headerIdx = rows.findIndex((r) => r.some((c) => c.text.includes('元')));
     if (headerIdx < 0) continue;
     const label = (r: readonly Paragraph[]): string => [...r].sort((a, b) => a.ref.col - b.ref.col)[0]?.text ?? '';
     const body = rows.slice(headerIdx + 1);
@@ -773,7 +771,7 @@ export function moneyTableTotals(section: Section): MoneyTableTotal[] {
     if (totals.length !== 1) continue;
     const totalRow = totals[0]!;
     for (const head of rows[headerIdx]!) {
-      const unit: MoneyUnit | null = /万元/u.test(head.text) ? '万元' : /亿元/u.test(head.text) ? '亿元' : /元/u.test(head.text) ? '元' : null;
+      const unit: MoneyUnit | null = head.text.includes('万元') ? '万元' : head.text.includes('亿元') ? '亿元' : head.text.includes('元') ? '元' : null;
       if (!unit) continue;
       const col = head.ref.col;
       const valueOf = (r: readonly Paragraph[]): number | null | 'bad' => {

@@ -468,7 +468,6 @@ export function parseMoney(text: string): ParseResult<MoneyAmount> {
   if (t === '') return { ok: false, reason: '空白，没有金额', reasonEn: 'empty: no amount' };
   const n = t.normalize('NFKC');
   if (/^\s*(?:-|负|−)/u.test(n)) return { ok: false, reason: '金额不能为负数', reasonEn: 'a negative amount' };
-  const lead = t.length - t.trimStart().length;
   const scanned = scanText(t);
   if (scanned.amounts.length === 0) {
     const bad = scanned.uppercase.find((u) => !u.result.ok);
@@ -482,7 +481,6 @@ export function parseMoney(text: string): ParseResult<MoneyAmount> {
   const outside = (t.slice(0, a.offset) + t.slice(a.offset + a.length)).replace(/人民币|大写|小写|[:：()（）\s]/gu, '');
   if (outside !== '') return { ok: false, reason: `金额之外还有文字“${outside}”`, reasonEn: `text besides the amount: “${outside}”` };
   const { nStart: _s, nEnd: _e, ...rest } = a;
-  void lead;
   return { ok: true, value: rest };
 }
 

@@ -122,7 +122,7 @@ const keyOf = (sheet: string, cell: string): string => `${sheet}\u0000${cell}`;
 const same = (a: string | null | undefined, b: string | null | undefined): boolean => (a ?? '').toUpperCase() === (b ?? '').toUpperCase();
 
 function filledText(m: Omit<FilledMark, 'sheet' | 'cell'>, lang: Lang): string {
-  const code = /^school-code/.test(m.rule);
+  const code = m.rule.startsWith('school-code');
   if (lang === 'en') {
     const what = code ? `School code ${m.value} filled in` : `${m.value} filled in`;
     const from = m.source ? ` (from the school registry "${m.source}"${m.sourceFile ? ` in "${m.sourceFile}"` : ''})` : '';
@@ -210,7 +210,7 @@ function savedFill(f: FillRead, base: string | undefined): SavedFill {
 
 /** Queues putting a recorded fill back: pattern (if ours changed it), colour, then tint. */
 function queueFillRestore(fill: XlFill, f: SavedFill): void {
-  if (f.pattern === 'None' || typeof f.color !== 'string') return fill.clear();
+  if (f.pattern === 'None' || typeof f.color !== 'string') { fill.clear(); return; }
   const patterned = typeof f.pattern === 'string' && f.pattern !== 'Solid';
   if (patterned) fill.pattern = f.pattern;
   fill.color = f.color;
@@ -290,7 +290,9 @@ async function probeAll(
     return {
       bytes: 300,
       queue: () => void (p = probe(sheetByName.get(c.sheet)!, c.cell, caps, c.withValue === true)),
-      done: () => void (p && probes.set(k, p)),
+      done: () => {
+        if (p) probes.set(k, p);
+      },
       fail: (e) => void failed.set(k, codeOf(e)),
     };
   });
@@ -530,7 +532,9 @@ export async function flag(context: XlContext, findings: readonly Finding[], cap
           fill.tintAndShade = tint;
           held.fill = fill;
         },
-        done: () => void (held.fill && bases.set(k, held.fill.color)),
+        done: () => {
+          if (held.fill) bases.set(k, held.fill.color);
+        },
       };
     });
     const ok = await runUnits(context, units, { maxUnits: CELLS_PER_WRITE_BATCH, maxBytes: WRITE_BATCH_BYTES, ...events });

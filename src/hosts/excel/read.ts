@@ -222,7 +222,7 @@ function toCell(row: number, col: number, vt: string, value: unknown, text: stri
     kind,
     value: v,
     text,
-    ...(hasFormula && { formula: (formula as string).slice(1) }),
+    ...(hasFormula && { formula: formula.slice(1) }),
     ...(typeof fmt === 'string' && fmt !== 'General' && { numFmt: fmt }),
   };
 }

@@ -109,7 +109,7 @@ export function addNotes(pkg: Package, sheetPart: string, sheetXml: string, note
     let next = 0;
     for (const m of vml.matchAll(/_x0000_s(\d+)/g)) next = Math.max(next, Number(m[1]));
     if (!next) next = pkg.nextVmlBlock() * 1024;
-    const shapes = (/_x0000_t202/.test(vml) ? '' : SHAPETYPE) + fresh.map((n) => shape(++next, n)).join('');
+    const shapes = (vml.includes('_x0000_t202') ? '' : SHAPETYPE) + fresh.map((n) => shape(++next, n)).join('');
     const end = vml.lastIndexOf('</xml>');
     vml = end >= 0 ? vml.slice(0, end) + shapes + vml.slice(end) : vml + shapes;
     pkg.set(vmlRel.part, vml);

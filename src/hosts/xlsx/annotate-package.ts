@@ -263,7 +263,7 @@ export class Package {
 
   /** Writes pending content-type entries into the part. */
   private flushTypes(): void {
-    if (!this.types || !this.types.pending.length) return;
+    if (!this.types?.pending.length) return;
     const name = '[Content_Types].xml';
     const xml = this.textRaw(name)!;
     const root = findOpen(xml, 'Types')!;

@@ -100,7 +100,7 @@ function annotatePackage(original: Uint8Array, findings: readonly Finding[], opt
   for (const f of findings) {
     const info = sheetByName.get(f.sheet);
     const pos = fromA1(f.cell) ?? (Number.isInteger(f.row) && Number.isInteger(f.col) && f.row >= 0 && f.col >= 0 ? { row: f.row, col: f.col } : null);
-    if (info && info.part && pos) {
+    if (info?.part && pos) {
       const m = flags.get(f.sheet) ?? new Map<string, Flag>();
       flags.set(f.sheet, m);
       const k = cellKey(f.sheet, pos.row, pos.col);
@@ -114,7 +114,7 @@ function annotatePackage(original: Uint8Array, findings: readonly Finding[], opt
       }
     }
     if (options.fix && f.fix) {
-      const fx = f.fix as FixData;
+      const fx = f.fix;
       const fpos = fromA1(fx.cell);
       if (fpos && sheetByName.get(fx.sheet)?.part) {
         const m = fixes.get(fx.sheet) ?? new Map();

@@ -169,7 +169,7 @@ function renderNumeric(v: number, section: string): string {
   }
   // thousands scaling: commas right after the last digit placeholder divide by 1000
   const trailing = /([0#?])(,+)(?=[^0#?]*$)/.exec(pattern);
-  if (trailing && trailing[2]) {
+  if (trailing?.[2]) {
     for (let k = 0; k < trailing[2].length; k++) x /= 1000;
   }
   const dot = pattern.indexOf('.');

@@ -336,7 +336,7 @@ interface SheetContext {
 }
 
 function serialFromIso(iso: string): number | null {
-  const t = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) || !/T/.test(iso) ? iso : `${iso}Z`);
+  const t = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) || !iso.includes('T') ? iso : `${iso}Z`);
   if (Number.isNaN(t)) return null;
   return t / 86400000 + 25569;
 }

@@ -72,7 +72,7 @@ export function xmlSink(part: string, handlers: XmlHandlers, sheet?: string, max
     const attrs = new TagAttrs();
     parser.on('opentag', (tag) => {
       sawMarkup = true;
-      attrs.rec = tag.attributes as Record<string, unknown>;
+      attrs.rec = tag.attributes;
       open(local(tag.name), attrs);
     });
   }

@@ -35,7 +35,7 @@ export interface NumberedOutcome {
   readonly seq: number;
 }
 
-type Failed = { readonly ok: false; readonly message: string };
+interface Failed { readonly ok: false; readonly message: string }
 
 /** Each call: its arguments and its answer. */
 export interface WorkCalls {

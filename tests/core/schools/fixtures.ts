@@ -223,7 +223,7 @@ export function seedRegistryRows(): RegistryRow[] {
   return SEED_SCHOOLS.map(([code, full]) => {
     const rest = full.replace('玉溪市江川区', '');
     const m = /^(.+?(?:街道|镇|乡))(.+)$/.exec(rest);
-    const town = m && !/^第/.test(rest) && !/^职业/.test(rest) ? m[1]! : '';
+    const town = m && !rest.startsWith('第') && !rest.startsWith('职业') ? m[1]! : '';
     const short = town ? rest.slice(town.length) : rest;
     return { code: code || invented[full]!, name: short === '中心小学' || short === '中学' ? rest : short, ...(town && { town }) };
   });

@@ -116,7 +116,9 @@ describe("2. live re-check: once per user edit, never for the add-in's own write
     await host.check(REQ);
     let seen = 0;
     await fake.run(async (ctx) => {
-      ctx.workbook.worksheets.onChanged.add(async () => void seen++);
+      ctx.workbook.worksheets.onChanged.add(async () => {
+        seen++;
+      });
       await ctx.sync();
     });
     const syncs = fake.syncCount;

@@ -45,7 +45,7 @@ describe('annotate-zip', () => {
     const entries = readZip(zip);
     expect(entries.map((e) => e.name)).toEqual(['a.xml', '目录/b.bin', 'c.xml']);
     expect(entryText(entries[1]!)).toBe('stored bytes');
-    const out = writeZip([entries[0]!, entries[1]!, newEntry('c.xml', '<c>new</c>', entries[2]!), newEntry('d.xml', '<d/>')]);
+    const out = writeZip([entries[0]!, entries[1]!, newEntry('c.xml', '<c>new</c>', entries[2]), newEntry('d.xml', '<d/>')]);
     const before = rawEntries(zip);
     const after = rawEntries(out);
     expect(bytesEqual(after.get('a.xml')!.raw, before.get('a.xml')!.raw)).toBe(true);

@@ -29,7 +29,7 @@ function page(extra: Partial<StandaloneAppProps> = {}) {
       return w;
     },
     save: (name, data) => void saved.push({ name, data }),
-    unloadTarget: unload as unknown as Window,
+    unloadTarget: unload,
     ...extra,
   };
   render(<FluentProvider theme={webLightTheme}><StandaloneApp {...props} /></FluentProvider>);

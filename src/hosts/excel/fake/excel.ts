@@ -922,7 +922,7 @@ class FakeRange extends FakeObject<RangeTarget> implements XlRange {
       requestBytes: 0,
       run: (tx) => {
         const t = this.bound();
-        if (t === null) return areas.bindNow(tx, null);
+        if (t === null) { areas.bindNow(tx, null); return; }
         this.ctx.need('merges');
         const s = this.ctx.sheetOrThrow(t.sheetId);
         const r = t.rect;
@@ -1080,7 +1080,7 @@ class FakeFillProxy extends FakeObject<RangeTarget> implements XlFill {
   }
   set pattern(v: string | null) {
     if (v === null) throw new FakeOfficeError('InvalidArgument', 'The pattern cannot be null.');
-    if (/Gradient/.test(v)) throw new FakeOfficeError('InvalidArgument', 'Gradient patterns cannot be set.');
+    if (v.includes('Gradient')) throw new FakeOfficeError('InvalidArgument', 'Gradient patterns cannot be set.');
     this.set((f) => (v === 'None' ? undefined : { ...f, pattern: v }), v);
   }
   get patternColor(): string {
@@ -1157,7 +1157,7 @@ class FakeNoteCollection implements XlNoteCollection {
       requestBytes: 0,
       run: (tx) => {
         this.ctx.need('notes');
-        if (this.sheet && this.sheet.sheetId() === null) return note.bindNow(tx, null);
+        if (this.sheet && this.sheet.sheetId() === null) { note.bindNow(tx, null); return; }
         const t = this.parse(key);
         const s = this.ctx.sheetOrThrow(t.sheetId);
         note.bindNow(tx, s.notes[t.a1] === undefined ? null : t);
@@ -1276,8 +1276,7 @@ class FakeCommentCollection implements XlCommentCollection {
     if (!this.loadedItems) throw notLoaded('items');
     return this.loadedItems;
   }
-  load(propertyNames?: string | string[]): this {
-    void propertyNames;
+  load(): this {
     this.ctx.queue({
       requestBytes: 0,
       run: (tx) => {

@@ -104,7 +104,7 @@ export function wrappedLines(text: string, width: number): number {
   let lines = 0;
   for (const line of text.split('\n')) {
     let units = 0;
-    for (const ch of line) units += /[\u0000-\u00ff]/.test(ch) ? 1.1 : 2;
+    for (const ch of line) units += ch.charCodeAt(0) <= 0xff ? 1.1 : 2;
     lines += Math.max(1, Math.ceil(units / usable));
   }
   return lines;

@@ -55,7 +55,8 @@ export async function bookToXlsx(book: SeedBook): Promise<Uint8Array> {
   wb.lastPrinted = FIXED_DATE;
   for (const s of book.sheets) {
     const ws = wb.addWorksheet(s.name, {
-      pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+      // 9 is A4 (ExcelJS's PaperSize is an ambient const enum, which isolatedModules cannot read)
+      pageSetup: { paperSize: 9 as ExcelJS.PaperSize, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     });
     s.widths.forEach((w, i) => {
       ws.getColumn(i + 1).width = w;

@@ -43,7 +43,7 @@ export function expandInputs(paths: readonly string[], lang: Lang): (InputTask |
       items.push({ index: items.length, file: p });
       continue;
     }
-    let isDir = false;
+    let isDir: boolean;
     try {
       isDir = statSync(p).isDirectory();
     } catch (e) {

@@ -80,7 +80,8 @@ export function* jsonPieces(value: unknown, indent = ''): Generator<string> {
     yield `\n${indent}}`;
     return;
   }
-  const whole = JSON.stringify(value, null, 2) ?? 'null';
+  // undefined, a function or a symbol stringify to undefined (the declared type says string)
+  const whole = (JSON.stringify(value, null, 2) as string | undefined) ?? 'null';
   yield indent === '' ? whole : whole.replaceAll('\n', `\n${indent}`);
 }
 

@@ -96,7 +96,7 @@ export async function runPool(tasks: readonly JobTask[], options: PoolOptions): 
           try {
             settle(pos, runJob(tasks[pos]!, settings));
           } catch (err) {
-            reject(err);
+            reject(err instanceof Error ? err : new Error(String(err)));
             return;
           }
         }

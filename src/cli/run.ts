@@ -85,7 +85,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
   const opts = parsed.options;
   if (opts.help) {
-    io.out(HELP);
+    await io.out(HELP);
     return 0;
   }
   let config: CheckConfig = {};

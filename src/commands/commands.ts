@@ -42,7 +42,7 @@ export async function runCheck(event: Office.AddinCommands.Event): Promise<void>
   try {
     const session = excelSession();
     const request = session.request();
-    const host = await getHost(request.lang ?? uiLang());
+    const host = await getHost(request.lang);
     if (typeof host === 'string') publishOutcome({ ok: false, message: host });
     else publishOutcome(await host.check(request));
     await showPane();
@@ -71,7 +71,8 @@ export async function clearMarks(event: Office.AddinCommands.Event): Promise<voi
 const office = (globalThis as { Office?: typeof Office }).Office;
 if (office?.onReady) {
   void office.onReady(() => {
-    office.actions.associate('runCheck', runCheck);
-    office.actions.associate('clearMarks', clearMarks);
+    // the commands catch their own errors and always call event.completed()
+    office.actions.associate('runCheck', (event: Office.AddinCommands.Event) => void runCheck(event));
+    office.actions.associate('clearMarks', (event: Office.AddinCommands.Event) => void clearMarks(event));
   });
 }

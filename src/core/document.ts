@@ -35,8 +35,9 @@ export function buildDocument(snapshot: WorkbookSnapshot, options: BuildOptions 
   const registrySheets = new Set(own.sheets);
   const bySheet = new Map<string, SkippedSheet>(read.skipped.map((x) => [x.sheet, x]));
   const skipped: SkippedSheet[] = [];
-  for (const sh of Array.isArray(snapshot.sheets) ? snapshot.sheets : []) {
-    if (typeof sh !== 'object' || sh === null || typeof sh.name !== 'string') continue;
+  const arrived: readonly unknown[] = Array.isArray(snapshot.sheets) ? snapshot.sheets : [];
+  for (const sh of arrived) {
+    if (typeof sh !== 'object' || sh === null || !('name' in sh) || typeof sh.name !== 'string') continue;
     if (registrySheets.has(sh.name)) skipped.push({ sheet: sh.name, reason: 'registry' });
     else if (bySheet.has(sh.name)) skipped.push(bySheet.get(sh.name)!);
   }

@@ -213,7 +213,7 @@ export function matchHeading(line: string, table: AliasTable): HeadingMatch | nu
     sepLength = gap[0].length;
   }
   const labelPart = sep >= 0 ? body.slice(0, sep) : body;
-  if (key === undefined) key = lookup(table, labelPart);
+  key ??= lookup(table, labelPart);
   if (key === undefined) return null;
   const start = map[num.length]!;
   const labelEnd = map[num.length + labelPart.length]!;

@@ -80,7 +80,7 @@ function tableRect(t: SchoolTable): Rect {
   if (t.total && t.total.row > bottom) bottom = t.total.row;
   const cols: number[] = [t.columns.code, t.columns.name];
   for (const c of [t.columns.projectName, t.columns.count, t.columns.note]) if (c !== undefined) cols.push(c);
-  for (const c of Object.values(t.columns.funding)) if (c !== undefined) cols.push(c);
+  cols.push(...Object.values(t.columns.funding));
   for (const k of Object.keys(t.headers)) {
     const n = Number(k);
     if (Number.isInteger(n)) cols.push(n);
@@ -98,8 +98,10 @@ function tableRect(t: SchoolTable): Rect {
   return { top: Math.min(t.headerTop, t.headerBottom), bottom, left, right };
 }
 
+/** The cell's text; a malformed snapshot's cell without one (robustness.test.ts) reads as its value. */
 function cellString(cell: Cell): string {
-  return typeof cell.text === 'string' ? cell.text : cell.value === null || cell.value === undefined ? '' : String(cell.value);
+  const text: unknown = cell.text;
+  return typeof text === 'string' ? text : String(cell.value ?? '');
 }
 
 /** A cell holding only a heading number: `一`, `一、`, `（一）`, `1`, `1.`. */
@@ -109,8 +111,7 @@ function isNumberingOnly(s: string): boolean {
 
 function isBlank(cell: Cell): boolean {
   if (cell.kind === 'empty') return true;
-  const text = typeof cell.text === 'string' ? cell.text : cell.value === null || cell.value === undefined ? '' : String(cell.value);
-  return text.trim() === '';
+  return cellString(cell).trim() === '';
 }
 
 /** Text that only points at a table: `详见“学校明细表”`, `见附表`. */
@@ -138,13 +139,16 @@ export function readDisclosureImpl(snapshot: WorkbookSnapshot, options: ReadOpti
   let seenProject = false;
   const skipped: SkippedSheet[] = [];
 
-  const sheets = (Array.isArray(snapshot?.sheets) ? snapshot.sheets : [])
-    .filter((s): s is SheetSnapshot => typeof s === 'object' && s !== null)
+  // a malformed snapshot (a host's or a test's) is read as far as it goes: these checks are on what arrived
+  const arrived: unknown = snapshot;
+  const all: readonly unknown[] = typeof arrived === 'object' && arrived !== null && 'sheets' in arrived && Array.isArray(arrived.sheets) ? arrived.sheets : [];
+  const sheets = all
+    .filter((s): s is SheetSnapshot => typeof s === 'object' && s !== null && 'name' in s && typeof s.name === 'string' && 'cells' in s && Array.isArray(s.cells))
     .map((s, order) => ({ s, order }))
     .sort((a, b) => (Number.isFinite(a.s.index) && Number.isFinite(b.s.index) ? a.s.index - b.s.index : 0) || a.order - b.order)
     .map((x) => x.s);
   for (const sheet of sheets) {
-    if (!sheet || typeof sheet.name !== 'string' || skip.has(sheet.name) || !Array.isArray(sheet.cells)) continue;
+    if (skip.has(sheet.name)) continue;
     const sheetTables = tablesBySheet.get(sheet.name) ?? [];
     const result = readSheet(sheet, aliases, sheetTables);
     // table links by position
@@ -278,6 +282,8 @@ function readSheet(
   const tableSections: SheetResult['tableSections'] = [];
   let project: MutableProject | null = null;
   let section: MutableSection | null = null;
+  // startSection (a closure) reassigns `section`, which the compiler's narrowing cannot see: the loop reads it through this
+  const currentSection = (): MutableSection | null => section;
   /** Headings seen before any title on this sheet (an untitled project). */
   let orphan: MutableProject | null = null;
   /** The sheet's first text line (a 填报说明 heading). */
@@ -315,7 +321,7 @@ function readSheet(
   };
 
   // rows in order; the cells are sorted by row then column by contract, but do not rely on it
-  const cells = sheet.cells.filter((c) => typeof c === 'object' && c !== null && Number.isInteger(c.row) && Number.isInteger(c.col) && c.row >= 0 && c.col >= 0);
+  const cells = (sheet.cells as readonly (Cell | null)[]).filter((c): c is Cell => typeof c === 'object' && c !== null && Number.isInteger(c.row) && Number.isInteger(c.col) && c.row >= 0 && c.col >= 0);
   let sorted = true;
   for (let i = 1; i < cells.length; i++) {
     const a = cells[i - 1]!;
@@ -330,7 +336,7 @@ function readSheet(
   // `实施内容：…` inside 项目实施内容 (or `资金来源：…` right under `六、资金安排情况`): the section naming itself
   const restatesCurrent = (h: Extract<Line, { kind: 'heading' }>): boolean => {
     const cur = section;
-    if (h.match.rest === undefined || cur === null || cur.key !== h.match.key) return false;
+    if (h.match.rest === undefined || cur?.key !== h.match.key) return false;
     return cur.paragraphs.length > 0 || (h.match.numbering.style === 'none' && cur.numbering.style !== 'none');
   };
 
@@ -399,7 +405,7 @@ function readSheet(
       const before = lines.length;
       classifyCell(merged, name, aliases, lines, true);
       const head = lines[before];
-      if (head && head.kind === 'heading') {
+      if (head?.kind === 'heading') {
         // the heading's cell is the label's; its numbering was written in the cell before
         const labelText = cellString(label!);
         const rest0 = head.match.rest;
@@ -424,9 +430,9 @@ function readSheet(
     }
     i = j;
     if (lines.length === 0) continue;
-    if (firstLine === undefined) firstLine = lines[0]!.text;
+    firstLine ??= lines[0]!.text;
     const structural = lines.some((l) => l.kind !== 'text');
-    if (!structural && textCells >= 2 && section) {
+    if (!structural && textCells >= 2 && currentSection()) {
       // cells side by side under a heading: a table row
       const last = pendingRows[pendingRows.length - 1];
       if (last && last.row !== row - 1) flushRows();
@@ -435,6 +441,7 @@ function readSheet(
     }
     flushRows();
     for (const line of lines) {
+      const cur = currentSection();
       if (line.kind === 'title') {
         project = {
           title: line.text,
@@ -449,10 +456,9 @@ function readSheet(
         startSection(line);
       } else if (line.kind === 'heading') {
         // `实施内容：…` inside 项目实施内容: the section naming itself, not a second heading
-        (section as MutableSection | null)?.paragraphs.push({ text: line.text, ref: line.ref, offset: line.offset });
-      } else if (section !== null) {
-        // `section` is reassigned inside startSection (a closure): re-read it with its declared type
-        (section as MutableSection).paragraphs.push({ text: line.text, ref: line.ref, offset: line.offset });
+        cur?.paragraphs.push({ text: line.text, ref: line.ref, offset: line.offset });
+      } else if (cur !== null) {
+        cur.paragraphs.push({ text: line.text, ref: line.ref, offset: line.offset });
       } else if (!project) {
         preamble.push({ text: line.text, ref: line.ref });
       } else {
@@ -523,7 +529,7 @@ function freezeProject(p: MutableProject, index: number): Project {
     };
   });
   const nameSection = sections.find((s) => s.key === 'name');
-  const name = nameSection?.paragraphs.map((x) => x.text.trim()).filter((x) => x !== '')[0];
+  const name = nameSection?.paragraphs.map((x) => x.text.trim()).find((x) => x !== '');
   // a project found by its content: titled (and labelled in findings) by its 项目名称, else by the line above its text
   const above = p.untitled?.firstLine;
   const aboveIsTitle = above !== undefined && above.length <= 60 && !/[。；;，,]/u.test(above);

@@ -199,7 +199,7 @@ function otherTable(rows: readonly (readonly Paragraph[])[]): ExportTable {
 function originalLine(doc: DisclosureDocument, p: Paragraph): string {
   const sheet = doc.snapshot.sheets.find((x) => x.name === p.ref.sheet);
   const cell = sheet ? gridOf(sheet).get(p.ref.row, p.ref.col) : undefined;
-  if (!cell || cell.kind !== 'text' || typeof cell.value !== 'string') return p.text;
+  if (cell?.kind !== 'text' || typeof cell.value !== 'string') return p.text;
   const raw = cell.value;
   const start = p.offset === 0 ? 0 : raw.lastIndexOf('\n', p.offset - 1) + 1;
   const nl = raw.indexOf('\n', p.offset);

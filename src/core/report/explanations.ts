@@ -36,7 +36,7 @@ function sheetByName(snapshot: WorkbookSnapshot, name: string): SheetOf | undefi
   }
   const hit = index.get(name);
   // a sheet renamed since the index was built: the plain scan
-  return hit !== undefined && hit.name === name ? hit : snapshot.sheets.find((s) => s.name === name);
+  return hit?.name === name ? hit : snapshot.sheets.find((s) => s.name === name);
 }
 
 /**

@@ -62,7 +62,7 @@ export default defineRule<MessageId>({
         const an = analyseSection(section);
         for (const c of an.calculations) {
           const v = evaluate(c);
-          if (!v || v.dim !== c.result.dim) continue;
+          if (v?.dim !== c.result.dim) continue;
           // units that do not cancel mean a factor the text leaves unwritten: stay silent
           if (!unitsCancel(c)) continue;
           const r = c.result;
@@ -79,7 +79,7 @@ export default defineRule<MessageId>({
           const absDiff = diffNum < 0n ? -diffNum : diffNum;
           const ok = exact ? absDiff === 0n : 2n * absDiff * stepDen <= stepNum * v.den * r.den;
           if (ok) continue;
-          let shown = '';
+          let shown: string;
           if (rounding) shown = decimal(roundDiv(kNum, kDen), decimalsOf(r));
           else {
             // the exact value, with as many decimals as it needs

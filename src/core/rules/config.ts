@@ -1,5 +1,4 @@
 import type { Lang, RuleOptions, Severity } from './types';
-import type { SectionKey } from '../model';
 import { sectionKeyOf } from '../disclosure/labels';
 
 /** A rule\'s setting: off, a severity, or a severity with options. */
@@ -14,7 +13,7 @@ export interface CheckConfig {
    * The bureau's own headings mapped to the standard sections: label (with or without its number)
    * → section key or standard name (`"资金使用及管理情况": "funding"` or `"资金使用及管理情况": "资金安排情况"`).
    */
-  readonly sectionAliases?: Readonly<Record<string, SectionKey | string>>;
+  readonly sectionAliases?: Readonly<Record<string, string>>;
   readonly lang?: Lang;
 }
 

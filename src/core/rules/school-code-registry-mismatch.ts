@@ -30,7 +30,7 @@ export default defineRule<Id>({
       table.rows.forEach((row, i) => {
         const code = row.code.digits;
         const m = matches[i];
-        if (code === '' || !m || m.kind !== 'match' || m.entry.code === '' || m.entry.code === code) return;
+        if (code === '' || m?.kind !== 'match' || m.entry.code === '' || m.entry.code === code) return;
         const entry = m.entry;
         const where = `${entry.source === 'workbook' ? '' : `${entry.source} `}${entry.ref.sheet}!${toA1(entry.ref.row, entry.ref.col)}`;
         const owner = byCode.get(code);

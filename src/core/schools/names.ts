@@ -8,9 +8,9 @@ import { compact } from './values';
 export function normalizeName(s: string): string {
   const c = compact(s);
   if (!BRACKETS.test(c)) return c;
-  return c.replace(/[（【〔\[]/g, '(').replace(/[）】〕\]]/g, ')').replace(/[·•・]/g, '');
+  return c.replace(/[（【〔[]/g, '(').replace(/[）】〕\]]/g, ')').replace(/[·•・]/g, '');
 }
-const BRACKETS = /[（【〔\[）】〕\]·•・]/;
+const BRACKETS = /[（【〔[）】〕\]·•・]/;
 
 const PREFIX_END = new Set(['市', '州', '盟', '区', '县', '旗']);
 /** A prefix never runs into a town or a school name. */

@@ -364,7 +364,8 @@ export function codeHeaderCells(grid: SheetGrid): { row: number; col: number }[]
 /** Finds every standard school table in the workbook by its headers. Never throws. */
 export function findSchoolTables(snapshot: WorkbookSnapshot): SchoolTable[] {
   const tables: SchoolTable[] = [];
-  for (const sheet of snapshot.sheets ?? []) {
+  // never throws: a malformed snapshot may come without its sheets
+  for (const sheet of (snapshot.sheets as WorkbookSnapshot['sheets'] | undefined) ?? []) {
     if (OWN_SHEETS.has(sheet.name)) continue;
     try {
       const grid = gridOf(sheet);

@@ -170,7 +170,7 @@ function lastAt(s: ParagraphShape, a: number, b: number, d: number, re: RegExp):
 /** Characters of `norm[a, b)` at depth d only (nested parentheses left out). */
 function atDepth(s: ParagraphShape, a: number, b: number, d: number): string {
   let out = '';
-  for (let k = a; k < b; k++) if (s.depth[k] === d) out += s.norm[k];
+  for (let k = a; k < b; k++) if (s.depth[k] === d) out += s.norm.charAt(k);
   return out;
 }
 

@@ -75,8 +75,8 @@ function formatBelow10000(n: number, leadingTen: boolean): string {
     }
     if (pendingZero) out += '零';
     pendingZero = false;
-    if (!(leadingTen && !started && i === 2 && d === 1)) out += DIGIT_CHARS[d];
-    out += units[i];
+    if (!(leadingTen && !started && i === 2 && d === 1)) out += DIGIT_CHARS[d]!;
+    out += units[i]!;
     started = true;
   }
   return out;
@@ -104,7 +104,7 @@ export function formatChineseNumeral(n: number): string {
     }
     if (out !== '' && (zeroPending || v < 1000)) out += '零';
     zeroPending = false;
-    out += formatBelow10000(v, out === '') + bigUnits[g];
+    out += formatBelow10000(v, out === '') + bigUnits[g]!;
   }
   return out;
 }

@@ -16,8 +16,8 @@ export async function createOfficeHost(lang: Lang): Promise<{ host: PaneHost } |
 /** The state the pane shares with the ribbon commands (engineer #6's Excel session). */
 export function officeSession(): {
   last(): CheckOutcome | null;
-  subscribe(listener: (outcome: CheckOutcome | null) => void): () => void;
-  registerRequest(request: () => CheckRequest): void;
+  readonly subscribe: (listener: (outcome: CheckOutcome | null) => void) => () => void;
+  readonly registerRequest: (request: () => CheckRequest) => void;
 } {
   return {
     last: () => excelSession().last,

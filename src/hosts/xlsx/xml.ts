@@ -29,9 +29,9 @@ class TagAttrs implements Attrs {
 }
 
 export interface XmlHandlers {
-  open?(name: string, attrs: Attrs): void;
-  close?(name: string): void;
-  text?(text: string): void;
+  readonly open?: (name: string, attrs: Attrs) => void;
+  readonly close?: (name: string) => void;
+  readonly text?: (text: string) => void;
 }
 
 export interface XmlSink {

@@ -65,9 +65,9 @@ export interface FindingListProps {
   readonly busy: boolean;
   /** The rule's name in the pane's language (its description). */
   ruleName(rule: string): string;
-  onSelect(f: Finding): void;
-  onFix(f: Finding): void;
-  onExplain(f: Finding, text: string): void;
+  readonly onSelect: (f: Finding) => void;
+  readonly onFix: (f: Finding) => void;
+  readonly onExplain: (f: Finding, text: string) => void;
   /** 对应标题 on a finding that offers it (finding.mapHeading): the button's label and what it opens. */
   readonly mapHeading?: { readonly label: string; open(f: Finding): void } | undefined;
 }

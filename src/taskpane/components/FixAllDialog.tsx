@@ -17,8 +17,8 @@ export interface FixAllDialogProps {
   readonly t: Strings;
   /** Start with 覆盖 ticked (a single fix that targets a filled cell). */
   readonly defaultOverwrite?: boolean;
-  onCancel(): void;
-  onConfirm(overwrite: boolean): void;
+  readonly onCancel: () => void;
+  readonly onConfirm: (overwrite: boolean) => void;
 }
 
 /** Shows every cell and value that 全部填入 would write, and writes only after the user agrees. */

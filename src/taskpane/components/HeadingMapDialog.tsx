@@ -49,8 +49,8 @@ export interface HeadingMapDialogProps {
   /** The headings to choose from and the sections they may be (the missing ones, or all eight). */
   readonly offer: HeadingMapOffer | null;
   readonly busy?: boolean;
-  onCancel(): void;
-  onConfirm(choice: HeadingMapChoice): void;
+  readonly onCancel: () => void;
+  readonly onConfirm: (choice: HeadingMapChoice) => void;
 }
 
 export function HeadingMapDialog(props: HeadingMapDialogProps) {

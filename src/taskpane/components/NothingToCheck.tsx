@@ -27,7 +27,7 @@ export interface NothingToCheckProps {
   readonly lang: Lang;
   readonly busy?: boolean;
   /** Opens the mapping dialog; absent: no button (e.g. a host that cannot store). */
-  onMapHeadings?(offer: HeadingMapOffer): void;
+  readonly onMapHeadings?: (offer: HeadingMapOffer) => void;
 }
 
 export function NothingToCheck(props: NothingToCheckProps) {

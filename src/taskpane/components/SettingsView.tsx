@@ -27,8 +27,8 @@ export interface SettingsViewProps {
   readonly registryName?: string | undefined;
   /** Present when the pane can read a registry from another file. */
   readonly onRegistryFile?: ((file: File) => void) | undefined;
-  onRegistryRemove(): void;
-  onChange(s: PaneSettings): void;
+  readonly onRegistryRemove: () => void;
+  readonly onChange: (s: PaneSettings) => void;
 }
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];

@@ -33,6 +33,8 @@ export default tseslint.config(
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
       // The compiler's convention (noUnusedLocals/Parameters): `_name` is unused on purpose, and `{ drop: _, ...rest }`
       // is how an object is copied without a key.
+      // `name.trim() || fallback`: an empty string is missing text here, which `??` would keep.
+      '@typescript-eslint/prefer-nullish-coalescing': ['error', { ignorePrimitives: { string: true } }],
       // An `async` method that implements a Promise-returning interface (a host, a fake) without awaiting anything is
       // how a throw becomes the rejection the interface promises; removing `async` would make it throw synchronously.
       '@typescript-eslint/require-await': 'off',

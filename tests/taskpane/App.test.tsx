@@ -239,7 +239,7 @@ describe('Pane actions', () => {
     cleanup();
     show({ host: fakeHost(), lang: 'zh', storage });
     fireEvent.click(screen.getByRole('button', { name: '设置' }));
-    expect((screen.getByRole('textbox', { name: '省份代码' }) as HTMLInputElement).value).toBe('53');
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: '省份代码' }).value).toBe('53');
   });
 
   it('keyboard: every control is a labelled button reachable in reading order', async () => {

@@ -69,7 +69,7 @@ export function fakeHost(opts: { findings?: Finding[]; outcome?: CheckOutcome; m
     },
     async applyFixes(fixes, { overwrite }): Promise<FixOutcome> {
       calls.push(`fix ${fixes.map((f) => `${f.sheet}!${f.cell}=${f.value}`).join(',')} overwrite=${overwrite}`);
-      findings = findings.filter((f) => !fixes.some((x) => f.fix && x.cell === f.fix.cell && x.sheet === f.fix.sheet));
+      findings = findings.filter((f) => !fixes.some((x) => x.cell === f.fix?.cell && x.sheet === f.fix.sheet));
       return { written: fixes.map((f) => ({ sheet: f.sheet, cell: f.cell, value: f.value })), skipped: [] };
     },
     async clearFlags() {
@@ -91,8 +91,14 @@ export function fakeHost(opts: { findings?: Finding[]; outcome?: CheckOutcome; m
 // jsdom has no ResizeObserver (Fluent's MessageBar uses one); a no-op stands in for it.
 if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
   (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
+    observe(): void {
+      // no layout in jsdom: nothing ever resizes
+    }
+    unobserve(): void {
+      // nothing is observed
+    }
+    disconnect(): void {
+      // nothing is observed
+    }
   };
 }

@@ -137,7 +137,7 @@ export function settleSheet(parts: SheetParts): SheetDrop[] {
       };
       projects.splice(pi + 1, 0, q);
       for (const entry of parts.tableSections) {
-        if (entry[1] && entry[1].project === p && rest.includes(entry[1].section)) entry[1] = { project: q, section: entry[1].section };
+        if (entry[1]?.project === p && rest.includes(entry[1].section)) entry[1] = { project: q, section: entry[1].section };
       }
       break; // q is visited next and may split again
     }

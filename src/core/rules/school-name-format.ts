@@ -36,7 +36,7 @@ export default defineRule<Id>({
       const infos = table.rows.map((r, i) => {
         const { rest, hadPrefix } = stripPrefix(r.name.text, prefix);
         const m = matches[i];
-        const entry = m && m.kind === 'match' ? m.entry : undefined;
+        const entry = m?.kind === 'match' ? m.entry : undefined;
         // county-level: the registry says it has no town, or its name says so (第一中学, 职业中学…)
         const countyLevel = entry ? normalizeName(entry.town ?? '') === '' && townOf(normalizeName(entry.name)) === '' : isCountyLevelName(rest);
         return { rest, hadPrefix, town: townOf(rest), countyLevel, entry };

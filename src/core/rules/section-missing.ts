@@ -125,7 +125,7 @@ export default defineRule<MessageId>({
         const next = p.sections.find((s) => SECTION_KEYS.indexOf(s.key) > i);
         const ref = next?.headingRef ?? p.sections[p.sections.length - 1]!.headingRef;
         const last = groups[groups.length - 1];
-        if (last && last.ref === ref) last.keys.push(key);
+        if (last?.ref === ref) last.keys.push(key);
         else groups.push({ ref, keys: [key] });
       }
       for (const g of groups) {

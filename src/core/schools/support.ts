@@ -38,7 +38,7 @@ const matchCache = new WeakMap<SchoolTable, { registry: readonly unknown[]; matc
 /** The registry match of each of the table's rows (same order as `table.rows`). */
 export function rowMatches(document: DisclosureDocument, table: SchoolTable): readonly RegistryMatch[] {
   const hit = matchCache.get(table);
-  if (hit && hit.registry === document.registry) return hit.matches;
+  if (hit?.registry === document.registry) return hit.matches;
   const index = indexRegistry(document.registry);
   const prefix = tablePrefix(table);
   const matches = table.rows.map((r) => matchRegistry(r.name.text, index, { prefix }));

@@ -97,7 +97,7 @@ export function shapeOf(norm: string): ParagraphShape {
     let m: RegExpExecArray | null;
     while ((m = MARKER.exec(norm)) !== null) {
       const last = markers[markers.length - 1];
-      if (last && last.end === m.index) {
+      if (last?.end === m.index) {
         markers[markers.length - 1] = { ...last, end: m.index + m[0].length };
         continue;
       }

@@ -404,7 +404,7 @@ function decorate(norm: string, start: number, end: number, b: BareAmount): Figu
   if (low !== undefined) qualifier = '至';
   if (qualifier === undefined && approxWord !== undefined) qualifier = approxWord;
   const approximate = qualifier !== undefined;
-  if (per === undefined) per = perPrefix(ctx);
+  per ??= perPrefix(ctx);
   return {
     fen: b.fen,
     unit: b.unit,

@@ -157,7 +157,7 @@ const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeou
 
 /** The filled value's origin, from the finding that proposed the fix. */
 function markOf(w: WrittenFix, last: { result: CheckResult; request: CheckRequest; sheets: ReadonlySet<string> } | null): FilledMark {
-  const f = last?.result.findings.find((x) => x.fix && x.fix.sheet === w.sheet && x.fix.cell.replace(/\$/g, '').toUpperCase() === w.cell && String(x.fix.value) === String(w.value));
+  const f = last?.result.findings.find((x) => x.fix?.sheet === w.sheet && x.fix.cell.replace(/\$/g, '').toUpperCase() === w.cell && String(x.fix.value) === String(w.value));
   const source = f?.related?.[0]?.sheet;
   const external = source !== undefined && last !== null && !last.sheets.has(source) && last.request.registry !== undefined;
   return {

@@ -219,7 +219,7 @@ async function readParts(context: XlContext, parts: readonly XlCustomXmlPart[], 
       queue: () => void (result = p.getXml()),
       done: () => {
         const x = result ? parsePart(result.value) : null;
-        if (x && x.run === pointer.xml && x.of === pointer.parts) texts.set(x.part, x.text);
+        if (x?.run === pointer.xml && x.of === pointer.parts) texts.set(x.part, x.text);
       },
     };
   });

@@ -104,8 +104,8 @@ export function findClose(xml: string, open: Tag): Tag | null {
     if (ct < 0) return null;
     if (lt >= 0 && lt < ct) {
       const t = isEnd(xml[lt + 1 + name.length]) ? nextTag(xml, lt) : null;
-      if (t && t.start === lt && !t.selfClosing) depth++;
-      i = t && t.start === lt ? t.end : lt + 1;
+      if (t?.start === lt && !t.selfClosing) depth++;
+      i = t?.start === lt ? t.end : lt + 1;
       continue;
     }
     if (!isEnd(xml[ct + 2 + name.length])) {

@@ -100,7 +100,7 @@ export function ExportPanel(props: ExportPanelProps) {
   };
 
   // what the last export said, while it is about the result on screen
-  const shown = done && done.result === result ? done : null;
+  const shown = done?.result === result ? done : null;
   const lang = props.lang === 'zh' ? 'zh' : 'en';
 
   return (

@@ -60,7 +60,7 @@ export class WorkbookWorker {
   }
 
   private end(error: WorkError): void {
-    if (!this.ended) this.ended = error;
+    this.ended ??= error;
     for (const p of this.pending.values()) p.reject(error);
     this.pending.clear();
   }

@@ -9,7 +9,7 @@ import { registrySheet, seedRegistryRows, seedRows, tableSheet } from './fixture
 function applyFixes(snapshot: WorkbookSnapshot, findings: readonly Finding[]): WorkbookSnapshot {
   return {
     sheets: snapshot.sheets.map((s) => {
-      const fixes = findings.filter((f) => f.fix && f.fix.sheet === s.name).map((f) => f.fix!);
+      const fixes = findings.filter((f) => f.fix?.sheet === s.name).map((f) => f.fix!);
       if (fixes.length === 0) return s;
       const cells = new Map(s.cells.map((c) => [`${c.row},${c.col}`, c]));
       for (const fx of fixes) {

@@ -43,7 +43,7 @@ function page(extra: Partial<StandaloneAppProps> = {}) {
 }
 
 function choose(name: string, bytes: Uint8Array = SAMPLE) {
-  const input = screen.getByTestId('file-input') as HTMLInputElement;
+  const input = screen.getByTestId<HTMLInputElement>('file-input');
   fireEvent.change(input, { target: { files: [new File([bytes.slice()], name)] } });
 }
 
@@ -63,7 +63,7 @@ describe('opening a workbook', () => {
     expect(bar.getAttribute('aria-valuetext')).toBe('正在检查… 第 2 步，共 2 步');
     expect(bar.getAttribute('aria-valuenow')).toBe('1');
     // the pane's actions wait while the workbook is opened
-    expect((screen.getByRole('button', { name: '示例工作簿' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: '示例工作簿' }).disabled).toBe(true);
     fireEvent.click(within(screen.getByTestId('progress')).getByRole('button', { name: '取消' }));
     expect(screen.queryByTestId('progress')).toBeNull();
     expect(p.workers[0]!.terminated).toBe(true);

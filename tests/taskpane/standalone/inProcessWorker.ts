@@ -23,7 +23,7 @@ function readable(file: Blob): Blob {
     arrayBuffer: () => new Promise<ArrayBuffer>((resolve, reject) => {
       const r = new FileReader();
       r.onload = () => resolve(r.result as ArrayBuffer);
-      r.onerror = () => reject(r.error);
+      r.onerror = () => reject(r.error ?? new Error('read failed'));
       r.readAsArrayBuffer(file);
     }),
   } as Blob;

@@ -793,7 +793,7 @@ function valueOf(c: FakeCell | undefined): string | number | boolean {
 }
 
 function valueType(c: FakeCell | undefined): string {
-  if (!c || c.value === null) return 'Empty';
+  if (c?.value == null) return 'Empty';
   if (c.error) return 'Error';
   if (typeof c.value === 'number') return 'Double';
   if (typeof c.value === 'boolean') return 'Boolean';
@@ -1157,7 +1157,7 @@ class FakeNoteCollection implements XlNoteCollection {
       requestBytes: 0,
       run: (tx) => {
         this.ctx.need('notes');
-        if (this.sheet && this.sheet.sheetId() === null) { note.bindNow(tx, null); return; }
+        if (this.sheet?.sheetId() === null) { note.bindNow(tx, null); return; }
         const t = this.parse(key);
         const s = this.ctx.sheetOrThrow(t.sheetId);
         note.bindNow(tx, s.notes[t.a1] === undefined ? null : t);

@@ -157,6 +157,11 @@ export interface NumberCell {
   readonly decimals: number;
   /** Error value (`#REF!`) when the cell holds one. */
   readonly error?: string;
+  /**
+   * A formula saved without its value that could not be evaluated (formula-uncalculated reports
+   * it once): not empty, no value, and never read as a wrong sum.
+   */
+  readonly uncalculated?: true;
 }
 
 export type FundingColumn = 'subtotal' | 'central' | 'provincial' | 'prefecture' | 'county' | 'other';

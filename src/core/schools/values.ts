@@ -106,6 +106,9 @@ export const FEN_SCALE: Readonly<Record<'元' | '万元', number>> = { 元: 2, �
  * unset: a count. Never throws.
  */
 export function readNumberCell(cell: Cell | undefined, ref: CellRef, unit?: '元' | '万元'): NumberCell {
+  if (cell && cell.kind === 'empty' && cell.formula !== undefined) {
+    return { ref, raw: '', empty: false, value: null, fen: null, decimals: 0, uncalculated: true };
+  }
   if (!cell || cell.kind === 'empty' || (cell.kind === 'text' && compact(cell.text) === '')) {
     return { ref, raw: cell?.text.trim() ?? '', empty: true, value: null, fen: null, decimals: 0 };
   }

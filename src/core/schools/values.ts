@@ -4,6 +4,7 @@
  */
 import type { Cell } from '../snapshot/types';
 import type { CellRef, NumberCell } from '../model';
+import { stripIgnorable } from '../text/normalize';
 
 const SPACES = /[\s\u00a0\u1680\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+/gu;
 
@@ -13,7 +14,7 @@ const PLAIN = /^[\x21-\x7e\u4e00-\u9fff]*$/;
 /** NFKC and every space removed. */
 export function compact(s: string): string {
   if (PLAIN.test(s)) return s;
-  return s.normalize('NFKC').replace(SPACES, '');
+  return stripIgnorable(s).normalize('NFKC').replace(SPACES, '');
 }
 
 /** Cells that mean "nothing here" in an accountant's table: `-`, `—`, `/`, `无`. */

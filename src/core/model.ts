@@ -186,6 +186,8 @@ export interface SchoolRow {
     /** The code as digits after normalisation (numeric 2153005307 → '2153005307'), '' when empty. */
     readonly digits: string;
     readonly error?: string;
+    /** A formula saved without its value that could not be evaluated: not a missing code. */
+    readonly uncalculated?: true;
   };
   readonly name: { readonly ref: CellRef; readonly text: string };
   readonly projectName?: { readonly ref: CellRef; readonly text: string };

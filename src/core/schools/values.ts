@@ -150,7 +150,8 @@ const CODE_PLACEHOLDER = /^(?:[-—–―/\\.。]+|无|暂无|待定|待补充|�
 const ERROR_TEXT = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!)$/i;
 
 /** Reads a school-code cell: text with spaces, full-width digits, stored numbers, error values. */
-export function readCode(cell: Cell | undefined, ref: CellRef): { ref: CellRef; raw: string; digits: string; error?: string } {
+export function readCode(cell: Cell | undefined, ref: CellRef): { ref: CellRef; raw: string; digits: string; error?: string; uncalculated?: true } {
+  if (cell && cell.kind === 'empty' && cell.formula !== undefined) return { ref, raw: '', digits: '', uncalculated: true };
   if (!cell || cell.kind === 'empty') return { ref, raw: cell?.text ?? '', digits: '' };
   const raw = cell.text;
   if (cell.kind === 'error') return { ref, raw, digits: '', error: String(cell.value ?? raw) };

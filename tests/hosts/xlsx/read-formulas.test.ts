@@ -48,6 +48,17 @@ function tableWithFormulas(formula: (row: number, col: number) => string | null)
   return workbook([{ name: s.name, xml: sheetXml(sheetData(cells), mergesXml(s)) }]);
 }
 
+/** The seed table with the code cells of some rows replaced by `formula(row)`. */
+function tableWithCodes(formula: (row: number) => string | null): Uint8Array {
+  const s = tableSheet();
+  const cells: (Cell | { row: number; col: number; formula: string })[] = s.cells.filter((c) => !(c.col === 0 && formula(c.row) !== null));
+  for (let r = 0; r < 40; r++) {
+    const f = formula(r);
+    if (f !== null) cells.push({ row: r, col: 0, formula: f });
+  }
+  return workbook([{ name: s.name, xml: sheetXml(sheetData(cells), mergesXml(s)) }]);
+}
+
 function withValues(): Uint8Array {
   return tableWithFormulas(() => null);
 }
@@ -112,6 +123,20 @@ describe('formulas saved without values (issue 17 item 10)', () => {
       "工作簿保存时没有计算公式的值（常见于程序生成的文件）：28 个公式单元格没有结果（如 '项目十一'!E6：=VLOOKUP(B6,名册!A:B,2,FALSE)），这些单元格无法检查。请在 Excel 或 WPS 中打开并保存后再检查",
     );
     expect(f.message).toContain('请在 Excel 或 WPS 中打开并保存后再检查');
+  });
+
+  it('school codes: a text formula is evaluated, another formula is not a missing code', () => {
+    const codes = (f: (r: number) => string) =>
+      check(tableWithCodes((row) => (row >= 5 && row <= 7 ? f(row) : null)))
+        .findings.filter((x) => x.rule.startsWith('school-code-') || x.rule === 'formula-uncalculated')
+        .map((x) => [x.rule, x.cell]);
+    // rows 6–8 hold the three schools without codes: a formula gives them one
+    expect(codes(() => '"3453000101"').filter(([r, c]) => r === 'school-code-missing' && c === 'A6')).toEqual([]);
+    expect(codes((r) => `TEXT(D${r + 1},"0")`)).toEqual([
+      ['formula-uncalculated', 'A6'],
+      ['school-code-missing', 'A31'], // the two kindergartens at the end have no code at all
+      ['school-code-missing', 'A32'],
+    ]);
   });
 
   it('no fill is offered into a formula cell without a value', () => {

@@ -14,6 +14,9 @@ export interface Rational {
 const ZERO = 0n;
 const ONE = 1n;
 const TEN = 10n;
+/** 10^0 … 10^40, computed once. */
+const POW10: readonly bigint[] = Array.from({ length: 41 }, (_, k) => TEN ** BigInt(k));
+const pow10 = (k: number): bigint => POW10[k] ?? TEN ** BigInt(k);
 
 function gcd(a: bigint, b: bigint): bigint {
   let x = a < ZERO ? -a : a;
@@ -41,7 +44,8 @@ export function ratFromDecimal(s: string): Rational | null {
   const exp = Number(m[4] ?? '0') - frac.length;
   let n = BigInt((int + frac).replace(/^0+(?=\d)/, '') || '0');
   if (m[1] === '-') n = -n;
-  return exp >= 0 ? rat(n * TEN ** BigInt(exp)) : rat(n, TEN ** BigInt(-exp));
+  // not reduced: a decimal's denominator stays a power of ten, so sums of decimals need no gcd
+  return exp >= 0 ? { n: n * pow10(exp), d: ONE } : { n, d: pow10(-exp) };
 }
 
 /** A finite JS number, as the shortest decimal that prints it. */
@@ -49,8 +53,9 @@ export function ratFromNumber(v: number): Rational | null {
   return Number.isFinite(v) ? ratFromDecimal(String(v)) : null;
 }
 
-export const add = (a: Rational, b: Rational): Rational => rat(a.n * b.d + b.n * a.d, a.d * b.d);
-export const sub = (a: Rational, b: Rational): Rational => rat(a.n * b.d - b.n * a.d, a.d * b.d);
+/** Fractions are reduced when their denominators differ; equal ones (decimals) are added as they are. */
+export const add = (a: Rational, b: Rational): Rational => (a.d === b.d ? { n: a.n + b.n, d: a.d } : rat(a.n * b.d + b.n * a.d, a.d * b.d));
+export const sub = (a: Rational, b: Rational): Rational => (a.d === b.d ? { n: a.n - b.n, d: a.d } : rat(a.n * b.d - b.n * a.d, a.d * b.d));
 export const mul = (a: Rational, b: Rational): Rational => rat(a.n * b.n, a.d * b.d);
 /** null for a division by zero. */
 export const div = (a: Rational, b: Rational): Rational | null => (b.n === ZERO ? null : rat(a.n * b.d, a.d * b.n));
@@ -104,14 +109,28 @@ function fixed(n: bigint, d: bigint, places: number): string {
  * The plain decimal of a value (no exponent): exact when it terminates within 15 significant
  * digits, else rounded to 15 significant digits — what Excel stores for 1/3.
  */
-export function toDecimal(x: Rational): string {
-  if (x.n === ZERO) return '0';
+export function toDecimal(value: Rational): string {
+  if (value.n === ZERO) return '0';
+  const x = rat(value.n, value.d);
+  // an integer or a decimal of up to 15 places with at most 15 digits: printed directly
+  if (x.d === ONE && (x.n < ZERO ? -x.n : x.n) < POW10[15]!) return x.n.toString();
+  for (let k = 1; k <= 15; k++) {
+    const p = POW10[k]!;
+    if (p < x.d) continue;
+    if (p % x.d !== ZERO) break;
+    const a = x.n < ZERO ? -x.n : x.n;
+    const scaled = a * (p / x.d);
+    if (scaled >= POW10[15]!) break;
+    const digits = scaled.toString().padStart(k + 1, '0');
+    return `${x.n < ZERO ? '-' : ''}${digits.slice(0, -k)}.${digits.slice(-k)}`;
+  }
   const a = x.n < ZERO ? -x.n : x.n;
   // the position of the first significant digit: 10^e ≤ |x| < 10^(e+1)
   let e = a.toString().length - x.d.toString().length;
   if (TEN ** BigInt(Math.max(e, 0)) * x.d > a * TEN ** BigInt(Math.max(-e, 0))) e--;
   // beyond 15 significant digits in the integer part: rounded there, as Excel stores it
   if (e > 14) return fixed(round(x, 14 - e).n, ONE, 0);
+  // (exact or at 15 significant digits, below)
   const maxPlaces = 14 - e;
   if (terminates(x.d)) {
     let places = 0;

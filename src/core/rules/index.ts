@@ -5,6 +5,7 @@
 import type { Rule } from './types';
 import arithmetic from './arithmetic';
 import duplicateText from './duplicate-text';
+import formulaUncalculated from './formula-uncalculated';
 import fundingAmountMissing from './funding-amount-missing';
 import headingNumbering from './heading-numbering';
 import placeholderText from './placeholder-text';
@@ -32,6 +33,7 @@ import uppercaseMismatch from './uppercase-mismatch';
 export const RULES: readonly Rule[] = [
   arithmetic as Rule,
   duplicateText as Rule,
+  formulaUncalculated as Rule,
   fundingAmountMissing as Rule,
   headingNumbering as Rule,
   placeholderText as Rule,

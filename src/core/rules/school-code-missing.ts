@@ -41,7 +41,7 @@ export default defineRule<Id>({
     for (const table of document.tables) {
       const matches = rowMatches(document, table);
       table.rows.forEach((row, i) => {
-        if (row.code.digits !== '') return;
+        if (row.code.digits !== '' || row.code.uncalculated) return; // a formula without a value: formula-uncalculated
         const who = place(document, table, row);
         const school = row.name.text;
         if (school === '' && row.code.error === undefined) return; // an empty line, not a school

@@ -59,6 +59,8 @@ export default defineRule<Id>({
         let decimals = 0;
         let bad: { k: FundingColumn; raw: string } | null = null;
         let anyPart = false;
+        // a formula without a value: the row cannot be added up (formula-uncalculated says why)
+        if ((['subtotal', ...sources] as FundingColumn[]).some((k) => row.funding[k]?.uncalculated)) continue;
         for (const k of ['subtotal', ...sources] as FundingColumn[]) {
           const c = row.funding[k];
           if (!c || c.empty) continue;

@@ -112,6 +112,7 @@ export default defineRule<Id>({
           continue;
         }
         const v = scaled(cell, c.money);
+        if (cell.uncalculated) continue; // a formula without a value: formula-uncalculated says so
         if (v === null) {
           const actual = cell.error ?? cell.raw;
           out.push({ messageId: 'notNumber', data: { column, expected, actual }, ref: cell.ref, ...base, actual });

@@ -6,6 +6,7 @@
  * See docs/money.md for the forms read and the rules of approximation.
  */
 import { parseChineseNumeral } from './numerals';
+import { normalizeChar } from './normalize';
 import { measureRange, QUANTITY_SCALE, readQuantities, type ScannedQuantity } from './quantities';
 import { parseUppercase } from './uppercase';
 
@@ -161,7 +162,6 @@ function scanUppercase(norm: string, map: readonly number[], original: string): 
 const NUMBER_RE = /(?<![\d.])\d+(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\d.])\d+(?:\.\d+)?/gu;
 
 const NFKC_CACHE = new Map<string, string>();
-const SPACE_CH = /^[\s\u00a0\u1680\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]$/u;
 
 /**
  * Same result as `normalizeWithMap` (NFKC, every space to ' ', offsets into the original), faster:
@@ -192,7 +192,7 @@ export function fastNormalizeWithMap(s: string): { text: string; map: number[] }
     const ch = s.slice(i, i + len);
     let out = NFKC_CACHE.get(ch);
     if (out === undefined) {
-      out = SPACE_CH.test(ch) ? ' ' : ch.normalize('NFKC');
+      out = normalizeChar(ch);
       if (NFKC_CACHE.size < 4096) NFKC_CACHE.set(ch, out);
     }
     parts.push(out);

@@ -12,6 +12,8 @@ const SPEC_IDS = [
   'arithmetic', 'duplicate-text', 'placeholder-text', 'text-table-mismatch', 'table-row-mismatch',
   'table-total-mismatch', 'school-code-missing', 'school-code-format', 'school-code-category',
   'school-code-province', 'school-code-duplicate', 'school-code-registry-mismatch', 'school-name-format',
+  // issue 17 item 10: proposed for SPEC §4 (notes/relread.md)
+  'formula-uncalculated',
 ];
 
 const modules = readdirSync(RULE_DIR).filter((f) => f.endsWith('.ts') && !NOT_RULES.has(f)).map((f) => f.slice(0, -3));

@@ -15,7 +15,11 @@ export type XlsxReadErrorCode =
   | 'doctype-refused'
   | 'limit-exceeded'
   | 'no-sheets'
-  | 'internal';
+  | 'internal'
+  | 'duplicate-entry'
+  | 'crc-mismatch'
+  | 'word-document'
+  | 'powerpoint-document';
 
 /** The limits a read can exceed (see `ReadLimits`). */
 export type LimitName = 'uncompressed-size' | 'entries' | 'cells' | 'merges' | 'text-run' | 'time';
@@ -113,6 +117,18 @@ function sentence(code: XlsxReadErrorCode, d: XlsxReadErrorDetail, lang: 'zh' | 
       return zh ? '工作簿中没有工作表' : 'the workbook has no sheets';
     case 'internal':
       return zh ? '读取工作簿时发生内部错误，请把文件和此信息报告给开发者' : 'an internal error occurred while reading the workbook; please report it with the file';
+    case 'duplicate-entry':
+      return zh
+        ? `文件已损坏（压缩包中有两个同名部件 ${d.part ?? ''}，大小写不同也算同名），请在 Excel 中打开并重新保存`
+        : `the file is damaged (the package holds two entries named ${d.part ?? ''}, letter case aside); open it in Excel and save it again`;
+    case 'crc-mismatch':
+      return zh
+        ? `文件已损坏（部件 ${d.part ?? ''} 的校验和不符），请在 Excel 中打开并重新保存`
+        : `the file is damaged (the checksum of ${d.part ?? ''} does not match); open it in Excel and save it again`;
+    case 'word-document':
+      return zh ? '这是 Word 文档（.docx），不是 Excel 工作簿' : 'this is a Word document (.docx), not an Excel workbook';
+    case 'powerpoint-document':
+      return zh ? '这是 PowerPoint 演示文稿（.pptx），不是 Excel 工作簿' : 'this is a PowerPoint presentation (.pptx), not an Excel workbook';
   }
 }
 

@@ -131,9 +131,12 @@ class Package {
         }
       },
     };
+    // Part names are case-insensitive (OPC): two entries of one name, letter case aside, are a
+    // damaged or doctored package (readers differ on which one they take), never a choice to make.
     for (const e of listEntries(bytes, limits.maxEntries)) {
       const key = e.name.toLowerCase();
-      if (!this.entries.has(key)) this.entries.set(key, e);
+      if (this.entries.has(key)) throw new XlsxReadError('duplicate-entry', { part: e.name });
+      this.entries.set(key, e);
     }
   }
 
@@ -609,6 +612,21 @@ function readWorksheet(ctx: SheetContext, part: string, sheetName: string, index
   };
 }
 
+/**
+ * A Word or PowerPoint package renamed .xlsx is that, not a workbook without sheets: known by its
+ * main part (the package relationship's target in word/ or ppt/), or, without one, by the parts
+ * those applications always write when there is no workbook part.
+ */
+function refuseOtherOffice(pkg: Package, mainPart: string | undefined): void {
+  const kind = (part: string): 'word-document' | 'powerpoint-document' | undefined =>
+    /^word\//i.test(part) ? 'word-document' : /^ppt\//i.test(part) ? 'powerpoint-document' : undefined;
+  const byMain = mainPart !== undefined && pkg.has(mainPart) ? kind(mainPart) : undefined;
+  if (byMain !== undefined) throw new XlsxReadError(byMain);
+  if (pkg.has('xl/workbook.xml') || pkg.has('xl/workbook.bin')) return;
+  if (pkg.has('word/document.xml')) throw new XlsxReadError('word-document');
+  if (pkg.has('ppt/presentation.xml')) throw new XlsxReadError('powerpoint-document');
+}
+
 /** Like readXlsx, but throws the XlsxReadError (for callers that already catch). */
 export function readXlsxOrThrow(bytes: Uint8Array, options: ReadOptions = {}): WorkbookSnapshot {
   const limits: ReadLimits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -616,7 +634,9 @@ export function readXlsxOrThrow(bytes: Uint8Array, options: ReadOptions = {}): W
   const pkg = new Package(bytes, limits, options.now ?? Date.now, options.xmlEngine ?? 'scan');
 
   // The workbook part: from the package relationships, else the conventional path.
-  let workbookPart = relOfType(pkg.rels(''), '/officeDocument');
+  const mainPart = relOfType(pkg.rels(''), '/officeDocument');
+  refuseOtherOffice(pkg, mainPart);
+  let workbookPart = mainPart;
   if (workbookPart === undefined || !pkg.has(workbookPart)) workbookPart = 'xl/workbook.xml';
   if (!pkg.has(workbookPart)) {
     if (pkg.has('xl/workbook.bin')) throw new XlsxReadError('xlsb-binary');

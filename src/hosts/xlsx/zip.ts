@@ -26,8 +26,10 @@ export interface ZipBudget {
   readonly maxUncompressedBytes: number;
   /** Bytes unpacked so far. */
   used: number;
-  /** Called between chunks: throws when time is up. */
+  /** Called between chunks: reads the clock, throws when time is up. */
   readonly tick: () => void;
+  /** Counts work done (bytes or characters handled) and reads the clock every so much work. */
+  readonly work: (units: number) => void;
 }
 
 const SIG_LOCAL = 0x04034b50;

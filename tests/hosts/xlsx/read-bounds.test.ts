@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { readXlsx, type ReadOptions } from '../../../src/hosts/xlsx/read';
 import type { XlsxReadError } from '../../../src/hosts/xlsx/errors';
 import type { WorkbookSnapshot } from '../../../src/core/snapshot/types';
-import { deflate, rawZip, str, workbookEntries, zip, type Entries } from './hostile';
+import { deflate, rawZip, workbook, workbookEntries, zip, type Entries } from './hostile';
+import { formatNumber } from '../../../src/hosts/xlsx/numfmt';
 
 function ok(bytes: Uint8Array, options?: ReadOptions): WorkbookSnapshot {
   const r = readXlsx(bytes, options);
@@ -133,4 +134,77 @@ describe('other Office documents renamed .xlsx (issue 17, 9)', () => {
   });
 });
 
-export { ok, fail, indexOf, str };
+/** `n` cells in column A sharing one formula of `length` characters (the master in A1). */
+function sharedFormulaSheet(n: number, length: number): string {
+  const body = `SUM(B1:B2)${'+1'.repeat(Math.max(0, (length - 10) / 2))}`.slice(0, length);
+  const rows = [`<row r="1"><c r="A1"><f t="shared" ref="A1:A${n}" si="0">${body}</f><v>1</v></c></row>`];
+  for (let r = 2; r <= n; r++) rows.push(`<row r="${r}"><c r="A${r}"><f t="shared" si="0"/><v>1</v></c></row>`);
+  return rows.join('');
+}
+
+describe('formula length (issue 17, 2)', () => {
+  it('a formula longer than Excel\'s 8,192 characters is refused, naming the sheet and the cell', () => {
+    const e = fail(workbook([{ name: '项目一', data: `<row r="3"><c r="B3"><f>${'1+'.repeat(4100)}1</f><v>1</v></c></row>` }]));
+    expect(e.code).toBe('limit-exceeded');
+    expect(e.detail.limit).toBe('formula-length');
+    expect(e.zh).toBe('工作表“项目一”（xl/worksheets/sheet1.xml）单元格 B3 的公式超过 Excel 的上限 8,192 个字符（Excel 不会写出这样的文件，可能已损坏），已停止读取');
+    expect(e.en).toContain("longer than Excel's limit of 8,192 characters");
+  });
+
+  it('a formula of 8,192 characters is read', () => {
+    const f = `${'1+'.repeat(4095)}1`;
+    expect(f.length).toBe(8191);
+    const s = ok(workbook([{ name: 'S', data: `<row r="1"><c r="A1"><f>${f}</f><v>1</v></c></row>` }])).sheets[0]!;
+    expect(s.cells[0]?.formula).toBe(f);
+  });
+
+  it('the issue\'s file: 5,000 cells sharing one 450 KB formula end at the first cell, a few KB of input', () => {
+    const bytes = workbook([{ name: 'S', data: sharedFormulaSheet(5000, 450_000) }]);
+    expect(bytes.length).toBeLessThan(64 * 1024);
+    const e = fail(bytes);
+    expect(e.detail.limit).toBe('formula-length');
+    expect(e.detail.cell).toBe('A1');
+  });
+
+  it('a shared formula costs its length in every cell that uses it', () => {
+    const limits = { maxFormulaChars: 100_000 };
+    // 99 cells × 1,000 characters: read; 101 cells: refused, although the file holds the formula once
+    expect(ok(workbook([{ name: 'S', data: sharedFormulaSheet(99, 1000) }]), { limits }).sheets[0]!.cells).toHaveLength(99);
+    const e = fail(workbook([{ name: 'S', data: sharedFormulaSheet(101, 1000) }]), { limits });
+    expect(e.detail.limit).toBe('formula-chars');
+    expect(e.zh).toBe('公式总长度（共享公式按每个使用它的单元格计）超过上限 100,000 个字符（工作表“S”（xl/worksheets/sheet1.xml）），已停止读取');
+  });
+});
+
+const STYLES = (code: string): string =>
+  `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="${code}"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>`;
+
+function styled(code: string): Uint8Array {
+  return workbook([{ name: 'S', data: '<row r="1"><c r="A1" s="1"><v>1234.5</v></c></row>' }], { 'xl/styles.xml': STYLES(code) });
+}
+
+describe('number formats (issue 17, 4)', () => {
+  it('a number format longer than Excel\'s 255 characters is refused before any cell is formatted', () => {
+    const e = fail(styled(`0.00${'&quot;万&quot;'.repeat(200)}`));
+    expect(e.detail.limit).toBe('number-format-length');
+    expect(e.zh).toBe('样式（xl/styles.xml）中有数字格式超过 Excel 的上限 255 个字符（Excel 不会写出这样的文件，可能已损坏），已停止读取');
+  });
+
+  it('a format with 101 decimals is shown with 30, never a RangeError', () => {
+    const code = `0.${'0'.repeat(101)}`;
+    expect(formatNumber(1234.5, code)).toBe(`1234.5${'0'.repeat(29)}`);
+    expect(formatNumber(1234.5, `0.${'0'.repeat(101)}E+00`)).toMatch(/^1\.23450+E\+03$/);
+    const cell = ok(styled(code)).sheets[0]!.cells[0]!;
+    expect(cell.text).toBe(`1234.5${'0'.repeat(29)}`);
+  });
+
+  it('the clock is read by work done: a few heavy tags are stopped in time', () => {
+    // 300 cells, each shifting an 8,000-character shared formula: 2.4 M characters of work in 600 tags.
+    // A clock that moves one second per reading and a 10 s budget: stopped after about ten steps of work.
+    let t = 0;
+    const now = (): number => (t += 1000);
+    const e = fail(workbook([{ name: 'S', data: sharedFormulaSheet(300, 8000) }]), { now, limits: { timeBudgetMs: 10_000 } });
+    expect(e.detail.limit).toBe('time');
+    expect(e.zh).toBe('读取时间超过上限 10 秒，已停止读取');
+  });
+});

@@ -11,6 +11,7 @@ import type { Finding, Lang } from '../core/rules/types';
 import type { Summary } from '../core/report/report';
 import type { SkippedSheet } from '../core/model';
 import { checkWorkbook } from '../core/check';
+import { CheckBudgetExceeded } from '../core/budget';
 import { DEFAULT_LIMITS, readXlsx } from '../hosts/xlsx/read';
 import { annotate, AnnotateError } from '../hosts/xlsx/annotate';
 import { M, fsReason, say } from './messages';
@@ -52,7 +53,16 @@ export interface JobResult {
 
 const ZERO: Summary = { errors: 0, warnings: 0, infos: 0, explained: 0 };
 
-export function runJob(task: JobTask, settings: JobSettings): JobResult {
+/** The checks get the read's time budget (SPEC: reading is bounded; so are the checks). */
+export const CHECK_BUDGET_MS = DEFAULT_LIMITS.timeBudgetMs;
+
+export interface JobClock {
+  /** Milliseconds (tests give a clock that moves by work done); defaults to performance.now. */
+  readonly now?: () => number;
+}
+
+export function runJob(task: JobTask, settings: JobSettings, clock: JobClock = {}): JobResult {
+  const now = clock.now ?? (() => performance.now());
   const { lang } = settings;
   const base = { index: task.index, file: task.file };
   let bytes: Uint8Array;
@@ -66,9 +76,9 @@ export function runJob(task: JobTask, settings: JobSettings): JobResult {
   } catch (e) {
     return { ...base, status: 'unreadable', summary: ZERO, findings: [], error: say(M.unreadablePath(task.file, fsReason(e, lang)), lang), ms: { read: 0, check: 0 } };
   }
-  const t0 = performance.now();
-  const read = readXlsx(bytes);
-  const t1 = performance.now();
+  const t0 = now();
+  const read = readXlsx(bytes, { now });
+  const t1 = now();
   if (!read.ok) {
     const d = read.error.detail.detail;
     return {
@@ -88,14 +98,18 @@ export function runJob(task: JobTask, settings: JobSettings): JobResult {
       config: settings.config,
       lang,
       ...(settings.registry !== undefined && { registry: settings.registry }),
+      overBudget: () => now() - t1 > CHECK_BUDGET_MS,
     });
   } catch (e) {
+    if (e instanceof CheckBudgetExceeded) {
+      return { ...base, status: 'unreadable', summary: ZERO, findings: [], error: say(M.checkTooLong(task.file, CHECK_BUDGET_MS), lang), ms: { read: t1 - t0, check: now() - t1 } };
+    }
     return {
       ...base, status: 'unreadable', summary: ZERO, findings: [], error: say(M.internal(task.file), lang),
-      detail: e instanceof Error ? (e.stack ?? e.message) : String(e), ms: { read: t1 - t0, check: performance.now() - t1 },
+      detail: e instanceof Error ? (e.stack ?? e.message) : String(e), ms: { read: t1 - t0, check: now() - t1 },
     };
   }
-  const t2 = performance.now();
+  const t2 = now();
   const ms = { read: t1 - t0, check: t2 - t1 };
   const status: JobStatus = result.nothingToCheck ? 'nothing-to-check' : 'checked';
   const failures = {

@@ -66,6 +66,15 @@ export const M = {
   registryUnreadable: (p: string, sentence: string): Bilingual => ({ zh: `学校名册 ${p} 无法读取：${sentence}`, en: `the registry ${p} cannot be read: ${sentence}` }),
   internal: (p: string): Bilingual => ({ zh: `${p}：检查时发生内部错误（加 --debug 查看详情）`, en: `${p}: an internal error occurred while checking (add --debug for details)` }),
   internalGlobal: { zh: '发生内部错误（加 --debug 查看详情）', en: 'an internal error occurred (add --debug for details)' },
+  checkTooLong: (p: string, ms: number): Bilingual => ({
+    zh: `${p}：检查时间超过上限 ${Math.round(ms / 1000)} 秒，已停止检查`,
+    en: `${p}: checking took longer than the limit of ${Math.round(ms / 1000)} s; checking stopped`,
+  }),
+  workerDied: (p: string): Bilingual => ({ zh: `${p}：无法读取：内存不足或文件异常`, en: `${p}: cannot be read: out of memory or a damaged file` }),
+  workerTimedOut: (p: string, ms: number): Bilingual => ({
+    zh: `${p}：读取和检查时间超过上限 ${Math.round(ms / 1000)} 秒，已停止`,
+    en: `${p}: reading and checking took longer than the limit of ${Math.round(ms / 1000)} s; stopped`,
+  }),
 } as const;
 
 /** Short reason for a file-system error code. */

@@ -22,6 +22,7 @@ import {
   type ParagraphShape,
   type TotalStructure,
 } from './enumerations';
+import { checkpoint } from '../budget';
 import { amountRange, dominantUnit, formatMoney, parseMoney, scanText, UNIT_FEN, type MoneyUnit, type ScannedAmount, type ScannedText } from './money';
 import { formatQuantity, measureRange, type ScannedQuantity } from './quantities';
 
@@ -352,6 +353,7 @@ function locate<M extends { readonly nStart: number; readonly offset: number; re
   shape: ParagraphShape,
   figureEnds: readonly number[],
 ): Located<M> {
+  checkpoint(); // one figure's words: work bounded by its paragraph
   const { label, full } = itemName(s.norm, amount.nStart, figureEnds);
   const words = wordsBefore(s.norm, amount.nStart);
   let quoted: string | undefined;

@@ -7,6 +7,7 @@ import type { CheckConfig } from '../core/rules/config';
 import type { Finding, Fix, Lang } from '../core/rules/types';
 import type { CheckResult } from '../core/check';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
+import type { DocxTemplateStore } from '../core/export/stored-template';
 
 /** The phases of a check, in order: read the workbook, run the rules, flag the cells (Excel only). */
 export type CheckPhase = 'read' | 'check' | 'flag';
@@ -57,6 +58,8 @@ export interface PaneHost {
   clearFlags(): Promise<void>;
   /** Stores (or, with '', removes) the explanation (说明) of a finding in the workbook. */
   explain(finding: Finding, text: string): Promise<void>;
+  /** Where 导出公开文本 remembers the Word template for this workbook (Excel: the workbook's settings). */
+  readonly docxTemplate?: DocxTemplateStore | undefined;
   /** Calls back when the workbook changed (for 边改边查); returns an unsubscribe function. */
   onChanged?(listener: () => void): () => void;
 }

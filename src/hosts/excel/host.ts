@@ -22,6 +22,7 @@ import { ExcelReadLimitError, readWorkbook, type ReadResult } from './read';
 import { subscribeChanges } from './events';
 import { FLAG_SHEET, type FilledMark, type RecordCache } from './record';
 import { EXPLANATION_SHEET } from '../../core/report/explanations';
+import { readStoredTemplate, writeStoredTemplate } from './template-store';
 
 export interface ExcelHost extends PaneHost {
   readonly kind: 'excel';
@@ -304,6 +305,13 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
         return [];
       }
     },
+
+    docxTemplate: caps.settings
+      ? {
+          load: () => run((ctx) => readStoredTemplate(ctx)).catch(() => null),
+          save: (t) => run((ctx) => writeStoredTemplate(ctx, t)).catch(() => false),
+        }
+      : undefined,
 
     async explain(finding, text) {
       try {

@@ -7,7 +7,7 @@ import type { CheckConfig } from '../core/rules/config';
 import type { Finding, Fix, Lang } from '../core/rules/types';
 import type { CheckResult } from '../core/check';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
-import type { DocxTemplateStore } from '../core/export/stored-template';
+import type { DocxTemplateStore } from '../core/stored-template';
 
 /** The phases of a check, in order: read the workbook, run the rules, flag the cells (Excel only). */
 export type CheckPhase = 'read' | 'check' | 'flag';

@@ -3,7 +3,7 @@
  * 1.4), saved with the workbook, so whoever opens it next exports with the same template.
  */
 import type { XlContext } from './api';
-import { MAX_REMEMBERED_TEMPLATE, decodeStoredTemplate, encodeStoredTemplate, type StoredDocxTemplate } from '../../core/export/stored-template';
+import { MAX_REMEMBERED_TEMPLATE, decodeStoredTemplate, encodeStoredTemplate, type StoredDocxTemplate } from '../../core/stored-template';
 
 export const TEMPLATE_SETTING_KEY = 'disclosure-check.docxTemplate';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FakeExcel } from '../../../src/hosts/excel/fake';
 import { createExcelHost } from '../../../src/hosts/excel/host';
 import { TEMPLATE_SETTING_KEY } from '../../../src/hosts/excel/template-store';
-import { MAX_REMEMBERED_TEMPLATE, decodeStoredTemplate, fromBase64, toBase64 } from '../../../src/core/export/stored-template';
+import { MAX_REMEMBERED_TEMPLATE, decodeStoredTemplate, fromBase64, toBase64 } from '../../../src/core/stored-template';
 import { workbook } from './workbook';
 
 const bytes = new Uint8Array([80, 75, 3, 4, 0, 255, 128, 7, 9]);

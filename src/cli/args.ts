@@ -16,6 +16,8 @@ export interface CliOptions {
   readonly lang?: Lang;
   readonly jobs?: number;
   readonly exportDocx?: string;
+  /** `--docx-template FILE`: the bureau's own Word template for `--export-docx`. */
+  readonly docxTemplate?: string;
   readonly force: boolean;
   readonly debug: boolean;
   readonly help: boolean;
@@ -23,7 +25,7 @@ export interface CliOptions {
 
 export type ParseResult = { ok: true; options: CliOptions } | { ok: false; error: Bilingual; lang: Lang };
 
-const VALUED = new Set(['--format', '--out', '--out-dir', '--registry', '--config', '--lang', '--jobs', '--export-docx']);
+const VALUED = new Set(['--format', '--out', '--out-dir', '--registry', '--config', '--lang', '--jobs', '--export-docx', '--docx-template']);
 const FLAGS = new Set(['--fix', '--force', '--debug', '--help', '-h']);
 
 export function parseArgs(argv: readonly string[]): ParseResult {
@@ -81,6 +83,8 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   if (out !== undefined && outDir !== undefined) return { ok: false, error: M.outAndOutDir, lang: errLang };
   const exportDocx = values.get('--export-docx');
   if (flags.has('--force') && exportDocx === undefined) return { ok: false, error: M.forceWithoutExport, lang: errLang };
+  const docxTemplate = values.get('--docx-template');
+  if (docxTemplate !== undefined && exportDocx === undefined) return { ok: false, error: M.templateWithoutExport, lang: errLang };
   if (inputs.length === 0) return { ok: false, error: M.noInputs, lang: errLang };
   if (inputs.filter((p) => p === '-').length > 1) return { ok: false, error: M.stdinTwice, lang: errLang };
   const registry = values.get('--registry');
@@ -101,6 +105,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
       ...(lang !== undefined && { lang }),
       ...(jobs !== undefined && { jobs }),
       ...(exportDocx !== undefined && { exportDocx }),
+      ...(docxTemplate !== undefined && { docxTemplate }),
     },
   };
 }

@@ -28,6 +28,8 @@ export const HELP = `预算公开文本检查 disclosure-check — 检查预算�
                            Number of files checked in parallel (default: the number of CPU cores)
   --export-docx FILE       导出 Word 公开文本；仍有错误时拒绝导出，除非加 --force；只用于一个输入文件；已有的同名文件会被替换
                            Export the published Word document; refused while errors remain unless --force; an existing file is replaced
+  --docx-template FILE     与 --export-docx 一起使用：按单位自己的 Word 模板（.docx/.dotx）导出：用它的页面设置、样式、页眉页脚
+                           With --export-docx: use the bureau's own Word template (page set-up, styles, header and footer)
   --force                  与 --export-docx 一起使用：有错误也导出
                            With --export-docx: export even though errors remain
   --debug                  出错时显示技术细节（堆栈）

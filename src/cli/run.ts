@@ -127,8 +127,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const otherReads = new FileSet();
   if (opts.registry !== undefined) otherReads.add(opts.registry);
   if (opts.config !== undefined) otherReads.add(opts.config);
+  const template = new FileSet();
+  if (opts.docxTemplate !== undefined) template.add(opts.docxTemplate);
   const refuseTarget = (target: string, flag: '--out' | '--export-docx'): string | undefined => {
     if (inputFiles.has(target)) return say(flag === '--out' ? M.outIsInput(target) : M.exportIsInput(target), lang);
+    if (template.has(target)) return say(M.targetIsTemplate(target, flag), lang);
     if (otherReads.has(target)) return say(M.targetIsReadFile(target, flag), lang);
     return undefined;
   };
@@ -166,7 +169,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       const stem = basename(t.file, extname(t.file));
       let n = 1;
       let p = join(opts.outDir, `${stem}.checked${ext}`);
-      while (used.has(p) || inputFiles.has(p) || otherReads.has(p)) p = join(opts.outDir, `${stem}.checked-${++n}${ext}`);
+      while (used.has(p) || inputFiles.has(p) || otherReads.has(p) || template.has(p)) p = join(opts.outDir, `${stem}.checked-${++n}${ext}`);
       used.add(p);
       outFor.set(t.index, p);
     }
@@ -189,6 +192,25 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         return 2;
       }
     }
+  }
+  // --docx-template: read and checked before any work; a bad template is a usage error (exit 2)
+  let docxTemplate: import('../hosts/docx/template').DocxTemplate | undefined;
+  if (opts.docxTemplate !== undefined) {
+    let raw: Uint8Array;
+    try {
+      raw = readFileSync(opts.docxTemplate);
+    } catch (e) {
+      io.err(`${say(M.unreadablePath(opts.docxTemplate, fsReason(e, lang)), lang)}\n`);
+      return 2;
+    }
+    const { tryReadDocxTemplate } = await import('../hosts/docx/template');
+    const t = tryReadDocxTemplate(raw);
+    if (!t.ok) {
+      io.err(`${say(M.templateRefused(opts.docxTemplate, t.error.messageFor(lang)), lang)}\n`);
+      if (opts.debug && t.error.detail) io.err(`${t.error.detail}\n`);
+      return 2;
+    }
+    docxTemplate = t.template;
   }
 
   // `-`: the workbook is read from standard input now, bounded like a file; the job gets its bytes
@@ -277,7 +299,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       // the Word writer is loaded only for --export-docx
       const { exportDocx } = await import('./export');
       const bytes = only.file === STDIN ? stdin?.bytes : undefined;
-      const e = await exportDocx(only.file, opts.exportDocx, { config, lang, ...(registry !== undefined && { registry }), ...(bytes !== undefined && { bytes }) });
+      const e = await exportDocx(only.file, opts.exportDocx, { config, lang, ...(registry !== undefined && { registry }), ...(bytes !== undefined && { bytes }), ...(docxTemplate !== undefined && { template: docxTemplate }) });
       if (!e.ok) {
         io.err(`${e.message}\n`);
         if (opts.debug && e.detail) io.err(`${e.detail}\n`);

@@ -23,11 +23,15 @@ import type { HeadingMapOffer } from '../core/rules/types';
 import { saveFile, type SaveFile } from './download';
 import { Progress, afterPaint, checkSteps, type ProgressState } from './progress';
 import { exportInWorker, spawnWorkbookWorker } from './standalone/workerClient';
+import { browserTemplateStore } from './templateStore';
+import type { DocxTemplateStore } from '../core/stored-template';
 
 /** The Word writer on the pane's thread: a lazy chunk ("docx"), loaded on the first 导出公开文本. */
-const inThreadExporter: DocxExporter = async (document) => {
+const inThreadExporter: DocxExporter = async (document, options) => {
   const { exportDocxWithModel } = await import(/* webpackChunkName: "docx" */ '../hosts/docx/write');
-  return exportDocxWithModel(document);
+  if (options?.template === undefined) return exportDocxWithModel(document);
+  const { readDocxTemplate } = await import(/* webpackChunkName: "docx" */ '../hosts/docx/template');
+  return exportDocxWithModel(document, { template: readDocxTemplate(options.template) });
 };
 
 /**
@@ -35,12 +39,12 @@ const inThreadExporter: DocxExporter = async (document) => {
  * the pane keeps answering); where no worker can run, on the pane's thread.
  */
 function defaultExporter(lang: Lang): DocxExporter {
-  return async (document) => {
-    if (typeof Worker === 'undefined') return inThreadExporter(document);
+  return async (document, options) => {
+    if (typeof Worker === 'undefined') return inThreadExporter(document, options);
     try {
-      return await exportInWorker(spawnWorkbookWorker, lang, document);
+      return await exportInWorker(spawnWorkbookWorker, lang, document, options);
     } catch {
-      return inThreadExporter(document);
+      return inThreadExporter(document, options);
     }
   };
 }
@@ -104,6 +108,8 @@ export interface PaneProps {
   readonly subscribeOutcomes?: ((listener: (outcome: CheckOutcome | null) => void) => () => void) | undefined;
   /** Lets the ribbon run checks with the pane's settings. */
   readonly registerRequest?: ((request: () => CheckRequest) => void) | undefined;
+  /** Where 导出公开文本 remembers the Word template when the host keeps none (default: the browser's storage). */
+  readonly templateStore?: DocxTemplateStore | undefined;
   /** 导出公开文本: the Word writer (default: the lazy "docx" chunk; a fake in tests). */
   readonly exportDocx?: DocxExporter | undefined;
   /** Saves a download (default: a Blob URL through <a download>). */
@@ -328,15 +334,18 @@ export function Pane(props: PaneProps) {
 
   // the Word file's phase shows with a bar while it is written
   const baseExporter = useMemo(() => props.exportDocx ?? defaultExporter(lang), [props.exportDocx, lang]);
-  const exporter: DocxExporter = useCallback(async (document) => {
+  const exporter: DocxExporter = useCallback(async (document, options) => {
     flushSync(() => setProgress({ steps: ['export'], phase: 'export' }));
     await afterPaint();
     try {
-      return await baseExporter(document);
+      return await baseExporter(document, options);
     } finally {
       setProgress(null);
     }
   }, [baseExporter]);
+
+  // 导出公开文本's Word template: kept by the host (Excel: in the workbook), else in this browser
+  const templateStore = useMemo(() => host?.docxTemplate ?? props.templateStore ?? browserTemplateStore(props.storage), [host, props.templateStore, props.storage]);
 
   const ruleName = (id: string) => ruleById(id)?.meta.description[lang] ?? id;
 
@@ -403,6 +412,7 @@ export function Pane(props: PaneProps) {
               inExcel={hostIsExcel}
               platform={props.platform}
               standaloneUrl={props.standaloneUrl}
+              templateStore={templateStore}
             />
           </div>
 

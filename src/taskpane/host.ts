@@ -7,6 +7,8 @@ import type { CheckConfig } from '../core/rules/config';
 import type { Finding, Fix, Lang } from '../core/rules/types';
 import type { CheckResult } from '../core/check';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
+import type { DocxTemplateStore } from '../core/stored-template';
+import type { SheetTemplate } from '../core/schools/template';
 
 /** The phases of a check, in order: read the workbook, run the rules, flag the cells (Excel only). */
 export type CheckPhase = 'read' | 'check' | 'flag';
@@ -57,6 +59,13 @@ export interface PaneHost {
   clearFlags(): Promise<void>;
   /** Stores (or, with '', removes) the explanation (说明) of a finding in the workbook. */
   explain(finding: Finding, text: string): Promise<void>;
+  /**
+   * 新建项目表: adds the sheet (core `newProjectSheet`) to the workbook; its name, or one sentence
+   * why not. Absent where the host cannot add sheets.
+   */
+  addProjectSheet?(template: SheetTemplate): Promise<{ ok: true; sheet: string } | { ok: false; message: string }>;
+  /** Where 导出公开文本 remembers the Word template for this workbook (Excel: the workbook's settings). */
+  readonly docxTemplate?: DocxTemplateStore | undefined;
   /** Calls back when the workbook changed (for 边改边查); returns an unsubscribe function. */
   onChanged?(listener: () => void): () => void;
 }

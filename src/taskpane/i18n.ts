@@ -99,6 +99,27 @@ export interface Strings {
   readonly exportChanges: (n: number) => string;
   readonly exportNoChanges: string;
   readonly defaultWorkbookName: string;
+  // the bureau's own Word template (导出公开文本 → Word 模板)
+  readonly templateLabel: string;
+  readonly templateBuiltIn: string;
+  readonly templateChoose: string;
+  readonly templateChange: string;
+  readonly templateForget: string;
+  readonly templateReading: string;
+  /** Page (cm, one decimal) and what the template gives. */
+  readonly templateSummary: (s: TemplateSummaryText) => string;
+  readonly templateRememberedExcel: string;
+  readonly templateRememberedPage: string;
+  readonly templateNotRemembered: string;
+  readonly exportedWithTemplate: (file: string, template: string) => string;
+}
+
+/** What a chosen template gives, for `templateSummary` (margins in cm). */
+export interface TemplateSummaryText {
+  readonly margins?: { top: string; bottom: string; left: string; right: string } | undefined;
+  readonly styles: number;
+  readonly header: boolean;
+  readonly footer: boolean;
 }
 
 const zh: Strings = {
@@ -195,6 +216,22 @@ const zh: Strings = {
   exportChanges: (n) => `导出时做了 ${n} 处格式规范（措辞未改）`,
   exportNoChanges: '导出时没有修改任何文本。',
   defaultWorkbookName: '工作簿',
+  templateLabel: 'Word 模板',
+  templateBuiltIn: '内置格式（公文格式，A4）',
+  templateChoose: '选择模板…',
+  templateChange: '更换模板…',
+  templateForget: '不用模板',
+  templateReading: '正在读取模板…',
+  templateSummary: (s) =>
+    [
+      s.margins ? `页边距 上 ${s.margins.top} 下 ${s.margins.bottom} 左 ${s.margins.left} 右 ${s.margins.right} 厘米` : '页面设置沿用内置格式',
+      s.header || s.footer ? `沿用模板的${[s.header ? '页眉' : '', s.footer ? '页脚' : ''].filter(Boolean).join('、')}` : '模板没有页眉页脚',
+      `${s.styles} 种样式取自模板（其余用内置样式）`,
+    ].join('；') + '。',
+  templateRememberedExcel: '模板已记在此工作簿中，下次导出仍使用。',
+  templateRememberedPage: '模板已记在此浏览器中，下次导出仍使用。',
+  templateNotRemembered: '模板较大，未能记住，仅本次使用。',
+  exportedWithTemplate: (file, template) => `已按模板“${template}”导出 ${file}。`,
 };
 
 const en: Strings = {
@@ -291,6 +328,22 @@ const en: Strings = {
   exportChanges: (n) => (n === 1 ? '1 formatting change made by the export (wording unchanged)' : `${n} formatting changes made by the export (wording unchanged)`),
   exportNoChanges: 'The export changed no text.',
   defaultWorkbookName: 'workbook',
+  templateLabel: 'Word template',
+  templateBuiltIn: 'Built-in form (official-document layout, A4)',
+  templateChoose: 'Choose template…',
+  templateChange: 'Change template…',
+  templateForget: 'No template',
+  templateReading: 'Reading the template…',
+  templateSummary: (s) =>
+    [
+      s.margins ? `margins top ${s.margins.top}, bottom ${s.margins.bottom}, left ${s.margins.left}, right ${s.margins.right} cm` : 'page set-up of the built-in form',
+      s.header || s.footer ? `the template's ${[s.header ? 'header' : '', s.footer ? 'footer' : ''].filter(Boolean).join(' and ')}` : 'no header or footer in the template',
+      `${s.styles} styles from the template (the others built in)`,
+    ].join('; ') + '.',
+  templateRememberedExcel: 'The template is kept in this workbook and used for the next exports.',
+  templateRememberedPage: 'The template is kept in this browser and used for the next exports.',
+  templateNotRemembered: 'The template is too large to keep; it is used this time only.',
+  exportedWithTemplate: (file, template) => `${file} exported in the template “${template}”.`,
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { zh, en };

@@ -232,6 +232,10 @@ export interface ProjectSheetOptions {
   readonly sections?: Readonly<Partial<Record<SectionKey, readonly string[]>>>;
   /** A school table to place under 六、资金安排情况. */
   readonly table?: { readonly schools: readonly SchoolInput[]; readonly registry: readonly RegistryEntry[]; readonly options: Omit<SchoolTableOptions, 'origin'> };
+  /** Each section's heading as the bureau writes it (`（三）实施单位`); default `三、项目实施单位`. */
+  readonly headings?: Readonly<Partial<Record<SectionKey, string>>>;
+  /** 'below' (default): each heading in A with its text under it; 'beside': the text in B, on the heading's row. */
+  readonly layout?: 'below' | 'beside';
 }
 
 export interface SheetTemplate extends TemplateBlock {
@@ -247,8 +251,19 @@ export function projectSheetTemplate(options: ProjectSheetOptions): SheetTemplat
   cells.push({ row: row++, col: 0, value: options.title ?? options.sheetName, kind: 'text', bold: true });
   let table: SchoolTableTemplate | undefined;
   SECTION_KEYS.forEach((key, i) => {
-    cells.push({ row: row++, col: 0, value: `${formatChineseNumeral(i + 1)}、${SECTION_NAMES[key].zh}`, kind: 'text', bold: true });
+    const heading = options.headings?.[key] ?? `${formatChineseNumeral(i + 1)}、${SECTION_NAMES[key].zh}`;
     const paras = options.sections?.[key] ?? [];
+    if (options.layout === 'beside') {
+      // the text beside its heading, one row a paragraph (an empty one to fill in)
+      const lines = paras.length > 0 ? paras : [''];
+      lines.forEach((p, k) => {
+        if (k === 0) cells.push({ row, col: 0, value: heading, kind: 'text', bold: true });
+        if (p !== '') cells.push({ row, col: 1, value: p, kind: 'text', wrap: true });
+        row++;
+      });
+      return;
+    }
+    cells.push({ row: row++, col: 0, value: heading, kind: 'text', bold: true });
     for (const p of paras) cells.push({ row: row++, col: 0, value: p, kind: 'text', wrap: true });
     if (key === 'funding' && options.table) {
       table = schoolTableTemplate(options.table.schools, options.table.registry, { ...options.table.options, origin: { row, col: 0 } });
@@ -263,7 +278,7 @@ export function projectSheetTemplate(options: ProjectSheetOptions): SheetTemplat
     name: options.sheetName,
     cells,
     merges,
-    columnWidths: table ? table.columnWidths : { 0: 100 },
+    columnWidths: table ? table.columnWidths : options.layout === 'beside' ? { 0: 20, 1: 90 } : { 0: 100 },
     ...(table !== undefined && { table }),
   };
 }

@@ -49,7 +49,7 @@ export interface WorkCalls {
   annotate: { args: { withFixes: boolean; lang: Lang }; result: { ok: true; bytes: Uint8Array; edits: Edits } | Failed };
   /** The Word file of check `seq` (kept in the worker), or of the document given. */
   exportDocx: {
-    args: { seq: number; document?: DisclosureDocument };
+    args: { seq: number; document?: DisclosureDocument; template?: Uint8Array };
     result: { ok: true; bytes: Uint8Array; normalisations: readonly Normalisation[] } | { ok: false; stale: true };
   };
   /** A registry workbook (settings: 学校名录来自其他文件), with the CLI's checks and sentences. */

@@ -116,7 +116,13 @@ export function createWorkSession(): WorkSession {
           if (!document) return answer<'exportDocx'>({ ok: false, stale: true });
           phase('export');
           const { exportDocxWithModel } = await import(/* webpackChunkName: "docx" */ '../../hosts/docx/write');
-          const out = await exportDocxWithModel(document);
+          const { template } = message.args;
+          let options = {};
+          if (template !== undefined) {
+            const { readDocxTemplate } = await import(/* webpackChunkName: "docx" */ '../../hosts/docx/template');
+            options = { template: readDocxTemplate(template) };
+          }
+          const out = await exportDocxWithModel(document, options);
           return answer<'exportDocx'>({ ok: true, bytes: out.bytes, normalisations: out.model.normalisations }, [out.bytes.buffer]);
         }
         case 'readRegistry': {

@@ -5,6 +5,8 @@
 import type { Cell, Range, SheetSnapshot, WorkbookSnapshot } from '../../../src/core/snapshot/types';
 import { readFileSync } from 'node:fs';
 import { readXlsx } from '../../../src/hosts/xlsx/read';
+import { addTemplateSheet } from '../../../src/hosts/xlsx/add-sheet';
+import type { TemplateCell } from '../../../src/core/schools/template';
 
 export type Value = string | number | null;
 
@@ -133,4 +135,22 @@ export function countyListSheet(c: County, index = 1): SheetSnapshot {
     { top: 0, left: 3, bottom: 0, right: 5 },
   ];
   return listSheet('名单', rows, merges, index);
+}
+
+/** A plain sheet of values as a template block (how a test puts a list into a real package). */
+export function valuesBlock(name: string, rows: readonly (readonly Value[])[]) {
+  const cells: TemplateCell[] = [];
+  rows.forEach((r, i) =>
+    r.forEach((v, j) => {
+      if (v === null) return;
+      cells.push({ row: i, col: j, value: v, kind: typeof v === 'number' ? 'number' : 'text' });
+    }),
+  );
+  return { name, cells, merges: [], columnWidths: {} };
+}
+
+
+/** The sample package with the list sheet 保安名单 added (how an accountant's workbook looks). */
+export function sampleWithListBytes(extra?: readonly string[]): Uint8Array {
+  return addTemplateSheet(new Uint8Array(readFileSync(SAMPLE)), valuesBlock('保安名单', sampleListRows(extra)));
 }

@@ -13,23 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTemplateSheet, sheetNames } from '../../../src/hosts/xlsx/add-sheet';
 import { readXlsx } from '../../../src/hosts/xlsx/read';
 import { planSchoolTable, type SchoolTablePlan } from '../../../src/core/schools/from-list';
-import type { TemplateCell } from '../../../src/core/schools/template';
 import { checkWorkbook } from '../../../src/core/check';
 import type { WorkbookSnapshot } from '../../../src/core/snapshot/types';
 import { rawEntries } from './annotate-helpers';
-import { county300, sampleListRows, type Value } from '../../core/schools/list-fixtures';
-
-/** A plain sheet of values as a template block (how a test puts a list into a real package). */
-export function valuesBlock(name: string, rows: readonly (readonly Value[])[]) {
-  const cells: TemplateCell[] = [];
-  rows.forEach((r, i) =>
-    r.forEach((v, j) => {
-      if (v === null) return;
-      cells.push({ row: i, col: j, value: v, kind: typeof v === 'number' ? 'number' : 'text' });
-    }),
-  );
-  return { name, cells, merges: [], columnWidths: {} };
-}
+import { county300, sampleListRows, valuesBlock } from '../../core/schools/list-fixtures';
 
 function read(bytes: Uint8Array): WorkbookSnapshot {
   const r = readXlsx(bytes);

@@ -615,3 +615,24 @@ export function describeSource(source: ListSource): string {
   return source.range ? `${source.sheet}!${rangeToA1(source.range)}` : source.sheet;
 }
 
+
+/** What a surface shows before writing (structured-clone safe, without the cells to write). */
+export interface SchoolTablePreview {
+  readonly sheetName: string;
+  readonly prefix: string;
+  readonly summary: Bilingual;
+  readonly rows: readonly PlanRow[];
+  readonly unresolved: readonly { readonly name: string; readonly reason: UnresolvedSchool['reason']; readonly message: Bilingual }[];
+  readonly problems: readonly { readonly kind: ListProblem['kind']; readonly message: Bilingual }[];
+}
+
+export function previewOf(plan: SchoolTablePlan): SchoolTablePreview {
+  return {
+    sheetName: plan.sheetName,
+    prefix: plan.prefix,
+    summary: plan.summary,
+    rows: plan.rows,
+    unresolved: plan.unresolved.map((u) => ({ name: u.name, reason: u.reason, message: u.message })),
+    problems: plan.problems.map((p) => ({ kind: p.kind, message: p.message })),
+  };
+}

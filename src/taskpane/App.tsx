@@ -15,6 +15,7 @@ import { FixAllDialog } from './components/FixAllDialog';
 import { SettingsView } from './components/SettingsView';
 import { Summary } from './components/Summary';
 import { ExportPanel, type DocxExporter } from './components/ExportPanel';
+import { SchoolTableDialog, schoolTableLabel, schoolTableWritten } from './components/SchoolTableDialog';
 import { HEADING_MAP_TEXT, HeadingMapDialog, type HeadingMapChoice } from './components/HeadingMapDialog';
 import { NothingToCheck } from './components/NothingToCheck';
 import { headingMapFinding } from '../core/disclosure/heading-map';
@@ -146,6 +147,7 @@ export function Pane(props: PaneProps) {
   const [selectedKey, setSelectedKey] = useState<string | undefined>();
   const [dialog, setDialog] = useState<{ fixes: readonly Fix[]; overwrite: boolean } | null>(null);
   const [mapOffer, setMapOffer] = useState<HeadingMapOffer | null>(null);
+  const [tableOpen, setTableOpen] = useState(false);
   const onResult = props.onResult;
 
   const setSettings = (next: PaneSettings) => {
@@ -401,6 +403,9 @@ export function Pane(props: PaneProps) {
                 {hostIsExcel && <Button disabled={busy} onClick={() => void onClear()}>{t.clearFlags}</Button>}
               </div>
             )}
+            {host?.schoolTable && (
+              <Button disabled={busy || status.kind === 'running'} onClick={() => setTableOpen(true)}>{schoolTableLabel(lang)}</Button>
+            )}
             <ExportPanel
               result={result}
               lang={lang}
@@ -505,6 +510,19 @@ export function Pane(props: PaneProps) {
           void applyFixes(list, overwrite);
         }}
       />
+      {host?.schoolTable && (
+        <SchoolTableDialog
+          open={tableOpen}
+          host={host.schoolTable}
+          lang={lang}
+          request={{ config: toConfig(settings), lang, ...(registry && { registry }) }}
+          onClose={() => setTableOpen(false)}
+          onWritten={(sheet) => {
+            setTableOpen(false);
+            void run(false).then(() => setNotice({ intent: 'success', text: schoolTableWritten(lang, sheet) }));
+          }}
+        />
+      )}
     </main>
   );
 }

@@ -8,7 +8,7 @@ import { ruleById } from '../core/rules/index';
 import type { Finding, Fix, Lang } from '../core/rules/types';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
 import type { CheckOutcome, CheckPhase, CheckRequest, PaneHost } from './host';
-import { strings } from './i18n';
+import { storeLang, strings } from './i18n';
 import { loadSettings, saveSettings, toConfig, type PaneSettings } from './settings';
 import { FindingList } from './components/FindingList';
 import { FixAllDialog } from './components/FixAllDialog';
@@ -114,6 +114,18 @@ export interface PaneProps {
   readonly platform?: string | null | undefined;
   /** Work outside the pane is running (the page opening a workbook): the pane's actions wait. */
   readonly busy?: boolean | undefined;
+  /** 设置 → 语言 (default: remember the choice and reload the page in that language). */
+  readonly onLangChange?: ((lang: Lang) => void) | undefined;
+}
+
+/** Remembers the language and reloads in it (the page's own unsaved-changes prompt still asks first). */
+function reloadInLang(storage: Storage | undefined): (lang: Lang) => void {
+  return (next) => {
+    storeLang(storage, next);
+    const url = new URL(window.location.href);
+    url.searchParams.set('lang', next);
+    window.location.assign(url.href);
+  };
 }
 
 type OutcomeStatus = Extract<Status, { kind: 'done' | 'error' | 'too-old' }>;
@@ -338,7 +350,8 @@ export function Pane(props: PaneProps) {
     }
   }, [baseExporter]);
 
-  const ruleName = (id: string) => ruleById(id)?.meta.description[lang] ?? id;
+  const ruleName = (id: string) => ruleById(id)?.meta.name[lang] ?? id;
+  const ruleHint = (id: string) => `${id}${lang === 'zh' ? '：' : ': '}${ruleById(id)?.meta.description[lang] ?? ''}`;
 
   if (status.kind === 'too-old') {
     return (
@@ -376,6 +389,7 @@ export function Pane(props: PaneProps) {
           onRegistryFile={onRegistryFile}
           onRegistryRemove={() => setRegistry(undefined)}
           onChange={setSettings}
+          onLangChange={(next) => { if (next !== lang) (props.onLangChange ?? reloadInLang(props.storage))(next); }}
         />
       ) : (
         <>
@@ -416,7 +430,7 @@ export function Pane(props: PaneProps) {
               <MessageBar layout="multiline" intent="error" role="alert"><MessageBarBody>{props.error}</MessageBarBody></MessageBar>
             )}
             {result && result.failures.length > 0 && (
-              <MessageBar layout="multiline" intent="warning"><MessageBarBody>{t.ruleFailures(result.failures.map((f) => f.rule).join('、'))}</MessageBarBody></MessageBar>
+              <MessageBar layout="multiline" intent="warning"><MessageBarBody>{t.ruleFailures(result.failures.map((f) => ruleName(f.rule)).join(lang === 'zh' ? '、' : ', '))}</MessageBarBody></MessageBar>
             )}
             {status.kind === 'done' && status.notes.map((n) => (
               <MessageBar layout="multiline" key={n} intent="info"><MessageBarBody>{n}</MessageBarBody></MessageBar>
@@ -467,6 +481,8 @@ export function Pane(props: PaneProps) {
                   busy={busy}
                   selectedKey={selectedKey}
                   ruleName={ruleName}
+                  ruleHint={ruleHint}
+                  showRuleIds={lang === 'en'}
                   onSelect={onSelect}
                   onFix={(f) => {
                     if (!f.fix) return;

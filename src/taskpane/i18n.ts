@@ -138,7 +138,7 @@ const zh: Strings = {
   clearFlags: '清除标记',
   flagsCleared: '已清除本工具添加的全部标记。',
   explain: '说明',
-  explainLabel: '出错说明（为什么这一处可以接受）',
+  explainLabel: '说明（为什么这一处可以接受）',
   explainSave: '保存说明',
   explainRemove: '删除说明',
   explanationPrefix: '说明：',
@@ -309,8 +309,29 @@ export function langFromTag(tag: string | undefined | null): Lang {
  * The pane's language: Office's UI language inside Office, else the browser's. A `lang=`
  * query parameter (used by the screenshots) wins.
  */
-export function detectLang(env: { officeLanguage?: string | undefined; navigatorLanguage?: string | undefined; search?: string | undefined }): Lang {
+export function detectLang(env: { officeLanguage?: string | undefined; navigatorLanguage?: string | undefined; search?: string | undefined; stored?: Lang | null | undefined }): Lang {
   const q = env.search ? /[?&]lang=(zh|en)\b/.exec(env.search) : null;
   if (q?.[1] === 'zh' || q?.[1] === 'en') return q[1];
+  if (env.stored === 'zh' || env.stored === 'en') return env.stored;
   return langFromTag(env.officeLanguage ?? env.navigatorLanguage);
+}
+
+const LANG_KEY = 'disclosure-check.lang';
+
+/** The language chosen in 设置 → 语言 (it wins over Office's and the browser's), or null. */
+export function storedLang(storage: Pick<Storage, 'getItem'> | undefined): Lang | null {
+  try {
+    const v = storage?.getItem(LANG_KEY);
+    return v === 'zh' || v === 'en' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+export function storeLang(storage: Pick<Storage, 'setItem'> | undefined, lang: Lang): void {
+  try {
+    storage?.setItem(LANG_KEY, lang);
+  } catch {
+    // storage blocked: the choice lasts until the page reloads
+  }
 }

@@ -41,7 +41,10 @@ describe('Pane states', () => {
     expect(summary.textContent).toBe('3错误1警告1提示0已说明');
     const p1 = screen.getByRole('region', { name: '项目一' });
     expect(within(p1).getByText('合计 120.00 万元与各项之和 110.00 万元不符')).toBeTruthy();
-    expect(within(p1).getByText('total-mismatch')).toBeTruthy();
+    // the rule heading is its Chinese name; the id is in the tooltip only
+    const heading = within(p1).getByText('合计与分项不符');
+    expect(heading.getAttribute('title')).toMatch(/^total-mismatch：/);
+    expect(within(p1).queryByText('total-mismatch')).toBeNull();
     expect(within(p1).getByText('应为 110.00；实为 120.00')).toBeTruthy();
     expect(within(p1).getAllByText('错误')).toHaveLength(2);
     const p3 = screen.getByRole('region', { name: '项目三' });
@@ -161,7 +164,7 @@ describe('Pane actions', () => {
     await screen.findByTestId('summary');
     const item = document.querySelector('[data-rule="total-mismatch"]') as HTMLElement;
     fireEvent.click(within(item).getByRole('button', { name: '说明' }));
-    fireEvent.change(within(item).getByRole('textbox', { name: '出错说明（为什么这一处可以接受）' }), { target: { value: '含上年结转 10 万元' } });
+    fireEvent.change(within(item).getByRole('textbox', { name: '说明（为什么这一处可以接受）' }), { target: { value: '含上年结转 10 万元' } });
     fireEvent.click(within(item).getByRole('button', { name: '保存说明' }));
     await waitFor(() => expect(screen.getByTestId('summary').textContent).toBe('2错误1警告1提示1已说明'));
     expect(host.calls).toContain(`explain ${FINDINGS[0]!.key} 含上年结转 10 万元`);
@@ -174,8 +177,8 @@ describe('Pane actions', () => {
     const host = fakeHost();
     show({ host, lang: 'zh' });
     fireEvent.click(screen.getByRole('button', { name: '设置' }));
-    fireEvent.click(screen.getByRole('switch', { name: /（placeholder-text）/ }));
-    fireEvent.change(screen.getByRole('combobox', { name: 'section-order 的级别' }), { target: { value: 'error' } });
+    fireEvent.click(screen.getByRole('switch', { name: '占位文字' }));
+    fireEvent.change(screen.getByRole('combobox', { name: '部分顺序 的级别' }), { target: { value: 'error' } });
     fireEvent.change(screen.getByRole('textbox', { name: '省份代码' }), { target: { value: '53' } });
     fireEvent.change(screen.getByRole('spinbutton', { name: '重复文本相似度阈值' }), { target: { value: '0.8' } });
     fireEvent.click(screen.getAllByRole('button', { name: '返回' })[0]!);
@@ -186,6 +189,33 @@ describe('Pane actions', () => {
       province: '53',
       similarityThreshold: 0.8,
     });
+  });
+
+  it('settings: rules grouped 结构 / 金额 / 文字 / 学校表, named in Chinese, no English id in the text', () => {
+    show({ host: fakeHost(), lang: 'zh' });
+    fireEvent.click(screen.getByRole('button', { name: '设置' }));
+    const groups = [...document.querySelectorAll('[data-group]')].map((g) => g.getAttribute('aria-label'));
+    expect(groups).toEqual(['结构', '金额', '文字', '学校表']);
+    const structure = screen.getByRole('region', { name: '结构' });
+    expect(within(structure).getByRole('switch', { name: '标题编号' })).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: '学校表' })).getByRole('switch', { name: '缺少学校代码' })).toBeTruthy();
+    expect(document.querySelector('main')!.textContent).not.toMatch(/[a-z]+-[a-z]+/);
+  });
+
+  it('settings: the language switch asks for the other language', () => {
+    const asked: string[] = [];
+    show({ host: fakeHost(), lang: 'zh', onLangChange: (l) => asked.push(l) });
+    fireEvent.click(screen.getByRole('button', { name: '设置' }));
+    fireEvent.change(screen.getByRole('combobox', { name: '语言' }), { target: { value: 'en' } });
+    expect(asked).toEqual(['en']);
+  });
+
+  it('English pane: rule names with their ids beside them', async () => {
+    show({ host: fakeHost(), lang: 'en' });
+    fireEvent.click(checkButton());
+    const p1 = await screen.findByRole('region', { name: '项目一' });
+    expect(within(p1).getByText('total-mismatch')).toBeTruthy();
+    expect(within(p1).getByText(/Total mismatch/)).toBeTruthy();
   });
 
   it('settings: an invalid province is flagged and not sent', async () => {

@@ -7,6 +7,7 @@
 import type { Finding, Fix, Lang, Severity } from '../../core/rules/types';
 import type { StoredExplanation } from '../../core/snapshot/types';
 import { EXPLANATION_SHEET, explanationRows } from '../../core/report/explanations';
+import { ruleLabel } from '../../core/rules/index';
 import { fromA1, qualifiedRef, toA1 } from '../../core/snapshot/a1';
 import { AnnotateError } from './annotate-errors';
 import { addNotes, type Note } from './annotate-notes';
@@ -23,7 +24,7 @@ export interface AnnotateOptions {
   /** Write each finding's fix into the copy (empty cells only unless the fix says overwrite). */
   readonly fix?: boolean;
   readonly lang?: Lang;
-  /** Stored explanations (说明), matched by finding key, for the 出错说明 column. */
+  /** Stored explanations (说明), matched by finding key, for the 说明 column. */
   readonly explanations?: readonly StoredExplanation[];
 }
 
@@ -38,7 +39,8 @@ const SEVERITY_LABEL: Record<Lang, Record<Severity, string>> = {
   en: { error: 'error', warning: 'warning', info: 'info' },
 };
 const HEADERS: Record<Lang, readonly string[]> = {
-  zh: ['规则', '级别', '项目', '学校', '栏目', '工作表', '单元格', '说明', '应为', '实为', '出错说明'],
+  // 问题描述 is the finding's message; 说明 is the user's explanation (one word for one thing)
+  zh: ['规则', '级别', '项目', '学校', '栏目', '工作表', '单元格', '问题描述', '应为', '实为', '说明'],
   en: ['Rule', 'Severity', 'Project', 'School', 'Column', 'Sheet', 'Cell', 'Message', 'Expected', 'Actual', 'Explanation'],
 };
 const FILLED_HEADER: Record<Lang, string> = { zh: '已填入', en: 'Filled in' };
@@ -59,7 +61,7 @@ function noteLine(f: Finding, lang: Lang): string {
   if (f.expected !== undefined) parts.push(lang === 'zh' ? `应为 ${f.expected}` : `expected ${f.expected}`);
   if (f.actual !== undefined) parts.push(lang === 'zh' ? `实为 ${f.actual}` : `actual ${f.actual}`);
   const tail = parts.length ? (lang === 'zh' ? `（${parts.join('，')}）` : ` (${parts.join(', ')})`) : '';
-  return `[${sev}] ${f.rule}${lang === 'zh' ? '：' : ': '}${f.message}${tail}`;
+  return `[${sev}] ${ruleLabel(f.rule, lang)}${lang === 'zh' ? '：' : ': '}${f.message}${tail}`;
 }
 
 function wrap<T>(fn: () => T): T {
@@ -165,7 +167,7 @@ function annotatePackage(original: Uint8Array, findings: readonly Finding[], opt
     const sev = SEVERITY_LABEL[lang][f.severity] + (why ? (lang === 'zh' ? '（已说明）' : ' (explained)') : '');
     const target = sheetByName.has(f.sheet) && fromA1(f.cell) ? qualifiedRef(f.sheet, f.cell) : undefined;
     const row: (SheetCell | string)[] = [
-      f.rule,
+      ruleLabel(f.rule, lang),
       why ? sev : { text: sev, style: styles.severity(f.severity) },
       f.project ?? '',
       f.school ?? '',

@@ -63,8 +63,12 @@ export interface FindingListProps {
   readonly t: Strings;
   readonly selectedKey?: string | undefined;
   readonly busy: boolean;
-  /** The rule's name in the pane's language (its description). */
+  /** The rule's name in the pane's language (标题编号; Heading numbering). */
   ruleName(rule: string): string;
+  /** The rule's tooltip: its id and description (the id is shown in the text only in English). */
+  ruleHint?(rule: string): string;
+  /** Show the rule id beside its name (the English UI); the Chinese pane shows it in the tooltip only. */
+  readonly showRuleIds?: boolean | undefined;
   onSelect(f: Finding): void;
   onFix(f: Finding): void;
   onExplain(f: Finding, text: string): void;
@@ -180,7 +184,10 @@ export function FindingList(props: FindingListProps) {
           </h2>
           {g.rules.map((r) => (
             <div key={r.rule}>
-              <h3 className={s.ruleTitle}>{props.ruleName(r.rule)} <code className={s.ruleId}>{r.rule}</code></h3>
+              <h3 className={s.ruleTitle} title={props.ruleHint?.(r.rule)}>
+                {props.ruleName(r.rule)}
+                {props.showRuleIds && <> <code className={s.ruleId}>{r.rule}</code></>}
+              </h3>
               <ul className={s.list}>
                 {r.findings.map((f) => (
                   <FindingItem

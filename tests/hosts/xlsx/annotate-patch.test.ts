@@ -188,7 +188,7 @@ describe('annotate on hand-made packages', () => {
     const out = annotate(wb, [finding({ sheet: '项目一', cell: 'B1', fix: { sheet: '项目一', cell: 'B1', value: '1', kind: 'text' } })]);
     const s = snap(out);
     expect(at(s, '项目一', 'B1') ?? '').toBe('');
-    expect(at(s, RESULTS_SHEET, 'K1')).toBe('出错说明');
+    expect(at(s, RESULTS_SHEET, 'K1')).toBe('说明');
     expect(at(s, RESULTS_SHEET, 'L1')).toBeUndefined();
   });
 

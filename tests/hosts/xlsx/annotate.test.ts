@@ -203,6 +203,9 @@ describe.each(['rich.xlsx', 'rich-lo.xlsx', 'rich.xlsm'])('annotate %s', (name) 
     expect(added.map((c) => /ref="([^"]+)"/.exec(c)![1]).sort()).toEqual(['B3', 'E9']);
     expect(cB).toContain(`<author>${NOTE_AUTHOR}</author>`);
     expect(added.join('')).toContain('合计 &lt;200&gt; &amp; &quot;各项&quot; 不符');
+    // the notes name the rule in Chinese, never by its English id
+    expect(added.join('')).toContain('[错误] 合计与分项不符：');
+    expect(added.join('')).not.toMatch(/[a-z]+-[a-z]+(-[a-z]+)*：/);
     expect(itemsOf(cB, 'authors', 'author').slice(0, itemsOf(cA, 'authors', 'author').length)).toEqual(itemsOf(cA, 'authors', 'author'));
     // the sheet without notes got a comments part, a VML drawing and a <legacyDrawing> after <drawing>
     const chartPart = partsBefore.get('图表')!;
@@ -231,7 +234,9 @@ describe.each(['rich.xlsx', 'rich-lo.xlsx', 'rich.xlsm'])('annotate %s', (name) 
     expect(res).toBeDefined();
     expect(cellText(b, RESULTS_SHEET, 'A1')).toBe('规则');
     expect(cellText(b, RESULTS_SHEET, 'L1')).toBe('已填入');
-    expect(cellText(b, RESULTS_SHEET, 'A2')).toBe('total-mismatch');
+    expect(cellText(b, RESULTS_SHEET, 'A2')).toBe('合计与分项不符');
+    expect(cellText(b, RESULTS_SHEET, 'H1')).toBe('问题描述');
+    expect(cellText(b, RESULTS_SHEET, 'K1')).toBe('说明');
     expect(cellText(b, RESULTS_SHEET, 'G2')).toBe('B3');
     expect(cellText(b, RESULTS_SHEET, 'L7')).toContain('2153000009');
     const resPart = sheetParts(after).get(RESULTS_SHEET)!;

@@ -13,7 +13,7 @@ import { loadSettings, saveSettings, toConfig, type PaneSettings } from './setti
 import { FindingList } from './components/FindingList';
 import { FixAllDialog } from './components/FixAllDialog';
 import { SettingsView } from './components/SettingsView';
-import { Summary } from './components/Summary';
+import { Summary, matchesFilter, type SummaryFilter } from './components/Summary';
 import { ExportPanel, type DocxExporter } from './components/ExportPanel';
 import { HEADING_MAP_TEXT, HeadingMapDialog, type HeadingMapChoice } from './components/HeadingMapDialog';
 import { NothingToCheck } from './components/NothingToCheck';
@@ -54,15 +54,21 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
     color: tokens.colorNeutralForeground1,
     boxSizing: 'border-box',
+    // a task pane of 320–350 px: tighter margins, so the first finding shows on a 768-px-high screen
+    '@media (max-width: 400px)': { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}` },
   },
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS },
   h1: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0, lineHeight: tokens.lineHeightBase500 },
-  checkRow: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: `${tokens.spacingVerticalM} 0` },
-  checkButton: { width: '100%', minHeight: '44px', fontSize: tokens.fontSizeBase400 },
+  checkRow: {
+    display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: `${tokens.spacingVerticalM} 0`,
+    '@media (max-width: 400px)': { gap: tokens.spacingVerticalXS, margin: `${tokens.spacingVerticalS} 0` },
+  },
+  checkButton: { width: '100%', minHeight: '44px', fontSize: tokens.fontSizeBase400, '@media (max-width: 400px)': { minHeight: '36px' } },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   state: { textAlign: 'center', padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalS}`, color: tokens.colorNeutralForeground2 },
   stateTitle: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalS} 0`, color: tokens.colorNeutralForeground1 },
   allClear: { color: tokens.colorPaletteGreenForeground1 },
+  filterNote: { margin: `${tokens.spacingVerticalXS} 0`, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   bars: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalS },
 });
 
@@ -152,6 +158,8 @@ export function Pane(props: PaneProps) {
   const [selectedKey, setSelectedKey] = useState<string | undefined>();
   const [dialog, setDialog] = useState<{ fixes: readonly Fix[]; overwrite: boolean } | null>(null);
   const [mapOffer, setMapOffer] = useState<HeadingMapOffer | null>(null);
+  /** The count tile pressed: the list shows only its findings. */
+  const [filter, setFilter] = useState<SummaryFilter | null>(null);
   const onResult = props.onResult;
 
   const setSettings = (next: PaneSettings) => {
@@ -369,6 +377,8 @@ export function Pane(props: PaneProps) {
 
   const hostIsExcel = host?.kind === 'excel';
   const result = status.kind === 'done' ? status.result : null;
+  const shown = result && filter ? result.findings.filter((f) => matchesFilter(f, filter)) : result?.findings ?? [];
+  const filterLabel = filter === null ? '' : filter === 'explained' ? t.explained : t.severity[filter];
 
   return (
     <main className={s.root} lang={lang === 'zh' ? 'zh-CN' : 'en-US'} aria-busy={busy || status.kind === 'running'}>
@@ -463,7 +473,7 @@ export function Pane(props: PaneProps) {
 
           {result && (
             <div data-state={result.findings.length === 0 ? 'all-clear' : 'findings'}>
-              <Summary summary={result.summary} t={t} />
+              <Summary summary={result.summary} t={t} filter={filter} onFilter={result.findings.length > 0 ? setFilter : undefined} />
               {props.extra?.(result)}
               {result.findings.length === 0 ? (
                 result.nothingToCheck ? (
@@ -475,8 +485,15 @@ export function Pane(props: PaneProps) {
                   </div>
                 )
               ) : (
+                <>
+                {filter && (
+                  <p className={s.filterNote} role="status">
+                    {t.filterOn(filterLabel, shown.length)}{' '}
+                    <Link as="button" onClick={() => setFilter(null)}>{t.filterClear}</Link>
+                  </p>
+                )}
                 <FindingList
-                  findings={result.findings}
+                  findings={shown}
                   t={t}
                   busy={busy}
                   selectedKey={selectedKey}
@@ -493,6 +510,7 @@ export function Pane(props: PaneProps) {
                   onExplain={(f, text) => void onExplain(f, text)}
                   mapHeading={{ label: HEADING_MAP_TEXT[lang].open, open: (f) => setMapOffer(f.mapHeading ?? null) }}
                 />
+                </>
               )}
             </div>
           )}

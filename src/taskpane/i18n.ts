@@ -99,6 +99,14 @@ export interface Strings {
   readonly exportChanges: (n: number) => string;
   readonly exportNoChanges: string;
   readonly defaultWorkbookName: string;
+  /** 添加说明 / 修改说明: the button that opens the 说明 box. */
+  readonly explainAdd: string;
+  readonly explainEdit: string;
+  /** Another finding on the same cell expecting another value: one problem seen two ways. */
+  readonly sameCell: (rule: string, expected: string) => string;
+  /** The count tiles filter the list; this says the filter is on and how to clear it. */
+  readonly filterOn: (what: string, n: number) => string;
+  readonly filterClear: string;
 }
 
 const zh: Strings = {
@@ -195,6 +203,11 @@ const zh: Strings = {
   exportChanges: (n) => `导出时做了 ${n} 处格式规范（措辞未改）`,
   exportNoChanges: '导出时没有修改任何文本。',
   defaultWorkbookName: '工作簿',
+  explainAdd: '添加说明',
+  explainEdit: '修改说明',
+  sameCell: (rule, expected) => `同一单元格另有“${rule}”，应为 ${expected}：两者是同一问题的两种看法`,
+  filterOn: (what, n) => `只显示${what}（${n} 处）`,
+  filterClear: '显示全部',
 };
 
 const en: Strings = {
@@ -291,6 +304,11 @@ const en: Strings = {
   exportChanges: (n) => (n === 1 ? '1 formatting change made by the export (wording unchanged)' : `${n} formatting changes made by the export (wording unchanged)`),
   exportNoChanges: 'The export changed no text.',
   defaultWorkbookName: 'workbook',
+  explainAdd: 'Add explanation',
+  explainEdit: 'Edit explanation',
+  sameCell: (rule, expected) => `The same cell also has "${rule}", expected ${expected}: one problem seen two ways`,
+  filterOn: (what, n) => `Showing ${what} only (${n})`,
+  filterClear: 'Show all',
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { zh, en };

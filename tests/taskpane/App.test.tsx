@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { Pane, type PaneProps } from '../../src/taskpane/App';
-import { FINDINGS, fakeHost, resultOf } from './fixtures';
+import { FINDINGS, fakeHost, finding, resultOf } from './fixtures';
 
 afterEach(cleanup);
 
@@ -115,6 +115,55 @@ describe('Pane states', () => {
   });
 });
 
+describe('Pane: errors first, a short way through', () => {
+  it('within a project, errors come before warnings before infos', async () => {
+    show({ host: fakeHost(), lang: 'zh' });
+    fireEvent.click(checkButton());
+    const p3 = await screen.findByRole('region', { name: '项目三' });
+    const rules = [...p3.querySelectorAll('[data-finding]')].map((e) => e.getAttribute('data-rule'));
+    // the warning (placeholder-text) came first in the workbook; the error is listed first
+    expect(rules).toEqual(['school-code-missing', 'placeholder-text']);
+  });
+
+  it('a count tile filters the list; pressed again, all findings are back', async () => {
+    show({ host: fakeHost(), lang: 'zh' });
+    fireEvent.click(checkButton());
+    const summary = await screen.findByTestId('summary');
+    expect(document.querySelectorAll('[data-finding]')).toHaveLength(5);
+    const warnings = within(summary).getByRole('button', { name: /警告/ });
+    fireEvent.click(warnings);
+    expect(warnings.getAttribute('aria-pressed')).toBe('true');
+    expect([...document.querySelectorAll('[data-finding]')].map((e) => e.getAttribute('data-rule'))).toEqual(['placeholder-text']);
+    expect(screen.getByText(/只显示警告（1 处）/)).toBeTruthy();
+    fireEvent.click(within(summary).getByRole('button', { name: /错误/ }));
+    expect(document.querySelectorAll('[data-finding]')).toHaveLength(3);
+    fireEvent.click(within(summary).getByRole('button', { name: /错误/ }));
+    expect(document.querySelectorAll('[data-finding]')).toHaveLength(5);
+    // a tile with nothing to show cannot be pressed
+    expect((within(summary).getByRole('button', { name: /已说明/ }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('two findings on one cell expecting different values are shown together', async () => {
+    const row = finding({ rule: 'table-row-mismatch', project: '项目十一', sheet: '学校', cell: 'E9', message: '小计与各来源之和不符', expected: '723.84', actual: '700.00' });
+    const col = finding({ rule: 'table-total-mismatch', project: '项目十一', sheet: '学校', cell: 'E9', message: '合计行与该列之和不符', expected: '714.84', actual: '700.00' });
+    show({ host: fakeHost({ findings: [row, col] }), lang: 'zh' });
+    fireEvent.click(checkButton());
+    await screen.findByTestId('summary');
+    const rowItem = document.querySelector('[data-rule="table-row-mismatch"]') as HTMLElement;
+    const colItem = document.querySelector('[data-rule="table-total-mismatch"]') as HTMLElement;
+    expect(within(rowItem).getByText(/同一单元格另有“合计行不符”，应为 714\.84/)).toBeTruthy();
+    expect(within(colItem).getByText(/同一单元格另有“行小计不符”，应为 723\.84/)).toBeTruthy();
+  });
+
+  it('说明 is a button that says what it does (添加说明, then 修改说明)', async () => {
+    show({ host: fakeHost(), lang: 'zh' });
+    fireEvent.click(checkButton());
+    await screen.findByTestId('summary');
+    expect(screen.getAllByRole('button', { name: '添加说明' })).toHaveLength(5);
+    expect(screen.queryByRole('button', { name: '说明' })).toBeNull();
+  });
+});
+
 describe('Pane actions', () => {
   it('填入 writes one fix (empty cells only) and re-checks', async () => {
     const host = fakeHost();
@@ -163,7 +212,7 @@ describe('Pane actions', () => {
     fireEvent.click(checkButton());
     await screen.findByTestId('summary');
     const item = document.querySelector('[data-rule="total-mismatch"]') as HTMLElement;
-    fireEvent.click(within(item).getByRole('button', { name: '说明' }));
+    fireEvent.click(within(item).getByRole('button', { name: '添加说明' }));
     fireEvent.change(within(item).getByRole('textbox', { name: '说明（为什么这一处可以接受）' }), { target: { value: '含上年结转 10 万元' } });
     fireEvent.click(within(item).getByRole('button', { name: '保存说明' }));
     await waitFor(() => expect(screen.getByTestId('summary').textContent).toBe('2错误1警告1提示1已说明'));

@@ -278,6 +278,14 @@ export function Pane(props: PaneProps) {
     return out;
   }, [status]);
 
+  // the school each fix is for, listed in the 全部填入 confirmation
+  const fixSchools = useMemo(() => {
+    const m = new Map<string, string>();
+    if (status.kind !== 'done') return m;
+    for (const f of status.result.findings) if (f.fix && f.school) m.set(`${f.fix.sheet}!${f.fix.cell}`, f.school);
+    return m;
+  }, [status]);
+
   const applyFixes = async (list: readonly Fix[], overwrite: boolean) => {
     if (!host) return;
     setBusy(true);
@@ -427,6 +435,9 @@ export function Pane(props: PaneProps) {
               inExcel={hostIsExcel}
               platform={props.platform}
               standaloneUrl={props.standaloneUrl}
+              fillable={fixes.length}
+              onFillAll={() => setDialog({ fixes, overwrite: false })}
+              onFixFirst={() => setFilter('error')}
             />
           </div>
 
@@ -520,6 +531,8 @@ export function Pane(props: PaneProps) {
       <FixAllDialog
         open={dialog !== null}
         fixes={dialog?.fixes ?? []}
+        schools={fixSchools}
+        inExcel={hostIsExcel}
         defaultOverwrite={dialog?.overwrite ?? false}
         t={t}
         onCancel={() => setDialog(null)}

@@ -107,6 +107,11 @@ export interface Strings {
   /** The count tiles filter the list; this says the filter is on and how to clear it. */
   readonly filterOn: (what: string, n: number) => string;
   readonly filterClear: string;
+  /** The export dialog's safe choice: close it and show the errors. */
+  readonly exportFixFirst: string;
+  readonly fillAllUndoExcel: string;
+  readonly fillAllUndoPage: string;
+  readonly schoolColumn: string;
 }
 
 const zh: Strings = {
@@ -135,7 +140,7 @@ const zh: Strings = {
   fillLabel: (cell, value) => `在 ${cell} 填入 ${value}`,
   fillAll: (n) => `全部填入（${n}）`,
   fillAllTitle: '全部填入',
-  fillAllIntro: '将在以下单元格写入这些值（学校代码按文本写入）。写入后可用 Excel 的撤销或按此清单手动恢复。',
+  fillAllIntro: '将在以下单元格写入这些值（学校代码按文本写入）。',
   fillAllConfirm: '写入',
   cancel: '取消',
   close: '关闭',
@@ -208,6 +213,10 @@ const zh: Strings = {
   sameCell: (rule, expected) => `同一单元格另有“${rule}”，应为 ${expected}：两者是同一问题的两种看法`,
   filterOn: (what, n) => `只显示${what}（${n} 处）`,
   filterClear: '显示全部',
+  exportFixFirst: '先修正',
+  fillAllUndoExcel: '写入后可用 Excel 的撤销，或按此清单手动恢复。',
+  fillAllUndoPage: '只写入本页中的副本，原文件不变；要撤销，重新打开原文件即可（未下载的填入和说明会丢失）。',
+  schoolColumn: '学校',
 };
 
 const en: Strings = {
@@ -236,7 +245,7 @@ const en: Strings = {
   fillLabel: (cell, value) => `Fill ${value} into ${cell}`,
   fillAll: (n) => `Fill all (${n})`,
   fillAllTitle: 'Fill all',
-  fillAllIntro: 'These values will be written into these cells (school codes as text). Undo with Excel\'s Undo, or restore by this list.',
+  fillAllIntro: 'These values will be written into these cells (school codes as text).',
   fillAllConfirm: 'Write',
   cancel: 'Cancel',
   close: 'Close',
@@ -309,6 +318,10 @@ const en: Strings = {
   sameCell: (rule, expected) => `The same cell also has "${rule}", expected ${expected}: one problem seen two ways`,
   filterOn: (what, n) => `Showing ${what} only (${n})`,
   filterClear: 'Show all',
+  exportFixFirst: 'Fix first',
+  fillAllUndoExcel: 'Undo with Excel\'s Undo, or restore by this list.',
+  fillAllUndoPage: 'Only the copy in this page is written, never the original file; to undo, open the original file again (fills and explanations not yet downloaded are then lost).',
+  schoolColumn: 'School',
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { zh, en };

@@ -197,6 +197,25 @@ describe('Pane actions', () => {
     expect(host.calls).toContain('fix 学校!B5=5304210001 overwrite=true');
   });
 
+  it('全部填入 lists school, cell and code; the undo sentence fits the host', async () => {
+    const school = { ...FINDINGS[3]!, school: '玉溪市江川区大街街道大街中心小学' };
+    const list = [FINDINGS[0]!, school];
+    show({ host: fakeHost({ findings: list }), lang: 'zh' });
+    fireEvent.click(checkButton());
+    fireEvent.click(await screen.findByRole('button', { name: '全部填入（1）' }));
+    const dialog = await screen.findByRole('dialog');
+    const row = dialog.querySelector('[data-fix="学校!B5"]')!;
+    expect([...row.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['玉溪市江川区大街街道大街中心小学', '学校!B5', '5304210001']);
+    expect(within(dialog).getByText(/Excel 的撤销/)).toBeTruthy();
+    cleanup();
+    show({ host: fakeHost({ findings: list, kind: 'file' }), lang: 'zh' });
+    fireEvent.click(checkButton());
+    fireEvent.click(await screen.findByRole('button', { name: '全部填入（1）' }));
+    const page = await screen.findByRole('dialog');
+    expect(within(page).queryByText(/Excel 的撤销/)).toBeNull();
+    expect(within(page).getByText(/重新打开原文件/)).toBeTruthy();
+  });
+
   it('清除标记 calls the host and says so', async () => {
     const host = fakeHost();
     show({ host, lang: 'zh' });

@@ -45,6 +45,8 @@ function percent(d: number, identical: boolean): number {
 export default defineRule({
   meta: {
     id: 'duplicate-text',
+    name: { zh: '文字重复', en: 'Duplicate text' },
+    group: 'text',
     defaultSeverity: 'warning',
     fixable: false,
     description: { zh: '不同部分文字相同或几乎相同', en: 'Two sections have the same or nearly the same text' },

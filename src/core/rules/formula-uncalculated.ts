@@ -16,6 +16,8 @@ const QUOTE = 60;
 export default defineRule<Id>({
   meta: {
     id: 'formula-uncalculated',
+    name: { zh: '公式未计算', en: 'Formulas not calculated' },
+    group: 'amount',
     defaultSeverity: 'error',
     fixable: false,
     description: {

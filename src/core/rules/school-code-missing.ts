@@ -9,9 +9,11 @@ type Id = 'fillable' | 'ambiguous' | 'notInRegistry' | 'noRegistry' | 'errorValu
 export default defineRule<Id>({
   meta: {
     id: 'school-code-missing',
+    name: { zh: '缺少学校代码', en: 'School code missing' },
+    group: 'school',
     defaultSeverity: 'error',
     fixable: true,
-    description: { zh: '学校缺少学校标识码', en: 'A school row has no school code' },
+    description: { zh: '学校缺少学校代码', en: 'A school row has no school code' },
     messages: {
       fillable: {
         zh: '{school} 缺少学校代码；学校名册中唯一对应“{registryName}”，代码 {code}，可自动填入',

@@ -9,6 +9,8 @@ type Id = 'mismatch' | 'empty' | 'notNumber' | 'sourcesEmpty';
 export default defineRule<Id>({
   meta: {
     id: 'table-row-mismatch',
+    name: { zh: '行小计不符', en: 'Row subtotal mismatch' },
+    group: 'school',
     defaultSeverity: 'error',
     fixable: true,
     description: { zh: '小计不等于各资金来源之和', en: 'A row\'s 小计 differs from the sum of its funding sources' },

@@ -25,6 +25,8 @@ function columnsOf(table: SchoolTable): Column[] {
 export default defineRule<Id>({
   meta: {
     id: 'table-total-mismatch',
+    name: { zh: '合计行不符', en: 'Total row mismatch' },
+    group: 'school',
     defaultSeverity: 'error',
     fixable: true,
     description: { zh: '合计行不等于该列之和', en: 'The 合计 row differs from the sum of its column' },

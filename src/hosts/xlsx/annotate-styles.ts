@@ -7,11 +7,15 @@ import { AnnotateError } from './annotate-errors';
 import { CT_STYLES, REL_STYLES, type Package } from './annotate-package';
 import { applyPatches, children, elementSpan, escapeXml, findOpen, q, setAttr, type Patch, type Tag } from './annotate-xml';
 
-/** Fill colours (ARGB) per severity: error light red, warning yellow, info light blue. */
-export const FLAG_FILLS: Record<Severity, string> = {
+/** A flagged cell's mark: a severity, or `filled` (a value the check wrote, nothing left to fix). */
+export type FlagKind = Severity | 'filled';
+
+/** Fill colours (ARGB): error light red, warning yellow, info light blue, filled light green (as in Excel). */
+export const FLAG_FILLS: Record<FlagKind, string> = {
   error: 'FFFFC7CE',
   warning: 'FFFFEB9C',
   info: 'FFDDEBF7',
+  filled: 'FFC6EFCE',
 };
 
 const MINIMAL_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -33,7 +37,7 @@ export class StylePatcher {
   private readonly xfs: Section;
   private readonly numFmts: Section;
   private readonly borders: Section;
-  private readonly fillIds = new Map<Severity, number>();
+  private readonly fillIds = new Map<FlagKind, number>();
   private readonly cache = new Map<string, number>();
 
   constructor(private readonly pkg: Package) {
@@ -74,7 +78,7 @@ export class StylePatcher {
     return this.xfs.items.length;
   }
 
-  private fillId(severity: Severity): number {
+  private fillId(severity: FlagKind): number {
     let id = this.fillIds.get(severity);
     if (id === undefined) {
       const p = this.prefix;
@@ -94,7 +98,7 @@ export class StylePatcher {
   }
 
   /** The index of a new xf: the cell's xf `base` with the severity's fill. */
-  flagged(base: number, severity: Severity): number {
+  flagged(base: number, severity: FlagKind): number {
     const key = `${base}|${severity}`;
     let id = this.cache.get(key);
     if (id === undefined) {

@@ -203,6 +203,53 @@ export function fastNormalizeWithMap(s: string): { text: string; map: number[] }
   return { text: parts.join(''), map };
 }
 
+/** map[i] = i, shared and only ever grown (never written below its length): the map of a text normalised one unit for one unit. */
+let IDENTITY: number[] = [0];
+function identityMap(n: number): readonly number[] {
+  if (IDENTITY.length <= n) {
+    const next = IDENTITY.slice();
+    const last = Math.max(n, 2 * next.length);
+    for (let k = next.length; k <= last; k++) next.push(k);
+    IDENTITY = next;
+  }
+  return IDENTITY;
+}
+
+/**
+ * `fastNormalizeWithMap` for the scanner, allocating less: when every UTF-16 unit normalises to
+ * exactly one unit (Chinese text with full-width punctuation, the common case), the text is built
+ * without a per-character map and the map is a shared identity array (index i holds i, for every i
+ * up to the text's length and beyond; only indexed, never iterated). Otherwise the full version.
+ */
+function normalizeForScan(s: string): { text: string; map: readonly number[] } {
+  const n = s.length;
+  let parts: string[] | null = null;
+  let from = 0; // start of the run not yet copied into parts
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff)) continue;
+    if (c >= 0xd800 && c <= 0xdfff) return fastNormalizeWithMap(s);
+    const ch = s[i]!;
+    let out = NFKC_CACHE.get(ch);
+    if (out === undefined) {
+      out = SPACE_CH.test(ch) ? ' ' : ch.normalize('NFKC');
+      if (NFKC_CACHE.size < 4096) NFKC_CACHE.set(ch, out);
+    }
+    if (out.length !== 1) return fastNormalizeWithMap(s);
+    if (out === ch) continue;
+    parts ??= [];
+    if (i > from) parts.push(s.slice(from, i));
+    parts.push(out);
+    from = i + 1;
+  }
+  let text = s;
+  if (parts !== null) {
+    if (from < n) parts.push(s.slice(from));
+    text = parts.join('');
+  }
+  return { text, map: identityMap(n) };
+}
+
 /** What a text needs to hold any figure (money or quantity): a digit, a 大写 capital, or a counting numeral before a unit. */
 const FIGURE_HINT = /[\d０-９壹贰叁肆伍陆柒捌玖拾佰仟]|[一二两三四五六七八九十百千][余多]?[所个项栋幢座间套台辆名处家类元圆万亿]/u;
 
@@ -214,7 +261,7 @@ export function scanText(original: string): ScannedText {
   const text = typeof original === 'string' ? original : '';
   // no digit, no 大写, no counting numeral before a unit: no figure, and no normalisation needed
   if (!FIGURE_HINT.test(text)) return { norm: text, map: [], amounts: [], uppercase: [], quantities: [] };
-  const { text: norm, map } = fastNormalizeWithMap(text);
+  const { text: norm, map } = normalizeForScan(text);
   const { amounts, uppercase } = scanMoney(norm, map, text);
   const taken = (s0: number, e0: number): boolean => amounts.some((x) => s0 < x.nEnd && e0 > x.nStart);
   return { norm, map, amounts, uppercase, quantities: readQuantities(norm, map, text, taken) };

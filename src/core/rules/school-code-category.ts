@@ -1,3 +1,4 @@
+import type { CellRef } from '../model';
 import { defineRule, type RawFinding } from './types';
 import { expectedTypes, SCHOOL_TYPES } from '../schools/names';
 import { place } from '../schools/support';
@@ -33,10 +34,15 @@ export default defineRule<Id>({
         if (!/^\d{10}$/.test(code)) continue;
         const type = code.slice(0, 2);
         const school = row.name.text;
-        const base = { ref: row.code.ref, ...place(document, table, row), ...(column !== undefined && { column }) };
+        // built only for a finding (most rows give none)
+        const base = (): { ref: CellRef; project?: string; school?: string; column?: string } => ({
+          ref: row.code.ref,
+          ...place(document, table, row),
+          ...(column !== undefined && { column }),
+        });
         const known = SCHOOL_TYPES[type];
         if (!known) {
-          out.push({ messageId: 'unknownType', data: { school, code, type }, ...base, actual: type });
+          out.push({ messageId: 'unknownType', data: { school, code, type }, ...base(), actual: type });
           continue;
         }
         const exp = expectedTypes(school);
@@ -45,7 +51,7 @@ export default defineRule<Id>({
         out.push({
           messageId: 'contradiction',
           data: { school, code, type, typeName: context.lang === 'en' ? known.en : known.zh, kind: exp.kind, expected },
-          ...base,
+          ...base(),
           expected,
           actual: type,
         });

@@ -232,7 +232,7 @@ function normalizeForScan(s: string): { text: string; map: readonly number[] } {
     const ch = s[i]!;
     let out = NFKC_CACHE.get(ch);
     if (out === undefined) {
-      out = SPACE_CH.test(ch) ? ' ' : ch.normalize('NFKC');
+      out = normalizeChar(ch);
       if (NFKC_CACHE.size < 4096) NFKC_CACHE.set(ch, out);
     }
     if (out.length !== 1) return fastNormalizeWithMap(s);

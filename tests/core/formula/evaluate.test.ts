@@ -136,6 +136,13 @@ describe('what is not evaluated keeps no value', () => {
     expect(done.every((c) => c.value === 2001000)).toBe(true);
   });
 
+  it('numbers past a double\'s range are #NUM!, so a hostile product stays cheap', () => {
+    const get = calc(sheet('S', { B1: { f: Array.from({ length: 1300 }, () => '1e300').join('*') }, B2: { f: `1/3${'/3'.repeat(1000)}` }, B3: { f: '1e999' } }));
+    expect(get('B1')).toMatchObject({ kind: 'error', value: '#NUM!' });
+    expect(get('B2')).toMatchObject({ kind: 'error', value: '#NUM!' });
+    expect(get('B3')?.kind).toBe('empty'); // a literal past a double: not read
+  });
+
   it('a workbook without such formulas is returned as it is', () => {
     const snap: WorkbookSnapshot = { sheets: [sheet('S', { A1: 1 })] };
     expect(withCalculatedValues(snap)).toBe(snap);

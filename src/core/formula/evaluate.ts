@@ -13,7 +13,7 @@
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from '../snapshot/types';
 import { gridOf, type SheetGrid } from '../snapshot/grid';
 import { parseFormula, type Expr } from './parse';
-import { add, div, mul, neg, R_ONE, R_ZERO, rat, ratFromDecimal, ratFromNumber, round, sub, toDecimal, toFixed, trunc, type Rational } from './rational';
+import { add, div, mul, neg, outOfRange, R_ONE, R_ZERO, rat, ratFromDecimal, ratFromNumber, round, sub, toDecimal, toFixed, trunc, type Rational } from './rational';
 
 type Value =
   | { readonly t: 'num'; readonly r: Rational }
@@ -188,7 +188,7 @@ class Evaluator {
       case 'pct': {
         const a = Evaluator.num(this.scalar(e.a, own));
         if (!('n' in a)) return { t: 'err', e: a.e };
-        return { t: 'num', r: e.k === 'neg' ? neg(a) : rat(a.n, a.d * 100n) };
+        return numValue(e.k === 'neg' ? neg(a) : rat(a.n, a.d * 100n));
       }
       case 'bin': {
         const a = Evaluator.num(this.scalar(e.a, own));
@@ -197,9 +197,9 @@ class Evaluator {
         if (!('n' in b)) return { t: 'err', e: b.e };
         if (e.op === '/') {
           const q = div(a, b);
-          return q ? { t: 'num', r: q } : { t: 'err', e: '#DIV/0!' };
+          return q ? numValue(q) : { t: 'err', e: '#DIV/0!' };
         }
-        return { t: 'num', r: e.op === '+' ? add(a, b) : e.op === '-' ? sub(a, b) : mul(a, b) };
+        return numValue(e.op === '+' ? add(a, b) : e.op === '-' ? sub(a, b) : mul(a, b));
       }
       case 'fn':
         return e.name === 'SUM' ? this.sum(e.args, own) : this.round(e.args, own);
@@ -215,13 +215,18 @@ class Evaluator {
         this.eachCell(a, own, (c) => {
           if (err !== null) return;
           const v = this.valueOf(c);
-          if (v.t === 'num') total = add(total, v.r);
-          else if (v.t === 'err') err = v.e;
+          if (v.t === 'num') {
+            total = add(total, v.r);
+            if (outOfRange(total)) err = '#NUM!';
+          } else if (v.t === 'err') err = v.e;
         });
       } else {
         const v = Evaluator.num(this.scalar(a, own));
         if (!('n' in v)) err ??= v.e;
-        else total = add(total, v);
+        else {
+          total = add(total, v);
+          if (outOfRange(total)) err ??= '#NUM!';
+        }
       }
       if (err !== null) return { t: 'err', e: err };
     }
@@ -235,7 +240,7 @@ class Evaluator {
     if (!('n' in d)) return { t: 'err', e: d.e };
     const digits = trunc(d);
     if (digits > 300n || digits < -300n) return { t: 'err', e: '#NUM!' };
-    return { t: 'num', r: round(x, Number(digits)) };
+    return numValue(round(x, Number(digits)));
   }
 
   /** Evaluates `target` and, first, every cell without a value it reads (depth first, no recursion). */
@@ -292,6 +297,11 @@ class Evaluator {
     const s = this.state.get(cell);
     return isValue(s) ? s : null;
   }
+}
+
+/** A number, or #NUM! past a double's range (which also bounds the BigInt work). */
+function numValue(r: Rational): Value {
+  return outOfRange(r) ? { t: 'err', e: '#NUM!' } : { t: 'num', r };
 }
 
 function isValue(s: State | undefined): s is Value {

@@ -42,6 +42,7 @@ export function ratFromDecimal(s: string): Rational | null {
   const frac = m[3] ?? '';
   if (int === '' && frac === '') return null;
   const exp = Number(m[4] ?? '0') - frac.length;
+  if (int.length + frac.length > 400 || exp > 400 || exp < -400) return null; // past a double's range: not a number here
   let n = BigInt((int + frac).replace(/^0+(?=\d)/, '') || '0');
   if (m[1] === '-') n = -n;
   // not reduced: a decimal's denominator stays a power of ten, so sums of decimals need no gcd
@@ -60,6 +61,12 @@ export const mul = (a: Rational, b: Rational): Rational => rat(a.n * b.n, a.d * 
 /** null for a division by zero. */
 export const div = (a: Rational, b: Rational): Rational | null => (b.n === ZERO ? null : rat(a.n * b.d, a.d * b.n));
 export const neg = (a: Rational): Rational => ({ n: -a.n, d: a.d });
+
+/** Beyond a double's range and precision (|n| or d over 2^1100): Excel's #NUM!, and a bound on BigInt work. */
+const HUGE = 2n ** 1100n;
+export function outOfRange(x: Rational): boolean {
+  return x.n > HUGE || x.n < -HUGE || x.d > HUGE;
+}
 
 /** n/d rounded to an integer, half away from zero (Excel's ROUND). */
 function roundHalfAway(n: bigint, d: bigint): bigint {

@@ -27,7 +27,7 @@ export default defineRule<Id>({
     messages: {
       noValues: {
         zh: '工作簿保存时没有计算公式的值（常见于程序生成的文件）：{count} 个公式单元格没有结果（如 {cell}：={formula}），这些单元格无法检查。请在 Excel 或 WPS 中打开并保存后再检查',
-        en: 'The workbook was saved without calculated values (common in files written by programs): {count} formula cells have no result (e.g. {cell}: ={formula}) and cannot be checked. Open and save it in Excel or WPS, then check again',
+        en: 'The workbook was saved without calculated values (common in files written by programs): {count} formula cell(s) have no result (e.g. {cell}: ={formula}) and cannot be checked. Open and save it in Excel or WPS, then check again',
       },
     },
   },

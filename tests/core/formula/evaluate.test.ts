@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { withCalculatedValues } from '../../../src/core/formula/evaluate';
 import { parseFormula } from '../../../src/core/formula/parse';
 import { ratFromDecimal, round, toDecimal } from '../../../src/core/formula/rational';
@@ -134,6 +135,28 @@ describe('what is not evaluated keeps no value', () => {
     expect(done.length).toBeGreaterThan(0);
     expect(done.length).toBeLessThan(3000);
     expect(done.every((c) => c.value === 2001000)).toBe(true);
+  });
+
+  it('numbers past a double\'s range are #NUM!, so a hostile product stays cheap', () => {
+    const get = calc(sheet('S', { B1: { f: Array.from({ length: 1300 }, () => '1e300').join('*') }, B2: { f: `1/3${'/3'.repeat(1000)}` }, B3: { f: '1e999' } }));
+    expect(get('B1')).toMatchObject({ kind: 'error', value: '#NUM!' });
+    expect(get('B2')).toMatchObject({ kind: 'error', value: '#NUM!' });
+    expect(get('B3')?.kind).toBe('empty'); // a literal past a double: not read
+  });
+
+  it('never throws on random formulas, and every cell ends with a value or without one', () => {
+    const PIECES = ['A1', 'B2', '$A$1', 'A1:B2', 'A:A', "'S 2'!A1", 'S!B1', '1', '0', '2.5', '1e300', '"7"', '"x"', 'TRUE', '+', '-', '*', '/', '%', '(', ')', ',', ':', 'SUM(', 'ROUND(', 'IF(', '&', '^', ' ', "'", '"', '!', '#REF!'];
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom(...PIECES), { maxLength: 12 }), { minLength: 1, maxLength: 6 }), (formulas) => {
+        const cells: Record<string, In> = { A1: 1, A2: '3', B1: true };
+        formulas.forEach((f, i) => {
+          cells[`B${i + 2}`] = { f: f.join('') };
+        });
+        const out = withCalculatedValues({ sheets: [sheet('S', cells), sheet('S 2', { A1: { f: 'S!B2' } }, 1)] });
+        for (const sh of out.sheets) for (const c of sh.cells) expect(['number', 'text', 'boolean', 'error', 'empty']).toContain(c.kind);
+      }),
+      { numRuns: 500, seed: 17 },
+    );
   });
 
   it('a workbook without such formulas is returned as it is', () => {

@@ -25,7 +25,7 @@ describe('formula-uncalculated', () => {
     expect(out[0]).toMatchObject({ rule: 'formula-uncalculated', severity: 'error', sheet: '明细', cell: 'C1', actual: '=INDEX(A:A,1)' });
     expect(out[0]!.message).toContain('3 个公式单元格没有结果');
     expect(run(snap([f(0, 2, 'INDEX(A:A,1)')]), 'en')[0]!.message).toBe(
-      "The workbook was saved without calculated values (common in files written by programs): 1 formula cells have no result (e.g. '明细'!C1: =INDEX(A:A,1)) and cannot be checked. Open and save it in Excel or WPS, then check again",
+      "The workbook was saved without calculated values (common in files written by programs): 1 formula cell(s) have no result (e.g. '明细'!C1: =INDEX(A:A,1)) and cannot be checked. Open and save it in Excel or WPS, then check again",
     );
   });
 

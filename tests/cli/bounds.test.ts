@@ -61,9 +61,10 @@ describe('a worker that dies (issue 17, 3)', () => {
   }, 60_000);
 
   it('no more workers than the memory holds at the heap bound', () => {
-    expect(workersForMemory(8 * 2 ** 30, WORKER_HEAP_MB)).toBe(3);
-    expect(workersForMemory(2 * 2 ** 30, WORKER_HEAP_MB)).toBe(1);
-    expect(workersForMemory(64 * 2 ** 30, WORKER_HEAP_MB)).toBe(24);
+    expect(workersForMemory(8 * 2 ** 30, 1536)).toBe(4);
+    expect(workersForMemory(2 * 2 ** 30, 1536)).toBe(1);
+    expect(workersForMemory(64 * 2 ** 30, 1536)).toBe(32);
+    expect(WORKER_HEAP_MB * workersForMemory(16 * 2 ** 30)).toBeLessThanOrEqual(0.75 * 16 * 1024);
   });
 });
 

@@ -42,6 +42,11 @@ export interface ReadLimits {
   readonly maxFormulaChars: number;
   /** One number format's length in characters (Excel's own limit: 255). */
   readonly maxNumFmtLength: number;
+  /**
+   * Characters of cell text in the whole workbook, a shared string counted in every cell that uses
+   * it: what the checks will read (1 M cells pointing at one 960 K-character string are 960 G).
+   */
+  readonly maxTextChars: number;
 }
 
 export const DEFAULT_LIMITS: ReadLimits = {
@@ -56,6 +61,7 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxFormulaLength: 8_192,
   maxFormulaChars: 50_000_000,
   maxNumFmtLength: 255,
+  maxTextChars: 100_000_000,
 };
 
 /** Units of work (characters or bytes handled) between two readings of the clock. */
@@ -361,6 +367,8 @@ interface Counters {
   merges: number;
   /** Formula characters so far, a shared formula counted in every cell that uses it. */
   formulaChars: number;
+  /** Cell text characters so far, a shared string counted in every cell that uses it. */
+  textChars: number;
 }
 
 interface SheetContext {
@@ -510,6 +518,11 @@ function readWorksheet(ctx: SheetContext, part: string, sheetName: string, index
       }
     }
     if (kind === 'empty' && formula === undefined && numFmt === undefined) return;
+    ctx.counters.textChars += text.length;
+    if (ctx.counters.textChars > limits.maxTextChars) {
+      throw new XlsxReadError('limit-exceeded', { limit: 'text-chars', max: limits.maxTextChars, sheet: sheetName, part });
+    }
+    ctx.pkg.budget.work(text.length);
     const cell: Cell = {
       row: cRow,
       col: cCol,
@@ -702,7 +715,7 @@ export function readXlsxOrThrow(bytes: Uint8Array, options: ReadOptions = {}): W
   const stylesPart = relOfType(rels, '/styles') ?? (pkg.has(`${baseDir}styles.xml`) ? `${baseDir}styles.xml` : undefined);
   const strings = readSharedStrings(pkg, ssPart !== undefined && pkg.has(ssPart) ? ssPart : undefined);
   const xfs = readStyles(pkg, stylesPart !== undefined && pkg.has(stylesPart) ? stylesPart : undefined);
-  const ctx: SheetContext = { pkg, strings, xfs, date1904: info.date1904, counters: { cells: 0, merges: 0, formulaChars: 0 } };
+  const ctx: SheetContext = { pkg, strings, xfs, date1904: info.date1904, counters: { cells: 0, merges: 0, formulaChars: 0, textChars: 0 } };
 
   const sheets: SheetSnapshot[] = [];
   info.sheets.forEach((ref, index) => {

@@ -44,7 +44,7 @@ function check(input: CheckInput): CheckResult {
     ...(input.registry !== undefined && { registry: input.registry }),
   });
   const { findings, failures } = runRules(document, RULES, config, lang);
-  const sorted = sortFindings(applyExplanations(findings, input.snapshot), input.snapshot);
+  const sorted = sortFindings(applyExplanations(findings, document.snapshot), document.snapshot);
   return {
     document,
     findings: sorted,

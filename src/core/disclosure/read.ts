@@ -383,8 +383,9 @@ function readSheet(
     const rowCells: Cell[] = [];
     for (let k = i; k < j; k++) {
       const cell = cells[k]!;
-      if (isBlank(cell)) continue;
+      // the table test first: it is a comparison, and most cells of a sheet with a school table are in it
       if (sheetTables.length > 0 && inTable(row, cell.col)) continue;
+      if (isBlank(cell)) continue;
       rowCells.push(cell);
     }
     textCells = rowCells.length;

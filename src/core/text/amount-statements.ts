@@ -438,7 +438,8 @@ function entryOf(a: Located<{ readonly nStart: number; readonly nEnd: number }>,
 /** Analyses paragraphs (one section, usually) for amounts, quantities, totals, enumerations, calculations and the stated amount. */
 export function analyseAmounts(paragraphs: readonly ParagraphLike[]): AmountAnalysis {
   const scans = paragraphs.map((p) => scanText(p.text));
-  const shapes = scans.map((s) => shapeOf(s.norm));
+  // the shapes (parentheses, list markers) matter only around figures: most sections hold none
+  const shapes = scans.some((s) => s.amounts.length > 0 || s.quantities.length > 0) ? scans.map((s) => shapeOf(s.norm)) : [];
   const amounts: LocatedAmount[] = [];
   const quantities: LocatedQuantity[] = [];
   const calculations: Calculation[] = [];

@@ -22,6 +22,8 @@ import { ExcelReadLimitError, readWorkbook, type ReadResult } from './read';
 import { subscribeChanges } from './events';
 import { FLAG_SHEET, type FilledMark, type RecordCache } from './record';
 import { EXPLANATION_SHEET } from '../../core/report/explanations';
+import { readStoredTemplate, writeStoredTemplate } from './template-store';
+import { addProjectSheet } from './project-sheet';
 
 export interface ExcelHost extends PaneHost {
   readonly kind: 'excel';
@@ -302,6 +304,21 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
         return await run((ctx) => readExplanations(ctx));
       } catch {
         return [];
+      }
+    },
+
+    docxTemplate: caps.settings
+      ? {
+          load: () => run((ctx) => readStoredTemplate(ctx)).catch(() => null),
+          save: (t) => run((ctx) => writeStoredTemplate(ctx, t)).catch(() => false),
+        }
+      : undefined,
+
+    async addProjectSheet(template) {
+      try {
+        return { ok: true as const, sheet: await run((ctx) => addProjectSheet(ctx, template)) };
+      } catch (e) {
+        return { ok: false as const, message: (options.lang ?? 'zh') === 'zh' ? `无法新建工作表“${template.name}”：${describe(e)}` : `The sheet "${template.name}" could not be added: ${describe(e)}` };
       }
     },
 

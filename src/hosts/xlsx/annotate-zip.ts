@@ -4,6 +4,7 @@
  * with fflate. Works on Uint8Array only (Node and browser alike).
  */
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { decodePart } from './encoding';
 import { AnnotateError } from './annotate-errors';
 import { crc32 } from './crc32';
 
@@ -104,8 +105,9 @@ export function entryBytes(e: ZipEntry): Uint8Array {
   }
 }
 
+/** An entry's text, decoded as its XML declaration says (the reader read it so); re-encoded as UTF-8 when written. */
 export function entryText(e: ZipEntry): string {
-  return strFromU8(entryBytes(e));
+  return decodePart(entryBytes(e), { part: e.name });
 }
 
 /** A new entry for the writer. */

@@ -16,6 +16,7 @@ export type XlsxReadErrorCode =
   | 'limit-exceeded'
   | 'no-sheets'
   | 'internal'
+  | 'unsupported-encoding'
   | 'duplicate-entry'
   | 'crc-mismatch'
   | 'word-document'
@@ -35,6 +36,8 @@ export interface XlsxReadErrorDetail {
   readonly limit?: LimitName;
   /** The limit's value (bytes, count or milliseconds). */
   readonly max?: number;
+  /** The character encoding a part declares, when it is one the reader cannot decode. */
+  readonly encoding?: string;
   /** Technical detail (parser message, offset), for --debug only. */
   readonly detail?: string;
 }
@@ -133,6 +136,10 @@ function sentence(code: XlsxReadErrorCode, d: XlsxReadErrorDetail, lang: 'zh' | 
       return limitSentence(d, lang);
     case 'no-sheets':
       return zh ? '工作簿中没有工作表' : 'the workbook has no sheets';
+    case 'unsupported-encoding':
+      return zh
+        ? `${where(d, 'zh')}声明的字符编码“${d.encoding ?? ''}”无法识别，请在 Excel 或 WPS 中打开并另存为 .xlsx`
+        : `${where(d, 'en')} declares the character encoding "${d.encoding ?? ''}", which cannot be read; open it in Excel or WPS and save it as .xlsx again`;
     case 'internal':
       return zh ? '读取工作簿时发生内部错误，请把文件和此信息报告给开发者' : 'an internal error occurred while reading the workbook; please report it with the file';
     case 'duplicate-entry':

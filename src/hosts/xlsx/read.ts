@@ -19,6 +19,7 @@ import { xmlSink, type Attrs, type XmlHandlers } from './xml';
 import { scanXml } from './xml-scan';
 import { BUILTIN_FORMATS, formatNumber } from './numfmt';
 import { shiftFormula } from './formula';
+import { decoderFor } from './encoding';
 
 export interface ReadLimits {
   /** Total bytes unpacked from the package. */
@@ -231,9 +232,7 @@ class Package {
         o += c.length;
       }
     }
-    const le = whole[0] === 0xff && whole[1] === 0xfe;
-    const be = whole[0] === 0xfe && whole[1] === 0xff;
-    const text = new TextDecoder(le ? 'utf-16le' : be ? 'utf-16be' : 'utf-8', { ignoreBOM: false }).decode(whole);
+    const text = decoderFor(whole, { part, ...(sheet !== undefined && { sheet }) }).decode(whole);
     this.budget.tick();
     scanXml(text, handlers, { part, ...(sheet !== undefined && { sheet }), maxTextRun: this.limits.maxTextRun, work: this.budget.work });
     return true;

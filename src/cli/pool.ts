@@ -17,10 +17,11 @@ import { CHECK_BUDGET_MS, runJob, type JobResult, type JobSettings, type JobTask
 import { M, say } from './messages';
 
 /**
- * A worker's heap limit (old generation, MB): a read at the cell limit measures about 1.6 GB
- * (docs/cli.md, "Limits"), so a file that needs more than this is refused by running out of it.
+ * A worker's heap limit (old generation, MB): a read at the cell limit (3 M cells) peaks at about
+ * 0.75 GB of heap (docs/cli.md, "Limits"), and the checks need less than the read; a file that needs
+ * more than this runs its worker out of memory and is that file's exit 2.
  */
-export const WORKER_HEAP_MB = 2048;
+export const WORKER_HEAP_MB = 1536;
 
 /** The share of the machine's memory that the workers' heaps together may take. */
 const MEMORY_SHARE = 0.75;

@@ -61,13 +61,26 @@ describe('a worker that dies (issue 17, 3)', () => {
   }, 60_000);
 
   it('no more workers than the memory holds at the heap bound', () => {
-    expect(workersForMemory(8 * 2 ** 30, WORKER_HEAP_MB)).toBe(3);
-    expect(workersForMemory(2 * 2 ** 30, WORKER_HEAP_MB)).toBe(1);
-    expect(workersForMemory(64 * 2 ** 30, WORKER_HEAP_MB)).toBe(24);
+    expect(workersForMemory(8 * 2 ** 30, 1536)).toBe(4);
+    expect(workersForMemory(2 * 2 ** 30, 1536)).toBe(1);
+    expect(workersForMemory(64 * 2 ** 30, 1536)).toBe(32);
+    expect(WORKER_HEAP_MB * workersForMemory(16 * 2 ** 30)).toBeLessThanOrEqual(0.75 * 16 * 1024);
   });
 });
 
 describe('the checks have the read\'s time budget (issue 17, 6)', () => {
+  it('many cells pointing at one long shared string stop at the read, by the text they add up to', () => {
+    const rows: string[] = [];
+    for (let r = 1; r <= 2000; r++) rows.push(`<row r="${r}"><c r="A${r}" t="s"><v>0</v></c></row>`);
+    const long = '玉溪市江川区第一中学'.repeat(6000); // 60,000 characters, 2,000 times: 120 M
+    const dir = tempDir();
+    write(dir, { 'shared.xlsx': zip(workbookEntries([{ name: '项目一', data: rows.join('') }], { 'xl/sharedStrings.xml': `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>${long}</t></si></sst>` })) });
+    const file = join(dir, 'shared.xlsx');
+    const r = runJob({ index: 0, file }, settings);
+    expect(r.status).toBe('unreadable');
+    expect(r.error).toBe(`${file}：单元格文字总长度（共享字符串按每个引用它的单元格计）超过上限 100,000,000 个字符（工作表“项目一”（xl/worksheets/sheet1.xml）），已停止读取`);
+  });
+
   /** A clock that moves one second each time it is read: time by work done. */
   const stepClock = (): (() => number) => {
     let t = 0;

@@ -23,7 +23,7 @@ export type XlsxReadErrorCode =
   | 'powerpoint-document';
 
 /** The limits a read can exceed (see `ReadLimits`). */
-export type LimitName = 'uncompressed-size' | 'entries' | 'cells' | 'merges' | 'text-run' | 'time' | 'formula-length' | 'formula-chars' | 'number-format-length';
+export type LimitName = 'uncompressed-size' | 'entries' | 'cells' | 'merges' | 'text-run' | 'time' | 'formula-length' | 'formula-chars' | 'number-format-length' | 'text-chars';
 
 export interface XlsxReadErrorDetail {
   /** The package part concerned (`xl/worksheets/sheet1.xml`), when there is one. */
@@ -92,6 +92,10 @@ function limitSentence(d: XlsxReadErrorDetail, lang: 'zh' | 'en'): string {
       return lang === 'zh'
         ? `公式总长度（共享公式按每个使用它的单元格计）超过上限 ${fmtCount(max)} 个字符${zhAt}，已停止读取`
         : `the formulas' total length (a shared formula counted in every cell that uses it) exceeds the limit of ${fmtCount(max)} characters${enAt}; reading stopped`;
+    case 'text-chars':
+      return lang === 'zh'
+        ? `单元格文字总长度（共享字符串按每个引用它的单元格计）超过上限 ${fmtCount(max)} 个字符${zhAt}，已停止读取`
+        : `the cells' text in all (a shared string counted in every cell that uses it) exceeds the limit of ${fmtCount(max)} characters${enAt}; reading stopped`;
     case 'number-format-length':
       return lang === 'zh'
         ? `样式（${d.part ?? ''}）中有数字格式超过 Excel 的上限 ${fmtCount(max)} 个字符（Excel 不会写出这样的文件，可能已损坏），已停止读取`

@@ -43,18 +43,26 @@ export interface ReadLimits {
   readonly maxFormulaChars: number;
   /** One number format's length in characters (Excel's own limit: 255). */
   readonly maxNumFmtLength: number;
+  /**
+   * Characters of cell text in the whole workbook, a shared string counted in every cell that uses
+   * it: what the checks will read (1 M cells pointing at one 960 K-character string are 960 G).
+   */
+  readonly maxTextChars: number;
 }
 
 export const DEFAULT_LIMITS: ReadLimits = {
   maxUncompressedBytes: 200 * 1024 * 1024,
   maxEntries: 20_000,
-  maxCells: 5_000_000,
+  // measured (docs/cli.md, "Limits"): 2.5 M cells peak at 627 MB of heap and buffers (755 MB resident);
+  // 5 M would need about 1.3 GB, 3 M stays under 1 GB
+  maxCells: 3_000_000,
   maxMerges: 500_000,
   maxTextRun: 1_000_000,
   timeBudgetMs: 60_000,
   maxFormulaLength: 8_192,
   maxFormulaChars: 50_000_000,
   maxNumFmtLength: 255,
+  maxTextChars: 100_000_000,
 };
 
 /** Units of work (characters or bytes handled) between two readings of the clock. */
@@ -358,6 +366,8 @@ interface Counters {
   merges: number;
   /** Formula characters so far, a shared formula counted in every cell that uses it. */
   formulaChars: number;
+  /** Cell text characters so far, a shared string counted in every cell that uses it. */
+  textChars: number;
 }
 
 interface SheetContext {
@@ -507,6 +517,11 @@ function readWorksheet(ctx: SheetContext, part: string, sheetName: string, index
       }
     }
     if (kind === 'empty' && formula === undefined && numFmt === undefined) return;
+    ctx.counters.textChars += text.length;
+    if (ctx.counters.textChars > limits.maxTextChars) {
+      throw new XlsxReadError('limit-exceeded', { limit: 'text-chars', max: limits.maxTextChars, sheet: sheetName, part });
+    }
+    ctx.pkg.budget.work(text.length);
     const cell: Cell = {
       row: cRow,
       col: cCol,
@@ -699,7 +714,7 @@ export function readXlsxOrThrow(bytes: Uint8Array, options: ReadOptions = {}): W
   const stylesPart = relOfType(rels, '/styles') ?? (pkg.has(`${baseDir}styles.xml`) ? `${baseDir}styles.xml` : undefined);
   const strings = readSharedStrings(pkg, ssPart !== undefined && pkg.has(ssPart) ? ssPart : undefined);
   const xfs = readStyles(pkg, stylesPart !== undefined && pkg.has(stylesPart) ? stylesPart : undefined);
-  const ctx: SheetContext = { pkg, strings, xfs, date1904: info.date1904, counters: { cells: 0, merges: 0, formulaChars: 0 } };
+  const ctx: SheetContext = { pkg, strings, xfs, date1904: info.date1904, counters: { cells: 0, merges: 0, formulaChars: 0, textChars: 0 } };
 
   const sheets: SheetSnapshot[] = [];
   info.sheets.forEach((ref, index) => {

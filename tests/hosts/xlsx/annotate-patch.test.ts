@@ -315,6 +315,7 @@ describe('writeExplanations', () => {
 describe('annotate runs in the browser too', () => {
   it('src/hosts/xlsx/annotate*.ts import only fflate, the core and each other', async () => {
     expect((await import('node:fs')).readFileSync(`${__dirname}/../../../src/hosts/xlsx/encoding.ts`, 'utf8').match(/from\s+'([^']+)'/g)).toEqual(["from './errors'"]);
+    expect((await import('node:fs')).readFileSync(`${__dirname}/../../../src/hosts/xlsx/crc32.ts`, 'utf8')).not.toMatch(/\bfrom\s+'/);
     const { readdirSync, readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const dir = join(__dirname, '../../../src/hosts/xlsx');
@@ -325,7 +326,8 @@ describe('annotate runs in the browser too', () => {
       for (const m of src.matchAll(/from\s+'([^']+)'/g)) {
         const spec = m[1]!;
         // ./encoding: the declared-encoding decoder shared with the reader (imports only ./errors)
-        const ok = spec === 'fflate' || spec.startsWith('./annotate') || spec === './encoding' || spec.startsWith('../../core/');
+        // ./crc32: the zip checksum shared with the reader (imports nothing)
+        const ok = spec === 'fflate' || spec.startsWith('./annotate') || spec === './encoding' || spec === './crc32' || spec.startsWith('../../core/');
         expect(ok, `${f} imports ${spec}`).toBe(true);
       }
       expect(src, f).not.toMatch(/\bBuffer\b|\bprocess\.|require\(/);

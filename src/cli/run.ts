@@ -15,7 +15,7 @@ import { DEFAULT_LIMITS, readXlsx } from '../hosts/xlsx/read';
 import { parseArgs } from './args';
 import { HELP } from './help';
 import { STDIN, expandInputs, isProblem } from './inputs';
-import type { JobResult, JobTask } from './job';
+import type { GeneratedTable, JobResult, JobTask } from './job';
 import { M, fsReason, say } from './messages';
 import { runPool } from './pool';
 import { summaryTable, statusOf } from './table';
@@ -260,7 +260,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     // nothing to check is not a pass: its sentence too, where the report itself is data
     else if (r.status === 'nothing-to-check' && opts.format !== 'text') io.err(`${r.file}${lang === 'zh' ? '：' : ': '}${nothingToCheckText(r.skipped ?? [], lang, 'cli').summary}\n`);
     if (json !== undefined) await writer.writeAll(json.element(toJsonFileReport(r, lang)));
-    else if (opts.format === 'csv') await writer.write(csvPart(r, lang, results.length === 1));
+    else if (opts.format === 'csv') {
+      if (r.generated !== undefined) io.err(generatedText(r.generated, r.file, lang));
+      await writer.write(csvPart(r, lang, results.length === 1));
+    }
     else await writer.write(renderOne(r, lang));
   };
   const emitProblemsBefore = async (index: number): Promise<void> => {
@@ -271,7 +274,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   await runPool(jobTasks, {
     jobs,
     forceWorkers: opts.jobs !== undefined,
-    settings: { config, lang, fix: opts.fix, ...(registry !== undefined && { registry }) },
+    settings: { config, lang, fix: opts.fix, ...(registry !== undefined && { registry }), ...(opts.schoolTableFrom !== undefined && { schoolTableFrom: opts.schoolTableFrom }) },
     onResult: async (r) => {
       await emitProblemsBefore(r.index);
       await emit(r);
@@ -344,10 +347,25 @@ async function readStdin(stdin: StdinSource, lang: Lang): Promise<StdinRead> {
 }
 
 /** One file's report in the JSON shape (SPEC §7), with the CLI's additive fields. */
-function toJsonFileReport(r: JobResult, lang: Lang): JsonReport['reports'][number] & { annotatedCopy?: string } {
-  const rep: JsonReport['reports'][number] & { annotatedCopy?: string } = toJsonReport([toFileReport(r)], lang).reports[0]!;
+function toJsonFileReport(r: JobResult, lang: Lang): JsonReport['reports'][number] & { annotatedCopy?: string; schoolTable?: GeneratedTable } {
+  const rep: JsonReport['reports'][number] & { annotatedCopy?: string; schoolTable?: GeneratedTable } = toJsonReport([toFileReport(r)], lang).reports[0]!;
   if (r.wrote !== undefined) rep.annotatedCopy = r.wrote;
+  if (r.generated !== undefined) rep.schoolTable = r.generated;
   return rep;
+}
+
+/** What `--school-table-from` did: the new sheet, then the schools left without a code and the list's problems. */
+function generatedText(g: GeneratedTable, file: string, lang: Lang, indent = ''): string {
+  const lines = [`${indent}${file === '' ? '' : lang === 'zh' ? `${file}：` : `${file}: `}${say(M.schoolTableWritten(g.sheet, g.summary), lang)}`];
+  if (g.unmatched.length > 0) {
+    lines.push(`${indent}  ${say(M.schoolTableUnmatched, lang)}`);
+    for (const u of g.unmatched) lines.push(`${indent}    - ${u.message}`);
+  }
+  if (g.problems.length > 0) {
+    lines.push(`${indent}  ${say(M.schoolTableProblems, lang)}`);
+    for (const p of g.problems) lines.push(`${indent}    - ${p}`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 /** One file's rows of the CSV report; the first file's part carries the byte-order mark and the header row. */
@@ -378,6 +396,7 @@ function renderOne(r: JobResult, lang: Lang): string {
   }
   let s = renderText([{ file: r.file, summary: r.summary, findings: r.findings }], lang);
   s = s.replace(/\n$/, '');
+  if (r.generated !== undefined) s += `\n${generatedText(r.generated, '', lang, '  ')}`;
   if (r.wrote !== undefined) s += `  ${say(M.wrote(r.wrote), lang)}\n`;
   if (r.error !== undefined) s += `  ${stripFile(r.error, r.file)}\n`;
   return `${s.endsWith('\n') ? s : `${s}\n`}\n`;

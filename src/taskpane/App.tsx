@@ -8,13 +8,14 @@ import { ruleById } from '../core/rules/index';
 import type { Finding, Fix, Lang } from '../core/rules/types';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
 import type { CheckOutcome, CheckPhase, CheckRequest, PaneHost } from './host';
-import { strings } from './i18n';
+import { storeLang, strings } from './i18n';
 import { loadSettings, saveSettings, toConfig, type PaneSettings } from './settings';
 import { FindingList } from './components/FindingList';
 import { FixAllDialog } from './components/FixAllDialog';
 import { SettingsView } from './components/SettingsView';
-import { Summary } from './components/Summary';
+import { Summary, matchesFilter, type SummaryFilter } from './components/Summary';
 import { ExportPanel, type DocxExporter } from './components/ExportPanel';
+import { SchoolTableDialog, schoolTableLabel, schoolTableWritten } from './components/SchoolTableDialog';
 import { HEADING_MAP_TEXT, HeadingMapDialog, type HeadingMapChoice } from './components/HeadingMapDialog';
 import { NothingToCheck } from './components/NothingToCheck';
 import { NEW_PROJECT_TEXT, NewProjectSheetButton } from './components/NewProjectSheet';
@@ -60,15 +61,21 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
     color: tokens.colorNeutralForeground1,
     boxSizing: 'border-box',
+    // a task pane of 320–350 px: tighter margins, so the first finding shows on a 768-px-high screen
+    '@media (max-width: 400px)': { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}` },
   },
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS },
   h1: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0, lineHeight: tokens.lineHeightBase500 },
-  checkRow: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: `${tokens.spacingVerticalM} 0` },
-  checkButton: { width: '100%', minHeight: '44px', fontSize: tokens.fontSizeBase400 },
+  checkRow: {
+    display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: `${tokens.spacingVerticalM} 0`,
+    '@media (max-width: 400px)': { gap: tokens.spacingVerticalXS, margin: `${tokens.spacingVerticalS} 0` },
+  },
+  checkButton: { width: '100%', minHeight: '44px', fontSize: tokens.fontSizeBase400, '@media (max-width: 400px)': { minHeight: '36px' } },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   state: { textAlign: 'center', padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalS}`, color: tokens.colorNeutralForeground2 },
   stateTitle: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalS} 0`, color: tokens.colorNeutralForeground1 },
   allClear: { color: tokens.colorPaletteGreenForeground1 },
+  filterNote: { margin: `${tokens.spacingVerticalXS} 0`, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   bars: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalS },
 });
 
@@ -122,6 +129,18 @@ export interface PaneProps {
   readonly platform?: string | null | undefined;
   /** Work outside the pane is running (the page opening a workbook): the pane's actions wait. */
   readonly busy?: boolean | undefined;
+  /** 设置 → 语言 (default: remember the choice and reload the page in that language). */
+  readonly onLangChange?: ((lang: Lang) => void) | undefined;
+}
+
+/** Remembers the language and reloads in it (the page's own unsaved-changes prompt still asks first). */
+function reloadInLang(storage: Storage | undefined): (lang: Lang) => void {
+  return (next) => {
+    storeLang(storage, next);
+    const url = new URL(window.location.href);
+    url.searchParams.set('lang', next);
+    window.location.assign(url.href);
+  };
 }
 
 type OutcomeStatus = Extract<Status, { kind: 'done' | 'error' | 'too-old' }>;
@@ -148,6 +167,9 @@ export function Pane(props: PaneProps) {
   const [selectedKey, setSelectedKey] = useState<string | undefined>();
   const [dialog, setDialog] = useState<{ fixes: readonly Fix[]; overwrite: boolean } | null>(null);
   const [mapOffer, setMapOffer] = useState<HeadingMapOffer | null>(null);
+  const [tableOpen, setTableOpen] = useState(false);
+  /** The count tile pressed: the list shows only its findings. */
+  const [filter, setFilter] = useState<SummaryFilter | null>(null);
   const onResult = props.onResult;
 
   const setSettings = (next: PaneSettings) => {
@@ -266,6 +288,14 @@ export function Pane(props: PaneProps) {
     return out;
   }, [status]);
 
+  // the school each fix is for, listed in the 全部填入 confirmation
+  const fixSchools = useMemo(() => {
+    const m = new Map<string, string>();
+    if (status.kind !== 'done') return m;
+    for (const f of status.result.findings) if (f.fix && f.school) m.set(`${f.fix.sheet}!${f.fix.cell}`, f.school);
+    return m;
+  }, [status]);
+
   const applyFixes = async (list: readonly Fix[], overwrite: boolean) => {
     if (!host) return;
     setBusy(true);
@@ -368,7 +398,8 @@ export function Pane(props: PaneProps) {
   // 导出公开文本's Word template: kept by the host (Excel: in the workbook), else in this browser
   const templateStore = useMemo(() => host?.docxTemplate ?? props.templateStore ?? browserTemplateStore(props.storage), [host, props.templateStore, props.storage]);
 
-  const ruleName = (id: string) => ruleById(id)?.meta.description[lang] ?? id;
+  const ruleName = (id: string) => ruleById(id)?.meta.name[lang] ?? id;
+  const ruleHint = (id: string) => `${id}${lang === 'zh' ? '：' : ': '}${ruleById(id)?.meta.description[lang] ?? ''}`;
 
   if (status.kind === 'too-old') {
     return (
@@ -386,6 +417,8 @@ export function Pane(props: PaneProps) {
 
   const hostIsExcel = host?.kind === 'excel';
   const result = status.kind === 'done' ? status.result : null;
+  const shown = result && filter ? result.findings.filter((f) => matchesFilter(f, filter)) : result?.findings ?? [];
+  const filterLabel = filter === null ? '' : filter === 'explained' ? t.explained : t.severity[filter];
 
   return (
     <main className={s.root} lang={lang === 'zh' ? 'zh-CN' : 'en-US'} aria-busy={busy || status.kind === 'running'}>
@@ -406,6 +439,7 @@ export function Pane(props: PaneProps) {
           onRegistryFile={onRegistryFile}
           onRegistryRemove={() => setRegistry(undefined)}
           onChange={setSettings}
+          onLangChange={(next) => { if (next !== lang) (props.onLangChange ?? reloadInLang(props.storage))(next); }}
         />
       ) : (
         <>
@@ -425,6 +459,9 @@ export function Pane(props: PaneProps) {
                 )}
               </div>
             )}
+            {host?.schoolTable && (
+              <Button disabled={busy || status.kind === 'running'} onClick={() => setTableOpen(true)}>{schoolTableLabel(lang)}</Button>
+            )}
             <ExportPanel
               result={result}
               lang={lang}
@@ -437,6 +474,9 @@ export function Pane(props: PaneProps) {
               platform={props.platform}
               standaloneUrl={props.standaloneUrl}
               templateStore={templateStore}
+              fillable={fixes.length}
+              onFillAll={() => setDialog({ fixes, overwrite: false })}
+              onFixFirst={() => setFilter('error')}
             />
           </div>
 
@@ -450,7 +490,7 @@ export function Pane(props: PaneProps) {
               <MessageBar layout="multiline" intent="error" role="alert"><MessageBarBody>{props.error}</MessageBarBody></MessageBar>
             )}
             {result && result.failures.length > 0 && (
-              <MessageBar layout="multiline" intent="warning"><MessageBarBody>{t.ruleFailures(result.failures.map((f) => f.rule).join('、'))}</MessageBarBody></MessageBar>
+              <MessageBar layout="multiline" intent="warning"><MessageBarBody>{t.ruleFailures(result.failures.map((f) => ruleName(f.rule)).join(lang === 'zh' ? '、' : ', '))}</MessageBarBody></MessageBar>
             )}
             {status.kind === 'done' && status.notes.map((n) => (
               <MessageBar layout="multiline" key={n} intent="info"><MessageBarBody>{n}</MessageBarBody></MessageBar>
@@ -483,7 +523,7 @@ export function Pane(props: PaneProps) {
 
           {result && (
             <div data-state={result.findings.length === 0 ? 'all-clear' : 'findings'}>
-              <Summary summary={result.summary} t={t} />
+              <Summary summary={result.summary} t={t} filter={filter} onFilter={result.findings.length > 0 ? setFilter : undefined} />
               {props.extra?.(result)}
               {result.findings.length === 0 ? (
                 result.nothingToCheck ? (
@@ -495,12 +535,21 @@ export function Pane(props: PaneProps) {
                   </div>
                 )
               ) : (
+                <>
+                {filter && (
+                  <p className={s.filterNote} role="status">
+                    {t.filterOn(filterLabel, shown.length)}{' '}
+                    <Link as="button" onClick={() => setFilter(null)}>{t.filterClear}</Link>
+                  </p>
+                )}
                 <FindingList
-                  findings={result.findings}
+                  findings={shown}
                   t={t}
                   busy={busy}
                   selectedKey={selectedKey}
                   ruleName={ruleName}
+                  ruleHint={ruleHint}
+                  showRuleIds={lang === 'en'}
                   onSelect={onSelect}
                   onFix={(f) => {
                     if (!f.fix) return;
@@ -511,6 +560,7 @@ export function Pane(props: PaneProps) {
                   onExplain={(f, text) => void onExplain(f, text)}
                   mapHeading={{ label: HEADING_MAP_TEXT[lang].open, open: (f) => setMapOffer(f.mapHeading ?? null) }}
                 />
+                </>
               )}
             </div>
           )}
@@ -520,6 +570,8 @@ export function Pane(props: PaneProps) {
       <FixAllDialog
         open={dialog !== null}
         fixes={dialog?.fixes ?? []}
+        schools={fixSchools}
+        inExcel={hostIsExcel}
         defaultOverwrite={dialog?.overwrite ?? false}
         t={t}
         onCancel={() => setDialog(null)}
@@ -529,6 +581,19 @@ export function Pane(props: PaneProps) {
           void applyFixes(list, overwrite);
         }}
       />
+      {host?.schoolTable && (
+        <SchoolTableDialog
+          open={tableOpen}
+          host={host.schoolTable}
+          lang={lang}
+          request={{ config: toConfig(settings), lang, ...(registry && { registry }) }}
+          onClose={() => setTableOpen(false)}
+          onWritten={(sheet) => {
+            setTableOpen(false);
+            void run(false).then(() => setNotice({ intent: 'success', text: schoolTableWritten(lang, sheet) }));
+          }}
+        />
+      )}
     </main>
   );
 }

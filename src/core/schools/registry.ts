@@ -5,7 +5,7 @@
 import type { WorkbookSnapshot } from '../snapshot/types';
 import { gridOf } from '../snapshot/grid';
 import type { RegistryEntry } from '../model';
-import { codeHeaderCells, mapColumns, OWN_SHEETS, readHeader } from './table';
+import { codeHeaderCells, hasCodeText, mapColumns, OWN_SHEETS, readHeader } from './table';
 import { compact, readCode } from './values';
 
 /** Finds registry sheets by their headers and reads their entries. `source` names the workbook. */
@@ -13,7 +13,7 @@ export function readRegistry(snapshot: WorkbookSnapshot, source = 'workbook'): {
   const entries: RegistryEntry[] = [];
   const sheets: string[] = [];
   for (const sheet of snapshot.sheets ?? []) {
-    if (OWN_SHEETS.has(sheet.name)) continue;
+    if (OWN_SHEETS.has(sheet.name) || !hasCodeText(sheet)) continue;
     try {
       const grid = gridOf(sheet);
       for (const a of codeHeaderCells(grid)) {

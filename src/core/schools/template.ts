@@ -8,7 +8,7 @@ import { columnName } from '../snapshot/a1';
 import { FUNDING_COLUMNS, FUNDING_LABELS, SECTION_KEYS, SECTION_NAMES, type FundingColumn, type RegistryEntry, type SectionKey } from '../model';
 import { formatChineseNumeral } from '../text/numerals';
 import { describeCandidates, indexRegistry, matchRegistry, standardName } from './match';
-import { normalizeName } from './names';
+import { normalizeName, stripNormalized } from './names';
 import { formatFenIn } from './values';
 
 /** One cell to write. `kind: 'text'` forces a text cell (codes: numFmt `@`). */
@@ -59,11 +59,14 @@ export interface SchoolTableOptions {
   readonly decimals?: number;
   /** Write SUM formulas for 小计 and 合计 (with their computed values cached). Default true. */
   readonly formulas?: boolean;
+  /** Put the 市+县 prefix before the names the registry cannot resolve (never a 乡: that would be a guess). */
+  readonly prefixUnmatched?: boolean;
 }
 
 export interface UnresolvedSchool {
   readonly name: string;
-  readonly reason: 'ambiguous' | 'none' | 'no-registry';
+  /** `no-code`: the registry has exactly this school, without a code. */
+  readonly reason: 'ambiguous' | 'none' | 'no-registry' | 'no-code';
   readonly message: { readonly zh: string; readonly en: string };
 }
 
@@ -149,10 +152,19 @@ export function schoolTableTemplate(
     if (m.kind === 'match') {
       name = standardName(m.entry, prefix);
       if (m.entry.code !== '') code = m.entry.code;
+      else if (code === '') {
+        unresolved.push({
+          name: s.name,
+          reason: 'no-code',
+          message: { zh: `“${s.name}”在学校名册中的代码为空，未填代码`, en: `"${s.name}" has no code in the registry; no code written` },
+        });
+      }
     } else {
       const byC = code !== '' ? byCode.get(code) : undefined;
       if (byC) name = standardName(byC, prefix);
       else {
+        // the 市+县 prefix is certain for the county's own list; the 乡 is not, so nothing more is added
+        if (prefix !== '' && options.prefixUnmatched && stripNormalized(normalizeName(name), prefix).rest === normalizeName(name)) name = prefix + normalizeName(name);
         const list = m.kind === 'ambiguous' ? describeCandidates(m.candidates, 'zh') : '';
         unresolved.push({
           name: s.name,

@@ -237,7 +237,7 @@ function unpack(bytes: Uint8Array, limits: TemplateLimits): Map<string, Uint8Arr
   try {
     sniff(bytes);
     const entries = listEntries(bytes, limits.entries);
-    const budget: ZipBudget = { maxUncompressedBytes: limits.unpackedBytes, used: 0, tick: () => undefined };
+    const budget: ZipBudget = { maxUncompressedBytes: limits.unpackedBytes, used: 0, tick: () => undefined, work: () => undefined };
     const parts = new Map<string, Uint8Array>();
     for (const e of entries) {
       if (e.name.endsWith('/')) continue;

@@ -92,6 +92,7 @@ const useStyles = makeStyles({
   summary: { cursor: 'pointer', padding: `${tokens.spacingVerticalXS} 0`, fontWeight: tokens.fontWeightSemibold },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: '40vh', overflowY: 'auto', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   item: { wordBreak: 'break-word' },
+  actions: { flexWrap: 'wrap' },
   diff: { display: 'block', color: tokens.colorNeutralForeground2, whiteSpace: 'pre-wrap' },
 });
 
@@ -116,6 +117,11 @@ export interface ExportPanelProps {
   readonly templateStore?: DocxTemplateStore | undefined;
   /** Checks a chosen template (default: the lazy template reader). */
   readonly checkTemplate?: TemplateCheck | undefined;
+  /** Errors that 全部填入 can fix: the dialog offers it first (it opens the fill confirmation). */
+  readonly fillable?: number | undefined;
+  onFillAll?(): void;
+  /** 先修正: the safe choice; the pane then shows the errors only. */
+  onFixFirst?(): void;
 }
 
 type Done =
@@ -190,6 +196,7 @@ export function ExportPanel(props: ExportPanelProps) {
 
   const errors = result ? result.findings.filter((f) => f.severity === 'error' && !f.explanation) : [];
   const errorCount = result?.summary.errors ?? 0;
+  const canFill = (props.fillable ?? 0) > 0 && props.onFillAll !== undefined;
 
   const run = async (r: CheckResult) => {
     setRunning(true);
@@ -303,12 +310,22 @@ export function ExportPanel(props: ExportPanelProps) {
                 )}
               </ul>
             </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => {
+            {/* the safe choice is the primary one: 全部填入 where errors can be filled, else 先修正; 仍然导出 is secondary */}
+            <DialogActions fluid className={s.actions}>
+              {canFill && (
+                <Button appearance="primary" data-appearance="primary" data-testid="export-fill-all" onClick={() => {
+                  setConfirming(false);
+                  props.onFillAll?.();
+                }}>{t.fillAll(props.fillable ?? 0)}</Button>
+              )}
+              <Button appearance={canFill ? 'secondary' : 'primary'} data-appearance={canFill ? 'secondary' : 'primary'} onClick={() => {
+                setConfirming(false);
+                props.onFixFirst?.();
+              }}>{t.exportFixFirst}</Button>
+              <Button appearance="secondary" data-appearance="secondary" onClick={() => {
                 setConfirming(false);
                 if (result) void run(result);
               }}>{t.exportAnyway}</Button>
-              <Button onClick={() => setConfirming(false)}>{t.cancel}</Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>

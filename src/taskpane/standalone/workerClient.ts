@@ -130,6 +130,26 @@ export function createWorkerHost(
     async explain(finding, text) {
       hooks.onEdits(await worker.call('explain', { finding, text }));
     },
+    schoolTable: {
+      sheets: () => worker.call('sheetNames', {}),
+      async preview(source, request) {
+        try {
+          return await worker.call('schoolTablePreview', { source, request: plainRequest(request) });
+        } catch (e) {
+          return { ok: false, message: e instanceof WorkError && e.message ? e.message : pageStrings(request.lang).workerCrashed };
+        }
+      },
+      async write(source, request) {
+        try {
+          const out = await worker.call('schoolTableWrite', { source, request: plainRequest(request) });
+          if (!out.ok) return out;
+          hooks.onEdits(out.edits);
+          return { ok: true, sheet: out.sheet };
+        } catch (e) {
+          return { ok: false, message: e instanceof WorkError && e.message ? e.message : pageStrings(request.lang).workerCrashed };
+        }
+      },
+    },
     async exportDocx(document, options) {
       const template = options?.template !== undefined ? { template: options.template } : {};
       let out = await worker.call('exportDocx', { seq: documents.get(document) ?? -1, ...template });

@@ -18,6 +18,8 @@ import { ExportPanel, type DocxExporter } from './components/ExportPanel';
 import { SchoolTableDialog, schoolTableLabel, schoolTableWritten } from './components/SchoolTableDialog';
 import { HEADING_MAP_TEXT, HeadingMapDialog, type HeadingMapChoice } from './components/HeadingMapDialog';
 import { NothingToCheck } from './components/NothingToCheck';
+import { NEW_PROJECT_TEXT, NewProjectSheetButton } from './components/NewProjectSheet';
+import type { SheetTemplate } from '../core/schools/template';
 import { headingMapFinding } from '../core/disclosure/heading-map';
 import { SECTION_NAMES } from '../core/model';
 import type { HeadingMapOffer } from '../core/rules/types';
@@ -341,6 +343,25 @@ export function Pane(props: PaneProps) {
     }
   };
 
+  // 新建项目表: the host adds the sheet, then the workbook is checked again
+  const onNewProjectSheet = async (template: SheetTemplate) => {
+    if (!host?.addProjectSheet) return;
+    setBusy(true);
+    try {
+      const out = await host.addProjectSheet(template);
+      if (!out.ok) {
+        setNotice({ intent: 'error', text: out.message });
+        setBusy(false);
+        return;
+      }
+      await run(true);
+      setNotice({ intent: 'success', text: NEW_PROJECT_TEXT[lang].done(out.sheet) });
+    } catch {
+      setNotice({ intent: 'error', text: t.unexpected });
+      setBusy(false);
+    }
+  };
+
   const onClear = async () => {
     if (!host) return;
     setBusy(true);
@@ -427,12 +448,15 @@ export function Pane(props: PaneProps) {
             <Button appearance="primary" className={s.checkButton} disabled={!host || busy || status.kind === 'running'} onClick={() => void run(status.kind === 'done')}>
               {status.kind === 'running' || busyHere ? t.checking : status.kind === 'done' ? t.recheck : t.check}
             </Button>
-            {result && (fixes.length > 0 || hostIsExcel) && (
+            {result && (fixes.length > 0 || hostIsExcel || host?.addProjectSheet) && (
               <div className={s.actions}>
                 {fixes.length > 0 && (
                   <Button disabled={busy} onClick={() => setDialog({ fixes, overwrite: false })}>{t.fillAll(fixes.length)}</Button>
                 )}
                 {hostIsExcel && <Button disabled={busy} onClick={() => void onClear()}>{t.clearFlags}</Button>}
+                {host?.addProjectSheet && (
+                  <NewProjectSheetButton document={result.document} lang={lang} disabled={busy} onCreate={onNewProjectSheet} />
+                )}
               </div>
             )}
             {host?.schoolTable && (

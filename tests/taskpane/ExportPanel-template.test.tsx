@@ -50,7 +50,7 @@ function show(props: PaneProps) {
 async function checked(props: Omit<PaneProps, 'lang'> & { lang?: PaneProps['lang'] }) {
   show({ lang: 'zh', save: () => undefined, ...props } as PaneProps);
   fireEvent.click(screen.getByRole('button', { name: /^检查$/ }));
-  await screen.findByTestId('summary');
+  await screen.findByTestId('summary', undefined, { timeout: 15_000 });
 }
 
 const exportButton = () => screen.getByRole('button', { name: /^导出公开文本$/ });
@@ -66,7 +66,7 @@ describe('Word 模板', () => {
     expect(screen.getByTestId('export-template-name').textContent).toBe('内置格式（公文格式，A4）');
     const tpl = minimalTemplate();
     choose('某县财政局模板.docx', tpl);
-    const summary = await screen.findByTestId('export-template-summary');
+    const summary = await screen.findByTestId('export-template-summary', undefined, { timeout: 15_000 });
     expect(summary.textContent).toContain('页边距 上 2.5 下 2.0 左 4.0 右 1.5 厘米');
     expect(summary.textContent).toContain('沿用模板的页脚');
     expect(summary.textContent).toContain('3 种样式取自模板');
@@ -76,7 +76,7 @@ describe('Word 模板', () => {
     expect(mem.saves[0]!.name).toBe('某县财政局模板.docx');
     expect([...mem.saves[0]!.bytes]).toEqual([...tpl]);
     fireEvent.click(exportButton());
-    await screen.findByText(/已按模板“某县财政局模板.docx”导出/);
+    await screen.findByText(/已按模板“某县财政局模板.docx”导出/, undefined, { timeout: 15_000 });
     expect(calls).toHaveLength(1);
     expect([...calls[0]!.template!]).toEqual([...tpl]);
   });
@@ -87,12 +87,12 @@ describe('Word 模板', () => {
     const { exporter, calls } = fakeExporter();
     await checked({ host, exportDocx: exporter });
     choose('说明.txt', new TextEncoder().encode('不是 Word 文件'));
-    const error = await screen.findByTestId('export-template-error');
+    const error = await screen.findByTestId('export-template-error', undefined, { timeout: 15_000 });
     expect(error.textContent).toBe('Word 模板不是 .docx 或 .dotx 文件（旧版 .doc、.wps 或 .odt 请先在 Word 或 WPS 中另存为 .docx）');
     expect(mem.saves).toEqual([]);
     expect(screen.getByTestId('export-template-name').textContent).toBe('内置格式（公文格式，A4）');
     fireEvent.click(exportButton());
-    await screen.findByText(/^已导出 /);
+    await screen.findByText(/^已导出 /, undefined, { timeout: 15_000 });
     expect(calls).toEqual([undefined]);
   });
 
@@ -102,9 +102,9 @@ describe('Word 模板', () => {
     const host = { ...fakeHost({ findings: CLEAN }), docxTemplate: mem.store };
     const { exporter, calls } = fakeExporter();
     await checked({ host, exportDocx: exporter });
-    await waitFor(() => expect(screen.getByTestId('export-template-name').textContent).toBe('局模板.docx'));
+    await waitFor(() => expect(screen.getByTestId('export-template-name').textContent).toBe('局模板.docx'), { timeout: 15_000 });
     fireEvent.click(exportButton());
-    await screen.findByText(/已按模板“局模板.docx”导出/);
+    await screen.findByText(/已按模板“局模板.docx”导出/, undefined, { timeout: 15_000 });
     expect([...calls[0]!.template!]).toEqual([...tpl]);
     fireEvent.click(screen.getByRole('button', { name: '不用模板' }));
     expect(screen.getByTestId('export-template-name').textContent).toBe('内置格式（公文格式，A4）');
@@ -117,7 +117,7 @@ describe('Word 模板', () => {
     const { exporter } = fakeExporter();
     await checked({ host: fakeHost({ findings: CLEAN, kind: 'file' }), exportDocx: exporter, storage: storage as unknown as Storage });
     choose('局模板.docx', minimalTemplate());
-    expect((await screen.findByTestId('export-template-summary')).textContent).toContain('模板已记在此浏览器中');
+    expect((await screen.findByTestId('export-template-summary', undefined, { timeout: 15_000 })).textContent).toContain('模板已记在此浏览器中');
     const again = await browserTemplateStore(storage).load();
     expect(again?.name).toBe('局模板.docx');
   });

@@ -162,7 +162,6 @@ export function ExportPanel(props: ExportPanelProps) {
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per store
   }, [store]);
 
   const onTemplateFile = async (file: File) => {

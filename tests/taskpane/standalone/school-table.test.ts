@@ -20,7 +20,7 @@ describe('生成学校表 in the page', () => {
   it('previews, writes the new sheet, re-checks it and puts it in the downloaded copy', async () => {
     const session = createWorkSession();
     const bytes = sampleWithListBytes();
-    const opened = await call(session, 'open', { file: new Blob([bytes]), name: '江川区2023.xlsx', request });
+    const opened = await call(session, 'open', { file: new Blob([new Uint8Array(bytes)]), name: '江川区2023.xlsx', request });
     expect(opened.ok).toBe(true);
     expect(await call(session, 'sheetNames', {})).toContain('保安名单');
 
@@ -56,7 +56,7 @@ describe('生成学校表 in the page', () => {
 
   it('a list it cannot read: one sentence, nothing written', async () => {
     const session = createWorkSession();
-    await call(session, 'open', { file: new Blob([sampleWithListBytes()]), name: 'a.xlsx', request });
+    await call(session, 'open', { file: new Blob([new Uint8Array(sampleWithListBytes())]), name: 'a.xlsx', request });
     const out = await call(session, 'schoolTableWrite', { source: { sheet: '项目一', range: { top: 0, left: 0, bottom: 2, right: 0 } }, request });
     expect(out.ok).toBe(false);
     expect(!out.ok && out.message).toMatch(/^“项目一!A1:A3”中找不到学校名称列/);

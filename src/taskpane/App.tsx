@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import {
   Button, Link, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens,
@@ -15,7 +15,10 @@ import { FixAllDialog } from './components/FixAllDialog';
 import { SettingsView } from './components/SettingsView';
 import { Summary, matchesFilter, type SummaryFilter } from './components/Summary';
 import { ExportPanel, type DocxExporter } from './components/ExportPanel';
-import { SchoolTableDialog, schoolTableLabel, schoolTableWritten } from './components/SchoolTableDialog';
+import { schoolTableLabel, schoolTableWritten } from './components/schoolTableStrings';
+
+/** 生成学校表's dialog: loaded when first opened (Fluent's Select, Field, Input stay out of the initial JS). */
+const SchoolTableDialog = lazy(() => import(/* webpackChunkName: "school-table" */ './components/SchoolTableDialog'));
 import { HEADING_MAP_TEXT, HeadingMapDialog, type HeadingMapChoice } from './components/HeadingMapDialog';
 import { NothingToCheck } from './components/NothingToCheck';
 import { NEW_PROJECT_TEXT, NewProjectSheetButton } from './components/NewProjectSheet';
@@ -581,8 +584,9 @@ export function Pane(props: PaneProps) {
           void applyFixes(list, overwrite);
         }}
       />
-      {host?.schoolTable && (
-        <SchoolTableDialog
+      {host?.schoolTable && tableOpen && (
+        <Suspense fallback={null}>
+          <SchoolTableDialog
           open={tableOpen}
           host={host.schoolTable}
           lang={lang}
@@ -592,7 +596,8 @@ export function Pane(props: PaneProps) {
             setTableOpen(false);
             void run(false).then(() => setNotice({ intent: 'success', text: schoolTableWritten(lang, sheet) }));
           }}
-        />
+          />
+        </Suspense>
       )}
     </main>
   );

@@ -13,6 +13,8 @@ import type { Finding, Fix, Lang } from '../../core/rules/types';
 import type { StoredExplanation } from '../../core/snapshot/types';
 import type { CheckOutcome, CheckRequest, FixOutcome, PaneHost } from '../../taskpane/host';
 import { errorCode, isCellEditError, type XlContext, type XlRequirements, type XlRun } from './api';
+import { planSchoolTable, previewOf, type ListSource, type SchoolTablePlan } from '../../core/schools/from-list';
+import { selectedSource, visibleSheets, writeTemplateSheet } from './school-table';
 import { MIN_EXCEL_API, detectCaps, isSupported, type HostCaps } from './caps';
 import { readExplanations, writeExplanation } from './explanations';
 import { applyFixes, skipReasonText, undoFixes, type FixResult, type WrittenFix } from './fixes';
@@ -198,6 +200,19 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
       }
     }
   };
+  /** 生成学校表: the workbook read now, the list read from it, the table planned. */
+  const planFromWorkbook = async (source: ListSource, request: Omit<CheckRequest, 'onPhase'>): Promise<{ ok: true; plan: SchoolTablePlan } | { ok: false; message: string }> => {
+    let read: ReadResult;
+    try {
+      read = await host.read();
+    } catch (e) {
+      if (e instanceof ExcelReadLimitError) return { ok: false, message: tooLargeText(e, request.lang) };
+      if (isCellEditError(e)) return { ok: false, message: T.cellEdit[request.lang] };
+      return { ok: false, message: T.failed[request.lang] + describe(e) };
+    }
+    const planned = planSchoolTable(read.snapshot, source, { ...(request.registry !== undefined && { registry: request.registry }) });
+    return planned.ok ? planned : { ok: false, message: planned.message[request.lang] };
+  };
   const failedFlags = (error: string): FlagResult => ({ flagged: 0, protectedSheets: [], unplaced: 0, notes: caps.notes, filled: 0, notDone: [], error });
 
   const host: ExcelHost = {
@@ -259,6 +274,26 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
       if (!flags.notes && flags.flagged > 0) notes.push(T.notes[lang]);
       notes.push(...notDoneTexts(flags.notDone, lang));
       return notes.length > 0 ? { ok: true, result, notes } : { ok: true, result };
+    },
+
+    schoolTable: {
+      sheets: () => run((ctx) => visibleSheets(ctx)).catch(() => []),
+      selection: () => run((ctx) => selectedSource(ctx)).catch(() => null),
+      async preview(source, request) {
+        const planned = await planFromWorkbook(source, request);
+        return planned.ok ? { ok: true, preview: previewOf(planned.plan) } : planned;
+      },
+      async write(source, request) {
+        const planned = await planFromWorkbook(source, request);
+        if (!planned.ok) return planned;
+        const { sheetName, template } = planned.plan;
+        try {
+          await run((ctx) => writeTemplateSheet(ctx, sheetName, template, { events: caps.events }));
+        } catch (e) {
+          return { ok: false, message: T.failed[request.lang] + describe(e) };
+        }
+        return { ok: true, sheet: sheetName };
+      },
     },
 
     async select(sheet, cell) {

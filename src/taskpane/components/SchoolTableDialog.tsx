@@ -210,7 +210,4 @@ export function SchoolTableDialog(props: SchoolTableDialogProps) {
   );
 }
 
-/** The pane's button label. */
-export const schoolTableLabel = (lang: Lang): string => (lang === 'zh' ? '生成学校表' : 'Make school table');
-export const schoolTableWritten = (lang: Lang, sheet: string): string =>
-  lang === 'zh' ? `已生成工作表“${sheet}”，已重新检查。` : `Sheet "${sheet}" written; checked again.`;
+export default SchoolTableDialog;

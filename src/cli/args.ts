@@ -1,6 +1,7 @@
 /** Command-line arguments → options, or a usage error in one sentence. */
 import type { Lang } from '../core/rules/types';
 import { M, type Bilingual } from './messages';
+import { parseListSource, type ListSource } from '../core/schools/from-list';
 
 export type Format = 'text' | 'json' | 'csv';
 
@@ -16,6 +17,10 @@ export interface CliOptions {
   readonly lang?: Lang;
   readonly jobs?: number;
   readonly exportDocx?: string;
+  /** `--docx-template FILE`: the bureau's own Word template for `--export-docx`. */
+  readonly docxTemplate?: string;
+  /** `--school-table-from SHEET` or `SHEET!A1:D40`: the plain list the standard school table is made from. */
+  readonly schoolTableFrom?: ListSource;
   readonly force: boolean;
   readonly debug: boolean;
   readonly help: boolean;
@@ -23,7 +28,7 @@ export interface CliOptions {
 
 export type ParseResult = { ok: true; options: CliOptions } | { ok: false; error: Bilingual; lang: Lang };
 
-const VALUED = new Set(['--format', '--out', '--out-dir', '--registry', '--config', '--lang', '--jobs', '--export-docx']);
+const VALUED = new Set(['--format', '--out', '--out-dir', '--registry', '--config', '--lang', '--jobs', '--export-docx', '--docx-template', '--school-table-from']);
 const FLAGS = new Set(['--fix', '--force', '--debug', '--help', '-h']);
 
 export function parseArgs(argv: readonly string[]): ParseResult {
@@ -81,8 +86,14 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   if (out !== undefined && outDir !== undefined) return { ok: false, error: M.outAndOutDir, lang: errLang };
   const exportDocx = values.get('--export-docx');
   if (flags.has('--force') && exportDocx === undefined) return { ok: false, error: M.forceWithoutExport, lang: errLang };
+  const docxTemplate = values.get('--docx-template');
+  if (docxTemplate !== undefined && exportDocx === undefined) return { ok: false, error: M.templateWithoutExport, lang: errLang };
   if (inputs.length === 0) return { ok: false, error: M.noInputs, lang: errLang };
   if (inputs.filter((p) => p === '-').length > 1) return { ok: false, error: M.stdinTwice, lang: errLang };
+  const tableRaw = values.get('--school-table-from');
+  const schoolTableFrom = tableRaw === undefined ? undefined : parseListSource(tableRaw);
+  if (tableRaw !== undefined && schoolTableFrom === null) return { ok: false, error: M.badSchoolTableFrom(tableRaw), lang: errLang };
+  if (schoolTableFrom && out === undefined && outDir === undefined) return { ok: false, error: M.schoolTableNeedsOut, lang: errLang };
   const registry = values.get('--registry');
   const config = values.get('--config');
   return {
@@ -101,6 +112,8 @@ export function parseArgs(argv: readonly string[]): ParseResult {
       ...(lang !== undefined && { lang }),
       ...(jobs !== undefined && { jobs }),
       ...(exportDocx !== undefined && { exportDocx }),
+      ...(docxTemplate !== undefined && { docxTemplate }),
+      ...(schoolTableFrom && { schoolTableFrom }),
     },
   };
 }

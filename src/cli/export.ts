@@ -7,6 +7,7 @@ import type { WorkbookSnapshot } from '../core/snapshot/types';
 import { buildDocument } from '../core/document';
 import { readXlsx } from '../hosts/xlsx/read';
 import { exportDocxWithModel } from '../hosts/docx/write';
+import type { DocxTemplate } from '../hosts/docx/template';
 import { M, fsReason, say } from './messages';
 
 export interface ExportSettings {
@@ -15,6 +16,8 @@ export interface ExportSettings {
   readonly registry?: { readonly snapshot: WorkbookSnapshot; readonly source: string };
   /** The workbook, already read (standard input); else it is read from `input`. */
   readonly bytes?: Uint8Array;
+  /** The bureau's own Word template (`--docx-template`), already read and checked. */
+  readonly template?: DocxTemplate;
 }
 
 export type ExportOutcome = { ok: true; changes: string[] } | { ok: false; message: string; detail?: string };
@@ -37,7 +40,7 @@ export async function exportDocx(input: string, target: string, settings: Export
       config: settings.config,
       ...(settings.registry !== undefined && { registry: settings.registry }),
     });
-    const { bytes: out, model } = await exportDocxWithModel(document);
+    const { bytes: out, model } = await exportDocxWithModel(document, settings.template !== undefined ? { template: settings.template } : {});
     docx = out;
     changes = model.normalisations.map((n) => (lang === 'zh' ? n.zh : n.en));
   } catch (e) {

@@ -28,6 +28,10 @@ export const HELP = `预算公开文本检查 disclosure-check — 检查预算�
                            Number of files checked in parallel (default: the number of CPU cores)
   --export-docx FILE       导出 Word 公开文本；仍有错误时拒绝导出，除非加 --force；只用于一个输入文件；已有的同名文件会被替换
                            Export the published Word document; refused while errors remain unless --force; an existing file is replaced
+  --docx-template FILE     与 --export-docx 一起使用：按单位自己的 Word 模板（.docx/.dotx）导出：用它的页面设置、样式、页眉页脚
+                           With --export-docx: use the bureau's own Word template (page set-up, styles, header and footer)
+  --school-table-from LIST 从名单（工作表名或“工作表!A1:D40”：校名、数量、金额）生成标准学校明细表，写入副本的新工作表“学校明细表”；需要 --out 或 --out-dir
+                           Make the standard school table from a plain list (SHEET or SHEET!A1:D40) on a new sheet of the copy; needs --out or --out-dir
   --force                  与 --export-docx 一起使用：有错误也导出
                            With --export-docx: export even though errors remain
   --debug                  出错时显示技术细节（堆栈）
@@ -45,4 +49,5 @@ export const HELP = `预算公开文本检查 disclosure-check — 检查预算�
   disclosure-check 报送材料/ --format csv > 检查结果.csv
   disclosure-check - --format json < 江川区2023.xlsx
   disclosure-check 江川区2023.xlsx --out 江川区2023-已检查.xlsx --fix --registry 学校名册.xlsx
+  disclosure-check 江川区2023.xlsx --school-table-from '保安名单!A1:C30' --out 江川区2023-学校表.xlsx
 `;

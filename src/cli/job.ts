@@ -11,8 +11,11 @@ import type { Finding, Lang } from '../core/rules/types';
 import type { Summary } from '../core/report/report';
 import type { SkippedSheet } from '../core/model';
 import { checkWorkbook } from '../core/check';
+import { CheckBudgetExceeded } from '../core/budget';
 import { DEFAULT_LIMITS, readXlsx } from '../hosts/xlsx/read';
 import { annotate, AnnotateError } from '../hosts/xlsx/annotate';
+import { addTemplateSheet } from '../hosts/xlsx/add-sheet';
+import { planSchoolTable, type ListSource } from '../core/schools/from-list';
 import { M, fsReason, say } from './messages';
 
 export interface JobSettings {
@@ -20,6 +23,17 @@ export interface JobSettings {
   readonly lang: Lang;
   readonly registry?: { readonly snapshot: WorkbookSnapshot; readonly source: string };
   readonly fix: boolean;
+  /** Generate the standard school table from this list into the copy before checking (issue 15). */
+  readonly schoolTableFrom?: ListSource;
+}
+
+/** What `--school-table-from` wrote: the new sheet, its summary, the schools left without a code. */
+export interface GeneratedTable {
+  readonly sheet: string;
+  readonly schools: number;
+  readonly summary: string;
+  readonly unmatched: readonly { readonly name: string; readonly reason: string; readonly message: string }[];
+  readonly problems: readonly string[];
 }
 
 export interface JobTask {
@@ -47,12 +61,23 @@ export interface JobResult {
   readonly wrote?: string;
   /** Nothing to check: the sheets looked at and why each gave nothing. */
   readonly skipped?: readonly SkippedSheet[];
+  /** The school table generated into the copy (`--school-table-from`). */
+  readonly generated?: GeneratedTable;
   readonly ms: { read: number; check: number };
 }
 
 const ZERO: Summary = { errors: 0, warnings: 0, infos: 0, explained: 0 };
 
-export function runJob(task: JobTask, settings: JobSettings): JobResult {
+/** The checks get the read's time budget (SPEC: reading is bounded; so are the checks). */
+export const CHECK_BUDGET_MS = DEFAULT_LIMITS.timeBudgetMs;
+
+export interface JobClock {
+  /** Milliseconds (tests give a clock that moves by work done); defaults to performance.now. */
+  readonly now?: () => number;
+}
+
+export function runJob(task: JobTask, settings: JobSettings, clock: JobClock = {}): JobResult {
+  const now = clock.now ?? (() => performance.now());
   const { lang } = settings;
   const base = { index: task.index, file: task.file };
   let bytes: Uint8Array;
@@ -66,9 +91,20 @@ export function runJob(task: JobTask, settings: JobSettings): JobResult {
   } catch (e) {
     return { ...base, status: 'unreadable', summary: ZERO, findings: [], error: say(M.unreadablePath(task.file, fsReason(e, lang)), lang), ms: { read: 0, check: 0 } };
   }
-  const t0 = performance.now();
-  const read = readXlsx(bytes);
-  const t1 = performance.now();
+  const t0 = now();
+  let read = readXlsx(bytes, { now });
+  let generated: GeneratedTable | undefined;
+  if (read.ok && settings.schoolTableFrom !== undefined) {
+    // the table is written into the bytes the copy is made from; the check then reads the result
+    const made = generateTable(bytes, read.snapshot, settings.schoolTableFrom, settings);
+    if (!made.ok) {
+      return { ...base, status: 'unreadable', summary: ZERO, findings: [], error: say(M.schoolTableFailed(task.file, made.sentence), lang), ms: { read: now() - t0, check: 0 } };
+    }
+    bytes = made.bytes;
+    generated = made.generated;
+    read = readXlsx(bytes, { now });
+  }
+  const t1 = now();
   if (!read.ok) {
     const d = read.error.detail.detail;
     return {
@@ -88,19 +124,24 @@ export function runJob(task: JobTask, settings: JobSettings): JobResult {
       config: settings.config,
       lang,
       ...(settings.registry !== undefined && { registry: settings.registry }),
+      overBudget: () => now() - t1 > CHECK_BUDGET_MS,
     });
   } catch (e) {
+    if (e instanceof CheckBudgetExceeded) {
+      return { ...base, status: 'unreadable', summary: ZERO, findings: [], error: say(M.checkTooLong(task.file, CHECK_BUDGET_MS), lang), ms: { read: t1 - t0, check: now() - t1 } };
+    }
     return {
       ...base, status: 'unreadable', summary: ZERO, findings: [], error: say(M.internal(task.file), lang),
-      detail: e instanceof Error ? (e.stack ?? e.message) : String(e), ms: { read: t1 - t0, check: performance.now() - t1 },
+      detail: e instanceof Error ? (e.stack ?? e.message) : String(e), ms: { read: t1 - t0, check: now() - t1 },
     };
   }
-  const t2 = performance.now();
+  const t2 = now();
   const ms = { read: t1 - t0, check: t2 - t1 };
   const status: JobStatus = result.nothingToCheck ? 'nothing-to-check' : 'checked';
   const failures = {
     ...(result.failures.length > 0 && { detail: result.failures.map((f) => JSON.stringify(f)).join('\n') }),
     ...(result.nothingToCheck && { skipped: result.document.skipped ?? [] }),
+    ...(generated !== undefined && { generated }),
   };
   if (task.out === undefined) return { ...base, status, summary: result.summary, findings: result.findings, ...failures, ms };
   let copy: Uint8Array;
@@ -126,4 +167,34 @@ export function runJob(task: JobTask, settings: JobSettings): JobResult {
     };
   }
   return { ...base, status, summary: result.summary, findings: result.findings, wrote: task.out, ...failures, ms };
+}
+
+/** Plans the table from the list and appends it to the package; one sentence when it cannot. */
+function generateTable(
+  bytes: Uint8Array,
+  snapshot: WorkbookSnapshot,
+  source: ListSource,
+  settings: JobSettings,
+): { ok: true; bytes: Uint8Array; generated: GeneratedTable } | { ok: false; sentence: string } {
+  const { lang } = settings;
+  const planned = planSchoolTable(snapshot, source, { ...(settings.registry !== undefined && { registry: settings.registry }) });
+  if (!planned.ok) return { ok: false, sentence: say(planned.message, lang) };
+  const plan = planned.plan;
+  let out: Uint8Array;
+  try {
+    out = addTemplateSheet(bytes, { name: plan.sheetName, ...plan.template });
+  } catch (e) {
+    return { ok: false, sentence: e instanceof AnnotateError ? e.messageIn(lang) : String(e) };
+  }
+  return {
+    ok: true,
+    bytes: out,
+    generated: {
+      sheet: plan.sheetName,
+      schools: plan.rows.length,
+      summary: say(plan.summary, lang),
+      unmatched: plan.unresolved.map((u) => ({ name: u.name, reason: u.reason, message: say(u.message, lang) })),
+      problems: plan.problems.map((p) => say(p.message, lang)),
+    },
+  };
 }

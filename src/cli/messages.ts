@@ -55,6 +55,9 @@ export const M = {
   exportNeedsOneFile: (n: number): Bilingual => ({ zh: `--export-docx 只能用于一个输入文件（现有 ${n} 个）`, en: `--export-docx takes one input file (there are ${n})` }),
   exportIsInput: (p: string): Bilingual => ({ zh: `${p}：--export-docx 指向了输入文件本身，拒绝覆盖输入`, en: `${p}: --export-docx points at the input itself; the input is never overwritten` }),
   exportRefused: (n: number): Bilingual => ({ zh: `仍有 ${n} 个错误，未导出 Word 文件（修正后再导出，或加 --force 强制导出）`, en: `${n} errors remain; the Word file was not exported (fix them first, or add --force)` }),
+  templateWithoutExport: { zh: '--docx-template 只能与 --export-docx 一起使用', en: '--docx-template is only used with --export-docx' },
+  targetIsTemplate: (p: string, flag: string): Bilingual => ({ zh: `${p}：${flag} 指向了 Word 模板本身，拒绝覆盖模板（请指定另一个文件名）`, en: `${p}: ${flag} points at the Word template itself; the template is never overwritten (choose another name)` }),
+  templateRefused: (p: string, why: string): Bilingual => ({ zh: `${p}：${why}`, en: `${p}: ${why}` }),
   exported: (p: string): Bilingual => ({ zh: `已导出 Word 文件：${p}`, en: `Word file exported: ${p}` }),
   exportChanges: (n: number): Bilingual => ({ zh: `导出时对文字做了 ${n} 处规范化调整：`, en: `the export normalised the text in ${n} places:` }),
   wrote: (p: string): Bilingual => ({ zh: `已写入标注副本：${p}`, en: `annotated copy written: ${p}` }),
@@ -65,7 +68,25 @@ export const M = {
   configInvalid: (p: string, list: string): Bilingual => ({ zh: `配置文件 ${p} 有误：${list}`, en: `the configuration file ${p} is invalid: ${list}` }),
   registryUnreadable: (p: string, sentence: string): Bilingual => ({ zh: `学校名册 ${p} 无法读取：${sentence}`, en: `the registry ${p} cannot be read: ${sentence}` }),
   internal: (p: string): Bilingual => ({ zh: `${p}：检查时发生内部错误（加 --debug 查看详情）`, en: `${p}: an internal error occurred while checking (add --debug for details)` }),
+  badSchoolTableFrom: (v: string): Bilingual => ({ zh: `--school-table-from 的值“${v}”无效，应为工作表名或“工作表!A1:D40”`, en: `--school-table-from "${v}" is invalid: give a sheet name or SHEET!A1:D40` }),
+  schoolTableNeedsOut: {
+    zh: '--school-table-from 把生成的学校明细表写入副本，需要同时指定 --out（或 --out-dir）；输入文件从不被修改',
+    en: '--school-table-from writes the generated school table into a copy: give --out (or --out-dir) too; the input is never modified',
+  },
+  schoolTableFailed: (p: string, sentence: string): Bilingual => ({ zh: `${p}：无法生成学校明细表：${sentence}`, en: `${p}: the school table cannot be made: ${sentence}` }),
+  schoolTableWritten: (sheet: string, summary: string): Bilingual => ({ zh: `已生成工作表“${sheet}”：${summary}`, en: `sheet "${sheet}" generated: ${summary}` }),
+  schoolTableUnmatched: { zh: '未填代码（学校名册中没有唯一对应，请核对后手工填写）：', en: 'left without a code (no unique registry match; check and enter by hand):' },
+  schoolTableProblems: { zh: '名单中的问题：', en: 'in the list:' },
   internalGlobal: { zh: '发生内部错误（加 --debug 查看详情）', en: 'an internal error occurred (add --debug for details)' },
+  checkTooLong: (p: string, ms: number): Bilingual => ({
+    zh: `${p}：检查时间超过上限 ${Math.round(ms / 1000)} 秒，已停止检查`,
+    en: `${p}: checking took longer than the limit of ${Math.round(ms / 1000)} s; checking stopped`,
+  }),
+  workerDied: (p: string): Bilingual => ({ zh: `${p}：无法读取：内存不足或文件异常`, en: `${p}: cannot be read: out of memory or a damaged file` }),
+  workerTimedOut: (p: string, ms: number): Bilingual => ({
+    zh: `${p}：读取和检查时间超过上限 ${Math.round(ms / 1000)} 秒，已停止`,
+    en: `${p}: reading and checking took longer than the limit of ${Math.round(ms / 1000)} s; stopped`,
+  }),
 } as const;
 
 /** Short reason for a file-system error code. */

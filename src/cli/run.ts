@@ -15,7 +15,7 @@ import { DEFAULT_LIMITS, readXlsx } from '../hosts/xlsx/read';
 import { parseArgs } from './args';
 import { HELP } from './help';
 import { STDIN, expandInputs, isProblem } from './inputs';
-import type { JobResult, JobTask } from './job';
+import type { GeneratedTable, JobResult, JobTask } from './job';
 import { M, fsReason, say } from './messages';
 import { runPool } from './pool';
 import { summaryTable, statusOf } from './table';
@@ -127,8 +127,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const otherReads = new FileSet();
   if (opts.registry !== undefined) otherReads.add(opts.registry);
   if (opts.config !== undefined) otherReads.add(opts.config);
+  const template = new FileSet();
+  if (opts.docxTemplate !== undefined) template.add(opts.docxTemplate);
   const refuseTarget = (target: string, flag: '--out' | '--export-docx'): string | undefined => {
     if (inputFiles.has(target)) return say(flag === '--out' ? M.outIsInput(target) : M.exportIsInput(target), lang);
+    if (template.has(target)) return say(M.targetIsTemplate(target, flag), lang);
     if (otherReads.has(target)) return say(M.targetIsReadFile(target, flag), lang);
     return undefined;
   };
@@ -166,7 +169,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       const stem = basename(t.file, extname(t.file));
       let n = 1;
       let p = join(opts.outDir, `${stem}.checked${ext}`);
-      while (used.has(p) || inputFiles.has(p) || otherReads.has(p)) p = join(opts.outDir, `${stem}.checked-${++n}${ext}`);
+      while (used.has(p) || inputFiles.has(p) || otherReads.has(p) || template.has(p)) p = join(opts.outDir, `${stem}.checked-${++n}${ext}`);
       used.add(p);
       outFor.set(t.index, p);
     }
@@ -189,6 +192,25 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         return 2;
       }
     }
+  }
+  // --docx-template: read and checked before any work; a bad template is a usage error (exit 2)
+  let docxTemplate: import('../hosts/docx/template').DocxTemplate | undefined;
+  if (opts.docxTemplate !== undefined) {
+    let raw: Uint8Array;
+    try {
+      raw = readFileSync(opts.docxTemplate);
+    } catch (e) {
+      io.err(`${say(M.unreadablePath(opts.docxTemplate, fsReason(e, lang)), lang)}\n`);
+      return 2;
+    }
+    const { tryReadDocxTemplate } = await import('../hosts/docx/template');
+    const t = tryReadDocxTemplate(raw);
+    if (!t.ok) {
+      io.err(`${say(M.templateRefused(opts.docxTemplate, t.error.messageFor(lang)), lang)}\n`);
+      if (opts.debug && t.error.detail) io.err(`${t.error.detail}\n`);
+      return 2;
+    }
+    docxTemplate = t.template;
   }
 
   // `-`: the workbook is read from standard input now, bounded like a file; the job gets its bytes
@@ -238,7 +260,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     // nothing to check is not a pass: its sentence too, where the report itself is data
     else if (r.status === 'nothing-to-check' && opts.format !== 'text') io.err(`${r.file}${lang === 'zh' ? '：' : ': '}${nothingToCheckText(r.skipped ?? [], lang, 'cli').summary}\n`);
     if (json !== undefined) await writer.writeAll(json.element(toJsonFileReport(r, lang)));
-    else if (opts.format === 'csv') await writer.write(csvPart(r, lang, results.length === 1));
+    else if (opts.format === 'csv') {
+      if (r.generated !== undefined) io.err(generatedText(r.generated, r.file, lang));
+      await writer.write(csvPart(r, lang, results.length === 1));
+    }
     else await writer.write(renderOne(r, lang));
   };
   const emitProblemsBefore = async (index: number): Promise<void> => {
@@ -249,7 +274,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   await runPool(jobTasks, {
     jobs,
     forceWorkers: opts.jobs !== undefined,
-    settings: { config, lang, fix: opts.fix, ...(registry !== undefined && { registry }) },
+    settings: { config, lang, fix: opts.fix, ...(registry !== undefined && { registry }), ...(opts.schoolTableFrom !== undefined && { schoolTableFrom: opts.schoolTableFrom }) },
     onResult: async (r) => {
       await emitProblemsBefore(r.index);
       await emit(r);
@@ -277,7 +302,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       // the Word writer is loaded only for --export-docx
       const { exportDocx } = await import('./export');
       const bytes = only.file === STDIN ? stdin?.bytes : undefined;
-      const e = await exportDocx(only.file, opts.exportDocx, { config, lang, ...(registry !== undefined && { registry }), ...(bytes !== undefined && { bytes }) });
+      const e = await exportDocx(only.file, opts.exportDocx, { config, lang, ...(registry !== undefined && { registry }), ...(bytes !== undefined && { bytes }), ...(docxTemplate !== undefined && { template: docxTemplate }) });
       if (!e.ok) {
         io.err(`${e.message}\n`);
         if (opts.debug && e.detail) io.err(`${e.detail}\n`);
@@ -322,10 +347,25 @@ async function readStdin(stdin: StdinSource, lang: Lang): Promise<StdinRead> {
 }
 
 /** One file's report in the JSON shape (SPEC §7), with the CLI's additive fields. */
-function toJsonFileReport(r: JobResult, lang: Lang): JsonReport['reports'][number] & { annotatedCopy?: string } {
-  const rep: JsonReport['reports'][number] & { annotatedCopy?: string } = toJsonReport([toFileReport(r)], lang).reports[0]!;
+function toJsonFileReport(r: JobResult, lang: Lang): JsonReport['reports'][number] & { annotatedCopy?: string; schoolTable?: GeneratedTable } {
+  const rep: JsonReport['reports'][number] & { annotatedCopy?: string; schoolTable?: GeneratedTable } = toJsonReport([toFileReport(r)], lang).reports[0]!;
   if (r.wrote !== undefined) rep.annotatedCopy = r.wrote;
+  if (r.generated !== undefined) rep.schoolTable = r.generated;
   return rep;
+}
+
+/** What `--school-table-from` did: the new sheet, then the schools left without a code and the list's problems. */
+function generatedText(g: GeneratedTable, file: string, lang: Lang, indent = ''): string {
+  const lines = [`${indent}${file === '' ? '' : lang === 'zh' ? `${file}：` : `${file}: `}${say(M.schoolTableWritten(g.sheet, g.summary), lang)}`];
+  if (g.unmatched.length > 0) {
+    lines.push(`${indent}  ${say(M.schoolTableUnmatched, lang)}`);
+    for (const u of g.unmatched) lines.push(`${indent}    - ${u.message}`);
+  }
+  if (g.problems.length > 0) {
+    lines.push(`${indent}  ${say(M.schoolTableProblems, lang)}`);
+    for (const p of g.problems) lines.push(`${indent}    - ${p}`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 /** One file's rows of the CSV report; the first file's part carries the byte-order mark and the header row. */
@@ -356,6 +396,7 @@ function renderOne(r: JobResult, lang: Lang): string {
   }
   let s = renderText([{ file: r.file, summary: r.summary, findings: r.findings }], lang);
   s = s.replace(/\n$/, '');
+  if (r.generated !== undefined) s += `\n${generatedText(r.generated, '', lang, '  ')}`;
   if (r.wrote !== undefined) s += `  ${say(M.wrote(r.wrote), lang)}\n`;
   if (r.error !== undefined) s += `  ${stripFile(r.error, r.file)}\n`;
   return `${s.endsWith('\n') ? s : `${s}\n`}\n`;

@@ -7,12 +7,18 @@ import { RULES } from './rules/index';
 import { buildDocument } from './document';
 import { applyExplanations } from './report/explanations';
 import { sortFindings, summarize, type Summary } from './report/report';
+import { withBudget } from './budget';
 
 export interface CheckInput {
   readonly snapshot: WorkbookSnapshot;
   readonly config?: CheckConfig;
   readonly lang?: Lang;
   readonly registry?: { readonly snapshot: WorkbookSnapshot; readonly source: string };
+  /**
+   * Asked at steps of bounded work (see core/budget.ts): true stops the check with
+   * CheckBudgetExceeded. The CLI gives the checks the read's time budget.
+   */
+  readonly overBudget?: () => boolean;
 }
 
 export interface CheckResult {
@@ -27,6 +33,10 @@ export interface CheckResult {
 
 /** The one entry point every surface calls: snapshot in, sorted findings out. Pure. */
 export function checkWorkbook(input: CheckInput): CheckResult {
+  return withBudget(input.overBudget, () => check(input));
+}
+
+function check(input: CheckInput): CheckResult {
   const config = input.config ?? {};
   const lang = input.lang ?? config.lang ?? 'zh';
   const document = buildDocument(input.snapshot, {
@@ -34,7 +44,7 @@ export function checkWorkbook(input: CheckInput): CheckResult {
     ...(input.registry !== undefined && { registry: input.registry }),
   });
   const { findings, failures } = runRules(document, RULES, config, lang);
-  const sorted = sortFindings(applyExplanations(findings, input.snapshot), input.snapshot);
+  const sorted = sortFindings(applyExplanations(findings, document.snapshot), document.snapshot);
   return {
     document,
     findings: sorted,

@@ -157,6 +157,11 @@ export interface NumberCell {
   readonly decimals: number;
   /** Error value (`#REF!`) when the cell holds one. */
   readonly error?: string;
+  /**
+   * A formula saved without its value that could not be evaluated (formula-uncalculated reports
+   * it once): not empty, no value, and never read as a wrong sum.
+   */
+  readonly uncalculated?: true;
 }
 
 export type FundingColumn = 'subtotal' | 'central' | 'provincial' | 'prefecture' | 'county' | 'other';
@@ -181,6 +186,8 @@ export interface SchoolRow {
     /** The code as digits after normalisation (numeric 2153005307 → '2153005307'), '' when empty. */
     readonly digits: string;
     readonly error?: string;
+    /** A formula saved without its value that could not be evaluated: not a missing code. */
+    readonly uncalculated?: true;
   };
   readonly name: { readonly ref: CellRef; readonly text: string };
   readonly projectName?: { readonly ref: CellRef; readonly text: string };

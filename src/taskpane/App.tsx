@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import {
   Button, Link, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens,
@@ -8,26 +8,36 @@ import { ruleById } from '../core/rules/index';
 import type { Finding, Fix, Lang } from '../core/rules/types';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
 import type { CheckOutcome, CheckPhase, CheckRequest, PaneHost } from './host';
-import { strings } from './i18n';
+import { storeLang, strings } from './i18n';
 import { loadSettings, saveSettings, toConfig, type PaneSettings } from './settings';
 import { FindingList } from './components/FindingList';
 import { FixAllDialog } from './components/FixAllDialog';
 import { SettingsView } from './components/SettingsView';
-import { Summary } from './components/Summary';
+import { Summary, matchesFilter, type SummaryFilter } from './components/Summary';
 import { ExportPanel, type DocxExporter } from './components/ExportPanel';
+import { schoolTableLabel, schoolTableWritten } from './components/schoolTableStrings';
+
+/** 生成学校表's dialog: loaded when first opened (Fluent's Select, Field, Input stay out of the initial JS). */
+const SchoolTableDialog = lazy(() => import(/* webpackChunkName: "school-table" */ './components/SchoolTableDialog'));
 import { HEADING_MAP_TEXT, HeadingMapDialog, type HeadingMapChoice } from './components/HeadingMapDialog';
 import { NothingToCheck } from './components/NothingToCheck';
+import { NEW_PROJECT_TEXT, NewProjectSheetButton } from './components/NewProjectSheet';
+import type { SheetTemplate } from '../core/schools/template';
 import { headingMapFinding } from '../core/disclosure/heading-map';
 import { SECTION_NAMES } from '../core/model';
 import type { HeadingMapOffer } from '../core/rules/types';
 import { saveFile, type SaveFile } from './download';
 import { Progress, afterPaint, checkSteps, type ProgressState } from './progress';
 import { exportInWorker, spawnWorkbookWorker } from './standalone/workerClient';
+import { browserTemplateStore } from './templateStore';
+import type { DocxTemplateStore } from '../core/stored-template';
 
 /** The Word writer on the pane's thread: a lazy chunk ("docx"), loaded on the first 导出公开文本. */
-const inThreadExporter: DocxExporter = async (document) => {
+const inThreadExporter: DocxExporter = async (document, options) => {
   const { exportDocxWithModel } = await import(/* webpackChunkName: "docx" */ '../hosts/docx/write');
-  return exportDocxWithModel(document);
+  if (options?.template === undefined) return exportDocxWithModel(document);
+  const { readDocxTemplate } = await import(/* webpackChunkName: "docx" */ '../hosts/docx/template');
+  return exportDocxWithModel(document, { template: readDocxTemplate(options.template) });
 };
 
 /**
@@ -35,12 +45,12 @@ const inThreadExporter: DocxExporter = async (document) => {
  * the pane keeps answering); where no worker can run, on the pane's thread.
  */
 function defaultExporter(lang: Lang): DocxExporter {
-  return async (document) => {
-    if (typeof Worker === 'undefined') return inThreadExporter(document);
+  return async (document, options) => {
+    if (typeof Worker === 'undefined') return inThreadExporter(document, options);
     try {
-      return await exportInWorker(spawnWorkbookWorker, lang, document);
+      return await exportInWorker(spawnWorkbookWorker, lang, document, options);
     } catch {
-      return inThreadExporter(document);
+      return inThreadExporter(document, options);
     }
   };
 }
@@ -54,15 +64,21 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
     color: tokens.colorNeutralForeground1,
     boxSizing: 'border-box',
+    // a task pane of 320–350 px: tighter margins, so the first finding shows on a 768-px-high screen
+    '@media (max-width: 400px)': { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}` },
   },
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS },
   h1: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0, lineHeight: tokens.lineHeightBase500 },
-  checkRow: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: `${tokens.spacingVerticalM} 0` },
-  checkButton: { width: '100%', minHeight: '44px', fontSize: tokens.fontSizeBase400 },
+  checkRow: {
+    display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: `${tokens.spacingVerticalM} 0`,
+    '@media (max-width: 400px)': { gap: tokens.spacingVerticalXS, margin: `${tokens.spacingVerticalS} 0` },
+  },
+  checkButton: { width: '100%', minHeight: '44px', fontSize: tokens.fontSizeBase400, '@media (max-width: 400px)': { minHeight: '36px' } },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   state: { textAlign: 'center', padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalS}`, color: tokens.colorNeutralForeground2 },
   stateTitle: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalS} 0`, color: tokens.colorNeutralForeground1 },
   allClear: { color: tokens.colorPaletteGreenForeground1 },
+  filterNote: { margin: `${tokens.spacingVerticalXS} 0`, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   bars: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalS },
 });
 
@@ -104,6 +120,8 @@ export interface PaneProps {
   readonly subscribeOutcomes?: ((listener: (outcome: CheckOutcome | null) => void) => () => void) | undefined;
   /** Lets the ribbon run checks with the pane's settings. */
   readonly registerRequest?: ((request: () => CheckRequest) => void) | undefined;
+  /** Where 导出公开文本 remembers the Word template when the host keeps none (default: the browser's storage). */
+  readonly templateStore?: DocxTemplateStore | undefined;
   /** 导出公开文本: the Word writer (default: the lazy "docx" chunk; a fake in tests). */
   readonly exportDocx?: DocxExporter | undefined;
   /** Saves a download (default: a Blob URL through <a download>). */
@@ -114,6 +132,18 @@ export interface PaneProps {
   readonly platform?: string | null | undefined;
   /** Work outside the pane is running (the page opening a workbook): the pane's actions wait. */
   readonly busy?: boolean | undefined;
+  /** 设置 → 语言 (default: remember the choice and reload the page in that language). */
+  readonly onLangChange?: ((lang: Lang) => void) | undefined;
+}
+
+/** Remembers the language and reloads in it (the page's own unsaved-changes prompt still asks first). */
+function reloadInLang(storage: Storage | undefined): (lang: Lang) => void {
+  return (next) => {
+    storeLang(storage, next);
+    const url = new URL(window.location.href);
+    url.searchParams.set('lang', next);
+    window.location.assign(url.href);
+  };
 }
 
 type OutcomeStatus = Extract<Status, { kind: 'done' | 'error' | 'too-old' }>;
@@ -140,6 +170,9 @@ export function Pane(props: PaneProps) {
   const [selectedKey, setSelectedKey] = useState<string | undefined>();
   const [dialog, setDialog] = useState<{ fixes: readonly Fix[]; overwrite: boolean } | null>(null);
   const [mapOffer, setMapOffer] = useState<HeadingMapOffer | null>(null);
+  const [tableOpen, setTableOpen] = useState(false);
+  /** The count tile pressed: the list shows only its findings. */
+  const [filter, setFilter] = useState<SummaryFilter | null>(null);
   const onResult = props.onResult;
 
   const setSettings = (next: PaneSettings) => {
@@ -258,6 +291,14 @@ export function Pane(props: PaneProps) {
     return out;
   }, [status]);
 
+  // the school each fix is for, listed in the 全部填入 confirmation
+  const fixSchools = useMemo(() => {
+    const m = new Map<string, string>();
+    if (status.kind !== 'done') return m;
+    for (const f of status.result.findings) if (f.fix && f.school) m.set(`${f.fix.sheet}!${f.fix.cell}`, f.school);
+    return m;
+  }, [status]);
+
   const applyFixes = async (list: readonly Fix[], overwrite: boolean) => {
     if (!host) return;
     setBusy(true);
@@ -305,6 +346,25 @@ export function Pane(props: PaneProps) {
     }
   };
 
+  // 新建项目表: the host adds the sheet, then the workbook is checked again
+  const onNewProjectSheet = async (template: SheetTemplate) => {
+    if (!host?.addProjectSheet) return;
+    setBusy(true);
+    try {
+      const out = await host.addProjectSheet(template);
+      if (!out.ok) {
+        setNotice({ intent: 'error', text: out.message });
+        setBusy(false);
+        return;
+      }
+      await run(true);
+      setNotice({ intent: 'success', text: NEW_PROJECT_TEXT[lang].done(out.sheet) });
+    } catch {
+      setNotice({ intent: 'error', text: t.unexpected });
+      setBusy(false);
+    }
+  };
+
   const onClear = async () => {
     if (!host) return;
     setBusy(true);
@@ -328,17 +388,21 @@ export function Pane(props: PaneProps) {
 
   // the Word file's phase shows with a bar while it is written
   const baseExporter = useMemo(() => props.exportDocx ?? defaultExporter(lang), [props.exportDocx, lang]);
-  const exporter: DocxExporter = useCallback(async (document) => {
+  const exporter: DocxExporter = useCallback(async (document, options) => {
     flushSync(() => setProgress({ steps: ['export'], phase: 'export' }));
     await afterPaint();
     try {
-      return await baseExporter(document);
+      return await baseExporter(document, options);
     } finally {
       setProgress(null);
     }
   }, [baseExporter]);
 
-  const ruleName = (id: string) => ruleById(id)?.meta.description[lang] ?? id;
+  // 导出公开文本's Word template: kept by the host (Excel: in the workbook), else in this browser
+  const templateStore = useMemo(() => host?.docxTemplate ?? props.templateStore ?? browserTemplateStore(props.storage), [host, props.templateStore, props.storage]);
+
+  const ruleName = (id: string) => ruleById(id)?.meta.name[lang] ?? id;
+  const ruleHint = (id: string) => `${id}${lang === 'zh' ? '：' : ': '}${ruleById(id)?.meta.description[lang] ?? ''}`;
 
   if (status.kind === 'too-old') {
     return (
@@ -356,6 +420,8 @@ export function Pane(props: PaneProps) {
 
   const hostIsExcel = host?.kind === 'excel';
   const result = status.kind === 'done' ? status.result : null;
+  const shown = result && filter ? result.findings.filter((f) => matchesFilter(f, filter)) : result?.findings ?? [];
+  const filterLabel = filter === null ? '' : filter === 'explained' ? t.explained : t.severity[filter];
 
   return (
     <main className={s.root} lang={lang === 'zh' ? 'zh-CN' : 'en-US'} aria-busy={busy || status.kind === 'running'}>
@@ -376,6 +442,7 @@ export function Pane(props: PaneProps) {
           onRegistryFile={onRegistryFile}
           onRegistryRemove={() => setRegistry(undefined)}
           onChange={setSettings}
+          onLangChange={(next) => { if (next !== lang) (props.onLangChange ?? reloadInLang(props.storage))(next); }}
         />
       ) : (
         <>
@@ -384,13 +451,19 @@ export function Pane(props: PaneProps) {
             <Button appearance="primary" className={s.checkButton} disabled={!host || busy || status.kind === 'running'} onClick={() => void run(status.kind === 'done')}>
               {status.kind === 'running' || busyHere ? t.checking : status.kind === 'done' ? t.recheck : t.check}
             </Button>
-            {result && (fixes.length > 0 || hostIsExcel) && (
+            {result && (fixes.length > 0 || hostIsExcel || host?.addProjectSheet) && (
               <div className={s.actions}>
                 {fixes.length > 0 && (
                   <Button disabled={busy} onClick={() => setDialog({ fixes, overwrite: false })}>{t.fillAll(fixes.length)}</Button>
                 )}
                 {hostIsExcel && <Button disabled={busy} onClick={() => void onClear()}>{t.clearFlags}</Button>}
+                {host?.addProjectSheet && (
+                  <NewProjectSheetButton document={result.document} lang={lang} disabled={busy} onCreate={onNewProjectSheet} />
+                )}
               </div>
+            )}
+            {host?.schoolTable && (
+              <Button disabled={busy || status.kind === 'running'} onClick={() => setTableOpen(true)}>{schoolTableLabel(lang)}</Button>
             )}
             <ExportPanel
               result={result}
@@ -403,6 +476,10 @@ export function Pane(props: PaneProps) {
               inExcel={hostIsExcel}
               platform={props.platform}
               standaloneUrl={props.standaloneUrl}
+              templateStore={templateStore}
+              fillable={fixes.length}
+              onFillAll={() => setDialog({ fixes, overwrite: false })}
+              onFixFirst={() => setFilter('error')}
             />
           </div>
 
@@ -416,7 +493,7 @@ export function Pane(props: PaneProps) {
               <MessageBar layout="multiline" intent="error" role="alert"><MessageBarBody>{props.error}</MessageBarBody></MessageBar>
             )}
             {result && result.failures.length > 0 && (
-              <MessageBar layout="multiline" intent="warning"><MessageBarBody>{t.ruleFailures(result.failures.map((f) => f.rule).join('、'))}</MessageBarBody></MessageBar>
+              <MessageBar layout="multiline" intent="warning"><MessageBarBody>{t.ruleFailures(result.failures.map((f) => ruleName(f.rule)).join(lang === 'zh' ? '、' : ', '))}</MessageBarBody></MessageBar>
             )}
             {status.kind === 'done' && status.notes.map((n) => (
               <MessageBar layout="multiline" key={n} intent="info"><MessageBarBody>{n}</MessageBarBody></MessageBar>
@@ -449,7 +526,7 @@ export function Pane(props: PaneProps) {
 
           {result && (
             <div data-state={result.findings.length === 0 ? 'all-clear' : 'findings'}>
-              <Summary summary={result.summary} t={t} />
+              <Summary summary={result.summary} t={t} filter={filter} onFilter={result.findings.length > 0 ? setFilter : undefined} />
               {props.extra?.(result)}
               {result.findings.length === 0 ? (
                 result.nothingToCheck ? (
@@ -461,12 +538,21 @@ export function Pane(props: PaneProps) {
                   </div>
                 )
               ) : (
+                <>
+                {filter && (
+                  <p className={s.filterNote} role="status">
+                    {t.filterOn(filterLabel, shown.length)}{' '}
+                    <Link as="button" onClick={() => setFilter(null)}>{t.filterClear}</Link>
+                  </p>
+                )}
                 <FindingList
-                  findings={result.findings}
+                  findings={shown}
                   t={t}
                   busy={busy}
                   selectedKey={selectedKey}
                   ruleName={ruleName}
+                  ruleHint={ruleHint}
+                  showRuleIds={lang === 'en'}
                   onSelect={onSelect}
                   onFix={(f) => {
                     if (!f.fix) return;
@@ -477,6 +563,7 @@ export function Pane(props: PaneProps) {
                   onExplain={(f, text) => void onExplain(f, text)}
                   mapHeading={{ label: HEADING_MAP_TEXT[lang].open, open: (f) => setMapOffer(f.mapHeading ?? null) }}
                 />
+                </>
               )}
             </div>
           )}
@@ -486,6 +573,8 @@ export function Pane(props: PaneProps) {
       <FixAllDialog
         open={dialog !== null}
         fixes={dialog?.fixes ?? []}
+        schools={fixSchools}
+        inExcel={hostIsExcel}
         defaultOverwrite={dialog?.overwrite ?? false}
         t={t}
         onCancel={() => setDialog(null)}
@@ -495,6 +584,21 @@ export function Pane(props: PaneProps) {
           void applyFixes(list, overwrite);
         }}
       />
+      {host?.schoolTable && tableOpen && (
+        <Suspense fallback={null}>
+          <SchoolTableDialog
+          open={tableOpen}
+          host={host.schoolTable}
+          lang={lang}
+          request={{ config: toConfig(settings), lang, ...(registry && { registry }) }}
+          onClose={() => setTableOpen(false)}
+          onWritten={(sheet) => {
+            setTableOpen(false);
+            void run(false).then(() => setNotice({ intent: 'success', text: schoolTableWritten(lang, sheet) }));
+          }}
+          />
+        </Suspense>
+      )}
     </main>
   );
 }

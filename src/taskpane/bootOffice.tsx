@@ -1,13 +1,13 @@
 /** Inside Excel: the pane over the Excel host (loaded as its own chunk by index.tsx). */
 import { Pane } from './App';
 import { render, standaloneUrl, storage } from './boot';
-import { detectLang } from './i18n';
+import { detectLang, storedLang } from './i18n';
 import { createOfficeHost, officePlatform, officeSession, officeWorkbookName } from './officeHost';
 import { workbookBaseName } from './download';
 import { registryReader, spawnWorkbookWorker } from './standalone/workerClient';
 
 export async function bootOffice(officeLanguage: string | undefined): Promise<void> {
-  const lang = detectLang({ officeLanguage, navigatorLanguage: navigator.language, search: window.location.search });
+  const lang = detectLang({ officeLanguage, navigatorLanguage: navigator.language, search: window.location.search, stored: storedLang(storage()) });
   const out = await createOfficeHost(lang);
   const url = standaloneUrl();
   const session = officeSession();

@@ -7,6 +7,9 @@ import type { CheckConfig } from '../core/rules/config';
 import type { Finding, Fix, Lang } from '../core/rules/types';
 import type { CheckResult } from '../core/check';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
+import type { DocxTemplateStore } from '../core/stored-template';
+import type { SheetTemplate } from '../core/schools/template';
+import type { ListSource, SchoolTablePreview } from '../core/schools/from-list';
 
 /** The phases of a check, in order: read the workbook, run the rules, flag the cells (Excel only). */
 export type CheckPhase = 'read' | 'check' | 'flag';
@@ -44,6 +47,18 @@ export interface FixOutcome {
   readonly skipped: readonly { readonly sheet: string; readonly cell: string; readonly reason: string }[];
 }
 
+/** What 生成学校表 asks of a host: the list's sheets (and the selection in Excel), a preview, the write. */
+export interface SchoolTableHost {
+  /** The workbook's visible sheets, to pick the list from. */
+  sheets(): Promise<readonly string[]>;
+  /** The current selection (Excel); null where there is none to take. */
+  selection?(): Promise<ListSource | null>;
+  /** Reads the list and builds the table, writing nothing. */
+  preview(source: ListSource, request: Omit<CheckRequest, 'onPhase'>): Promise<{ readonly ok: true; readonly preview: SchoolTablePreview } | { readonly ok: false; readonly message: string }>;
+  /** Writes the table on a new sheet; the pane checks again afterwards. */
+  write(source: ListSource, request: Omit<CheckRequest, 'onPhase'>): Promise<{ readonly ok: true; readonly sheet: string } | { readonly ok: false; readonly message: string }>;
+}
+
 export interface PaneHost {
   /** 'excel': inside Office; 'file': the standalone page over an opened .xlsx. */
   readonly kind: 'excel' | 'file';
@@ -57,6 +72,15 @@ export interface PaneHost {
   clearFlags(): Promise<void>;
   /** Stores (or, with '', removes) the explanation (说明) of a finding in the workbook. */
   explain(finding: Finding, text: string): Promise<void>;
+  /**
+   * 新建项目表: adds the sheet (core `newProjectSheet`) to the workbook; its name, or one sentence
+   * why not. Absent where the host cannot add sheets.
+   */
+  addProjectSheet?(template: SheetTemplate): Promise<{ ok: true; sheet: string } | { ok: false; message: string }>;
+  /** Where 导出公开文本 remembers the Word template for this workbook (Excel: the workbook's settings). */
+  readonly docxTemplate?: DocxTemplateStore | undefined;
+  /** 生成学校表 (issue 15), where the host can write a sheet. */
+  readonly schoolTable?: SchoolTableHost;
   /** Calls back when the workbook changed (for 边改边查); returns an unsubscribe function. */
   onChanged?(listener: () => void): () => void;
 }

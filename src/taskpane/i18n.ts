@@ -99,6 +99,40 @@ export interface Strings {
   readonly exportChanges: (n: number) => string;
   readonly exportNoChanges: string;
   readonly defaultWorkbookName: string;
+  // the bureau's own Word template (导出公开文本 → Word 模板)
+  readonly templateLabel: string;
+  readonly templateBuiltIn: string;
+  readonly templateChoose: string;
+  readonly templateChange: string;
+  readonly templateForget: string;
+  readonly templateReading: string;
+  /** Page (cm, one decimal) and what the template gives. */
+  readonly templateSummary: (s: TemplateSummaryText) => string;
+  readonly templateRememberedExcel: string;
+  readonly templateRememberedPage: string;
+  readonly templateNotRemembered: string;
+  readonly exportedWithTemplate: (file: string, template: string) => string;
+  /** 添加说明 / 修改说明: the button that opens the 说明 box. */
+  readonly explainAdd: string;
+  readonly explainEdit: string;
+  /** Another finding on the same cell expecting another value: one problem seen two ways. */
+  readonly sameCell: (rule: string, expected: string) => string;
+  /** The count tiles filter the list; this says the filter is on and how to clear it. */
+  readonly filterOn: (what: string, n: number) => string;
+  readonly filterClear: string;
+  /** The export dialog's safe choice: close it and show the errors. */
+  readonly exportFixFirst: string;
+  readonly fillAllUndoExcel: string;
+  readonly fillAllUndoPage: string;
+  readonly schoolColumn: string;
+}
+
+/** What a chosen template gives, for `templateSummary` (margins in cm). */
+export interface TemplateSummaryText {
+  readonly margins?: { top: string; bottom: string; left: string; right: string } | undefined;
+  readonly styles: number;
+  readonly header: boolean;
+  readonly footer: boolean;
 }
 
 const zh: Strings = {
@@ -127,7 +161,7 @@ const zh: Strings = {
   fillLabel: (cell, value) => `在 ${cell} 填入 ${value}`,
   fillAll: (n) => `全部填入（${n}）`,
   fillAllTitle: '全部填入',
-  fillAllIntro: '将在以下单元格写入这些值（学校代码按文本写入）。写入后可用 Excel 的撤销或按此清单手动恢复。',
+  fillAllIntro: '将在以下单元格写入这些值（学校代码按文本写入）。',
   fillAllConfirm: '写入',
   cancel: '取消',
   close: '关闭',
@@ -138,7 +172,7 @@ const zh: Strings = {
   clearFlags: '清除标记',
   flagsCleared: '已清除本工具添加的全部标记。',
   explain: '说明',
-  explainLabel: '出错说明（为什么这一处可以接受）',
+  explainLabel: '说明（为什么这一处可以接受）',
   explainSave: '保存说明',
   explainRemove: '删除说明',
   explanationPrefix: '说明：',
@@ -195,6 +229,31 @@ const zh: Strings = {
   exportChanges: (n) => `导出时做了 ${n} 处格式规范（措辞未改）`,
   exportNoChanges: '导出时没有修改任何文本。',
   defaultWorkbookName: '工作簿',
+  templateLabel: 'Word 模板',
+  templateBuiltIn: '内置格式（公文格式，A4）',
+  templateChoose: '选择模板…',
+  templateChange: '更换模板…',
+  templateForget: '不用模板',
+  templateReading: '正在读取模板…',
+  templateSummary: (s) =>
+    [
+      s.margins ? `页边距 上 ${s.margins.top} 下 ${s.margins.bottom} 左 ${s.margins.left} 右 ${s.margins.right} 厘米` : '页面设置沿用内置格式',
+      s.header || s.footer ? `沿用模板的${[s.header ? '页眉' : '', s.footer ? '页脚' : ''].filter(Boolean).join('、')}` : '模板没有页眉页脚',
+      `${s.styles} 种样式取自模板（其余用内置样式）`,
+    ].join('；') + '。',
+  templateRememberedExcel: '模板已记在此工作簿中，下次导出仍使用。',
+  templateRememberedPage: '模板已记在此浏览器中，下次导出仍使用。',
+  templateNotRemembered: '模板较大，未能记住，仅本次使用。',
+  exportedWithTemplate: (file, template) => `已按模板“${template}”导出 ${file}。`,
+  explainAdd: '添加说明',
+  explainEdit: '修改说明',
+  sameCell: (rule, expected) => `同一单元格另有“${rule}”，应为 ${expected}：两者是同一问题的两种看法`,
+  filterOn: (what, n) => `只显示${what}（${n} 处）`,
+  filterClear: '显示全部',
+  exportFixFirst: '先修正',
+  fillAllUndoExcel: '写入后可用 Excel 的撤销，或按此清单手动恢复。',
+  fillAllUndoPage: '只写入本页中的副本，原文件不变；要撤销，重新打开原文件即可（未下载的填入和说明会丢失）。',
+  schoolColumn: '学校',
 };
 
 const en: Strings = {
@@ -223,7 +282,7 @@ const en: Strings = {
   fillLabel: (cell, value) => `Fill ${value} into ${cell}`,
   fillAll: (n) => `Fill all (${n})`,
   fillAllTitle: 'Fill all',
-  fillAllIntro: 'These values will be written into these cells (school codes as text). Undo with Excel\'s Undo, or restore by this list.',
+  fillAllIntro: 'These values will be written into these cells (school codes as text).',
   fillAllConfirm: 'Write',
   cancel: 'Cancel',
   close: 'Close',
@@ -291,6 +350,31 @@ const en: Strings = {
   exportChanges: (n) => (n === 1 ? '1 formatting change made by the export (wording unchanged)' : `${n} formatting changes made by the export (wording unchanged)`),
   exportNoChanges: 'The export changed no text.',
   defaultWorkbookName: 'workbook',
+  templateLabel: 'Word template',
+  templateBuiltIn: 'Built-in form (official-document layout, A4)',
+  templateChoose: 'Choose template…',
+  templateChange: 'Change template…',
+  templateForget: 'No template',
+  templateReading: 'Reading the template…',
+  templateSummary: (s) =>
+    [
+      s.margins ? `margins top ${s.margins.top}, bottom ${s.margins.bottom}, left ${s.margins.left}, right ${s.margins.right} cm` : 'page set-up of the built-in form',
+      s.header || s.footer ? `the template's ${[s.header ? 'header' : '', s.footer ? 'footer' : ''].filter(Boolean).join(' and ')}` : 'no header or footer in the template',
+      `${s.styles} styles from the template (the others built in)`,
+    ].join('; ') + '.',
+  templateRememberedExcel: 'The template is kept in this workbook and used for the next exports.',
+  templateRememberedPage: 'The template is kept in this browser and used for the next exports.',
+  templateNotRemembered: 'The template is too large to keep; it is used this time only.',
+  exportedWithTemplate: (file, template) => `${file} exported in the template “${template}”.`,
+  explainAdd: 'Add explanation',
+  explainEdit: 'Edit explanation',
+  sameCell: (rule, expected) => `The same cell also has "${rule}", expected ${expected}: one problem seen two ways`,
+  filterOn: (what, n) => `Showing ${what} only (${n})`,
+  filterClear: 'Show all',
+  exportFixFirst: 'Fix first',
+  fillAllUndoExcel: 'Undo with Excel\'s Undo, or restore by this list.',
+  fillAllUndoPage: 'Only the copy in this page is written, never the original file; to undo, open the original file again (fills and explanations not yet downloaded are then lost).',
+  schoolColumn: 'School',
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { zh, en };
@@ -309,8 +393,29 @@ export function langFromTag(tag: string | undefined | null): Lang {
  * The pane's language: Office's UI language inside Office, else the browser's. A `lang=`
  * query parameter (used by the screenshots) wins.
  */
-export function detectLang(env: { officeLanguage?: string | undefined; navigatorLanguage?: string | undefined; search?: string | undefined }): Lang {
+export function detectLang(env: { officeLanguage?: string | undefined; navigatorLanguage?: string | undefined; search?: string | undefined; stored?: Lang | null | undefined }): Lang {
   const q = env.search ? /[?&]lang=(zh|en)\b/.exec(env.search) : null;
   if (q?.[1] === 'zh' || q?.[1] === 'en') return q[1];
+  if (env.stored === 'zh' || env.stored === 'en') return env.stored;
   return langFromTag(env.officeLanguage ?? env.navigatorLanguage);
+}
+
+const LANG_KEY = 'disclosure-check.lang';
+
+/** The language chosen in 设置 → 语言 (it wins over Office's and the browser's), or null. */
+export function storedLang(storage: Pick<Storage, 'getItem'> | undefined): Lang | null {
+  try {
+    const v = storage?.getItem(LANG_KEY);
+    return v === 'zh' || v === 'en' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+export function storeLang(storage: Pick<Storage, 'setItem'> | undefined, lang: Lang): void {
+  try {
+    storage?.setItem(LANG_KEY, lang);
+  } catch {
+    // storage blocked: the choice lasts until the page reloads
+  }
 }

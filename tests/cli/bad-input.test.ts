@@ -111,7 +111,7 @@ describe.concurrent('bad input: one sentence naming the file, exit 2', () => {
     expect(j.stderr).toContain('nothing.xlsx：没有可检查的内容');
     const c = await check(['nothing.xlsx', '--format', 'csv']);
     expect(c.code).toBe(2);
-    expect(c.stdout.split('\r\n')[1]).toMatch(/^nothing\.xlsx,nothing-to-check,错误,Sheet1,.*没有项目标题，也没有标准部分标题/);
+    expect(c.stdout.split('\r\n')[1]).toMatch(/^nothing\.xlsx,无可检查内容,错误,Sheet1,.*没有项目标题，也没有标准部分标题/);
   });
 
   it('--out pointing at the input is refused before anything is done', async () => {

@@ -74,7 +74,7 @@ describe.concurrent('reports and exit codes', () => {
     const r = await run(['seed.xlsx']);
     expect(r.code).toBe(1);
     expect(r.stdout.startsWith('seed.xlsx\n  项目一\n')).toBe(true);
-    expect(r.stdout).toMatch(/\n {2}项目十一\n(?: {4}.*\n)*? {4}项目十一!A\d+ {2}错误 {2}.*缺少学校代码.*\[school-code-missing\]/);
+    expect(r.stdout).toMatch(/\n {2}项目十一\n(?: {4}.*\n)*? {4}项目十一!A\d+ {2}错误 {2}.*缺少学校代码.*\[缺少学校代码\]/);
     expect(r.stdout).toMatch(/\n汇总\n文件 +错误 +警告 +提示 +已说明 +状态\n/);
     expect(r.stdout).toMatch(/seed\.xlsx +9 +\d+ +0 +0 +有错误/);
     expect(r.stderr).toBe('');
@@ -100,9 +100,24 @@ describe.concurrent('reports and exit codes', () => {
     expect(csv.code).toBe(1);
     expect(csv.stdout.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.stdout.slice(1).split('\r\n').filter(Boolean);
-    expect(lines[0]).toBe('file,rule,severity,sheet,cell,project,school,column,message,expected,actual,fix,explanation');
+    expect(lines[0]).toBe('文件,规则,级别,工作表,单元格,项目,学校,栏目,问题描述,应为,实为,修正,说明,规则编号');
     expect(lines).toHaveLength((JSON.parse(json.stdout) as JsonOut).reports[0]!.findings.length + 1);
-    expect(lines.some((l) => l.startsWith('seed.xlsx,school-code-missing,错误,项目十一,A'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('seed.xlsx,缺少学校代码,错误,项目十一,A') && l.endsWith(',school-code-missing'))).toBe(true);
+    expect(csv.stdout).not.toMatch(/,heading-numbering,警告/);
+  });
+
+  it('csv --lang en: the English header row and rule ids', async () => {
+    const csv = await run(['seed.xlsx', '--format', 'csv', '--lang', 'en']);
+    const lines = csv.stdout.slice(1).split('\r\n').filter(Boolean);
+    expect(lines[0]).toBe('file,rule,severity,sheet,cell,project,school,column,message,expected,actual,fix,explanation');
+    expect(lines.some((l) => l.startsWith('seed.xlsx,school-code-missing,error,项目十一,A'))).toBe(true);
+  });
+
+  it('text report names rules in Chinese by default, by id with --lang en', async () => {
+    const [zh, en] = await Promise.all([run(['seed.xlsx']), run(['seed.xlsx', '--lang', 'en'])]);
+    expect(zh.stdout).toContain('[缺少学校代码]');
+    expect(zh.stdout).not.toMatch(/\[[a-z]+(-[a-z]+)+\]/);
+    expect(en.stdout).toContain('[school-code-missing]');
   });
 
   it('exit 0 without errors; --lang en', async () => {

@@ -87,7 +87,7 @@ describe('the packed package', () => {
     const specifiers = new Set<string>();
     for (const f of readdirSync(lib)) {
       const code = readFileSync(join(lib, f), 'utf8');
-      for (const m of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*)["']([^"']+)["']/g)) specifiers.add(m[1]!);
+      for (const m of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*)["']([^"'\s]+)["']/g)) specifiers.add(m[1]!);
     }
     const packages = [...specifiers].filter((s) => !s.startsWith('.') && !s.startsWith('node:') && !builtinModules.includes(s));
     expect(packages.length).toBeGreaterThan(0);

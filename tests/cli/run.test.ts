@@ -36,7 +36,7 @@ describe('--help', () => {
     const r = await cli(['--help']);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
-    for (const flag of ['--format', '--out', '--out-dir', '--fix', '--registry', '--config', '--lang', '--jobs', '--export-docx', '--force', '--debug', '--help']) {
+    for (const flag of ['--format', '--out', '--out-dir', '--fix', '--registry', '--config', '--lang', '--jobs', '--export-docx', '--school-table-from', '--force', '--debug', '--help']) {
       const at = lines.findIndex((l) => l.trimStart().startsWith(flag));
       expect(at, flag).toBeGreaterThan(0);
       expect(lines[at], flag).toMatch(/[\u4e00-\u9fff]/);

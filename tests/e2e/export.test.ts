@@ -72,7 +72,7 @@ describe('导出公开文本 on the standalone page (zh-CN)', () => {
     expect(w.requests.some(isDocxChunk)).toBe(false);
   });
 
-  it('with errors, the dialog lists them; 取消 downloads nothing', async () => {
+  it('with errors, the dialog lists them; the safe choice is primary (全部填入 where codes can be filled); 先修正 downloads nothing', async () => {
     expect(expected.summary.errors).toBeGreaterThan(0);
     let downloads = 0;
     w.page.on('download', () => downloads++);
@@ -85,7 +85,15 @@ describe('导出公开文本 on the standalone page (zh-CN)', () => {
     expect(await items.count()).toBe(firstErrors.length + (expected.summary.errors > 5 ? 1 : 0));
     for (const [i, f] of firstErrors.entries()) expect(await items.nth(i).innerText()).toContain(f.message);
     if (expected.summary.errors > 5) expect(await items.last().innerText()).toContain(`另有 ${expected.summary.errors - 5} 个错误`);
-    await dialog.getByRole('button', { name: '取消' }).click();
+    // the primary button is the safe one; 仍然导出 is secondary
+    const primary = dialog.locator('[data-appearance=primary]');
+    expect(await primary.count()).toBe(1);
+    expect(await primary.innerText()).toMatch(/^全部填入（\d+）$/);
+    expect(await dialog.getByRole('button', { name: '仍然导出' }).getAttribute('data-appearance')).toBe('secondary');
+    // drawn as primary: the brand background, not the neutral one of 仍然导出
+    const bg = (sel: string) => dialog.locator(sel).first().evaluate((e) => getComputedStyle(e).backgroundColor);
+    expect(await bg('[data-appearance=primary]')).not.toBe(await bg('[data-appearance=secondary]'));
+    await dialog.getByRole('button', { name: '先修正' }).click();
     await dialog.waitFor({ state: 'detached' });
     expect(downloads).toBe(0);
     expect(w.requests.some(isDocxChunk)).toBe(false);

@@ -136,9 +136,10 @@ describe('standalone page (zh-CN)', () => {
     const file = path.join(TMP, 'report.csv');
     await download.saveAs(file);
     const text = readFileSync(file, 'utf8');
-    expect(text.startsWith('\ufefffile,rule,severity')).toBe(true);
+    expect(text.startsWith('\ufeff文件,规则,级别')).toBe(true);
     expect(text.trimEnd().split('\r\n')).toHaveLength(expected.findings.length + 1);
-    expect(text).toContain('school-code-missing');
+    expect(text).toContain(',缺少学校代码,错误,');
+    expect(text).toContain(',school-code-missing\r\n');
   });
 
   it('填入 in the page writes the code and the finding goes away', async () => {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { Pane, type PaneProps } from '../../src/taskpane/App';
-import { FINDINGS, fakeHost, resultOf } from './fixtures';
+import { FINDINGS, fakeHost, finding, resultOf } from './fixtures';
 
 afterEach(cleanup);
 
@@ -41,7 +41,10 @@ describe('Pane states', () => {
     expect(summary.textContent).toBe('3错误1警告1提示0已说明');
     const p1 = screen.getByRole('region', { name: '项目一' });
     expect(within(p1).getByText('合计 120.00 万元与各项之和 110.00 万元不符')).toBeTruthy();
-    expect(within(p1).getByText('total-mismatch')).toBeTruthy();
+    // the rule heading is its Chinese name; the id is in the tooltip only
+    const heading = within(p1).getByText('合计与分项不符');
+    expect(heading.getAttribute('title')).toMatch(/^total-mismatch：/);
+    expect(within(p1).queryByText('total-mismatch')).toBeNull();
     expect(within(p1).getByText('应为 110.00；实为 120.00')).toBeTruthy();
     expect(within(p1).getAllByText('错误')).toHaveLength(2);
     const p3 = screen.getByRole('region', { name: '项目三' });
@@ -112,6 +115,55 @@ describe('Pane states', () => {
   });
 });
 
+describe('Pane: errors first, a short way through', () => {
+  it('within a project, errors come before warnings before infos', async () => {
+    show({ host: fakeHost(), lang: 'zh' });
+    fireEvent.click(checkButton());
+    const p3 = await screen.findByRole('region', { name: '项目三' });
+    const rules = [...p3.querySelectorAll('[data-finding]')].map((e) => e.getAttribute('data-rule'));
+    // the warning (placeholder-text) came first in the workbook; the error is listed first
+    expect(rules).toEqual(['school-code-missing', 'placeholder-text']);
+  });
+
+  it('a count tile filters the list; pressed again, all findings are back', async () => {
+    show({ host: fakeHost(), lang: 'zh' });
+    fireEvent.click(checkButton());
+    const summary = await screen.findByTestId('summary');
+    expect(document.querySelectorAll('[data-finding]')).toHaveLength(5);
+    const warnings = within(summary).getByRole('button', { name: /警告/ });
+    fireEvent.click(warnings);
+    expect(warnings.getAttribute('aria-pressed')).toBe('true');
+    expect([...document.querySelectorAll('[data-finding]')].map((e) => e.getAttribute('data-rule'))).toEqual(['placeholder-text']);
+    expect(screen.getByText(/只显示警告（1 处）/)).toBeTruthy();
+    fireEvent.click(within(summary).getByRole('button', { name: /错误/ }));
+    expect(document.querySelectorAll('[data-finding]')).toHaveLength(3);
+    fireEvent.click(within(summary).getByRole('button', { name: /错误/ }));
+    expect(document.querySelectorAll('[data-finding]')).toHaveLength(5);
+    // a tile with nothing to show cannot be pressed
+    expect((within(summary).getByRole('button', { name: /已说明/ }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('two findings on one cell expecting different values are shown together', async () => {
+    const row = finding({ rule: 'table-row-mismatch', project: '项目十一', sheet: '学校', cell: 'E9', message: '小计与各来源之和不符', expected: '723.84', actual: '700.00' });
+    const col = finding({ rule: 'table-total-mismatch', project: '项目十一', sheet: '学校', cell: 'E9', message: '合计行与该列之和不符', expected: '714.84', actual: '700.00' });
+    show({ host: fakeHost({ findings: [row, col] }), lang: 'zh' });
+    fireEvent.click(checkButton());
+    await screen.findByTestId('summary');
+    const rowItem = document.querySelector('[data-rule="table-row-mismatch"]') as HTMLElement;
+    const colItem = document.querySelector('[data-rule="table-total-mismatch"]') as HTMLElement;
+    expect(within(rowItem).getByText(/同一单元格另有“合计行不符”，应为 714\.84/)).toBeTruthy();
+    expect(within(colItem).getByText(/同一单元格另有“行小计不符”，应为 723\.84/)).toBeTruthy();
+  });
+
+  it('说明 is a button that says what it does (添加说明, then 修改说明)', async () => {
+    show({ host: fakeHost(), lang: 'zh' });
+    fireEvent.click(checkButton());
+    await screen.findByTestId('summary');
+    expect(screen.getAllByRole('button', { name: '添加说明' })).toHaveLength(5);
+    expect(screen.queryByRole('button', { name: '说明' })).toBeNull();
+  });
+});
+
 describe('Pane actions', () => {
   it('填入 writes one fix (empty cells only) and re-checks', async () => {
     const host = fakeHost();
@@ -145,6 +197,25 @@ describe('Pane actions', () => {
     expect(host.calls).toContain('fix 学校!B5=5304210001 overwrite=true');
   });
 
+  it('全部填入 lists school, cell and code; the undo sentence fits the host', async () => {
+    const school = { ...FINDINGS[3]!, school: '玉溪市江川区大街街道大街中心小学' };
+    const list = [FINDINGS[0]!, school];
+    show({ host: fakeHost({ findings: list }), lang: 'zh' });
+    fireEvent.click(checkButton());
+    fireEvent.click(await screen.findByRole('button', { name: '全部填入（1）' }));
+    const dialog = await screen.findByRole('dialog');
+    const row = dialog.querySelector('[data-fix="学校!B5"]')!;
+    expect([...row.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['玉溪市江川区大街街道大街中心小学', '学校!B5', '5304210001']);
+    expect(within(dialog).getByText(/Excel 的撤销/)).toBeTruthy();
+    cleanup();
+    show({ host: fakeHost({ findings: list, kind: 'file' }), lang: 'zh' });
+    fireEvent.click(checkButton());
+    fireEvent.click(await screen.findByRole('button', { name: '全部填入（1）' }));
+    const page = await screen.findByRole('dialog');
+    expect(within(page).queryByText(/Excel 的撤销/)).toBeNull();
+    expect(within(page).getByText(/重新打开原文件/)).toBeTruthy();
+  });
+
   it('清除标记 calls the host and says so', async () => {
     const host = fakeHost();
     show({ host, lang: 'zh' });
@@ -159,9 +230,9 @@ describe('Pane actions', () => {
     show({ host, lang: 'zh' });
     fireEvent.click(checkButton());
     await screen.findByTestId('summary');
-    const item = document.querySelector<HTMLElement>('[data-rule="total-mismatch"]')!;
-    fireEvent.click(within(item).getByRole('button', { name: '说明' }));
-    fireEvent.change(within(item).getByRole('textbox', { name: '出错说明（为什么这一处可以接受）' }), { target: { value: '含上年结转 10 万元' } });
+    const item = document.querySelector('[data-rule="total-mismatch"]') as HTMLElement;
+    fireEvent.click(within(item).getByRole('button', { name: '添加说明' }));
+    fireEvent.change(within(item).getByRole('textbox', { name: '说明（为什么这一处可以接受）' }), { target: { value: '含上年结转 10 万元' } });
     fireEvent.click(within(item).getByRole('button', { name: '保存说明' }));
     await waitFor(() => expect(screen.getByTestId('summary').textContent).toBe('2错误1警告1提示1已说明'));
     expect(host.calls).toContain(`explain ${FINDINGS[0]!.key} 含上年结转 10 万元`);
@@ -174,8 +245,8 @@ describe('Pane actions', () => {
     const host = fakeHost();
     show({ host, lang: 'zh' });
     fireEvent.click(screen.getByRole('button', { name: '设置' }));
-    fireEvent.click(screen.getByRole('switch', { name: /（placeholder-text）/ }));
-    fireEvent.change(screen.getByRole('combobox', { name: 'section-order 的级别' }), { target: { value: 'error' } });
+    fireEvent.click(screen.getByRole('switch', { name: '占位文字' }));
+    fireEvent.change(screen.getByRole('combobox', { name: '部分顺序 的级别' }), { target: { value: 'error' } });
     fireEvent.change(screen.getByRole('textbox', { name: '省份代码' }), { target: { value: '53' } });
     fireEvent.change(screen.getByRole('spinbutton', { name: '重复文本相似度阈值' }), { target: { value: '0.8' } });
     fireEvent.click(screen.getAllByRole('button', { name: '返回' })[0]!);
@@ -186,6 +257,33 @@ describe('Pane actions', () => {
       province: '53',
       similarityThreshold: 0.8,
     });
+  });
+
+  it('settings: rules grouped 结构 / 金额 / 文字 / 学校表, named in Chinese, no English id in the text', () => {
+    show({ host: fakeHost(), lang: 'zh' });
+    fireEvent.click(screen.getByRole('button', { name: '设置' }));
+    const groups = [...document.querySelectorAll('[data-group]')].map((g) => g.getAttribute('aria-label'));
+    expect(groups).toEqual(['结构', '金额', '文字', '学校表']);
+    const structure = screen.getByRole('region', { name: '结构' });
+    expect(within(structure).getByRole('switch', { name: '标题编号' })).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: '学校表' })).getByRole('switch', { name: '缺少学校代码' })).toBeTruthy();
+    expect(document.querySelector('main')!.textContent).not.toMatch(/[a-z]+-[a-z]+/);
+  });
+
+  it('settings: the language switch asks for the other language', () => {
+    const asked: string[] = [];
+    show({ host: fakeHost(), lang: 'zh', onLangChange: (l) => asked.push(l) });
+    fireEvent.click(screen.getByRole('button', { name: '设置' }));
+    fireEvent.change(screen.getByRole('combobox', { name: '语言' }), { target: { value: 'en' } });
+    expect(asked).toEqual(['en']);
+  });
+
+  it('English pane: rule names with their ids beside them', async () => {
+    show({ host: fakeHost(), lang: 'en' });
+    fireEvent.click(checkButton());
+    const p1 = await screen.findByRole('region', { name: '项目一' });
+    expect(within(p1).getByText('total-mismatch')).toBeTruthy();
+    expect(within(p1).getByText(/Total mismatch/)).toBeTruthy();
   });
 
   it('settings: an invalid province is flagged and not sent', async () => {

@@ -54,7 +54,41 @@ describe('导出公开文本', () => {
     expect((exportButton() as HTMLButtonElement).disabled).toBe(true);
   });
 
-  it('with errors: the dialog lists them; 取消 writes nothing', async () => {
+  it('with fillable errors: 全部填入 is the primary choice and opens the fill confirmation; 仍然导出 is secondary', async () => {
+    const { exporter, calls } = fakeExporter();
+    show({ host: fakeHost(), lang: 'zh', exportDocx: exporter });
+    fireEvent.click(checkButton());
+    await screen.findByTestId('summary');
+    await waitFor(() => expect((exportButton() as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(exportButton());
+    const dialog = await screen.findByRole('dialog');
+    const buttons = within(dialog).getAllByRole('button').filter((b) => b.hasAttribute('data-appearance'));
+    expect(buttons.map((b) => [b.textContent, b.getAttribute('data-appearance')])).toEqual([
+      ['全部填入（1）', 'primary'], ['先修正', 'secondary'], ['仍然导出', 'secondary'],
+    ]);
+    fireEvent.click(within(dialog).getByRole('button', { name: '全部填入（1）' }));
+    await waitFor(() => expect(document.querySelector('[role=dialog] [data-fix="学校!B5"]')).not.toBeNull());
+    expect(calls).toHaveLength(0);
+  });
+
+  it('with errors none can fill: 先修正 is primary, closes the dialog and shows the errors only', async () => {
+    const { exporter, calls } = fakeExporter();
+    show({ host: fakeHost({ findings: FINDINGS.filter((f) => !f.fix) }), lang: 'zh', exportDocx: exporter });
+    fireEvent.click(checkButton());
+    await screen.findByTestId('summary');
+    await waitFor(() => expect((exportButton() as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(exportButton());
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByRole('button', { name: '先修正' }).getAttribute('data-appearance')).toBe('primary');
+    expect(within(dialog).getByRole('button', { name: '仍然导出' }).getAttribute('data-appearance')).toBe('secondary');
+    fireEvent.click(within(dialog).getByRole('button', { name: '先修正' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(calls).toHaveLength(0);
+    expect([...document.querySelectorAll('[data-finding]')].every((e) => e.getAttribute('data-rule') !== 'placeholder-text')).toBe(true);
+    expect(screen.getByText(/只显示错误/)).toBeTruthy();
+  });
+
+  it('with errors: the dialog lists them; 先修正 writes nothing', async () => {
     const { exporter, calls } = fakeExporter();
     const { save, saved } = fakeSave();
     show({ host: fakeHost(), lang: 'zh', exportDocx: exporter, save, workbookName: () => '江川区' });
@@ -71,7 +105,7 @@ describe('导出公开文本', () => {
     expect(items[0]!.textContent).toContain('项目一 · 项目!A7');
     expect(within(dialog).getByText('江川区大街中心小学缺少学校代码')).toBeTruthy();
     expect(within(dialog).queryByText('文本中留有占位符“XX”')).toBeNull();
-    fireEvent.click(within(dialog).getByText('取消').closest('button')!);
+    fireEvent.click(within(dialog).getByText('先修正').closest('button')!);
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(calls).toHaveLength(0);
     expect(saved).toEqual([]);

@@ -13,6 +13,7 @@
  * - the ideographic space U+3000: NFKC maps it to U+0020.
  * None of these composes with a neighbour, so per-character and whole-string NFKC agree on them.
  */
+import { normalizeChar, stripIgnorable } from '../text/normalize';
 
 /** Whether NFKC leaves this UTF-16 unit unchanged (and it cannot compose with a neighbour). */
 function stable(c: number): boolean {
@@ -46,7 +47,7 @@ export function nfkc(s: string): string {
     const c = s.charCodeAt(i);
     if (stable(c)) continue;
     if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) changed = true;
-    else return s.normalize('NFKC');
+    else return stripIgnorable(s).normalize('NFKC');
   }
   if (!changed) return s;
   let out = '';
@@ -60,7 +61,6 @@ export function nfkc(s: string): string {
   return out + s.slice(run);
 }
 
-const SPACE_TEST = /^[\s\u00a0\u1680\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]$/u;
 const UNIT_CACHE = new Map<string, string>();
 
 /**
@@ -88,7 +88,7 @@ export function normalizeWithMapFast(s: string): { text: string; map: number[] }
     const ch = s.slice(i, i + len);
     let out = UNIT_CACHE.get(ch);
     if (out === undefined) {
-      out = SPACE_TEST.test(ch) ? ' ' : ch.normalize('NFKC');
+      out = normalizeChar(ch);
       if (UNIT_CACHE.size < 4096) UNIT_CACHE.set(ch, out);
     }
     for (let k = 0; k < out.length; k++) map.push(i);
@@ -116,7 +116,7 @@ export function similarityTextFast(s: string): string {
     if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
     else if (c === 0x3000 || c === 0x3001 || c === 0x3002 || (c >= 0x3008 && c <= 0x3011) || (c >= 0x2018 && c <= 0x201d) || c === 0x2014 || c === 0x00b7 || c === 0x2026) c = 0x20;
     else if (c === 0x09 || c === 0x0a || c === 0x0b || c === 0x0c || c === 0x0d) c = 0x20;
-    else if (c < 0x20 || c > 0x7e) return s.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+    else if (c < 0x20 || c > 0x7e) return stripIgnorable(s).normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
     // an ASCII unit (possibly mapped from full width): a digit or lower-case letter is kept
     const isDigit = c >= 0x30 && c <= 0x39;
     const isLower = c >= 0x61 && c <= 0x7a;

@@ -6,6 +6,7 @@
 import { SECTION_KEYS, SECTION_NAMES, type Numbering, type SectionKey } from '../model';
 import { nfkc, normalizeWithMapFast } from './fast-text';
 import { parseChineseNumeral } from '../text/numerals';
+import { stripIgnorable } from '../text/normalize';
 
 /**
  * The labels that make a section heading, besides the standard names (SPEC §2): the one table of
@@ -245,8 +246,10 @@ const TITLE_RE = new RegExp(`^项目\\s*\\(?\\s*([${CN}]{1,6}|\\d{1,4})\\s*\\)?(
  * A long sentence that happens to start with 项目 is not a title.
  */
 export function matchTitle(line: string): TitleMatch | null {
-  if (line.length > 120 || !line.trimStart().startsWith('项')) return null;
-  const t = nfkc(line).replace(SPACES, ' ').trim();
+  if (line.length > 120) return null;
+  const bare = stripIgnorable(line); // `\u200b项目一`: invisible characters first
+  if (!bare.trimStart().startsWith('项')) return null;
+  const t = nfkc(bare).replace(SPACES, ' ').trim();
   const m = TITLE_RE.exec(t);
   if (!m) return null;
   const rest = m[2] ?? '';

@@ -17,6 +17,7 @@ import { nfkc } from './fast-text';
 import { aliasTable, headingLike, matchHeading, matchTitle, titleFromSheetName, type AliasTable } from './labels';
 import { buildOutline } from './outline';
 import { settleSheet, type SheetDrop } from './structure';
+import { checkpoint } from '../budget';
 
 export interface ReadOptions {
   /** School tables found beforehand: their cells are not paragraphs; each is linked to its section. */
@@ -148,7 +149,8 @@ export function readDisclosureImpl(snapshot: WorkbookSnapshot, options: ReadOpti
     .sort((a, b) => (Number.isFinite(a.s.index) && Number.isFinite(b.s.index) ? a.s.index - b.s.index : 0) || a.order - b.order)
     .map((x) => x.s);
   for (const sheet of sheets) {
-    if (skip.has(sheet.name)) continue;
+    checkpoint();
+    if (!sheet || typeof sheet.name !== 'string' || skip.has(sheet.name) || !Array.isArray(sheet.cells)) continue;
     const sheetTables = tablesBySheet.get(sheet.name) ?? [];
     const result = readSheet(sheet, aliases, sheetTables);
     // table links by position
@@ -387,8 +389,9 @@ function readSheet(
     const rowCells: Cell[] = [];
     for (let k = i; k < j; k++) {
       const cell = cells[k]!;
-      if (isBlank(cell)) continue;
+      // the table test first: it is a comparison, and most cells of a sheet with a school table are in it
       if (sheetTables.length > 0 && inTable(row, cell.col)) continue;
+      if (isBlank(cell)) continue;
       rowCells.push(cell);
     }
     textCells = rowCells.length;

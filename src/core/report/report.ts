@@ -2,6 +2,7 @@ import type { WorkbookSnapshot } from '../snapshot/types';
 import type { Finding, Lang, Severity } from '../rules/types';
 import type { SkippedSheet } from '../model';
 import { nothingToCheckText, skipReasonText } from '../disclosure/skipped';
+import { ruleLabel } from '../rules/index';
 
 export interface Summary {
   readonly errors: number;
@@ -158,7 +159,7 @@ export function renderText(reports: readonly (FileReport & { error?: string })[]
       for (const f of list) {
         const place = `${f.sheet}!${f.cell}`;
         const sev = f.explanation ? `${SEV_LABEL[lang][f.severity]}·${L.explained}` : SEV_LABEL[lang][f.severity];
-        lines.push(`    ${place}  ${sev}  ${f.message}  [${f.rule}]`);
+        lines.push(`    ${place}  ${sev}  ${f.message}  [${ruleLabel(f.rule, lang)}]`);
         if (f.explanation) lines.push(`      ${L.explained}：${f.explanation}`);
       }
     }
@@ -174,24 +175,35 @@ function csvField(v: string | number | undefined): string {
 
 export const CSV_COLUMNS = ['file', 'rule', 'severity', 'sheet', 'cell', 'project', 'school', 'column', 'message', 'expected', 'actual', 'fix', 'explanation'] as const;
 
+/**
+ * The header row in the report's language. In Chinese the 规则 column holds the rule's Chinese name
+ * and a last column 规则编号 its stable id; 问题描述 is the message, 说明 the user's explanation.
+ */
+export const CSV_HEADERS: Readonly<Record<Lang, readonly string[]>> = {
+  zh: ['文件', '规则', '级别', '工作表', '单元格', '项目', '学校', '栏目', '问题描述', '应为', '实为', '修正', '说明', '规则编号'],
+  en: CSV_COLUMNS,
+};
+
 /** CSV: UTF-8 with BOM (so Excel opens the Chinese intact), a header row, one finding a row. */
 export function renderCsv(reports: readonly FileReport[], lang: Lang): string {
-  const rows: string[] = [CSV_COLUMNS.join(',')];
+  const rows: string[] = [CSV_HEADERS[lang].map(csvField).join(',')];
+  const idColumn = lang === 'zh';
   for (const r of reports) {
     // a workbook with nothing to check: one row per sheet looked at, with why it gave nothing
     if (r.nothingToCheck === true) {
       const n = nothingToCheckText(r.skipped ?? [], lang, 'cli');
       const rows2: [string, string][] = (r.skipped ?? []).length > 0 ? (r.skipped ?? []).map((x) => [x.sheet, `${n.summary} ${skipReasonText(x, lang)}`]) : [['', n.summary]];
       for (const [sheet, message] of rows2) {
-        const row: Partial<Record<(typeof CSV_COLUMNS)[number], string>> = { file: r.file, rule: 'nothing-to-check', severity: SEV_LABEL[lang].error, sheet, message };
-        rows.push(CSV_COLUMNS.map((c) => csvField(row[c])).join(','));
+        const row: Partial<Record<(typeof CSV_COLUMNS)[number], string>> = { file: r.file, rule: idColumn ? '无可检查内容' : 'nothing-to-check', severity: SEV_LABEL[lang].error, sheet, message };
+        rows.push([...CSV_COLUMNS.map((c) => row[c]), ...(idColumn ? ['nothing-to-check'] : [])].map(csvField).join(','));
       }
     }
     for (const f of r.findings) {
       rows.push(
         [
-          r.file, f.rule, SEV_LABEL[lang][f.severity], f.sheet, f.cell, f.project, f.school, f.column, f.message,
+          r.file, ruleLabel(f.rule, lang), SEV_LABEL[lang][f.severity], f.sheet, f.cell, f.project, f.school, f.column, f.message,
           f.expected, f.actual, f.fix ? `${f.fix.sheet}!${f.fix.cell}=${f.fix.value}` : undefined, f.explanation,
+          ...(idColumn ? [f.rule] : []),
         ].map(csvField).join(','),
       );
     }

@@ -45,6 +45,8 @@ function roundDiv(num: bigint, den: bigint): bigint {
 export default defineRule<MessageId>({
   meta: {
     id: 'arithmetic',
+    name: { zh: '算式错误', en: 'Arithmetic' },
+    group: 'amount',
     defaultSeverity: 'error',
     fixable: false,
     description: { zh: '算式计算错误', en: 'A written calculation is wrong' },

@@ -20,6 +20,13 @@ interface Entry {
   readonly section: Section;
   readonly text: string;
   readonly set: BigramSet;
+  /** Shared by the entries of one text: its MinHash band keys, once they are needed. */
+  readonly shared: Shared;
+}
+
+interface Shared {
+  readonly set: BigramSet;
+  keys?: string[];
 }
 
 function sectionText(s: Section): string {
@@ -45,6 +52,8 @@ function percent(d: number, identical: boolean): number {
 export default defineRule({
   meta: {
     id: 'duplicate-text',
+    name: { zh: '文字重复', en: 'Duplicate text' },
+    group: 'text',
     defaultSeverity: 'warning',
     fixable: false,
     description: { zh: '不同部分文字相同或几乎相同', en: 'Two sections have the same or nearly the same text' },
@@ -75,6 +84,8 @@ export default defineRule({
       identical ? { how: zh ? '完全相同' : 'the same' } : { how: zh ? '几乎相同' : 'nearly the same' };
 
     const entries: Entry[] = [];
+    // a text met again (a section copied, the case this rule is for) reuses its bigram set and band keys
+    const byText = new Map<string, Shared>();
     for (const project of document.projects) {
       const own: Entry[] = [];
       for (const section of project.sections) {
@@ -82,7 +93,12 @@ export default defineRule({
         const text = sectionText(section);
         const length = text.length;
         if (length < minLength) continue;
-        const entry: Entry = { project, section, text, set: bigramSet(text) };
+        let shared = byText.get(text);
+        if (shared === undefined) {
+          shared = { set: bigramSet(text) };
+          byText.set(text, shared);
+        }
+        const entry: Entry = { project, section, text, set: shared.set, shared };
         // inside the project: the first earlier section that is a copy
         for (const before of own) {
           if (before.section.key === section.key) continue; // a repeated heading is section-duplicate's
@@ -114,7 +130,7 @@ export default defineRule({
       let best: { other: Entry; d: number; identical: boolean } | null = null;
       const same = exact.get(entry.text);
       if (same && same.project !== entry.project) best = { other: same, d: 1, identical: true };
-      const keys = bandKeys(entry.set);
+      const keys = (entry.shared.keys ??= bandKeys(entry.set));
       if (!best) {
         const tried = new Set<Entry>();
         for (const key of keys) {

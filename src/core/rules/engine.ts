@@ -2,6 +2,7 @@ import type { DisclosureDocument } from '../model';
 import { toA1 } from '../snapshot/a1';
 import { effectiveSeverity, ruleOptions, type CheckConfig } from './config';
 import type { Finding, Lang, MessageTemplate, RawFinding, Rule } from './types';
+import { CheckBudgetExceeded, checkpoint } from '../budget';
 
 /** Fills `{name}` placeholders; a missing value leaves the placeholder visible (a bug to catch in tests). */
 export function renderMessage(template: MessageTemplate, lang: Lang, data: Readonly<Record<string, string | number>> | undefined): string {
@@ -35,9 +36,11 @@ export function runRules(
     const severity = effectiveSeverity(config, rule.meta.id, rule.meta.defaultSeverity);
     if (severity === null) continue;
     let raw: RawFinding[];
+    checkpoint();
     try {
       raw = rule.check(document, { options: ruleOptions(config, rule.meta.id, rule.meta.defaultOptions), lang });
     } catch (e) {
+      if (e instanceof CheckBudgetExceeded) throw e;
       failures.push({ rule: rule.meta.id, error: e instanceof Error ? e.message : String(e) });
       continue;
     }

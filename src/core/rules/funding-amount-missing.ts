@@ -7,6 +7,8 @@ type MessageId = 'missing' | 'missingPlanHas';
 export default defineRule<MessageId>({
   meta: {
     id: 'funding-amount-missing',
+    name: { zh: '缺少资金金额', en: 'Funding amount missing' },
+    group: 'amount',
     defaultSeverity: 'error',
     fixable: false,
     description: { zh: '资金安排情况未写明金额且无表格', en: 'The funding section states no amount and has no table' },

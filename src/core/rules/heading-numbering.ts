@@ -59,6 +59,8 @@ function outlineOf(p: Project): readonly OutlineHeading[] {
 export default defineRule({
   meta: {
     id: 'heading-numbering',
+    name: { zh: '标题编号', en: 'Heading numbering' },
+    group: 'structure',
     defaultSeverity: 'warning',
     fixable: false,
     description: { zh: '标题编号与位置不符或同一项目内编号方式不一致', en: 'Heading numbering contradicts the position or mixes styles in one project' },

@@ -54,6 +54,8 @@ export function findPlaceholders(text: string): string[] {
 export default defineRule({
   meta: {
     id: 'placeholder-text',
+    name: { zh: '占位文字', en: 'Placeholder text' },
+    group: 'text',
     defaultSeverity: 'warning',
     fixable: false,
     description: { zh: '文本中留有占位符（XX、××、待定、待补充、（略）、空的【】等）', en: 'Placeholder left in the text (XX, ××, 待定, 待补充, （略）, an empty 【】…)' },

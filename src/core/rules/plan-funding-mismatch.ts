@@ -75,6 +75,8 @@ function fundingFromTables(document: DisclosureDocument, project: Project, fundi
 export default defineRule<MessageId>({
   meta: {
     id: 'plan-funding-mismatch',
+    name: { zh: '实施计划与资金安排不符', en: 'Plan and funding mismatch' },
+    group: 'amount',
     defaultSeverity: 'error',
     fixable: false,
     description: { zh: '资金安排情况与项目实施计划的金额不一致', en: 'The funding section and the schedule state different amounts' },

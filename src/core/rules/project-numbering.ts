@@ -14,6 +14,8 @@ function cn(n: number): string {
 export default defineRule({
   meta: {
     id: 'project-numbering',
+    name: { zh: '项目编号', en: 'Project numbering' },
+    group: 'structure',
     defaultSeverity: 'warning',
     fixable: false,
     description: { zh: '项目编号不连续、重复或顺序错乱', en: 'Project titles are not numbered in sequence' },

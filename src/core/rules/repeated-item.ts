@@ -46,6 +46,8 @@ const sameCell = (a: CellRef, b: CellRef): boolean => a.sheet === b.sheet && a.r
 export default defineRule<MessageId>({
   meta: {
     id: 'repeated-item',
+    name: { zh: '重复列项', en: 'Repeated item' },
+    group: 'amount',
     defaultSeverity: 'warning',
     fixable: false,
     description: { zh: '同一列举中重复列出同一事项', en: 'The same item is listed twice in one enumeration' },

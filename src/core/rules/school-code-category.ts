@@ -1,3 +1,4 @@
+import type { CellRef } from '../model';
 import { defineRule, type RawFinding } from './types';
 import { expectedTypes, SCHOOL_TYPES } from '../schools/names';
 import { place } from '../schools/support';
@@ -8,9 +9,11 @@ type Id = 'contradiction' | 'unknownType';
 export default defineRule<Id>({
   meta: {
     id: 'school-code-category',
+    name: { zh: '学校代码类别', en: 'School code category' },
+    group: 'school',
     defaultSeverity: 'error',
     fixable: false,
-    description: { zh: '学校标识码的类型与校名不符', en: 'The code\'s type digits contradict the school\'s name' },
+    description: { zh: '学校代码的类型与校名不符', en: 'The code\'s type digits contradict the school\'s name' },
     messages: {
       contradiction: {
         zh: '{school} 的学校代码 {code} 前两位 {type} 表示“{typeName}”，与校名（{kind}，应为 {expected}）不符',
@@ -31,10 +34,15 @@ export default defineRule<Id>({
         if (!/^\d{10}$/.test(code)) continue;
         const type = code.slice(0, 2);
         const school = row.name.text;
-        const base = { ref: row.code.ref, ...place(document, table, row), ...(column !== undefined && { column }) };
+        // built only for a finding (most rows give none)
+        const base = (): { ref: CellRef; project?: string; school?: string; column?: string } => ({
+          ref: row.code.ref,
+          ...place(document, table, row),
+          ...(column !== undefined && { column }),
+        });
         const known = SCHOOL_TYPES[type];
         if (!known) {
-          out.push({ messageId: 'unknownType', data: { school, code, type }, ...base, actual: type });
+          out.push({ messageId: 'unknownType', data: { school, code, type }, ...base(), actual: type });
           continue;
         }
         const exp = expectedTypes(school);
@@ -43,7 +51,7 @@ export default defineRule<Id>({
         out.push({
           messageId: 'contradiction',
           data: { school, code, type, typeName: context.lang === 'en' ? known.en : known.zh, kind: exp.kind, expected },
-          ...base,
+          ...base(),
           expected,
           actual: type,
         });

@@ -8,9 +8,11 @@ type Id = 'duplicate';
 export default defineRule<Id>({
   meta: {
     id: 'school-code-duplicate',
+    name: { zh: '学校代码重复', en: 'School code duplicate' },
+    group: 'school',
     defaultSeverity: 'error',
     fixable: false,
-    description: { zh: '同一学校标识码出现在多行', en: 'The same code is on two rows' },
+    description: { zh: '同一学校代码出现在多行', en: 'The same code is on two rows' },
     messages: {
       duplicate: {
         zh: '{school} 的学校代码 {code} 与第 {firstRow} 行“{firstSchool}”重复',

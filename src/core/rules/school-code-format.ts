@@ -7,9 +7,11 @@ type Id = 'length' | 'chars';
 export default defineRule<Id>({
   meta: {
     id: 'school-code-format',
+    name: { zh: '学校代码格式', en: 'School code format' },
+    group: 'school',
     defaultSeverity: 'error',
     fixable: false,
-    description: { zh: '学校标识码不是10位数字', en: 'The school code is not exactly 10 digits' },
+    description: { zh: '学校代码不是10位数字', en: 'The school code is not exactly 10 digits' },
     messages: {
       length: {
         zh: '{school} 的学校代码“{actual}”有 {length} 位，应为10位数字',

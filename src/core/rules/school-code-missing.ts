@@ -9,9 +9,11 @@ type Id = 'fillable' | 'ambiguous' | 'notInRegistry' | 'noRegistry' | 'errorValu
 export default defineRule<Id>({
   meta: {
     id: 'school-code-missing',
+    name: { zh: '缺少学校代码', en: 'School code missing' },
+    group: 'school',
     defaultSeverity: 'error',
     fixable: true,
-    description: { zh: '学校缺少学校标识码', en: 'A school row has no school code' },
+    description: { zh: '学校缺少学校代码', en: 'A school row has no school code' },
     messages: {
       fillable: {
         zh: '{school} 缺少学校代码；学校名册中唯一对应“{registryName}”，代码 {code}，可自动填入',
@@ -41,7 +43,7 @@ export default defineRule<Id>({
     for (const table of document.tables) {
       const matches = rowMatches(document, table);
       table.rows.forEach((row, i) => {
-        if (row.code.digits !== '') return;
+        if (row.code.digits !== '' || row.code.uncalculated) return; // a formula without a value: formula-uncalculated
         const who = place(document, table, row);
         const school = row.name.text;
         if (school === '' && row.code.error === undefined) return; // an empty line, not a school

@@ -8,9 +8,11 @@ type Id = 'differs' | 'invalid';
 export default defineRule<Id>({
   meta: {
     id: 'school-code-province',
+    name: { zh: '学校代码省份', en: 'School code province' },
+    group: 'school',
     defaultSeverity: 'error',
     fixable: false,
-    description: { zh: '学校标识码的省份与本单位不符', en: 'The code\'s province digits differ from the workbook\'s province' },
+    description: { zh: '学校代码的省份与本单位不符', en: 'The code\'s province digits differ from the workbook\'s province' },
     messages: {
       differs: {
         zh: '{school} 的学校代码 {code} 第3–4位为 {actual}（{actualName}），与本单位省份 {expected}（{expectedName}，{basis}）不符',

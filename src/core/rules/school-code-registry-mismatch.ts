@@ -8,9 +8,11 @@ type Id = 'mismatch';
 export default defineRule<Id>({
   meta: {
     id: 'school-code-registry-mismatch',
+    name: { zh: '学校代码与名册不符', en: 'School code differs from registry' },
+    group: 'school',
     defaultSeverity: 'error',
     fixable: false,
-    description: { zh: '学校标识码与学校名册不一致', en: 'The code differs from the registry\'s code for the school' },
+    description: { zh: '学校代码与学校名册不一致', en: 'The code differs from the registry\'s code for the school' },
     messages: {
       mismatch: {
         zh: '{school} 的学校代码 {actual} 与学校名册（{where}）中的 {expected} 不一致{other}',

@@ -10,6 +10,8 @@ type Id = 'noPrefix' | 'noTown';
 export default defineRule<Id>({
   meta: {
     id: 'school-name-format',
+    name: { zh: '学校名称格式', en: 'School name format' },
+    group: 'school',
     defaultSeverity: 'warning',
     fixable: true,
     description: { zh: '校名不是“市+县+乡+校名”格式', en: 'A school name is not in 市+县+乡+校名 form' },

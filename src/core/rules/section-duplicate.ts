@@ -6,6 +6,8 @@ import { defineRule, type RawFinding } from './types';
 export default defineRule({
   meta: {
     id: 'section-duplicate',
+    name: { zh: '部分重复', en: 'Section duplicated' },
+    group: 'structure',
     defaultSeverity: 'error',
     fixable: false,
     description: { zh: '同一项目中某部分出现两次', en: 'A section appears twice in one project' },

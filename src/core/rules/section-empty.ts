@@ -9,6 +9,8 @@ import { defineRule, type RawFinding } from './types';
 export default defineRule({
   meta: {
     id: 'section-empty',
+    name: { zh: '部分无内容', en: 'Empty section' },
+    group: 'structure',
     defaultSeverity: 'error',
     fixable: false,
     description: { zh: '标题下没有内容', en: 'A heading has no content under it' },

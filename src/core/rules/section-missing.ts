@@ -62,6 +62,8 @@ function recognisedList(p: Project, lang: Lang): string {
 export default defineRule<MessageId>({
   meta: {
     id: 'section-missing',
+    name: { zh: '缺少部分', en: 'Section missing' },
+    group: 'structure',
     defaultSeverity: 'error',
     fixable: false,
     description: { zh: '项目缺少标准部分', en: 'A standard section is missing from a project' },

@@ -32,6 +32,8 @@ function longestRun(pos: readonly number[]): Set<number> {
 export default defineRule({
   meta: {
     id: 'section-order',
+    name: { zh: '部分顺序', en: 'Section order' },
+    group: 'structure',
     defaultSeverity: 'warning',
     fixable: false,
     description: { zh: '各部分顺序与标准顺序不一致', en: 'Sections are not in the standard order' },

@@ -9,6 +9,8 @@ type Id = 'mismatch' | 'empty' | 'notNumber' | 'sourcesEmpty';
 export default defineRule<Id>({
   meta: {
     id: 'table-row-mismatch',
+    name: { zh: '行小计不符', en: 'Row subtotal mismatch' },
+    group: 'school',
     defaultSeverity: 'error',
     fixable: true,
     description: { zh: '小计不等于各资金来源之和', en: 'A row\'s 小计 differs from the sum of its funding sources' },
@@ -59,6 +61,8 @@ export default defineRule<Id>({
         let decimals = 0;
         let bad: { k: FundingColumn; raw: string } | null = null;
         let anyPart = false;
+        // a formula without a value: the row cannot be added up (formula-uncalculated says why)
+        if ((['subtotal', ...sources] as FundingColumn[]).some((k) => row.funding[k]?.uncalculated)) continue;
         for (const k of ['subtotal', ...sources] as FundingColumn[]) {
           const c = row.funding[k];
           if (!c || c.empty) continue;

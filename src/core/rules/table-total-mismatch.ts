@@ -25,6 +25,8 @@ function columnsOf(table: SchoolTable): Column[] {
 export default defineRule<Id>({
   meta: {
     id: 'table-total-mismatch',
+    name: { zh: '合计行不符', en: 'Total row mismatch' },
+    group: 'school',
     defaultSeverity: 'error',
     fixable: true,
     description: { zh: '合计行不等于该列之和', en: 'The 合计 row differs from the sum of its column' },
@@ -112,6 +114,7 @@ export default defineRule<Id>({
           continue;
         }
         const v = scaled(cell, c.money);
+        if (cell.uncalculated) continue; // a formula without a value: formula-uncalculated says so
         if (v === null) {
           const actual = cell.error ?? cell.raw;
           out.push({ messageId: 'notNumber', data: { column, expected, actual }, ref: cell.ref, ...base, actual });

@@ -97,6 +97,8 @@ function isRate(a: MoneyAmount, clause: string): boolean {
 export default defineRule<Id>({
   meta: {
     id: 'text-table-mismatch',
+    name: { zh: '文字与表格不符', en: 'Text and table mismatch' },
+    group: 'school',
     defaultSeverity: 'error',
     fixable: false,
     description: { zh: '正文中的人数或金额与表格合计不符', en: 'A count or amount in the text differs from the table\'s total' },

@@ -148,6 +148,8 @@ function itemCountFindings(an: AmountAnalysis, project: string): RawFinding<Mess
 export default defineRule<MessageId>({
   meta: {
     id: 'total-mismatch',
+    name: { zh: '合计与分项不符', en: 'Total mismatch' },
+    group: 'amount',
     defaultSeverity: 'error',
     fixable: false,
     description: { zh: '合计数与所列分项之和不符', en: 'A stated total differs from the sum of its listed parts' },

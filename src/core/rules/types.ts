@@ -23,8 +23,17 @@ export interface Fix {
   readonly overwrite?: boolean;
 }
 
+/** Where 设置 lists a rule: 结构 / 金额 / 文字 / 学校表, the order an accountant reads a disclosure. */
+export type RuleGroup = 'structure' | 'amount' | 'text' | 'school';
+
 export interface RuleMeta<MessageId extends string = string> {
   readonly id: string;
+  /**
+   * The rule's short name (标题编号, 缺少学校代码): what the Chinese pane, notes, 检查结果 and text
+   * report show in place of the id (the id stays in JSON, tooltips and the English UI).
+   */
+  readonly name: MessageTemplate;
+  readonly group: RuleGroup;
   readonly defaultSeverity: Severity;
   readonly fixable: boolean;
   readonly description: MessageTemplate;

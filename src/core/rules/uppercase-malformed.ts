@@ -8,6 +8,8 @@ type MessageId = 'malformed';
 export default defineRule<MessageId>({
   meta: {
     id: 'uppercase-malformed',
+    name: { zh: '大写金额格式', en: 'Malformed uppercase amount' },
+    group: 'amount',
     defaultSeverity: 'error',
     fixable: false,
     description: { zh: '大写金额书写不规范', en: 'A capital-letter amount is not well formed' },

@@ -9,6 +9,8 @@ type MessageId = 'differs';
 export default defineRule<MessageId>({
   meta: {
     id: 'uppercase-mismatch',
+    name: { zh: '大写金额不符', en: 'Uppercase amount mismatch' },
+    group: 'amount',
     defaultSeverity: 'error',
     fixable: false,
     description: { zh: '大写金额与小写金额不一致', en: 'A capital-letter amount and its figure disagree' },

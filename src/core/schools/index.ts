@@ -41,3 +41,19 @@ export {
   type UnresolvedSchool,
 } from './template';
 export { projectLabel, tablePrefix, rowMatches } from './support';
+export {
+  readSchoolList,
+  planSchoolTable,
+  parseListSource,
+  describeSource,
+  freeSheetName,
+  workbookPrefix,
+  looksLikeSchool,
+  type ListSource,
+  type SchoolList,
+  type ListRow,
+  type ListProblem,
+  type SchoolTablePlan,
+  type PlanRow,
+  type PlanOptions,
+} from './from-list';

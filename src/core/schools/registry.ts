@@ -5,16 +5,15 @@
 import type { WorkbookSnapshot } from '../snapshot/types';
 import { gridOf } from '../snapshot/grid';
 import type { RegistryEntry } from '../model';
-import { codeHeaderCells, mapColumns, OWN_SHEETS, readHeader } from './table';
+import { codeHeaderCells, hasCodeText, mapColumns, OWN_SHEETS, readHeader } from './table';
 import { compact, readCode } from './values';
 
 /** Finds registry sheets by their headers and reads their entries. `source` names the workbook. */
 export function readRegistry(snapshot: WorkbookSnapshot, source = 'workbook'): { entries: RegistryEntry[]; sheets: string[] } {
   const entries: RegistryEntry[] = [];
   const sheets: string[] = [];
-  // never throws: a malformed snapshot may come without its sheets
-  for (const sheet of (snapshot.sheets as WorkbookSnapshot['sheets'] | undefined) ?? []) {
-    if (OWN_SHEETS.has(sheet.name)) continue;
+  for (const sheet of snapshot.sheets ?? []) {
+    if (OWN_SHEETS.has(sheet.name) || !hasCodeText(sheet)) continue;
     try {
       const grid = gridOf(sheet);
       for (const a of codeHeaderCells(grid)) {

@@ -349,12 +349,19 @@ function readTableAt(grid: SheetGrid, sheet: SheetSnapshot, anchorRow: number): 
   return { table, end: last };
 }
 
+/** Whether any text cell of a sheet holds 码 (a code header needs one): a sheet without is skipped before its grid is built. */
+export function hasCodeText(sheet: SheetSnapshot): boolean {
+  const cells = Array.isArray(sheet.cells) ? sheet.cells : [];
+  for (const c of cells) if (c !== null && typeof c === 'object' && c.kind === 'text' && typeof c.text === 'string' && c.text.includes('码')) return true;
+  return false;
+}
+
 /** Every cell that could anchor a table or registry header: a code header text. */
 export function codeHeaderCells(grid: SheetGrid): { row: number; col: number }[] {
   const out: { row: number; col: number }[] = [];
   for (const r of grid.rowIndices) {
     for (const cell of grid.row(r)) {
-      if (cell.kind !== 'text' || !cell.text.includes('码')) continue;
+      if (cell.kind !== 'text' || typeof cell.text !== 'string' || !cell.text.includes('码')) continue;
       if (CODE_HEADER.test(compact(cell.text))) out.push({ row: r, col: cell.col });
     }
   }
@@ -367,6 +374,8 @@ export function findSchoolTables(snapshot: WorkbookSnapshot): SchoolTable[] {
   // never throws: a malformed snapshot may come without its sheets
   for (const sheet of (snapshot.sheets as WorkbookSnapshot['sheets'] | undefined) ?? []) {
     if (OWN_SHEETS.has(sheet.name)) continue;
+    // a sheet with no 码 in any text cell has no code header: no grid is built for it (most sheets)
+    if (!hasCodeText(sheet)) continue;
     try {
       const grid = gridOf(sheet);
       let after = -1;

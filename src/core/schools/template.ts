@@ -8,7 +8,7 @@ import { columnName } from '../snapshot/a1';
 import { FUNDING_COLUMNS, FUNDING_LABELS, SECTION_KEYS, SECTION_NAMES, type FundingColumn, type RegistryEntry, type SectionKey } from '../model';
 import { formatChineseNumeral } from '../text/numerals';
 import { describeCandidates, indexRegistry, matchRegistry, standardName } from './match';
-import { normalizeName } from './names';
+import { normalizeName, stripNormalized } from './names';
 import { formatFenIn } from './values';
 
 /** One cell to write. `kind: 'text'` forces a text cell (codes: numFmt `@`). */
@@ -59,11 +59,14 @@ export interface SchoolTableOptions {
   readonly decimals?: number;
   /** Write SUM formulas for 小计 and 合计 (with their computed values cached). Default true. */
   readonly formulas?: boolean;
+  /** Put the 市+县 prefix before the names the registry cannot resolve (never a 乡: that would be a guess). */
+  readonly prefixUnmatched?: boolean;
 }
 
 export interface UnresolvedSchool {
   readonly name: string;
-  readonly reason: 'ambiguous' | 'none' | 'no-registry';
+  /** `no-code`: the registry has exactly this school, without a code. */
+  readonly reason: 'ambiguous' | 'none' | 'no-registry' | 'no-code';
   readonly message: { readonly zh: string; readonly en: string };
 }
 
@@ -149,10 +152,19 @@ export function schoolTableTemplate(
     if (m.kind === 'match') {
       name = standardName(m.entry, prefix);
       if (m.entry.code !== '') code = m.entry.code;
+      else if (code === '') {
+        unresolved.push({
+          name: s.name,
+          reason: 'no-code',
+          message: { zh: `“${s.name}”在学校名册中的代码为空，未填代码`, en: `"${s.name}" has no code in the registry; no code written` },
+        });
+      }
     } else {
       const byC = code !== '' ? byCode.get(code) : undefined;
       if (byC) name = standardName(byC, prefix);
       else {
+        // the 市+县 prefix is certain for the county's own list; the 乡 is not, so nothing more is added
+        if (prefix !== '' && options.prefixUnmatched && stripNormalized(normalizeName(name), prefix).rest === normalizeName(name)) name = prefix + normalizeName(name);
         const list = m.kind === 'ambiguous' ? describeCandidates(m.candidates, 'zh') : '';
         unresolved.push({
           name: s.name,
@@ -232,6 +244,10 @@ export interface ProjectSheetOptions {
   readonly sections?: Readonly<Partial<Record<SectionKey, readonly string[]>>>;
   /** A school table to place under 六、资金安排情况. */
   readonly table?: { readonly schools: readonly SchoolInput[]; readonly registry: readonly RegistryEntry[]; readonly options: Omit<SchoolTableOptions, 'origin'> };
+  /** Each section's heading as the bureau writes it (`（三）实施单位`); default `三、项目实施单位`. */
+  readonly headings?: Readonly<Partial<Record<SectionKey, string>>>;
+  /** 'below' (default): each heading in A with its text under it; 'beside': the text in B, on the heading's row. */
+  readonly layout?: 'below' | 'beside';
 }
 
 export interface SheetTemplate extends TemplateBlock {
@@ -247,8 +263,19 @@ export function projectSheetTemplate(options: ProjectSheetOptions): SheetTemplat
   cells.push({ row: row++, col: 0, value: options.title ?? options.sheetName, kind: 'text', bold: true });
   let table: SchoolTableTemplate | undefined;
   SECTION_KEYS.forEach((key, i) => {
-    cells.push({ row: row++, col: 0, value: `${formatChineseNumeral(i + 1)}、${SECTION_NAMES[key].zh}`, kind: 'text', bold: true });
+    const heading = options.headings?.[key] ?? `${formatChineseNumeral(i + 1)}、${SECTION_NAMES[key].zh}`;
     const paras = options.sections?.[key] ?? [];
+    if (options.layout === 'beside') {
+      // the text beside its heading, one row a paragraph (an empty one to fill in)
+      const lines = paras.length > 0 ? paras : [''];
+      lines.forEach((p, k) => {
+        if (k === 0) cells.push({ row, col: 0, value: heading, kind: 'text', bold: true });
+        if (p !== '') cells.push({ row, col: 1, value: p, kind: 'text', wrap: true });
+        row++;
+      });
+      return;
+    }
+    cells.push({ row: row++, col: 0, value: heading, kind: 'text', bold: true });
     for (const p of paras) cells.push({ row: row++, col: 0, value: p, kind: 'text', wrap: true });
     if (key === 'funding' && options.table) {
       table = schoolTableTemplate(options.table.schools, options.table.registry, { ...options.table.options, origin: { row, col: 0 } });
@@ -263,7 +290,7 @@ export function projectSheetTemplate(options: ProjectSheetOptions): SheetTemplat
     name: options.sheetName,
     cells,
     merges,
-    columnWidths: table ? table.columnWidths : { 0: 100 },
+    columnWidths: table ? table.columnWidths : options.layout === 'beside' ? { 0: 20, 1: 90 } : { 0: 100 },
     ...(table !== undefined && { table }),
   };
 }

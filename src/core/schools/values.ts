@@ -4,6 +4,7 @@
  */
 import type { Cell } from '../snapshot/types';
 import type { CellRef, NumberCell } from '../model';
+import { stripIgnorable } from '../text/normalize';
 
 const SPACES = /[\s\u00a0\u1680\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+/gu;
 
@@ -13,7 +14,7 @@ const PLAIN = /^[\x21-\x7e\u4e00-\u9fff]*$/;
 /** NFKC and every space removed. */
 export function compact(s: string): string {
   if (PLAIN.test(s)) return s;
-  return s.normalize('NFKC').replace(SPACES, '');
+  return stripIgnorable(s).normalize('NFKC').replace(SPACES, '');
 }
 
 /** Cells that mean "nothing here" in an accountant's table: `-`, `—`, `/`, `无`. */
@@ -106,6 +107,9 @@ export const FEN_SCALE: Readonly<Record<'元' | '万元', number>> = { 元: 2, �
  * unset: a count. Never throws.
  */
 export function readNumberCell(cell: Cell | undefined, ref: CellRef, unit?: '元' | '万元'): NumberCell {
+  if (cell && cell.kind === 'empty' && cell.formula !== undefined) {
+    return { ref, raw: '', empty: false, value: null, fen: null, decimals: 0, uncalculated: true };
+  }
   if (!cell || cell.kind === 'empty' || (cell.kind === 'text' && compact(cell.text) === '')) {
     return { ref, raw: cell?.text.trim() ?? '', empty: true, value: null, fen: null, decimals: 0 };
   }
@@ -146,7 +150,8 @@ const CODE_PLACEHOLDER = /^(?:[-—–―/\\.。]+|无|暂无|待定|待补充|�
 const ERROR_TEXT = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!)$/i;
 
 /** Reads a school-code cell: text with spaces, full-width digits, stored numbers, error values. */
-export function readCode(cell: Cell | undefined, ref: CellRef): { ref: CellRef; raw: string; digits: string; error?: string } {
+export function readCode(cell: Cell | undefined, ref: CellRef): { ref: CellRef; raw: string; digits: string; error?: string; uncalculated?: true } {
+  if (cell && cell.kind === 'empty' && cell.formula !== undefined) return { ref, raw: '', digits: '', uncalculated: true };
   if (!cell || cell.kind === 'empty') return { ref, raw: cell?.text ?? '', digits: '' };
   const raw = cell.text;
   if (cell.kind === 'error') return { ref, raw, digits: '', error: String(cell.value ?? raw) };

@@ -16,7 +16,8 @@ export interface Cell {
   /**
    * The stored value: a string for text, a number for numbers (dates are numbers with a date
    * format), a boolean, or the error code (`#REF!`, `#N/A`…) for errors; null when empty.
-   * For a formula it is the cached result.
+   * For a formula it is the cached result. A formula with kind `empty` was saved without its
+   * result (openpyxl, pandas): `core/formula` computes it where it can (Excel always has one).
    */
   readonly value: string | number | boolean | null;
   /** The value as the spreadsheet shows it (number format applied where the host knows it). */

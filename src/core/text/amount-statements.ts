@@ -22,6 +22,7 @@ import {
   type ParagraphShape,
   type TotalStructure,
 } from './enumerations';
+import { checkpoint } from '../budget';
 import { amountRange, dominantUnit, formatMoney, parseMoney, scanText, UNIT_FEN, type MoneyUnit, type ScannedAmount, type ScannedText } from './money';
 import { formatQuantity, measureRange, type ScannedQuantity } from './quantities';
 
@@ -352,6 +353,7 @@ function locate<M extends { readonly nStart: number; readonly offset: number; re
   shape: ParagraphShape,
   figureEnds: readonly number[],
 ): Located<M> {
+  checkpoint(); // one figure's words: work bounded by its paragraph
   const { label, full } = itemName(s.norm, amount.nStart, figureEnds);
   const words = wordsBefore(s.norm, amount.nStart);
   let quoted: string | undefined;
@@ -436,7 +438,8 @@ function entryOf(a: Located<{ readonly nStart: number; readonly nEnd: number }>,
 /** Analyses paragraphs (one section, usually) for amounts, quantities, totals, enumerations, calculations and the stated amount. */
 export function analyseAmounts(paragraphs: readonly ParagraphLike[]): AmountAnalysis {
   const scans = paragraphs.map((p) => scanText(p.text));
-  const shapes = scans.map((s) => shapeOf(s.norm));
+  // the shapes (parentheses, list markers) matter only around figures: most sections hold none
+  const shapes = scans.some((s) => s.amounts.length > 0 || s.quantities.length > 0) ? scans.map((s) => shapeOf(s.norm)) : [];
   const amounts: LocatedAmount[] = [];
   const quantities: LocatedQuantity[] = [];
   const calculations: Calculation[] = [];

@@ -6,6 +6,7 @@
  * See docs/money.md for the forms read and the rules of approximation.
  */
 import { parseChineseNumeral } from './numerals';
+import { normalizeChar } from './normalize';
 import { measureRange, QUANTITY_SCALE, readQuantities, type ScannedQuantity } from './quantities';
 import { parseUppercase } from './uppercase';
 
@@ -161,7 +162,6 @@ function scanUppercase(norm: string, map: readonly number[], original: string): 
 const NUMBER_RE = /(?<![\d.])\d+(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\d.])\d+(?:\.\d+)?/gu;
 
 const NFKC_CACHE = new Map<string, string>();
-const SPACE_CH = /^[\s\u00a0\u1680\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]$/u;
 
 /**
  * Same result as `normalizeWithMap` (NFKC, every space to ' ', offsets into the original), faster:
@@ -192,7 +192,7 @@ export function fastNormalizeWithMap(s: string): { text: string; map: number[] }
     const ch = s.slice(i, i + len);
     let out = NFKC_CACHE.get(ch);
     if (out === undefined) {
-      out = SPACE_CH.test(ch) ? ' ' : ch.normalize('NFKC');
+      out = normalizeChar(ch);
       if (NFKC_CACHE.size < 4096) NFKC_CACHE.set(ch, out);
     }
     parts.push(out);
@@ -201,6 +201,53 @@ export function fastNormalizeWithMap(s: string): { text: string; map: number[] }
   }
   map.push(n);
   return { text: parts.join(''), map };
+}
+
+/** map[i] = i, shared and only ever grown (never written below its length): the map of a text normalised one unit for one unit. */
+let IDENTITY: number[] = [0];
+function identityMap(n: number): readonly number[] {
+  if (IDENTITY.length <= n) {
+    const next = IDENTITY.slice();
+    const last = Math.max(n, 2 * next.length);
+    for (let k = next.length; k <= last; k++) next.push(k);
+    IDENTITY = next;
+  }
+  return IDENTITY;
+}
+
+/**
+ * `fastNormalizeWithMap` for the scanner, allocating less: when every UTF-16 unit normalises to
+ * exactly one unit (Chinese text with full-width punctuation, the common case), the text is built
+ * without a per-character map and the map is a shared identity array (index i holds i, for every i
+ * up to the text's length and beyond; only indexed, never iterated). Otherwise the full version.
+ */
+function normalizeForScan(s: string): { text: string; map: readonly number[] } {
+  const n = s.length;
+  let parts: string[] | null = null;
+  let from = 0; // start of the run not yet copied into parts
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff)) continue;
+    if (c >= 0xd800 && c <= 0xdfff) return fastNormalizeWithMap(s);
+    const ch = s[i]!;
+    let out = NFKC_CACHE.get(ch);
+    if (out === undefined) {
+      out = normalizeChar(ch);
+      if (NFKC_CACHE.size < 4096) NFKC_CACHE.set(ch, out);
+    }
+    if (out.length !== 1) return fastNormalizeWithMap(s);
+    if (out === ch) continue;
+    parts ??= [];
+    if (i > from) parts.push(s.slice(from, i));
+    parts.push(out);
+    from = i + 1;
+  }
+  let text = s;
+  if (parts !== null) {
+    if (from < n) parts.push(s.slice(from));
+    text = parts.join('');
+  }
+  return { text, map: identityMap(n) };
 }
 
 /** What a text needs to hold any figure (money or quantity): a digit, a 大写 capital, or a counting numeral before a unit. */
@@ -214,7 +261,7 @@ export function scanText(original: string): ScannedText {
   const text = typeof original === 'string' ? original : '';
   // no digit, no 大写, no counting numeral before a unit: no figure, and no normalisation needed
   if (!FIGURE_HINT.test(text)) return { norm: text, map: [], amounts: [], uppercase: [], quantities: [] };
-  const { text: norm, map } = fastNormalizeWithMap(text);
+  const { text: norm, map } = normalizeForScan(text);
   const { amounts, uppercase } = scanMoney(norm, map, text);
   const taken = (s0: number, e0: number): boolean => amounts.some((x) => s0 < x.nEnd && e0 > x.nStart);
   return { norm, map, amounts, uppercase, quantities: readQuantities(norm, map, text, taken) };
@@ -231,7 +278,7 @@ function scanMoney(norm: string, map: readonly number[], original: string): { am
     if (!u.result.ok) continue;
     const ctx = clauseBefore(norm, s);
     const per = perPrefix(ctx);
-    amounts.push({
+    const amount: Mutable<ScannedAmount> = {
       fen: u.result.value.fen,
       unit: '元',
       approximate: false,
@@ -242,8 +289,9 @@ function scanMoney(norm: string, map: readonly number[], original: string): { am
       text: u.text,
       nStart: s,
       nEnd: e,
-      ...(per !== undefined && { per }),
-    });
+    };
+    if (per !== undefined) amount.per = per;
+    amounts.push(amount);
   }
   NUMBER_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -253,19 +301,13 @@ function scanMoney(norm: string, map: readonly number[], original: string): { am
     if (upperSpans.some((x) => numStart < x.e && numEnd > x.s)) continue;
     const a = readFigure(norm, numStart, numEnd, m[0]);
     if (!a) continue;
-    const offset = map[a.nStart]!;
-    const length = map[a.nEnd]! - offset;
     // a range (10万元至15万元) takes in the amount it starts with
     while (amounts.length > 0 && amounts[amounts.length - 1]!.form !== 'uppercase' && amounts[amounts.length - 1]!.nEnd > a.nStart) amounts.pop();
-    amounts.push({ ...a, offset, length, text: original.slice(offset, offset + length) });
+    amounts.push(placed(a, map, original));
     NUMBER_RE.lastIndex = Math.max(NUMBER_RE.lastIndex, a.nEnd);
   }
   const taken = (s0: number, e0: number): boolean => upperSpans.some((x) => s0 < x.e && e0 > x.s) || amounts.some((x) => s0 < x.nEnd && e0 > x.nStart);
-  for (const a of /[元圆]/u.test(norm) ? scanChinese(norm, taken) : []) {
-    const offset = map[a.nStart]!;
-    const length = map[a.nEnd]! - offset;
-    amounts.push({ ...a, offset, length, text: original.slice(offset, offset + length) });
-  }
+  for (const a of /[元圆]/u.test(norm) ? scanChinese(norm, taken) : []) amounts.push(placed(a, map, original));
   amounts.sort((x, y) => x.nStart - y.nStart);
   return { amounts, uppercase };
 }
@@ -282,6 +324,29 @@ function perPrefix(ctx: string): string | undefined {
 }
 
 type Figure = Omit<ScannedAmount, 'offset' | 'length' | 'text'>;
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * A figure with its span in the original text. Built member by member in the order a spread
+ * (`{ ...figure, offset, length, text }`) would give, without the spread: copying objects of many
+ * shapes (optional members) is one of the analysis's largest costs.
+ */
+function placed(a: Figure, map: readonly number[], original: string): ScannedAmount {
+  const offset = map[a.nStart]!;
+  const length = map[a.nEnd]! - offset;
+  const o = { fen: a.fen, unit: a.unit, approximate: a.approximate } as Mutable<ScannedAmount>;
+  if (a.qualifier !== undefined) o.qualifier = a.qualifier;
+  o.precisionFen = a.precisionFen;
+  if (a.per !== undefined) o.per = a.per;
+  if (a.low !== undefined) o.low = a.low;
+  o.form = a.form;
+  o.nStart = a.nStart;
+  o.nEnd = a.nEnd;
+  o.offset = offset;
+  o.length = length;
+  o.text = original.slice(offset, offset + length);
+  return o;
+}
 
 function readFigure(norm: string, numStart: number, numEnd: number, numText: string): Figure | null {
   // before the number: 第37届, A3, 3D are not amounts
@@ -349,7 +414,7 @@ function readFigure(norm: string, numStart: number, numEnd: number, numText: str
     unit,
     precisionFen: Number(conv.precision),
     form: symbol ? 'symbol' : 'figure',
-    ...(approxWord !== undefined && { approxWord }),
+    approxWord,
     perUnit,
   });
 }
@@ -359,7 +424,7 @@ interface BareAmount {
   readonly unit: MoneyUnit;
   readonly precisionFen: number;
   readonly form: MoneyAmount['form'];
-  readonly approxWord?: string;
+  readonly approxWord: string | undefined;
   /** Fen of one unit as written (for the lower bound of a range). */
   readonly perUnit: bigint;
 }
@@ -404,19 +469,16 @@ function decorate(norm: string, start: number, end: number, b: BareAmount): Figu
   if (low !== undefined) qualifier = '至';
   if (qualifier === undefined && approxWord !== undefined) qualifier = approxWord;
   const approximate = qualifier !== undefined;
-  per ??= perPrefix(ctx);
-  return {
-    fen: b.fen,
-    unit: b.unit,
-    approximate,
-    ...(qualifier !== undefined && { qualifier }),
-    precisionFen: b.precisionFen,
-    ...(per !== undefined && { per }),
-    ...(low !== undefined && { low }),
-    form: b.form,
-    nStart: start,
-    nEnd: end,
-  };
+  if (per === undefined) per = perPrefix(ctx);
+  const f = { fen: b.fen, unit: b.unit, approximate } as Mutable<Figure>;
+  if (qualifier !== undefined) f.qualifier = qualifier;
+  f.precisionFen = b.precisionFen;
+  if (per !== undefined) f.per = per;
+  if (low !== undefined) f.low = low;
+  f.form = b.form;
+  f.nStart = start;
+  f.nEnd = end;
+  return f;
 }
 
 const CN_AMOUNT_RE = /(?<!第)([零〇一二两三四五六七八九十百千万亿]*[一二两三四五六七八九十百千])(余|多)?(万|亿)?(余|多)?(?:元|圆)(?![旦素件宵化里桥次])/gu;
@@ -447,7 +509,7 @@ function scanChinese(norm: string, taken: (s: number, e: number) => boolean): Fi
         unit,
         precisionFen: Number(step * mult * 100n),
         form: 'figure',
-        ...(approxWord !== undefined && { approxWord }),
+        approxWord,
         perUnit: mult * 100n,
       }),
     );

@@ -32,6 +32,7 @@ import { unzipSync, zipSync, strFromU8, strToU8, type Zippable } from 'fflate';
 import type { DisclosureDocument } from '../../core/model';
 import { buildExportModel } from '../../core/export/build';
 import type { ExportDocument, ExportOptions, ExportTable, ExportTableCell } from '../../core/export/types';
+import { applyDocxTemplate, type DocxTemplate } from './template';
 
 export const FONTS = {
   title: '方正小标宋简体',
@@ -54,6 +55,11 @@ export interface DocxOptions extends ExportOptions {
   readonly date?: Date;
   /** Author written to the document properties. */
   readonly creator?: string;
+  /**
+   * The bureau's own Word template (`readDocxTemplate` in ./template): its page set-up, styles,
+   * header and footer are used and its body is replaced by the document. Default: the built-in form.
+   */
+  readonly template?: DocxTemplate | undefined;
 }
 
 const PT = (pt: number): number => pt * 2; // half-points
@@ -254,7 +260,9 @@ function repack(bytes: Uint8Array, date: Date): Uint8Array {
 export async function writeDocx(model: ExportDocument, options: DocxOptions = {}): Promise<Uint8Array> {
   const doc = documentOf(model, options);
   const bytes = new Uint8Array(await Packer.toArrayBuffer(doc));
-  return repack(bytes, options.date ?? new Date());
+  const date = options.date ?? new Date();
+  const packed = repack(bytes, date);
+  return options.template !== undefined ? applyDocxTemplate(packed, options.template, date) : packed;
 }
 
 /**

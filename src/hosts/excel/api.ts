@@ -55,6 +55,8 @@ export interface XlRange extends XlLoadable {
   getMergedAreasOrNullObject(): XlRangeAreas;
   select(): void;
   clear(applyTo?: string): void;
+  /** Merges the range (ExcelApi 1.2); only the upper-left value is kept. */
+  merge(across?: boolean): void;
 }
 
 export interface XlNote extends XlLoadable {
@@ -154,6 +156,8 @@ export interface XlCustomXmlPartCollection {
 
 export interface XlWorkbook {
   readonly worksheets: XlWorksheetCollection;
+  /** The user's selection (ExcelApi 1.1). */
+  getSelectedRange(): XlRange;
   readonly settings: XlSettingCollection;
   readonly notes: XlNoteCollection;
   /** ExcelApi 1.10. */

@@ -13,6 +13,8 @@ import type { Finding, Fix, Lang } from '../../core/rules/types';
 import type { StoredExplanation } from '../../core/snapshot/types';
 import type { CheckOutcome, CheckRequest, FixOutcome, PaneHost } from '../../taskpane/host';
 import { errorCode, isCellEditError, type XlContext, type XlRequirements, type XlRun } from './api';
+import { planSchoolTable, previewOf, type ListSource, type SchoolTablePlan } from '../../core/schools/from-list';
+import { selectedSource, visibleSheets, writeTemplateSheet } from './school-table';
 import { MIN_EXCEL_API, detectCaps, isSupported, type HostCaps } from './caps';
 import { readExplanations, writeExplanation } from './explanations';
 import { applyFixes, skipReasonText, undoFixes, type FixResult, type WrittenFix } from './fixes';
@@ -22,6 +24,8 @@ import { ExcelReadLimitError, readWorkbook, type ReadResult } from './read';
 import { subscribeChanges } from './events';
 import { FLAG_SHEET, type FilledMark, type RecordCache } from './record';
 import { EXPLANATION_SHEET } from '../../core/report/explanations';
+import { readStoredTemplate, writeStoredTemplate } from './template-store';
+import { addProjectSheet } from './project-sheet';
 
 export interface ExcelHost extends PaneHost {
   readonly kind: 'excel';
@@ -196,6 +200,19 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
       }
     }
   };
+  /** 生成学校表: the workbook read now, the list read from it, the table planned. */
+  const planFromWorkbook = async (source: ListSource, request: Omit<CheckRequest, 'onPhase'>): Promise<{ ok: true; plan: SchoolTablePlan } | { ok: false; message: string }> => {
+    let read: ReadResult;
+    try {
+      read = await host.read();
+    } catch (e) {
+      if (e instanceof ExcelReadLimitError) return { ok: false, message: tooLargeText(e, request.lang) };
+      if (isCellEditError(e)) return { ok: false, message: T.cellEdit[request.lang] };
+      return { ok: false, message: T.failed[request.lang] + describe(e) };
+    }
+    const planned = planSchoolTable(read.snapshot, source, { ...(request.registry !== undefined && { registry: request.registry }) });
+    return planned.ok ? planned : { ok: false, message: planned.message[request.lang] };
+  };
   const failedFlags = (error: string): FlagResult => ({ flagged: 0, protectedSheets: [], unplaced: 0, notes: caps.notes, filled: 0, notDone: [], error });
 
   const host: ExcelHost = {
@@ -259,6 +276,26 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
       return notes.length > 0 ? { ok: true, result, notes } : { ok: true, result };
     },
 
+    schoolTable: {
+      sheets: () => run((ctx) => visibleSheets(ctx)).catch(() => []),
+      selection: () => run((ctx) => selectedSource(ctx)).catch(() => null),
+      async preview(source, request) {
+        const planned = await planFromWorkbook(source, request);
+        return planned.ok ? { ok: true, preview: previewOf(planned.plan) } : planned;
+      },
+      async write(source, request) {
+        const planned = await planFromWorkbook(source, request);
+        if (!planned.ok) return planned;
+        const { sheetName, template } = planned.plan;
+        try {
+          await run((ctx) => writeTemplateSheet(ctx, sheetName, template, { events: caps.events }));
+        } catch (e) {
+          return { ok: false, message: T.failed[request.lang] + describe(e) };
+        }
+        return { ok: true, sheet: sheetName };
+      },
+    },
+
     async select(sheet, cell) {
       await run((ctx) => selectCell(ctx, sheet, cell)).catch(() => false);
     },
@@ -302,6 +339,21 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
         return await run((ctx) => readExplanations(ctx));
       } catch {
         return [];
+      }
+    },
+
+    docxTemplate: caps.settings
+      ? {
+          load: () => run((ctx) => readStoredTemplate(ctx)).catch(() => null),
+          save: (t) => run((ctx) => writeStoredTemplate(ctx, t)).catch(() => false),
+        }
+      : undefined,
+
+    async addProjectSheet(template) {
+      try {
+        return { ok: true as const, sheet: await run((ctx) => addProjectSheet(ctx, template)) };
+      } catch (e) {
+        return { ok: false as const, message: (options.lang ?? 'zh') === 'zh' ? `无法新建工作表“${template.name}”：${describe(e)}` : `The sheet "${template.name}" could not be added: ${describe(e)}` };
       }
     },
 

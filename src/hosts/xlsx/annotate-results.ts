@@ -20,6 +20,10 @@ export interface SheetSpec {
   /** Column widths in characters. */
   readonly widths?: readonly number[];
   readonly freezeHeader?: boolean;
+  /** The sheet the workbook opens on (its tab selected). */
+  readonly selected?: boolean;
+  /** Printed landscape on one page width (as many pages down as it takes). */
+  readonly printFitWidth?: boolean;
 }
 
 /** Excel's limit on the characters in one cell. */
@@ -51,18 +55,21 @@ export function worksheetXml(spec: SheetSpec): string {
   );
   const width = Math.max(1, ...spec.rows.map((r) => r.length));
   const dim = `A1:${columnName(width - 1)}${Math.max(1, spec.rows.length)}`;
+  const sel = spec.selected ? ' tabSelected="1"' : '';
   const views = spec.freezeHeader
-    ? '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
-    : '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
+    ? `<sheetViews><sheetView${sel} workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`
+    : `<sheetViews><sheetView${sel} workbookViewId="0"/></sheetViews>`;
+  const sheetPr = spec.printFitWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '';
+  const pageSetup = spec.printFitWidth ? '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' : '';
   const cols = spec.widths?.length
     ? `<cols>${spec.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`
     : '';
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">` +
-    `<dimension ref="${dim}"/>${views}<sheetFormatPr defaultRowHeight="15"/>${cols}` +
+    `${sheetPr}<dimension ref="${dim}"/>${views}<sheetFormatPr defaultRowHeight="15"/>${cols}` +
     `<sheetData>${rowsXml(spec.rows, spec.headerStyle)}</sheetData>` +
     (links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '') +
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>'
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${pageSetup}</worksheet>`
   );
 }
 

@@ -5,13 +5,17 @@
 import type { Severity } from '../../core/rules/types';
 import { AnnotateError } from './annotate-errors';
 import { CT_STYLES, REL_STYLES, type Package } from './annotate-package';
-import { applyPatches, children, elementSpan, findOpen, q, setAttr, type Patch, type Tag } from './annotate-xml';
+import { applyPatches, children, elementSpan, escapeXml, findOpen, q, setAttr, type Patch, type Tag } from './annotate-xml';
 
-/** Fill colours (ARGB) per severity: error light red, warning yellow, info light blue. */
-export const FLAG_FILLS: Record<Severity, string> = {
+/** A flagged cell's mark: a severity, or `filled` (a value the check wrote, nothing left to fix). */
+export type FlagKind = Severity | 'filled';
+
+/** Fill colours (ARGB): error light red, warning yellow, info light blue, filled light green (as in Excel). */
+export const FLAG_FILLS: Record<FlagKind, string> = {
   error: 'FFFFC7CE',
   warning: 'FFFFEB9C',
   info: 'FFDDEBF7',
+  filled: 'FFC6EFCE',
 };
 
 const MINIMAL_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -31,7 +35,9 @@ export class StylePatcher {
   private readonly fills: Section;
   private readonly fonts: Section;
   private readonly xfs: Section;
-  private readonly fillIds = new Map<Severity, number>();
+  private readonly numFmts: Section;
+  private readonly borders: Section;
+  private readonly fillIds = new Map<FlagKind, number>();
   private readonly cache = new Map<string, number>();
 
   constructor(private readonly pkg: Package) {
@@ -51,6 +57,8 @@ export class StylePatcher {
     this.fonts = this.section('fonts', 'font');
     this.fills = this.section('fills', 'fill');
     this.xfs = this.section('cellXfs', 'xf');
+    this.numFmts = this.section('numFmts', 'numFmt');
+    this.borders = this.section('borders', 'border');
   }
 
   private section(name: string, item: string): Section {
@@ -70,7 +78,7 @@ export class StylePatcher {
     return this.xfs.items.length;
   }
 
-  private fillId(severity: Severity): number {
+  private fillId(severity: FlagKind): number {
     let id = this.fillIds.get(severity);
     if (id === undefined) {
       const p = this.prefix;
@@ -90,7 +98,7 @@ export class StylePatcher {
   }
 
   /** The index of a new xf: the cell's xf `base` with the severity's fill. */
-  flagged(base: number, severity: Severity): number {
+  flagged(base: number, severity: FlagKind): number {
     const key = `${base}|${severity}`;
     let id = this.cache.get(key);
     if (id === undefined) {
@@ -152,6 +160,70 @@ export class StylePatcher {
     return this.flagged(0, severity);
   }
 
+  /** The id of a number format code: built-in (`0`, `0.00`, `@`) or appended to numFmts. */
+  private numFmtId(code: string): number {
+    const builtin: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '@': 49 };
+    const b = builtin[code];
+    if (b !== undefined) return b;
+    const key = `numFmt|${code}`;
+    let id = this.cache.get(key);
+    if (id === undefined) {
+      for (const item of this.numFmts.items) {
+        if ((/formatCode\s*=\s*"([^"]*)"/.exec(item)?.[1] ?? '') === escapeXml(code)) id = Number(/numFmtId\s*=\s*"(\d+)"/.exec(item)?.[1]);
+      }
+      if (id === undefined || !Number.isInteger(id)) {
+        const used = [...this.numFmts.items, ...this.numFmts.added].map((x) => Number(/numFmtId\s*=\s*"(\d+)"/.exec(x)?.[1] ?? 0));
+        id = Math.max(163, ...used) + 1;
+        this.numFmts.added.push(`<${q(this.prefix, 'numFmt')} numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
+      }
+      this.cache.set(key, id);
+    }
+    return id;
+  }
+
+  /** A thin border on all four sides. */
+  private thinBorder(): number {
+    let id = this.cache.get('border|thin');
+    if (id === undefined) {
+      const p = this.prefix;
+      const side = (s: string) => `<${q(p, s)} style="thin"><${q(p, 'color')} auto="1"/></${q(p, s)}>`;
+      this.borders.added.push(`<${q(p, 'border')}>${side('left')}${side('right')}${side('top')}${side('bottom')}<${q(p, 'diagonal')}/></${q(p, 'border')}>`);
+      id = Math.max(this.borders.items.length, 1) + this.borders.added.length - 1;
+      this.cache.set('border|thin', id);
+    }
+    return id;
+  }
+
+  /**
+   * A cell format for the sheets the product writes (the generated school table): number format,
+   * bold, alignment, wrap and a thin border, on the default font. Appended once per combination.
+   */
+  cellFormat(f: { readonly numFmt?: string; readonly bold?: boolean; readonly align?: 'left' | 'center' | 'right'; readonly wrap?: boolean; readonly border?: boolean }): number {
+    const key = `cell|${f.numFmt ?? ''}|${f.bold ? 1 : 0}|${f.align ?? ''}|${f.wrap ? 1 : 0}|${f.border ? 1 : 0}`;
+    let id = this.cache.get(key);
+    if (id === undefined) {
+      const p = this.prefix;
+      const fmt = this.numFmtId(f.numFmt ?? 'General');
+      const fontId = f.bold ? this.fontIdOf(this.bold()) : 0;
+      const borderId = f.border ? this.thinBorder() : 0;
+      const alignment =
+        f.align !== undefined || f.wrap
+          ? `<${q(p, 'alignment')}${f.align ? ` horizontal="${f.align}"` : ''} vertical="center"${f.wrap ? ' wrapText="1"' : ''}/>`
+          : '';
+      const applied = `${fmt ? ' applyNumberFormat="1"' : ''}${f.bold ? ' applyFont="1"' : ''}${borderId ? ' applyBorder="1"' : ''}${alignment ? ' applyAlignment="1"' : ''}`;
+      const open = `<${q(p, 'xf')} numFmtId="${fmt}" fontId="${fontId}" fillId="0" borderId="${borderId}" xfId="0"${applied}`;
+      id = this.push(alignment ? `${open}>${alignment}</${q(p, 'xf')}>` : `${open}/>`);
+      this.cache.set(key, id);
+    }
+    return id;
+  }
+
+  /** The font of an xf this patcher added. */
+  private fontIdOf(xf: number): number {
+    const text = this.xfs.added[xf - Math.max(this.xfs.items.length, 1)] ?? '';
+    return Number(/fontId="(\d+)"/.exec(text)?.[1] ?? 0);
+  }
+
   private push(xf: string): number {
     this.xfs.added.push(xf);
     return Math.max(this.xfs.items.length, 1) + this.xfs.added.length - 1;
@@ -159,7 +231,7 @@ export class StylePatcher {
 
   /** Writes styles.xml back when anything was added. */
   commit(): void {
-    if (!this.fills.added.length && !this.fonts.added.length && !this.xfs.added.length) return;
+    if (!this.fills.added.length && !this.fonts.added.length && !this.xfs.added.length && !this.numFmts.added.length && !this.borders.added.length) return;
     const patches: Patch[] = [];
     const p = this.prefix;
     const xml = this.xml;
@@ -187,6 +259,7 @@ export class StylePatcher {
       patches.push({ at, del: 0, text: `<${q(p, name)} count="${count}">${all.join('')}</${q(p, name)}>` });
     };
     const after = ['borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
+    addSection(this.numFmts, 'numFmts', [], ['fonts', 'fills', ...after]);
     addSection(this.fonts, 'fonts', [`<${q(p, 'font')}><${q(p, 'sz')} val="11"/></${q(p, 'font')}>`], ['fills', ...after]);
     addSection(
       this.fills,
@@ -194,6 +267,7 @@ export class StylePatcher {
       [`<${q(p, 'fill')}><${q(p, 'patternFill')} patternType="none"/></${q(p, 'fill')}>`, `<${q(p, 'fill')}><${q(p, 'patternFill')} patternType="gray125"/></${q(p, 'fill')}>`],
       after,
     );
+    addSection(this.borders, 'borders', [`<${q(p, 'border')}><${q(p, 'left')}/><${q(p, 'right')}/><${q(p, 'top')}/><${q(p, 'bottom')}/><${q(p, 'diagonal')}/></${q(p, 'border')}>`], after.slice(1));
     addSection(this.xfs, 'cellXfs', [`<${q(p, 'xf')} numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`], after.slice(3));
     this.pkg.set(this.part, applyPatches(xml, patches));
   }

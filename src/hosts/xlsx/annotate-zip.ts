@@ -4,7 +4,9 @@
  * with fflate. Works on Uint8Array only (Node and browser alike).
  */
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { decodePart } from './encoding';
 import { AnnotateError } from './annotate-errors';
+import { crc32 } from './crc32';
 
 export interface ZipEntry {
   readonly name: string;
@@ -30,20 +32,7 @@ export const MAX_ENTRIES = 20_000;
 const u16 = (b: Uint8Array, o: number): number => (b[o] ?? 0) | ((b[o + 1] ?? 0) << 8);
 const u32 = (b: Uint8Array, o: number): number => (u16(b, o) | (u16(b, o + 2) << 16)) >>> 0;
 
-let CRC_TABLE: Uint32Array | undefined;
-export function crc32(data: Uint8Array): number {
-  if (!CRC_TABLE) {
-    CRC_TABLE = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      CRC_TABLE[n] = c >>> 0;
-    }
-  }
-  let crc = 0xffffffff;
-  for (let i = 0; i < data.length; i++) crc = CRC_TABLE[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
+export { crc32 } from './crc32';
 
 /** Reads the central directory. Throws AnnotateError('not-zip' | 'corrupt' | 'encrypted'). */
 export function readZip(buf: Uint8Array): ZipEntry[] {
@@ -116,8 +105,9 @@ export function entryBytes(e: ZipEntry): Uint8Array {
   }
 }
 
+/** An entry's text, decoded as its XML declaration says (the reader read it so); re-encoded as UTF-8 when written. */
 export function entryText(e: ZipEntry): string {
-  return strFromU8(entryBytes(e));
+  return decodePart(entryBytes(e), { part: e.name });
 }
 
 /** A new entry for the writer. */

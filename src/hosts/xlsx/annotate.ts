@@ -7,12 +7,14 @@
 import type { Finding, Fix, Lang, Severity } from '../../core/rules/types';
 import type { StoredExplanation } from '../../core/snapshot/types';
 import { EXPLANATION_SHEET, explanationRows } from '../../core/report/explanations';
+import { ruleLabel } from '../../core/rules/index';
 import { fromA1, qualifiedRef, toA1 } from '../../core/snapshot/a1';
 import { AnnotateError } from './annotate-errors';
 import { addNotes, type Note } from './annotate-notes';
 import { Package } from './annotate-package';
 import { MAX_CELL_TEXT, rowsXml, worksheetXml, type SheetCell } from './annotate-results';
 import { patchSheet, type CellEdit } from './annotate-sheet';
+import { openOn } from './annotate-view';
 import { StylePatcher } from './annotate-styles';
 import { elementSpan, findOpen } from './annotate-xml';
 
@@ -23,7 +25,7 @@ export interface AnnotateOptions {
   /** Write each finding's fix into the copy (empty cells only unless the fix says overwrite). */
   readonly fix?: boolean;
   readonly lang?: Lang;
-  /** Stored explanations (说明), matched by finding key, for the 出错说明 column. */
+  /** Stored explanations (说明), matched by finding key, for the 说明 column. */
   readonly explanations?: readonly StoredExplanation[];
 }
 
@@ -38,7 +40,8 @@ const SEVERITY_LABEL: Record<Lang, Record<Severity, string>> = {
   en: { error: 'error', warning: 'warning', info: 'info' },
 };
 const HEADERS: Record<Lang, readonly string[]> = {
-  zh: ['规则', '级别', '项目', '学校', '栏目', '工作表', '单元格', '说明', '应为', '实为', '出错说明'],
+  // 问题描述 is the finding's message; 说明 is the user's explanation (one word for one thing)
+  zh: ['规则', '级别', '项目', '学校', '栏目', '工作表', '单元格', '问题描述', '应为', '实为', '说明'],
   en: ['Rule', 'Severity', 'Project', 'School', 'Column', 'Sheet', 'Cell', 'Message', 'Expected', 'Actual', 'Explanation'],
 };
 const FILLED_HEADER: Record<Lang, string> = { zh: '已填入', en: 'Filled in' };
@@ -59,7 +62,30 @@ function noteLine(f: Finding, lang: Lang): string {
   if (f.expected !== undefined) parts.push(lang === 'zh' ? `应为 ${f.expected}` : `expected ${f.expected}`);
   if (f.actual !== undefined) parts.push(lang === 'zh' ? `实为 ${f.actual}` : `actual ${f.actual}`);
   const tail = parts.length ? (lang === 'zh' ? `（${parts.join('，')}）` : ` (${parts.join(', ')})`) : '';
-  return `[${sev}] ${f.rule}${lang === 'zh' ? '：' : ': '}${f.message}${tail}`;
+  return `[${sev}] ${ruleLabel(f.rule, lang)}${lang === 'zh' ? '：' : ': '}${f.message}${tail}`;
+}
+
+/**
+ * The note line of a finding whose fix the copy wrote into its own cell: it says what was filled
+ * and from where (the registry entry), not "缺少学校代码 … 实为（空）".
+ */
+function filledLine(f: Finding, lang: Lang): string {
+  const value = String(f.fix?.value ?? '');
+  const code = f.rule.startsWith('school-code');
+  const name = f.data?.registryName;
+  const at = f.related?.[0];
+  const where = at ? `${at.sheet}!${at.cell}` : '';
+  if (lang === 'en') {
+    const from = name !== undefined ? ` from the school registry ("${String(name)}"${where ? `, ${where}` : ''})` : '';
+    return `[filled] ${code ? `School code ${value}` : value} filled in${from} by the check.`;
+  }
+  const from = name !== undefined ? `（来自学校名册“${String(name)}”${where ? `，${where}` : ''}）` : '';
+  return `[已填入] ${code ? `已填入学校代码 ${value}` : `已填入 ${value}`}${from}`;
+}
+
+/** A finding whose fix writes its own cell: with `fix`, that cell is marked as filled once written. */
+function fixesItsCell(f: Finding): boolean {
+  return f.fix !== undefined && f.fix.sheet === f.sheet && fromA1(f.fix.cell) !== null && f.fix.cell.toUpperCase() === f.cell.toUpperCase();
 }
 
 function wrap<T>(fn: () => T): T {
@@ -94,6 +120,9 @@ function annotatePackage(original: Uint8Array, findings: readonly Finding[], opt
     col: number;
     severity: Severity | undefined;
     lines: string[];
+    /** Findings the copy fixes in this very cell: marked as filled when the fix is written. */
+    pending: Finding[];
+    filled: boolean;
   }
   const flags = new Map<string, Map<string, Flag>>();
   const fixes = new Map<string, Map<string, { row: number; col: number; fix: FixData }>>();
@@ -104,10 +133,11 @@ function annotatePackage(original: Uint8Array, findings: readonly Finding[], opt
       const m = flags.get(f.sheet) ?? new Map<string, Flag>();
       flags.set(f.sheet, m);
       const k = cellKey(f.sheet, pos.row, pos.col);
-      const flag = m.get(k) ?? { row: pos.row, col: pos.col, severity: undefined, lines: [] };
+      const flag = m.get(k) ?? { row: pos.row, col: pos.col, severity: undefined, lines: [], pending: [], filled: false };
       m.set(k, flag);
       const why = explanationOf(f, explained);
       if (why) flag.lines.push(`${noteLine(f, lang)}${lang === 'zh' ? ' 已说明：' : ' Explained: '}${why}`);
+      else if (options.fix && fixesItsCell(f)) flag.pending.push(f);
       else {
         flag.lines.push(noteLine(f, lang));
         if (!flag.severity || SEVERITY_RANK[f.severity] > SEVERITY_RANK[flag.severity]) flag.severity = f.severity;
@@ -134,9 +164,22 @@ function annotatePackage(original: Uint8Array, findings: readonly Finding[], opt
     const xml = pkg.text(info.part);
     // Only worksheets carry cells (a chartsheet or dialog sheet is listed in 检查结果 only).
     if (xml === undefined || !findOpen(xml, 'worksheet') || !findOpen(xml, 'sheetData')) continue;
+    // which fixes will be written (a pass over the fixes alone): a cell whose value the copy fills
+    // is marked as filled, and its note says so, instead of the finding the fill resolved
+    const fixEdits = [...(fixes.get(name)?.values() ?? [])].map((fx) => ({ row: fx.row, col: fx.col, fix: fx.fix }));
+    const willWrite = fixEdits.length > 0 ? patchSheet(xml, fixEdits).written : new Set<string>();
     const edits = new Map<string, CellEdit>();
     for (const [k, fl] of flags.get(name) ?? []) {
-      const sev = fl.severity;
+      for (const f of fl.pending) {
+        if (willWrite.has(toA1(fl.row, fl.col))) {
+          fl.lines.push(filledLine(f, lang));
+          fl.filled = true;
+        } else {
+          fl.lines.push(noteLine(f, lang));
+          if (!fl.severity || SEVERITY_RANK[f.severity] > SEVERITY_RANK[fl.severity]) fl.severity = f.severity;
+        }
+      }
+      const sev = fl.severity ?? (fl.filled ? 'filled' : undefined);
       if (sev) edits.set(k, { row: fl.row, col: fl.col, style: (s) => styles.flagged(s, sev) });
     }
     for (const [k, fx] of fixes.get(name) ?? []) {
@@ -148,7 +191,7 @@ function annotatePackage(original: Uint8Array, findings: readonly Finding[], opt
     for (const a1 of res.written) written.add(`${name}!${a1}`);
     for (const a1 of res.refused) refused.add(`${name}!${a1}`);
     const notes: Note[] = [...(flags.get(name)?.values() ?? [])]
-      .filter((fl) => fl.severity)
+      .filter((fl) => fl.severity || fl.filled)
       .map((fl) => {
         const note = `${NOTE_AUTHOR}:\n${fl.lines.join('\n')}`;
         return { row: fl.row, col: fl.col, text: note.length > MAX_CELL_TEXT ? `${note.slice(0, MAX_CELL_TEXT - 1)}…` : note };
@@ -162,11 +205,13 @@ function annotatePackage(original: Uint8Array, findings: readonly Finding[], opt
   const rows: (SheetCell | string)[][] = [header];
   for (const f of findings) {
     const why = explanationOf(f, explained);
-    const sev = SEVERITY_LABEL[lang][f.severity] + (why ? (lang === 'zh' ? '（已说明）' : ' (explained)') : '');
+    // a finding whose own cell the copy filled is resolved in the copy: not shown as an open error
+    const filledHere = !why && options.fix === true && fixesItsCell(f) && written.has(`${f.sheet}!${toA1(fromA1(f.cell)!.row, fromA1(f.cell)!.col)}`);
+    const sev = SEVERITY_LABEL[lang][f.severity] + (why ? (lang === 'zh' ? '（已说明）' : ' (explained)') : filledHere ? (lang === 'zh' ? '（已填入）' : ' (filled)') : '');
     const target = sheetByName.has(f.sheet) && fromA1(f.cell) ? qualifiedRef(f.sheet, f.cell) : undefined;
     const row: (SheetCell | string)[] = [
-      f.rule,
-      why ? sev : { text: sev, style: styles.severity(f.severity) },
+      ruleLabel(f.rule, lang),
+      why || filledHere ? sev : { text: sev, style: styles.severity(f.severity) },
       f.project ?? '',
       f.school ?? '',
       f.column ?? '',
@@ -193,7 +238,10 @@ function annotatePackage(original: Uint8Array, findings: readonly Finding[], opt
   }
   let resultsName = RESULTS_SHEET;
   for (let n = 2; sheetByName.has(resultsName); n++) resultsName = `${RESULTS_SHEET}(${n})`;
-  pkg.addSheet(resultsName, worksheetXml({ rows, headerStyle: styles.bold(), widths: WIDTHS.slice(0, header.length), freezeHeader: true }));
+  const resultsIndex = sheets.length;
+  pkg.addSheet(resultsName, worksheetXml({ rows, headerStyle: styles.bold(), widths: WIDTHS.slice(0, header.length), freezeHeader: true, selected: true, printFitWidth: true }));
+  // the copy opens on 检查结果, which prints on one page width with its header row on every page
+  openOn(pkg, resultsIndex, resultsName);
   styles.commit();
   return pkg.toBytes();
 }

@@ -15,20 +15,29 @@ export type XlsxReadErrorCode =
   | 'doctype-refused'
   | 'limit-exceeded'
   | 'no-sheets'
-  | 'internal';
+  | 'internal'
+  | 'unsupported-encoding'
+  | 'duplicate-entry'
+  | 'crc-mismatch'
+  | 'word-document'
+  | 'powerpoint-document';
 
 /** The limits a read can exceed (see `ReadLimits`). */
-export type LimitName = 'uncompressed-size' | 'entries' | 'cells' | 'merges' | 'text-run' | 'time';
+export type LimitName = 'uncompressed-size' | 'entries' | 'cells' | 'merges' | 'text-run' | 'time' | 'formula-length' | 'formula-chars' | 'number-format-length' | 'text-chars';
 
 export interface XlsxReadErrorDetail {
   /** The package part concerned (`xl/worksheets/sheet1.xml`), when there is one. */
   readonly part?: string;
   /** The sheet concerned, when known. */
   readonly sheet?: string;
+  /** The cell concerned (A1), when known. */
+  readonly cell?: string;
   /** The limit that was exceeded. */
   readonly limit?: LimitName;
   /** The limit's value (bytes, count or milliseconds). */
   readonly max?: number;
+  /** The character encoding a part declares, when it is one the reader cannot decode. */
+  readonly encoding?: string;
   /** Technical detail (parser message, offset), for --debug only. */
   readonly detail?: string;
 }
@@ -75,6 +84,22 @@ function limitSentence(d: XlsxReadErrorDetail, lang: 'zh' | 'en'): string {
       return lang === 'zh'
         ? `读取时间超过上限 ${Math.round(max / 1000)} 秒，已停止读取`
         : `reading took longer than the limit of ${Math.round(max / 1000)} s; reading stopped`;
+    case 'formula-length':
+      return lang === 'zh'
+        ? `${where(d, 'zh')}单元格 ${d.cell ?? ''} 的公式超过 Excel 的上限 ${fmtCount(max)} 个字符（Excel 不会写出这样的文件，可能已损坏），已停止读取`
+        : `${where(d, 'en')} cell ${d.cell ?? ''} holds a formula longer than Excel's limit of ${fmtCount(max)} characters (Excel never writes one; the file may be damaged); reading stopped`;
+    case 'formula-chars':
+      return lang === 'zh'
+        ? `公式总长度（共享公式按每个使用它的单元格计）超过上限 ${fmtCount(max)} 个字符${zhAt}，已停止读取`
+        : `the formulas' total length (a shared formula counted in every cell that uses it) exceeds the limit of ${fmtCount(max)} characters${enAt}; reading stopped`;
+    case 'text-chars':
+      return lang === 'zh'
+        ? `单元格文字总长度（共享字符串按每个引用它的单元格计）超过上限 ${fmtCount(max)} 个字符${zhAt}，已停止读取`
+        : `the cells' text in all (a shared string counted in every cell that uses it) exceeds the limit of ${fmtCount(max)} characters${enAt}; reading stopped`;
+    case 'number-format-length':
+      return lang === 'zh'
+        ? `样式（${d.part ?? ''}）中有数字格式超过 Excel 的上限 ${fmtCount(max)} 个字符（Excel 不会写出这样的文件，可能已损坏），已停止读取`
+        : `the styles (${d.part ?? ''}) hold a number format longer than Excel's limit of ${fmtCount(max)} characters (Excel never writes one; the file may be damaged); reading stopped`;
     default:
       return lang === 'zh' ? '超过读取上限，已停止读取' : 'a reading limit was exceeded; reading stopped';
   }
@@ -111,8 +136,24 @@ function sentence(code: XlsxReadErrorCode, d: XlsxReadErrorDetail, lang: 'zh' | 
       return limitSentence(d, lang);
     case 'no-sheets':
       return zh ? '工作簿中没有工作表' : 'the workbook has no sheets';
+    case 'unsupported-encoding':
+      return zh
+        ? `${where(d, 'zh')}声明的字符编码“${d.encoding ?? ''}”无法识别，请在 Excel 或 WPS 中打开并另存为 .xlsx`
+        : `${where(d, 'en')} declares the character encoding "${d.encoding ?? ''}", which cannot be read; open it in Excel or WPS and save it as .xlsx again`;
     case 'internal':
       return zh ? '读取工作簿时发生内部错误，请把文件和此信息报告给开发者' : 'an internal error occurred while reading the workbook; please report it with the file';
+    case 'duplicate-entry':
+      return zh
+        ? `文件已损坏（压缩包中有两个同名部件 ${d.part ?? ''}，大小写不同也算同名），请在 Excel 中打开并重新保存`
+        : `the file is damaged (the package holds two entries named ${d.part ?? ''}, letter case aside); open it in Excel and save it again`;
+    case 'crc-mismatch':
+      return zh
+        ? `文件已损坏（部件 ${d.part ?? ''} 的校验和不符），请在 Excel 中打开并重新保存`
+        : `the file is damaged (the checksum of ${d.part ?? ''} does not match); open it in Excel and save it again`;
+    case 'word-document':
+      return zh ? '这是 Word 文档（.docx），不是 Excel 工作簿' : 'this is a Word document (.docx), not an Excel workbook';
+    case 'powerpoint-document':
+      return zh ? '这是 PowerPoint 演示文稿（.pptx），不是 Excel 工作簿' : 'this is a PowerPoint presentation (.pptx), not an Excel workbook';
   }
 }
 

@@ -19,6 +19,12 @@ export const BUILTIN_FORMATS: ReadonlyMap<number, string> = new Map([
   [58, 'm"月"d"日"'],
 ]);
 
+/**
+ * Excel shows at most 30 decimal places, whatever the format asks for (and toFixed/toExponential
+ * throw a RangeError past 100): a format with more is shown with 30.
+ */
+export const MAX_DECIMALS = 30;
+
 /** Splits a format into its `;` sections, respecting quotes and escapes. */
 function sections(fmt: string): string[] {
   const out: string[] = [];
@@ -164,8 +170,8 @@ function renderNumeric(v: number, section: string): string {
     const mantPattern = pattern.slice(0, sci.index);
     const expPattern = pattern.slice(sci.index + 2).replace(/[^0#?]/g, '');
     const dot = mantPattern.indexOf('.');
-    const decimals = dot < 0 ? 0 : mantPattern.slice(dot + 1).replace(/[^0#?]/g, '').length;
-    return prefix + toScientific(x, decimals, false, Math.max(1, expPattern.length)) + suffix;
+    const decimals = Math.min(MAX_DECIMALS, dot < 0 ? 0 : mantPattern.slice(dot + 1).replace(/[^0#?]/g, '').length);
+    return prefix + toScientific(x, decimals, false, Math.min(MAX_DECIMALS, Math.max(1, expPattern.length))) + suffix;
   }
   // thousands scaling: commas right after the last digit placeholder divide by 1000
   const trailing = /([0#?])(,+)(?=[^0#?]*$)/.exec(pattern);
@@ -175,8 +181,8 @@ function renderNumeric(v: number, section: string): string {
   const dot = pattern.indexOf('.');
   const intPattern = dot < 0 ? pattern : pattern.slice(0, dot);
   const fracPattern = dot < 0 ? '' : pattern.slice(dot + 1).replace(/[^0#?]/g, '');
-  const decimals = fracPattern.length;
-  const minDecimals = (fracPattern.match(/0/g) ?? []).length;
+  const decimals = Math.min(MAX_DECIMALS, fracPattern.length);
+  const minDecimals = Math.min(decimals, (fracPattern.match(/0/g) ?? []).length);
   const grouping = /[0#?],[0#?]/.test(intPattern);
   const minInt = (intPattern.match(/0/g) ?? []).length;
   let s = Math.abs(x).toFixed(decimals);

@@ -11,7 +11,7 @@
  * clock is checked between chunks. Past a limit it stops with an XlsxReadError naming the limit.
  */
 import type { Cell, CellKind, Range, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from '../../core/snapshot/types';
-import { rangeFromA1 } from '../../core/snapshot/a1';
+import { rangeFromA1, toA1 } from '../../core/snapshot/a1';
 import { EXPLANATION_SHEET, readExplanationSheet } from '../../core/report/explanations';
 import { XlsxReadError } from './errors';
 import { listEntries, sniff, streamEntry, type ZipBudget, type ZipEntry } from './zip';
@@ -19,6 +19,7 @@ import { xmlSink, type Attrs, type XmlHandlers } from './xml';
 import { scanXml } from './xml-scan';
 import { BUILTIN_FORMATS, formatNumber } from './numfmt';
 import { shiftFormula } from './formula';
+import { decoderFor } from './encoding';
 
 export interface ReadLimits {
   /** Total bytes unpacked from the package. */
@@ -31,18 +32,41 @@ export interface ReadLimits {
   readonly maxMerges: number;
   /** The longest run of characters without markup in a part (a cell holds at most 32,767). */
   readonly maxTextRun: number;
-  /** Wall-clock time for one read, in milliseconds. */
+  /** Wall-clock time for one read, in milliseconds (the clock is read by work done, see `Package.work`). */
   readonly timeBudgetMs: number;
+  /** One formula's length in characters (Excel's own limit: 8,192). */
+  readonly maxFormulaLength: number;
+  /**
+   * Formula characters in the whole workbook, a shared formula counted once per cell that uses it
+   * (what expanding it costs): 5,000 cells sharing one 8,000-character formula are 40 M characters.
+   */
+  readonly maxFormulaChars: number;
+  /** One number format's length in characters (Excel's own limit: 255). */
+  readonly maxNumFmtLength: number;
+  /**
+   * Characters of cell text in the whole workbook, a shared string counted in every cell that uses
+   * it: what the checks will read (1 M cells pointing at one 960 K-character string are 960 G).
+   */
+  readonly maxTextChars: number;
 }
 
 export const DEFAULT_LIMITS: ReadLimits = {
   maxUncompressedBytes: 200 * 1024 * 1024,
   maxEntries: 20_000,
-  maxCells: 5_000_000,
+  // measured (docs/cli.md, "Limits"): 2.5 M cells peak at 627 MB of heap and buffers (755 MB resident);
+  // 5 M would need about 1.3 GB, 3 M stays under 1 GB
+  maxCells: 3_000_000,
   maxMerges: 500_000,
   maxTextRun: 1_000_000,
   timeBudgetMs: 60_000,
+  maxFormulaLength: 8_192,
+  maxFormulaChars: 50_000_000,
+  maxNumFmtLength: 255,
+  maxTextChars: 100_000_000,
 };
+
+/** Units of work (characters or bytes handled) between two readings of the clock. */
+const WORK_STEP = 1 << 16;
 
 export interface ReadOptions {
   readonly limits?: Partial<ReadLimits>;
@@ -122,18 +146,32 @@ class Package {
     readonly engine: 'scan' | 'saxes' = 'scan',
   ) {
     const started = now();
+    const tick = (): void => {
+      if (now() - started > limits.timeBudgetMs) {
+        throw new XlsxReadError('limit-exceeded', { limit: 'time', max: limits.timeBudgetMs });
+      }
+    };
+    // The clock is read by work done (characters scanned, formulas shifted, formats applied),
+    // never by a count of tags that may each cost any amount.
+    let work = 0;
     this.budget = {
       maxUncompressedBytes: limits.maxUncompressedBytes,
       used: 0,
-      tick: () => {
-        if (now() - started > limits.timeBudgetMs) {
-          throw new XlsxReadError('limit-exceeded', { limit: 'time', max: limits.timeBudgetMs });
+      tick,
+      work: (units) => {
+        work += units;
+        if (work >= WORK_STEP) {
+          work = 0;
+          tick();
         }
       },
     };
+    // Part names are case-insensitive (OPC): two entries of one name, letter case aside, are a
+    // damaged or doctored package (readers differ on which one they take), never a choice to make.
     for (const e of listEntries(bytes, limits.maxEntries)) {
       const key = e.name.toLowerCase();
-      if (!this.entries.has(key)) this.entries.set(key, e);
+      if (this.entries.has(key)) throw new XlsxReadError('duplicate-entry', { part: e.name });
+      this.entries.set(key, e);
     }
   }
 
@@ -194,11 +232,9 @@ class Package {
         o += c.length;
       }
     }
-    const le = whole[0] === 0xff && whole[1] === 0xfe;
-    const be = whole[0] === 0xfe && whole[1] === 0xff;
-    const text = new TextDecoder(le ? 'utf-16le' : be ? 'utf-16be' : 'utf-8', { ignoreBOM: false }).decode(whole);
+    const text = decoderFor(whole, { part, ...(sheet !== undefined && { sheet }) }).decode(whole);
     this.budget.tick();
-    scanXml(text, handlers, { part, ...(sheet !== undefined && { sheet }), maxTextRun: this.limits.maxTextRun, tick: this.budget.tick });
+    scanXml(text, handlers, { part, ...(sheet !== undefined && { sheet }), maxTextRun: this.limits.maxTextRun, work: this.budget.work });
     return true;
   }
 
@@ -277,11 +313,14 @@ function readStyles(pkg: Package, part: string | undefined): (string | undefined
   if (part === undefined) return xfs;
   const ids: number[] = [];
   let inCellXfs = false;
+  const max = pkg.limits.maxNumFmtLength;
   pkg.parseSmall(part, {
     open(name, a) {
       if (name === 'numFmt') {
         const id = Number(a.get('numFmtId'));
         const code = a.get('formatCode');
+        // Excel writes at most 255 characters; a longer one would be applied to every cell it styles
+        if (code !== undefined && code.length > max) throw new XlsxReadError('limit-exceeded', { limit: 'number-format-length', max, part });
         if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
       } else if (name === 'cellXfs') inCellXfs = true;
       else if (name === 'xf' && inCellXfs) ids.push(Number(a.get('numFmtId') ?? '0'));
@@ -325,6 +364,10 @@ function readWorkbook(pkg: Package, part: string): WorkbookInfo {
 interface Counters {
   cells: number;
   merges: number;
+  /** Formula characters so far, a shared formula counted in every cell that uses it. */
+  formulaChars: number;
+  /** Cell text characters so far, a shared string counted in every cell that uses it. */
+  textChars: number;
 }
 
 interface SheetContext {
@@ -367,14 +410,32 @@ function readWorksheet(ctx: SheetContext, part: string, sheetName: string, index
   let inline: string | null = null;
   const sharedMasters = new Map<string, { row: number; col: number; text: string }>();
 
+  const formulaCost = (length: number): void => {
+    if (length > limits.maxFormulaLength) {
+      throw new XlsxReadError('limit-exceeded', { limit: 'formula-length', max: limits.maxFormulaLength, sheet: sheetName, part, cell: toA1(cRow, cCol) });
+    }
+    ctx.counters.formulaChars += length;
+    if (ctx.counters.formulaChars > limits.maxFormulaChars) {
+      throw new XlsxReadError('limit-exceeded', { limit: 'formula-chars', max: limits.maxFormulaChars, sheet: sheetName, part });
+    }
+    ctx.pkg.budget.work(length);
+  };
+
   const finishCell = (): void => {
     const numFmt = hasStyle ? ctx.xfs[cStyle] : undefined;
     let formula: string | undefined;
-    if (f !== null && f !== '') formula = f;
-    else if (fShared && !fShared.master) {
+    if (f !== null && f !== '') {
+      formulaCost(f.length);
+      formula = f;
+    } else if (fShared && !fShared.master) {
       const m = sharedMasters.get(fShared.si);
-      if (m) formula = shiftFormula(m.text, cRow - m.row, cCol - m.col);
+      if (m) {
+        // a shared formula costs its whole length in every cell that uses it: counted before it is shifted
+        formulaCost(m.text.length);
+        formula = shiftFormula(m.text, cRow - m.row, cCol - m.col);
+      }
     }
+    if (numFmt !== undefined) ctx.pkg.budget.work(numFmt.length);
     if (fShared?.master && f) sharedMasters.set(fShared.si, { row: cRow, col: cCol, text: f });
     let kind: CellKind = 'empty';
     let value: string | number | boolean | null = null;
@@ -456,6 +517,11 @@ function readWorksheet(ctx: SheetContext, part: string, sheetName: string, index
       }
     }
     if (kind === 'empty' && formula === undefined && numFmt === undefined) return;
+    ctx.counters.textChars += text.length;
+    if (ctx.counters.textChars > limits.maxTextChars) {
+      throw new XlsxReadError('limit-exceeded', { limit: 'text-chars', max: limits.maxTextChars, sheet: sheetName, part });
+    }
+    ctx.pkg.budget.work(text.length);
     const cell: Cell = {
       row: cRow,
       col: cCol,
@@ -609,6 +675,21 @@ function readWorksheet(ctx: SheetContext, part: string, sheetName: string, index
   };
 }
 
+/**
+ * A Word or PowerPoint package renamed .xlsx is that, not a workbook without sheets: known by its
+ * main part (the package relationship's target in word/ or ppt/), or, without one, by the parts
+ * those applications always write when there is no workbook part.
+ */
+function refuseOtherOffice(pkg: Package, mainPart: string | undefined): void {
+  const kind = (part: string): 'word-document' | 'powerpoint-document' | undefined =>
+    /^word\//i.test(part) ? 'word-document' : /^ppt\//i.test(part) ? 'powerpoint-document' : undefined;
+  const byMain = mainPart !== undefined && pkg.has(mainPart) ? kind(mainPart) : undefined;
+  if (byMain !== undefined) throw new XlsxReadError(byMain);
+  if (pkg.has('xl/workbook.xml') || pkg.has('xl/workbook.bin')) return;
+  if (pkg.has('word/document.xml')) throw new XlsxReadError('word-document');
+  if (pkg.has('ppt/presentation.xml')) throw new XlsxReadError('powerpoint-document');
+}
+
 /** Like readXlsx, but throws the XlsxReadError (for callers that already catch). */
 export function readXlsxOrThrow(bytes: Uint8Array, options: ReadOptions = {}): WorkbookSnapshot {
   const limits: ReadLimits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -616,7 +697,9 @@ export function readXlsxOrThrow(bytes: Uint8Array, options: ReadOptions = {}): W
   const pkg = new Package(bytes, limits, options.now ?? Date.now, options.xmlEngine ?? 'scan');
 
   // The workbook part: from the package relationships, else the conventional path.
-  let workbookPart = relOfType(pkg.rels(''), '/officeDocument');
+  const mainPart = relOfType(pkg.rels(''), '/officeDocument');
+  refuseOtherOffice(pkg, mainPart);
+  let workbookPart = mainPart;
   if (workbookPart === undefined || !pkg.has(workbookPart)) workbookPart = 'xl/workbook.xml';
   if (!pkg.has(workbookPart)) {
     if (pkg.has('xl/workbook.bin')) throw new XlsxReadError('xlsb-binary');
@@ -631,7 +714,7 @@ export function readXlsxOrThrow(bytes: Uint8Array, options: ReadOptions = {}): W
   const stylesPart = relOfType(rels, '/styles') ?? (pkg.has(`${baseDir}styles.xml`) ? `${baseDir}styles.xml` : undefined);
   const strings = readSharedStrings(pkg, ssPart !== undefined && pkg.has(ssPart) ? ssPart : undefined);
   const xfs = readStyles(pkg, stylesPart !== undefined && pkg.has(stylesPart) ? stylesPart : undefined);
-  const ctx: SheetContext = { pkg, strings, xfs, date1904: info.date1904, counters: { cells: 0, merges: 0 } };
+  const ctx: SheetContext = { pkg, strings, xfs, date1904: info.date1904, counters: { cells: 0, merges: 0, formulaChars: 0, textChars: 0 } };
 
   const sheets: SheetSnapshot[] = [];
   info.sheets.forEach((ref, index) => {

@@ -137,8 +137,11 @@ export interface ScanOptions {
   readonly part: string;
   readonly sheet?: string;
   readonly maxTextRun: number;
-  /** Called every few thousand tags: throws when time is up. */
-  readonly tick?: () => void;
+  /**
+   * Told the work done (characters scanned) after every tag: the caller reads its clock by work,
+   * so a few huge tags cost as many checks as many small ones. Throws when time is up.
+   */
+  readonly work?: (units: number) => void;
 }
 
 /** Scans one whole decoded part, calling the handlers as the saxes sink would. */
@@ -154,7 +157,7 @@ export function scanXml(s: string, handlers: XmlHandlers, options: ScanOptions):
 }
 
 function scan(s: string, handlers: XmlHandlers, options: ScanOptions, where: XlsxReadErrorDetail): void {
-  const { maxTextRun, tick } = options;
+  const { maxTextRun, work } = options;
   const open = handlers.open;
   const close = handlers.close;
   const text = handlers.text;
@@ -190,7 +193,7 @@ function scan(s: string, handlers: XmlHandlers, options: ScanOptions, where: Xls
   let depth = 0;
   let sawRoot = false;
   let closedRoot = false;
-  let count = 0;
+  let done = 0; // characters reported to `work` so far
   const n = s.length;
   let i = 0;
 
@@ -223,9 +226,9 @@ function scan(s: string, handlers: XmlHandlers, options: ScanOptions, where: Xls
       break;
     }
     if (lt > i) emitText(i, lt);
-    if (++count === 4096) {
-      count = 0;
-      tick?.();
+    if (work !== undefined) {
+      work(lt - done + 8);
+      done = lt;
     }
     const c = s.charCodeAt(lt + 1);
     if (c === 0x2f) {

@@ -5,6 +5,7 @@
  */
 import { SaxesParser } from 'saxes';
 import { XlsxReadError } from './errors';
+import { decoderFor } from './encoding';
 
 /** A tag's attributes by name without namespace prefix (`r:id` is `id`). */
 export interface Attrs {
@@ -35,7 +36,7 @@ export interface XmlHandlers {
 }
 
 export interface XmlSink {
-  /** Feeds raw bytes of the part (UTF-8, or UTF-16 with a BOM). */
+  /** Feeds raw bytes of the part (UTF-8, UTF-16 with a BOM, or the encoding its declaration names). */
   push(chunk: Uint8Array): void;
   /** Ends the part; throws when the XML is incomplete. */
   end(): void;
@@ -100,9 +101,7 @@ export function xmlSink(part: string, handlers: XmlHandlers, sheet?: string, max
   return {
     push(chunk) {
       if (!decoder) {
-        const le = chunk[0] === 0xff && chunk[1] === 0xfe;
-        const be = chunk[0] === 0xfe && chunk[1] === 0xff;
-        decoder = new TextDecoder(le ? 'utf-16le' : be ? 'utf-16be' : 'utf-8', { ignoreBOM: false });
+        decoder = decoderFor(chunk, where);
       }
       const d = decoder;
       const s = d.decode(chunk, { stream: true });

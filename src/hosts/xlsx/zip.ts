@@ -6,6 +6,7 @@
  */
 import { Inflate, inflateSync } from 'fflate';
 import { XlsxReadError } from './errors';
+import { crc32Update } from './crc32';
 
 export interface ZipEntry {
   /** Name as stored (forward slashes, no leading slash). */
@@ -16,6 +17,8 @@ export interface ZipEntry {
   /** As declared by the central directory: a hint, never trusted for safety. */
   readonly declaredSize: number;
   readonly localOffset: number;
+  /** CRC-32 of the uncompressed bytes, as the central directory records it (checked after inflating). */
+  readonly crc: number;
 }
 
 /** Running totals shared by every entry read from one package. */
@@ -23,8 +26,10 @@ export interface ZipBudget {
   readonly maxUncompressedBytes: number;
   /** Bytes unpacked so far. */
   used: number;
-  /** Called between chunks: throws when time is up. */
+  /** Called between chunks: reads the clock, throws when time is up. */
   readonly tick: () => void;
+  /** Counts work done (bytes or characters handled) and reads the clock every so much work. */
+  readonly work: (units: number) => void;
 }
 
 const SIG_LOCAL = 0x04034b50;
@@ -126,6 +131,7 @@ export function listEntries(bytes: Uint8Array, maxEntries: number): ZipEntry[] {
     }
     const flags = u16(bytes, p + 8);
     const method = u16(bytes, p + 10);
+    const crc = u32(bytes, p + 16);
     let compressedSize = u32(bytes, p + 20);
     let declaredSize = u32(bytes, p + 24);
     const nameLen = u16(bytes, p + 28);
@@ -151,7 +157,7 @@ export function listEntries(bytes: Uint8Array, maxEntries: number): ZipEntry[] {
       }
     }
     const name = decoder.decode(nameBytes).replace(/\\/g, '/').replace(/^\/+/, '');
-    out.push({ name, method, flags, compressedSize, declaredSize, localOffset });
+    out.push({ name, method, flags, compressedSize, declaredSize, localOffset, crc });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return out;
@@ -165,7 +171,9 @@ const FAST_MAX = 64 * 1024 * 1024;
 
 /**
  * Unpacks one entry as a stream: `onChunk` receives the bytes as they are inflated. The running
- * count is checked after every chunk, so at most one chunk's expansion passes the limit.
+ * count is checked after every chunk, so at most one chunk's expansion passes the limit. The
+ * entry's CRC-32 is computed over the chunks and checked at the end: a flipped byte that still
+ * inflates (a damaged copy, a stored entry) is `crc-mismatch`, never text with U+FFFD in it.
  */
 export function streamEntry(
   bytes: Uint8Array,
@@ -181,18 +189,26 @@ export function streamEntry(
   const start = lo + 30 + u16(bytes, lo + 26) + u16(bytes, lo + 28);
   const end = start + entry.compressedSize;
   if (end > bytes.length) throw new XlsxReadError('corrupt-zip', { part: entry.name, detail: 'entry data beyond the end of the file (truncated?)' });
+  let crc = 0;
   const count = (chunk: Uint8Array): void => {
     budget.used += chunk.length;
     if (budget.used > budget.maxUncompressedBytes) {
       throw new XlsxReadError('limit-exceeded', { limit: 'uncompressed-size', max: budget.maxUncompressedBytes, part: entry.name });
     }
+    crc = crc32Update(crc, chunk);
     onChunk(chunk);
+  };
+  const verify = (): void => {
+    if (crc !== entry.crc) {
+      throw new XlsxReadError('crc-mismatch', { part: entry.name, detail: `CRC-32 ${crc.toString(16)}, the directory says ${entry.crc.toString(16)}` });
+    }
   };
   if (entry.method === 0) {
     for (let p = start; p < end; p += CHUNK * 64) {
       budget.tick();
       count(bytes.subarray(p, Math.min(end, p + CHUNK * 64)));
     }
+    verify();
     return;
   }
   if (entry.method !== 8) {
@@ -212,6 +228,7 @@ export function streamEntry(
     if (out !== null && out.length <= entry.declaredSize) {
       budget.tick();
       if (out.length > 0) count(out);
+      verify();
       return;
     }
   }
@@ -223,6 +240,7 @@ export function streamEntry(
   try {
     if (start === end) {
       inflate.push(new Uint8Array(0), true);
+      verify();
       return;
     }
     // Steps grow (up to 64 KB) while each expands less than 64×, and fall back to 4 KB when one
@@ -241,4 +259,5 @@ export function streamEntry(
     if (e instanceof XlsxReadError) throw e;
     throw new XlsxReadError('corrupt-zip', { part: entry.name, detail: e instanceof Error ? e.message : String(e) });
   }
+  verify();
 }

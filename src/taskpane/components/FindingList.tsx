@@ -49,6 +49,14 @@ const useStyles = makeStyles({
   detail: { display: 'block', fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
   explanation: { display: 'block', fontSize: tokens.fontSizeBase200, color: tokens.colorPaletteGreenForeground1, marginTop: tokens.spacingVerticalXXS, wordBreak: 'break-word' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, marginTop: tokens.spacingVerticalXXS },
+  sameCell: {
+    display: 'block',
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    marginTop: tokens.spacingVerticalXXS,
+    paddingLeft: tokens.spacingHorizontalXS,
+    borderLeft: `2px dotted ${tokens.colorNeutralStroke1}`,
+  },
   explainBox: { marginTop: tokens.spacingVerticalXS, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
@@ -63,11 +71,15 @@ export interface FindingListProps {
   readonly t: Strings;
   readonly selectedKey?: string | undefined;
   readonly busy: boolean;
-  /** The rule's name in the pane's language (its description). */
+  /** The rule's name in the pane's language (标题编号; Heading numbering). */
   ruleName(rule: string): string;
-  readonly onSelect: (f: Finding) => void;
-  readonly onFix: (f: Finding) => void;
-  readonly onExplain: (f: Finding, text: string) => void;
+  /** The rule's tooltip: its id and description (the id is shown in the text only in English). */
+  ruleHint?(rule: string): string;
+  /** Show the rule id beside its name (the English UI); the Chinese pane shows it in the tooltip only. */
+  readonly showRuleIds?: boolean | undefined;
+  onSelect(f: Finding): void;
+  onFix(f: Finding): void;
+  onExplain(f: Finding, text: string): void;
   /** 对应标题 on a finding that offers it (finding.mapHeading): the button's label and what it opens. */
   readonly mapHeading?: { readonly label: string; open(f: Finding): void } | undefined;
 }
@@ -78,7 +90,16 @@ interface Group {
   count: number;
 }
 
-/** Groups by project (in order of first appearance), then by rule. */
+/** Errors before warnings before infos; explained findings (no longer counted) last. */
+export function findingRank(f: Finding): number {
+  return f.explanation ? 3 : f.severity === 'error' ? 0 : f.severity === 'warning' ? 1 : 2;
+}
+
+/**
+ * Groups by project (in order of first appearance), then by rule; within a project the rules with
+ * errors come first, then warnings, then infos (each rule's findings in the same order; ties keep
+ * the workbook's order).
+ */
 export function groupFindings(findings: readonly Finding[]): Group[] {
   const groups: Group[] = [];
   const byProject = new Map<string, Group>();
@@ -95,11 +116,39 @@ export function groupFindings(findings: readonly Finding[]): Group[] {
     r.findings.push(f);
     g.count++;
   }
+  for (const g of groups) {
+    for (const r of g.rules) r.findings.sort((a, b) => findingRank(a) - findingRank(b));
+    g.rules.sort((a, b) => findingRank(a.findings[0]!) - findingRank(b.findings[0]!));
+  }
   // findings outside any project go last
   return [...groups.filter((g) => g.project !== ''), ...groups.filter((g) => g.project === '')];
 }
 
-function FindingItem(props: { f: Finding; t: Strings; selected: boolean; busy: boolean } & Pick<FindingListProps, 'onSelect' | 'onFix' | 'onExplain' | 'mapHeading'>) {
+/**
+ * Findings on the same cell that expect different values (a row sum says 723.84, the column sum
+ * 714.84): each is shown with the others, as one problem seen two ways.
+ */
+export function sameCellOthers(findings: readonly Finding[]): Map<Finding, Finding[]> {
+  const byCell = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.expected === undefined || f.expected === '') continue;
+    const k = `${f.sheet}\u0000${f.cell}`;
+    const list = byCell.get(k);
+    if (list) list.push(f);
+    else byCell.set(k, [f]);
+  }
+  const out = new Map<Finding, Finding[]>();
+  for (const list of byCell.values()) {
+    if (list.length < 2) continue;
+    for (const f of list) {
+      const others = list.filter((o) => o !== f && o.expected !== f.expected);
+      if (others.length > 0) out.set(f, others);
+    }
+  }
+  return out;
+}
+
+function FindingItem(props: { f: Finding; t: Strings; selected: boolean; busy: boolean; others?: readonly Finding[] | undefined } & Pick<FindingListProps, 'onSelect' | 'onFix' | 'onExplain' | 'mapHeading' | 'ruleName'>) {
   const { f, t, selected, busy } = props;
   const s = useStyles();
   const [explaining, setExplaining] = useState(false);
@@ -131,6 +180,11 @@ function FindingItem(props: { f: Finding; t: Strings; selected: boolean; busy: b
             {hasActual && `${t.actual} ${f.actual}`}
           </span>
         )}
+        {props.others?.map((o) => (
+          <span key={o.key + o.message} className={s.sameCell} data-same-cell>
+            {t.sameCell(props.ruleName(o.rule), o.expected ?? '')}
+          </span>
+        ))}
         {f.explanation && <span className={s.explanation}>{t.explanationPrefix}{f.explanation}</span>}
       </button>
       <div className={s.actions}>
@@ -142,8 +196,8 @@ function FindingItem(props: { f: Finding; t: Strings; selected: boolean; busy: b
         {f.mapHeading && props.mapHeading && (
           <Button size="small" disabled={busy} onClick={() => props.mapHeading!.open(f)}>{props.mapHeading.label}</Button>
         )}
-        <Button size="small" appearance="subtle" aria-expanded={explaining} aria-controls={boxId} onClick={() => setExplaining((v) => !v)}>
-          {t.explain}
+        <Button size="small" appearance="secondary" icon={<span aria-hidden="true">✎</span>} aria-expanded={explaining} aria-controls={boxId} onClick={() => setExplaining((v) => !v)}>
+          {f.explanation ? t.explainEdit : t.explainAdd}
         </Button>
       </div>
       {explaining && (
@@ -170,6 +224,7 @@ function FindingItem(props: { f: Finding; t: Strings; selected: boolean; busy: b
 export function FindingList(props: FindingListProps) {
   const s = useStyles();
   const { t } = props;
+  const others = sameCellOthers(props.findings);
   return (
     <div>
       {groupFindings(props.findings).map((g) => (
@@ -180,7 +235,10 @@ export function FindingList(props: FindingListProps) {
           </h2>
           {g.rules.map((r) => (
             <div key={r.rule}>
-              <h3 className={s.ruleTitle}>{props.ruleName(r.rule)} <code className={s.ruleId}>{r.rule}</code></h3>
+              <h3 className={s.ruleTitle} title={props.ruleHint?.(r.rule)}>
+                {props.ruleName(r.rule)}
+                {props.showRuleIds && <> <code className={s.ruleId}>{r.rule}</code></>}
+              </h3>
               <ul className={s.list}>
                 {r.findings.map((f) => (
                   <FindingItem
@@ -193,6 +251,8 @@ export function FindingList(props: FindingListProps) {
                     onFix={props.onFix}
                     onExplain={props.onExplain}
                     mapHeading={props.mapHeading}
+                    ruleName={props.ruleName}
+                    others={others.get(f)}
                   />
                 ))}
               </ul>

@@ -7,7 +7,9 @@ import type { Strings } from '../i18n';
 
 const useStyles = makeStyles({
   table: { borderCollapse: 'collapse', width: '100%', marginTop: tokens.spacingVerticalS, fontSize: tokens.fontSizeBase200 },
-  cell: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, textAlign: 'left', wordBreak: 'break-all' },
+  cell: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, textAlign: 'left', wordBreak: 'break-word', verticalAlign: 'top' },
+  /** A cell address (项目十一!A18) or a code is never broken across lines, even at 320 px. */
+  nowrap: { whiteSpace: 'nowrap', wordBreak: 'keep-all' },
   scroll: { maxHeight: '40vh', overflowY: 'auto' },
 });
 
@@ -15,6 +17,10 @@ export interface FixAllDialogProps {
   readonly open: boolean;
   readonly fixes: readonly Fix[];
   readonly t: Strings;
+  /** The school each fix is for, by `sheet!cell` (school-code fixes), shown as the first column. */
+  readonly schools?: ReadonlyMap<string, string> | undefined;
+  /** How to undo: Excel's Undo inside Excel; the page says how it is undone there. */
+  readonly inExcel?: boolean | undefined;
   /** Start with 覆盖 ticked (a single fix that targets a filled cell). */
   readonly defaultOverwrite?: boolean;
   readonly onCancel: () => void;
@@ -26,6 +32,7 @@ export function FixAllDialog(props: FixAllDialogProps) {
   const { t } = props;
   const s = useStyles();
   const [overwrite, setOverwrite] = useState(props.defaultOverwrite === true);
+  const hasSchools = props.fixes.some((f) => props.schools?.has(`${f.sheet}!${f.cell}`));
   // each opening starts from its own default
   useEffect(() => {
     if (props.open) setOverwrite(props.defaultOverwrite === true);
@@ -36,17 +43,22 @@ export function FixAllDialog(props: FixAllDialogProps) {
         <DialogBody>
           <DialogTitle>{props.fixes.length === 1 ? t.fill : t.fillAllTitle}</DialogTitle>
           <DialogContent>
-            <p id="fix-all-intro">{t.fillAllIntro}</p>
+            <p id="fix-all-intro">{t.fillAllIntro} {props.inExcel ? t.fillAllUndoExcel : t.fillAllUndoPage}</p>
             <div className={s.scroll}>
               <table className={s.table}>
                 <thead>
-                  <tr><th className={s.cell} scope="col">{t.cellColumn}</th><th className={s.cell} scope="col">{t.valueColumn}</th></tr>
+                  <tr>
+                    {hasSchools && <th className={s.cell} scope="col">{t.schoolColumn}</th>}
+                    <th className={s.cell} scope="col">{t.cellColumn}</th>
+                    <th className={s.cell} scope="col">{t.valueColumn}</th>
+                  </tr>
                 </thead>
                 <tbody>
                   {props.fixes.map((f) => (
-                    <tr key={`${f.sheet}!${f.cell}`}>
-                      <td className={s.cell}>{f.sheet}!{f.cell}</td>
-                      <td className={s.cell}>{String(f.value)}{f.overwrite ? ` ${t.overwriteMark}` : ''}</td>
+                    <tr key={`${f.sheet}!${f.cell}`} data-fix={`${f.sheet}!${f.cell}`}>
+                      {hasSchools && <td className={s.cell}>{props.schools?.get(`${f.sheet}!${f.cell}`) ?? ''}</td>}
+                      <td className={`${s.cell} ${s.nowrap}`}>{f.sheet}!{f.cell}</td>
+                      <td className={s.cell}><span className={s.nowrap}>{String(f.value)}</span>{f.overwrite ? ` ${t.overwriteMark}` : ''}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,18 +1,20 @@
 import { useId, useRef } from 'react';
 import { Button, Field, Input, Select, Switch, makeStyles, tokens } from '@fluentui/react-components';
-import { RULES } from '../../core/rules/index';
+import { RULE_GROUPS, RULES } from '../../core/rules/index';
 import type { Lang, Severity } from '../../core/rules/types';
 import type { Strings } from '../i18n';
 import { DEFAULT_SETTINGS, validProvince, type PaneSettings, type RuleChoice } from '../settings';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  h3: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalS} 0 0 0`, color: tokens.colorNeutralForeground2 },
   h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalS} 0 0 0` },
   rules: { listStyleType: 'none', padding: 0, margin: 0 },
   rule: { display: 'grid', gridTemplateColumns: '1fr auto', alignItems: 'center', gap: tokens.spacingHorizontalXS, padding: `${tokens.spacingVerticalXXS} 0`, borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
   ruleText: { display: 'flex', flexDirection: 'column', minWidth: 0 },
   ruleId: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3 },
   ruleName: { fontSize: tokens.fontSizeBase200 },
+  ruleDesc: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3, paddingLeft: tokens.spacingHorizontalS },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   hiddenInput: { display: 'none' },
 });
@@ -27,8 +29,10 @@ export interface SettingsViewProps {
   readonly registryName?: string | undefined;
   /** Present when the pane can read a registry from another file. */
   readonly onRegistryFile?: ((file: File) => void) | undefined;
-  readonly onRegistryRemove: () => void;
-  readonly onChange: (s: PaneSettings) => void;
+  onRegistryRemove(): void;
+  onChange(s: PaneSettings): void;
+  /** 语言: switches the pane's language (absent: no switch). */
+  readonly onLangChange?: ((lang: Lang) => void) | undefined;
 }
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -46,6 +50,15 @@ export function SettingsView(props: SettingsViewProps) {
       <div className={s.row}>
         <Button appearance="subtle" onClick={() => props.onChange(DEFAULT_SETTINGS)}>{t.resetSettings}</Button>
       </div>
+
+      {props.onLangChange && (
+        <Field label={t.language}>
+          <Select value={lang} onChange={(_, d) => props.onLangChange?.(d.value === 'en' ? 'en' : 'zh')}>
+            <option value="zh">中文</option>
+            <option value="en">English</option>
+          </Select>
+        </Field>
+      )}
 
       <Field
         label={t.province}
@@ -88,28 +101,35 @@ export function SettingsView(props: SettingsViewProps) {
       )}
 
       <h2 className={s.h2}>{t.rulesHeading}</h2>
-      <ul className={s.rules}>
-        {RULES.map((r) => {
-          const id = r.meta.id;
-          const choice = settings.rules[id] ?? 'default';
-          const on = choice !== 'off';
-          const severity: Severity = choice === 'default' || choice === 'off' ? r.meta.defaultSeverity : choice;
-          return (
-            <li key={id} className={s.rule} data-rule={id}>
-              <div className={s.ruleText}>
-                <Switch checked={on} label={<span className={s.ruleName}>{r.meta.description[lang]}</span>}
-                  aria-label={`${r.meta.description[lang]}（${id}）`}
-                  onChange={(_, d) => setRule(id, d.checked ? 'default' : 'off')} />
-                <span className={s.ruleId}>{id}</span>
-              </div>
-              <Select size="small" aria-label={t.severityFor(id)} disabled={!on} value={severity}
-                onChange={(_, d) => setRule(id, d.value === r.meta.defaultSeverity ? 'default' : (d.value as Severity))}>
-                {SEVERITIES.map((sv) => <option key={sv} value={sv}>{t.severity[sv]}</option>)}
-              </Select>
-            </li>
-          );
-        })}
-      </ul>
+      {RULE_GROUPS.map((g) => (
+        <section key={g.id} aria-label={g.name[lang]} data-group={g.id}>
+          <h3 className={s.h3}>{g.name[lang]}</h3>
+          <ul className={s.rules}>
+            {RULES.filter((r) => r.meta.group === g.id).map((r) => {
+              const id = r.meta.id;
+              const choice = settings.rules[id] ?? 'default';
+              const on = choice !== 'off';
+              const severity: Severity = choice === 'default' || choice === 'off' ? r.meta.defaultSeverity : choice;
+              const name = r.meta.name[lang];
+              return (
+                <li key={id} className={s.rule} data-rule={id} title={`${id}${lang === 'zh' ? '：' : ': '}${r.meta.description[lang]}`}>
+                  <div className={s.ruleText}>
+                    <Switch checked={on} label={<span className={s.ruleName}>{name}</span>}
+                      aria-label={name}
+                      onChange={(_, d) => setRule(id, d.checked ? 'default' : 'off')} />
+                    <span className={s.ruleDesc}>{r.meta.description[lang]}</span>
+                    {lang === 'en' && <span className={s.ruleId}>{id}</span>}
+                  </div>
+                  <Select size="small" aria-label={t.severityFor(name)} disabled={!on} value={severity}
+                    onChange={(_, d) => setRule(id, d.value === r.meta.defaultSeverity ? 'default' : (d.value as Severity))}>
+                    {SEVERITIES.map((sv) => <option key={sv} value={sv}>{t.severity[sv]}</option>)}
+                  </Select>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ))}
     </div>
   );
 }

@@ -26,6 +26,7 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
   },
+  dropCompact: { padding: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalS, gap: tokens.spacingVerticalXS, borderTopWidth: '1px', borderBottomWidth: '1px', borderLeftWidth: '1px', borderRightWidth: '1px' },
   dropActive: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   small: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, margin: 0 },
@@ -248,7 +249,7 @@ export function StandaloneApp(props: StandaloneAppProps) {
 
   const header = (
     <div
-      className={`${s.drop} ${dragging ? s.dropActive : ''}`}
+      className={`${s.drop} ${file ? s.dropCompact : ''} ${dragging ? s.dropActive : ''}`}
       onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
       onDragLeave={() => setDragging(false)}
       onDrop={(e) => {
@@ -270,10 +271,11 @@ export function StandaloneApp(props: StandaloneAppProps) {
             e.target.value = '';
           }} />
       </div>
-      <p className={s.small}>{t.dropHint}</p>
+      {/* once a workbook is open the header is one short block (the first finding fits a 768-px-high screen at 320 px) */}
+      {!file && <p className={s.small}>{t.dropHint}</p>}
       {opening && <Progress progress={opening.progress} lang={lang} onCancel={opening.cancel} />}
-      {file && <p className={s.file}>{t.fileLabel(file.name)}</p>}
-      <p className={s.small}>{t.privacy}</p>
+      {file && <p className={s.file} title={t.privacy}>{t.fileLabel(file.name)}</p>}
+      {!file && <p className={s.small}>{t.privacy}</p>}
     </div>
   );
 

@@ -17,6 +17,8 @@ export interface FileHost extends PaneHost {
   /** Fixes the user wrote (填入), in order, with the finding that proposed each. */
   writtenFixes(): readonly { readonly fix: Fix; readonly finding: Finding | undefined }[];
   explanations(): readonly StoredExplanation[];
+  /** Appends a sheet the page generated (生成学校表); it is in the downloaded copy too. */
+  addSheet(sheet: SheetSnapshot): void;
 }
 
 export function cellText(snapshot: WorkbookSnapshot, sheet: string, a1: string): string | null {
@@ -51,6 +53,9 @@ export function createFileHost(initial: WorkbookSnapshot, onSelect: (sheet: stri
     kind: 'file',
     snapshot: current,
     writtenFixes: () => written,
+    addSheet(sheet: SheetSnapshot) {
+      snapshot = { ...snapshot, sheets: [...snapshot.sheets, { ...sheet, index: snapshot.sheets.length }] };
+    },
     explanations: () => [...explanations.values()],
     async check(request: CheckRequest): Promise<CheckOutcome> {
       const result = checkWorkbook({

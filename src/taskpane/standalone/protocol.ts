@@ -9,6 +9,7 @@ import type { Finding, Fix, Lang } from '../../core/rules/types';
 import type { DisclosureDocument } from '../../core/model';
 import type { Normalisation } from '../../core/export/types';
 import type { WorkbookSnapshot } from '../../core/snapshot/types';
+import type { ListSource, SchoolTablePreview } from '../../core/schools/from-list';
 import type { CheckOutcome, FixOutcome } from '../host';
 import type { WorkPhase } from '../progress';
 
@@ -49,9 +50,15 @@ export interface WorkCalls {
   annotate: { args: { withFixes: boolean; lang: Lang }; result: { ok: true; bytes: Uint8Array; edits: Edits } | Failed };
   /** The Word file of check `seq` (kept in the worker), or of the document given. */
   exportDocx: {
-    args: { seq: number; document?: DisclosureDocument };
+    args: { seq: number; document?: DisclosureDocument; template?: Uint8Array };
     result: { ok: true; bytes: Uint8Array; normalisations: readonly Normalisation[] } | { ok: false; stale: true };
   };
+  /** The open workbook's visible sheets (生成学校表 picks the list from them). */
+  sheetNames: { args: Record<string, never>; result: readonly string[] };
+  /** 生成学校表: the table a list makes, nothing written. */
+  schoolTablePreview: { args: { source: ListSource; request: PlainCheckRequest }; result: { ok: true; preview: SchoolTablePreview } | Failed };
+  /** 生成学校表: the table written on a new sheet of the open workbook (and of its downloaded copy). */
+  schoolTableWrite: { args: { source: ListSource; request: PlainCheckRequest }; result: { ok: true; sheet: string; edits: Edits } | Failed };
   /** A registry workbook (settings: 学校名录来自其他文件), with the CLI's checks and sentences. */
   readRegistry: { args: { file: Blob; name: string; lang: Lang }; result: { ok: true; snapshot: WorkbookSnapshot } | Failed };
 }

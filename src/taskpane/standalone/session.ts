@@ -15,6 +15,9 @@ import { M, say } from '../../cli/messages';
 import { DEFAULT_LIMITS, readXlsx } from '../../hosts/xlsx/read';
 import { XlsxReadError } from '../../hosts/xlsx/errors';
 import { AnnotateError, annotate, writeExplanations } from '../../hosts/xlsx/annotate';
+import { addTemplateSheet } from '../../hosts/xlsx/add-sheet';
+import { planSchoolTable, previewOf, type ListSource } from '../../core/schools/from-list';
+import { templateToSheet } from '../../core/schools/template';
 import type { StoredExplanation } from '../../core/snapshot/types';
 import type { CheckOutcome } from '../host';
 import type { WorkPhase } from '../progress';
@@ -43,7 +46,8 @@ export async function loadWorkbookFile(file: Blob, name: string, lang: Lang): Pr
 
 interface Open {
   readonly host: FileHost;
-  readonly bytes: Uint8Array;
+  /** The package the copy is made from: the file's, with the sheets generated in the page. */
+  bytes: Uint8Array;
 }
 
 /** Answers the page's calls over one opened workbook. `phase` reports the phase entered. */
@@ -116,8 +120,36 @@ export function createWorkSession(): WorkSession {
           if (!document) return answer<'exportDocx'>({ ok: false, stale: true });
           phase('export');
           const { exportDocxWithModel } = await import(/* webpackChunkName: "docx" */ '../../hosts/docx/write');
-          const out = await exportDocxWithModel(document);
+          const { template } = message.args;
+          let options = {};
+          if (template !== undefined) {
+            const { readDocxTemplate } = await import(/* webpackChunkName: "docx" */ '../../hosts/docx/template');
+            options = { template: readDocxTemplate(template) };
+          }
+          const out = await exportDocxWithModel(document, options);
           return answer<'exportDocx'>({ ok: true, bytes: out.bytes, normalisations: out.model.normalisations }, [out.bytes.buffer]);
+        }
+        case 'sheetNames':
+          return answer<'sheetNames'>(open ? open.host.snapshot().sheets.filter((x) => x.visibility === 'visible').map((x) => x.name) : []);
+        case 'schoolTablePreview': {
+          if (!open) throw new Error('no workbook is open');
+          const planned = plan(open, message.args.source, message.args.request);
+          return answer<'schoolTablePreview'>(planned.ok ? { ok: true, preview: previewOf(planned.plan) } : { ok: false, message: say(planned.message, message.args.request.lang) });
+        }
+        case 'schoolTableWrite': {
+          if (!open) throw new Error('no workbook is open');
+          const { lang } = message.args.request;
+          const planned = plan(open, message.args.source, message.args.request);
+          if (!planned.ok) return answer<'schoolTableWrite'>({ ok: false, message: say(planned.message, lang) });
+          const { sheetName, template } = planned.plan;
+          try {
+            open.bytes = addTemplateSheet(open.bytes, { name: sheetName, ...template });
+          } catch (e) {
+            return answer<'schoolTableWrite'>({ ok: false, message: e instanceof AnnotateError ? e.messageIn(lang) : String(e) });
+          }
+          open.host.addSheet(templateToSheet({ name: sheetName, ...template }));
+          version += 1;
+          return answer<'schoolTableWrite'>({ ok: true, sheet: sheetName, edits: edits() });
         }
         case 'readRegistry': {
           const { file, name, lang } = message.args;
@@ -187,4 +219,9 @@ function annotatedCopy(bytes: Uint8Array, findings: readonly Finding[], explanat
   } catch (e) {
     return { ok: false, message: e instanceof AnnotateError ? e.messageIn(lang) : lang === 'zh' ? '无法生成标注副本。' : 'The annotated copy could not be written.' };
   }
+}
+
+/** 生成学校表 over the workbook as it is in the page (its fills included), with the settings' registry. */
+function plan(open: Open, source: ListSource, request: PlainCheckRequest) {
+  return planSchoolTable(open.host.snapshot(), source, { ...(request.registry && { registry: request.registry }) });
 }

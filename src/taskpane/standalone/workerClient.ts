@@ -6,7 +6,7 @@
 import type { DisclosureDocument } from '../../core/model';
 import type { Lang } from '../../core/rules/types';
 import type { CheckPhase, CheckRequest, PaneHost } from '../host';
-import type { DocxExporter } from '../components/ExportPanel';
+import type { DocxExporter, DocxExportOptions } from '../components/ExportPanel';
 import type { ReadRegistry } from '../App';
 import type { WorkPhase } from '../progress';
 import type { Edits, FromWorker, PlainCheckRequest, WorkArgs, WorkKind, WorkResult, WorkerLike } from './protocol';
@@ -130,10 +130,31 @@ export function createWorkerHost(
     async explain(finding, text) {
       hooks.onEdits(await worker.call('explain', { finding, text }));
     },
-    async exportDocx(document) {
-      let out = await worker.call('exportDocx', { seq: documents.get(document) ?? -1 });
+    schoolTable: {
+      sheets: () => worker.call('sheetNames', {}),
+      async preview(source, request) {
+        try {
+          return await worker.call('schoolTablePreview', { source, request: plainRequest(request) });
+        } catch (e) {
+          return { ok: false, message: e instanceof WorkError && e.message ? e.message : pageStrings(request.lang).workerCrashed };
+        }
+      },
+      async write(source, request) {
+        try {
+          const out = await worker.call('schoolTableWrite', { source, request: plainRequest(request) });
+          if (!out.ok) return out;
+          hooks.onEdits(out.edits);
+          return { ok: true, sheet: out.sheet };
+        } catch (e) {
+          return { ok: false, message: e instanceof WorkError && e.message ? e.message : pageStrings(request.lang).workerCrashed };
+        }
+      },
+    },
+    async exportDocx(document, options) {
+      const template = options?.template !== undefined ? { template: options.template } : {};
+      let out = await worker.call('exportDocx', { seq: documents.get(document) ?? -1, ...template });
       // not the document the worker kept: send it
-      if (!out.ok) out = await worker.call('exportDocx', { seq: -1, document });
+      if (!out.ok) out = await worker.call('exportDocx', { seq: -1, document, ...template });
       if (!out.ok) throw new WorkError('');
       return { bytes: out.bytes, model: { normalisations: out.normalisations } };
     },
@@ -141,10 +162,15 @@ export function createWorkerHost(
 }
 
 /** The Word file of a document, written in a worker of its own (the pane in Excel). */
-export async function exportInWorker(spawn: () => WorkerLike, lang: Lang, document: DisclosureDocument): ReturnType<DocxExporter> {
+export async function exportInWorker(
+  spawn: () => WorkerLike,
+  lang: Lang,
+  document: DisclosureDocument,
+  options?: DocxExportOptions,
+): ReturnType<DocxExporter> {
   const worker = new WorkbookWorker(spawn, lang);
   try {
-    const out = await worker.call('exportDocx', { seq: -1, document });
+    const out = await worker.call('exportDocx', { seq: -1, document, ...(options?.template !== undefined && { template: options.template }) });
     if (!out.ok) throw new WorkError('');
     return { bytes: out.bytes, model: { normalisations: out.normalisations } };
   } finally {

@@ -32,7 +32,7 @@ describe('exportDocx: the .docx package', () => {
   it('the writer runs in the browser too: it imports only docx, fflate and the core', () => {
     const src = readFileSync(join(__dirname, '../../../src/hosts/docx/write.ts'), 'utf8');
     const specs = [...src.matchAll(/from '([^']+)'/g)].map((m) => m[1]!);
-    expect(specs.filter((s) => !s.startsWith('../../core/'))).toEqual(['docx', 'fflate']);
+    expect(specs.filter((s) => !s.startsWith('../../core/'))).toEqual(['docx', 'fflate', './template']);
   });
 
   it('exportDocxWithModel returns the same bytes and the list of normalisations', async () => {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../../../src/core/rules/index';
+import { RULE_GROUPS, RULES, ruleLabel } from '../../../src/core/rules/index';
 
 const ROOT = resolve(__dirname, '../../..');
 const RULE_DIR = join(ROOT, 'src/core/rules');
@@ -12,6 +12,8 @@ const SPEC_IDS = [
   'arithmetic', 'duplicate-text', 'placeholder-text', 'text-table-mismatch', 'table-row-mismatch',
   'table-total-mismatch', 'school-code-missing', 'school-code-format', 'school-code-category',
   'school-code-province', 'school-code-duplicate', 'school-code-registry-mismatch', 'school-name-format',
+  // issue 17 item 10: proposed for SPEC §4 (notes/relread.md)
+  'formula-uncalculated',
 ];
 
 const modules = readdirSync(RULE_DIR).filter((f) => f.endsWith('.ts') && !NOT_RULES.has(f)).map((f) => f.slice(0, -3));
@@ -46,5 +48,22 @@ describe('rule index', () => {
       const ph = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
       expect(ph(t.en), `${mid}: placeholders differ between zh and en`).toEqual(ph(t.zh));
     }
+  });
+  it.each(RULES.map((r) => [r.meta.id, r] as const))('%s has a Chinese name and a 设置 group', (_id, rule) => {
+    const { meta } = rule;
+    expect(meta.name.zh).toMatch(/^[\u4e00-\u9fff]+$/);
+    expect(meta.name.en).toMatch(/^[A-Z][a-z ]+$/);
+    expect(RULE_GROUPS.map((g) => g.id)).toContain(meta.group);
+  });
+  it('names are unique, and a label is the name in Chinese and the id in English', () => {
+    const names = RULES.map((r) => r.meta.name.zh);
+    expect(new Set(names).size).toBe(names.length);
+    expect(ruleLabel('heading-numbering', 'zh')).toBe('标题编号');
+    expect(ruleLabel('school-code-missing', 'zh')).toBe('缺少学校代码');
+    expect(ruleLabel('school-code-missing', 'en')).toBe('school-code-missing');
+    expect(ruleLabel('no-such-rule', 'zh')).toBe('no-such-rule');
+  });
+  it('every group holds a rule', () => {
+    for (const g of RULE_GROUPS) expect(RULES.some((r) => r.meta.group === g.id), g.id).toBe(true);
   });
 });

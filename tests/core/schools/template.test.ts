@@ -51,6 +51,15 @@ describe('schoolTableTemplate', () => {
     expect(result.findings.filter((f) => /^(table|school)-/.test(f.rule))).toEqual([]);
   });
 
+  it('reports a school the registry has without a code, and prefixes unresolved names only when asked', () => {
+    const reg = readRegistry({ sheets: [registrySheet([{ code: null, name: '新村小学', town: '大街街道', type: '小学' }, { code: '2153000001', name: '甲小学', town: '大街街道' }])] }).entries;
+    const r = schoolTableTemplate([{ name: '新村小学' }, { name: '旧村小学' }], reg, { prefix: '玉溪市江川区', prefixUnmatched: true });
+    expect(r.unresolved.map((u) => [u.name, u.reason])).toEqual([['新村小学', 'no-code'], ['旧村小学', 'none']]);
+    expect(r.cells.filter((c) => c.col === 1 && c.row >= 5).map((c) => c.value)).toEqual(['玉溪市江川区大街街道新村小学', '玉溪市江川区旧村小学']);
+    const plain = schoolTableTemplate([{ name: '旧村小学' }], reg, { prefix: '玉溪市江川区' });
+    expect(plain.cells.find((c) => c.col === 1 && c.row === 5)!.value).toBe('旧村小学');
+  });
+
   it('lists schools it cannot resolve and writes them without a code', () => {
     const r = schoolTableTemplate([{ name: '大街完小', count: 1 }], registry, { prefix: '玉溪市江川区', totalRow: 'last' });
     expect(r.unresolved.map((u) => [u.name, u.reason])).toEqual([['大街完小', 'none']]);

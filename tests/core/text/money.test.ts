@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { amountRange, fastNormalizeWithMap, findAmounts, findQuantities, formatFen, parseMoney, type MoneyUnit } from '../../../src/core/text/money';
+import { amountRange, fastNormalizeWithMap, findAmounts, findQuantities, formatFen, parseMoney, scanText, type MoneyUnit } from '../../../src/core/text/money';
 import { normalizeWithMap } from '../../../src/core/text/normalize';
 
 const SEED = readFileSync(join(resolve(__dirname, '../../..'), 'seeds/jiangchuan-edu-2023-key-projects.txt'), 'utf8');
@@ -248,5 +248,18 @@ describe('fastNormalizeWithMap', () => {
     fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => {
       expect(fastNormalizeWithMap(s)).toEqual(normalizeWithMap(s));
     }), { numRuns: 1000 });
+  });
+});
+
+describe('scanText normalisation', () => {
+  it('gives the text and the offsets normalizeWithMap gives (its map may be a shared identity array)', () => {
+    const chars = fc.constantFrom(...'a1 ,.，。１２３　\t\n\u00a0万元￥¥（）：；〔〕㎡ﬁ①⑴²½ｶﾞ가각\u0301é\ud83d\ude00\ud800壹'.split(''));
+    fc.assert(fc.property(fc.string({ unit: chars }), (tail) => {
+      const s = `1元${tail}`; // a text that can hold a figure is normalised
+      const scan = scanText(s);
+      const full = normalizeWithMap(s);
+      expect(scan.norm).toBe(full.text);
+      for (let i = 0; i <= full.text.length; i++) expect(scan.map[i]).toBe(full.map[i]);
+    }), { numRuns: 2000 });
   });
 });

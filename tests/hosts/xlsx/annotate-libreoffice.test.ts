@@ -71,7 +71,7 @@ describe('the annotated copy in LibreOffice', () => {
       const r = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
       expect(r.status, `${n}: ${r.stderr}`).toBe(0);
       const t = r.stdout;
-      for (const word of ['规则', '级别', '出错说明', '已填入', 'total-mismatch', 'school-code-missing', '合计与各项之和不符', '2153000009']) {
+      for (const word of ['规则', '级别', '问题描述', '已填入', '合计与分项不符', '缺少学校代码', '合计与各项之和不符', '2153000009']) {
         expect(t, `${n} lacks ${word}`).toContain(word);
       }
     }

@@ -183,12 +183,38 @@ describe('annotate on hand-made packages', () => {
     expect(xfs[bS]).toContain('applyFill="1"');
   });
 
+  it('a code the copy fills is marked as filled (green, note says from where), not as an open error', () => {
+    const wb = workbook(`<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>大街小学</t></is></c><c r="B1" s="1"/><c r="C1" t="inlineStr"><is><t>x</t></is></c></row></sheetData>`, { styles: STYLES });
+    const code = finding({
+      sheet: '项目一', cell: 'B1', rule: 'school-code-missing', message: '大街小学 缺少学校代码；学校名册中唯一对应“大街小学”，代码 0021530001，可自动填入',
+      expected: '0021530001', actual: '', data: { registryName: '大街小学' }, related: [{ sheet: '学校名册', cell: 'A2' }],
+      fix: { sheet: '项目一', cell: 'B1', value: '0021530001', kind: 'text' },
+    });
+    const refused = finding({ sheet: '项目一', cell: 'C1', rule: 'school-code-missing', fix: { sheet: '项目一', cell: 'C1', value: '0021530002', kind: 'text' } });
+    const out = annotate(wb, [code, refused], { fix: true });
+    const e = rawEntries(out);
+    const comments = [...e.keys()].filter((k) => /comments\d*\.xml$/.test(k)).map((k) => text(e.get(k))).join('');
+    expect(comments).toContain('[已填入] 已填入学校代码 0021530001（来自学校名册“大街小学”，学校名册!A2）');
+    expect(comments).not.toContain('[错误] 缺少学校代码：大街小学');
+    // the refused fix stays an error
+    expect(comments).toContain('[错误] 缺少学校代码：');
+    const styles = text(e.get('xl/styles.xml'));
+    const xfs = itemsOf(styles, 'cellXfs', 'xf');
+    const fills = itemsOf(styles, 'fills', 'fill');
+    const fillOf = (ref: string) => fills[Number(/fillId="(\d+)"/.exec(xfs[Number(cellsOf(sheet1(out)).get(ref)!.attrs.s)]!)![1])];
+    expect(fillOf('B1')).toContain('FFC6EFCE');
+    expect(fillOf('C1')).toContain('FFFFC7CE');
+    const s = snap(out);
+    expect(at(s, RESULTS_SHEET, 'B2')).toBe('错误（已填入）');
+    expect(at(s, RESULTS_SHEET, 'B3')).toBe('错误');
+  });
+
   it('without fix nothing is written and no 已填入 column appears', () => {
     const wb = workbook(`<sheetData><row r="1"><c r="B1" s="1"/></row></sheetData>`, { styles: STYLES });
     const out = annotate(wb, [finding({ sheet: '项目一', cell: 'B1', fix: { sheet: '项目一', cell: 'B1', value: '1', kind: 'text' } })]);
     const s = snap(out);
     expect(at(s, '项目一', 'B1') ?? '').toBe('');
-    expect(at(s, RESULTS_SHEET, 'K1')).toBe('出错说明');
+    expect(at(s, RESULTS_SHEET, 'K1')).toBe('说明');
     expect(at(s, RESULTS_SHEET, 'L1')).toBeUndefined();
   });
 
@@ -288,6 +314,8 @@ describe('writeExplanations', () => {
 
 describe('annotate runs in the browser too', () => {
   it('src/hosts/xlsx/annotate*.ts import only fflate, the core and each other', async () => {
+    expect((await import('node:fs')).readFileSync(`${__dirname}/../../../src/hosts/xlsx/encoding.ts`, 'utf8').match(/from\s+'([^']+)'/g)).toEqual(["from './errors'"]);
+    expect((await import('node:fs')).readFileSync(`${__dirname}/../../../src/hosts/xlsx/crc32.ts`, 'utf8')).not.toMatch(/\bfrom\s+'/);
     const { readdirSync, readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const dir = join(__dirname, '../../../src/hosts/xlsx');
@@ -297,7 +325,9 @@ describe('annotate runs in the browser too', () => {
       const src = readFileSync(join(dir, f), 'utf8');
       for (const m of src.matchAll(/from\s+'([^']+)'/g)) {
         const spec = m[1]!;
-        const ok = spec === 'fflate' || spec.startsWith('./annotate') || spec.startsWith('../../core/');
+        // ./encoding: the declared-encoding decoder shared with the reader (imports only ./errors)
+        // ./crc32: the zip checksum shared with the reader (imports nothing)
+        const ok = spec === 'fflate' || spec.startsWith('./annotate') || spec === './encoding' || spec === './crc32' || spec.startsWith('../../core/');
         expect(ok, `${f} imports ${spec}`).toBe(true);
       }
       expect(src, f).not.toMatch(/\bBuffer\b|\bprocess\.|require\(/);

@@ -119,15 +119,22 @@ describe.each(['rich.xlsx', 'rich-lo.xlsx', 'rich.xlsm'])('annotate %s', (name) 
     const wbB = text(after.get('xl/workbook.xml'));
     const names = (x: string): string => x.slice(x.indexOf('<definedNames'), x.indexOf('</definedNames>'));
     expect(names(wbA)).toContain('省份代码');
-    expect(names(wbB)).toBe(names(wbA));
+    // the existing names are kept; one is added: 检查结果's header row printed on every page
+    expect(names(wbB)).toBe(`${names(wbA)}<definedName name="_xlnm.Print_Titles" localSheetId="${itemsOf(wbA, 'sheets', 'sheet').length}">&apos;检查结果&apos;!$1:$1</definedName>`);
     const sheetsA = itemsOf(wbA, 'sheets', 'sheet');
     const sheetsB = itemsOf(wbB, 'sheets', 'sheet');
     expect(sheetsB.slice(0, sheetsA.length)).toEqual(sheetsA);
     expect(sheetsB).toHaveLength(sheetsA.length + 1);
     expect(sheetsB.at(-1)).toContain(`name="${RESULTS_SHEET}"`);
-    // outside <sheets> nothing changed
-    const strip = (x: string): string => x.replace(/<sheets>[\s\S]*<\/sheets>/, '');
+    // the copy opens on 检查结果 (activeTab); outside <sheets>, the view and the added name, nothing changed
+    expect(/<workbookView [^>]*activeTab="(\d+)"/.exec(wbB)?.[1]).toBe(String(sheetsA.length));
+    const strip = (x: string): string => x.replace(/<sheets>[\s\S]*<\/sheets>/, '').replace(/<workbookView [^>]*>/, '').replace('<bookViews></bookViews>', '').replace(/<definedName name="_xlnm.Print_Titles"[^<]*<\/definedName>/, '');
     expect(strip(wbB)).toBe(strip(wbA));
+    // 检查结果 is the selected tab, printed landscape on one page width
+    const res = text(after.get(sheetParts(after).get(RESULTS_SHEET)!));
+    expect(res).toContain('<sheetView tabSelected="1"');
+    expect(res).toContain('<pageSetUpPr fitToPage="1"/>');
+    expect(res).toContain('orientation="landscape" fitToWidth="1" fitToHeight="0"');
   });
 
   it('changes only the s attribute of flagged cells and adds only flagged/fixed cells', () => {
@@ -149,7 +156,9 @@ describe.each(['rich.xlsx', 'rich-lo.xlsx', 'rich.xlsm'])('annotate %s', (name) 
       for (const ref of b.keys()) if (!a.has(ref)) expect(marked.has(ref), `${sheet}!${ref} added`).toBe(true);
       // outside sheetData: identical, except the one <legacyDrawing> added when the sheet had none
       const outside = (x: string): string =>
-        x.replace(/<sheetData[\s\S]*<\/sheetData>|<sheetData\/>/, '').replace(/<legacyDrawing [^>]*\/>/, '').replace(/<dimension ref="[^"]*"/, '<dimension');
+        x.replace(/<sheetData[\s\S]*<\/sheetData>|<sheetData\/>/, '').replace(/<legacyDrawing [^>]*\/>/, '').replace(/<dimension ref="[^"]*"/, '<dimension')
+          // the copy opens on 检查结果: the sheet selected before is no longer selected
+          .replace(/ tabSelected="(1|true)"/, '');
       expect(outside(text(after.get(part)))).toBe(outside(text(before.get(part))));
       // the dimension covers the added cells
       const dim = /<dimension ref="([A-Z]+\d+:)?([A-Z]+)(\d+)"/.exec(text(after.get(part)))!;
@@ -203,6 +212,9 @@ describe.each(['rich.xlsx', 'rich-lo.xlsx', 'rich.xlsm'])('annotate %s', (name) 
     expect(added.map((c) => /ref="([^"]+)"/.exec(c)![1]).sort()).toEqual(['B3', 'E9']);
     expect(cB).toContain(`<author>${NOTE_AUTHOR}</author>`);
     expect(added.join('')).toContain('合计 &lt;200&gt; &amp; &quot;各项&quot; 不符');
+    // the notes name the rule in Chinese, never by its English id
+    expect(added.join('')).toContain('[错误] 合计与分项不符：');
+    expect(added.join('')).not.toMatch(/[a-z]+-[a-z]+(-[a-z]+)*：/);
     expect(itemsOf(cB, 'authors', 'author').slice(0, itemsOf(cA, 'authors', 'author').length)).toEqual(itemsOf(cA, 'authors', 'author'));
     // the sheet without notes got a comments part, a VML drawing and a <legacyDrawing> after <drawing>
     const chartPart = partsBefore.get('图表')!;
@@ -231,7 +243,9 @@ describe.each(['rich.xlsx', 'rich-lo.xlsx', 'rich.xlsm'])('annotate %s', (name) 
     expect(res).toBeDefined();
     expect(cellText(b, RESULTS_SHEET, 'A1')).toBe('规则');
     expect(cellText(b, RESULTS_SHEET, 'L1')).toBe('已填入');
-    expect(cellText(b, RESULTS_SHEET, 'A2')).toBe('total-mismatch');
+    expect(cellText(b, RESULTS_SHEET, 'A2')).toBe('合计与分项不符');
+    expect(cellText(b, RESULTS_SHEET, 'H1')).toBe('问题描述');
+    expect(cellText(b, RESULTS_SHEET, 'K1')).toBe('说明');
     expect(cellText(b, RESULTS_SHEET, 'G2')).toBe('B3');
     expect(cellText(b, RESULTS_SHEET, 'L7')).toContain('2153000009');
     const resPart = sheetParts(after).get(RESULTS_SHEET)!;

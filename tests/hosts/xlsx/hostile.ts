@@ -2,7 +2,8 @@
  * Builders of small, hostile and minimal workbook packages for the reader and CLI tests. Everything
  * is made in memory: no fixture needs to be trusted, and each test says what it builds.
  */
-import { deflateRawSync, constants } from 'node:zlib';
+import { deflateRawSync, inflateRawSync, constants } from 'node:zlib';
+import { crc32 } from '../../../src/hosts/xlsx/crc32';
 import { zipSync, strToU8 } from 'fflate';
 
 export type Entries = Record<string, string | Uint8Array>;
@@ -90,9 +91,19 @@ export interface RawEntry {
   deflated: Uint8Array;
   /** The uncompressed size the directory claims (may lie). */
   declaredSize: number;
+  /** The CRC-32 the headers claim; by default that of the inflated data (0 for a bomb too large to inflate here). */
+  crc?: number;
 }
 
-/** A zip written by hand, so an entry can declare any size (CRC left 0: readers must not need it). */
+function crcOf(deflated: Uint8Array): number {
+  try {
+    return crc32(new Uint8Array(inflateRawSync(deflated, { maxOutputLength: 16 << 20 })));
+  } catch {
+    return 0;
+  }
+}
+
+/** A zip written by hand, so an entry can declare any size or checksum, and a name can repeat. */
 export function rawZip(entries: RawEntry[]): Uint8Array {
   const chunks: number[][] = [];
   const bodies: Uint8Array[] = [];
@@ -101,8 +112,9 @@ export function rawZip(entries: RawEntry[]): Uint8Array {
   const enc = new TextEncoder();
   for (const e of entries) {
     const name = enc.encode(e.name);
-    const local = [...u32(0x04034b50), ...u16(20), ...u16(0), ...u16(8), ...u16(0), ...u16(0), ...u32(0), ...u32(e.deflated.length), ...u32(e.declaredSize), ...u16(name.length), ...u16(0), ...name];
-    central.push(...u32(0x02014b50), ...u16(20), ...u16(20), ...u16(0), ...u16(8), ...u16(0), ...u16(0), ...u32(0), ...u32(e.deflated.length), ...u32(e.declaredSize), ...u16(name.length), ...u16(0), ...u16(0), ...u16(0), ...u16(0), ...u32(0), ...u32(offset), ...name);
+    const crc = e.crc ?? crcOf(e.deflated);
+    const local = [...u32(0x04034b50), ...u16(20), ...u16(0), ...u16(8), ...u16(0), ...u16(0), ...u32(crc), ...u32(e.deflated.length), ...u32(e.declaredSize), ...u16(name.length), ...u16(0), ...name];
+    central.push(...u32(0x02014b50), ...u16(20), ...u16(20), ...u16(0), ...u16(8), ...u16(0), ...u16(0), ...u32(crc), ...u32(e.deflated.length), ...u32(e.declaredSize), ...u16(name.length), ...u16(0), ...u16(0), ...u16(0), ...u16(0), ...u32(0), ...u32(offset), ...name);
     chunks.push(local);
     bodies.push(e.deflated);
     offset += local.length + e.deflated.length;

@@ -223,7 +223,7 @@ describe('readXlsx: bad input is a typed failure with one sentence', () => {
   });
 
   it('zip without xl/workbook.xml; binary .xlsb', () => {
-    expect(fail(zip({ 'word/document.xml': '<w/>' })).code).toBe('not-a-workbook');
+    expect(fail(zip({ 'docProps/app.xml': '<w/>' })).code).toBe('not-a-workbook');
     expect(fail(zip({ 'xl/workbook.bin': new Uint8Array(4) })).code).toBe('xlsb-binary');
   });
 

@@ -542,12 +542,29 @@ abstract class FakeObject<T> {
 }
 
 class FakeWorkbook implements XlWorkbook {
+  /** The selected range: the last `select()`, else A1 of the active (or first visible) sheet. */
+  getSelectedRange(): FakeRange {
+    const range = new FakeRange(this.ctx);
+    this.ctx.queue({
+      requestBytes: 0,
+      run: (tx) => {
+        const host = this.ctx.host;
+        const sel = host.selection;
+        const name = sel?.sheet ?? host.activeSheet ?? host.state.sheets.find((x) => x.visibility === 'Visible')?.name;
+        const s = host.state.sheets.find((x) => x.name === name);
+        if (!s) throw new FakeOfficeError('ItemNotFound', 'The requested resource does not exist.');
+        range.bindNow(tx, { sheetId: s.id, rect: rangeFromA1(sel?.address ?? 'A1')! });
+      },
+    });
+    return range;
+  }
+
   readonly worksheets: FakeWorksheetCollection;
   readonly settings: FakeSettingCollection;
   readonly notes: FakeNoteCollection;
   readonly comments: FakeCommentCollection;
   readonly customXmlParts: FakeXmlPartCollection;
-  constructor(ctx: FakeContext) {
+  constructor(private readonly ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.settings = new FakeSettingCollection(ctx);
     this.notes = new FakeNoteCollection(ctx, null);
@@ -792,6 +809,25 @@ function valueOf(c: FakeCell | undefined): string | number | boolean {
   return c?.value ?? '';
 }
 
+/**
+ * Excel calculates a formula when it is written and shows its result. The fake calculates the one
+ * function the add-in writes, `SUM(A1:B2)` over a range of the same sheet (numbers only, as Excel
+ * ignores text and empty cells); any other formula keeps a null value, as before.
+ */
+function calculated(s: FakeSheetState, c: FakeCell | undefined, depth = 0): FakeCell | undefined {
+  if (!c || c.formula === undefined || depth > 64) return c;
+  const m = /^SUM\(\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)\)$/i.exec(c.formula);
+  if (!m) return c;
+  const r = rangeFromA1(`${m[1]}${m[2]}:${m[3]}${m[4]}`);
+  if (!r) return c;
+  let sum = 0;
+  eachCell(r, (row, col) => {
+    const x = calculated(s, s.cells[cellKey(row, col)], depth + 1);
+    if (x && typeof x.value === 'number' && !x.error) sum += x.value;
+  });
+  return { ...c, value: sum };
+}
+
 function valueType(c: FakeCell | undefined): string {
   if (c?.value == null) return 'Empty';
   if (c.error) return 'Error';
@@ -839,11 +875,14 @@ class FakeRange extends FakeObject<RangeTarget> implements XlRange {
       case 'columnCount':
         return r.right - r.left + 1;
       case 'values':
-        return grid(r, valueOf, s);
+        return grid(r, (c) => valueOf(calculated(s, c)), s);
       case 'valueTypes':
-        return grid(r, valueType, s);
+        return grid(r, (c) => valueType(calculated(s, c)), s);
       case 'text':
-        return grid(r, (c) => (c ? (c.text ?? plainText(c.value)) : ''), s);
+        return grid(r, (c) => {
+          const x = calculated(s, c);
+          return x ? (x.text ?? plainText(x.value)) : '';
+        }, s);
       case 'formulas':
         return grid(r, (c) => (c?.formula !== undefined ? `=${c.formula}` : valueOf(c)), s);
       default:
@@ -934,6 +973,37 @@ class FakeRange extends FakeObject<RangeTarget> implements XlRange {
       },
     });
     return areas;
+  }
+
+  /**
+   * Merges the range into one area (ExcelApi 1.2). As in Excel, only the upper-left cell keeps its
+   * value; merged areas the range overlaps become part of the new one.
+   */
+  merge(across?: boolean): void {
+    if (across) throw new FakeOfficeError('InvalidArgument', 'The fake merges whole ranges only (across = false).');
+    this.op(0, (t, tx) => {
+      const s = this.ctx.writable(t.sheetId);
+      const r = { ...t.rect };
+      for (const m of s.merges) {
+        if (m.top <= r.bottom && m.bottom >= r.top && m.left <= r.right && m.right >= r.left) {
+          r.top = Math.min(r.top, m.top);
+          r.left = Math.min(r.left, m.left);
+          r.bottom = Math.max(r.bottom, m.bottom);
+          r.right = Math.max(r.right, m.right);
+        }
+      }
+      s.merges = s.merges.filter((m) => !(m.top >= r.top && m.bottom <= r.bottom && m.left >= r.left && m.right <= r.right));
+      eachCell(r, (row, col) => {
+        if (row === r.top && col === r.left) return;
+        const c = s.cells[cellKey(row, col)];
+        if (c) {
+          const { value: _v, formula: _f, text: _t, error: _e, ...rest } = c;
+          s.cells[cellKey(row, col)] = { ...rest, value: null };
+        }
+      });
+      s.merges.push(r);
+      tx.changed(s, r);
+    });
   }
 
   select(): void {

@@ -1,0 +1,142 @@
+/**
+ * Adds a generated sheet (the standard school table, issue 15) to an .xlsx package as a PATCH of the
+ * original, as the annotated copy is written: one worksheet part added, styles.xml appended to,
+ * workbook.xml's sheet list, its rels and [Content_Types].xml extended. Every other zip entry keeps
+ * its compressed bytes. Codes are text cells with the `@` format; 小计 and 合计 are formulas whose
+ * cached values are written beside them, so any reader shows them before recalculating.
+ */
+import type { TemplateBlock, TemplateCell } from '../../core/schools/template';
+import { columnName, toA1 } from '../../core/snapshot/a1';
+import { AnnotateError } from './annotate-errors';
+import { Package } from './annotate-package';
+import { MAX_CELL_TEXT } from './annotate-results';
+import { StylePatcher } from './annotate-styles';
+import { escapeXml } from './annotate-xml';
+
+const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+export interface SheetToAdd extends TemplateBlock {
+  readonly name: string;
+}
+
+/** The names of the package's sheets (to choose a free one). */
+export function sheetNames(original: Uint8Array): string[] {
+  return wrap(() => new Package(original).sheets().map((s) => s.name));
+}
+
+function wrap<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof AnnotateError) throw e;
+    throw new AnnotateError('internal', undefined, e);
+  }
+}
+
+/** Excel's rules for a sheet name: 1–31 characters, none of `: \ / ? * [ ]`, not quoted at the ends. */
+export function validSheetName(name: string): boolean {
+  return name.length > 0 && name.length <= 31 && !/[:\\/?*[\]]/.test(name) && !/^'|'$/.test(name);
+}
+
+/** The number as a spreadsheet stores it: shortest round-trip decimal. */
+function numberText(v: number): string {
+  return Number.isFinite(v) ? String(v) : '0';
+}
+
+function cellXml(c: TemplateCell, style: number): string {
+  const r = toA1(c.row, c.col);
+  const s = style ? ` s="${style}"` : '';
+  if (c.value === null || c.value === '') return `<c r="${r}"${s}/>`;
+  if (c.formula !== undefined && typeof c.value === 'number') {
+    return `<c r="${r}"${s}><f>${escapeXml(c.formula)}</f><v>${numberText(c.value)}</v></c>`;
+  }
+  if (c.kind === 'number' && typeof c.value === 'number') return `<c r="${r}"${s}><v>${numberText(c.value)}</v></c>`;
+  const full = String(c.value);
+  const text = full.length > MAX_CELL_TEXT ? full.slice(0, MAX_CELL_TEXT) : full;
+  return `<c r="${r}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>`;
+}
+
+/**
+ * The worksheet XML of a template block. Every cell of the block's rectangle gets a thin border
+ * (cells inside merged areas too, so the merged header draws its frame in every application).
+ */
+export function templateSheetXml(block: TemplateBlock, styles: StylePatcher): string {
+  const byPos = new Map<string, TemplateCell>();
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  const grow = (r: number, c: number) => {
+    top = Math.min(top, r);
+    left = Math.min(left, c);
+    bottom = Math.max(bottom, r);
+    right = Math.max(right, c);
+  };
+  for (const c of block.cells) {
+    byPos.set(`${c.row},${c.col}`, c);
+    grow(c.row, c.col);
+  }
+  for (const m of block.merges) {
+    grow(m.top, m.left);
+    grow(m.bottom, m.right);
+  }
+  if (bottom < 0) {
+    top = 0;
+    left = 0;
+    bottom = 0;
+    right = 0;
+  }
+  const blank = styles.cellFormat({ border: true });
+  const rows: string[] = [];
+  for (let r = top; r <= bottom; r++) {
+    const cells: string[] = [];
+    for (let col = left; col <= right; col++) {
+      const c = byPos.get(`${r},${col}`);
+      if (!c) {
+        cells.push(`<c r="${toA1(r, col)}" s="${blank}"/>`);
+        continue;
+      }
+      const style = styles.cellFormat({
+        border: true,
+        ...(c.numFmt !== undefined && { numFmt: c.numFmt }),
+        ...(c.bold && { bold: true }),
+        ...(c.align !== undefined && { align: c.align }),
+        ...(c.wrap && { wrap: true }),
+      });
+      cells.push(cellXml(c, style));
+    }
+    rows.push(`<row r="${r + 1}">${cells.join('')}</row>`);
+  }
+  const widths = Object.entries(block.columnWidths)
+    .map(([c, w]) => [Number(c), w] as const)
+    .sort((a, b) => a[0] - b[0]);
+  const cols = widths.length ? `<cols>${widths.map(([c, w]) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` : '';
+  const merges = block.merges.length
+    ? `<mergeCells count="${block.merges.length}">${block.merges.map((m) => `<mergeCell ref="${toA1(m.top, m.left)}:${toA1(m.bottom, m.right)}"/>`).join('')}</mergeCells>`
+    : '';
+  const dim = `${toA1(top, left)}:${columnName(right)}${bottom + 1}`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">` +
+    `<dimension ref="${dim}"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols}` +
+    `<sheetData>${rows.join('')}</sheetData>${merges}` +
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>'
+  );
+}
+
+/**
+ * The copy of `original` with `sheet` appended as a new worksheet. Throws AnnotateError (one
+ * sentence) when the package cannot be read or the name is taken or not a valid sheet name.
+ */
+export function addTemplateSheet(original: Uint8Array, sheet: SheetToAdd): Uint8Array {
+  return wrap(() => {
+    const pkg = new Package(original);
+    if (!validSheetName(sheet.name) || pkg.sheets().some((s) => s.name.toLowerCase() === sheet.name.toLowerCase())) {
+      throw new AnnotateError('internal', undefined, new Error(`sheet name not free: ${sheet.name}`));
+    }
+    const styles = new StylePatcher(pkg);
+    pkg.addSheet(sheet.name, templateSheetXml(sheet, styles));
+    styles.commit();
+    return pkg.toBytes();
+  });
+}

@@ -56,6 +56,11 @@ export const M = {
   exportIsInput: (p: string): Bilingual => ({ zh: `${p}：--export-docx 指向了输入文件本身，拒绝覆盖输入`, en: `${p}: --export-docx points at the input itself; the input is never overwritten` }),
   exportRefused: (n: number): Bilingual => ({ zh: `仍有 ${n} 个错误，未导出 Word 文件（修正后再导出，或加 --force 强制导出）`, en: `${n} errors remain; the Word file was not exported (fix them first, or add --force)` }),
   exported: (p: string): Bilingual => ({ zh: `已导出 Word 文件：${p}`, en: `Word file exported: ${p}` }),
+  exportFilled: (n: number): Bilingual => ({ zh: `Word 文件按 --fix 填入后的内容导出（填入 ${n} 处）`, en: `The Word file holds the values --fix filled in (${n})` }),
+  fixFilled: (file: string, n: number, codes: number): Bilingual => ({
+    zh: `--fix：已在 ${file} 中填入 ${n} 处${codes > 0 ? `（其中学校代码 ${codes} 个）` : ''}`,
+    en: `--fix: filled ${n} cell${n === 1 ? '' : 's'} in ${file}${codes > 0 ? ` (${codes} school code${codes === 1 ? '' : 's'})` : ''}`,
+  }),
   exportChanges: (n: number): Bilingual => ({ zh: `导出时对文字做了 ${n} 处规范化调整：`, en: `the export normalised the text in ${n} places:` }),
   wrote: (p: string): Bilingual => ({ zh: `已写入标注副本：${p}`, en: `annotated copy written: ${p}` }),
   cannotWrite: (p: string, why: string): Bilingual => ({ zh: `${p}：无法写入（${why}）`, en: `${p}: cannot be written (${why})` }),

@@ -60,13 +60,21 @@ const server = new WebpackDevServer(config.devServer, compiler);
 await server.start();
 
 const base = `${scheme}://localhost:${PORT}`;
+// the page's address is the last line after each build (after the bundler's own output, hence setImmediate)
+const sideloading = wantSideload && https.opts;
 compiler.hooks.done.tap('start', (stats) => {
-  if (stats.hasErrors()) say('build failed; see the errors above');
-  else say(`ready. Standalone page: ${base}/index.html   Task pane: ${base}/taskpane.html`);
+  setImmediate(() => {
+    if (stats.hasErrors()) say('build failed; see the errors above');
+    else {
+      if (!sideloading) say('no sideloading here: open the standalone page in a browser (the same checks; the workbook stays in the browser).');
+      say(`ready (${scheme}). Task pane: ${base}/taskpane.html`);
+      say(`Standalone page: ${base}/index.html`);
+    }
+  });
 });
 
 let child = null;
-if (wantSideload && https.opts) {
+if (sideloading) {
   say('sideloading the add-in into Excel (office-addin-debugging start manifest.xml)…');
   child = spawn(process.execPath, [require.resolve('office-addin-debugging/cli.js'), 'start', 'manifest.xml', 'desktop', '--app', 'excel', '--dev-server-port', String(PORT), '--no-debug'], {
     cwd: root,
@@ -75,8 +83,6 @@ if (wantSideload && https.opts) {
   child.on('exit', (code) => {
     if (code !== 0) say(`Excel could not be started with the add-in (exit ${code}); open ${base}/index.html in a browser instead, or sideload manifest.xml by hand.`);
   });
-} else {
-  say(`no sideloading here: open ${base}/index.html in a browser (the standalone page: the same checks, the workbook stays in the browser).`);
 }
 
 async function stop() {

@@ -5,6 +5,9 @@ import type { CheckConfig } from '../core/rules/config';
 import type { Lang } from '../core/rules/types';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
 import { buildDocument } from '../core/document';
+import { checkWorkbook } from '../core/check';
+import { applyFixes } from '../core/snapshot/fixes';
+import { fixesForCopy } from './fixes';
 import { readXlsx } from '../hosts/xlsx/read';
 import { exportDocxWithModel } from '../hosts/docx/write';
 import type { DocxTemplate } from '../hosts/docx/template';
@@ -18,9 +21,11 @@ export interface ExportSettings {
   readonly bytes?: Uint8Array;
   /** The bureau's own Word template (`--docx-template`), already read and checked. */
   readonly template?: DocxTemplate;
+  /** `--fix`: the document is built from the workbook with its fixes written (empty cells only). */
+  readonly fix?: boolean;
 }
 
-export type ExportOutcome = { ok: true; changes: string[] } | { ok: false; message: string; detail?: string };
+export type ExportOutcome = { ok: true; changes: string[]; filled: number } | { ok: false; message: string; detail?: string };
 
 /** Reads `input`, builds its Word document and writes it to `target`. Never throws. */
 export async function exportDocx(input: string, target: string, settings: ExportSettings): Promise<ExportOutcome> {
@@ -35,8 +40,20 @@ export async function exportDocx(input: string, target: string, settings: Export
   if (!read.ok) return { ok: false, message: say(M.fileError(input, read.error.messageFor(lang)), lang) };
   let docx: Uint8Array;
   let changes: string[];
+  let filled = 0;
   try {
-    const document = buildDocument(read.snapshot, {
+    let snapshot = read.snapshot;
+    if (settings.fix) {
+      // the same fixes as the annotated copy (never an overwrite): the Word file holds the filled codes
+      const { findings } = checkWorkbook({
+        snapshot, config: settings.config, lang,
+        ...(settings.registry !== undefined && { registry: settings.registry }),
+      });
+      const fixed = applyFixes(snapshot, fixesForCopy(findings).flatMap((f) => (f.fix && !f.explanation ? [f.fix] : [])));
+      snapshot = fixed.snapshot;
+      filled = fixed.written.length;
+    }
+    const document = buildDocument(snapshot, {
       config: settings.config,
       ...(settings.registry !== undefined && { registry: settings.registry }),
     });
@@ -51,5 +68,5 @@ export async function exportDocx(input: string, target: string, settings: Export
   } catch (e) {
     return { ok: false, message: say(M.cannotWrite(target, fsReason(e, lang)), lang) };
   }
-  return { ok: true, changes };
+  return { ok: true, changes, filled };
 }

@@ -14,8 +14,8 @@ export const HELP = `预算公开文本检查 disclosure-check — 检查预算�
                            Report format: text (default, grouped by file and project), json, csv (UTF-8 with BOM)
   --out FILE               写入标注副本（问题单元格高亮并加批注，另加“检查结果”工作表）；只用于一个输入文件；已有的同名文件会被替换
                            Write an annotated copy (flagged cells highlighted with notes, plus a 检查结果 sheet); one input only; an existing file of that name is replaced
-  --out-dir DIR            每个输入文件写一个标注副本到该目录（文件名加 .checked）
-                           Write an annotated copy of each input into DIR (named <name>.checked.xlsx)
+  --out-dir DIR            每个输入文件写一个标注副本到该目录（<名称>.标注.xlsx，与网页版相同）
+                           Write an annotated copy of each input into DIR (named <name>.标注.xlsx, as the page does)
   --fix                    在标注副本中应用可自动修正的问题（如按学校名册填入学校代码）；不加 --out 时不写任何文件
                            Apply the fixable findings (e.g. school codes from the registry) to the annotated copy
   --registry FILE          另一个工作簿中的学校名册（学校代码、学校名称）

@@ -13,7 +13,7 @@ import type { SkippedSheet } from '../core/model';
 import { checkWorkbook } from '../core/check';
 import { CheckBudgetExceeded } from '../core/budget';
 import { DEFAULT_LIMITS, readXlsx } from '../hosts/xlsx/read';
-import { annotate, AnnotateError } from '../hosts/xlsx/annotate';
+import { annotateCopy, AnnotateError } from '../hosts/xlsx/annotate';
 import { addTemplateSheet } from '../hosts/xlsx/add-sheet';
 import { planSchoolTable, type ListSource } from '../core/schools/from-list';
 import { M, fsReason, say } from './messages';
@@ -59,6 +59,8 @@ export interface JobResult {
   readonly detail?: string;
   /** The annotated copy written. */
   readonly wrote?: string;
+  /** With --fix: the values written into the copy (all cells; of them, school codes). */
+  readonly filled?: { readonly cells: number; readonly codes: number };
   /** Nothing to check: the sheets looked at and why each gave nothing. */
   readonly skipped?: readonly SkippedSheet[];
   /** The school table generated into the copy (`--school-table-from`). */
@@ -145,12 +147,18 @@ export function runJob(task: JobTask, settings: JobSettings, clock: JobClock = {
   };
   if (task.out === undefined) return { ...base, status, summary: result.summary, findings: result.findings, ...failures, ms };
   let copy: Uint8Array;
+  let filled: { cells: number; codes: number } | undefined;
   try {
-    copy = annotate(bytes, settings.fix ? fixesForCopy(result.findings) : result.findings, {
+    const out = annotateCopy(bytes, settings.fix ? fixesForCopy(result.findings) : result.findings, {
       fix: settings.fix,
       lang,
       ...(read.snapshot.explanations !== undefined && { explanations: read.snapshot.explanations }),
     });
+    copy = out.bytes;
+    if (settings.fix) {
+      const codeCells = new Set(result.findings.filter((f) => f.fix && f.rule.startsWith('school-code')).map((f) => `${f.fix!.sheet}!${f.fix!.cell}`));
+      filled = { cells: out.written.length, codes: out.written.filter((x) => codeCells.has(`${x.sheet}!${x.cell}`)).length };
+    }
   } catch (e) {
     const sentence = e instanceof AnnotateError ? e.messageIn(lang) : say(M.internal(task.file), lang);
     return {
@@ -166,7 +174,7 @@ export function runJob(task: JobTask, settings: JobSettings, clock: JobClock = {
       error: say(M.cannotWrite(task.out, fsReason(e, lang)), lang), detail: e instanceof Error ? (e.stack ?? e.message) : String(e), ms,
     };
   }
-  return { ...base, status, summary: result.summary, findings: result.findings, wrote: task.out, ...failures, ms };
+  return { ...base, status, summary: result.summary, findings: result.findings, wrote: task.out, ...(filled && { filled }), ...failures, ms };
 }
 
 /** Plans the table from the list and appends it to the package; one sentence when it cannot. */

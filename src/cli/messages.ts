@@ -59,6 +59,11 @@ export const M = {
   targetIsTemplate: (p: string, flag: string): Bilingual => ({ zh: `${p}：${flag} 指向了 Word 模板本身，拒绝覆盖模板（请指定另一个文件名）`, en: `${p}: ${flag} points at the Word template itself; the template is never overwritten (choose another name)` }),
   templateRefused: (p: string, why: string): Bilingual => ({ zh: `${p}：${why}`, en: `${p}: ${why}` }),
   exported: (p: string): Bilingual => ({ zh: `已导出 Word 文件：${p}`, en: `Word file exported: ${p}` }),
+  exportFilled: (n: number): Bilingual => ({ zh: `Word 文件按 --fix 填入后的内容导出（填入 ${n} 处）`, en: `The Word file holds the values --fix filled in (${n})` }),
+  fixFilled: (file: string, n: number, codes: number): Bilingual => ({
+    zh: `--fix：已在 ${file} 中填入 ${n} 处${codes > 0 ? `（其中学校代码 ${codes} 个）` : ''}`,
+    en: `--fix: filled ${n} cell${n === 1 ? '' : 's'} in ${file}${codes > 0 ? ` (${codes} school code${codes === 1 ? '' : 's'})` : ''}`,
+  }),
   exportChanges: (n: number): Bilingual => ({ zh: `导出时对文字做了 ${n} 处规范化调整：`, en: `the export normalised the text in ${n} places:` }),
   wrote: (p: string): Bilingual => ({ zh: `已写入标注副本：${p}`, en: `annotated copy written: ${p}` }),
   cannotWrite: (p: string, why: string): Bilingual => ({ zh: `${p}：无法写入（${why}）`, en: `${p}: cannot be written (${why})` }),

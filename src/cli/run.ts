@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
-import type { Lang } from '../core/rules/types';
+import type { Finding, Lang } from '../core/rules/types';
 import { parseConfig, type CheckConfig } from '../core/rules/config';
 import { RULE_IDS } from '../core/rules/index';
 import { renderCsv, renderText, toJsonReport, type FileReport, type JsonReport } from '../core/report/report';
@@ -168,8 +168,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       const ext = extname(t.file) || '.xlsx';
       const stem = basename(t.file, extname(t.file));
       let n = 1;
-      let p = join(opts.outDir, `${stem}.checked${ext}`);
-      while (used.has(p) || inputFiles.has(p) || otherReads.has(p) || template.has(p)) p = join(opts.outDir, `${stem}.checked-${++n}${ext}`);
+      let p = join(opts.outDir, `${stem}.标注${ext}`);
+      while (used.has(p) || inputFiles.has(p) || otherReads.has(p) || template.has(p)) p = join(opts.outDir, `${stem}.标注-${++n}${ext}`);
       used.add(p);
       outFor.set(t.index, p);
     }
@@ -286,6 +286,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   else if (opts.format === 'text') await writer.write(`${summaryTable(results, lang)}\n`);
   await writer.flush();
   if (opts.fix && outFor.size === 0) io.err(`${say(M.fixWithoutOut, lang)}\n`);
+  // how many values --fix wrote into each copy
+  if (opts.fix) for (const r of results) if (r.wrote !== undefined && r.filled) io.err(`${say(M.fixFilled(r.wrote, r.filled.cells, r.filled.codes), lang)}\n`);
 
   let code = 0;
   // a workbook with nothing to check is not a pass (SPEC §7)
@@ -294,21 +296,24 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 
   if (opts.exportDocx !== undefined && code !== 2) {
     const only = results[0];
-    if (only && only.summary.errors > 0 && !opts.force) {
-      io.err(`${say(M.exportRefused(only.summary.errors), lang)}\n`);
+    // with --fix the Word file holds the fixed values: errors that a fix resolves do not count
+    const left = only ? (opts.fix ? errorsLeftAfterFix(only.findings) : only.summary.errors) : 0;
+    if (only && left > 0 && !opts.force) {
+      io.err(`${say(M.exportRefused(left), lang)}\n`);
       return 1;
     }
     if (only) {
       // the Word writer is loaded only for --export-docx
       const { exportDocx } = await import('./export');
       const bytes = only.file === STDIN ? stdin?.bytes : undefined;
-      const e = await exportDocx(only.file, opts.exportDocx, { config, lang, ...(registry !== undefined && { registry }), ...(bytes !== undefined && { bytes }), ...(docxTemplate !== undefined && { template: docxTemplate }) });
+      const e = await exportDocx(only.file, opts.exportDocx, { config, lang, fix: opts.fix, ...(registry !== undefined && { registry }), ...(bytes !== undefined && { bytes }), ...(docxTemplate !== undefined && { template: docxTemplate }) });
       if (!e.ok) {
         io.err(`${e.message}\n`);
         if (opts.debug && e.detail) io.err(`${e.detail}\n`);
         return 2;
       }
       io.err(`${say(M.exported(opts.exportDocx), lang)}\n`);
+      if (opts.fix) io.err(`${say(M.exportFilled(e.filled), lang)}\n`);
       if (e.changes.length > 0) {
         io.err(`${say(M.exportChanges(e.changes.length), lang)}\n`);
         const counts = new Map<string, number>();
@@ -318,6 +323,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     }
   }
   return code;
+}
+
+/** Errors that --fix leaves: those without a fix into an empty cell (overwrites need a confirmation). */
+function errorsLeftAfterFix(findings: readonly Finding[]): number {
+  return findings.filter((f) => f.severity === 'error' && !f.explanation && !(f.fix && !f.fix.overwrite)).length;
 }
 
 /** Standard input read whole, or why it could not be. */

@@ -2,6 +2,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { readXlsx } from '../../src/hosts/xlsx/read';
@@ -191,6 +192,25 @@ describe.concurrent('outputs: the input is never written', () => {
     expect(sheet.cells.find((c) => `${String.fromCharCode(65 + c.col)}${c.row + 1}` === first.fix!.cell)).toMatchObject({ kind: 'text', value: '3453009901' });
   });
 
+  it('--out --fix says how many values (and school codes) it filled', async () => {
+    const out = join(dir, 'fixed-count.xlsx');
+    const r = await run(['seed.xlsx', '--out', out, '--fix']);
+    expect(r.stderr).toContain(`--fix：已在 ${out} 中填入 5 处（其中学校代码 5 个）`);
+    const en = await run(['seed.xlsx', '--out', out, '--fix', '--lang', 'en']);
+    expect(en.stderr).toContain(`--fix: filled 5 cells in ${out} (5 school codes)`);
+  });
+
+  it('--fix --export-docx exports the fixed values', async () => {
+    const docx = join(dir, 'seed-fixed.docx');
+    const r = await run(['seed.xlsx', '--fix', '--export-docx', docx, '--force']);
+    expect(r.stderr).toContain('Word 文件按 --fix 填入后的内容导出（填入 5 处）');
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(docx)))['word/document.xml']!);
+    expect(xml).toContain('3453009901');
+    const plain = join(dir, 'seed-plain.docx');
+    await run(['seed.xlsx', '--export-docx', plain, '--force']);
+    expect(strFromU8(unzipSync(new Uint8Array(readFileSync(plain)))['word/document.xml']!)).not.toContain('3453009901');
+  });
+
   it('--fix without --out writes nothing and says so', async () => {
     const own = join(dir, 'fix-only');
     mkdirSync(own);
@@ -209,8 +229,8 @@ describe.concurrent('outputs: the input is never written', () => {
     write(batch, { 'b.xlsx': await cleanWorkbook() });
     const r = await run([batch, '--out-dir', batch]);
     expect(r.code).toBe(1);
-    expect(readdirSync(batch).sort()).toEqual(['a.checked.xlsx', 'a.xlsx', 'b.checked.xlsx', 'b.xlsx']);
-    expect(snapshotOf(join(batch, 'b.checked.xlsx')).sheets.map((s) => s.name)).toContain('检查结果');
+    expect(readdirSync(batch).sort()).toEqual(['a.xlsx', 'a.标注.xlsx', 'b.xlsx', 'b.标注.xlsx']);
+    expect(snapshotOf(join(batch, 'b.标注.xlsx')).sheets.map((s) => s.name)).toContain('检查结果');
   });
 
   it('--export-docx is refused while errors remain (how many, exit 1, nothing written); --force writes it', async () => {

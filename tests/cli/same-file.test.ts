@@ -27,7 +27,7 @@ beforeAll(async () => {
   linkSync(join(inputs, 'config.json'), join(dir, 'config-link.xlsx'));
   symlinkSync(join(inputs, 'clean.xlsx'), join(dir, 'soft.xlsx'));
   mkdirSync(join(dir, 'outdir'));
-  linkSync(join(inputs, 'clean.xlsx'), join(dir, 'outdir', 'clean.checked.xlsx'));
+  linkSync(join(inputs, 'clean.xlsx'), join(dir, 'outdir', 'clean.标注.xlsx'));
 });
 
 /** Runs the CLI in `dir`; asserts that no file under in/ changed. */
@@ -82,8 +82,8 @@ describe('targets that reach a file the run reads', () => {
     const r = await run(['in/clean.xlsx', '--out-dir', 'outdir', '--format', 'json']);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as { reports: { annotatedCopy?: string }[] };
-    expect(json.reports[0]!.annotatedCopy).toBe(join('outdir', 'clean.checked-2.xlsx'));
-    expect(readFileSync(join(dir, 'outdir', 'clean.checked.xlsx'))).toEqual(readFileSync(join(inputs, 'clean.xlsx')));
+    expect(json.reports[0]!.annotatedCopy).toBe(join('outdir', 'clean.标注-2.xlsx'));
+    expect(readFileSync(join(dir, 'outdir', 'clean.标注.xlsx'))).toEqual(readFileSync(join(inputs, 'clean.xlsx')));
   });
 });
 

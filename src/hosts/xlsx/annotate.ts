@@ -104,10 +104,21 @@ function wrap<T>(fn: () => T): T {
  * Throws AnnotateError (zh message; `messageIn('en')`) when the package cannot be read.
  */
 export function annotate(original: Uint8Array, findings: readonly Finding[], options: AnnotateOptions = {}): Uint8Array {
+  return wrap(() => annotatePackage(original, findings, options).bytes);
+}
+
+/** The annotated copy and the fixes written into it (`Sheet!A1`, with the fix), for the CLI's count. */
+export interface AnnotatedCopy {
+  readonly bytes: Uint8Array;
+  readonly written: readonly Fix[];
+}
+
+/** As `annotate`, also saying which fixes were written. */
+export function annotateCopy(original: Uint8Array, findings: readonly Finding[], options: AnnotateOptions = {}): AnnotatedCopy {
   return wrap(() => annotatePackage(original, findings, options));
 }
 
-function annotatePackage(original: Uint8Array, findings: readonly Finding[], options: AnnotateOptions): Uint8Array {
+function annotatePackage(original: Uint8Array, findings: readonly Finding[], options: AnnotateOptions): AnnotatedCopy {
   const lang: Lang = options.lang ?? 'zh';
   const pkg = new Package(original);
   const sheets = pkg.sheets();
@@ -243,7 +254,9 @@ function annotatePackage(original: Uint8Array, findings: readonly Finding[], opt
   // the copy opens on 检查结果, which prints on one page width with its header row on every page
   openOn(pkg, resultsIndex, resultsName);
   styles.commit();
-  return pkg.toBytes();
+  const writtenFixes: Fix[] = [];
+  for (const m of fixes.values()) for (const fx of m.values()) if (written.has(`${fx.fix.sheet}!${toA1(fx.row, fx.col)}`)) writtenFixes.push(fx.fix);
+  return { bytes: pkg.toBytes(), written: writtenFixes };
 }
 
 /**

@@ -39,7 +39,10 @@ export default tseslint.config(
       // how a throw becomes the rejection the interface promises; removing `async` would make it throw synchronously.
       '@typescript-eslint/require-await': 'off',
       // U+3000 (the ideographic space) is part of the Chinese text this tool reads; outside text it is still refused.
-      'no-irregular-whitespace': ['error', { skipStrings: true, skipComments: true, skipRegExps: true, skipTemplates: true, skipJSXText: true }],
+      'no-irregular-whitespace': [
+        'error',
+        { skipStrings: true, skipComments: true, skipRegExps: true, skipTemplates: true, skipJSXText: true },
+      ],
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },

@@ -123,7 +123,10 @@ export default (env = {}, argv = {}) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { noEmit: false, allowImportingTsExtensions: false, sourceMap: dev } } },
+          use: {
+            loader: 'ts-loader',
+            options: { transpileOnly: true, compilerOptions: { noEmit: false, allowImportingTsExtensions: false, sourceMap: dev } },
+          },
         },
       ],
     },
@@ -164,13 +167,15 @@ export default (env = {}, argv = {}) => {
         inject: false,
       }),
       ...(env.e2e
-        ? [new HtmlWebpackPlugin({
-            filename: 'office-sim.html',
-            chunks: ['office-sim'],
-            templateContent: page({ title: 'office-sim', office: false }),
-            scriptLoading: 'defer',
-            inject: 'head',
-          })]
+        ? [
+            new HtmlWebpackPlugin({
+              filename: 'office-sim.html',
+              chunks: ['office-sim'],
+              templateContent: page({ title: 'office-sim', office: false }),
+              scriptLoading: 'defer',
+              inject: 'head',
+            }),
+          ]
         : []),
       ...(env.e2e ? [new ChunkGroupsPlugin()] : []),
       new CopyWebpackPlugin({ patterns: copy }),

@@ -30,7 +30,11 @@ function segDist(px, py, ax, ay, bx, by) {
 function paint(x, y, size) {
   let c = null;
   // The page: x 0.14..0.70, y 0.06..0.94, top-right corner folded at 0.18.
-  const L = 0.14, R = 0.7, T = 0.06, B = 0.94, F = 0.18;
+  const L = 0.14,
+    R = 0.7,
+    T = 0.06,
+    B = 0.94,
+    F = 0.18;
   const stroke = Math.max(0.045, 1.2 / size);
   // Inset by m, below the fold's diagonal cut.
   const inPage = (m) => x >= L + m && x <= R - m && y >= T + m && y <= B - m && x - (R - F) <= y - T - 1.4 * m;
@@ -46,7 +50,9 @@ function paint(x, y, size) {
   const lh = Math.max(0.05, 1 / size);
   for (const ly of lines) if (y >= ly && y <= ly + lh && x >= L + 0.1 && x <= R - 0.12) c = LINE;
   // The badge: a green disc with a white check.
-  const cx = 0.7, cy = 0.7, r = 0.27;
+  const cx = 0.7,
+    cy = 0.7,
+    r = 0.27;
   const d = Math.hypot(x - cx, y - cy);
   if (d <= r + 0.035) c = PAPER; // a white ring separates the badge from the page
   if (d <= r) c = BADGE;
@@ -60,7 +66,10 @@ export function drawIcon(size) {
   const px = Buffer.alloc(size * size * 4);
   for (let j = 0; j < size; j++) {
     for (let i = 0; i < size; i++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sj = 0; sj < S; sj++) {
         for (let si = 0; si < S; si++) {
           const c = paint((i + (si + 0.5) / S) / size, (j + (sj + 0.5) / S) / size, size);

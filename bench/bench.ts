@@ -81,13 +81,19 @@ function ensureData(): void {
  */
 function bundleSizes(): { taskpaneInitialGzipKB: number; readerGzipKB: number } {
   const dist = join(ROOT, '.tmp', 'bench-dist');
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'production', '--env', 'e2e', '--output-path', dist], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'production', '--env', 'e2e', '--output-path', dist],
+    {
+      cwd: ROOT,
+      stdio: 'ignore',
+    },
+  );
   const groups = JSON.parse(readFileSync(join(dist, 'e2e-chunks.json'), 'utf8')) as Record<string, string[]>;
   const html = readFileSync(join(dist, 'taskpane.html'), 'utf8');
-  const scripts = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"' >]+)/g)].map((m) => m[1]!).filter((s) => !/^https?:/.test(s) && s.endsWith('.js'));
+  const scripts = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"' >]+)/g)]
+    .map((m) => m[1]!)
+    .filter((s) => !/^https?:/.test(s) && s.endsWith('.js'));
   const gzKB = (files: readonly string[]): number =>
     [...new Set(files)].reduce((a, f) => a + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, 0) / 1024;
   return {
@@ -144,7 +150,10 @@ async function startup(runs: number): Promise<{ ratio: number; cpuRatio: number 
   };
   const helpMs = stat(help);
   const nodeMs = stat(bare);
-  const cpuRatio = cpu.help.length === runs && cpu.bare.length === runs && stat(cpu.bare).median > 0 ? stat(cpu.help).median / stat(cpu.bare).median : null;
+  const cpuRatio =
+    cpu.help.length === runs && cpu.bare.length === runs && stat(cpu.bare).median > 0
+      ? stat(cpu.help).median / stat(cpu.bare).median
+      : null;
   return { ratio: helpMs.median / nodeMs.median, cpuRatio, helpMs, nodeMs };
 }
 
@@ -167,10 +176,18 @@ async function main(): Promise<void> {
     const bytes = bytesOf(p, r);
     const snap = read(bytes);
     const k = `${p}p-${r}r`;
-    reads.set(k, measure(() => read(bytes), runs));
-    checks.set(k, measure(() => checkWorkbook({ snapshot: snap }), runs));
+    reads.set(
+      k,
+      measure(() => read(bytes), runs),
+    );
+    checks.set(
+      k,
+      measure(() => checkWorkbook({ snapshot: snap }), runs),
+    );
     const findings = checkWorkbook({ snapshot: snap }).findings.length;
-    log(`${String(p).padStart(4)} projects, ${String(r).padStart(5)} rows (${(bytes.length / 1024).toFixed(0)} KB, ${findings} findings): read ${fmt(reads.get(k)!)}; checks ${fmt(checks.get(k)!)}`);
+    log(
+      `${String(p).padStart(4)} projects, ${String(r).padStart(5)} rows (${(bytes.length / 1024).toFixed(0)} KB, ${findings} findings): read ${fmt(reads.get(k)!)}; checks ${fmt(checks.get(k)!)}`,
+    );
   }
   const large = '1000p-10000r';
   const largeCheck = checks.get(large)!;
@@ -190,10 +207,15 @@ async function main(): Promise<void> {
     for (const name of Object.keys(files)) dec.decode(files[name]);
   }, runs);
   const ExcelJS = (await import('exceljs')).default;
-  const exceljs = await measureAsync(async () => {
-    // ExcelJS types want its own Buffer flavour; the bytes are a plain Node Buffer.
-    await new ExcelJS.Workbook().xlsx.load(Buffer.from(bigBytes) as unknown as Parameters<InstanceType<typeof ExcelJS.Workbook>["xlsx"]["load"]>[0]);
-  }, Math.max(3, Math.floor(runs / 2)));
+  const exceljs = await measureAsync(
+    async () => {
+      // ExcelJS types want its own Buffer flavour; the bytes are a plain Node Buffer.
+      await new ExcelJS.Workbook().xlsx.load(
+        Buffer.from(bigBytes) as unknown as Parameters<InstanceType<typeof ExcelJS.Workbook>['xlsx']['load']>[0],
+      );
+    },
+    Math.max(3, Math.floor(runs / 2)),
+  );
   const readVsExceljs = readAndCheck.median / exceljs.median;
   const readVsUnzip = readAndCheck.median / unzip.median;
   log(`1,000 sheets + 10,000 rows: read+check ${fmt(readAndCheck)}; ExcelJS load ${fmt(exceljs)}; bare unzip+decode ${fmt(unzip)}`);
@@ -201,16 +223,22 @@ async function main(): Promise<void> {
 
   // 4. Office host: sync calls on the fake Excel object model
   const syncs = await countSyncs();
-  log(`context.sync() per check+flag+clear: ${syncs.small} for ${syncs.smallSheets} sheets, ${syncs.large} for ${syncs.largeSheets} sheets  (budget: constant)`);
+  log(
+    `context.sync() per check+flag+clear: ${syncs.small} for ${syncs.smallSheets} sheets, ${syncs.large} for ${syncs.largeSheets} sheets  (budget: constant)`,
+  );
 
   // 5. bundle sizes
   const sizes = quick ? { taskpaneInitialGzipKB: NaN, readerGzipKB: NaN } : bundleSizes();
-  log(`task pane initial JS: ${sizes.taskpaneInitialGzipKB} KB gzip (budget ≤ 250); lazy .xlsx reader chunk: ${sizes.readerGzipKB} KB gzip`);
+  log(
+    `task pane initial JS: ${sizes.taskpaneInitialGzipKB} KB gzip (budget ≤ 250); lazy .xlsx reader chunk: ${sizes.readerGzipKB} KB gzip`,
+  );
 
   // 6. the command's start-up
   const start = await startup(quick ? 9 : 21);
   const cpuNote = start.cpuRatio === null ? '' : `; CPU time ratio ${start.cpuRatio.toFixed(2)}`;
-  log(`disclosure-check --help ${fmt(start.helpMs)}; node -e 0 ${fmt(start.nodeMs)}; ratio ${start.ratio.toFixed(2)}${cpuNote}  (budget ≤ 2)`);
+  log(
+    `disclosure-check --help ${fmt(start.helpMs)}; node -e 0 ${fmt(start.nodeMs)}; ratio ${start.ratio.toFixed(2)}${cpuNote}  (budget ≤ 2)`,
+  );
 
   const peakRssMb = round(process.resourceUsage().maxRSS / 1024, 1);
   log(`peak RSS: ${peakRssMb} MB`);

@@ -37,10 +37,23 @@ rmSync(profDir, { recursive: true, force: true });
 mkdirSync(profDir, { recursive: true });
 
 const t0 = performance.now();
-const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-interval', '250', `--cpu-prof-dir=${profDir}`, path.join(outdir, 'disclosure-check.js'), file, '--format', format], {
-  stdio: ['ignore', 'ignore', 'inherit'],
-  env: { ...process.env, NODE_OPTIONS: '' },
-});
+const r = spawnSync(
+  process.execPath,
+  [
+    '--cpu-prof',
+    '--cpu-prof-interval',
+    '250',
+    `--cpu-prof-dir=${profDir}`,
+    path.join(outdir, 'disclosure-check.js'),
+    file,
+    '--format',
+    format,
+  ],
+  {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NODE_OPTIONS: '' },
+  },
+);
 const wall = performance.now() - t0;
 if (r.status !== 0 && r.status !== 1) throw new Error(`the command exited ${r.status}`);
 const profFile = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
@@ -97,7 +110,8 @@ function phaseOf(id) {
     else if (fn === 'buildDocument') phase = sub ? `document: ${sub}` : 'document (other)';
     else if (fn === 'runRules') phase = sub === 'amount analysis (shared)' ? `rules: ${sub}` : rule ? `rule ${rule}` : 'rules (engine)';
     else if (fn === 'applyExplanations' || fn === 'sortFindings' || fn === 'summarize') phase = 'report (explanations, sort, summary)';
-    else if (src.startsWith('src/cli/output') || src.startsWith('src/core/report/report') || fn === 'writeReport') phase = phase === null ? 'output (render, write)' : phase;
+    else if (src.startsWith('src/cli/output') || src.startsWith('src/core/report/report') || fn === 'writeReport')
+      phase = phase === null ? 'output (render, write)' : phase;
     else if (fn === 'runJob' && phase === null) phase = 'job (other)';
     if (src.startsWith('src/core/rules/') && !src.endsWith('engine.ts') && fn === 'check') rule = path.basename(src, '.ts');
     else if (src.startsWith('src/core/rules/') && !src.endsWith('engine.ts') && rule === null) rule = path.basename(src, '.ts');
@@ -122,7 +136,10 @@ for (let i = 0; i < prof.samples.length; i++) {
   selfBy.set(key, (selfBy.get(key) ?? 0) + dt);
 }
 const pad = (s, n) => String(s).padEnd(n);
-console.log(`${file} --format ${format}: process wall ${wall.toFixed(0)} ms, profiled ${total.toFixed(0)} ms (Node's own start before the profile: ~${(wall - total).toFixed(0)} ms)`);
-for (const [k, v] of [...phases].sort((a, b) => b[1] - a[1])) console.log(`  ${pad(k, 44)} ${v.toFixed(0).padStart(7)} ms  ${((100 * v) / total).toFixed(1).padStart(5)}%`);
+console.log(
+  `${file} --format ${format}: process wall ${wall.toFixed(0)} ms, profiled ${total.toFixed(0)} ms (Node's own start before the profile: ~${(wall - total).toFixed(0)} ms)`,
+);
+for (const [k, v] of [...phases].sort((a, b) => b[1] - a[1]))
+  console.log(`  ${pad(k, 44)} ${v.toFixed(0).padStart(7)} ms  ${((100 * v) / total).toFixed(1).padStart(5)}%`);
 console.log(`top ${top} functions by self time:`);
 for (const [k, v] of [...selfBy].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${v.toFixed(0).padStart(7)} ms  ${k}`);

@@ -53,8 +53,10 @@ export function schoolTableSheet(rows: number, name = '学校明细表'): BenchS
     const n = 1 + (i % 17);
     const amount = Math.round(n * 312) / 100; // 3.12万元 a guard
     let code: BenchCell = `${kind.type}53${String(100000 + i).padStart(6, '0')}`;
-    if (i % 97 === 5) code = null; // missing
-    else if (i % 211 === 7) code = `21530${String(i).padStart(5, '0')}`; // wrong type for 中学/幼儿园 rows
+    if (i % 97 === 5)
+      code = null; // missing
+    else if (i % 211 === 7)
+      code = `21530${String(i).padStart(5, '0')}`; // wrong type for 中学/幼儿园 rows
     else if (i % 503 === 11) code = `${kind.type}5310000${String(i % 10)}`; // likely duplicate
     const subtotal = i % 331 === 13 ? amount + 1 : amount; // a row that does not add up
     body.push([code, `玉溪市江川区${town}第${i + 1}${kind.suffix}`, '保安配置', n, subtotal, null, null, null, amount, null, null]);
@@ -93,7 +95,12 @@ export function workbookFile(projects: number, tableRows: number): string {
 }
 
 export const SIZES: readonly [number, number][] = [
-  [10, 100], [100, 100], [1000, 100], [10, 1000], [10, 10000], [1000, 10000],
+  [10, 100],
+  [100, 100],
+  [1000, 100],
+  [10, 1000],
+  [10, 10000],
+  [1000, 10000],
 ];
 
 function main(): void {

@@ -52,5 +52,12 @@ export async function countSyncs(): Promise<{
 }> {
   const small = await count(2);
   const large = await count(200);
-  return { small: small.total, large: large.total, smallSheets: 2, largeSheets: 200, recheckSmall: small.recheck, recheckLarge: large.recheck };
+  return {
+    small: small.total,
+    large: large.total,
+    smallSheets: 2,
+    largeSheets: 200,
+    recheckSmall: small.recheck,
+    recheckLarge: large.recheck,
+  };
 }

@@ -14,7 +14,6 @@ export interface BenchSheet {
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-
 function sheetXml(sheet: BenchSheet): string {
   const parts: string[] = [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData>',
@@ -30,7 +29,8 @@ function sheetXml(sheet: BenchSheet): string {
     if (cells.length) parts.push(`<row r="${r + 1}">${cells.join('')}</row>`);
   });
   parts.push('</sheetData>');
-  if (sheet.merges?.length) parts.push(`<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`);
+  if (sheet.merges?.length)
+    parts.push(`<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`);
   parts.push('</worksheet>');
   return parts.join('');
 }

@@ -24,11 +24,15 @@ if (!existsSync(CHROMIUM)) fail(`no Chromium at ${CHROMIUM} (apt-get install chr
 
 if (process.env.E2E_SKIP_BUILD !== '1' || !existsSync(path.join(out, 'index.html'))) {
   console.log('e2e: building the pages…');
-  const b = spawnSync(process.execPath, [path.join(root, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'production', '--env', 'e2e', '--output-path', out], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    encoding: 'utf8',
-  });
+  const b = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'production', '--env', 'e2e', '--output-path', out],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+    },
+  );
   if (b.status !== 0) {
     process.stdout.write(b.stdout ?? '');
     fail('the build failed');
@@ -55,7 +59,10 @@ function measure(files) {
   return { raw, gz };
 }
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-for (const [label, page, group, budget] of [['task pane (in Excel)', 'taskpane.html', 'pane-office', true], ['standalone page', 'index.html', 'pane-standalone', false]]) {
+for (const [label, page, group, budget] of [
+  ['task pane (in Excel)', 'taskpane.html', 'pane-office', true],
+  ['standalone page', 'index.html', 'pane-standalone', false],
+]) {
   if (!groups[group]) fail(`no chunk group ${group} in the build`);
   const files = [...pageScripts(page), ...groups[group]];
   const m = measure(files);
@@ -89,11 +96,15 @@ const port = server.address().port;
 const base = `http://127.0.0.1:${port}/`;
 console.log(`e2e: serving ${path.relative(root, out)} at ${base}`);
 
-const child = spawn(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'vitest.e2e.config.ts', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, E2E_BASE_URL: base, E2E_CHROMIUM: CHROMIUM },
-});
+const child = spawn(
+  process.execPath,
+  [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'vitest.e2e.config.ts', ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, E2E_BASE_URL: base, E2E_CHROMIUM: CHROMIUM },
+  },
+);
 const code = await new Promise((r) => child.on('exit', (c, sig) => r(c ?? (sig ? 1 : 0))));
 server.close();
 process.exit(code);

@@ -66,7 +66,8 @@ compiler.hooks.done.tap('start', (stats) => {
   setImmediate(() => {
     if (stats.hasErrors()) say('build failed; see the errors above');
     else {
-      if (!sideloading) say('no sideloading here: open the standalone page in a browser (the same checks; the workbook stays in the browser).');
+      if (!sideloading)
+        say('no sideloading here: open the standalone page in a browser (the same checks; the workbook stays in the browser).');
       say(`ready (${scheme}). Task pane: ${base}/taskpane.html`);
       say(`Standalone page: ${base}/index.html`);
     }
@@ -76,12 +77,29 @@ compiler.hooks.done.tap('start', (stats) => {
 let child = null;
 if (sideloading) {
   say('sideloading the add-in into Excel (office-addin-debugging start manifest.xml)…');
-  child = spawn(process.execPath, [require.resolve('office-addin-debugging/cli.js'), 'start', 'manifest.xml', 'desktop', '--app', 'excel', '--dev-server-port', String(PORT), '--no-debug'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  child = spawn(
+    process.execPath,
+    [
+      require.resolve('office-addin-debugging/cli.js'),
+      'start',
+      'manifest.xml',
+      'desktop',
+      '--app',
+      'excel',
+      '--dev-server-port',
+      String(PORT),
+      '--no-debug',
+    ],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   child.on('exit', (code) => {
-    if (code !== 0) say(`Excel could not be started with the add-in (exit ${code}); open ${base}/index.html in a browser instead, or sideload manifest.xml by hand.`);
+    if (code !== 0)
+      say(
+        `Excel could not be started with the add-in (exit ${code}); open ${base}/index.html in a browser instead, or sideload manifest.xml by hand.`,
+      );
   });
 }
 

@@ -230,7 +230,13 @@ export function registryRows(table: SeedTable): RegistryRow[] {
     else throw new Error(`registry: no code for ${r.name}`);
   }
   // the decoy: a different school whose name is near 大街小学
-  out.push({ code: '2153009906', name: '大街中心小学', town: '大街街道', type: '小学', note: `${FICTITIOUS}（近似名称，不在学校明细表中）` });
+  out.push({
+    code: '2153009906',
+    name: '大街中心小学',
+    town: '大街街道',
+    type: '小学',
+    note: `${FICTITIOUS}（近似名称，不在学校明细表中）`,
+  });
   return out;
 }
 
@@ -331,9 +337,13 @@ export function oneSheetBook(doc: SeedDocument): SeedBook {
 
 export function toSnapshot(book: SeedBook): WorkbookSnapshot {
   return {
-    sheets: book.sheets.map(
-      (s, index): SheetSnapshot => ({ name: s.name, index, visibility: 'visible', cells: s.cells, merges: s.merges }),
-    ),
+    sheets: book.sheets.map((s, index): SheetSnapshot => ({
+      name: s.name,
+      index,
+      visibility: 'visible',
+      cells: s.cells,
+      merges: s.merges,
+    })),
   };
 }
 

@@ -56,7 +56,7 @@ export async function bookToXlsx(book: SeedBook): Promise<Uint8Array> {
   for (const s of book.sheets) {
     const ws = wb.addWorksheet(s.name, {
       // 9 is A4 (ExcelJS's PaperSize is an ambient const enum, which isolatedModules cannot read)
-      pageSetup: { paperSize: 9 as ExcelJS.PaperSize, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+      pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     });
     s.widths.forEach((w, i) => {
       ws.getColumn(i + 1).width = w;

@@ -28,7 +28,18 @@ export interface CliOptions {
 
 export type ParseResult = { ok: true; options: CliOptions } | { ok: false; error: Bilingual; lang: Lang };
 
-const VALUED = new Set(['--format', '--out', '--out-dir', '--registry', '--config', '--lang', '--jobs', '--export-docx', '--docx-template', '--school-table-from']);
+const VALUED = new Set([
+  '--format',
+  '--out',
+  '--out-dir',
+  '--registry',
+  '--config',
+  '--lang',
+  '--jobs',
+  '--export-docx',
+  '--docx-template',
+  '--school-table-from',
+]);
 const FLAGS = new Set(['--fix', '--force', '--debug', '--help', '-h']);
 
 export function parseArgs(argv: readonly string[]): ParseResult {
@@ -69,7 +80,10 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   const lang: Lang | undefined = langRaw === 'zh' || langRaw === 'en' ? langRaw : undefined;
   const errLang: Lang = lang ?? 'zh';
   if (flags.has('--help')) {
-    return { ok: true, options: { inputs, format: 'text', fix: false, force: false, debug: flags.has('--debug'), help: true, ...(lang && { lang }) } };
+    return {
+      ok: true,
+      options: { inputs, format: 'text', fix: false, force: false, debug: flags.has('--debug'), help: true, ...(lang && { lang }) },
+    };
   }
   if (error) return { ok: false, error, lang: errLang };
   if (langRaw !== undefined && lang === undefined) return { ok: false, error: M.badLang(langRaw), lang: errLang };

@@ -46,10 +46,15 @@ export async function exportDocx(input: string, target: string, settings: Export
     if (settings.fix) {
       // the same fixes as the annotated copy (never an overwrite): the Word file holds the filled codes
       const { findings } = checkWorkbook({
-        snapshot, config: settings.config, lang,
+        snapshot,
+        config: settings.config,
+        lang,
         ...(settings.registry !== undefined && { registry: settings.registry }),
       });
-      const fixed = applyFixes(snapshot, fixesForCopy(findings).flatMap((f) => (f.fix && !f.explanation ? [f.fix] : [])));
+      const fixed = applyFixes(
+        snapshot,
+        fixesForCopy(findings).flatMap((f) => (f.fix && !f.explanation ? [f.fix] : [])),
+      );
       snapshot = fixed.snapshot;
       filled = fixed.written.length;
     }
@@ -57,7 +62,10 @@ export async function exportDocx(input: string, target: string, settings: Export
       config: settings.config,
       ...(settings.registry !== undefined && { registry: settings.registry }),
     });
-    const { bytes: out, model } = await exportDocxWithModel(document, settings.template !== undefined ? { template: settings.template } : {});
+    const { bytes: out, model } = await exportDocxWithModel(
+      document,
+      settings.template !== undefined ? { template: settings.template } : {},
+    );
     docx = out;
     changes = model.normalisations.map((n) => (lang === 'zh' ? n.zh : n.en));
   } catch (e) {

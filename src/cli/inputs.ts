@@ -48,7 +48,8 @@ export function expandInputs(paths: readonly string[], lang: Lang): (InputTask |
       isDir = statSync(p).isDirectory();
     } catch (e) {
       const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : '';
-      const message = code === 'ENOENT' || code === 'ENOTDIR' ? say(M.missingPath(p), lang) : say(M.unreadablePath(p, fsReason(e, lang)), lang);
+      const message =
+        code === 'ENOENT' || code === 'ENOTDIR' ? say(M.missingPath(p), lang) : say(M.unreadablePath(p, fsReason(e, lang)), lang);
       items.push({ index: items.length, file: p, message });
       continue;
     }

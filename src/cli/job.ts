@@ -87,11 +87,25 @@ export function runJob(task: JobTask, settings: JobSettings, clock: JobClock = {
     // a package larger than the unpacked-size limit cannot be read within it: say so before loading it
     const size = task.bytes?.length ?? statSync(task.file).size;
     if (size > DEFAULT_LIMITS.maxUncompressedBytes) {
-      return { ...base, status: 'unreadable', summary: ZERO, findings: [], error: say(M.fileTooLarge(task.file, size, DEFAULT_LIMITS.maxUncompressedBytes), lang), ms: { read: 0, check: 0 } };
+      return {
+        ...base,
+        status: 'unreadable',
+        summary: ZERO,
+        findings: [],
+        error: say(M.fileTooLarge(task.file, size, DEFAULT_LIMITS.maxUncompressedBytes), lang),
+        ms: { read: 0, check: 0 },
+      };
     }
     bytes = task.bytes ?? readFileSync(task.file);
   } catch (e) {
-    return { ...base, status: 'unreadable', summary: ZERO, findings: [], error: say(M.unreadablePath(task.file, fsReason(e, lang)), lang), ms: { read: 0, check: 0 } };
+    return {
+      ...base,
+      status: 'unreadable',
+      summary: ZERO,
+      findings: [],
+      error: say(M.unreadablePath(task.file, fsReason(e, lang)), lang),
+      ms: { read: 0, check: 0 },
+    };
   }
   const t0 = now();
   let read = readXlsx(bytes, { now });
@@ -100,7 +114,14 @@ export function runJob(task: JobTask, settings: JobSettings, clock: JobClock = {
     // the table is written into the bytes the copy is made from; the check then reads the result
     const made = generateTable(bytes, read.snapshot, settings.schoolTableFrom, settings);
     if (!made.ok) {
-      return { ...base, status: 'unreadable', summary: ZERO, findings: [], error: say(M.schoolTableFailed(task.file, made.sentence), lang), ms: { read: now() - t0, check: 0 } };
+      return {
+        ...base,
+        status: 'unreadable',
+        summary: ZERO,
+        findings: [],
+        error: say(M.schoolTableFailed(task.file, made.sentence), lang),
+        ms: { read: now() - t0, check: 0 },
+      };
     }
     bytes = made.bytes;
     generated = made.generated;
@@ -130,11 +151,23 @@ export function runJob(task: JobTask, settings: JobSettings, clock: JobClock = {
     });
   } catch (e) {
     if (e instanceof CheckBudgetExceeded) {
-      return { ...base, status: 'unreadable', summary: ZERO, findings: [], error: say(M.checkTooLong(task.file, CHECK_BUDGET_MS), lang), ms: { read: t1 - t0, check: now() - t1 } };
+      return {
+        ...base,
+        status: 'unreadable',
+        summary: ZERO,
+        findings: [],
+        error: say(M.checkTooLong(task.file, CHECK_BUDGET_MS), lang),
+        ms: { read: t1 - t0, check: now() - t1 },
+      };
     }
     return {
-      ...base, status: 'unreadable', summary: ZERO, findings: [], error: say(M.internal(task.file), lang),
-      detail: e instanceof Error ? (e.stack ?? e.message) : String(e), ms: { read: t1 - t0, check: now() - t1 },
+      ...base,
+      status: 'unreadable',
+      summary: ZERO,
+      findings: [],
+      error: say(M.internal(task.file), lang),
+      detail: e instanceof Error ? (e.stack ?? e.message) : String(e),
+      ms: { read: t1 - t0, check: now() - t1 },
     };
   }
   const t2 = now();
@@ -156,25 +189,46 @@ export function runJob(task: JobTask, settings: JobSettings, clock: JobClock = {
     });
     copy = out.bytes;
     if (settings.fix) {
-      const codeCells = new Set(result.findings.filter((f) => f.fix && f.rule.startsWith('school-code')).map((f) => `${f.fix!.sheet}!${f.fix!.cell}`));
+      const codeCells = new Set(
+        result.findings.filter((f) => f.fix && f.rule.startsWith('school-code')).map((f) => `${f.fix!.sheet}!${f.fix!.cell}`),
+      );
       filled = { cells: out.written.length, codes: out.written.filter((x) => codeCells.has(`${x.sheet}!${x.cell}`)).length };
     }
   } catch (e) {
     const sentence = e instanceof AnnotateError ? e.messageIn(lang) : say(M.internal(task.file), lang);
     return {
-      ...base, status: 'write-failed', summary: result.summary, findings: result.findings,
-      error: say(M.cannotWrite(task.out, sentence), lang), detail: e instanceof Error ? (e.stack ?? e.message) : String(e), ms,
+      ...base,
+      status: 'write-failed',
+      summary: result.summary,
+      findings: result.findings,
+      error: say(M.cannotWrite(task.out, sentence), lang),
+      detail: e instanceof Error ? (e.stack ?? e.message) : String(e),
+      ms,
     };
   }
   try {
     writeFileReplacing(task.out, copy);
   } catch (e) {
     return {
-      ...base, status: 'write-failed', summary: result.summary, findings: result.findings,
-      error: say(M.cannotWrite(task.out, fsReason(e, lang)), lang), detail: e instanceof Error ? (e.stack ?? e.message) : String(e), ms,
+      ...base,
+      status: 'write-failed',
+      summary: result.summary,
+      findings: result.findings,
+      error: say(M.cannotWrite(task.out, fsReason(e, lang)), lang),
+      detail: e instanceof Error ? (e.stack ?? e.message) : String(e),
+      ms,
     };
   }
-  return { ...base, status, summary: result.summary, findings: result.findings, wrote: task.out, ...(filled && { filled }), ...failures, ms };
+  return {
+    ...base,
+    status,
+    summary: result.summary,
+    findings: result.findings,
+    wrote: task.out,
+    ...(filled && { filled }),
+    ...failures,
+    ms,
+  };
 }
 
 /** Plans the table from the list and appends it to the package; one sentence when it cannot. */

@@ -60,7 +60,8 @@ export interface PoolOptions {
  */
 function startWorker(settings: JobSettings): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData: settings, resourceLimits });
+  if (!import.meta.url.endsWith('.ts'))
+    return new Worker(new URL('./worker.js', import.meta.url), { workerData: settings, resourceLimits });
   const entry = new URL('./worker.ts', import.meta.url).href;
   const api = import.meta.resolve('tsx/esm/api');
   const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
@@ -72,7 +73,16 @@ const ZERO = { errors: 0, warnings: 0, infos: 0, explained: 0 };
 /** The result of a file whose worker died (out of memory, a crash) or was stopped by the watchdog. */
 function lostResult(task: JobTask, settings: JobSettings, why: 'died' | 'timeout', detail: string): JobResult {
   const error = why === 'died' ? M.workerDied(task.file) : M.workerTimedOut(task.file, WATCHDOG_MS);
-  return { index: task.index, file: task.file, status: 'unreadable', summary: ZERO, findings: [], error: say(error, settings.lang), detail, ms: { read: 0, check: 0 } };
+  return {
+    index: task.index,
+    file: task.file,
+    status: 'unreadable',
+    summary: ZERO,
+    findings: [],
+    error: say(error, settings.lang),
+    detail,
+    ms: { read: 0, check: 0 },
+  };
 }
 
 export async function runPool(tasks: readonly JobTask[], options: PoolOptions): Promise<void> {

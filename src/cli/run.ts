@@ -53,7 +53,10 @@ function loadConfig(path: string): { ok: true; config: CheckConfig } | { ok: fal
   try {
     raw = readFileSync(path, 'utf8');
   } catch (e) {
-    return { ok: false, error: { zh: say(M.configUnreadable(path, fsReason(e, 'zh')), 'zh'), en: say(M.configUnreadable(path, fsReason(e, 'en')), 'en') } };
+    return {
+      ok: false,
+      error: { zh: say(M.configUnreadable(path, fsReason(e, 'zh')), 'zh'), en: say(M.configUnreadable(path, fsReason(e, 'en')), 'en') },
+    };
   }
   let json: unknown;
   try {
@@ -226,7 +229,13 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const jobTasks: JobTask[] = [];
   const problems = new Map<number, JobResult>();
   const unreadable = (index: number, file: string, error: string): JobResult => ({
-    index, file, status: 'unreadable', summary: ZERO, findings: [], error, ms: { read: 0, check: 0 },
+    index,
+    file,
+    status: 'unreadable',
+    summary: ZERO,
+    findings: [],
+    error,
+    ms: { read: 0, check: 0 },
   });
   for (const p of items) {
     if (isProblem(p)) problems.set(p.index, unreadable(p.index, p.file, p.message));
@@ -248,7 +257,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     results.push({ ...r, findings: [] });
     nextIndex = r.index + 1;
     if (io.progress) {
-      const s = r.status === 'unreadable' ? statusOf(r, lang) : `${statusOf(r, lang)} ${r.summary.errors}/${r.summary.warnings}/${r.summary.infos}`;
+      const s =
+        r.status === 'unreadable' ? statusOf(r, lang) : `${statusOf(r, lang)} ${r.summary.errors}/${r.summary.warnings}/${r.summary.infos}`;
       io.err(`[${results.length}/${items.length}] ${r.file}  ${s}\n`);
     }
     if (opts.debug) {
@@ -258,13 +268,13 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     // a file that cannot be read (or written) is said on stderr in every format, and in the report too
     if (r.error !== undefined) io.err(`${r.error}\n`);
     // nothing to check is not a pass: its sentence too, where the report itself is data
-    else if (r.status === 'nothing-to-check' && opts.format !== 'text') io.err(`${r.file}${lang === 'zh' ? '：' : ': '}${nothingToCheckText(r.skipped ?? [], lang, 'cli').summary}\n`);
+    else if (r.status === 'nothing-to-check' && opts.format !== 'text')
+      io.err(`${r.file}${lang === 'zh' ? '：' : ': '}${nothingToCheckText(r.skipped ?? [], lang, 'cli').summary}\n`);
     if (json !== undefined) await writer.writeAll(json.element(toJsonFileReport(r, lang)));
     else if (opts.format === 'csv') {
       if (r.generated !== undefined) io.err(generatedText(r.generated, r.file, lang));
       await writer.write(csvPart(r, lang, results.length === 1));
-    }
-    else await writer.write(renderOne(r, lang));
+    } else await writer.write(renderOne(r, lang));
   };
   const emitProblemsBefore = async (index: number): Promise<void> => {
     while (nextIndex < index && problems.has(nextIndex)) await emit(problems.get(nextIndex)!);
@@ -274,7 +284,13 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   await runPool(jobTasks, {
     jobs,
     forceWorkers: opts.jobs !== undefined,
-    settings: { config, lang, fix: opts.fix, ...(registry !== undefined && { registry }), ...(opts.schoolTableFrom !== undefined && { schoolTableFrom: opts.schoolTableFrom }) },
+    settings: {
+      config,
+      lang,
+      fix: opts.fix,
+      ...(registry !== undefined && { registry }),
+      ...(opts.schoolTableFrom !== undefined && { schoolTableFrom: opts.schoolTableFrom }),
+    },
     onResult: async (r) => {
       await emitProblemsBefore(r.index);
       await emit(r);
@@ -287,7 +303,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   await writer.flush();
   if (opts.fix && outFor.size === 0) io.err(`${say(M.fixWithoutOut, lang)}\n`);
   // how many values --fix wrote into each copy
-  if (opts.fix) for (const r of results) if (r.wrote !== undefined && r.filled) io.err(`${say(M.fixFilled(r.wrote, r.filled.cells, r.filled.codes), lang)}\n`);
+  if (opts.fix)
+    for (const r of results)
+      if (r.wrote !== undefined && r.filled) io.err(`${say(M.fixFilled(r.wrote, r.filled.cells, r.filled.codes), lang)}\n`);
 
   let code = 0;
   // a workbook with nothing to check is not a pass (SPEC §7)
@@ -306,7 +324,14 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       // the Word writer is loaded only for --export-docx
       const { exportDocx } = await import('./export');
       const bytes = only.file === STDIN ? stdin?.bytes : undefined;
-      const e = await exportDocx(only.file, opts.exportDocx, { config, lang, fix: opts.fix, ...(registry !== undefined && { registry }), ...(bytes !== undefined && { bytes }), ...(docxTemplate !== undefined && { template: docxTemplate }) });
+      const e = await exportDocx(only.file, opts.exportDocx, {
+        config,
+        lang,
+        fix: opts.fix,
+        ...(registry !== undefined && { registry }),
+        ...(bytes !== undefined && { bytes }),
+        ...(docxTemplate !== undefined && { template: docxTemplate }),
+      });
       if (!e.ok) {
         io.err(`${e.message}\n`);
         if (opts.debug && e.detail) io.err(`${e.detail}\n`);
@@ -357,8 +382,14 @@ async function readStdin(stdin: StdinSource, lang: Lang): Promise<StdinRead> {
 }
 
 /** One file's report in the JSON shape (SPEC §7), with the CLI's additive fields. */
-function toJsonFileReport(r: JobResult, lang: Lang): JsonReport['reports'][number] & { annotatedCopy?: string; schoolTable?: GeneratedTable } {
-  const rep: JsonReport['reports'][number] & { annotatedCopy?: string; schoolTable?: GeneratedTable } = toJsonReport([toFileReport(r)], lang).reports[0]!;
+function toJsonFileReport(
+  r: JobResult,
+  lang: Lang,
+): JsonReport['reports'][number] & { annotatedCopy?: string; schoolTable?: GeneratedTable } {
+  const rep: JsonReport['reports'][number] & { annotatedCopy?: string; schoolTable?: GeneratedTable } = toJsonReport(
+    [toFileReport(r)],
+    lang,
+  ).reports[0]!;
   if (r.wrote !== undefined) rep.annotatedCopy = r.wrote;
   if (r.generated !== undefined) rep.schoolTable = r.generated;
   return rep;
@@ -366,7 +397,9 @@ function toJsonFileReport(r: JobResult, lang: Lang): JsonReport['reports'][numbe
 
 /** What `--school-table-from` did: the new sheet, then the schools left without a code and the list's problems. */
 function generatedText(g: GeneratedTable, file: string, lang: Lang, indent = ''): string {
-  const lines = [`${indent}${file === '' ? '' : lang === 'zh' ? `${file}：` : `${file}: `}${say(M.schoolTableWritten(g.sheet, g.summary), lang)}`];
+  const lines = [
+    `${indent}${file === '' ? '' : lang === 'zh' ? `${file}：` : `${file}: `}${say(M.schoolTableWritten(g.sheet, g.summary), lang)}`,
+  ];
   if (g.unmatched.length > 0) {
     lines.push(`${indent}  ${say(M.schoolTableUnmatched, lang)}`);
     for (const u of g.unmatched) lines.push(`${indent}    - ${u.message}`);

@@ -8,9 +8,14 @@ export function displayWidth(s: string): number {
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
     w +=
-      (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
-      (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd)
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      (c >= 0x20000 && c <= 0x3fffd)
         ? 2
         : 1;
   }
@@ -38,7 +43,8 @@ export function statusOf(r: JobResult, lang: Lang): string {
 }
 
 export function summaryTable(results: readonly JobResult[], lang: Lang): string {
-  const head = lang === 'zh' ? ['文件', '错误', '警告', '提示', '已说明', '状态'] : ['File', 'Errors', 'Warnings', 'Infos', 'Explained', 'Status'];
+  const head =
+    lang === 'zh' ? ['文件', '错误', '警告', '提示', '已说明', '状态'] : ['File', 'Errors', 'Warnings', 'Infos', 'Explained', 'Status'];
   const rows: string[][] = [];
   const total = { errors: 0, warnings: 0, infos: 0, explained: 0 };
   for (const r of results) {
@@ -58,12 +64,19 @@ export function summaryTable(results: readonly JobResult[], lang: Lang): string 
   }
   const footer = [
     lang === 'zh' ? `合计（${results.length} 个文件）` : `Total (${results.length} file${results.length === 1 ? '' : 's'})`,
-    String(total.errors), String(total.warnings), String(total.infos), String(total.explained), '',
+    String(total.errors),
+    String(total.warnings),
+    String(total.infos),
+    String(total.explained),
+    '',
   ];
   const all = [head, ...rows, footer];
   const widths = head.map((_, c) => Math.max(...all.map((r) => displayWidth(r[c] ?? ''))));
   const line = (r: string[]): string =>
-    r.map((cell, c) => (c === 0 || c === 5 ? padEnd(cell, widths[c]!) : padStart(cell, widths[c]!))).join('  ').trimEnd();
+    r
+      .map((cell, c) => (c === 0 || c === 5 ? padEnd(cell, widths[c]!) : padStart(cell, widths[c]!)))
+      .join('  ')
+      .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   return [lang === 'zh' ? '汇总' : 'Summary', line(head), rule, ...rows.map(line), rule, line(footer)].join('\n');
 }

@@ -9,8 +9,14 @@ parentPort?.on('message', (task: JobTask) => {
     result = runJob(task, settings);
   } catch (e) {
     result = {
-      index: task.index, file: task.file, status: 'unreadable', summary: { errors: 0, warnings: 0, infos: 0, explained: 0 },
-      findings: [], error: `${task.file}: internal error`, detail: e instanceof Error ? (e.stack ?? e.message) : String(e), ms: { read: 0, check: 0 },
+      index: task.index,
+      file: task.file,
+      status: 'unreadable',
+      summary: { errors: 0, warnings: 0, infos: 0, explained: 0 },
+      findings: [],
+      error: `${task.file}: internal error`,
+      detail: e instanceof Error ? (e.stack ?? e.message) : String(e),
+      ms: { read: 0, check: 0 },
     };
   }
   parentPort?.postMessage(result);

@@ -13,16 +13,7 @@ export interface CellRef {
 }
 
 /** The eight standard sections, in standard order. */
-export const SECTION_KEYS = [
-  'name',
-  'basis',
-  'unit',
-  'overview',
-  'content',
-  'funding',
-  'plan',
-  'results',
-] as const;
+export const SECTION_KEYS = ['name', 'basis', 'unit', 'overview', 'content', 'funding', 'plan', 'results'] as const;
 export type SectionKey = (typeof SECTION_KEYS)[number];
 
 /** The standard names, zh-CN and en-US, in the order of SECTION_KEYS. */

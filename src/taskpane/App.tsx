@@ -1,8 +1,6 @@
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
-import {
-  Button, Link, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens,
-} from '@fluentui/react-components';
+import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import type { CheckResult } from '../core/check';
 import { ruleById } from '../core/rules/index';
 import type { Finding, Fix, Lang } from '../core/rules/types';
@@ -70,13 +68,25 @@ const useStyles = makeStyles({
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS },
   h1: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0, lineHeight: tokens.lineHeightBase500 },
   checkRow: {
-    display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: `${tokens.spacingVerticalM} 0`,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    margin: `${tokens.spacingVerticalM} 0`,
     '@media (max-width: 400px)': { gap: tokens.spacingVerticalXS, margin: `${tokens.spacingVerticalS} 0` },
   },
   checkButton: { width: '100%', minHeight: '44px', fontSize: tokens.fontSizeBase400, '@media (max-width: 400px)': { minHeight: '36px' } },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  state: { textAlign: 'center', padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalS}`, color: tokens.colorNeutralForeground2 },
-  stateTitle: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalS} 0`, color: tokens.colorNeutralForeground1 },
+  state: {
+    textAlign: 'center',
+    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalS}`,
+    color: tokens.colorNeutralForeground2,
+  },
+  stateTitle: {
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: `0 0 ${tokens.spacingVerticalS} 0`,
+    color: tokens.colorNeutralForeground1,
+  },
   allClear: { color: tokens.colorPaletteGreenForeground1 },
   filterNote: { margin: `${tokens.spacingVerticalXS} 0`, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   bars: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalS },
@@ -158,7 +168,8 @@ export function Pane(props: PaneProps) {
   const t = strings(lang);
   const s = useStyles();
   const [status, setStatus] = useState<Status>(() =>
-    props.tooOld ? { kind: 'too-old' } : props.initialOutcome ? statusOf(props.initialOutcome) : { kind: 'idle' });
+    props.tooOld ? { kind: 'too-old' } : props.initialOutcome ? statusOf(props.initialOutcome) : { kind: 'idle' },
+  );
   const [busyHere, setBusy] = useState(false);
   const busy = busyHere || props.busy === true;
   /** The phase of the check running (its steps and the current one), shown with a bar. */
@@ -181,30 +192,37 @@ export function Pane(props: PaneProps) {
   };
 
   // each phase of a check is painted before it runs (in Excel the check shares the pane's thread)
-  const onPhase = useCallback((steps: readonly CheckPhase[]) => (phase: CheckPhase): Promise<void> => {
-    // committed now, so the frame awaited below shows it
-    flushSync(() => setProgress({ steps, phase }));
-    return afterPaint();
-  }, []);
+  const onPhase = useCallback(
+    (steps: readonly CheckPhase[]) =>
+      (phase: CheckPhase): Promise<void> => {
+        // committed now, so the frame awaited below shows it
+        flushSync(() => setProgress({ steps, phase }));
+        return afterPaint();
+      },
+    [],
+  );
 
-  const run = useCallback(async (keepList: boolean) => {
-    if (!host) return;
-    if (keepList) setBusy(true);
-    else setStatus({ kind: 'running' });
-    const steps = checkSteps(host.kind);
-    try {
-      await onPhase(steps)(steps[0]!);
-      const out = await host.check({ config: toConfig(settings), lang, ...(registry && { registry }), onPhase: onPhase(steps) });
-      setStatus(statusOf(out));
-      onResult?.(out.ok ? out.result : null);
-    } catch {
-      setStatus({ kind: 'error', message: t.unexpected });
-      onResult?.(null);
-    } finally {
-      setBusy(false);
-      setProgress(null);
-    }
-  }, [host, settings, lang, registry, onResult, onPhase, t.unexpected]);
+  const run = useCallback(
+    async (keepList: boolean) => {
+      if (!host) return;
+      if (keepList) setBusy(true);
+      else setStatus({ kind: 'running' });
+      const steps = checkSteps(host.kind);
+      try {
+        await onPhase(steps)(steps[0]!);
+        const out = await host.check({ config: toConfig(settings), lang, ...(registry && { registry }), onPhase: onPhase(steps) });
+        setStatus(statusOf(out));
+        onResult?.(out.ok ? out.result : null);
+      } catch {
+        setStatus({ kind: 'error', message: t.unexpected });
+        onResult?.(null);
+      } finally {
+        setBusy(false);
+        setProgress(null);
+      }
+    },
+    [host, settings, lang, registry, onResult, onPhase, t.unexpected],
+  );
 
   // the ribbon runs checks with the pane's current settings (and its progress shows here)
   const requestRef = useRef<() => CheckRequest>(() => ({ config: {}, lang }));
@@ -388,18 +406,24 @@ export function Pane(props: PaneProps) {
 
   // the Word file's phase shows with a bar while it is written
   const baseExporter = useMemo(() => props.exportDocx ?? defaultExporter(lang), [props.exportDocx, lang]);
-  const exporter: DocxExporter = useCallback(async (document, options) => {
-    flushSync(() => setProgress({ steps: ['export'], phase: 'export' }));
-    await afterPaint();
-    try {
-      return await baseExporter(document, options);
-    } finally {
-      setProgress(null);
-    }
-  }, [baseExporter]);
+  const exporter: DocxExporter = useCallback(
+    async (document, options) => {
+      flushSync(() => setProgress({ steps: ['export'], phase: 'export' }));
+      await afterPaint();
+      try {
+        return await baseExporter(document, options);
+      } finally {
+        setProgress(null);
+      }
+    },
+    [baseExporter],
+  );
 
   // 导出公开文本's Word template: kept by the host (Excel: in the workbook), else in this browser
-  const templateStore = useMemo(() => host?.docxTemplate ?? props.templateStore ?? browserTemplateStore(props.storage), [host, props.templateStore, props.storage]);
+  const templateStore = useMemo(
+    () => host?.docxTemplate ?? props.templateStore ?? browserTemplateStore(props.storage),
+    [host, props.templateStore, props.storage],
+  );
 
   const ruleName = (id: string) => ruleById(id)?.meta.name[lang] ?? id;
   const ruleHint = (id: string) => `${id}${lang === 'zh' ? '：' : ': '}${ruleById(id)?.meta.description[lang] ?? ''}`;
@@ -411,8 +435,16 @@ export function Pane(props: PaneProps) {
         <div className={s.state} role="alert">
           <p className={s.stateTitle}>{t.tooOldTitle}</p>
           <p>{t.tooOldBody}</p>
-          {props.standaloneUrl && <p><Link href={props.standaloneUrl} target="_blank" rel="noopener">{t.tooOldStandalone}</Link></p>}
-          <p><code>{t.tooOldCli}</code></p>
+          {props.standaloneUrl && (
+            <p>
+              <Link href={props.standaloneUrl} target="_blank" rel="noopener">
+                {t.tooOldStandalone}
+              </Link>
+            </p>
+          )}
+          <p>
+            <code>{t.tooOldCli}</code>
+          </p>
         </div>
       </main>
     );
@@ -420,7 +452,7 @@ export function Pane(props: PaneProps) {
 
   const hostIsExcel = host?.kind === 'excel';
   const result = status.kind === 'done' ? status.result : null;
-  const shown = result && filter ? result.findings.filter((f) => matchesFilter(f, filter)) : result?.findings ?? [];
+  const shown = result && filter ? result.findings.filter((f) => matchesFilter(f, filter)) : (result?.findings ?? []);
   const filterLabel = filter === null ? '' : filter === 'explained' ? t.explained : t.severity[filter];
 
   return (
@@ -442,28 +474,43 @@ export function Pane(props: PaneProps) {
           onRegistryFile={onRegistryFile}
           onRegistryRemove={() => setRegistry(undefined)}
           onChange={setSettings}
-          onLangChange={(next) => { if (next !== lang) (props.onLangChange ?? reloadInLang(props.storage))(next); }}
+          onLangChange={(next) => {
+            if (next !== lang) (props.onLangChange ?? reloadInLang(props.storage))(next);
+          }}
         />
       ) : (
         <>
           {props.header}
           <div className={s.checkRow}>
-            <Button appearance="primary" className={s.checkButton} disabled={!host || busy || status.kind === 'running'} onClick={() => void run(status.kind === 'done')}>
+            <Button
+              appearance="primary"
+              className={s.checkButton}
+              disabled={!host || busy || status.kind === 'running'}
+              onClick={() => void run(status.kind === 'done')}
+            >
               {status.kind === 'running' || busyHere ? t.checking : status.kind === 'done' ? t.recheck : t.check}
             </Button>
             {result && (fixes.length > 0 || hostIsExcel || host?.addProjectSheet) && (
               <div className={s.actions}>
                 {fixes.length > 0 && (
-                  <Button disabled={busy} onClick={() => setDialog({ fixes, overwrite: false })}>{t.fillAll(fixes.length)}</Button>
+                  <Button disabled={busy} onClick={() => setDialog({ fixes, overwrite: false })}>
+                    {t.fillAll(fixes.length)}
+                  </Button>
                 )}
-                {hostIsExcel && <Button disabled={busy} onClick={() => void onClear()}>{t.clearFlags}</Button>}
+                {hostIsExcel && (
+                  <Button disabled={busy} onClick={() => void onClear()}>
+                    {t.clearFlags}
+                  </Button>
+                )}
                 {host?.addProjectSheet && (
                   <NewProjectSheetButton document={result.document} lang={lang} disabled={busy} onCreate={onNewProjectSheet} />
                 )}
               </div>
             )}
             {host?.schoolTable && (
-              <Button disabled={busy || status.kind === 'running'} onClick={() => setTableOpen(true)}>{schoolTableLabel(lang)}</Button>
+              <Button disabled={busy || status.kind === 'running'} onClick={() => setTableOpen(true)}>
+                {schoolTableLabel(lang)}
+              </Button>
             )}
             <ExportPanel
               result={result}
@@ -490,14 +537,23 @@ export function Pane(props: PaneProps) {
               </MessageBar>
             )}
             {props.error && (
-              <MessageBar layout="multiline" intent="error" role="alert"><MessageBarBody>{props.error}</MessageBarBody></MessageBar>
+              <MessageBar layout="multiline" intent="error" role="alert">
+                <MessageBarBody>{props.error}</MessageBarBody>
+              </MessageBar>
             )}
             {result && result.failures.length > 0 && (
-              <MessageBar layout="multiline" intent="warning"><MessageBarBody>{t.ruleFailures(result.failures.map((f) => ruleName(f.rule)).join(lang === 'zh' ? '、' : ', '))}</MessageBarBody></MessageBar>
+              <MessageBar layout="multiline" intent="warning">
+                <MessageBarBody>
+                  {t.ruleFailures(result.failures.map((f) => ruleName(f.rule)).join(lang === 'zh' ? '、' : ', '))}
+                </MessageBarBody>
+              </MessageBar>
             )}
-            {status.kind === 'done' && status.notes.map((n) => (
-              <MessageBar layout="multiline" key={n} intent="info"><MessageBarBody>{n}</MessageBarBody></MessageBar>
-            ))}
+            {status.kind === 'done' &&
+              status.notes.map((n) => (
+                <MessageBar layout="multiline" key={n} intent="info">
+                  <MessageBarBody>{n}</MessageBarBody>
+                </MessageBar>
+              ))}
           </div>
 
           {progress && status.kind !== 'running' && <Progress progress={progress} lang={lang} />}
@@ -539,37 +595,46 @@ export function Pane(props: PaneProps) {
                 )
               ) : (
                 <>
-                {filter && (
-                  <p className={s.filterNote} role="status">
-                    {t.filterOn(filterLabel, shown.length)}{' '}
-                    <Link as="button" onClick={() => setFilter(null)}>{t.filterClear}</Link>
-                  </p>
-                )}
-                <FindingList
-                  findings={shown}
-                  t={t}
-                  busy={busy}
-                  selectedKey={selectedKey}
-                  ruleName={ruleName}
-                  ruleHint={ruleHint}
-                  showRuleIds={lang === 'en'}
-                  onSelect={onSelect}
-                  onFix={(f) => {
-                    if (!f.fix) return;
-                    // a fix that replaces existing text is written only after the user confirms
-                    if (f.fix.overwrite) setDialog({ fixes: [f.fix], overwrite: true });
-                    else void applyFixes([f.fix], false);
-                  }}
-                  onExplain={(f, text) => void onExplain(f, text)}
-                  mapHeading={{ label: HEADING_MAP_TEXT[lang].open, open: (f) => setMapOffer(f.mapHeading ?? null) }}
-                />
+                  {filter && (
+                    <p className={s.filterNote} role="status">
+                      {t.filterOn(filterLabel, shown.length)}{' '}
+                      <Link as="button" onClick={() => setFilter(null)}>
+                        {t.filterClear}
+                      </Link>
+                    </p>
+                  )}
+                  <FindingList
+                    findings={shown}
+                    t={t}
+                    busy={busy}
+                    selectedKey={selectedKey}
+                    ruleName={ruleName}
+                    ruleHint={ruleHint}
+                    showRuleIds={lang === 'en'}
+                    onSelect={onSelect}
+                    onFix={(f) => {
+                      if (!f.fix) return;
+                      // a fix that replaces existing text is written only after the user confirms
+                      if (f.fix.overwrite) setDialog({ fixes: [f.fix], overwrite: true });
+                      else void applyFixes([f.fix], false);
+                    }}
+                    onExplain={(f, text) => void onExplain(f, text)}
+                    mapHeading={{ label: HEADING_MAP_TEXT[lang].open, open: (f) => setMapOffer(f.mapHeading ?? null) }}
+                  />
                 </>
               )}
             </div>
           )}
         </>
       )}
-      <HeadingMapDialog open={mapOffer !== null} lang={lang} offer={mapOffer} busy={busy} onCancel={() => setMapOffer(null)} onConfirm={(c) => void onMapHeading(c)} />
+      <HeadingMapDialog
+        open={mapOffer !== null}
+        lang={lang}
+        offer={mapOffer}
+        busy={busy}
+        onCancel={() => setMapOffer(null)}
+        onConfirm={(c) => void onMapHeading(c)}
+      />
       <FixAllDialog
         open={dialog !== null}
         fixes={dialog?.fixes ?? []}
@@ -587,15 +652,15 @@ export function Pane(props: PaneProps) {
       {host?.schoolTable && tableOpen && (
         <Suspense fallback={null}>
           <SchoolTableDialog
-          open={tableOpen}
-          host={host.schoolTable}
-          lang={lang}
-          request={{ config: toConfig(settings), lang, ...(registry && { registry }) }}
-          onClose={() => setTableOpen(false)}
-          onWritten={(sheet) => {
-            setTableOpen(false);
-            void run(false).then(() => setNotice({ intent: 'success', text: schoolTableWritten(lang, sheet) }));
-          }}
+            open={tableOpen}
+            host={host.schoolTable}
+            lang={lang}
+            request={{ config: toConfig(settings), lang, ...(registry && { registry }) }}
+            onClose={() => setTableOpen(false)}
+            onWritten={(sheet) => {
+              setTableOpen(false);
+              void run(false).then(() => setNotice({ intent: 'success', text: schoolTableWritten(lang, sheet) }));
+            }}
           />
         </Suspense>
       )}

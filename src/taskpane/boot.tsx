@@ -4,7 +4,8 @@ import { FluentProvider, webLightTheme, type Theme } from '@fluentui/react-compo
 import type { ReactNode } from 'react';
 import type { Lang } from '../core/rules/types';
 
-const CJK_FONTS = "'Segoe UI', 'Microsoft YaHei UI', 'Microsoft YaHei', 'PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif";
+const CJK_FONTS =
+  "'Segoe UI', 'Microsoft YaHei UI', 'Microsoft YaHei', 'PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif";
 export const theme: Theme = { ...webLightTheme, fontFamilyBase: CJK_FONTS };
 
 export function storage(): Storage | undefined {
@@ -20,7 +21,11 @@ export function render(node: ReactNode, lang: Lang): void {
   if (!el) return;
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en-US';
   document.title = lang === 'zh' ? '预算公开文本检查' : 'Budget disclosure check';
-  createRoot(el).render(<FluentProvider theme={theme} style={{ minHeight: '100vh' }}>{node}</FluentProvider>);
+  createRoot(el).render(
+    <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
+      {node}
+    </FluentProvider>,
+  );
 }
 
 /** The standalone page's address (same folder as the pane), for the too-old state. */

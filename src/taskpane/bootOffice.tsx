@@ -7,7 +7,12 @@ import { workbookBaseName } from './download';
 import { registryReader, spawnWorkbookWorker } from './standalone/workerClient';
 
 export async function bootOffice(officeLanguage: string | undefined): Promise<void> {
-  const lang = detectLang({ officeLanguage, navigatorLanguage: navigator.language, search: window.location.search, stored: storedLang(storage()) });
+  const lang = detectLang({
+    officeLanguage,
+    navigatorLanguage: navigator.language,
+    search: window.location.search,
+    stored: storedLang(storage()),
+  });
   const out = await createOfficeHost(lang);
   const url = standaloneUrl();
   const session = officeSession();
@@ -31,7 +36,6 @@ export async function bootOffice(officeLanguage: string | undefined): Promise<vo
       />,
       lang,
     );
-  }
-  else if ('tooOld' in out) render(<Pane host={null} lang={lang} tooOld standaloneUrl={url} />, lang);
+  } else if ('tooOld' in out) render(<Pane host={null} lang={lang} tooOld standaloneUrl={url} />, lang);
   else render(<Pane host={null} lang={lang} error={out.error} standaloneUrl={url} />, lang);
 }

@@ -54,9 +54,15 @@ export interface SchoolTableHost {
   /** The current selection (Excel); null where there is none to take. */
   selection?(): Promise<ListSource | null>;
   /** Reads the list and builds the table, writing nothing. */
-  preview(source: ListSource, request: Omit<CheckRequest, 'onPhase'>): Promise<{ readonly ok: true; readonly preview: SchoolTablePreview } | { readonly ok: false; readonly message: string }>;
+  preview(
+    source: ListSource,
+    request: Omit<CheckRequest, 'onPhase'>,
+  ): Promise<{ readonly ok: true; readonly preview: SchoolTablePreview } | { readonly ok: false; readonly message: string }>;
   /** Writes the table on a new sheet; the pane checks again afterwards. */
-  write(source: ListSource, request: Omit<CheckRequest, 'onPhase'>): Promise<{ readonly ok: true; readonly sheet: string } | { readonly ok: false; readonly message: string }>;
+  write(
+    source: ListSource,
+    request: Omit<CheckRequest, 'onPhase'>,
+  ): Promise<{ readonly ok: true; readonly sheet: string } | { readonly ok: false; readonly message: string }>;
 }
 
 export interface PaneHost {

@@ -223,8 +223,10 @@ const zh: Strings = {
   exportMoreErrors: (n) => `……另有 ${n} 个错误`,
   exportAnyway: '仍然导出',
   exported: (file) => `已导出 ${file}。`,
-  exportBlockedHint: '如果没有出现下载，说明此 Office 不允许加载项下载文件：请在独立网页版中导出，或用命令行 disclosure-check 文件.xlsx --export-docx 公开文本.docx。',
-  exportMac: 'Excel for Mac 不允许加载项下载文件，在这里导出得不到文件。请把本工作簿另存为 .xlsx，在独立网页版中打开后导出；或用命令行 disclosure-check 文件.xlsx --export-docx 公开文本.docx。',
+  exportBlockedHint:
+    '如果没有出现下载，说明此 Office 不允许加载项下载文件：请在独立网页版中导出，或用命令行 disclosure-check 文件.xlsx --export-docx 公开文本.docx。',
+  exportMac:
+    'Excel for Mac 不允许加载项下载文件，在这里导出得不到文件。请把本工作簿另存为 .xlsx，在独立网页版中打开后导出；或用命令行 disclosure-check 文件.xlsx --export-docx 公开文本.docx。',
   exportFailed: '导出 Word 文件时出错，请重试；如仍失败，请用命令行 --export-docx 导出。',
   exportChanges: (n) => `导出时做了 ${n} 处格式规范（措辞未改）`,
   exportNoChanges: '导出时没有修改任何文本。',
@@ -237,8 +239,12 @@ const zh: Strings = {
   templateReading: '正在读取模板…',
   templateSummary: (s) =>
     [
-      s.margins ? `页边距 上 ${s.margins.top} 下 ${s.margins.bottom} 左 ${s.margins.left} 右 ${s.margins.right} 厘米` : '页面设置沿用内置格式',
-      s.header || s.footer ? `沿用模板的${[s.header ? '页眉' : '', s.footer ? '页脚' : ''].filter(Boolean).join('、')}` : '模板没有页眉页脚',
+      s.margins
+        ? `页边距 上 ${s.margins.top} 下 ${s.margins.bottom} 左 ${s.margins.left} 右 ${s.margins.right} 厘米`
+        : '页面设置沿用内置格式',
+      s.header || s.footer
+        ? `沿用模板的${[s.header ? '页眉' : '', s.footer ? '页脚' : ''].filter(Boolean).join('、')}`
+        : '模板没有页眉页脚',
       `${s.styles} 种样式取自模板（其余用内置样式）`,
     ].join('；') + '。',
   templateRememberedExcel: '模板已记在此工作簿中，下次导出仍使用。',
@@ -274,7 +280,8 @@ const en: Strings = {
   nothingToCheck: 'This workbook holds no project text and no school-code table: there is nothing to check.',
   errorTitle: 'The check could not finish',
   tooOldTitle: 'This version of Office is too old',
-  tooOldBody: 'This Office version cannot run the add-in. Use the standalone web page or the command-line tool instead; they give the same results.',
+  tooOldBody:
+    'This Office version cannot run the add-in. Use the standalone web page or the command-line tool instead; they give the same results.',
   tooOldStandalone: 'Standalone web page',
   tooOldCli: 'Command line: disclosure-check file.xlsx',
   notInProject: 'Other (not in a project)',
@@ -344,10 +351,15 @@ const en: Strings = {
   exportMoreErrors: (n) => (n === 1 ? '…and 1 more error' : `…and ${n} more errors`),
   exportAnyway: 'Export anyway',
   exported: (file) => `Exported ${file}.`,
-  exportBlockedHint: 'If no download appears, this Office does not let add-ins download files: export from the standalone web page, or run disclosure-check file.xlsx --export-docx out.docx.',
-  exportMac: 'Excel for Mac does not let add-ins download files, so exporting here gives no file. Save this workbook as .xlsx and export it from the standalone web page, or run disclosure-check file.xlsx --export-docx out.docx.',
+  exportBlockedHint:
+    'If no download appears, this Office does not let add-ins download files: export from the standalone web page, or run disclosure-check file.xlsx --export-docx out.docx.',
+  exportMac:
+    'Excel for Mac does not let add-ins download files, so exporting here gives no file. Save this workbook as .xlsx and export it from the standalone web page, or run disclosure-check file.xlsx --export-docx out.docx.',
   exportFailed: 'The Word document could not be exported; try again, or use the command line (--export-docx).',
-  exportChanges: (n) => (n === 1 ? '1 formatting change made by the export (wording unchanged)' : `${n} formatting changes made by the export (wording unchanged)`),
+  exportChanges: (n) =>
+    n === 1
+      ? '1 formatting change made by the export (wording unchanged)'
+      : `${n} formatting changes made by the export (wording unchanged)`,
   exportNoChanges: 'The export changed no text.',
   defaultWorkbookName: 'workbook',
   templateLabel: 'Word template',
@@ -358,8 +370,12 @@ const en: Strings = {
   templateReading: 'Reading the template…',
   templateSummary: (s) =>
     [
-      s.margins ? `margins top ${s.margins.top}, bottom ${s.margins.bottom}, left ${s.margins.left}, right ${s.margins.right} cm` : 'page set-up of the built-in form',
-      s.header || s.footer ? `the template's ${[s.header ? 'header' : '', s.footer ? 'footer' : ''].filter(Boolean).join(' and ')}` : 'no header or footer in the template',
+      s.margins
+        ? `margins top ${s.margins.top}, bottom ${s.margins.bottom}, left ${s.margins.left}, right ${s.margins.right} cm`
+        : 'page set-up of the built-in form',
+      s.header || s.footer
+        ? `the template's ${[s.header ? 'header' : '', s.footer ? 'footer' : ''].filter(Boolean).join(' and ')}`
+        : 'no header or footer in the template',
       `${s.styles} styles from the template (the others built in)`,
     ].join('; ') + '.',
   templateRememberedExcel: 'The template is kept in this workbook and used for the next exports.',
@@ -372,8 +388,9 @@ const en: Strings = {
   filterOn: (what, n) => `Showing ${what} only (${n})`,
   filterClear: 'Show all',
   exportFixFirst: 'Fix first',
-  fillAllUndoExcel: 'Undo with Excel\'s Undo, or restore by this list.',
-  fillAllUndoPage: 'Only the copy in this page is written, never the original file; to undo, open the original file again (fills and explanations not yet downloaded are then lost).',
+  fillAllUndoExcel: "Undo with Excel's Undo, or restore by this list.",
+  fillAllUndoPage:
+    'Only the copy in this page is written, never the original file; to undo, open the original file again (fills and explanations not yet downloaded are then lost).',
   schoolColumn: 'School',
 };
 
@@ -393,7 +410,12 @@ export function langFromTag(tag: string | undefined | null): Lang {
  * The pane's language: Office's UI language inside Office, else the browser's. A `lang=`
  * query parameter (used by the screenshots) wins.
  */
-export function detectLang(env: { officeLanguage?: string | undefined; navigatorLanguage?: string | undefined; search?: string | undefined; stored?: Lang | null | undefined }): Lang {
+export function detectLang(env: {
+  officeLanguage?: string | undefined;
+  navigatorLanguage?: string | undefined;
+  search?: string | undefined;
+  stored?: Lang | null | undefined;
+}): Lang {
   const q = env.search ? /[?&]lang=(zh|en)\b/.exec(env.search) : null;
   if (q?.[1] === 'zh' || q?.[1] === 'en') return q[1];
   if (env.stored === 'zh' || env.stored === 'en') return env.stored;

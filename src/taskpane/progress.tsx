@@ -65,10 +65,12 @@ export function afterPaint(): Promise<void> {
     };
     const fallback = setTimeout(finish, 100);
     if (typeof requestAnimationFrame === 'function') {
-      requestAnimationFrame(() => setTimeout(() => {
-        clearTimeout(fallback);
-        finish();
-      }, 0));
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          clearTimeout(fallback);
+          finish();
+        }, 0),
+      );
     }
   });
 }
@@ -118,9 +120,15 @@ export function Progress({ progress, lang, onCancel }: ProgressProps) {
   return (
     <div className={s.root} role="status" aria-live="polite" data-testid="progress" data-phase={phase}>
       <div className={s.row}>
-        <span className={s.phase} data-testid="progress-phase">{text}</span>
+        <span className={s.phase} data-testid="progress-phase">
+          {text}
+        </span>
         <span className={s.step}>{step}</span>
-        {onCancel && <Button size="small" onClick={onCancel}>{strings(lang).cancel}</Button>}
+        {onCancel && (
+          <Button size="small" onClick={onCancel}>
+            {strings(lang).cancel}
+          </Button>
+        )}
       </div>
       <div
         className={s.bar}

@@ -31,7 +31,8 @@ export function toConfig(s: PaneSettings): CheckConfig {
     ...(Object.keys(rules).length > 0 && { rules }),
     ...(s.province !== '' && validProvince(s.province) && { province: s.province }),
     ...(s.similarityThreshold !== DEFAULT_SETTINGS.similarityThreshold &&
-      s.similarityThreshold > 0 && s.similarityThreshold <= 1 && { similarityThreshold: s.similarityThreshold }),
+      s.similarityThreshold > 0 &&
+      s.similarityThreshold <= 1 && { similarityThreshold: s.similarityThreshold }),
   };
 }
 
@@ -44,8 +45,10 @@ function parse(raw: unknown): PaneSettings {
       if (v === 'default' || v === 'off' || v === 'error' || v === 'warning' || v === 'info') rules[k] = v;
     }
   }
-  const t = typeof o.similarityThreshold === 'number' && o.similarityThreshold >= 0.5 && o.similarityThreshold <= 1
-    ? o.similarityThreshold : DEFAULT_SETTINGS.similarityThreshold;
+  const t =
+    typeof o.similarityThreshold === 'number' && o.similarityThreshold >= 0.5 && o.similarityThreshold <= 1
+      ? o.similarityThreshold
+      : DEFAULT_SETTINGS.similarityThreshold;
   return {
     rules,
     province: typeof o.province === 'string' && validProvince(o.province) ? o.province : '',

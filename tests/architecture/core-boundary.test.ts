@@ -42,7 +42,11 @@ describe('src/core is pure', () => {
         const why = forbiddenInCore(f, spec);
         if (why) problems.push(`${relative(ROOT, f)}: ${spec}: ${why}`);
       }
-      if (/\b(Office|Excel)\.(context|run|onReady|RequestContext)\b|\bwindow\.|\bglobalThis\.document\b|\bdocument\.(body|createElement|getElementById|querySelector)|\brequire\(/.test(src.replace(/\/\/.*|\/\*[\s\S]*?\*\//g, ''))) {
+      if (
+        /\b(Office|Excel)\.(context|run|onReady|RequestContext)\b|\bwindow\.|\bglobalThis\.document\b|\bdocument\.(body|createElement|getElementById|querySelector)|\brequire\(/.test(
+          src.replace(/\/\/.*|\/\*[\s\S]*?\*\//g, ''),
+        )
+      ) {
         problems.push(`${relative(ROOT, f)}: uses Office, DOM or require`);
       }
     }
@@ -55,6 +59,10 @@ describe('src/core is pure', () => {
     expect(forbiddenInCore(f, 'node:fs')).toMatch(/Node/);
     expect(forbiddenInCore(f, 'react')).toMatch(/package/);
     expect(forbiddenInCore(f, '../model')).toBeNull();
-    expect(importsOf(`import { a } from '../../cli/main';\nexport * from "./b";\nconst m = import('x');`)).toEqual(['../../cli/main', './b', 'x']);
+    expect(importsOf(`import { a } from '../../cli/main';\nexport * from "./b";\nconst m = import('x');`)).toEqual([
+      '../../cli/main',
+      './b',
+      'x',
+    ]);
   });
 });

@@ -19,7 +19,12 @@ let dir: string;
 beforeAll(async () => {
   dir = tempDir();
   write(dir, hostileFiles());
-  write(dir, { 'merge.xlsx': wholeSheetMerge(), 'proto.xlsx': prototypeNames(), 'nothing.xlsx': nothingToCheck(), 'clean.xlsx': await cleanWorkbook() });
+  write(dir, {
+    'merge.xlsx': wholeSheetMerge(),
+    'proto.xlsx': prototypeNames(),
+    'nothing.xlsx': nothingToCheck(),
+    'clean.xlsx': await cleanWorkbook(),
+  });
   mkdirSync(join(dir, 'no-xlsx'));
   writeFileSync(join(dir, 'no-xlsx', 'notes.txt'), 'not a workbook');
 });
@@ -58,7 +63,7 @@ describe.concurrent('bad input: one sentence naming the file, exit 2', () => {
     expect(r.out).not.toMatch(STACK);
   });
 
-  it('in JSON the sentence is the report\'s error and goes to stderr too', async () => {
+  it("in JSON the sentence is the report's error and goes to stderr too", async () => {
     const r = await check(['encrypted.xlsx', '--format', 'json']);
     expect(r.code).toBe(2);
     const json = JSON.parse(r.stdout) as { reports: { file: string; error?: string }[] };
@@ -99,13 +104,17 @@ describe.concurrent('bad input: one sentence naming the file, exit 2', () => {
   it('nothing to check is not a pass: says what was looked for and which sheets were skipped, exit 2', async () => {
     const r = await check(['nothing.xlsx']);
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain('nothing.xlsx\n  没有可检查的内容：未找到项目文本（“项目一”“项目二”……标题，或至少3个标准部分标题：项目名称、立项依据');
+    expect(r.stdout).toContain(
+      'nothing.xlsx\n  没有可检查的内容：未找到项目文本（“项目一”“项目二”……标题，或至少3个标准部分标题：项目名称、立项依据',
+    );
     expect(r.stdout).toContain('  已查看的工作表：\n    Sheet1：没有项目标题，也没有标准部分标题\n');
     expect(r.stdout).toContain('sectionAliases');
     const j = await check(['nothing.xlsx', '--format', 'json']);
     expect(j.code).toBe(2);
     expect(JSON.parse(j.stdout).reports[0]).toMatchObject({
-      file: 'nothing.xlsx', nothingToCheck: true, findings: [],
+      file: 'nothing.xlsx',
+      nothingToCheck: true,
+      findings: [],
       skipped: [{ sheet: 'Sheet1', reason: 'no-sections', message: '没有项目标题，也没有标准部分标题' }],
     });
     expect(j.stderr).toContain('nothing.xlsx：没有可检查的内容');
@@ -139,7 +148,11 @@ describe('a batch with bad files', () => {
     const batch = join(dir, 'batch');
     mkdirSync(batch);
     copyFileSync(join(ROOT, 'seeds/jiangchuan-2023.xlsx'), join(batch, 'b-seed.xlsx'));
-    write(batch, { 'a-empty.xlsx': new Uint8Array(0), 'c-encrypted.xlsx': hostileFiles()['encrypted.xlsx']!, 'd-clean.xlsx': await cleanWorkbook() });
+    write(batch, {
+      'a-empty.xlsx': new Uint8Array(0),
+      'c-encrypted.xlsx': hostileFiles()['encrypted.xlsx']!,
+      'd-clean.xlsx': await cleanWorkbook(),
+    });
     const r = await check(['batch', 'missing.xlsx', '--format', 'json']);
     expect(r.code).toBe(2);
     const json = JSON.parse(r.stdout) as { reports: { file: string; error?: string; summary: { errors: number } }[] };

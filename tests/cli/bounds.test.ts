@@ -34,7 +34,15 @@ function fakeWorker(): Worker {
 async function pool(files: string[], extra: { watchdogMs?: number; jobs?: number } = {}): Promise<JobResult[]> {
   const tasks: JobTask[] = files.map((file, index) => ({ index, file }));
   const out: JobResult[] = [];
-  await runPool(tasks, { jobs: extra.jobs ?? 2, forceWorkers: true, settings, spawn: fakeWorker, totalMemory: 64 * 2 ** 30, onResult: (r) => void out.push(r), ...(extra.watchdogMs !== undefined && { watchdogMs: extra.watchdogMs }) });
+  await runPool(tasks, {
+    jobs: extra.jobs ?? 2,
+    forceWorkers: true,
+    settings,
+    spawn: fakeWorker,
+    totalMemory: 64 * 2 ** 30,
+    onResult: (r) => void out.push(r),
+    ...(extra.watchdogMs !== undefined && { watchdogMs: extra.watchdogMs }),
+  });
   return out;
 }
 
@@ -42,7 +50,11 @@ describe('a worker that dies (issue 17, 3)', () => {
   it('out of memory: that file is exit 2 with one sentence, every other file is reported, in order', async () => {
     const out = await pool(['a.xlsx', 'boom.xlsx', 'b.xlsx', 'c.xlsx', 'd.xlsx']);
     expect(out.map((r) => [r.file, r.status])).toEqual([
-      ['a.xlsx', 'checked'], ['boom.xlsx', 'unreadable'], ['b.xlsx', 'checked'], ['c.xlsx', 'checked'], ['d.xlsx', 'checked'],
+      ['a.xlsx', 'checked'],
+      ['boom.xlsx', 'unreadable'],
+      ['b.xlsx', 'checked'],
+      ['c.xlsx', 'checked'],
+      ['d.xlsx', 'checked'],
     ]);
     expect(out[1]!.error).toBe('boom.xlsx：无法读取：内存不足或文件异常');
     expect(out[1]!.detail).toContain('ERR_WORKER_OUT_OF_MEMORY');
@@ -51,7 +63,11 @@ describe('a worker that dies (issue 17, 3)', () => {
   it('the crashed file is never checked again in the main thread (a real file would be readable there)', async () => {
     // `boom.xlsx` does not exist: checked in the main thread, it would say "no such file" instead
     const out = await pool(['boom.xlsx', 'exit.xlsx', 'a.xlsx']);
-    expect(out.map((r) => r.error ?? r.status)).toEqual(['boom.xlsx：无法读取：内存不足或文件异常', 'exit.xlsx：无法读取：内存不足或文件异常', 'checked']);
+    expect(out.map((r) => r.error ?? r.status)).toEqual([
+      'boom.xlsx：无法读取：内存不足或文件异常',
+      'exit.xlsx：无法读取：内存不足或文件异常',
+      'checked',
+    ]);
   }, 60_000);
 
   it('a worker that never answers is stopped by the watchdog: that file is exit 2, the others go on', async () => {
@@ -68,17 +84,25 @@ describe('a worker that dies (issue 17, 3)', () => {
   });
 });
 
-describe('the checks have the read\'s time budget (issue 17, 6)', () => {
+describe("the checks have the read's time budget (issue 17, 6)", () => {
   it('many cells pointing at one long shared string stop at the read, by the text they add up to', () => {
     const rows: string[] = [];
     for (let r = 1; r <= 2000; r++) rows.push(`<row r="${r}"><c r="A${r}" t="s"><v>0</v></c></row>`);
     const long = '玉溪市江川区第一中学'.repeat(6000); // 60,000 characters, 2,000 times: 120 M
     const dir = tempDir();
-    write(dir, { 'shared.xlsx': zip(workbookEntries([{ name: '项目一', data: rows.join('') }], { 'xl/sharedStrings.xml': `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>${long}</t></si></sst>` })) });
+    write(dir, {
+      'shared.xlsx': zip(
+        workbookEntries([{ name: '项目一', data: rows.join('') }], {
+          'xl/sharedStrings.xml': `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>${long}</t></si></sst>`,
+        }),
+      ),
+    });
     const file = join(dir, 'shared.xlsx');
     const r = runJob({ index: 0, file }, settings);
     expect(r.status).toBe('unreadable');
-    expect(r.error).toBe(`${file}：单元格文字总长度（共享字符串按每个引用它的单元格计）超过上限 100,000,000 个字符（工作表“项目一”（xl/worksheets/sheet1.xml）），已停止读取`);
+    expect(r.error).toBe(
+      `${file}：单元格文字总长度（共享字符串按每个引用它的单元格计）超过上限 100,000,000 个字符（工作表“项目一”（xl/worksheets/sheet1.xml）），已停止读取`,
+    );
   });
 
   /** A clock that moves one second each time it is read: time by work done. */
@@ -102,12 +126,28 @@ describe('the checks have the read\'s time budget (issue 17, 6)', () => {
   });
 
   it('one long text repeated in many cells asks the budget at every figure, not once per rule', () => {
-    const heads = ['项目一', '一、项目名称', '二、立项依据', '三、项目实施单位', '四、项目基本概况', '五、项目实施内容', '六、资金安排情况', '七、项目实施计划', '八、项目实施成效'];
+    const heads = [
+      '项目一',
+      '一、项目名称',
+      '二、立项依据',
+      '三、项目实施单位',
+      '四、项目基本概况',
+      '五、项目实施内容',
+      '六、资金安排情况',
+      '七、项目实施计划',
+      '八、项目实施成效',
+    ];
     const rows = heads.map((h, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>${h}</t></is></c></row>`);
     for (let r = heads.length + 1; r <= heads.length + 20; r++) rows.push(`<row r="${r}"><c r="A${r}" t="s"><v>0</v></c></row>`);
     const long = '本项目安排资金100万元，用于学校建设。'.repeat(150);
     const dir = tempDir();
-    write(dir, { 'long.xlsx': zip(workbookEntries([{ name: '项目一', data: rows.join('') }], { 'xl/sharedStrings.xml': `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>${long}</t></si></sst>` })) });
+    write(dir, {
+      'long.xlsx': zip(
+        workbookEntries([{ name: '项目一', data: rows.join('') }], {
+          'xl/sharedStrings.xml': `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>${long}</t></si></sst>`,
+        }),
+      ),
+    });
     let asks = 0;
     let t = 0;
     const r = runJob({ index: 0, file: join(dir, 'long.xlsx') }, settings, { now: () => (asks++, (t += 1000)) });

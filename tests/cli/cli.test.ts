@@ -17,7 +17,16 @@ interface JsonOut {
   reports: {
     file: string;
     summary: { errors: number; warnings: number; infos: number; explained: number };
-    findings: { rule: string; severity: string; message: string; sheet: string; cell: string; project?: string; school?: string; fix?: { sheet: string; cell: string; value: string } }[];
+    findings: {
+      rule: string;
+      severity: string;
+      message: string;
+      sheet: string;
+      cell: string;
+      project?: string;
+      school?: string;
+      fix?: { sheet: string; cell: string; value: string };
+    }[];
     error?: string;
   }[];
 }
@@ -58,7 +67,10 @@ beforeAll(async () => {
   const errors = result.findings.filter((f) => f.severity === 'error');
   expect(errors).toHaveLength(1);
   const f = errors[0]!;
-  writeFileSync(join(dir, 'explained.xlsx'), writeExplanations(faulty, [{ key: f.key, rule: f.rule, sheet: f.sheet, cell: f.cell, text: '本项目资金在另一文件中列明' }]));
+  writeFileSync(
+    join(dir, 'explained.xlsx'),
+    writeExplanations(faulty, [{ key: f.key, rule: f.rule, sheet: f.sheet, cell: f.cell, text: '本项目资金在另一文件中列明' }]),
+  );
 });
 
 async function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -92,7 +104,13 @@ describe.concurrent('reports and exit codes', () => {
     expect(rep.summary.errors).toBe(rep.findings.filter((f) => f.severity === 'error').length);
     const missing = rep.findings.filter((f) => f.rule === 'school-code-missing');
     expect(missing).toHaveLength(5);
-    expect(missing[0]).toMatchObject({ severity: 'error', sheet: '项目十一', project: '项目十一', school: '玉溪市江川区第一中学', fix: { sheet: '项目十一', value: '3453009901' } });
+    expect(missing[0]).toMatchObject({
+      severity: 'error',
+      sheet: '项目十一',
+      project: '项目十一',
+      school: '玉溪市江川区第一中学',
+      fix: { sheet: '项目十一', value: '3453009901' },
+    });
     expect(missing[0]!.cell).toMatch(/^A\d+$/);
   });
 
@@ -134,7 +152,10 @@ describe.concurrent('reports and exit codes', () => {
     expect(explained.code).toBe(0);
     const rep = (JSON.parse(explained.stdout) as JsonOut).reports[0]!;
     expect(rep.summary).toMatchObject({ errors: 0, explained: 1 });
-    expect(rep.findings.find((f) => f.severity === 'error')).toMatchObject({ rule: 'section-missing', explanation: '本项目资金在另一文件中列明' });
+    expect(rep.findings.find((f) => f.severity === 'error')).toMatchObject({
+      rule: 'section-missing',
+      explanation: '本项目资金在另一文件中列明',
+    });
   });
 
   it('npm run --silent cli prints nothing but the report on stdout', async () => {
@@ -143,7 +164,6 @@ describe.concurrent('reports and exit codes', () => {
     const json = JSON.parse(r.stdout) as JsonOut;
     expect(json.reports[0]!.file).toBe(SEED);
   });
-
 });
 
 describe.concurrent('--config and --registry', () => {
@@ -169,12 +189,13 @@ describe.concurrent('--config and --registry', () => {
     expect(b.every((f) => f.fix !== undefined)).toBe(true);
     expect(b[0]!.fix).toMatchObject({ value: '3453009901' });
   });
-
 });
 
 describe.concurrent('outputs: the input is never written', () => {
   it('--out writes an annotated copy with a 检查结果 sheet', async () => {
-    const r = await run(['seed.xlsx', '--out', 'out/annotated.xlsx'].map((a) => (a === 'out/annotated.xlsx' ? join(dir, 'annotated.xlsx') : a)));
+    const r = await run(
+      ['seed.xlsx', '--out', 'out/annotated.xlsx'].map((a) => (a === 'out/annotated.xlsx' ? join(dir, 'annotated.xlsx') : a)),
+    );
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`已写入标注副本：${join(dir, 'annotated.xlsx')}`);
     const snap = snapshotOf(join(dir, 'annotated.xlsx'));
@@ -189,7 +210,10 @@ describe.concurrent('outputs: the input is never written', () => {
     expect(again.findings.filter((f) => f.rule === 'school-code-missing')).toEqual([]);
     const first = (JSON.parse(r.stdout) as JsonOut).reports[0]!.findings.find((f) => f.rule === 'school-code-missing')!;
     const sheet = snapshotOf(out).sheets.find((s) => s.name === first.fix!.sheet)!;
-    expect(sheet.cells.find((c) => `${String.fromCharCode(65 + c.col)}${c.row + 1}` === first.fix!.cell)).toMatchObject({ kind: 'text', value: '3453009901' });
+    expect(sheet.cells.find((c) => `${String.fromCharCode(65 + c.col)}${c.row + 1}` === first.fix!.cell)).toMatchObject({
+      kind: 'text',
+      value: '3453009901',
+    });
   });
 
   it('--out --fix says how many values (and school codes) it filled', async () => {
@@ -260,7 +284,8 @@ describe('parallel batches', () => {
   it('--jobs 2 gives the same report, in input order, as --jobs 1', async () => {
     const batch = join(dir, 'batch-jobs');
     mkdirSync(batch);
-    for (const n of ['c', 'a', 'e', 'b', 'd']) copyFileSync(n === 'c' || n === 'e' ? SEED : join(dir, 'clean.xlsx'), join(batch, `${n}.xlsx`));
+    for (const n of ['c', 'a', 'e', 'b', 'd'])
+      copyFileSync(n === 'c' || n === 'e' ? SEED : join(dir, 'clean.xlsx'), join(batch, `${n}.xlsx`));
     write(batch, { 'f.xlsx': new Uint8Array(0) });
     const [one, two] = await Promise.all([run([batch, '--jobs', '1']), run([batch, '--jobs', '2'])]);
     expect(two.code).toBe(2);

@@ -28,7 +28,12 @@ beforeAll(async () => {
   dir = tempDir();
   seedBytes = new Uint8Array(readFileSync(SEED));
   copyFileSync(SEED, join(dir, 'seed.xlsx'));
-  write(dir, { 'clean.xlsx': await cleanWorkbook(), 'faulty.xlsx': await faultyWorkbook(), 'nothing.xlsx': nothingToCheck(), 'empty.xlsx': new Uint8Array(0) });
+  write(dir, {
+    'clean.xlsx': await cleanWorkbook(),
+    'faulty.xlsx': await faultyWorkbook(),
+    'nothing.xlsx': nothingToCheck(),
+    'empty.xlsx': new Uint8Array(0),
+  });
   // one file with several hundred findings: its JSON is larger than one write of the report
   writeFileSync(join(dir, 'many.xlsx'), writeXlsx(syntheticWorkbook(120, 200)));
 });
@@ -201,7 +206,9 @@ describe('--out and --export-docx replace an existing file (as ESLint -o does)',
 describe('the report is written as it is produced', () => {
   it('JSON: several writes, none much larger than the buffer, the bytes of JSON.stringify(report, null, 2)', async () => {
     const r = await cli(['many.xlsx', 'missing.xlsx', 'nothing.xlsx', 'seed.xlsx', '--format', 'json', '--out-dir', tempDir()]);
-    const json = JSON.parse(r.stdout) as { reports: { file: string; findings: unknown[]; nothingToCheck?: boolean; annotatedCopy?: string; error?: string }[] };
+    const json = JSON.parse(r.stdout) as {
+      reports: { file: string; findings: unknown[]; nothingToCheck?: boolean; annotatedCopy?: string; error?: string }[];
+    };
     expect(json.reports[0]!.findings.length).toBeGreaterThan(300);
     expect(json.reports.map((x) => [x.error !== undefined, x.nothingToCheck === true, x.annotatedCopy !== undefined])).toEqual([
       [false, false, true],
@@ -261,7 +268,13 @@ describe('the same report for every --jobs, from the built command and from the 
 
   it.each([
     ['json', [['--jobs', '1'], ['--jobs', '2'], ['--jobs', '3'], []]],
-    ['csv', [['--jobs', '1'], ['--jobs', '3']]],
+    [
+      'csv',
+      [
+        ['--jobs', '1'],
+        ['--jobs', '3'],
+      ],
+    ],
     ['text', [['--jobs', '1'], []]],
   ])('%s: the same bytes for --jobs %j', async (format, jobs) => {
     const runs = await Promise.all(jobs.map((j) => runCli(['batch', '--format', format, ...j], dir)));
@@ -276,7 +289,7 @@ describe('the same report for every --jobs, from the built command and from the 
     }
   });
 
-  it('`npm run cli` (the TypeScript sources, tsx workers) gives the built command\'s report', async () => {
+  it("`npm run cli` (the TypeScript sources, tsx workers) gives the built command's report", async () => {
     const [built, sources] = await Promise.all([
       runCli(['batch', '--format', 'json', '--jobs', '2'], dir),
       runCommand('npm', ['run', '--silent', 'cli', '--', join(dir, 'batch'), '--format', 'json', '--jobs', '2'], ROOT),

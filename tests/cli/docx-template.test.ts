@@ -26,11 +26,14 @@ beforeAll(async () => {
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await run(args.map((a) => (/\.(xlsx|docx|txt)$/.test(a) ? join(dir, a) : a)), {
-    out: (s) => void (stdout += s),
-    err: (s) => void (stderr += s.split(`${dir}/`).join('')),
-    progress: false,
-  });
+  const code = await run(
+    args.map((a) => (/\.(xlsx|docx|txt)$/.test(a) ? join(dir, a) : a)),
+    {
+      out: (s) => void (stdout += s),
+      err: (s) => void (stderr += s.split(`${dir}/`).join('')),
+      progress: false,
+    },
+  );
   return { code, stdout, stderr };
 }
 
@@ -50,12 +53,27 @@ describe('--docx-template', () => {
 
   it.each([
     [['seed.xlsx', '--docx-template', 'bureau.docx'], '--docx-template 只能与 --export-docx 一起使用'],
-    [['seed.xlsx', '--export-docx', 'o.docx', '--docx-template', 'notes.txt', '--force'], 'notes.txt：Word 模板不是 .docx 或 .dotx 文件（旧版 .doc、.wps 或 .odt 请先在 Word 或 WPS 中另存为 .docx）'],
-    [['seed.xlsx', '--export-docx', 'o.docx', '--docx-template', 'seed.xlsx', '--force'], 'seed.xlsx：Word 模板不是 .docx 或 .dotx 文件（旧版 .doc、.wps 或 .odt 请先在 Word 或 WPS 中另存为 .docx）'],
-    [['seed.xlsx', '--export-docx', 'bureau.docx', '--docx-template', 'bureau.docx', '--force'], 'bureau.docx：--export-docx 指向了 Word 模板本身，拒绝覆盖模板（请指定另一个文件名）'],
-    [['seed.xlsx', '--out', 'bureau.docx', '--export-docx', 'o.docx', '--docx-template', 'bureau.docx', '--force'], 'bureau.docx：--out 指向了 Word 模板本身，拒绝覆盖模板（请指定另一个文件名）'],
+    [
+      ['seed.xlsx', '--export-docx', 'o.docx', '--docx-template', 'notes.txt', '--force'],
+      'notes.txt：Word 模板不是 .docx 或 .dotx 文件（旧版 .doc、.wps 或 .odt 请先在 Word 或 WPS 中另存为 .docx）',
+    ],
+    [
+      ['seed.xlsx', '--export-docx', 'o.docx', '--docx-template', 'seed.xlsx', '--force'],
+      'seed.xlsx：Word 模板不是 .docx 或 .dotx 文件（旧版 .doc、.wps 或 .odt 请先在 Word 或 WPS 中另存为 .docx）',
+    ],
+    [
+      ['seed.xlsx', '--export-docx', 'bureau.docx', '--docx-template', 'bureau.docx', '--force'],
+      'bureau.docx：--export-docx 指向了 Word 模板本身，拒绝覆盖模板（请指定另一个文件名）',
+    ],
+    [
+      ['seed.xlsx', '--out', 'bureau.docx', '--export-docx', 'o.docx', '--docx-template', 'bureau.docx', '--force'],
+      'bureau.docx：--out 指向了 Word 模板本身，拒绝覆盖模板（请指定另一个文件名）',
+    ],
     [['seed.xlsx', '--export-docx', 'o.docx', '--docx-template', 'missing.docx', '--force'], /^missing\.docx：无法读取/],
-    [['seed.xlsx', '--export-docx', 'o.docx', '--docx-template', 'notes.txt', '--force', '--lang', 'en'], 'notes.txt: The Word template is not a .docx or .dotx file (save an old .doc, .wps or .odt as .docx in Word or WPS first)'],
+    [
+      ['seed.xlsx', '--export-docx', 'o.docx', '--docx-template', 'notes.txt', '--force', '--lang', 'en'],
+      'notes.txt: The Word template is not a .docx or .dotx file (save an old .doc, .wps or .odt as .docx in Word or WPS first)',
+    ],
   ] as const)('%j: exit 2, one sentence, nothing written', async (args, sentence) => {
     const before = hashTree(dir);
     const r = await cli([...args]);

@@ -10,10 +10,23 @@ export function tempDir(prefix = 'dc-cli-'): string {
 }
 
 const CLEAN_LINES = [
-  '项目一', '一、项目名称', '学生资助专项经费', '二、立项依据', '根据《学生资助资金管理办法》设立。', '三、项目实施单位', '江川区教育体育局',
-  '四、项目基本概况', '为家庭经济困难学生提供资助。', '五、项目实施内容', '发放助学金。', '六、资金安排情况',
-  '计划安排资金10万元，其中：中央资金6万元，县级资金4万元。', '七、项目实施计划', '2023年3月发放5万元，2023年9月发放5万元。',
-  '八、项目实施成效', '保障困难学生顺利完成学业。',
+  '项目一',
+  '一、项目名称',
+  '学生资助专项经费',
+  '二、立项依据',
+  '根据《学生资助资金管理办法》设立。',
+  '三、项目实施单位',
+  '江川区教育体育局',
+  '四、项目基本概况',
+  '为家庭经济困难学生提供资助。',
+  '五、项目实施内容',
+  '发放助学金。',
+  '六、资金安排情况',
+  '计划安排资金10万元，其中：中央资金6万元，县级资金4万元。',
+  '七、项目实施计划',
+  '2023年3月发放5万元，2023年9月发放5万元。',
+  '八、项目实施成效',
+  '保障困难学生顺利完成学业。',
 ];
 
 /** One project with its eight sections and amounts that agree: no finding. */
@@ -52,7 +65,9 @@ export function hostileFiles(): Record<string, Uint8Array> {
     'encrypted.xlsx': cfb(['Root Entry', 'EncryptionInfo', 'EncryptedPackage', '\u0006DataSpaces']),
     'no-workbook.xlsx': zip({ '[Content_Types].xml': '<Types/>', 'docProps/app.xml': '<Properties/>' }),
     'truncated.xlsx': full.subarray(0, Math.floor(full.length * 0.6)),
-    'malformed.xlsx': workbook([{ name: '项目一', xml: '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>项目一</t></is></c></sheetData>' }]),
+    'malformed.xlsx': workbook([
+      { name: '项目一', xml: '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>项目一</t></is></c></sheetData>' },
+    ]),
     'bomb.xlsx': zipBomb(300, false),
     'bomb-lying.xlsx': zipBomb(300, true),
     'doctype.xlsx': workbook([

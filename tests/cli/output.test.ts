@@ -31,7 +31,7 @@ describe('jsonPieces', () => {
       gone: undefined,
       fn: () => 1,
       list: [undefined, () => 2, 'a\nb "c" \u2028 \\', { k: undefined }, [], {}, -0, 1e21, new Date(0)],
-      '': { '__proto__x': [1, [2, [3]]] },
+      '': { __proto__x: [1, [2, [3]]] },
       a: '中文：“引号”',
     };
     expect([...jsonPieces(v)].join('')).toBe(stringify2(v));

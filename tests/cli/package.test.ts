@@ -59,7 +59,9 @@ describe('the packed package', () => {
     expect(packed).toContain(pkg.bin['disclosure-check']);
     expect(packed).toContain('lib/worker.js');
     expect(packed.filter((p) => p.startsWith('src/') || p.startsWith('tests/') || p.endsWith('.ts'))).toEqual([]);
-    expect(packed.every((p) => p.startsWith('lib/') || ['package.json', 'README.md', 'CHANGELOG.md', 'docs/cli.md'].includes(p))).toBe(true);
+    expect(packed.every((p) => p.startsWith('lib/') || ['package.json', 'README.md', 'CHANGELOG.md', 'docs/cli.md'].includes(p))).toBe(
+      true,
+    );
   });
 
   it('installs without its development dependencies', () => {
@@ -87,7 +89,8 @@ describe('the packed package', () => {
     const specifiers = new Set<string>();
     for (const f of readdirSync(lib)) {
       const code = readFileSync(join(lib, f), 'utf8');
-      for (const m of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*)["']([^"'\s]+)["']/g)) specifiers.add(m[1]!);
+      for (const m of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*)["']([^"'\s]+)["']/g))
+        specifiers.add(m[1]!);
     }
     const packages = [...specifiers].filter((s) => !s.startsWith('.') && !s.startsWith('node:') && !builtinModules.includes(s));
     expect(packages.length).toBeGreaterThan(0);

@@ -36,7 +36,21 @@ describe('--help', () => {
     const r = await cli(['--help']);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
-    for (const flag of ['--format', '--out', '--out-dir', '--fix', '--registry', '--config', '--lang', '--jobs', '--export-docx', '--school-table-from', '--force', '--debug', '--help']) {
+    for (const flag of [
+      '--format',
+      '--out',
+      '--out-dir',
+      '--fix',
+      '--registry',
+      '--config',
+      '--lang',
+      '--jobs',
+      '--export-docx',
+      '--school-table-from',
+      '--force',
+      '--debug',
+      '--help',
+    ]) {
       const at = lines.findIndex((l) => l.trimStart().startsWith(flag));
       expect(at, flag).toBeGreaterThan(0);
       expect(lines[at], flag).toMatch(/[\u4e00-\u9fff]/);
@@ -78,8 +92,16 @@ describe('usage errors: one sentence on stderr, nothing on stdout, exit 2', () =
 describe('--config errors: one sentence, exit 2', () => {
   it.each([
     ['bad-json.json', '{ rules: ', /^配置文件 .*bad-json\.json 不是有效的 JSON（.+）\n$/],
-    ['bad-rule.json', '{"rules": {"no-such-rule": "off"}}', /^配置文件 .*bad-rule\.json 有误：rules\.no-such-rule: 未知的规则“no-such-rule”\n$/],
-    ['bad-province.json', '{"province": "yunnan"}', /^配置文件 .*bad-province\.json 有误：province: 省份代码必须是两位数字，如“53”（云南）\n$/],
+    [
+      'bad-rule.json',
+      '{"rules": {"no-such-rule": "off"}}',
+      /^配置文件 .*bad-rule\.json 有误：rules\.no-such-rule: 未知的规则“no-such-rule”\n$/,
+    ],
+    [
+      'bad-province.json',
+      '{"province": "yunnan"}',
+      /^配置文件 .*bad-province\.json 有误：province: 省份代码必须是两位数字，如“53”（云南）\n$/,
+    ],
     ['bad-shape.json', '[1, 2]', /^配置文件 .*bad-shape\.json 有误：配置必须是一个 JSON 对象\n$/],
   ])('%s', async (name, text, sentence) => {
     const path = join(dir, name);

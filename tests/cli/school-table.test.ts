@@ -42,8 +42,12 @@ describe('--school-table-from', () => {
     const out = join(dir, 'with-table.xlsx');
     const r = await cli([input, '--school-table-from', '保安名单', '--out', out]);
     expect(r.code).toBe(1); // the sample's own errors remain
-    expect(r.stdout).toContain('已生成工作表“学校明细表”：29 所学校，27 所已从学校名册填入代码，2 所未能匹配；名单单位“万元”，已换算为万元');
-    expect(r.stdout).toContain('    未填代码（学校名册中没有唯一对应，请核对后手工填写）：\n      - “大街完小”不在学校名册中，未填代码\n      - “江川一中”不在学校名册中，未填代码\n');
+    expect(r.stdout).toContain(
+      '已生成工作表“学校明细表”：29 所学校，27 所已从学校名册填入代码，2 所未能匹配；名单单位“万元”，已换算为万元',
+    );
+    expect(r.stdout).toContain(
+      '    未填代码（学校名册中没有唯一对应，请核对后手工填写）：\n      - “大街完小”不在学校名册中，未填代码\n      - “江川一中”不在学校名册中，未填代码\n',
+    );
     // the check ran on the copy: on the new sheet only the two unmatched schools
     const lines = r.stdout.split('\n').filter((l) => l.includes('学校明细表!'));
     expect(lines.map((l) => /学校明细表!([A-Z]+\d+).*\[(.+)\]$/.exec(l)!.slice(1).join(' '))).toEqual([
@@ -84,7 +88,10 @@ describe('--school-table-from', () => {
   });
 
   it.each([
-    [['--school-table-from', '保安名单'], '--school-table-from 把生成的学校明细表写入副本，需要同时指定 --out（或 --out-dir）；输入文件从不被修改'],
+    [
+      ['--school-table-from', '保安名单'],
+      '--school-table-from 把生成的学校明细表写入副本，需要同时指定 --out（或 --out-dir）；输入文件从不被修改',
+    ],
     [['--school-table-from', ' ', '--out', 'x.xlsx'], '--school-table-from 的值“ ”无效，应为工作表名或“工作表!A1:D40”'],
   ])('usage error %j: one sentence, exit 2', async (args, sentence) => {
     const r = await cli([input, ...args]);

@@ -41,7 +41,10 @@ describe('ribbon commands', () => {
 
   it('检查 checks, flags, publishes the outcome to the pane, opens it; 清除标记 puts the workbook back', async () => {
     const { snapshot } = makeDocument([
-      { title: '项目一', sections: { name: ['学生资助补助经费'], funding: ['2023年安排资金148.61万元。'], plan: ['资金安排148.16万元。'] } },
+      {
+        title: '项目一',
+        sections: { name: ['学生资助补助经费'], funding: ['2023年安排资金148.61万元。'], plan: ['资金安排148.16万元。'] },
+      },
     ]);
     const fake = FakeExcel.fromSnapshot(snapshot);
     const before = fake.dump();

@@ -13,7 +13,6 @@ import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, external, SHOTS, TMP, type Watched } from './browser';
 import { checkBytes, sampleBytes } from './workbooks';
 
-
 let browser: Browser;
 const opened: Watched[] = [];
 
@@ -34,7 +33,9 @@ function docxParagraphs(bytes: Uint8Array): { xml: string; paragraphs: string[] 
   const part = zip['word/document.xml'];
   if (!part) throw new Error('no word/document.xml in the download');
   const xml = strFromU8(part);
-  const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
+  const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) =>
+    [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''),
+  );
   return { xml, paragraphs };
 }
 
@@ -47,10 +48,7 @@ async function exportAndConfirm(page: Page, file: string, shot?: string): Promis
     await page.waitForFunction(() => document.getAnimations().every((a) => a.playState === 'finished'));
     await page.screenshot({ path: path.join(SHOTS, shot) });
   }
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    dialog.getByRole('button', { name: '仍然导出' }).click(),
-  ]);
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '仍然导出' }).click()]);
   const target = path.join(TMP, file);
   await download.saveAs(target);
   return { name: download.suggestedFilename(), bytes: new Uint8Array(readFileSync(target)) };
@@ -91,7 +89,11 @@ describe('导出公开文本 on the standalone page (zh-CN)', () => {
     expect(await primary.innerText()).toMatch(/^全部填入（\d+）$/);
     expect(await dialog.getByRole('button', { name: '仍然导出' }).getAttribute('data-appearance')).toBe('secondary');
     // drawn as primary: the brand background, not the neutral one of 仍然导出
-    const bg = (sel: string) => dialog.locator(sel).first().evaluate((e) => getComputedStyle(e).backgroundColor);
+    const bg = (sel: string) =>
+      dialog
+        .locator(sel)
+        .first()
+        .evaluate((e) => getComputedStyle(e).backgroundColor);
     expect(await bg('[data-appearance=primary]')).not.toBe(await bg('[data-appearance=secondary]'));
     await dialog.getByRole('button', { name: '先修正' }).click();
     await dialog.waitFor({ state: 'detached' });

@@ -15,7 +15,6 @@ interface Dump {
   settings: Record<string, unknown>;
 }
 
-
 let browser: Browser;
 let w: Watched;
 
@@ -30,7 +29,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const dump = async (page: Page): Promise<Dump> => JSON.parse(await page.evaluate(() => (window as unknown as { __sim: { dump(): string } }).__sim.dump())) as Dump;
+const dump = async (page: Page): Promise<Dump> =>
+  JSON.parse(await page.evaluate(() => (window as unknown as { __sim: { dump(): string } }).__sim.dump())) as Dump;
 
 /** Cells (sheet!row,col) whose content differs between two dumps. */
 function changedCells(a: Dump, b: Dump): string[] {
@@ -86,17 +86,22 @@ describe('add-in flow over the fake Excel', () => {
     await dialog.getByRole('button', { name: '写入' }).click();
     await w.page.getByText(`已写入 ${codeFixes.length} 个单元格。`, { exact: false }).waitFor();
     for (const f of codeFixes) {
-      const text = await w.page.evaluate(([s, c]) => (window as unknown as { __sim: { cellText(s: string, c: string): string | null } }).__sim.cellText(s!, c!), [f.sheet, f.cell]);
+      const text = await w.page.evaluate(
+        ([s, c]) => (window as unknown as { __sim: { cellText(s: string, c: string): string | null } }).__sim.cellText(s!, c!),
+        [f.sheet, f.cell],
+      );
       expect(text).toBe(String(f.value));
     }
     expect(await w.page.locator('[data-rule="school-code-missing"]').count()).toBe(0);
     await w.page.getByRole('button', { name: '清除标记' }).click();
     await w.page.getByText('已清除本工具添加的全部标记。').waitFor();
     const after = await dump(w.page);
-    const written = codeFixes.map((f) => {
-      const p = fromA1(f.cell)!;
-      return `${f.sheet}!${p.row},${p.col}`;
-    }).sort();
+    const written = codeFixes
+      .map((f) => {
+        const p = fromA1(f.cell)!;
+        return `${f.sheet}!${p.row},${p.col}`;
+      })
+      .sort();
     expect(changedCells(before, after)).toEqual(written);
     expect(after.settings).toEqual(before.settings);
   });

@@ -73,13 +73,19 @@ async function probe(page: Page): Promise<void> {
 const probed = (page: Page): Promise<Probe> => page.evaluate(() => (window as unknown as { __probe: Probe }).__probe);
 
 /** Waits until the progress shows this phase. */
-const phase = (page: Page, name: string) => page.locator(`[data-testid=progress][data-phase=${name}]`).first().waitFor({ timeout: 120_000 });
+const phase = (page: Page, name: string) =>
+  page.locator(`[data-testid=progress][data-phase=${name}]`).first().waitFor({ timeout: 120_000 });
 
 /** Waits for the finite animations (a dialog fading in) to end, for a screenshot; the progress bar's loop goes on. */
 async function settled(page: Page): Promise<void> {
-  await page.evaluate(() => Promise.all(document.getAnimations()
-    .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
-    .map((a) => a.finished.catch(() => undefined))));
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
 }
 
 async function summary(page: Page): Promise<void> {
@@ -89,7 +95,7 @@ async function summary(page: Page): Promise<void> {
 describe('a workbook of 1,000 projects (zh-CN, 320 px)', () => {
   let w: Watched;
 
-  it('is read and checked off the page\'s thread: keys are answered and frames painted while 正在读取文件… and 正在检查… show', async () => {
+  it("is read and checked off the page's thread: keys are answered and frames painted while 正在读取文件… and 正在检查… show", async () => {
     w = await open('zh-CN', 320);
     await w.page.getByRole('button', { name: '示例工作簿' }).waitFor();
     await probe(w.page);
@@ -168,7 +174,9 @@ describe('a workbook of 1,000 projects (en-US, 320 px)', () => {
     expect(await w.page.getByTestId('progress-phase').innerText()).toBe('Checking…');
     expect(await w.page.getByRole('progressbar').getAttribute('aria-valuetext')).toBe('Checking… Step 2 of 2');
     // the step done (reading) is filled, the current one is not
-    const colours = await w.page.locator('[role=progressbar] > div').evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
+    const colours = await w.page
+      .locator('[role=progressbar] > div')
+      .evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
     expect(colours).toHaveLength(2);
     expect(colours[0]).not.toBe(colours[1]);
     await w.page.screenshot({ path: path.join(SHOTS, 'page-progress-en.png') });
@@ -202,7 +210,7 @@ describe('nothing lost: fills and 说明 live only in the page', () => {
     return w;
   }
 
-  it('leaving asks (the browser\'s prompt); opening another workbook asks in the page; the download holds them and says so', async () => {
+  it("leaving asks (the browser's prompt); opening another workbook asks in the page; the download holds them and says so", async () => {
     const w = await sampleWithAFill('zh-CN', /填入 3453009901/);
     const button = w.page.getByTestId('download-annotated');
     expect(await button.innerText()).toBe('下载标注副本（含本页 1 处修改）');
@@ -230,14 +238,18 @@ describe('nothing lost: fills and 说明 live only in the page', () => {
 
     // the download holds the fill and says so
     const [download] = await Promise.all([w.page.waitForEvent('download'), button.click()]);
-    expect(await w.page.getByTestId('download-note').innerText()).toBe('已下载 jiangchuan-2023.标注.xlsx，其中包含在本页填入的 1 个值。原文件没有改动。');
+    expect(await w.page.getByTestId('download-note').innerText()).toBe(
+      '已下载 jiangchuan-2023.标注.xlsx，其中包含在本页填入的 1 个值。原文件没有改动。',
+    );
     const file = path.join(TMP, 'page-annotated.xlsx');
     await download.saveAs(file);
     const copy = readXlsx(new Uint8Array(readFileSync(file)));
     if (!copy.ok) throw new Error('copy unreadable');
     const fix = checkBytes(sampleBytes()).findings.find((f) => f.fix?.value === '3453009901')!.fix!;
     const at = fromA1(fix.cell)!;
-    expect(copy.snapshot.sheets.find((s) => s.name === fix.sheet)?.cells.find((c) => c.row === at.row && c.col === at.col)?.text).toBe('3453009901');
+    expect(copy.snapshot.sheets.find((s) => s.name === fix.sheet)?.cells.find((c) => c.row === at.row && c.col === at.col)?.text).toBe(
+      '3453009901',
+    );
     // the next download holds it too
     expect(await button.innerText()).toBe('下载标注副本（含本页 1 处修改）');
 
@@ -268,24 +280,28 @@ describe('nothing lost: fills and 说明 live only in the page', () => {
   });
 });
 
-describe('the CLI\'s limits and sentences (issue 17.13)', () => {
+describe("the CLI's limits and sentences (issue 17.13)", () => {
   let w: Watched;
   const alert = () => w.page.getByRole('alert').first().innerText();
 
   it('.xlsm is opened like .xlsx', async () => {
     w = await open('zh-CN', 350);
     expect(await w.page.getByTestId('file-input').getAttribute('accept')).toContain('.xlsm');
-    await w.page.getByTestId('file-input').setInputFiles({ name: '预算.xlsm', mimeType: 'application/vnd.ms-excel.sheet.macroEnabled.12', buffer: Buffer.from(sampleBytes()) });
+    await w.page
+      .getByTestId('file-input')
+      .setInputFiles({ name: '预算.xlsm', mimeType: 'application/vnd.ms-excel.sheet.macroEnabled.12', buffer: Buffer.from(sampleBytes()) });
     await summary(w.page);
     expect(await w.page.getByText('当前文件：预算.xlsm').isVisible()).toBe(true);
   });
 
   it('an old .xls is told to be saved as .xlsx', async () => {
-    await w.page.getByTestId('file-input').setInputFiles({ name: '旧表.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from(cfb(['Workbook'])) });
+    await w.page
+      .getByTestId('file-input')
+      .setInputFiles({ name: '旧表.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from(cfb(['Workbook'])) });
     await expect.poll(alert).toContain('旧表.xls：这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx');
   });
 
-  it('a file that is not a workbook gets the reader\'s sentence after its name, as the CLI says it', async () => {
+  it("a file that is not a workbook gets the reader's sentence after its name, as the CLI says it", async () => {
     const junk = Buffer.from('名称,金额\n一,1\n');
     const r = readXlsx(new Uint8Array(junk));
     if (r.ok) throw new Error('read as a workbook');
@@ -294,21 +310,29 @@ describe('the CLI\'s limits and sentences (issue 17.13)', () => {
     expect(await alert()).not.toMatch(/Error|at \w+ \(/);
   });
 
-  it('a file over the size limit is refused before it is loaded, with the CLI\'s sentence', async () => {
+  it("a file over the size limit is refused before it is loaded, with the CLI's sentence", async () => {
     // 201 MB made of one 1 MB part: the browser holds it by reference
     await w.page.evaluate(() => {
       const part = new Blob([new Uint8Array(1024 * 1024)]);
-      const file = new File(Array.from({ length: 201 }, () => part), '大表.xlsx');
+      const file = new File(
+        Array.from({ length: 201 }, () => part),
+        '大表.xlsx',
+      );
       const dt = new DataTransfer();
       dt.items.add(file);
-      document.querySelector('[data-testid=dropzone]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      document
+        .querySelector('[data-testid=dropzone]')!
+        .dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
     });
     await expect.poll(alert).toContain('大表.xlsx：文件过大（201 MB），超过读取上限 200 MB');
   });
 
-  it('a registry file that is not a workbook: the CLI\'s sentence', async () => {
+  it("a registry file that is not a workbook: the CLI's sentence", async () => {
     await w.page.getByRole('button', { name: '设置' }).click();
-    const [chooser] = await Promise.all([w.page.waitForEvent('filechooser'), w.page.getByRole('button', { name: '从其他文件读取…' }).click()]);
+    const [chooser] = await Promise.all([
+      w.page.waitForEvent('filechooser'),
+      w.page.getByRole('button', { name: '从其他文件读取…' }).click(),
+    ]);
     await chooser.setFiles({ name: '名册.xlsx', mimeType: XLSX, buffer: Buffer.from('not a workbook') });
     await w.page.getByRole('button', { name: '返回' }).click();
     await expect.poll(alert).toContain('学校名册 名册.xlsx 无法读取：不是 Excel 工作簿（.xlsx）文件');

@@ -27,7 +27,9 @@ afterAll(async () => {
 describe('生成学校表 in the standalone page', () => {
   it('previews the table from the list, with the two schools it cannot match', async () => {
     w = await openPage(browser, 'index.html', { locale: 'zh-CN', width: 900 });
-    await w.page.getByTestId('file-input').setInputFiles({ name: '江川区2023.xlsx', mimeType: XLSX, buffer: Buffer.from(sampleWithListBytes()) });
+    await w.page
+      .getByTestId('file-input')
+      .setInputFiles({ name: '江川区2023.xlsx', mimeType: XLSX, buffer: Buffer.from(sampleWithListBytes()) });
     await w.page.getByTestId('summary').waitFor({ timeout: 60_000 });
     await w.page.getByRole('button', { name: '生成学校表' }).click();
     const dialog = w.page.getByTestId('school-table-dialog');
@@ -36,11 +38,29 @@ describe('生成学校表 in the standalone page', () => {
     await dialog.getByRole('button', { name: '预览' }).click();
     const preview = w.page.getByTestId('school-table-preview');
     await preview.waitFor({ timeout: 60_000 });
-    expect(await preview.getByRole('status').innerText()).toBe('29 所学校，27 所已从学校名册填入代码，2 所未能匹配；名单单位“万元”，已换算为万元');
-    expect(await preview.locator('li').allInnerTexts()).toEqual(['“大街完小”不在学校名册中，未填代码', '“江川一中”不在学校名册中，未填代码']);
+    expect(await preview.getByRole('status').innerText()).toBe(
+      '29 所学校，27 所已从学校名册填入代码，2 所未能匹配；名单单位“万元”，已换算为万元',
+    );
+    expect(await preview.locator('li').allInnerTexts()).toEqual([
+      '“大街完小”不在学校名册中，未填代码',
+      '“江川一中”不在学校名册中，未填代码',
+    ]);
     expect(await preview.locator('tbody tr').count()).toBe(29);
-    expect(await preview.locator('tbody tr').nth(4).locator('td').allInnerTexts()).toEqual(['大街小学', '2153005307', '玉溪市江川区大街街道大街小学', '11', '34.32']);
-    await w.page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished)));
+    expect(await preview.locator('tbody tr').nth(4).locator('td').allInnerTexts()).toEqual([
+      '大街小学',
+      '2153005307',
+      '玉溪市江川区大街街道大街小学',
+      '11',
+      '34.32',
+    ]);
+    await w.page.evaluate(() =>
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+          .map((a) => a.finished),
+      ),
+    );
     await dialog.screenshot({ path: path.join(SHOTS, 'school-table-preview-zh.png') });
     expect(w.errors).toEqual([]);
   });

@@ -12,7 +12,6 @@ import { fromA1 } from '../../src/core/snapshot/a1';
 import { BASE, launch, openPage, external, SHOTS, TMP, type Watched } from './browser';
 import { checkBytes, cleanWorkbook, sampleBytes } from './workbooks';
 
-
 let browser: Browser;
 const opened: Watched[] = [];
 
@@ -87,7 +86,7 @@ describe('standalone page (zh-CN)', () => {
     await w.page.screenshot({ path: path.join(SHOTS, 'standalone-findings-zh.png') });
   });
 
-  it('clicking a finding shows its cell and the cell\'s text', async () => {
+  it("clicking a finding shows its cell and the cell's text", async () => {
     const sample = sampleBytes();
     const target = expected.findings.find((f) => f.rule === 'plan-funding-mismatch')!;
     const text = cellText(sample, target.sheet, target.cell) ?? '';
@@ -108,10 +107,7 @@ describe('standalone page (zh-CN)', () => {
 
   it('downloads the annotated copy (with fixes): it reads back with the flags, 检查结果 and the codes', async () => {
     await w.page.getByLabel('同时填入可自动填写的值').check();
-    const [download] = await Promise.all([
-      w.page.waitForEvent('download'),
-      w.page.getByRole('button', { name: '下载标注副本' }).click(),
-    ]);
+    const [download] = await Promise.all([w.page.waitForEvent('download'), w.page.getByRole('button', { name: '下载标注副本' }).click()]);
     expect(download.suggestedFilename()).toBe('jiangchuan-2023.标注.xlsx');
     const file = path.join(TMP, 'annotated.xlsx');
     await download.saveAs(file);
@@ -129,10 +125,7 @@ describe('standalone page (zh-CN)', () => {
   });
 
   it('exports the findings as CSV (UTF-8 with BOM, one row a finding)', async () => {
-    const [download] = await Promise.all([
-      w.page.waitForEvent('download'),
-      w.page.getByRole('button', { name: '导出CSV' }).click(),
-    ]);
+    const [download] = await Promise.all([w.page.waitForEvent('download'), w.page.getByRole('button', { name: '导出CSV' }).click()]);
     const file = path.join(TMP, 'report.csv');
     await download.saveAs(file);
     const text = readFileSync(file, 'utf8');
@@ -150,7 +143,7 @@ describe('standalone page (zh-CN)', () => {
     expect(await w.page.getByRole('button', { name: /填入 3453009901/ }).count()).toBe(0);
   });
 
-  it('a broken file gets the reader\'s one clear sentence', async () => {
+  it("a broken file gets the reader's one clear sentence", async () => {
     const junk = Buffer.from('this is not a workbook at all');
     const sentence = (() => {
       const r = readXlsx(new Uint8Array(junk));
@@ -173,7 +166,13 @@ describe('standalone page (zh-CN)', () => {
   it('a clean workbook gets the all-clear state', async () => {
     const bytes = await cleanWorkbook();
     expect(checkBytes(bytes).findings).toEqual([]);
-    await w.page.getByTestId('file-input').setInputFiles({ name: '干净.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(bytes) });
+    await w.page
+      .getByTestId('file-input')
+      .setInputFiles({
+        name: '干净.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: Buffer.from(bytes),
+      });
     await w.page.getByText('未发现问题').waitFor();
     expect(await summaryCounts(w.page)).toEqual([0, 0, 0, 0]);
     await w.page.screenshot({ path: path.join(SHOTS, 'standalone-all-clear-zh.png') });
@@ -219,7 +218,9 @@ describe('standalone page (en-US, from the browser language)', () => {
     expect(await w.page.getByRole('button', { name: 'Download annotated copy' }).isVisible()).toBe(true);
     await w.page.screenshot({ path: path.join(SHOTS, 'standalone-findings-en.png') });
     const bytes = await cleanWorkbook();
-    await w.page.getByTestId('file-input').setInputFiles({ name: 'clean.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+    await w.page
+      .getByTestId('file-input')
+      .setInputFiles({ name: 'clean.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
     await w.page.getByText('No problems found').waitFor();
     await w.page.screenshot({ path: path.join(SHOTS, 'standalone-all-clear-en.png') });
     expect(w.errors).toEqual([]);
@@ -247,7 +248,10 @@ describe('static pages', () => {
   });
 
   it('every page carries the Content Security Policy; only the task pane allows Office.js', async () => {
-    for (const [file, office] of [['index.html', false], ['taskpane.html', true]] as const) {
+    for (const [file, office] of [
+      ['index.html', false],
+      ['taskpane.html', true],
+    ] as const) {
       const html = readFileSync(path.resolve('.tmp/e2e-dist', file), 'utf8');
       const csp = /http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(html)?.[1] ?? '';
       expect(csp).toContain("default-src 'self'");

@@ -33,7 +33,7 @@ async function openSample(locale: string, width: number, height: number): Promis
 
 const IDS = RULES.map((r) => r.meta.id);
 
-describe('the accountant\'s workflow (zh-CN)', () => {
+describe("the accountant's workflow (zh-CN)", () => {
   it('320 × 768: the first finding is visible without scrolling', async () => {
     const w = await openSample('zh-CN', 320, 768);
     const box = await w.page.locator('[data-finding]').first().boundingBox();
@@ -73,7 +73,7 @@ describe('the accountant\'s workflow (zh-CN)', () => {
   });
 });
 
-describe('the accountant\'s workflow (en-US)', () => {
+describe("the accountant's workflow (en-US)", () => {
   it('320 px and desktop: rule ids beside their names', async () => {
     const w = await openSample('en-US', 320, 768);
     expect(await w.page.locator('main').innerText()).toContain('heading-numbering');

@@ -17,11 +17,17 @@ describe('golden: the seed workbook, end to end', () => {
   it('reads 16 projects and the school table in every layout, with no rule failing', () => {
     for (const { file, result } of results) {
       expect(result.failures, file).toEqual([]);
-      expect(result.document.projects.map((p) => p.label), file).toEqual(
+      expect(
+        result.document.projects.map((p) => p.label),
+        file,
+      ).toEqual(
         ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六'].map((n) => `项目${n}`),
       );
       expect(result.document.title?.text, file).toBe('江川区教育体育局2023年预算重点领域财政项目文本公开');
-      expect(result.document.tables.map((t) => [t.project, t.section]), file).toEqual([[10, 'funding']]);
+      expect(
+        result.document.tables.map((t) => [t.project, t.section]),
+        file,
+      ).toEqual([[10, 'funding']]);
     }
   });
 
@@ -31,7 +37,7 @@ describe('golden: the seed workbook, end to end', () => {
     expect(c).toEqual(a);
   });
 
-  it('finds the seed\'s planted defects (docs/seed-findings.md)', () => {
+  it("finds the seed's planted defects (docs/seed-findings.md)", () => {
     for (const p of ['项目一', '项目二', '项目三', '项目六', '项目八', '项目十四']) expect(count('heading-numbering', p), p).toBe(1);
     expect(count('duplicate-text', '项目四')).toBe(2);
     expect(count('duplicate-text', '项目十')).toBe(1);
@@ -40,10 +46,13 @@ describe('golden: the seed workbook, end to end', () => {
     expect(count('plan-funding-mismatch', '项目十二')).toBe(1);
     expect(count('school-code-missing', '项目十一')).toBe(5);
     expect(count('school-name-format', '项目十一')).toBe(1);
-    expect(sample.result.findings.find((f) => f.rule === 'placeholder-text')).toMatchObject({ project: '项目八', messageId: 'amountMissing' });
+    expect(sample.result.findings.find((f) => f.rule === 'placeholder-text')).toMatchObject({
+      project: '项目八',
+      messageId: 'amountMissing',
+    });
   });
 
-  it('raises nothing on the seed\'s structure that is right: no section or project-numbering finding', () => {
+  it("raises nothing on the seed's structure that is right: no section or project-numbering finding", () => {
     const structural = sample.result.findings.filter((f) => /^section-|^project-numbering$/.test(f.rule));
     expect(structural).toEqual([]);
   });

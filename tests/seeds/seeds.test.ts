@@ -43,8 +43,22 @@ describe('seed parse', () => {
   it('finds the title and 16 projects, each with 8 sections in standard order', () => {
     expect(doc.title).toBe('江川区教育体育局2023年预算重点领域财政项目文本公开');
     expect(doc.projects.map((p) => p.title)).toEqual([
-      '项目一', '项目二', '项目三', '项目四', '项目五', '项目六', '项目七', '项目八',
-      '项目九', '项目十', '项目十一', '项目十二', '项目十三', '项目十四', '项目十五', '项目十六',
+      '项目一',
+      '项目二',
+      '项目三',
+      '项目四',
+      '项目五',
+      '项目六',
+      '项目七',
+      '项目八',
+      '项目九',
+      '项目十',
+      '项目十一',
+      '项目十二',
+      '项目十三',
+      '项目十四',
+      '项目十五',
+      '项目十六',
     ]);
     for (const p of doc.projects) expect(p.sections.map((s) => s.key)).toEqual([...SECTION_KEYS]);
   });
@@ -52,7 +66,14 @@ describe('seed parse', () => {
   it('keeps headings as written: numbered, unnumbered, stray spaces', () => {
     const p1 = doc.projects[0]!;
     expect(p1.sections.map((s) => s.heading)).toEqual([
-      '一、项目名称', '二、立项依据', '项目实施单位', '项目基本概况', '五、项目实施内容', '六、资金安排情况', '七、项目实施计划', '八、项目实施成效',
+      '一、项目名称',
+      '二、立项依据',
+      '项目实施单位',
+      '项目基本概况',
+      '五、项目实施内容',
+      '六、资金安排情况',
+      '七、项目实施计划',
+      '八、项目实施成效',
     ]);
     expect(doc.projects[6]!.sections[0]!.heading).toBe('一、  项目名称');
     expect(doc.projects[1]!.sections[0]!.heading).toBe('项目名称');
@@ -78,7 +99,11 @@ describe('seed parse', () => {
     expect(table.total.funding[4]).toBe('723.84');
     expect(table.columnNumbers).toEqual(['1', '2', '3', '4', '7', '8', '9', '10', '11', '12', '14']);
     expect(table.rows.filter((r) => r.code === '').map((r) => r.name)).toEqual([
-      '玉溪市江川区第一中学', '玉溪市江川区第二中学', '玉溪市江川区职业中学', '玉溪市江川区第一幼儿园', '玉溪市江川区第二幼儿园',
+      '玉溪市江川区第一中学',
+      '玉溪市江川区第二中学',
+      '玉溪市江川区职业中学',
+      '玉溪市江川区第一幼儿园',
+      '玉溪市江川区第二幼儿园',
     ]);
     expect(table.rows.reduce((a, r) => a + Number(r.count), 0)).toBe(232);
     expect(table.rows.reduce((a, r) => a + fen(r.funding[0]), 0)).toBe(72384);
@@ -135,7 +160,12 @@ describe('seed layouts', () => {
     );
     expect(g.row(top + 3).map((c) => c.value)).toEqual([1, 2, 3, 4, 7, 8, 9, 10, 11, 12, 14]);
     const total = g.row(top + 4);
-    expect(total.map((c) => [c.col, c.value])).toEqual([[0, '合计'], [3, 232], [4, 723.84], [8, 723.84]]);
+    expect(total.map((c) => [c.col, c.value])).toEqual([
+      [0, '合计'],
+      [3, 232],
+      [4, 723.84],
+      [8, 723.84],
+    ]);
     const first = g.get(top + 5, 1)!;
     expect(first.text).toBe('玉溪市江川区第一中学');
     expect(g.get(top + 5, 0)).toBeUndefined(); // no code
@@ -185,7 +215,12 @@ describe('school registry', () => {
   it('invents well-formed codes for the five empty ones, marked 虚构示例数据, all distinct', () => {
     const invented = rows.filter((r) => r.note.startsWith('虚构示例数据'));
     expect(invented.map((r) => [r.name, r.code.slice(0, 4)])).toEqual([
-      ['第一中学', '3453'], ['第二中学', '3153'], ['职业中学', '3653'], ['第一幼儿园', '1153'], ['第二幼儿园', '1153'], ['大街中心小学', '2153'],
+      ['第一中学', '3453'],
+      ['第二中学', '3153'],
+      ['职业中学', '3653'],
+      ['第一幼儿园', '1153'],
+      ['第二幼儿园', '1153'],
+      ['大街中心小学', '2153'],
     ]);
     for (const r of rows) expect(r.code).toMatch(/^\d{10}$/);
     expect(new Set(rows.map((r) => r.code)).size).toBe(rows.length);

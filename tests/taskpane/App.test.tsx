@@ -8,7 +8,11 @@ import { FINDINGS, fakeHost, finding, resultOf } from './fixtures';
 afterEach(cleanup);
 
 function show(props: PaneProps) {
-  return render(<FluentProvider theme={webLightTheme}><Pane {...props} /></FluentProvider>);
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <Pane {...props} />
+    </FluentProvider>,
+  );
 }
 
 const checkButton = () => screen.getByRole('button', { name: /^(检查|重新检查|正在检查…|Check|Check again|Checking…)$/ });
@@ -81,7 +85,7 @@ describe('Pane states', () => {
     expect(screen.queryByText('未发现问题')).toBeNull();
   });
 
-  it('error state: the host\'s one clear sentence', async () => {
+  it("error state: the host's one clear sentence", async () => {
     show({ host: fakeHost({ outcome: { ok: false, message: '工作表“学校”受保护，无法标注。' } }), lang: 'zh' });
     fireEvent.click(checkButton());
     const alert = await screen.findByRole('alert');
@@ -144,13 +148,29 @@ describe('Pane: errors first, a short way through', () => {
   });
 
   it('two findings on one cell expecting different values are shown together', async () => {
-    const row = finding({ rule: 'table-row-mismatch', project: '项目十一', sheet: '学校', cell: 'E9', message: '小计与各来源之和不符', expected: '723.84', actual: '700.00' });
-    const col = finding({ rule: 'table-total-mismatch', project: '项目十一', sheet: '学校', cell: 'E9', message: '合计行与该列之和不符', expected: '714.84', actual: '700.00' });
+    const row = finding({
+      rule: 'table-row-mismatch',
+      project: '项目十一',
+      sheet: '学校',
+      cell: 'E9',
+      message: '小计与各来源之和不符',
+      expected: '723.84',
+      actual: '700.00',
+    });
+    const col = finding({
+      rule: 'table-total-mismatch',
+      project: '项目十一',
+      sheet: '学校',
+      cell: 'E9',
+      message: '合计行与该列之和不符',
+      expected: '714.84',
+      actual: '700.00',
+    });
     show({ host: fakeHost({ findings: [row, col] }), lang: 'zh' });
     fireEvent.click(checkButton());
     await screen.findByTestId('summary');
-    const rowItem = document.querySelector('[data-rule="table-row-mismatch"]') as HTMLElement;
-    const colItem = document.querySelector('[data-rule="table-total-mismatch"]') as HTMLElement;
+    const rowItem = document.querySelector('[data-rule="table-row-mismatch"]')!;
+    const colItem = document.querySelector('[data-rule="table-total-mismatch"]')!;
     expect(within(rowItem).getByText(/同一单元格另有“合计行不符”，应为 714\.84/)).toBeTruthy();
     expect(within(colItem).getByText(/同一单元格另有“行小计不符”，应为 723\.84/)).toBeTruthy();
   });
@@ -205,7 +225,11 @@ describe('Pane actions', () => {
     fireEvent.click(await screen.findByRole('button', { name: '全部填入（1）' }));
     const dialog = await screen.findByRole('dialog');
     const row = dialog.querySelector('[data-fix="学校!B5"]')!;
-    expect([...row.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['玉溪市江川区大街街道大街中心小学', '学校!B5', '5304210001']);
+    expect([...row.querySelectorAll('td')].map((td) => td.textContent)).toEqual([
+      '玉溪市江川区大街街道大街中心小学',
+      '学校!B5',
+      '5304210001',
+    ]);
     expect(within(dialog).getByText(/Excel 的撤销/)).toBeTruthy();
     cleanup();
     show({ host: fakeHost({ findings: list, kind: 'file' }), lang: 'zh' });
@@ -230,9 +254,11 @@ describe('Pane actions', () => {
     show({ host, lang: 'zh' });
     fireEvent.click(checkButton());
     await screen.findByTestId('summary');
-    const item = document.querySelector('[data-rule="total-mismatch"]') as HTMLElement;
+    const item = document.querySelector('[data-rule="total-mismatch"]')!;
     fireEvent.click(within(item).getByRole('button', { name: '添加说明' }));
-    fireEvent.change(within(item).getByRole('textbox', { name: '说明（为什么这一处可以接受）' }), { target: { value: '含上年结转 10 万元' } });
+    fireEvent.change(within(item).getByRole('textbox', { name: '说明（为什么这一处可以接受）' }), {
+      target: { value: '含上年结转 10 万元' },
+    });
     fireEvent.click(within(item).getByRole('button', { name: '保存说明' }));
     await waitFor(() => expect(screen.getByTestId('summary').textContent).toBe('2错误1警告1提示1已说明'));
     expect(host.calls).toContain(`explain ${FINDINGS[0]!.key} 含上年结转 10 万元`);

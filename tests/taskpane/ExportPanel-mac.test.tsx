@@ -13,7 +13,11 @@ import { fakeHost } from './fixtures';
 afterEach(cleanup);
 
 function show(props: PaneProps) {
-  return render(<FluentProvider theme={webLightTheme}><Pane {...props} /></FluentProvider>);
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <Pane {...props} />
+    </FluentProvider>,
+  );
 }
 
 const exportButton = () => screen.getByRole('button', { name: /^(导出公开文本|Export disclosure document)$/ });
@@ -35,7 +39,11 @@ describe('导出公开文本 on Excel for Mac', () => {
   });
 
   it('not on Windows, nor on the web, nor in the standalone page', () => {
-    for (const [platform, kind] of [['PC', 'excel'], ['OfficeOnline', 'excel'], ['Mac', 'file']] as const) {
+    for (const [platform, kind] of [
+      ['PC', 'excel'],
+      ['OfficeOnline', 'excel'],
+      ['Mac', 'file'],
+    ] as const) {
       show({ host: fakeHost({ kind }), lang: 'zh', platform });
       expect(screen.queryByTestId('export-mac'), `${platform} ${kind}`).toBeNull();
       cleanup();

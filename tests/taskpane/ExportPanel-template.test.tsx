@@ -44,18 +44,24 @@ function fakeExporter() {
 }
 
 function show(props: PaneProps) {
-  return render(<FluentProvider theme={webLightTheme}><Pane {...props} /></FluentProvider>);
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <Pane {...props} />
+    </FluentProvider>,
+  );
 }
 
 async function checked(props: Omit<PaneProps, 'lang'> & { lang?: PaneProps['lang'] }) {
-  show({ lang: 'zh', save: () => undefined, ...props } as PaneProps);
+  show({ lang: 'zh', save: () => undefined, ...props });
   fireEvent.click(screen.getByRole('button', { name: /^检查$/ }));
   await screen.findByTestId('summary', undefined, { timeout: 15_000 });
 }
 
 const exportButton = () => screen.getByRole('button', { name: /^导出公开文本$/ });
 const choose = (name: string, bytes: Uint8Array) =>
-  fireEvent.change(screen.getByTestId('export-template-input'), { target: { files: [new File([bytes as Uint8Array<ArrayBuffer>], name)] } });
+  fireEvent.change(screen.getByTestId('export-template-input'), {
+    target: { files: [new File([bytes as Uint8Array<ArrayBuffer>], name)] },
+  });
 
 describe('Word 模板', () => {
   it('chosen: checked (margins, footer, styles), remembered in the workbook, used by the export', async () => {
@@ -113,11 +119,17 @@ describe('Word 模板', () => {
 
   it('the standalone page keeps it in the browser storage (and says so)', async () => {
     const data = new Map<string, string>();
-    const storage = { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), removeItem: (k: string) => void data.delete(k) };
+    const storage = {
+      getItem: (k: string) => data.get(k) ?? null,
+      setItem: (k: string, v: string) => void data.set(k, v),
+      removeItem: (k: string) => void data.delete(k),
+    };
     const { exporter } = fakeExporter();
     await checked({ host: fakeHost({ findings: CLEAN, kind: 'file' }), exportDocx: exporter, storage: storage as unknown as Storage });
     choose('局模板.docx', minimalTemplate());
-    expect((await screen.findByTestId('export-template-summary', undefined, { timeout: 15_000 })).textContent).toContain('模板已记在此浏览器中');
+    expect((await screen.findByTestId('export-template-summary', undefined, { timeout: 15_000 })).textContent).toContain(
+      '模板已记在此浏览器中',
+    );
     const again = await browserTemplateStore(storage).load();
     expect(again?.name).toBe('局模板.docx');
   });

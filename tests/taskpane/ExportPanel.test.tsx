@@ -17,12 +17,32 @@ import { FINDINGS, fakeHost, finding, resultOf } from './fixtures';
 afterEach(cleanup);
 
 function show(props: PaneProps) {
-  return render(<FluentProvider theme={webLightTheme}><Pane {...props} /></FluentProvider>);
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <Pane {...props} />
+    </FluentProvider>,
+  );
 }
 
 const CHANGES: Normalisation[] = [
-  { kind: 'heading', project: '项目一', ref: { sheet: '项目一', row: 2, col: 0 }, before: '项目实施单位', after: '三、项目实施单位', zh: '标题按标准写', en: 'Heading in the standard form' },
-  { kind: 'punctuation', project: '项目一', ref: { sheet: '项目一', row: 5, col: 0 }, before: '打印班,1个', after: '打印班，1个', zh: '中文之间的半角标点改为全角', en: 'Half-width punctuation between Chinese made full-width' },
+  {
+    kind: 'heading',
+    project: '项目一',
+    ref: { sheet: '项目一', row: 2, col: 0 },
+    before: '项目实施单位',
+    after: '三、项目实施单位',
+    zh: '标题按标准写',
+    en: 'Heading in the standard form',
+  },
+  {
+    kind: 'punctuation',
+    project: '项目一',
+    ref: { sheet: '项目一', row: 5, col: 0 },
+    before: '打印班,1个',
+    after: '打印班，1个',
+    zh: '中文之间的半角标点改为全角',
+    en: 'Half-width punctuation between Chinese made full-width',
+  },
 ];
 
 function fakeExporter() {
@@ -36,7 +56,12 @@ function fakeExporter() {
 
 function fakeSave() {
   const saved: { name: string; size: number; type: string }[] = [];
-  return { saved, save: (name: string, data: Uint8Array | string, type: string) => { saved.push({ name, size: typeof data === 'string' ? data.length : data.length, type }); } };
+  return {
+    saved,
+    save: (name: string, data: Uint8Array | string, type: string) => {
+      saved.push({ name, size: typeof data === 'string' ? data.length : data.length, type });
+    },
+  };
 }
 
 const exportButton = () => screen.getByRole('button', { name: /^(导出公开文本|正在导出…|Export disclosure document)$/ });
@@ -62,9 +87,13 @@ describe('导出公开文本', () => {
     await waitFor(() => expect((exportButton() as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(exportButton());
     const dialog = await screen.findByRole('dialog');
-    const buttons = within(dialog).getAllByRole('button').filter((b) => b.hasAttribute('data-appearance'));
+    const buttons = within(dialog)
+      .getAllByRole('button')
+      .filter((b) => b.hasAttribute('data-appearance'));
     expect(buttons.map((b) => [b.textContent, b.getAttribute('data-appearance')])).toEqual([
-      ['全部填入（1）', 'primary'], ['先修正', 'secondary'], ['仍然导出', 'secondary'],
+      ['全部填入（1）', 'primary'],
+      ['先修正', 'secondary'],
+      ['仍然导出', 'secondary'],
     ]);
     fireEvent.click(within(dialog).getByRole('button', { name: '全部填入（1）' }));
     await waitFor(() => expect(document.querySelector('[role=dialog] [data-fix="学校!B5"]')).not.toBeNull());
@@ -111,7 +140,7 @@ describe('导出公开文本', () => {
     expect(saved).toEqual([]);
   });
 
-  it('with errors: 仍然导出 calls the exporter with the check\'s document and downloads <name>-公开文本.docx', async () => {
+  it("with errors: 仍然导出 calls the exporter with the check's document and downloads <name>-公开文本.docx", async () => {
     const { exporter, calls } = fakeExporter();
     const { save, saved } = fakeSave();
     const host = fakeHost();
@@ -123,7 +152,9 @@ describe('导出公开文本', () => {
     fireEvent.click(within(dialog).getByText('仍然导出').closest('button')!);
     await screen.findByText(/^已导出 江川区2023-公开文本.docx。/);
     expect(calls).toHaveLength(1);
-    expect(saved).toEqual([{ name: '江川区2023-公开文本.docx', size: 4, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }]);
+    expect(saved).toEqual([
+      { name: '江川区2023-公开文本.docx', size: 4, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+    ]);
     // inside Excel the message says what to do if the host blocked the download
     expect(screen.getByText(/如果没有出现下载/)).toBeTruthy();
     // every change is listed, collapsed under its count
@@ -142,7 +173,13 @@ describe('导出公开文本', () => {
   it('without errors (explained errors do not count): exports at once, no dialog', async () => {
     const { exporter, calls } = fakeExporter();
     const { save, saved } = fakeSave();
-    const explained = finding({ rule: 'total-mismatch', project: '项目一', cell: 'A7', message: '合计不符', explanation: '已与财政局核对' });
+    const explained = finding({
+      rule: 'total-mismatch',
+      project: '项目一',
+      cell: 'A7',
+      message: '合计不符',
+      explanation: '已与财政局核对',
+    });
     const warn = FINDINGS.find((f) => f.severity === 'warning')!;
     const host = fakeHost({ kind: 'file', outcome: { ok: true, result: resultOf([explained, warn]) } });
     show({ host, lang: 'zh', exportDocx: exporter, save, workbookName: () => null });
@@ -157,7 +194,7 @@ describe('导出公开文本', () => {
     expect(screen.queryByText(/如果没有出现下载/)).toBeNull();
   });
 
-  it('the exporter gets the last check\'s document', async () => {
+  it("the exporter gets the last check's document", async () => {
     const { exporter, calls } = fakeExporter();
     const result = resultOf([]);
     show({ host: fakeHost({ outcome: { ok: true, result } }), lang: 'en', exportDocx: exporter, save: fakeSave().save });
@@ -169,7 +206,9 @@ describe('导出公开文本', () => {
   });
 
   it('a failing exporter gives one sentence, not a crash', async () => {
-    const exporter: DocxExporter = async () => { throw new Error('boom'); };
+    const exporter: DocxExporter = async () => {
+      throw new Error('boom');
+    };
     const { save, saved } = fakeSave();
     show({ host: fakeHost({ findings: [] }), lang: 'zh', exportDocx: exporter, save });
     fireEvent.click(checkButton());

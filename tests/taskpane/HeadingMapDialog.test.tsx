@@ -16,18 +16,50 @@ import type { WorkbookSnapshot } from '../../src/core/snapshot/types';
 afterEach(cleanup);
 
 function book(name: string, lines: string[]): WorkbookSnapshot {
-  return { sheets: [{ name, index: 0, visibility: 'visible', merges: [], cells: lines.map((text, row) => ({ row, col: 0, kind: 'text' as const, value: text, text })) }] };
+  return {
+    sheets: [
+      {
+        name,
+        index: 0,
+        visibility: 'visible',
+        merges: [],
+        cells: lines.map((text, row) => ({ row, col: 0, kind: 'text' as const, value: text, text })),
+      },
+    ],
+  };
 }
 
-const PROJECT = ['项目一', '一、项目名称', '学生资助', '二、立项依据', '川财教〔2022〕45号', '三、项目实施单位', '县教育局', '四、项目基本情况', '（一）项目概况', '在园幼儿3500人。',
-  '（二）资金及绩效', '安排资金420万元。', '五、项目实施内容', '减免保教费。', '六、项目实施计划', '春秋两季拨付。', '七、项目实施成效', '减轻家庭负担。'];
+const PROJECT = [
+  '项目一',
+  '一、项目名称',
+  '学生资助',
+  '二、立项依据',
+  '川财教〔2022〕45号',
+  '三、项目实施单位',
+  '县教育局',
+  '四、项目基本情况',
+  '（一）项目概况',
+  '在园幼儿3500人。',
+  '（二）资金及绩效',
+  '安排资金420万元。',
+  '五、项目实施内容',
+  '减免保教费。',
+  '六、项目实施计划',
+  '春秋两季拨付。',
+  '七、项目实施成效',
+  '减轻家庭负担。',
+];
 
 const checkButton = () => screen.getByRole('button', { name: /^(检查|重新检查)$/ });
 
 describe('对应标题', () => {
   it('on the finding: stores the mapping in the workbook and checks again, and the section is found', async () => {
     const host = createFileHost(book('项目一', PROJECT), () => undefined);
-    render(<FluentProvider theme={webLightTheme}><Pane host={host} lang="zh" /></FluentProvider>);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <Pane host={host} lang="zh" />
+      </FluentProvider>,
+    );
     fireEvent.click(checkButton());
     expect(await screen.findByText('缺少“六、资金安排情况”部分；本项目有未识别的标题：“（二）资金及绩效”')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '对应标题' }));
@@ -38,18 +70,37 @@ describe('对应标题', () => {
     fireEvent.click(within(dialog).getByText('对应并重新检查'));
     expect(await screen.findByText('已把“（二）资金及绩效”对应到“资金安排情况”，并已重新检查。')).toBeTruthy();
     await waitFor(() => expect(screen.queryByText(/缺少“六、资金安排情况”部分/)).toBeNull());
-    expect(host.explanations()).toEqual([{ key: 'heading-map|资金及绩效', rule: 'heading-map', sheet: '项目一', cell: 'A11', text: 'funding', at: expect.any(String) }]);
+    expect(host.explanations()).toEqual([
+      { key: 'heading-map|资金及绩效', rule: 'heading-map', sheet: '项目一', cell: 'A11', text: 'funding', at: expect.any(String) },
+    ]);
     // the stored mapping is the workbook's: a plain check of the host's snapshot reads it too
     expect(checkWorkbook({ snapshot: host.snapshot() }).findings.filter((f) => f.rule === 'section-missing')).toEqual([]);
   });
 
   it('on nothing to check: lists the sheets and why, and maps one of their headings', async () => {
-    const lines = ['一、项目名称', '学生资助', '二、经费保障', '安排资金10万元。', '三、工作安排', '春季拨付。', '四、预期效益', '减轻负担。'];
+    const lines = [
+      '一、项目名称',
+      '学生资助',
+      '二、经费保障',
+      '安排资金10万元。',
+      '三、工作安排',
+      '春季拨付。',
+      '四、预期效益',
+      '减轻负担。',
+    ];
     const host = createFileHost(book('Sheet1', lines), () => undefined);
-    render(<FluentProvider theme={webLightTheme}><Pane host={host} lang="zh" /></FluentProvider>);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <Pane host={host} lang="zh" />
+      </FluentProvider>,
+    );
     fireEvent.click(checkButton());
     expect(await screen.findByText(/^没有可检查的内容：未找到项目文本/)).toBeTruthy();
-    expect(screen.getByText('Sheet1：只找到2个标准部分（“一、项目名称”、“四、预期效益”），一个项目至少需要3个；未识别的标题：“二、经费保障”、“三、工作安排”')).toBeTruthy();
+    expect(
+      screen.getByText(
+        'Sheet1：只找到2个标准部分（“一、项目名称”、“四、预期效益”），一个项目至少需要3个；未识别的标题：“二、经费保障”、“三、工作安排”',
+      ),
+    ).toBeTruthy();
     expect(screen.queryByText('未发现问题')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: '对应标题' }));
     const dialog = await screen.findByRole('dialog');

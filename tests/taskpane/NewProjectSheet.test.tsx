@@ -33,7 +33,11 @@ function hostWith(answer: { ok: true; sheet: string } | { ok: false; message: st
 }
 
 async function checked(host: ReturnType<typeof hostWith>['host']) {
-  render(<FluentProvider theme={webLightTheme}><Pane host={host} lang="zh" /></FluentProvider>);
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <Pane host={host} lang="zh" />
+    </FluentProvider>,
+  );
   fireEvent.click(screen.getByRole('button', { name: /^检查$/ }));
   await screen.findByTestId('summary', undefined, { timeout: 15_000 });
 }
@@ -46,13 +50,27 @@ describe('新建项目表', () => {
     const dialog = await screen.findByRole('dialog', undefined, { timeout: 15_000 });
     expect(within(dialog).getByText('新建工作表“项目十七”')).toBeTruthy();
     const items = [...within(dialog).getByTestId('new-project-headings').querySelectorAll('li')].map((li) => li.textContent);
-    expect(items).toEqual(['项目十七', '项目名称', '立项依据', '项目实施单位', '项目基本概况', '项目实施内容', '资金安排情况', '项目实施计划', '项目实施成效']);
+    expect(items).toEqual([
+      '项目十七',
+      '项目名称',
+      '立项依据',
+      '项目实施单位',
+      '项目基本概况',
+      '项目实施内容',
+      '资金安排情况',
+      '项目实施计划',
+      '项目实施成效',
+    ]);
     fireEvent.click(within(dialog).getByText('取消').closest('button')!);
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(added).toEqual([]);
     const checks = host.calls.filter((c) => c === 'check').length;
     fireEvent.click(screen.getByTestId('new-project-sheet'));
-    fireEvent.click(within(await screen.findByRole('dialog', undefined, { timeout: 15_000 })).getByText('新建').closest('button')!);
+    fireEvent.click(
+      within(await screen.findByRole('dialog', undefined, { timeout: 15_000 }))
+        .getByText('新建')
+        .closest('button')!,
+    );
     await screen.findByText(/^已新建工作表“项目十七”/, undefined, { timeout: 15_000 });
     expect(added).toHaveLength(1);
     expect(added[0]!.name).toBe('项目十七');
@@ -63,13 +81,21 @@ describe('新建项目表', () => {
     const { host } = hostWith({ ok: false, message: '无法新建工作表“项目十七”：工作簿受保护' });
     await checked(host);
     fireEvent.click(screen.getByTestId('new-project-sheet'));
-    fireEvent.click(within(await screen.findByRole('dialog', undefined, { timeout: 15_000 })).getByText('新建').closest('button')!);
+    fireEvent.click(
+      within(await screen.findByRole('dialog', undefined, { timeout: 15_000 }))
+        .getByText('新建')
+        .closest('button')!,
+    );
     expect(await screen.findByText('无法新建工作表“项目十七”：工作簿受保护', undefined, { timeout: 15_000 })).toBeTruthy();
     expect(host.calls.filter((c) => c === 'check')).toHaveLength(1);
   });
 
   it('no button where the host cannot add sheets', async () => {
-    render(<FluentProvider theme={webLightTheme}><Pane host={fakeHost({ outcome: { ok: true, result } })} lang="zh" /></FluentProvider>);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <Pane host={fakeHost({ outcome: { ok: true, result } })} lang="zh" />
+      </FluentProvider>,
+    );
     fireEvent.click(screen.getByRole('button', { name: /^检查$/ }));
     await screen.findByTestId('summary', undefined, { timeout: 15_000 });
     expect(screen.queryByTestId('new-project-sheet')).toBeNull();

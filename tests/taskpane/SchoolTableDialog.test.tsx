@@ -42,14 +42,24 @@ function paneHost(selection: ListSource | null): { host: PaneHost; calls: string
 describe('生成学校表 in the pane', () => {
   it('previews the list from the selection, writes only on confirmation, then checks again', async () => {
     const { host, calls } = paneHost({ sheet: '保安名单', range: { top: 0, left: 0, bottom: 29, right: 2 } });
-    render(<FluentProvider theme={webLightTheme}><Pane host={host} lang="zh" /></FluentProvider>);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <Pane host={host} lang="zh" />
+      </FluentProvider>,
+    );
     fireEvent.click(screen.getByRole('button', { name: '生成学校表' }));
     const dialog = await screen.findByRole('dialog', {}, { timeout: 15_000 });
-    await waitFor(() => expect((dialog.querySelector('select') as HTMLSelectElement).value).not.toBe(''));
+    await waitFor(() => expect((dialog.querySelector('select')!).value).not.toBe(''));
     expect(within(dialog).getByRole('combobox').querySelectorAll('option')[0]!.textContent).toBe('当前选择的区域（保安名单!A1:C30）');
-    expect(within(dialog).getByRole('button', { name: /生成到新工作表/ }).hasAttribute('disabled')).toBe(true);
+    expect(
+      within(dialog)
+        .getByRole('button', { name: /生成到新工作表/ })
+        .hasAttribute('disabled'),
+    ).toBe(true);
     fireEvent.click(within(dialog).getByRole('button', { name: '预览' }));
-    expect(await within(dialog).findByText('29 所学校，27 所已从学校名册填入代码，2 所未能匹配；名单单位“万元”，已换算为万元')).toBeTruthy();
+    expect(
+      await within(dialog).findByText('29 所学校，27 所已从学校名册填入代码，2 所未能匹配；名单单位“万元”，已换算为万元'),
+    ).toBeTruthy();
     expect(within(dialog).getByText('“大街完小”不在学校名册中，未填代码')).toBeTruthy();
     expect(within(dialog).getAllByText('（未匹配）')).toHaveLength(2);
     expect(calls).toEqual(['preview 保安名单 range']);
@@ -63,10 +73,14 @@ describe('生成学校表 in the pane', () => {
 
   it('a sheet and a range typed by hand; a bad range or an unreadable list is one sentence', async () => {
     const { host, calls } = paneHost(null);
-    render(<FluentProvider theme={webLightTheme}><Pane host={host} lang="en" /></FluentProvider>);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <Pane host={host} lang="en" />
+      </FluentProvider>,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Make school table' }));
     const dialog = await screen.findByRole('dialog', {}, { timeout: 15_000 });
-    await waitFor(() => expect((dialog.querySelector('select') as HTMLSelectElement).value).toBe('封面'));
+    await waitFor(() => expect((dialog.querySelector('select')!).value).toBe('封面'));
     fireEvent.change(dialog.querySelector('select')!, { target: { value: '保安名单' } });
     fireEvent.change(dialog.querySelector('input')!, { target: { value: 'A1:?' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));

@@ -19,7 +19,10 @@ function files(dir: string): string[] {
 const ALL = files(ROOT);
 const rel = (p: string) => path.relative(ROOT, p).split(path.sep).join('/');
 // comments stripped, so the rules below read code only
-const code = (p: string) => readFileSync(p, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+const code = (p: string) =>
+  readFileSync(p, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '');
 
 describe('task pane source rules', () => {
   it('only index.tsx and officeHost.ts touch Office.js', () => {
@@ -28,7 +31,9 @@ describe('task pane source rules', () => {
   });
 
   it('never puts text into the page as HTML', () => {
-    const offenders = ALL.filter((p) => /dangerouslySetInnerHTML|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write/.test(code(p)));
+    const offenders = ALL.filter((p) =>
+      /dangerouslySetInnerHTML|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write/.test(code(p)),
+    );
     expect(offenders.map(rel)).toEqual([]);
   });
 
@@ -41,13 +46,19 @@ describe('task pane source rules', () => {
     // and the worker is started only as a Worker (never imported)
     const worker = ALL.filter((p) => code(p).includes('workbook.worker'));
     expect(worker.map(rel)).toEqual(['standalone/workerClient.ts']);
-    expect(readFileSync(path.join(ROOT, 'standalone/workerClient.ts'), 'utf8')).toContain(`new Worker(/* webpackChunkName: "xlsx" */ new URL('./workbook.worker.ts', import.meta.url))`);
+    expect(readFileSync(path.join(ROOT, 'standalone/workerClient.ts'), 'utf8')).toContain(
+      `new Worker(/* webpackChunkName: "xlsx" */ new URL('./workbook.worker.ts', import.meta.url))`,
+    );
   });
 
-  it('reaches the Word writer (docx) only through the lazy chunk, from App.tsx and the page\'s worker', () => {
-    const staticImports = ALL.filter((p) => /^import\s+(?!type\b)[^;]*from '[./]*(hosts\/docx|core\/export)[^']*'|^import\s+[^;]*from 'docx'/m.test(code(p)));
+  it("reaches the Word writer (docx) only through the lazy chunk, from App.tsx and the page's worker", () => {
+    const staticImports = ALL.filter((p) =>
+      /^import\s+(?!type\b)[^;]*from '[./]*(hosts\/docx|core\/export)[^']*'|^import\s+[^;]*from 'docx'/m.test(code(p)),
+    );
     expect(staticImports.map(rel)).toEqual([]);
-    const lazy = ALL.filter((p) => /import\(\/\* webpackChunkName: "docx" \*\/ '(\.\.\/)+hosts\/docx\/write'\)/.test(readFileSync(p, 'utf8')));
+    const lazy = ALL.filter((p) =>
+      /import\(\/\* webpackChunkName: "docx" \*\/ '(\.\.\/)+hosts\/docx\/write'\)/.test(readFileSync(p, 'utf8')),
+    );
     // the pane in Excel; the standalone page's worker
     expect(lazy.map(rel).sort()).toEqual(['App.tsx', 'standalone/session.ts']);
   });

@@ -19,10 +19,24 @@ export function finding(p: Partial<Finding> & Pick<Finding, 'rule' | 'message' |
 export const CODE_FIX: Fix = { sheet: '学校', cell: 'B5', value: '5304210001', kind: 'text' };
 
 export const FINDINGS: Finding[] = [
-  finding({ rule: 'total-mismatch', project: '项目一', cell: 'A7', message: '合计 120.00 万元与各项之和 110.00 万元不符', expected: '110.00', actual: '120.00' }),
+  finding({
+    rule: 'total-mismatch',
+    project: '项目一',
+    cell: 'A7',
+    message: '合计 120.00 万元与各项之和 110.00 万元不符',
+    expected: '110.00',
+    actual: '120.00',
+  }),
   finding({ rule: 'section-missing', project: '项目一', cell: 'A1', message: '缺少“项目实施计划”部分' }),
   finding({ rule: 'placeholder-text', project: '项目三', severity: 'warning', cell: 'A9', message: '文本中留有占位符“XX”' }),
-  finding({ rule: 'school-code-missing', project: '项目三', sheet: '学校', cell: 'B5', message: '江川区大街中心小学缺少学校代码', fix: CODE_FIX }),
+  finding({
+    rule: 'school-code-missing',
+    project: '项目三',
+    sheet: '学校',
+    cell: 'B5',
+    message: '江川区大街中心小学缺少学校代码',
+    fix: CODE_FIX,
+  }),
   finding({ rule: 'school-name-format', sheet: '学校', severity: 'info', cell: 'A8', message: '校名不是“市+县+乡+校名”格式' }),
 ];
 
@@ -41,7 +55,9 @@ export interface FakeHost extends PaneHost {
 }
 
 /** A host that answers from a list of findings; explanations and fixes change what it answers. */
-export function fakeHost(opts: { findings?: Finding[]; outcome?: CheckOutcome; manual?: boolean; kind?: 'excel' | 'file'; throws?: boolean } = {}): FakeHost {
+export function fakeHost(
+  opts: { findings?: Finding[]; outcome?: CheckOutcome; manual?: boolean; kind?: 'excel' | 'file'; throws?: boolean } = {},
+): FakeHost {
   let findings = [...(opts.findings ?? FINDINGS)];
   const calls: string[] = [];
   const requests: CheckRequest[] = [];
@@ -77,7 +93,9 @@ export function fakeHost(opts: { findings?: Finding[]; outcome?: CheckOutcome; m
     },
     async explain(f, text) {
       calls.push(`explain ${f.key} ${text}`);
-      findings = findings.map((x) => (x.key === f.key ? (text ? { ...x, explanation: text } : (({ explanation: _e, ...rest }) => rest)(x)) : x));
+      findings = findings.map((x) =>
+        x.key === f.key ? (text ? { ...x, explanation: text } : (({ explanation: _e, ...rest }) => rest)(x)) : x,
+      );
     },
     onChanged(l) {
       listener = l;

@@ -39,10 +39,12 @@ describe('the Excel host announces its phases and waits for the pane before each
       onPhase: (phase) => {
         events.push(phase);
         // resolved a task later: the host must not go on before
-        return new Promise<void>((resolve) => setTimeout(() => {
-          events.push(`${phase} painted`);
-          resolve();
-        }, 0));
+        return new Promise<void>((resolve) =>
+          setTimeout(() => {
+            events.push(`${phase} painted`);
+            resolve();
+          }, 0),
+        );
       },
     });
     expect(out.ok).toBe(true);
@@ -75,7 +77,11 @@ describe('the pane shows each phase before the host goes on', () => {
       clearFlags: async () => undefined,
       explain: async () => undefined,
     };
-    render(<FluentProvider theme={webLightTheme}><Pane host={host} lang="zh" /></FluentProvider>);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <Pane host={host} lang="zh" />
+      </FluentProvider>,
+    );
     fireEvent.click(screen.getByRole('button', { name: '检查' }));
     await screen.findByText('未发现问题', {}, { timeout: 10_000 });
     expect(seen).toEqual([
@@ -106,7 +112,11 @@ describe('the pane shows each phase before the host goes on', () => {
       clearFlags: async () => undefined,
       explain: async () => undefined,
     };
-    render(<FluentProvider theme={webLightTheme}><Pane host={host} lang="en" /></FluentProvider>);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <Pane host={host} lang="en" />
+      </FluentProvider>,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Check' }));
     await screen.findByText('No problems found', {}, { timeout: 10_000 });
     fireEvent.click(screen.getByRole('button', { name: 'Check again' }));
@@ -123,7 +133,17 @@ describe('the pane shows each phase before the host goes on', () => {
 describe('Progress', () => {
   it('fills the steps done and moves the current one; 取消 when the work can stop', () => {
     let cancelled = 0;
-    render(<FluentProvider theme={webLightTheme}><Progress progress={{ steps: ['read', 'check'], phase: 'check' }} lang="zh" onCancel={() => { cancelled++; }} /></FluentProvider>);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <Progress
+          progress={{ steps: ['read', 'check'], phase: 'check' }}
+          lang="zh"
+          onCancel={() => {
+            cancelled++;
+          }}
+        />
+      </FluentProvider>,
+    );
     const bar = screen.getByRole('progressbar');
     expect(bar.getAttribute('aria-valuenow')).toBe('1');
     expect(bar.getAttribute('aria-valuemax')).toBe('2');

@@ -41,7 +41,10 @@ const LEIYANG: Outcome = {
   expected: (project, sheet) => [{ rule: 'section-missing', sheet, cell: sheet === 'Sheet1' ? 'A1' : 'A2', project }],
 };
 /** Not a project on its own; under a 项目N title, a project not in the eight-section form. */
-const NOT_A_PROJECT = (reason: string): Outcome => ({ skipped: reason, expected: (project) => [{ rule: 'section-missing', sheet: 'Sheet1', cell: 'A1', project }] });
+const NOT_A_PROJECT = (reason: string): Outcome => ({
+  skipped: reason,
+  expected: (project) => [{ rule: 'section-missing', sheet: 'Sheet1', cell: 'A1', project }],
+});
 
 const OUTCOMES: Readonly<Record<string, Outcome>> = {
   'leiyang-4zhong-selfeval': LEIYANG,
@@ -76,7 +79,12 @@ function caseFor(id: string, layout: LayoutName): VariantCase {
 }
 
 /** The mapping 资金总额及构成 → 资金安排情况 stored in the workbook, as the pane stores it. */
-function withStoredMapping(snapshot: WorkbookSnapshot, label: string, section: 'funding', place: { sheet: string; cell: string }): WorkbookSnapshot {
+function withStoredMapping(
+  snapshot: WorkbookSnapshot,
+  label: string,
+  section: 'funding',
+  place: { sheet: string; cell: string },
+): WorkbookSnapshot {
   const e = headingMapEntry(label, section, place);
   const rows = [[...EXPLANATION_HEADER], [e.key, e.rule, e.sheet, e.cell, e.text, '']];
   const hidden = { ...sheet(EXPLANATION_SHEET, rows), visibility: 'veryHidden' as const };

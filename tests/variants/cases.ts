@@ -42,7 +42,16 @@ export const numArabicDot: Num = (i) => `${i + 1}.`;
 export const numArabicDun: Num = (i) => `${i + 1}、`;
 export const numNone: Num = () => '';
 
-export const STANDARD = ['项目名称', '立项依据', '项目实施单位', '项目基本概况', '项目实施内容', '资金安排情况', '项目实施计划', '项目实施成效'];
+export const STANDARD = [
+  '项目名称',
+  '立项依据',
+  '项目实施单位',
+  '项目基本概况',
+  '项目实施内容',
+  '资金安排情况',
+  '项目实施计划',
+  '项目实施成效',
+];
 export const VARIANT = ['项目名称', '立项依据', '实施单位', '项目概况', '实施内容', '资金来源及安排', '进度安排', '绩效目标'];
 
 /** A project: 8 section bodies (each a list of paragraphs; null = section left out). */
@@ -136,7 +145,13 @@ export const TRAINING: ProjectText = {
   ],
 };
 
-export function oneProjectSheet(id: string, about: string, p: ProjectText, expected: (lines: string[]) => Expected[], opts: { labels?: string[]; num?: Num; sheetName?: string } = {}): VariantCase {
+export function oneProjectSheet(
+  id: string,
+  about: string,
+  p: ProjectText,
+  expected: (lines: string[]) => Expected[],
+  opts: { labels?: string[]; num?: Num; sheetName?: string } = {},
+): VariantCase {
   // a one-project workbook: the project is 项目一 (a lone 项目二 is a real numbering gap)
   const lines = projectLines({ ...p, title: '项目一' }, opts.labels, opts.num);
   const name = opts.sheetName ?? '项目一';
@@ -191,9 +206,17 @@ export const SC_TABLE_OPTS = {
   nameLabel: '学校名称',
 };
 
-export function subsidyWorkbook(rows: SchoolRowSpec[] = SC_SCHOOLS, total: [V, ...V[]] = SC_TOTAL, project: ProjectText = SUBSIDY): { snapshot: WorkbookSnapshot; lines: string[]; tableTop: number } {
+export function subsidyWorkbook(
+  rows: SchoolRowSpec[] = SC_SCHOOLS,
+  total: [V, ...V[]] = SC_TOTAL,
+  project: ProjectText = SUBSIDY,
+): { snapshot: WorkbookSnapshot; lines: string[]; tableTop: number } {
   const lines = projectLines(project);
-  const title: V[][] = [['附表1'], ['苍溪县2024年家庭经济困难学生生活补助分校明细表'], [null, null, null, null, null, null, null, null, null, '单位：元']];
+  const title: V[][] = [
+    ['附表1'],
+    ['苍溪县2024年家庭经济困难学生生活补助分校明细表'],
+    [null, null, null, null, null, null, null, null, null, '单位：元'],
+  ];
   const t = schoolTable(title.length, SC_TABLE_OPTS, rows, { position: 'last', values: total });
   const tableRows = t.rows.map((r, i) => (i < title.length ? title[i]! : r));
   const snapshot = workbook(
@@ -239,7 +262,15 @@ for (const [name, num] of [
   ['arabic-dun', numArabicDun],
   ['none', numNone],
 ] as const) {
-  CASES.push(oneProjectSheet(`clean-variant-labels-${name}`, `variant labels (项目概况, 资金来源及安排, 进度安排, 绩效目标) numbered ${name}`, NUTRITION, () => [], { labels: VARIANT, num }));
+  CASES.push(
+    oneProjectSheet(
+      `clean-variant-labels-${name}`,
+      `variant labels (项目概况, 资金来源及安排, 进度安排, 绩效目标) numbered ${name}`,
+      NUTRITION,
+      () => [],
+      { labels: VARIANT, num },
+    ),
+  );
 }
 // 11: 预期成效 / 实施成效 and 资金安排 / 实施计划 / 基本概况 labels.
 CASES.push(
@@ -277,19 +308,45 @@ CASES.push({
     ...projectLines({ ...REPAIR, title: '项目二：农村义务教育学校校舍维修改造项目' }),
     ...projectLines({ ...PRESCHOOL, title: '项目三：学前教育保教费减免' }),
   ];
-  CASES.push({ id: 'clean-one-sheet-titled', about: 'three projects on one sheet, titles 项目一：名称', snapshot: workbook(sheet('项目文本', column(lines))), expected: [] });
+  CASES.push({
+    id: 'clean-one-sheet-titled',
+    about: 'three projects on one sheet, titles 项目一：名称',
+    snapshot: workbook(sheet('项目文本', column(lines))),
+    expected: [],
+  });
 }
 {
-  const lines = ['苍溪县教育局2024年预算重点领域财政项目文本公开', ...projectLines(NUTRITION), ...projectLines(REPAIR), ...projectLines(PRESCHOOL)];
-  CASES.push({ id: 'clean-one-sheet', about: 'three projects on one sheet, titles 项目一', snapshot: workbook(sheet('Sheet1', column(lines))), expected: [] });
+  const lines = [
+    '苍溪县教育局2024年预算重点领域财政项目文本公开',
+    ...projectLines(NUTRITION),
+    ...projectLines(REPAIR),
+    ...projectLines(PRESCHOOL),
+  ];
+  CASES.push({
+    id: 'clean-one-sheet',
+    about: 'three projects on one sheet, titles 项目一',
+    snapshot: workbook(sheet('Sheet1', column(lines))),
+    expected: [],
+  });
 }
 
 // 16: school table on its own sheet 附表1, cover, notes, registry 学校基本信息: clean.
-CASES.push({ id: 'clean-school-table-sichuan', about: '附表1 on its own sheet, 元, 学生人数（人）, codes as numbers, 合计 last, 市级/县级/其他 columns, registry 学校基本信息', snapshot: subsidyWorkbook().snapshot, expected: [] });
+CASES.push({
+  id: 'clean-school-table-sichuan',
+  about: '附表1 on its own sheet, 元, 学生人数（人）, codes as numbers, 合计 last, 市级/县级/其他 columns, registry 学校基本信息',
+  snapshot: subsidyWorkbook().snapshot,
+  expected: [],
+});
 
 // 17: 资金明细 table under 资金安排情况, adding up.
 export function detailTable(total: number): V[][] {
-  return [['序号', '支出项目', '金额（万元）'], [1, '设备购置', 80], [2, '安装调试', 25], [3, '人员培训', 15], ['合计', null, total]];
+  return [
+    ['序号', '支出项目', '金额（万元）'],
+    [1, '设备购置', 80],
+    [2, '安装调试', 25],
+    [3, '人员培训', 15],
+    ['合计', null, total],
+  ];
 }
 export function withDetail(total: number): { snapshot: WorkbookSnapshot; totalCell: string } {
   const p = replaceBody({ ...REPAIR, title: '项目一' }, 5, ['项目总投资120万元，资金明细如下：']);
@@ -298,23 +355,39 @@ export function withDetail(total: number): { snapshot: WorkbookSnapshot; totalCe
   const rows: V[][] = [...column(lines.slice(0, at)), ...detailTable(total), ...column(lines.slice(at))];
   return { snapshot: workbook(sheet('项目一', rows)), totalCell: a1(at + 4, 2) };
 }
-CASES.push({ id: 'clean-detail-table', about: '资金明细 table (序号/支出项目/金额（万元）/合计) under 资金安排情况', snapshot: withDetail(120).snapshot, expected: [] });
+CASES.push({
+  id: 'clean-detail-table',
+  about: '资金明细 table (序号/支出项目/金额（万元）/合计) under 资金安排情况',
+  snapshot: withDetail(120).snapshot,
+  expected: [],
+});
 
 // ---------------------------------------------------------------------------------------------
 // Defects.
 
 CASES.push(
-  oneProjectSheet('defect-uppercase-wrong', '大写 壹佰伍拾万元整 beside ￥1,200,000.00', replaceBody(REPAIR, 5, ['项目总投资￥1,200,000.00（大写：壹佰伍拾万元整），全部由县级财政安排。']), (l) => [
-    { rule: 'uppercase-mismatch', sheet: '项目一', cell: cellOfLine(l, '项目总投资'), project: '项目一' },
-  ]),
+  oneProjectSheet(
+    'defect-uppercase-wrong',
+    '大写 壹佰伍拾万元整 beside ￥1,200,000.00',
+    replaceBody(REPAIR, 5, ['项目总投资￥1,200,000.00（大写：壹佰伍拾万元整），全部由县级财政安排。']),
+    (l) => [{ rule: 'uppercase-mismatch', sheet: '项目一', cell: cellOfLine(l, '项目总投资'), project: '项目一' }],
+  ),
 );
 CASES.push(
-  oneProjectSheet('defect-uppercase-malformed', '大写 壹佰贰拾拾万元整 (malformed)', replaceBody(REPAIR, 5, ['项目总投资￥1,200,000.00（大写：壹佰贰拾拾万元整），全部由县级财政安排。']), (l) => [
-    { rule: 'uppercase-malformed', sheet: '项目一', cell: cellOfLine(l, '项目总投资'), project: '项目一' },
-  ]),
+  oneProjectSheet(
+    'defect-uppercase-malformed',
+    '大写 壹佰贰拾拾万元整 (malformed)',
+    replaceBody(REPAIR, 5, ['项目总投资￥1,200,000.00（大写：壹佰贰拾拾万元整），全部由县级财政安排。']),
+    (l) => [{ rule: 'uppercase-malformed', sheet: '项目一', cell: cellOfLine(l, '项目总投资'), project: '项目一' }],
+  ),
 );
 CASES.push(
-  oneProjectSheet('clean-uppercase-only', '壹佰贰拾万元整 alone, plan 120万元', replaceBody(REPAIR, 5, ['项目总投资壹佰贰拾万元整，全部由县级财政安排。']), () => []),
+  oneProjectSheet(
+    'clean-uppercase-only',
+    '壹佰贰拾万元整 alone, plan 120万元',
+    replaceBody(REPAIR, 5, ['项目总投资壹佰贰拾万元整，全部由县级财政安排。']),
+    () => [],
+  ),
 );
 CASES.push(
   oneProjectSheet(
@@ -323,32 +396,53 @@ CASES.push(
     {
       ...PRESCHOOL,
       bodies: PRESCHOOL.bodies.map((b, i) =>
-        i === 5 ? ['需资金1200元×3500人=402万元，其中：中央资金201万元，省级资金120.6万元，县级资金80.4万元。'] : i === 6 ? ['春季学期拨付201万元，秋季学期拨付201万元。'] : b,
+        i === 5
+          ? ['需资金1200元×3500人=402万元，其中：中央资金201万元，省级资金120.6万元，县级资金80.4万元。']
+          : i === 6
+            ? ['春季学期拨付201万元，秋季学期拨付201万元。']
+            : b,
       ),
     },
     (l) => [{ rule: 'arithmetic', sheet: '项目一', cell: cellOfLine(l, '需资金'), project: '项目一' }],
   ),
 );
 CASES.push(
-  oneProjectSheet('defect-total-mismatch', '合计150万元，其中 80+40', replaceBody(REPAIR, 5, ['项目资金合计150万元，其中：设备购置80万元，安装调试40万元。']), (l) => [
-    { rule: 'total-mismatch', sheet: '项目一', cell: cellOfLine(l, '项目资金合计'), project: '项目一' },
-    { rule: 'plan-funding-mismatch', sheet: '项目一', cell: '*', project: '项目一' },
-  ]),
+  oneProjectSheet(
+    'defect-total-mismatch',
+    '合计150万元，其中 80+40',
+    replaceBody(REPAIR, 5, ['项目资金合计150万元，其中：设备购置80万元，安装调试40万元。']),
+    (l) => [
+      { rule: 'total-mismatch', sheet: '项目一', cell: cellOfLine(l, '项目资金合计'), project: '项目一' },
+      { rule: 'plan-funding-mismatch', sheet: '项目一', cell: '*', project: '项目一' },
+    ],
+  ),
 );
 CASES.push(
-  oneProjectSheet('defect-plan-funding', 'funding 2300万元, plan 1150+1000', replaceBody(NUTRITION, 6, ['2024年春季学期拨付资金1150万元，秋季学期拨付资金1000万元。']), () => [
-    { rule: 'plan-funding-mismatch', sheet: '项目一', cell: '*', project: '项目一' },
-  ]),
+  oneProjectSheet(
+    'defect-plan-funding',
+    'funding 2300万元, plan 1150+1000',
+    replaceBody(NUTRITION, 6, ['2024年春季学期拨付资金1150万元，秋季学期拨付资金1000万元。']),
+    () => [{ rule: 'plan-funding-mismatch', sheet: '项目一', cell: '*', project: '项目一' }],
+  ),
 );
 CASES.push(
-  oneProjectSheet('defect-plan-funding-yi', 'funding 1.2亿元, plan quarters sum to 1.1亿', replaceBody(PUBLIC_FUNDS, 6, ['第一季度拨付3000万元，第二季度拨付3000万元，第三季度拨付3000万元，第四季度拨付2000万元。']), () => [
-    { rule: 'plan-funding-mismatch', sheet: '项目一', cell: '*', project: '项目一' },
-  ]),
+  oneProjectSheet(
+    'defect-plan-funding-yi',
+    'funding 1.2亿元, plan quarters sum to 1.1亿',
+    replaceBody(PUBLIC_FUNDS, 6, ['第一季度拨付3000万元，第二季度拨付3000万元，第三季度拨付3000万元，第四季度拨付2000万元。']),
+    () => [{ rule: 'plan-funding-mismatch', sheet: '项目一', cell: '*', project: '项目一' }],
+  ),
 );
 CASES.push(
-  oneProjectSheet('defect-funding-missing', '资金来源及安排 without an amount', replaceBody(NUTRITION, 5, ['资金由中央财政和县级财政共同承担，按规定比例分担。']), (l) => [
-    { rule: 'funding-amount-missing', sheet: '项目一', cell: [cellOfLine(l, '（六）'), cellOfLine(l, '资金由')], project: '项目一' },
-  ], { labels: VARIANT, num: numCnParen }),
+  oneProjectSheet(
+    'defect-funding-missing',
+    '资金来源及安排 without an amount',
+    replaceBody(NUTRITION, 5, ['资金由中央财政和县级财政共同承担，按规定比例分担。']),
+    (l) => [
+      { rule: 'funding-amount-missing', sheet: '项目一', cell: [cellOfLine(l, '（六）'), cellOfLine(l, '资金由')], project: '项目一' },
+    ],
+    { labels: VARIANT, num: numCnParen },
+  ),
 );
 CASES.push(
   oneProjectSheet('defect-section-missing', '立项依据 left out (numbering keeps positions)', replaceBody(TRAINING, 1, null), () => [
@@ -431,7 +525,9 @@ CASES.push(
   });
 }
 {
-  const p = replaceBody(SUBSIDY, 5, ['2024年安排家庭经济困难学生生活补助资金100万元，其中：中央资金50万元，省级资金30万元，县级资金20万元，补助学生950人，详见附表1。']);
+  const p = replaceBody(SUBSIDY, 5, [
+    '2024年安排家庭经济困难学生生活补助资金100万元，其中：中央资金50万元，省级资金30万元，县级资金20万元，补助学生950人，详见附表1。',
+  ]);
   const { snapshot, lines } = subsidyWorkbook(SC_SCHOOLS, SC_TOTAL, p);
   CASES.push({
     id: 'defect-text-table-count',
@@ -444,7 +540,13 @@ CASES.push(
 // ---------------------------------------------------------------------------------------------
 // Harder variants: wording and forms real bureaus use.
 
-export function single(id: string, about: string, lines: string[], expected: (l: string[]) => Expected[], extra: Partial<VariantCase> = {}): VariantCase {
+export function single(
+  id: string,
+  about: string,
+  lines: string[],
+  expected: (l: string[]) => Expected[],
+  extra: Partial<VariantCase> = {},
+): VariantCase {
   return { id, about, snapshot: workbook(sheet('项目一', column(lines))), expected: expected(lines), projects: 1, ...extra };
 }
 export const L = (p: ProjectText, labels?: string[], num?: Num): string[] => projectLines({ ...p, title: '项目一' }, labels, num);
@@ -459,7 +561,14 @@ export const L = (p: ProjectText, labels?: string[], num?: Num): string[] => pro
   CASES.push(single('clean-heading-colon-content', 'each heading followed by ：and its content in the same cell', lines, () => []));
 }
 // Heading with a bracketed remark.
-CASES.push(single('clean-heading-remark', '六、资金安排情况（单位：万元）', L(NUTRITION, [...STANDARD.slice(0, 5), '资金安排情况（单位：万元）', ...STANDARD.slice(6)]), () => []));
+CASES.push(
+  single(
+    'clean-heading-remark',
+    '六、资金安排情况（单位：万元）',
+    L(NUTRITION, [...STANDARD.slice(0, 5), '资金安排情况（单位：万元）', ...STANDARD.slice(6)]),
+    () => [],
+  ),
+);
 // Title line with the project name after it, and a bureau title row above on every sheet.
 // Nested 其中.
 CASES.push(
@@ -481,10 +590,24 @@ CASES.push(
 );
 // Funding in 元 with commas, plan in 万元; full-width comma.
 CASES.push(
-  single('clean-yuan-vs-wan', 'funding ￥1，200，000.00 (full-width commas), plan 120万元', L(replaceBody(REPAIR, 5, ['项目总投资￥1，200，000.00，全部由县级财政安排。'])), () => []),
+  single(
+    'clean-yuan-vs-wan',
+    'funding ￥1，200，000.00 (full-width commas), plan 120万元',
+    L(replaceBody(REPAIR, 5, ['项目总投资￥1，200，000.00，全部由县级财政安排。'])),
+    () => [],
+  ),
 );
 CASES.push(
-  single('clean-wan-without-yuan', 'funding 120万 (万 without 元), plan 80万+40万', L(replaceBody(replaceBody(REPAIR, 5, ['项目总投资120万，全部由县级财政安排。']), 6, ['5月至8月暑期施工支付80万；9月竣工验收后支付40万。'])), () => []),
+  single(
+    'clean-wan-without-yuan',
+    'funding 120万 (万 without 元), plan 80万+40万',
+    L(
+      replaceBody(replaceBody(REPAIR, 5, ['项目总投资120万，全部由县级财政安排。']), 6, [
+        '5月至8月暑期施工支付80万；9月竣工验收后支付40万。',
+      ]),
+    ),
+    () => [],
+  ),
 );
 CASES.push(
   single(
@@ -499,7 +622,11 @@ CASES.push(
   single(
     'clean-uppercase-ling',
     '人民币壹佰贰拾万零伍仟元整（¥1,205,000.00）; plan 120.5万元',
-    L(replaceBody(replaceBody(REPAIR, 5, ['项目总投资人民币壹佰贰拾万零伍仟元整（¥1,205,000.00），全部由县级财政安排。']), 6, ['2024年9月完成竣工验收并支付工程款120.5万元。'])),
+    L(
+      replaceBody(replaceBody(REPAIR, 5, ['项目总投资人民币壹佰贰拾万零伍仟元整（¥1,205,000.00），全部由县级财政安排。']), 6, [
+        '2024年9月完成竣工验收并支付工程款120.5万元。',
+      ]),
+    ),
     () => [],
   ),
 );
@@ -508,7 +635,11 @@ CASES.push(
   single(
     'clean-division',
     '420万元÷3500人=1200元/人',
-    L(replaceBody(PRESCHOOL, 5, ['2024年安排资金420万元（420万元÷3500人=1200元/人），其中：中央资金210万元，省级资金126万元，县级资金84万元。'])),
+    L(
+      replaceBody(PRESCHOOL, 5, [
+        '2024年安排资金420万元（420万元÷3500人=1200元/人），其中：中央资金210万元，省级资金126万元，县级资金84万元。',
+      ]),
+    ),
     () => [],
   ),
 );
@@ -516,7 +647,11 @@ CASES.push(
   single(
     'defect-division',
     '420万元÷3500人=1000元/人 (should be 1200)',
-    L(replaceBody(PRESCHOOL, 5, ['2024年安排资金420万元（420万元÷3500人=1000元/人），其中：中央资金210万元，省级资金126万元，县级资金84万元。'])),
+    L(
+      replaceBody(PRESCHOOL, 5, [
+        '2024年安排资金420万元（420万元÷3500人=1000元/人），其中：中央资金210万元，省级资金126万元，县级资金84万元。',
+      ]),
+    ),
     (l) => [{ rule: 'arithmetic', sheet: '项目一', cell: a1(rowOf(l, '2024年安排资金420')), project: '项目一' }],
   ),
 );
@@ -534,7 +669,11 @@ CASES.push(
   single(
     'clean-per-year',
     'funding 723.84万元/年, plan 上半年361.92万元, 下半年361.92万元',
-    L(replaceBody(replaceBody(PUBLIC_FUNDS, 5, ['按标准测算，需安排公用经费723.84万元/年，全部由县级财政安排。']), 6, ['上半年拨付361.92万元，下半年拨付361.92万元。'])),
+    L(
+      replaceBody(replaceBody(PUBLIC_FUNDS, 5, ['按标准测算，需安排公用经费723.84万元/年，全部由县级财政安排。']), 6, [
+        '上半年拨付361.92万元，下半年拨付361.92万元。',
+      ]),
+    ),
     () => [],
   ),
 );
@@ -543,15 +682,28 @@ CASES.push(
   single(
     'defect-total-yuan',
     '总计1,500,000元，其中：中央资金1,000,000元，县级资金400,000元',
-    L(replaceBody(replaceBody(REPAIR, 5, ['项目资金总计1,500,000元，其中：中央资金1,000,000元，县级资金400,000元。']), 6, ['2024年9月完成竣工验收并支付工程款150万元。'])),
+    L(
+      replaceBody(replaceBody(REPAIR, 5, ['项目资金总计1,500,000元，其中：中央资金1,000,000元，县级资金400,000元。']), 6, [
+        '2024年9月完成竣工验收并支付工程款150万元。',
+      ]),
+    ),
     (l) => [{ rule: 'total-mismatch', sheet: '项目一', cell: a1(rowOf(l, '项目资金总计')), project: '项目一' }],
   ),
 );
 // Two-column form with the school table on 附表1 referenced by 详见附表1, registry, cover.
 {
   const { snapshot } = subsidyWorkbook();
-  const sheets = snapshot.sheets.map((s) => (s.name === '项目一' ? { ...sheet('项目一', twoColumn({ ...SUBSIDY, title: '项目一' }, VARIANT)), index: s.index } : s));
-  CASES.push({ id: 'clean-two-column-school-table', about: 'two-column form, 详见附表1, table on 附表1', snapshot: { sheets }, expected: [], projects: 1, tables: 1 });
+  const sheets = snapshot.sheets.map((s) =>
+    s.name === '项目一' ? { ...sheet('项目一', twoColumn({ ...SUBSIDY, title: '项目一' }, VARIANT)), index: s.index } : s,
+  );
+  CASES.push({
+    id: 'clean-two-column-school-table',
+    about: 'two-column form, 详见附表1, table on 附表1',
+    snapshot: { sheets },
+    expected: [],
+    projects: 1,
+    tables: 1,
+  });
 }
 // School table inline under 资金安排情况, 万元 with decimals, 合计 first, column-number row, codes as text with trailing spaces.
 // Registry with numbers as codes and 单位名称 / 标识码 headers; a row whose code is missing: fill.
@@ -615,7 +767,11 @@ CASES.push(
 // Heading numbering that mixes styles.
 {
   const lines = L(NUTRITION, STANDARD, (i) => (i < 4 ? `${CN[i]}、` : `${i + 1}.`));
-  CASES.push(single('defect-heading-mixed', '一、…四、 then 5.…8.', lines, () => [{ rule: 'heading-numbering', sheet: '项目一', cell: '*', project: '项目一' }]));
+  CASES.push(
+    single('defect-heading-mixed', '一、…四、 then 5.…8.', lines, () => [
+      { rule: 'heading-numbering', sheet: '项目一', cell: '*', project: '项目一' },
+    ]),
+  );
 }
 // Sections out of order.
 {
@@ -626,7 +782,11 @@ CASES.push(
     lines.push(`${STANDARD[i]}`);
     lines.push(...p.bodies[i]!);
   });
-  CASES.push(single('defect-section-order', '项目实施计划 before 资金安排情况 (unnumbered)', lines, () => [{ rule: 'section-order', sheet: '项目一', cell: '*', project: '项目一' }]));
+  CASES.push(
+    single('defect-section-order', '项目实施计划 before 资金安排情况 (unnumbered)', lines, () => [
+      { rule: 'section-order', sheet: '项目一', cell: '*', project: '项目一' },
+    ]),
+  );
 }
 // Project numbering gap on one sheet.
 {
@@ -671,7 +831,14 @@ export const BUILDING: ProjectText = {
     ['新增学位1350个，城区小学班额控制在45人以内，消除56人以上大班额。'],
   ],
 };
-CASES.push(single('clean-building-multi-year', 'construction project, 5860万元 over two years, areas, 班额, document numbers', L(BUILDING), () => []));
+CASES.push(
+  single(
+    'clean-building-multi-year',
+    'construction project, 5860万元 over two years, areas, 班额, document numbers',
+    L(BUILDING),
+    () => [],
+  ),
+);
 CASES.push(
   single(
     'clean-sum-written',
@@ -684,17 +851,23 @@ CASES.push(
   single(
     'defect-sum-written',
     '2070万元+230万元=2200万元 (wrong)',
-    L(replaceBody(replaceBody(NUTRITION, 5, ['中央财政补助资金2070万元+县级财政配套资金230万元=2200万元。']), 6, ['2024年春季学期拨付资金1100万元，秋季学期拨付资金1100万元。'])),
-    (l) => [
-      { rule: 'arithmetic', sheet: '项目一', cell: a1(rowOf(l, '中央财政补助资金2070')), project: '项目一' },
-    ],
+    L(
+      replaceBody(replaceBody(NUTRITION, 5, ['中央财政补助资金2070万元+县级财政配套资金230万元=2200万元。']), 6, [
+        '2024年春季学期拨付资金1100万元，秋季学期拨付资金1100万元。',
+      ]),
+    ),
+    (l) => [{ rule: 'arithmetic', sheet: '项目一', cell: a1(rowOf(l, '中央财政补助资金2070')), project: '项目一' }],
   ),
 );
 CASES.push(
   single(
     'clean-unit-price',
     '采购课桌椅3000套，单价450元/套，计135万元; plan 135万元',
-    L(replaceBody(replaceBody(REPAIR, 5, ['采购学生课桌椅3000套，单价450元/套，计135万元，全部由县级财政安排。']), 6, ['2024年6月完成政府采购，8月底前完成安装并支付货款135万元。'])),
+    L(
+      replaceBody(replaceBody(REPAIR, 5, ['采购学生课桌椅3000套，单价450元/套，计135万元，全部由县级财政安排。']), 6, [
+        '2024年6月完成政府采购，8月底前完成安装并支付货款135万元。',
+      ]),
+    ),
     () => [],
   ),
 );
@@ -702,7 +875,11 @@ CASES.push(
   single(
     'defect-plan-restated-wrong-multi-year',
     'construction: plan 2500+3160 = 5660 against 5860万元',
-    L(replaceBody(BUILDING, 6, ['2024年3月开工建设，完成主体工程，完成投资2500万元；2025年完成装饰装修及附属工程，完成投资3160万元，2025年8月竣工交付使用。'])),
+    L(
+      replaceBody(BUILDING, 6, [
+        '2024年3月开工建设，完成主体工程，完成投资2500万元；2025年完成装饰装修及附属工程，完成投资3160万元，2025年8月竣工交付使用。',
+      ]),
+    ),
     () => [{ rule: 'plan-funding-mismatch', sheet: '项目一', cell: '*', project: '项目一' }],
   ),
 );
@@ -746,7 +923,11 @@ CASES.push(
   single(
     'clean-not-exceeding',
     'funding 不超过120万元 and plan 预计120万元',
-    L(replaceBody(replaceBody(REPAIR, 5, ['项目资金不超过120万元，全部由县级财政安排。']), 6, ['2024年9月完成竣工验收，预计支付工程款120万元左右。'])),
+    L(
+      replaceBody(replaceBody(REPAIR, 5, ['项目资金不超过120万元，全部由县级财政安排。']), 6, [
+        '2024年9月完成竣工验收，预计支付工程款120万元左右。',
+      ]),
+    ),
     () => [],
   ),
 );
@@ -759,7 +940,15 @@ CASES.push(
 CASES.push({
   id: 'clean-title-with-name-and-banner',
   about: 'A1 bureau banner, A2 `项目一  农村义务教育学生营养改善计划`',
-  snapshot: workbook(sheet('营养改善', column(['苍溪县教育局2024年预算重点领域财政项目文本公开', ...projectLines({ ...NUTRITION, title: '项目一  农村义务教育学生营养改善计划' })]))),
+  snapshot: workbook(
+    sheet(
+      '营养改善',
+      column([
+        '苍溪县教育局2024年预算重点领域财政项目文本公开',
+        ...projectLines({ ...NUTRITION, title: '项目一  农村义务教育学生营养改善计划' }),
+      ]),
+    ),
+  ),
   expected: [],
   projects: 1,
 });
@@ -784,9 +973,16 @@ CASES.push(
         ...NUTRITION,
         bodies: NUTRITION.bodies.map((b, i) =>
           i === 5
-            ? ['（一）资金来源：2024年安排资金2300万元，其中：中央财政补助资金2070万元，县级财政配套资金230万元。', '（二）资金使用：全部用于学生营养膳食补助，不得用于食堂人员工资等支出。']
+            ? [
+                '（一）资金来源：2024年安排资金2300万元，其中：中央财政补助资金2070万元，县级财政配套资金230万元。',
+                '（二）资金使用：全部用于学生营养膳食补助，不得用于食堂人员工资等支出。',
+              ]
             : i === 7
-              ? ['1.产出指标：受益学生2.3万人，补助标准每生每天5元。', '2.效益指标：学生营养状况明显改善。', '3.满意度指标：学生及家长满意度不低于90%。']
+              ? [
+                  '1.产出指标：受益学生2.3万人，补助标准每生每天5元。',
+                  '2.效益指标：学生营养状况明显改善。',
+                  '3.满意度指标：学生及家长满意度不低于90%。',
+                ]
               : b,
         ),
       },
@@ -804,13 +1000,28 @@ CASES.push(
     if (/^[一二三四五六七八]、/.test(l) || l === '项目一') continue;
     rows.push([]); // a blank row after each paragraph
   }
-  CASES.push({ id: 'clean-blank-rows', about: 'blank rows after every paragraph', snapshot: workbook(sheet('项目一', rows)), expected: [], projects: 1 });
+  CASES.push({
+    id: 'clean-blank-rows',
+    about: 'blank rows after every paragraph',
+    snapshot: workbook(sheet('项目一', rows)),
+    expected: [],
+    projects: 1,
+  });
 }
 {
   // two-column, labels with a trailing colon and numbering, content merged over B:H
   const rows: V[][] = [['项目一'], ...NUTRITION.bodies.map((b, i) => [`${CN[i]}、${STANDARD[i]}：`, b!.join('\n')])];
-  const merges = [{ top: 0, left: 0, bottom: 0, right: 7 }, ...NUTRITION.bodies.map((_, i) => ({ top: i + 1, left: 1, bottom: i + 1, right: 7 }))];
-  CASES.push({ id: 'clean-two-column-merged', about: 'two-column, labels `一、项目名称：`, content merged over B:H, title merged over A:H', snapshot: workbook(sheet('项目一', rows, merges)), expected: [], projects: 1 });
+  const merges = [
+    { top: 0, left: 0, bottom: 0, right: 7 },
+    ...NUTRITION.bodies.map((_, i) => ({ top: i + 1, left: 1, bottom: i + 1, right: 7 })),
+  ];
+  CASES.push({
+    id: 'clean-two-column-merged',
+    about: 'two-column, labels `一、项目名称：`, content merged over B:H, title merged over A:H',
+    snapshot: workbook(sheet('项目一', rows, merges)),
+    expected: [],
+    projects: 1,
+  });
 }
 CASES.push(
   single(
@@ -827,9 +1038,7 @@ CASES.push(
     id: 'defect-detail-table-total',
     about: '资金明细 table whose 合计 says 130 (rows 80+25+15=120)',
     snapshot,
-    expected: [
-      { rule: 'total-mismatch', sheet: '项目一', cell: [totalCell, a1(Number(totalCell.slice(1)) - 1, 0)], project: '项目一' },
-    ],
+    expected: [{ rule: 'total-mismatch', sheet: '项目一', cell: [totalCell, a1(Number(totalCell.slice(1)) - 1, 0)], project: '项目一' }],
   });
 }
 
@@ -841,7 +1050,9 @@ CASES.push(
     'clean-unit-area-price',
     '8600平方米×1800元/平方米=1548万元 (correct), funding 1548万元',
     L(
-      replaceBody(replaceBody(REPAIR, 5, ['按1800元/平方米测算，8600平方米×1800元/平方米=1548万元，全部由县级财政安排。']), 6, ['2024年9月完成竣工验收并支付工程款1548万元。']),
+      replaceBody(replaceBody(REPAIR, 5, ['按1800元/平方米测算，8600平方米×1800元/平方米=1548万元，全部由县级财政安排。']), 6, [
+        '2024年9月完成竣工验收并支付工程款1548万元。',
+      ]),
     ),
     () => [],
   ),
@@ -866,7 +1077,11 @@ CASES.push(
   single(
     'clean-uppercase-yi',
     '壹亿贰仟万元整（1.2亿元）',
-    L(replaceBody(PUBLIC_FUNDS, 5, ['2024年安排义务教育公用经费壹亿贰仟万元整（1.2亿元），其中：中央资金8000万元，省级资金2400万元，县级资金1600万元。'])),
+    L(
+      replaceBody(PUBLIC_FUNDS, 5, [
+        '2024年安排义务教育公用经费壹亿贰仟万元整（1.2亿元），其中：中央资金8000万元，省级资金2400万元，县级资金1600万元。',
+      ]),
+    ),
     () => [],
   ),
 );
@@ -895,7 +1110,11 @@ CASES.push(
     'clean-security-guards-rate',
     '每人每年3.12万元，聘用保安50人，需资金156万元',
     L(
-      replaceBody(replaceBody(REPAIR, 5, ['按每人每年3.12万元的标准，为全县学校聘用专职保安50人，需资金156万元，全部由县级财政安排。']), 6, ['按季度拨付，每季度39万元，全年156万元。']),
+      replaceBody(
+        replaceBody(REPAIR, 5, ['按每人每年3.12万元的标准，为全县学校聘用专职保安50人，需资金156万元，全部由县级财政安排。']),
+        6,
+        ['按季度拨付，每季度39万元，全年156万元。'],
+      ),
     ),
     () => [],
   ),
@@ -928,11 +1147,27 @@ CASES.push(
   const build = (badCode: V): WorkbookSnapshot => {
     const rows = guards.map((r) => [...r] as SchoolRowSpec);
     rows[1]![0] = badCode;
-    const t2 = schoolTable(1, { countLabel: '保安数量（人）', unit: '万元' }, rows, { position: 'last', values: [6, 18.72, 0, 9.36, 0, 9.36, 0] });
+    const t2 = schoolTable(1, { countLabel: '保安数量（人）', unit: '万元' }, rows, {
+      position: 'last',
+      values: [6, 18.72, 0, 9.36, 0, 9.36, 0],
+    });
     t2.rows[0] = ['附表2'];
-    return workbook(sheet('项目一', column(projectLines(p1))), sheet('项目二', column(projectLines(p2))), t1, sheet('附表2', t2.rows, t2.merges), SC_REGISTRY);
+    return workbook(
+      sheet('项目一', column(projectLines(p1))),
+      sheet('项目二', column(projectLines(p2))),
+      t1,
+      sheet('附表2', t2.rows, t2.merges),
+      SC_REGISTRY,
+    );
   };
-  CASES.push({ id: 'clean-two-annex-tables', about: '项目一 详见附表1, 项目二 详见附表2 (保安数量（人）, 万元)', snapshot: build(3151004102), expected: [], projects: 2, tables: 2 });
+  CASES.push({
+    id: 'clean-two-annex-tables',
+    about: '项目一 详见附表1, 项目二 详见附表2 (保安数量（人）, 万元)',
+    snapshot: build(3151004102),
+    expected: [],
+    projects: 2,
+    tables: 2,
+  });
   CASES.push({
     id: 'defect-annex2-category',
     about: '附表2 陵江中学 coded 21… (小学): the finding belongs to 项目二',
@@ -952,12 +1187,31 @@ CASES.push(
     rows.push([VARIANT[i]!, b![0]!]);
     for (const more of b!.slice(1)) rows.push([null, more]);
   });
-  CASES.push({ id: 'clean-two-column-continued', about: 'two-column, extra paragraphs on following rows with A empty', snapshot: workbook(sheet('项目一', rows)), expected: [], projects: 1 });
+  CASES.push({
+    id: 'clean-two-column-continued',
+    about: 'two-column, extra paragraphs on following rows with A empty',
+    snapshot: workbook(sheet('项目一', rows)),
+    expected: [],
+    projects: 1,
+  });
 }
 {
   // all projects on one sheet in the two-column form
-  const rows: V[][] = [['苍溪县教育局2024年预算重点领域财政项目文本公开'], ...twoColumn(NUTRITION), [], ...twoColumn(REPAIR), [], ...twoColumn(PRESCHOOL)];
-  CASES.push({ id: 'clean-two-column-one-sheet', about: 'two-column form, three projects on one sheet', snapshot: workbook(sheet('项目表', rows)), expected: [], projects: 3 });
+  const rows: V[][] = [
+    ['苍溪县教育局2024年预算重点领域财政项目文本公开'],
+    ...twoColumn(NUTRITION),
+    [],
+    ...twoColumn(REPAIR),
+    [],
+    ...twoColumn(PRESCHOOL),
+  ];
+  CASES.push({
+    id: 'clean-two-column-one-sheet',
+    about: 'two-column form, three projects on one sheet',
+    snapshot: workbook(sheet('项目表', rows)),
+    expected: [],
+    projects: 3,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -967,7 +1221,11 @@ CASES.push(
   single(
     'clean-approx-parts',
     'funding 约40万元, plan 18.6万元 + 21.2万元 (= 39.8, 约40)',
-    L(replaceBody(replaceBody(TRAINING, 5, ['项目预算约40万元，全部由县级财政安排。']), 6, ['上半年开展全员培训，支出18.6万元；下半年开展骨干教师培训，支出21.2万元。'])),
+    L(
+      replaceBody(replaceBody(TRAINING, 5, ['项目预算约40万元，全部由县级财政安排。']), 6, [
+        '上半年开展全员培训，支出18.6万元；下半年开展骨干教师培训，支出21.2万元。',
+      ]),
+    ),
     () => [],
   ),
 );
@@ -975,7 +1233,11 @@ CASES.push(
   single(
     'clean-funding-parts-no-total',
     'funding lists parts only (设备购置80万元，安装调试40万元), plan 共计120万元',
-    L(replaceBody(replaceBody(REPAIR, 5, ['设备购置80万元，安装调试40万元，全部由县级财政安排。']), 6, ['2024年9月完成验收，共计支付120万元。'])),
+    L(
+      replaceBody(replaceBody(REPAIR, 5, ['设备购置80万元，安装调试40万元，全部由县级财政安排。']), 6, [
+        '2024年9月完成验收，共计支付120万元。',
+      ]),
+    ),
     () => [],
   ),
 );
@@ -983,7 +1245,11 @@ CASES.push(
   single(
     'defect-funding-parts-no-total',
     'funding parts 80万元+40万元, plan 共计100万元',
-    L(replaceBody(replaceBody(REPAIR, 5, ['设备购置80万元，安装调试40万元，全部由县级财政安排。']), 6, ['2024年9月完成验收，共计支付100万元。'])),
+    L(
+      replaceBody(replaceBody(REPAIR, 5, ['设备购置80万元，安装调试40万元，全部由县级财政安排。']), 6, [
+        '2024年9月完成验收，共计支付100万元。',
+      ]),
+    ),
     () => [{ rule: 'plan-funding-mismatch', sheet: '项目一', cell: '*', project: '项目一' }],
   ),
 );
@@ -991,7 +1257,13 @@ CASES.push(
   single(
     'clean-dimensions-and-ranges',
     'non-money numbers: 3×3篮球场, 2024.3—2024.6, 第1—2季度, 0.5%, 12号文',
-    L(replaceBody(REPAIR, 4, ['1.新建3×3篮球场2个；', '2.2024.3—2024.6完成屋面防水维修8600平方米，损耗率控制在0.5%以内；', '3.第1—2季度完成厕所改造6座。'])),
+    L(
+      replaceBody(REPAIR, 4, [
+        '1.新建3×3篮球场2个；',
+        '2.2024.3—2024.6完成屋面防水维修8600平方米，损耗率控制在0.5%以内；',
+        '3.第1—2季度完成厕所改造6座。',
+      ]),
+    ),
     () => [],
   ),
 );
@@ -1011,11 +1283,26 @@ CASES.push(
     ['满意度指标', '服务对象满意度指标', '参训教师满意度', '≥95%'],
   ];
   const rows: V[][] = [...column(lines), ...table];
-  CASES.push({ id: 'clean-performance-table', about: '绩效目标 followed by a 绩效指标 table (≥4100人次, ≤100元/人, ≥95%)', snapshot: workbook(sheet('项目一', rows)), expected: [], projects: 1 });
+  CASES.push({
+    id: 'clean-performance-table',
+    about: '绩效目标 followed by a 绩效指标 table (≥4100人次, ≤100元/人, ≥95%)',
+    snapshot: workbook(sheet('项目一', rows)),
+    expected: [],
+    projects: 1,
+  });
 }
 {
-  const p = replaceBody(replaceBody({ ...SUBSIDY, title: '项目一' }, 5, ['各校补助资金详见附表1。']), 6, ['春季学期拨付50万元，秋季学期拨付50万元。']);
-  CASES.push({ id: 'clean-funding-only-annex', about: '资金安排情况 says only 各校补助资金详见附表1 (table 合计 100万元), plan 50+50', snapshot: subsidyWorkbook(SC_SCHOOLS, SC_TOTAL, p).snapshot, expected: [], projects: 1, tables: 1 });
+  const p = replaceBody(replaceBody({ ...SUBSIDY, title: '项目一' }, 5, ['各校补助资金详见附表1。']), 6, [
+    '春季学期拨付50万元，秋季学期拨付50万元。',
+  ]);
+  CASES.push({
+    id: 'clean-funding-only-annex',
+    about: '资金安排情况 says only 各校补助资金详见附表1 (table 合计 100万元), plan 50+50',
+    snapshot: subsidyWorkbook(SC_SCHOOLS, SC_TOTAL, p).snapshot,
+    expected: [],
+    projects: 1,
+    tables: 1,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1031,14 +1318,28 @@ CASES.push(
     '二、农村义务教育学校校舍维修改造项目',
     ...projectLines(REPAIR, STANDARD, numCnParen).slice(1),
   ];
-  CASES.push({ id: 'clean-projects-titled-cn-dun', about: 'one sheet, projects titled 一、xxx项目, sections （一）项目名称…', snapshot: workbook(sheet('项目文本', column(lines))), expected: [], projects: 2 });
+  CASES.push({
+    id: 'clean-projects-titled-cn-dun',
+    about: 'one sheet, projects titled 一、xxx项目, sections （一）项目名称…',
+    snapshot: workbook(sheet('项目文本', column(lines))),
+    expected: [],
+    projects: 2,
+  });
 }
 
 CASES.push({
   id: 'clean-cover-with-contents',
   about: 'cover sheet with a 目录 listing 项目一 …, 项目二 … before the project sheets',
   snapshot: workbook(
-    sheet('封面', column(['苍溪县教育局2024年预算重点领域财政项目文本公开', '目录', '项目一  农村义务教育学生营养改善计划', '项目二  农村义务教育学校校舍维修改造项目'])),
+    sheet(
+      '封面',
+      column([
+        '苍溪县教育局2024年预算重点领域财政项目文本公开',
+        '目录',
+        '项目一  农村义务教育学生营养改善计划',
+        '项目二  农村义务教育学校校舍维修改造项目',
+      ]),
+    ),
     sheet('项目一', column(projectLines(NUTRITION))),
     sheet('项目二', column(projectLines(REPAIR))),
   ),
@@ -1076,7 +1377,11 @@ CASES.push(
   single(
     'clean-three-factor-product',
     '2.3万人×5元/天×200天=2300万元 (correct)',
-    L(replaceBody(NUTRITION, 5, ['按2.3万人×5元/天×200天=2300万元测算，2024年安排资金2300万元，其中：中央财政补助资金2070万元，县级财政配套资金230万元。'])),
+    L(
+      replaceBody(NUTRITION, 5, [
+        '按2.3万人×5元/天×200天=2300万元测算，2024年安排资金2300万元，其中：中央财政补助资金2070万元，县级财政配套资金230万元。',
+      ]),
+    ),
     () => [],
   ),
 );
@@ -1094,13 +1399,19 @@ CASES.push(
   single(
     'clean-rounded-wan',
     'funding ¥1,234,567.89, plan 123.46万元 (rounded to 0.01万元)',
-    L(replaceBody(replaceBody(REPAIR, 5, ['项目总投资¥1,234,567.89，全部由县级财政安排。']), 6, ['2024年9月完成竣工验收并支付工程款123.46万元。'])),
+    L(
+      replaceBody(replaceBody(REPAIR, 5, ['项目总投资¥1,234,567.89，全部由县级财政安排。']), 6, [
+        '2024年9月完成竣工验收并支付工程款123.46万元。',
+      ]),
+    ),
     () => [],
   ),
 );
 
 {
-  const p = replaceBody(replaceBody({ ...SUBSIDY, title: '项目一' }, 5, ['各校补助资金详见附表1。']), 6, ['春季学期拨付50万元，秋季学期拨付40万元。']);
+  const p = replaceBody(replaceBody({ ...SUBSIDY, title: '项目一' }, 5, ['各校补助资金详见附表1。']), 6, [
+    '春季学期拨付50万元，秋季学期拨付40万元。',
+  ]);
   const { snapshot, lines } = subsidyWorkbook(SC_SCHOOLS, SC_TOTAL, p);
   CASES.push({
     id: 'defect-plan-vs-annex',
@@ -1114,7 +1425,9 @@ CASES.push(
 
 // text-table-mismatch: counts of other subjects, a total 安排…资金 in the section that points at the table
 {
-  const p = replaceBody(SUBSIDY, 5, ['2024年安排家庭经济困难学生生活补助资金110万元，其中：中央资金55万元，省级资金33万元，县级资金22万元，补助学生900人，详见附表1。']);
+  const p = replaceBody(SUBSIDY, 5, [
+    '2024年安排家庭经济困难学生生活补助资金110万元，其中：中央资金55万元，省级资金33万元，县级资金22万元，补助学生900人，详见附表1。',
+  ]);
   const plan = replaceBody(p, 6, ['春季学期拨付55万元，秋季学期拨付55万元。']);
   const { snapshot, lines } = subsidyWorkbook(SC_SCHOOLS, SC_TOTAL, plan);
   CASES.push({
@@ -1127,17 +1440,66 @@ CASES.push(
 
 {
   const wan: SchoolRowSpec[] = [
-    ['2151004101 ', '广元市苍溪县陵江镇陵江小学', '学生营养改善计划', 320, { n: 32.0, text: '32.00' }, { n: 28.8, text: '28.80' }, null, null, { n: 3.2, text: '3.20' }, null],
-    ['3151004102', '广元市苍溪县陵江镇陵江中学 ', '学生营养改善计划', 250, { n: 25.0, text: '25.00' }, { n: 22.5, text: '22.50' }, null, null, { n: 2.5, text: '2.50' }, null],
-    ['3451004104', '广元市苍溪县苍溪中学', '学生营养改善计划', 150, { n: 15.0, text: '15.00' }, { n: 13.5, text: '13.50' }, null, null, { n: 1.5, text: '1.50' }, null],
+    [
+      '2151004101 ',
+      '广元市苍溪县陵江镇陵江小学',
+      '学生营养改善计划',
+      320,
+      { n: 32.0, text: '32.00' },
+      { n: 28.8, text: '28.80' },
+      null,
+      null,
+      { n: 3.2, text: '3.20' },
+      null,
+    ],
+    [
+      '3151004102',
+      '广元市苍溪县陵江镇陵江中学 ',
+      '学生营养改善计划',
+      250,
+      { n: 25.0, text: '25.00' },
+      { n: 22.5, text: '22.50' },
+      null,
+      null,
+      { n: 2.5, text: '2.50' },
+      null,
+    ],
+    [
+      '3451004104',
+      '广元市苍溪县苍溪中学',
+      '学生营养改善计划',
+      150,
+      { n: 15.0, text: '15.00' },
+      { n: 13.5, text: '13.50' },
+      null,
+      null,
+      { n: 1.5, text: '1.50' },
+      null,
+    ],
   ];
-  const p = replaceBody(replaceBody({ ...NUTRITION, title: '项目一' }, 5, ['2024年安排资金72万元，其中：中央财政补助资金64.8万元，县级财政配套资金7.2万元，受益学生720人，分校明细如下：']), 6, ['春季学期拨付36万元，秋季学期拨付36万元。']);
+  const p = replaceBody(
+    replaceBody({ ...NUTRITION, title: '项目一' }, 5, [
+      '2024年安排资金72万元，其中：中央财政补助资金64.8万元，县级财政配套资金7.2万元，受益学生720人，分校明细如下：',
+    ]),
+    6,
+    ['春季学期拨付36万元，秋季学期拨付36万元。'],
+  );
   const lines = projectLines(p);
   const at = rowOf(lines, '七、');
-  const t = schoolTable(0, { countLabel: '学生数（人）', unit: '万元', numbersRow: true }, wan, { position: 'first', values: [720, { n: 72, text: '72.00' }, { n: 64.8, text: '64.80' }, null, null, { n: 7.2, text: '7.20' }, null] });
+  const t = schoolTable(0, { countLabel: '学生数（人）', unit: '万元', numbersRow: true }, wan, {
+    position: 'first',
+    values: [720, { n: 72, text: '72.00' }, { n: 64.8, text: '64.80' }, null, null, { n: 7.2, text: '7.20' }, null],
+  });
   const rows: V[][] = [...column(lines.slice(0, at)), ...t.rows, ...column(lines.slice(at))];
   const merges = t.merges.map((m) => ({ ...m, top: m.top + at, bottom: m.bottom + at }));
-  CASES.push({ id: 'clean-inline-wan-table', about: 'school table inline under 资金安排情况, 万元 decimals, 合计 first, numbers row, codes as text with trailing spaces', snapshot: workbook(sheet('项目一', rows, merges), SC_REGISTRY), expected: [], projects: 1, tables: 1 });
+  CASES.push({
+    id: 'clean-inline-wan-table',
+    about: 'school table inline under 资金安排情况, 万元 decimals, 合计 first, numbers row, codes as text with trailing spaces',
+    snapshot: workbook(sheet('项目一', rows, merges), SC_REGISTRY),
+    expected: [],
+    projects: 1,
+    tables: 1,
+  });
 }
 
 {
@@ -1153,7 +1515,13 @@ CASES.push(
   t.rows[0] = ['附表1  教师培训分校明细表'];
   const totalRow = t.rows[t.rows.length - 1]!;
   totalRow[1] = '合  计';
-  const p = replaceBody(replaceBody({ ...TRAINING, title: '项目一' }, 5, ['2024年安排培训经费28万元，其中：省级资金18万元，县级资金10万元，培训教师280人，详见附表1。']), 6, ['上半年开展全员培训，支出14万元；下半年开展骨干教师培训，支出14万元。']);
+  const p = replaceBody(
+    replaceBody({ ...TRAINING, title: '项目一' }, 5, [
+      '2024年安排培训经费28万元，其中：省级资金18万元，县级资金10万元，培训教师280人，详见附表1。',
+    ]),
+    6,
+    ['上半年开展全员培训，支出14万元；下半年开展骨干教师培训，支出14万元。'],
+  );
   CASES.push({
     id: 'clean-school-kinds-teachers',
     about: '特殊教育学校 51 in province 51, 九年制学校, 职业高级中学, county 幼儿园, 中心小学; 教师数（人）; 合  计',

@@ -114,9 +114,23 @@ export function similarityTextFast(s: string): string {
       continue;
     }
     if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
-    else if (c === 0x3000 || c === 0x3001 || c === 0x3002 || (c >= 0x3008 && c <= 0x3011) || (c >= 0x2018 && c <= 0x201d) || c === 0x2014 || c === 0x00b7 || c === 0x2026) c = 0x20;
+    else if (
+      c === 0x3000 ||
+      c === 0x3001 ||
+      c === 0x3002 ||
+      (c >= 0x3008 && c <= 0x3011) ||
+      (c >= 0x2018 && c <= 0x201d) ||
+      c === 0x2014 ||
+      c === 0x00b7 ||
+      c === 0x2026
+    )
+      c = 0x20;
     else if (c === 0x09 || c === 0x0a || c === 0x0b || c === 0x0c || c === 0x0d) c = 0x20;
-    else if (c < 0x20 || c > 0x7e) return stripIgnorable(s).normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+    else if (c < 0x20 || c > 0x7e)
+      return stripIgnorable(s)
+        .normalize('NFKC')
+        .toLowerCase()
+        .replace(/[\s\p{P}\p{S}]+/gu, '');
     // an ASCII unit (possibly mapped from full width): a digit or lower-case letter is kept
     const isDigit = c >= 0x30 && c <= 0x39;
     const isLower = c >= 0x61 && c <= 0x7a;

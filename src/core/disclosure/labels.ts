@@ -82,7 +82,9 @@ const SPACES = /[\s\u00a0\u3000\ufeff\u200b]+/g;
 
 /** The compact form labels are compared in: NFKC, no spaces, no trailing colon or full stop. */
 export function labelKey(s: string): string {
-  return nfkc(s).replace(SPACES, '').replace(/[:：。.，,;；]+$/u, '');
+  return nfkc(s)
+    .replace(SPACES, '')
+    .replace(/[:：。.，,;；]+$/u, '');
 }
 
 export type AliasTable = ReadonlyMap<string, SectionKey>;
@@ -286,7 +288,11 @@ export function headingLike(line: string): HeadingLikeLine | null {
   const t = nfkc(line.trim());
   const n = splitNumbering(t);
   if (n.length === 0 || n.style === 'none') return null;
-  const label = t.slice(n.length).trim().replace(/[。:.]+$/u, '').trim();
+  const label = t
+    .slice(n.length)
+    .trim()
+    .replace(/[。:.]+$/u, '')
+    .trim();
   if (label.length < 2 || label.length > 30) return null;
   if (/[,.;!?:。、]/u.test(label) || /\d/u.test(label)) return null;
   return { style: n.style, value: n.value, label, numberLength: n.length };

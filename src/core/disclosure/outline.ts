@@ -51,7 +51,13 @@ function lineEvent(p: Paragraph): Event | null {
   // the numbering as written: the characters whose NFKC form makes up the normalised number
   let end = 0;
   for (let n = 0; end < raw.length && n < h.numberLength; end++) n += raw[end]!.normalize('NFKC').length;
-  return { kind: 'line', text: raw, label: h.label, numbering: { style: h.style, value: h.value, raw: raw.slice(0, end).trim() }, ref: p.ref };
+  return {
+    kind: 'line',
+    text: raw,
+    label: h.label,
+    numbering: { style: h.style, value: h.value, raw: raw.slice(0, end).trim() },
+    ref: p.ref,
+  };
 }
 
 /** The project's lines that matter for the outline, in reading order. */
@@ -78,7 +84,13 @@ function eventsOf(project: MutableProject): Event[] {
     lines.sort((a, b) => a.p.ref.row - b.p.ref.row || a.p.ref.col - b.p.ref.col || a.p.offset - b.p.offset || a.order - b.order);
     for (const { p } of lines) {
       // the heading's own content after its colon is not a line of its own
-      if (p.ref.row === s.headingRef.row && p.ref.col === s.headingRef.col && p.offset > s.headingOffset && p.offset <= s.headingOffset + s.headingText.length) continue;
+      if (
+        p.ref.row === s.headingRef.row &&
+        p.ref.col === s.headingRef.col &&
+        p.offset > s.headingOffset &&
+        p.offset <= s.headingOffset + s.headingText.length
+      )
+        continue;
       const e = lineEvent(p) ?? (labels.has(p) ? formLabelEvent(p) : null);
       if (e) out.push(e);
     }

@@ -142,9 +142,13 @@ export function readDisclosureImpl(snapshot: WorkbookSnapshot, options: ReadOpti
 
   // a malformed snapshot (a host's or a test's) is read as far as it goes: these checks are on what arrived
   const arrived: unknown = snapshot;
-  const all: readonly unknown[] = typeof arrived === 'object' && arrived !== null && 'sheets' in arrived && Array.isArray(arrived.sheets) ? arrived.sheets : [];
+  const all: readonly unknown[] =
+    typeof arrived === 'object' && arrived !== null && 'sheets' in arrived && Array.isArray(arrived.sheets) ? arrived.sheets : [];
   const sheets = all
-    .filter((s): s is SheetSnapshot => typeof s === 'object' && s !== null && 'name' in s && typeof s.name === 'string' && 'cells' in s && Array.isArray(s.cells))
+    .filter(
+      (s): s is SheetSnapshot =>
+        typeof s === 'object' && s !== null && 'name' in s && typeof s.name === 'string' && 'cells' in s && Array.isArray(s.cells),
+    )
     .map((s, order) => ({ s, order }))
     .sort((a, b) => (Number.isFinite(a.s.index) && Number.isFinite(b.s.index) ? a.s.index - b.s.index : 0) || a.order - b.order)
     .map((x) => x.s);
@@ -273,11 +277,7 @@ function classifyCell(cell: Cell, sheet: string, aliases: AliasTable, out: Line[
   }
 }
 
-function readSheet(
-  sheet: SheetSnapshot,
-  aliases: AliasTable,
-  sheetTables: readonly { index: number; rect: Rect }[],
-): SheetResult {
+function readSheet(sheet: SheetSnapshot, aliases: AliasTable, sheetTables: readonly { index: number; rect: Rect }[]): SheetResult {
   const name = sheet.name;
   const projects: MutableProject[] = [];
   const preamble: { text: string; ref: CellRef }[] = [];
@@ -323,7 +323,9 @@ function readSheet(
   };
 
   // rows in order; the cells are sorted by row then column by contract, but do not rely on it
-  const cells = (sheet.cells as readonly (Cell | null)[]).filter((c): c is Cell => typeof c === 'object' && c !== null && Number.isInteger(c.row) && Number.isInteger(c.col) && c.row >= 0 && c.col >= 0);
+  const cells = (sheet.cells as readonly (Cell | null)[]).filter(
+    (c): c is Cell => typeof c === 'object' && c !== null && Number.isInteger(c.row) && Number.isInteger(c.col) && c.row >= 0 && c.col >= 0,
+  );
   let sorted = true;
   for (let i = 1; i < cells.length; i++) {
     const a = cells[i - 1]!;
@@ -478,7 +480,15 @@ function readSheet(
   // (also: instruction sheets, projects whose section sequence restarts, tables of contents:
   // structure.ts)
   const o = orphan as MutableProject | null;
-  const drops = settleSheet({ sheetName: name, projects, preamble, tableSections, orphan: o, orphanNamed: o !== null && o.number !== null, firstLine });
+  const drops = settleSheet({
+    sheetName: name,
+    projects,
+    preamble,
+    tableSections,
+    orphan: o,
+    orphanNamed: o !== null && o.number !== null,
+    firstLine,
+  });
   // heading levels: sub-headings folded into their section move their tables with them
   for (const p of projects) {
     const { folded } = buildOutline(p);
@@ -495,10 +505,18 @@ function headingLines(lines: readonly string[], max = 6): string[] {
   const found = lines.map((text) => ({ text: text.trim(), h: headingLike(text) })).filter((x) => x.h !== null);
   const rank = (style: Numbering['style']): number => ['cn-dun', 'cn-paren', 'arabic-dot', 'arabic-dun', 'arabic-paren'].indexOf(style);
   const top = Math.min(...found.map((x) => rank(x.h!.style)));
-  return found.filter((x) => rank(x.h!.style) === top).slice(0, max).map((x) => x.text);
+  return found
+    .filter((x) => rank(x.h!.style) === top)
+    .slice(0, max)
+    .map((x) => x.text);
 }
 
-function whySkipped(sheet: string, firstLine: string | undefined, preamble: readonly { text: string }[], drops: readonly SheetDrop[]): SkippedSheet {
+function whySkipped(
+  sheet: string,
+  firstLine: string | undefined,
+  preamble: readonly { text: string }[],
+  drops: readonly SheetDrop[],
+): SkippedSheet {
   if (firstLine === undefined) return { sheet, reason: 'empty' };
   const drop = drops.find((d) => d.reason === 'instructions') ?? drops.find((d) => d.reason === 'few-sections') ?? drops[0];
   const lines = [...preamble.map((l) => l.text), ...(drop?.project.sections.flatMap((x) => x.paragraphs.map((p) => p.text)) ?? [])];

@@ -35,7 +35,9 @@ export function skipReasonText(s: SkippedSheet, lang: Lang): string {
     case 'empty':
       return lang === 'zh' ? '空白工作表' : 'empty';
     case 'registry':
-      return lang === 'zh' ? '学校名册（作为学校名录读取，不是项目文本）' : 'the school registry (read as the registry, not as project text)';
+      return lang === 'zh'
+        ? '学校名册（作为学校名录读取，不是项目文本）'
+        : 'the school registry (read as the registry, not as project text)';
     case 'instructions':
       return lang === 'zh' ? '填报说明、封面或目录，不是项目文本' : 'instructions, a cover or a table of contents, not project text';
     case 'contents':
@@ -47,11 +49,14 @@ export function skipReasonText(s: SkippedSheet, lang: Lang): string {
     }
     case 'few-sections': {
       const found = s.sections ?? [];
-      const base = lang === 'zh'
-        ? `只找到${found.length}个标准部分（${quoted(found, lang)}），一个项目至少需要3个`
-        : `only ${found.length} standard section${found.length === 1 ? '' : 's'} found (${quoted(found, lang)}); a project needs three`;
+      const base =
+        lang === 'zh'
+          ? `只找到${found.length}个标准部分（${quoted(found, lang)}），一个项目至少需要3个`
+          : `only ${found.length} standard section${found.length === 1 ? '' : 's'} found (${quoted(found, lang)}); a project needs three`;
       if (!headings) return base;
-      return lang === 'zh' ? `${base}；未识别的标题：${quoted(headings, lang)}` : `${base}; headings that name no standard section: ${quoted(headings, lang)}`;
+      return lang === 'zh'
+        ? `${base}；未识别的标题：${quoted(headings, lang)}`
+        : `${base}; headings that name no standard section: ${quoted(headings, lang)}`;
     }
   }
 }
@@ -73,7 +78,10 @@ export function nothingToCheckText(skipped: readonly SkippedSheet[], lang: Lang,
   return {
     summary: LOOKED_FOR[lang],
     sheetsTitle: SHEETS[lang],
-    sheets: skipped.length > 0 ? skipped.map((s) => `${s.sheet}${sep}${skipReasonText(s, lang)}`) : [lang === 'zh' ? '（工作簿中没有工作表）' : '(the workbook has no sheet)'],
+    sheets:
+      skipped.length > 0
+        ? skipped.map((s) => `${s.sheet}${sep}${skipReasonText(s, lang)}`)
+        : [lang === 'zh' ? '（工作簿中没有工作表）' : '(the workbook has no sheet)'],
     hint: HINT[surface][lang],
   };
 }

@@ -28,7 +28,13 @@ const NOT_A_PROJECT_SHEET = /^说明|(?:填报|填表|编制|使用|操作|填�
 /** Instruction wording in a section's text (`填写项目全称`). */
 const INSTRUCTION = /填写|填报|简述|列明|写明|注明|^(?:应当?|须|需|请|按时间)/u;
 
-const LEVEL: Partial<Record<Numbering['style'], number>> = { 'cn-dun': 0, 'cn-paren': 1, 'arabic-dot': 2, 'arabic-dun': 2, 'arabic-paren': 3 };
+const LEVEL: Partial<Record<Numbering['style'], number>> = {
+  'cn-dun': 0,
+  'cn-paren': 1,
+  'arabic-dot': 2,
+  'arabic-dun': 2,
+  'arabic-paren': 3,
+};
 
 function levelOf(text: string): { level: number | undefined; length: number } {
   const n = splitNumbering(nfkc(text));
@@ -65,7 +71,11 @@ function keys(sections: readonly MutableSection[]): Set<string> {
 }
 
 function isInstructions(sheetName: string, firstLine: string | undefined, o: MutableProject): boolean {
-  if (NOT_A_PROJECT_SHEET.test(sheetName.trim()) || (firstLine !== undefined && firstLine.trim().length <= 12 && NOT_A_PROJECT_SHEET.test(firstLine))) return true;
+  if (
+    NOT_A_PROJECT_SHEET.test(sheetName.trim()) ||
+    (firstLine !== undefined && firstLine.trim().length <= 12 && NOT_A_PROJECT_SHEET.test(firstLine))
+  )
+    return true;
   const withText = o.sections.map((s) => s.paragraphs[0]?.text.trim() ?? '').filter((x) => x !== '');
   return withText.length >= 3 && withText.every((x) => x.length <= 80 && INSTRUCTION.test(x));
 }
@@ -116,7 +126,11 @@ export function settleSheet(parts: SheetParts): SheetDrop[] {
       const before = keys(secs.slice(0, k));
       if (!before.has('name') || before.size < 3) continue;
       let end = secs.length;
-      for (let m = k + 1; m < secs.length; m++) if (secs[m]!.key === 'name') { end = m; break; }
+      for (let m = k + 1; m < secs.length; m++)
+        if (secs[m]!.key === 'name') {
+          end = m;
+          break;
+        }
       const after = keys(secs.slice(k, end));
       let shared = 0;
       for (const key of after) if (before.has(key)) shared++;
@@ -160,7 +174,7 @@ export function settleSheet(parts: SheetParts): SheetDrop[] {
   const contentsSheet = NOT_A_PROJECT_SHEET.test(parts.sheetName) || preamble.some((l) => /^目\s*录$/u.test(l.text.trim()));
   const empty = projects.map((p) => p.sections.length === 0);
   const doomed: MutableProject[] = [];
-  for (let a = 0; a < projects.length; ) {
+  for (let a = 0; a < projects.length;) {
     if (!empty[a]) {
       a++;
       continue;

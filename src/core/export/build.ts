@@ -36,7 +36,6 @@ import type {
 
 export const DEFAULT_TITLE = '预算重点领域财政项目文本公开';
 
-
 /** The standard column numbers of the school table. */
 const COLUMN_NUMBERS: Readonly<Record<string, number>> = {
   code: 1,
@@ -66,7 +65,10 @@ const WIDTHS: Readonly<Record<string, number>> = {
   note: 5,
 };
 
-interface Leaf { key: string; col: number }
+interface Leaf {
+  key: string;
+  col: number;
+}
 
 function leaves(t: SchoolTable): { all: Leaf[]; plan: Leaf[]; funding: Leaf[] } {
   const plan: Leaf[] = [];
@@ -207,13 +209,7 @@ function originalLine(doc: DisclosureDocument, p: Paragraph): string {
   return line.includes(p.text) ? line : p.text;
 }
 
-function sectionBlocks(
-  doc: DisclosureDocument,
-  s: Section,
-  project: string,
-  out: Normalisation[],
-  usedTables: Set<number>,
-): ExportBlock[] {
+function sectionBlocks(doc: DisclosureDocument, s: Section, project: string, out: Normalisation[], usedTables: Set<number>): ExportBlock[] {
   const items: { row: number; sheet: string; block: () => ExportBlock | null }[] = [];
   for (const p of s.paragraphs) {
     items.push({

@@ -64,7 +64,7 @@ export function normaliseParagraph(input: string): NormalisedText {
     // , ; : ? ! next to Chinese
     // (repeated until stable: a converted mark makes its half-width neighbour Chinese-adjacent)
     const chars = Array.from(text);
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (let i = 0; i < chars.length; i++) {
         const full = FULL[chars[i]!];

@@ -63,8 +63,7 @@ export interface ExportTable {
 }
 
 export type ExportBlock =
-  | { readonly kind: 'paragraph'; readonly text: string; readonly ref?: CellRef }
-  | { readonly kind: 'table'; readonly table: ExportTable };
+  { readonly kind: 'paragraph'; readonly text: string; readonly ref?: CellRef } | { readonly kind: 'table'; readonly table: ExportTable };
 
 export interface ExportSection {
   readonly key: SectionKey;

@@ -13,7 +13,24 @@
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from '../snapshot/types';
 import { gridOf, type SheetGrid } from '../snapshot/grid';
 import { parseFormula, type Expr } from './parse';
-import { add, div, mul, neg, outOfRange, R_ONE, R_ZERO, rat, ratFromDecimal, ratFromNumber, round, sub, toDecimal, toFixed, trunc, type Rational } from './rational';
+import {
+  add,
+  div,
+  mul,
+  neg,
+  outOfRange,
+  R_ONE,
+  R_ZERO,
+  rat,
+  ratFromDecimal,
+  ratFromNumber,
+  round,
+  sub,
+  toDecimal,
+  toFixed,
+  trunc,
+  type Rational,
+} from './rational';
 
 type Value =
   | { readonly t: 'num'; readonly r: Rational }
@@ -316,7 +333,12 @@ function fixedPlaces(numFmt: string | undefined): number | null {
 }
 
 function withValue(c: Cell, v: Value): Cell {
-  const base = { row: c.row, col: c.col, ...(c.formula !== undefined && { formula: c.formula }), ...(c.numFmt !== undefined && { numFmt: c.numFmt }) };
+  const base = {
+    row: c.row,
+    col: c.col,
+    ...(c.formula !== undefined && { formula: c.formula }),
+    ...(c.numFmt !== undefined && { numFmt: c.numFmt }),
+  };
   switch (v.t) {
     case 'num': {
       const dec = toDecimal(v.r);

@@ -34,11 +34,7 @@ const MAX_ROW = 1048575;
 class Unsupported extends Error {}
 
 type Tok =
-  | { t: 'num'; v: string }
-  | { t: 'str'; v: string }
-  | { t: 'sheet'; v: string }
-  | { t: 'word'; v: string }
-  | { t: 'op'; v: string };
+  { t: 'num'; v: string } | { t: 'str'; v: string } | { t: 'sheet'; v: string } | { t: 'word'; v: string } | { t: 'op'; v: string };
 
 /** Characters that end an unquoted word (a sheet name, a reference, a function name). */
 const WORD_END = /[\s()+\-*/^&=<>,;:!'"%{}[\]]/;
@@ -253,7 +249,14 @@ class Parser {
       const w = this.toks[this.i++];
       const b = w && w.t === 'word' ? cellOf(w.v) : null;
       if (!b) throw new Unsupported();
-      return { k: 'ref', ...base, top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+      return {
+        k: 'ref',
+        ...base,
+        top: Math.min(a.row, b.row),
+        left: Math.min(a.col, b.col),
+        bottom: Math.max(a.row, b.row),
+        right: Math.max(a.col, b.col),
+      };
     }
     const c = COLUMN.exec(first);
     if (c && this.isOp(':')) {

@@ -91,7 +91,15 @@ export interface JsonSkipped {
 
 export interface JsonReport {
   version: 1;
-  reports: { file: string; summary: Summary; findings: JsonFinding[]; error?: string; nothingToCheck?: true; message?: string; skipped?: JsonSkipped[] }[];
+  reports: {
+    file: string;
+    summary: Summary;
+    findings: JsonFinding[];
+    error?: string;
+    nothingToCheck?: true;
+    message?: string;
+    skipped?: JsonSkipped[];
+  }[];
 }
 
 export function toJsonReport(reports: readonly (FileReport & { error?: string })[], lang: Lang = 'zh'): JsonReport {
@@ -128,9 +136,26 @@ export function severityLabel(s: Severity, lang: Lang): string {
 
 /** Plain-text rendering, grouped by file and project. */
 export function renderText(reports: readonly (FileReport & { error?: string })[], lang: Lang): string {
-  const L = lang === 'zh'
-    ? { none: '未发现问题。', other: '（不属于某个项目）', summary: (s: Summary) => `错误 ${s.errors} 个，警告 ${s.warnings} 个，提示 ${s.infos} 个${s.explained ? `，已说明 ${s.explained} 个` : ''}`, explained: '已说明', expected: '应为', actual: '实为' }
-    : { none: 'No problems found.', other: '(not in a project)', summary: (s: Summary) => `${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos${s.explained ? `, ${s.explained} explained` : ''}`, explained: 'explained', expected: 'expected', actual: 'actual' };
+  const L =
+    lang === 'zh'
+      ? {
+          none: '未发现问题。',
+          other: '（不属于某个项目）',
+          summary: (s: Summary) =>
+            `错误 ${s.errors} 个，警告 ${s.warnings} 个，提示 ${s.infos} 个${s.explained ? `，已说明 ${s.explained} 个` : ''}`,
+          explained: '已说明',
+          expected: '应为',
+          actual: '实为',
+        }
+      : {
+          none: 'No problems found.',
+          other: '(not in a project)',
+          summary: (s: Summary) =>
+            `${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos${s.explained ? `, ${s.explained} explained` : ''}`,
+          explained: 'explained',
+          expected: 'expected',
+          actual: 'actual',
+        };
   const lines: string[] = [];
   for (const r of reports) {
     lines.push(r.file);
@@ -173,7 +198,21 @@ function csvField(v: string | number | undefined): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export const CSV_COLUMNS = ['file', 'rule', 'severity', 'sheet', 'cell', 'project', 'school', 'column', 'message', 'expected', 'actual', 'fix', 'explanation'] as const;
+export const CSV_COLUMNS = [
+  'file',
+  'rule',
+  'severity',
+  'sheet',
+  'cell',
+  'project',
+  'school',
+  'column',
+  'message',
+  'expected',
+  'actual',
+  'fix',
+  'explanation',
+] as const;
 
 /**
  * The header row in the report's language. In Chinese the 规则 column holds the rule's Chinese name
@@ -192,19 +231,41 @@ export function renderCsv(reports: readonly FileReport[], lang: Lang): string {
     // a workbook with nothing to check: one row per sheet looked at, with why it gave nothing
     if (r.nothingToCheck === true) {
       const n = nothingToCheckText(r.skipped ?? [], lang, 'cli');
-      const rows2: [string, string][] = (r.skipped ?? []).length > 0 ? (r.skipped ?? []).map((x) => [x.sheet, `${n.summary} ${skipReasonText(x, lang)}`]) : [['', n.summary]];
+      const rows2: [string, string][] =
+        (r.skipped ?? []).length > 0
+          ? (r.skipped ?? []).map((x) => [x.sheet, `${n.summary} ${skipReasonText(x, lang)}`])
+          : [['', n.summary]];
       for (const [sheet, message] of rows2) {
-        const row: Partial<Record<(typeof CSV_COLUMNS)[number], string>> = { file: r.file, rule: idColumn ? '无可检查内容' : 'nothing-to-check', severity: SEV_LABEL[lang].error, sheet, message };
+        const row: Partial<Record<(typeof CSV_COLUMNS)[number], string>> = {
+          file: r.file,
+          rule: idColumn ? '无可检查内容' : 'nothing-to-check',
+          severity: SEV_LABEL[lang].error,
+          sheet,
+          message,
+        };
         rows.push([...CSV_COLUMNS.map((c) => row[c]), ...(idColumn ? ['nothing-to-check'] : [])].map(csvField).join(','));
       }
     }
     for (const f of r.findings) {
       rows.push(
         [
-          r.file, ruleLabel(f.rule, lang), SEV_LABEL[lang][f.severity], f.sheet, f.cell, f.project, f.school, f.column, f.message,
-          f.expected, f.actual, f.fix ? `${f.fix.sheet}!${f.fix.cell}=${f.fix.value}` : undefined, f.explanation,
+          r.file,
+          ruleLabel(f.rule, lang),
+          SEV_LABEL[lang][f.severity],
+          f.sheet,
+          f.cell,
+          f.project,
+          f.school,
+          f.column,
+          f.message,
+          f.expected,
+          f.actual,
+          f.fix ? `${f.fix.sheet}!${f.fix.cell}=${f.fix.value}` : undefined,
+          f.explanation,
           ...(idColumn ? [f.rule] : []),
-        ].map(csvField).join(','),
+        ]
+          .map(csvField)
+          .join(','),
       );
     }
   }

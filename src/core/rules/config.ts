@@ -35,7 +35,10 @@ export function parseConfig(
 ): { ok: true; config: CheckConfig } | { ok: false; errors: ConfigError[] } {
   const errors: ConfigError[] = [];
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, errors: [{ path: '', message: { zh: '配置必须是一个 JSON 对象', en: 'the configuration must be a JSON object' } }] };
+    return {
+      ok: false,
+      errors: [{ path: '', message: { zh: '配置必须是一个 JSON 对象', en: 'the configuration must be a JSON object' } }],
+    };
   }
   const obj = input as Record<string, unknown>;
   for (const k of Object.keys(obj)) {
@@ -51,7 +54,14 @@ export function parseConfig(
           continue;
         }
         if (typeof v === 'string') {
-          if (!SEVERITIES.has(v)) errors.push({ path: `rules.${id}`, message: { zh: `规则“${id}”的级别“${v}”无效（应为 error、warning、info 或 off）`, en: `rule "${id}": invalid severity "${v}" (error, warning, info or off)` } });
+          if (!SEVERITIES.has(v))
+            errors.push({
+              path: `rules.${id}`,
+              message: {
+                zh: `规则“${id}”的级别“${v}”无效（应为 error、warning、info 或 off）`,
+                en: `rule "${id}": invalid severity "${v}" (error, warning, info or off)`,
+              },
+            });
         } else if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
           const sv = (v as Record<string, unknown>).severity;
           if (sv !== undefined && (typeof sv !== 'string' || !SEVERITIES.has(sv))) {
@@ -59,7 +69,10 @@ export function parseConfig(
           }
           const opts = (v as Record<string, unknown>).options;
           if (opts !== undefined && (typeof opts !== 'object' || opts === null || Array.isArray(opts))) {
-            errors.push({ path: `rules.${id}.options`, message: { zh: `规则“${id}”的 options 必须是对象`, en: `rule "${id}": options must be an object` } });
+            errors.push({
+              path: `rules.${id}.options`,
+              message: { zh: `规则“${id}”的 options 必须是对象`, en: `rule "${id}": options must be an object` },
+            });
           }
         } else {
           errors.push({ path: `rules.${id}`, message: { zh: `规则“${id}”的设置无效`, en: `rule "${id}": invalid setting` } });
@@ -68,12 +81,18 @@ export function parseConfig(
     }
   }
   if (obj.province !== undefined && (typeof obj.province !== 'string' || !/^[1-9]\d$/.test(obj.province))) {
-    errors.push({ path: 'province', message: { zh: '省份代码必须是两位数字，如“53”（云南）', en: 'province must be two digits, e.g. "53" (Yunnan)' } });
+    errors.push({
+      path: 'province',
+      message: { zh: '省份代码必须是两位数字，如“53”（云南）', en: 'province must be two digits, e.g. "53" (Yunnan)' },
+    });
   }
   if (obj.similarityThreshold !== undefined) {
     const t = obj.similarityThreshold;
     if (typeof t !== 'number' || !(t > 0 && t <= 1)) {
-      errors.push({ path: 'similarityThreshold', message: { zh: '相似度阈值必须是 0 到 1 之间的数', en: 'similarityThreshold must be a number in (0, 1]' } });
+      errors.push({
+        path: 'similarityThreshold',
+        message: { zh: '相似度阈值必须是 0 到 1 之间的数', en: 'similarityThreshold must be a number in (0, 1]' },
+      });
     }
   }
   if (obj.lang !== undefined && obj.lang !== 'zh' && obj.lang !== 'en') {

@@ -105,7 +105,9 @@ export default defineRule({
           const identical = before.text === text;
           if (!identical && cannotReach(before.set, entry.set, threshold)) continue;
           const d = identical ? 1 : dice(before.set, entry.set);
-          const restated = (before.section.key === RESTATED[0] && section.key === RESTATED[1]) || (before.section.key === RESTATED[1] && section.key === RESTATED[0]);
+          const restated =
+            (before.section.key === RESTATED[0] && section.key === RESTATED[1]) ||
+            (before.section.key === RESTATED[1] && section.key === RESTATED[0]);
           if (d >= (restated ? Math.max(threshold, RESTATED_THRESHOLD) : threshold)) {
             out.push({
               messageId: 'sameProject',

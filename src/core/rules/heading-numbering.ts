@@ -41,7 +41,15 @@ export function numberingFor(style: NumberingStyle, n: number): string {
 /** A project's headings with their levels; a document built without the reader has none: all top level. */
 function outlineOf(p: Project): readonly OutlineHeading[] {
   if (p.outline) return p.outline;
-  return p.sections.map((s, i) => ({ text: s.headingText, label: s.label, ref: s.headingRef, numbering: s.numbering, level: 0, parent: -1, section: i }));
+  return p.sections.map((s, i) => ({
+    text: s.headingText,
+    label: s.label,
+    ref: s.headingRef,
+    numbering: s.numbering,
+    level: 0,
+    parent: -1,
+    section: i,
+  }));
 }
 
 /**
@@ -63,7 +71,10 @@ export default defineRule({
     group: 'structure',
     defaultSeverity: 'warning',
     fixable: false,
-    description: { zh: '标题编号与位置不符或同一项目内编号方式不一致', en: 'Heading numbering contradicts the position or mixes styles in one project' },
+    description: {
+      zh: '标题编号与位置不符或同一项目内编号方式不一致',
+      en: 'Heading numbering contradicts the position or mixes styles in one project',
+    },
     messages: {
       mixed: {
         zh: '本项目标题编号方式不一致：{dominantCount}个标题{dominant}，{count}个标题{other}：{list}',

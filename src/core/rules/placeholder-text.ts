@@ -58,7 +58,10 @@ export default defineRule({
     group: 'text',
     defaultSeverity: 'warning',
     fixable: false,
-    description: { zh: '文本中留有占位符（XX、××、待定、待补充、（略）、空的【】等）', en: 'Placeholder left in the text (XX, ××, 待定, 待补充, （略）, an empty 【】…)' },
+    description: {
+      zh: '文本中留有占位符（XX、××、待定、待补充、（略）、空的【】等）',
+      en: 'Placeholder left in the text (XX, ××, 待定, 待补充, （略）, an empty 【】…)',
+    },
     messages: {
       placeholder: {
         zh: '“{label}”中留有占位符{found}，请填写实际内容',

@@ -46,8 +46,24 @@ function describe(an: AmountAnalysis, s: StatedAmount, where?: string): { zh: st
   return { zh: `为${value}（“${quote}”）`, en: `${value} (“${quote}”)` };
 }
 
-function tableStated(total: number, unit: MoneyUnit, ref: StatedAmount['ref'], decimals: number | undefined, where: string | undefined): TableStated {
-  const stated: StatedAmount = { fen: total, lo: total, hi: total, approximate: false, unit, kind: 'total', parts: [], ref, alternatives: [] };
+function tableStated(
+  total: number,
+  unit: MoneyUnit,
+  ref: StatedAmount['ref'],
+  decimals: number | undefined,
+  where: string | undefined,
+): TableStated {
+  const stated: StatedAmount = {
+    fen: total,
+    lo: total,
+    hi: total,
+    approximate: false,
+    unit,
+    kind: 'total',
+    parts: [],
+    ref,
+    alternatives: [],
+  };
   const d = decimals ?? 0;
   const step = Math.max(1, Math.round(UNIT_FEN[unit] / 10 ** d));
   return { stated, step, rounded: d > 0, where };

@@ -46,22 +46,43 @@ export default defineRule({
       if (n === null) continue;
       const first = seen.get(n);
       if (first !== undefined) {
-        out.push({ messageId: 'duplicate', data: { title: p.label, first }, ref: p.ref, project: p.label, expected: cn(previous + 1), actual: p.label });
+        out.push({
+          messageId: 'duplicate',
+          data: { title: p.label, first },
+          ref: p.ref,
+          project: p.label,
+          expected: cn(previous + 1),
+          actual: p.label,
+        });
       } else if (n > previous + 1) {
         // numbers skipped here and found nowhere else (a project placed later is out of order, not missing)
         const gap = n - previous - 1;
-        const skipped = gap <= 50
-          ? Array.from({ length: gap }, (_, k) => previous + 1 + k).filter((k) => !all.has(k))
-          : [previous + 1, n - 1];
+        const skipped =
+          gap <= 50 ? Array.from({ length: gap }, (_, k) => previous + 1 + k).filter((k) => !all.has(k)) : [previous + 1, n - 1];
         if (skipped.length > 0) {
           const contiguous = skipped.length === skipped[skipped.length - 1]! - skipped[0]! + 1;
-          const missing = skipped.length <= 3 || !contiguous
-            ? skipped.slice(0, 6).map(cn).join('、') + (skipped.length > 6 ? '等' : '')
-            : `${cn(skipped[0]!)}至${cn(skipped[skipped.length - 1]!)}`;
-          out.push({ messageId: 'gap', data: { title: p.label, missing }, ref: p.ref, project: p.label, expected: cn(previous + 1), actual: p.label });
+          const missing =
+            skipped.length <= 3 || !contiguous
+              ? skipped.slice(0, 6).map(cn).join('、') + (skipped.length > 6 ? '等' : '')
+              : `${cn(skipped[0]!)}至${cn(skipped[skipped.length - 1]!)}`;
+          out.push({
+            messageId: 'gap',
+            data: { title: p.label, missing },
+            ref: p.ref,
+            project: p.label,
+            expected: cn(previous + 1),
+            actual: p.label,
+          });
         }
       } else if (n < previous) {
-        out.push({ messageId: 'order', data: { title: p.label, previous: previousLabel }, ref: p.ref, project: p.label, expected: cn(previous + 1), actual: p.label });
+        out.push({
+          messageId: 'order',
+          data: { title: p.label, previous: previousLabel },
+          ref: p.ref,
+          project: p.label,
+          expected: cn(previous + 1),
+          actual: p.label,
+        });
       }
       if (first === undefined) seen.set(n, p.label);
       if (n > previous) {

@@ -27,14 +27,32 @@ function enumerations(an: AmountAnalysis): Item[][] {
   const money = an.lists.map((list) =>
     list.map((i): Item => {
       const a = an.amounts[i]!;
-      return { name: a.name, context: a.context, label: a.label, family: 'money', value: a.amount.fen, shown: formatMoney(a.amount.fen, a.amount.unit), ref: a.ref, key: `a${i}` };
+      return {
+        name: a.name,
+        context: a.context,
+        label: a.label,
+        family: 'money',
+        value: a.amount.fen,
+        shown: formatMoney(a.amount.fen, a.amount.unit),
+        ref: a.ref,
+        key: `a${i}`,
+      };
     }),
   );
   const quantities = an.quantityLists.map((list) =>
     list.map((i): Item => {
       const q = an.quantities[i]!;
       const { value, unit, factor, family } = q.amount;
-      return { name: q.name, context: q.context, label: q.label, family, value, shown: formatQuantity(value, unit, factor), ref: q.ref, key: `q${i}` };
+      return {
+        name: q.name,
+        context: q.context,
+        label: q.label,
+        family,
+        value,
+        shown: formatQuantity(value, unit, factor),
+        ref: q.ref,
+        key: `q${i}`,
+      };
     }),
   );
   return [...money, ...quantities];
@@ -82,9 +100,19 @@ export default defineRule<MessageId>({
                 : `另见${a.ref.sheet}!${toA1(a.ref.row, a.ref.col)}`;
             const common = { ref: b.ref, project: project.label, ...(!sameCell(a.ref, b.ref) && { related: [a.ref] }) };
             if (a.value === b.value) {
-              out.push({ messageId: 'repeated', data: { item: b.label, amount: b.shown, where }, actual: `${b.label}${b.shown}`, ...common });
+              out.push({
+                messageId: 'repeated',
+                data: { item: b.label, amount: b.shown, where },
+                actual: `${b.label}${b.shown}`,
+                ...common,
+              });
             } else {
-              out.push({ messageId: 'differentAmounts', data: { item: b.label, first: a.shown, second: b.shown }, advice: true, ...common });
+              out.push({
+                messageId: 'differentAmounts',
+                data: { item: b.label, first: a.shown, second: b.shown },
+                advice: true,
+                ...common,
+              });
             }
           });
         }

@@ -13,7 +13,7 @@ export default defineRule<Id>({
     group: 'school',
     defaultSeverity: 'error',
     fixable: false,
-    description: { zh: '学校代码的类型与校名不符', en: 'The code\'s type digits contradict the school\'s name' },
+    description: { zh: '学校代码的类型与校名不符', en: "The code's type digits contradict the school's name" },
     messages: {
       contradiction: {
         zh: '{school} 的学校代码 {code} 前两位 {type} 表示“{typeName}”，与校名（{kind}，应为 {expected}）不符',

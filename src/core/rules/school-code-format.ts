@@ -31,7 +31,13 @@ export default defineRule<Id>({
         const d = row.code.digits;
         if (d === '' || row.code.error !== undefined || /^\d{10}$/.test(d)) continue;
         const school = row.name.text;
-        const base = { ref: row.code.ref, ...place(document, table, row), ...(column !== undefined && { column }), expected: '10位数字', actual: d };
+        const base = {
+          ref: row.code.ref,
+          ...place(document, table, row),
+          ...(column !== undefined && { column }),
+          expected: '10位数字',
+          actual: d,
+        };
         if (/^\d+$/.test(d)) out.push({ messageId: 'length', data: { school, actual: d, length: d.length }, ...base });
         else out.push({ messageId: 'chars', data: { school, actual: d }, ...base });
       }

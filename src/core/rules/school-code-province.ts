@@ -12,7 +12,7 @@ export default defineRule<Id>({
     group: 'school',
     defaultSeverity: 'error',
     fixable: false,
-    description: { zh: '学校代码的省份与本单位不符', en: 'The code\'s province digits differ from the workbook\'s province' },
+    description: { zh: '学校代码的省份与本单位不符', en: "The code's province digits differ from the workbook's province" },
     messages: {
       differs: {
         zh: '{school} 的学校代码 {code} 第3–4位为 {actual}（{actualName}），与本单位省份 {expected}（{expectedName}，{basis}）不符',
@@ -28,7 +28,8 @@ export default defineRule<Id>({
   check(document, context) {
     const out: RawFinding<Id>[] = [];
     const zh = context.lang !== 'en';
-    const configured = typeof context.options.province === 'string' && /^\d{2}$/.test(context.options.province) ? context.options.province : undefined;
+    const configured =
+      typeof context.options.province === 'string' && /^\d{2}$/.test(context.options.province) ? context.options.province : undefined;
     let expected = configured;
     let basis = zh ? '配置' : 'configured';
     if (expected === undefined) {

@@ -12,11 +12,11 @@ export default defineRule<Id>({
     group: 'school',
     defaultSeverity: 'error',
     fixable: false,
-    description: { zh: '学校代码与学校名册不一致', en: 'The code differs from the registry\'s code for the school' },
+    description: { zh: '学校代码与学校名册不一致', en: "The code differs from the registry's code for the school" },
     messages: {
       mismatch: {
         zh: '{school} 的学校代码 {actual} 与学校名册（{where}）中的 {expected} 不一致{other}',
-        en: '{school}: code {actual} differs from the registry\'s {expected} ({where}){other}',
+        en: "{school}: code {actual} differs from the registry's {expected} ({where}){other}",
       },
     },
   },
@@ -36,7 +36,8 @@ export default defineRule<Id>({
         const entry = m.entry;
         const where = `${entry.source === 'workbook' ? '' : `${entry.source} `}${entry.ref.sheet}!${toA1(entry.ref.row, entry.ref.col)}`;
         const owner = byCode.get(code);
-        const other = owner !== undefined ? (zh ? `；名册中 ${code} 是“${owner}”的代码` : `; in the registry ${code} belongs to "${owner}"`) : '';
+        const other =
+          owner !== undefined ? (zh ? `；名册中 ${code} 是“${owner}”的代码` : `; in the registry ${code} belongs to "${owner}"`) : '';
         out.push({
           messageId: 'mismatch',
           data: { school: row.name.text, actual: code, expected: entry.code, where, other },

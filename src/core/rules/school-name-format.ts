@@ -40,7 +40,9 @@ export default defineRule<Id>({
         const m = matches[i];
         const entry = m?.kind === 'match' ? m.entry : undefined;
         // county-level: the registry says it has no town, or its name says so (第一中学, 职业中学…)
-        const countyLevel = entry ? normalizeName(entry.town ?? '') === '' && townOf(normalizeName(entry.name)) === '' : isCountyLevelName(rest);
+        const countyLevel = entry
+          ? normalizeName(entry.town ?? '') === '' && townOf(normalizeName(entry.name)) === ''
+          : isCountyLevelName(rest);
         return { rest, hadPrefix, town: townOf(rest), countyLevel, entry };
       });
       const withPrefix = infos.filter((x, i) => x.hadPrefix && table.rows[i]!.name.text.trim() !== '').length;
@@ -56,10 +58,14 @@ export default defineRule<Id>({
         if (prefixNorm && !x.hadPrefix) id = 'noPrefix';
         else if (townNorm && x.town === '' && !x.countyLevel) id = 'noTown';
         if (!id) return;
-        const standard = x.entry && (x.countyLevel || normalizeName(x.entry.town ?? '') !== '' || townOf(normalizeName(x.entry.name)) !== '')
-          ? standardName(x.entry, prefix)
-          : undefined;
-        const fixable = standard !== undefined && standard !== normalizeName(name) && (id === 'noPrefix' || townOf(stripPrefix(standard, prefix).rest) !== '');
+        const standard =
+          x.entry && (x.countyLevel || normalizeName(x.entry.town ?? '') !== '' || townOf(normalizeName(x.entry.name)) !== '')
+            ? standardName(x.entry, prefix)
+            : undefined;
+        const fixable =
+          standard !== undefined &&
+          standard !== normalizeName(name) &&
+          (id === 'noPrefix' || townOf(stripPrefix(standard, prefix).rest) !== '');
         const suggestion = fixable ? (zh ? `，标准名称应为“${standard}”` : `; the standard name is "${standard}"`) : '';
         out.push({
           messageId: id,
@@ -70,7 +76,13 @@ export default defineRule<Id>({
           expected: fixable ? standard : zh ? '市+县+乡+校名' : '市+县+乡+校名 (city + county + town + school)',
           actual: name,
           ...(fixable && {
-            fix: { sheet: row.name.ref.sheet, cell: toA1(row.name.ref.row, row.name.ref.col), value: standard, kind: 'text' as const, overwrite: true },
+            fix: {
+              sheet: row.name.ref.sheet,
+              cell: toA1(row.name.ref.row, row.name.ref.col),
+              value: standard,
+              kind: 'text' as const,
+              overwrite: true,
+            },
           }),
         });
       });

@@ -28,9 +28,10 @@ export default defineRule({
           first.set(s.key, s);
           continue;
         }
-        const where = before.headingRef.sheet === s.headingRef.sheet
-          ? toA1(before.headingRef.row, before.headingRef.col)
-          : `${before.headingRef.sheet}!${toA1(before.headingRef.row, before.headingRef.col)}`;
+        const where =
+          before.headingRef.sheet === s.headingRef.sheet
+            ? toA1(before.headingRef.row, before.headingRef.col)
+            : `${before.headingRef.sheet}!${toA1(before.headingRef.row, before.headingRef.col)}`;
         out.push({
           messageId: 'duplicate',
           data: { label: s.label, firstLabel: before.label, first: where },

@@ -20,7 +20,10 @@ function quoteList(items: readonly string[], lang: Lang): string {
 }
 
 function headingList(headings: readonly OutlineHeading[], lang: Lang): string {
-  const shown = quoteList(headings.slice(0, LISTED).map((h) => h.text), lang);
+  const shown = quoteList(
+    headings.slice(0, LISTED).map((h) => h.text),
+    lang,
+  );
   const more = headings.length - LISTED;
   if (more <= 0) return shown;
   return lang === 'zh' ? `${shown}等${headings.length}个` : `${shown} and ${more} more`;

@@ -74,8 +74,22 @@ export default defineRule({
             if (pos[k]! > position && (!before || pos[k]! < SECTION_KEYS.indexOf(before.key))) before = t;
           });
           const data = { label: s.label, position: context.lang === 'zh' ? formatChineseNumeral(position + 1) : position + 1 };
-          if (after) out.push({ messageId: 'outOfOrder', data: { ...data, after: after.label }, ref: s.headingRef, project: p.label, related: [after.headingRef] });
-          else if (before) out.push({ messageId: 'outOfOrderFirst', data: { ...data, before: before.label }, ref: s.headingRef, project: p.label, related: [before.headingRef] });
+          if (after)
+            out.push({
+              messageId: 'outOfOrder',
+              data: { ...data, after: after.label },
+              ref: s.headingRef,
+              project: p.label,
+              related: [after.headingRef],
+            });
+          else if (before)
+            out.push({
+              messageId: 'outOfOrderFirst',
+              data: { ...data, before: before.label },
+              ref: s.headingRef,
+              project: p.label,
+              related: [before.headingRef],
+            });
         });
       }
     }

@@ -13,7 +13,7 @@ export default defineRule<Id>({
     group: 'school',
     defaultSeverity: 'error',
     fixable: true,
-    description: { zh: '小计不等于各资金来源之和', en: 'A row\'s 小计 differs from the sum of its funding sources' },
+    description: { zh: '小计不等于各资金来源之和', en: "A row's 小计 differs from the sum of its funding sources" },
     messages: {
       mismatch: {
         zh: '{school}：小计 {actual}{unit} 不等于中央、省级、州市、县（市、区）、其它之和 {expected}{unit}',

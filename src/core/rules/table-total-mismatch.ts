@@ -45,7 +45,7 @@ export default defineRule<Id>({
       },
       noTotal: {
         zh: '表格没有合计行（标准表在表头下或表尾列出各列合计）',
-        en: 'The table has no 合计 (total) row; the standard table states each column\'s total',
+        en: "The table has no 合计 (total) row; the standard table states each column's total",
       },
     },
   },
@@ -57,7 +57,11 @@ export default defineRule<Id>({
       const total = table.total;
       const who = place(document, table, total);
       if (!total) {
-        out.push({ messageId: 'noTotal', ref: { sheet: table.sheet, row: table.headerTop, col: table.columns.code }, ...place(document, table, undefined) });
+        out.push({
+          messageId: 'noTotal',
+          ref: { sheet: table.sheet, row: table.headerTop, col: table.columns.code },
+          ...place(document, table, undefined),
+        });
         continue;
       }
       for (const c of cols) {

@@ -11,7 +11,8 @@ type Id = 'count' | 'amount';
 const TEXT_SECTIONS: ReadonlySet<SectionKey> = new Set(['overview', 'content', 'funding', 'plan', 'results', 'unit']);
 
 /** Words that make an amount the statement of the whole project's money. */
-const TOTAL_WORDS = /年度预算资金|预算资金|总投资|总金额|总额|共计|合计|总计|资金需求|需要?资金|安排资金|项目资金|资金为|资金共|共需|总预算|预算为/;
+const TOTAL_WORDS =
+  /年度预算资金|预算资金|总投资|总金额|总额|共计|合计|总计|资金需求|需要?资金|安排资金|项目资金|资金为|资金共|共需|总预算|预算为/;
 
 /**
  * Words that introduce the project's total only where the table is linked (资金安排情况 that holds or
@@ -60,7 +61,11 @@ function sameAtPrecision(a: MoneyAmount, fen: number): boolean {
   return Math.round(fen / a.precisionFen) * a.precisionFen === a.fen;
 }
 
-function totalOf(table: SchoolTable, pick: (r: SchoolTable['rows'][number]) => import('../model').NumberCell | undefined, money: boolean): { value: number; ref: CellRef | undefined } | null {
+function totalOf(
+  table: SchoolTable,
+  pick: (r: SchoolTable['rows'][number]) => import('../model').NumberCell | undefined,
+  money: boolean,
+): { value: number; ref: CellRef | undefined } | null {
   const t = table.total ? pick(table.total) : undefined;
   if (t && !t.empty) {
     const v = scaled(t, money);
@@ -83,7 +88,8 @@ function sameAmount(a: MoneyAmount, fen: number): boolean {
   if (!a.approximate) return a.fen === fen;
   const half = Math.floor(a.precisionFen / 2);
   if (a.qualifier === '不超过' || a.qualifier === '不高于') return fen <= a.fen;
-  if (a.qualifier === '余' || a.qualifier === '多' || a.qualifier === '超过' || a.qualifier === '逾') return fen >= a.fen && fen <= a.fen + a.precisionFen;
+  if (a.qualifier === '余' || a.qualifier === '多' || a.qualifier === '超过' || a.qualifier === '逾')
+    return fen >= a.fen && fen <= a.fen + a.precisionFen;
   return Math.abs(a.fen - fen) <= half;
 }
 
@@ -101,7 +107,7 @@ export default defineRule<Id>({
     group: 'school',
     defaultSeverity: 'error',
     fixable: false,
-    description: { zh: '正文中的人数或金额与表格合计不符', en: 'A count or amount in the text differs from the table\'s total' },
+    description: { zh: '正文中的人数或金额与表格合计不符', en: "A count or amount in the text differs from the table's total" },
     messages: {
       count: {
         zh: '正文中的“{actual}”与表格合计“{column}”{expected} 不符',
@@ -127,7 +133,9 @@ export default defineRule<Id>({
         return s.paragraphs.map((p, i) => ({ p, key: s.key, section: s, scan: scans[i]! }));
       });
       // the sections the table is linked to: the one that holds it, or that points at it (详见附表1)
-      const linked = new Set<Section>(sections.filter((s) => s.tables.includes(tableIndex) || (table.section !== undefined && s.key === table.section)));
+      const linked = new Set<Section>(
+        sections.filter((s) => s.tables.includes(tableIndex) || (table.section !== undefined && s.key === table.section)),
+      );
       if (linked.size === 0) for (const s of sections) if (s.paragraphs.some((p) => TABLE_POINTER.test(p.text))) linked.add(s);
       const count = table.columns.count !== undefined ? totalOf(table, (r) => r.count, false) : null;
       const amount = table.columns.funding.subtotal !== undefined ? totalOf(table, (r) => r.funding.subtotal, true) : null;
@@ -141,7 +149,13 @@ export default defineRule<Id>({
       if (count && table.countLabel !== undefined) {
         const { noun, unit } = countNoun(table.countLabel);
         const expected = formatFenIn(count.value, '万元');
-        interface Stated { q: Quantity; ref: CellRef; key: string; linked: boolean; exact: boolean }
+        interface Stated {
+          q: Quantity;
+          ref: CellRef;
+          key: string;
+          linked: boolean;
+          exact: boolean;
+        }
         const stated: Stated[] = [];
         for (const { p, section, scan } of sourced) {
           const isLinked = linked.has(section);
@@ -183,7 +197,11 @@ export default defineRule<Id>({
             const clause = clauseBefore(p.text, a.offset);
             if (isRate(a, clause)) continue;
             if (TOTAL_WORDS.test(clause)) keyed.push({ a, ref: p.ref });
-            else if (linked.has(section) && (LINKED_TOTAL_WORDS.test(clause) || /^\s*[，,；;]?\s*其中/.test(p.text.slice(a.offset + a.length)))) keyed.push({ a, ref: p.ref });
+            else if (
+              linked.has(section) &&
+              (LINKED_TOTAL_WORDS.test(clause) || /^\s*[，,；;]?\s*其中/.test(p.text.slice(a.offset + a.length)))
+            )
+              keyed.push({ a, ref: p.ref });
             else if (key === 'overview' || key === 'funding') plain.push({ a, ref: p.ref });
           }
         }

@@ -20,7 +20,12 @@ function tableFindings(section: Section, project: string): RawFinding<MessageId>
     if (t.rows < 2 || t.sum === t.total) continue;
     out.push({
       messageId: 'tableSumDiffers',
-      data: { column: t.column, total: formatMoney(t.total, t.unit), sum: formatMoney(t.sum, t.unit), diff: formatMoney(Math.abs(t.sum - t.total), t.unit) },
+      data: {
+        column: t.column,
+        total: formatMoney(t.total, t.unit),
+        sum: formatMoney(t.sum, t.unit),
+        diff: formatMoney(Math.abs(t.sum - t.total), t.unit),
+      },
       ref: t.ref,
       project,
       column: t.column,
@@ -60,7 +65,11 @@ function moneyCompared(an: AmountAnalysis): Compared[] {
       parts: st.parts.map((i) => ({ value: an.amounts[i]!.amount.fen, ...amountRange(an.amounts[i]!.amount) })),
       format: (v) => formatMoney(v, unit),
       formatDiff: (v) => formatMoney(v, unitForDifference(v, units)),
-      describe: (idx) => describeParts(an.amounts, idx.map((k) => st.parts[k]!)),
+      describe: (idx) =>
+        describeParts(
+          an.amounts,
+          idx.map((k) => st.parts[k]!),
+        ),
     };
   });
 }
@@ -78,7 +87,11 @@ function quantityCompared(an: AmountAnalysis): Compared[] {
       parts: st.parts.map((i) => ({ value: an.quantities[i]!.amount.value, ...measureRange(an.quantities[i]!.amount) })),
       format: (v) => formatQuantity(v, unit, factor),
       formatDiff: (v) => formatQuantity(v, unit, factor),
-      describe: (idx) => describeQuantityParts(an.quantities, idx.map((k) => st.parts[k]!)),
+      describe: (idx) =>
+        describeQuantityParts(
+          an.quantities,
+          idx.map((k) => st.parts[k]!),
+        ),
     };
   });
 }
@@ -93,7 +106,11 @@ function judge(c: Compared, project: string): RawFinding<MessageId> | null {
   const sum = sumOf(c.parts);
   const related: CellRef[] = [];
   for (const r of c.partRefs) {
-    if ((r.row !== c.ref.row || r.col !== c.ref.col || r.sheet !== c.ref.sheet) && !related.some((x) => x.row === r.row && x.col === r.col && x.sheet === r.sheet)) related.push(r);
+    if (
+      (r.row !== c.ref.row || r.col !== c.ref.col || r.sheet !== c.ref.sheet) &&
+      !related.some((x) => x.row === r.row && x.col === r.col && x.sheet === r.sheet)
+    )
+      related.push(r);
   }
   const all = c.parts.map((_, k) => k);
   const common = {
@@ -117,9 +134,17 @@ function judge(c: Compared, project: string): RawFinding<MessageId> | null {
   }
   const diff = Math.abs(sum.value - t.value);
   if (st.scope === 'sources' && sum.hi < t.lo) {
-    return { messageId: 'noSource', data: { total: c.clause, sum: c.format(sum.value), parts: c.describe(all), diff: c.formatDiff(diff) }, ...common };
+    return {
+      messageId: 'noSource',
+      data: { total: c.clause, sum: c.format(sum.value), parts: c.describe(all), diff: c.formatDiff(diff) },
+      ...common,
+    };
   }
-  return { messageId: 'sumDiffers', data: { total: c.clause, sum: c.format(sum.value), parts: c.describe(all), diff: c.formatDiff(diff) }, ...common };
+  return {
+    messageId: 'sumDiffers',
+    data: { total: c.clause, sum: c.format(sum.value), parts: c.describe(all), diff: c.formatDiff(diff) },
+    ...common,
+  };
 }
 
 /** A stated count differs from the number of names listed after it (`7所，分别为A、B、…` with six names). */

@@ -30,7 +30,9 @@ export default defineRule<MessageId>({
           for (const u of scan.uppercase) {
             if (u.result.ok) continue;
             // the figure written beside it (in parentheses) tells what was meant
-            const figure = scan.amounts.find((a) => a.form !== 'uppercase' && a.offset >= u.offset + u.length && a.offset - (u.offset + u.length) <= 8);
+            const figure = scan.amounts.find(
+              (a) => a.form !== 'uppercase' && a.offset >= u.offset + u.length && a.offset - (u.offset + u.length) <= 8,
+            );
             const expected = figure ? formatUppercase(figure.fen) : '';
             out.push({
               messageId: 'malformed',

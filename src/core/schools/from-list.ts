@@ -10,7 +10,16 @@ import type { Cell, Range, SheetSnapshot, WorkbookSnapshot } from '../snapshot/t
 import { gridOf } from '../snapshot/grid';
 import { rangeFromA1, rangeToA1, toA1 } from '../snapshot/a1';
 import type { CellRef, FundingColumn, RegistryEntry } from '../model';
-import { COUNT_HEADER, MONEY_WORD, NAME_HEADER, NOTE_HEADER, PROJECT_HEADER, SUBTOTAL_LABEL, TOTAL_LABEL, fundingColumnOf } from './headers';
+import {
+  COUNT_HEADER,
+  MONEY_WORD,
+  NAME_HEADER,
+  NOTE_HEADER,
+  PROJECT_HEADER,
+  SUBTOTAL_LABEL,
+  TOTAL_LABEL,
+  fundingColumnOf,
+} from './headers';
 import { OWN_SHEETS, findSchoolTables } from './table';
 import { readRegistry } from './registry';
 import { commonPrefix } from './names';
@@ -77,7 +86,8 @@ export type ReadListResult = { readonly ok: true; readonly list: SchoolList } | 
 
 const NAME_WORD = /^(?:(?:学校|单位|机构)(?:\((?:机构|单位|学校)\))?(?:名称|全称|名)?|校名|名称|学校名单)(?:$|\()/;
 /** What a school's name ends with. */
-const SCHOOL_NAME = /(?:学校|小学|中学|一中|二中|三中|四中|五中|六中|完小|幼儿园|幼稚园|中心校|学区|分校|校区|教学点|职中|高中|初中|附小|附中)$/;
+const SCHOOL_NAME =
+  /(?:学校|小学|中学|一中|二中|三中|四中|五中|六中|完小|幼儿园|幼稚园|中心校|学区|分校|校区|教学点|职中|高中|初中|附小|附中)$/;
 const NOTE_LINE = /^(?:注|说明|备注|填表|制表|审核|负责人|联系人)[:：]/;
 
 /** `大街小学` — a text that reads as a school's name. */
@@ -102,7 +112,10 @@ function clip(sheet: SheetSnapshot, range?: Range): { cells: Cell[]; range: Rang
     bottom = Math.max(bottom, c.row);
     right = Math.max(right, c.col);
   }
-  return { cells, range: range ?? { top: cells.length ? top : 0, left: cells.length ? left : 0, bottom: Math.max(bottom, 0), right: Math.max(right, 0) } };
+  return {
+    cells,
+    range: range ?? { top: cells.length ? top : 0, left: cells.length ? left : 0, bottom: Math.max(bottom, 0), right: Math.max(right, 0) },
+  };
 }
 
 interface HeaderGuess {
@@ -137,7 +150,8 @@ function findHeader(sheet: SheetSnapshot, rows: Map<number, Cell[]>, order: numb
       const next = rows.get(bottom + 1);
       if (!next || next.length === 0 || !next.every(isLabel) || bottom + 1 - r >= 3) break;
       // a label row under a header: at least one of its labels names a funding column or a unit
-      if (!next.some((c) => fundingColumnOf(c.text) !== null || MONEY_WORD.test(compact(c.text)) || COUNT_HEADER.test(compact(c.text)))) break;
+      if (!next.some((c) => fundingColumnOf(c.text) !== null || MONEY_WORD.test(compact(c.text)) || COUNT_HEADER.test(compact(c.text))))
+        break;
       bottom++;
     }
     const paths = new Map<number, string[]>();
@@ -163,7 +177,7 @@ interface Mapped {
 
 function unitIn(text: string): Unit | undefined {
   const t = compact(text);
-  if (/万元/.test(t)) return '万元';
+  if (t.includes('万元')) return '万元';
   if (/\(元\)|（元）|\(元\/|单位[:：]?元|^元$|金额元|元\)$/.test(t)) return '元';
   return undefined;
 }
@@ -193,7 +207,7 @@ function mapHeader(h: HeaderGuess): Mapped {
     }
     if (/^(?:序号|编号|代码|学校代码|标识码|乡镇|街道|所在乡镇|办学类型)/.test(t)) continue;
     const money = all.some((p) => MONEY_WORD.test(p)) || unit !== undefined;
-    if (COUNT_HEADER.test(t) && !/元/.test(t)) {
+    if (COUNT_HEADER.test(t) && !t.includes('元')) {
       if (out.columns.count === undefined) {
         out.columns.count = c;
         out.countLabel = leaf;
@@ -223,7 +237,12 @@ function mapByContent(rows: Map<number, Cell[]>, order: number[]): Mapped {
   for (const r of order) {
     for (const c of rows.get(r) ?? []) {
       if (c.kind === 'text' && looksLikeSchool(c.text)) schoolish.set(c.col, (schoolish.get(c.col) ?? 0) + 1);
-      const num = c.kind === 'number' && typeof c.value === 'number' ? c.value : c.kind === 'text' && /^[\d,，.]+$/.test(compact(c.text)) ? Number(compact(c.text).replace(/[,，]/g, '')) : null;
+      const num =
+        c.kind === 'number' && typeof c.value === 'number'
+          ? c.value
+          : c.kind === 'text' && /^[\d,，.]+$/.test(compact(c.text))
+            ? Number(compact(c.text).replace(/[,，]/g, ''))
+            : null;
       if (num !== null && Number.isFinite(num)) {
         const x = numeric.get(c.col) ?? { n: 0, fractional: false };
         x.n++;
@@ -254,11 +273,15 @@ function mapByContent(rows: Map<number, Cell[]>, order: number[]): Mapped {
 export function readSchoolList(snapshot: WorkbookSnapshot, source: ListSource): ReadListResult {
   const sheet = snapshot.sheets.find((s) => s.name === source.sheet);
   if (!sheet) {
-    return { ok: false, message: { zh: `工作簿中没有名为“${source.sheet}”的工作表`, en: `the workbook has no sheet named "${source.sheet}"` } };
+    return {
+      ok: false,
+      message: { zh: `工作簿中没有名为“${source.sheet}”的工作表`, en: `the workbook has no sheet named "${source.sheet}"` },
+    };
   }
   const where = source.range ? `${source.sheet}!${rangeToA1(source.range)}` : source.sheet;
   const { cells, range } = clip(sheet, source.range);
-  if (cells.length === 0) return { ok: false, message: { zh: `“${where}”是空的，没有学校名单`, en: `"${where}" is empty: there is no list of schools` } };
+  if (cells.length === 0)
+    return { ok: false, message: { zh: `“${where}”是空的，没有学校名单`, en: `"${where}" is empty: there is no list of schools` } };
   const rows = new Map<number, Cell[]>();
   for (const c of cells) {
     const list = rows.get(c.row);
@@ -268,7 +291,11 @@ export function readSchoolList(snapshot: WorkbookSnapshot, source: ListSource): 
   const order = [...rows.keys()].sort((a, b) => a - b);
   const header = findHeader(sheet, rows, order, range);
   let mapped = header ? mapHeader(header) : mapByContent(rows, order);
-  if (header && mapped.columns.name === undefined) mapped = mapByContent(rows, order.filter((r) => r > header.bottom));
+  if (header && mapped.columns.name === undefined)
+    mapped = mapByContent(
+      rows,
+      order.filter((r) => r > header.bottom),
+    );
   const nameCol = mapped.columns.name;
   if (nameCol === undefined) {
     return {
@@ -309,13 +336,21 @@ export function readSchoolList(snapshot: WorkbookSnapshot, source: ListSource): 
     const name = inRange(r, nameCol)?.text.trim() ?? '';
     const t = compact(name);
     if (NOTE_LINE.test(t) || /^单位[:：]/.test(t)) continue;
-    if (TOTAL_LABEL.test(t) || SUBTOTAL_LABEL.test(t) || (t === '' && (rows.get(r) ?? []).some((c) => c.kind === 'text' && TOTAL_LABEL.test(compact(c.text))))) {
+    if (
+      TOTAL_LABEL.test(t) ||
+      SUBTOTAL_LABEL.test(t) ||
+      (t === '' && (rows.get(r) ?? []).some((c) => c.kind === 'text' && TOTAL_LABEL.test(compact(c.text))))
+    ) {
       if (TOTAL_LABEL.test(t) || t === '') listTotal ??= { row: r, fen: {} };
       continue;
     }
     if (t === '') {
       if ((rows.get(r) ?? []).some((c) => c.col !== nameCol)) {
-        problems.push({ ref: ref(r, nameCol), kind: 'no-name', message: { zh: `${toA1(r, nameCol)} 一行有数字但没有校名，未列入`, en: `row ${r + 1} has numbers but no school name; left out` } });
+        problems.push({
+          ref: ref(r, nameCol),
+          kind: 'no-name',
+          message: { zh: `${toA1(r, nameCol)} 一行有数字但没有校名，未列入`, en: `row ${r + 1} has numbers but no school name; left out` },
+        });
       }
       continue;
     }
@@ -324,10 +359,11 @@ export function readSchoolList(snapshot: WorkbookSnapshot, source: ListSource): 
   if (!unit && moneyCols.length > 0) {
     // no unit anywhere: amounts of ten thousand and more are in 元, smaller ones in 万元 (said to the user)
     let max = 0;
-    for (const p of pending) for (const c of moneyCols) {
-      const v = readNumberCell(inRange(p.row, c), ref(p.row, c), '万元').value;
-      if (v !== null) max = Math.max(max, Math.abs(v));
-    }
+    for (const p of pending)
+      for (const c of moneyCols) {
+        const v = readNumberCell(inRange(p.row, c), ref(p.row, c), '万元').value;
+        if (v !== null) max = Math.max(max, Math.abs(v));
+      }
     unit = max >= 10_000 ? '元' : '万元';
     unitFrom = 'guessed';
   }
@@ -342,7 +378,10 @@ export function readSchoolList(snapshot: WorkbookSnapshot, source: ListSource): 
         problems.push({
           ref: ref(p.row, c),
           kind: 'not-a-number',
-          message: { zh: `${toA1(p.row, c)}（${p.name}）“${cell.raw}”不是金额，未列入`, en: `${toA1(p.row, c)} (${p.name}): "${cell.raw}" is not an amount; left out` },
+          message: {
+            zh: `${toA1(p.row, c)}（${p.name}）“${cell.raw}”不是金额，未列入`,
+            en: `${toA1(p.row, c)} (${p.name}): "${cell.raw}" is not an amount; left out`,
+          },
         });
         continue;
       }
@@ -355,7 +394,10 @@ export function readSchoolList(snapshot: WorkbookSnapshot, source: ListSource): 
         problems.push({
           ref: ref(p.row, mapped.columns.count),
           kind: 'not-a-number',
-          message: { zh: `${toA1(p.row, mapped.columns.count)}（${p.name}）“${c.raw}”不是数字，未列入`, en: `${toA1(p.row, mapped.columns.count)} (${p.name}): "${c.raw}" is not a number; left out` },
+          message: {
+            zh: `${toA1(p.row, mapped.columns.count)}（${p.name}）“${c.raw}”不是数字，未列入`,
+            en: `${toA1(p.row, mapped.columns.count)} (${p.name}): "${c.raw}" is not a number; left out`,
+          },
         });
       } else if (c.value !== null) count = c.value;
     }
@@ -366,7 +408,10 @@ export function readSchoolList(snapshot: WorkbookSnapshot, source: ListSource): 
       problems.push({
         ref: ref(p.row, nameCol),
         kind: 'listed-twice',
-        message: { zh: `“${p.name}”列了两次（第 ${before + 1} 行和第 ${p.row + 1} 行）`, en: `"${p.name}" is listed twice (rows ${before + 1} and ${p.row + 1})` },
+        message: {
+          zh: `“${p.name}”列了两次（第 ${before + 1} 行和第 ${p.row + 1} 行）`,
+          en: `"${p.name}" is listed twice (rows ${before + 1} and ${p.row + 1})`,
+        },
       });
     } else seen.set(key, p.row);
     const projectName = text(mapped.columns.projectName);
@@ -492,7 +537,9 @@ export function workbookPrefix(snapshot: WorkbookSnapshot, registry: readonly Re
     if (OWN_SHEETS.has(sheet.name)) continue;
     const first = sheet.cells.find((c) => c.kind === 'text' && c.text.trim() !== '');
     if (!first) continue;
-    const m = /^((?:[^\s市州盟区县旗\d]{1,8}?[市州盟])?[^\s市州盟区县旗\d]{1,6}?[区县市旗])(?:教育|教体|人民政府|财政)/.exec(compact(first.text));
+    const m = /^((?:[^\s市州盟区县旗\d]{1,8}?[市州盟])?[^\s市州盟区县旗\d]{1,6}?[区县市旗])(?:教育|教体|人民政府|财政)/.exec(
+      compact(first.text),
+    );
     if (m) return m[1]!;
   }
   return '';
@@ -532,7 +579,11 @@ export interface PlanOptions {
 }
 
 /** Everything the surfaces show and write: the list read, the table built, what could not be matched. */
-export function planSchoolTable(snapshot: WorkbookSnapshot, source: ListSource, options: PlanOptions = {}): { ok: true; plan: SchoolTablePlan } | { ok: false; message: Bilingual } {
+export function planSchoolTable(
+  snapshot: WorkbookSnapshot,
+  source: ListSource,
+  options: PlanOptions = {},
+): { ok: true; plan: SchoolTablePlan } | { ok: false; message: Bilingual } {
   const read = readSchoolList(snapshot, source);
   if (!read.ok) return read;
   const list = read.list;
@@ -574,8 +625,18 @@ export function planSchoolTable(snapshot: WorkbookSnapshot, source: ListSource, 
   const sheetName = freeSheetName(snapshot.sheets.map((s) => s.name));
   const n = rows.length;
   const missing = rows.filter((r) => r.code === '').length;
-  const unitZh = list.unitFrom === 'none' ? '' : list.unitFrom === 'guessed' ? `；名单未注明单位，按金额大小视为“${list.unit}”` : `；名单单位“${list.unit}”，已换算为万元`;
-  const unitEn = list.unitFrom === 'none' ? '' : list.unitFrom === 'guessed' ? `; the list states no unit, so its amounts are read as ${list.unit} by their size` : `; the list is in ${list.unit}, converted to 万元`;
+  const unitZh =
+    list.unitFrom === 'none'
+      ? ''
+      : list.unitFrom === 'guessed'
+        ? `；名单未注明单位，按金额大小视为“${list.unit}”`
+        : `；名单单位“${list.unit}”，已换算为万元`;
+  const unitEn =
+    list.unitFrom === 'none'
+      ? ''
+      : list.unitFrom === 'guessed'
+        ? `; the list states no unit, so its amounts are read as ${list.unit} by their size`
+        : `; the list is in ${list.unit}, converted to 万元`;
   return {
     ok: true,
     plan: {
@@ -614,7 +675,6 @@ export function parseListSource(spec: string): ListSource | null {
 export function describeSource(source: ListSource): string {
   return source.range ? `${source.sheet}!${rangeToA1(source.range)}` : source.sheet;
 }
-
 
 /** What a surface shows before writing (structured-clone safe, without the cells to write). */
 export interface SchoolTablePreview {

@@ -8,7 +8,10 @@ import { compact } from './values';
 export function normalizeName(s: string): string {
   const c = compact(s);
   if (!BRACKETS.test(c)) return c;
-  return c.replace(/[（【〔[]/g, '(').replace(/[）】〕\]]/g, ')').replace(/[·•・]/g, '');
+  return c
+    .replace(/[（【〔[]/g, '(')
+    .replace(/[）】〕\]]/g, ')')
+    .replace(/[·•・]/g, '');
 }
 const BRACKETS = /[（【〔[）】〕\]·•・]/;
 
@@ -91,7 +94,8 @@ export function isCountyLevelName(rest: string): boolean {
 /** The school-code type digits (AA) the name allows; null when the name says nothing. */
 export function expectedTypes(name: string): { types: readonly string[]; kind: string } | null {
   const n = normalizeName(name).replace(/\([^)]*\)$/, '');
-  if (/(?:特殊教育|特教|培智|启智|聋哑|聋|盲)(?:学校|中心)?$/.test(n) || n.includes('特殊教育')) return { types: ['51'], kind: '特殊教育学校' };
+  if (/(?:特殊教育|特教|培智|启智|聋哑|聋|盲)(?:学校|中心)?$/.test(n) || n.includes('特殊教育'))
+    return { types: ['51'], kind: '特殊教育学校' };
   if (/幼儿园$|幼稚园$/.test(n)) return { types: ['11'], kind: '幼儿园' };
   if (/(?:职业(?:高级)?中学|职业技术学校|职业学校|职业高中|职中|中等专业学校|中专|职教中心|职业教育中心)$/.test(n)) {
     return { types: ['36', '32'], kind: '职业中学' };
@@ -126,11 +130,38 @@ export const SCHOOL_TYPES: Readonly<Record<string, { zh: string; en: string }>> 
 
 /** GB/T 2260 province-level codes (first two digits). */
 export const PROVINCES: Readonly<Record<string, string>> = {
-  '11': '北京', '12': '天津', '13': '河北', '14': '山西', '15': '内蒙古',
-  '21': '辽宁', '22': '吉林', '23': '黑龙江',
-  '31': '上海', '32': '江苏', '33': '浙江', '34': '安徽', '35': '福建', '36': '江西', '37': '山东',
-  '41': '河南', '42': '湖北', '43': '湖南', '44': '广东', '45': '广西', '46': '海南',
-  '50': '重庆', '51': '四川', '52': '贵州', '53': '云南', '54': '西藏',
-  '61': '陕西', '62': '甘肃', '63': '青海', '64': '宁夏', '65': '新疆',
-  '71': '台湾', '81': '香港', '82': '澳门',
+  '11': '北京',
+  '12': '天津',
+  '13': '河北',
+  '14': '山西',
+  '15': '内蒙古',
+  '21': '辽宁',
+  '22': '吉林',
+  '23': '黑龙江',
+  '31': '上海',
+  '32': '江苏',
+  '33': '浙江',
+  '34': '安徽',
+  '35': '福建',
+  '36': '江西',
+  '37': '山东',
+  '41': '河南',
+  '42': '湖北',
+  '43': '湖南',
+  '44': '广东',
+  '45': '广西',
+  '46': '海南',
+  '50': '重庆',
+  '51': '四川',
+  '52': '贵州',
+  '53': '云南',
+  '54': '西藏',
+  '61': '陕西',
+  '62': '甘肃',
+  '63': '青海',
+  '64': '宁夏',
+  '65': '新疆',
+  '71': '台湾',
+  '81': '香港',
+  '82': '澳门',
 };

@@ -34,14 +34,26 @@ function mostFrequent<T>(values: readonly T[], fallback: T): T {
 /** The bureau's style, read from the projects of the document (the standard form when there are none). */
 export function detectProjectStyle(document: DisclosureDocument): ProjectStyle {
   const top = document.projects.flatMap((p) => p.sections.filter((s) => (s.level ?? 0) === 0));
-  const numbering = mostFrequent(top.map((s) => s.numbering.style), 'cn-dun' as NumberingStyle);
+  const numbering = mostFrequent(
+    top.map((s) => s.numbering.style),
+    'cn-dun',
+  );
   const parens = top.filter((s) => s.numbering.style === 'cn-paren' || s.numbering.style === 'arabic-paren');
   const labels = Object.fromEntries(
-    SECTION_KEYS.map((k) => [k, mostFrequent(top.filter((s) => s.key === k).map((s) => s.label.trim()).filter((l) => l !== ''), SECTION_NAMES[k].zh)]),
+    SECTION_KEYS.map((k) => [
+      k,
+      mostFrequent(
+        top
+          .filter((s) => s.key === k)
+          .map((s) => s.label.trim())
+          .filter((l) => l !== ''),
+        SECTION_NAMES[k].zh,
+      ),
+    ]),
   ) as Record<SectionKey, string>;
   const placed = top.filter((s) => s.paragraphs.length > 0);
   const beside = placed.filter((s) => s.paragraphs[0]!.ref.row === s.headingRef.row && s.paragraphs[0]!.ref.col > s.headingRef.col).length;
-  const titles = document.projects.map((p) => (/^项目\s*\d/.test(p.title) ? 'arabic' : 'cn') as 'cn' | 'arabic');
+  const titles = document.projects.map((p) => (/^项目\s*\d/.test(p.title) ? 'arabic' : 'cn'));
   const perSheet = document.projects.length > 0 && new Set(document.projects.map((p) => p.ref.sheet)).size === document.projects.length;
   return {
     numbering,
@@ -92,7 +104,10 @@ export function newProjectSheet(document: DisclosureDocument): NewProjectSheet {
   const taken = new Set(document.snapshot.sheets.map((s) => s.name.toLowerCase()));
   let name = title;
   for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${title} (${k})`;
-  const headings = Object.fromEntries(SECTION_KEYS.map((k, i) => [k, headingInStyle(style, i + 1, style.labels[k])])) as Record<SectionKey, string>;
+  const headings = Object.fromEntries(SECTION_KEYS.map((k, i) => [k, headingInStyle(style, i + 1, style.labels[k])])) as Record<
+    SectionKey,
+    string
+  >;
   const template = projectSheetTemplate({ sheetName: name, title, headings, layout: style.layout });
   return { template, number, title, style };
 }

@@ -247,7 +247,8 @@ function readRow(
     name: { ref: cellRef(sheet, row, cols.name), text: rowText(grid, row, cols.name) },
     funding,
   };
-  if (cols.projectName !== undefined) out.projectName = { ref: cellRef(sheet, row, cols.projectName), text: rowText(grid, row, cols.projectName) };
+  if (cols.projectName !== undefined)
+    out.projectName = { ref: cellRef(sheet, row, cols.projectName), text: rowText(grid, row, cols.projectName) };
   if (cols.count !== undefined) out.count = readNumberCell(grid.get(row, cols.count), cellRef(sheet, row, cols.count));
   if (cols.note !== undefined) out.note = { ref: cellRef(sheet, row, cols.note), text: rowText(grid, row, cols.note) };
   return out;
@@ -352,7 +353,8 @@ function readTableAt(grid: SheetGrid, sheet: SheetSnapshot, anchorRow: number): 
 /** Whether any text cell of a sheet holds 码 (a code header needs one): a sheet without is skipped before its grid is built. */
 export function hasCodeText(sheet: SheetSnapshot): boolean {
   const cells = Array.isArray(sheet.cells) ? sheet.cells : [];
-  for (const c of cells) if (c !== null && typeof c === 'object' && c.kind === 'text' && typeof c.text === 'string' && c.text.includes('码')) return true;
+  for (const c of cells)
+    if (c !== null && typeof c === 'object' && c.kind === 'text' && typeof c.text === 'string' && c.text.includes('码')) return true;
   return false;
 }
 

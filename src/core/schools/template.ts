@@ -5,7 +5,15 @@
  */
 import type { Cell, Range, SheetSnapshot } from '../snapshot/types';
 import { columnName } from '../snapshot/a1';
-import { FUNDING_COLUMNS, FUNDING_LABELS, SECTION_KEYS, SECTION_NAMES, type FundingColumn, type RegistryEntry, type SectionKey } from '../model';
+import {
+  FUNDING_COLUMNS,
+  FUNDING_LABELS,
+  SECTION_KEYS,
+  SECTION_NAMES,
+  type FundingColumn,
+  type RegistryEntry,
+  type SectionKey,
+} from '../model';
 import { formatChineseNumeral } from '../text/numerals';
 import { describeCandidates, indexRegistry, matchRegistry, standardName } from './match';
 import { normalizeName, stripNormalized } from './names';
@@ -137,8 +145,24 @@ export function schoolTableTemplate(
   const firstSchool = top + (totalFirst ? 5 : 4);
   const totalRow = totalFirst ? top + 4 : firstSchool + schools.length;
   const schoolRows: number[] = [];
-  const sums: Record<FundingColumn, number> & { count: number } = { subtotal: 0, central: 0, provincial: 0, prefecture: 0, county: 0, other: 0, count: 0 };
-  const used: Record<FundingColumn | 'count', boolean> = { subtotal: false, central: false, provincial: false, prefecture: false, county: false, other: false, count: false };
+  const sums: Record<FundingColumn, number> & { count: number } = {
+    subtotal: 0,
+    central: 0,
+    provincial: 0,
+    prefecture: 0,
+    county: 0,
+    other: 0,
+    count: 0,
+  };
+  const used: Record<FundingColumn | 'count', boolean> = {
+    subtotal: false,
+    central: false,
+    provincial: false,
+    prefecture: false,
+    county: false,
+    other: false,
+    count: false,
+  };
   const money = (fen: number) => Number(formatFenIn(fen, '万元'));
   const moneyFmt = decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0';
   const col = (i: number) => columnName(left + i);
@@ -164,14 +188,18 @@ export function schoolTableTemplate(
       if (byC) name = standardName(byC, prefix);
       else {
         // the 市+县 prefix is certain for the county's own list; the 乡 is not, so nothing more is added
-        if (prefix !== '' && options.prefixUnmatched && stripNormalized(normalizeName(name), prefix).rest === normalizeName(name)) name = prefix + normalizeName(name);
+        if (prefix !== '' && options.prefixUnmatched && stripNormalized(normalizeName(name), prefix).rest === normalizeName(name))
+          name = prefix + normalizeName(name);
         const list = m.kind === 'ambiguous' ? describeCandidates(m.candidates, 'zh') : '';
         unresolved.push({
           name: s.name,
           reason: m.kind === 'ambiguous' ? 'ambiguous' : m.kind === 'no-registry' ? 'no-registry' : 'none',
           message:
             m.kind === 'ambiguous'
-              ? { zh: `“${s.name}”在学校名册中有多个匹配（${list}），未填代码`, en: `"${s.name}" has several registry matches (${describeCandidates(m.candidates, 'en')}); no code written` }
+              ? {
+                  zh: `“${s.name}”在学校名册中有多个匹配（${list}），未填代码`,
+                  en: `"${s.name}" has several registry matches (${describeCandidates(m.candidates, 'en')}); no code written`,
+                }
               : { zh: `“${s.name}”不在学校名册中，未填代码`, en: `"${s.name}" is not in the registry; no code written` },
         });
       }
@@ -216,11 +244,21 @@ export function schoolTableTemplate(
   text(totalRow - top, 0, '合计', { bold: true, align: 'center' });
   const first = schoolRows[0];
   const last = schoolRows[schoolRows.length - 1];
-  const sumFormula = (c: number) => (formulas && first !== undefined && last !== undefined ? { formula: `SUM(${col(c)}${first + 1}:${col(c)}${last + 1})` } : {});
-  if (used.count) cells.push({ row: totalRow, col: left + 3, value: sums.count, kind: 'number', numFmt: '0', bold: true, ...sumFormula(3) });
+  const sumFormula = (c: number) =>
+    formulas && first !== undefined && last !== undefined ? { formula: `SUM(${col(c)}${first + 1}:${col(c)}${last + 1})` } : {};
+  if (used.count)
+    cells.push({ row: totalRow, col: left + 3, value: sums.count, kind: 'number', numFmt: '0', bold: true, ...sumFormula(3) });
   FUNDING_COLUMNS.forEach((k, i) => {
     if (!used[k]) return;
-    cells.push({ row: totalRow, col: left + 4 + i, value: money(sums[k]), kind: 'number', numFmt: moneyFmt, bold: true, ...sumFormula(4 + i) });
+    cells.push({
+      row: totalRow,
+      col: left + 4 + i,
+      value: money(sums[k]),
+      kind: 'number',
+      numFmt: moneyFmt,
+      bold: true,
+      ...sumFormula(4 + i),
+    });
   });
   cells.sort((a, b) => a.row - b.row || a.col - b.col);
   const widths: Record<number, number> = {};
@@ -243,7 +281,11 @@ export interface ProjectSheetOptions {
   /** Paragraphs per section (empty sections get one empty line to fill in). */
   readonly sections?: Readonly<Partial<Record<SectionKey, readonly string[]>>>;
   /** A school table to place under 六、资金安排情况. */
-  readonly table?: { readonly schools: readonly SchoolInput[]; readonly registry: readonly RegistryEntry[]; readonly options: Omit<SchoolTableOptions, 'origin'> };
+  readonly table?: {
+    readonly schools: readonly SchoolInput[];
+    readonly registry: readonly RegistryEntry[];
+    readonly options: Omit<SchoolTableOptions, 'origin'>;
+  };
   /** Each section's heading as the bureau writes it (`（三）实施单位`); default `三、项目实施单位`. */
   readonly headings?: Readonly<Partial<Record<SectionKey, string>>>;
   /** 'below' (default): each heading in A with its text under it; 'beside': the text in B, on the heading's row. */
@@ -296,7 +338,10 @@ export function projectSheetTemplate(options: ProjectSheetOptions): SheetTemplat
 }
 
 /** The snapshot a host would read back after applying a template (for previews and tests). */
-export function templateToSheet(t: { readonly name: string; readonly cells: readonly TemplateCell[]; readonly merges: readonly Range[] }, index = 0): SheetSnapshot {
+export function templateToSheet(
+  t: { readonly name: string; readonly cells: readonly TemplateCell[]; readonly merges: readonly Range[] },
+  index = 0,
+): SheetSnapshot {
   const cells: Cell[] = t.cells
     .filter((c) => c.value !== null)
     .map((c) => {

@@ -123,7 +123,13 @@ export function readNumberCell(cell: Cell | undefined, ref: CellRef, unit?: '元
   }
   let dec: string | null = null;
   let decimals = 0;
-  if (cell.kind === 'number' && typeof cell.value === 'number' && Number.isFinite(cell.value) && raw === String(cell.value) && !/e/i.test(raw)) {
+  if (
+    cell.kind === 'number' &&
+    typeof cell.value === 'number' &&
+    Number.isFinite(cell.value) &&
+    raw === String(cell.value) &&
+    !/e/i.test(raw)
+  ) {
     // fast path: shown exactly as stored
     dec = raw;
     decimals = decimalsOf(raw);
@@ -150,7 +156,10 @@ const CODE_PLACEHOLDER = /^(?:[-—–―/\\.。]+|无|暂无|待定|待补充|�
 const ERROR_TEXT = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!)$/i;
 
 /** Reads a school-code cell: text with spaces, full-width digits, stored numbers, error values. */
-export function readCode(cell: Cell | undefined, ref: CellRef): { ref: CellRef; raw: string; digits: string; error?: string; uncalculated?: true } {
+export function readCode(
+  cell: Cell | undefined,
+  ref: CellRef,
+): { ref: CellRef; raw: string; digits: string; error?: string; uncalculated?: true } {
   if (cell && cell.kind === 'empty' && cell.formula !== undefined) return { ref, raw: '', digits: '', uncalculated: true };
   if (!cell || cell.kind === 'empty') return { ref, raw: cell?.text ?? '', digits: '' };
   const raw = cell.text;
@@ -171,7 +180,9 @@ export function formatFenIn(fen: number, unit: '元' | '万元', minDecimals = 0
   const abs = Math.abs(fen);
   const base = 10 ** scale;
   const int = Math.floor(abs / base);
-  let frac = String(abs % base).padStart(scale, '0').replace(/0+$/, '');
+  let frac = String(abs % base)
+    .padStart(scale, '0')
+    .replace(/0+$/, '');
   if (frac.length < minDecimals) frac = frac.padEnd(Math.min(minDecimals, scale), '0');
   return `${neg ? '-' : ''}${int}${frac ? `.${frac}` : ''}`;
 }

@@ -8,9 +8,10 @@ import type { Cell, SheetSnapshot, WorkbookSnapshot } from './types';
 
 function writeCell(sheet: SheetSnapshot, fix: Fix, row: number, col: number): SheetSnapshot {
   const text = String(fix.value);
-  const cell: Cell = fix.kind === 'number' && typeof fix.value === 'number'
-    ? { row, col, kind: 'number', value: fix.value, text }
-    : { row, col, kind: 'text', value: text, text };
+  const cell: Cell =
+    fix.kind === 'number' && typeof fix.value === 'number'
+      ? { row, col, kind: 'number', value: fix.value, text }
+      : { row, col, kind: 'text', value: text, text };
   const cells = sheet.cells.filter((c) => !(c.row === row && c.col === col));
   cells.push(cell);
   cells.sort((a, b) => a.row - b.row || a.col - b.col);
@@ -23,7 +24,11 @@ export interface FixedSnapshot {
   readonly skipped: readonly Fix[];
 }
 
-export function applyFixes(snapshot: WorkbookSnapshot, fixes: readonly Fix[], options: { readonly overwrite?: boolean } = {}): FixedSnapshot {
+export function applyFixes(
+  snapshot: WorkbookSnapshot,
+  fixes: readonly Fix[],
+  options: { readonly overwrite?: boolean } = {},
+): FixedSnapshot {
   const sheets = [...snapshot.sheets];
   const written: Fix[] = [];
   const skipped: Fix[] = [];

@@ -23,7 +23,17 @@ import {
   type TotalStructure,
 } from './enumerations';
 import { checkpoint } from '../budget';
-import { amountRange, dominantUnit, formatMoney, parseMoney, scanText, UNIT_FEN, type MoneyUnit, type ScannedAmount, type ScannedText } from './money';
+import {
+  amountRange,
+  dominantUnit,
+  formatMoney,
+  parseMoney,
+  scanText,
+  UNIT_FEN,
+  type MoneyUnit,
+  type ScannedAmount,
+  type ScannedText,
+} from './money';
 import { formatQuantity, measureRange, type ScannedQuantity } from './quantities';
 
 export type { ItemCount, TotalStructure } from './enumerations';
@@ -146,7 +156,11 @@ export interface AmountAnalysis {
   readonly stated?: StatedAmount;
 }
 
-function clauseOf(original: string, s: ScannedText, a: { readonly nStart: number; readonly offset: number; readonly length: number }): string {
+function clauseOf(
+  original: string,
+  s: ScannedText,
+  a: { readonly nStart: number; readonly offset: number; readonly length: number },
+): string {
   let i = a.nStart;
   while (i > 0 && a.nStart - i < 30 && !/[,，。;；、\n]/u.test(s.norm[i - 1]!)) i--;
   const from = s.map[i]!;
@@ -185,7 +199,13 @@ function parseTerm(text: string, nStart: number): Term | null {
   const unitText = m[2] ?? '';
   const slash = unitText.indexOf('/');
   const base = slash >= 0 ? unitText.slice(0, slash) : unitText;
-  const per = slash >= 0 ? unitText.slice(slash + 1).split('/').join('·') : '';
+  const per =
+    slash >= 0
+      ? unitText
+          .slice(slash + 1)
+          .split('/')
+          .join('·')
+      : '';
   let mulNum = 1n;
   let mulDen = 1n;
   let dim = 0;
@@ -195,34 +215,35 @@ function parseTerm(text: string, nStart: number): Term | null {
   if (counted) {
     count = counted[2]!;
     mulNum = counted[1] === '万' ? 10_000n : counted[1] === '亿' ? 100_000_000n : 1n;
-  } else switch (base) {
-    case '元':
-      [mulNum, dim, unit] = [100n, 1, '元'];
-      break;
-    case '千元':
-      [mulNum, dim, unit] = [100_000n, 1, '元'];
-      break;
-    case '万元':
-      [mulNum, dim, unit] = [1_000_000n, 1, '万元'];
-      break;
-    case '亿元':
-      [mulNum, dim, unit] = [10_000_000_000n, 1, '亿元'];
-      break;
-    case '万':
-      mulNum = 10_000n;
-      break;
-    case '亿':
-      mulNum = 100_000_000n;
-      break;
-    case '%':
-      mulDen = 100n;
-      break;
-    case '':
-      if (symbol) [mulNum, dim, unit] = [100n, 1, '元'];
-      break;
-    default:
-      break;
-  }
+  } else
+    switch (base) {
+      case '元':
+        [mulNum, dim, unit] = [100n, 1, '元'];
+        break;
+      case '千元':
+        [mulNum, dim, unit] = [100_000n, 1, '元'];
+        break;
+      case '万元':
+        [mulNum, dim, unit] = [1_000_000n, 1, '万元'];
+        break;
+      case '亿元':
+        [mulNum, dim, unit] = [10_000_000_000n, 1, '亿元'];
+        break;
+      case '万':
+        mulNum = 10_000n;
+        break;
+      case '亿':
+        mulNum = 100_000_000n;
+        break;
+      case '%':
+        mulDen = 100n;
+        break;
+      case '':
+        if (symbol) [mulNum, dim, unit] = [100n, 1, '元'];
+        break;
+      default:
+        break;
+    }
   return {
     num: raw * mulNum,
     den: den0 * mulDen,
@@ -258,7 +279,10 @@ function findCalculations(norm: string, original: string, map: readonly number[]
     let ok = true;
     while ((tm = termRe.exec(lhs)) !== null) {
       if (terms.length > 0) {
-        const between = lhs.slice(last, tm.index).replace(/[\u4e00-\u9fff]+$/u, '').trim();
+        const between = lhs
+          .slice(last, tm.index)
+          .replace(/[\u4e00-\u9fff]+$/u, '')
+          .trim();
         const op = between === '+' ? '+' : between === '-' ? '-' : /^[×*xX]$/u.test(between) ? '×' : /^[÷/]$/u.test(between) ? '÷' : null;
         if (!op) {
           ok = false;
@@ -310,7 +334,11 @@ export function unitsCancel(c: Pick<Calculation, 'terms' | 'ops' | 'result'>): b
 /** Evaluates a calculation exactly: the value as a fraction and its money dimension, or null (÷0, mixed units in +). */
 export function evaluate(c: Pick<Calculation, 'terms' | 'ops'>): { num: bigint; den: bigint; dim: number } | null {
   // precedence: × ÷ first
-  interface V { num: bigint; den: bigint; dim: number }
+  interface V {
+    num: bigint;
+    den: bigint;
+    dim: number;
+  }
   const vals: V[] = [{ num: c.terms[0]!.num, den: c.terms[0]!.den, dim: c.terms[0]!.dim }];
   const addOps: ('+' | '-')[] = [];
   for (let i = 0; i < c.ops.length; i++) {
@@ -417,7 +445,14 @@ function contextKey(text: string): string {
     .replace(/[\s,，、:：;；。.]/gu, '');
 }
 
-function entryOf(a: Located<{ readonly nStart: number; readonly nEnd: number }>, family: string, per: string | undefined, range: { lo: number; hi: number }, approximate: boolean, countable: boolean): Entry {
+function entryOf(
+  a: Located<{ readonly nStart: number; readonly nEnd: number }>,
+  family: string,
+  per: string | undefined,
+  range: { lo: number; hi: number },
+  approximate: boolean,
+  countable: boolean,
+): Entry {
   return {
     para: a.para,
     nStart: a.amount.nStart,
@@ -451,7 +486,10 @@ export function analyseAmounts(paragraphs: readonly ParagraphLike[]): AmountAnal
       const measures = s.quantities.filter((q) => !q.family.startsWith('count:')).map((q) => q.nEnd);
       const moneyEnds = [...s.amounts.map((a) => a.nEnd), ...measures];
       const allEnds = [...moneyEnds, ...s.quantities.filter((q) => q.family.startsWith('count:')).map((q) => q.nEnd)];
-      const here = [...s.amounts.map((a) => locate(a, para, p, s, shape, moneyEnds)), ...s.quantities.map((q) => locate(q, para, p, s, shape, allEnds))];
+      const here = [
+        ...s.amounts.map((a) => locate(a, para, p, s, shape, moneyEnds)),
+        ...s.quantities.map((q) => locate(q, para, p, s, shape, allEnds)),
+      ];
       setContexts(here, shape);
       amounts.push(...(here.filter((x) => 'fen' in x.amount) as LocatedAmount[]));
       quantities.push(...(here.filter((x) => !('fen' in x.amount)) as LocatedQuantity[]));
@@ -508,7 +546,10 @@ export function analyseAmounts(paragraphs: readonly ParagraphLike[]): AmountAnal
   const stated =
     stated0 &&
     (running
-      ? { ...running.stated, alternatives: [...alternativesOf(amounts, countable), { lo: stated0.lo, hi: stated0.hi }, ...running.alternatives] }
+      ? {
+          ...running.stated,
+          alternatives: [...alternativesOf(amounts, countable), { lo: stated0.lo, hi: stated0.hi }, ...running.alternatives],
+        }
       : { ...stated0, alternatives: alternativesOf(amounts, countable) });
   return {
     paragraphs,
@@ -547,7 +588,17 @@ function runningTotal(
   const cum = amountRange(src.amount);
   const stated: Omit<StatedAmount, 'alternatives'> =
     used.length === 1
-      ? { fen: r.fen, lo: r.lo, hi: r.hi, approximate: src.amount.approximate, unit: src.amount.unit, kind: 'total', source: lastCum, parts: [], ref: src.ref }
+      ? {
+          fen: r.fen,
+          lo: r.lo,
+          hi: r.hi,
+          approximate: src.amount.approximate,
+          unit: src.amount.unit,
+          kind: 'total',
+          source: lastCum,
+          parts: [],
+          ref: src.ref,
+        }
       : {
           fen: r.fen,
           lo: r.lo,
@@ -611,7 +662,8 @@ function statedAmount(
     if (others.length === 0) return single(totals[0]!, 'total');
     // a total among items: it is the total when it is not one of several parallel items
     if (totals.length === 1 && amounts[totals[0]!]!.total === 'strong') return single(totals[0]!, 'total', others);
-    if (totals.length === 1 && others.every((o) => amounts[o]!.amount.fen < amounts[totals[0]!]!.amount.fen)) return single(totals[0]!, 'total', others);
+    if (totals.length === 1 && others.every((o) => amounts[o]!.amount.fen < amounts[totals[0]!]!.amount.fen))
+      return single(totals[0]!, 'total', others);
   }
   if (flat.length === 1) return single(flat[0]!, 'single');
   const sumAll = flat.reduce((sum, i) => sum + amounts[i]!.amount.fen, 0);
@@ -660,7 +712,10 @@ export function precisionOfAmounts(list: readonly Pick<ScannedAmount, 'precision
 }
 
 /** The precision a stated amount is written in (its source amount, or the coarsest of its items). */
-export function precisionOfStated(an: Pick<AmountAnalysis, 'amounts'>, s: Pick<StatedAmount, 'source' | 'parts'>): { step: number; rounded: boolean } {
+export function precisionOfStated(
+  an: Pick<AmountAnalysis, 'amounts'>,
+  s: Pick<StatedAmount, 'source' | 'parts'>,
+): { step: number; rounded: boolean } {
   const idx = s.source !== undefined ? [s.source] : s.parts;
   return precisionOfAmounts(idx.map((i) => an.amounts[i]!.amount));
 }
@@ -699,7 +754,12 @@ export function rangeOf(amounts: readonly LocatedAmount[], idx: readonly number[
 }
 
 /** `考务费40万元+培训费4万元` (zh) — the items with their names, amounts in their written unit. */
-export function describeParts(amounts: readonly LocatedAmount[], idx: readonly number[], max = 8, options: { readonly group?: boolean } = {}): string {
+export function describeParts(
+  amounts: readonly LocatedAmount[],
+  idx: readonly number[],
+  max = 8,
+  options: { readonly group?: boolean } = {},
+): string {
   return joinParts(idx, max, (i) => {
     const a = amounts[i]!;
     return `${a.label}${formatMoney(a.amount.fen, a.amount.unit, options)}${a.amount.per ? `/${a.amount.per}` : ''}`;
@@ -774,7 +834,13 @@ export function moneyTableTotals(section: Section): MoneyTableTotal[] {
     if (totals.length !== 1) continue;
     const totalRow = totals[0]!;
     for (const head of rows[headerIdx]!) {
-      const unit: MoneyUnit | null = head.text.includes('万元') ? '万元' : head.text.includes('亿元') ? '亿元' : head.text.includes('元') ? '元' : null;
+      const unit: MoneyUnit | null = head.text.includes('万元')
+        ? '万元'
+        : head.text.includes('亿元')
+          ? '亿元'
+          : head.text.includes('元')
+            ? '元'
+            : null;
       if (!unit) continue;
       const col = head.ref.col;
       const valueOf = (r: readonly Paragraph[]): number | null | 'bad' => {

@@ -251,10 +251,20 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
             if (e.nStart >= end) break;
           }
         }
-        const clause = between.split(/[,，、;；:：]/u).pop()!.trim();
+        const clause = between
+          .split(/[,，、;；:：]/u)
+          .pop()!
+          .trim();
         if (STOP_CLAUSE.test(clause)) break;
         // after a semicolon, a figure with a list of its own is the next list's total (…；为经开区拟投入资金30万元，其中…)
-        if (/[;；]/u.test(between) && s.markers.some((mk) => mk.depth === d && LIST_HEAD.test(mk.word) && mk.index >= e.nEnd && /^[\s,，:：]*$/u.test(s.norm.slice(e.nEnd, mk.index)))) break;
+        if (
+          /[;；]/u.test(between) &&
+          s.markers.some(
+            (mk) =>
+              mk.depth === d && LIST_HEAD.test(mk.word) && mk.index >= e.nEnd && /^[\s,，:：]*$/u.test(s.norm.slice(e.nEnd, mk.index)),
+          )
+        )
+          break;
       }
       // the list starts in the marker's clause: not across a semicolon (…全部用于购买设备；为船营区…325万元)
       if (parts.length === 0 && /[;；]/u.test(atDepth(s, M.end, e.nStart, d))) break;
@@ -277,7 +287,9 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
     const g = groupStart(s, M.index, d);
     if (d > 0 && /^\s*$/u.test(s.norm.slice(g, M.index))) {
       // X（其中…）, X（含…）: the figure right before the parenthesis
-      const before = inPara(p).filter((i) => depthOf(i) === d - 1 && entries[i]!.nEnd <= g - 1 && /^\s*$/u.test(s.norm.slice(entries[i]!.nEnd, g - 1)));
+      const before = inPara(p).filter(
+        (i) => depthOf(i) === d - 1 && entries[i]!.nEnd <= g - 1 && /^\s*$/u.test(s.norm.slice(entries[i]!.nEnd, g - 1)),
+      );
       return before.slice(-1);
     }
     const ss = sentenceStart(s, M.index, d);
@@ -345,8 +357,15 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
       const partial = PARTIAL.test(M.word) || (!continuation && /^\s*等/u.test(s.norm.slice(last.nEnd)));
       const sources = parts.every((i) => SOURCE_LABEL.test(entries[i]!.label));
       const complete =
-        SOURCE_MARKER.test(M.word) || (M.word === '其中' && (continuation || /^[:：]/u.test(s.norm.slice(M.end)) || candidatesStartSentence(s, M)));
-      const scope: TotalStructure['scope'] = partial ? 'some' : sources && (parts.length > 1 || complete) ? 'sources' : parts.length > 1 ? 'all' : 'some';
+        SOURCE_MARKER.test(M.word) ||
+        (M.word === '其中' && (continuation || /^[:：]/u.test(s.norm.slice(M.end)) || candidatesStartSentence(s, M)));
+      const scope: TotalStructure['scope'] = partial
+        ? 'some'
+        : sources && (parts.length > 1 || complete)
+          ? 'sources'
+          : parts.length > 1
+            ? 'all'
+            : 'some';
       structures.push({ total: cand, parts, kind: 'total-then-parts', scope });
       totalOf.add(cand);
       for (const i of parts) partOf.add(i);
@@ -510,7 +529,8 @@ function namedItems(s: ParagraphShape, M: Marker, regionEnd: number): string[] |
 
 // ---------------------------------------------------------------- words around a figure
 
-const STRONG_TOTAL = /(合计|共计|总计|总共|一共|累计|总额|总投资|总预算|总金额|资金总额|总经费|总资金|共需资金|共需经费|共安排|共投入|共下达|总规模|总建筑面积|总面积)/gu;
+const STRONG_TOTAL =
+  /(合计|共计|总计|总共|一共|累计|总额|总投资|总预算|总金额|资金总额|总经费|总资金|共需资金|共需经费|共安排|共投入|共下达|总规模|总建筑面积|总面积)/gu;
 const WEAK_TOTAL =
   /(计划安排资金|计划安排|经费预算|项目预算|预算|安排资金|安排经费|预算资金|预算经费|预算金额|年度预算|资金预算|项目资金|项目经费|所需资金|所需经费|需要资金|需资金|资金规模|下达资金|投资)/gu;
 const FILLER = /^(?:资金|经费|金额|费用|为|是|约|达|计|共|需|需要|人民币|预计|合计|总计|共计|安排|[:：\s(（]|大写|小写|的)*$/u;
@@ -571,18 +591,79 @@ const NUMBERING = /^(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.、�
 
 /** Words that end a name without being part of it: verbs, qualifiers, total words (longest first). */
 const TRAILING = [
-  '拨付资金', '下达资金', '安排资金', '投入资金', '预算资金', '安排经费', '不超过', '分别为', '分别是',
-  '预计', '大约', '共需', '共计', '合计', '总计', '支出', '支付', '拨付', '下达', '投入', '分别', '安排', '超过',
-  '约', '计', '需', '为', '是', '达', '按', '的', '近', '逾',
+  '拨付资金',
+  '下达资金',
+  '安排资金',
+  '投入资金',
+  '预算资金',
+  '安排经费',
+  '不超过',
+  '分别为',
+  '分别是',
+  '预计',
+  '大约',
+  '共需',
+  '共计',
+  '合计',
+  '总计',
+  '支出',
+  '支付',
+  '拨付',
+  '下达',
+  '投入',
+  '分别',
+  '安排',
+  '超过',
+  '约',
+  '计',
+  '需',
+  '为',
+  '是',
+  '达',
+  '按',
+  '的',
+  '近',
+  '逾',
 ];
 /** Words that open a clause without being part of the name (longest first). */
 const LEADING = [
-  '资金来源为', '分别为', '分别是', '具体为', '具体是', '主要用于', '来源为', '其中', '包括', '包含', '用于', '以及', '另外', '另有',
-  '预计', '共需', '支出', '支付', '投入', '安排', '完成', '实际', '全年', '本年度', '年度', '每年', '含', '和', '及', '与', '另', '共', '需',
+  '资金来源为',
+  '分别为',
+  '分别是',
+  '具体为',
+  '具体是',
+  '主要用于',
+  '来源为',
+  '其中',
+  '包括',
+  '包含',
+  '用于',
+  '以及',
+  '另外',
+  '另有',
+  '预计',
+  '共需',
+  '支出',
+  '支付',
+  '投入',
+  '安排',
+  '完成',
+  '实际',
+  '全年',
+  '本年度',
+  '年度',
+  '每年',
+  '含',
+  '和',
+  '及',
+  '与',
+  '另',
+  '共',
+  '需',
 ];
 
 function stripEnds(s: string): string {
-  for (let changed = true; changed && s !== ''; ) {
+  for (let changed = true; changed && s !== '';) {
     changed = false;
     const lead = LEADING.find((w) => s.startsWith(w));
     if (lead) {
@@ -618,7 +699,10 @@ function clean(raw: string): string {
   if (lead) s = lead[1]!;
   s = stripEnds(s);
   // 3月支付培训费: the time stays (it tells items apart), the verb after it goes
-  return s.replace(/^((?:\d{1,2}(?:[-—~至]\d{1,2})?月份?(?:上旬|中旬|下旬|初|底|末|前|后)?|上半年|下半年|[春秋]季学期|第[一二三四]季度)[,，]?)(?:预计|共需|需|支出|支付|拨付|发放|投入|安排|完成|下达|购买|采购)+/u, '$1');
+  return s.replace(
+    /^((?:\d{1,2}(?:[-—~至]\d{1,2})?月份?(?:上旬|中旬|下旬|初|底|末|前|后)?|上半年|下半年|[春秋]季学期|第[一二三四]季度)[,，]?)(?:预计|共需|需|支出|支付|拨付|发放|投入|安排|完成|下达|购买|采购)+/u,
+    '$1',
+  );
 }
 
 /**

@@ -12,8 +12,7 @@ import { parseUppercase } from './uppercase';
 
 /** A typed failure: parsers never throw on bad input. */
 export type ParseResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly reason: string; readonly reasonEn: string };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string; readonly reasonEn: string };
 
 export type MoneyUnit = '元' | '万元' | '亿元';
 
@@ -302,11 +301,13 @@ function scanMoney(norm: string, map: readonly number[], original: string): { am
     const a = readFigure(norm, numStart, numEnd, m[0]);
     if (!a) continue;
     // a range (10万元至15万元) takes in the amount it starts with
-    while (amounts.length > 0 && amounts[amounts.length - 1]!.form !== 'uppercase' && amounts[amounts.length - 1]!.nEnd > a.nStart) amounts.pop();
+    while (amounts.length > 0 && amounts[amounts.length - 1]!.form !== 'uppercase' && amounts[amounts.length - 1]!.nEnd > a.nStart)
+      amounts.pop();
     amounts.push(placed(a, map, original));
     NUMBER_RE.lastIndex = Math.max(NUMBER_RE.lastIndex, a.nEnd);
   }
-  const taken = (s0: number, e0: number): boolean => upperSpans.some((x) => s0 < x.e && e0 > x.s) || amounts.some((x) => s0 < x.nEnd && e0 > x.nStart);
+  const taken = (s0: number, e0: number): boolean =>
+    upperSpans.some((x) => s0 < x.e && e0 > x.s) || amounts.some((x) => s0 < x.nEnd && e0 > x.nStart);
   for (const a of /[元圆]/u.test(norm) ? scanChinese(norm, taken) : []) amounts.push(placed(a, map, original));
   amounts.sort((x, y) => x.nStart - y.nStart);
   return { amounts, uppercase };
@@ -380,11 +381,11 @@ function readFigure(norm: string, numStart: number, numEnd: number, numText: str
     mult = mm[2] ?? '';
     const post = mm[3];
     const yuan = mm[4];
-    if (!yuan && mult === '' ) {
+    if (!yuan && mult === '') {
       if (!symbol) return null;
     }
-    if (!yuan && mult === '千' ) return null;
-    if (!yuan && (mult !== '')) {
+    if (!yuan && mult === '千') return null;
+    if (!yuan && mult !== '') {
       // bare 万/亿: money only when nothing countable follows
       const next = norm[i + mm[0].length] ?? '';
       const next2 = norm.slice(i + mm[0].length, i + mm[0].length + 2);
@@ -438,9 +439,15 @@ function decorate(norm: string, start: number, end: number, b: BareAmount): Figu
   }
   // /年, /人, /人/年
   let per: string | undefined;
-  const pm = /^(?:\/(学年|学期|人次|人|生|县|区|校|所|年|月|季度|天|日|次|名|班|户|个|期|场|课时|学时|节|周|台|套|亩|平方米|床|小时|[\u4e00-\u9fff]{1,2}(?=[^\u4e00-\u9fff]|$)))+/u.exec(norm.slice(end));
+  const pm =
+    /^(?:\/(学年|学期|人次|人|生|县|区|校|所|年|月|季度|天|日|次|名|班|户|个|期|场|课时|学时|节|周|台|套|亩|平方米|床|小时|[\u4e00-\u9fff]{1,2}(?=[^\u4e00-\u9fff]|$)))+/u.exec(
+      norm.slice(end),
+    );
   if (pm) {
-    per = pm[0].split('/').filter((x) => x !== '').join('·');
+    per = pm[0]
+      .split('/')
+      .filter((x) => x !== '')
+      .join('·');
     end += pm[0].length;
   }
   // a range: 10-15万元, 10至15万元, 10万元至15万元
@@ -481,7 +488,8 @@ function decorate(norm: string, start: number, end: number, b: BareAmount): Figu
   return f;
 }
 
-const CN_AMOUNT_RE = /(?<!第)([零〇一二两三四五六七八九十百千万亿]*[一二两三四五六七八九十百千])(余|多)?(万|亿)?(余|多)?(?:元|圆)(?![旦素件宵化里桥次])/gu;
+const CN_AMOUNT_RE =
+  /(?<!第)([零〇一二两三四五六七八九十百千万亿]*[一二两三四五六七八九十百千])(余|多)?(万|亿)?(余|多)?(?:元|圆)(?![旦素件宵化里桥次])/gu;
 
 /** 五十万元, 一万二千元, 十余万元: amounts in Chinese counting numerals. */
 function scanChinese(norm: string, taken: (s: number, e: number) => boolean): Figure[] {
@@ -627,7 +635,10 @@ export function unitForDifference(fen: number, units: readonly MoneyUnit[]): Mon
  * step of the last digit; 余/多 from the value to one step above; 不超过/不高于 from 0 to the value;
  * 超过/逾/不少于 from the value up to one step above.
  */
-export function amountRange(a: Pick<MoneyAmount, 'fen' | 'approximate' | 'qualifier' | 'precisionFen' | 'low'>): { lo: number; hi: number } {
+export function amountRange(a: Pick<MoneyAmount, 'fen' | 'approximate' | 'qualifier' | 'precisionFen' | 'low'>): {
+  lo: number;
+  hi: number;
+} {
   return measureRange({
     value: a.fen,
     approximate: a.approximate,

@@ -4,7 +4,18 @@
  */
 
 const DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
@@ -31,7 +42,8 @@ export function parseChineseNumeral(input: string): number | null {
       const unit = UNITS[ch]!;
       if (unit >= lastUnit) return null;
       if (digit === null) {
-        if (unit === 10 && section === 0) digit = 1; // 十一 = 11
+        if (unit === 10 && section === 0)
+          digit = 1; // 十一 = 11
         else return null;
       }
       if (digit === 0) return null; // 零十

@@ -85,8 +85,46 @@ const UNITS: Readonly<Record<string, UnitDef>> = {
 
 /** Counting units; each its own family except the ones grouped here. */
 const COUNT_UNITS = [
-  '人次', '班次', '课时', '学时', '小时', '台套', '人', '名', '位', '个', '所', '项', '间', '套', '台', '辆', '册', '本', '期', '次', '场',
-  '班', '节', '件', '张', '户', '家', '座', '栋', '幢', '处', '盏', '块', '株', '棵', '份', '批', '组', '类', '天',
+  '人次',
+  '班次',
+  '课时',
+  '学时',
+  '小时',
+  '台套',
+  '人',
+  '名',
+  '位',
+  '个',
+  '所',
+  '项',
+  '间',
+  '套',
+  '台',
+  '辆',
+  '册',
+  '本',
+  '期',
+  '次',
+  '场',
+  '班',
+  '节',
+  '件',
+  '张',
+  '户',
+  '家',
+  '座',
+  '栋',
+  '幢',
+  '处',
+  '盏',
+  '块',
+  '株',
+  '棵',
+  '份',
+  '批',
+  '组',
+  '类',
+  '天',
 ] as const;
 const COUNT_FAMILY: Readonly<Record<string, string>> = { 名: '人', 位: '人', 幢: '栋' };
 
@@ -116,7 +154,14 @@ function unitAfter(norm: string, at: number): { pre?: string; mult?: string; pos
   const candidates = UNITS_BY_FIRST.get(norm[i] ?? '');
   if (!candidates) return null;
   for (const u of candidates) {
-    if (norm.startsWith(u, i)) return { ...(pre !== undefined && { pre }), ...(mult !== undefined && { mult }), ...(post !== undefined && { post }), unit: u, end: i + u.length };
+    if (norm.startsWith(u, i))
+      return {
+        ...(pre !== undefined && { pre }),
+        ...(mult !== undefined && { mult }),
+        ...(post !== undefined && { post }),
+        unit: u,
+        end: i + u.length,
+      };
   }
   return null;
 }

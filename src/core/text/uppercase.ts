@@ -162,13 +162,15 @@ function readValue(s: string): ParseResult<{ fen: number }> {
     if (d >= 0) {
       if (d === 0) {
         if (prevZero) return fail('连续写了两个“零”', 'two 零 in a row');
-        if (digit !== null && digit !== 0) return fail(`“${CAP_DIGITS[digit]}零”之间缺少单位`, `no unit between ${CAP_DIGITS[digit]} and 零`);
+        if (digit !== null && digit !== 0)
+          return fail(`“${CAP_DIGITS[digit]}零”之间缺少单位`, `no unit between ${CAP_DIGITS[digit]} and 零`);
         prevZero = true;
         if (fracStage >= 1) fracZero = true;
         digit = 0;
         continue;
       }
-      if (digit !== null && digit !== 0) return fail(`数字“${CAP_DIGITS[digit]}${ch}”之间缺少单位`, `no unit between ${CAP_DIGITS[digit]} and ${ch}`);
+      if (digit !== null && digit !== 0)
+        return fail(`数字“${CAP_DIGITS[digit]}${ch}”之间缺少单位`, `no unit between ${CAP_DIGITS[digit]} and ${ch}`);
       digit = d;
       prevZero = false;
       if (fracStage === 0) intDigitsSeen = true;

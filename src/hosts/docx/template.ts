@@ -17,14 +17,7 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { listEntries, sniff, streamEntry, type ZipBudget } from '../xlsx/zip';
 import { XlsxReadError } from '../xlsx/errors';
 
-export type DocxTemplateErrorCode =
-  | 'empty'
-  | 'too-large'
-  | 'not-docx'
-  | 'encrypted'
-  | 'corrupt'
-  | 'macro'
-  | 'unsupported';
+export type DocxTemplateErrorCode = 'empty' | 'too-large' | 'not-docx' | 'encrypted' | 'corrupt' | 'macro' | 'unsupported';
 
 /** Bounds on the template: it is a few styles and a header, never large. */
 export const TEMPLATE_LIMITS = {
@@ -46,8 +39,14 @@ const MESSAGES: Readonly<Record<DocxTemplateErrorCode, { zh: string; en: string 
     zh: 'Word 模板不是 .docx 或 .dotx 文件（旧版 .doc、.wps 或 .odt 请先在 Word 或 WPS 中另存为 .docx）',
     en: 'The Word template is not a .docx or .dotx file (save an old .doc, .wps or .odt as .docx in Word or WPS first)',
   },
-  encrypted: { zh: 'Word 模板设有密码，无法读取；请去掉密码后再用', en: 'The Word template is password-protected and cannot be read; remove the password first' },
-  corrupt: { zh: 'Word 模板已损坏，无法读取；请在 Word 中打开并重新保存', en: 'The Word template is damaged and cannot be read; open it in Word and save it again' },
+  encrypted: {
+    zh: 'Word 模板设有密码，无法读取；请去掉密码后再用',
+    en: 'The Word template is password-protected and cannot be read; remove the password first',
+  },
+  corrupt: {
+    zh: 'Word 模板已损坏，无法读取；请在 Word 中打开并重新保存',
+    en: 'The Word template is damaged and cannot be read; open it in Word and save it again',
+  },
   macro: {
     zh: 'Word 模板含有宏（.docm/.dotm），不予使用；请另存为不含宏的 .docx',
     en: 'The Word template contains macros (.docm/.dotm) and is not used; save it as a .docx without macros',
@@ -291,11 +290,13 @@ export function readDocxTemplate(bytes: Uint8Array, limits: TemplateLimits = TEM
   const rootRels = parts.get('_rels/.rels');
   if (types === undefined || rootRels === undefined) throw new DocxTemplateError('not-docx');
   const typesXml = text(types, '[Content_Types].xml');
-  const main = relsOf(text(rootRels, '_rels/.rels')).find((r) => REL_OFFICE_DOC.test(r.type) && !r.external);
+  const main = relsOf(text(rootRels, '_rels/.rels')).find((r) => r.type.endsWith("/officeDocument") && !r.external);
   if (main === undefined) throw new DocxTemplateError('not-docx');
   const mainPart = resolveTarget('', main.target);
-  if (/purl\.oclc\.org\/ooxml/.test(main.type)) throw new DocxTemplateError('unsupported', 'strict relationships');
-  const override = new RegExp(`<Override\\b[^>]*PartName\\s*=\\s*"/${mainPart.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>`, 'i').exec(typesXml)?.[0];
+  if (main.type.includes('purl.oclc.org/ooxml')) throw new DocxTemplateError('unsupported', 'strict relationships');
+  const override = new RegExp(`<Override\\b[^>]*PartName\\s*=\\s*"/${mainPart.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>`, 'i').exec(
+    typesXml,
+  )?.[0];
   const ct = override !== undefined ? (attr(override, 'ContentType') ?? '') : '';
   if (CT_MACRO.test(ct) || [...parts.keys()].some((p) => /vbaProject\.bin$/i.test(p))) throw new DocxTemplateError('macro');
   if (ct !== CT_MAIN && ct !== CT_TEMPLATE_MAIN) throw new DocxTemplateError('not-docx', `main part content type ${ct}`);
@@ -309,7 +310,7 @@ export function readDocxTemplate(bytes: Uint8Array, limits: TemplateLimits = TEM
   if (wBinding === undefined && !root.startsWith('<w:document')) throw new DocxTemplateError('unsupported', 'no w prefix');
 
   const mainRels = parts.has(relsPathOf(mainPart)) ? relsOf(text(parts.get(relsPathOf(mainPart)), relsPathOf(mainPart))) : [];
-  const stylesRel = mainRels.find((r) => /\/styles$/.test(r.type) && !r.external);
+  const stylesRel = mainRels.find((r) => r.type.endsWith("/styles") && !r.external);
   const stylesPart = stylesRel ? resolveTarget(mainPart, stylesRel.target) : undefined;
   const styles = stylesPart !== undefined && parts.has(stylesPart) ? stylesOf(text(parts.get(stylesPart), stylesPart)) : [];
   const sect = finalSectPr(doc)?.xml;
@@ -317,10 +318,13 @@ export function readDocxTemplate(bytes: Uint8Array, limits: TemplateLimits = TEM
   const title = findStyle(styles, 'paragraph', ['title', '标题'], ['Title']);
   const heading1 = findStyle(styles, 'paragraph', ['heading 1', '标题 1'], ['Heading1']);
   const heading2 = findStyle(styles, 'paragraph', ['heading 2', '标题 2'], ['Heading2']);
-  const body = styles.find((s) => s.type === 'paragraph' && s.isDefault && s.id !== '')?.id ?? findStyle(styles, 'paragraph', ['normal', '正文'], ['Normal']);
+  const body =
+    styles.find((s) => s.type === 'paragraph' && s.isDefault && s.id !== '')?.id ??
+    findStyle(styles, 'paragraph', ['normal', '正文'], ['Normal']);
   const table =
-    (bodyTableStyle !== undefined && styles.some((s) => s.type === 'table' && s.id === unescapeXml(bodyTableStyle)) ? unescapeXml(bodyTableStyle) : undefined) ??
-    findStyle(styles, 'table', ['table grid', '网格型'], ['TableGrid']);
+    (bodyTableStyle !== undefined && styles.some((s) => s.type === 'table' && s.id === unescapeXml(bodyTableStyle))
+      ? unescapeXml(bodyTableStyle)
+      : undefined) ?? findStyle(styles, 'table', ['table grid', '网格型'], ['TableGrid']);
   const page = pageOf(sect);
   const summary: TemplateSummary = {
     ...(page !== undefined && { page }),
@@ -362,9 +366,10 @@ function ourStyle(ourStylesXml: string, id: string, newId: string, bodyId: strin
   const block = new RegExp(`<w:style\\b[^>]*w:styleId="${id}"[^>]*>[\\s\\S]*?</w:style>`).exec(ourStylesXml)?.[0];
   if (block === undefined) return undefined;
   let out = block.replace(`w:styleId="${id}"`, `w:styleId="${escapeAttr(newId)}"`);
-  out = bodyId !== undefined
-    ? out.replace(/(<w:(?:basedOn|next) w:val=")Normal(")/g, `$1${escapeAttr(bodyId)}$2`)
-    : out.replace(/<w:(?:basedOn|next) w:val="Normal"\/>/g, '');
+  out =
+    bodyId !== undefined
+      ? out.replace(/(<w:(?:basedOn|next) w:val=")Normal(")/g, `$1${escapeAttr(bodyId)}$2`)
+      : out.replace(/<w:(?:basedOn|next) w:val="Normal"\/>/g, '');
   return out;
 }
 
@@ -418,11 +423,13 @@ export function applyDocxTemplate(generated: Uint8Array, template: DocxTemplate,
   const parts = new Map(template.parts);
   const mainPart = template.mainPart;
   const mainRelsPath = relsPathOf(mainPart);
-  let mainRels = parts.has(mainRelsPath) ? strFromU8(parts.get(mainRelsPath)!) : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+  let mainRels = parts.has(mainRelsPath)
+    ? strFromU8(parts.get(mainRelsPath)!)
+    : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
   let types = strFromU8(parts.get('[Content_Types].xml')!).replace(CT_TEMPLATE_MAIN, CT_MAIN);
 
   // styles: the template's, with ours added where it has none
-  const stylesRel = relsOf(mainRels).find((r) => /\/styles$/.test(r.type) && !r.external);
+  const stylesRel = relsOf(mainRels).find((r) => r.type.endsWith("/styles") && !r.external);
   let stylesPart = stylesRel ? resolveTarget(mainPart, stylesRel.target) : undefined;
   const map: Record<'Title' | 'Heading1' | 'Heading2', string> = { Title: 'Title', Heading1: 'Heading1', Heading2: 'Heading2' };
   const s = template.summary.styles;
@@ -430,14 +437,23 @@ export function applyDocxTemplate(generated: Uint8Array, template: DocxTemplate,
   if (stylesPart === undefined || !parts.has(stylesPart)) {
     stylesPart = stylesPart ?? 'word/styles.xml';
     parts.set(stylesPart, ours['word/styles.xml']!);
-    if (stylesRel === undefined) mainRels = addRel(mainRels, 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles', stylesPart.slice(stylesPart.lastIndexOf('/') + 1));
+    if (stylesRel === undefined)
+      mainRels = addRel(
+        mainRels,
+        'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles',
+        stylesPart.slice(stylesPart.lastIndexOf('/') + 1),
+      );
     types = addOverride(types, stylesPart, 'application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml');
     bodyStyle = undefined; // ours: the defaults carry the body form
   } else {
     let stylesXml = strFromU8(parts.get(stylesPart)!);
     const taken = new Set(stylesOf(stylesXml).map((x) => x.id));
     const added: string[] = [];
-    for (const [ourId, theirs] of [['Title', s.title], ['Heading1', s.heading1], ['Heading2', s.heading2]] as const) {
+    for (const [ourId, theirs] of [
+      ['Title', s.title],
+      ['Heading1', s.heading1],
+      ['Heading2', s.heading2],
+    ] as const) {
       if (theirs !== undefined) {
         map[ourId] = theirs;
         continue;
@@ -452,7 +468,7 @@ export function applyDocxTemplate(generated: Uint8Array, template: DocxTemplate,
       stylesXml = stylesXml.replace(/<\/w:styles>\s*$/, `${added.join('')}</w:styles>`);
       parts.set(stylesPart, strToU8(stylesXml));
       // the fonts of our styles, in the template's font table (with their fallbacks)
-      const fontRel = relsOf(mainRels).find((r) => /\/fontTable$/.test(r.type) && !r.external);
+      const fontRel = relsOf(mainRels).find((r) => r.type.endsWith("/fontTable") && !r.external);
       const fontPart = fontRel ? resolveTarget(mainPart, fontRel.target) : undefined;
       if (fontPart !== undefined && parts.has(fontPart) && ours['word/fontTable.xml'] !== undefined) {
         let fonts = strFromU8(parts.get(fontPart)!);
@@ -469,13 +485,21 @@ export function applyDocxTemplate(generated: Uint8Array, template: DocxTemplate,
   }
 
   // our body, in the template's styles
-  let body = ourBody.replace(/<w:pStyle w:val="(Title|Heading1|Heading2)"\/>/g, (_m, id: 'Title' | 'Heading1' | 'Heading2') => `<w:pStyle w:val="${escapeAttr(map[id])}"/>`);
+  let body = ourBody.replace(
+    /<w:pStyle w:val="(Title|Heading1|Heading2)"\/>/g,
+    (_m, id: 'Title' | 'Heading1' | 'Heading2') => `<w:pStyle w:val="${escapeAttr(map[id])}"/>`,
+  );
   if (bodyStyle !== undefined) body = body.replace(/<w:p>(?!<w:pPr>)/g, `<w:p><w:pPr><w:pStyle w:val="${escapeAttr(bodyStyle)}"/></w:pPr>`);
   const theirPage = template.summary.page;
-  const factor = theirPage !== undefined && theirPage.width > 0
-    ? (theirPage.width - theirPage.left - theirPage.right) / (ourPage.width - ourPage.left - ourPage.right)
-    : 1;
-  body = adaptTables(body, stylesPart !== undefined && bodyStyle !== undefined ? s.table : undefined, factor > 0.2 && factor < 5 ? factor : 1);
+  const factor =
+    theirPage !== undefined && theirPage.width > 0
+      ? (theirPage.width - theirPage.left - theirPage.right) / (ourPage.width - ourPage.left - ourPage.right)
+      : 1;
+  body = adaptTables(
+    body,
+    stylesPart !== undefined && bodyStyle !== undefined ? s.table : undefined,
+    factor > 0.2 && factor < 5 ? factor : 1,
+  );
 
   // the template's document: its root and final section, our body
   const doc = strFromU8(parts.get(mainPart)!);
@@ -494,7 +518,9 @@ export function applyDocxTemplate(generated: Uint8Array, template: DocxTemplate,
   parts.set('[Content_Types].xml', strToU8(types));
 
   const out: Zippable = {};
-  const names = [...parts.keys()].sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  const names = [...parts.keys()].sort((a, b) =>
+    a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0,
+  );
   for (const name of names) out[name] = [parts.get(name)!, { mtime: date, level: 6 }];
   return zipSync(out);
 }

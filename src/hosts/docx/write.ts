@@ -128,9 +128,7 @@ function tableOf(t: ExportTable): Table {
 
 /** The Word document for an ExportDocument (docx object model). */
 export function documentOf(model: ExportDocument, options: DocxOptions = {}): Document {
-  const children: (Paragraph | Table)[] = [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(model.title)] }),
-  ];
+  const children: (Paragraph | Table)[] = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(model.title)] })];
   for (const p of model.projects) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(p.heading)] }));
     for (const s of p.sections) {
@@ -240,7 +238,9 @@ function repack(bytes: Uint8Array, date: Date): Uint8Array {
   const files = unzipSync(bytes);
   const iso = `${date.toISOString().slice(0, 19)}Z`;
   const out: Zippable = {};
-  for (const name of Object.keys(files).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0))) {
+  for (const name of Object.keys(files).sort((a, b) =>
+    a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0,
+  )) {
     let data = files[name]!;
     if (name === 'word/fontTable.xml') data = strToU8(fontTableXml());
     if (name === 'docProps/core.xml') {

@@ -197,9 +197,7 @@ export interface XlError {
 }
 
 export function errorCode(e: unknown): string {
-  return typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string'
-    ? (e as { code: string }).code
-    : '';
+  return typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : '';
 }
 
 /** Excel on the web refuses a request or a response over 5 MB with one of these. */

@@ -94,7 +94,11 @@ export interface FlagResult {
 export interface ClearResult {
   readonly restored: number;
   /** Cells left as they are because the user changed them since, or their sheet is gone or protected. */
-  readonly skipped: readonly { readonly sheet: string; readonly cell: string; readonly reason: 'changed' | 'missing-sheet' | 'protected' }[];
+  readonly skipped: readonly {
+    readonly sheet: string;
+    readonly cell: string;
+    readonly reason: 'changed' | 'missing-sheet' | 'protected';
+  }[];
   /** Cells Excel refused to restore (kept in the record for the next 清除标记). */
   readonly notDone: readonly NotDone[];
   /** Why nothing was cleared, when the whole run failed (set by the host). */
@@ -210,7 +214,10 @@ function savedFill(f: FillRead, base: string | undefined): SavedFill {
 
 /** Queues putting a recorded fill back: pattern (if ours changed it), colour, then tint. */
 function queueFillRestore(fill: XlFill, f: SavedFill): void {
-  if (f.pattern === 'None' || typeof f.color !== 'string') { fill.clear(); return; }
+  if (f.pattern === 'None' || typeof f.color !== 'string') {
+    fill.clear();
+    return;
+  }
   const patterned = typeof f.pattern === 'string' && f.pattern !== 'Solid';
   if (patterned) fill.pattern = f.pattern;
   fill.color = f.color;
@@ -270,7 +277,10 @@ export function splitAddress(address: string): { sheet: string; cell: string } |
   if (bang < 0) return null;
   const raw = address.slice(0, bang);
   const sheet = /^'.*'$/.test(raw) ? raw.slice(1, -1).replace(/''/g, "'") : raw;
-  const cell = address.slice(bang + 1).replace(/\$/g, '').split(':')[0]!;
+  const cell = address
+    .slice(bang + 1)
+    .replace(/\$/g, '')
+    .split(':')[0]!;
   return { sheet, cell };
 }
 
@@ -296,7 +306,8 @@ async function probeAll(
       fail: (e) => void failed.set(k, codeOf(e)),
     };
   });
-  if (units.length + extra.length > 0) await runUnits(context, [...extra, ...units], { maxUnits: CELLS_PER_READ_BATCH, maxBytes: WRITE_BATCH_BYTES });
+  if (units.length + extra.length > 0)
+    await runUnits(context, [...extra, ...units], { maxUnits: CELLS_PER_READ_BATCH, maxBytes: WRITE_BATCH_BYTES });
   return { probes, failed };
 }
 
@@ -410,7 +421,12 @@ function lazyRecordUnit(
 }
 
 /** Flags the findings' cells (and marks filled values); replaces the flags of an earlier check. */
-export async function flag(context: XlContext, findings: readonly Finding[], caps: HostCaps, options: FlagOptions = {}): Promise<FlagResult> {
+export async function flag(
+  context: XlContext,
+  findings: readonly Finding[],
+  caps: HostCaps,
+  options: FlagOptions = {},
+): Promise<FlagResult> {
   const lang = options.lang ?? 'zh';
   const cache = options.cache ?? {};
   const notDone: NotDone[] = [];
@@ -458,27 +474,30 @@ export async function flag(context: XlContext, findings: readonly Finding[], cap
 
   // Sync 2: the current fill and note of every cell to flag or to unflag, and where threaded comments are.
   const commentCells = new Set<string>();
-  const commentUnit: Unit[] = comments && comments.items.length > 0
-    ? [(() => {
-        let locations: XlRange[] = [];
-        return {
-          bytes: 100 * comments.items.length,
-          queue: () => {
-            locations = comments.items.map((c) => {
-              const r = c.getLocation();
-              r.load('address');
-              return r;
-            });
-          },
-          done: () => {
-            for (const r of locations) {
-              const a = splitAddress(r.address);
-              if (a) commentCells.add(keyOf(a.sheet, a.cell));
-            }
-          },
-        };
-      })()]
-    : [];
+  const commentUnit: Unit[] =
+    comments && comments.items.length > 0
+      ? [
+          (() => {
+            let locations: XlRange[] = [];
+            return {
+              bytes: 100 * comments.items.length,
+              queue: () => {
+                locations = comments.items.map((c) => {
+                  const r = c.getLocation();
+                  r.load('address');
+                  return r;
+                });
+              },
+              done: () => {
+                for (const r of locations) {
+                  const a = splitAddress(r.address);
+                  if (a) commentCells.add(keyOf(a.sheet, a.cell));
+                }
+              },
+            };
+          })(),
+        ]
+      : [];
   const { probes, failed } = await probeAll(
     context,
     [...candidates.map((t) => ({ sheet: t.sheet, cell: t.cell, withValue: t.filled !== undefined })), ...staleProbe],
@@ -573,7 +592,14 @@ export async function flag(context: XlContext, findings: readonly Finding[], cap
       cell: t.cell,
       ...(fill && { fill, color }),
       ...(note && { note }),
-      ...(t.filled && { filled: { value: t.filled.value, rule: t.filled.rule, ...(t.filled.source !== undefined && { source: t.filled.source }), ...(t.filled.sourceFile !== undefined && { sourceFile: t.filled.sourceFile }) } }),
+      ...(t.filled && {
+        filled: {
+          value: t.filled.value,
+          rule: t.filled.rule,
+          ...(t.filled.source !== undefined && { source: t.filled.source }),
+          ...(t.filled.sourceFile !== undefined && { sourceFile: t.filled.sourceFile }),
+        },
+      }),
     };
     plans.push({
       target: t,
@@ -612,10 +638,17 @@ export async function flag(context: XlContext, findings: readonly Finding[], cap
     const headJson = JSON.stringify(headRecord);
     const estimate = head.units.reduce((n, u) => n + u.bytes, 0);
     // The final record, where it differs from the first (cells unflagged, or refused).
-    const tail = lazyRecordUnit(context, caps, () => {
-      const r = finalRecord();
-      return JSON.stringify(r) === headJson ? undefined : r;
-    }, where, estimate, cache);
+    const tail = lazyRecordUnit(
+      context,
+      caps,
+      () => {
+        const r = finalRecord();
+        return JSON.stringify(r) === headJson ? undefined : r;
+      },
+      where,
+      estimate,
+      cache,
+    );
     const writes = [...head.units, ...cellUnits.keys(), ...restoreUnits, tail];
     const events = eventSwitch(context, caps);
     const ok = await runUnits(context, writes, {

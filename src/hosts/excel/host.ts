@@ -161,7 +161,9 @@ const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeou
 
 /** The filled value's origin, from the finding that proposed the fix. */
 function markOf(w: WrittenFix, last: { result: CheckResult; request: CheckRequest; sheets: ReadonlySet<string> } | null): FilledMark {
-  const f = last?.result.findings.find((x) => x.fix?.sheet === w.sheet && x.fix.cell.replace(/\$/g, '').toUpperCase() === w.cell && String(x.fix.value) === String(w.value));
+  const f = last?.result.findings.find(
+    (x) => x.fix?.sheet === w.sheet && x.fix.cell.replace(/\$/g, '').toUpperCase() === w.cell && String(x.fix.value) === String(w.value),
+  );
   const source = f?.related?.[0]?.sheet;
   const external = source !== undefined && last !== null && !last.sheets.has(source) && last.request.registry !== undefined;
   return {
@@ -201,7 +203,10 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
     }
   };
   /** 生成学校表: the workbook read now, the list read from it, the table planned. */
-  const planFromWorkbook = async (source: ListSource, request: Omit<CheckRequest, 'onPhase'>): Promise<{ ok: true; plan: SchoolTablePlan } | { ok: false; message: string }> => {
+  const planFromWorkbook = async (
+    source: ListSource,
+    request: Omit<CheckRequest, 'onPhase'>,
+  ): Promise<{ ok: true; plan: SchoolTablePlan } | { ok: false; message: string }> => {
     let read: ReadResult;
     try {
       read = await host.read();
@@ -213,7 +218,15 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
     const planned = planSchoolTable(read.snapshot, source, { ...(request.registry !== undefined && { registry: request.registry }) });
     return planned.ok ? planned : { ok: false, message: planned.message[request.lang] };
   };
-  const failedFlags = (error: string): FlagResult => ({ flagged: 0, protectedSheets: [], unplaced: 0, notes: caps.notes, filled: 0, notDone: [], error });
+  const failedFlags = (error: string): FlagResult => ({
+    flagged: 0,
+    protectedSheets: [],
+    unplaced: 0,
+    notes: caps.notes,
+    filled: 0,
+    notDone: [],
+    error,
+  });
 
   const host: ExcelHost = {
     kind: 'excel',
@@ -268,7 +281,10 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
       if (read.mergesOmitted.length > 0) notes.push(mergesText(read.mergesOmitted, lang));
       else if (read.omitted.includes('merges')) notes.push(T.merges[lang]);
       await request.onPhase?.('flag');
-      const flags = await host.flag(result.findings.filter((f) => f.explanation === undefined), lang);
+      const flags = await host.flag(
+        result.findings.filter((f) => f.explanation === undefined),
+        lang,
+      );
       if (flags.error !== undefined) notes.push(flags.error);
       if (flags.protectedSheets.length > 0) notes.push(protectedText(flags.protectedSheets, lang));
       if (!flags.notes && flags.flagged > 0) notes.push(T.notes[lang]);
@@ -353,7 +369,13 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
       try {
         return { ok: true as const, sheet: await run((ctx) => addProjectSheet(ctx, template)) };
       } catch (e) {
-        return { ok: false as const, message: (options.lang ?? 'zh') === 'zh' ? `无法新建工作表“${template.name}”：${describe(e)}` : `The sheet "${template.name}" could not be added: ${describe(e)}` };
+        return {
+          ok: false as const,
+          message:
+            (options.lang ?? 'zh') === 'zh'
+              ? `无法新建工作表“${template.name}”：${describe(e)}`
+              : `The sheet "${template.name}" could not be added: ${describe(e)}`,
+        };
       }
     },
 

@@ -46,9 +46,7 @@ export const officeRequirements: XlRequirements = {
  * The Excel host for the task pane (`src/taskpane/officeHost.ts`) and the ribbon commands:
  * one per page, shared through the session. Office must be ready.
  */
-export async function createOfficeExcelHost(
-  lang: Lang,
-): Promise<{ host: ExcelHost } | { tooOld: true } | { error: string }> {
+export async function createOfficeExcelHost(lang: Lang): Promise<{ host: ExcelHost } | { tooOld: true } | { error: string }> {
   try {
     if (!isSupported(officeRequirements, MIN_EXCEL_API)) return { tooOld: true };
     const session = excelSession();

@@ -314,15 +314,7 @@ export async function readWorkbook(context: XlContext, options: ReadOptions): Pr
       for (let i = 0; i < values.length; i++) {
         const vr = values[i]!;
         for (let j = 0; j < vr.length; j++) {
-          const c = toCell(
-            b.top + i,
-            b.left + j,
-            types[i]?.[j] ?? 'Empty',
-            vr[j],
-            text[i]?.[j] ?? '',
-            formulas[i]?.[j],
-            formats[i]?.[j],
-          );
+          const c = toCell(b.top + i, b.left + j, types[i]?.[j] ?? 'Empty', vr[j], text[i]?.[j] ?? '', formulas[i]?.[j], formats[i]?.[j]);
           if (c) out.push(c);
         }
       }

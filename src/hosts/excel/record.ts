@@ -247,7 +247,8 @@ export function recordUnits(
     const units: Unit[] = [];
     const removeParts = (): void => place.xmlParts.forEach((p) => p.delete());
     if (empty) {
-      if (place.settingExists) units.push({ bytes: 200, queue: () => context.workbook.settings.getItemOrNullObject(FLAG_SETTING_KEY).delete() });
+      if (place.settingExists)
+        units.push({ bytes: 200, queue: () => context.workbook.settings.getItemOrNullObject(FLAG_SETTING_KEY).delete() });
       if (place.xmlParts.length > 0) units.push({ bytes: 100 * place.xmlParts.length, queue: removeParts });
       return { units, place: { ...place, settingExists: false, xmlParts: [] } };
     }

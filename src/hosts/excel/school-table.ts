@@ -28,7 +28,12 @@ export async function selectedSource(context: XlContext): Promise<ListSource | n
 }
 
 /** Writes a template block on a new sheet `name`. With `events` (ExcelApi 1.8) no live check starts. */
-export async function writeTemplateSheet(context: XlContext, name: string, block: TemplateBlock, options: { readonly events?: boolean } = {}): Promise<void> {
+export async function writeTemplateSheet(
+  context: XlContext,
+  name: string,
+  block: TemplateBlock,
+  options: { readonly events?: boolean } = {},
+): Promise<void> {
   let top = Infinity;
   let left = Infinity;
   let bottom = 0;

@@ -111,7 +111,9 @@ export function templateSheetXml(block: TemplateBlock, styles: StylePatcher): st
   const widths = Object.entries(block.columnWidths)
     .map(([c, w]) => [Number(c), w] as const)
     .sort((a, b) => a[0] - b[0]);
-  const cols = widths.length ? `<cols>${widths.map(([c, w]) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` : '';
+  const cols = widths.length
+    ? `<cols>${widths.map(([c, w]) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`
+    : '';
   const merges = block.merges.length
     ? `<mergeCells count="${block.merges.length}">${block.merges.map((m) => `<mergeCell ref="${toA1(m.top, m.left)}:${toA1(m.bottom, m.right)}"/>`).join('')}</mergeCells>`
     : '';

@@ -1,14 +1,7 @@
 import type { Lang } from '../../core/rules/types';
 
 export type AnnotateErrorCode =
-  | 'not-zip'
-  | 'encrypted-or-xls'
-  | 'corrupt'
-  | 'too-many-entries'
-  | 'part-too-large'
-  | 'not-xlsx'
-  | 'strict-ooxml'
-  | 'internal';
+  'not-zip' | 'encrypted-or-xls' | 'corrupt' | 'too-many-entries' | 'part-too-large' | 'not-xlsx' | 'strict-ooxml' | 'internal';
 
 const MESSAGES: Record<AnnotateErrorCode, { zh: string; en: string }> = {
   'not-zip': {

@@ -34,7 +34,13 @@ function shape(id: number, n: Note): string {
  * Adds notes to a sheet. Returns the new sheet XML (with `<legacyDrawing>` if it was added) and
  * the cells that were skipped because they already had a note.
  */
-export function addNotes(pkg: Package, sheetPart: string, sheetXml: string, notes: readonly Note[], author: string): { xml: string; skipped: Set<string> } {
+export function addNotes(
+  pkg: Package,
+  sheetPart: string,
+  sheetXml: string,
+  notes: readonly Note[],
+  author: string,
+): { xml: string; skipped: Set<string> } {
   const skipped = new Set<string>();
   if (!notes.length) return { xml: sheetXml, skipped };
   const rels = pkg.rels(sheetPart);

@@ -336,7 +336,11 @@ export class Package {
 }
 
 /** Inserts `text` just before the closing tag of `open` (expanding a self-closing element). */
-export function insertBeforeClose(xml: string, open: { start: number; end: number; name: string; selfClosing: boolean; text: string }, text: string): string {
+export function insertBeforeClose(
+  xml: string,
+  open: { start: number; end: number; name: string; selfClosing: boolean; text: string },
+  text: string,
+): string {
   if (open.selfClosing) {
     const startTag = open.text.replace(/\s*\/>$/, '>');
     return xml.slice(0, open.start) + startTag + text + `</${open.name}>` + xml.slice(open.end);

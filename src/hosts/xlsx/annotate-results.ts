@@ -38,7 +38,11 @@ export function inlineCell(row: number, col: number, full: string, style?: numbe
 export function rowsXml(rows: SheetSpec['rows'], headerStyle?: number): string {
   return rows
     .map((cells, r) => {
-      const inner = cells.map((c, col) => inlineCell(r, col, typeof c === 'string' ? c : c.text, r === 0 ? headerStyle : typeof c === 'string' ? undefined : c.style)).join('');
+      const inner = cells
+        .map((c, col) =>
+          inlineCell(r, col, typeof c === 'string' ? c : c.text, r === 0 ? headerStyle : typeof c === 'string' ? undefined : c.style),
+        )
+        .join('');
       return `<row r="${r + 1}">${inner}</row>`;
     })
     .join('');

@@ -32,7 +32,11 @@ function colStyles(xml: string, to: number): ColStyle[] {
   if (!cols) return [];
   return children(xml, cols)
     .filter((t) => t.local === 'col')
-    .map((t) => ({ min: Number(attr(t.text, 'min') ?? 0) - 1, max: Number(attr(t.text, 'max') ?? 0) - 1, style: Number(attr(t.text, 'style') ?? 0) }))
+    .map((t) => ({
+      min: Number(attr(t.text, 'min') ?? 0) - 1,
+      max: Number(attr(t.text, 'max') ?? 0) - 1,
+      style: Number(attr(t.text, 'style') ?? 0),
+    }))
     .filter((c) => c.style > 0);
 }
 
@@ -104,7 +108,9 @@ export function patchSheet(xml: string, edits: readonly CellEdit[]): SheetPatchR
   };
 
   const rowStyle = (rowTag: Tag | null): number | undefined =>
-    rowTag && attr(rowTag.text, 'customFormat') === '1' && attr(rowTag.text, 's') !== undefined ? Number(attr(rowTag.text, 's')) : undefined;
+    rowTag && attr(rowTag.text, 'customFormat') === '1' && attr(rowTag.text, 's') !== undefined
+      ? Number(attr(rowTag.text, 's'))
+      : undefined;
 
   const patchRow = (rowTag: Tag, list: CellEdit[]): void => {
     const rs = rowStyle(rowTag);
@@ -122,7 +128,11 @@ export function patchSheet(xml: string, edits: readonly CellEdit[]): SheetPatchR
     if (!rowTag.selfClosing && rowOpen !== rowTag.text) patches.push({ at: rowTag.start, del: rowTag.end - rowTag.start, text: rowOpen });
     if (rowTag.selfClosing) {
       const open = rowOpen.replace(/\s*\/>$/, '>');
-      patches.push({ at: rowTag.start, del: rowTag.end - rowTag.start, text: open + list.map((e) => newCell(e, baseFor(e.col))).join('') + `</${rowTag.name}>` });
+      patches.push({
+        at: rowTag.start,
+        del: rowTag.end - rowTag.start,
+        text: open + list.map((e) => newCell(e, baseFor(e.col))).join('') + `</${rowTag.name}>`,
+      });
       return;
     }
     const span = elementSpan(xml, rowTag);
@@ -170,7 +180,8 @@ export function patchSheet(xml: string, edits: readonly CellEdit[]): SheetPatchR
     if (rest.length) patches.push({ at: span.innerEnd, del: 0, text: rest.map((e) => newCell(e, baseFor(e.col))).join('') });
   };
 
-  const newRow = (list: CellEdit[]): string => `<${q(p, 'row')} r="${list[0]!.row + 1}">${list.map((e) => newCell(e, colStyleOf(e.col))).join('')}</${q(p, 'row')}>`;
+  const newRow = (list: CellEdit[]): string =>
+    `<${q(p, 'row')} r="${list[0]!.row + 1}">${list.map((e) => newCell(e, colStyleOf(e.col))).join('')}</${q(p, 'row')}>`;
 
   // Keep <dimension ref> covering the cells that were added.
   const dim = findOpen(xml, 'dimension', 0, sheetData.start);
@@ -193,14 +204,23 @@ export function patchSheet(xml: string, edits: readonly CellEdit[]): SheetPatchR
       const empty = dimRef === 'A1' && !/<(?:[\w.-]+:)?c[\s>/]/.test(xml.slice(sd.inner, sd.innerEnd));
       const next = empty
         ? rangeToA1({ top, bottom, left, right })
-        : rangeToA1({ top: Math.min(top, r.top), bottom: Math.max(bottom, r.bottom), left: Math.min(left, r.left), right: Math.max(right, r.right) });
+        : rangeToA1({
+            top: Math.min(top, r.top),
+            bottom: Math.max(bottom, r.bottom),
+            left: Math.min(left, r.left),
+            right: Math.max(right, r.right),
+          });
       if (next !== dimRef) patches.push({ at: dim.start, del: dim.end - dim.start, text: setAttr(dim.text, 'ref', next) });
     }
   }
 
   if (sheetData.selfClosing) {
     const open = sheetData.text.replace(/\s*\/>$/, '>');
-    patches.push({ at: sheetData.start, del: sheetData.end - sheetData.start, text: open + targetRows.map((r) => newRow(byRow.get(r)!)).join('') + `</${sheetData.name}>` });
+    patches.push({
+      at: sheetData.start,
+      del: sheetData.end - sheetData.start,
+      text: open + targetRows.map((r) => newRow(byRow.get(r)!)).join('') + `</${sheetData.name}>`,
+    });
     return { xml: applyPatches(xml, patches), written, refused };
   }
 
@@ -228,13 +248,29 @@ export function patchSheet(xml: string, edits: readonly CellEdit[]): SheetPatchR
     i = elementSpan(xml, t).end;
   }
   if (k < targetRows.length) {
-    patches.push({ at: dataSpan.innerEnd, del: 0, text: targetRows.slice(k).map((r) => newRow(byRow.get(r)!)).join('') });
+    patches.push({
+      at: dataSpan.innerEnd,
+      del: 0,
+      text: targetRows
+        .slice(k)
+        .map((r) => newRow(byRow.get(r)!))
+        .join(''),
+    });
   }
   return { xml: applyPatches(xml, patches), written, refused };
 }
 
 /** CT_Worksheet children after legacyDrawing, in schema order. */
-const AFTER_LEGACY_DRAWING = ['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
+const AFTER_LEGACY_DRAWING = [
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+];
 
 /** Inserts `<legacyDrawing r:id>` at its schema position (declaring the r namespace if needed). */
 export function insertLegacyDrawing(xml: string, rid: string, relNs: string): string {

@@ -133,7 +133,8 @@ export class StylePatcher {
       if (m[1]) font = `${first.slice(0, -2).trimEnd()}>${extra(p)}</${q(p, 'font')}>`;
       else {
         let body = first.slice(m[0].length);
-        for (const local of strip) body = body.replace(new RegExp(`<${q(p, local)}\\b[^>]*?/>|<${q(p, local)}\\b[^>]*?>[\\s\\S]*?</${q(p, local)}>`, 'g'), '');
+        for (const local of strip)
+          body = body.replace(new RegExp(`<${q(p, local)}\\b[^>]*?/>|<${q(p, local)}\\b[^>]*?>[\\s\\S]*?</${q(p, local)}>`, 'g'), '');
         font = `${m[0]}${extra(p)}${body}`;
       }
       this.fonts.added.push(font);
@@ -149,7 +150,9 @@ export class StylePatcher {
     let id = this.cache.get('wrap');
     if (id === undefined) {
       const p = this.prefix;
-      id = this.push(`<${q(p, 'xf')} numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><${q(p, 'alignment')} vertical="top" wrapText="1"/></${q(p, 'xf')}>`);
+      id = this.push(
+        `<${q(p, 'xf')} numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><${q(p, 'alignment')} vertical="top" wrapText="1"/></${q(p, 'xf')}>`,
+      );
       this.cache.set('wrap', id);
     }
     return id;
@@ -187,7 +190,9 @@ export class StylePatcher {
     if (id === undefined) {
       const p = this.prefix;
       const side = (s: string) => `<${q(p, s)} style="thin"><${q(p, 'color')} auto="1"/></${q(p, s)}>`;
-      this.borders.added.push(`<${q(p, 'border')}>${side('left')}${side('right')}${side('top')}${side('bottom')}<${q(p, 'diagonal')}/></${q(p, 'border')}>`);
+      this.borders.added.push(
+        `<${q(p, 'border')}>${side('left')}${side('right')}${side('top')}${side('bottom')}<${q(p, 'diagonal')}/></${q(p, 'border')}>`,
+      );
       id = Math.max(this.borders.items.length, 1) + this.borders.added.length - 1;
       this.cache.set('border|thin', id);
     }
@@ -198,7 +203,13 @@ export class StylePatcher {
    * A cell format for the sheets the product writes (the generated school table): number format,
    * bold, alignment, wrap and a thin border, on the default font. Appended once per combination.
    */
-  cellFormat(f: { readonly numFmt?: string; readonly bold?: boolean; readonly align?: 'left' | 'center' | 'right'; readonly wrap?: boolean; readonly border?: boolean }): number {
+  cellFormat(f: {
+    readonly numFmt?: string;
+    readonly bold?: boolean;
+    readonly align?: 'left' | 'center' | 'right';
+    readonly wrap?: boolean;
+    readonly border?: boolean;
+  }): number {
     const key = `cell|${f.numFmt ?? ''}|${f.bold ? 1 : 0}|${f.align ?? ''}|${f.wrap ? 1 : 0}|${f.border ? 1 : 0}`;
     let id = this.cache.get(key);
     if (id === undefined) {
@@ -231,7 +242,14 @@ export class StylePatcher {
 
   /** Writes styles.xml back when anything was added. */
   commit(): void {
-    if (!this.fills.added.length && !this.fonts.added.length && !this.xfs.added.length && !this.numFmts.added.length && !this.borders.added.length) return;
+    if (
+      !this.fills.added.length &&
+      !this.fonts.added.length &&
+      !this.xfs.added.length &&
+      !this.numFmts.added.length &&
+      !this.borders.added.length
+    )
+      return;
     const patches: Patch[] = [];
     const p = this.prefix;
     const xml = this.xml;
@@ -244,7 +262,11 @@ export class StylePatcher {
         const span = elementSpan(xml, sec.open);
         const startTag = setAttr(sec.open.text.replace(/\s*\/>$/, '>'), 'count', String(count));
         patches.push({ at: sec.open.start, del: sec.open.end - sec.open.start, text: startTag });
-        patches.push({ at: span.innerEnd, del: sec.open.selfClosing ? 0 : 0, text: all.join('') + (sec.open.selfClosing ? `</${sec.open.name}>` : '') });
+        patches.push({
+          at: span.innerEnd,
+          del: sec.open.selfClosing ? 0 : 0,
+          text: all.join('') + (sec.open.selfClosing ? `</${sec.open.name}>` : ''),
+        });
         return;
       }
       let at = -1;
@@ -264,10 +286,20 @@ export class StylePatcher {
     addSection(
       this.fills,
       'fills',
-      [`<${q(p, 'fill')}><${q(p, 'patternFill')} patternType="none"/></${q(p, 'fill')}>`, `<${q(p, 'fill')}><${q(p, 'patternFill')} patternType="gray125"/></${q(p, 'fill')}>`],
+      [
+        `<${q(p, 'fill')}><${q(p, 'patternFill')} patternType="none"/></${q(p, 'fill')}>`,
+        `<${q(p, 'fill')}><${q(p, 'patternFill')} patternType="gray125"/></${q(p, 'fill')}>`,
+      ],
       after,
     );
-    addSection(this.borders, 'borders', [`<${q(p, 'border')}><${q(p, 'left')}/><${q(p, 'right')}/><${q(p, 'top')}/><${q(p, 'bottom')}/><${q(p, 'diagonal')}/></${q(p, 'border')}>`], after.slice(1));
+    addSection(
+      this.borders,
+      'borders',
+      [
+        `<${q(p, 'border')}><${q(p, 'left')}/><${q(p, 'right')}/><${q(p, 'top')}/><${q(p, 'bottom')}/><${q(p, 'diagonal')}/></${q(p, 'border')}>`,
+      ],
+      after.slice(1),
+    );
     addSection(this.xfs, 'cellXfs', [`<${q(p, 'xf')} numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`], after.slice(3));
     this.pkg.set(this.part, applyPatches(xml, patches));
   }

@@ -20,9 +20,17 @@ export function openOn(pkg: Package, index: number, name: string): void {
   // activeTab on the first workbook view (created when the workbook has none)
   const view = findOpen(xml, 'workbookView');
   if (view) {
-    patches.push({ at: view.start, del: view.end - view.start, text: setAttr(removeAttr(view.text, 'firstSheet'), 'activeTab', String(index)) });
+    patches.push({
+      at: view.start,
+      del: view.end - view.start,
+      text: setAttr(removeAttr(view.text, 'firstSheet'), 'activeTab', String(index)),
+    });
   } else if (!findOpen(xml, 'bookViews')) {
-    patches.push({ at: sheets.start, del: 0, text: `<${q(p, 'bookViews')}><${q(p, 'workbookView')} activeTab="${index}"/></${q(p, 'bookViews')}>` });
+    patches.push({
+      at: sheets.start,
+      del: 0,
+      text: `<${q(p, 'bookViews')}><${q(p, 'workbookView')} activeTab="${index}"/></${q(p, 'bookViews')}>`,
+    });
   }
 
   // the header row repeated on every printed page

@@ -95,7 +95,8 @@ export function findClose(xml: string, open: Tag): Tag | null {
   if (open.selfClosing) return null;
   // Native indexOf over `<name` / `</name`: linear and fast even over a large <sheetData>.
   const name = open.name;
-  const isEnd = (c: string | undefined): boolean => c === undefined || c === '>' || c === '/' || c === ' ' || c === '\t' || c === '\n' || c === '\r';
+  const isEnd = (c: string | undefined): boolean =>
+    c === undefined || c === '>' || c === '/' || c === ' ' || c === '\t' || c === '\n' || c === '\r';
   let depth = 0;
   let i = open.end;
   for (;;) {

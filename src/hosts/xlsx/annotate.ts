@@ -139,7 +139,9 @@ function annotatePackage(original: Uint8Array, findings: readonly Finding[], opt
   const fixes = new Map<string, Map<string, { row: number; col: number; fix: FixData }>>();
   for (const f of findings) {
     const info = sheetByName.get(f.sheet);
-    const pos = fromA1(f.cell) ?? (Number.isInteger(f.row) && Number.isInteger(f.col) && f.row >= 0 && f.col >= 0 ? { row: f.row, col: f.col } : null);
+    const pos =
+      fromA1(f.cell) ??
+      (Number.isInteger(f.row) && Number.isInteger(f.col) && f.row >= 0 && f.col >= 0 ? { row: f.row, col: f.col } : null);
     if (info?.part && pos) {
       const m = flags.get(f.sheet) ?? new Map<string, Flag>();
       flags.set(f.sheet, m);
@@ -217,8 +219,11 @@ function annotatePackage(original: Uint8Array, findings: readonly Finding[], opt
   for (const f of findings) {
     const why = explanationOf(f, explained);
     // a finding whose own cell the copy filled is resolved in the copy: not shown as an open error
-    const filledHere = !why && options.fix === true && fixesItsCell(f) && written.has(`${f.sheet}!${toA1(fromA1(f.cell)!.row, fromA1(f.cell)!.col)}`);
-    const sev = SEVERITY_LABEL[lang][f.severity] + (why ? (lang === 'zh' ? '（已说明）' : ' (explained)') : filledHere ? (lang === 'zh' ? '（已填入）' : ' (filled)') : '');
+    const filledHere =
+      !why && options.fix === true && fixesItsCell(f) && written.has(`${f.sheet}!${toA1(fromA1(f.cell)!.row, fromA1(f.cell)!.col)}`);
+    const sev =
+      SEVERITY_LABEL[lang][f.severity] +
+      (why ? (lang === 'zh' ? '（已说明）' : ' (explained)') : filledHere ? (lang === 'zh' ? '（已填入）' : ' (filled)') : '');
     const target = sheetByName.has(f.sheet) && fromA1(f.cell) ? qualifiedRef(f.sheet, f.cell) : undefined;
     const row: (SheetCell | string)[] = [
       ruleLabel(f.rule, lang),
@@ -250,12 +255,23 @@ function annotatePackage(original: Uint8Array, findings: readonly Finding[], opt
   let resultsName = RESULTS_SHEET;
   for (let n = 2; sheetByName.has(resultsName); n++) resultsName = `${RESULTS_SHEET}(${n})`;
   const resultsIndex = sheets.length;
-  pkg.addSheet(resultsName, worksheetXml({ rows, headerStyle: styles.bold(), widths: WIDTHS.slice(0, header.length), freezeHeader: true, selected: true, printFitWidth: true }));
+  pkg.addSheet(
+    resultsName,
+    worksheetXml({
+      rows,
+      headerStyle: styles.bold(),
+      widths: WIDTHS.slice(0, header.length),
+      freezeHeader: true,
+      selected: true,
+      printFitWidth: true,
+    }),
+  );
   // the copy opens on 检查结果, which prints on one page width with its header row on every page
   openOn(pkg, resultsIndex, resultsName);
   styles.commit();
   const writtenFixes: Fix[] = [];
-  for (const m of fixes.values()) for (const fx of m.values()) if (written.has(`${fx.fix.sheet}!${toA1(fx.row, fx.col)}`)) writtenFixes.push(fx.fix);
+  for (const m of fixes.values())
+    for (const fx of m.values()) if (written.has(`${fx.fix.sheet}!${toA1(fx.row, fx.col)}`)) writtenFixes.push(fx.fix);
   return { bytes: pkg.toBytes(), written: writtenFixes };
 }
 

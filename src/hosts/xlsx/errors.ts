@@ -23,7 +23,17 @@ export type XlsxReadErrorCode =
   | 'powerpoint-document';
 
 /** The limits a read can exceed (see `ReadLimits`). */
-export type LimitName = 'uncompressed-size' | 'entries' | 'cells' | 'merges' | 'text-run' | 'time' | 'formula-length' | 'formula-chars' | 'number-format-length' | 'text-chars';
+export type LimitName =
+  | 'uncompressed-size'
+  | 'entries'
+  | 'cells'
+  | 'merges'
+  | 'text-run'
+  | 'time'
+  | 'formula-length'
+  | 'formula-chars'
+  | 'number-format-length'
+  | 'text-chars';
 
 export interface XlsxReadErrorDetail {
   /** The package part concerned (`xl/worksheets/sheet1.xml`), when there is one. */
@@ -125,9 +135,7 @@ function sentence(code: XlsxReadErrorCode, d: XlsxReadErrorDetail, lang: 'zh' | 
     case 'xlsb-binary':
       return zh ? '这是二进制 .xlsb 工作簿，请在 Excel 中另存为 .xlsx' : 'this is a binary .xlsb workbook; save it as .xlsx in Excel';
     case 'malformed-xml':
-      return zh
-        ? `${where(d, 'zh')}不是有效的 XML，文件可能已损坏`
-        : `${where(d, 'en')} is not well-formed XML; the file may be damaged`;
+      return zh ? `${where(d, 'zh')}不是有效的 XML，文件可能已损坏` : `${where(d, 'en')} is not well-formed XML; the file may be damaged`;
     case 'doctype-refused':
       return zh
         ? `${where(d, 'zh')}含有 DOCTYPE/实体声明，出于安全原因拒绝读取`
@@ -141,7 +149,9 @@ function sentence(code: XlsxReadErrorCode, d: XlsxReadErrorDetail, lang: 'zh' | 
         ? `${where(d, 'zh')}声明的字符编码“${d.encoding ?? ''}”无法识别，请在 Excel 或 WPS 中打开并另存为 .xlsx`
         : `${where(d, 'en')} declares the character encoding "${d.encoding ?? ''}", which cannot be read; open it in Excel or WPS and save it as .xlsx again`;
     case 'internal':
-      return zh ? '读取工作簿时发生内部错误，请把文件和此信息报告给开发者' : 'an internal error occurred while reading the workbook; please report it with the file';
+      return zh
+        ? '读取工作簿时发生内部错误，请把文件和此信息报告给开发者'
+        : 'an internal error occurred while reading the workbook; please report it with the file';
     case 'duplicate-entry':
       return zh
         ? `文件已损坏（压缩包中有两个同名部件 ${d.part ?? ''}，大小写不同也算同名），请在 Excel 中打开并重新保存`
@@ -153,7 +163,9 @@ function sentence(code: XlsxReadErrorCode, d: XlsxReadErrorDetail, lang: 'zh' | 
     case 'word-document':
       return zh ? '这是 Word 文档（.docx），不是 Excel 工作簿' : 'this is a Word document (.docx), not an Excel workbook';
     case 'powerpoint-document':
-      return zh ? '这是 PowerPoint 演示文稿（.pptx），不是 Excel 工作簿' : 'this is a PowerPoint presentation (.pptx), not an Excel workbook';
+      return zh
+        ? '这是 PowerPoint 演示文稿（.pptx），不是 Excel 工作簿'
+        : 'this is a PowerPoint presentation (.pptx), not an Excel workbook';
   }
 }
 

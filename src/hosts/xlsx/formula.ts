@@ -3,8 +3,6 @@ import { columnIndex, columnName } from '../../core/snapshot/a1';
 
 const REF = /(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![\w(!])/y;
 
-
-
 /** Moves the relative references of `formula` by (dr, dc); text in quotes is left alone. */
 export function shiftFormula(formula: string, dr: number, dc: number): string {
   if (dr === 0 && dc === 0) return formula;

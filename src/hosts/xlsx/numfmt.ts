@@ -6,16 +6,53 @@
 
 /** Built-in format ids (ECMA-376 18.8.30) plus the zh-CN built-in date formats. */
 export const BUILTIN_FORMATS: ReadonlyMap<number, string> = new Map([
-  [0, 'General'], [1, '0'], [2, '0.00'], [3, '#,##0'], [4, '#,##0.00'], [9, '0%'], [10, '0.00%'],
-  [11, '0.00E+00'], [12, '# ?/?'], [13, '# ??/??'], [14, 'yyyy-mm-dd'], [15, 'd-mmm-yy'], [16, 'd-mmm'],
-  [17, 'mmm-yy'], [18, 'h:mm AM/PM'], [19, 'h:mm:ss AM/PM'], [20, 'h:mm'], [21, 'h:mm:ss'],
-  [22, 'yyyy-mm-dd h:mm'], [37, '#,##0 ;(#,##0)'], [38, '#,##0 ;[Red](#,##0)'], [39, '#,##0.00;(#,##0.00)'],
-  [40, '#,##0.00;[Red](#,##0.00)'], [45, 'mm:ss'], [46, '[h]:mm:ss'], [47, 'mmss.0'], [48, '##0.0E+0'], [49, '@'],
+  [0, 'General'],
+  [1, '0'],
+  [2, '0.00'],
+  [3, '#,##0'],
+  [4, '#,##0.00'],
+  [9, '0%'],
+  [10, '0.00%'],
+  [11, '0.00E+00'],
+  [12, '# ?/?'],
+  [13, '# ??/??'],
+  [14, 'yyyy-mm-dd'],
+  [15, 'd-mmm-yy'],
+  [16, 'd-mmm'],
+  [17, 'mmm-yy'],
+  [18, 'h:mm AM/PM'],
+  [19, 'h:mm:ss AM/PM'],
+  [20, 'h:mm'],
+  [21, 'h:mm:ss'],
+  [22, 'yyyy-mm-dd h:mm'],
+  [37, '#,##0 ;(#,##0)'],
+  [38, '#,##0 ;[Red](#,##0)'],
+  [39, '#,##0.00;(#,##0.00)'],
+  [40, '#,##0.00;[Red](#,##0.00)'],
+  [45, 'mm:ss'],
+  [46, '[h]:mm:ss'],
+  [47, 'mmss.0'],
+  [48, '##0.0E+0'],
+  [49, '@'],
   // zh-CN locale built-ins
-  [27, 'yyyy"年"m"月"'], [28, 'm"月"d"日"'], [29, 'm"月"d"日"'], [30, 'm-d-yy'], [31, 'yyyy"年"m"月"d"日"'],
-  [32, 'h"时"mm"分"'], [33, 'h"时"mm"分"ss"秒"'], [34, '上午/下午h"时"mm"分"'], [35, '上午/下午h"时"mm"分"ss"秒"'],
-  [36, 'yyyy"年"m"月"'], [50, 'yyyy"年"m"月"'], [51, 'm"月"d"日"'], [52, 'yyyy"年"m"月"'], [53, 'm"月"d"日"'],
-  [54, 'm"月"d"日"'], [55, '上午/下午h"时"mm"分"'], [56, '上午/下午h"时"mm"分"ss"秒"'], [57, 'yyyy"年"m"月"'],
+  [27, 'yyyy"年"m"月"'],
+  [28, 'm"月"d"日"'],
+  [29, 'm"月"d"日"'],
+  [30, 'm-d-yy'],
+  [31, 'yyyy"年"m"月"d"日"'],
+  [32, 'h"时"mm"分"'],
+  [33, 'h"时"mm"分"ss"秒"'],
+  [34, '上午/下午h"时"mm"分"'],
+  [35, '上午/下午h"时"mm"分"ss"秒"'],
+  [36, 'yyyy"年"m"月"'],
+  [50, 'yyyy"年"m"月"'],
+  [51, 'm"月"d"日"'],
+  [52, 'yyyy"年"m"月"'],
+  [53, 'm"月"d"日"'],
+  [54, 'm"月"d"日"'],
+  [55, '上午/下午h"时"mm"分"'],
+  [56, '上午/下午h"时"mm"分"ss"秒"'],
+  [57, 'yyyy"年"m"月"'],
   [58, 'm"月"d"日"'],
 ]);
 
@@ -51,7 +88,11 @@ function sections(fmt: string): string[] {
 
 /** The format with quoted text, escapes and bracketed parts removed: what decides its kind. */
 function skeleton(section: string): string {
-  return section.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '').replace(/[_*]./g, '');
+  return section
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/[_*]./g, '');
 }
 
 export function isDateFormat(fmt: string): boolean {
@@ -149,7 +190,11 @@ function renderNumeric(v: number, section: string): string {
     } else if (ch === '*') {
       lit = '';
       i++;
-    } else if (/[0#?.,]/.test(ch) || (seenDigit && /[Ee]/.test(ch) && /^[+-]/.test(section.slice(i + 1))) || (seenDigit && /[+-]/.test(ch) && /[Ee]$/.test(pattern))) {
+    } else if (
+      /[0#?.,]/.test(ch) ||
+      (seenDigit && /[Ee]/.test(ch) && /^[+-]/.test(section.slice(i + 1))) ||
+      (seenDigit && /[+-]/.test(ch) && /[Ee]$/.test(pattern))
+    ) {
       pattern += ch;
       if (/[0#?]/.test(ch)) seenDigit = true;
       continue;
@@ -234,5 +279,10 @@ export function formatNumber(v: number, fmt: string | undefined, date1904 = fals
 }
 
 function renderLiteral(section: string): string {
-  return section.replace(/"([^"]*)"/g, '$1').replace(/\\(.)/g, '$1').replace(/\[[^\]]*\]/g, '').replace(/_./g, ' ').replace(/\*./g, '');
+  return section
+    .replace(/"([^"]*)"/g, '$1')
+    .replace(/\\(.)/g, '$1')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/_./g, ' ')
+    .replace(/\*./g, '');
 }

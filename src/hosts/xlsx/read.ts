@@ -217,7 +217,12 @@ class Package {
       const lt = chunk.lastIndexOf(0x3c);
       run = lt < 0 ? run + chunk.length : chunk.length - lt - 1;
       if (run > maxRunBytes) {
-        throw new XlsxReadError('limit-exceeded', { part, ...(sheet !== undefined && { sheet }), limit: 'text-run', max: this.limits.maxTextRun });
+        throw new XlsxReadError('limit-exceeded', {
+          part,
+          ...(sheet !== undefined && { sheet }),
+          limit: 'text-run',
+          max: this.limits.maxTextRun,
+        });
       }
       chunks.push(chunk);
       total += chunk.length;
@@ -320,7 +325,8 @@ function readStyles(pkg: Package, part: string | undefined): (string | undefined
         const id = Number(a.get('numFmtId'));
         const code = a.get('formatCode');
         // Excel writes at most 255 characters; a longer one would be applied to every cell it styles
-        if (code !== undefined && code.length > max) throw new XlsxReadError('limit-exceeded', { limit: 'number-format-length', max, part });
+        if (code !== undefined && code.length > max)
+          throw new XlsxReadError('limit-exceeded', { limit: 'number-format-length', max, part });
         if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
       } else if (name === 'cellXfs') inCellXfs = true;
       else if (name === 'xf' && inCellXfs) ids.push(Number(a.get('numFmtId') ?? '0'));
@@ -412,7 +418,13 @@ function readWorksheet(ctx: SheetContext, part: string, sheetName: string, index
 
   const formulaCost = (length: number): void => {
     if (length > limits.maxFormulaLength) {
-      throw new XlsxReadError('limit-exceeded', { limit: 'formula-length', max: limits.maxFormulaLength, sheet: sheetName, part, cell: toA1(cRow, cCol) });
+      throw new XlsxReadError('limit-exceeded', {
+        limit: 'formula-length',
+        max: limits.maxFormulaLength,
+        sheet: sheetName,
+        part,
+        cell: toA1(cRow, cCol),
+      });
     }
     ctx.counters.formulaChars += length;
     if (ctx.counters.formulaChars > limits.maxFormulaChars) {
@@ -714,7 +726,13 @@ export function readXlsxOrThrow(bytes: Uint8Array, options: ReadOptions = {}): W
   const stylesPart = relOfType(rels, '/styles') ?? (pkg.has(`${baseDir}styles.xml`) ? `${baseDir}styles.xml` : undefined);
   const strings = readSharedStrings(pkg, ssPart !== undefined && pkg.has(ssPart) ? ssPart : undefined);
   const xfs = readStyles(pkg, stylesPart !== undefined && pkg.has(stylesPart) ? stylesPart : undefined);
-  const ctx: SheetContext = { pkg, strings, xfs, date1904: info.date1904, counters: { cells: 0, merges: 0, formulaChars: 0, textChars: 0 } };
+  const ctx: SheetContext = {
+    pkg,
+    strings,
+    xfs,
+    date1904: info.date1904,
+    counters: { cells: 0, merges: 0, formulaChars: 0, textChars: 0 },
+  };
 
   const sheets: SheetSnapshot[] = [];
   info.sheets.forEach((ref, index) => {

@@ -28,7 +28,13 @@ function isSpace(c: number): boolean {
 
 /** XML NameStartChar, simplified to what matters for well-formedness checks here. */
 function isNameStart(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x3a || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0xfffe);
+  return (
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    c === 0x5f ||
+    c === 0x3a ||
+    (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0xfffe)
+  );
 }
 
 function isNameChar(c: number): boolean {
@@ -36,7 +42,9 @@ function isNameChar(c: number): boolean {
 }
 
 function isXmlChar(n: number): boolean {
-  return n === 0x9 || n === 0xa || n === 0xd || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff);
+  return (
+    n === 0x9 || n === 0xa || n === 0xd || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff)
+  );
 }
 
 class ScanFail extends Error {}
@@ -123,7 +131,9 @@ class ScanAttrs implements Attrs {
     const b = p[k * 4 + 1]!;
     if (!localOnly) return b - a === name.length && this.s.startsWith(name, a);
     const start = b - name.length - 1;
-    return start >= a && this.s.charCodeAt(start) === 0x3a && this.s.startsWith(name, start + 1) && this.s.lastIndexOf(':', b - 1) === start;
+    return (
+      start >= a && this.s.charCodeAt(start) === 0x3a && this.s.startsWith(name, start + 1) && this.s.lastIndexOf(':', b - 1) === start
+    );
   }
 
   get(name: string): string | undefined {
@@ -210,7 +220,8 @@ function scan(s: string, handlers: XmlHandlers, options: ScanOptions, where: Xls
       const ch = s.charCodeAt(k);
       if (ch === 0x26) hasAmp = true;
       else if (ch === 0x0d) hasCr = true;
-      else if (ch === 0x3e && k >= a + 2 && s.charCodeAt(k - 1) === 0x5d && s.charCodeAt(k - 2) === 0x5d) throw new ScanFail('"]]>" in char data');
+      else if (ch === 0x3e && k >= a + 2 && s.charCodeAt(k - 1) === 0x5d && s.charCodeAt(k - 2) === 0x5d)
+        throw new ScanFail('"]]>" in char data');
     }
     if (!text && !hasAmp) return;
     let t = hasAmp ? decodeEntities(s, a, b) : s.slice(a, b);
@@ -323,7 +334,7 @@ function scan(s: string, handlers: XmlHandlers, options: ScanOptions, where: Xls
       const va = j + 1;
       let vb = va;
       let amp = false;
-      for (;; vb++) {
+      for (; ; vb++) {
         if (vb >= n) throw new ScanFail('unterminated attribute value');
         const ch = s.charCodeAt(vb);
         if (ch === q) break;

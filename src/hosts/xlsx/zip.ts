@@ -148,9 +148,17 @@ export function listEntries(bytes: Uint8Array, maxEntries: number): ZipEntry[] {
         const len = u16(bytes, x + 2);
         if (id === 1) {
           let q = x + 4;
-          if (declaredSize === 0xffffffff) { declaredSize = u64(bytes, q); q += 8; }
-          if (compressedSize === 0xffffffff) { compressedSize = u64(bytes, q); q += 8; }
-          if (localOffset === 0xffffffff) { localOffset = u64(bytes, q); }
+          if (declaredSize === 0xffffffff) {
+            declaredSize = u64(bytes, q);
+            q += 8;
+          }
+          if (compressedSize === 0xffffffff) {
+            compressedSize = u64(bytes, q);
+            q += 8;
+          }
+          if (localOffset === 0xffffffff) {
+            localOffset = u64(bytes, q);
+          }
           break;
         }
         x += 4 + len;
@@ -175,12 +183,7 @@ const FAST_MAX = 64 * 1024 * 1024;
  * entry's CRC-32 is computed over the chunks and checked at the end: a flipped byte that still
  * inflates (a damaged copy, a stored entry) is `crc-mismatch`, never text with U+FFFD in it.
  */
-export function streamEntry(
-  bytes: Uint8Array,
-  entry: ZipEntry,
-  budget: ZipBudget,
-  onChunk: (chunk: Uint8Array) => void,
-): void {
+export function streamEntry(bytes: Uint8Array, entry: ZipEntry, budget: ZipBudget, onChunk: (chunk: Uint8Array) => void): void {
   const lo = entry.localOffset;
   if (lo + 30 > bytes.length || u32(bytes, lo) !== SIG_LOCAL) {
     throw new XlsxReadError('corrupt-zip', { part: entry.name, detail: 'bad local header' });
@@ -188,7 +191,8 @@ export function streamEntry(
   if (entry.flags & 1) throw new XlsxReadError('encrypted');
   const start = lo + 30 + u16(bytes, lo + 26) + u16(bytes, lo + 28);
   const end = start + entry.compressedSize;
-  if (end > bytes.length) throw new XlsxReadError('corrupt-zip', { part: entry.name, detail: 'entry data beyond the end of the file (truncated?)' });
+  if (end > bytes.length)
+    throw new XlsxReadError('corrupt-zip', { part: entry.name, detail: 'entry data beyond the end of the file (truncated?)' });
   let crc = 0;
   const count = (chunk: Uint8Array): void => {
     budget.used += chunk.length;
@@ -200,7 +204,10 @@ export function streamEntry(
   };
   const verify = (): void => {
     if (crc !== entry.crc) {
-      throw new XlsxReadError('crc-mismatch', { part: entry.name, detail: `CRC-32 ${crc.toString(16)}, the directory says ${entry.crc.toString(16)}` });
+      throw new XlsxReadError('crc-mismatch', {
+        part: entry.name,
+        detail: `CRC-32 ${crc.toString(16)}, the directory says ${entry.crc.toString(16)}`,
+      });
     }
   };
   if (entry.method === 0) {
@@ -246,7 +253,7 @@ export function streamEntry(
     // Steps grow (up to 64 KB) while each expands less than 64×, and fall back to 4 KB when one
     // expands more: a bomb's output is checked at least every ~4 MB.
     let step = CHUNK;
-    for (let p = start; p < end; ) {
+    for (let p = start; p < end;) {
       budget.tick();
       const q = Math.min(end, p + step);
       produced = 0;

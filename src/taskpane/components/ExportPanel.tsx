@@ -10,8 +10,18 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import {
-  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle,
-  Link, MessageBar, MessageBarBody, makeStyles, tokens,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import type { CheckResult } from '../../core/check';
 import type { DisclosureDocument } from '../../core/model';
@@ -23,7 +33,10 @@ import type { DocxTemplateStore } from '../../core/stored-template';
 import { DOCX_TYPE, type SaveFile } from '../download';
 
 /** What the pane needs from the Word writer (`exportDocxWithModel` in src/hosts/docx/write). */
-export type DocxExporter = (document: DisclosureDocument, options?: DocxExportOptions) => Promise<{
+export type DocxExporter = (
+  document: DisclosureDocument,
+  options?: DocxExportOptions,
+) => Promise<{
   readonly bytes: Uint8Array;
   readonly model: { readonly normalisations: readonly Normalisation[] };
 }>;
@@ -34,9 +47,12 @@ export interface DocxExportOptions {
 }
 
 /** A template checked when chosen: what it gives, or why it cannot be used (one sentence). */
-export type TemplateCheck = (bytes: Uint8Array, lang: Lang) => Promise<{ ok: true; summary: TemplateSummaryText } | { ok: false; message: string }>;
+export type TemplateCheck = (
+  bytes: Uint8Array,
+  lang: Lang,
+) => Promise<{ ok: true; summary: TemplateSummaryText } | { ok: false; message: string }>;
 
-const cm = (twips: number): string => (twips / 1440 * 2.54).toFixed(1);
+const cm = (twips: number): string => ((twips / 1440) * 2.54).toFixed(1);
 
 /** The Word template reader, a lazy chunk like the writer. */
 export const checkTemplateLazily: TemplateCheck = async (bytes, lang) => {
@@ -82,7 +98,13 @@ const FIRST_ERRORS = 5;
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   button: { alignSelf: 'flex-start' },
-  errors: { margin: `${tokens.spacingVerticalS} 0 0 0`, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  errors: {
+    margin: `${tokens.spacingVerticalS} 0 0 0`,
+    paddingLeft: tokens.spacingHorizontalXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
   place: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
   more: { color: tokens.colorNeutralForeground3, listStyleType: 'none' },
   changes: { fontSize: tokens.fontSizeBase200 },
@@ -90,7 +112,15 @@ const useStyles = makeStyles({
   templateName: { fontWeight: tokens.fontWeightSemibold, wordBreak: 'break-all' },
   templateInfo: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   summary: { cursor: 'pointer', padding: `${tokens.spacingVerticalXS} 0`, fontWeight: tokens.fontWeightSemibold },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: '40vh', overflowY: 'auto', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    maxHeight: '40vh',
+    overflowY: 'auto',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
   item: { wordBreak: 'break-word' },
   actions: { flexWrap: 'wrap' },
   diff: { display: 'block', color: tokens.colorNeutralForeground2, whiteSpace: 'pre-wrap' },
@@ -125,7 +155,13 @@ export interface ExportPanelProps {
 }
 
 type Done =
-  | { readonly ok: true; readonly result: CheckResult; readonly file: string; readonly changes: readonly Normalisation[]; readonly template?: string | undefined }
+  | {
+      readonly ok: true;
+      readonly result: CheckResult;
+      readonly file: string;
+      readonly changes: readonly Normalisation[];
+      readonly template?: string | undefined;
+    }
   | { readonly ok: false; readonly result: CheckResult };
 
 function place(n: Normalisation): string {
@@ -225,16 +261,27 @@ export function ExportPanel(props: ExportPanelProps) {
 
   return (
     <div className={s.root} data-testid="export">
-      <Button className={s.button} disabled={!result || props.disabled || running} onClick={onClick} title={result ? undefined : t.exportHint}>
+      <Button
+        className={s.button}
+        disabled={!result || props.disabled || running}
+        onClick={onClick}
+        title={result ? undefined : t.exportHint}
+      >
         {running ? t.exporting : t.exportDocx}
       </Button>
       <div className={s.template} data-testid="export-template">
         <span>{t.templateLabel}：</span>
-        <span className={s.templateName} data-testid="export-template-name">{templateBusy ? t.templateReading : template ? template.name : t.templateBuiltIn}</span>
+        <span className={s.templateName} data-testid="export-template-name">
+          {templateBusy ? t.templateReading : template ? template.name : t.templateBuiltIn}
+        </span>
         <Button size="small" disabled={templateBusy || running} onClick={() => fileInput.current?.click()}>
           {template ? t.templateChange : t.templateChoose}
         </Button>
-        {template && <Button size="small" appearance="subtle" disabled={templateBusy || running} onClick={forgetTemplate}>{t.templateForget}</Button>}
+        {template && (
+          <Button size="small" appearance="subtle" disabled={templateBusy || running} onClick={forgetTemplate}>
+            {t.templateForget}
+          </Button>
+        )}
         <input
           ref={fileInput}
           type="file"
@@ -250,48 +297,67 @@ export function ExportPanel(props: ExportPanelProps) {
       </div>
       {template?.summary && (
         <p className={s.templateInfo} data-testid="export-template-summary">
-          {t.templateSummary(template.summary)}
-          {' '}
+          {t.templateSummary(template.summary)}{' '}
           {template.remembered ? (props.inExcel ? t.templateRememberedExcel : t.templateRememberedPage) : t.templateNotRemembered}
         </p>
       )}
       {templateError && (
-        <MessageBar layout="multiline" intent="error" role="alert" data-testid="export-template-error"><MessageBarBody>{templateError}</MessageBarBody></MessageBar>
+        <MessageBar layout="multiline" intent="error" role="alert" data-testid="export-template-error">
+          <MessageBarBody>{templateError}</MessageBarBody>
+        </MessageBar>
       )}
       {props.inExcel && props.platform === 'Mac' && (
         <MessageBar layout="multiline" intent="warning" data-testid="export-mac">
           <MessageBarBody>
             {t.exportMac}
-            {props.standaloneUrl && <> <Link href={props.standaloneUrl} target="_blank" rel="noopener">{t.tooOldStandalone}</Link></>}
+            {props.standaloneUrl && (
+              <>
+                {' '}
+                <Link href={props.standaloneUrl} target="_blank" rel="noopener">
+                  {t.tooOldStandalone}
+                </Link>
+              </>
+            )}
           </MessageBarBody>
         </MessageBar>
       )}
       {shown && !shown.ok && (
-        <MessageBar layout="multiline" intent="error" role="alert"><MessageBarBody>{t.exportFailed}</MessageBarBody></MessageBar>
+        <MessageBar layout="multiline" intent="error" role="alert">
+          <MessageBarBody>{t.exportFailed}</MessageBarBody>
+        </MessageBar>
       )}
       {shown?.ok && (
         <MessageBar layout="multiline" intent="success" role="status">
-          <MessageBarBody>{shown.template ? t.exportedWithTemplate(shown.file, shown.template) : t.exported(shown.file)}{props.inExcel ? ` ${t.exportBlockedHint}` : ''}</MessageBarBody>
+          <MessageBarBody>
+            {shown.template ? t.exportedWithTemplate(shown.file, shown.template) : t.exported(shown.file)}
+            {props.inExcel ? ` ${t.exportBlockedHint}` : ''}
+          </MessageBarBody>
         </MessageBar>
       )}
-      {shown?.ok && (shown.changes.length === 0 ? (
-        <p className={s.changes}>{t.exportNoChanges}</p>
-      ) : (
-        <details className={s.changes} data-testid="export-changes">
-          <summary className={s.summary}>{t.exportChanges(shown.changes.length)}</summary>
-          <ol className={s.list}>
-            {shown.changes.map((n, i) => (
-              <li key={i} className={s.item}>
-                {place(n) && <span className={s.place}>{place(n)}　</span>}
-                {n[lang]}
-                {n.before !== n.after && <span className={s.diff}>{`“${n.before}” → “${n.after}”`}</span>}
-              </li>
-            ))}
-          </ol>
-        </details>
-      ))}
+      {shown?.ok &&
+        (shown.changes.length === 0 ? (
+          <p className={s.changes}>{t.exportNoChanges}</p>
+        ) : (
+          <details className={s.changes} data-testid="export-changes">
+            <summary className={s.summary}>{t.exportChanges(shown.changes.length)}</summary>
+            <ol className={s.list}>
+              {shown.changes.map((n, i) => (
+                <li key={i} className={s.item}>
+                  {place(n) && <span className={s.place}>{place(n)}　</span>}
+                  {n[lang]}
+                  {n.before !== n.after && <span className={s.diff}>{`“${n.before}” → “${n.after}”`}</span>}
+                </li>
+              ))}
+            </ol>
+          </details>
+        ))}
 
-      <Dialog open={confirming} onOpenChange={(_, d) => { if (!d.open) setConfirming(false); }}>
+      <Dialog
+        open={confirming}
+        onOpenChange={(_, d) => {
+          if (!d.open) setConfirming(false);
+        }}
+      >
         <DialogSurface aria-describedby="export-confirm-intro">
           <DialogBody>
             <DialogTitle>{t.exportConfirmTitle(errorCount)}</DialogTitle>
@@ -300,7 +366,9 @@ export function ExportPanel(props: ExportPanelProps) {
               <ul className={s.errors} data-testid="export-errors">
                 {errors.slice(0, FIRST_ERRORS).map((f) => (
                   <li key={f.key}>
-                    <span className={s.place}>{[f.project !== f.sheet ? f.project : undefined, `${f.sheet}!${f.cell}`].filter(Boolean).join(' · ')}</span>
+                    <span className={s.place}>
+                      {[f.project !== f.sheet ? f.project : undefined, `${f.sheet}!${f.cell}`].filter(Boolean).join(' · ')}
+                    </span>
                     <br />
                     {f.message}
                   </li>
@@ -313,19 +381,38 @@ export function ExportPanel(props: ExportPanelProps) {
             {/* the safe choice is the primary one: 全部填入 where errors can be filled, else 先修正; 仍然导出 is secondary */}
             <DialogActions fluid className={s.actions}>
               {canFill && (
-                <Button appearance="primary" data-appearance="primary" data-testid="export-fill-all" onClick={() => {
-                  setConfirming(false);
-                  props.onFillAll?.();
-                }}>{t.fillAll(props.fillable ?? 0)}</Button>
+                <Button
+                  appearance="primary"
+                  data-appearance="primary"
+                  data-testid="export-fill-all"
+                  onClick={() => {
+                    setConfirming(false);
+                    props.onFillAll?.();
+                  }}
+                >
+                  {t.fillAll(props.fillable ?? 0)}
+                </Button>
               )}
-              <Button appearance={canFill ? 'secondary' : 'primary'} data-appearance={canFill ? 'secondary' : 'primary'} onClick={() => {
-                setConfirming(false);
-                props.onFixFirst?.();
-              }}>{t.exportFixFirst}</Button>
-              <Button appearance="secondary" data-appearance="secondary" onClick={() => {
-                setConfirming(false);
-                if (result) void run(result);
-              }}>{t.exportAnyway}</Button>
+              <Button
+                appearance={canFill ? 'secondary' : 'primary'}
+                data-appearance={canFill ? 'secondary' : 'primary'}
+                onClick={() => {
+                  setConfirming(false);
+                  props.onFixFirst?.();
+                }}
+              >
+                {t.exportFixFirst}
+              </Button>
+              <Button
+                appearance="secondary"
+                data-appearance="secondary"
+                onClick={() => {
+                  setConfirming(false);
+                  if (result) void run(result);
+                }}
+              >
+                {t.exportAnyway}
+              </Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>

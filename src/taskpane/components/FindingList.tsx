@@ -44,10 +44,21 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase300,
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
   },
-  place: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, marginLeft: tokens.spacingHorizontalXS },
+  place: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground3,
+    marginLeft: tokens.spacingHorizontalXS,
+  },
   message: { display: 'block', marginTop: tokens.spacingVerticalXXS, wordBreak: 'break-word' },
   detail: { display: 'block', fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
-  explanation: { display: 'block', fontSize: tokens.fontSizeBase200, color: tokens.colorPaletteGreenForeground1, marginTop: tokens.spacingVerticalXXS, wordBreak: 'break-word' },
+  explanation: {
+    display: 'block',
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorPaletteGreenForeground1,
+    marginTop: tokens.spacingVerticalXXS,
+    wordBreak: 'break-word',
+  },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, marginTop: tokens.spacingVerticalXXS },
   sameCell: {
     display: 'block',
@@ -148,12 +159,23 @@ export function sameCellOthers(findings: readonly Finding[]): Map<Finding, Findi
   return out;
 }
 
-function FindingItem(props: { f: Finding; t: Strings; selected: boolean; busy: boolean; others?: readonly Finding[] | undefined } & Pick<FindingListProps, 'onSelect' | 'onFix' | 'onExplain' | 'mapHeading' | 'ruleName'>) {
+function FindingItem(
+  props: { f: Finding; t: Strings; selected: boolean; busy: boolean; others?: readonly Finding[] | undefined } & Pick<
+    FindingListProps,
+    'onSelect' | 'onFix' | 'onExplain' | 'mapHeading' | 'ruleName'
+  >,
+) {
   const { f, t, selected, busy } = props;
   const s = useStyles();
   const [explaining, setExplaining] = useState(false);
   const [text, setText] = useState(f.explanation ?? '');
-  const sevClass = f.explanation ? s.itemExplained : f.severity === 'error' ? s.itemError : f.severity === 'warning' ? s.itemWarning : s.itemInfo;
+  const sevClass = f.explanation
+    ? s.itemExplained
+    : f.severity === 'error'
+      ? s.itemError
+      : f.severity === 'warning'
+        ? s.itemWarning
+        : s.itemInfo;
   const boxId = `explain-${f.key}`;
   const hasExpected = f.expected !== undefined && f.expected !== '';
   const hasActual = f.actual !== undefined && f.actual !== '';
@@ -167,11 +189,17 @@ function FindingItem(props: { f: Finding; t: Strings; selected: boolean; busy: b
         aria-current={selected ? 'true' : undefined}
       >
         {f.explanation ? (
-          <Badge appearance="outline" color="success" size="small">{t.explained}</Badge>
+          <Badge appearance="outline" color="success" size="small">
+            {t.explained}
+          </Badge>
         ) : (
-          <Badge appearance="filled" color={SEVERITY_COLOR[f.severity]} size="small">{t.severity[f.severity]}</Badge>
+          <Badge appearance="filled" color={SEVERITY_COLOR[f.severity]} size="small">
+            {t.severity[f.severity]}
+          </Badge>
         )}
-        <span className={s.place}>{f.sheet}!{f.cell}</span>
+        <span className={s.place}>
+          {f.sheet}!{f.cell}
+        </span>
         <span className={s.message}>{f.message}</span>
         {(hasExpected || hasActual) && (
           <span className={s.detail}>
@@ -185,18 +213,38 @@ function FindingItem(props: { f: Finding; t: Strings; selected: boolean; busy: b
             {t.sameCell(props.ruleName(o.rule), o.expected ?? '')}
           </span>
         ))}
-        {f.explanation && <span className={s.explanation}>{t.explanationPrefix}{f.explanation}</span>}
+        {f.explanation && (
+          <span className={s.explanation}>
+            {t.explanationPrefix}
+            {f.explanation}
+          </span>
+        )}
       </button>
       <div className={s.actions}>
         {f.fix && (
-          <Button size="small" appearance="primary" disabled={busy} onClick={() => props.onFix(f)} aria-label={t.fillLabel(`${f.fix.sheet}!${f.fix.cell}`, String(f.fix.value))}>
+          <Button
+            size="small"
+            appearance="primary"
+            disabled={busy}
+            onClick={() => props.onFix(f)}
+            aria-label={t.fillLabel(`${f.fix.sheet}!${f.fix.cell}`, String(f.fix.value))}
+          >
             {t.fill} {String(f.fix.value)}
           </Button>
         )}
         {f.mapHeading && props.mapHeading && (
-          <Button size="small" disabled={busy} onClick={() => props.mapHeading!.open(f)}>{props.mapHeading.label}</Button>
+          <Button size="small" disabled={busy} onClick={() => props.mapHeading!.open(f)}>
+            {props.mapHeading.label}
+          </Button>
         )}
-        <Button size="small" appearance="secondary" icon={<span aria-hidden="true">✎</span>} aria-expanded={explaining} aria-controls={boxId} onClick={() => setExplaining((v) => !v)}>
+        <Button
+          size="small"
+          appearance="secondary"
+          icon={<span aria-hidden="true">✎</span>}
+          aria-expanded={explaining}
+          aria-controls={boxId}
+          onClick={() => setExplaining((v) => !v)}
+        >
           {f.explanation ? t.explainEdit : t.explainAdd}
         </Button>
       </div>
@@ -206,11 +254,27 @@ function FindingItem(props: { f: Finding; t: Strings; selected: boolean; busy: b
             <Textarea value={text} onChange={(_, d) => setText(d.value)} resize="vertical" />
           </Field>
           <div className={s.actions}>
-            <Button size="small" appearance="primary" disabled={busy || text.trim() === ''} onClick={() => { props.onExplain(f, text.trim()); setExplaining(false); }}>
+            <Button
+              size="small"
+              appearance="primary"
+              disabled={busy || text.trim() === ''}
+              onClick={() => {
+                props.onExplain(f, text.trim());
+                setExplaining(false);
+              }}
+            >
               {t.explainSave}
             </Button>
             {f.explanation && (
-              <Button size="small" disabled={busy} onClick={() => { props.onExplain(f, ''); setText(''); setExplaining(false); }}>
+              <Button
+                size="small"
+                disabled={busy}
+                onClick={() => {
+                  props.onExplain(f, '');
+                  setText('');
+                  setExplaining(false);
+                }}
+              >
                 {t.explainRemove}
               </Button>
             )}
@@ -231,13 +295,20 @@ export function FindingList(props: FindingListProps) {
         <section key={g.project} className={s.project} aria-label={g.project || t.notInProject}>
           <h2 className={s.projectTitle}>
             <span>{g.project || t.notInProject}</span>
-            <Badge appearance="tint" color="subtle" size="medium">{t.findingsCount(g.count)}</Badge>
+            <Badge appearance="tint" color="subtle" size="medium">
+              {t.findingsCount(g.count)}
+            </Badge>
           </h2>
           {g.rules.map((r) => (
             <div key={r.rule}>
               <h3 className={s.ruleTitle} title={props.ruleHint?.(r.rule)}>
                 {props.ruleName(r.rule)}
-                {props.showRuleIds && <> <code className={s.ruleId}>{r.rule}</code></>}
+                {props.showRuleIds && (
+                  <>
+                    {' '}
+                    <code className={s.ruleId}>{r.rule}</code>
+                  </>
+                )}
               </h3>
               <ul className={s.list}>
                 {r.findings.map((f) => (

@@ -1,13 +1,28 @@
 import { useEffect, useState } from 'react';
 import {
-  Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens,
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import type { Fix } from '../../core/rules/types';
 import type { Strings } from '../i18n';
 
 const useStyles = makeStyles({
   table: { borderCollapse: 'collapse', width: '100%', marginTop: tokens.spacingVerticalS, fontSize: tokens.fontSizeBase200 },
-  cell: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, textAlign: 'left', wordBreak: 'break-word', verticalAlign: 'top' },
+  cell: {
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    textAlign: 'left',
+    wordBreak: 'break-word',
+    verticalAlign: 'top',
+  },
   /** A cell address (项目十一!A18) or a code is never broken across lines, even at 320 px. */
   nowrap: { whiteSpace: 'nowrap', wordBreak: 'keep-all' },
   scroll: { maxHeight: '40vh', overflowY: 'auto' },
@@ -38,27 +53,47 @@ export function FixAllDialog(props: FixAllDialogProps) {
     if (props.open) setOverwrite(props.defaultOverwrite === true);
   }, [props.open, props.defaultOverwrite]);
   return (
-    <Dialog open={props.open} onOpenChange={(_, d) => { if (!d.open) props.onCancel(); }}>
+    <Dialog
+      open={props.open}
+      onOpenChange={(_, d) => {
+        if (!d.open) props.onCancel();
+      }}
+    >
       <DialogSurface aria-describedby="fix-all-intro">
         <DialogBody>
           <DialogTitle>{props.fixes.length === 1 ? t.fill : t.fillAllTitle}</DialogTitle>
           <DialogContent>
-            <p id="fix-all-intro">{t.fillAllIntro} {props.inExcel ? t.fillAllUndoExcel : t.fillAllUndoPage}</p>
+            <p id="fix-all-intro">
+              {t.fillAllIntro} {props.inExcel ? t.fillAllUndoExcel : t.fillAllUndoPage}
+            </p>
             <div className={s.scroll}>
               <table className={s.table}>
                 <thead>
                   <tr>
-                    {hasSchools && <th className={s.cell} scope="col">{t.schoolColumn}</th>}
-                    <th className={s.cell} scope="col">{t.cellColumn}</th>
-                    <th className={s.cell} scope="col">{t.valueColumn}</th>
+                    {hasSchools && (
+                      <th className={s.cell} scope="col">
+                        {t.schoolColumn}
+                      </th>
+                    )}
+                    <th className={s.cell} scope="col">
+                      {t.cellColumn}
+                    </th>
+                    <th className={s.cell} scope="col">
+                      {t.valueColumn}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {props.fixes.map((f) => (
                     <tr key={`${f.sheet}!${f.cell}`} data-fix={`${f.sheet}!${f.cell}`}>
                       {hasSchools && <td className={s.cell}>{props.schools?.get(`${f.sheet}!${f.cell}`) ?? ''}</td>}
-                      <td className={`${s.cell} ${s.nowrap}`}>{f.sheet}!{f.cell}</td>
-                      <td className={s.cell}><span className={s.nowrap}>{String(f.value)}</span>{f.overwrite ? ` ${t.overwriteMark}` : ''}</td>
+                      <td className={`${s.cell} ${s.nowrap}`}>
+                        {f.sheet}!{f.cell}
+                      </td>
+                      <td className={s.cell}>
+                        <span className={s.nowrap}>{String(f.value)}</span>
+                        {f.overwrite ? ` ${t.overwriteMark}` : ''}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -67,7 +102,9 @@ export function FixAllDialog(props: FixAllDialogProps) {
             <Checkbox checked={overwrite} onChange={(_, d) => setOverwrite(d.checked === true)} label={t.overwrite} />
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" onClick={() => props.onConfirm(overwrite)}>{t.fillAllConfirm}</Button>
+            <Button appearance="primary" onClick={() => props.onConfirm(overwrite)}>
+              {t.fillAllConfirm}
+            </Button>
             <Button onClick={props.onCancel}>{t.cancel}</Button>
           </DialogActions>
         </DialogBody>

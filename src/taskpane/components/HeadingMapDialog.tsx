@@ -6,7 +6,17 @@
  */
 import { useEffect, useId, useState } from 'react';
 import {
-  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Select, makeStyles, tokens,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Select,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import { SECTION_KEYS, SECTION_NAMES, type SectionKey } from '../../core/model';
 import type { HeadingMapOffer, Lang } from '../../core/rules/types';
@@ -25,7 +35,8 @@ export const HEADING_MAP_TEXT = {
   en: {
     open: 'Map headings',
     title: 'Map your heading to a standard section',
-    intro: 'Choose a heading that names no standard section and the standard section it is. The mapping is kept in this workbook; every later check (add-in, web page and command line) reads the heading as that section.',
+    intro:
+      'Choose a heading that names no standard section and the standard section it is. The mapping is kept in this workbook; every later check (add-in, web page and command line) reads the heading as that section.',
     heading: 'Your heading',
     section: 'Standard section',
     confirm: 'Map and check again',
@@ -71,7 +82,12 @@ export function HeadingMapDialog(props: HeadingMapDialogProps) {
   }, [props.open, first]);
   const chosen = headings[heading];
   return (
-    <Dialog open={props.open && headings.length > 0} onOpenChange={(_, d) => { if (!d.open) props.onCancel(); }}>
+    <Dialog
+      open={props.open && headings.length > 0}
+      onOpenChange={(_, d) => {
+        if (!d.open) props.onCancel();
+      }}
+    >
       <DialogSurface aria-describedby={`${id}-intro`}>
         <DialogBody>
           <DialogTitle>{text.title}</DialogTitle>
@@ -81,7 +97,9 @@ export function HeadingMapDialog(props: HeadingMapDialogProps) {
               <Field label={text.heading}>
                 <Select value={String(heading)} onChange={(_, d) => setHeading(Number(d.value))}>
                   {headings.map((h, i) => (
-                    <option key={`${h.sheet}!${h.cell}!${h.text}`} value={String(i)}>{h.text}</option>
+                    <option key={`${h.sheet}!${h.cell}!${h.text}`} value={String(i)}>
+                      {h.text}
+                    </option>
                   ))}
                 </Select>
               </Field>
@@ -95,7 +113,11 @@ export function HeadingMapDialog(props: HeadingMapDialogProps) {
             </div>
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" disabled={props.busy === true || chosen === undefined} onClick={() => chosen && props.onConfirm({ heading: chosen, section })}>
+            <Button
+              appearance="primary"
+              disabled={props.busy === true || chosen === undefined}
+              onClick={() => chosen && props.onConfirm({ heading: chosen, section })}
+            >
               {text.confirm}
             </Button>
             <Button onClick={props.onCancel}>{text.cancel}</Button>

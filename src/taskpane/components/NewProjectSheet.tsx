@@ -6,7 +6,15 @@
  */
 import { useState } from 'react';
 import {
-  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import type { DisclosureDocument } from '../../core/model';
 import type { Lang } from '../../core/rules/types';
@@ -27,7 +35,8 @@ export const NEW_PROJECT_TEXT = {
   en: {
     button: 'New project sheet',
     title: (sheet: string) => `Add the sheet "${sheet}"`,
-    intro: "A new project sheet written as this workbook's projects are (heading numbering, section names, layout), each section left to fill in:",
+    intro:
+      "A new project sheet written as this workbook's projects are (heading numbering, section names, layout), each section left to fill in:",
     beside: 'Each section is filled in the column right of its heading.',
     below: 'Each section is filled in the row under its heading.',
     create: 'Add',
@@ -37,7 +46,13 @@ export const NEW_PROJECT_TEXT = {
 } as const;
 
 const useStyles = makeStyles({
-  list: { margin: `${tokens.spacingVerticalS} 0`, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  list: {
+    margin: `${tokens.spacingVerticalS} 0`,
+    paddingLeft: tokens.spacingHorizontalXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+  },
   title: { fontWeight: tokens.fontWeightSemibold, listStyleType: 'none', marginLeft: `calc(-1 * ${tokens.spacingHorizontalL})` },
 });
 
@@ -58,7 +73,12 @@ export function NewProjectSheetButton(props: NewProjectSheetProps) {
       <Button disabled={props.disabled} onClick={() => setMade(newProjectSheet(props.document))} data-testid="new-project-sheet">
         {T.button}
       </Button>
-      <Dialog open={made !== null} onOpenChange={(_, d) => { if (!d.open) setMade(null); }}>
+      <Dialog
+        open={made !== null}
+        onOpenChange={(_, d) => {
+          if (!d.open) setMade(null);
+        }}
+      >
         <DialogSurface aria-describedby="new-project-intro">
           <DialogBody>
             <DialogTitle>{made ? T.title(made.template.name) : ''}</DialogTitle>
@@ -66,16 +86,23 @@ export function NewProjectSheetButton(props: NewProjectSheetProps) {
               <p id="new-project-intro">{T.intro}</p>
               <ol className={s.list} data-testid="new-project-headings">
                 <li className={s.title}>{made?.title}</li>
-                {headings.map((h) => <li key={h}>{h}</li>)}
+                {headings.map((h) => (
+                  <li key={h}>{h}</li>
+                ))}
               </ol>
               <p>{made?.style.layout === 'beside' ? T.beside : T.below}</p>
             </DialogContent>
             <DialogActions>
-              <Button appearance="primary" onClick={() => {
-                const m = made;
-                setMade(null);
-                if (m) void props.onCreate(m.template);
-              }}>{T.create}</Button>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  const m = made;
+                  setMade(null);
+                  if (m) void props.onCreate(m.template);
+                }}
+              >
+                {T.create}
+              </Button>
               <Button onClick={() => setMade(null)}>{T.cancel}</Button>
             </DialogActions>
           </DialogBody>

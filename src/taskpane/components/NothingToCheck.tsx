@@ -11,7 +11,12 @@ import { HEADING_MAP_TEXT } from './HeadingMapDialog';
 
 const useStyles = makeStyles({
   root: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalS}`, color: tokens.colorNeutralForeground2 },
-  title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalS} 0`, color: tokens.colorNeutralForeground1 },
+  title: {
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: `0 0 ${tokens.spacingVerticalS} 0`,
+    color: tokens.colorNeutralForeground1,
+  },
   list: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: tokens.spacingHorizontalL },
   item: { marginBottom: tokens.spacingVerticalXXS, wordBreak: 'break-word' },
 });
@@ -39,11 +44,17 @@ export function NothingToCheck(props: NothingToCheckProps) {
       <p className={s.title}>{text.summary}</p>
       <p>{text.sheetsTitle}</p>
       <ul className={s.list}>
-        {text.sheets.map((line) => <li key={line} className={s.item}>{line}</li>)}
+        {text.sheets.map((line) => (
+          <li key={line} className={s.item}>
+            {line}
+          </li>
+        ))}
       </ul>
       <p>{text.hint}</p>
       {offer && props.onMapHeadings && (
-        <Button disabled={props.busy === true} onClick={() => props.onMapHeadings!(offer)}>{HEADING_MAP_TEXT[props.lang].open}</Button>
+        <Button disabled={props.busy === true} onClick={() => props.onMapHeadings!(offer)}>
+          {HEADING_MAP_TEXT[props.lang].open}
+        </Button>
       )}
     </div>
   );

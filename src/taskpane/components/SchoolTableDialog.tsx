@@ -5,7 +5,20 @@
  */
 import { useEffect, useState } from 'react';
 import {
-  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, MessageBar, MessageBarBody, Select, makeStyles, tokens,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import type { Lang } from '../../core/rules/types';
 import type { ListSource, SchoolTablePreview } from '../../core/schools/from-list';
@@ -14,7 +27,12 @@ import type { CheckRequest, SchoolTableHost } from '../host';
 
 const useStyles = makeStyles({
   table: { borderCollapse: 'collapse', width: '100%', marginTop: tokens.spacingVerticalS, fontSize: tokens.fontSizeBase200 },
-  cell: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, textAlign: 'left', wordBreak: 'break-all' },
+  cell: {
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    textAlign: 'left',
+    wordBreak: 'break-all',
+  },
   unmatched: { backgroundColor: tokens.colorPaletteRedBackground1 },
   scroll: { maxHeight: '40vh', overflowY: 'auto' },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end', flexWrap: 'wrap' },
@@ -24,7 +42,8 @@ const useStyles = makeStyles({
 const STRINGS = {
   zh: {
     title: '生成学校表',
-    intro: '从学校名单（校名、数量、金额，可含资金来源）生成标准学校明细表：代码从学校名册按名称精确匹配填入，校名写成“市+县+乡+校名”，小计、合计为求和公式，金额换算为万元。',
+    intro:
+      '从学校名单（校名、数量、金额，可含资金来源）生成标准学校明细表：代码从学校名册按名称精确匹配填入，校名写成“市+县+乡+校名”，小计、合计为求和公式，金额换算为万元。',
     source: '名单所在',
     selection: '当前选择的区域',
     range: '区域（可不填，如 A1:D40）',
@@ -44,7 +63,8 @@ const STRINGS = {
   },
   en: {
     title: 'Make the school table',
-    intro: 'Makes the standard school table from a plain list of schools (name, count, amount, maybe the source split): codes from the registry by exact name only, names as 市+县+乡+校名, 小计 and 合计 as SUM formulas, amounts in 万元.',
+    intro:
+      'Makes the standard school table from a plain list of schools (name, count, amount, maybe the source split): codes from the registry by exact name only, names as 市+县+乡+校名, 小计 and 合计 as SUM formulas, amounts in 万元.',
     source: 'The list is in',
     selection: 'the selected range',
     range: 'Range (optional, e.g. A1:D40)',
@@ -116,7 +136,7 @@ export function SchoolTableDialog(props: SchoolTableDialogProps) {
 
   const onPreview = async () => {
     const src = source();
-    if (typeof src === 'string') return setError(src);
+    if (typeof src === 'string') { setError(src); return; }
     setBusy(true);
     setError(null);
     const out = await host.preview(src, props.request);
@@ -130,7 +150,7 @@ export function SchoolTableDialog(props: SchoolTableDialogProps) {
 
   const onWrite = async () => {
     const src = source();
-    if (typeof src === 'string') return setError(src);
+    if (typeof src === 'string') { setError(src); return; }
     setBusy(true);
     const out = await host.write(src, props.request);
     setBusy(false);
@@ -140,7 +160,12 @@ export function SchoolTableDialog(props: SchoolTableDialogProps) {
 
   const selectionLabel = selection ? `${t.selection}（${selection.sheet}${selection.range ? `!${rangeToA1(selection.range)}` : ''}）` : '';
   return (
-    <Dialog open={props.open} onOpenChange={(_, d) => { if (!d.open) props.onClose(); }}>
+    <Dialog
+      open={props.open}
+      onOpenChange={(_, d) => {
+        if (!d.open) props.onClose();
+      }}
+    >
       <DialogSurface aria-describedby="school-table-intro" data-testid="school-table-dialog">
         <DialogBody>
           <DialogTitle>{t.title}</DialogTitle>
@@ -148,39 +173,74 @@ export function SchoolTableDialog(props: SchoolTableDialogProps) {
             <p id="school-table-intro">{t.intro}</p>
             <div className={s.row}>
               <Field label={t.source}>
-                <Select value={choice} onChange={(_, d) => { setChoice(d.value); setPreview(null); }}>
+                <Select
+                  value={choice}
+                  onChange={(_, d) => {
+                    setChoice(d.value);
+                    setPreview(null);
+                  }}
+                >
                   {selection && <option value={SELECTION}>{selectionLabel}</option>}
-                  {sheets.map((n) => <option key={n} value={n}>{n}</option>)}
+                  {sheets.map((n) => (
+                    <option key={n} value={n}>
+                      {n}
+                    </option>
+                  ))}
                 </Select>
               </Field>
               {choice !== SELECTION && (
                 <Field label={t.range}>
-                  <Input value={range} onChange={(_, d) => { setRange(d.value); setPreview(null); }} placeholder="A1:D40" />
+                  <Input
+                    value={range}
+                    onChange={(_, d) => {
+                      setRange(d.value);
+                      setPreview(null);
+                    }}
+                    placeholder="A1:D40"
+                  />
                 </Field>
               )}
-              <Button disabled={busy || choice === ''} onClick={() => void onPreview()}>{t.preview}</Button>
+              <Button disabled={busy || choice === ''} onClick={() => void onPreview()}>
+                {t.preview}
+              </Button>
             </div>
-            {error && <MessageBar intent="error" layout="multiline" role="alert"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
+            {error && (
+              <MessageBar intent="error" layout="multiline" role="alert">
+                <MessageBarBody>{error}</MessageBarBody>
+              </MessageBar>
+            )}
             {preview && (
               <div data-testid="school-table-preview">
                 <p role="status">{preview.summary[lang]}</p>
                 {preview.unresolved.length > 0 && (
                   <>
                     <p>{t.unmatched}</p>
-                    <ul className={s.list}>{preview.unresolved.map((u) => <li key={u.name}>{u.message[lang]}</li>)}</ul>
+                    <ul className={s.list}>
+                      {preview.unresolved.map((u) => (
+                        <li key={u.name}>{u.message[lang]}</li>
+                      ))}
+                    </ul>
                   </>
                 )}
                 {preview.problems.length > 0 && (
                   <>
                     <p>{t.problems}</p>
-                    <ul className={s.list}>{preview.problems.map((p, i) => <li key={i}>{p.message[lang]}</li>)}</ul>
+                    <ul className={s.list}>
+                      {preview.problems.map((p, i) => (
+                        <li key={i}>{p.message[lang]}</li>
+                      ))}
+                    </ul>
                   </>
                 )}
                 <div className={s.scroll}>
                   <table className={s.table}>
                     <thead>
                       <tr>
-                        {[t.listed, t.code, t.name, t.count, t.subtotal].map((h) => <th key={h} className={s.cell} scope="col">{h}</th>)}
+                        {[t.listed, t.code, t.name, t.count, t.subtotal].map((h) => (
+                          <th key={h} className={s.cell} scope="col">
+                            {h}
+                          </th>
+                        ))}
                       </tr>
                     </thead>
                     <tbody>
@@ -201,7 +261,9 @@ export function SchoolTableDialog(props: SchoolTableDialogProps) {
             )}
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" disabled={busy || !preview} onClick={() => void onWrite()}>{t.write(preview?.sheetName ?? '学校明细表')}</Button>
+            <Button appearance="primary" disabled={busy || !preview} onClick={() => void onWrite()}>
+              {t.write(preview?.sheetName ?? '学校明细表')}
+            </Button>
             <Button onClick={props.onClose}>{t.cancel}</Button>
           </DialogActions>
         </DialogBody>

@@ -7,10 +7,22 @@ import { DEFAULT_SETTINGS, validProvince, type PaneSettings, type RuleChoice } f
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  h3: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalS} 0 0 0`, color: tokens.colorNeutralForeground2 },
+  h3: {
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: `${tokens.spacingVerticalS} 0 0 0`,
+    color: tokens.colorNeutralForeground2,
+  },
   h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalS} 0 0 0` },
   rules: { listStyleType: 'none', padding: 0, margin: 0 },
-  rule: { display: 'grid', gridTemplateColumns: '1fr auto', alignItems: 'center', gap: tokens.spacingHorizontalXS, padding: `${tokens.spacingVerticalXXS} 0`, borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
+  rule: {
+    display: 'grid',
+    gridTemplateColumns: '1fr auto',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    padding: `${tokens.spacingVerticalXXS} 0`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+  },
   ruleText: { display: 'flex', flexDirection: 'column', minWidth: 0 },
   ruleId: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3 },
   ruleName: { fontSize: tokens.fontSizeBase200 },
@@ -48,7 +60,9 @@ export function SettingsView(props: SettingsViewProps) {
   return (
     <div className={s.root}>
       <div className={s.row}>
-        <Button appearance="subtle" onClick={() => props.onChange(DEFAULT_SETTINGS)}>{t.resetSettings}</Button>
+        <Button appearance="subtle" onClick={() => props.onChange(DEFAULT_SETTINGS)}>
+          {t.resetSettings}
+        </Button>
       </div>
 
       {props.onLangChange && (
@@ -66,30 +80,51 @@ export function SettingsView(props: SettingsViewProps) {
         validationState={provinceOk ? 'none' : 'error'}
         {...(!provinceOk && { validationMessage: t.provinceInvalid })}
       >
-        <Input id={provinceId} value={settings.province} inputMode="numeric" maxLength={2}
-          onChange={(_, d) => set({ province: d.value.replace(/\s/g, '') })} />
+        <Input
+          id={provinceId}
+          value={settings.province}
+          inputMode="numeric"
+          maxLength={2}
+          onChange={(_, d) => set({ province: d.value.replace(/\s/g, '') })}
+        />
       </Field>
 
       <Field label={t.similarity} hint={t.similarityHint}>
-        <Input type="number" min={0.5} max={1} step={0.05} value={String(settings.similarityThreshold)}
+        <Input
+          type="number"
+          min={0.5}
+          max={1}
+          step={0.05}
+          value={String(settings.similarityThreshold)}
           onChange={(_, d) => {
             const v = Number(d.value);
             if (Number.isFinite(v) && v >= 0.5 && v <= 1) set({ similarityThreshold: v });
-          }} />
+          }}
+        />
       </Field>
 
       {props.onRegistryFile && (
         <Field label={t.registry} hint={props.registryName ? t.registryLoaded(props.registryName) : t.registryHint}>
           <div className={s.row}>
             <Button onClick={() => fileRef.current?.click()}>{t.registryChoose}</Button>
-            {props.registryName && <Button appearance="subtle" onClick={props.onRegistryRemove}>{t.registryRemove}</Button>}
-            <input ref={fileRef} className={s.hiddenInput} type="file" tabIndex={-1} aria-hidden="true"
+            {props.registryName && (
+              <Button appearance="subtle" onClick={props.onRegistryRemove}>
+                {t.registryRemove}
+              </Button>
+            )}
+            <input
+              ref={fileRef}
+              className={s.hiddenInput}
+              type="file"
+              tabIndex={-1}
+              aria-hidden="true"
               accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               onChange={(e) => {
                 const f = e.target.files?.[0];
                 if (f) props.onRegistryFile?.(f);
                 e.target.value = '';
-              }} />
+              }}
+            />
           </div>
         </Field>
       )}
@@ -114,15 +149,27 @@ export function SettingsView(props: SettingsViewProps) {
               return (
                 <li key={id} className={s.rule} data-rule={id} title={`${id}${lang === 'zh' ? '：' : ': '}${r.meta.description[lang]}`}>
                   <div className={s.ruleText}>
-                    <Switch checked={on} label={<span className={s.ruleName}>{name}</span>}
+                    <Switch
+                      checked={on}
+                      label={<span className={s.ruleName}>{name}</span>}
                       aria-label={name}
-                      onChange={(_, d) => setRule(id, d.checked ? 'default' : 'off')} />
+                      onChange={(_, d) => setRule(id, d.checked ? 'default' : 'off')}
+                    />
                     <span className={s.ruleDesc}>{r.meta.description[lang]}</span>
                     {lang === 'en' && <span className={s.ruleId}>{id}</span>}
                   </div>
-                  <Select size="small" aria-label={t.severityFor(name)} disabled={!on} value={severity}
-                    onChange={(_, d) => setRule(id, d.value === r.meta.defaultSeverity ? 'default' : (d.value as Severity))}>
-                    {SEVERITIES.map((sv) => <option key={sv} value={sv}>{t.severity[sv]}</option>)}
+                  <Select
+                    size="small"
+                    aria-label={t.severityFor(name)}
+                    disabled={!on}
+                    value={severity}
+                    onChange={(_, d) => setRule(id, d.value === r.meta.defaultSeverity ? 'default' : (d.value as Severity))}
+                  >
+                    {SEVERITIES.map((sv) => (
+                      <option key={sv} value={sv}>
+                        {t.severity[sv]}
+                      </option>
+                    ))}
                   </Select>
                 </li>
               );

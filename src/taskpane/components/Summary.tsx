@@ -14,7 +14,12 @@ export function matchesFilter(f: Finding, filter: SummaryFilter | null): boolean
 }
 
 const useStyles = makeStyles({
-  root: { display: 'grid', gridTemplateColumns: 'repeat(4, 1fr)', gap: tokens.spacingHorizontalXS, margin: `${tokens.spacingVerticalXS} 0` },
+  root: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(4, 1fr)',
+    gap: tokens.spacingHorizontalXS,
+    margin: `${tokens.spacingVerticalXS} 0`,
+  },
   box: {
     display: 'flex',
     flexDirection: 'column',

@@ -1,7 +1,18 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
-  Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle,
-  MessageBar, MessageBarBody, makeStyles, shorthands, tokens,
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  shorthands,
+  tokens,
 } from '@fluentui/react-components';
 import type { CheckResult } from '../../core/check';
 import { renderCsv } from '../../core/report/report';
@@ -26,7 +37,15 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
   },
-  dropCompact: { padding: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalS, gap: tokens.spacingVerticalXS, borderTopWidth: '1px', borderBottomWidth: '1px', borderLeftWidth: '1px', borderRightWidth: '1px' },
+  dropCompact: {
+    padding: tokens.spacingVerticalS,
+    marginTop: tokens.spacingVerticalS,
+    gap: tokens.spacingVerticalXS,
+    borderTopWidth: '1px',
+    borderBottomWidth: '1px',
+    borderLeftWidth: '1px',
+    borderRightWidth: '1px',
+  },
   dropActive: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   small: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, margin: 0 },
@@ -44,8 +63,20 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   previewPlace: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
-  previewText: { whiteSpace: 'pre-wrap', wordBreak: 'break-word', margin: `${tokens.spacingVerticalXXS} 0 0 0`, maxHeight: '6em', overflowY: 'auto' },
-  downloads: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center', marginBottom: tokens.spacingVerticalS },
+  previewText: {
+    whiteSpace: 'pre-wrap',
+    wordBreak: 'break-word',
+    margin: `${tokens.spacingVerticalXXS} 0 0 0`,
+    maxHeight: '6em',
+    overflowY: 'auto',
+  },
+  downloads: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'center',
+    marginBottom: tokens.spacingVerticalS,
+  },
   downloadNote: { marginBottom: tokens.spacingVerticalS },
 });
 
@@ -140,69 +171,72 @@ export function StandaloneApp(props: StandaloneAppProps) {
   current.current = file;
   useEffect(() => () => current.current?.worker.terminate(), []);
 
-  const open = useCallback(async (name: string, getFile: () => Promise<Blob | null>) => {
-    const token = ++openToken.current;
-    // a workbook still being opened (a second file dropped meanwhile) is abandoned
-    openingWorker.current?.terminate();
-    const worker = new WorkbookWorker(spawn, lang);
-    openingWorker.current = worker;
-    const stillMine = () => openToken.current === token;
-    setError(undefined);
-    setOpening({
-      progress: { steps: OPEN_STEPS, phase: 'read' },
-      cancel: () => {
-        // the workbook on screen (if any) stays as it was
-        openToken.current++;
-        worker.terminate();
-        setOpening(null);
-      },
-    });
-    try {
-      const blob = await getFile();
-      if (!stillMine()) {
-        worker.terminate();
-        return;
-      }
-      if (!blob) {
-        worker.terminate();
-        setError(t.sampleMissing);
-        return;
-      }
-      const request = { config: toConfig(loadSettings(props.storage)), lang };
-      const out = await worker.call('open', { file: blob, name, request }, (phase) => {
-        if (stillMine()) setOpening((o) => o && { ...o, progress: { steps: OPEN_STEPS, phase } });
+  const open = useCallback(
+    async (name: string, getFile: () => Promise<Blob | null>) => {
+      const token = ++openToken.current;
+      // a workbook still being opened (a second file dropped meanwhile) is abandoned
+      openingWorker.current?.terminate();
+      const worker = new WorkbookWorker(spawn, lang);
+      openingWorker.current = worker;
+      const stillMine = () => openToken.current === token;
+      setError(undefined);
+      setOpening({
+        progress: { steps: OPEN_STEPS, phase: 'read' },
+        cancel: () => {
+          // the workbook on screen (if any) stays as it was
+          openToken.current++;
+          worker.terminate();
+          setOpening(null);
+        },
       });
-      if (!stillMine()) {
+      try {
+        const blob = await getFile();
+        if (!stillMine()) {
+          worker.terminate();
+          return;
+        }
+        if (!blob) {
+          worker.terminate();
+          setError(t.sampleMissing);
+          return;
+        }
+        const request = { config: toConfig(loadSettings(props.storage)), lang };
+        const out = await worker.call('open', { file: blob, name, request }, (phase) => {
+          if (stillMine()) setOpening((o) => o && { ...o, progress: { steps: OPEN_STEPS, phase } });
+        });
+        if (!stillMine()) {
+          worker.terminate();
+          return;
+        }
+        // the workbook that was open is replaced, also when this one cannot be read
+        current.current?.worker.terminate();
+        setSelected(null);
+        setDownloadNote(null);
+        setEdits(NO_EDITS);
+        setSavedVersion(0);
+        if (!out.ok) {
+          worker.terminate();
+          setFile(null);
+          setError(out.message);
+          return;
+        }
+        const host = createWorkerHost(worker, {
+          onEdits: setEdits,
+          onSelect: (sheet, cell, text) => setSelected({ sheet, cell, text }),
+        });
+        if (out.outcome.ok) host.noteDocument(out.outcome.result.document, out.seq);
+        setFile({ id: nextId.current++, name, worker, host, outcome: out.outcome });
+      } catch (e) {
         worker.terminate();
-        return;
+        if (!stillMine() || (e instanceof WorkError && e.cancelled)) return;
+        setError(e instanceof WorkError && e.message ? e.message : t.unexpected);
+      } finally {
+        if (stillMine()) setOpening(null);
+        if (openingWorker.current === worker) openingWorker.current = null;
       }
-      // the workbook that was open is replaced, also when this one cannot be read
-      current.current?.worker.terminate();
-      setSelected(null);
-      setDownloadNote(null);
-      setEdits(NO_EDITS);
-      setSavedVersion(0);
-      if (!out.ok) {
-        worker.terminate();
-        setFile(null);
-        setError(out.message);
-        return;
-      }
-      const host = createWorkerHost(worker, {
-        onEdits: setEdits,
-        onSelect: (sheet, cell, text) => setSelected({ sheet, cell, text }),
-      });
-      if (out.outcome.ok) host.noteDocument(out.outcome.result.document, out.seq);
-      setFile({ id: nextId.current++, name, worker, host, outcome: out.outcome });
-    } catch (e) {
-      worker.terminate();
-      if (!stillMine() || (e instanceof WorkError && e.cancelled)) return;
-      setError(e instanceof WorkError && e.message ? e.message : t.unexpected);
-    } finally {
-      if (stillMine()) setOpening(null);
-      if (openingWorker.current === worker) openingWorker.current = null;
-    }
-  }, [lang, props.storage, spawn, t.sampleMissing, t.unexpected]);
+    },
+    [lang, props.storage, spawn, t.sampleMissing, t.unexpected],
+  );
 
   /** Opens another workbook, after asking when the page holds unsaved changes. */
   const requestOpen = (name: string, getFile: () => Promise<Blob | null>) => {
@@ -250,7 +284,10 @@ export function StandaloneApp(props: StandaloneAppProps) {
   const header = (
     <div
       className={`${s.drop} ${file ? s.dropCompact : ''} ${dragging ? s.dropActive : ''}`}
-      onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
       onDragLeave={() => setDragging(false)}
       onDrop={(e) => {
         e.preventDefault();
@@ -261,20 +298,35 @@ export function StandaloneApp(props: StandaloneAppProps) {
       data-testid="dropzone"
     >
       <div className={s.row}>
-        <Button appearance={file ? 'secondary' : 'primary'} onClick={() => inputRef.current?.click()} disabled={opening !== null}>{t.openWorkbook}</Button>
-        <Button onClick={openSample} disabled={opening !== null}>{t.sample}</Button>
-        <input ref={inputRef} className={s.hidden} type="file" tabIndex={-1} aria-hidden="true" data-testid="file-input"
+        <Button appearance={file ? 'secondary' : 'primary'} onClick={() => inputRef.current?.click()} disabled={opening !== null}>
+          {t.openWorkbook}
+        </Button>
+        <Button onClick={openSample} disabled={opening !== null}>
+          {t.sample}
+        </Button>
+        <input
+          ref={inputRef}
+          className={s.hidden}
+          type="file"
+          tabIndex={-1}
+          aria-hidden="true"
+          data-testid="file-input"
           accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
           onChange={(e) => {
             const f = e.target.files?.[0];
             if (f) openFile(f);
             e.target.value = '';
-          }} />
+          }}
+        />
       </div>
       {/* once a workbook is open the header is one short block (the first finding fits a 768-px-high screen at 320 px) */}
       {!file && <p className={s.small}>{t.dropHint}</p>}
       {opening && <Progress progress={opening.progress} lang={lang} onCancel={opening.cancel} />}
-      {file && <p className={s.file} title={t.privacy}>{t.fileLabel(file.name)}</p>}
+      {file && (
+        <p className={s.file} title={t.privacy}>
+          {t.fileLabel(file.name)}
+        </p>
+      )}
       {!file && <p className={s.small}>{t.privacy}</p>}
     </div>
   );
@@ -298,13 +350,21 @@ export function StandaloneApp(props: StandaloneAppProps) {
       </div>
       {downloading && <Progress progress={downloading} lang={lang} />}
       {downloadNote && (
-        <MessageBar className={s.downloadNote} layout="multiline" intent={downloadNote.intent} role={downloadNote.intent === 'error' ? 'alert' : 'status'} data-testid="download-note">
+        <MessageBar
+          className={s.downloadNote}
+          layout="multiline"
+          intent={downloadNote.intent}
+          role={downloadNote.intent === 'error' ? 'alert' : 'status'}
+          data-testid="download-note"
+        >
           <MessageBarBody>{downloadNote.text}</MessageBarBody>
         </MessageBar>
       )}
       {selected && (
         <section className={s.preview} aria-label={t.preview} aria-live="polite" data-testid="preview">
-          <span className={s.previewPlace}>{selected.sheet}!{selected.cell}</span>
+          <span className={s.previewPlace}>
+            {selected.sheet}!{selected.cell}
+          </span>
           <p className={s.previewText}>{selected.text === null || selected.text === '' ? t.previewEmpty : selected.text}</p>
         </section>
       )}
@@ -328,7 +388,13 @@ export function StandaloneApp(props: StandaloneAppProps) {
         exportDocx={file?.host.exportDocx}
         workbookName={() => (file ? workbookBaseName(file.name) : null)}
       />
-      <Dialog open={confirm !== null} modalType="alert" onOpenChange={(_, d) => { if (!d.open) setConfirm(null); }}>
+      <Dialog
+        open={confirm !== null}
+        modalType="alert"
+        onOpenChange={(_, d) => {
+          if (!d.open) setConfirm(null);
+        }}
+      >
         <DialogSurface aria-describedby="unsaved-body">
           <DialogBody>
             <DialogTitle>{p.unsavedTitle}</DialogTitle>
@@ -336,15 +402,24 @@ export function StandaloneApp(props: StandaloneAppProps) {
               <p id="unsaved-body">{p.unsavedBody(changesText(edits, lang))}</p>
             </DialogContent>
             <DialogActions fluid>
-              <Button appearance="primary" onClick={() => {
-                setConfirm(null);
-                void download();
-              }}>{p.downloadFirst}</Button>
-              <Button onClick={() => {
-                const go = confirm;
-                setConfirm(null);
-                go?.();
-              }}>{p.discard}</Button>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  setConfirm(null);
+                  void download();
+                }}
+              >
+                {p.downloadFirst}
+              </Button>
+              <Button
+                onClick={() => {
+                  const go = confirm;
+                  setConfirm(null);
+                  go?.();
+                }}
+              >
+                {p.discard}
+              </Button>
               <Button onClick={() => setConfirm(null)}>{t.cancel}</Button>
             </DialogActions>
           </DialogBody>

@@ -31,9 +31,10 @@ export function cellText(snapshot: WorkbookSnapshot, sheet: string, a1: string):
 
 function writeCell(sheet: SheetSnapshot, fix: Fix, row: number, col: number): SheetSnapshot {
   const text = String(fix.value);
-  const cell: Cell = fix.kind === 'number' && typeof fix.value === 'number'
-    ? { row, col, kind: 'number', value: fix.value, text }
-    : { row, col, kind: 'text', value: text, text };
+  const cell: Cell =
+    fix.kind === 'number' && typeof fix.value === 'number'
+      ? { row, col, kind: 'number', value: fix.value, text }
+      : { row, col, kind: 'text', value: text, text };
   const cells = sheet.cells.filter((c) => !(c.row === row && c.col === col));
   cells.push(cell);
   cells.sort((a, b) => a.row - b.row || a.col - b.col);

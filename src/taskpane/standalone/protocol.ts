@@ -36,7 +36,10 @@ export interface NumberedOutcome {
   readonly seq: number;
 }
 
-interface Failed { readonly ok: false; readonly message: string }
+interface Failed {
+  readonly ok: false;
+  readonly message: string;
+}
 
 /** Each call: its arguments and its answer. */
 export interface WorkCalls {
@@ -56,9 +59,15 @@ export interface WorkCalls {
   /** The open workbook's visible sheets (生成学校表 picks the list from them). */
   sheetNames: { args: Record<string, never>; result: readonly string[] };
   /** 生成学校表: the table a list makes, nothing written. */
-  schoolTablePreview: { args: { source: ListSource; request: PlainCheckRequest }; result: { ok: true; preview: SchoolTablePreview } | Failed };
+  schoolTablePreview: {
+    args: { source: ListSource; request: PlainCheckRequest };
+    result: { ok: true; preview: SchoolTablePreview } | Failed;
+  };
   /** 生成学校表: the table written on a new sheet of the open workbook (and of its downloaded copy). */
-  schoolTableWrite: { args: { source: ListSource; request: PlainCheckRequest }; result: { ok: true; sheet: string; edits: Edits } | Failed };
+  schoolTableWrite: {
+    args: { source: ListSource; request: PlainCheckRequest };
+    result: { ok: true; sheet: string; edits: Edits } | Failed;
+  };
   /** A registry workbook (settings: 学校名录来自其他文件), with the CLI's checks and sentences. */
   readRegistry: { args: { file: Blob; name: string; lang: Lang }; result: { ok: true; snapshot: WorkbookSnapshot } | Failed };
 }
@@ -68,7 +77,9 @@ export type WorkArgs<K extends WorkKind> = WorkCalls[K]['args'];
 export type WorkResult<K extends WorkKind> = WorkCalls[K]['result'];
 
 /** page → worker. `lang` is the page's language, for the one sentence of a failure. */
-export type ToWorker = { [K in WorkKind]: { readonly id: number; readonly kind: K; readonly lang: Lang; readonly args: WorkArgs<K> } }[WorkKind];
+export type ToWorker = {
+  [K in WorkKind]: { readonly id: number; readonly kind: K; readonly lang: Lang; readonly args: WorkArgs<K> };
+}[WorkKind];
 
 /** worker → page: the phase it entered, its answer, or one sentence when it failed unexpectedly. */
 export type FromWorker =

@@ -111,7 +111,12 @@ export function createWorkSession(): WorkSession {
         case 'annotate': {
           if (!open || !last) throw new Error('no checked workbook');
           phase('annotate');
-          const out = annotatedCopy(open.bytes, copyFindings(open.host, last.result, message.args.withFixes), open.host.explanations(), message.args.lang);
+          const out = annotatedCopy(
+            open.bytes,
+            copyFindings(open.host, last.result, message.args.withFixes),
+            open.host.explanations(),
+            message.args.lang,
+          );
           if (!out.ok) return answer<'annotate'>(out);
           return answer<'annotate'>({ ok: true, bytes: out.bytes, edits: edits() }, [out.bytes.buffer]);
         }
@@ -130,11 +135,22 @@ export function createWorkSession(): WorkSession {
           return answer<'exportDocx'>({ ok: true, bytes: out.bytes, normalisations: out.model.normalisations }, [out.bytes.buffer]);
         }
         case 'sheetNames':
-          return answer<'sheetNames'>(open ? open.host.snapshot().sheets.filter((x) => x.visibility === 'visible').map((x) => x.name) : []);
+          return answer<'sheetNames'>(
+            open
+              ? open.host
+                  .snapshot()
+                  .sheets.filter((x) => x.visibility === 'visible')
+                  .map((x) => x.name)
+              : [],
+          );
         case 'schoolTablePreview': {
           if (!open) throw new Error('no workbook is open');
           const planned = plan(open, message.args.source, message.args.request);
-          return answer<'schoolTablePreview'>(planned.ok ? { ok: true, preview: previewOf(planned.plan) } : { ok: false, message: say(planned.message, message.args.request.lang) });
+          return answer<'schoolTablePreview'>(
+            planned.ok
+              ? { ok: true, preview: previewOf(planned.plan) }
+              : { ok: false, message: say(planned.message, message.args.request.lang) },
+          );
         }
         case 'schoolTableWrite': {
           if (!open) throw new Error('no workbook is open');
@@ -198,10 +214,24 @@ function explanationOf(f: Finding): string {
  * travel on the finding that proposed them (the copy flags and fills that cell).
  */
 function copyFindings(host: FileHost, result: CheckResult, withFixes: boolean): Finding[] {
-  const filled = host.writtenFixes().map(({ fix, finding }): Finding =>
-    finding
-      ? { ...finding, fix }
-      : { rule: 'fill', severity: 'info', message: '', messageId: 'fill', sheet: fix.sheet, cell: fix.cell, row: 0, col: 0, key: `fill|${fix.sheet}!${fix.cell}`, fix });
+  const filled = host
+    .writtenFixes()
+    .map(({ fix, finding }): Finding =>
+      finding
+        ? { ...finding, fix }
+        : {
+            rule: 'fill',
+            severity: 'info',
+            message: '',
+            messageId: 'fill',
+            sheet: fix.sheet,
+            cell: fix.cell,
+            row: 0,
+            col: 0,
+            key: `fill|${fix.sheet}!${fix.cell}`,
+            fix,
+          },
+    );
   const current = result.findings.map((f) => {
     if (withFixes || !f.fix) return f;
     const { fix: _drop, ...rest } = f;
@@ -211,13 +241,22 @@ function copyFindings(host: FileHost, result: CheckResult, withFixes: boolean): 
 }
 
 /** The annotated copy: every finding flagged, the fixes they carry written, the 说明 stored. */
-function annotatedCopy(bytes: Uint8Array, findings: readonly Finding[], explanations: readonly StoredExplanation[], lang: Lang): { ok: true; bytes: Uint8Array } | { ok: false; message: string } {
+function annotatedCopy(
+  bytes: Uint8Array,
+  findings: readonly Finding[],
+  explanations: readonly StoredExplanation[],
+  lang: Lang,
+): { ok: true; bytes: Uint8Array } | { ok: false; message: string } {
   try {
     const withStored = explanations.length > 0 ? writeExplanations(bytes, explanations) : bytes;
     const fix = findings.some((f) => f.fix !== undefined);
     return { ok: true, bytes: annotate(withStored, findings, { fix, lang, explanations }) };
   } catch (e) {
-    return { ok: false, message: e instanceof AnnotateError ? e.messageIn(lang) : lang === 'zh' ? '无法生成标注副本。' : 'The annotated copy could not be written.' };
+    return {
+      ok: false,
+      message:
+        e instanceof AnnotateError ? e.messageIn(lang) : lang === 'zh' ? '无法生成标注副本。' : 'The annotated copy could not be written.',
+    };
   }
 }
 

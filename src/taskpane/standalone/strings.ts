@@ -29,14 +29,17 @@ const zh = {
 };
 
 const en: typeof zh = {
-  workerCrashed: 'Reading or checking stopped: the browser ran out of memory or the file is abnormal. Close other tabs and try again, or use the command-line tool.',
+  workerCrashed:
+    'Reading or checking stopped: the browser ran out of memory or the file is abnormal. Close other tabs and try again, or use the command-line tool.',
   unsavedTitle: 'Unsaved changes',
-  unsavedBody: (changes) => `Changes made in this page (${changes}) exist only in the page and are lost when another workbook is opened. Download the annotated copy first to keep them.`,
+  unsavedBody: (changes) =>
+    `Changes made in this page (${changes}) exist only in the page and are lost when another workbook is opened. Download the annotated copy first to keep them.`,
   downloadFirst: 'Download the annotated copy first',
   discard: 'Discard them and open another workbook',
   downloadWith: (n) => `Download annotated copy (with ${n} change${n === 1 ? '' : 's'} made here)`,
   downloadHolds: (changes) => `The annotated copy holds the ${changes} made in this page.`,
-  downloaded: (file, changes) => `Downloaded ${file}${changes ? `, with the ${changes} made in this page` : ''}. The original file is not changed.`,
+  downloaded: (file, changes) =>
+    `Downloaded ${file}${changes ? `, with the ${changes} made in this page` : ''}. The original file is not changed.`,
 };
 
 export type PageStrings = typeof zh;

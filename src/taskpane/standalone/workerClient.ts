@@ -19,7 +19,10 @@ export function spawnWorkbookWorker(): WorkerLike {
 
 /** A call that did not finish: the worker was stopped (`cancelled`) or failed; `message` is one sentence. */
 export class WorkError extends Error {
-  constructor(message: string, readonly cancelled = false) {
+  constructor(
+    message: string,
+    readonly cancelled = false,
+  ) {
     super(message);
     this.name = 'WorkError';
   }
@@ -37,7 +40,10 @@ export class WorkbookWorker {
   private nextId = 1;
   private ended: WorkError | null = null;
 
-  constructor(spawn: () => WorkerLike, private readonly lang: Lang) {
+  constructor(
+    spawn: () => WorkerLike,
+    private readonly lang: Lang,
+  ) {
     this.worker = spawn();
     this.worker.onmessage = (event) => this.receive(event.data);
     // a worker that dies (out of memory, a crash) fails its calls with one sentence
@@ -170,7 +176,11 @@ export async function exportInWorker(
 ): ReturnType<DocxExporter> {
   const worker = new WorkbookWorker(spawn, lang);
   try {
-    const out = await worker.call('exportDocx', { seq: -1, document, ...(options?.template !== undefined && { template: options.template }) });
+    const out = await worker.call('exportDocx', {
+      seq: -1,
+      document,
+      ...(options?.template !== undefined && { template: options.template }),
+    });
     if (!out.ok) throw new WorkError('');
     return { bytes: out.bytes, model: { normalisations: out.normalisations } };
   } finally {

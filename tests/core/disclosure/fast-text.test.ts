@@ -5,7 +5,10 @@ import { normalizeWithMap, stripIgnorable } from '../../../src/core/text/normali
 
 // the compared form drops default-ignorable characters first (issue 17 item 12)
 const slowNfkc = (s: string): string => stripIgnorable(s).normalize('NFKC');
-const slowSimilarity = (s: string): string => slowNfkc(s).toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+const slowSimilarity = (s: string): string =>
+  slowNfkc(s)
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, '');
 
 /** Characters that matter: the fast set, its edges, spaces, combining marks, surrogates. */
 const ALPHABET = [

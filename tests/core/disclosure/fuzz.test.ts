@@ -5,13 +5,44 @@ import { runRules } from '../../../src/core/rules/engine';
 import { RULES } from '../../../src/core/rules/index';
 import type { Cell } from '../../../src/core/snapshot/types';
 
-const MINE = new Set(['section-missing', 'section-duplicate', 'section-order', 'section-empty', 'heading-numbering', 'project-numbering', 'duplicate-text', 'placeholder-text']);
+const MINE = new Set([
+  'section-missing',
+  'section-duplicate',
+  'section-order',
+  'section-empty',
+  'heading-numbering',
+  'project-numbering',
+  'duplicate-text',
+  'placeholder-text',
+]);
 const rules = RULES.filter((r) => MINE.has(r.meta.id));
 
 const PIECES = [
-  '项目一', '项目二', '项目 3', '项目十一：保安', '一、项目名称', '二、立项依据', '三、', '（四）项目基本概况', '5.项目实施内容', '资金安排', '进度安排：全年',
-  '八、项目实施成效', '绩效目标', '用于表彰教育宣传先进、征订报刊、制作宣传标语、展板、印制教育宣传材料等。', 'XX', '待定', '课酬元、', '（一）领导小组',
-  '\n', '：', ' ', '#REF!', '10万元', '', '详见“学校明细表”',
+  '项目一',
+  '项目二',
+  '项目 3',
+  '项目十一：保安',
+  '一、项目名称',
+  '二、立项依据',
+  '三、',
+  '（四）项目基本概况',
+  '5.项目实施内容',
+  '资金安排',
+  '进度安排：全年',
+  '八、项目实施成效',
+  '绩效目标',
+  '用于表彰教育宣传先进、征订报刊、制作宣传标语、展板、印制教育宣传材料等。',
+  'XX',
+  '待定',
+  '课酬元、',
+  '（一）领导小组',
+  '\n',
+  '：',
+  ' ',
+  '#REF!',
+  '10万元',
+  '',
+  '详见“学校明细表”',
 ];
 
 describe('reader + reader rules on arbitrary grids', () => {

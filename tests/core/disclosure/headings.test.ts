@@ -27,8 +27,17 @@ describe('matchHeading: numbering styles, punctuation, spaces', () => {
   });
 
   it.each([
-    ['实施单位', 'unit'], ['项目概况', 'overview'], ['基本概况', 'overview'], ['实施内容', 'content'], ['资金安排', 'funding'],
-    ['资金来源及安排', 'funding'], ['实施计划', 'plan'], ['进度安排', 'plan'], ['实施成效', 'results'], ['预期成效', 'results'], ['绩效目标', 'results'],
+    ['实施单位', 'unit'],
+    ['项目概况', 'overview'],
+    ['基本概况', 'overview'],
+    ['实施内容', 'content'],
+    ['资金安排', 'funding'],
+    ['资金来源及安排', 'funding'],
+    ['实施计划', 'plan'],
+    ['进度安排', 'plan'],
+    ['实施成效', 'results'],
+    ['预期成效', 'results'],
+    ['绩效目标', 'results'],
   ])('alias %s → %s', (label, key) => {
     expect(matchHeading(label, table)?.key).toBe(key);
   });
@@ -40,15 +49,29 @@ describe('matchHeading: numbering styles, punctuation, spaces', () => {
   });
 
   it.each([
-    '（一）领导小组工作职责', '1.制定区级实施工作方案和实施细则。', '（1）组织党员培训', '项目名称变更情况说明', '资金安排情况如下，共计10万元',
-    '本项目资金安排情况良好', '2、利用寒暑假开展培训', '',
+    '（一）领导小组工作职责',
+    '1.制定区级实施工作方案和实施细则。',
+    '（1）组织党员培训',
+    '项目名称变更情况说明',
+    '资金安排情况如下，共计10万元',
+    '本项目资金安排情况良好',
+    '2、利用寒暑假开展培训',
+    '',
   ])('is not a heading: %s', (line) => {
     expect(matchHeading(line, table)).toBeNull();
   });
 
   it('takes the content after a gap of spaces or a tab', () => {
-    expect(matchHeading('项目名称   党费返还款专项经费', table)).toMatchObject({ key: 'name', label: '项目名称', rest: { text: '党费返还款专项经费', offset: 7 } });
-    expect(matchHeading('一、项目名称\t国家义务', table)).toMatchObject({ key: 'name', numbering: { raw: '一、' }, rest: { text: '国家义务', offset: 7 } });
+    expect(matchHeading('项目名称   党费返还款专项经费', table)).toMatchObject({
+      key: 'name',
+      label: '项目名称',
+      rest: { text: '党费返还款专项经费', offset: 7 },
+    });
+    expect(matchHeading('一、项目名称\t国家义务', table)).toMatchObject({
+      key: 'name',
+      numbering: { raw: '一、' },
+      rest: { text: '国家义务', offset: 7 },
+    });
     expect(matchHeading('   开展第37届科技创新活动5000元', table)).toBeNull();
   });
 
@@ -68,20 +91,32 @@ describe('matchHeading: numbering styles, punctuation, spaces', () => {
 
 describe('matchTitle', () => {
   it.each([
-    ['项目一', 1, '项目一'], ['项目十一', 11, '项目十一'], ['项目 3', 3, '项目3'], ['项目３', 3, '项目3'], ['项目一：国家义务教育优质均衡评估专项经费', 1, '项目一'],
-    ['项目二十 党费', 20, '项目二十'], ['  项目十六  ', 16, '项目十六'], ['项目（三）', 3, '项目三'], ['项目(12)：x', 12, '项目12'],
+    ['项目一', 1, '项目一'],
+    ['项目十一', 11, '项目十一'],
+    ['项目 3', 3, '项目3'],
+    ['项目３', 3, '项目3'],
+    ['项目一：国家义务教育优质均衡评估专项经费', 1, '项目一'],
+    ['项目二十 党费', 20, '项目二十'],
+    ['  项目十六  ', 16, '项目十六'],
+    ['项目（三）', 3, '项目三'],
+    ['项目(12)：x', 12, '项目12'],
   ])('%s', (line, number, label) => {
     expect(matchTitle(line)).toMatchObject({ number, label });
   });
 
-  it.each(['项目名称', '项目实施单位', '项目一期工程已完工', '项目', '项目一：本项目于2023年完成。资金10万元。', '一、项目名称'])('is not a title: %s', (line) => {
-    expect(matchTitle(line)).toBeNull();
-  });
+  it.each(['项目名称', '项目实施单位', '项目一期工程已完工', '项目', '项目一：本项目于2023年完成。资金10万元。', '一、项目名称'])(
+    'is not a title: %s',
+    (line) => {
+      expect(matchTitle(line)).toBeNull();
+    },
+  );
 });
 
 describe('readDisclosure: headings in context', () => {
   it('reads a heading with its content in the next column or after a colon', () => {
-    const r = readDisclosure(book(sheet('S', [['项目七'], ['一、项目名称：科技创新奖励专项资金'], ['三、项目实施单位', '玉溪市江川区青少年学生校外活动中心']])));
+    const r = readDisclosure(
+      book(sheet('S', [['项目七'], ['一、项目名称：科技创新奖励专项资金'], ['三、项目实施单位', '玉溪市江川区青少年学生校外活动中心']])),
+    );
     const [name, unit] = r.projects[0]!.sections;
     expect(name!.paragraphs).toEqual([{ text: '科技创新奖励专项资金', ref: { sheet: 'S', row: 1, col: 0 }, offset: 7 }]);
     expect(r.projects[0]!.name).toBe('科技创新奖励专项资金');

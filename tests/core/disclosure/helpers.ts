@@ -7,12 +7,18 @@ export function t(row: number, col: number, text: string): Cell {
 }
 
 /** A sheet from rows of cell texts ('' or undefined: no cell), starting at row `top`. */
-export function sheet(name: string, rows: (string | undefined)[][], extra: { index?: number; merges?: Range[]; cells?: Cell[]; top?: number } = {}): SheetSnapshot {
+export function sheet(
+  name: string,
+  rows: (string | undefined)[][],
+  extra: { index?: number; merges?: Range[]; cells?: Cell[]; top?: number } = {},
+): SheetSnapshot {
   const cells: Cell[] = [];
   const top = extra.top ?? 0;
-  rows.forEach((r, i) => r.forEach((v, c) => {
-    if (v !== undefined && v !== '') cells.push(t(top + i, c, v));
-  }));
+  rows.forEach((r, i) =>
+    r.forEach((v, c) => {
+      if (v !== undefined && v !== '') cells.push(t(top + i, c, v));
+    }),
+  );
   cells.push(...(extra.cells ?? []));
   cells.sort((a, b) => a.row - b.row || a.col - b.col);
   return { name, index: extra.index ?? 0, visibility: 'visible', cells, merges: extra.merges ?? [] };
@@ -20,7 +26,11 @@ export function sheet(name: string, rows: (string | undefined)[][], extra: { ind
 
 /** Down column A: one text per row. */
 export function column(name: string, lines: string[], index = 0): SheetSnapshot {
-  return sheet(name, lines.map((l) => [l]), { index });
+  return sheet(
+    name,
+    lines.map((l) => [l]),
+    { index },
+  );
 }
 
 export function book(...sheets: SheetSnapshot[]): WorkbookSnapshot {

@@ -7,9 +7,30 @@ import { book, column, schoolTable, schoolTableCells, sheet } from './helpers';
 import { parseSeed } from '../../../seeds/build/parse';
 import { oneSheet, perSheet, twoColumn } from '../../../seeds/build/layouts';
 
-const shape = (p: Project) => ({ label: p.label, keys: p.sections.map((s) => s.key), paragraphs: p.sections.map((s) => s.paragraphs.map((x) => x.text)) });
+const shape = (p: Project) => ({
+  label: p.label,
+  keys: p.sections.map((s) => s.key),
+  paragraphs: p.sections.map((s) => s.paragraphs.map((x) => x.text)),
+});
 
-const STANDARD = ['一、项目名称', '甲项目', '二、立项依据', '依据', '三、项目实施单位', '单位', '四、项目基本概况', '概况', '五、项目实施内容', '内容', '六、资金安排情况', '10万元', '七、项目实施计划', '计划', '八、项目实施成效', '成效'];
+const STANDARD = [
+  '一、项目名称',
+  '甲项目',
+  '二、立项依据',
+  '依据',
+  '三、项目实施单位',
+  '单位',
+  '四、项目基本概况',
+  '概况',
+  '五、项目实施内容',
+  '内容',
+  '六、资金安排情况',
+  '10万元',
+  '七、项目实施计划',
+  '计划',
+  '八、项目实施成效',
+  '成效',
+];
 
 describe('layout (a): a sheet per project, down one column', () => {
   const snap = book(column('Sheet1', ['项目一', ...STANDARD]), column('Sheet2', ['项目二', ...STANDARD]));
@@ -27,17 +48,38 @@ describe('layout (a): a sheet per project, down one column', () => {
   it('keeps the cell of every heading and paragraph, and the numbering as written', () => {
     const funding = r.projects[1]!.sections[5]!;
     expect(funding).toMatchObject({
-      key: 'funding', label: '资金安排情况', headingText: '六、资金安排情况', headingRef: { sheet: 'Sheet2', row: 11, col: 0 },
+      key: 'funding',
+      label: '资金安排情况',
+      headingText: '六、资金安排情况',
+      headingRef: { sheet: 'Sheet2', row: 11, col: 0 },
       numbering: { style: 'cn-dun', value: 6, raw: '六、' },
       paragraphs: [{ text: '10万元', ref: { sheet: 'Sheet2', row: 12, col: 0 }, offset: 0 }],
     });
   });
 
   it('treats numbered items inside a section as content, not headings', () => {
-    const s = readDisclosure(book(column('S', ['项目三', '五、项目实施内容', '（一）领导小组工作职责', '1.制定区级实施工作方案。', '（1）组织党员培训', '2、项目名称变更的说明', '六、资金安排情况', '5万元'])));
+    const s = readDisclosure(
+      book(
+        column('S', [
+          '项目三',
+          '五、项目实施内容',
+          '（一）领导小组工作职责',
+          '1.制定区级实施工作方案。',
+          '（1）组织党员培训',
+          '2、项目名称变更的说明',
+          '六、资金安排情况',
+          '5万元',
+        ]),
+      ),
+    );
     const sections = s.projects[0]!.sections;
     expect(sections.map((x) => x.key)).toEqual(['content', 'funding']);
-    expect(sections[0]!.paragraphs.map((x) => x.text)).toEqual(['（一）领导小组工作职责', '1.制定区级实施工作方案。', '（1）组织党员培训', '2、项目名称变更的说明']);
+    expect(sections[0]!.paragraphs.map((x) => x.text)).toEqual([
+      '（一）领导小组工作职责',
+      '1.制定区级实施工作方案。',
+      '（1）组织党员培训',
+      '2、项目名称变更的说明',
+    ]);
   });
 });
 
@@ -58,8 +100,14 @@ describe('layout (b): the two-column form', () => {
 
   it('maps the short labels to the eight sections', () => {
     expect(p.sections.map((s) => [s.key, s.label, s.numbering.style])).toEqual([
-      ['name', '项目名称', 'none'], ['basis', '立项依据', 'none'], ['unit', '实施单位', 'none'], ['overview', '基本概况', 'none'],
-      ['content', '实施内容', 'none'], ['funding', '资金来源及安排', 'none'], ['plan', '进度安排', 'none'], ['results', '绩效目标', 'none'],
+      ['name', '项目名称', 'none'],
+      ['basis', '立项依据', 'none'],
+      ['unit', '实施单位', 'none'],
+      ['overview', '基本概况', 'none'],
+      ['content', '实施内容', 'none'],
+      ['funding', '资金来源及安排', 'none'],
+      ['plan', '进度安排', 'none'],
+      ['results', '绩效目标', 'none'],
     ]);
     expect(p.name).toBe('党费返还款专项经费');
   });
@@ -75,9 +123,13 @@ describe('layout (b): the two-column form', () => {
   });
 
   it('reads a form whose numbering has its own column (一 | 项目名称 | 内容)', () => {
-    const s = readDisclosure(book(sheet('F', [['项目九'], ['一', '项目名称', '师训专项经费'], ['六、', '资金安排情况', '10万元'], ['七', '项目实施计划：全年']])));
+    const s = readDisclosure(
+      book(sheet('F', [['项目九'], ['一', '项目名称', '师训专项经费'], ['六、', '资金安排情况', '10万元'], ['七', '项目实施计划：全年']])),
+    );
     const sections = s.projects[0]!.sections;
-    expect(sections.map((x) => [x.key, x.numbering, x.headingText, x.headingRef.col, x.paragraphs.map((p) => [p.text, p.ref.col, p.offset])])).toEqual([
+    expect(
+      sections.map((x) => [x.key, x.numbering, x.headingText, x.headingRef.col, x.paragraphs.map((p) => [p.text, p.ref.col, p.offset])]),
+    ).toEqual([
       ['name', { style: 'cn-dun', value: 1, raw: '一' }, '一项目名称', 1, [['师训专项经费', 2, 0]]],
       ['funding', { style: 'cn-dun', value: 6, raw: '六、' }, '六、资金安排情况', 1, [['10万元', 2, 0]]],
       ['plan', { style: 'cn-dun', value: 7, raw: '七' }, '七项目实施计划：全年', 1, [['全年', 1, 7]]],
@@ -85,13 +137,33 @@ describe('layout (b): the two-column form', () => {
   });
 
   it('reads the form the same when the label column is not A and the content runs on below', () => {
-    const s = readDisclosure(book(sheet('F', [[undefined, '项目二'], [undefined, '资金安排', '第一段'], [undefined, undefined, '第二段']])));
-    expect(s.projects[0]!.sections[0]!.paragraphs.map((x) => [x.text, x.ref.row, x.ref.col])).toEqual([['第一段', 1, 2], ['第二段', 2, 2]]);
+    const s = readDisclosure(
+      book(
+        sheet('F', [
+          [undefined, '项目二'],
+          [undefined, '资金安排', '第一段'],
+          [undefined, undefined, '第二段'],
+        ]),
+      ),
+    );
+    expect(s.projects[0]!.sections[0]!.paragraphs.map((x) => [x.text, x.ref.row, x.ref.col])).toEqual([
+      ['第一段', 1, 2],
+      ['第二段', 2, 2],
+    ]);
   });
 });
 
 describe('layout (c): all projects on one sheet', () => {
-  const lines = ['江川区教育体育局2023年预算重点领域', '财政项目文本公开', '项目一', ...STANDARD, '项目二', ...STANDARD.slice(0, 4), '项目十一：保安服务项目', ...STANDARD.slice(10)];
+  const lines = [
+    '江川区教育体育局2023年预算重点领域',
+    '财政项目文本公开',
+    '项目一',
+    ...STANDARD,
+    '项目二',
+    ...STANDARD.slice(0, 4),
+    '项目十一：保安服务项目',
+    ...STANDARD.slice(10),
+  ];
   const r = readDisclosure(book(column('项目文本', lines)));
 
   it('finds each project where its title stands, and the two-line title', () => {
@@ -106,7 +178,15 @@ describe('layout (c): all projects on one sheet', () => {
 
 describe('school tables', () => {
   it('cuts a table under a heading out of the text and links it to that section', () => {
-    const rows = [['项目十一'], ['五、项目实施内容'], ['配置保安232人。'], ['六、资金安排情况'], ...schoolTableCells(4, 3), ['七、项目实施计划'], ['按月划拨。']];
+    const rows = [
+      ['项目十一'],
+      ['五、项目实施内容'],
+      ['配置保安232人。'],
+      ['六、资金安排情况'],
+      ...schoolTableCells(4, 3),
+      ['七、项目实施计划'],
+      ['按月划拨。'],
+    ];
     const snap = book(sheet('项目十一', rows));
     const table = schoolTable('项目十一', 4, 3);
     const r = readDisclosure(snap, { tables: [table] });
@@ -144,16 +224,42 @@ describe('school tables', () => {
   });
 
   it('keeps other tables under a heading as otherTables, not paragraphs', () => {
-    const r = readDisclosure(book(sheet('P', [['项目五'], ['六、资金安排情况'], ['总额5万元，明细如下：'], ['用途', '金额（万元）'], ['活动', '3'], ['设备', '2'], ['七、项目实施计划'], ['全年']])));
+    const r = readDisclosure(
+      book(
+        sheet('P', [
+          ['项目五'],
+          ['六、资金安排情况'],
+          ['总额5万元，明细如下：'],
+          ['用途', '金额（万元）'],
+          ['活动', '3'],
+          ['设备', '2'],
+          ['七、项目实施计划'],
+          ['全年'],
+        ]),
+      ),
+    );
     const funding = r.projects[0]!.sections[0]!;
     expect(funding.paragraphs.map((x) => x.text)).toEqual(['总额5万元，明细如下：']);
     expect(funding.otherTables).toHaveLength(1);
     expect(funding.otherTables![0]!.ref).toEqual({ sheet: 'P', row: 3, col: 0 });
-    expect(funding.otherTables![0]!.rows.map((row) => row.map((c) => c.text))).toEqual([['用途', '金额（万元）'], ['活动', '3'], ['设备', '2']]);
+    expect(funding.otherTables![0]!.rows.map((row) => row.map((c) => c.text))).toEqual([
+      ['用途', '金额（万元）'],
+      ['活动', '3'],
+      ['设备', '2'],
+    ]);
   });
 
   it('does not take a table header 项目名称 for a heading when the school table was not found', () => {
-    const r = readDisclosure(book(sheet('P', [['项目十一'], ['六、资金安排情况'], ['学校代码', '学校名称', '项目名称', '保安数量（人）'], ['', '第一中学', '保安配置', '19']])));
+    const r = readDisclosure(
+      book(
+        sheet('P', [
+          ['项目十一'],
+          ['六、资金安排情况'],
+          ['学校代码', '学校名称', '项目名称', '保安数量（人）'],
+          ['', '第一中学', '保安配置', '19'],
+        ]),
+      ),
+    );
     expect(r.projects[0]!.sections.map((s) => s.key)).toEqual(['funding']);
   });
 });
@@ -171,11 +277,22 @@ describe('the seed in its three layouts (seeds/build)', () => {
   });
 
   it('finds the same sections in the same order in every layout', () => {
-    const keys = reads.map((r) => r.projects.filter((p) => p.number !== null).map((p) => p.sections.map((s) => `${s.key}:${s.numbering.raw}`)));
+    const keys = reads.map((r) =>
+      r.projects.filter((p) => p.number !== null).map((p) => p.sections.map((s) => `${s.key}:${s.numbering.raw}`)),
+    );
     expect(keys[1]).toEqual(keys[0]);
     expect(keys[2]).toEqual(keys[0]);
     // 项目一: 项目实施单位 and 项目基本概况 unnumbered, the rest 一、…八、
-    expect(keys[0]![0]).toEqual(['name:一、', 'basis:二、', 'unit:', 'overview:', 'content:五、', 'funding:六、', 'plan:七、', 'results:八、']);
+    expect(keys[0]![0]).toEqual([
+      'name:一、',
+      'basis:二、',
+      'unit:',
+      'overview:',
+      'content:五、',
+      'funding:六、',
+      'plan:七、',
+      'results:八、',
+    ]);
   });
 
   it('keeps the paragraphs of the per-sheet and one-sheet layouts identical', () => {

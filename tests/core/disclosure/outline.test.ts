@@ -16,19 +16,27 @@ const findings = (lines: string[], name = 'Sheet1') =>
 /** A standard project whose 四、 holds its overview and funding as sub-headings. */
 const NESTED = [
   '项目一',
-  '一、项目名称', '农村义务教育学生营养改善计划',
-  '二、立项依据', '《国务院办公厅关于实施农村义务教育学生营养改善计划的意见》。',
-  '三、项目实施单位', '县教育体育局',
+  '一、项目名称',
+  '农村义务教育学生营养改善计划',
+  '二、立项依据',
+  '《国务院办公厅关于实施农村义务教育学生营养改善计划的意见》。',
+  '三、项目实施单位',
+  '县教育体育局',
   '四、项目基本情况',
-  '（一）项目概况', '全县农村义务教育学校45所，学生2.3万人。',
-  '（二）资金及项目绩效目标', '2024年安排资金2300万元，其中：中央资金2070万元，县级资金230万元。',
-  '五、项目实施内容', '为学生提供营养膳食补助，每生每天5元。',
-  '六、项目实施计划', '春季学期拨付1150万元，秋季学期拨付1150万元。',
-  '七、项目实施成效', '学生营养状况明显改善。',
+  '（一）项目概况',
+  '全县农村义务教育学校45所，学生2.3万人。',
+  '（二）资金及项目绩效目标',
+  '2024年安排资金2300万元，其中：中央资金2070万元，县级资金230万元。',
+  '五、项目实施内容',
+  '为学生提供营养膳食补助，每生每天5元。',
+  '六、项目实施计划',
+  '春季学期拨付1150万元，秋季学期拨付1150万元。',
+  '七、项目实施成效',
+  '学生营养状况明显改善。',
 ];
 
 describe('a sub-heading that names a standard section', () => {
-  it('is that section at its own level; one naming its parent\'s section continues the parent', () => {
+  it("is that section at its own level; one naming its parent's section continues the parent", () => {
     const [p] = readDisclosure(book(column('项目一', NESTED))).projects;
     expect(p!.sections.map((s) => [s.key, s.level ?? 0, s.parent ?? null, s.headingText])).toEqual([
       ['name', 0, null, '一、项目名称'],
@@ -51,12 +59,45 @@ describe('a sub-heading that names a standard section', () => {
   });
 
   it('names the sections as nested, also when the parent itself holds text (`一、基本情况` over `（一）项目基本概况`)', () => {
-    const lines = ['一、基本情况', '本校概况如下。', '（一）项目基本概况', '生均公用经费项目。', '（二）资金及项目绩效目标', '共计239万元，其中上级资金179.25万元，本级59.75万元。', '二、实施进度', '按季度拨付。'];
-    expect(keysAndLevels(lines)).toEqual([[['overview', 0, null], ['funding', 1, 0], ['plan', 0, null]]]);
+    const lines = [
+      '一、基本情况',
+      '本校概况如下。',
+      '（一）项目基本概况',
+      '生均公用经费项目。',
+      '（二）资金及项目绩效目标',
+      '共计239万元，其中上级资金179.25万元，本级59.75万元。',
+      '二、实施进度',
+      '按季度拨付。',
+    ];
+    expect(keysAndLevels(lines)).toEqual([
+      [
+        ['overview', 0, null],
+        ['funding', 1, 0],
+        ['plan', 0, null],
+      ],
+    ]);
   });
 
   it('a sub-heading numbered out of sequence is a heading of the same level in another style (四、 then 5.)', () => {
-    const lines = ['项目一', '一、项目名称', 'a', '二、立项依据', 'b', '三、项目实施单位', 'c', '四、项目基本概况', 'd', '5.项目实施内容', 'e', '6.资金安排情况', '10万元', '7.项目实施计划', 'g', '8.项目实施成效', 'h'];
+    const lines = [
+      '项目一',
+      '一、项目名称',
+      'a',
+      '二、立项依据',
+      'b',
+      '三、项目实施单位',
+      'c',
+      '四、项目基本概况',
+      'd',
+      '5.项目实施内容',
+      'e',
+      '6.资金安排情况',
+      '10万元',
+      '7.项目实施计划',
+      'g',
+      '8.项目实施成效',
+      'h',
+    ];
     expect(keysAndLevels(lines, '项目一')[0]!.every(([, level]) => level === 0)).toBe(true);
     expect(findings(lines, '项目一')).toEqual([
       'heading-numbering A10 本项目标题编号方式不一致：4个标题用“一、”式编号，4个标题用“1.”式编号：“5.项目实施内容”、“6.资金安排情况”、“7.项目实施计划”、“8.项目实施成效”',
@@ -64,9 +105,25 @@ describe('a sub-heading that names a standard section', () => {
   });
 
   it('items numbered （一）（二） inside a section stay content and count as siblings of a sub-heading after them', () => {
-    const lines = ['一、项目基本情况', '（一）项目背景', '学校建于1990年。', '（二）资金安排', '安排资金12万元。', '二、项目实施内容', '（一）领导小组工作职责', '负责统筹。', '三、实施计划', '年内完成。'];
+    const lines = [
+      '一、项目基本情况',
+      '（一）项目背景',
+      '学校建于1990年。',
+      '（二）资金安排',
+      '安排资金12万元。',
+      '二、项目实施内容',
+      '（一）领导小组工作职责',
+      '负责统筹。',
+      '三、实施计划',
+      '年内完成。',
+    ];
     const [p] = readDisclosure(book(column('Sheet1', lines))).projects;
-    expect(p!.sections.map((s) => [s.key, s.level ?? 0])).toEqual([['overview', 0], ['funding', 1], ['content', 0], ['plan', 0]]);
+    expect(p!.sections.map((s) => [s.key, s.level ?? 0])).toEqual([
+      ['overview', 0],
+      ['funding', 1],
+      ['content', 0],
+      ['plan', 0],
+    ]);
     expect(p!.sections[2]!.paragraphs.map((x) => x.text)).toEqual(['（一）领导小组工作职责', '负责统筹。']);
     // （二） is second under 一、 counting （一）项目背景: no "should be （一）"
     expect(findings(lines).filter((f) => f.startsWith('heading-numbering'))).toEqual([]);
@@ -94,7 +151,25 @@ describe('the sections of a nested text in standard order, level by level', () =
   });
 
   it('two sub-sections swapped under one heading are', () => {
-    const lines = ['项目一', '一、项目名称', 'a', '二、立项依据', 'b', '三、项目实施单位', 'c', '四、项目基本情况', 'd', '（一）实施计划', '年内完成。', '（二）资金安排', '10万元。', '五、项目实施内容', 'e', '六、项目实施成效', 'f'];
+    const lines = [
+      '项目一',
+      '一、项目名称',
+      'a',
+      '二、立项依据',
+      'b',
+      '三、项目实施单位',
+      'c',
+      '四、项目基本情况',
+      'd',
+      '（一）实施计划',
+      '年内完成。',
+      '（二）资金安排',
+      '10万元。',
+      '五、项目实施内容',
+      'e',
+      '六、项目实施成效',
+      'f',
+    ];
     expect(findings(lines, '项目一').filter((f) => f.startsWith('section-order'))).toEqual([
       'section-order A12 “资金安排”位置不对：按标准顺序它是第六部分，应排在“实施计划”之前',
     ]);
@@ -102,7 +177,17 @@ describe('the sections of a nested text in standard order, level by level', () =
 });
 
 describe('a project found by its content, whatever its sheet is called', () => {
-  const report = ['生均公用经费项目', '一、项目名称', '城乡义务教育生均公用经费', '二、项目概述', '保障学校正常运转。', '三、资金来源', '安排资金239万元。', '四、预期效益', '学校正常运转。'];
+  const report = [
+    '生均公用经费项目',
+    '一、项目名称',
+    '城乡义务教育生均公用经费',
+    '二、项目概述',
+    '保障学校正常运转。',
+    '三、资金来源',
+    '安排资金239万元。',
+    '四、预期效益',
+    '学校正常运转。',
+  ];
 
   it.each(['生均公用经费', '保安服务', 'Sheet1'])('on a sheet called %s, titled by its 项目名称', (name) => {
     const r = readDisclosure(book(column(name, report)));
@@ -112,12 +197,40 @@ describe('a project found by its content, whatever its sheet is called', () => {
   });
 
   it('without a 项目名称, titled by the line above its text', () => {
-    const r = readDisclosure(book(column('Sheet1', ['耒阳市第四中学专项资金绩效自评价报告', '一、基本情况', 'a', '（一）项目基本概况', 'b', '（二）资金及项目绩效目标', '239万元', '二、项目资金使用及管理情况', 'c', '四、预算支出绩效情况', 'd'])));
+    const r = readDisclosure(
+      book(
+        column('Sheet1', [
+          '耒阳市第四中学专项资金绩效自评价报告',
+          '一、基本情况',
+          'a',
+          '（一）项目基本概况',
+          'b',
+          '（二）资金及项目绩效目标',
+          '239万元',
+          '二、项目资金使用及管理情况',
+          'c',
+          '四、预算支出绩效情况',
+          'd',
+        ]),
+      ),
+    );
     expect(r.projects.map((p) => p.title)).toEqual(['耒阳市第四中学专项资金绩效自评价报告']);
   });
 
   it('a sentence above the text is not a title: then the sheet names it', () => {
-    const r = readDisclosure(book(column('生均公用经费', ['根据县财政局要求，现将本单位项目情况报告如下。', '一、基本情况', 'a', '（一）资金来源', '10万元', '二、实施进度', 'b'])));
+    const r = readDisclosure(
+      book(
+        column('生均公用经费', [
+          '根据县财政局要求，现将本单位项目情况报告如下。',
+          '一、基本情况',
+          'a',
+          '（一）资金来源',
+          '10万元',
+          '二、实施进度',
+          'b',
+        ]),
+      ),
+    );
     expect(r.projects.map((p) => [p.title, p.label])).toEqual([['生均公用经费', '生均公用经费']]);
   });
 
@@ -131,7 +244,12 @@ describe('sheets that give no project say why', () => {
   it('lists every sheet looked at with its reason', () => {
     const snap = book(
       column('封面', ['某县教育局2024年预算重点领域财政项目文本公开']),
-      column('填报说明', ['填报说明', '1.项目名称：填写项目全称。', '2.立项依据：填写政策文件名称及文号。', '3.项目实施单位：填写具体实施单位。']),
+      column('填报说明', [
+        '填报说明',
+        '1.项目名称：填写项目全称。',
+        '2.立项依据：填写政策文件名称及文号。',
+        '3.项目实施单位：填写具体实施单位。',
+      ]),
       column('自评', ['一、自评结论', '得分100分。', '二、佐证材料', '（一）项目基本情况', '教育专项工作经费。']),
       column('Sheet3', ['一、项目名称', '甲', '二、立项依据', '乙']),
       sheet('空表', []),
@@ -146,7 +264,12 @@ describe('sheets that give no project say why', () => {
   });
 
   it('the school registry is read as the registry', () => {
-    const snap = book(sheet('学校名册', [['学校代码', '学校名称'], ['2153000001', '大街小学']]));
+    const snap = book(
+      sheet('学校名册', [
+        ['学校代码', '学校名称'],
+        ['2153000001', '大街小学'],
+      ]),
+    );
     const r = checkWorkbook({ snapshot: snap, lang: 'zh' });
     expect(r.nothingToCheck).toBe(true);
     expect(r.document.skipped).toEqual([{ sheet: '学校名册', reason: 'registry' }]);

@@ -9,8 +9,34 @@ import type { ExportDocument, ExportTable } from '../../../src/core/export';
 import { makeDocument } from '../../helpers/document';
 
 const seed = parseSeed(readFileSync(SEED_TEXT, 'utf8'));
-const HEADINGS = ['一、项目名称', '二、立项依据', '三、项目实施单位', '四、项目基本概况', '五、项目实施内容', '六、资金安排情况', '七、项目实施计划', '八、项目实施成效'];
-const LABELS = ['项目一', '项目二', '项目三', '项目四', '项目五', '项目六', '项目七', '项目八', '项目九', '项目十', '项目十一', '项目十二', '项目十三', '项目十四', '项目十五', '项目十六'];
+const HEADINGS = [
+  '一、项目名称',
+  '二、立项依据',
+  '三、项目实施单位',
+  '四、项目基本概况',
+  '五、项目实施内容',
+  '六、资金安排情况',
+  '七、项目实施计划',
+  '八、项目实施成效',
+];
+const LABELS = [
+  '项目一',
+  '项目二',
+  '项目三',
+  '项目四',
+  '项目五',
+  '项目六',
+  '项目七',
+  '项目八',
+  '项目九',
+  '项目十',
+  '项目十一',
+  '项目十二',
+  '项目十三',
+  '项目十四',
+  '项目十五',
+  '项目十六',
+];
 
 const paragraphs = (m: ExportDocument): string[] =>
   m.projects.flatMap((p) => p.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []))));
@@ -36,7 +62,13 @@ describe('export model from the seed (per-sheet layout)', () => {
     expect(p1.sections[2]!.sourceHeading).toBe('项目实施单位');
     const headingChanges = model.normalisations.filter((n) => n.kind === 'heading');
     expect(headingChanges).toContainEqual(
-      expect.objectContaining({ project: '项目一', section: 'unit', before: '项目实施单位', after: '三、项目实施单位', ref: { sheet: '项目一', row: 5, col: 0 } }),
+      expect.objectContaining({
+        project: '项目一',
+        section: 'unit',
+        before: '项目实施单位',
+        after: '三、项目实施单位',
+        ref: { sheet: '项目一', row: 5, col: 0 },
+      }),
     );
     expect(headingChanges).toContainEqual(expect.objectContaining({ project: '项目七', before: '一、  项目名称', after: '一、项目名称' }));
     // one entry per heading not already standard
@@ -46,7 +78,9 @@ describe('export model from the seed (per-sheet layout)', () => {
 
   it('keeps every paragraph of the seed, normalised only as listed', () => {
     const expected = seed.projects.flatMap((p) => p.sections.flatMap((s) => s.paragraphs));
-    const listed = new Map(model.normalisations.filter((n) => n.kind === 'spacing' || n.kind === 'punctuation').map((n) => [n.before, n.after]));
+    const listed = new Map(
+      model.normalisations.filter((n) => n.kind === 'spacing' || n.kind === 'punctuation').map((n) => [n.before, n.after]),
+    );
     expect(paragraphs(model)).toEqual(expected.map((t) => listed.get(t) ?? t));
     expect(listed.get('2023 年春季学期')).toBe('2023年春季学期');
     expect(paragraphs(model)).toContain('按照组织部门要求，江川区委教育体育工委2023年上半年按70%上缴党费，剩余30%作为工委党费返还款使用。');
@@ -60,18 +94,48 @@ describe('export model from the seed (per-sheet layout)', () => {
     expect(tables(model)).toHaveLength(1);
     expect(t!.schoolCount).toBe(27);
     expect(t!.headerRows.map((r) => r.map((c) => [c.text, c.rowSpan ?? 1, c.colSpan ?? 1]))).toEqual([
-      [['学校代码（10位代码）', 3, 1], ['学校名称（市+县+乡+校名）', 3, 1], ['项目建设计划', 1, 8], ['备注', 3, 1]],
-      [['项目名称', 2, 1], ['保安数量（人）', 2, 1], ['资金需求（万元）', 1, 6]],
-      [['小计', 1, 1], ['中央', 1, 1], ['省级', 1, 1], ['州市', 1, 1], ['县（市、区）', 1, 1], ['其它', 1, 1]],
+      [
+        ['学校代码（10位代码）', 3, 1],
+        ['学校名称（市+县+乡+校名）', 3, 1],
+        ['项目建设计划', 1, 8],
+        ['备注', 3, 1],
+      ],
+      [
+        ['项目名称', 2, 1],
+        ['保安数量（人）', 2, 1],
+        ['资金需求（万元）', 1, 6],
+      ],
+      [
+        ['小计', 1, 1],
+        ['中央', 1, 1],
+        ['省级', 1, 1],
+        ['州市', 1, 1],
+        ['县（市、区）', 1, 1],
+        ['其它', 1, 1],
+      ],
       ['1', '2', '3', '4', '7', '8', '9', '10', '11', '12', '14'].map((n) => [n, 1, 1]),
     ]);
     expect(t!.bodyRows).toHaveLength(28);
     expect(t!.bodyRows[0]!.map((c) => c.text)).toEqual(['合计', '', '', '232', '723.84', '', '', '', '723.84', '', '']);
-    expect(t!.bodyRows[1]!.map((c) => c.text)).toEqual(['', '玉溪市江川区第一中学', '保安配置', '19', '59.28', '', '', '', '59.28', '', '']);
+    expect(t!.bodyRows[1]!.map((c) => c.text)).toEqual([
+      '',
+      '玉溪市江川区第一中学',
+      '保安配置',
+      '19',
+      '59.28',
+      '',
+      '',
+      '',
+      '59.28',
+      '',
+      '',
+    ]);
     // codes trimmed (listed once), amounts with the decimals shown
     expect(t!.bodyRows[4]![0]!.text).toBe('2153030929');
     expect(t!.bodyRows.find((r) => r[1]!.text.endsWith('前卫中学'))!.map((c) => c.text)[4]).toBe('15.60');
-    expect(model.normalisations).toContainEqual(expect.objectContaining({ kind: 'code-spacing', project: '项目十一', zh: '学校代码首尾空格已删除（20处）' }));
+    expect(model.normalisations).toContainEqual(
+      expect.objectContaining({ kind: 'code-spacing', project: '项目十一', zh: '学校代码首尾空格已删除（20处）' }),
+    );
   });
 
   it('uses a title given in the options', () => {
@@ -124,10 +188,20 @@ describe('export model: standard form whatever the workbook wrote', () => {
     expect(p.sections[5]!.blocks.map((b) => (b.kind === 'paragraph' ? b.text : ''))).toEqual(['资金10万元。', '另有5万元。']);
     const kinds = m.normalisations.map((n) => `${n.project}:${n.kind}`);
     expect(kinds).toEqual(
-      expect.arrayContaining(['项目一:section-order', '项目一:section-missing', '项目一:section-merged', '项目一:heading', '项目一:punctuation', '项目二:project-label']),
+      expect.arrayContaining([
+        '项目一:section-order',
+        '项目一:section-missing',
+        '项目一:section-merged',
+        '项目一:heading',
+        '项目一:punctuation',
+        '项目二:project-label',
+      ]),
     );
     expect(m.normalisations.filter((n) => n.kind === 'section-missing' && n.project === '项目一').map((n) => n.section)).toEqual([
-      'overview', 'content', 'plan', 'results',
+      'overview',
+      'content',
+      'plan',
+      'results',
     ]);
     expect(m.normalisations.find((n) => n.kind === 'project-label')).toMatchObject({ before: '项目一', after: '项目二' });
     expect(m.title).toBe(DEFAULT_TITLE);
@@ -147,7 +221,15 @@ describe('export model: other tables under a heading', () => {
           ...document.projects[0]!,
           sections: [
             document.projects[0]!.sections[0]!,
-            { ...funding, otherTables: [{ ref: { sheet: '项目一', row: 4, col: 0 }, rows: [[at(4, 0, '用途'), at(4, 1, '金额')], [at(5, 0, '宣传费'), at(5, 1, '15万元')], [at(6, 0, '会务费 ')]] }] },
+            {
+              ...funding,
+              otherTables: [
+                {
+                  ref: { sheet: '项目一', row: 4, col: 0 },
+                  rows: [[at(4, 0, '用途'), at(4, 1, '金额')], [at(5, 0, '宣传费'), at(5, 1, '15万元')], [at(6, 0, '会务费 ')]],
+                },
+              ],
+            },
           ],
         },
       ],
@@ -158,7 +240,10 @@ describe('export model: other tables under a heading', () => {
     const t = blocks[1]!.kind === 'table' ? blocks[1]!.table : undefined;
     expect(t).toMatchObject({ kind: 'other', schoolCount: 0 });
     expect(t!.headerRows.map((r) => r.map((c) => c.text))).toEqual([['用途', '金额']]);
-    expect(t!.bodyRows.map((r) => r.map((c) => c.text))).toEqual([['宣传费', '15万元'], ['会务费', '']]);
+    expect(t!.bodyRows.map((r) => r.map((c) => c.text))).toEqual([
+      ['宣传费', '15万元'],
+      ['会务费', ''],
+    ]);
     const { writeDocx } = await import('../../../src/hosts/docx/write');
     const bytes = await writeDocx(m);
     expect(bytes.length).toBeGreaterThan(1000);

@@ -18,14 +18,27 @@ import { exportDocx, exportDocxWithModel } from '../../../src/hosts/docx/write';
 const DATE = new Date('2023-03-01T00:00:00Z');
 const seed = parseSeed(readFileSync(SEED_TEXT, 'utf8'));
 const document = buildDocument(perSheet(seed));
-const HEADINGS = ['一、项目名称', '二、立项依据', '三、项目实施单位', '四、项目基本概况', '五、项目实施内容', '六、资金安排情况', '七、项目实施计划', '八、项目实施成效'];
+const HEADINGS = [
+  '一、项目名称',
+  '二、立项依据',
+  '三、项目实施单位',
+  '四、项目基本概况',
+  '五、项目实施内容',
+  '六、资金安排情况',
+  '七、项目实施计划',
+  '八、项目实施成效',
+];
 
 let bytes: Uint8Array;
 let xml: Record<string, string>;
 beforeAll(async () => {
   bytes = await exportDocx(document, { date: DATE });
   const files = unzipSync(bytes);
-  xml = Object.fromEntries(Object.entries(files).filter(([n]) => n.endsWith('.xml')).map(([n, d]) => [n, strFromU8(d)]));
+  xml = Object.fromEntries(
+    Object.entries(files)
+      .filter(([n]) => n.endsWith('.xml'))
+      .map(([n, d]) => [n, strFromU8(d)]),
+  );
 });
 
 describe('exportDocx: the .docx package', () => {
@@ -42,7 +55,9 @@ describe('exportDocx: the .docx package', () => {
   });
 
   it('is a Word package, reproducible with a fixed date', async () => {
-    expect(Object.keys(xml)).toEqual(expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', 'word/styles.xml', 'word/fontTable.xml']));
+    expect(Object.keys(xml)).toEqual(
+      expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', 'word/styles.xml', 'word/fontTable.xml']),
+    );
     const again = await exportDocx(document, { date: DATE });
     expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
     expect(xml['docProps/core.xml']).toContain('2023-03-01T00:00:00Z');
@@ -53,7 +68,8 @@ describe('exportDocx: the .docx package', () => {
     const doc = xml['word/document.xml']!;
     expect(doc).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     const styles = xml['word/styles.xml']!;
-    const style = (id: string): string => styles.slice(styles.indexOf(`w:styleId="${id}"`), styles.indexOf('</w:style>', styles.indexOf(`w:styleId="${id}"`)));
+    const style = (id: string): string =>
+      styles.slice(styles.indexOf(`w:styleId="${id}"`), styles.indexOf('</w:style>', styles.indexOf(`w:styleId="${id}"`)));
     expect(style('Title')).toContain('w:eastAsia="方正小标宋简体"');
     expect(style('Title')).toContain('<w:jc w:val="center"/>');
     expect(style('Heading1')).toContain('w:eastAsia="黑体"');
@@ -82,7 +98,11 @@ describe('exportDocx: the .docx package', () => {
 });
 
 function soffice(args: string[], cwd: string): void {
-  execFileSync('soffice', ['--headless', '-env:UserInstallation=file:///tmp/lo-export', ...args], { cwd, stdio: 'ignore', timeout: 120_000 });
+  execFileSync('soffice', ['--headless', '-env:UserInstallation=file:///tmp/lo-export', ...args], {
+    cwd,
+    stdio: 'ignore',
+    timeout: 120_000,
+  });
 }
 
 describe('exportDocx: LibreOffice round trip', () => {
@@ -91,12 +111,16 @@ describe('exportDocx: LibreOffice round trip', () => {
     const dir = mkdtempSync(join(tmpdir(), 'export-'));
     writeFileSync(join(dir, 'seed.docx'), bytes);
     soffice(['--convert-to', 'txt:Text', '--outdir', dir, join(dir, 'seed.docx')], dir);
-    lines = readFileSync(join(dir, 'seed.txt'), 'utf8').replace(/^\ufeff/, '').split(/\r?\n/);
+    lines = readFileSync(join(dir, 'seed.txt'), 'utf8')
+      .replace(/^\ufeff/, '')
+      .split(/\r?\n/);
   });
 
   it('gives, paragraph for paragraph, the seed text after the listed normalisations', () => {
     const model = buildExportModel(document);
-    const listed = new Map(model.normalisations.filter((n) => n.kind === 'spacing' || n.kind === 'punctuation').map((n) => [n.before, n.after]));
+    const listed = new Map(
+      model.normalisations.filter((n) => n.kind === 'spacing' || n.kind === 'punctuation').map((n) => [n.before, n.after]),
+    );
     const expected = [
       seed.title,
       ...seed.projects.flatMap((p) => [
@@ -116,7 +140,20 @@ describe('exportDocx: LibreOffice round trip', () => {
     const start = lines.indexOf('学校代码（10位代码）');
     const end = lines.indexOf('七、项目实施计划', start);
     const cells = lines.slice(start, end);
-    for (const h of ['学校名称（市+县+乡+校名）', '项目建设计划', '备注', '项目名称', '保安数量（人）', '资金需求（万元）', '小计', '中央', '省级', '州市', '县（市、区）', '其它']) {
+    for (const h of [
+      '学校名称（市+县+乡+校名）',
+      '项目建设计划',
+      '备注',
+      '项目名称',
+      '保安数量（人）',
+      '资金需求（万元）',
+      '小计',
+      '中央',
+      '省级',
+      '州市',
+      '县（市、区）',
+      '其它',
+    ]) {
       expect(cells).toContain(h);
     }
     const schools = cells.filter((c) => c.startsWith('玉溪市江川区'));

@@ -68,7 +68,11 @@ describe('normaliseParagraph properties', () => {
         expect(normaliseParagraph(once.text)).toEqual({ text: once.text, changes: [] });
         expect(once.changes.length > 0).toBe(once.text !== s);
         const strip = (x: string): string => x.replace(/[\s\u3000]/g, '');
-        const half = (x: string): string => x.replace(/[，；：？！（）。]/g, (c) => ({ '，': ',', '；': ';', '：': ':', '？': '?', '！': '!', '（': '(', '）': ')', '。': '.' })[c]!);
+        const half = (x: string): string =>
+          x.replace(
+            /[，；：？！（）。]/g,
+            (c) => ({ '，': ',', '；': ';', '：': ':', '？': '?', '！': '!', '（': '(', '）': ')', '。': '.' })[c]!,
+          );
         expect(half(strip(once.text))).toBe(half(strip(s)));
       }),
       { numRuns: 500 },

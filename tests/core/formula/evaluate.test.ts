@@ -36,7 +36,20 @@ const text = (c: Cell | undefined): string | undefined => (c && c.kind !== 'empt
 
 describe('exact arithmetic', () => {
   it('decimals as written, no binary rounding', () => {
-    const get = calc(sheet('S', { A1: 0.1, A2: 0.2, B1: { f: 'A1+A2' }, B2: { f: 'ROUND(2.675,2)' }, B3: { f: 'ROUND(1.005*100,0)/100' }, B4: { f: '10/3' }, B5: { f: 'ROUND(10/3,2)' }, B6: { f: '-ROUND(-2.5,0)' }, B7: { f: 'ROUND(1234.5,-2)' }, B8: { f: '7*3.12' } }));
+    const get = calc(
+      sheet('S', {
+        A1: 0.1,
+        A2: 0.2,
+        B1: { f: 'A1+A2' },
+        B2: { f: 'ROUND(2.675,2)' },
+        B3: { f: 'ROUND(1.005*100,0)/100' },
+        B4: { f: '10/3' },
+        B5: { f: 'ROUND(10/3,2)' },
+        B6: { f: '-ROUND(-2.5,0)' },
+        B7: { f: 'ROUND(1234.5,-2)' },
+        B8: { f: '7*3.12' },
+      }),
+    );
     expect(text(get('B1'))).toBe('0.3'); // binary doubles: 0.30000000000000004
     expect(text(get('B2'))).toBe('2.68'); // binary doubles: 2.67
     expect(text(get('B3'))).toBe('1.01');
@@ -58,7 +71,16 @@ describe('exact arithmetic', () => {
 describe('references', () => {
   it('same sheet, absolute, ranges, whole columns, other sheets (quoted or not), case-insensitive', () => {
     const get = calc(
-      sheet('项目十一', { A1: 1, A2: 2, A3: 3, B1: { f: 'SUM(A1:A3)' }, B2: { f: '$A$1+A$2*$A3' }, B3: { f: 'SUM(A:A)' }, B4: { f: "SUM('学校 明细'!B2:C3)+明细2!A1" }, B5: { f: "sum('学校 明细'!$B$2,1)" } }),
+      sheet('项目十一', {
+        A1: 1,
+        A2: 2,
+        A3: 3,
+        B1: { f: 'SUM(A1:A3)' },
+        B2: { f: '$A$1+A$2*$A3' },
+        B3: { f: 'SUM(A:A)' },
+        B4: { f: "SUM('学校 明细'!B2:C3)+明细2!A1" },
+        B5: { f: "sum('学校 明细'!$B$2,1)" },
+      }),
       sheet('学校 明细', { B2: 10, C2: 20, B3: 30, C3: { f: 'B3*2' } }, 1),
       sheet('明细2', { A1: 0.5 }, 2),
     );
@@ -81,7 +103,20 @@ describe('references', () => {
   });
 
   it('SUM skips text, booleans and blanks in references; + coerces text that is a number', () => {
-    const get = calc(sheet('S', { A1: 5, A2: '7', A3: true, A4: '小计', B1: { f: 'SUM(A1:A5)' }, B2: { f: 'A1+A2' }, B3: { f: 'A1+A4' }, B4: { f: 'A1+A5' }, B5: { f: 'SUM(A2,1)' }, B6: { f: 'SUM("7",1)' } }));
+    const get = calc(
+      sheet('S', {
+        A1: 5,
+        A2: '7',
+        A3: true,
+        A4: '小计',
+        B1: { f: 'SUM(A1:A5)' },
+        B2: { f: 'A1+A2' },
+        B3: { f: 'A1+A4' },
+        B4: { f: 'A1+A5' },
+        B5: { f: 'SUM(A2,1)' },
+        B6: { f: 'SUM("7",1)' },
+      }),
+    );
     expect(text(get('B1'))).toBe('5');
     expect(text(get('B2'))).toBe('12');
     expect(get('B3')).toMatchObject({ kind: 'error', value: '#VALUE!' });
@@ -107,7 +142,20 @@ describe('references', () => {
 
 describe('what is not evaluated keeps no value', () => {
   it('other functions, names, comparisons, concatenation, a missing sheet, a range as one value', () => {
-    const get = calc(sheet('S', { A1: 1, A2: 2, B1: { f: 'VLOOKUP(A1,C:D,2,FALSE)' }, B2: { f: '单价*2' }, B3: { f: 'A1>0' }, B4: { f: 'A1&"元"' }, B5: { f: '无此表!A1' }, B6: { f: 'A1:A2+1' }, B7: { f: 'B1+1' }, B8: { f: '_xlfn.XLOOKUP(A1,C:C,D:D)' } }));
+    const get = calc(
+      sheet('S', {
+        A1: 1,
+        A2: 2,
+        B1: { f: 'VLOOKUP(A1,C:D,2,FALSE)' },
+        B2: { f: '单价*2' },
+        B3: { f: 'A1>0' },
+        B4: { f: 'A1&"元"' },
+        B5: { f: '无此表!A1' },
+        B6: { f: 'A1:A2+1' },
+        B7: { f: 'B1+1' },
+        B8: { f: '_xlfn.XLOOKUP(A1,C:C,D:D)' },
+      }),
+    );
     for (const r of ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8']) expect(get(r), r).toMatchObject({ kind: 'empty', value: null });
   });
 
@@ -137,15 +185,55 @@ describe('what is not evaluated keeps no value', () => {
     expect(done.every((c) => c.value === 2001000)).toBe(true);
   });
 
-  it('numbers past a double\'s range are #NUM!, so a hostile product stays cheap', () => {
-    const get = calc(sheet('S', { B1: { f: Array.from({ length: 1300 }, () => '1e300').join('*') }, B2: { f: `1/3${'/3'.repeat(1000)}` }, B3: { f: '1e999' } }));
+  it("numbers past a double's range are #NUM!, so a hostile product stays cheap", () => {
+    const get = calc(
+      sheet('S', {
+        B1: { f: Array.from({ length: 1300 }, () => '1e300').join('*') },
+        B2: { f: `1/3${'/3'.repeat(1000)}` },
+        B3: { f: '1e999' },
+      }),
+    );
     expect(get('B1')).toMatchObject({ kind: 'error', value: '#NUM!' });
     expect(get('B2')).toMatchObject({ kind: 'error', value: '#NUM!' });
     expect(get('B3')?.kind).toBe('empty'); // a literal past a double: not read
   });
 
   it('never throws on random formulas, and every cell ends with a value or without one', () => {
-    const PIECES = ['A1', 'B2', '$A$1', 'A1:B2', 'A:A', "'S 2'!A1", 'S!B1', '1', '0', '2.5', '1e300', '"7"', '"x"', 'TRUE', '+', '-', '*', '/', '%', '(', ')', ',', ':', 'SUM(', 'ROUND(', 'IF(', '&', '^', ' ', "'", '"', '!', '#REF!'];
+    const PIECES = [
+      'A1',
+      'B2',
+      '$A$1',
+      'A1:B2',
+      'A:A',
+      "'S 2'!A1",
+      'S!B1',
+      '1',
+      '0',
+      '2.5',
+      '1e300',
+      '"7"',
+      '"x"',
+      'TRUE',
+      '+',
+      '-',
+      '*',
+      '/',
+      '%',
+      '(',
+      ')',
+      ',',
+      ':',
+      'SUM(',
+      'ROUND(',
+      'IF(',
+      '&',
+      '^',
+      ' ',
+      "'",
+      '"',
+      '!',
+      '#REF!',
+    ];
     fc.assert(
       fc.property(fc.array(fc.array(fc.constantFrom(...PIECES), { maxLength: 12 }), { minLength: 1, maxLength: 6 }), (formulas) => {
         const cells: Record<string, In> = { A1: 1, A2: '3', B1: true };

@@ -73,7 +73,10 @@ describe('funding-amount-missing', () => {
     const table = { sheet: '项目十一', project: 0, section: 'funding' } as unknown as SchoolTable;
     const withTable: DisclosureDocument = {
       ...built.document,
-      projects: built.document.projects.map((p) => ({ ...p, sections: p.sections.map((s) => (s.key === 'funding' ? { ...s, tables: [0] } : s)) })),
+      projects: built.document.projects.map((p) => ({
+        ...p,
+        sections: p.sections.map((s) => (s.key === 'funding' ? { ...s, tables: [0] } : s)),
+      })),
       tables: [table],
     };
     expect(runRules(withTable, [rule]).findings).toEqual([]);

@@ -15,8 +15,16 @@ describe('heading-numbering', () => {
   it('does not fire on consistent numbering of any style, nor on no numbering at all', () => {
     expect(run(makeDocument([{ title: '项目一', sections: numbered([]) }]).document)).toEqual([]);
     expect(run(makeDocument([{ title: '项目一', sections: numbered(['', '', '', '', '', '', '', '']) }]).document)).toEqual([]);
-    expect(run(makeDocument([{ title: '项目一', sections: numbered(['1.', '2.', '3.', '4.', '5.', '6.', '7.', '8.']) }]).document)).toEqual([]);
-    expect(run(makeDocument([{ title: '项目一', sections: numbered(['（一）', '（二）', '（三）', '（四）', '（五）', '（六）', '（七）', '（八）']) }]).document)).toEqual([]);
+    expect(run(makeDocument([{ title: '项目一', sections: numbered(['1.', '2.', '3.', '4.', '5.', '6.', '7.', '8.']) }]).document)).toEqual(
+      [],
+    );
+    expect(
+      run(
+        makeDocument([
+          { title: '项目一', sections: numbered(['（一）', '（二）', '（三）', '（四）', '（五）', '（六）', '（七）', '（八）']) },
+        ]).document,
+      ),
+    ).toEqual([]);
   });
 
   it('does not fire when a project renumbers its headings after a missing section', () => {
@@ -54,7 +62,16 @@ describe('heading-numbering', () => {
   });
 
   it('fires through the reader on the seed 项目十四 pattern, with stray spaces and full-width dots', () => {
-    const labels = ['项目名称', '立项依据', '项目实施单位', '项目基本概况', '项目实施内容', '资金安排情况', '七．  项目实施计划', '八、项目实施成效'];
+    const labels = [
+      '项目名称',
+      '立项依据',
+      '项目实施单位',
+      '项目基本概况',
+      '项目实施内容',
+      '资金安排情况',
+      '七．  项目实施计划',
+      '八、项目实施成效',
+    ];
     const cells: Cell[] = [{ row: 0, col: 0, kind: 'text', value: '项目十四', text: '项目十四' }];
     labels.forEach((l, i) => {
       cells.push({ row: 1 + 2 * i, col: 0, kind: 'text', value: l, text: l });

@@ -7,16 +7,38 @@ const ROOT = resolve(__dirname, '../../..');
 const RULE_DIR = join(ROOT, 'src/core/rules');
 const NOT_RULES = new Set(['index.ts', 'types.ts', 'config.ts', 'engine.ts']);
 const SPEC_IDS = [
-  'section-missing', 'section-duplicate', 'section-order', 'section-empty', 'heading-numbering', 'project-numbering',
-  'funding-amount-missing', 'total-mismatch', 'repeated-item', 'plan-funding-mismatch', 'uppercase-mismatch', 'uppercase-malformed',
-  'arithmetic', 'duplicate-text', 'placeholder-text', 'text-table-mismatch', 'table-row-mismatch',
-  'table-total-mismatch', 'school-code-missing', 'school-code-format', 'school-code-category',
-  'school-code-province', 'school-code-duplicate', 'school-code-registry-mismatch', 'school-name-format',
+  'section-missing',
+  'section-duplicate',
+  'section-order',
+  'section-empty',
+  'heading-numbering',
+  'project-numbering',
+  'funding-amount-missing',
+  'total-mismatch',
+  'repeated-item',
+  'plan-funding-mismatch',
+  'uppercase-mismatch',
+  'uppercase-malformed',
+  'arithmetic',
+  'duplicate-text',
+  'placeholder-text',
+  'text-table-mismatch',
+  'table-row-mismatch',
+  'table-total-mismatch',
+  'school-code-missing',
+  'school-code-format',
+  'school-code-category',
+  'school-code-province',
+  'school-code-duplicate',
+  'school-code-registry-mismatch',
+  'school-name-format',
   // issue 17 item 10: proposed for SPEC §4 (notes/relread.md)
   'formula-uncalculated',
 ];
 
-const modules = readdirSync(RULE_DIR).filter((f) => f.endsWith('.ts') && !NOT_RULES.has(f)).map((f) => f.slice(0, -3));
+const modules = readdirSync(RULE_DIR)
+  .filter((f) => f.endsWith('.ts') && !NOT_RULES.has(f))
+  .map((f) => f.slice(0, -3));
 const ids = RULES.map((r) => r.meta.id);
 
 describe('rule index', () => {
@@ -64,6 +86,10 @@ describe('rule index', () => {
     expect(ruleLabel('no-such-rule', 'zh')).toBe('no-such-rule');
   });
   it('every group holds a rule', () => {
-    for (const g of RULE_GROUPS) expect(RULES.some((r) => r.meta.group === g.id), g.id).toBe(true);
+    for (const g of RULE_GROUPS)
+      expect(
+        RULES.some((r) => r.meta.group === g.id),
+        g.id,
+      ).toBe(true);
   });
 });

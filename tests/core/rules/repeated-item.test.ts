@@ -17,7 +17,13 @@ describe('repeated-item', () => {
   it('warns when an item is listed twice with the same amount in one sentence, at its second mention', () => {
     const [f, ...rest] = run(['学校体育设施改造资金共计75万元，其中：足球场改造30万元，篮球场维修15万元，足球场改造30万元。']);
     expect(rest).toEqual([]);
-    expect([f!.rule, f!.severity, f!.project, f!.cell, f!.actual]).toEqual(['repeated-item', 'warning', '项目四', 'A3', '足球场改造30万元']);
+    expect([f!.rule, f!.severity, f!.project, f!.cell, f!.actual]).toEqual([
+      'repeated-item',
+      'warning',
+      '项目四',
+      'A3',
+      '足球场改造30万元',
+    ]);
     expect(f!.message).toBe('“足球场改造30万元”在同一列举中出现了两次（同一单元格中），可能重复列支');
   });
 
@@ -42,7 +48,9 @@ describe('repeated-item', () => {
   });
 
   it('follows the rule’s severity setting, and is off with it', () => {
-    const doc = makeDocument([{ title: '项目四', sections: { funding: ['足球场改造30万元，篮球场维修15万元，足球场改造30万元。'] } }]).document;
+    const doc = makeDocument([
+      { title: '项目四', sections: { funding: ['足球场改造30万元，篮球场维修15万元，足球场改造30万元。'] } },
+    ]).document;
     expect(runRules(doc, [rule], { rules: { 'repeated-item': 'error' } }).findings.map((f) => f.severity)).toEqual(['error']);
     expect(runRules(doc, [rule], { rules: { 'repeated-item': 'off' } }).findings).toEqual([]);
   });
@@ -53,13 +61,30 @@ describe('repeated-item', () => {
     // seed 项目七: two competitions, each with a 二等奖 and a 三等奖
     [['荣获省级青少年科技创新成果竞赛项目二等奖1名、三等奖1名；荣获省级科技辅导员创新成果竞赛项目二等奖1名，三等奖1名。']],
     // the pupils each item reaches, 受益学生 four times (攀枝花, http://coffeezulin.com/zwgk/zdly/qmtjwgk/zxgk/czxx/zxzj_1/731363.shtml)
-    [['在这笔资金中，寄宿生生活补助资金115.26万元，受益学生18862人；肉食补助资金237.27万元，受益学生16855人；免教科书补助资金174.12万元，受益学生60697人。']],
+    [
+      [
+        '在这笔资金中，寄宿生生活补助资金115.26万元，受益学生18862人；肉食补助资金237.27万元，受益学生16855人；免教科书补助资金174.12万元，受益学生60697人。',
+      ],
+    ],
     // planned and received per source (隆回县, https://longhui.gov.cn/lhxnyzhkfb/zjsyqk/201205/fdaa067601f24158bec4fb889d0cc1d7.shtml)
-    [['(1)中央财政资金计划投入850万元，资金实际到位850万元，资金到位率100%；', '(2)省级财政资金计划投入333万元，资金实际到位333万元，资金到位率达100%。']],
+    [
+      [
+        '(1)中央财政资金计划投入850万元，资金实际到位850万元，资金到位率100%；',
+        '(2)省级财政资金计划投入333万元，资金实际到位333万元，资金到位率达100%。',
+      ],
+    ],
     // two batches of three projects each (凯里, http://3g.qdn.cn/news/kl/201001/25069.shtml)
-    [['第一批新增中央投资1000亿元农村初中校舍改造项目3个：龙场中学投资133万元；第二批新增中央投资1300亿元农村初中校舍改造项目3个：万潮中学投资206万元。']],
+    [
+      [
+        '第一批新增中央投资1000亿元农村初中校舍改造项目3个：龙场中学投资133万元；第二批新增中央投资1300亿元农村初中校舍改造项目3个：万潮中学投资206万元。',
+      ],
+    ],
     // two districts with the same sources (吉林市, https://e-chinaedu.cn/html/jydt/2014/09-05/c_24836.shtml)
-    [['为经开区拟投入资金30万元，其中省级补助资金20万元，地方配套资金10万元，全部用于购置设备；为高新区拟投入资金30万元，其中省级补助资金20万元，地方配套资金10万元，全部用于购置设备。']],
+    [
+      [
+        '为经开区拟投入资金30万元，其中省级补助资金20万元，地方配套资金10万元，全部用于购置设备；为高新区拟投入资金30万元，其中省级补助资金20万元，地方配套资金10万元，全部用于购置设备。',
+      ],
+    ],
     // the same amount at different times
     [['春季学期拨付50万元，秋季学期拨付50万元。']],
     [['上半年开展全员培训，支出约20万元；下半年开展骨干教师培训，支出约20万元。']],

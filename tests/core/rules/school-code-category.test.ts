@@ -21,7 +21,9 @@ describe('school-code-category', () => {
       expected: '21/22',
       actual: '31',
     });
-    expect(f[0]!.message).toBe('玉溪市江川区大街街道大街小学 的学校代码 3153005307 前两位 31 表示“普通初中”，与校名（小学，应为 21/22）不符');
+    expect(f[0]!.message).toBe(
+      '玉溪市江川区大街街道大街小学 的学校代码 3153005307 前两位 31 表示“普通初中”，与校名（小学，应为 21/22）不符',
+    );
   });
 
   it('accepts plausible types: 34 or 31 for 第一中学, 36 for 职业中学, 11 for 幼儿园', () => {

@@ -32,7 +32,11 @@ describe('school-code-missing', () => {
     rows[DAJIE] = { ...rows[DAJIE]!, code: null };
     const f = run(rule, schoolDoc({ rows, registry: withDecoy() })).filter((x) => x.cell === at('A', DAJIE));
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ school: '玉溪市江川区大街街道大街小学', expected: '2153005307', fix: { value: '2153005307', kind: 'text' } });
+    expect(f[0]).toMatchObject({
+      school: '玉溪市江川区大街街道大街小学',
+      expected: '2153005307',
+      fix: { value: '2153005307', kind: 'text' },
+    });
   });
 
   it('does not guess between two registry entries of the same name: lists the candidates', () => {
@@ -84,6 +88,8 @@ describe('school-code-missing', () => {
 
   it('renders in English', () => {
     const [f] = run(rule, schoolDoc(), {}, 'en');
-    expect(f!.message).toBe('玉溪市江川区第一中学 has no school code; the registry has exactly one match, "第一中学", code 3453000101, which can be filled in');
+    expect(f!.message).toBe(
+      '玉溪市江川区第一中学 has no school code; the registry has exactly one match, "第一中学", code 3453000101, which can be filled in',
+    );
   });
 });

@@ -22,7 +22,9 @@ describe('school-code-province', () => {
       expected: '53',
       actual: '52',
     });
-    expect(f[0]!.message).toBe('玉溪市江川区大街街道大街小学 的学校代码 2152005307 第3–4位为 52（贵州），与本单位省份 53（云南，表中多数学校代码）不符');
+    expect(f[0]!.message).toBe(
+      '玉溪市江川区大街街道大街小学 的学校代码 2152005307 第3–4位为 52（贵州），与本单位省份 53（云南，表中多数学校代码）不符',
+    );
   });
 
   it('uses the configured province over the majority', () => {

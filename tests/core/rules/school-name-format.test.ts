@@ -22,8 +22,16 @@ describe('school-name-format', () => {
       expected: '玉溪市江川区大街街道大街小学',
       actual: '玉溪市江川区大街小学',
     });
-    expect(f[0]!.fix).toEqual({ sheet: '学校明细表', cell: at('B', 4), value: '玉溪市江川区大街街道大街小学', kind: 'text', overwrite: true });
-    expect(f[0]!.message).toBe('校名“玉溪市江川区大街小学”缺少乡镇（街道），不是“市+县+乡+校名”格式，标准名称应为“玉溪市江川区大街街道大街小学”');
+    expect(f[0]!.fix).toEqual({
+      sheet: '学校明细表',
+      cell: at('B', 4),
+      value: '玉溪市江川区大街街道大街小学',
+      kind: 'text',
+      overwrite: true,
+    });
+    expect(f[0]!.message).toBe(
+      '校名“玉溪市江川区大街小学”缺少乡镇（街道），不是“市+县+乡+校名”格式，标准名称应为“玉溪市江川区大街街道大街小学”',
+    );
   });
 
   it('fires on a name without the 市+县 prefix', () => {

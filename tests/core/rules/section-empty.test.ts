@@ -23,11 +23,24 @@ describe('section-empty', () => {
   it('does not fire when the heading carries its content after a colon or has a table under it (via the reader)', () => {
     const t = (row: number, col: number, text: string): Cell => ({ row, col, kind: 'text', value: text, text });
     const snapshot = {
-      sheets: [{
-        name: 'P', index: 0, visibility: 'visible' as const, merges: [],
-        cells: [t(0, 0, '项目一'), t(1, 0, '三、项目实施单位：玉溪市江川区教育体育局'), t(2, 0, '六、资金安排情况'),
-          t(3, 0, '用途'), t(3, 1, '金额'), t(4, 0, '培训'), t(4, 1, '5万元'), t(5, 0, '七、项目实施计划')],
-      }],
+      sheets: [
+        {
+          name: 'P',
+          index: 0,
+          visibility: 'visible' as const,
+          merges: [],
+          cells: [
+            t(0, 0, '项目一'),
+            t(1, 0, '三、项目实施单位：玉溪市江川区教育体育局'),
+            t(2, 0, '六、资金安排情况'),
+            t(3, 0, '用途'),
+            t(3, 1, '金额'),
+            t(4, 0, '培训'),
+            t(4, 1, '5万元'),
+            t(5, 0, '七、项目实施计划'),
+          ],
+        },
+      ],
     };
     const read = readDisclosure(snapshot);
     const f = run({ projects: read.projects, tables: [], registry: [], snapshot });
@@ -43,4 +56,3 @@ describe('section-empty', () => {
     expect(f.map((x) => [x.cell, x.message])).toEqual([['A5', '“实施计划”下没有内容']]);
   });
 });
-

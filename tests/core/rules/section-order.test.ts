@@ -9,13 +9,21 @@ const secs = (...keys: SectionKey[]): SectionSpec[] => keys.map((key) => ({ key,
 
 describe('section-order', () => {
   it('does not fire in standard order, nor when sections are only missing', () => {
-    expect(run(makeDocument([{ title: '项目一', sections: secs('name', 'basis', 'unit', 'overview', 'content', 'funding', 'plan', 'results') }]).document)).toEqual([]);
+    expect(
+      run(
+        makeDocument([{ title: '项目一', sections: secs('name', 'basis', 'unit', 'overview', 'content', 'funding', 'plan', 'results') }])
+          .document,
+      ),
+    ).toEqual([]);
     expect(run(makeDocument([{ title: '项目一', sections: secs('name', 'unit', 'funding', 'results') }]).document)).toEqual([]);
   });
 
   it('fires at a section placed after the ones that follow it', () => {
     // 资金安排情况 written after 项目实施计划
-    const f = run(makeDocument([{ title: '项目七', sections: secs('name', 'basis', 'unit', 'overview', 'content', 'plan', 'funding', 'results') }]).document);
+    const f = run(
+      makeDocument([{ title: '项目七', sections: secs('name', 'basis', 'unit', 'overview', 'content', 'plan', 'funding', 'results') }])
+        .document,
+    );
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ rule: 'section-order', project: '项目七', cell: 'A14', severity: 'warning' });
     expect(f[0]!.message).toBe('“资金安排情况”位置不对：按标准顺序它是第六部分，应排在“项目实施内容”之后');

@@ -42,7 +42,12 @@ describe('table-row-mismatch', () => {
     rows[SANJIE] = { ...rows[SANJIE]!, subtotal: null };
     const f = run(rule, schoolDoc({ rows, totalRow: { subtotal: 723.84 } }));
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ messageId: 'empty', cell: at('E', SANJIE), expected: '37.44', school: '玉溪市江川区大街街道三街中心小学' });
+    expect(f[0]).toMatchObject({
+      messageId: 'empty',
+      cell: at('E', SANJIE),
+      expected: '37.44',
+      school: '玉溪市江川区大街街道三街中心小学',
+    });
     expect(f[0]!.fix).toEqual({ sheet: '学校明细表', cell: at('E', SANJIE), value: 37.44, kind: 'number' });
   });
 

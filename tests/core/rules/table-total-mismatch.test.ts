@@ -69,7 +69,14 @@ describe('table-total-mismatch: data safety', () => {
   it('marks the fix overwrite when the empty-looking 合计 cell holds a formula', () => {
     const doc = schoolDoc({ totalRow: { subtotal: null } });
     const sheets = doc.snapshot.sheets.map((s) =>
-      s.name === '学校明细表' ? { ...s, cells: [...s.cells, { row: 4, col: 4, kind: 'text' as const, value: '', text: '', formula: 'IF(1,"","")' }].sort((a, b) => a.row - b.row || a.col - b.col) } : s,
+      s.name === '学校明细表'
+        ? {
+            ...s,
+            cells: [...s.cells, { row: 4, col: 4, kind: 'text' as const, value: '', text: '', formula: 'IF(1,"","")' }].sort(
+              (a, b) => a.row - b.row || a.col - b.col,
+            ),
+          }
+        : s,
     );
     const f = run(rule, { ...doc, snapshot: { sheets } });
     expect(f).toHaveLength(1);

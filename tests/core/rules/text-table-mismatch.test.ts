@@ -81,7 +81,7 @@ function project(overview: string, funding: string, content = '为全区中小�
 const FUNDING = 'A13';
 
 describe('text-table-mismatch: which counts are about the table', () => {
-  it('does not compare counts of other subjects when the linked section states the table\'s own count', () => {
+  it("does not compare counts of other subjects when the linked section states the table's own count", () => {
     const p = project('全区有在校学生2.1万人，其中寄宿制学生8600人，专任教师1500人。', '受益学生232人，详见下表。');
     expect(run(rule, schoolDoc({ project: p, countLabel: '学生人数（人）' }))).toEqual([]);
   });
@@ -89,10 +89,12 @@ describe('text-table-mismatch: which counts are about the table', () => {
   it('still compares a statement of the same subject outside the linked section', () => {
     const p = project('全区有在校学生2.1万人，受益学生240人。', '受益学生232人，详见下表。');
     const f = run(rule, schoolDoc({ project: p, countLabel: '学生人数（人）' }));
-    expect(f.map((x) => [x.rule, x.project, x.cell, x.actual, x.expected])).toEqual([['text-table-mismatch', '项目十一', OVERVIEW, '240人', '232']]);
+    expect(f.map((x) => [x.rule, x.project, x.cell, x.actual, x.expected])).toEqual([
+      ['text-table-mismatch', '项目十一', OVERVIEW, '240人', '232'],
+    ]);
   });
 
-  it('compares a count whose subject is the column\'s when the linked section states none', () => {
+  it("compares a count whose subject is the column's when the linked section states none", () => {
     const p = project('全区有在校学生2.1万人。', '详见下表。');
     const f = run(rule, schoolDoc({ project: p, countLabel: '学生人数（人）' }));
     expect(f.map((x) => [x.rule, x.project, x.cell, x.actual])).toEqual([['text-table-mismatch', '项目十一', OVERVIEW, '2.1万人']]);
@@ -107,7 +109,10 @@ describe('text-table-mismatch: which counts are about the table', () => {
 
 describe('text-table-mismatch: a total stated where the table is linked', () => {
   it('fires on 安排…资金 followed by 其中 in the section that points at the table', () => {
-    const p = project('实施项目保安人员数量232人。', '2023年安排保安服务资金732.84万元，其中：保安薪资600万元，安保设施费132.84万元，详见下表。');
+    const p = project(
+      '实施项目保安人员数量232人。',
+      '2023年安排保安服务资金732.84万元，其中：保安薪资600万元，安保设施费132.84万元，详见下表。',
+    );
     const f = run(rule, schoolDoc({ project: p }));
     expect(f.map((x) => [x.rule, x.messageId, x.project, x.cell, x.actual, x.expected])).toEqual([
       ['text-table-mismatch', 'amount', '项目十一', FUNDING, '732.84万元', '723.84万元'],
@@ -115,7 +120,10 @@ describe('text-table-mismatch: a total stated where the table is linked', () => 
   });
 
   it('is silent when that total agrees, and on items after 其中', () => {
-    const p = project('实施项目保安人员数量232人。', '2023年安排保安服务资金723.84万元，其中：保安薪资600万元，安保设施费123.84万元，详见下表。');
+    const p = project(
+      '实施项目保安人员数量232人。',
+      '2023年安排保安服务资金723.84万元，其中：保安薪资600万元，安保设施费123.84万元，详见下表。',
+    );
     expect(run(rule, schoolDoc({ project: p }))).toEqual([]);
   });
 

@@ -21,7 +21,13 @@ describe('total-mismatch on quantities', () => {
       '总建筑面积70751平方米，其中：教学楼19136平方米，行政办公和专业教学楼15415平方米，图书实验楼11985平方米，学生宿舍13719平方米，师生餐厅5818平方米，体育看台4687平方米以及其它辅助设施建设和购置教学设备。',
     ]);
     expect(rest).toEqual([]);
-    expect([f!.rule, f!.project, f!.cell, f!.expected, f!.actual]).toEqual(['total-mismatch', '项目三', 'A3', '70760平方米', '70751平方米']);
+    expect([f!.rule, f!.project, f!.cell, f!.expected, f!.actual]).toEqual([
+      'total-mismatch',
+      '项目三',
+      'A3',
+      '70760平方米',
+      '70751平方米',
+    ]);
     expect(f!.message).toBe(
       '“总建筑面积70751平方米”与所列分项之和70760平方米不符（教学楼19136平方米+行政办公和专业教学楼15415平方米+图书实验楼11985平方米+学生宿舍13719平方米+师生餐厅5818平方米+体育看台4687平方米），相差9平方米',
     );
@@ -29,7 +35,9 @@ describe('total-mismatch on quantities', () => {
 
   it('fires on a count total, with the area between it and its list (剑川, as published)', () => {
     // http://dali8.net/archiver/tid-45424.html
-    const [f] = run(['计划新建或改建农村义务教育薄弱学校食堂(伙房)22个，建筑面积5000多平方米，其中新建寄宿制学校食堂5个，改建食堂1个，新建伙房17个。']);
+    const [f] = run([
+      '计划新建或改建农村义务教育薄弱学校食堂(伙房)22个，建筑面积5000多平方米，其中新建寄宿制学校食堂5个，改建食堂1个，新建伙房17个。',
+    ]);
     expect([f?.expected, f?.actual]).toEqual(['23个', '22个']);
     expect(f?.message).toContain('（新建寄宿制学校食堂5个+改建食堂1个+新建伙房17个），相差1个');
   });
@@ -48,7 +56,9 @@ describe('total-mismatch on quantities', () => {
 
   it('fires on a total without a keyword (大关县, changed: 县级配套资金218万元 for 208万元)', () => {
     // https://ztnews.net/article/show-37673.html
-    const [f] = run(['市财政局下达大关县2015年第二批专项资金1500万元，其中：中央资金665万元，省级资金575万元，市级配套资金52万元，县级配套资金218万元。']);
+    const [f] = run([
+      '市财政局下达大关县2015年第二批专项资金1500万元，其中：中央资金665万元，省级资金575万元，市级配套资金52万元，县级配套资金218万元。',
+    ]);
     expect([f?.expected, f?.actual]).toEqual(['1510万元', '1500万元']);
   });
 
@@ -62,16 +72,21 @@ describe('total-mismatch on quantities', () => {
 
   it('fires when the sources of a total fall short of it (福州市直达资金, as published)', () => {
     // https://hzrunxin.com/zgfzzt/czzj/czzjzdjc/202111/t20211125_4252779.htm
-    const [f] = run(['截至2021年8月底，全市财政直达资金总额75.20亿元，分配率99.5%。其中：中央安排直达资金全市61.02亿元，分配率99.3%；地方安排直达资金13.78亿元，分配率99.5%。']);
+    const [f] = run([
+      '截至2021年8月底，全市财政直达资金总额75.20亿元，分配率99.5%。其中：中央安排直达资金全市61.02亿元，分配率99.3%；地方安排直达资金13.78亿元，分配率99.5%。',
+    ]);
     expect([f?.messageId, f?.expected, f?.actual]).toEqual(['noSource', '74.8亿元', '75.2亿元']);
   });
 
   it('compares a count with the names listed after it (舒城县, changed: one name left out)', () => {
     // https://www.shucheng.gov.cn/public/6618011/37063815.html
-    const text = '2024年，改扩建幼儿园7所，分别为干汊河镇七门堰幼儿园、棠树乡八里幼儿园、百神庙镇周公渡中学附属幼儿园、城关第二幼儿园、高峰初中附属幼儿园、城关镇第八幼儿园，总建筑面积4760平方米。';
+    const text =
+      '2024年，改扩建幼儿园7所，分别为干汊河镇七门堰幼儿园、棠树乡八里幼儿园、百神庙镇周公渡中学附属幼儿园、城关第二幼儿园、高峰初中附属幼儿园、城关镇第八幼儿园，总建筑面积4760平方米。';
     const [f] = run([text]);
     expect([f?.messageId, f?.expected, f?.actual]).toEqual(['countDiffers', '6所', '7所']);
-    expect(f?.message).toBe('“改扩建幼儿园7所”与其后列出的6项（干汊河镇七门堰幼儿园、棠树乡八里幼儿园、百神庙镇周公渡中学附属幼儿园、城关第二幼儿园、高峰初中附属幼儿园、城关镇第八幼儿园）不符，相差1所');
+    expect(f?.message).toBe(
+      '“改扩建幼儿园7所”与其后列出的6项（干汊河镇七门堰幼儿园、棠树乡八里幼儿园、百神庙镇周公渡中学附属幼儿园、城关第二幼儿园、高峰初中附属幼儿园、城关镇第八幼儿园）不符，相差1所',
+    );
     expect(run([text.replace('城关镇第八幼儿园', '城关镇第八幼儿园、城关镇北隅幼儿园')])).toEqual([]);
   });
 
@@ -97,7 +112,9 @@ describe('total-mismatch on quantities', () => {
       '新建运动场7332平方米。其中：新建200米环形跑道(含100米直跑道)运动场1个，建筑面积5394平方米；新建篮球场2个，建筑面积1216平方米；新建排球场2个，建筑面积572平方米；新建器械场地1个，建筑面积150平方米。厕所两幢140平方米。',
     ],
     // 标准化寄宿制初级中学项目, https://max.book118.com/html/2026/0321/6035112122012113.shtm
-    ['项目规划总建筑面积48000平方米，其中教学及辅助用房面积28000平方米、宿舍面积15000平方米、食堂及后勤用房面积4000平方米、其他配套用房面积1000平方米。'],
+    [
+      '项目规划总建筑面积48000平方米，其中教学及辅助用房面积28000平方米、宿舍面积15000平方米、食堂及后勤用房面积4000平方米、其他配套用房面积1000平方米。',
+    ],
     // 凯里, http://3g.qdn.cn/news/kl/201001/25069.shtml: 7 = 1 + 6 in words, not a list of counts
     ['共获取新增中央投资教育项目7个，包括新建凯里特殊教育学校和6所农村初中校舍改造项目。'],
     // 汉中中学, http://www.bjhlhd.com/news/show.php?itemid=66335: 其中包括 a list of buildings with counts, of another unit
@@ -105,7 +122,9 @@ describe('total-mismatch on quantities', () => {
     // seed 项目八: 5个 = 2 + 1 + 1 + 1
     ['举办科普公益班，包含5个全免费公益班，具体为2个科普知识班，1个3D打印班，1个播音与主持班，1个信息学奥数班。'],
     // 涡阳, http://hzldkj168.com/168news/news1/2050.html: 其中 a part of another unit (项目 within 所)
-    ['2023年我市计划投资1.15亿元，实施23所学校薄弱环节改善与能力提升项目。其中，校舍建设11个项目、建筑面积42705.8平方米；购置设备8787台件套。'],
+    [
+      '2023年我市计划投资1.15亿元，实施23所学校薄弱环节改善与能力提升项目。其中，校舍建设11个项目、建筑面积42705.8平方米；购置设备8787台件套。',
+    ],
     // a part in a 其中 without a colon, then progress (福建)
     ['今年为民办实事项目总投资435.05亿元，其中省级资金109.98亿元，目前已下达123.01亿元，完成年初计划的111.8%。'],
     // approximate totals compared at their precision

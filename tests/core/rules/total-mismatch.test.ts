@@ -27,7 +27,10 @@ describe('total-mismatch', () => {
   it('follows a list over several paragraphs and points at the total, with the parts as related cells', () => {
     const [f] = run(['本项目总投资50万元，具体如下：', '（一）设备购置30万元；', '（二）培训费15万元。']);
     expect([f?.cell, f?.expected, f?.actual]).toEqual(['A3', '45万元', '50万元']);
-    expect(f?.related).toEqual([{ sheet: '项目九', cell: 'A4' }, { sheet: '项目九', cell: 'A5' }]);
+    expect(f?.related).toEqual([
+      { sheet: '项目九', cell: 'A4' },
+      { sheet: '项目九', cell: 'A5' },
+    ]);
   });
 
   it('checks a 合计 line under a list', () => {
@@ -78,8 +81,14 @@ describe('total-mismatch', () => {
   it.each([
     ['seed 项目九', ['本项目计划安排资金10万元。其中：区级财政安排资金10万元。']],
     ['one part of several sources', ['总投资100万元，其中中央资金60万元。']],
-    ['seed 项目十二 (no total)', ['涉及监考教师和考务人员约1050人次，共需支出考务费约40万元，培训费4万元，考试用品设施约7万元和办公经费1万元。']],
-    ['seed 项目一 plan (no total)', ['（一）宣传、资料费15万元；', '（二）制作专题片10万元；', '（三）专家实地评估费用、会务等费用5万元。']],
+    [
+      'seed 项目十二 (no total)',
+      ['涉及监考教师和考务人员约1050人次，共需支出考务费约40万元，培训费4万元，考试用品设施约7万元和办公经费1万元。'],
+    ],
+    [
+      'seed 项目一 plan (no total)',
+      ['（一）宣传、资料费15万元；', '（二）制作专题片10万元；', '（三）专家实地评估费用、会务等费用5万元。'],
+    ],
     ['a 大写 total with its figure', ['合计人民币壹拾伍万元整（￥150，000.00），其中：考务费10万元，培训费5万元。']],
     ['a nested 其中', ['总投资100万元，其中：中央资金60万元，其中用于设备30万元；省级资金40万元。']],
     ['a right sum', ['资料费15万元，会务费5万元，合计20万元。']],
@@ -87,13 +96,20 @@ describe('total-mismatch', () => {
     ['another sentence after the list', ['本项目计划安排资金10万元。其中：区级财政安排资金10万元。2022年已拨付3万元。']],
     ['other amounts before a right 合计', ['上年结转2万元。资料费15万元，会务费5万元，合计20万元。']],
     ['rates', ['补助标准合计每生每年850元，其中：中央每生每年500元，地方每生每年350元。']],
-    ['seed 项目十四', ['风险补偿金由中央与地方各负担50%。地方负担部分，省财政、州（市）财政、县（市、区）财政、高校按4：2：2：2比例分担。2023年我区地方高校学生预计有3100人贷款，2023年度预算资金为18.41万元，均为区级财政资金。']],
+    [
+      'seed 项目十四',
+      [
+        '风险补偿金由中央与地方各负担50%。地方负担部分，省财政、州（市）财政、县（市、区）财政、高校按4：2：2：2比例分担。2023年我区地方高校学生预计有3100人贷款，2023年度预算资金为18.41万元，均为区级财政资金。',
+      ],
+    ],
   ])('does not fire on %s', (_name, paragraphs) => {
     expect(run(paragraphs)).toEqual([]);
   });
 
   it('checks every section, not only the funding one', () => {
-    const doc = makeDocument([{ title: '项目二', sections: { overview: ['项目总投资20万元，其中：设备12万元，培训7万元。'], funding: ['20万元'] } }]).document;
+    const doc = makeDocument([
+      { title: '项目二', sections: { overview: ['项目总投资20万元，其中：设备12万元，培训7万元。'], funding: ['20万元'] } },
+    ]).document;
     const [f] = runRules(doc, [rule]).findings;
     expect([f?.project, f?.cell, f?.expected]).toEqual(['项目二', 'A3', '19万元']);
   });
@@ -103,32 +119,88 @@ describe('total-mismatch in a money table under a heading', () => {
   /** Funding section with a table at rows 3… (0-based), columns A and B. */
   function withTable(rows: string[][]): DisclosureDocument {
     const built = makeDocument([{ title: '项目五', sections: { funding: ['资金安排如下表：'] } }]).document;
-    const cells: Paragraph[][] = rows.map((r, i) => r.map((text, col) => ({ text, ref: { sheet: '项目五', row: 3 + i, col }, offset: 0 })).filter((c) => c.text !== ''));
+    const cells: Paragraph[][] = rows.map((r, i) =>
+      r.map((text, col) => ({ text, ref: { sheet: '项目五', row: 3 + i, col }, offset: 0 })).filter((c) => c.text !== ''),
+    );
     return {
       ...built,
-      projects: built.projects.map((p) => ({ ...p, sections: p.sections.map((s) => ({ ...s, otherTables: [{ ref: cells[0]![0]!.ref, rows: cells }] })) })),
+      projects: built.projects.map((p) => ({
+        ...p,
+        sections: p.sections.map((s) => ({ ...s, otherTables: [{ ref: cells[0]![0]!.ref, rows: cells }] })),
+      })),
     };
   }
 
   it('fires when the 合计 row differs from the sum of the rows, at the 合计 cell', () => {
-    const doc = withTable([['项目', '金额（万元）'], ['活动开展', '25'], ['资源开发', '7'], ['条件改善', '18'], ['合计', '51']]);
+    const doc = withTable([
+      ['项目', '金额（万元）'],
+      ['活动开展', '25'],
+      ['资源开发', '7'],
+      ['条件改善', '18'],
+      ['合计', '51'],
+    ]);
     const [f, ...rest] = runRules(doc, [rule]).findings;
     expect(rest).toEqual([]);
-    expect([f!.rule, f!.project, f!.cell, f!.column, f!.expected, f!.actual]).toEqual(['total-mismatch', '项目五', 'B8', '金额（万元）', '50万元', '51万元']);
+    expect([f!.rule, f!.project, f!.cell, f!.column, f!.expected, f!.actual]).toEqual([
+      'total-mismatch',
+      '项目五',
+      'B8',
+      '金额（万元）',
+      '50万元',
+      '51万元',
+    ]);
     expect(f!.message).toBe('表格“金额（万元）”列的合计51万元与各行之和50万元不符，相差1万元');
   });
 
   it('reads a 合计 row placed first, and amounts in 元 with separators', () => {
-    const doc = withTable([['支出项目', '金额（元）'], ['合计', '12,000.00'], ['印刷费', '5,000.00'], ['专家费', '6,999.50']]);
+    const doc = withTable([
+      ['支出项目', '金额（元）'],
+      ['合计', '12,000.00'],
+      ['印刷费', '5,000.00'],
+      ['专家费', '6,999.50'],
+    ]);
     const [f] = runRules(doc, [rule]).findings;
     expect([f?.cell, f?.expected, f?.actual]).toEqual(['B5', '11999.50元', '12000元']);
   });
 
   it.each([
-    ['a right table', [['项目', '金额（万元）'], ['活动开展', '25'], ['资源开发', '7'], ['合计', '32']]],
-    ['a table with 小计 rows', [['项目', '金额（万元）'], ['A', '5'], ['小计', '5'], ['B', '3'], ['合计', '9']]],
-    ['a table without a money column', [['项目', '人数'], ['A', '5'], ['B', '3'], ['合计', '9']]],
-    ['a column with text in it', [['项目', '金额（万元）'], ['A', '5'], ['B', '待定'], ['合计', '9']]],
+    [
+      'a right table',
+      [
+        ['项目', '金额（万元）'],
+        ['活动开展', '25'],
+        ['资源开发', '7'],
+        ['合计', '32'],
+      ],
+    ],
+    [
+      'a table with 小计 rows',
+      [
+        ['项目', '金额（万元）'],
+        ['A', '5'],
+        ['小计', '5'],
+        ['B', '3'],
+        ['合计', '9'],
+      ],
+    ],
+    [
+      'a table without a money column',
+      [
+        ['项目', '人数'],
+        ['A', '5'],
+        ['B', '3'],
+        ['合计', '9'],
+      ],
+    ],
+    [
+      'a column with text in it',
+      [
+        ['项目', '金额（万元）'],
+        ['A', '5'],
+        ['B', '待定'],
+        ['合计', '9'],
+      ],
+    ],
   ])('does not fire on %s', (_n, rows) => {
     expect(runRules(withTable(rows), [rule]).findings).toEqual([]);
   });

@@ -8,7 +8,7 @@ function run(paragraphs: string[], lang: 'zh' | 'en' = 'zh') {
 }
 
 describe('uppercase-malformed', () => {
-  it('fires on a 大写金额 with a wrong 零, at its cell, suggesting the figure\'s spelling', () => {
+  it("fires on a 大写金额 with a wrong 零, at its cell, suggesting the figure's spelling", () => {
     const [f, ...rest] = run(['其他说明。', '支付人民币壹万伍佰元整（￥10,500.00）。']);
     expect(rest).toEqual([]);
     expect([f!.rule, f!.severity, f!.project, f!.sheet, f!.cell]).toEqual(['uppercase-malformed', 'error', '项目三', '项目三', 'A4']);

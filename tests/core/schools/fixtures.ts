@@ -195,7 +195,11 @@ export interface RegistryRow {
 }
 
 /** A registry sheet: a title row, then 学校标识码 | 学校名称 | 所在乡镇 | 办学类型. */
-export function registrySheet(rows: RegistryRow[], name = '学校名册', headers = ['学校标识码', '学校名称', '所在乡镇', '办学类型']): SheetSnapshot {
+export function registrySheet(
+  rows: RegistryRow[],
+  name = '学校名册',
+  headers = ['学校标识码', '学校名称', '所在乡镇', '办学类型'],
+): SheetSnapshot {
   const cells: Cell[] = [];
   const push = (c: Cell | null) => {
     if (c) cells.push(c);
@@ -237,7 +241,9 @@ import type { CheckConfig } from '../../../src/core/rules/config';
 import type { Finding, Lang, Rule } from '../../../src/core/rules/types';
 
 /** The seed's 项目十一 text (overview states 232 guards and 723.84万元/年). */
-export function seedProject(overview = '支持江川区公办中小学、幼儿园安全防范建设，实施项目保安人员数量232人，配置到全区87个独立校点，年度预算资金为723.84万元/年，用于支付保安人员薪资、管理费、安保设施费等。'): ProjectSpec {
+export function seedProject(
+  overview = '支持江川区公办中小学、幼儿园安全防范建设，实施项目保安人员数量232人，配置到全区87个独立校点，年度预算资金为723.84万元/年，用于支付保安人员薪资、管理费、安保设施费等。',
+): ProjectSpec {
   return {
     title: '项目十一',
     sections: {
@@ -262,7 +268,10 @@ export interface SchoolDocOptions extends TableOptions {
 
 /** A document: the project (text sheet), the table on its own sheet linked to it, and the registry. */
 export function schoolDoc(opts: SchoolDocOptions = {}): DisclosureDocument {
-  const sheets = [tableSheet({ sheet: '学校明细表', ...opts }), ...(opts.more ?? []).map((m, i) => tableSheet({ sheet: `表${i + 2}`, ...m }))];
+  const sheets = [
+    tableSheet({ sheet: '学校明细表', ...opts }),
+    ...(opts.more ?? []).map((m, i) => tableSheet({ sheet: `表${i + 2}`, ...m })),
+  ];
   if (opts.registry !== null) sheets.push(registrySheet(opts.registry ?? seedRegistryRows()));
   const { document, snapshot } = makeDocument(opts.project === null ? [] : [opts.project ?? seedProject()], { sheets });
   const tables = findSchoolTables(snapshot).map((t) => (opts.project === null ? t : { ...t, project: 0, section: 'funding' as const }));

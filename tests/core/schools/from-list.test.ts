@@ -4,16 +4,36 @@ import { templateToSheet } from '../../../src/core/schools/template';
 import { findSchoolTables, readRegistry } from '../../../src/core/schools/index';
 import { checkWorkbook } from '../../../src/core/check';
 import type { WorkbookSnapshot } from '../../../src/core/snapshot/types';
-import { county300, countyListSheet, listSheet, registrySheetOf, sampleListRows, sampleSnapshot, SAMPLE_LIST, withSheet } from './list-fixtures';
+import {
+  county300,
+  countyListSheet,
+  listSheet,
+  registrySheetOf,
+  sampleListRows,
+  sampleSnapshot,
+  SAMPLE_LIST,
+  withSheet,
+} from './list-fixtures';
 
 /** The workbook with the plan's table added as its new sheet, as a host writes it. */
-function applied(snapshot: WorkbookSnapshot, plan: { sheetName: string; template: Parameters<typeof templateToSheet>[0] extends infer T ? Omit<T & object, 'name'> : never }): WorkbookSnapshot {
+function applied(
+  snapshot: WorkbookSnapshot,
+  plan: { sheetName: string; template: Parameters<typeof templateToSheet>[0] extends infer T ? Omit<T & object, 'name'> : never },
+): WorkbookSnapshot {
   return withSheet(snapshot, templateToSheet({ name: plan.sheetName, ...plan.template }));
 }
 
 describe('readSchoolList', () => {
   it('finds the columns by their header words and the unit in the header', () => {
-    const snap: WorkbookSnapshot = { sheets: [listSheet('名单', [['序号', '学校名称', '人数', '金额（元）'], [1, '大街小学', 11, 343200], [2, '海浒中学', 2, '62,400.5']])] };
+    const snap: WorkbookSnapshot = {
+      sheets: [
+        listSheet('名单', [
+          ['序号', '学校名称', '人数', '金额（元）'],
+          [1, '大街小学', 11, 343200],
+          [2, '海浒中学', 2, '62,400.5'],
+        ]),
+      ],
+    };
     const r = readSchoolList(snap, { sheet: '名单' });
     if (!r.ok) throw new Error(r.message.en);
     expect(r.list.columns).toEqual({ name: 1, count: 2, funding: { subtotal: 3 } });
@@ -38,7 +58,9 @@ describe('readSchoolList', () => {
   });
 
   it('without a header: the names by their endings, the integer column is the count, a caption gives the unit', () => {
-    const snap: WorkbookSnapshot = { sheets: [listSheet('Sheet1', [['单位：万元'], ['大街小学', 11, 34.32], ['海浒中学', 2, 6.24], ['第一幼儿园', 5, 15.6]])] };
+    const snap: WorkbookSnapshot = {
+      sheets: [listSheet('Sheet1', [['单位：万元'], ['大街小学', 11, 34.32], ['海浒中学', 2, 6.24], ['第一幼儿园', 5, 15.6]])],
+    };
     const r = readSchoolList(snap, { sheet: 'Sheet1', range: { top: 1, left: 0, bottom: 3, right: 2 } });
     if (!r.ok) throw new Error(r.message.en);
     expect(r.list.columns).toEqual({ name: 0, count: 1, funding: { subtotal: 2 } });
@@ -48,7 +70,15 @@ describe('readSchoolList', () => {
   });
 
   it('says the unit was judged from the amounts when nothing states it', () => {
-    const snap: WorkbookSnapshot = { sheets: [listSheet('S', [['学校', '金额'], ['大街小学', 343200], ['海浒中学', 62400]])] };
+    const snap: WorkbookSnapshot = {
+      sheets: [
+        listSheet('S', [
+          ['学校', '金额'],
+          ['大街小学', 343200],
+          ['海浒中学', 62400],
+        ]),
+      ],
+    };
     const r = readSchoolList(snap, { sheet: 'S' });
     if (!r.ok) throw new Error(r.message.en);
     expect([r.list.unit, r.list.unitFrom]).toEqual(['元', 'guessed']);
@@ -56,7 +86,18 @@ describe('readSchoolList', () => {
 
   it('keeps only the range asked for, skips the list’s 合计 and reports what it left out', () => {
     const snap: WorkbookSnapshot = {
-      sheets: [listSheet('S', [['项目说明'], ['学校', '人数', '金额（万元）'], ['大街小学', 11, 34.32], ['海浒中学', 'x', 6.24], [null, 3, 1], ['大街小学', 1, '三万'], ['合计', 14, 50], ['注：单位为万元']])],
+      sheets: [
+        listSheet('S', [
+          ['项目说明'],
+          ['学校', '人数', '金额（万元）'],
+          ['大街小学', 11, 34.32],
+          ['海浒中学', 'x', 6.24],
+          [null, 3, 1],
+          ['大街小学', 1, '三万'],
+          ['合计', 14, 50],
+          ['注：单位为万元'],
+        ]),
+      ],
     };
     const r = readSchoolList(snap, { sheet: 'S', range: { top: 1, left: 0, bottom: 7, right: 2 } });
     if (!r.ok) throw new Error(r.message.en);
@@ -65,7 +106,14 @@ describe('readSchoolList', () => {
   });
 
   it('refuses a range without school names, in one sentence', () => {
-    const snap: WorkbookSnapshot = { sheets: [listSheet('S', [['甲', '乙'], [1, 2]])] };
+    const snap: WorkbookSnapshot = {
+      sheets: [
+        listSheet('S', [
+          ['甲', '乙'],
+          [1, 2],
+        ]),
+      ],
+    };
     const r = readSchoolList(snap, { sheet: 'S' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message.zh).toMatch(/找不到学校名称列/);
@@ -98,7 +146,14 @@ describe('planSchoolTable on the sample', () => {
     expect(workbookPrefix(sample, readRegistry(sample).entries)).toBe('玉溪市江川区');
     expect(plan.sheetName).toBe('学校明细表');
     expect(plan.rows).toHaveLength(29);
-    expect(plan.rows[4]).toMatchObject({ listed: '大街小学', name: '玉溪市江川区大街街道大街小学', code: '2153005307', count: 11, subtotal: '34.32', matched: true });
+    expect(plan.rows[4]).toMatchObject({
+      listed: '大街小学',
+      name: '玉溪市江川区大街街道大街小学',
+      code: '2153005307',
+      count: 11,
+      subtotal: '34.32',
+      matched: true,
+    });
     expect(plan.rows[0]).toMatchObject({ name: '玉溪市江川区第一中学', code: '3453009901' });
     // never the decoy 大街中心小学, never a guess: 大街完小 and 江川一中 stay without a code
     expect(plan.rows.filter((x) => !x.matched).map((x) => [x.listed, x.code, x.name])).toEqual([
@@ -150,7 +205,9 @@ describe('planSchoolTable on the sample', () => {
 
 describe('planSchoolTable on 300 schools with 20 unmatched names', () => {
   const c = county300();
-  const snap: WorkbookSnapshot = { sheets: [listSheet('封面', [['玉溪市江川区教育体育局2024年学校补助']]), { ...registrySheetOf(c), index: 1 }, countyListSheet(c, 2)] };
+  const snap: WorkbookSnapshot = {
+    sheets: [listSheet('封面', [['玉溪市江川区教育体育局2024年学校补助']]), { ...registrySheetOf(c), index: 1 }, countyListSheet(c, 2)],
+  };
   const r = planSchoolTable(snap, { sheet: '名单' });
   if (!r.ok) throw new Error(r.message.en);
   const plan = r.plan;

@@ -11,14 +11,23 @@ import type { TemplateCell } from '../../../src/core/schools/template';
 export type Value = string | number | null;
 
 /** A sheet from rows of values (null: an empty cell), with merges. */
-export function listSheet(name: string, rows: readonly (readonly Value[])[], merges: Range[] = [], index = 0, top = 0, left = 0): SheetSnapshot {
+export function listSheet(
+  name: string,
+  rows: readonly (readonly Value[])[],
+  merges: Range[] = [],
+  index = 0,
+  top = 0,
+  left = 0,
+): SheetSnapshot {
   const cells: Cell[] = [];
   rows.forEach((r, i) =>
     r.forEach((v, j) => {
       if (v === null || v === '') return;
       const row = top + i;
       const col = left + j;
-      cells.push(typeof v === 'number' ? { row, col, kind: 'number', value: v, text: String(v) } : { row, col, kind: 'text', value: v, text: v });
+      cells.push(
+        typeof v === 'number' ? { row, col, kind: 'number', value: v, text: String(v) } : { row, col, kind: 'text', value: v, text: v },
+      );
     }),
   );
   return { name, index, visibility: 'visible', cells, merges };
@@ -38,21 +47,38 @@ export function sampleSnapshot(): WorkbookSnapshot {
 
 /** The sample's 27 schools of 项目十一 as a plain list: short names, guards, the county's 万元. */
 export const SAMPLE_LIST: readonly (readonly [string, number, number])[] = [
-  ['第一中学', 19, 59.28], ['第二中学', 9, 28.08], ['职业中学', 7, 21.84], ['三街中心小学', 12, 37.44], ['大街小学', 11, 34.32],
-  ['伏家营中心小学', 19, 59.28], ['江城中心小学', 13, 40.56], ['前卫中心小学', 13, 40.56], ['九溪镇中心小学', 21, 65.52],
-  ['翠峰中心小学', 8, 24.96], ['龙街中心小学', 16, 49.92], ['后卫中心小学', 11, 34.32], ['安化乡中心小学', 11, 34.32],
-  ['雄关乡中心小学', 11, 34.32], ['伏家营中学', 3, 9.36], ['海浒中学', 2, 6.24], ['前卫中学', 5, 15.6], ['江城中学', 4, 12.48],
-  ['翠峰中学', 3, 9.36], ['龙街中学', 4, 12.48], ['雄关乡中学', 3, 9.36], ['螺蛳铺中学', 2, 6.24], ['大街中学', 8, 24.96],
-  ['后卫中学', 4, 12.48], ['九溪镇中学', 4, 12.48], ['第一幼儿园', 5, 15.6], ['第二幼儿园', 4, 12.48],
+  ['第一中学', 19, 59.28],
+  ['第二中学', 9, 28.08],
+  ['职业中学', 7, 21.84],
+  ['三街中心小学', 12, 37.44],
+  ['大街小学', 11, 34.32],
+  ['伏家营中心小学', 19, 59.28],
+  ['江城中心小学', 13, 40.56],
+  ['前卫中心小学', 13, 40.56],
+  ['九溪镇中心小学', 21, 65.52],
+  ['翠峰中心小学', 8, 24.96],
+  ['龙街中心小学', 16, 49.92],
+  ['后卫中心小学', 11, 34.32],
+  ['安化乡中心小学', 11, 34.32],
+  ['雄关乡中心小学', 11, 34.32],
+  ['伏家营中学', 3, 9.36],
+  ['海浒中学', 2, 6.24],
+  ['前卫中学', 5, 15.6],
+  ['江城中学', 4, 12.48],
+  ['翠峰中学', 3, 9.36],
+  ['龙街中学', 4, 12.48],
+  ['雄关乡中学', 3, 9.36],
+  ['螺蛳铺中学', 2, 6.24],
+  ['大街中学', 8, 24.96],
+  ['后卫中学', 4, 12.48],
+  ['九溪镇中学', 4, 12.48],
+  ['第一幼儿园', 5, 15.6],
+  ['第二幼儿园', 4, 12.48],
 ];
 
 /** The sample's list sheet: 学校 | 保安人数 | 县级资金（万元）, plus two names the registry cannot resolve. */
 export function sampleListRows(extra: readonly string[] = ['大街完小', '江川一中']): Value[][] {
-  return [
-    ['学校', '保安人数', '县级资金（万元）'],
-    ...SAMPLE_LIST.map(([n, c, a]) => [n, c, a]),
-    ...extra.map((n) => [n, 1, 3.12]),
-  ];
+  return [['学校', '保安人数', '县级资金（万元）'], ...SAMPLE_LIST.map(([n, c, a]) => [n, c, a]), ...extra.map((n) => [n, 1, 3.12])];
 }
 
 const TOWNS = ['甲山镇', '乙水乡', '丙河街道', '丁峰镇', '戊湖乡', '己林镇', '庚坪乡', '辛庄街道', '壬桥镇', '癸田乡'];
@@ -74,7 +100,10 @@ export function county300(): County {
   const list: [string, number, number, number, number][] = [];
   const unmatched = new Map<string, 'ambiguous' | 'none'>();
   let serial = 0;
-  const code = (type: string) => `${type}53${String(100000 + ++serial).slice(1).padStart(6, '0')}`;
+  const code = (type: string) =>
+    `${type}53${String(100000 + ++serial)
+      .slice(1)
+      .padStart(6, '0')}`;
   const amount = (i: number) => [1_000_000 + i * 137 + 0.25, 200_000 + i * 11, 31_200 + (i % 7) * 0.01] as const;
   let i = 0;
   for (const town of TOWNS) {
@@ -101,7 +130,10 @@ export function county300(): County {
   // near names: the registry has 甲山东村小学, the list says 甲山东村中心小学 (10)
   for (let k = 0; k < 10; k++) {
     const base = registry[k * 4]!;
-    const near = `${base[2]}${base[1].replace(/小学$/, '中心小学').replace(/幼儿园$/, '中心幼儿园').replace(/中学$/, '第一中学')}`;
+    const near = `${base[2]}${base[1]
+      .replace(/小学$/, '中心小学')
+      .replace(/幼儿园$/, '中心幼儿园')
+      .replace(/中学$/, '第一中学')}`;
     const [c, p, y] = amount(i++);
     list.push([near, 8, c, p, y]);
     unmatched.set(near, 'none');
@@ -148,7 +180,6 @@ export function valuesBlock(name: string, rows: readonly (readonly Value[])[]) {
   );
   return { name, cells, merges: [], columnWidths: {} };
 }
-
 
 /** The sample package with the list sheet 保安名单 added (how an accountant's workbook looks). */
 export function sampleWithListBytes(extra?: readonly string[]): Uint8Array {

@@ -72,7 +72,17 @@ describe('newProjectSheet', () => {
     expect(made.title).toBe('项目十七');
     expect(made.template.name).toBe('项目十七');
     const texts = made.template.cells.map((c) => c.value);
-    expect(texts).toEqual(['项目十七', '项目名称', '立项依据', '项目实施单位', '项目基本概况', '项目实施内容', '资金安排情况', '项目实施计划', '项目实施成效']);
+    expect(texts).toEqual([
+      '项目十七',
+      '项目名称',
+      '立项依据',
+      '项目实施单位',
+      '项目基本概况',
+      '项目实施内容',
+      '资金安排情况',
+      '项目实施计划',
+      '项目实施成效',
+    ]);
     const doc = result.document;
     expect(doc.projects).toHaveLength(17);
     const p = doc.projects[16]!;
@@ -89,7 +99,15 @@ describe('newProjectSheet', () => {
     const { made, result } = withNewSheet({ sheets: [bureauB(1, 0), bureauB(2, 1)] });
     expect(made.title).toBe('项目3');
     expect(made.template.cells.filter((c) => c.bold).map((c) => c.value)).toEqual([
-      '项目3', '（一）项目名称', '（二）立项依据', '（三）实施单位', '（四）项目基本概况', '（五）项目实施内容', '（六）资金安排情况', '（七）进度安排', '（八）项目实施成效',
+      '项目3',
+      '（一）项目名称',
+      '（二）立项依据',
+      '（三）实施单位',
+      '（四）项目基本概况',
+      '（五）项目实施内容',
+      '（六）资金安排情况',
+      '（七）进度安排',
+      '（八）项目实施成效',
     ]);
     expect(result.document.projects).toHaveLength(3);
     expect(result.document.projects[2]!.sections).toHaveLength(8);

@@ -21,7 +21,13 @@ describe('readRegistry', () => {
     const r = readRegistry(wb(tableSheet(), registrySheet(seedRegistryRows(), '基础数据')));
     expect(r.sheets).toEqual(['基础数据']);
     expect(r.entries).toHaveLength(27);
-    expect(r.entries[4]).toMatchObject({ code: '2153005307', name: '大街小学', town: '大街街道', source: 'workbook', ref: { sheet: '基础数据', row: 6, col: 1 } });
+    expect(r.entries[4]).toMatchObject({
+      code: '2153005307',
+      name: '大街小学',
+      town: '大街街道',
+      source: 'workbook',
+      ref: { sheet: '基础数据', row: 6, col: 1 },
+    });
   });
 
   it('accepts the header variants: 标识码/机构代码, 学校/单位名称, 乡镇/街道, codes as numbers', () => {
@@ -33,7 +39,14 @@ describe('readRegistry', () => {
       const sheet = registrySheet([{ code: 2153005307, name: '大街小学', town: '大街街道', type: '小学' }], '学校代码', headers);
       const r = readRegistry(wb(sheet), 'other.xlsx');
       expect(r.entries, headers.join()).toEqual([
-        { code: '2153005307', name: '大街小学', town: '大街街道', type: '小学', ref: { sheet: '学校代码', row: 2, col: 1 }, source: 'other.xlsx' },
+        {
+          code: '2153005307',
+          name: '大街小学',
+          town: '大街街道',
+          type: '小学',
+          ref: { sheet: '学校代码', row: 2, col: 1 },
+          source: 'other.xlsx',
+        },
       ]);
     }
   });
@@ -65,7 +78,10 @@ describe('matchRegistry', () => {
 
   it('matches exactly: full name, 乡镇 + short name, county-level names, names kept in full', () => {
     expect(matchRegistry('玉溪市江川区大街街道大街小学', registry, ctx)).toMatchObject({ kind: 'match', entry: { code: '2153005307' } });
-    expect(matchRegistry('玉溪市江川区大街街道大街中心小学 ', registry, ctx)).toMatchObject({ kind: 'match', entry: { code: '2153005399' } });
+    expect(matchRegistry('玉溪市江川区大街街道大街中心小学 ', registry, ctx)).toMatchObject({
+      kind: 'match',
+      entry: { code: '2153005399' },
+    });
     expect(matchRegistry('玉溪市江川区第一中学', registry, ctx)).toMatchObject({ kind: 'match', entry: { code: '3453000101' } });
     expect(matchRegistry('玉溪市江川区九溪镇中心小学', registry, ctx)).toMatchObject({ kind: 'match', entry: { code: '2153005351' } });
     expect(matchRegistry('玉溪市江川区前卫镇前卫中学', registry, ctx)).toMatchObject({ kind: 'match', entry: { code: '3153000395' } });

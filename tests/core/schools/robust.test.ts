@@ -8,7 +8,34 @@ import { run, schoolDoc, seedRows, tableSheet } from './fixtures';
 
 const SCHOOL_RULES = RULES.filter((r) => /^(table|school|text-table)/.test(r.meta.id));
 
-const texts = ['学校代码（10位代码）', '学校名称（市+县+乡+校名）', '项目名称', '保安数量（人）', '资金需求（万元）', '小计', '中央', '省级', '州市', '县（市、区）', '其它', '备注', '合计', '学校标识码', '学校', '所在乡镇', '玉溪市江川区大街街道大街小学', '2153005307', '２１５３００５３０７ ', '-', '#N/A', '', '七、项目实施计划', '1.2E+09', '共723.84万元', '59.28'];
+const texts = [
+  '学校代码（10位代码）',
+  '学校名称（市+县+乡+校名）',
+  '项目名称',
+  '保安数量（人）',
+  '资金需求（万元）',
+  '小计',
+  '中央',
+  '省级',
+  '州市',
+  '县（市、区）',
+  '其它',
+  '备注',
+  '合计',
+  '学校标识码',
+  '学校',
+  '所在乡镇',
+  '玉溪市江川区大街街道大街小学',
+  '2153005307',
+  '２１５３００５３０７ ',
+  '-',
+  '#N/A',
+  '',
+  '七、项目实施计划',
+  '1.2E+09',
+  '共723.84万元',
+  '59.28',
+];
 
 const cellArb = fc.record({
   row: fc.integer({ min: 0, max: 12 }),
@@ -16,7 +43,10 @@ const cellArb = fc.record({
   v: fc.oneof(fc.constantFrom(...texts), fc.double({ noNaN: false }), fc.integer(), fc.constant({ error: '#REF!' })),
 });
 
-function sheetOf(cells: { row: number; col: number; v: string | number | { error: string } }[], merges: SheetSnapshot['merges']): SheetSnapshot {
+function sheetOf(
+  cells: { row: number; col: number; v: string | number | { error: string } }[],
+  merges: SheetSnapshot['merges'],
+): SheetSnapshot {
   const seen = new Set<string>();
   const out: Cell[] = [];
   for (const c of cells) {
@@ -33,7 +63,9 @@ function sheetOf(cells: { row: number; col: number; v: string | number | { error
 
 describe('bad input never throws', () => {
   it('random sheets made of header words, codes, numbers and errors', () => {
-    const mergeArb = fc.record({ top: fc.nat(10), left: fc.nat(10), h: fc.nat(3), w: fc.nat(6) }).map((m) => ({ top: m.top, left: m.left, bottom: m.top + m.h, right: m.left + m.w }));
+    const mergeArb = fc
+      .record({ top: fc.nat(10), left: fc.nat(10), h: fc.nat(3), w: fc.nat(6) })
+      .map((m) => ({ top: m.top, left: m.left, bottom: m.top + m.h, right: m.left + m.w }));
     fc.assert(
       fc.property(fc.array(cellArb, { maxLength: 80 }), fc.array(mergeArb, { maxLength: 6 }), (cells, merges) => {
         const snapshot = { sheets: [sheetOf(cells, merges)] };
@@ -48,7 +80,13 @@ describe('bad input never throws', () => {
 
   it('a table of broken rows: error values everywhere, text in number columns, empty names', () => {
     const rows = seedRows();
-    rows[0] = { code: { error: '#N/A' }, name: { error: '#REF!' }, count: { error: '#VALUE!' }, subtotal: { error: '#DIV/0!' }, county: 'abc' };
+    rows[0] = {
+      code: { error: '#N/A' },
+      name: { error: '#REF!' },
+      count: { error: '#VALUE!' },
+      subtotal: { error: '#DIV/0!' },
+      county: 'abc',
+    };
     rows[1] = { code: '', name: '', count: '', subtotal: '' };
     rows[2] = { code: 12, name: '   ', count: -3, subtotal: 1e21, county: 1e-9 };
     const doc = schoolDoc({ rows, totalRow: { count: '合计人数', subtotal: { error: '#REF!' } } });

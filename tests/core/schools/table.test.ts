@@ -81,7 +81,11 @@ describe('findSchoolTables on the seed table', () => {
   });
 
   it('finds the table anywhere: offset on a sheet with text around it, any count column', () => {
-    const extra: Cell[] = [cell(2, 1, '六、资金安排情况')!, cell(40, 1, '七、项目实施计划')!, cell(41, 1, '根据项目开展情况，从2023年4月起……')!];
+    const extra: Cell[] = [
+      cell(2, 1, '六、资金安排情况')!,
+      cell(40, 1, '七、项目实施计划')!,
+      cell(41, 1, '根据项目开展情况，从2023年4月起……')!,
+    ];
     const t = one({ top: 3, left: 1, extra, countLabel: '学生数' });
     expect(t.headerTop).toBe(3);
     expect(t.columns.code).toBe(1);
@@ -111,7 +115,13 @@ describe('findSchoolTables on the seed table', () => {
     expect(t.total?.count?.value).toBe(232);
     expect(t.total?.funding.subtotal).toMatchObject({ value: null, fen: null, empty: false });
     // a header with a code column only is no table
-    const broken: SheetSnapshot = { name: 'x', index: 0, visibility: 'visible', cells: [cell(0, 0, '学校代码')!, cell(1, 0, '2153005307')!], merges: [] };
+    const broken: SheetSnapshot = {
+      name: 'x',
+      index: 0,
+      visibility: 'visible',
+      cells: [cell(0, 0, '学校代码')!, cell(1, 0, '2153005307')!],
+      merges: [],
+    };
     expect(findSchoolTables(wb(broken))).toEqual([]);
     expect(findSchoolTables({ sheets: [] })).toEqual([]);
   });
@@ -150,7 +160,10 @@ describe('money unit', () => {
     const a = findSchoolTables({ sheets: [{ ...s, cells: yuanHeader }] })[0]!;
     expect(a.unit).toBe('元');
     expect(a.rows[0]!.funding.subtotal?.fen).toBe(5928);
-    const caption = [{ row: 0, col: 8, kind: 'text' as const, value: '单位：元', text: '单位：元' }, ...s.cells.map((c) => (c.text === '资金需求（万元）' ? { ...c, value: '资金需求', text: '资金需求' } : c))];
+    const caption = [
+      { row: 0, col: 8, kind: 'text' as const, value: '单位：元', text: '单位：元' },
+      ...s.cells.map((c) => (c.text === '资金需求（万元）' ? { ...c, value: '资金需求', text: '资金需求' } : c)),
+    ];
     expect(findSchoolTables({ sheets: [{ ...s, cells: caption }] })[0]!.unit).toBe('元');
     expect(findSchoolTables({ sheets: [s] })[0]!.unit).toBe('万元');
   });

@@ -52,10 +52,23 @@ describe('schoolTableTemplate', () => {
   });
 
   it('reports a school the registry has without a code, and prefixes unresolved names only when asked', () => {
-    const reg = readRegistry({ sheets: [registrySheet([{ code: null, name: '新村小学', town: '大街街道', type: '小学' }, { code: '2153000001', name: '甲小学', town: '大街街道' }])] }).entries;
+    const reg = readRegistry({
+      sheets: [
+        registrySheet([
+          { code: null, name: '新村小学', town: '大街街道', type: '小学' },
+          { code: '2153000001', name: '甲小学', town: '大街街道' },
+        ]),
+      ],
+    }).entries;
     const r = schoolTableTemplate([{ name: '新村小学' }, { name: '旧村小学' }], reg, { prefix: '玉溪市江川区', prefixUnmatched: true });
-    expect(r.unresolved.map((u) => [u.name, u.reason])).toEqual([['新村小学', 'no-code'], ['旧村小学', 'none']]);
-    expect(r.cells.filter((c) => c.col === 1 && c.row >= 5).map((c) => c.value)).toEqual(['玉溪市江川区大街街道新村小学', '玉溪市江川区旧村小学']);
+    expect(r.unresolved.map((u) => [u.name, u.reason])).toEqual([
+      ['新村小学', 'no-code'],
+      ['旧村小学', 'none'],
+    ]);
+    expect(r.cells.filter((c) => c.col === 1 && c.row >= 5).map((c) => c.value)).toEqual([
+      '玉溪市江川区大街街道新村小学',
+      '玉溪市江川区旧村小学',
+    ]);
     const plain = schoolTableTemplate([{ name: '旧村小学' }], reg, { prefix: '玉溪市江川区' });
     expect(plain.cells.find((c) => c.col === 1 && c.row === 5)!.value).toBe('旧村小学');
   });
@@ -75,8 +88,19 @@ describe('projectSheetTemplate', () => {
       sections: { name: ['保安服务项目'] },
       table: { schools: inputs.slice(0, 3), registry, options: { prefix: '玉溪市江川区' } },
     });
-    const headings = s.cells.filter((c) => c.bold && c.col === 0 && typeof c.value === 'string' && /^[一二三四五六七八]、/.test(c.value)).map((c) => c.value);
-    expect(headings).toEqual(['一、项目名称', '二、立项依据', '三、项目实施单位', '四、项目基本概况', '五、项目实施内容', '六、资金安排情况', '七、项目实施计划', '八、项目实施成效']);
+    const headings = s.cells
+      .filter((c) => c.bold && c.col === 0 && typeof c.value === 'string' && /^[一二三四五六七八]、/.test(c.value))
+      .map((c) => c.value);
+    expect(headings).toEqual([
+      '一、项目名称',
+      '二、立项依据',
+      '三、项目实施单位',
+      '四、项目基本概况',
+      '五、项目实施内容',
+      '六、资金安排情况',
+      '七、项目实施计划',
+      '八、项目实施成效',
+    ]);
     const funding = s.cells.find((c) => c.value === '六、资金安排情况')!;
     expect(s.table!.rows.headerTop).toBe(funding.row + 1);
     const plan = s.cells.find((c) => c.value === '七、项目实施计划')!;

@@ -48,7 +48,9 @@ describe('readCode', () => {
   it('reads codes as text, numbers, full-width, with spaces; errors and placeholders are no code', () => {
     expect(readCode({ row: 0, col: 0, kind: 'number', value: 2153005307, text: '2.15E+09' }, ref).digits).toBe('2153005307');
     expect(readCode({ row: 0, col: 0, kind: 'text', value: ' 2153 005307 ', text: ' 2153 005307 ' }, ref).digits).toBe('2153005307');
-    expect(readCode({ row: 0, col: 0, kind: 'text', value: '２１５３００５３０７', text: '２１５３００５３０７' }, ref).digits).toBe('2153005307');
+    expect(readCode({ row: 0, col: 0, kind: 'text', value: '２１５３００５３０７', text: '２１５３００５３０７' }, ref).digits).toBe(
+      '2153005307',
+    );
     expect(readCode({ row: 0, col: 0, kind: 'error', value: '#N/A', text: '#N/A' }, ref)).toMatchObject({ digits: '', error: '#N/A' });
     expect(readCode({ row: 0, col: 0, kind: 'text', value: '#N/A', text: '#N/A' }, ref)).toMatchObject({ digits: '', error: '#N/A' });
     expect(readCode({ row: 0, col: 0, kind: 'text', value: '无', text: '无' }, ref).digits).toBe('');

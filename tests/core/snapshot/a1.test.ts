@@ -3,7 +3,14 @@ import { columnIndex, columnName, fromA1, rangeFromA1, rangeToA1, toA1, qualifie
 
 describe('A1 helpers', () => {
   it.each([
-    [0, 'A'], [25, 'Z'], [26, 'AA'], [51, 'AZ'], [52, 'BA'], [701, 'ZZ'], [702, 'AAA'], [16383, 'XFD'],
+    [0, 'A'],
+    [25, 'Z'],
+    [26, 'AA'],
+    [51, 'AZ'],
+    [52, 'BA'],
+    [701, 'ZZ'],
+    [702, 'AAA'],
+    [16383, 'XFD'],
   ])('column %i is %s and back', (i, name) => {
     expect(columnName(i)).toBe(name);
     expect(columnIndex(name)).toBe(i);

@@ -57,7 +57,14 @@ describe('analyseAmounts', () => {
 });
 
 describe('the amount rules on the seed workbooks (every layout)', () => {
-  const AMOUNT_RULES = new Set(['funding-amount-missing', 'total-mismatch', 'plan-funding-mismatch', 'uppercase-mismatch', 'uppercase-malformed', 'arithmetic']);
+  const AMOUNT_RULES = new Set([
+    'funding-amount-missing',
+    'total-mismatch',
+    'plan-funding-mismatch',
+    'uppercase-mismatch',
+    'uppercase-malformed',
+    'arithmetic',
+  ]);
   it.each([
     ['jiangchuan-2023.xlsx', ['项目一!A37', '项目二!A18', '项目四!A13'], '项目十二!A15'],
     ['jiangchuan-2023-one-sheet.xlsx', ['项目文本!A37', '项目文本!A62', '项目文本!A133'], '项目文本!A327'],

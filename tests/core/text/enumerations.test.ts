@@ -6,11 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { analyseAmounts, type AmountAnalysis } from '../../../src/core/text/amount-statements';
 import { formatQuantity } from '../../../src/core/text/quantities';
 
-const analyse = (...texts: string[]): AmountAnalysis => analyseAmounts(texts.map((text, i) => ({ text, ref: { sheet: 'S', row: i, col: 0 } })));
+const analyse = (...texts: string[]): AmountAnalysis =>
+  analyseAmounts(texts.map((text, i) => ({ text, ref: { sheet: 'S', row: i, col: 0 } })));
 
 /** Every total and its parts as `total ⊃ part+part (scope)`, money then the other quantities. */
 function structures(an: AmountAnalysis): string[] {
-  const m = an.structures.map((s) => `${an.amounts[s.total]!.amount.text} ⊃ ${s.parts.map((i) => an.amounts[i]!.amount.text).join('+')} (${s.scope})`);
+  const m = an.structures.map(
+    (s) => `${an.amounts[s.total]!.amount.text} ⊃ ${s.parts.map((i) => an.amounts[i]!.amount.text).join('+')} (${s.scope})`,
+  );
   const q = an.quantityStructures.map(
     (s) => `${an.quantities[s.total]!.amount.text} ⊃ ${s.parts.map((i) => an.quantities[i]!.amount.text).join('+')} (${s.scope})`,
   );
@@ -39,11 +42,16 @@ describe('totals and their parts', () => {
       ],
       ['7332平方米 ⊃ 5394平方米+1216平方米+572平方米+150平方米 (all)'],
     ],
-    [['项目估算总投资680万元。资金来源为中央专项资金214万元，省级专项资金178万元，自筹288万元。'], ['680万元 ⊃ 214万元+178万元+288万元 (sources)']],
+    [
+      ['项目估算总投资680万元。资金来源为中央专项资金214万元，省级专项资金178万元，自筹288万元。'],
+      ['680万元 ⊃ 214万元+178万元+288万元 (sources)'],
+    ],
     // a list that starts the next sentence takes its total from the sentence before, not the nearest figure
     // 福州市直达资金, https://hzrunxin.com/zgfzzt/czzj/czzjzdjc/202111/t20211125_4252779.htm
     [
-      ['市本级直达资金45.66亿元，未分配0.32亿元，分配率99.3%。其中：中央安排直达资金39.64亿元，分配率99.2%；地方安排资金6.02亿元，分配率99.7%。'],
+      [
+        '市本级直达资金45.66亿元，未分配0.32亿元，分配率99.3%。其中：中央安排直达资金39.64亿元，分配率99.2%；地方安排资金6.02亿元，分配率99.7%。',
+      ],
       ['45.66亿元 ⊃ 39.64亿元+6.02亿元 (sources)'],
     ],
     // two breakdowns of one total; items separated by semicolons, each with its own percentage
@@ -62,24 +70,37 @@ describe('totals and their parts', () => {
     ],
     // a 其中 naming one part, then progress: 目前已下达… is not a part
     // 福建, http://m.folksfolks.com/fjnews/2023-08/02/content_31377715.htm
-    [['今年为民办实事项目总投资435.05亿元，其中省级资金109.98亿元，目前已下达123.01亿元，完成年初计划的111.8%。'], ['435.05亿元 ⊃ 109.98亿元 (some)']],
+    [
+      ['今年为民办实事项目总投资435.05亿元，其中省级资金109.98亿元，目前已下达123.01亿元，完成年初计划的111.8%。'],
+      ['435.05亿元 ⊃ 109.98亿元 (some)'],
+    ],
     // comma-separated items end at a semicolon: the next district's figures are its own list
     // 吉林市, https://e-chinaedu.cn/html/jydt/2014/09-05/c_24836.shtml
     [
-      ['为昌邑区拟投入资金46万元，其中省级补助资金44万，地方配套资金2万元，全部用于购买设备；为船营区拟投入资金325万元，全部为省级补助资金，其中校舍类资金104万元，设备类资金221万元。'],
+      [
+        '为昌邑区拟投入资金46万元，其中省级补助资金44万，地方配套资金2万元，全部用于购买设备；为船营区拟投入资金325万元，全部为省级补助资金，其中校舍类资金104万元，设备类资金221万元。',
+      ],
       ['46万元 ⊃ 44万+2万元 (sources)', '325万元 ⊃ 104万元+221万元 (all)'],
     ],
     // 用于… describing a part does not end the list; a 用于 list of its own after the parts is another breakdown
     // 昭通市, https://ztnews.net/article/show-26606.html
     [
-      ['下达投资预算13121万元，其中：周转宿舍建设投资4290万元，用于63所学校教师周转宿舍建设；校舍改造工程投资8831万元，用于12所农村初中校舍改造。'],
+      [
+        '下达投资预算13121万元，其中：周转宿舍建设投资4290万元，用于63所学校教师周转宿舍建设；校舍改造工程投资8831万元，用于12所农村初中校舍改造。',
+      ],
       ['13121万元 ⊃ 4290万元+8831万元 (all)'],
     ],
-    [['总预算50万元，其中省级资金30万元，区级资金20万元，用于设备25万元、培训25万元。'], ['50万元 ⊃ 30万元+20万元 (sources)', '50万元 ⊃ 25万元+25万元 (all)']],
+    [
+      ['总预算50万元，其中省级资金30万元，区级资金20万元，用于设备25万元、培训25万元。'],
+      ['50万元 ⊃ 30万元+20万元 (sources)', '50万元 ⊃ 25万元+25万元 (all)'],
+    ],
     // the list in the next paragraph (在这笔资金中), the pupils of each item not parts of the money
     // 攀枝花, http://coffeezulin.com/zwgk/zdly/qmtjwgk/zxgk/czxx/zxzj_1/731363.shtml
     [
-      ['落实城乡义务教育“三免一补”市级补助资金646.3万元。', '在这笔资金中，寄宿生生活补助资金115.26万元，受益学生18862人；肉食补助资金237.27万元，受益学生16855人。'],
+      [
+        '落实城乡义务教育“三免一补”市级补助资金646.3万元。',
+        '在这笔资金中，寄宿生生活补助资金115.26万元，受益学生18862人；肉食补助资金237.27万元，受益学生16855人。',
+      ],
       ['646.3万元 ⊃ 115.26万元+237.27万元 (all)'],
     ],
     // 包括…等 lists some of a total
@@ -133,17 +154,28 @@ describe('item names', () => {
   /** The name of each money amount and each quantity of a text. */
   const names = (text: string): string[] => {
     const an = analyse(text);
-    return [...an.amounts.map((a) => `${a.label}${a.amount.text}`), ...an.quantities.map((q) => `${q.label}${formatQuantity(q.amount.value, q.amount.unit, q.amount.factor)}`)];
+    return [
+      ...an.amounts.map((a) => `${a.label}${a.amount.text}`),
+      ...an.quantities.map((q) => `${q.label}${formatQuantity(q.amount.value, q.amount.unit, q.amount.factor)}`),
+    ];
   };
 
   it.each([
-    ['seed 项目十二', '共需支出考务费约40万元，培训费4万元，考试用品设施约7万元和办公经费1万元。', ['考务费约40万元', '培训费4万元', '考试用品设施约7万元', '办公经费1万元']],
+    [
+      'seed 项目十二',
+      '共需支出考务费约40万元，培训费4万元，考试用品设施约7万元和办公经费1万元。',
+      ['考务费约40万元', '培训费4万元', '考试用品设施约7万元', '办公经费1万元'],
+    ],
     ['a 、 inside a name (seed 项目一)', '（一）宣传、资料费15万元；', ['宣传、资料费15万元']],
     ['a month tells items apart', '（三）1月高中学考考务费约4.2万元；', ['1月高中学考考务费约4.2万元']],
     ['a verb after a month goes', '3月支付培训费6万元，5月支付资料费5万元。', ['3月培训费6万元', '5月资料费5万元']],
     ['a count inside a name stays', '8月发放54、55期教师课酬15.2万元', ['8月54、55期教师课酬15.2万元']],
     ['a parenthesis inside a name is left out', '其中省级财政(含中央)承担146.93亿元', ['省级财政承担146.93亿元']],
-    ['a name that says nothing alone takes its subject (凯里)', '龙场中学建筑面积1120平方米、投资133万元', ['龙场中学投资133万元', '龙场中学建筑面积1120平方米']],
+    [
+      'a name that says nothing alone takes its subject (凯里)',
+      '龙场中学建筑面积1120平方米、投资133万元',
+      ['龙场中学投资133万元', '龙场中学建筑面积1120平方米'],
+    ],
     ['the words after a colon', '资金总额：15万元。1.培训费：8万元；', ['资金总额15万元', '培训费8万元']],
     ['the words after the list word', '本项目资金用于购置图书10万元', ['购置图书10万元']],
   ])('%s', (_n, text, expected) => {
@@ -159,9 +191,9 @@ describe('enumerations', () => {
   };
 
   it('takes a run of numbered paragraphs as one enumeration (seed 项目十二)', () => {
-    expect(lists('（一）2023年度组考防疫物资约1万元；', '（二）1月高中学考考务费约4.2万元；', '', '（三）7月高中学考考务费约4.2万元。')).toEqual([
-      ['组考防疫物资', '1月高中学考考务费', '7月高中学考考务费'],
-    ]);
+    expect(
+      lists('（一）2023年度组考防疫物资约1万元；', '（二）1月高中学考考务费约4.2万元；', '', '（三）7月高中学考考务费约4.2万元。'),
+    ).toEqual([['组考防疫物资', '1月高中学考考务费', '7月高中学考考务费']]);
   });
 
   it('splits a sentence at its semicolons when the items inside are comma-separated', () => {

@@ -19,8 +19,10 @@ function dirty(): WorkbookSnapshot {
   const edit = (sheet: string, c: Cell): Cell => {
     if (c.kind !== 'text') return c;
     let t = c.text;
-    if (/^(?:项目[一二三四五六七八九十]+|[一二三四五六七八]、)/.test(t)) t = `\u200b${t}\u2060`; // headings and the title
-    else if (sheet === '学校明细表' && c.col === 1 && c.row >= 5) t = t.length > 8 ? `${t.slice(0, 8)}\u00ad${t.slice(8)}\u200d` : `${t}\u200d`;
+    if (/^(?:项目[一二三四五六七八九十]+|[一二三四五六七八]、)/.test(t))
+      t = `\u200b${t}\u2060`; // headings and the title
+    else if (sheet === '学校明细表' && c.col === 1 && c.row >= 5)
+      t = t.length > 8 ? `${t.slice(0, 8)}\u00ad${t.slice(8)}\u200d` : `${t}\u200d`;
     else if (sheet === '学校名册' && c.col === 1 && c.row >= 2) t = `${t}\u2060`;
     else if (sheet === '学校名册' && c.col === 2 && c.row >= 2) t = `\ufeff${t}`;
     return t === c.text ? c : { ...c, value: t, text: t };

@@ -37,7 +37,12 @@ async function main(): Promise<void> {
   };
   (window as unknown as { __sim: Sim }).__sim = sim;
   const el = document.getElementById('root');
-  if (el) createRoot(el).render(<FluentProvider theme={theme}><Pane host={host} lang={lang} workbookName={() => 'jiangchuan-2023'} /></FluentProvider>);
+  if (el)
+    createRoot(el).render(
+      <FluentProvider theme={theme}>
+        <Pane host={host} lang={lang} workbookName={() => 'jiangchuan-2023'} />
+      </FluentProvider>,
+    );
 }
 
 void main();

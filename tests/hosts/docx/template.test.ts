@@ -27,7 +27,11 @@ let tplXml: Record<string, string>;
 let out: Uint8Array;
 let xml: Record<string, string>;
 const xmlOf = (b: Uint8Array): Record<string, string> =>
-  Object.fromEntries(Object.entries(unzipSync(b)).filter(([n]) => /\.(xml|rels)$/.test(n)).map(([n, d]) => [n, strFromU8(d)]));
+  Object.fromEntries(
+    Object.entries(unzipSync(b))
+      .filter(([n]) => /\.(xml|rels)$/.test(n))
+      .map(([n, d]) => [n, strFromU8(d)]),
+  );
 
 beforeAll(async () => {
   tpl = (await bureauTemplate()).bytes;
@@ -104,7 +108,8 @@ describe('a LibreOffice template applied to the sample', () => {
     });
 
     it('has the header and the page-number footer on every page', () => {
-      const text = (p: number): string => execFileSync('pdftotext', ['-f', String(p), '-l', String(p), '-layout', join(dir, 'templated.pdf'), '-'], { encoding: 'utf8' });
+      const text = (p: number): string =>
+        execFileSync('pdftotext', ['-f', String(p), '-l', String(p), '-layout', join(dir, 'templated.pdf'), '-'], { encoding: 'utf8' });
       expect(pages).toBeGreaterThan(10);
       for (const p of [1, 2, pages]) {
         expect(text(p)).toContain('某县财政局 预算公开文本');
@@ -149,7 +154,9 @@ describe('templates from Chinese Word and without styles', () => {
 
   it('adds our Title style (with its fonts and fallbacks) when the template has none', async () => {
     const t = variant((f) => {
-      f['word/styles.xml'] = strToU8(strFromU8(f['word/styles.xml']!).replace(/<w:style\b[^>]*w:styleId="Title"[^>]*>[\s\S]*?<\/w:style>/, ''));
+      f['word/styles.xml'] = strToU8(
+        strFromU8(f['word/styles.xml']!).replace(/<w:style\b[^>]*w:styleId="Title"[^>]*>[\s\S]*?<\/w:style>/, ''),
+      );
     });
     expect(readDocxTemplate(t).summary.styles.title).toBeUndefined();
     const x = xmlOf(await exportDocx(document, { date: DATE, template: readDocxTemplate(t) }));
@@ -189,24 +196,33 @@ describe('a template that cannot be used: one clear sentence', () => {
     ['a file over the size limit', () => new Uint8Array(TEMPLATE_LIMITS.fileBytes + 1), 'too-large'],
     [
       'a zip bomb (parts over the unpacked limit)',
-      () => variant((f) => {
-        f['word/media/big.bin'] = new Uint8Array(limits.unpackedBytes + 1);
-      }),
+      () =>
+        variant((f) => {
+          f['word/media/big.bin'] = new Uint8Array(limits.unpackedBytes + 1);
+        }),
       'too-large',
     ],
     [
       'a macro-enabled .docm',
-      () => variant((f) => {
-        f['[Content_Types].xml'] = strToU8(
-          strFromU8(f['[Content_Types].xml']!).replace(
-            'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
-            'application/vnd.ms-word.document.macroEnabled.main+xml',
-          ),
-        );
-      }),
+      () =>
+        variant((f) => {
+          f['[Content_Types].xml'] = strToU8(
+            strFromU8(f['[Content_Types].xml']!).replace(
+              'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
+              'application/vnd.ms-word.document.macroEnabled.main+xml',
+            ),
+          );
+        }),
       'macro',
     ],
-    ['a document without its body', () => variant((f) => { f['word/document.xml'] = strToU8('<w:document xmlns:w="x"/>'); }), 'corrupt'],
+    [
+      'a document without its body',
+      () =>
+        variant((f) => {
+          f['word/document.xml'] = strToU8('<w:document xmlns:w="x"/>');
+        }),
+      'corrupt',
+    ],
   ] as const)('%s', (_name, make, code) => {
     const e = refused(make());
     expect(e).toBeInstanceOf(DocxTemplateError);

@@ -48,7 +48,10 @@ describe('fake Excel object model is as strict as the host', () => {
 
   it('fails a batch at a missing sheet, a protected sheet, a missing API; earlier ops stay applied', async () => {
     const snap = workbook();
-    const fake = FakeExcel.fromSnapshot({ sheets: snap.sheets.map((s, i) => (i === 0 ? { ...s, protected: true } : s)) }, { features: { notes: false } });
+    const fake = FakeExcel.fromSnapshot(
+      { sheets: snap.sheets.map((s, i) => (i === 0 ? { ...s, protected: true } : s)) },
+      { features: { notes: false } },
+    );
     await fake.run(async (ctx) => {
       ctx.workbook.worksheets.getItem('学校明细').getRange('F1').values = [['ok']];
       ctx.workbook.worksheets.getItem('没有这个表');
@@ -99,7 +102,8 @@ describe('the Excel host is bundle-able for the browser', () => {
     for (const f of files(root).filter((n) => n.endsWith('.ts'))) {
       const src = readFileSync(f, 'utf8');
       expect(src, f).not.toMatch(/from ['"](node:|fs|path|os|zlib|child_process)['"]/);
-      if (!f.endsWith('office.ts')) expect(src.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, ''), f).not.toMatch(/\b(Excel|Office)\.[a-z]/);
+      if (!f.endsWith('office.ts'))
+        expect(src.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, ''), f).not.toMatch(/\b(Excel|Office)\.[a-z]/);
     }
   });
 });

@@ -171,7 +171,7 @@ describe('ExcelHost read limit', () => {
 });
 
 describe('ExcelHost live re-check', () => {
-  it("its own writes to its very hidden sheets (flag record, 说明) do not start another check", async () => {
+  it('its own writes to its very hidden sheets (flag record, 说明) do not start another check', async () => {
     const fake = FakeExcel.fromSnapshot(workbook(), { features: { settings: false } });
     const host = createExcelHost({ run: fake.run, requirements: fake.requirements, caps: { settings: false } });
     let calls = 0;

@@ -96,15 +96,41 @@ describe('manifest.xml', () => {
     expect(root.attrs['xmlns:xsi']).toBe(NS_XSI);
     expect(root.attrs['xmlns:bt']).toBe(NS_BT);
     const order = [
-      'Id', 'AlternateId', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl',
-      'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions',
-      'AllowSnapshot', 'VersionOverrides',
+      'Id',
+      'AlternateId',
+      'Version',
+      'ProviderName',
+      'DefaultLocale',
+      'DisplayName',
+      'Description',
+      'IconUrl',
+      'HighResolutionIconUrl',
+      'SupportUrl',
+      'AppDomains',
+      'Hosts',
+      'Requirements',
+      'DefaultSettings',
+      'Permissions',
+      'AllowSnapshot',
+      'VersionOverrides',
     ];
     const seen = root.children.map((c) => c.local);
     for (const name of seen) expect(order).toContain(name);
     const idx = seen.map((n) => order.indexOf(n));
     expect([...idx].sort((a, b) => a - b)).toEqual(idx);
-    for (const required of ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'Hosts', 'DefaultSettings', 'Permissions', 'VersionOverrides']) {
+    for (const required of [
+      'Id',
+      'Version',
+      'ProviderName',
+      'DefaultLocale',
+      'DisplayName',
+      'Description',
+      'IconUrl',
+      'Hosts',
+      'DefaultSettings',
+      'Permissions',
+      'VersionOverrides',
+    ]) {
       expect(seen).toContain(required);
     }
     expect(child(root, 'Id')!.text).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
@@ -140,10 +166,15 @@ describe('manifest.xml', () => {
       const id = r.attrs.resid!;
       expect(id.length).toBeLessThanOrEqual(32); // the schema's limit for resid
       const list = resourceLists[kindOf(r)];
-      expect(list.filter((d) => d.attrs.id === id), `${r.local} resid="${id}"`).toHaveLength(1);
+      expect(
+        list.filter((d) => d.attrs.id === id),
+        `${r.local} resid="${id}"`,
+      ).toHaveLength(1);
       used.add(id);
     }
-    const defined = Object.values(resourceLists).flat().map((d) => d.attrs.id!);
+    const defined = Object.values(resourceLists)
+      .flat()
+      .map((d) => d.attrs.id!);
     expect(new Set(defined).size).toBe(defined.length);
     expect(defined.filter((id) => !used.has(id))).toEqual([]);
   });
@@ -155,7 +186,11 @@ describe('manifest.xml', () => {
     const label = (id: string): string => resourceLists.short.find((s) => s.attrs.id === id)!.attrs.DefaultValue!;
     const controls = byLocal(root, 'Control').map((c) => {
       const action = child(c, 'Action')!;
-      return [label(child(c, 'Label')!.attrs.resid!), action.attrs['xsi:type'], child(action, 'FunctionName')?.text ?? child(action, 'TaskpaneId')?.text];
+      return [
+        label(child(c, 'Label')!.attrs.resid!),
+        action.attrs['xsi:type'],
+        child(action, 'FunctionName')?.text ?? child(action, 'TaskpaneId')?.text,
+      ];
     });
     expect(controls).toEqual([
       ['检查', 'ExecuteFunction', 'runCheck'],
@@ -187,8 +222,9 @@ describe('manifest.xml', () => {
   });
 
   it('uses https URLs only, and every icon exists as a PNG of its declared size', () => {
-    const urls = all(root, (e) => e.attrs.DefaultValue !== undefined && /^\w+:\/\//.test(e.attrs.DefaultValue))
-      .map((e) => e.attrs.DefaultValue!);
+    const urls = all(root, (e) => e.attrs.DefaultValue !== undefined && /^\w+:\/\//.test(e.attrs.DefaultValue)).map(
+      (e) => e.attrs.DefaultValue!,
+    );
     expect(urls.length).toBeGreaterThan(5);
     for (const u of urls) expect(u).toMatch(/^https:\/\//);
     for (const icon of byLocal(root, 'Icon')) {
@@ -207,14 +243,19 @@ describe('manifest.xml', () => {
     const localized = [child(root, 'DisplayName')!, child(root, 'Description')!, ...resourceLists.short, ...resourceLists.long];
     for (const s of localized) {
       const overrides = s.children.filter((c) => c.local === 'Override');
-      expect(overrides.map((o) => o.attrs.Locale), s.attrs.id ?? s.local).toEqual(['zh-CN', 'en-US']);
+      expect(
+        overrides.map((o) => o.attrs.Locale),
+        s.attrs.id ?? s.local,
+      ).toEqual(['zh-CN', 'en-US']);
       const zh = overrides[0]!.attrs.Value!;
       expect(zh).toBe(s.attrs.DefaultValue);
       expect(zh).toMatch(/[\u4e00-\u9fff]/);
       expect(overrides[1]!.attrs.Value).toMatch(/^[\x20-\x7e]+$/);
     }
-    for (const s of resourceLists.short) for (const v of [s.attrs.DefaultValue!, ...s.children.map((c) => c.attrs.Value!)]) expect(v.length).toBeLessThanOrEqual(125);
-    for (const s of resourceLists.long) for (const v of [s.attrs.DefaultValue!, ...s.children.map((c) => c.attrs.Value!)]) expect(v.length).toBeLessThanOrEqual(250);
+    for (const s of resourceLists.short)
+      for (const v of [s.attrs.DefaultValue!, ...s.children.map((c) => c.attrs.Value!)]) expect(v.length).toBeLessThanOrEqual(125);
+    for (const s of resourceLists.long)
+      for (const v of [s.attrs.DefaultValue!, ...s.children.map((c) => c.attrs.Value!)]) expect(v.length).toBeLessThanOrEqual(250);
     expect(child(root, 'DisplayName')!.attrs.DefaultValue!.length).toBeLessThanOrEqual(125);
     expect(child(root, 'Description')!.attrs.DefaultValue!.length).toBeLessThanOrEqual(250);
   });

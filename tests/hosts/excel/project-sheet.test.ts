@@ -24,7 +24,17 @@ describe('新建项目表 in Excel', () => {
     expect(out).toEqual({ ok: true, sheet: '项目十七' });
     const { snapshot: after } = await host.read();
     const sheet = after.sheets.find((s) => s.name === '项目十七')!;
-    expect(sheet.cells.map((c) => c.text)).toEqual(['项目十七', '项目名称', '立项依据', '项目实施单位', '项目基本概况', '项目实施内容', '资金安排情况', '项目实施计划', '项目实施成效']);
+    expect(sheet.cells.map((c) => c.text)).toEqual([
+      '项目十七',
+      '项目名称',
+      '立项依据',
+      '项目实施单位',
+      '项目基本概况',
+      '项目实施内容',
+      '资金安排情况',
+      '项目实施计划',
+      '项目实施成效',
+    ]);
     expect(sheet.cells.every((c) => c.kind === 'text' && c.numFmt === '@')).toBe(true);
     const result = checkWorkbook({ snapshot: after });
     expect(result.document.projects).toHaveLength(17);

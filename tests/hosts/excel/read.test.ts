@@ -53,7 +53,13 @@ describe('readWorkbook', () => {
   it('reads one 8,000-row sheet whose data passes the payload limit (1 MB here), in blocks', async () => {
     const cells = [];
     for (let r = 0; r < 8000; r++) {
-      cells.push({ row: r, col: 0, kind: 'text' as const, value: `玉溪市江川区第${r}小学校的一段较长的说明文字`, text: `玉溪市江川区第${r}小学校的一段较长的说明文字` });
+      cells.push({
+        row: r,
+        col: 0,
+        kind: 'text' as const,
+        value: `玉溪市江川区第${r}小学校的一段较长的说明文字`,
+        text: `玉溪市江川区第${r}小学校的一段较长的说明文字`,
+      });
       cells.push({ row: r, col: 1, kind: 'number' as const, value: r, text: String(r) });
     }
     const snap: WorkbookSnapshot = { sheets: [{ name: '大表', index: 0, visibility: 'visible', cells, merges: [] }] };

@@ -190,14 +190,26 @@ describe('4. fills: no fill, white, tinted theme colours come back exactly', () 
     Object.values(FILLS).forEach((f, i) => fake.setCell('项目1', cells[i + 1]!, { fill: f }));
     fake.setNote('项目1', 'A3', '主题色单元格的原批注');
     const before = fake.dump();
-    const r = await fake.run((ctx) => flag(ctx, cells.map((c) => finding('项目1', c, 'error', `问题 ${c}`)), ALL_CAPS));
+    const r = await fake.run((ctx) =>
+      flag(
+        ctx,
+        cells.map((c) => finding('项目1', c, 'error', `问题 ${c}`)),
+        ALL_CAPS,
+      ),
+    );
     expect(r.notDone).toEqual([]);
     for (const c of cells.slice(0, 5)) {
       expect(fake.cell('项目1', c)?.fill, c).toMatchObject({ color: FLAG_COLORS.error, tintAndShade: 0 });
     }
     expect(fake.cell('项目1', 'A6')?.fill?.pattern).toBe('LinearGradient');
     // A second check (e.g. a severity changed) keeps the originals.
-    await fake.run((ctx) => flag(ctx, cells.map((c) => finding('项目1', c, 'warning', `问题 ${c}`)), ALL_CAPS));
+    await fake.run((ctx) =>
+      flag(
+        ctx,
+        cells.map((c) => finding('项目1', c, 'warning', `问题 ${c}`)),
+        ALL_CAPS,
+      ),
+    );
     const c = await fake.run((ctx) => clearFlags(ctx, ALL_CAPS));
     expect(c.skipped).toEqual([]);
     expect(fake.dump()).toEqual(before);

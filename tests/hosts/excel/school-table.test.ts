@@ -7,7 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { FakeExcel } from '../../../src/hosts/excel/fake';
 import { createExcelHost } from '../../../src/hosts/excel/host';
 import type { WorkbookSnapshot } from '../../../src/core/snapshot/types';
-import { county300, countyListSheet, listSheet, registrySheetOf, sampleListRows, sampleSnapshot, withSheet } from '../../core/schools/list-fixtures';
+import {
+  county300,
+  countyListSheet,
+  listSheet,
+  registrySheetOf,
+  sampleListRows,
+  sampleSnapshot,
+  withSheet,
+} from '../../core/schools/list-fixtures';
 
 const request = { config: {}, lang: 'zh' as const };
 
@@ -65,7 +73,10 @@ describe('生成学校表 in Excel', () => {
     const fake = FakeExcel.fromSnapshot(snap);
     const host = hostOf(fake);
     await host.schoolTable!.write({ sheet: '保安名单' }, request);
-    expect(await host.schoolTable!.write({ sheet: '保安名单', range: { top: 0, left: 0, bottom: 3, right: 2 } }, request)).toEqual({ ok: true, sheet: '学校明细表2' });
+    expect(await host.schoolTable!.write({ sheet: '保安名单', range: { top: 0, left: 0, bottom: 3, right: 2 } }, request)).toEqual({
+      ok: true,
+      sheet: '学校明细表2',
+    });
     const before = fake.dump();
     const bad = await host.schoolTable!.write({ sheet: '项目一', range: { top: 0, left: 0, bottom: 2, right: 0 } }, request);
     expect(bad.ok).toBe(false);
@@ -75,7 +86,9 @@ describe('生成学校表 in Excel', () => {
 
   it('300 schools with 20 unmatched names: the re-check finds the 20 codes and nothing else but their names', async () => {
     const c = county300();
-    const county: WorkbookSnapshot = { sheets: [listSheet('封面', [['玉溪市江川区教育体育局2024年学校补助']]), { ...registrySheetOf(c), index: 1 }, countyListSheet(c, 2)] };
+    const county: WorkbookSnapshot = {
+      sheets: [listSheet('封面', [['玉溪市江川区教育体育局2024年学校补助']]), { ...registrySheetOf(c), index: 1 }, countyListSheet(c, 2)],
+    };
     const fake = FakeExcel.fromSnapshot(county);
     const host = hostOf(fake);
     expect(await host.schoolTable!.write({ sheet: '名单' }, request)).toEqual({ ok: true, sheet: '学校明细表' });

@@ -79,11 +79,16 @@ describe('addTemplateSheet', () => {
 function soffice(args: string[]): Promise<void> {
   const profile = mkdtempSync(join(tmpdir(), 'dc-lo-profile-'));
   return new Promise((resolve, reject) => {
-    execFile('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', ...args], { timeout: 150_000 }, (err, _o, stderr) => {
-      rmSync(profile, { recursive: true, force: true });
-      if (err) reject(new Error(`soffice ${args.join(' ')} failed: ${err.message}\n${stderr}`));
-      else resolve();
-    });
+    execFile(
+      'soffice',
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', ...args],
+      { timeout: 150_000 },
+      (err, _o, stderr) => {
+        rmSync(profile, { recursive: true, force: true });
+        if (err) reject(new Error(`soffice ${args.join(' ')} failed: ${err.message}\n${stderr}`));
+        else resolve();
+      },
+    );
   });
 }
 
@@ -99,8 +104,14 @@ describe('the generated copy in LibreOffice', () => {
     const r = spawnSync('soffice', ['--version'], { stdio: 'pipe', timeout: 60_000 });
     if (r.error) throw new Error(`soffice is required for this test (${r.error.message}); install libreoffice-calc (.ci/run does).`);
     dir = mkdtempSync(join(tmpdir(), 'dc-school-table-'));
-    let book = addTemplateSheet(sample, valuesBlock('县名册', [['学校标识码', '学校名称', '所在乡镇', '办学类型'], ...c.registry.map((x) => [...x])]));
-    book = addTemplateSheet(book, valuesBlock('名单', [['学校', '学生数', '中央（元）', '省级（元）', '县级（元）'], ...c.list.map((x) => [...x])]));
+    let book = addTemplateSheet(
+      sample,
+      valuesBlock('县名册', [['学校标识码', '学校名称', '所在乡镇', '办学类型'], ...c.registry.map((x) => [...x])]),
+    );
+    book = addTemplateSheet(
+      book,
+      valuesBlock('名单', [['学校', '学生数', '中央（元）', '省级（元）', '县级（元）'], ...c.list.map((x) => [...x])]),
+    );
     const p = plan(read(book), '名单');
     county = addTemplateSheet(book, { name: p.sheetName, ...p.template });
     writeFileSync(join(dir, 'sample.xlsx'), copy);
@@ -142,13 +153,25 @@ describe('the generated copy in LibreOffice', () => {
   });
 
   it('re-saved by LibreOffice, both copies read back and re-check to the unmatched schools only', () => {
-    for (const [book, unmatched] of [['sample', 2], ['county', 20]] as const) {
+    for (const [book, unmatched] of [
+      ['sample', 2],
+      ['county', 20],
+    ] as const) {
       const snap = read(new Uint8Array(readFileSync(join(dir, 'resaved', `${book}.xlsx`))));
       const found = checkWorkbook({ snapshot: snap }).findings.filter((f) => f.sheet === '学校明细表');
-      expect(found.filter((f) => f.rule === 'school-code-missing'), book).toHaveLength(unmatched);
-      expect(found.filter((f) => !['school-code-missing', 'school-name-format'].includes(f.rule)), book).toEqual([]);
+      expect(
+        found.filter((f) => f.rule === 'school-code-missing'),
+        book,
+      ).toHaveLength(unmatched);
+      expect(
+        found.filter((f) => !['school-code-missing', 'school-name-format'].includes(f.rule)),
+        book,
+      ).toEqual([]);
       const missingRows = new Set(found.filter((f) => f.rule === 'school-code-missing').map((f) => f.row));
-      expect(found.every((f) => missingRows.has(f.row)), book).toBe(true);
+      expect(
+        found.every((f) => missingRows.has(f.row)),
+        book,
+      ).toBe(true);
     }
   });
 });

@@ -13,7 +13,8 @@ import { finding, fixture } from './annotate-helpers';
 
 function requireTool(cmd: string, args: string[], install: string): void {
   const r = spawnSync(cmd, args, { stdio: 'pipe', timeout: 60_000 });
-  if (r.error) throw new Error(`${cmd} is required for this test and was not found (${r.error.message}). Install ${install} (.ci/run does).`);
+  if (r.error)
+    throw new Error(`${cmd} is required for this test and was not found (${r.error.message}). Install ${install} (.ci/run does).`);
 }
 
 function soffice(format: string, outDir: string, files: string[]): Promise<void> {
@@ -37,7 +38,13 @@ const FINDINGS = [
   finding({ sheet: '项目一', cell: 'A3', rule: 'school-name-format', message: '校名格式' }),
   finding({ sheet: '项目一', cell: 'E9', severity: 'info', rule: 'heading-numbering', message: '空单元格提示' }),
   finding({ sheet: '图表', cell: 'A2', severity: 'warning', rule: 'section-order', message: '章节顺序' }),
-  finding({ sheet: '学校名册', cell: 'A6', rule: 'school-code-missing', message: '缺少学校代码', fix: { sheet: '学校名册', cell: 'A6', value: '2153000009', kind: 'text' } }),
+  finding({
+    sheet: '学校名册',
+    cell: 'A6',
+    rule: 'school-code-missing',
+    message: '缺少学校代码',
+    fix: { sheet: '学校名册', cell: 'A6', value: '2153000009', kind: 'text' },
+  }),
 ];
 const INPUTS = ['rich.xlsx', 'rich-lo.xlsx', 'rich.xlsm'];
 
@@ -55,11 +62,17 @@ describe('the annotated copy in LibreOffice', () => {
       writeFileSync(join(dir, name), out);
       names.push(name);
     }
-    const explained = writeExplanations(fixture('rich.xlsx'), [{ key: 'k1', rule: 'total-mismatch', sheet: '项目一', cell: 'B3', text: '已与财政局核对' }]);
+    const explained = writeExplanations(fixture('rich.xlsx'), [
+      { key: 'k1', rule: 'total-mismatch', sheet: '项目一', cell: 'B3', text: '已与财政局核对' },
+    ]);
     writeFileSync(join(dir, 'explained.xlsx'), explained);
     names.push('explained.xlsx');
     mkdirSync(join(dir, 'pdf'));
-    await soffice('pdf', join(dir, 'pdf'), names.map((n) => join(dir, n)));
+    await soffice(
+      'pdf',
+      join(dir, 'pdf'),
+      names.map((n) => join(dir, n)),
+    );
   }, 300_000);
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });

@@ -21,8 +21,12 @@ function workbook(sheetXml: string, opts: { styles?: string; prefix?: string } =
     '[Content_Types].xml': strToU8(
       `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>${opts.styles ? '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' : ''}</Types>`,
     ),
-    '_rels/.rels': strToU8(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-    'xl/workbook.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><${p}workbook ${ns}="${MAIN}" xmlns:r="${R}"><${p}sheets><${p}sheet name="项目一" sheetId="1" r:id="rId1"/></${p}sheets></${p}workbook>`),
+    '_rels/.rels': strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    'xl/workbook.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><${p}workbook ${ns}="${MAIN}" xmlns:r="${R}"><${p}sheets><${p}sheet name="项目一" sheetId="1" r:id="rId1"/></${p}sheets></${p}workbook>`,
+    ),
     'xl/_rels/workbook.xml.rels': strToU8(
       `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/worksheet" Target="worksheets/sheet1.xml"/>${opts.styles ? `<Relationship Id="rId2" Type="${R}/styles" Target="styles.xml"/>` : ''}</Relationships>`,
     ),
@@ -64,7 +68,9 @@ describe('patchSheet', () => {
   });
 
   it('expands a self-closing sheetData and a self-closing row, and uses row and column styles as the base', () => {
-    expect(patchSheet('<sheetData/>', [{ row: 0, col: 0, style: styleOf }]).xml).toBe('<sheetData><row r="1"><c r="A1" s="100"/></row></sheetData>');
+    expect(patchSheet('<sheetData/>', [{ row: 0, col: 0, style: styleOf }]).xml).toBe(
+      '<sheetData><row r="1"><c r="A1" s="100"/></row></sheetData>',
+    );
     const xml = `<cols><col min="2" max="3" width="9" style="7"/></cols><sheetData><row r="1" s="4" customFormat="1"/><row r="2"><c r="A2" s="2"><v>1</v></c></row></sheetData>`;
     const res = patchSheet(xml, [
       { row: 0, col: 0, style: styleOf },
@@ -77,26 +83,37 @@ describe('patchSheet', () => {
 
   it('stretches <dimension> and row spans over added cells', () => {
     const xml = `<dimension ref="A1:B2"/><sheetData><row r="1" spans="1:2"><c r="A1"><v>1</v></c></row></sheetData>`;
-    const res = patchSheet(xml, [{ row: 0, col: 3, style: styleOf }, { row: 6, col: 0, style: styleOf }]);
+    const res = patchSheet(xml, [
+      { row: 0, col: 3, style: styleOf },
+      { row: 6, col: 0, style: styleOf },
+    ]);
     expect(res.xml).toContain('<dimension ref="A1:D7"/>');
     expect(res.xml).toContain('<row r="1" spans="1:4">');
     expect(patchSheet('<dimension ref="A1"/><sheetData/>', [{ row: 4, col: 2, style: styleOf }]).xml).toContain('<dimension ref="C5"/>');
-    expect(patchSheet('<dimension ref="A1:C9"/><sheetData><row r="2"><c r="B2"/></row></sheetData>', [{ row: 1, col: 1, style: styleOf }]).xml).toContain('<dimension ref="A1:C9"/>');
+    expect(
+      patchSheet('<dimension ref="A1:C9"/><sheetData><row r="2"><c r="B2"/></row></sheetData>', [{ row: 1, col: 1, style: styleOf }]).xml,
+    ).toContain('<dimension ref="A1:C9"/>');
   });
 
   it('puts <legacyDrawing> at its schema position', () => {
     const ns = `xmlns="${MAIN}" xmlns:r="${R}"`;
     const cases: [string, string][] = [
       ['<sheetData/><pageMargins/>', '<sheetData/><pageMargins/><legacyDrawing r:id="rId9"/>'],
-      ['<sheetData/><drawing r:id="rId1"/><tableParts count="0"/><extLst/>', '<sheetData/><drawing r:id="rId1"/><legacyDrawing r:id="rId9"/><tableParts count="0"/><extLst/>'],
+      [
+        '<sheetData/><drawing r:id="rId1"/><tableParts count="0"/><extLst/>',
+        '<sheetData/><drawing r:id="rId1"/><legacyDrawing r:id="rId9"/><tableParts count="0"/><extLst/>',
+      ],
       ['<sheetData/><legacyDrawingHF r:id="rId2"/>', '<sheetData/><legacyDrawing r:id="rId9"/><legacyDrawingHF r:id="rId2"/>'],
       [
         '<sheetData/><mc:AlternateContent xmlns:mc="m"><mc:Choice Requires="x14"><controls/></mc:Choice></mc:AlternateContent>',
         '<sheetData/><legacyDrawing r:id="rId9"/><mc:AlternateContent xmlns:mc="m"><mc:Choice Requires="x14"><controls/></mc:Choice></mc:AlternateContent>',
       ],
     ];
-    for (const [body, want] of cases) expect(insertLegacyDrawing(`<worksheet ${ns}>${body}</worksheet>`, 'rId9', R)).toBe(`<worksheet ${ns}>${want}</worksheet>`);
-    expect(insertLegacyDrawing(`<worksheet xmlns="${MAIN}"><sheetData/></worksheet>`, 'rId9', R)).toBe(`<worksheet xmlns="${MAIN}" xmlns:r="${R}"><sheetData/><legacyDrawing r:id="rId9"/></worksheet>`);
+    for (const [body, want] of cases)
+      expect(insertLegacyDrawing(`<worksheet ${ns}>${body}</worksheet>`, 'rId9', R)).toBe(`<worksheet ${ns}>${want}</worksheet>`);
+    expect(insertLegacyDrawing(`<worksheet xmlns="${MAIN}"><sheetData/></worksheet>`, 'rId9', R)).toBe(
+      `<worksheet xmlns="${MAIN}" xmlns:r="${R}"><sheetData/><legacyDrawing r:id="rId9"/></worksheet>`,
+    );
   });
 
   it('keeps a namespace prefix', () => {
@@ -116,7 +133,10 @@ describe('patchSheet', () => {
       { row: 0, col: 4, fix: { value: 'a<b&c', kind: 'text' } },
     ]);
     const cells = cellsOf(res.xml);
-    expect(cells.get('A1')).toEqual({ attrs: { r: 'A1', s: '2', t: 'inlineStr' }, inner: '<is><t xml:space="preserve">2153000001</t></is>' });
+    expect(cells.get('A1')).toEqual({
+      attrs: { r: 'A1', s: '2', t: 'inlineStr' },
+      inner: '<is><t xml:space="preserve">2153000001</t></is>',
+    });
     expect(cells.get('B1')!.inner).toBe('<v>3</v>');
     expect(cells.get('C1')!.inner).toBe('<f>SUM(1,2)</f><v>3</v>');
     expect(cells.get('D1')).toEqual({ attrs: { r: 'D1' }, inner: '<v>12.5</v>' });
@@ -151,7 +171,10 @@ describe('annotate on hand-made packages', () => {
     const files = rawEntries(wb);
     const strict = zipSync(
       Object.fromEntries(
-        [...files].map(([n, e]) => [n, n === 'xl/workbook.xml' ? strToU8(text(e).replace(MAIN, 'http://purl.oclc.org/ooxml/spreadsheetml/main')) : e.content]),
+        [...files].map(([n, e]) => [
+          n,
+          n === 'xl/workbook.xml' ? strToU8(text(e).replace(MAIN, 'http://purl.oclc.org/ooxml/spreadsheetml/main')) : e.content,
+        ]),
       ),
     );
     expect(() => annotate(strict, [])).toThrow(AnnotateError);
@@ -159,12 +182,25 @@ describe('annotate on hand-made packages', () => {
   });
 
   it('a fix on an empty cell is written as text; on a non-empty cell it is not', () => {
-    const wb = workbook(`<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>大街小学</t></is></c><c r="B1" s="1"/></row></sheetData>`, { styles: STYLES });
+    const wb = workbook(`<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>大街小学</t></is></c><c r="B1" s="1"/></row></sheetData>`, {
+      styles: STYLES,
+    });
     const out = annotate(
       wb,
       [
-        finding({ sheet: '项目一', cell: 'B1', rule: 'school-code-missing', fix: { sheet: '项目一', cell: 'B1', value: '0021530001', kind: 'text' } }),
-        finding({ sheet: '项目一', cell: 'A1', rule: 'school-name-format', severity: 'warning', fix: { sheet: '项目一', cell: 'A1', value: '玉溪市江川区大街小学', kind: 'text' } }),
+        finding({
+          sheet: '项目一',
+          cell: 'B1',
+          rule: 'school-code-missing',
+          fix: { sheet: '项目一', cell: 'B1', value: '0021530001', kind: 'text' },
+        }),
+        finding({
+          sheet: '项目一',
+          cell: 'A1',
+          rule: 'school-name-format',
+          severity: 'warning',
+          fix: { sheet: '项目一', cell: 'A1', value: '玉溪市江川区大街小学', kind: 'text' },
+        }),
       ],
       { fix: true },
     );
@@ -184,16 +220,33 @@ describe('annotate on hand-made packages', () => {
   });
 
   it('a code the copy fills is marked as filled (green, note says from where), not as an open error', () => {
-    const wb = workbook(`<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>大街小学</t></is></c><c r="B1" s="1"/><c r="C1" t="inlineStr"><is><t>x</t></is></c></row></sheetData>`, { styles: STYLES });
+    const wb = workbook(
+      `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>大街小学</t></is></c><c r="B1" s="1"/><c r="C1" t="inlineStr"><is><t>x</t></is></c></row></sheetData>`,
+      { styles: STYLES },
+    );
     const code = finding({
-      sheet: '项目一', cell: 'B1', rule: 'school-code-missing', message: '大街小学 缺少学校代码；学校名册中唯一对应“大街小学”，代码 0021530001，可自动填入',
-      expected: '0021530001', actual: '', data: { registryName: '大街小学' }, related: [{ sheet: '学校名册', cell: 'A2' }],
+      sheet: '项目一',
+      cell: 'B1',
+      rule: 'school-code-missing',
+      message: '大街小学 缺少学校代码；学校名册中唯一对应“大街小学”，代码 0021530001，可自动填入',
+      expected: '0021530001',
+      actual: '',
+      data: { registryName: '大街小学' },
+      related: [{ sheet: '学校名册', cell: 'A2' }],
       fix: { sheet: '项目一', cell: 'B1', value: '0021530001', kind: 'text' },
     });
-    const refused = finding({ sheet: '项目一', cell: 'C1', rule: 'school-code-missing', fix: { sheet: '项目一', cell: 'C1', value: '0021530002', kind: 'text' } });
+    const refused = finding({
+      sheet: '项目一',
+      cell: 'C1',
+      rule: 'school-code-missing',
+      fix: { sheet: '项目一', cell: 'C1', value: '0021530002', kind: 'text' },
+    });
     const out = annotate(wb, [code, refused], { fix: true });
     const e = rawEntries(out);
-    const comments = [...e.keys()].filter((k) => /comments\d*\.xml$/.test(k)).map((k) => text(e.get(k))).join('');
+    const comments = [...e.keys()]
+      .filter((k) => /comments\d*\.xml$/.test(k))
+      .map((k) => text(e.get(k)))
+      .join('');
     expect(comments).toContain('[已填入] 已填入学校代码 0021530001（来自学校名册“大街小学”，学校名册!A2）');
     expect(comments).not.toContain('[错误] 缺少学校代码：大街小学');
     // the refused fix stays an error
@@ -219,7 +272,9 @@ describe('annotate on hand-made packages', () => {
   });
 
   it('works on a prefixed (x:) workbook without styles.xml', () => {
-    const wb = workbook(`<x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>标题</x:t></x:is></x:c></x:row></x:sheetData>`, { prefix: 'x' });
+    const wb = workbook(`<x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>标题</x:t></x:is></x:c></x:row></x:sheetData>`, {
+      prefix: 'x',
+    });
     const out = annotate(wb, [finding({ sheet: '项目一', cell: 'A1' }), finding({ sheet: '项目一', cell: 'C4', severity: 'warning' })]);
     const e = rawEntries(out);
     expect(text(e.get('xl/workbook.xml'))).toMatch(/<x:sheet name="检查结果" sheetId="2" r:id="rId\d+"\/><\/x:sheets>/);
@@ -238,7 +293,9 @@ describe('annotate on hand-made packages', () => {
     const wb = workbook(`<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row></sheetData>`, { styles: STYLES });
     const f1 = finding({ sheet: '项目一', cell: 'A1', explanation: '经财政局同意' });
     const f2 = finding({ sheet: '项目一', cell: 'B1', key: 'key-b1' });
-    const out = annotate(wb, [f1, f2], { explanations: [{ key: 'key-b1', rule: 'total-mismatch', sheet: '项目一', cell: 'B1', text: '另有批复' }] });
+    const out = annotate(wb, [f1, f2], {
+      explanations: [{ key: 'key-b1', rule: 'total-mismatch', sheet: '项目一', cell: 'B1', text: '另有批复' }],
+    });
     const s = snap(out);
     expect(at(s, RESULTS_SHEET, 'B2')).toBe('错误（已说明）');
     expect(at(s, RESULTS_SHEET, 'K2')).toBe('经财政局同意');
@@ -252,7 +309,12 @@ describe('annotate on hand-made packages', () => {
     const wb = workbook(`<sheetData/>`, { styles: STYLES });
     const once = annotate(wb, [finding({ sheet: '项目一', cell: 'A1' })], { lang: 'en' });
     const s = snap(once);
-    expect(s.sheets.find((x) => x.name === RESULTS_SHEET)!.cells.slice(0, 3).map((c) => c.text)).toEqual(['Rule', 'Severity', 'Project']);
+    expect(
+      s.sheets
+        .find((x) => x.name === RESULTS_SHEET)!
+        .cells.slice(0, 3)
+        .map((c) => c.text),
+    ).toEqual(['Rule', 'Severity', 'Project']);
     expect(at(s, RESULTS_SHEET, 'B2')).toBe('error');
     const twice = annotate(once, [finding({ sheet: '项目一', cell: 'A1' })]);
     expect(snap(twice).sheets.map((x) => x.name)).toEqual(['项目一', RESULTS_SHEET, `${RESULTS_SHEET}(2)`]);
@@ -265,7 +327,11 @@ describe('annotate on hand-made packages', () => {
     expect(text(e.get('xl/worksheets/sheet1.xml'))).toBe(text(rawEntries(wb).get('xl/worksheets/sheet1.xml')));
     const res = text(e.get(sheetParts(e).get(RESULTS_SHEET)!));
     expect(res).not.toContain('<hyperlink ');
-    expect(snap(out).sheets.find((x) => x.name === RESULTS_SHEET)!.cells.some((c) => c.text === '不存在')).toBe(true);
+    expect(
+      snap(out)
+        .sheets.find((x) => x.name === RESULTS_SHEET)!
+        .cells.some((c) => c.text === '不存在'),
+    ).toBe(true);
   });
 
   it('user text is escaped as XML everywhere', () => {
@@ -281,7 +347,14 @@ describe('annotate on hand-made packages', () => {
 
 describe('writeExplanations', () => {
   const list = [
-    { key: 'total-mismatch|m|项目一|B3|0', rule: 'total-mismatch', sheet: '项目一', cell: 'B3', text: '已核对 <无误> & 确认', at: '2024-05-01T08:00:00Z' },
+    {
+      key: 'total-mismatch|m|项目一|B3|0',
+      rule: 'total-mismatch',
+      sheet: '项目一',
+      cell: 'B3',
+      text: '已核对 <无误> & 确认',
+      at: '2024-05-01T08:00:00Z',
+    },
     { key: 'section-missing|m|项目一|A1|0', rule: 'section-missing', sheet: '项目一', cell: 'A1', text: '本项目无此节' },
   ];
 
@@ -314,7 +387,9 @@ describe('writeExplanations', () => {
 
 describe('annotate runs in the browser too', () => {
   it('src/hosts/xlsx/annotate*.ts import only fflate, the core and each other', async () => {
-    expect((await import('node:fs')).readFileSync(`${__dirname}/../../../src/hosts/xlsx/encoding.ts`, 'utf8').match(/from\s+'([^']+)'/g)).toEqual(["from './errors'"]);
+    expect(
+      (await import('node:fs')).readFileSync(`${__dirname}/../../../src/hosts/xlsx/encoding.ts`, 'utf8').match(/from\s+'([^']+)'/g),
+    ).toEqual(["from './errors'"]);
     expect((await import('node:fs')).readFileSync(`${__dirname}/../../../src/hosts/xlsx/crc32.ts`, 'utf8')).not.toMatch(/\bfrom\s+'/);
     const { readdirSync, readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
@@ -327,7 +402,12 @@ describe('annotate runs in the browser too', () => {
         const spec = m[1]!;
         // ./encoding: the declared-encoding decoder shared with the reader (imports only ./errors)
         // ./crc32: the zip checksum shared with the reader (imports nothing)
-        const ok = spec === 'fflate' || spec.startsWith('./annotate') || spec === './encoding' || spec === './crc32' || spec.startsWith('../../core/');
+        const ok =
+          spec === 'fflate' ||
+          spec.startsWith('./annotate') ||
+          spec === './encoding' ||
+          spec === './crc32' ||
+          spec.startsWith('../../core/');
         expect(ok, `${f} imports ${spec}`).toBe(true);
       }
       expect(src, f).not.toMatch(/\bBuffer\b|\bprocess\.|require\(/);

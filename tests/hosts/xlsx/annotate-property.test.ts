@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { patchSheet } from '../../../src/hosts/xlsx/annotate-sheet';
 import { toA1 } from '../../../src/core/snapshot/a1';
 
-const cellArb = fc.record({ row: fc.integer({ min: 0, max: 40 }), col: fc.integer({ min: 0, max: 12 }), s: fc.option(fc.integer({ min: 1, max: 9 }), { nil: undefined }), v: fc.integer() });
+const cellArb = fc.record({
+  row: fc.integer({ min: 0, max: 40 }),
+  col: fc.integer({ min: 0, max: 12 }),
+  s: fc.option(fc.integer({ min: 1, max: 9 }), { nil: undefined }),
+  v: fc.integer(),
+});
 
 function sheetXml(cells: { row: number; col: number; s: number | undefined; v: number }[], emptyRows: number[]): string {
   const byRow = new Map<number, typeof cells>();
@@ -43,10 +48,16 @@ describe('patchSheet (property)', () => {
       fc.property(
         fc.array(cellArb, { maxLength: 60 }),
         fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 5 }),
-        fc.array(fc.record({ row: fc.integer({ min: 0, max: 45 }), col: fc.integer({ min: 0, max: 14 }) }), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.record({ row: fc.integer({ min: 0, max: 45 }), col: fc.integer({ min: 0, max: 14 }) }), {
+          minLength: 1,
+          maxLength: 30,
+        }),
         (cells, emptyRows, flags) => {
           const xml = sheetXml(cells, emptyRows);
-          const res = patchSheet(xml, flags.map((f) => ({ ...f, style: (s: number) => 100 + s })));
+          const res = patchSheet(
+            xml,
+            flags.map((f) => ({ ...f, style: (s: number) => 100 + s })),
+          );
           const before = parse(xml);
           const after = parse(res.xml);
           const flagged = new Set(flags.map((f) => toA1(f.row, f.col)));
@@ -81,7 +92,14 @@ describe('annotate on damaged parts (property)', () => {
     const { readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const files = unzipSync(new Uint8Array(readFileSync(join(__dirname, '../../fixtures/fidelity/rich.xlsx'))));
-    const targets = ['xl/worksheets/sheet1.xml', 'xl/styles.xml', 'xl/workbook.xml', 'xl/comments1.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml'];
+    const targets = [
+      'xl/worksheets/sheet1.xml',
+      'xl/styles.xml',
+      'xl/workbook.xml',
+      'xl/comments1.xml',
+      'xl/_rels/workbook.xml.rels',
+      '[Content_Types].xml',
+    ];
     const findings = [
       { rule: 'r', severity: 'error' as const, message: 'm', messageId: 'm', sheet: '项目一', cell: 'B3', row: 2, col: 1, key: 'k' },
       { rule: 'r', severity: 'warning' as const, message: 'm', messageId: 'm', sheet: '项目一', cell: 'H20', row: 19, col: 7, key: 'k2' },

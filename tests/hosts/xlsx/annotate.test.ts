@@ -15,7 +15,13 @@ const FINDINGS = [
   finding({ sheet: '项目一', cell: 'E9', severity: 'info', rule: 'heading-numbering', message: '空单元格上的提示' }),
   finding({ sheet: '项目一', cell: 'C2', severity: 'warning', rule: 'duplicate-text', message: '有线程批注的单元格' }),
   finding({ sheet: '图表', cell: 'A2', severity: 'warning', rule: 'section-order', message: '图表页上的标记' }),
-  finding({ sheet: '学校名册', cell: 'A6', rule: 'school-code-missing', school: '新学校', fix: { sheet: '学校名册', cell: 'A6', value: '2153000009', kind: 'text' } }),
+  finding({
+    sheet: '学校名册',
+    cell: 'A6',
+    rule: 'school-code-missing',
+    school: '新学校',
+    fix: { sheet: '学校名册', cell: 'A6', value: '2153000009', kind: 'text' },
+  }),
 ];
 
 function snapshot(bytes: Uint8Array): WorkbookSnapshot {
@@ -120,7 +126,9 @@ describe.each(['rich.xlsx', 'rich-lo.xlsx', 'rich.xlsm'])('annotate %s', (name) 
     const names = (x: string): string => x.slice(x.indexOf('<definedNames'), x.indexOf('</definedNames>'));
     expect(names(wbA)).toContain('省份代码');
     // the existing names are kept; one is added: 检查结果's header row printed on every page
-    expect(names(wbB)).toBe(`${names(wbA)}<definedName name="_xlnm.Print_Titles" localSheetId="${itemsOf(wbA, 'sheets', 'sheet').length}">&apos;检查结果&apos;!$1:$1</definedName>`);
+    expect(names(wbB)).toBe(
+      `${names(wbA)}<definedName name="_xlnm.Print_Titles" localSheetId="${itemsOf(wbA, 'sheets', 'sheet').length}">&apos;检查结果&apos;!$1:$1</definedName>`,
+    );
     const sheetsA = itemsOf(wbA, 'sheets', 'sheet');
     const sheetsB = itemsOf(wbB, 'sheets', 'sheet');
     expect(sheetsB.slice(0, sheetsA.length)).toEqual(sheetsA);
@@ -128,7 +136,12 @@ describe.each(['rich.xlsx', 'rich-lo.xlsx', 'rich.xlsm'])('annotate %s', (name) 
     expect(sheetsB.at(-1)).toContain(`name="${RESULTS_SHEET}"`);
     // the copy opens on 检查结果 (activeTab); outside <sheets>, the view and the added name, nothing changed
     expect(/<workbookView [^>]*activeTab="(\d+)"/.exec(wbB)?.[1]).toBe(String(sheetsA.length));
-    const strip = (x: string): string => x.replace(/<sheets>[\s\S]*<\/sheets>/, '').replace(/<workbookView [^>]*>/, '').replace('<bookViews></bookViews>', '').replace(/<definedName name="_xlnm.Print_Titles"[^<]*<\/definedName>/, '');
+    const strip = (x: string): string =>
+      x
+        .replace(/<sheets>[\s\S]*<\/sheets>/, '')
+        .replace(/<workbookView [^>]*>/, '')
+        .replace('<bookViews></bookViews>', '')
+        .replace(/<definedName name="_xlnm.Print_Titles"[^<]*<\/definedName>/, '');
     expect(strip(wbB)).toBe(strip(wbA));
     // 检查结果 is the selected tab, printed landscape on one page width
     const res = text(after.get(sheetParts(after).get(RESULTS_SHEET)!));
@@ -156,7 +169,10 @@ describe.each(['rich.xlsx', 'rich-lo.xlsx', 'rich.xlsm'])('annotate %s', (name) 
       for (const ref of b.keys()) if (!a.has(ref)) expect(marked.has(ref), `${sheet}!${ref} added`).toBe(true);
       // outside sheetData: identical, except the one <legacyDrawing> added when the sheet had none
       const outside = (x: string): string =>
-        x.replace(/<sheetData[\s\S]*<\/sheetData>|<sheetData\/>/, '').replace(/<legacyDrawing [^>]*\/>/, '').replace(/<dimension ref="[^"]*"/, '<dimension')
+        x
+          .replace(/<sheetData[\s\S]*<\/sheetData>|<sheetData\/>/, '')
+          .replace(/<legacyDrawing [^>]*\/>/, '')
+          .replace(/<dimension ref="[^"]*"/, '<dimension')
           // the copy opens on 检查结果: the sheet selected before is no longer selected
           .replace(/ tabSelected="(1|true)"/, '');
       expect(outside(text(after.get(part)))).toBe(outside(text(before.get(part))));
@@ -170,7 +186,7 @@ describe.each(['rich.xlsx', 'rich-lo.xlsx', 'rich.xlsm'])('annotate %s', (name) 
     }
   });
 
-  it('appends fills and cell formats to styles.xml, cloning the flagged cell\'s xf', () => {
+  it("appends fills and cell formats to styles.xml, cloning the flagged cell's xf", () => {
     const sA = text(before.get('xl/styles.xml'));
     const sB = text(after.get('xl/styles.xml'));
     const xfA = itemsOf(sA, 'cellXfs', 'xf');
@@ -290,7 +306,9 @@ describe('annotate the seed workbooks (every cell flagged)', () => {
     const a = snapshot(original);
     const sevs = ['error', 'warning', 'info'] as const;
     const findings = a.sheets.flatMap((sh) =>
-      sh.cells.map((c, i) => finding({ sheet: sh.name, cell: toA1(c.row, c.col), severity: sevs[i % 3]!, message: `检查 ${sh.name} ${c.text.slice(0, 20)}` })),
+      sh.cells.map((c, i) =>
+        finding({ sheet: sh.name, cell: toA1(c.row, c.col), severity: sevs[i % 3]!, message: `检查 ${sh.name} ${c.text.slice(0, 20)}` }),
+      ),
     );
     const out = annotate(original, findings, { lang: 'zh' });
     const b = snapshot(out);
@@ -313,7 +331,10 @@ describe('annotate the seed workbooks (every cell flagged)', () => {
 describe('annotate: new notes parts are unique', () => {
   it('each new VML drawing gets its own shape-id block and each sheet its own comments part', () => {
     const original = fixture('rich.xlsx');
-    const out = annotate(original, ['项目一', '学校名册', '图表', '内部'].map((sheet) => finding({ sheet, cell: 'H20' })));
+    const out = annotate(
+      original,
+      ['项目一', '学校名册', '图表', '内部'].map((sheet) => finding({ sheet, cell: 'H20' })),
+    );
     const e = rawEntries(out);
     const vml = [...e.keys()].filter((k) => k.endsWith('.vml'));
     expect(vml.length).toBe(4);

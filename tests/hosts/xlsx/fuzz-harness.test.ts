@@ -31,16 +31,31 @@ function rng(seed: number): () => number {
 }
 
 const LINES = [
-  '项目一', '一、项目名称', '学生资助专项经费', '二、立项依据', '根据《学生资助资金管理办法》设立。', '三、项目实施单位', '江川区教育体育局',
-  '四、项目基本概况', '为家庭经济困难学生提供资助。', '五、项目实施内容', '发放助学金。', '六、资金安排情况',
-  '计划安排资金10万元，其中：中央资金6万元，县级资金4万元。', '七、项目实施计划', '2023年3月发放5万元，2023年9月发放5万元。',
-  '八、项目实施成效', '保障困难学生顺利完成学业。',
+  '项目一',
+  '一、项目名称',
+  '学生资助专项经费',
+  '二、立项依据',
+  '根据《学生资助资金管理办法》设立。',
+  '三、项目实施单位',
+  '江川区教育体育局',
+  '四、项目基本概况',
+  '为家庭经济困难学生提供资助。',
+  '五、项目实施内容',
+  '发放助学金。',
+  '六、资金安排情况',
+  '计划安排资金10万元，其中：中央资金6万元，县级资金4万元。',
+  '七、项目实施计划',
+  '2023年3月发放5万元，2023年9月发放5万元。',
+  '八、项目实施成效',
+  '保障困难学生顺利完成学业。',
 ];
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
 function seedEntries(): Record<string, string> {
-  const project = LINES.map((t, i) => `<row r="${i + 1}">${i % 3 === 0 ? `<c r="A${i + 1}" t="s"><v>${i / 3}</v></c>` : str(`A${i + 1}`, t)}</row>`).join('');
+  const project = LINES.map(
+    (t, i) => `<row r="${i + 1}">${i % 3 === 0 ? `<c r="A${i + 1}" t="s"><v>${i / 3}</v></c>` : str(`A${i + 1}`, t)}</row>`,
+  ).join('');
   const shared = LINES.filter((_, i) => i % 3 === 0);
   const schools = [
     `<row r="1">${str('A1', '学校代码')}${str('B1', '学校名称')}${str('C1', '金额（万元）')}</row>`,
@@ -79,19 +94,73 @@ const BASE = seedEntries();
 const BASE_BYTES = pack(BASE);
 
 /** Small limits, so a mutant that grows is stopped by a limit quickly: bounds by count, not time. */
-const LIMITS: Partial<ReadLimits> = { maxCells: 5_000, maxMerges: 500, maxTextRun: 100_000, maxUncompressedBytes: 4 * 1024 * 1024, maxFormulaChars: 200_000 };
+const LIMITS: Partial<ReadLimits> = {
+  maxCells: 5_000,
+  maxMerges: 500,
+  maxTextRun: 100_000,
+  maxUncompressedBytes: 4 * 1024 * 1024,
+  maxFormulaChars: 200_000,
+};
 /** Asks of the checks' budget before they are stopped: the checks' time, by work done. */
 const CHECK_ASKS = 20_000;
 
-const pick = <T,>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
-const ATTR_VALUES = ['', '0', '-1', '1e999', 'NaN', '99999999', 'A0', 'XFD1048577', 'ZZZZ1', 'A1:XFD1048576', 'B2:A1', 's', 'str', 'inlineStr', 'e', 'b', 'd', 'x', 'shared', 'array', '&amp;', '&#0;', '&lt;', '"', "'", '万元'.repeat(300), '0.'.padEnd(120, '0'), '0'.repeat(40)];
-const ELEMENTS = ['<c r="A1" t="s"><v>99</v></c>', '<c t="inlineStr"><is><t>项目二</t></is></c>', '<f t="shared" si="0"/>', '<f t="shared" si="7" ref="A1:A9999">A1+1</f>', '<mergeCell ref="A1:XFD1048576"/>', '<v>-0</v>', '<row r="1048576"/>', '<row>', '</row>', '</c>', '<c r="A1">', '<![CDATA[六、资金安排情况]]>', '<!-- x -->', '<?pi x?>', '<numFmt numFmtId="164" formatCode="0.00000000000000000000000000000000000000"/>', '<xf numFmtId="164"/>', '<si><t>八、项目实施成效</t></si>', '<sheet name="X" sheetId="9" r:id="rId1"/>'];
+const ATTR_VALUES = [
+  '',
+  '0',
+  '-1',
+  '1e999',
+  'NaN',
+  '99999999',
+  'A0',
+  'XFD1048577',
+  'ZZZZ1',
+  'A1:XFD1048576',
+  'B2:A1',
+  's',
+  'str',
+  'inlineStr',
+  'e',
+  'b',
+  'd',
+  'x',
+  'shared',
+  'array',
+  '&amp;',
+  '&#0;',
+  '&lt;',
+  '"',
+  "'",
+  '万元'.repeat(300),
+  '0.'.padEnd(120, '0'),
+  '0'.repeat(40),
+];
+const ELEMENTS = [
+  '<c r="A1" t="s"><v>99</v></c>',
+  '<c t="inlineStr"><is><t>项目二</t></is></c>',
+  '<f t="shared" si="0"/>',
+  '<f t="shared" si="7" ref="A1:A9999">A1+1</f>',
+  '<mergeCell ref="A1:XFD1048576"/>',
+  '<v>-0</v>',
+  '<row r="1048576"/>',
+  '<row>',
+  '</row>',
+  '</c>',
+  '<c r="A1">',
+  '<![CDATA[六、资金安排情况]]>',
+  '<!-- x -->',
+  '<?pi x?>',
+  '<numFmt numFmtId="164" formatCode="0.00000000000000000000000000000000000000"/>',
+  '<xf numFmtId="164"/>',
+  '<si><t>八、项目实施成效</t></si>',
+  '<sheet name="X" sheetId="9" r:id="rId1"/>',
+];
 
 /** Attributes the reader acts on. */
 const ACTED_ON = ['r', 't', 's', 'ref', 'si', 'formatCode', 'numFmtId', 'name', 'id', 'Id', 'Target', 'Type', 'state', 'sheet'];
 
-type Mutant = { kind: string; bytes: Uint8Array };
+interface Mutant { kind: string; bytes: Uint8Array }
 
 /** One mutant of the base workbook: the kind and the bytes. */
 function mutate(r: () => number): Mutant {
@@ -102,7 +171,11 @@ function mutate(r: () => number): Mutant {
     // flip bits inside one entry's compressed data (located from the directory)
     const entries = listEntries(b, 100);
     const e = pick(r, entries);
-    const start = e.localOffset + 30 + (b[e.localOffset + 26]! | (b[e.localOffset + 27]! << 8)) + (b[e.localOffset + 28]! | (b[e.localOffset + 29]! << 8));
+    const start =
+      e.localOffset +
+      30 +
+      (b[e.localOffset + 26]! | (b[e.localOffset + 27]! << 8)) +
+      (b[e.localOffset + 28]! | (b[e.localOffset + 29]! << 8));
     const flips = 1 + Math.floor(r() * 3);
     for (let k = 0; k < flips && e.compressedSize > 0; k++) b[start + Math.floor(r() * e.compressedSize)]! ^= 1 << Math.floor(r() * 8);
     return { kind, bytes: b };
@@ -123,14 +196,14 @@ function mutate(r: () => number): Mutant {
       const attrs = acted.length > 0 && r() < 0.5 ? acted : all;
       if (attrs.length === 0) continue;
       const m = pick(r, attrs);
-      const at = m.index! + m[1]!.length + 2;
+      const at = m.index + m[1]!.length + 2;
       entries[name] = xml.slice(0, at) + pick(r, ATTR_VALUES).replace(/"/g, '&quot;') + xml.slice(at + m[2]!.length);
     } else {
       // delete, duplicate or insert an element or a tag
       const tags = [...xml.matchAll(/<[^<>]+>/g)];
       if (tags.length === 0) continue;
       const m = pick(r, tags);
-      const at = m.index!;
+      const at = m.index;
       const op = r();
       if (op < 0.3) entries[name] = xml.slice(0, at) + xml.slice(at + m[0].length);
       else if (op < 0.6) entries[name] = xml.slice(0, at) + m[0].repeat(1 + Math.floor(r() * 50)) + xml.slice(at);
@@ -195,7 +268,8 @@ describe('fuzz harness: mutants of a small workbook through the reader and the c
         for (const f of result.findings) expect(f.message.length, label).toBeGreaterThan(0);
         outcomes.set(`${kind}: checked`, (outcomes.get(`${kind}: checked`) ?? 0) + 1);
       } catch (e) {
-        if (!(e instanceof CheckBudgetExceeded)) throw new Error(`${label}: the checks threw ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        if (!(e instanceof CheckBudgetExceeded))
+          throw new Error(`${label}: the checks threw ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
         outcomes.set(`${kind}: check budget`, (outcomes.get(`${kind}: check budget`) ?? 0) + 1);
       }
     }

@@ -113,13 +113,54 @@ export function rawZip(entries: RawEntry[]): Uint8Array {
   for (const e of entries) {
     const name = enc.encode(e.name);
     const crc = e.crc ?? crcOf(e.deflated);
-    const local = [...u32(0x04034b50), ...u16(20), ...u16(0), ...u16(8), ...u16(0), ...u16(0), ...u32(crc), ...u32(e.deflated.length), ...u32(e.declaredSize), ...u16(name.length), ...u16(0), ...name];
-    central.push(...u32(0x02014b50), ...u16(20), ...u16(20), ...u16(0), ...u16(8), ...u16(0), ...u16(0), ...u32(crc), ...u32(e.deflated.length), ...u32(e.declaredSize), ...u16(name.length), ...u16(0), ...u16(0), ...u16(0), ...u16(0), ...u32(0), ...u32(offset), ...name);
+    const local = [
+      ...u32(0x04034b50),
+      ...u16(20),
+      ...u16(0),
+      ...u16(8),
+      ...u16(0),
+      ...u16(0),
+      ...u32(crc),
+      ...u32(e.deflated.length),
+      ...u32(e.declaredSize),
+      ...u16(name.length),
+      ...u16(0),
+      ...name,
+    ];
+    central.push(
+      ...u32(0x02014b50),
+      ...u16(20),
+      ...u16(20),
+      ...u16(0),
+      ...u16(8),
+      ...u16(0),
+      ...u16(0),
+      ...u32(crc),
+      ...u32(e.deflated.length),
+      ...u32(e.declaredSize),
+      ...u16(name.length),
+      ...u16(0),
+      ...u16(0),
+      ...u16(0),
+      ...u16(0),
+      ...u32(0),
+      ...u32(offset),
+      ...name,
+    );
     chunks.push(local);
     bodies.push(e.deflated);
     offset += local.length + e.deflated.length;
   }
-  const eocd = [...u32(0x06054b50), ...u16(0), ...u16(0), ...u16(entries.length), ...u16(entries.length), ...u32(central.length), ...u32(offset), ...u16(0)];
+  const eocd = [
+    ...u32(0x06054b50),
+    ...u16(0),
+    ...u16(0),
+    ...u16(entries.length),
+    ...u16(entries.length),
+    ...u32(central.length),
+    ...u32(offset),
+    ...u16(0),
+  ];
   const total = offset + central.length + eocd.length;
   const out = new Uint8Array(total);
   let p = 0;

@@ -84,13 +84,27 @@ describe('CRC-32 of every entry read (issue 17, 8)', () => {
 
   it('a deflated entry whose directory records another checksum is refused as damaged', () => {
     const entries = Object.entries(withSharedStrings(SS(['第一中学']))) as [string, string][];
-    const bytes = rawZip(entries.map(([name, text]) => ({ name, deflated: deflate(text), declaredSize: Buffer.byteLength(text), ...(name === 'xl/sharedStrings.xml' && { crc: 0x12345678 }) })));
+    const bytes = rawZip(
+      entries.map(([name, text]) => ({
+        name,
+        deflated: deflate(text),
+        declaredSize: Buffer.byteLength(text),
+        ...(name === 'xl/sharedStrings.xml' && { crc: 0x12345678 }),
+      })),
+    );
     expect(fail(bytes).code).toBe('crc-mismatch');
   });
 
   it('a deflated entry read as a stream (its directory understates the size) is checked too', () => {
     const entries = Object.entries(withSharedStrings(SS(['第一中学'.repeat(200)]))) as [string, string][];
-    const bytes = rawZip(entries.map(([name, text]) => ({ name, deflated: deflate(text), declaredSize: name === 'xl/sharedStrings.xml' ? 10 : Buffer.byteLength(text), ...(name === 'xl/sharedStrings.xml' && { crc: 1 }) })));
+    const bytes = rawZip(
+      entries.map(([name, text]) => ({
+        name,
+        deflated: deflate(text),
+        declaredSize: name === 'xl/sharedStrings.xml' ? 10 : Buffer.byteLength(text),
+        ...(name === 'xl/sharedStrings.xml' && { crc: 1 }),
+      })),
+    );
     expect(fail(bytes).code).toBe('crc-mismatch');
   });
 });
@@ -105,7 +119,8 @@ describe('other Office documents renamed .xlsx (issue 17, 9)', () => {
     const docx = zip({
       '[Content_Types].xml': CT('word/document.xml'),
       '_rels/.rels': RELS('word/document.xml'),
-      'word/document.xml': '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>项目一</w:t></w:r></w:p></w:body></w:document>',
+      'word/document.xml':
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>项目一</w:t></w:r></w:p></w:body></w:document>',
     });
     const e = fail(docx);
     expect(e.code).toBe('word-document');
@@ -143,11 +158,13 @@ function sharedFormulaSheet(n: number, length: number): string {
 }
 
 describe('formula length (issue 17, 2)', () => {
-  it('a formula longer than Excel\'s 8,192 characters is refused, naming the sheet and the cell', () => {
+  it("a formula longer than Excel's 8,192 characters is refused, naming the sheet and the cell", () => {
     const e = fail(workbook([{ name: '项目一', data: `<row r="3"><c r="B3"><f>${'1+'.repeat(4100)}1</f><v>1</v></c></row>` }]));
     expect(e.code).toBe('limit-exceeded');
     expect(e.detail.limit).toBe('formula-length');
-    expect(e.zh).toBe('工作表“项目一”（xl/worksheets/sheet1.xml）单元格 B3 的公式超过 Excel 的上限 8,192 个字符（Excel 不会写出这样的文件，可能已损坏），已停止读取');
+    expect(e.zh).toBe(
+      '工作表“项目一”（xl/worksheets/sheet1.xml）单元格 B3 的公式超过 Excel 的上限 8,192 个字符（Excel 不会写出这样的文件，可能已损坏），已停止读取',
+    );
     expect(e.en).toContain("longer than Excel's limit of 8,192 characters");
   });
 
@@ -158,7 +175,7 @@ describe('formula length (issue 17, 2)', () => {
     expect(s.cells[0]?.formula).toBe(f);
   });
 
-  it('the issue\'s file: 5,000 cells sharing one 450 KB formula end at the first cell, a few KB of input', () => {
+  it("the issue's file: 5,000 cells sharing one 450 KB formula end at the first cell, a few KB of input", () => {
     const bytes = workbook([{ name: 'S', data: sharedFormulaSheet(5000, 450_000) }]);
     expect(bytes.length).toBeLessThan(64 * 1024);
     const e = fail(bytes);
@@ -172,7 +189,9 @@ describe('formula length (issue 17, 2)', () => {
     expect(ok(workbook([{ name: 'S', data: sharedFormulaSheet(99, 1000) }]), { limits }).sheets[0]!.cells).toHaveLength(99);
     const e = fail(workbook([{ name: 'S', data: sharedFormulaSheet(101, 1000) }]), { limits });
     expect(e.detail.limit).toBe('formula-chars');
-    expect(e.zh).toBe('公式总长度（共享公式按每个使用它的单元格计）超过上限 100,000 个字符（工作表“S”（xl/worksheets/sheet1.xml）），已停止读取');
+    expect(e.zh).toBe(
+      '公式总长度（共享公式按每个使用它的单元格计）超过上限 100,000 个字符（工作表“S”（xl/worksheets/sheet1.xml）），已停止读取',
+    );
   });
 });
 
@@ -184,7 +203,7 @@ function styled(code: string): Uint8Array {
 }
 
 describe('number formats (issue 17, 4)', () => {
-  it('a number format longer than Excel\'s 255 characters is refused before any cell is formatted', () => {
+  it("a number format longer than Excel's 255 characters is refused before any cell is formatted", () => {
     const e = fail(styled(`0.00${'&quot;万&quot;'.repeat(200)}`));
     expect(e.detail.limit).toBe('number-format-length');
     expect(e.zh).toBe('样式（xl/styles.xml）中有数字格式超过 Excel 的上限 255 个字符（Excel 不会写出这样的文件，可能已损坏），已停止读取');

@@ -65,7 +65,9 @@ function sst(decl: string): string {
 
 /** A workbook whose sharedStrings part is `bytes`. */
 function withSharedStrings(bytes: Uint8Array): Uint8Array {
-  const e = workbookEntries([{ name: '项目一', data: TEXTS.map((_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i}</v></c></row>`).join('') }]);
+  const e = workbookEntries([
+    { name: '项目一', data: TEXTS.map((_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i}</v></c></row>`).join('') },
+  ]);
   e['xl/_rels/workbook.xml.rels'] = (e['xl/_rels/workbook.xml.rels'] as string).replace(
     '</Relationships>',
     `<Relationship Id="rIdS" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
@@ -91,7 +93,10 @@ describe('declared encodings (issue 17 item 11)', () => {
     }
 
     it(`${engine}: a worksheet declared GBK is decoded as declared`, () => {
-      const xml = sheetXml(TEXTS.map((t, i) => `<row r="${i + 1}">${str(`A${i + 1}`, t)}</row>`).join('')).replace('encoding="UTF-8"', 'encoding="GBK"');
+      const xml = sheetXml(TEXTS.map((t, i) => `<row r="${i + 1}">${str(`A${i + 1}`, t)}</row>`).join('')).replace(
+        'encoding="UTF-8"',
+        'encoding="GBK"',
+      );
       const r = readXlsx(workbook([{ name: '项目一', xml: '' }], { 'xl/worksheets/sheet1.xml': gbk(xml) }), opts);
       expect(r.ok && texts(r.snapshot)).toEqual(TEXTS);
     });
@@ -124,7 +129,10 @@ describe('declared encodings (issue 17 item 11)', () => {
   });
 
   it('the annotated copy of a GBK worksheet keeps its text (re-encoded as UTF-8)', () => {
-    const xml = sheetXml(TEXTS.map((t, i) => `<row r="${i + 1}">${str(`A${i + 1}`, t)}</row>`).join('')).replace('encoding="UTF-8"', 'encoding="GBK"');
+    const xml = sheetXml(TEXTS.map((t, i) => `<row r="${i + 1}">${str(`A${i + 1}`, t)}</row>`).join('')).replace(
+      'encoding="UTF-8"',
+      'encoding="GBK"',
+    );
     const input = workbook([{ name: '项目一', xml: '' }], { 'xl/worksheets/sheet1.xml': gbk(xml) });
     const copy = annotate(input, [finding({ sheet: '项目一', cell: 'A2' })]);
     const r = readXlsx(copy);

@@ -112,7 +112,9 @@ describe('formulas saved without values (issue 17 item 10)', () => {
   });
 
   it('a formula beyond the evaluator: one formula-uncalculated finding, no false table findings', () => {
-    const formulas = check(tableWithFormulas((row, col) => (row >= 5 && col === 4 ? `VLOOKUP(B${row + 1},名册!A:B,2,FALSE)` : SUMS(row, col))));
+    const formulas = check(
+      tableWithFormulas((row, col) => (row >= 5 && col === 4 ? `VLOOKUP(B${row + 1},名册!A:B,2,FALSE)` : SUMS(row, col))),
+    );
     const rules = formulas.findings.map((f) => f.rule);
     expect(rules.filter((r) => r === 'formula-uncalculated')).toHaveLength(1);
     expect(rules.filter((r) => r.startsWith('table-'))).toEqual([]);

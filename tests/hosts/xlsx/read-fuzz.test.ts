@@ -5,7 +5,11 @@ import { readXlsx } from '../../../src/hosts/xlsx/read';
 import { str, workbook, workbookEntries, zip } from './hostile';
 
 const base = workbook([
-  { name: '项目一', data: `<row r="1">${str('A1', '项目一')}<c r="B1" s="0"><v>12.5</v></c><c r="C1" t="b"><v>1</v></c><c r="D1" t="e"><v>#REF!</v></c></row>`, after: '<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>' },
+  {
+    name: '项目一',
+    data: `<row r="1">${str('A1', '项目一')}<c r="B1" s="0"><v>12.5</v></c><c r="C1" t="b"><v>1</v></c><c r="D1" t="e"><v>#REF!</v></c></row>`,
+    after: '<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>',
+  },
   { name: '__proto__', data: `<row r="2">${str('B2', '资金安排情况')}</row>` },
 ]);
 
@@ -13,7 +17,10 @@ describe('readXlsx on damaged bytes', () => {
   it('flipped, dropped or inserted bytes: a snapshot or a typed failure, never a throw', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ at: fc.nat(base.length - 1), byte: fc.integer({ min: 0, max: 255 }), op: fc.constantFrom('set', 'cut', 'insert') }), { minLength: 1, maxLength: 6 }),
+        fc.array(
+          fc.record({ at: fc.nat(base.length - 1), byte: fc.integer({ min: 0, max: 255 }), op: fc.constantFrom('set', 'cut', 'insert') }),
+          { minLength: 1, maxLength: 6 },
+        ),
         (edits) => {
           let b = Uint8Array.from(base);
           for (const e of edits) {
@@ -36,7 +43,29 @@ describe('readXlsx on damaged bytes', () => {
   });
 
   it('random XML in the sheet part: a snapshot or a typed failure, never a throw', () => {
-    const pieces = ['<row r="1">', '</row>', '<c r="A1" t="s">', '<c t="inlineStr">', '<c r="ZZZZ9">', '<is><t>x</t></is>', '</c>', '<v>', '</v>', '<v>1e999</v>', '<v>abc</v>', '<f t="shared" si="0"/>', '<f t="shared" ref="A1:A3" si="0">A1</f>', '<mergeCell ref="A1:XFD1048576"/>', '<mergeCell ref="bogus"/>', '<sheetProtection sheet="1"/>', '&amp;', '&#0;', '<![CDATA[x]]>', '<!-- c -->', '<?pi x?>'];
+    const pieces = [
+      '<row r="1">',
+      '</row>',
+      '<c r="A1" t="s">',
+      '<c t="inlineStr">',
+      '<c r="ZZZZ9">',
+      '<is><t>x</t></is>',
+      '</c>',
+      '<v>',
+      '</v>',
+      '<v>1e999</v>',
+      '<v>abc</v>',
+      '<f t="shared" si="0"/>',
+      '<f t="shared" ref="A1:A3" si="0">A1</f>',
+      '<mergeCell ref="A1:XFD1048576"/>',
+      '<mergeCell ref="bogus"/>',
+      '<sheetProtection sheet="1"/>',
+      '&amp;',
+      '&#0;',
+      '<![CDATA[x]]>',
+      '<!-- c -->',
+      '<?pi x?>',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.boolean(), (parts, wrap) => {
         const body = parts.join('');

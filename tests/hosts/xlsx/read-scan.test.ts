@@ -36,7 +36,12 @@ function xlsxFiles(dir: string): string[] {
 }
 
 describe('scanner and saxes read the same snapshot', () => {
-  const files = [...readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.xlsx')).map((f) => join(ROOT, 'seeds', f)), ...xlsxFiles(join(ROOT, 'tests/fixtures'))];
+  const files = [
+    ...readdirSync(join(ROOT, 'seeds'))
+      .filter((f) => f.endsWith('.xlsx'))
+      .map((f) => join(ROOT, 'seeds', f)),
+    ...xlsxFiles(join(ROOT, 'tests/fixtures')),
+  ];
 
   it('finds the repository workbooks', () => {
     expect(files.length).toBeGreaterThanOrEqual(5);
@@ -52,7 +57,10 @@ describe('scanner and saxes read the same snapshot', () => {
   }
 
   it('synthetic bench workbooks (shared strings, many sheets, school table)', () => {
-    for (const [p, r] of [[3, 20], [20, 200]] as const) {
+    for (const [p, r] of [
+      [3, 20],
+      [20, 200],
+    ] as const) {
       const bytes = writeXlsx(syntheticWorkbook(p, r));
       const snap = readXlsx(bytes);
       expect(snap.ok && snap.snapshot.sheets.length).toBeGreaterThan(p);
@@ -64,7 +72,31 @@ describe('scanner and saxes read the same snapshot', () => {
 // --- random sheet XML ---------------------------------------------------------------------
 
 /** One character of text, written as itself, an entity, or a character reference. */
-const charUnit = fc.constantFrom('a', 'Z', '1', '.', ' ', '\t', '\n', '\r', '\r\n', '中', '资', '金', '&', '<', '>', '"', "'", '_x0041_', '_x000D_', '😀', ']', ']]>', '-');
+const charUnit = fc.constantFrom(
+  'a',
+  'Z',
+  '1',
+  '.',
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  '\r\n',
+  '中',
+  '资',
+  '金',
+  '&',
+  '<',
+  '>',
+  '"',
+  "'",
+  '_x0041_',
+  '_x000D_',
+  '😀',
+  ']',
+  ']]>',
+  '-',
+);
 const textArb = fc.array(charUnit, { maxLength: 12 }).map((a) => a.join(''));
 
 function encodeText(s: string, mode: number): string {
@@ -87,7 +119,15 @@ function encodeText(s: string, mode: number): string {
 
 function attrs(list: [string, string][], quote: string, order: number): string {
   const a = order % 2 ? [...list].reverse() : list;
-  return a.map(([k, v]) => ` ${k}=${quote}${v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(new RegExp(quote, 'g'), quote === '"' ? '&quot;' : '&apos;')}${quote}`).join('');
+  return a
+    .map(
+      ([k, v]) =>
+        ` ${k}=${quote}${v
+          .replace(/&/g, '&amp;')
+          .replace(/</g, '&lt;')
+          .replace(new RegExp(quote, 'g'), quote === '"' ? '&quot;' : '&apos;')}${quote}`,
+    )
+    .join('');
 }
 
 const cellArb = fc.record({
@@ -96,7 +136,10 @@ const cellArb = fc.record({
   withRef: fc.boolean(),
   type: fc.constantFrom(undefined, 'n', 's', 'str', 'b', 'e', 'd', 'inlineStr', 'inline&#x53;tr'),
   style: fc.constantFrom(undefined, '0', '1', '2', '3', 'x', '\t1\r\n', '&#9;2'),
-  value: fc.oneof(textArb, fc.constantFrom('1', '0', '12.5', '-3', '1e3', '2', 'true', '#N/A', '2023-05-01', '2023-05-01T12:00:00', ' 7 ', '')),
+  value: fc.oneof(
+    textArb,
+    fc.constantFrom('1', '0', '12.5', '-3', '1e3', '2', 'true', '#N/A', '2023-05-01', '2023-05-01T12:00:00', ' 7 ', ''),
+  ),
   mode: fc.integer({ min: 0, max: 3 }),
   formula: fc.constantFrom('none', 'plain', 'master', 'child'),
   selfClosing: fc.boolean(),
@@ -139,7 +182,9 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://
 
 function sheetOf(rows: CellSpec[][], prefixed: boolean, after: string): string {
   const p = prefixed ? 'x:' : '';
-  const data = rows.map((cells, i) => `<${p}row${i % 2 ? ` r="${i + 1}"` : ''} spans="1:6">${cells.map((c) => cellXml(c, p)).join('')}</${p}row>`).join('\n');
+  const data = rows
+    .map((cells, i) => `<${p}row${i % 2 ? ` r="${i + 1}"` : ''} spans="1:6">${cells.map((c) => cellXml(c, p)).join('')}</${p}row>`)
+    .join('\n');
   if (!prefixed) return sheetXml(data, after, '<dimension ref="A1:F6"/>');
   return `<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:dimension ref="A1:F6"/><x:sheetData>${data}</x:sheetData>${after.replace(/<(\/?)/g, '<$1x:')}</x:worksheet>`;
 }
@@ -150,7 +195,12 @@ describe('scanner and saxes on random sheet XML', () => {
       fc.property(
         fc.array(fc.array(cellArb, { maxLength: 6 }), { maxLength: 6 }),
         fc.boolean(),
-        fc.constantFrom('', '<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>', '<sheetProtection sheet="1" objects="1"/>', "<sheetProtection sheet='0'/><mergeCells><mergeCell ref='C3:D4'/></mergeCells>"),
+        fc.constantFrom(
+          '',
+          '<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>',
+          '<sheetProtection sheet="1" objects="1"/>',
+          "<sheetProtection sheet='0'/><mergeCells><mergeCell ref='C3:D4'/></mergeCells>",
+        ),
         (rows, prefixed, after) => {
           const xml = sheetOf(rows, prefixed, after);
           both(workbook([{ name: '项目 & <一>', xml }], { 'xl/sharedStrings.xml': SST, 'xl/styles.xml': STYLES }));
@@ -161,7 +211,49 @@ describe('scanner and saxes on random sheet XML', () => {
   });
 
   it('random pieces of XML (often malformed): the same snapshot or the same error code', () => {
-    const pieces = ['<row r="1">', '</row>', '<row>', '<c r="A1" t="s">', '<c t="inlineStr">', '<c r="ZZZZ9">', '<c/>', '<is><t>x</t></is>', '</c>', '<v>', '</v>', '<v>1e999</v>', '<v>abc</v>', '<f t="shared" si="0"/>', '<f t="shared" ref="A1:A3" si="0">A1</f>', '<mergeCell ref="A1:XFD1048576"/>', '<mergeCell ref="bogus"/>', '<sheetProtection sheet="1"/>', '&amp;', '&#0;', '&#x41;', '&bogus;', '&#xD800;', '<![CDATA[x]]>', '<!-- c -->', '<!-- a -- b -->', '<?pi x?>', ']]>', '<c r="B1" r="C1">', '<c r="A1"s="1">', '<c r=A1>', "<c r='A1' t=\"str\">", '< c>', '</ c>', '<x:c>', '</x:c>', 'text', ' ', '\r\n', '<t xml:space="preserve"> </t>', '<c r="A1" t="e"><v>#REF!</v></c>'];
+    const pieces = [
+      '<row r="1">',
+      '</row>',
+      '<row>',
+      '<c r="A1" t="s">',
+      '<c t="inlineStr">',
+      '<c r="ZZZZ9">',
+      '<c/>',
+      '<is><t>x</t></is>',
+      '</c>',
+      '<v>',
+      '</v>',
+      '<v>1e999</v>',
+      '<v>abc</v>',
+      '<f t="shared" si="0"/>',
+      '<f t="shared" ref="A1:A3" si="0">A1</f>',
+      '<mergeCell ref="A1:XFD1048576"/>',
+      '<mergeCell ref="bogus"/>',
+      '<sheetProtection sheet="1"/>',
+      '&amp;',
+      '&#0;',
+      '&#x41;',
+      '&bogus;',
+      '&#xD800;',
+      '<![CDATA[x]]>',
+      '<!-- c -->',
+      '<!-- a -- b -->',
+      '<?pi x?>',
+      ']]>',
+      '<c r="B1" r="C1">',
+      '<c r="A1"s="1">',
+      '<c r=A1>',
+      '<c r=\'A1\' t="str">',
+      '< c>',
+      '</ c>',
+      '<x:c>',
+      '</x:c>',
+      'text',
+      ' ',
+      '\r\n',
+      '<t xml:space="preserve"> </t>',
+      '<c r="A1" t="e"><v>#REF!</v></c>',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 14 }), fc.boolean(), (ps, wrap) => {
         const data = ps.join('');
@@ -173,7 +265,24 @@ describe('scanner and saxes on random sheet XML', () => {
   });
 
   it('random pieces in sharedStrings: the same strings or the same error code', () => {
-    const pieces = ['<si>', '</si>', '<t>', '</t>', '<t xml:space="preserve">', '<r>', '</r>', '<rPh>', '</rPh>', 'a b', '&lt;', '&#x4E2D;', '&nope;', '<![CDATA[<]]>', '_x0041_', '<t/>'];
+    const pieces = [
+      '<si>',
+      '</si>',
+      '<t>',
+      '</t>',
+      '<t xml:space="preserve">',
+      '<r>',
+      '</r>',
+      '<rPh>',
+      '</rPh>',
+      'a b',
+      '&lt;',
+      '&#x4E2D;',
+      '&nope;',
+      '<![CDATA[<]]>',
+      '_x0041_',
+      '<t/>',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 14 }), (ps) => {
         const sst = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${ps.join('')}</sst>`;
@@ -189,14 +298,29 @@ describe('scanner: refusals and limits', () => {
   const fail = (bytes: Uint8Array, options: ReadOptions = {}): { code: string; limit?: string; part?: string; sheet?: string } => {
     const r = readXlsx(bytes, { ...options, xmlEngine: 'scan' });
     if (r.ok) throw new Error('expected a failure');
-    return { code: r.error.code, ...(r.error.detail.limit && { limit: r.error.detail.limit }), ...(r.error.detail.part !== undefined && { part: r.error.detail.part }), ...(r.error.detail.sheet !== undefined && { sheet: r.error.detail.sheet }) };
+    return {
+      code: r.error.code,
+      ...(r.error.detail.limit && { limit: r.error.detail.limit }),
+      ...(r.error.detail.part !== undefined && { part: r.error.detail.part }),
+      ...(r.error.detail.sheet !== undefined && { sheet: r.error.detail.sheet }),
+    };
   };
   const S = 'xl/worksheets/sheet1.xml';
 
   it('a DOCTYPE or ENTITY declaration anywhere in a sheet or in sharedStrings is refused', () => {
-    expect(fail(workbook([{ name: 'S', xml: `<!DOCTYPE w [<!ENTITY a "x">]>${sheetXml('')}` }]))).toEqual({ code: 'doctype-refused', part: S, sheet: 'S' });
+    expect(fail(workbook([{ name: 'S', xml: `<!DOCTYPE w [<!ENTITY a "x">]>${sheetXml('')}` }]))).toEqual({
+      code: 'doctype-refused',
+      part: S,
+      sheet: 'S',
+    });
     expect(fail(workbook([{ name: 'S', xml: sheetXml('<row r="1"><!ENTITY a "x"></row>') }])).code).toBe('doctype-refused');
-    expect(fail(workbook([{ name: 'S', data: '' }], { 'xl/sharedStrings.xml': '<!DOCTYPE sst [<!ENTITY a SYSTEM "file:///etc/passwd">]><sst><si><t>&a;</t></si></sst>' }))).toEqual({ code: 'doctype-refused', part: 'xl/sharedStrings.xml' });
+    expect(
+      fail(
+        workbook([{ name: 'S', data: '' }], {
+          'xl/sharedStrings.xml': '<!DOCTYPE sst [<!ENTITY a SYSTEM "file:///etc/passwd">]><sst><si><t>&a;</t></si></sst>',
+        }),
+      ),
+    ).toEqual({ code: 'doctype-refused', part: 'xl/sharedStrings.xml' });
   });
 
   it('truncated, mismatched, unclosed and stray tags, bad entities and bad characters are malformed-xml naming the part and sheet', () => {
@@ -204,16 +328,36 @@ describe('scanner: refusals and limits', () => {
     for (const cut of [10, 60, full.length - 30, full.length - 1]) {
       expect(fail(workbook([{ name: '项目一', xml: full.slice(0, cut) }]))).toEqual({ code: 'malformed-xml', part: S, sheet: '项目一' });
     }
-    for (const data of ['<row><c><v>1</c></v></row>', '<row></c></row>', '<row><c r="A1"><v>&unknown;</v></c></row>', '<row><c r="A1"><v>&#0;</v></c></row>', '<row><c r="A1"><v>&#xFFFE;</v></c></row>', '<row><c r="A1"><v>a\u0001b</v></c></row>', '<row><c r="A1" r="B1"/></row>', '<row><c r="A1<"/></row>', '<row><c r=A1/></row>', '<row><c r="A1"><v>a]]>b</v></c></row>']) {
+    for (const data of [
+      '<row><c><v>1</c></v></row>',
+      '<row></c></row>',
+      '<row><c r="A1"><v>&unknown;</v></c></row>',
+      '<row><c r="A1"><v>&#0;</v></c></row>',
+      '<row><c r="A1"><v>&#xFFFE;</v></c></row>',
+      '<row><c r="A1"><v>a\u0001b</v></c></row>',
+      '<row><c r="A1" r="B1"/></row>',
+      '<row><c r="A1<"/></row>',
+      '<row><c r=A1/></row>',
+      '<row><c r="A1"><v>a]]>b</v></c></row>',
+    ]) {
       expect(fail(workbook([{ name: 'S', data }])), data).toMatchObject({ code: 'malformed-xml', part: S });
     }
     expect(fail(workbook([{ name: 'S', xml: `${sheetXml('')}<worksheet/>` }])).code).toBe('malformed-xml');
     expect(fail(workbook([{ name: 'S', xml: '' }])).code).toBe('malformed-xml');
-    expect(fail(workbook([{ name: 'S', data: '' }], { 'xl/sharedStrings.xml': '<sst><si><t>x</si></t></sst>' }))).toEqual({ code: 'malformed-xml', part: 'xl/sharedStrings.xml' });
+    expect(fail(workbook([{ name: 'S', data: '' }], { 'xl/sharedStrings.xml': '<sst><si><t>x</si></t></sst>' }))).toEqual({
+      code: 'malformed-xml',
+      part: 'xl/sharedStrings.xml',
+    });
   });
 
   it('cells, merges, text runs and time are limited as before', () => {
-    const many = workbook([{ name: 'S', data: '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="C1"><v>3</v></c></row>', after: '<mergeCells><mergeCell ref="A1:B1"/><mergeCell ref="A2:B2"/></mergeCells>' }]);
+    const many = workbook([
+      {
+        name: 'S',
+        data: '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="C1"><v>3</v></c></row>',
+        after: '<mergeCells><mergeCell ref="A1:B1"/><mergeCell ref="A2:B2"/></mergeCells>',
+      },
+    ]);
     expect(fail(many, { limits: { maxCells: 2 } })).toEqual({ code: 'limit-exceeded', limit: 'cells', part: S, sheet: 'S' });
     expect(fail(many, { limits: { maxMerges: 1 } }).limit).toBe('merges');
     const long = workbook([{ name: 'S', data: `<row r="1"><c r="A1" t="inlineStr"><is><t>${'长'.repeat(5000)}</t></is></c></row>` }]);

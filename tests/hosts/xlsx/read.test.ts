@@ -118,7 +118,12 @@ describe('readXlsx: values as Excel shows them', () => {
       <si><r><rPr><b/></rPr><t>资金</t></r><r><t xml:space="preserve">安排 </t></r><rPh sb="0" eb="1"><t>ZIJIN</t></rPh></si>
       <si><t>第一行_x000D_第二行_x005F_x</t></si></sst>`;
     const entries = workbookEntries(
-      [{ name: 'S', data: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>99</v></c></row>' }],
+      [
+        {
+          name: 'S',
+          data: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>99</v></c></row>',
+        },
+      ],
       { 'xl/sharedStrings.xml': sst },
     );
     // no relationship to sharedStrings: found by its conventional path
@@ -161,12 +166,21 @@ describe('readXlsx: values as Excel shows them', () => {
   });
 
   it('reads the explanations sheet into snapshot.explanations', () => {
-    const rows = explanationRows([{ key: 'k1', rule: 'section-missing', sheet: '项目一', cell: 'A1', text: '本项目不适用', at: '2026-11-25T10:00:00Z' }]);
+    const rows = explanationRows([
+      { key: 'k1', rule: 'section-missing', sheet: '项目一', cell: 'A1', text: '本项目不适用', at: '2026-11-25T10:00:00Z' },
+    ]);
     const data = rows
       .map((r, i) => `<row r="${i + 1}">${r.map((v, c) => str(`${String.fromCharCode(65 + c)}${i + 1}`, v)).join('')}</row>`)
       .join('');
-    const snap = ok(workbook([{ name: '项目一', data: '' }, { name: EXPLANATION_SHEET, data, state: 'veryHidden' }]));
-    expect(snap.explanations).toEqual([{ key: 'k1', rule: 'section-missing', sheet: '项目一', cell: 'A1', text: '本项目不适用', at: '2026-11-25T10:00:00Z' }]);
+    const snap = ok(
+      workbook([
+        { name: '项目一', data: '' },
+        { name: EXPLANATION_SHEET, data, state: 'veryHidden' },
+      ]),
+    );
+    expect(snap.explanations).toEqual([
+      { key: 'k1', rule: 'section-missing', sheet: '项目一', cell: 'A1', text: '本项目不适用', at: '2026-11-25T10:00:00Z' },
+    ]);
   });
 
   it('reads the sample workbook when it is there', () => {
@@ -242,7 +256,11 @@ describe('readXlsx: bad input is a typed failure with one sentence', () => {
     expect(e.zh).toContain('xl/worksheets/sheet1.xml');
     // also in the workbook part and in sharedStrings
     const entries = workbookEntries([{ name: 'S', data: '' }]);
-    entries['xl/workbook.xml'] = `<!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>${entries['xl/workbook.xml'] as string}`.replace('<?xml version="1.0" encoding="UTF-8"?>', '');
+    entries['xl/workbook.xml'] =
+      `<!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>${entries['xl/workbook.xml'] as string}`.replace(
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '',
+      );
     expect(fail(zip(entries)).code).toBe('doctype-refused');
   });
 
@@ -282,7 +300,13 @@ describe('readXlsx: limits', () => {
   });
 
   it('entry count, cell count, merge count and time each name their limit', () => {
-    const many = workbook([{ name: 'S', data: '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="C1"><v>3</v></c></row>', after: '<mergeCells><mergeCell ref="A1:B1"/><mergeCell ref="A2:B2"/></mergeCells>' }]);
+    const many = workbook([
+      {
+        name: 'S',
+        data: '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="C1"><v>3</v></c></row>',
+        after: '<mergeCells><mergeCell ref="A1:B1"/><mergeCell ref="A2:B2"/></mergeCells>',
+      },
+    ]);
     const entries = fail(many, { limits: { maxEntries: 3 } });
     expect([entries.detail.limit, entries.zh]).toEqual(['entries', '压缩包内的文件数超过上限 3 个，已停止读取']);
     const cells = fail(many, { limits: { maxCells: 2 } });

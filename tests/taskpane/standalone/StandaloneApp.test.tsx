@@ -32,7 +32,11 @@ function page(extra: Partial<StandaloneAppProps> = {}) {
     unloadTarget: unload,
     ...extra,
   };
-  render(<FluentProvider theme={webLightTheme}><StandaloneApp {...props} /></FluentProvider>);
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <StandaloneApp {...props} />
+    </FluentProvider>,
+  );
   /** Whether leaving now would ask (the beforeunload event is cancelled). */
   const leavingAsks = () => {
     const e = new Event('beforeunload', { cancelable: true });
@@ -51,12 +55,14 @@ const summary = () => screen.findByTestId('summary', {}, { timeout: 30_000 });
 
 describe('opening a workbook', () => {
   it('shows 正在读取文件… then 正在检查… with a bar of two steps; 取消 leaves the page as it was', async () => {
-    const p = page({ spawnWorker: () => {
-      const w = inProcessWorker();
-      w.hold(); // phases arrive, the answer waits
-      p.workers.push(w);
-      return w;
-    } });
+    const p = page({
+      spawnWorker: () => {
+        const w = inProcessWorker();
+        w.hold(); // phases arrive, the answer waits
+        p.workers.push(w);
+        return w;
+      },
+    });
     choose('预算.xlsx');
     const bar = await screen.findByRole('progressbar');
     await waitFor(() => expect(screen.getByTestId('progress-phase').textContent).toBe('正在检查…'), { timeout: 30_000 });
@@ -75,13 +81,15 @@ describe('opening a workbook', () => {
 
   it('a second file chosen while the first is opening: the first is abandoned, its worker ended', async () => {
     let first = true;
-    const p = page({ spawnWorker: () => {
-      const w = inProcessWorker();
-      if (first) w.hold();
-      first = false;
-      p.workers.push(w);
-      return w;
-    } });
+    const p = page({
+      spawnWorker: () => {
+        const w = inProcessWorker();
+        if (first) w.hold();
+        first = false;
+        p.workers.push(w);
+        return w;
+      },
+    });
     choose('慢.xlsx');
     await screen.findByTestId('progress');
     // a drop still reaches the page while the buttons wait
@@ -93,7 +101,7 @@ describe('opening a workbook', () => {
     expect(screen.getByText('当前文件：快.xlsx')).toBeTruthy();
   });
 
-  it('opens and checks in the worker; a file that is not a workbook gets the CLI\'s sentence and no findings', async () => {
+  it("opens and checks in the worker; a file that is not a workbook gets the CLI's sentence and no findings", async () => {
     const p = page();
     choose('预算.xlsm');
     expect((await summary()).textContent).toMatch(/^\d+错误/);
@@ -137,7 +145,7 @@ describe('nothing lost (fills and 说明 live only in the page)', () => {
     expect(screen.getByTestId('download-annotated').textContent).toBe('下载标注副本');
   });
 
-  it('the download holds the page\'s fills and 说明 and says so; afterwards nothing is unsaved', async () => {
+  it("the download holds the page's fills and 说明 and says so; afterwards nothing is unsaved", async () => {
     const p = page();
     choose('甲.xlsx');
     await summary();

@@ -20,12 +20,13 @@ function readable(file: Blob): Blob {
   if (typeof file.arrayBuffer === 'function') return file;
   return {
     size: file.size,
-    arrayBuffer: () => new Promise<ArrayBuffer>((resolve, reject) => {
-      const r = new FileReader();
-      r.onload = () => resolve(r.result as ArrayBuffer);
-      r.onerror = () => reject(r.error ?? new Error('read failed'));
-      r.readAsArrayBuffer(file);
-    }),
+    arrayBuffer: () =>
+      new Promise<ArrayBuffer>((resolve, reject) => {
+        const r = new FileReader();
+        r.onload = () => resolve(r.result as ArrayBuffer);
+        r.onerror = () => reject(r.error ?? new Error('read failed'));
+        r.readAsArrayBuffer(file);
+      }),
   } as Blob;
 }
 

@@ -28,7 +28,10 @@ describe('生成学校表 in the page', () => {
     if (!preview.ok) throw new Error(preview.message);
     expect(preview.preview.sheetName).toBe('学校明细表');
     expect(preview.preview.rows).toHaveLength(29);
-    expect(preview.preview.unresolved.map((u) => u.message.zh)).toEqual(['“大街完小”不在学校名册中，未填代码', '“江川一中”不在学校名册中，未填代码']);
+    expect(preview.preview.unresolved.map((u) => u.message.zh)).toEqual([
+      '“大街完小”不在学校名册中，未填代码',
+      '“江川一中”不在学校名册中，未填代码',
+    ]);
     // a preview writes nothing
     expect(await call(session, 'sheetNames', {})).not.toContain('学校明细表');
 
@@ -50,14 +53,20 @@ describe('生成学校表 in the page', () => {
     expect(sheet.cells.find((c) => c.row === 4 && c.col === 4)).toMatchObject({ value: 730.08, formula: 'SUM(E6:E34)' });
 
     // a second table takes the next name
-    const again = await call(session, 'schoolTablePreview', { source: { sheet: '保安名单', range: { top: 0, left: 0, bottom: 3, right: 2 } }, request });
+    const again = await call(session, 'schoolTablePreview', {
+      source: { sheet: '保安名单', range: { top: 0, left: 0, bottom: 3, right: 2 } },
+      request,
+    });
     expect(again.ok && again.preview.sheetName).toBe('学校明细表2');
   });
 
   it('a list it cannot read: one sentence, nothing written', async () => {
     const session = createWorkSession();
     await call(session, 'open', { file: new Blob([new Uint8Array(sampleWithListBytes())]), name: 'a.xlsx', request });
-    const out = await call(session, 'schoolTableWrite', { source: { sheet: '项目一', range: { top: 0, left: 0, bottom: 2, right: 0 } }, request });
+    const out = await call(session, 'schoolTableWrite', {
+      source: { sheet: '项目一', range: { top: 0, left: 0, bottom: 2, right: 0 } },
+      request,
+    });
     expect(out.ok).toBe(false);
     expect(!out.ok && out.message).toMatch(/^“项目一!A1:A3”中找不到学校名称列/);
     expect(await call(session, 'sheetNames', {})).not.toContain('学校明细表');

@@ -15,7 +15,7 @@ async function call<K extends WorkKind>(session: ReturnType<typeof createWorkSes
 }
 
 describe('the worker exports in the template sent', () => {
-  it("with a template: its margins and footer, our text; without: the built-in form", async () => {
+  it('with a template: its margins and footer, our text; without: the built-in form', async () => {
     const session = createWorkSession();
     const opened = await call(session, 'open', { file: new Blob([SAMPLE]), name: 'a.xlsx', request: { config: {}, lang: 'zh' } });
     if (!opened.ok || !opened.outcome.ok) throw new Error('not opened');

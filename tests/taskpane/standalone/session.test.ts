@@ -23,7 +23,10 @@ async function cliSays(args: string[], lang: Lang): Promise<string[]> {
   const add = (s: string) => void (said += s);
   await run([...args, '--lang', lang, '--format', 'text'], { out: add, err: add, progress: false });
   const dir = args[0]!.slice(0, args[0]!.lastIndexOf('/') + 1);
-  return said.split('\n').filter((l) => l.includes(dir)).map((l) => l.split(dir).join(''));
+  return said
+    .split('\n')
+    .filter((l) => l.includes(dir))
+    .map((l) => l.split(dir).join(''));
 }
 
 function tempDir(): string {
@@ -36,8 +39,8 @@ function spyBlob(size: number): { blob: Blob; arrayBuffer: ReturnType<typeof vi.
   return { blob: { size, arrayBuffer } as unknown as Blob, arrayBuffer };
 }
 
-describe('files are read with the CLI\'s limits and sentences (issue 17.13)', () => {
-  it('a file over the size limit is refused before its bytes are loaded, in the CLI\'s words', async () => {
+describe("files are read with the CLI's limits and sentences (issue 17.13)", () => {
+  it("a file over the size limit is refused before its bytes are loaded, in the CLI's words", async () => {
     const dir = tempDir();
     const big = join(dir, '大表.xlsx');
     writeFileSync(big, '');
@@ -50,7 +53,9 @@ describe('files are read with the CLI\'s limits and sentences (issue 17.13)', ()
       const session = createWorkSession();
       const answer = await call(session, 'open', { file: blob, name: '大表.xlsx', request: { config: {}, lang } });
       expect(answer).toEqual({ ok: false, message: (await cliSays([big], lang))[0] });
-      expect(answer.ok ? '' : answer.message).toMatch(lang === 'zh' ? /^大表\.xlsx：文件过大（210 MB），超过读取上限 200 MB$/ : /too large/);
+      expect(answer.ok ? '' : answer.message).toMatch(
+        lang === 'zh' ? /^大表\.xlsx：文件过大（210 MB），超过读取上限 200 MB$/ : /too large/,
+      );
     }
     // just under the limit is read (and here found not to be a workbook)
     const { blob, arrayBuffer } = spyBlob(200 * MB);
@@ -72,15 +77,21 @@ describe('files are read with the CLI\'s limits and sentences (issue 17.13)', ()
     const dir = tempDir();
     const xls = cfb(['Workbook']);
     writeFileSync(join(dir, '改了名.xlsx'), xls);
-    const renamed = await call(createWorkSession(), 'open', { file: new Blob([xls.slice()]), name: '改了名.xlsx', request: { config: {}, lang: 'zh' } });
+    const renamed = await call(createWorkSession(), 'open', {
+      file: new Blob([xls.slice()]),
+      name: '改了名.xlsx',
+      request: { config: {}, lang: 'zh' },
+    });
     expect(renamed).toEqual({ ok: false, message: (await cliSays([join(dir, '改了名.xlsx')], 'zh'))[0] });
     expect(renamed.ok ? '' : renamed.message).toContain('另存为 .xlsx');
   });
 
-  it('a file that is not a workbook, whatever its name, gets the CLI\'s one sentence (no stack, no English in zh)', async () => {
+  it("a file that is not a workbook, whatever its name, gets the CLI's one sentence (no stack, no English in zh)", async () => {
     const dir = tempDir();
     for (const name of ['坏.xlsx', '表格.csv', '文档.docx']) {
-      const bytes = name.endsWith('.docx') ? zip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' }) : new TextEncoder().encode('a,b,c\n1,2,3\n');
+      const bytes = name.endsWith('.docx')
+        ? zip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' })
+        : new TextEncoder().encode('a,b,c\n1,2,3\n');
       writeFileSync(join(dir, name), bytes);
       const out = await call(createWorkSession(), 'open', { file: new Blob([bytes.slice()]), name, request: { config: {}, lang: 'zh' } });
       expect(out.ok).toBe(false);
@@ -90,7 +101,7 @@ describe('files are read with the CLI\'s limits and sentences (issue 17.13)', ()
     }
   });
 
-  it('the registry file: size and type checked, the CLI\'s sentence', async () => {
+  it("the registry file: size and type checked, the CLI's sentence", async () => {
     const dir = tempDir();
     const junk = join(dir, '名册.xlsx');
     writeFileSync(junk, 'not a workbook');

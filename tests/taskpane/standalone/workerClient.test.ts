@@ -13,13 +13,15 @@ const SAMPLE = readFileSync('seeds/jiangchuan-2023.xlsx');
 async function opened(w: InProcessWorker) {
   const worker = new WorkbookWorker(() => w, 'zh');
   const phases: string[] = [];
-  const out = await worker.call('open', { file: new Blob([SAMPLE]), name: 's.xlsx', request: { config: {}, lang: 'zh' } }, (p) => phases.push(p));
+  const out = await worker.call('open', { file: new Blob([SAMPLE]), name: 's.xlsx', request: { config: {}, lang: 'zh' } }, (p) =>
+    phases.push(p),
+  );
   if (!out.ok || !out.outcome.ok) throw new Error('not opened');
   return { worker, out, outcome: out.outcome, phases };
 }
 
 describe('workbook worker client', () => {
-  it('open reports its phases; the host re-checks with the pane\'s phases and posts no callbacks', async () => {
+  it("open reports its phases; the host re-checks with the pane's phases and posts no callbacks", async () => {
     const w = inProcessWorker();
     const { worker, phases, outcome } = await opened(w);
     expect(phases).toEqual(['read', 'check']);
@@ -34,7 +36,7 @@ describe('workbook worker client', () => {
     expect(Object.keys((w.posted.at(-1)!.args as { request: object }).request)).toEqual(['config', 'lang']);
   });
 
-  it('fills and 说明 through the host report the page\'s edits; select gives the cell\'s text', async () => {
+  it("fills and 说明 through the host report the page's edits; select gives the cell's text", async () => {
     const w = inProcessWorker();
     const { worker, outcome } = await opened(w);
     const edits: Edits[] = [];
@@ -43,7 +45,10 @@ describe('workbook worker client', () => {
     const f = outcome.result.findings.find((x) => x.fix)!;
     await host.applyFixes([f.fix!], { overwrite: false });
     await host.explain(outcome.result.findings[0]!, '有依据。');
-    expect(edits).toEqual([{ fills: 1, explanations: 0, version: 1 }, { fills: 1, explanations: 1, version: 2 }]);
+    expect(edits).toEqual([
+      { fills: 1, explanations: 0, version: 1 },
+      { fills: 1, explanations: 1, version: 2 },
+    ]);
     await host.select(f.fix!.sheet, f.fix!.cell);
     expect(selected).toEqual([String(f.fix!.value)]);
   });
@@ -60,7 +65,7 @@ describe('workbook worker client', () => {
     expect(last.args).toEqual({ seq: out.seq });
   });
 
-  it('a worker that dies fails its calls with one sentence; the host turns it into the pane\'s error', async () => {
+  it("a worker that dies fails its calls with one sentence; the host turns it into the pane's error", async () => {
     const w = inProcessWorker();
     const { worker } = await opened(w);
     const host = createWorkerHost(worker, { onEdits: () => undefined, onSelect: () => undefined });

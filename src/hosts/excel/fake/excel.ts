@@ -685,7 +685,10 @@ class FakeWorksheet extends FakeObject<string> implements XlWorksheet {
   /** Loads into an item of a collection load, within the running op (protection included). */
   override loadFrom(tx: Tx, names: readonly string[]): void {
     if (names.includes('protection/protected')) this.protection.loadNow(tx);
-    super.loadFrom(tx, names.filter((n) => n !== 'protection/protected'));
+    super.loadFrom(
+      tx,
+      names.filter((n) => n !== 'protection/protected'),
+    );
   }
 
   get id(): string {
@@ -732,7 +735,8 @@ class FakeWorksheet extends FakeObject<string> implements XlWorksheet {
   getRange(address?: string): FakeRange {
     return this.child(new FakeRange(this.ctx), (id) => {
       const rect = address === undefined ? null : rangeFromA1(address);
-      if (!rect) throw new FakeOfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (${address ?? ''}).`);
+      if (!rect)
+        throw new FakeOfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (${address ?? ''}).`);
       return { sheetId: id, rect };
     });
   }
@@ -815,7 +819,7 @@ function valueOf(c: FakeCell | undefined): string | number | boolean {
  * ignores text and empty cells); any other formula keeps a null value, as before.
  */
 function calculated(s: FakeSheetState, c: FakeCell | undefined, depth = 0): FakeCell | undefined {
-  if (!c || c.formula === undefined || depth > 64) return c;
+  if (c?.formula === undefined || depth > 64) return c;
   const m = /^SUM\(\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)\)$/i.exec(c.formula);
   if (!m) return c;
   const r = rangeFromA1(`${m[1]}${m[2]}:${m[3]}${m[4]}`);
@@ -879,10 +883,14 @@ class FakeRange extends FakeObject<RangeTarget> implements XlRange {
       case 'valueTypes':
         return grid(r, (c) => valueType(calculated(s, c)), s);
       case 'text':
-        return grid(r, (c) => {
-          const x = calculated(s, c);
-          return x ? (x.text ?? plainText(x.value)) : '';
-        }, s);
+        return grid(
+          r,
+          (c) => {
+            const x = calculated(s, c);
+            return x ? (x.text ?? plainText(x.value)) : '';
+          },
+          s,
+        );
       case 'formulas':
         return grid(r, (c) => (c?.formula !== undefined ? `=${c.formula}` : valueOf(c)), s);
       default:
@@ -928,17 +936,14 @@ class FakeRange extends FakeObject<RangeTarget> implements XlRange {
     return this.prop('numberFormat');
   }
   set numberFormat(v: unknown[][]) {
-    this.write(
-      v,
-      (s, row, col, x) => {
-        if (typeof x !== 'string') throw new FakeOfficeError('InvalidArgument', 'numberFormat must be a string');
-        const key = cellKey(row, col);
-        const cell: FakeCell = { ...(s.cells[key] ?? { value: null }) };
-        if (x === 'General') delete cell.numberFormat;
-        else cell.numberFormat = x;
-        s.cells[key] = cell;
-      },
-    );
+    this.write(v, (s, row, col, x) => {
+      if (typeof x !== 'string') throw new FakeOfficeError('InvalidArgument', 'numberFormat must be a string');
+      const key = cellKey(row, col);
+      const cell: FakeCell = { ...(s.cells[key] ?? { value: null }) };
+      if (x === 'General') delete cell.numberFormat;
+      else cell.numberFormat = x;
+      s.cells[key] = cell;
+    });
   }
 
   /** A value or format write: both raise onChanged. */
@@ -948,7 +953,10 @@ class FakeRange extends FakeObject<RangeTarget> implements XlRange {
       const s = this.ctx.writable(t.sheetId);
       const r = t.rect;
       if (copy.length !== r.bottom - r.top + 1 || copy.some((line) => line.length !== r.right - r.left + 1)) {
-        throw new FakeOfficeError('InvalidArgument', 'The number of rows or columns in the input array doesn\'t match the size or dimensions of the range.');
+        throw new FakeOfficeError(
+          'InvalidArgument',
+          "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+        );
       }
       eachCell(r, (row, col, i, j) => fn(s, row, col, copy[i]![j]));
       tx.changed(s, r);
@@ -961,7 +969,10 @@ class FakeRange extends FakeObject<RangeTarget> implements XlRange {
       requestBytes: 0,
       run: (tx) => {
         const t = this.bound();
-        if (t === null) { areas.bindNow(tx, null); return; }
+        if (t === null) {
+          areas.bindNow(tx, null);
+          return;
+        }
         this.ctx.need('merges');
         const s = this.ctx.sheetOrThrow(t.sheetId);
         const r = t.rect;
@@ -1096,7 +1107,14 @@ export function applyTint(hex: string, tint: number): string {
     const p = 2 * l2 - q;
     rgb = [hue(p, q, h + 1 / 3), hue(p, q, h), hue(p, q, h - 1 / 3)];
   }
-  return `#${rgb.map((x) => Math.round(Math.min(1, Math.max(0, x)) * 255).toString(16).padStart(2, '0')).join('').toUpperCase()}`;
+  return `#${rgb
+    .map((x) =>
+      Math.round(Math.min(1, Math.max(0, x)) * 255)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')
+    .toUpperCase()}`;
 }
 
 class FakeFillProxy extends FakeObject<RangeTarget> implements XlFill {
@@ -1212,7 +1230,10 @@ class FakeNoteCollection implements XlNoteCollection {
     let sheetId: string | null;
     let a1 = address;
     if (bang >= 0) {
-      const name = address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+      const name = address
+        .slice(0, bang)
+        .replace(/^'(.*)'$/, '$1')
+        .replace(/''/g, "'");
       a1 = address.slice(bang + 1);
       sheetId = this.ctx.host.sheet(name)?.id ?? null;
     } else sheetId = this.sheet ? this.sheet.sheetId() : null;
@@ -1227,7 +1248,10 @@ class FakeNoteCollection implements XlNoteCollection {
       requestBytes: 0,
       run: (tx) => {
         this.ctx.need('notes');
-        if (this.sheet?.sheetId() === null) { note.bindNow(tx, null); return; }
+        if (this.sheet?.sheetId() === null) {
+          note.bindNow(tx, null);
+          return;
+        }
         const t = this.parse(key);
         const s = this.ctx.sheetOrThrow(t.sheetId);
         note.bindNow(tx, s.notes[t.a1] === undefined ? null : t);

@@ -63,7 +63,7 @@ const prof = JSON.parse(readFileSync(path.join(profDir, profFile), 'utf8'));
 const sourceOf = new Map();
 const sourceLines = (url) => {
   if (sourceOf.has(url)) return sourceOf.get(url);
-  let lines = null;
+  let lines;
   try {
     const text = readFileSync(fileURLToPath(url), 'utf8').split('\n');
     lines = [];

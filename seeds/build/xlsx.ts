@@ -56,6 +56,7 @@ export async function bookToXlsx(book: SeedBook): Promise<Uint8Array> {
   for (const s of book.sheets) {
     const ws = wb.addWorksheet(s.name, {
       // 9 is A4 (ExcelJS's PaperSize is an ambient const enum, which isolatedModules cannot read)
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- PaperSize.A4 cannot be read as a value under isolatedModules
       pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     });
     s.widths.forEach((w, i) => {

@@ -129,7 +129,7 @@ export async function runPool(tasks: readonly JobTask[], options: PoolOptions): 
         busy.set(w, pos);
         w.postMessage(tasks[pos]);
         const timer = setTimeout(() => lose(w, 'timeout', `no result after ${watchdogMs} ms`), watchdogMs);
-        timer.unref?.();
+        timer.unref();
         timers.set(w, timer);
         next++;
       }

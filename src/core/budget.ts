@@ -15,7 +15,7 @@ let over: (() => boolean) | null = null;
 
 /** A step of bounded work: throws CheckBudgetExceeded when the caller's budget is spent. */
 export function checkpoint(): void {
-  if (over !== null && over()) throw new CheckBudgetExceeded();
+  if (over?.()) throw new CheckBudgetExceeded();
 }
 
 /** Runs `fn` with `overBudget` asked at every checkpoint (nested calls keep the outer budget after). */

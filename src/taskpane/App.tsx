@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import type { CheckResult } from '../core/check';
@@ -226,11 +226,13 @@ export function Pane(props: PaneProps) {
 
   // the ribbon runs checks with the pane's current settings (and its progress shows here)
   const requestRef = useRef<() => CheckRequest>(() => ({ config: {}, lang }));
-  requestRef.current = () => ({
-    config: toConfig(settings),
-    lang,
-    ...(registry && { registry }),
-    ...(host && { onPhase: onPhase(checkSteps(host.kind)) }),
+  useLayoutEffect(() => {
+    requestRef.current = () => ({
+      config: toConfig(settings),
+      lang,
+      ...(registry && { registry }),
+      ...(host && { onPhase: onPhase(checkSteps(host.kind)) }),
+    });
   });
   const registerRequest = props.registerRequest;
   useEffect(() => {
@@ -267,12 +269,15 @@ export function Pane(props: PaneProps) {
   // state, so a change made while a check runs (or just as it ends) is never lost: it re-checks once that
   // check is done.
   const runRef = useRef(run);
-  runRef.current = run;
   const statusRef = useRef(status);
-  statusRef.current = status;
   const busyRef = useRef(busy);
-  busyRef.current = busy;
-  const [changedWhileRunning, setChangedWhileRunning] = useState(false);
+  useLayoutEffect(() => {
+    runRef.current = run;
+    statusRef.current = status;
+    busyRef.current = busy;
+  });
+  // a change seen while a check runs; the effect below re-checks once that check's state has settled
+  const changedWhileRunning = useRef(false);
   useEffect(() => {
     if (!settings.live || !host?.onChanged) return undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -280,7 +285,7 @@ export function Pane(props: PaneProps) {
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
         const kind = statusRef.current.kind;
-        if (kind === 'running' || busyRef.current) setChangedWhileRunning(true);
+        if (kind === 'running' || busyRef.current) changedWhileRunning.current = true;
         else if (kind === 'done') void runRef.current(true);
       }, 800);
     });
@@ -290,10 +295,10 @@ export function Pane(props: PaneProps) {
     };
   }, [settings.live, host]);
   useEffect(() => {
-    if (!changedWhileRunning || busy || status.kind !== 'done') return;
-    setChangedWhileRunning(false);
+    if (!changedWhileRunning.current || busy || status.kind !== 'done') return;
+    changedWhileRunning.current = false;
     void runRef.current(true);
-  }, [changedWhileRunning, busy, status.kind]);
+  }, [busy, status.kind]);
 
   const fixes: Fix[] = useMemo(() => {
     if (status.kind !== 'done') return [];
@@ -471,7 +476,7 @@ export function Pane(props: PaneProps) {
           t={t}
           liveAvailable={host?.onChanged !== undefined || hostIsExcel}
           registryName={registry?.source}
-          onRegistryFile={onRegistryFile}
+          onRegistryFile={onRegistryFile && ((file) => void onRegistryFile(file))}
           onRegistryRemove={() => setRegistry(undefined)}
           onChange={setSettings}
           onLangChange={(next) => {

@@ -19,7 +19,7 @@ export const saveFile: SaveFile = (name, data, type) => {
 /** `预算.xlsx` → `预算`; a path or URL keeps only its last part. */
 export function workbookBaseName(name: string): string {
   const last = name.split(/[\\/]/).pop() ?? name;
-  let base = last;
+  let base: string;
   try {
     base = decodeURIComponent(last);
   } catch {

@@ -111,7 +111,7 @@ describe.concurrent('bad input: one sentence naming the file, exit 2', () => {
     expect(r.stdout).toContain('sectionAliases');
     const j = await check(['nothing.xlsx', '--format', 'json']);
     expect(j.code).toBe(2);
-    expect(JSON.parse(j.stdout).reports[0]).toMatchObject({
+    expect((JSON.parse(j.stdout) as { reports: unknown[] }).reports[0]).toMatchObject({
       file: 'nothing.xlsx',
       nothingToCheck: true,
       findings: [],

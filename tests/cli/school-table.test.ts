@@ -67,7 +67,7 @@ describe('--school-table-from', () => {
   it('takes a range, in English, as JSON with a schoolTable field', async () => {
     const out = join(dir, 'range.xlsx');
     const r = await cli([input, '--school-table-from', '保安名单!A1:C6', '--out', out, '--format', 'json', '--lang', 'en']);
-    const rep = JSON.parse(r.stdout).reports[0];
+    const rep = (JSON.parse(r.stdout) as { reports: { schoolTable: unknown; findings: { sheet: string }[] }[] }).reports[0]!;
     expect(rep.schoolTable).toEqual({
       sheet: '学校明细表',
       schools: 5,

@@ -6,7 +6,7 @@ import { FLAG_COLORS } from '../../src/hosts/excel/flags';
 import type { CheckOutcome } from '../../src/taskpane/host';
 import { makeDocument } from '../helpers/document';
 
-const associate = vi.fn();
+const associate = vi.fn<(id: string, fn: unknown) => void>();
 const showAsTaskpane = vi.fn(async () => undefined);
 const g = globalThis as unknown as Record<string, unknown>;
 

@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, external, SHOTS, TMP, type Watched } from './browser';
 import { checkBytes, sampleBytes } from './workbooks';
 
-let browser: Browser;
+let browser: Browser | undefined;
 const opened: Watched[] = [];
 
 beforeAll(async () => {
@@ -59,7 +59,7 @@ describe('导出公开文本 on the standalone page (zh-CN)', () => {
   let w: Watched;
 
   it('is disabled until a workbook is checked; the Word writer is not loaded with the page', async () => {
-    w = await openPage(browser, 'index.html', { locale: 'zh-CN' });
+    w = await openPage(browser!, 'index.html', { locale: 'zh-CN' });
     opened.push(w);
     const button = w.page.getByRole('button', { name: '导出公开文本' });
     await button.waitFor();
@@ -133,7 +133,7 @@ describe('导出公开文本 on the standalone page (zh-CN)', () => {
 
 describe('导出公开文本 in the add-in pane (fake Excel)', () => {
   it('exports the workbook checked in Excel, named after the workbook, and says what to do if Office blocks downloads', async () => {
-    const w = await openPage(browser, 'office-sim.html', { locale: 'zh-CN' });
+    const w = await openPage(browser!, 'office-sim.html', { locale: 'zh-CN' });
     opened.push(w);
     await w.page.waitForFunction(() => (window as unknown as { __sim?: unknown }).__sim !== undefined);
     expect(await w.page.getByRole('button', { name: '导出公开文本' }).isDisabled()).toBe(true);

@@ -15,7 +15,7 @@ interface Dump {
   settings: Record<string, unknown>;
 }
 
-let browser: Browser;
+let browser: Browser | undefined;
 let w: Watched;
 
 beforeAll(async () => {
@@ -109,7 +109,7 @@ describe('add-in flow over the fake Excel', () => {
 
 describe('add-in pane in English (Office UI language en-US)', () => {
   it('checks and lists the findings in English', async () => {
-    const en = await openPage(browser, 'office-sim.html', { locale: 'en-US' });
+    const en = await openPage(browser!, 'office-sim.html', { locale: 'en-US' });
     await en.page.waitForFunction(() => (window as unknown as { __sim?: unknown }).__sim !== undefined);
     await en.page.getByRole('button', { name: 'Check', exact: true }).click();
     await en.page.getByTestId('summary').waitFor();

@@ -23,7 +23,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** Where scripts/e2e.mjs serves the build from (the Excel simulation fetches its workbook there). */
 const DIST = path.resolve('.tmp/e2e-dist');
 
-let browser: Browser;
+let browser: Browser | undefined;
 let big: Buffer;
 const opened: Watched[] = [];
 
@@ -39,7 +39,7 @@ afterAll(async () => {
 });
 
 async function open(locale: string, width: number, file = 'index.html'): Promise<Watched> {
-  const w = await openPage(browser, file, { locale, width });
+  const w = await openPage(browser!, file, { locale, width });
   opened.push(w);
   return w;
 }

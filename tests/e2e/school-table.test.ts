@@ -12,8 +12,8 @@ import { launch, openPage, external, SHOTS, TMP, type Watched } from './browser'
 import { sampleWithListBytes } from '../core/schools/list-fixtures';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-let browser: Browser;
-let w: Watched;
+let browser: Browser | undefined;
+let w: Watched | undefined;
 
 beforeAll(async () => {
   browser = await launch();
@@ -26,7 +26,7 @@ afterAll(async () => {
 
 describe('生成学校表 in the standalone page', () => {
   it('previews the table from the list, with the two schools it cannot match', async () => {
-    w = await openPage(browser, 'index.html', { locale: 'zh-CN', width: 900 });
+    w = await openPage(browser!, 'index.html', { locale: 'zh-CN', width: 900 });
     await w.page
       .getByTestId('file-input')
       .setInputFiles({ name: '江川区2023.xlsx', mimeType: XLSX, buffer: Buffer.from(sampleWithListBytes()) });
@@ -66,11 +66,11 @@ describe('生成学校表 in the standalone page', () => {
   });
 
   it('writes the table, checks again and downloads the copy with 学校明细表', async () => {
-    await w.page.getByRole('button', { name: '生成到新工作表“学校明细表”' }).click();
-    await w.page.getByText('已生成工作表“学校明细表”，已重新检查。').waitFor({ timeout: 60_000 });
+    await w!.page.getByRole('button', { name: '生成到新工作表“学校明细表”' }).click();
+    await w!.page.getByText('已生成工作表“学校明细表”，已重新检查。').waitFor({ timeout: 60_000 });
     // the re-check lists the new table's two unmatched codes
-    expect(await w.page.locator('[data-finding]', { hasText: '学校明细表!A33' }).count()).toBeGreaterThan(0);
-    const [download] = await Promise.all([w.page.waitForEvent('download'), w.page.getByRole('button', { name: '下载标注副本' }).click()]);
+    expect(await w!.page.locator('[data-finding]', { hasText: '学校明细表!A33' }).count()).toBeGreaterThan(0);
+    const [download] = await Promise.all([w!.page.waitForEvent('download'), w!.page.getByRole('button', { name: '下载标注副本' }).click()]);
     const file = path.join(TMP, 'school-table-copy.xlsx');
     await download.saveAs(file);
     const r = readXlsx(new Uint8Array(readFileSync(file)));
@@ -78,6 +78,6 @@ describe('生成学校表 in the standalone page', () => {
     const sheet = r.snapshot.sheets.find((s) => s.name === '学校明细表')!;
     expect(sheet.cells.find((c) => c.row === 9 && c.col === 0)).toMatchObject({ value: '2153005307', numFmt: '@' });
     expect(sheet.cells.find((c) => c.row === 4 && c.col === 4)).toMatchObject({ value: 730.08, formula: 'SUM(E6:E34)' });
-    expect(w.errors).toEqual([]);
+    expect(w!.errors).toEqual([]);
   });
 });

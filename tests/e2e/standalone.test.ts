@@ -12,7 +12,7 @@ import { fromA1 } from '../../src/core/snapshot/a1';
 import { BASE, launch, openPage, external, SHOTS, TMP, type Watched } from './browser';
 import { checkBytes, cleanWorkbook, sampleBytes } from './workbooks';
 
-let browser: Browser;
+let browser: Browser | undefined;
 const opened: Watched[] = [];
 
 beforeAll(async () => {
@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 async function open(locale = 'zh-CN', file = 'index.html'): Promise<Watched> {
-  const w = await openPage(browser, file, { locale });
+  const w = await openPage(browser!, file, { locale });
   opened.push(w);
   return w;
 }
@@ -166,13 +166,11 @@ describe('standalone page (zh-CN)', () => {
   it('a clean workbook gets the all-clear state', async () => {
     const bytes = await cleanWorkbook();
     expect(checkBytes(bytes).findings).toEqual([]);
-    await w.page
-      .getByTestId('file-input')
-      .setInputFiles({
-        name: '干净.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: Buffer.from(bytes),
-      });
+    await w.page.getByTestId('file-input').setInputFiles({
+      name: '干净.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(bytes),
+    });
     await w.page.getByText('未发现问题').waitFor();
     expect(await summaryCounts(w.page)).toEqual([0, 0, 0, 0]);
     await w.page.screenshot({ path: path.join(SHOTS, 'standalone-all-clear-zh.png') });
@@ -238,7 +236,7 @@ describe('static pages', () => {
   });
 
   it('an Internet Explorer webview (document.documentMode) is sent to too-old.html before the bundle runs', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN' });
+    const context = await browser!.newContext({ locale: 'zh-CN' });
     await context.addInitScript(() => Object.defineProperty(document, 'documentMode', { value: 11 }));
     const page = await context.newPage();
     await page.goto(new URL('taskpane.html', BASE).href.replace('taskpane.html', 'index.html'));

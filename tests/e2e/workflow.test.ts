@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { RULES } from '../../src/core/rules/index';
 import { launch, openPage, SHOTS, type Watched } from './browser';
 
-let browser: Browser;
+let browser: Browser | undefined;
 const opened: Watched[] = [];
 
 beforeAll(async () => {
@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 async function openSample(locale: string, width: number, height: number): Promise<Watched> {
-  const w = await openPage(browser, 'index.html', { locale, width });
+  const w = await openPage(browser!, 'index.html', { locale, width });
   opened.push(w);
   await w.page.setViewportSize({ width, height });
   await w.page.getByRole('button', { name: locale.startsWith('zh') ? '示例工作簿' : 'Sample workbook' }).click();

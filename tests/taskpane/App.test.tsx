@@ -144,7 +144,7 @@ describe('Pane: errors first, a short way through', () => {
     fireEvent.click(within(summary).getByRole('button', { name: /错误/ }));
     expect(document.querySelectorAll('[data-finding]')).toHaveLength(5);
     // a tile with nothing to show cannot be pressed
-    expect((within(summary).getByRole('button', { name: /已说明/ }) as HTMLButtonElement).disabled).toBe(true);
+    expect(within(summary).getByRole<HTMLButtonElement>('button', { name: /已说明/ }).disabled).toBe(true);
   });
 
   it('two findings on one cell expecting different values are shown together', async () => {
@@ -169,8 +169,8 @@ describe('Pane: errors first, a short way through', () => {
     show({ host: fakeHost({ findings: [row, col] }), lang: 'zh' });
     fireEvent.click(checkButton());
     await screen.findByTestId('summary');
-    const rowItem = document.querySelector('[data-rule="table-row-mismatch"]')!;
-    const colItem = document.querySelector('[data-rule="table-total-mismatch"]')!;
+    const rowItem = document.querySelector<HTMLElement>('[data-rule="table-row-mismatch"]')!;
+    const colItem = document.querySelector<HTMLElement>('[data-rule="table-total-mismatch"]')!;
     expect(within(rowItem).getByText(/同一单元格另有“合计行不符”，应为 714\.84/)).toBeTruthy();
     expect(within(colItem).getByText(/同一单元格另有“行小计不符”，应为 723\.84/)).toBeTruthy();
   });
@@ -254,7 +254,7 @@ describe('Pane actions', () => {
     show({ host, lang: 'zh' });
     fireEvent.click(checkButton());
     await screen.findByTestId('summary');
-    const item = document.querySelector('[data-rule="total-mismatch"]')!;
+    const item = document.querySelector<HTMLElement>('[data-rule="total-mismatch"]')!;
     fireEvent.click(within(item).getByRole('button', { name: '添加说明' }));
     fireEvent.change(within(item).getByRole('textbox', { name: '说明（为什么这一处可以接受）' }), {
       target: { value: '含上年结转 10 万元' },
@@ -371,7 +371,7 @@ describe('Pane actions', () => {
     fireEvent.click(checkButton());
     await screen.findByTestId('summary');
     const buttons = screen.getAllByRole('button');
-    for (const b of buttons) expect((b.getAttribute('aria-label') ?? b.textContent ?? '').trim()).not.toBe('');
+    for (const b of buttons) expect((b.getAttribute('aria-label') ?? b.textContent).trim()).not.toBe('');
     for (const b of buttons) expect(b.getAttribute('tabindex')).not.toBe('-1');
     const names = buttons.map((b) => b.textContent);
     expect(names.indexOf('重新检查')).toBeLessThan(names.indexOf('全部填入（1）'));

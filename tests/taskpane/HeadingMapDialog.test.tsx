@@ -71,7 +71,14 @@ describe('对应标题', () => {
     expect(await screen.findByText('已把“（二）资金及绩效”对应到“资金安排情况”，并已重新检查。')).toBeTruthy();
     await waitFor(() => expect(screen.queryByText(/缺少“六、资金安排情况”部分/)).toBeNull());
     expect(host.explanations()).toEqual([
-      { key: 'heading-map|资金及绩效', rule: 'heading-map', sheet: '项目一', cell: 'A11', text: 'funding', at: expect.any(String) },
+      {
+        key: 'heading-map|资金及绩效',
+        rule: 'heading-map',
+        sheet: '项目一',
+        cell: 'A11',
+        text: 'funding',
+        at: expect.any(String) as string,
+      },
     ]);
     // the stored mapping is the workbook's: a plain check of the host's snapshot reads it too
     expect(checkWorkbook({ snapshot: host.snapshot() }).findings.filter((f) => f.rule === 'section-missing')).toEqual([]);

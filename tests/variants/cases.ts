@@ -14,7 +14,7 @@ import { a1, column, rowOf, schoolTable, sheet, workbook, type SchoolRowSpec, ty
 export interface Expected {
   rule: string;
   sheet: string;
-  cell: string | string[] | '*';
+  cell: string | string[];
   project?: string;
 }
 

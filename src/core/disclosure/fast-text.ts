@@ -91,6 +91,7 @@ export function normalizeWithMapFast(s: string): { text: string; map: number[] }
       out = normalizeChar(ch);
       if (UNIT_CACHE.size < 4096) UNIT_CACHE.set(ch, out);
     }
+    // eslint-disable-next-line @typescript-eslint/prefer-for-of -- one entry per UTF-16 unit of `out`: for-of would step by code point (an astral character is two units)
     for (let k = 0; k < out.length; k++) map.push(i);
     text += out;
     i += len;

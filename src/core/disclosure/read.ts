@@ -154,7 +154,7 @@ export function readDisclosureImpl(snapshot: WorkbookSnapshot, options: ReadOpti
     .map((x) => x.s);
   for (const sheet of sheets) {
     checkpoint();
-    if (!sheet || typeof sheet.name !== 'string' || skip.has(sheet.name) || !Array.isArray(sheet.cells)) continue;
+    if (skip.has(sheet.name)) continue;
     const sheetTables = tablesBySheet.get(sheet.name) ?? [];
     const result = readSheet(sheet, aliases, sheetTables);
     // table links by position

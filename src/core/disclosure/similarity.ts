@@ -75,8 +75,7 @@ const ADD: readonly number[] = Array.from({ length: HASHES }, (_, i) => Math.imu
  */
 export function bandKeys(set: BigramSet): string[] {
   const mins = new Uint32Array(HASHES).fill(0xffffffff);
-  for (let i = 0; i < set.length; i++) {
-    const x = set[i]!;
+  for (const x of set) {
     for (let k = 0; k < HASHES; k++) {
       let h = Math.imul(x ^ ADD[k]!, MUL[k]!);
       h = (h ^ (h >>> 15)) >>> 0;

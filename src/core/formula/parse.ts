@@ -61,7 +61,7 @@ function tokenize(src: string): Tok[] {
           }
           break;
         }
-        s += src[j];
+        s += src[j]!;
         j++;
       }
       out.push({ t: 'str', v: s });
@@ -81,7 +81,7 @@ function tokenize(src: string): Tok[] {
           }
           break;
         }
-        s += src[j];
+        s += src[j]!;
         j++;
       }
       if (src[j + 1] !== '!') throw new Unsupported();
@@ -140,7 +140,7 @@ class Parser {
 
   private isOp(v: string): boolean {
     const t = this.peek();
-    return t !== undefined && t.t === 'op' && t.v === v;
+    return t?.t === 'op' && t.v === v;
   }
 
   private expect(v: string): void {
@@ -212,7 +212,7 @@ class Parser {
     }
     if (t.t === 'sheet') {
       const w = this.toks[this.i++];
-      if (!w || w.t !== 'word') throw new Unsupported();
+      if (w?.t !== 'word') throw new Unsupported();
       return this.reference(w.v, t.v);
     }
     const upper = t.v.toUpperCase();
@@ -247,7 +247,7 @@ class Parser {
       if (!this.isOp(':')) return { k: 'ref', ...base, top: a.row, left: a.col, bottom: a.row, right: a.col };
       this.i++;
       const w = this.toks[this.i++];
-      const b = w && w.t === 'word' ? cellOf(w.v) : null;
+      const b = w?.t === 'word' ? cellOf(w.v) : null;
       if (!b) throw new Unsupported();
       return {
         k: 'ref',
@@ -262,7 +262,7 @@ class Parser {
     if (c && this.isOp(':')) {
       this.i++;
       const w = this.toks[this.i++];
-      const d = w && w.t === 'word' ? COLUMN.exec(w.v) : null;
+      const d = w?.t === 'word' ? COLUMN.exec(w.v) : null;
       if (!d) throw new Unsupported();
       const x = columnIndex(c[1]!);
       const y = columnIndex(d[1]!);

@@ -83,7 +83,7 @@ function fundingFromTables(document: DisclosureDocument, project: Project, fundi
   if (linked.length !== 1) return undefined;
   const t = linked[0]!.t;
   const cell = t.total?.funding.subtotal;
-  if (!cell || cell.fen === null || cell.error !== undefined) return undefined;
+  if (cell?.fen == null || cell.error !== undefined) return undefined;
   return tableStated(cell.fen, t.unit, cell.ref, cell.decimals, t.sheet);
 }
 

@@ -138,7 +138,7 @@ function findHeader(sheet: SheetSnapshot, rows: Map<number, Cell[]>, order: numb
   const labelAt = (r: number, c: number): string => {
     const m = grid.mergeAt(r, c);
     const cell = m ? grid.get(m.top, m.left) : grid.get(r, c);
-    return cell && cell.kind === 'text' ? cell.text.trim() : '';
+    return cell?.kind === 'text' ? cell.text.trim() : '';
   };
   for (const r of order.slice(0, 5)) {
     const cells = rows.get(r) ?? [];
@@ -510,7 +510,6 @@ function decimalsFor(inputs: readonly SchoolInput[]): number {
   let d = 2;
   for (const s of inputs) {
     for (const v of Object.values(s.funding ?? {})) {
-      if (v === undefined) continue;
       const frac = formatFenIn(Math.abs(v), '万元').split('.')[1] ?? '';
       d = Math.max(d, frac.length);
     }

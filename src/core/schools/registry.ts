@@ -12,7 +12,8 @@ import { compact, readCode } from './values';
 export function readRegistry(snapshot: WorkbookSnapshot, source = 'workbook'): { entries: RegistryEntry[]; sheets: string[] } {
   const entries: RegistryEntry[] = [];
   const sheets: string[] = [];
-  for (const sheet of snapshot.sheets ?? []) {
+  // never throws: a malformed snapshot may come without its sheets
+  for (const sheet of (snapshot.sheets as WorkbookSnapshot['sheets'] | undefined) ?? []) {
     if (OWN_SHEETS.has(sheet.name) || !hasCodeText(sheet)) continue;
     try {
       const grid = gridOf(sheet);

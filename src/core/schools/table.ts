@@ -3,7 +3,7 @@
  * three rows, with or without the column-number row) and reads their rows exactly.
  * Linear in the number of cells; never throws on odd input.
  */
-import type { WorkbookSnapshot, SheetSnapshot } from '../snapshot/types';
+import type { Cell, WorkbookSnapshot, SheetSnapshot } from '../snapshot/types';
 import { gridOf, type SheetGrid } from '../snapshot/grid';
 import type { CellRef, FundingColumn, NumberCell, SchoolRow, SchoolTable } from '../model';
 import {
@@ -29,7 +29,7 @@ export const OWN_SHEETS = new Set(['_disclosure_check_说明', '检查结果']);
 function labelAt(grid: SheetGrid, row: number, col: number): string {
   const m = grid.mergeAt(row, col);
   const cell = m ? grid.get(m.top, m.left) : grid.get(row, col);
-  if (!cell || cell.kind !== 'text') return cell && cell.kind === 'number' ? String(cell.value) : '';
+  if (cell?.kind !== 'text') return cell?.kind === 'number' ? String(cell.value) : '';
   return cell.text.trim();
 }
 
@@ -207,7 +207,8 @@ export function mapColumns(h: HeaderLayout): ColumnMap {
   // funding leaves count only under a money header, or when at least three of them stand together
   const fundingCols = Object.values(out.funding);
   if (moneyish.length === 0 && fundingCols.length < 3) {
-    for (const c of fundingCols) delete out.headers[c];
+    const dropped = new Set(fundingCols);
+    out.headers = Object.fromEntries(Object.entries(out.headers).filter(([c]) => !dropped.has(Number(c))));
     out.funding = {};
   }
   out.unit = unitSeen ?? '万元';
@@ -352,7 +353,8 @@ function readTableAt(grid: SheetGrid, sheet: SheetSnapshot, anchorRow: number): 
 
 /** Whether any text cell of a sheet holds 码 (a code header needs one): a sheet without is skipped before its grid is built. */
 export function hasCodeText(sheet: SheetSnapshot): boolean {
-  const cells = Array.isArray(sheet.cells) ? sheet.cells : [];
+  // a malformed snapshot's cells may be missing or hold nulls: checked as they arrived
+  const cells: readonly (Cell | null)[] = Array.isArray(sheet.cells) ? sheet.cells : [];
   for (const c of cells)
     if (c !== null && typeof c === 'object' && c.kind === 'text' && typeof c.text === 'string' && c.text.includes('码')) return true;
   return false;

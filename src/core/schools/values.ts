@@ -107,7 +107,7 @@ export const FEN_SCALE: Readonly<Record<'元' | '万元', number>> = { 元: 2, �
  * unset: a count. Never throws.
  */
 export function readNumberCell(cell: Cell | undefined, ref: CellRef, unit?: '元' | '万元'): NumberCell {
-  if (cell && cell.kind === 'empty' && cell.formula !== undefined) {
+  if (cell?.kind === 'empty' && cell.formula !== undefined) {
     return { ref, raw: '', empty: false, value: null, fen: null, decimals: 0, uncalculated: true };
   }
   if (!cell || cell.kind === 'empty' || (cell.kind === 'text' && compact(cell.text) === '')) {
@@ -160,7 +160,7 @@ export function readCode(
   cell: Cell | undefined,
   ref: CellRef,
 ): { ref: CellRef; raw: string; digits: string; error?: string; uncalculated?: true } {
-  if (cell && cell.kind === 'empty' && cell.formula !== undefined) return { ref, raw: '', digits: '', uncalculated: true };
+  if (cell?.kind === 'empty' && cell.formula !== undefined) return { ref, raw: '', digits: '', uncalculated: true };
   if (!cell || cell.kind === 'empty') return { ref, raw: cell?.text ?? '', digits: '' };
   const raw = cell.text;
   if (cell.kind === 'error') return { ref, raw, digits: '', error: String(cell.value ?? raw) };

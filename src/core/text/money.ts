@@ -195,6 +195,7 @@ export function fastNormalizeWithMap(s: string): { text: string; map: number[] }
       if (NFKC_CACHE.size < 4096) NFKC_CACHE.set(ch, out);
     }
     parts.push(out);
+    // eslint-disable-next-line @typescript-eslint/prefer-for-of -- one entry per UTF-16 unit of `out`: for-of would step by code point (an astral character is two units)
     for (let k = 0; k < out.length; k++) map.push(i);
     i += len;
   }
@@ -476,7 +477,7 @@ function decorate(norm: string, start: number, end: number, b: BareAmount): Figu
   if (low !== undefined) qualifier = '至';
   if (qualifier === undefined && approxWord !== undefined) qualifier = approxWord;
   const approximate = qualifier !== undefined;
-  if (per === undefined) per = perPrefix(ctx);
+  per ??= perPrefix(ctx);
   const f = { fen: b.fen, unit: b.unit, approximate } as Mutable<Figure>;
   if (qualifier !== undefined) f.qualifier = qualifier;
   f.precisionFen = b.precisionFen;

@@ -11,7 +11,9 @@
  * user's text is never changed: findings quote the original.
  */
 const IGNORABLE_CLASS =
-  '\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u206f\\u3164\\ufe00-\\ufe0f\\ufeff\\uffa0\\ufff0-\\ufff8\\u{1bca0}-\\u{1bca3}\\u{1d173}-\\u{1d17a}\\u{e0000}-\\u{e0fff}';
+  // the combining marks (U+034F, U+17B4/5, the variation selectors) first: listed after a base character,
+  // no-misleading-character-class reads the pair as one combined character (order does not matter in a class)
+  '\\ufe00-\\ufe0f\\u034f\\u17b4\\u17b5\\u180b-\\u180f\\u00ad\\u061c\\u115f\\u1160\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u206f\\u3164\\ufeff\\uffa0\\ufff0-\\ufff8\\u{1bca0}-\\u{1bca3}\\u{1d173}-\\u{1d17a}\\u{e0000}-\\u{e0fff}';
 const IGNORABLE_RE = new RegExp(`[${IGNORABLE_CLASS}]+`, 'gu');
 const IGNORABLE_ANY = new RegExp(`[${IGNORABLE_CLASS}]`, 'u');
 const IGNORABLE_ONE = new RegExp(`^[${IGNORABLE_CLASS}]$`, 'u');
@@ -56,6 +58,7 @@ export function normalizeWithMap(s: string): { text: string; map: number[] } {
   for (const ch of s) {
     const len = ch.length;
     const out = normalizeChar(ch);
+    // eslint-disable-next-line @typescript-eslint/prefer-for-of -- one entry per UTF-16 unit of `out`: for-of would step by code point (an astral character is two units)
     for (let k = 0; k < out.length; k++) map.push(i);
     text += out;
     i += len;

@@ -74,7 +74,6 @@ export class DocxTemplateError extends Error {
 
 const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const STRICT_W_NS = 'http://purl.oclc.org/ooxml/wordprocessingml/main';
-const REL_OFFICE_DOC = /\/officeDocument$/;
 const CT_MAIN = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml';
 const CT_TEMPLATE_MAIN = 'application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml';
 const CT_MACRO = /ms-word\.(document|template)\.macroEnabled/i;
@@ -290,7 +289,7 @@ export function readDocxTemplate(bytes: Uint8Array, limits: TemplateLimits = TEM
   const rootRels = parts.get('_rels/.rels');
   if (types === undefined || rootRels === undefined) throw new DocxTemplateError('not-docx');
   const typesXml = text(types, '[Content_Types].xml');
-  const main = relsOf(text(rootRels, '_rels/.rels')).find((r) => r.type.endsWith("/officeDocument") && !r.external);
+  const main = relsOf(text(rootRels, '_rels/.rels')).find((r) => r.type.endsWith('/officeDocument') && !r.external);
   if (main === undefined) throw new DocxTemplateError('not-docx');
   const mainPart = resolveTarget('', main.target);
   if (main.type.includes('purl.oclc.org/ooxml')) throw new DocxTemplateError('unsupported', 'strict relationships');
@@ -310,7 +309,7 @@ export function readDocxTemplate(bytes: Uint8Array, limits: TemplateLimits = TEM
   if (wBinding === undefined && !root.startsWith('<w:document')) throw new DocxTemplateError('unsupported', 'no w prefix');
 
   const mainRels = parts.has(relsPathOf(mainPart)) ? relsOf(text(parts.get(relsPathOf(mainPart)), relsPathOf(mainPart))) : [];
-  const stylesRel = mainRels.find((r) => r.type.endsWith("/styles") && !r.external);
+  const stylesRel = mainRels.find((r) => r.type.endsWith('/styles') && !r.external);
   const stylesPart = stylesRel ? resolveTarget(mainPart, stylesRel.target) : undefined;
   const styles = stylesPart !== undefined && parts.has(stylesPart) ? stylesOf(text(parts.get(stylesPart), stylesPart)) : [];
   const sect = finalSectPr(doc)?.xml;
@@ -429,7 +428,7 @@ export function applyDocxTemplate(generated: Uint8Array, template: DocxTemplate,
   let types = strFromU8(parts.get('[Content_Types].xml')!).replace(CT_TEMPLATE_MAIN, CT_MAIN);
 
   // styles: the template's, with ours added where it has none
-  const stylesRel = relsOf(mainRels).find((r) => r.type.endsWith("/styles") && !r.external);
+  const stylesRel = relsOf(mainRels).find((r) => r.type.endsWith('/styles') && !r.external);
   let stylesPart = stylesRel ? resolveTarget(mainPart, stylesRel.target) : undefined;
   const map: Record<'Title' | 'Heading1' | 'Heading2', string> = { Title: 'Title', Heading1: 'Heading1', Heading2: 'Heading2' };
   const s = template.summary.styles;
@@ -468,7 +467,7 @@ export function applyDocxTemplate(generated: Uint8Array, template: DocxTemplate,
       stylesXml = stylesXml.replace(/<\/w:styles>\s*$/, `${added.join('')}</w:styles>`);
       parts.set(stylesPart, strToU8(stylesXml));
       // the fonts of our styles, in the template's font table (with their fallbacks)
-      const fontRel = relsOf(mainRels).find((r) => r.type.endsWith("/fontTable") && !r.external);
+      const fontRel = relsOf(mainRels).find((r) => r.type.endsWith('/fontTable') && !r.external);
       const fontPart = fontRel ? resolveTarget(mainPart, fontRel.target) : undefined;
       if (fontPart !== undefined && parts.has(fontPart) && ours['word/fontTable.xml'] !== undefined) {
         let fonts = strFromU8(parts.get(fontPart)!);
@@ -495,11 +494,7 @@ export function applyDocxTemplate(generated: Uint8Array, template: DocxTemplate,
     theirPage !== undefined && theirPage.width > 0
       ? (theirPage.width - theirPage.left - theirPage.right) / (ourPage.width - ourPage.left - ourPage.right)
       : 1;
-  body = adaptTables(
-    body,
-    stylesPart !== undefined && bodyStyle !== undefined ? s.table : undefined,
-    factor > 0.2 && factor < 5 ? factor : 1,
-  );
+  body = adaptTables(body, bodyStyle !== undefined ? s.table : undefined, factor > 0.2 && factor < 5 ? factor : 1);
 
   // the template's document: its root and final section, our body
   const doc = strFromU8(parts.get(mainPart)!);

@@ -16,6 +16,7 @@ import {
   Document,
   Footer,
   HeadingLevel,
+  type IRunOptions,
   LineRuleType,
   Packer,
   PageNumber,
@@ -87,7 +88,7 @@ function cellParagraph(c: ExportTableCell): Paragraph {
     alignment: c.align === 'center' ? AlignmentType.CENTER : c.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
     spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
     indent: { firstLine: 0 },
-    children: [new TextRun({ text: c.text, bold: c.bold ?? false, size: SIZE.table, font: font(FONTS.body) })],
+    children: [new TextRun({ text: c.text, bold: c.bold ?? false, size: SIZE.table, font: font(FONTS.body) } satisfies IRunOptions)],
   });
 }
 

@@ -5,6 +5,7 @@
 import type { StoredExplanation } from '../../core/snapshot/types';
 import { EXPLANATION_HEADER, EXPLANATION_SHEET, explanationRows } from '../../core/report/explanations';
 import type { XlContext } from './api';
+import { cellText } from './record';
 
 interface ExplanationRead {
   readonly list: StoredExplanation[];
@@ -23,7 +24,7 @@ async function read(context: XlContext): Promise<ExplanationRead> {
   const list: StoredExplanation[] = [];
   const n = EXPLANATION_HEADER.length;
   used.values.forEach((row, i) => {
-    const cells = Array.from({ length: n }, (_, j) => String(row[j] ?? ''));
+    const cells = Array.from({ length: n }, (_, j) => cellText(row[j]));
     const [key = '', rule = '', sh = '', cell = '', text = '', at = ''] = cells;
     if (i === 0 && key === EXPLANATION_HEADER[0]) return;
     if (key === '') return;

@@ -6,6 +6,7 @@
 import { fromA1 } from '../../core/snapshot/a1';
 import type { Fix, Lang } from '../../core/rules/types';
 import type { XlContext, XlRange } from './api';
+import { cellText } from './record';
 
 export type SkipReason = 'not-empty' | 'protected' | 'missing-sheet' | 'bad-address' | 'duplicate' | 'failed';
 
@@ -116,7 +117,7 @@ export async function applyFixes(
       cell,
       value: fix.value,
       previous: prevFormula ?? (value as string | number | boolean | undefined) ?? '',
-      previousNumberFormat: String(range.numberFormat[0]?.[0] ?? 'General'),
+      previousNumberFormat: cellText(range.numberFormat[0]?.[0], 'General'),
     });
   }
   if (written.length > 0) await syncWrites(context, options, () => writes.forEach((w) => w()));
@@ -132,7 +133,7 @@ export async function undoFixes(context: XlContext, written: readonly WrittenFix
     return { w, r };
   });
   await context.sync();
-  const undo = probes.filter(({ w, r }) => !r.isNullObject && String(r.values[0]?.[0] ?? '') === String(w.value));
+  const undo = probes.filter(({ w, r }) => !r.isNullObject && cellText(r.values[0]?.[0]) === String(w.value));
   if (undo.length > 0) {
     await syncWrites(context, options, () => {
       for (const { w } of undo) {

@@ -35,6 +35,7 @@ import type { HostCaps } from './caps';
 import {
   queueRecordRead,
   recordUnits,
+  cellText,
   textHash,
   type FilledMark,
   type FlagEntry,
@@ -163,6 +164,7 @@ function fillRead(f: XlFill): FillRead {
     gradient: /Gradient/i.test(pattern ?? ''),
     pattern,
     color: f.color,
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- XlFill types it string, but Excel may read no colour (like pattern, office-js 4900); kept as null
     patternColor: f.patternColor ?? null,
     tint,
   };
@@ -517,7 +519,7 @@ export async function flag(
     if (!p) continue;
     if (t.filled && p.range) {
       const v = p.range.values[0]?.[0];
-      if (String(v ?? '') !== t.filled.value) t.filled = undefined;
+      if (cellText(v) !== t.filled.value) t.filled = undefined;
     }
     if (t.severity !== null || t.filled) targets.push(t);
   }

@@ -76,6 +76,17 @@ export interface FlagRecord {
   readonly entries: readonly FlagEntry[];
 }
 
+/**
+ * A cell value as text, `empty` for an empty cell. Excel gives strings, numbers and booleans;
+ * anything else is shown as String() would show an object.
+ */
+export function cellText(v: unknown, empty = ''): string {
+  if (v === null || v === undefined) return empty;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  return Object.prototype.toString.call(v);
+}
+
 /** A short, stable fingerprint of a note's text (the record need not hold the text itself). */
 export function textHash(s: string): string {
   let h1 = 0x811c9dc5;
@@ -92,10 +103,12 @@ export function textHash(s: string): string {
 export function parseRecord(json: unknown): FlagRecord | null {
   if (typeof json !== 'string' || json === '') return null;
   try {
-    const v = JSON.parse(json) as Partial<FlagRecord>;
+    const v = JSON.parse(json) as { readonly version?: unknown; readonly entries?: unknown };
     if (v.version !== 1 || !Array.isArray(v.entries)) return null;
-    const entries = v.entries.filter(
-      (e): e is FlagEntry => typeof e === 'object' && e !== null && typeof e.sheet === 'string' && typeof e.cell === 'string',
+    const list: readonly unknown[] = v.entries;
+    const entries = list.filter(
+      (e): e is FlagEntry =>
+        typeof e === 'object' && e !== null && 'sheet' in e && typeof e.sheet === 'string' && 'cell' in e && typeof e.cell === 'string',
     );
     return { version: 1, entries };
   } catch {
@@ -197,7 +210,7 @@ export function queueRecordRead(context: XlContext, caps: HostCaps, cache: Recor
   used.load('values,rowCount');
   return {
     resolve: async () => {
-      const text = used.isNullObject ? '' : used.values.map((r) => String(r[0] ?? '')).join('');
+      const text = used.isNullObject ? '' : used.values.map((r) => cellText(r[0])).join('');
       const place: RecordPlace = {
         settingExists: false,
         xmlParts: [],

@@ -85,7 +85,7 @@ function filledLine(f: Finding, lang: Lang): string {
 
 /** A finding whose fix writes its own cell: with `fix`, that cell is marked as filled once written. */
 function fixesItsCell(f: Finding): boolean {
-  return f.fix !== undefined && f.fix.sheet === f.sheet && fromA1(f.fix.cell) !== null && f.fix.cell.toUpperCase() === f.cell.toUpperCase();
+  return f.fix?.sheet === f.sheet && fromA1(f.fix.cell) !== null && f.fix.cell.toUpperCase() === f.cell.toUpperCase();
 }
 
 function wrap<T>(fn: () => T): T {
@@ -160,7 +160,7 @@ function annotatePackage(original: Uint8Array, findings: readonly Finding[], opt
       const fx = f.fix;
       const fpos = fromA1(fx.cell);
       if (fpos && sheetByName.get(fx.sheet)?.part) {
-        const m = fixes.get(fx.sheet) ?? new Map();
+        const m = fixes.get(fx.sheet) ?? new Map<string, { row: number; col: number; fix: FixData }>();
         fixes.set(fx.sheet, m);
         const k = cellKey(fx.sheet, fpos.row, fpos.col);
         if (!m.has(k)) m.set(k, { row: fpos.row, col: fpos.col, fix: fx });
@@ -232,7 +232,7 @@ function annotatePackage(original: Uint8Array, findings: readonly Finding[], opt
       f.school ?? '',
       f.column ?? '',
       f.sheet,
-      target ? { text: f.cell, link: target, style: styles.link() } : f.cell,
+      target ? ({ text: f.cell, link: target, style: styles.link() } satisfies SheetCell) : f.cell,
       { text: f.message, style: styles.wrap() },
       f.expected ?? '',
       f.actual ?? '',

@@ -170,7 +170,7 @@ function renderNumeric(v: number, section: string): string {
   let percents = 0;
   for (let i = 0; i < section.length; i++) {
     const ch = section[i]!;
-    let lit: string | null = null;
+    let lit: string;
     if (ch === '"') {
       const j = section.indexOf('"', i + 1);
       lit = section.slice(i + 1, j < 0 ? undefined : j);
@@ -221,7 +221,7 @@ function renderNumeric(v: number, section: string): string {
   // thousands scaling: commas right after the last digit placeholder divide by 1000
   const trailing = /([0#?])(,+)(?=[^0#?]*$)/.exec(pattern);
   if (trailing?.[2]) {
-    for (let k = 0; k < trailing[2].length; k++) x /= 1000;
+    for (const _comma of trailing[2]) x /= 1000;
   }
   const dot = pattern.indexOf('.');
   const intPattern = dot < 0 ? pattern : pattern.slice(0, dot);

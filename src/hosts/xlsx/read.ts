@@ -659,19 +659,21 @@ function readWorksheet(ctx: SheetContext, part: string, sheetName: string, index
         rich.add(s);
         return;
       }
-      if (collect === 'v') v += s;
-      else if (collect === 'f') f += s;
+      // v and f are '' from the moment they are collected
+      if (collect === 'v') v = (v ?? '') + s;
+      else if (collect === 'f') f = (f ?? '') + s;
     },
   };
   ctx.pkg.parse(part, handlers, sheetName);
 
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by the parse handlers above
   if (!ordered) {
     cells.sort((x, y) => x.row - y.row || x.col - y.col);
     // a repeated address keeps its last cell
     const dedup: Cell[] = [];
     for (const c of cells) {
       const last = dedup[dedup.length - 1];
-      if (last && last.row === c.row && last.col === c.col) dedup[dedup.length - 1] = c;
+      if (last?.row === c.row && last.col === c.col) dedup[dedup.length - 1] = c;
       else dedup.push(c);
     }
     cells.length = 0;
@@ -683,6 +685,7 @@ function readWorksheet(ctx: SheetContext, part: string, sheetName: string, index
     visibility,
     cells,
     merges,
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by the parse handlers above
     ...(isProtected ? { protected: true } : {}),
   };
 }

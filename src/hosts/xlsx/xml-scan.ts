@@ -13,6 +13,7 @@ import { XlsxReadError, type XlsxReadErrorDetail } from './errors';
 import type { Attrs, XmlHandlers } from './xml';
 
 /** Characters XML 1.0 forbids anywhere (saxes fails on them too). */
+// eslint-disable-next-line no-control-regex -- the control characters are what this matches
 const DISALLOWED = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
 
 const NAME_CACHE_SIZE = 512;
@@ -189,7 +190,7 @@ function scan(s: string, handlers: XmlHandlers, options: ScanOptions, where: Xls
     const len = b - start;
     const h = (len * 31 + s.charCodeAt(start) * 7 + s.charCodeAt(b - 1)) & (NAME_CACHE_SIZE - 1);
     const cached = names[h];
-    if (cached !== undefined && cached.length === len && s.startsWith(cached, start)) return cached;
+    if (cached?.length === len && s.startsWith(cached, start)) return cached;
     const fresh = s.slice(start, b);
     names[h] = fresh;
     return fresh;
@@ -233,7 +234,6 @@ function scan(s: string, handlers: XmlHandlers, options: ScanOptions, where: Xls
     const lt = s.indexOf('<', i);
     if (lt < 0) {
       emitText(i, n);
-      i = n;
       break;
     }
     if (lt > i) emitText(i, lt);

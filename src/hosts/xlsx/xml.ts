@@ -100,15 +100,14 @@ export function xmlSink(part: string, handlers: XmlHandlers, sheet?: string, max
   };
   return {
     push(chunk) {
-      if (!decoder) {
-        decoder = decoderFor(chunk, where);
-      }
+      decoder ??= decoderFor(chunk, where);
       const d = decoder;
       const s = d.decode(chunk, { stream: true });
       for (let i = 0; i < s.length; i += PIECE) {
         const piece = s.length <= PIECE ? s : s.slice(i, i + PIECE);
         sawMarkup = false;
         wrap(() => parser.write(piece));
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by the parser's handlers during write
         run = sawMarkup ? 0 : run + piece.length;
         if (run > maxTextRun) throw new XlsxReadError('limit-exceeded', { ...where, limit: 'text-run', max: maxTextRun });
       }

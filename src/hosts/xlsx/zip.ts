@@ -226,7 +226,7 @@ export function streamEntry(bytes: Uint8Array, entry: ZipEntry, budget: ZipBudge
   // directory that lies costs no more than it declared; a full buffer means it may have lied, and
   // the entry is read again as a stream with the running count.
   if (entry.declaredSize <= FAST_MAX && budget.used + entry.declaredSize <= budget.maxUncompressedBytes && start < end) {
-    let out: Uint8Array | null = null;
+    let out: Uint8Array | null;
     try {
       out = inflateSync(bytes.subarray(start, end), { out: new Uint8Array(entry.declaredSize + 1) });
     } catch {

@@ -64,7 +64,7 @@ export const checkTemplateLazily: TemplateCheck = async (bytes, lang) => {
     ok: true,
     summary: {
       margins: page && { top: cm(page.top), bottom: cm(page.bottom), left: cm(page.left), right: cm(page.right) },
-      styles: Object.values(styles).filter((x) => x !== undefined).length,
+      styles: Object.values(styles).length,
       header: hasHeader,
       footer: hasFooter,
     },
@@ -167,7 +167,7 @@ type Done =
 function place(n: Normalisation): string {
   const cell = n.ref ? `${n.ref.sheet}!${toA1(n.ref.row, n.ref.col)}` : undefined;
   // a project on its own sheet: the cell says which project
-  if (n.project && n.ref && n.ref.sheet === n.project) return cell ?? '';
+  if (n.project && n.ref?.sheet === n.project) return cell ?? '';
   return [n.project, cell].filter(Boolean).join(' · ');
 }
 
@@ -190,14 +190,17 @@ export function ExportPanel(props: ExportPanelProps) {
     let live = true;
     void (async () => {
       const stored = await store.load().catch(() => null);
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- `live` is cleared by the cleanup while this awaits
       if (!live || !stored) return;
       const c = await check(stored.bytes, props.lang).catch(() => null);
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- `live` is cleared by the cleanup while this awaits
       if (!live || !c?.ok) return; // a remembered template that no longer reads: the built-in form
       setTemplate((cur) => cur ?? { name: stored.name, bytes: stored.bytes, summary: c.summary, remembered: true });
     })();
     return () => {
       live = false;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- read once per store when the pane opens: a new language or checker does not reload it
   }, [store]);
 
   const onTemplateFile = async (file: File) => {

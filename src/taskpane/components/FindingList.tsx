@@ -83,14 +83,14 @@ export interface FindingListProps {
   readonly selectedKey?: string | undefined;
   readonly busy: boolean;
   /** The rule's name in the pane's language (标题编号; Heading numbering). */
-  ruleName(rule: string): string;
+  readonly ruleName: (rule: string) => string;
   /** The rule's tooltip: its id and description (the id is shown in the text only in English). */
   ruleHint?(rule: string): string;
   /** Show the rule id beside its name (the English UI); the Chinese pane shows it in the tooltip only. */
   readonly showRuleIds?: boolean | undefined;
-  onSelect(f: Finding): void;
-  onFix(f: Finding): void;
-  onExplain(f: Finding, text: string): void;
+  readonly onSelect: (f: Finding) => void;
+  readonly onFix: (f: Finding) => void;
+  readonly onExplain: (f: Finding, text: string) => void;
   /** 对应标题 on a finding that offers it (finding.mapHeading): the button's label and what it opens. */
   readonly mapHeading?: { readonly label: string; open(f: Finding): void } | undefined;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   Button,
   Checkbox,
@@ -49,9 +49,11 @@ export function FixAllDialog(props: FixAllDialogProps) {
   const [overwrite, setOverwrite] = useState(props.defaultOverwrite === true);
   const hasSchools = props.fixes.some((f) => props.schools?.has(`${f.sheet}!${f.cell}`));
   // each opening starts from its own default
-  useEffect(() => {
+  const [opened, setOpened] = useState({ open: props.open, defaultOverwrite: props.defaultOverwrite });
+  if (opened.open !== props.open || opened.defaultOverwrite !== props.defaultOverwrite) {
+    setOpened({ open: props.open, defaultOverwrite: props.defaultOverwrite });
     if (props.open) setOverwrite(props.defaultOverwrite === true);
-  }, [props.open, props.defaultOverwrite]);
+  }
   return (
     <Dialog
       open={props.open}

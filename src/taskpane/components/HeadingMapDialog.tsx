@@ -4,7 +4,7 @@
  * (finding.mapHeading) and on the nothing-to-check state; the mapping is stored in the workbook
  * (core/disclosure/heading-map.ts) through the host's explain(), then the workbook is checked again.
  */
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import {
   Button,
   Dialog,
@@ -74,12 +74,14 @@ export function HeadingMapDialog(props: HeadingMapDialogProps) {
   const [heading, setHeading] = useState(0);
   const [section, setSection] = useState<SectionKey>(first);
   // each opening starts from the first heading and the first section offered
-  useEffect(() => {
+  const [opened, setOpened] = useState({ open: props.open, first });
+  if (opened.open !== props.open || opened.first !== first) {
+    setOpened({ open: props.open, first });
     if (props.open) {
       setHeading(0);
       setSection(first);
     }
-  }, [props.open, first]);
+  }
   const chosen = headings[heading];
   return (
     <Dialog

@@ -92,7 +92,7 @@ export interface SchoolTableDialogProps {
   readonly host: SchoolTableHost;
   readonly lang: Lang;
   readonly request: Omit<CheckRequest, 'onPhase'>;
-  onClose(): void;
+  readonly onClose: () => void;
   /** The table was written on `sheet`: the pane checks again. */
   onWritten(sheet: string): void;
 }
@@ -109,13 +109,22 @@ export function SchoolTableDialog(props: SchoolTableDialogProps) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // each opening starts without a preview or an error
+  const [opened, setOpened] = useState({ open: props.open, host });
+  if (opened.open !== props.open || opened.host !== host) {
+    setOpened({ open: props.open, host });
+    if (props.open) {
+      setPreview(null);
+      setError(null);
+    }
+  }
+
   useEffect(() => {
     if (!props.open) return;
     let live = true;
-    setPreview(null);
-    setError(null);
     void (async () => {
       const [list, sel] = await Promise.all([host.sheets(), host.selection ? host.selection() : Promise.resolve(null)]);
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- `live` is cleared by the cleanup while this awaits
       if (!live) return;
       setSheets(list);
       setSelection(sel);
@@ -136,7 +145,10 @@ export function SchoolTableDialog(props: SchoolTableDialogProps) {
 
   const onPreview = async () => {
     const src = source();
-    if (typeof src === 'string') { setError(src); return; }
+    if (typeof src === 'string') {
+      setError(src);
+      return;
+    }
     setBusy(true);
     setError(null);
     const out = await host.preview(src, props.request);
@@ -150,7 +162,10 @@ export function SchoolTableDialog(props: SchoolTableDialogProps) {
 
   const onWrite = async () => {
     const src = source();
-    if (typeof src === 'string') { setError(src); return; }
+    if (typeof src === 'string') {
+      setError(src);
+      return;
+    }
     setBusy(true);
     const out = await host.write(src, props.request);
     setBusy(false);

@@ -108,7 +108,7 @@ export function SettingsView(props: SettingsViewProps) {
           <div className={s.row}>
             <Button onClick={() => fileRef.current?.click()}>{t.registryChoose}</Button>
             {props.registryName && (
-              <Button appearance="subtle" onClick={props.onRegistryRemove}>
+              <Button appearance="subtle" onClick={() => props.onRegistryRemove()}>
                 {t.registryRemove}
               </Button>
             )}

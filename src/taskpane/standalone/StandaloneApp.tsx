@@ -160,6 +160,7 @@ export function StandaloneApp(props: StandaloneAppProps) {
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
       e.preventDefault();
       // older browsers show their prompt only when returnValue is set (its text is never shown)
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- still needed by older browsers (preventDefault alone shows no prompt there)
       e.returnValue = true;
     };
     unloadTarget.addEventListener('beforeunload', onBeforeUnload);
@@ -168,7 +169,9 @@ export function StandaloneApp(props: StandaloneAppProps) {
 
   // the workbook's worker ends with the page (or with the next workbook)
   const current = useRef<OpenFile | null>(null);
-  current.current = file;
+  useLayoutEffect(() => {
+    current.current = file;
+  });
   useEffect(() => () => current.current?.worker.terminate(), []);
 
   const open = useCallback(

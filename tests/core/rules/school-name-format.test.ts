@@ -42,7 +42,7 @@ describe('school-name-format', () => {
   });
 
   it('works out the prefix from the names, for any county', () => {
-    const rows = seedRows().map((r) => ({ ...r, name: String(r.name).replace('玉溪市江川区', '曲靖市陆良县') }));
+    const rows = seedRows().map((r) => ({ ...r, name: (r.name as string).replace('玉溪市江川区', '曲靖市陆良县') }));
     rows[4] = { ...rows[4]!, name: '曲靖市陆良县大街小学' };
     const f = run(rule, schoolDoc({ rows, registry: null }));
     expect(f.map((x) => [x.cell, x.fix])).toEqual([

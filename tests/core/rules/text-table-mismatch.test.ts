@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../src/core/rules/text-table-mismatch';
+import type { SectionKey } from '../../../src/core/model';
 import { run, schoolDoc, seedProject } from '../schools/fixtures';
 
 // makeDocument layout: 项目十一 sheet, A9 the 项目基本概况 paragraph, A11 the 项目实施内容 paragraph
@@ -76,7 +77,7 @@ describe('text-table-mismatch: which amounts state the total', () => {
 // the seed project with its sections replaced (A9 overview, A11 content, A13 funding)
 function project(overview: string, funding: string, content = '为全区中小学、幼儿园提供安保服务，服务期限为三年。') {
   const p = seedProject(overview);
-  return { ...p, sections: { ...p.sections, content: [content], funding: [funding] } };
+  return { ...p, sections: { ...(p.sections as Partial<Record<SectionKey, string[]>>), content: [content], funding: [funding] } };
 }
 const FUNDING = 'A13';
 

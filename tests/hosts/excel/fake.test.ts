@@ -7,15 +7,15 @@ describe('fake Excel object model is as strict as the host', () => {
     const fake = FakeExcel.fromSnapshot(workbook());
     await fake.run(async (ctx) => {
       const r = ctx.workbook.worksheets.getItem('学校明细').getRange('A1:B2');
-      expect(() => r.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      expect(() => r.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }) as Error);
       r.load('values');
-      expect(() => r.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      expect(() => r.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }) as Error);
       await ctx.sync();
       expect(r.values).toEqual([
         ['序号', '学校代码'],
         [1, '5304210001'],
       ]);
-      expect(() => r.text).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      expect(() => r.text).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }) as Error);
       expect(() => r.isNullObject).not.toThrow();
     });
   });

@@ -34,6 +34,7 @@ function parse(xml: string): { row: number; cells: { ref: string; col: number; s
   for (const m of xml.matchAll(/<row r="(\d+)"(?:\/>|>([\s\S]*?)<\/row>)/g)) {
     const cells = [...(m[2] ?? '').matchAll(/<c r="([A-Z]+)(\d+)"(?: s="(\d+)")?(?:\/>|>([\s\S]*?)<\/c>)/g)].map((c) => {
       expect(c[2]).toBe(m[1]);
+      // eslint-disable-next-line @typescript-eslint/no-misused-spread -- column letters, [A-Z]+ by the regex
       const col = [...c[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
       return { ref: `${c[1]}${c[2]}`, col, ...(c[3] !== undefined && { s: c[3] }), inner: c[4] ?? '' };
     });

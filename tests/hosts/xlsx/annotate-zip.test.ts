@@ -8,7 +8,10 @@ function streamingZip(files: { name: string; text: string; store?: boolean }[]):
   const parts: number[] = [];
   const central: number[] = [];
   const u16 = (a: number[], v: number): void => void a.push(v & 0xff, (v >>> 8) & 0xff);
-  const u32 = (a: number[], v: number): void => (u16(a, v & 0xffff), u16(a, v >>> 16));
+  const u32 = (a: number[], v: number): void => {
+    u16(a, v & 0xffff);
+    u16(a, v >>> 16);
+  };
   for (const f of files) {
     const raw = strToU8(f.text);
     const data = f.store ? raw : deflateSync(raw);

@@ -32,6 +32,7 @@ function snapshot(bytes: Uint8Array): WorkbookSnapshot {
 const cellText = (s: WorkbookSnapshot, sheet: string, a1: string): string | undefined => {
   const sh = s.sheets.find((x) => x.name === sheet);
   const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- column letters, [A-Z]+ by the regex
   const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   return sh ? gridOf(sh).get(Number(m[2]) - 1, col)?.text : undefined;
 };

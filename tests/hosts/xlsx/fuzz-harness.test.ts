@@ -160,7 +160,10 @@ const ELEMENTS = [
 /** Attributes the reader acts on. */
 const ACTED_ON = ['r', 't', 's', 'ref', 'si', 'formatCode', 'numFmtId', 'name', 'id', 'Id', 'Target', 'Type', 'state', 'sheet'];
 
-interface Mutant { kind: string; bytes: Uint8Array }
+interface Mutant {
+  kind: string;
+  bytes: Uint8Array;
+}
 
 /** One mutant of the base workbook: the kind and the bytes. */
 function mutate(r: () => number): Mutant {
@@ -235,7 +238,7 @@ describe('fuzz harness: mutants of a small workbook through the reader and the c
       try {
         read = readXlsx(bytes, { limits: LIMITS });
       } catch (e) {
-        throw new Error(`${label}: readXlsx threw ${String(e)}`);
+        throw new Error(`${label}: readXlsx threw ${String(e)}`, { cause: e });
       }
       if (!read.ok) {
         const e = read.error;
@@ -269,7 +272,7 @@ describe('fuzz harness: mutants of a small workbook through the reader and the c
         outcomes.set(`${kind}: checked`, (outcomes.get(`${kind}: checked`) ?? 0) + 1);
       } catch (e) {
         if (!(e instanceof CheckBudgetExceeded))
-          throw new Error(`${label}: the checks threw ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+          throw new Error(`${label}: the checks threw ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`, { cause: e });
         outcomes.set(`${kind}: check budget`, (outcomes.get(`${kind}: check budget`) ?? 0) + 1);
       }
     }

@@ -15,10 +15,10 @@ import { sheetXml, str, workbook } from './hostile';
 /** A cell the way openpyxl writes it: inline text, a number, or a formula with an empty `<v>`. */
 function cellXml(c: Cell | { row: number; col: number; formula: string }): string {
   const ref = toA1(c.row, c.col);
-  if ('formula' in c && c.formula !== undefined && !('kind' in c && c.kind !== 'empty')) {
+  if ('formula' in c && !('kind' in c && c.kind !== 'empty')) {
     return `<c r="${ref}"><f>${c.formula.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</f><v></v></c>`;
   }
-  const k = c as Cell;
+  const k = c;
   if (k.kind === 'number') return `<c r="${ref}"><v>${String(k.value)}</v></c>`;
   return str(ref, k.text);
 }

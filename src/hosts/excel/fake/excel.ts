@@ -395,14 +395,14 @@ class FakeContext implements XlContext {
         if (host.eventsEnabled) changes.push({ sheet, rect });
       },
     };
-    let failure: unknown = undefined;
+    let failure: { error: unknown } | undefined = undefined;
     try {
       for (const op of ops) op.run(tx);
     } catch (e) {
-      failure = e;
+      failure = { error: e };
     }
     if (failure === undefined && responseBytes > host.payloadLimit) {
-      failure = new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+      failure = { error: new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.') };
     }
     host.syncs.push({ requestBytes, responseBytes, ok: failure === undefined });
     if (failure === undefined) for (const c of commits) c();
@@ -413,7 +413,7 @@ class FakeContext implements XlContext {
         for (const ch of changes) void host.fire(ch.sheet, ch.rect, 'addin');
       }, 0);
     }
-    if (failure !== undefined) throw failure;
+    if (failure !== undefined) throw failure.error;
   }
 
   sheetOrThrow(id: string): FakeSheetState {
@@ -476,10 +476,10 @@ abstract class FakeObject<T> {
     return t;
   }
 
-  protected prop<V>(name: string): V {
+  protected prop(name: string): unknown {
     if (this.nullKnown === true) throw new Error(`fake: reading '${name}' of a null object; check isNullObject first`);
     if (!this.loaded.has(name)) throw notLoaded(name);
-    return this.loaded.get(name) as V;
+    return this.loaded.get(name);
   }
 
   /** Queues an operation on the bound target (skipped on a null object, as Office does). */
@@ -692,22 +692,22 @@ class FakeWorksheet extends FakeObject<string> implements XlWorksheet {
   }
 
   get id(): string {
-    return this.prop('id');
+    return this.prop('id') as string;
   }
   get name(): string {
-    return this.prop('name');
+    return this.prop('name') as string;
   }
   set name(v: string) {
     this.op(jsonSize(v), (id) => (this.ctx.sheetOrThrow(id).name = v));
   }
   get position(): number {
-    return this.prop('position');
+    return this.prop('position') as number;
   }
   set position(_v: number) {
     throw new Error('fake: moving sheets is not supported');
   }
   get visibility(): string {
-    return this.prop('visibility');
+    return this.prop('visibility') as string;
   }
   set visibility(v: string) {
     this.op(jsonSize(v), (id) => {
@@ -786,13 +786,18 @@ class FakeProtection extends FakeObject<string> implements XlWorksheetProtection
     tx.commit(() => this.loaded.set('protected', v));
   }
   get protected(): boolean {
-    return this.prop('protected');
+    return this.prop('protected') as boolean;
   }
 }
 
 interface RangeTarget {
   sheetId: string;
   rect: Rect;
+}
+
+/** A copy of `o` without the keys `drop` selects (instead of deleting them in place). */
+function withoutKeys<V>(o: Record<string, V>, drop: (key: string) => boolean): Record<string, V> {
+  return Object.fromEntries(Object.entries(o).filter(([k]) => !drop(k)));
 }
 
 function eachCell(r: Rect, fn: (row: number, col: number, i: number, j: number) => void): void {
@@ -899,41 +904,41 @@ class FakeRange extends FakeObject<RangeTarget> implements XlRange {
   }
 
   get address(): string {
-    return this.prop('address');
+    return this.prop('address') as string;
   }
   get rowIndex(): number {
-    return this.prop('rowIndex');
+    return this.prop('rowIndex') as number;
   }
   get columnIndex(): number {
-    return this.prop('columnIndex');
+    return this.prop('columnIndex') as number;
   }
   get rowCount(): number {
-    return this.prop('rowCount');
+    return this.prop('rowCount') as number;
   }
   get columnCount(): number {
-    return this.prop('columnCount');
+    return this.prop('columnCount') as number;
   }
   get valueTypes(): string[][] {
-    return this.prop('valueTypes');
+    return this.prop('valueTypes') as string[][];
   }
   get text(): string[][] {
-    return this.prop('text');
+    return this.prop('text') as string[][];
   }
 
   get values(): unknown[][] {
-    return this.prop('values');
+    return this.prop('values') as unknown[][];
   }
   set values(v: unknown[][]) {
     this.write(v, (s, row, col, x) => writeValue(s, row, col, x));
   }
   get formulas(): unknown[][] {
-    return this.prop('formulas');
+    return this.prop('formulas') as unknown[][];
   }
   set formulas(v: unknown[][]) {
     this.write(v, (s, row, col, x) => writeValue(s, row, col, x));
   }
   get numberFormat(): unknown[][] {
-    return this.prop('numberFormat');
+    return this.prop('numberFormat') as unknown[][];
   }
   set numberFormat(v: unknown[][]) {
     this.write(v, (s, row, col, x) => {
@@ -1028,6 +1033,7 @@ class FakeRange extends FakeObject<RangeTarget> implements XlRange {
   clear(applyTo?: string): void {
     this.op(0, (t, tx) => {
       const s = this.ctx.writable(t.sheetId);
+      const removed = new Set<string>();
       eachCell(t.rect, (row, col) => {
         const key = cellKey(row, col);
         const c = s.cells[key];
@@ -1038,8 +1044,9 @@ class FakeRange extends FakeObject<RangeTarget> implements XlRange {
         } else if (applyTo === 'Formats') {
           const { fill: _f, numberFormat: _n, ...rest } = c;
           s.cells[key] = rest;
-        } else delete s.cells[key];
+        } else removed.add(key);
       });
+      if (removed.size > 0) s.cells = withoutKeys(s.cells, (k) => removed.has(k));
       tx.changed(s, t.rect);
     });
   }
@@ -1052,7 +1059,7 @@ class FakeRangeAreas extends FakeObject<{ sheet: string; areas: Range[] }> imple
     return t.areas.map((a) => `${prefix}!${rectA1(a)}`).join(', ');
   }
   get address(): string {
-    return this.prop('address');
+    return this.prop('address') as string;
   }
 }
 
@@ -1155,7 +1162,7 @@ class FakeFillProxy extends FakeObject<RangeTarget> implements XlFill {
     });
   }
   get color(): string {
-    return this.prop('color');
+    return this.prop('color') as string;
   }
   /** Sets the base colour; the tint stays (a cell without fill becomes a solid fill). */
   set color(v: string) {
@@ -1164,7 +1171,7 @@ class FakeFillProxy extends FakeObject<RangeTarget> implements XlFill {
     this.set((f) => ({ ...f, color: c, pattern: f.pattern === 'None' ? 'Solid' : f.pattern }), v);
   }
   get pattern(): string | null {
-    return this.prop('pattern');
+    return this.prop('pattern') as string | null;
   }
   set pattern(v: string | null) {
     if (v === null) throw new FakeOfficeError('InvalidArgument', 'The pattern cannot be null.');
@@ -1172,13 +1179,13 @@ class FakeFillProxy extends FakeObject<RangeTarget> implements XlFill {
     this.set((f) => (v === 'None' ? undefined : { ...f, pattern: v }), v);
   }
   get patternColor(): string {
-    return this.prop('patternColor');
+    return this.prop('patternColor') as string;
   }
   set patternColor(v: string) {
     this.set((f) => ({ ...f, patternColor: v.toUpperCase() }), v);
   }
   get tintAndShade(): number | null {
-    return this.prop('tintAndShade');
+    return this.prop('tintAndShade') as number | null;
   }
   set tintAndShade(v: number | null) {
     if (typeof v !== 'number' || v < -1 || v > 1) throw new FakeOfficeError('InvalidArgument', 'tintAndShade must be between -1 and 1.');
@@ -1209,7 +1216,8 @@ class FakeNoteCollection implements XlNoteCollection {
         if (typeof cellAddress === 'string') {
           target = this.parse(cellAddress);
         } else {
-          const t = (cellAddress as FakeRange).rangeTarget();
+          if (!(cellAddress instanceof FakeRange)) throw new TypeError('fake: the range is not one of this fake');
+          const t = cellAddress.rangeTarget();
           if (t === null || t.rect.top !== t.rect.bottom || t.rect.left !== t.rect.right) {
             throw new FakeOfficeError('InvalidCellAddress', 'The cell address is invalid.');
           }
@@ -1267,7 +1275,7 @@ class FakeNote extends FakeObject<NoteTarget> implements XlNote {
     return this.ctx.sheetOrThrow(t.sheetId).notes[t.a1] ?? '';
   }
   get content(): string {
-    return this.prop('content');
+    return this.prop('content') as string;
   }
   set content(v: string) {
     this.op(jsonSize(v), (t) => {
@@ -1279,7 +1287,7 @@ class FakeNote extends FakeObject<NoteTarget> implements XlNote {
   delete(): void {
     this.op(0, (t) => {
       const s = this.ctx.writable(t.sheetId);
-      delete s.notes[t.a1];
+      s.notes = withoutKeys(s.notes, (k) => k === t.a1);
     });
   }
 }
@@ -1320,7 +1328,10 @@ class FakeSetting extends FakeObject<string> implements XlSetting {
     this.op(jsonSize(v), (key) => (this.ctx.host.state.settings[key] = JSON.parse(JSON.stringify(v)) as unknown));
   }
   delete(): void {
-    this.op(0, (key) => delete this.ctx.host.state.settings[key]);
+    this.op(0, (key) => {
+      const state = this.ctx.host.state;
+      state.settings = withoutKeys(state.settings, (k) => k === key);
+    });
   }
 }
 
@@ -1500,7 +1511,7 @@ class FakeXmlPartProxy extends FakeObject<string> implements XlCustomXmlPart {
     return name === 'id' ? p.id : p.namespaceUri;
   }
   get id(): string {
-    return this.prop('id');
+    return this.prop('id') as string;
   }
   getXml(): FakeClientResult<string> {
     const result = new FakeClientResult<string>();

@@ -118,11 +118,13 @@ export function canonicalState(s: FakeFileState): Omit<FakeFileState, 'nextSheet
   const { nextSheetId: _internal, ...copy } = cloneState(s);
   if (copy.xmlParts?.length === 0) delete copy.xmlParts;
   for (const sheet of copy.sheets) {
-    for (const [k, c] of Object.entries(sheet.cells)) {
-      const blank =
-        c.value === null && c.formula === undefined && c.numberFormat === undefined && c.fill === undefined && c.text === undefined;
-      if (blank) delete sheet.cells[k];
-    }
+    sheet.cells = Object.fromEntries(
+      Object.entries(sheet.cells).filter(([, c]) => {
+        const blank =
+          c.value === null && c.formula === undefined && c.numberFormat === undefined && c.fill === undefined && c.text === undefined;
+        return !blank;
+      }),
+    );
   }
   return copy;
 }

@@ -51,10 +51,10 @@ describe('--school-table-from', () => {
     // the check ran on the copy: on the new sheet only the two unmatched schools
     const lines = r.stdout.split('\n').filter((l) => l.includes('学校明细表!'));
     expect(lines.map((l) => /学校明细表!([A-Z]+\d+).*\[(.+)\]$/.exec(l)!.slice(1).join(' '))).toEqual([
-      'A33 school-code-missing',
-      'B33 school-name-format',
-      'A34 school-code-missing',
-      'B34 school-name-format',
+      'A33 缺少学校代码',
+      'B33 学校名称格式',
+      'A34 缺少学校代码',
+      'B34 学校名称格式',
     ]);
     const snap = sheetsOf(out);
     expect(snap.sheets.map((s) => s.name)).toContain('学校明细表');
@@ -84,7 +84,7 @@ describe('--school-table-from', () => {
     const outDir = join(dir, 'outs');
     const r = await cli([input, '--school-table-from', '保安名单', '--out-dir', outDir]);
     expect(r.code).toBe(1);
-    expect(sheetsOf(join(outDir, '江川区2023.checked.xlsx')).sheets.some((s) => s.name === '学校明细表')).toBe(true);
+    expect(sheetsOf(join(outDir, '江川区2023.标注.xlsx')).sheets.some((s) => s.name === '学校明细表')).toBe(true);
   });
 
   it.each([

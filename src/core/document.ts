@@ -5,7 +5,6 @@ import { readDisclosure } from './disclosure/index';
 import { storedHeadingMaps } from './disclosure/heading-map';
 import { findSchoolTables, readRegistry } from './schools/index';
 import { EXPLANATION_SHEET } from './report/explanations';
-import { withCalculatedValues } from './formula/evaluate';
 
 export interface BuildOptions {
   readonly config?: CheckConfig;
@@ -17,12 +16,12 @@ export interface BuildOptions {
  * Snapshot → document: school tables first (their cells are not text), then the projects. Section
  * aliases: the mappings stored in the workbook (heading-map.ts), then the configured ones, which win.
  */
-export function buildDocument(saved: WorkbookSnapshot, options: BuildOptions = {}): DisclosureDocument {
-  // formulas saved without their values (openpyxl, pandas…) get the value Excel would compute
-  const snapshot = withCalculatedValues(saved);
+export function buildDocument(snapshot: WorkbookSnapshot, options: BuildOptions = {}): DisclosureDocument {
+  // formulas saved without their values are calculated by the package reader (hosts/xlsx/read.ts,
+  // core/formula): a snapshot arrives here with every value that can be computed
   const tables = findSchoolTables(snapshot);
   const own = readRegistry(snapshot, 'workbook');
-  const extra = options.registry ? readRegistry(withCalculatedValues(options.registry.snapshot), options.registry.source).entries : [];
+  const extra = options.registry ? readRegistry(options.registry.snapshot, options.registry.source).entries : [];
   const skipSheets = new Set<string>([...own.sheets, EXPLANATION_SHEET]);
   const sectionAliases = { ...storedHeadingMaps(snapshot), ...options.config?.sectionAliases };
   const read = readDisclosure(snapshot, {

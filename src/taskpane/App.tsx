@@ -17,7 +17,11 @@ import { schoolTableLabel, schoolTableWritten } from './components/schoolTableSt
 
 /** 生成学校表's dialog: loaded when first opened (Fluent's Select, Field, Input stay out of the initial JS). */
 const SchoolTableDialog = lazy(() => import(/* webpackChunkName: "school-table" */ './components/SchoolTableDialog'));
-import { HEADING_MAP_TEXT, HeadingMapDialog, type HeadingMapChoice } from './components/HeadingMapDialog';
+import type { HeadingMapChoice } from './components/HeadingMapDialog';
+import { HEADING_MAP_TEXT } from './components/headingMapStrings';
+const HeadingMapDialog = lazy(() =>
+  import(/* webpackChunkName: "heading-map" */ './components/HeadingMapDialog').then((m) => ({ default: m.HeadingMapDialog })),
+);
 import { NothingToCheck } from './components/NothingToCheck';
 import { NEW_PROJECT_TEXT, NewProjectSheetButton } from './components/NewProjectSheet';
 import type { SheetTemplate } from '../core/schools/template';
@@ -632,14 +636,18 @@ export function Pane(props: PaneProps) {
           )}
         </>
       )}
-      <HeadingMapDialog
-        open={mapOffer !== null}
-        lang={lang}
-        offer={mapOffer}
-        busy={busy}
-        onCancel={() => setMapOffer(null)}
-        onConfirm={(c) => void onMapHeading(c)}
-      />
+      {mapOffer !== null && (
+        <Suspense fallback={null}>
+          <HeadingMapDialog
+            open
+            lang={lang}
+            offer={mapOffer}
+            busy={busy}
+            onCancel={() => setMapOffer(null)}
+            onConfirm={(c) => void onMapHeading(c)}
+          />
+        </Suspense>
+      )}
       <FixAllDialog
         open={dialog !== null}
         fixes={dialog?.fixes ?? []}

@@ -10,6 +10,7 @@
  * references cannot overflow); a cycle leaves its cells without a value; the work (cells visited
  * in ranges, formula nodes) is bounded by `MAX_WORK` for the whole workbook.
  */
+import { lacksValue } from './lacks-value';
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from '../snapshot/types';
 import { gridOf, type SheetGrid } from '../snapshot/grid';
 import { parseFormula, type Expr } from './parse';
@@ -50,10 +51,7 @@ const VISITING = 'visiting';
 const CANNOT = 'cannot';
 type State = Value | typeof VISITING | typeof CANNOT;
 
-/** Whether a cell is a formula saved without its value. */
-export function lacksValue(c: Cell): boolean {
-  return c.formula !== undefined && c.kind === 'empty';
-}
+export { lacksValue };
 
 class Evaluator {
   private readonly sheets = new Map<string, SheetSnapshot>();

@@ -1,7 +1,6 @@
 import { defineRule, type RawFinding } from './types';
 import { qualifiedRef, toA1 } from '../snapshot/a1';
-import { lacksValue } from '../formula/evaluate';
-import { parseFormula } from '../formula/parse';
+import { lacksValue } from '../formula/lacks-value';
 
 type Id = 'noValues';
 
@@ -43,7 +42,7 @@ export default defineRule<Id>({
         count++;
         const here = { sheet: sheet.name, row: c.row, col: c.col, formula: c.formula ?? '' };
         first ??= here;
-        if (cause === undefined && parseFormula(here.formula) === null) cause = here;
+        if (cause === undefined && beyondEvaluator(here.formula)) cause = here;
       }
     }
     first = cause ?? first;
@@ -60,3 +59,16 @@ export default defineRule<Id>({
     return out;
   },
 });
+
+/**
+ * Whether a formula uses what core/formula does not compute (another function, text, comparison,
+ * an array): such a cell is the one to quote. A cheap look at its words, so that the rules (in the
+ * task pane's bundle) need not carry the formula parser; the evaluator itself runs in the package reader.
+ */
+function beyondEvaluator(formula: string): boolean {
+  if (/["&<>={}#]/.test(formula)) return true;
+  for (const m of formula.matchAll(/([A-Za-z_][A-Za-z0-9_.]*)\s*\(/g)) {
+    if (!/^(?:SUM|ROUND)$/i.test(m[1] ?? '')) return true;
+  }
+  return false;
+}

@@ -10,6 +10,7 @@
  * counted as they are read; merged areas and `<dimension>`/row spans are never expanded; the
  * clock is checked between chunks. Past a limit it stops with an XlsxReadError naming the limit.
  */
+import { withCalculatedValues } from '../../core/formula/evaluate';
 import type { Cell, CellKind, Range, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from '../../core/snapshot/types';
 import { rangeFromA1, toA1 } from '../../core/snapshot/a1';
 import { EXPLANATION_SHEET, readExplanationSheet } from '../../core/report/explanations';
@@ -84,7 +85,10 @@ export type ReadResult = { readonly ok: true; readonly snapshot: WorkbookSnapsho
 /** Reads an .xlsx/.xlsm package. Never throws: a typed failure instead. */
 export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): ReadResult {
   try {
-    return { ok: true, snapshot: readXlsxOrThrow(bytes, options) };
+    // formulas saved without their values (openpyxl, pandas…) get the value Excel would compute; only a
+    // package can hold such cells (Excel's own snapshots always carry values), so the evaluator is
+    // called here and stays out of the task pane's bundle
+    return { ok: true, snapshot: withCalculatedValues(readXlsxOrThrow(bytes, options)) };
   } catch (e) {
     if (e instanceof XlsxReadError) return { ok: false, error: e };
     const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);

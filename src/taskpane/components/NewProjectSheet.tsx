@@ -18,7 +18,7 @@ import {
 } from '@fluentui/react-components';
 import type { DisclosureDocument } from '../../core/model';
 import type { Lang } from '../../core/rules/types';
-import { newProjectSheet, type NewProjectSheet } from '../../core/schools/project-style';
+import type { NewProjectSheet } from '../../core/schools/project-style';
 import type { SheetTemplate } from '../../core/schools/template';
 
 export const NEW_PROJECT_TEXT = {
@@ -70,7 +70,16 @@ export function NewProjectSheetButton(props: NewProjectSheetProps) {
   const headings = made ? made.template.cells.filter((c) => c.bold && c.row > 0 && c.col === 0).map((c) => String(c.value)) : [];
   return (
     <>
-      <Button disabled={props.disabled} onClick={() => setMade(newProjectSheet(props.document))} data-testid="new-project-sheet">
+      <Button
+        disabled={props.disabled}
+        onClick={() => {
+          // the style detection is a lazy chunk: it is needed only when a sheet is made
+          void import(/* webpackChunkName: "project-style" */ '../../core/schools/project-style').then((m) =>
+            setMade(m.newProjectSheet(props.document)),
+          );
+        }}
+        data-testid="new-project-sheet"
+      >
         {T.button}
       </Button>
       <Dialog

@@ -7,7 +7,7 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { nothingToCheckText } from '../../core/disclosure/skipped';
 import type { SkippedSheet } from '../../core/model';
 import type { HeadingMapOffer, Lang } from '../../core/rules/types';
-import { HEADING_MAP_TEXT } from './HeadingMapDialog';
+import { HEADING_MAP_TEXT } from './headingMapStrings';
 
 const useStyles = makeStyles({
   root: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalS}`, color: tokens.colorNeutralForeground2 },

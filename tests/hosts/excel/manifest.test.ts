@@ -217,7 +217,9 @@ describe('manifest.xml', () => {
     const src = readFileSync(join(ROOT, 'src/commands/commands.ts'), 'utf8');
     for (const f of byLocal(root, 'FunctionName')) {
       // registered under the manifest's name, as a wrapper that calls the function of that name
-      expect(src).toMatch(new RegExp(`associate\\('${f.text}', \\(event: Office\\.AddinCommands\\.Event\\) => void ${f.text}\\(event\\)\\)`));
+      expect(src).toMatch(
+        new RegExp(`associate\\('${f.text}', \\(event: Office\\.AddinCommands\\.Event\\) => void ${f.text}\\(event\\)\\)`),
+      );
       expect(src).toMatch(new RegExp(`export async function ${f.text}\\(event: Office\\.AddinCommands\\.Event\\)`));
     }
   });

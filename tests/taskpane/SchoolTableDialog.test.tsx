@@ -49,7 +49,7 @@ describe('生成学校表 in the pane', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: '生成学校表' }));
     const dialog = await screen.findByRole('dialog', {}, { timeout: 15_000 });
-    await waitFor(() => expect((dialog.querySelector('select') as HTMLSelectElement).value).not.toBe(''));
+    await waitFor(() => expect(dialog.querySelector('select')!.value).not.toBe(''));
     // jsdom may read the surface as aria-hidden (tabster's modalizer, under load): roles are queried with hidden included
     expect(within(dialog).getByRole('combobox', { hidden: true }).querySelectorAll('option')[0]!.textContent).toBe(
       '当前选择的区域（保安名单!A1:C30）',

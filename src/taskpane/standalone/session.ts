@@ -214,24 +214,22 @@ function explanationOf(f: Finding): string {
  * travel on the finding that proposed them (the copy flags and fills that cell).
  */
 function copyFindings(host: FileHost, result: CheckResult, withFixes: boolean): Finding[] {
-  const filled = host
-    .writtenFixes()
-    .map(({ fix, finding }): Finding =>
-      finding
-        ? { ...finding, fix }
-        : {
-            rule: 'fill',
-            severity: 'info',
-            message: '',
-            messageId: 'fill',
-            sheet: fix.sheet,
-            cell: fix.cell,
-            row: 0,
-            col: 0,
-            key: `fill|${fix.sheet}!${fix.cell}`,
-            fix,
-          },
-    );
+  const filled = host.writtenFixes().map(({ fix, finding }): Finding =>
+    finding
+      ? { ...finding, fix }
+      : {
+          rule: 'fill',
+          severity: 'info',
+          message: '',
+          messageId: 'fill',
+          sheet: fix.sheet,
+          cell: fix.cell,
+          row: 0,
+          col: 0,
+          key: `fill|${fix.sheet}!${fix.cell}`,
+          fix,
+        },
+  );
   const current = result.findings.map((f) => {
     if (withFixes || !f.fix) return f;
     const { fix: _drop, ...rest } = f;

@@ -6,7 +6,8 @@ import type { Fix } from '../rules/types';
 import { fromA1 } from './a1';
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from './types';
 
-function writeCell(sheet: SheetSnapshot, fix: Fix, row: number, col: number): SheetSnapshot {
+/** The sheet with `fix` written at (row, col): a text or number cell replacing what was there. */
+export function writeCell(sheet: SheetSnapshot, fix: Fix, row: number, col: number): SheetSnapshot {
   const text = String(fix.value);
   const cell: Cell =
     fix.kind === 'number' && typeof fix.value === 'number'

@@ -5,8 +5,9 @@
  */
 import { checkWorkbook } from '../../core/check';
 import { fromA1 } from '../../core/snapshot/a1';
+import { writeCell } from '../../core/snapshot/fixes';
 import { explanationKey } from '../../core/report/explanations';
-import type { Cell, SheetSnapshot, StoredExplanation, WorkbookSnapshot } from '../../core/snapshot/types';
+import type { SheetSnapshot, StoredExplanation, WorkbookSnapshot } from '../../core/snapshot/types';
 import type { Finding, Fix } from '../../core/rules/types';
 import type { CheckOutcome, CheckRequest, FixOutcome, PaneHost } from '../host';
 
@@ -27,18 +28,6 @@ export function cellText(snapshot: WorkbookSnapshot, sheet: string, a1: string):
   if (!sh || !p) return null;
   const c = sh.cells.find((x) => x.row === p.row && x.col === p.col);
   return c ? c.text : '';
-}
-
-function writeCell(sheet: SheetSnapshot, fix: Fix, row: number, col: number): SheetSnapshot {
-  const text = String(fix.value);
-  const cell: Cell =
-    fix.kind === 'number' && typeof fix.value === 'number'
-      ? { row, col, kind: 'number', value: fix.value, text }
-      : { row, col, kind: 'text', value: text, text };
-  const cells = sheet.cells.filter((c) => !(c.row === row && c.col === col));
-  cells.push(cell);
-  cells.sort((a, b) => a.row - b.row || a.col - b.col);
-  return { ...sheet, cells };
 }
 
 export function createFileHost(initial: WorkbookSnapshot, onSelect: (sheet: string, cell: string, text: string | null) => void): FileHost {

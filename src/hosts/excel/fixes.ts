@@ -47,7 +47,7 @@ export interface WriteOptions {
 }
 
 /** Queues the writes between events off and on (one sync, the same as without). */
-async function syncWrites(context: XlContext, options: WriteOptions, queue: () => void): Promise<void> {
+export async function syncWrites(context: XlContext, options: WriteOptions, queue: () => void): Promise<void> {
   if (options.events) context.runtime.enableEvents = false;
   queue();
   if (options.events) context.runtime.enableEvents = true;

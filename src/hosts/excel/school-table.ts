@@ -8,6 +8,7 @@ import type { TemplateBlock } from '../../core/schools/template';
 import { parseListSource, type ListSource } from '../../core/schools/from-list';
 import { rangeToA1 } from '../../core/snapshot/a1';
 import type { XlContext } from './api';
+import { syncWrites } from './fixes';
 
 /** The workbook's visible sheets, in order. */
 export async function visibleSheets(context: XlContext): Promise<string[]> {
@@ -63,20 +64,11 @@ export async function writeTemplateSheet(
     if (c.numFmt !== undefined) formats[i]![j] = c.numFmt;
     formulas[i]![j] = c.formula !== undefined ? `=${c.formula}` : (c.value ?? '');
   }
-  if (options.events) context.runtime.enableEvents = false;
-  const sheet = context.workbook.worksheets.add(name);
-  const range = sheet.getRange(rangeToA1({ top, left, bottom, right }));
-  range.numberFormat = formats;
-  range.formulas = formulas;
-  for (const m of block.merges) sheet.getRange(rangeToA1(m)).merge(false);
-  if (options.events) context.runtime.enableEvents = true;
-  try {
-    await context.sync();
-  } catch (e) {
-    if (options.events) {
-      context.runtime.enableEvents = true;
-      await context.sync().catch(() => undefined);
-    }
-    throw e;
-  }
+  await syncWrites(context, options, () => {
+    const sheet = context.workbook.worksheets.add(name);
+    const range = sheet.getRange(rangeToA1({ top, left, bottom, right }));
+    range.numberFormat = formats;
+    range.formulas = formulas;
+    for (const m of block.merges) sheet.getRange(rangeToA1(m)).merge(false);
+  });
 }

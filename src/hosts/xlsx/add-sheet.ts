@@ -7,7 +7,7 @@
  */
 import type { TemplateBlock, TemplateCell } from '../../core/schools/template';
 import { columnName, toA1 } from '../../core/snapshot/a1';
-import { AnnotateError } from './annotate-errors';
+import { AnnotateError, asAnnotateError } from './annotate-errors';
 import { Package } from './annotate-package';
 import { MAX_CELL_TEXT } from './annotate-results';
 import { StylePatcher } from './annotate-styles';
@@ -22,16 +22,7 @@ export interface SheetToAdd extends TemplateBlock {
 
 /** The names of the package's sheets (to choose a free one). */
 export function sheetNames(original: Uint8Array): string[] {
-  return wrap(() => new Package(original).sheets().map((s) => s.name));
-}
-
-function wrap<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof AnnotateError) throw e;
-    throw new AnnotateError('internal', undefined, e);
-  }
+  return asAnnotateError(() => new Package(original).sheets().map((s) => s.name));
 }
 
 /** Excel's rules for a sheet name: 1–31 characters, none of `: \ / ? * [ ]`, not quoted at the ends. */
@@ -131,7 +122,7 @@ export function templateSheetXml(block: TemplateBlock, styles: StylePatcher): st
  * sentence) when the package cannot be read or the name is taken or not a valid sheet name.
  */
 export function addTemplateSheet(original: Uint8Array, sheet: SheetToAdd): Uint8Array {
-  return wrap(() => {
+  return asAnnotateError(() => {
     const pkg = new Package(original);
     if (!validSheetName(sheet.name) || pkg.sheets().some((s) => s.name.toLowerCase() === sheet.name.toLowerCase())) {
       throw new AnnotateError('internal', undefined, new Error(`sheet name not free: ${sheet.name}`));

@@ -50,3 +50,16 @@ export class AnnotateError extends Error {
     return this.part ? (lang === 'zh' ? `${m}（${this.part}）` : `${m} (${this.part})`) : m;
   }
 }
+
+/**
+ * Runs a package patch: an AnnotateError passes through; anything else (malformed parts the patcher
+ * trips over, or a bug) becomes one sentence for the user, the cause kept.
+ */
+export function asAnnotateError<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof AnnotateError) throw e;
+    throw new AnnotateError('internal', undefined, e);
+  }
+}

@@ -9,7 +9,7 @@ import type { StoredExplanation } from '../../core/snapshot/types';
 import { EXPLANATION_SHEET, explanationRows } from '../../core/report/explanations';
 import { ruleLabel } from '../../core/rules/index';
 import { fromA1, qualifiedRef, toA1 } from '../../core/snapshot/a1';
-import { AnnotateError } from './annotate-errors';
+import { asAnnotateError } from './annotate-errors';
 import { addNotes, type Note } from './annotate-notes';
 import { Package } from './annotate-package';
 import { MAX_CELL_TEXT, rowsXml, worksheetXml, type SheetCell } from './annotate-results';
@@ -88,23 +88,13 @@ function fixesItsCell(f: Finding): boolean {
   return f.fix?.sheet === f.sheet && fromA1(f.fix.cell) !== null && f.fix.cell.toUpperCase() === f.cell.toUpperCase();
 }
 
-function wrap<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof AnnotateError) throw e;
-    // Malformed parts the patcher trips over, or a bug: one sentence for the user, the cause kept.
-    throw new AnnotateError('internal', undefined, e);
-  }
-}
-
 /**
  * Writes the annotated copy: highlight + note on every flagged cell, a 检查结果 sheet listing all
  * findings with links to their cells, and (with `fix`) the fixes written into empty cells.
  * Throws AnnotateError (zh message; `messageIn('en')`) when the package cannot be read.
  */
 export function annotate(original: Uint8Array, findings: readonly Finding[], options: AnnotateOptions = {}): Uint8Array {
-  return wrap(() => annotatePackage(original, findings, options).bytes);
+  return asAnnotateError(() => annotatePackage(original, findings, options).bytes);
 }
 
 /** The annotated copy and the fixes written into it (`Sheet!A1`, with the fix), for the CLI's count. */
@@ -115,7 +105,7 @@ export interface AnnotatedCopy {
 
 /** As `annotate`, also saying which fixes were written. */
 export function annotateCopy(original: Uint8Array, findings: readonly Finding[], options: AnnotateOptions = {}): AnnotatedCopy {
-  return wrap(() => annotatePackage(original, findings, options));
+  return asAnnotateError(() => annotatePackage(original, findings, options));
 }
 
 function annotatePackage(original: Uint8Array, findings: readonly Finding[], options: AnnotateOptions): AnnotatedCopy {
@@ -280,7 +270,7 @@ function annotatePackage(original: Uint8Array, findings: readonly Finding[], opt
  * the sheet added otherwise). Everything else in the package is kept byte for byte.
  */
 export function writeExplanations(original: Uint8Array, explanations: readonly StoredExplanation[]): Uint8Array {
-  return wrap(() => {
+  return asAnnotateError(() => {
     const pkg = new Package(original);
     const rows = explanationRows(explanations);
     const existing = pkg.sheets().find((s) => s.name === EXPLANATION_SHEET);

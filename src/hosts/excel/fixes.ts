@@ -2,11 +2,18 @@
  * Fixes write only empty cells (unless the user confirmed an overwrite), codes as text
  * (number format '@' first, then the value, so Excel keeps 5304210001 as text), and return the
  * list of what was written so the user can undo it. 3 syncs whatever the number of fixes.
+ *
+ * Undo puts back exactly what the cell held: Excel retypes a string written into a General cell
+ * (a code 00123 becomes 123, 2023-09-01 a date, =见附件 or -待定 a formula: typed-text.ts), so
+ * such a text goes back through the Text format and the cell then gets its own format back. A
+ * text typed with a leading quote ('=见附件) reads the same through `values` and `formulas`
+ * (office-js 6687): it is taken for a formula only where the two differ.
  */
 import { fromA1 } from '../../core/snapshot/a1';
 import type { Fix, Lang } from '../../core/rules/types';
 import type { XlContext, XlRange } from './api';
 import { cellText } from './record';
+import { retypedByExcel } from './typed-text';
 
 export type SkipReason = 'not-empty' | 'protected' | 'missing-sheet' | 'bad-address' | 'duplicate' | 'failed';
 
@@ -17,6 +24,8 @@ export interface WrittenFix {
   /** What the cell held before (a formula with its '='), for undo. */
   readonly previous: string | number | boolean;
   readonly previousNumberFormat: string;
+  /** `previous` is a formula (otherwise a string starting with '=' is text the user typed with a quote). */
+  readonly previousIsFormula?: true;
 }
 
 export interface FixResult {
@@ -111,17 +120,39 @@ export async function applyFixes(
         target.values = [[typeof fix.value === 'number' ? fix.value : Number(fix.value)]];
       }
     });
-    const prevFormula = typeof formula === 'string' && formula.startsWith('=') ? formula : undefined;
+    // a text typed as '=… reads the same through values and formulas (office-js 6687); a formula reads its result
+    const prevFormula = typeof formula === 'string' && formula.startsWith('=') && formula !== value ? formula : undefined;
     written.push({
       sheet: fix.sheet,
       cell,
       value: fix.value,
       previous: prevFormula ?? (value as string | number | boolean | undefined) ?? '',
       previousNumberFormat: cellText(range.numberFormat[0]?.[0], 'General'),
+      ...(prevFormula !== undefined && { previousIsFormula: true as const }),
     });
   }
   if (written.length > 0) await syncWrites(context, options, () => writes.forEach((w) => w()));
   return { written, skipped };
+}
+
+/**
+ * Queues putting a cell back as it was: a formula is written in General (a Text cell would keep it
+ * as text), a text Excel would retype goes in as Text; then the cell's own format (a format change
+ * does not retype what the cell holds).
+ */
+function queueRestore(target: XlRange, w: WrittenFix): void {
+  if (w.previousIsFormula) {
+    target.numberFormat = [['General']];
+    target.formulas = [[w.previous]];
+    if (w.previousNumberFormat !== 'General') target.numberFormat = [[w.previousNumberFormat]];
+  } else if (typeof w.previous === 'string' && w.previousNumberFormat !== '@' && retypedByExcel(w.previous)) {
+    target.numberFormat = [['@']];
+    target.values = [[w.previous]];
+    target.numberFormat = [[w.previousNumberFormat]];
+  } else {
+    target.numberFormat = [[w.previousNumberFormat]];
+    target.values = [[w.previous]];
+  }
 }
 
 /** Undoes fixes: puts back the previous value and number format where the cell still holds the fix. */
@@ -136,11 +167,7 @@ export async function undoFixes(context: XlContext, written: readonly WrittenFix
   const undo = probes.filter(({ w, r }) => !r.isNullObject && cellText(r.values[0]?.[0]) === String(w.value));
   if (undo.length > 0) {
     await syncWrites(context, options, () => {
-      for (const { w } of undo) {
-        const target = ws.getItem(w.sheet).getRange(w.cell);
-        target.numberFormat = [[w.previousNumberFormat]];
-        target.values = [[w.previous]];
-      }
+      for (const { w } of undo) queueRestore(ws.getItem(w.sheet).getRange(w.cell), w);
     });
   }
   return undo.length;

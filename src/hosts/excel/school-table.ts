@@ -1,7 +1,8 @@
 /**
  * 生成学校表 in Excel (issue 15): the sheets to pick the list from, the user's selection as a list
  * source, and the generated table written on a new sheet — number formats first (`@` on the code
- * cells, so Excel keeps 2153005307 as text), then values and `=SUM(…)` formulas (Excel calculates
+ * cells, so Excel keeps 2153005307 as text, and on any text Excel would retype: a note 2023-09-01
+ * or -待定, see typed-text.ts), then values and `=SUM(…)` formulas (Excel calculates
  * them), then the merged header areas. One sync for the write.
  */
 import type { TemplateBlock } from '../../core/schools/template';
@@ -9,6 +10,7 @@ import { parseListSource, type ListSource } from '../../core/schools/from-list';
 import { rangeToA1 } from '../../core/snapshot/a1';
 import type { XlContext } from './api';
 import { syncWrites } from './fixes';
+import { formatForText } from './typed-text';
 
 /** The workbook's visible sheets, in order. */
 export async function visibleSheets(context: XlContext): Promise<string[]> {
@@ -62,6 +64,8 @@ export async function writeTemplateSheet(
     const i = c.row - top;
     const j = c.col - left;
     if (c.numFmt !== undefined) formats[i]![j] = c.numFmt;
+    // a text Excel would retype (a date, a number, a leading '-' or '+') goes in as Text
+    else if (c.formula === undefined) formats[i]![j] = formatForText(c.value, 'General');
     formulas[i]![j] = c.formula !== undefined ? `=${c.formula}` : (c.value ?? '');
   }
   await syncWrites(context, options, () => {

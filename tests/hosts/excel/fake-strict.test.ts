@@ -218,3 +218,66 @@ describe('fake Excel: merged areas, notes, XML parts', () => {
     ).rejects.toMatchObject({ code: 'ApiNotFound' });
   });
 });
+
+describe('fake Excel: strings written are taken as typed (Range.values; office-js 229, 1559, 3256, 6687)', () => {
+  async function write(fake: FakeExcel, a1: string, v: string, textFormat = false): Promise<void> {
+    await fake.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('项目1').getRange(a1);
+      if (textFormat) r.numberFormat = [['@']];
+      r.values = [[v]];
+    });
+  }
+
+  it('in a General cell, "+" and "-" start a formula, as "=" does; a lone "-" stays text', async () => {
+    const fake = FakeExcel.fromSnapshot(workbook());
+    await write(fake, 'C1', '-待定');
+    await write(fake, 'C2', '+1人');
+    await write(fake, 'C3', '=见附件');
+    await write(fake, 'C4', '-');
+    await write(fake, 'C5', '-12.5');
+    expect(fake.cell('项目1', 'C1')).toMatchObject({ formula: '-待定', error: true });
+    expect(fake.cell('项目1', 'C2')?.formula).toBe('+1人');
+    expect(fake.cell('项目1', 'C3')?.formula).toBe('见附件');
+    expect(fake.cell('项目1', 'C4')).toEqual({ value: '-' });
+    expect(fake.cell('项目1', 'C5')).toEqual({ value: -12.5 });
+  });
+
+  it('in a General cell, a date (en-US) becomes its serial number with a date format', async () => {
+    const fake = FakeExcel.fromSnapshot(workbook());
+    await write(fake, 'C1', '2023-09-01');
+    await write(fake, 'C2', '12/31/2018');
+    await write(fake, 'C3', '9-1');
+    await write(fake, 'C4', '2023-13-01'); // no such month: text
+    expect(fake.cell('项目1', 'C1')).toMatchObject({ value: 45170, numberFormat: 'm/d/yyyy' });
+    expect(fake.cell('项目1', 'C2')).toMatchObject({ value: 43465, numberFormat: 'm/d/yyyy' });
+    expect(fake.cell('项目1', 'C3')).toMatchObject({ numberFormat: 'd-mmm' });
+    expect(typeof fake.cell('项目1', 'C3')?.value).toBe('number');
+    expect(fake.cell('项目1', 'C4')).toEqual({ value: '2023-13-01' });
+  });
+
+  it('a Text (@) cell keeps every string as written, "=" included', async () => {
+    const fake = FakeExcel.fromSnapshot(workbook());
+    for (const [a1, v] of [
+      ['D1', '=见附件'],
+      ['D2', '-待定'],
+      ['D3', '2023-09-01'],
+      ['D4', '0123'],
+    ] as const) {
+      await write(fake, a1, v, true);
+      expect(fake.cell('项目1', a1)).toEqual({ value: v, numberFormat: '@' });
+    }
+  });
+
+  it('a text cell that looks like a formula reads the same through values and formulas (the quote is not read back)', async () => {
+    const fake = FakeExcel.fromSnapshot(workbook());
+    fake.setCell('项目1', 'E1', { value: '=见附件' }); // typed as '=见附件
+    fake.setCell('项目1', 'E2', { value: 3, formula: 'SUM(1,2)' });
+    const read = await fake.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('项目1').getRange('E1:E2');
+      r.load('values,formulas');
+      await ctx.sync();
+      return { values: r.values, formulas: r.formulas };
+    });
+    expect(read).toEqual({ values: [['=见附件'], [3]], formulas: [['=见附件'], ['=SUM(1,2)']] });
+  });
+});

@@ -55,4 +55,34 @@ describe('applyFixes', () => {
     expect(undone).toBe(2);
     expect(fake.dump()).toEqual(before);
   });
+
+  it('undo puts back texts Excel would retype (00123, 2023-09-01, -待定, a quoted =见附件) and a formula in a Text cell', async () => {
+    const fake = FakeExcel.fromSnapshot(workbook());
+    fake.setCell('学校明细', 'F2', { value: '00123' }); // typed as '00123 in a General cell
+    fake.setCell('学校明细', 'F3', { value: '=见附件' }); // typed as '=见附件
+    fake.setCell('学校明细', 'F4', { value: '2023-09-01' });
+    fake.setCell('学校明细', 'F5', { value: '-待定' });
+    // a formula formatted as Text after it was entered (the fake calculates SUM when read)
+    fake.setCell('学校明细', 'F6', { value: null, formula: 'SUM(D2:D3)', numberFormat: '@' });
+    fake.setCell('学校明细', 'F7', { value: -5, numberFormat: '0.00' });
+    const before = fake.dump();
+    const cells = ['F2', 'F3', 'F4', 'F5', 'F6', 'F7'];
+    const r = await fake.run((ctx) =>
+      applyFixes(
+        ctx,
+        cells.map((c) => fix('学校明细', c, '5304210009')),
+        { overwrite: true },
+      ),
+    );
+    expect(r.written.map((w) => [w.cell, w.previous, w.previousIsFormula ?? false])).toEqual([
+      ['F2', '00123', false],
+      ['F3', '=见附件', false],
+      ['F4', '2023-09-01', false],
+      ['F5', '-待定', false],
+      ['F6', '=SUM(D2:D3)', true],
+      ['F7', -5, false],
+    ]);
+    expect(await fake.run((ctx) => undoFixes(ctx, r.written))).toBe(6);
+    expect(fake.dump()).toEqual(before);
+  });
 });

@@ -84,6 +84,19 @@ describe('生成学校表 in Excel', () => {
     expect(fake.dump()).toEqual(before);
   });
 
+  it("a list's notes are written as the text they are: Excel would take 2023-09-01 as a date and -待定 or +1人 as formulas", async () => {
+    const notes = ['2023-09-01开工', '2023-09-01', '-待定', '+1人', '=见附件', '9-1', '0.5', 'TRUE', '#N/A', '按计划'];
+    const rows = sampleListRows([]).map((r, i) => [...r, i === 0 ? '备注' : (notes[i - 1] ?? '')]);
+    const fake = FakeExcel.fromSnapshot(withSheet(sampleSnapshot(), listSheet('保安名单', rows)));
+    expect(await hostOf(fake).schoolTable!.write({ sheet: '保安名单' }, request)).toEqual({ ok: true, sheet: '学校明细表' });
+    // the table's first school row is row 6 (after three header rows, the column numbers and the 合计)
+    const written = notes.map((_, i) => fake.cell('学校明细表', `K${6 + i}`));
+    expect(written.map((c) => c?.value)).toEqual(notes);
+    expect(written.every((c) => c?.formula === undefined && c?.error === undefined)).toBe(true);
+    // a note Excel keeps as typed keeps the General format
+    expect(fake.cell('学校明细表', 'K15')?.numberFormat).toBeUndefined();
+  });
+
   it('300 schools with 20 unmatched names: the re-check finds the 20 codes and nothing else but their names', async () => {
     const c = county300();
     const county: WorkbookSnapshot = {

@@ -23,7 +23,8 @@
  * - fills read back as Excel reads them (`fillQuirks`): no fill reads colour #FFFFFF and
  *   tintAndShade null; the pattern of no fill and of a solid fill may read null; a tinted colour
  *   reads as shown, with the tint applied;
- * - writing a numeric-looking string into a General cell stores a number, as Excel does.
+ * - a string written into a cell that is not Text ('@') is taken as typed: a number, TRUE/FALSE,
+ *   a formula ('=', '+', '-'), a date (its serial number and a date format); a Text cell keeps it.
  * Bundle-able for the browser: no Node built-ins.
  */
 import type {
@@ -327,14 +328,54 @@ function writeValue(sheet: FakeSheetState, row: number, col: number, v: unknown)
   if (v === null || v === undefined || v === '') cell.value = null;
   else if (typeof v === 'number' || typeof v === 'boolean') cell.value = v;
   else if (typeof v === 'string') {
-    if (v.startsWith('=') && v.length > 1) {
-      cell.formula = v.slice(1);
-      cell.value = null; // the fake does not calculate
-    } else if (cell.numberFormat !== '@' && numberLike(v)) cell.value = Number(v);
-    else if (cell.numberFormat !== '@' && /^(true|false)$/i.test(v)) cell.value = v.toUpperCase() === 'TRUE';
-    else cell.value = v;
+    // a Text cell keeps what is written, '=' included
+    if (cell.numberFormat === '@') cell.value = v;
+    else Object.assign(cell, typedEntry(v));
   } else throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
   sheet.cells[key] = cell;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Excel's serial number of a date (1900 date system, days since 1899-12-30), or null for no such date. */
+function dateSerial(y: number, m: number, d: number): number | null {
+  const t = Date.UTC(y, m - 1, d);
+  const back = new Date(t);
+  if (m < 1 || m > 12 || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d || y < 1900) return null;
+  return Math.round((t - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+/** A date as en-US typing reads it: yyyy-m-d, m/d/yyyy (or yy), m/d and m-d (this year). */
+function typedDate(t: string): Partial<FakeCell> | null {
+  const iso = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(t);
+  const us = iso ? null : /^(\d{1,2})[-/](\d{1,2})(?:[-/](\d{4}|\d{2}))?$/.exec(t);
+  if (!iso && !us) return null;
+  const [yearText, mo, d] = iso ? [iso[1], Number(iso[2]), Number(iso[3])] : [us![3], Number(us![1]), Number(us![2])];
+  const y0 = yearText === undefined ? new Date().getUTCFullYear() : Number(yearText);
+  const y = y0 < 30 ? 2000 + y0 : y0 < 100 ? 1900 + y0 : y0;
+  const serial = dateSerial(y, mo, d);
+  if (serial === null) return null;
+  return yearText === undefined
+    ? { value: serial, numberFormat: 'd-mmm', text: `${d}-${MONTHS[mo - 1]!}` }
+    : { value: serial, numberFormat: 'm/d/yyyy', text: `${mo}/${d}/${y}` };
+}
+
+/**
+ * A string written through `values` or `formulas` into a cell that is not Text ('@') is taken as
+ * typed, en-US (office-js 1559): '=' starts a formula, and so do '+' and '-' (Range.values: "If the
+ * returned value starts with a plus, minus, or equal sign, Excel interprets this value as a
+ * formula"; office-js 3256); a number or TRUE/FALSE becomes one; a date (2023-09-01, 9/1/2023,
+ * 9/1, 9-1) becomes its serial number with a date format (office-js 229). The fake does not
+ * calculate: a formula of '=' reads null, one of '+' or '-' over words reads #NAME?.
+ */
+function typedEntry(v: string): Partial<FakeCell> {
+  if (v.startsWith('=') && v.length > 1) return { formula: v.slice(1), value: null };
+  if (numberLike(v)) return { value: Number(v) };
+  if (/^(true|false)$/i.test(v)) return { value: v.toUpperCase() === 'TRUE' };
+  if (/^[+-]./.test(v)) return { formula: v, value: '#NAME?', error: true };
+  const date = typedDate(v.trim());
+  if (date) return date;
+  return { value: v };
 }
 
 class FakeContext implements XlContext {

@@ -154,8 +154,18 @@ export interface XlCustomXmlPartCollection {
   getItem(id: string): XlCustomXmlPart;
 }
 
+/**
+ * ExcelApi 1.7. A workbook whose structure is protected (Review > Protect Workbook) refuses to add,
+ * delete, hide, unhide or rename sheets; its cells stay editable.
+ */
+export interface XlWorkbookProtection extends XlLoadable {
+  readonly protected: boolean;
+}
+
 export interface XlWorkbook {
   readonly worksheets: XlWorksheetCollection;
+  /** ExcelApi 1.7. */
+  readonly protection: XlWorkbookProtection;
   /** The user's selection (ExcelApi 1.1). */
   getSelectedRange(): XlRange;
   readonly settings: XlSettingCollection;

@@ -1,26 +1,35 @@
 /**
  * Explanations (说明, SPEC §5) live in the very hidden sheet EXPLANATION_SHEET, one row each
- * (core/report/explanations: key, rule, sheet, cell, text, at), written as text.
+ * (core/report/explanations: key, rule, sheet, cell, text, at), written as text. While the
+ * workbook's structure is protected the sheet can be neither added nor deleted (./structure):
+ * the first 说明 is refused before anything is written, and removing the last one empties the
+ * sheet instead of deleting it.
  */
 import type { StoredExplanation } from '../../core/snapshot/types';
 import { EXPLANATION_HEADER, EXPLANATION_SHEET, explanationRows } from '../../core/report/explanations';
 import type { XlContext } from './api';
 import { cellText } from './record';
+import { StructureProtectedError } from './structure';
 
 interface ExplanationRead {
   readonly list: StoredExplanation[];
   readonly exists: boolean;
   /** The used range's address without the sheet, when there is one. */
   readonly usedAddress: string | null;
+  /** The workbook's structure is protected: no sheet can be added or deleted. */
+  readonly locked: boolean;
 }
 
 async function read(context: XlContext): Promise<ExplanationRead> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(EXPLANATION_SHEET);
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load('address,values');
+  const protection = context.workbook.protection;
+  protection.load('protected');
   await context.sync();
-  if (sheet.isNullObject) return { list: [], exists: false, usedAddress: null };
-  if (used.isNullObject) return { list: [], exists: true, usedAddress: null };
+  const locked = protection.protected;
+  if (sheet.isNullObject) return { list: [], exists: false, usedAddress: null, locked };
+  if (used.isNullObject) return { list: [], exists: true, usedAddress: null, locked };
   const list: StoredExplanation[] = [];
   const n = EXPLANATION_HEADER.length;
   used.values.forEach((row, i) => {
@@ -30,7 +39,7 @@ async function read(context: XlContext): Promise<ExplanationRead> {
     if (key === '') return;
     list.push({ key, rule, sheet: sh, cell, text, ...(at !== '' && { at }) });
   });
-  return { list, exists: true, usedAddress: used.address.slice(used.address.lastIndexOf('!') + 1) };
+  return { list, exists: true, usedAddress: used.address.slice(used.address.lastIndexOf('!') + 1), locked };
 }
 
 /** The stored explanations (1 sync). */
@@ -68,13 +77,17 @@ export async function writeExplanation(
 
 async function writeList(context: XlContext, before: ExplanationRead, list: StoredExplanation[], events: boolean): Promise<void> {
   const sheets = context.workbook.worksheets;
+  if (list.length > 0 && !before.exists && before.locked) throw new StructureProtectedError();
   if (events) context.runtime.enableEvents = false;
   const sync = (): Promise<unknown> => {
     if (events) context.runtime.enableEvents = true;
     return context.sync();
   };
   if (list.length === 0) {
-    if (before.exists) {
+    if (before.exists && before.locked) {
+      // the sheet cannot be deleted: emptied instead
+      if (before.usedAddress) sheets.getItem(EXPLANATION_SHEET).getRange(before.usedAddress).clear();
+    } else if (before.exists) {
       const sheet = sheets.getItem(EXPLANATION_SHEET);
       sheet.visibility = 'Hidden'; // Excel refuses to delete a very hidden sheet
       sheet.delete();

@@ -26,6 +26,7 @@ import { FLAG_SHEET, type FilledMark, type RecordCache } from './record';
 import { EXPLANATION_SHEET } from '../../core/report/explanations';
 import { readStoredTemplate, writeStoredTemplate } from './template-store';
 import { addProjectSheet } from './project-sheet';
+import { StructureProtectedError, structureProtected } from './structure';
 
 export interface ExcelHost extends PaneHost {
   readonly kind: 'excel';
@@ -82,7 +83,18 @@ const T = {
   flagFailed: { zh: '未能在单元格上标记：', en: 'Could not flag the cells: ' },
   explainFailed: { zh: '上次的说明未能保存：', en: 'The last explanation could not be saved: ' },
   clearFailed: { zh: '清除标记未能完成：', en: 'Clearing the flags did not finish: ' },
+  explainLocked: {
+    zh: '工作簿的结构受保护，说明未能保存（说明存放在一个隐藏的工作表中）：请在“审阅”>“保护工作簿”中取消保护后再填写说明。',
+    en: "The workbook's structure is protected, so the explanation could not be saved (explanations are kept on a hidden sheet): unprotect it under Review > Protect Workbook and explain again.",
+  },
 } as const;
+
+/** A sheet could not be added because the workbook's structure is protected. */
+function sheetLockedText(name: string, lang: Lang): string {
+  return lang === 'zh'
+    ? `工作簿的结构受保护，无法新建工作表“${name}”：请在“审阅”>“保护工作簿”中取消保护后再试。`
+    : `The workbook's structure is protected, so the sheet "${name}" could not be added: unprotect it under Review > Protect Workbook and try again.`;
+}
 
 function protectedText(sheets: readonly string[], lang: Lang): string {
   return lang === 'zh'
@@ -218,6 +230,8 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
     const planned = planSchoolTable(read.snapshot, source, { ...(request.registry !== undefined && { registry: request.registry }) });
     return planned.ok ? planned : { ok: false, message: planned.message[request.lang] };
   };
+  /** After a refused write: was it the workbook's protected structure? */
+  const locked = (): Promise<boolean> => run((ctx) => structureProtected(ctx)).catch(() => false);
   const failedFlags = (error: string): FlagResult => ({
     flagged: 0,
     protectedSheets: [],
@@ -306,6 +320,7 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
         try {
           await run((ctx) => writeTemplateSheet(ctx, sheetName, template, { events: caps.events }));
         } catch (e) {
+          if (await locked()) return { ok: false, message: sheetLockedText(sheetName, request.lang) };
           return { ok: false, message: T.failed[request.lang] + describe(e) };
         }
         return { ok: true, sheet: sheetName };
@@ -369,6 +384,7 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
       try {
         return { ok: true as const, sheet: await run((ctx) => addProjectSheet(ctx, template)) };
       } catch (e) {
+        if (await locked()) return { ok: false as const, message: sheetLockedText(template.name, options.lang ?? 'zh') };
         return {
           ok: false as const,
           message:
@@ -396,7 +412,8 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
           ),
         );
       } catch (e) {
-        pending.push({ zh: T.explainFailed.zh + describe(e), en: T.explainFailed.en + describe(e) });
+        if (e instanceof StructureProtectedError) pending.push(T.explainLocked);
+        else pending.push({ zh: T.explainFailed.zh + describe(e), en: T.explainFailed.en + describe(e) });
       }
     },
 

@@ -281,3 +281,38 @@ describe('fake Excel: strings written are taken as typed (Range.values; office-j
     expect(read).toEqual({ values: [['=见附件'], [3]], formulas: [['=见附件'], ['=SUM(1,2)']] });
   });
 });
+
+describe("fake Excel: the workbook's structure protected (ExcelApi 1.7 WorkbookProtection)", () => {
+  it('refuses to add, delete, hide or rename a sheet, and reads protection.protected; cells stay writable', async () => {
+    const fake = FakeExcel.fromSnapshot(workbook());
+    fake.state.structureProtected = true;
+    const tries: ((ctx: XlContext) => void)[] = [
+      (ctx) => void ctx.workbook.worksheets.add('新表'),
+      (ctx) => ctx.workbook.worksheets.getItem('项目2').delete(),
+      (ctx) => void (ctx.workbook.worksheets.getItem('项目2').visibility = 'Hidden'),
+      (ctx) => void (ctx.workbook.worksheets.getItem('项目2').name = '改名'),
+    ];
+    for (const t of tries) {
+      await expect(
+        fake.run(async (ctx) => {
+          t(ctx);
+          await ctx.sync();
+        }),
+      ).rejects.toMatchObject({ code: 'AccessDenied' });
+    }
+    expect(fake.state.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ['项目1', 'Visible'],
+      ['项目2', 'Visible'],
+      ['学校明细', 'Visible'],
+    ]);
+    const locked = await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('项目1').getRange('B1').values = [['x']];
+      const p = ctx.workbook.protection;
+      p.load('protected');
+      await ctx.sync();
+      return p.protected;
+    });
+    expect(locked).toBe(true);
+    expect(fake.cell('项目1', 'B1')?.value).toBe('x');
+  });
+});

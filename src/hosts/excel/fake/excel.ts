@@ -12,6 +12,8 @@
  *   `getItem` of a missing sheet fails with `ItemNotFound`, writes to a protected sheet with
  *   `AccessDenied`, an API the host lacks (by `apiVersion` or `features`) with `ApiNotFound`;
  * - deleting a VeryHidden sheet fails with `InvalidOperation`;
+ * - while the workbook's structure is protected, adding, deleting, hiding, showing or renaming a
+ *   sheet fails (`AccessDenied`); cells stay writable;
  * - `getMergedAreasOrNullObject` fails over a range with more than 512 merged areas;
  * - a note cannot be added to a cell that has a threaded comment;
  * - WorksheetCollection.onChanged fires, after the batch, for value and format changes, the
@@ -49,6 +51,7 @@ import type {
   XlSetting,
   XlSettingCollection,
   XlWorkbook,
+  XlWorkbookProtection,
   XlWorksheet,
   XlWorksheetCollection,
   XlWorksheetProtection,
@@ -463,6 +466,16 @@ class FakeContext implements XlContext {
     return s;
   }
 
+  /** A change to the workbook's structure (a sheet added, deleted, hidden, shown or renamed). */
+  structureChange(): void {
+    if (this.host.state.structureProtected === true) {
+      throw new FakeOfficeError(
+        'AccessDenied',
+        "The workbook's structure is protected; sheets cannot be added, deleted, hidden or renamed.",
+      );
+    }
+  }
+
   writable(id: string): FakeSheetState {
     const s = this.sheetOrThrow(id);
     if (s.protected) throw new FakeOfficeError('AccessDenied', 'You cannot perform the requested operation.');
@@ -605,12 +618,30 @@ class FakeWorkbook implements XlWorkbook {
   readonly notes: FakeNoteCollection;
   readonly comments: FakeCommentCollection;
   readonly customXmlParts: FakeXmlPartCollection;
+  readonly protection: FakeWorkbookProtection;
   constructor(private readonly ctx: FakeContext) {
+    this.protection = new FakeWorkbookProtection(ctx);
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.settings = new FakeSettingCollection(ctx);
     this.notes = new FakeNoteCollection(ctx, null);
     this.comments = new FakeCommentCollection(ctx);
     this.customXmlParts = new FakeXmlPartCollection(ctx);
+  }
+}
+
+/** `workbook.protection` (ExcelApi 1.7): whether the structure is protected. */
+class FakeWorkbookProtection extends FakeObject<'workbook'> implements XlWorkbookProtection {
+  protected readonly props = ['protected'] as const;
+  constructor(ctx: FakeContext) {
+    super(ctx);
+    this.bindNow(null, 'workbook');
+  }
+  protected read(): unknown {
+    this.ctx.needApi(7, 'WorkbookProtection');
+    return this.ctx.host.state.structureProtected === true;
+  }
+  get protected(): boolean {
+    return this.prop('protected') as boolean;
   }
 }
 
@@ -680,6 +711,7 @@ class FakeWorksheetCollection implements XlWorksheetCollection {
       requestBytes: jsonSize(name),
       run: (tx) => {
         const host = this.ctx.host;
+        this.ctx.structureChange();
         const n = name ?? `Sheet${host.state.nextSheetId}`;
         if (host.state.sheets.some((s) => s.name.toLowerCase() === n.toLowerCase())) {
           throw new FakeOfficeError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.');
@@ -739,7 +771,11 @@ class FakeWorksheet extends FakeObject<string> implements XlWorksheet {
     return this.prop('name') as string;
   }
   set name(v: string) {
-    this.op(jsonSize(v), (id) => (this.ctx.sheetOrThrow(id).name = v));
+    this.op(jsonSize(v), (id) => {
+      const s = this.ctx.sheetOrThrow(id);
+      this.ctx.structureChange();
+      s.name = v;
+    });
   }
   get position(): number {
     return this.prop('position') as number;
@@ -753,7 +789,10 @@ class FakeWorksheet extends FakeObject<string> implements XlWorksheet {
   set visibility(v: string) {
     this.op(jsonSize(v), (id) => {
       if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden') throw new FakeOfficeError('InvalidArgument', 'bad visibility');
-      this.ctx.sheetOrThrow(id).visibility = v;
+      const s = this.ctx.sheetOrThrow(id);
+      if (s.visibility === v) return;
+      this.ctx.structureChange();
+      s.visibility = v;
     });
   }
 
@@ -794,6 +833,7 @@ class FakeWorksheet extends FakeObject<string> implements XlWorksheet {
     this.op(0, (id) => {
       const st = this.ctx.host.state;
       const s = this.ctx.sheetOrThrow(id);
+      this.ctx.structureChange();
       if (s.visibility === 'VeryHidden') {
         throw new FakeOfficeError('InvalidOperation', 'A very hidden worksheet cannot be deleted; make it hidden or visible first.');
       }

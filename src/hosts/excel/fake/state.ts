@@ -60,6 +60,8 @@ export interface FakeFileState {
   settings: Record<string, unknown>;
   /** Custom XML parts, in the order they were added. */
   xmlParts?: FakeXmlPart[];
+  /** The workbook's structure is protected (Review > Protect Workbook): no sheet added, deleted, hidden, shown or renamed. */
+  structureProtected?: boolean;
   nextSheetId: number;
 }
 

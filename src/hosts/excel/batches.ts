@@ -42,6 +42,21 @@ export interface RunOptions {
   readonly maxFailures?: number;
 }
 
+/** Bytes of a string in UTF-8, as Excel counts a payload (a Chinese character is 3). */
+export function utf8Length(s: string): number {
+  let bytes = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x800)
+      bytes += c >= 0xd800 && c <= 0xdbff ? 1 : 2; // 3 bytes, or 4 for a surrogate pair (2 units)
+    else if (c >= 0x80) bytes += 1;
+  }
+  return bytes;
+}
+
+/** Bytes of a string sent as a JSON string in a request (quotes escaped, UTF-8). */
+export const wireLength = (s: string): number => utf8Length(JSON.stringify(s));
+
 /** Packs units, in order, into batches within the count and size budgets. */
 export function pack(units: readonly Unit[], maxUnits: number, maxBytes: number): Unit[][] {
   const out: Unit[][] = [];

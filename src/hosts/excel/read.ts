@@ -8,7 +8,11 @@
  * Used ranges whose estimated payload passes the budget are cut into row blocks, and blocks
  * are packed into as few batches as the budget allows: a workbook up to the budget (~4 MB of
  * cell data) is read in 3 syncs, a larger one in 3 + one per further ~4 MB, never one per
- * sheet. If the host still refuses a batch as too large, the batch is halved and retried.
+ * sheet. Excel counts UTF-8 bytes, so Chinese text weighs 3 bytes a character, three times
+ * over (values, text and formulas all carry it): the estimate per cell is learnt from each batch
+ * read, and made four times larger when the host refuses a batch as too large; what is still
+ * queued (the refused batch included) is then planned again with it, so that a workbook of long
+ * paragraphs costs a refusal or two, not one per batch. A single row refused is not retried.
  *
  * Merged areas are asked per block of MERGE_BLOCK_ROWS rows, in the first data batch: Excel
  * refuses getMergedAreasOrNullObject over a range with more than 512 merged areas. If it still
@@ -21,7 +25,7 @@ import type { Cell, CellKind, Range, SheetSnapshot, SheetVisibility, StoredExpla
 import { rangeFromA1 } from '../../core/snapshot/a1';
 import { EXPLANATION_SHEET, readExplanationSheet } from '../../core/report/explanations';
 import { isCellEditError, isPayloadError, type XlContext, type XlRange, type XlRangeAreas } from './api';
-import { runUnits, type Unit } from './batches';
+import { runUnits, utf8Length, type Unit } from './batches';
 import type { HostCaps } from './caps';
 import { FLAG_SHEET } from './record';
 
@@ -119,37 +123,56 @@ function blockAddress(b: Block): string {
   return `${columnLetters(b.left)}${b.top + 1}:${columnLetters(b.right)}${b.bottom + 1}`;
 }
 
-/** Row blocks of every used range, each within the budget. */
-export function planBlocks(sheets: readonly SheetInfo[], budget: number, bytesPerCell: number): Block[] {
+/** One block per used range (cut into rows by `packBatches`). */
+function usedBlocks(sheets: readonly SheetInfo[]): Block[] {
   const out: Block[] = [];
   sheets.forEach((s, i) => {
-    if (!s.used) return;
-    const { top, left, rows, cols } = s.used;
-    const rowsPerBlock = Math.max(1, Math.floor(budget / (cols * bytesPerCell)));
-    for (let r = 0; r < rows; r += rowsPerBlock) {
-      out.push({ sheet: i, top: top + r, bottom: top + Math.min(rows, r + rowsPerBlock) - 1, left, right: left + cols - 1 });
-    }
+    if (s.used)
+      out.push({
+        sheet: i,
+        top: s.used.top,
+        bottom: s.used.top + s.used.rows - 1,
+        left: s.used.left,
+        right: s.used.left + s.used.cols - 1,
+      });
   });
   return out;
 }
 
-/** Packs blocks, in order, into batches within the budget. */
+/**
+ * Blocks packed into batches at an estimate per cell: in order, each batch filled up to the
+ * budget, a block cut at the row where the batch is full (at least one row a batch).
+ */
 export function packBatches(blocks: readonly Block[], budget: number, bytesPerCell: number): Block[][] {
   const batches: Block[][] = [];
   let cur: Block[] = [];
   let size = 0;
   for (const b of blocks) {
-    const est = (b.bottom - b.top + 1) * (b.right - b.left + 1) * bytesPerCell;
-    if (cur.length > 0 && size + est > budget) {
-      batches.push(cur);
-      cur = [];
-      size = 0;
+    const rowBytes = (b.right - b.left + 1) * bytesPerCell;
+    let top = b.top;
+    while (top <= b.bottom) {
+      const fit = Math.floor((budget - size) / rowBytes);
+      if (fit < 1 && cur.length > 0) {
+        batches.push(cur);
+        cur = [];
+        size = 0;
+        continue;
+      }
+      const bottom = Math.min(b.bottom, top + Math.max(1, fit) - 1);
+      cur.push({ ...b, top, bottom });
+      size += (bottom - top + 1) * rowBytes;
+      top = bottom + 1;
     }
-    cur.push(b);
-    size += est;
   }
   if (cur.length > 0) batches.push(cur);
   return batches;
+}
+
+/** Bytes of one value in a JSON response (UTF-8, with its quotes and comma). */
+function wireBytes(v: unknown): number {
+  if (typeof v === 'string') return utf8Length(v) + 3;
+  if (typeof v === 'number') return String(v).length + 1;
+  return 6;
 }
 
 /** Row blocks for the merged-area requests, per used range. */
@@ -229,7 +252,7 @@ function toCell(row: number, col: number, vt: string, value: unknown, text: stri
 
 export async function readWorkbook(context: XlContext, options: ReadOptions): Promise<ReadResult> {
   const budget = options.batchBytes ?? 4 * 1024 * 1024;
-  const perCell = options.bytesPerCell ?? 120;
+  let perCell = options.bytesPerCell ?? 120;
   const omitted: string[] = [];
 
   // Sync 1: the sheet list.
@@ -266,7 +289,13 @@ export async function readWorkbook(context: XlContext, options: ReadOptions): Pr
   }
 
   // Sync 3 (and more only past the payload budget): the cells, and the merged areas.
-  const queue = packBatches(planBlocks(sheets, budget, perCell), budget, perCell);
+  const queue = packBatches(usedBlocks(sheets), budget, perCell);
+  /** What is still queued, planned again at `perCell`. */
+  const replan = (): void => {
+    const rest = packBatches(queue.flat(), budget, perCell);
+    queue.length = 0;
+    queue.push(...rest);
+  };
   const mergeBlocks = options.caps.merges ? planMergeBlocks(sheets) : [];
   const mergeFound = sheets.map(() => new Map<string, Range>());
   const mergeFailed = new Set<number>();
@@ -286,9 +315,11 @@ export async function readWorkbook(context: XlContext, options: ReadOptions): Pr
       await context.sync();
     } catch (e) {
       if (isCellEditError(e)) throw e;
-      const halves = isPayloadError(e) ? splitBatch(batch) : null;
-      if (halves) {
-        queue.unshift(...halves);
+      if (isPayloadError(e) && splitBatch(batch)) {
+        // the estimate was low (Chinese text, long paragraphs): this batch and the rest planned again at four times it
+        perCell *= 4;
+        queue.unshift(batch);
+        replan();
         continue;
       }
       if (withMerges) {
@@ -303,6 +334,8 @@ export async function readWorkbook(context: XlContext, options: ReadOptions): Pr
       mergesPending = false;
       mergeLoads.forEach((a, i) => collectMerges(a, mergeFound[mergeBlocks[i]!.sheet]!));
     }
+    let bytes = 0;
+    let count = 0;
     batch.forEach((b, k) => {
       const r = loads[k]!;
       const values = r.values;
@@ -316,9 +349,21 @@ export async function readWorkbook(context: XlContext, options: ReadOptions): Pr
         for (let j = 0; j < vr.length; j++) {
           const c = toCell(b.top + i, b.left + j, types[i]?.[j] ?? 'Empty', vr[j], text[i]?.[j] ?? '', formulas[i]?.[j], formats[i]?.[j]);
           if (c) out.push(c);
+          bytes +=
+            wireBytes(vr[j]) +
+            wireBytes(types[i]?.[j]) +
+            wireBytes(text[i]?.[j]) +
+            wireBytes(formulas[i]?.[j]) +
+            wireBytes(formats[i]?.[j]);
+          count++;
         }
       }
     });
+    if (count > 0 && queue.length > 0) {
+      // the estimate per cell learnt from this batch (a tenth over, for what varies; the budget leaves 1 MB besides), for what is left
+      perCell = Math.max(16, Math.ceil((bytes / count) * 1.1));
+      replan();
+    }
   }
   if (mergesPending) {
     // Apart: halved down to single rows; a block that still fails loses its sheet's merges.

@@ -13,7 +13,7 @@
  * batches (./batches), so it costs no sync of its own; a record in XML parts costs one read sync.
  */
 import { type XlContext, type XlCustomXmlPart, type XlRange, type XlSetting, type XlWorksheet } from './api';
-import { runUnits, type Unit } from './batches';
+import { runUnits, wireLength, type Unit } from './batches';
 import type { HostCaps } from './caps';
 
 export const FLAG_SETTING_KEY = 'disclosure-check.flags';
@@ -266,7 +266,7 @@ export function recordUnits(
       return { units, place: { ...place, settingExists: false, xmlParts: [] } };
     }
     if (json.length <= RECORD_SETTING_MAX || !caps.xmlParts) {
-      units.push({ bytes: json.length + 200, queue: () => void context.workbook.settings.add(FLAG_SETTING_KEY, json) });
+      units.push({ bytes: wireLength(json) + 200, queue: () => void context.workbook.settings.add(FLAG_SETTING_KEY, json) });
       if (place.xmlParts.length > 0) units.push({ bytes: 100 * place.xmlParts.length, queue: removeParts });
       return { units, place: { ...place, settingExists: true, xmlParts: [] } };
     }
@@ -274,7 +274,7 @@ export function recordUnits(
     const count = Math.ceil(json.length / RECORD_PART_CHARS);
     for (let i = 0; i < count; i++) {
       const xml = partXml(run, i, count, json.slice(i * RECORD_PART_CHARS, (i + 1) * RECORD_PART_CHARS));
-      units.push({ bytes: xml.length + 200, queue: () => void context.workbook.customXmlParts.add(xml) });
+      units.push({ bytes: wireLength(xml) + 200, queue: () => void context.workbook.customXmlParts.add(xml) });
     }
     const pointer: XmlPointer = { version: 1, xml: run, parts: count };
     // The setting switches to the new parts only once they are all written; then the old go.
@@ -316,7 +316,7 @@ export function recordUnits(
   const units: Unit[] = [prepare];
   pieces.forEach((piece, i) => {
     units.push({
-      bytes: piece.length + 200,
+      bytes: wireLength(piece) + 200,
       queue: () => {
         const range = sheets.getItem(FLAG_SHEET).getRange(`A${i + 1}`);
         range.numberFormat = [['@']];

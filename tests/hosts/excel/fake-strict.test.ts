@@ -316,3 +316,21 @@ describe("fake Excel: the workbook's structure protected (ExcelApi 1.7 WorkbookP
     expect(fake.cell('项目1', 'B1')?.value).toBe('x');
   });
 });
+
+describe('fake Excel: payloads are counted in UTF-8 bytes (Excel on the web, 5 MB)', () => {
+  it('a request of 2 million Chinese characters (6 MB) is refused, though its string length is under 5 MB', async () => {
+    const fake = FakeExcel.fromSnapshot(workbook());
+    const text = '预'.repeat(2_000_000);
+    await expect(
+      fake.run(async (ctx) => {
+        ctx.workbook.settings.add('k', text);
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    await fake.run(async (ctx) => {
+      ctx.workbook.settings.add('k', 'a'.repeat(2_000_000));
+      await ctx.sync();
+    });
+    expect(fake.syncs.map((s) => s.ok)).toEqual([false, true]);
+  });
+});

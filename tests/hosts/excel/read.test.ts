@@ -50,6 +50,27 @@ describe('readWorkbook', () => {
     expect(fake.syncs.some((s) => !s.ok)).toBe(true); // the estimate was low once: halved and retried
   });
 
+  it('counts Chinese text as Excel does (3 bytes a character in UTF-8): after one refusal the rest is planned to fit', async () => {
+    const sheets: WorkbookSnapshot['sheets'] = Array.from({ length: 20 }, (_, i) => ({
+      name: `项目${i + 1}`,
+      index: i,
+      visibility: 'visible' as const,
+      merges: [],
+      cells: Array.from({ length: 100 * 4 }, (_, k) => {
+        const t = `第${k}段：`.padEnd(60, '资金安排计划实施成效说明');
+        return { row: Math.floor(k / 4), col: k % 4, kind: 'text' as const, value: t, text: t };
+      }),
+    }));
+    const fake = FakeExcel.fromSnapshot({ sheets }, { payloadLimit: 1024 * 1024 });
+    const { snapshot } = await fake.run((ctx) => readWorkbook(ctx, { caps: ALL, batchBytes: 800 * 1024 }));
+    expect(snapshot.sheets).toEqual(sheets);
+    const refused = fake.syncs.filter((s) => !s.ok).length;
+    const received = fake.syncs.reduce((n, s) => n + s.responseBytes, 0);
+    expect(refused).toBeLessThanOrEqual(2);
+    // and few more syncs than the data needs at the budget
+    expect(fake.syncs.filter((s) => s.ok).length).toBeLessThanOrEqual(2 + Math.ceil(received / (600 * 1024)));
+  });
+
   it('reads one 8,000-row sheet whose data passes the payload limit (1 MB here), in blocks', async () => {
     const cells = [];
     for (let r = 0; r < 8000; r++) {

@@ -6,7 +6,7 @@
  * - loads and writes are queued and run, in order, only at `context.sync()`; a load sees the
  *   workbook as it is at its place in the batch; loaded values arrive after the sync;
  * - every `sync()` is counted; a sync whose request or response would pass the payload limit
- *   (5 MB; estimate: JSON size of the values plus ACTION_BYTES per queued action) fails with `RequestPayloadSizeLimitExceeded` /
+ *   (5 MB; estimate: the values' JSON in UTF-8 bytes plus ACTION_BYTES per queued action) fails with `RequestPayloadSizeLimitExceeded` /
  *   `ResponsePayloadSizeLimitExceeded`, as Excel on the web does (nothing of a refused request runs);
  * - an operation that fails aborts the rest of its batch (earlier operations stay applied);
  *   `getItem` of a missing sheet fails with `ItemNotFound`, writes to a protected sheet with
@@ -147,7 +147,22 @@ interface Op {
   run(tx: Tx): void;
 }
 
-const jsonSize = (v: unknown): number => (v === undefined ? 0 : JSON.stringify(v).length);
+/**
+ * Bytes of a value on the wire: its JSON in UTF-8 (a payload is bytes; a Chinese character is 3,
+ * not the 1 a string's length counts).
+ */
+export function jsonSize(v: unknown): number {
+  if (v === undefined) return 0;
+  const json = JSON.stringify(v);
+  let bytes = json.length;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c >= 0x800)
+      bytes += c >= 0xd800 && c <= 0xdbff ? 1 : 2; // 3 bytes, or 4 for a surrogate pair (2 units)
+    else if (c >= 0x80) bytes += 1;
+  }
+  return bytes;
+}
 
 function splitProps(props: string | string[] | undefined): string[] | undefined {
   if (props === undefined) return undefined;

@@ -29,7 +29,16 @@
  */
 import { fromA1 } from '../../core/snapshot/a1';
 import type { Finding, Lang, Severity } from '../../core/rules/types';
-import type { XlContext, XlFill, XlNote, XlRange, XlWorksheet } from './api';
+import {
+  isCellEditError,
+  type XlCommentCollection,
+  type XlContext,
+  type XlFill,
+  type XlNote,
+  type XlRange,
+  type XlWorksheet,
+  type XlWorksheetCollection,
+} from './api';
 import { runUnits, type Unit } from './batches';
 import type { HostCaps } from './caps';
 import {
@@ -42,6 +51,7 @@ import {
   type FlagRecord,
   type RecordCache,
   type RecordPlace,
+  type RecordRead,
   type SavedFill,
 } from './record';
 
@@ -422,6 +432,38 @@ function lazyRecordUnit(
   };
 }
 
+/**
+ * Flag's first sync: the record, the sheet list and (with notes) the threaded comments. Some Excel
+ * builds claim ExcelApi 1.10 yet refuse `workbook.comments` (NotImplemented; office-js 1847,
+ * office-js-docs-pr 2006): then the sync is made again without them (a note refused on a comment's
+ * cell is then reported cell by cell, as any refused note).
+ */
+async function firstSync(
+  context: XlContext,
+  caps: HostCaps,
+  cache: RecordCache,
+): Promise<{ recordRead: RecordRead; ws: XlWorksheetCollection; comments: XlCommentCollection | null }> {
+  const queue = (withComments: boolean) => {
+    const recordRead = queueRecordRead(context, caps, cache);
+    const ws = context.workbook.worksheets;
+    ws.load('items/name,items/protection/protected');
+    const comments = withComments ? context.workbook.comments : null;
+    comments?.load('items/id');
+    return { recordRead, ws, comments };
+  };
+  const withComments = caps.comments && caps.notes;
+  const queued = queue(withComments);
+  try {
+    await context.sync();
+    return queued;
+  } catch (e) {
+    if (!withComments || isCellEditError(e)) throw e;
+  }
+  const again = queue(false);
+  await context.sync();
+  return again;
+}
+
 /** Flags the findings' cells (and marks filled values); replaces the flags of an earlier check. */
 export async function flag(
   context: XlContext,
@@ -434,13 +476,9 @@ export async function flag(
   const notDone: NotDone[] = [];
 
   // Sync 1: what was flagged before, which sheets exist and are protected, threaded comments.
-  const recordRead = queueRecordRead(context, caps, cache);
-  const ws = context.workbook.worksheets;
-  ws.load('items/name,items/protection/protected');
-  const comments = caps.comments && caps.notes ? context.workbook.comments : null;
-  comments?.load('items/id');
-  await context.sync();
-  const { record: previousRecord, place } = await recordRead.resolve();
+  const first = await firstSync(context, caps, cache);
+  const { ws, comments } = first;
+  const { record: previousRecord, place } = await first.recordRead.resolve();
   const sheetByName = new Map(ws.items.map((s) => [s.name, s]));
   const previous = previousRecord?.entries ?? [];
   const prevByKey = new Map(previous.map((e) => [keyOf(e.sheet, e.cell), e]));

@@ -320,6 +320,20 @@ describe('7. notes beside threaded comments', () => {
     expect(fake.dump()).toEqual(before);
   });
 
+  it('an Excel that claims ExcelApi 1.10 yet refuses workbook.comments (NotImplemented, office-js 1847): flagged all the same', async () => {
+    const fake = FakeExcel.fromSnapshot(workbook(2), { features: { comments: false } });
+    fake.setComment('项目1', 'A3', '请财务科核对');
+    const findings = ['A2', 'A3', 'A4'].map((c) => finding('项目1', c, 'error', `问题 ${c}`));
+    const before = fake.dump();
+    const r = await fake.run((ctx) => flag(ctx, findings, ALL_CAPS));
+    expect(r.error).toBeUndefined();
+    expect(r.flagged).toBe(3);
+    expect(r.notDone).toEqual([{ sheet: '项目1', cell: 'A3', what: 'note', reason: 'refused', code: 'InvalidOperation' }]);
+    expect(Object.keys(fake.sheet('项目1')!.notes).sort()).toEqual(['A2', 'A4']);
+    await fake.run((ctx) => clearFlags(ctx, ALL_CAPS));
+    expect(fake.dump()).toEqual(before);
+  });
+
   it('the host names the cell in one sentence', async () => {
     const fake = FakeExcel.fromSnapshot(defective());
     const host = hostOf(fake);

@@ -15,7 +15,8 @@
  * - while the workbook's structure is protected, adding, deleting, hiding, showing or renaming a
  *   sheet fails (`AccessDenied`); cells stay writable;
  * - `getMergedAreasOrNullObject` fails over a range with more than 512 merged areas;
- * - a note cannot be added to a cell that has a threaded comment;
+ * - a note cannot be added to a cell that has a threaded comment; with `features.comments` false,
+ *   `workbook.comments` fails with NotImplemented although ExcelApi 1.10 is claimed;
  * - WorksheetCollection.onChanged fires, after the batch, for value and format changes, the
  *   add-in's own included (`triggerSource: 'ThisLocalAddin'` from ExcelApi 1.14), unless the
  *   add-in switched `context.runtime.enableEvents` off;
@@ -80,6 +81,11 @@ export interface FakeFeatures {
   merges: boolean;
   /** ExcelApi 1.4 workbook settings. */
   settings: boolean;
+  /**
+   * Threaded comments implemented. false: the requirement set claims ExcelApi 1.10, yet
+   * `workbook.comments` fails with NotImplemented, as some Excel builds do (office-js 1847).
+   */
+  comments: boolean;
 }
 
 /**
@@ -208,7 +214,7 @@ export class FakeExcel {
 
   constructor(state: FakeFileState, options: FakeOptions = {}) {
     this.state = cloneState(state);
-    this.features = { notes: true, merges: true, settings: true, ...options.features };
+    this.features = { notes: true, merges: true, settings: true, comments: true, ...options.features };
     this.payloadLimit = options.payloadLimit ?? 5 * 1024 * 1024;
     this.apiVersion = options.apiVersion ?? 18;
     this.fillQuirks = { patternNull: true, tintedColor: true, ...options.fillQuirks };
@@ -1482,6 +1488,7 @@ class FakeCommentCollection implements XlCommentCollection {
       requestBytes: 0,
       run: (tx) => {
         this.ctx.needApi(10, 'CommentCollection');
+        if (!this.ctx.host.features.comments) throw new FakeOfficeError('NotImplemented', 'This operation is not implemented.');
         const items: FakeComment[] = [];
         for (const s of this.ctx.host.state.sheets) {
           for (const [a1, content] of Object.entries(s.comments ?? {})) {

@@ -334,3 +334,19 @@ describe('fake Excel: payloads are counted in UTF-8 bytes (Excel on the web, 5 M
     expect(fake.syncs.map((s) => s.ok)).toEqual([false, true]);
   });
 });
+
+describe('fake Excel: null and "" in a 2-D array (Blank and null values in Excel add-ins)', () => {
+  it('null leaves its cell as it is; "" clears the value or resets the number format', async () => {
+    const fake = FakeExcel.fromSnapshot(workbook());
+    fake.setCell('项目1', 'B1', { value: '甲', numberFormat: '@' });
+    fake.setCell('项目1', 'C1', { value: 12.5, numberFormat: '0.00' });
+    await fake.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('项目1').getRange('B1:D1');
+      r.values = [[null, '', 'x']];
+      r.numberFormat = [[null, '', null]];
+    });
+    expect(fake.cell('项目1', 'B1')).toEqual({ value: '甲', numberFormat: '@' });
+    expect(fake.cell('项目1', 'C1')).toEqual({ value: null });
+    expect(fake.cell('项目1', 'D1')).toEqual({ value: 'x' });
+  });
+});

@@ -26,6 +26,8 @@
  * - fills read back as Excel reads them (`fillQuirks`): no fill reads colour #FFFFFF and
  *   tintAndShade null; the pattern of no fill and of a solid fill may read null; a tinted colour
  *   reads as shown, with the tint applied;
+ * - null in a 2-D array written to values, formulas or numberFormat leaves that cell as it is;
+ *   '' clears the value or resets the format to General;
  * - a string written into a cell that is not Text ('@') is taken as typed: a number, TRUE/FALSE,
  *   a formula ('=', '+', '-'), a date (its serial number and a date format); a Text cell keeps it.
  * Bundle-able for the browser: no Node built-ins.
@@ -305,7 +307,7 @@ export class FakeExcel {
     const s = this.sheet(sheet);
     const p = fromA1(a1);
     if (!s || !p) throw new Error(`fake: no cell ${sheet}!${a1}`);
-    writeValue(s, p.row, p.col, value);
+    writeValue(s, p.row, p.col, value ?? ''); // null: the user deletes the content
     await this.fire(s, { top: p.row, left: p.col, bottom: p.row, right: p.col }, 'user');
   }
 
@@ -344,12 +346,13 @@ export class FakeExcel {
 }
 
 function writeValue(sheet: FakeSheetState, row: number, col: number, v: unknown): void {
+  if (v === null) return; // null in the 2-D array leaves the cell as it is ('' clears it)
   const key = cellKey(row, col);
   const cell: FakeCell = { ...(sheet.cells[key] ?? { value: null }) };
   delete cell.formula;
   delete cell.text;
   delete cell.error;
-  if (v === null || v === undefined || v === '') cell.value = null;
+  if (v === undefined || v === '') cell.value = null;
   else if (typeof v === 'number' || typeof v === 'boolean') cell.value = v;
   else if (typeof v === 'string') {
     // a Text cell keeps what is written, '=' included
@@ -1044,10 +1047,11 @@ class FakeRange extends FakeObject<RangeTarget> implements XlRange {
   }
   set numberFormat(v: unknown[][]) {
     this.write(v, (s, row, col, x) => {
+      if (x === null) return; // left as it is
       if (typeof x !== 'string') throw new FakeOfficeError('InvalidArgument', 'numberFormat must be a string');
       const key = cellKey(row, col);
       const cell: FakeCell = { ...(s.cells[key] ?? { value: null }) };
-      if (x === 'General') delete cell.numberFormat;
+      if (x === 'General' || x === '') delete cell.numberFormat;
       else cell.numberFormat = x;
       s.cells[key] = cell;
     });

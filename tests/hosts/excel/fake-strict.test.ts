@@ -19,6 +19,20 @@ async function listen(fake: FakeExcel): Promise<XlChangedArgs[]> {
 }
 
 describe('fake Excel: worksheets', () => {
+  it('sheet names are unique regardless of case: adding "SHEET" beside "Sheet" fails with ItemAlreadyExists; getItem ignores case', async () => {
+    const fake = FakeExcel.fromSnapshot(workbook());
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.add('Sheet');
+      await ctx.sync();
+      ctx.workbook.worksheets.add('SHEET');
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'ItemAlreadyExists' });
+      const s = ctx.workbook.worksheets.getItem('sHeEt');
+      s.load('name');
+      await ctx.sync();
+      expect(s.name).toBe('Sheet');
+    });
+  });
+
   it('refuses to delete a VeryHidden sheet (InvalidOperation); a Hidden one can be deleted', async () => {
     const fake = FakeExcel.fromSnapshot(workbook());
     await fake.run(async (ctx) => {

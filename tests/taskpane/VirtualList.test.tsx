@@ -265,11 +265,12 @@ describe('FindingList with thousands of findings', () => {
     );
   }
 
-  it('5,000 findings: only the visible rows are in the DOM, in the grouped order, with the count right', () => {
+  it('5,000 findings: only the visible rows are in the DOM, in the grouped order, with the count right', async () => {
     const findings = many(5000);
     show(findings);
     const order = groupFindings(findings).flatMap((g) => g.rules.flatMap((r) => r.findings));
-    const l = screen.getByRole('list', { name: '检查结果，共 5000 处' });
+    // the windowed list is its own chunk: it comes a moment later
+    const l = await screen.findByRole('list', { name: '检查结果，共 5000 处' });
     const items = within(l).getAllByRole('listitem');
     expect(items.length).toBeLessThan(30);
     expect(document.querySelectorAll('[data-finding]').length).toBe(items.length);
@@ -288,10 +289,11 @@ describe('FindingList with thousands of findings', () => {
     expect(within(l).getAllByRole('listitem').length).toBeLessThan(30);
   });
 
-  it('the selected finding is rendered and scrolled to, far down the list', () => {
+  it('the selected finding is rendered and scrolled to, far down the list', async () => {
     const findings = many(5000);
     const order = groupFindings(findings).flatMap((g) => g.rules.flatMap((r) => r.findings));
     show(findings, order[4000]!.key);
+    await screen.findByRole('list');
     const sel = document.querySelector('[aria-current="true"]')!;
     expect(sel.textContent).toContain(order[4000]!.message);
     expect(layout.scrollY).toBeGreaterThan(0);

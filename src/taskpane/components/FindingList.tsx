@@ -1,17 +1,14 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { Suspense, lazy, useMemo, useState, type ReactNode } from 'react';
 import { Badge, Button, Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { Finding, Severity } from '../../core/rules/types';
 import type { Strings } from '../i18n';
-import { findingRank, groupFindings, sameCellOthers } from './findingOrder';
-import { VirtualList, type RowProps } from './VirtualList';
+import { WINDOW_FROM, findingRank, groupFindings, sameCellOthers } from './findingOrder';
+import type { RowProps } from './VirtualList';
 
-export { findingRank, groupFindings, sameCellOthers };
+/** The windowed list (a few thousand findings): its own chunk, loaded the first time a list is that long. */
+const WindowedFindings = lazy(() => import(/* webpackChunkName: "findings-window" */ './WindowedFindings'));
 
-/**
- * From this many findings shown the list is windowed (only what is in view is in the DOM); below
- * it every finding is rendered, in sections by project (the browser's find-in-page sees them all).
- */
-export const WINDOW_FROM = 300;
+export { WINDOW_FROM, findingRank, groupFindings, sameCellOthers };
 
 const useStyles = makeStyles({
   project: { marginTop: tokens.spacingVerticalM },
@@ -249,42 +246,11 @@ function FindingItem(
   );
 }
 
-/** One row of the windowed list: a finding, with its project's and rule's headings when it is their first. */
-interface Row {
-  readonly f: Finding;
-  readonly project?: { readonly name: string; readonly count: number } | undefined;
-  readonly rule?: string | undefined;
-  readonly key: string;
-}
-
-function flatten(findings: readonly Finding[]): Row[] {
-  const rows: Row[] = [];
-  for (const g of groupFindings(findings)) {
-    g.rules.forEach((r, ri) => {
-      r.findings.forEach((f, fi) => {
-        rows.push({
-          f,
-          key: f.key + f.message,
-          project: ri === 0 && fi === 0 ? { name: g.project, count: g.count } : undefined,
-          rule: fi === 0 ? r.rule : undefined,
-        });
-      });
-    });
-  }
-  return rows;
-}
-
-/** A row's height before it is measured: the finding, plus its headings. */
-const ROW_ESTIMATE = 104;
-const PROJECT_ESTIMATE = 40;
-const RULE_ESTIMATE = 28;
-
 export function FindingList(props: FindingListProps) {
   const s = useStyles();
   const { t } = props;
   const others = useMemo(() => sameCellOthers(props.findings), [props.findings]);
   const windowed = props.findings.length >= (props.windowFrom ?? WINDOW_FROM);
-  const rows = useMemo(() => (windowed ? flatten(props.findings) : []), [windowed, props.findings]);
 
   const projectTitle = (name: string, count: number) => (
     <h2 className={s.projectTitle}>
@@ -324,28 +290,18 @@ export function FindingList(props: FindingListProps) {
   );
 
   if (windowed) {
-    const selected = props.selectedKey === undefined ? -1 : rows.findIndex((r) => r.f.key === props.selectedKey);
     return (
-      <VirtualList
-        count={rows.length}
-        rowKey={(i) => rows[i]!.key}
-        estimate={(i) => ROW_ESTIMATE + (rows[i]!.project ? PROJECT_ESTIMATE : 0) + (rows[i]!.rule ? RULE_ESTIMATE : 0)}
-        keep={selected >= 0 ? selected : undefined}
-        aria-label={t.findingsListLabel(rows.length)}
-        renderRow={(i, row) => {
-          const r = rows[i]!;
-          return item(
-            r.f,
-            row,
-            (r.project !== undefined || r.rule !== undefined) && (
-              <>
-                {r.project && <div className={s.project}>{projectTitle(r.project.name, r.project.count)}</div>}
-                {r.rule && ruleTitle(r.rule)}
-              </>
-            ),
-          );
-        }}
-      />
+      <Suspense fallback={null}>
+        <WindowedFindings
+          findings={props.findings}
+          selectedKey={props.selectedKey}
+          label={t.findingsListLabel}
+          projectClass={s.project}
+          projectTitle={projectTitle}
+          ruleTitle={ruleTitle}
+          item={item}
+        />
+      </Suspense>
     );
   }
 

@@ -1,6 +1,12 @@
 /** The findings list's order (errors first within a project) and its same-cell pairs; pure, so tests and the e2e run can use it. */
 import type { Finding } from '../../core/rules/types';
 
+/**
+ * From this many findings shown the list is windowed (only what is in view is in the DOM); below
+ * it every finding is rendered, in sections by project (the browser's find-in-page sees them all).
+ */
+export const WINDOW_FROM = 300;
+
 export interface Group {
   readonly project: string;
   readonly rules: { readonly rule: string; readonly findings: Finding[] }[];

@@ -231,6 +231,22 @@ describe('VirtualList', () => {
     );
     expect(layout.scrollY).toBe(1000 * 50);
     expect(rendered()).toContain(1000);
+    // the same row at another index (a row added above it, as a re-check does): the view stays where it is
+    scrollTo(50 * 3000);
+    scrolls = [];
+    view.rerender(
+      <VirtualList
+        count={5001}
+        rowKey={(i) => (i === 0 ? 'new' : `row${i - 1}`)}
+        estimate={() => 50}
+        overscan={2}
+        keep={1001}
+        renderRow={(i, p) => <li {...p}>row {i}</li>}
+      />,
+    );
+    expect(scrolls).toEqual([]);
+    expect(layout.scrollY).toBe(50 * 3000);
+    expect(rendered()).toContain(1001);
   });
 });
 

@@ -45,7 +45,7 @@ export interface VirtualListProps {
   readonly renderRow: (i: number, props: RowProps) => ReactElement;
   /** Rows rendered beyond each edge of the viewport (default 4). */
   readonly overscan?: number | undefined;
-  /** A row kept rendered and brought into view whenever it changes (the selected finding). */
+  /** A row kept rendered, and brought into view when it becomes another row (the selected finding). */
   readonly keep?: number | undefined;
   /** What ↑/↓ focus in a row (default: its first button). */
   readonly focusSelector?: string | undefined;
@@ -274,10 +274,19 @@ export function VirtualList(props: VirtualListProps): ReactElement {
     };
   }, [measure]);
 
-  // the kept row (selected) is brought into view when it changes
+  // the kept row (selected) is brought into view when it becomes another row — not when the list
+  // around it changes (a 说明 saved further down re-checks and moves rows: the view stays put)
+  const keepKey = keep !== undefined && keep >= 0 && keep < count ? rowKey(keep) : undefined;
   useLayoutEffect(() => {
-    if (keep !== undefined && keep >= 0 && keep < latest.current.count) bringIntoView(keep);
-  }, [keep, bringIntoView]);
+    if (keepKey === undefined) return;
+    const l = latest.current;
+    for (let i = 0; i < l.count; i++) {
+      if (l.rowKey(i) === keepKey) {
+        bringIntoView(i);
+        return;
+      }
+    }
+  }, [keepKey, bringIntoView]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
     const target = e.target as HTMLElement;

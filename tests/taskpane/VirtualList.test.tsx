@@ -208,6 +208,19 @@ describe('VirtualList', () => {
     expect(document.activeElement!.textContent).toBe('more 3');
   });
 
+  it('a row brought into view lands below the page’s scroll-padding-top (the sticky cell preview)', () => {
+    document.documentElement.style.setProperty('scroll-padding-top', '120px');
+    try {
+      list(5000, { keep: 3000 });
+      scrollTo(50 * 4000);
+      fireEvent.keyDown(screen.getByRole('button', { name: 'row 3000' }), { key: 'ArrowUp' });
+      expect(document.activeElement!.textContent).toBe('row 2999');
+      expect(layout.scrollY).toBe(2999 * 50 - 120);
+    } finally {
+      document.documentElement.style.removeProperty('scroll-padding-top');
+    }
+  });
+
   it('the kept (selected) row is rendered and brought into view when it changes', () => {
     const view = list(5000, { keep: 2500 });
     // scrolled so that row 2500 is the last in view

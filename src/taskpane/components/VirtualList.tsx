@@ -100,6 +100,13 @@ function viewport(list: HTMLElement, scroller: Scroller): { top: number; bottom:
   return { top: s.top - r.top, bottom: s.bottom - r.top };
 }
 
+/** The scroller's scroll-padding-top: a sticky box over the top of the view (the page's cell preview). */
+function paddingTop(scroller: Scroller): number {
+  const el = scroller === window ? document.documentElement : (scroller as HTMLElement);
+  const v = Number.parseFloat(getComputedStyle(el).scrollPaddingTop);
+  return Number.isFinite(v) ? v : 0;
+}
+
 function scrollBy(scroller: Scroller, dy: number): void {
   if (dy === 0) return;
   if (scroller === window) window.scrollBy(0, dy);
@@ -166,7 +173,7 @@ export function VirtualList(props: VirtualListProps): ReactElement {
     setRange((prev) => (same(prev, next) ? prev : next));
   }, []);
 
-  /** Scrolls the least that shows row i whole (its top if it is taller than the viewport). */
+  /** Scrolls the least that shows row i whole (its top if it is taller than the view), below any scroll-padding-top. */
   const bringIntoView = useCallback((i: number) => {
     const list = listRef.current;
     if (!list) return;
@@ -174,6 +181,7 @@ export function VirtualList(props: VirtualListProps): ReactElement {
     const o = latest.current.offsets;
     if (i < 0 || i >= o.length - 1) return;
     const v = viewport(list, scroller.current);
+    v.top += paddingTop(scroller.current);
     const top = o[i]!;
     const bottom = o[i + 1]!;
     if (top < v.top) scrollBy(scroller.current, top - v.top);

@@ -48,6 +48,8 @@ export interface Strings {
   readonly cellColumn: string;
   readonly valueColumn: string;
   readonly findingsCount: (n: number) => string;
+  /** The windowed findings list's name for screen readers. */
+  readonly findingsListLabel: (n: number) => string;
   // settings
   readonly rulesHeading: string;
   readonly ruleOn: string;
@@ -182,6 +184,7 @@ const zh: Strings = {
   cellColumn: '单元格',
   valueColumn: '填入的值',
   findingsCount: (n) => `${n} 处`,
+  findingsListLabel: (n) => `检查结果，共 ${n} 处`,
   rulesHeading: '规则',
   ruleOn: '启用',
   severityFor: (rule) => `${rule} 的级别`,
@@ -310,6 +313,7 @@ const en: Strings = {
   cellColumn: 'Cell',
   valueColumn: 'Value to write',
   findingsCount: (n) => `${n}`,
+  findingsListLabel: (n) => `Findings, ${n} in all`,
   rulesHeading: 'Rules',
   ruleOn: 'On',
   severityFor: (rule) => `Severity of ${rule}`,

@@ -1,7 +1,14 @@
-import { useState } from 'react';
+import { Suspense, lazy, useMemo, useState, type ReactNode } from 'react';
 import { Badge, Button, Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { Finding, Severity } from '../../core/rules/types';
 import type { Strings } from '../i18n';
+import { WINDOW_FROM, findingRank, groupFindings, sameCellOthers } from './findingOrder';
+import type { RowProps } from './VirtualList';
+
+/** The windowed list (a few thousand findings): its own chunk, loaded the first time a list is that long. */
+const WindowedFindings = lazy(() => import(/* webpackChunkName: "findings-window" */ './WindowedFindings'));
+
+export { WINDOW_FROM, findingRank, groupFindings, sameCellOthers };
 
 const useStyles = makeStyles({
   project: { marginTop: tokens.spacingVerticalM },
@@ -93,77 +100,21 @@ export interface FindingListProps {
   readonly onExplain: (f: Finding, text: string) => void;
   /** 对应标题 on a finding that offers it (finding.mapHeading): the button's label and what it opens. */
   readonly mapHeading?: { readonly label: string; open(f: Finding): void } | undefined;
-}
-
-interface Group {
-  readonly project: string;
-  readonly rules: { readonly rule: string; readonly findings: Finding[] }[];
-  count: number;
-}
-
-/** Errors before warnings before infos; explained findings (no longer counted) last. */
-export function findingRank(f: Finding): number {
-  return f.explanation ? 3 : f.severity === 'error' ? 0 : f.severity === 'warning' ? 1 : 2;
-}
-
-/**
- * Groups by project (in order of first appearance), then by rule; within a project the rules with
- * errors come first, then warnings, then infos (each rule's findings in the same order; ties keep
- * the workbook's order).
- */
-export function groupFindings(findings: readonly Finding[]): Group[] {
-  const groups: Group[] = [];
-  const byProject = new Map<string, Group>();
-  for (const f of findings) {
-    const p = f.project ?? '';
-    let g = byProject.get(p);
-    if (!g) {
-      g = { project: p, rules: [], count: 0 };
-      byProject.set(p, g);
-      groups.push(g);
-    }
-    let r = g.rules.find((x) => x.rule === f.rule);
-    if (!r) g.rules.push((r = { rule: f.rule, findings: [] }));
-    r.findings.push(f);
-    g.count++;
-  }
-  for (const g of groups) {
-    for (const r of g.rules) r.findings.sort((a, b) => findingRank(a) - findingRank(b));
-    g.rules.sort((a, b) => findingRank(a.findings[0]!) - findingRank(b.findings[0]!));
-  }
-  // findings outside any project go last
-  return [...groups.filter((g) => g.project !== ''), ...groups.filter((g) => g.project === '')];
-}
-
-/**
- * Findings on the same cell that expect different values (a row sum says 723.84, the column sum
- * 714.84): each is shown with the others, as one problem seen two ways.
- */
-export function sameCellOthers(findings: readonly Finding[]): Map<Finding, Finding[]> {
-  const byCell = new Map<string, Finding[]>();
-  for (const f of findings) {
-    if (f.expected === undefined || f.expected === '') continue;
-    const k = `${f.sheet}\u0000${f.cell}`;
-    const list = byCell.get(k);
-    if (list) list.push(f);
-    else byCell.set(k, [f]);
-  }
-  const out = new Map<Finding, Finding[]>();
-  for (const list of byCell.values()) {
-    if (list.length < 2) continue;
-    for (const f of list) {
-      const others = list.filter((o) => o !== f && o.expected !== f.expected);
-      if (others.length > 0) out.set(f, others);
-    }
-  }
-  return out;
+  /** Window the list from this many findings (default WINDOW_FROM). */
+  readonly windowFrom?: number | undefined;
 }
 
 function FindingItem(
-  props: { f: Finding; t: Strings; selected: boolean; busy: boolean; others?: readonly Finding[] | undefined } & Pick<
-    FindingListProps,
-    'onSelect' | 'onFix' | 'onExplain' | 'mapHeading' | 'ruleName'
-  >,
+  props: {
+    f: Finding;
+    t: Strings;
+    selected: boolean;
+    busy: boolean;
+    others?: readonly Finding[] | undefined;
+    /** In the windowed list: the row's own props, and the headings of its project and rule when it is their first. */
+    row?: RowProps | undefined;
+    before?: ReactNode;
+  } & Pick<FindingListProps, 'onSelect' | 'onFix' | 'onExplain' | 'mapHeading' | 'ruleName'>,
 ) {
   const { f, t, selected, busy } = props;
   const s = useStyles();
@@ -179,8 +130,9 @@ function FindingItem(
   const boxId = `explain-${f.key}`;
   const hasExpected = f.expected !== undefined && f.expected !== '';
   const hasActual = f.actual !== undefined && f.actual !== '';
-  return (
-    <li className={`${s.item} ${sevClass} ${selected ? s.itemSelected : ''}`} data-finding={f.key} data-rule={f.rule}>
+  const itemProps = { className: `${s.item} ${sevClass} ${selected ? s.itemSelected : ''}`, 'data-finding': f.key, 'data-rule': f.rule };
+  const body = (
+    <>
       <button
         type="button"
         className={s.go}
@@ -281,52 +233,87 @@ function FindingItem(
           </div>
         </div>
       )}
+    </>
+  );
+  // the windowed list's row holds its headings above the finding
+  return props.row ? (
+    <li {...props.row}>
+      {props.before}
+      <div {...itemProps}>{body}</div>
     </li>
+  ) : (
+    <li {...itemProps}>{body}</li>
   );
 }
 
 export function FindingList(props: FindingListProps) {
   const s = useStyles();
   const { t } = props;
-  const others = sameCellOthers(props.findings);
+  const others = useMemo(() => sameCellOthers(props.findings), [props.findings]);
+  const windowed = props.findings.length >= (props.windowFrom ?? WINDOW_FROM);
+
+  const projectTitle = (name: string, count: number) => (
+    <h2 className={s.projectTitle}>
+      <span>{name || t.notInProject}</span>
+      <Badge appearance="tint" color="subtle" size="medium">
+        {t.findingsCount(count)}
+      </Badge>
+    </h2>
+  );
+  const ruleTitle = (rule: string) => (
+    <h3 className={s.ruleTitle} title={props.ruleHint?.(rule)}>
+      {props.ruleName(rule)}
+      {props.showRuleIds && (
+        <>
+          {' '}
+          <code className={s.ruleId}>{rule}</code>
+        </>
+      )}
+    </h3>
+  );
+  const item = (f: Finding, row?: RowProps, before?: ReactNode) => (
+    <FindingItem
+      key={f.key + f.message}
+      f={f}
+      t={t}
+      busy={props.busy}
+      selected={props.selectedKey === f.key}
+      onSelect={props.onSelect}
+      onFix={props.onFix}
+      onExplain={props.onExplain}
+      mapHeading={props.mapHeading}
+      ruleName={props.ruleName}
+      others={others.get(f)}
+      row={row}
+      before={before}
+    />
+  );
+
+  if (windowed) {
+    return (
+      <Suspense fallback={null}>
+        <WindowedFindings
+          findings={props.findings}
+          selectedKey={props.selectedKey}
+          label={t.findingsListLabel}
+          projectClass={s.project}
+          projectTitle={projectTitle}
+          ruleTitle={ruleTitle}
+          item={item}
+        />
+      </Suspense>
+    );
+  }
+
   return (
     <div>
       {groupFindings(props.findings).map((g) => (
         <section key={g.project} className={s.project} aria-label={g.project || t.notInProject}>
-          <h2 className={s.projectTitle}>
-            <span>{g.project || t.notInProject}</span>
-            <Badge appearance="tint" color="subtle" size="medium">
-              {t.findingsCount(g.count)}
-            </Badge>
-          </h2>
+          {projectTitle(g.project, g.count)}
           {g.rules.map((r) => (
             <div key={r.rule}>
-              <h3 className={s.ruleTitle} title={props.ruleHint?.(r.rule)}>
-                {props.ruleName(r.rule)}
-                {props.showRuleIds && (
-                  <>
-                    {' '}
-                    <code className={s.ruleId}>{r.rule}</code>
-                  </>
-                )}
-              </h3>
-              <ul className={s.list}>
-                {r.findings.map((f) => (
-                  <FindingItem
-                    key={f.key + f.message}
-                    f={f}
-                    t={t}
-                    busy={props.busy}
-                    selected={props.selectedKey === f.key}
-                    onSelect={props.onSelect}
-                    onFix={props.onFix}
-                    onExplain={props.onExplain}
-                    mapHeading={props.mapHeading}
-                    ruleName={props.ruleName}
-                    others={others.get(f)}
-                  />
-                ))}
-              </ul>
+              {ruleTitle(r.rule)}
+              <ul className={s.list}>{r.findings.map((f) => item(f))}</ul>
             </div>
           ))}
         </section>

@@ -126,6 +126,14 @@ function baseName(name: string): string {
  * workbook lives in a Web Worker (read, checked, annotated there); fills and 说明 made here
  * live only in memory, so leaving or opening another workbook with unsaved changes asks first.
  */
+/**
+ * The sticky cell preview covers the top of the page: the page's scroll-padding-top says so, so
+ * that what the keyboard (or the findings list) scrolls to lands below it, not under it.
+ */
+function stickyPadding(el: HTMLElement | null): void {
+  document.documentElement.style.scrollPaddingTop = el ? `${el.offsetHeight + 8}px` : '';
+}
+
 export function StandaloneApp(props: StandaloneAppProps) {
   const { lang } = props;
   const t = strings(lang);
@@ -364,7 +372,7 @@ export function StandaloneApp(props: StandaloneAppProps) {
         </MessageBar>
       )}
       {selected && (
-        <section className={s.preview} aria-label={t.preview} aria-live="polite" data-testid="preview">
+        <section className={s.preview} aria-label={t.preview} aria-live="polite" data-testid="preview" ref={stickyPadding}>
           <span className={s.previewPlace}>
             {selected.sheet}!{selected.cell}
           </span>

@@ -114,6 +114,22 @@ describe('opening a workbook', () => {
   });
 });
 
+describe('the cell preview', () => {
+  it('a finding chosen shows its cell in the sticky preview, and the page’s scroll-padding-top keeps scrolled-to rows below it', async () => {
+    page();
+    choose('预算.xlsx');
+    await summary();
+    expect(document.documentElement.style.scrollPaddingTop).toBe('');
+    fireEvent.click(screen.getAllByRole('button', { name: /^定位到 / })[0]!);
+    const preview = await screen.findByTestId('preview');
+    // jsdom lays nothing out: the preview measures 0, plus the 8-px gap
+    expect(preview.offsetHeight).toBe(0);
+    expect(document.documentElement.style.scrollPaddingTop).toBe('8px');
+    cleanup();
+    expect(document.documentElement.style.scrollPaddingTop).toBe('');
+  });
+});
+
 describe('nothing lost (fills and 说明 live only in the page)', () => {
   it('after a fill: leaving asks, opening another workbook asks in the page (取消 keeps it, 放弃 opens the other)', async () => {
     const p = page();

@@ -28,8 +28,8 @@ export const SECTION_NAMES: Readonly<Record<SectionKey, { zh: string; en: string
   results: { zh: '项目实施成效', en: 'Expected results' },
 };
 
-/** Heading numbering styles: `一、` `（一）` `1.` `1、` `(1)` or none. */
-export type NumberingStyle = 'cn-dun' | 'cn-paren' | 'arabic-dot' | 'arabic-dun' | 'arabic-paren' | 'none';
+/** Heading numbering styles: `第一部分` `一、` `（一）` `1.` `1、` `(1)` or none. */
+export type NumberingStyle = 'cn-part' | 'cn-dun' | 'cn-paren' | 'arabic-dot' | 'arabic-dun' | 'arabic-paren' | 'none';
 
 export interface Numbering {
   readonly style: NumberingStyle;

@@ -379,6 +379,79 @@ function readSheet(sheet: SheetSnapshot, aliases: AliasTable, sheetTables: reado
     }
   };
 
+  /**
+   * In a label | content form (the current section's label in this column, its content beside it or
+   * after its colon), a
+   * label whose content spreads over several cells (`项目资金（万元） | 合计 | 1800`) still starts its
+   * section: a label of a section the project does not have yet, in the label column.
+   */
+  const formLabelRow = (row: readonly Cell[]): boolean => {
+    const cur = currentSection();
+    const first = row[0]!;
+    if (!project || !cur || first.kind !== 'text' || first.col !== cur.headingRef.col) return false;
+    const beside = cur.paragraphs[0];
+    // its content beside it, or after its colon (`项目实施单位：百色市教育局`)
+    if (beside?.ref.row !== cur.headingRef.row || beside.ref.col < cur.headingRef.col) return false;
+    const h = matchHeading(cellString(first).trim(), aliases);
+    return h !== null && h.rest === undefined && !project.sections.some((x) => x.key === h.key);
+  };
+
+  /**
+   * A register of projects, one a row, the sections as columns (`项目名称 | 立项依据 | 实施单位 | …`):
+   * the header row (three or more cells that are whole section labels, before any project on the
+   * sheet) and the column of each section. Each row under it is a project; a blank row ends it.
+   */
+  let register: { columns: Map<number, { key: SectionKey; cell: Cell }>; lastRow: number; count: number } | null = null;
+  const registerHeader = (row: readonly Cell[]): Map<number, { key: SectionKey; cell: Cell }> | null => {
+    if (project || row.length < 3) return null;
+    const columns = new Map<number, { key: SectionKey; cell: Cell }>();
+    const seen = new Set<SectionKey>();
+    for (const c of row) {
+      if (c.kind !== 'text') continue;
+      const h = matchHeading(cellString(c).trim(), aliases);
+      if (h === null || h.rest !== undefined || seen.has(h.key)) continue;
+      seen.add(h.key);
+      columns.set(c.col, { key: h.key, cell: c });
+    }
+    return seen.size >= 3 ? columns : null;
+  };
+  const registerRow = (row: readonly Cell[], columns: Map<number, { key: SectionKey; cell: Cell }>, count: number): MutableProject => {
+    const at = row[0]!;
+    let titleCell: Cell | undefined;
+    for (const c of row) if (!columns.has(c.col) && c.kind === 'text' && matchTitle(cellString(c).trim())) titleCell ??= c;
+    const t = titleCell ? matchTitle(cellString(titleCell).trim()) : null;
+    const p: MutableProject = {
+      title: t ? cellString(titleCell!).trim() : `${name}（第${count}行）`,
+      number: t?.number ?? null,
+      ref: { sheet: name, row: at.row, col: (titleCell ?? at).col },
+      label: t?.label ?? `${name}（第${count}行）`,
+      sections: [],
+      ...(t === null && { untitled: { firstLine: undefined } }),
+    };
+    const byCol = new Map(row.map((c) => [c.col, c]));
+    for (const [col, { key, cell: head }] of columns) {
+      const c = byCol.get(col);
+      const ref: CellRef = { sheet: name, row: at.row, col };
+      const text = c ? cellString(c) : '';
+      const paragraphs: Paragraph[] = (text.includes('\n') || text.includes('\r') ? splitLines(text) : [{ text, offset: 0 }])
+        .filter((l) => l.text.trim() !== '')
+        .map((l) => ({ text: l.text.trim(), ref, offset: l.offset + (l.text.length - l.text.trimStart().length) }));
+      const label = cellString(head).trim();
+      p.sections.push({
+        key,
+        label,
+        headingText: label,
+        headingRef: ref,
+        headingOffset: 0,
+        numbering: { style: 'none', value: null, raw: '' },
+        paragraphs,
+        tables: [],
+        otherTables: [],
+      });
+    }
+    return p;
+  };
+
   let i = 0;
   const lines: Line[] = [];
   while (i < cells.length) {
@@ -397,6 +470,24 @@ function readSheet(sheet: SheetSnapshot, aliases: AliasTable, sheetTables: reado
       rowCells.push(cell);
     }
     textCells = rowCells.length;
+    // the register ends at a blank row, or a row that fills fewer than two of its columns (a note under it)
+    const filled = register ? rowCells.filter((c) => register!.columns.has(c.col)).length : 0;
+    if (register && (row > register.lastRow + 1 || filled < 2)) register = null;
+    if (register) {
+      register.lastRow = row;
+      register.count++;
+      projects.push(registerRow(rowCells, register.columns, register.count));
+      firstLine ??= cellString(rowCells[0]!);
+      i = j;
+      continue;
+    }
+    const header = registerHeader(rowCells);
+    if (header) {
+      register = { columns: header, lastRow: row, count: 0 };
+      firstLine ??= cellString(rowCells[0]!);
+      i = j;
+      continue;
+    }
     // Titles and headings stand at the start of a row, alone or with their content beside them
     // (the two-column form). A row of three or more cells is a table row: its `项目名称` is a
     // column header, not a heading.
@@ -431,7 +522,8 @@ function readSheet(sheet: SheetSnapshot, aliases: AliasTable, sheetTables: reado
         rowCells.forEach((cell, k) => classifyCell(cell, name, aliases, lines, k === 0 && textCells <= 2));
       }
     } else {
-      rowCells.forEach((cell, k) => classifyCell(cell, name, aliases, lines, k === 0 && textCells <= 2));
+      const formRow = textCells > 2 && formLabelRow(rowCells);
+      rowCells.forEach((cell, k) => classifyCell(cell, name, aliases, lines, k === 0 && (textCells <= 2 || formRow)));
     }
     i = j;
     if (lines.length === 0) continue;
@@ -503,7 +595,8 @@ function readSheet(sheet: SheetSnapshot, aliases: AliasTable, sheetTables: reado
 /** The lines of a sheet that read like headings, of the highest level among them (for a skipped sheet's reason). */
 function headingLines(lines: readonly string[], max = 6): string[] {
   const found = lines.map((text) => ({ text: text.trim(), h: headingLike(text) })).filter((x) => x.h !== null);
-  const rank = (style: Numbering['style']): number => ['cn-dun', 'cn-paren', 'arabic-dot', 'arabic-dun', 'arabic-paren'].indexOf(style);
+  const rank = (style: Numbering['style']): number =>
+    ['cn-part', 'cn-dun', 'cn-paren', 'arabic-dot', 'arabic-dun', 'arabic-paren'].indexOf(style);
   const top = Math.min(...found.map((x) => rank(x.h!.style)));
   return found
     .filter((x) => rank(x.h!.style) === top)

@@ -378,3 +378,83 @@ function mergedSections(bodies: readonly string[][]): { rows: V[][]; merges: Ran
     projects: 2,
   });
 }
+
+// ------------------------------------------------------------------------------------------------
+// A school table in other words (学校标识码, 学校全称, 资助人次, 补助资金（元）: 合计 | 中央 | 省级 | 市级 | 县级 |
+// 其他), its 合计 row at the top, amounts in 元 written as text with thousands separators, on its own
+// sheet named in the text (详见“资助明细表”).
+{
+  const text = [
+    '项目一',
+    '一、项目名称',
+    '学前教育幼儿资助项目',
+    '二、立项依据',
+    '《云南省学前教育资助管理办法》。',
+    '三、项目实施单位',
+    '保山市隆阳区教育体育局',
+    '四、项目基本概况',
+    '区内两所公办幼儿园有家庭经济困难幼儿需要资助。',
+    '五、项目实施内容',
+    '按每生每年1000元资助家庭经济困难幼儿，详见“资助明细表”。',
+    '六、资金安排情况',
+    '安排资金36,000.00元，其中：中央资金18,000.00元，省级资金9,000.00元，县级资金9,000.00元。',
+    '七、项目实施计划',
+    '秋季学期一次拨付36,000.00元。',
+    '八、项目实施成效',
+    '资助幼儿36人次，家庭经济困难幼儿应助尽助。',
+  ];
+  const table = (total: V[], first: V[], second: V[]): V[][] => [
+    ['学校标识码', '学校全称', '资助人次', '补助资金（元）', null, null, null, null, null, '备注'],
+    [null, null, null, '合计', '中央', '省级', '市级', '县级', '其他', null],
+    total,
+    first,
+    second,
+  ];
+  const merges: Range[] = [
+    { top: 0, left: 0, bottom: 1, right: 0 },
+    { top: 0, left: 1, bottom: 1, right: 1 },
+    { top: 0, left: 2, bottom: 1, right: 2 },
+    { top: 0, left: 3, bottom: 0, right: 8 },
+    { top: 0, left: 9, bottom: 1, right: 9 },
+  ];
+  const total: V[] = [null, '合计', 36, '36,000.00', '18,000.00', '9,000.00', null, '9,000.00', null];
+  const first: V[] = ['1153020001', '保山市隆阳区板桥镇中心幼儿园', 20, '20,000.00', '10,000.00', '5,000.00', null, '5,000.00', null];
+  const second: V[] = ['1153020002', '保山市隆阳区金鸡乡中心幼儿园', 16, '16,000.00', '8,000.00', '4,000.00', null, '4,000.00', null];
+  UNSEEN_CASES.push({
+    id: 'u-school-other-words-clean',
+    about: 'school table: 学校标识码/学校全称/资助人次/补助资金（元）, 合计 first, 元 with thousands separators',
+    snapshot: workbook(sheet('项目一', column(text)), sheet('资助明细表', table(total, first, second), merges)),
+    expected: [],
+    projects: 1,
+    tables: 1,
+  });
+  UNSEEN_CASES.push({
+    id: 'u-school-other-words-count',
+    about: 'school table counted in 人次: the text says 38人次 against the table’s 36 (planted)',
+    snapshot: workbook(
+      sheet('项目一', column(text.map((l) => l.replace('资助幼儿36人次', '资助幼儿38人次')))),
+      sheet('资助明细表', table(total, first, second), merges),
+    ),
+    expected: [{ rule: 'text-table-mismatch', sheet: '项目一', cell: 'A17', project: '项目一' }],
+    projects: 1,
+    tables: 1,
+  });
+  const wrongTotal: V[] = [...total];
+  wrongTotal[3] = '38,000.00';
+  const wrongSecond: V[] = [...second];
+  wrongSecond[4] = '8,500.00';
+  UNSEEN_CASES.push({
+    id: 'u-school-other-words-totals',
+    about: 'school table: 合计 38,000.00 over rows of 36,000.00; a row whose sources exceed its 合计 (planted)',
+    snapshot: workbook(sheet('项目一', column(text)), sheet('资助明细表', table(wrongTotal, first, wrongSecond), merges)),
+    expected: [
+      { rule: 'text-table-mismatch', sheet: '项目一', cell: 'A13', project: '项目一' },
+      { rule: 'table-row-mismatch', sheet: '资助明细表', cell: 'D3' },
+      { rule: 'table-total-mismatch', sheet: '资助明细表', cell: 'D3' },
+      { rule: 'table-total-mismatch', sheet: '资助明细表', cell: 'E3' },
+      { rule: 'table-row-mismatch', sheet: '资助明细表', cell: 'D5' },
+    ],
+    projects: 1,
+    tables: 1,
+  });
+}

@@ -16,6 +16,7 @@ import { splitLines } from '../text/normalize';
 import { nfkc } from './fast-text';
 import { aliasTable, headingLike, matchHeading, matchTitle, titleFromSheetName, type AliasTable } from './labels';
 import { buildOutline } from './outline';
+import { registerHeader, registerRow, transposedRegister, type RegisterColumns } from './registers';
 import { settleSheet, type SheetDrop } from './structure';
 import { checkpoint } from '../budget';
 
@@ -396,61 +397,10 @@ function readSheet(sheet: SheetSnapshot, aliases: AliasTable, sheetTables: reado
     return h !== null && h.rest === undefined && !project.sections.some((x) => x.key === h.key);
   };
 
-  /**
-   * A register of projects, one a row, the sections as columns (`项目名称 | 立项依据 | 实施单位 | …`):
-   * the header row (three or more cells that are whole section labels, before any project on the
-   * sheet) and the column of each section. Each row under it is a project; a blank row ends it.
-   */
-  let register: { columns: Map<number, { key: SectionKey; cell: Cell }>; lastRow: number; count: number } | null = null;
-  const registerHeader = (row: readonly Cell[]): Map<number, { key: SectionKey; cell: Cell }> | null => {
-    if (project || row.length < 3) return null;
-    const columns = new Map<number, { key: SectionKey; cell: Cell }>();
-    const seen = new Set<SectionKey>();
-    for (const c of row) {
-      if (c.kind !== 'text') continue;
-      const h = matchHeading(cellString(c).trim(), aliases);
-      if (h === null || h.rest !== undefined || seen.has(h.key)) continue;
-      seen.add(h.key);
-      columns.set(c.col, { key: h.key, cell: c });
-    }
-    return seen.size >= 3 ? columns : null;
-  };
-  const registerRow = (row: readonly Cell[], columns: Map<number, { key: SectionKey; cell: Cell }>, count: number): MutableProject => {
-    const at = row[0]!;
-    let titleCell: Cell | undefined;
-    for (const c of row) if (!columns.has(c.col) && c.kind === 'text' && matchTitle(cellString(c).trim())) titleCell ??= c;
-    const t = titleCell ? matchTitle(cellString(titleCell).trim()) : null;
-    const p: MutableProject = {
-      title: t ? cellString(titleCell!).trim() : `${name}（第${count}行）`,
-      number: t?.number ?? null,
-      ref: { sheet: name, row: at.row, col: (titleCell ?? at).col },
-      label: t?.label ?? `${name}（第${count}行）`,
-      sections: [],
-      ...(t === null && { untitled: { firstLine: undefined } }),
-    };
-    const byCol = new Map(row.map((c) => [c.col, c]));
-    for (const [col, { key, cell: head }] of columns) {
-      const c = byCol.get(col);
-      const ref: CellRef = { sheet: name, row: at.row, col };
-      const text = c ? cellString(c) : '';
-      const paragraphs: Paragraph[] = (text.includes('\n') || text.includes('\r') ? splitLines(text) : [{ text, offset: 0 }])
-        .filter((l) => l.text.trim() !== '')
-        .map((l) => ({ text: l.text.trim(), ref, offset: l.offset + (l.text.length - l.text.trimStart().length) }));
-      const label = cellString(head).trim();
-      p.sections.push({
-        key,
-        label,
-        headingText: label,
-        headingRef: ref,
-        headingOffset: 0,
-        numbering: { style: 'none', value: null, raw: '' },
-        paragraphs,
-        tables: [],
-        otherTables: [],
-      });
-    }
-    return p;
-  };
+  // a register, one project a row (its header row found below), or one project a column (found now)
+  let register: { columns: RegisterColumns; lastRow: number; count: number } | null = null;
+  const transposed = transposedRegister(name, cells, aliases);
+  if (transposed) projects.push(...transposed.projects);
 
   let i = 0;
   const lines: Line[] = [];
@@ -470,18 +420,23 @@ function readSheet(sheet: SheetSnapshot, aliases: AliasTable, sheetTables: reado
       rowCells.push(cell);
     }
     textCells = rowCells.length;
+    if (transposed?.rows.has(row)) {
+      firstLine ??= cellString(rowCells[0]!);
+      i = j;
+      continue;
+    }
     // the register ends at a blank row, or a row that fills fewer than two of its columns (a note under it)
     const filled = register ? rowCells.filter((c) => register!.columns.has(c.col)).length : 0;
     if (register && (row > register.lastRow + 1 || filled < 2)) register = null;
     if (register) {
       register.lastRow = row;
       register.count++;
-      projects.push(registerRow(rowCells, register.columns, register.count));
+      projects.push(registerRow(name, rowCells, register.columns, register.count));
       firstLine ??= cellString(rowCells[0]!);
       i = j;
       continue;
     }
-    const header = registerHeader(rowCells);
+    const header = project ? null : registerHeader(rowCells, aliases);
     if (header) {
       register = { columns: header, lastRow: row, count: 0 };
       firstLine ??= cellString(rowCells[0]!);

@@ -491,3 +491,34 @@ function mergedSections(bodies: readonly string[][]): { rows: V[][]; merges: Ran
     projects: 2,
   });
 }
+
+// A summary sheet beside the project texts (项目名称 │ 实施单位 │ 资金安排（万元） │ 实施计划) is not a register:
+// its rows are not projects of their own (they would lack most sections).
+{
+  const texts = [MENGCHENG, '谯城区义务教育薄弱环节改善与能力提升项目'];
+  const summary: V[][] = [
+    ['项目名称', '实施单位', '资金安排（万元）', '实施计划', '备注'],
+    [MENGCHENG, '蒙城县教育局', 3188, '2023年12月底前完成', null],
+    [texts[1]!, '亳州市谯城区教育体育局', 2849, '2023年12月底前完成', null],
+  ];
+  UNSEEN_CASES.push({
+    id: 'u-summary-sheet-not-register',
+    about: 'two project sheets and a summary sheet of four section columns',
+    snapshot: workbook(
+      sheet('汇总表', summary),
+      sheet(MENGCHENG, column(styled((i, l) => `${CN[i]}、${l}`))),
+      sheet(
+        texts[1]!,
+        column(
+          styled(
+            (i, l) => `${CN[i]}、${l}`,
+            undefined,
+            QIAOCHENG.map((x) => [x]),
+          ),
+        ),
+      ),
+    ),
+    expected: [],
+    projects: 2,
+  });
+}

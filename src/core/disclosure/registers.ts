@@ -1,11 +1,11 @@
 /**
  * Registers: several projects in one table, the eight sections as its columns or as its rows.
  *
- * - One project a row (`序号 | 项目名称 | 立项依据 | 实施单位 | …`): a header row of three or more
+ * - One project a row (`序号 | 项目名称 | 立项依据 | 实施单位 | …`): a header row of five or more
  *   cells that are whole section labels, before any project on the sheet; each row under it is a
  *   project, until a blank row or a row that fills fewer than two of its columns (read.ts drives it).
  * - One project a column (`项目名称 | 项目A | 项目B`, `立项依据 | … | …` down the rows): a label
- *   column whose cells are whole section labels (three or more sections) with content in two or more
+ *   column whose cells are whole section labels (five or more sections) with content in two or more
  *   columns beside them; each of those columns is a project, titled by the cell above its first
  *   label row (`项目一`) or by its 项目名称.
  *
@@ -18,6 +18,13 @@ import type { CellRef, Paragraph, SectionKey } from '../model';
 import { splitLines } from '../text/normalize';
 import { matchHeading, matchTitle, type AliasTable } from './labels';
 import type { MutableProject, MutableSection } from './read';
+
+/**
+ * How many different sections a register's header (or label column) names: more than half the eight.
+ * A summary sheet (`项目名称 │ 实施单位 │ 资金安排（万元） │ 实施计划`) beside the project texts names
+ * fewer, and is not read as projects of its own.
+ */
+const REGISTER_MIN_SECTIONS = 5;
 
 export type RegisterColumns = Map<number, { readonly key: SectionKey; readonly label: string }>;
 
@@ -78,7 +85,7 @@ export function registerHeader(row: readonly Cell[], aliases: AliasTable): Regis
     seen.add(l.key);
     columns.set(c.col, l);
   }
-  return seen.size >= 3 ? columns : null;
+  return seen.size >= REGISTER_MIN_SECTIONS ? columns : null;
 }
 
 /** One row of the register (its `count`th) as a project. */
@@ -120,7 +127,7 @@ export function transposedRegister(
   }
   // the project columns: those with content in most label rows
   const wide = labelRows.filter((r) => r.cells.length >= 2);
-  if (new Set(wide.map((r) => r.key)).size < 3) return null;
+  if (new Set(wide.map((r) => r.key)).size < REGISTER_MIN_SECTIONS) return null;
   const uses = new Map<number, number>();
   for (const r of wide) for (const c of r.cells) uses.set(c.col, (uses.get(c.col) ?? 0) + 1);
   const cols = [...uses].filter(([, n]) => n * 2 >= wide.length).map(([col]) => col);

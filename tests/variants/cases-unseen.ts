@@ -522,3 +522,25 @@ function mergedSections(bodies: readonly string[][]): { rows: V[][]; merges: Ran
     projects: 2,
   });
 }
+
+// The bureau's own section names (设立依据, 承办单位, 建设内容, 资金筹措, 进度计划, 预期目标), numbered 一、…, on a sheet
+// named after the project: read as the eight sections; the plan's payments checked against the funding.
+{
+  const own = ['项目名称', '设立依据', '承办单位', '项目概况', '建设内容', '资金筹措', '进度计划', '预期目标'];
+  const lines = (bodies: readonly string[][]): string[] => own.flatMap((l, i) => [`${CN[i]}、${l}`, ...bodies[i]!]);
+  UNSEEN_CASES.push({
+    id: 'u-own-names-clean',
+    about: '设立依据 / 承办单位 / 建设内容 / 资金筹措 / 进度计划 / 预期目标',
+    snapshot: workbook(sheet(MENGCHENG, column(lines(BODIES)))),
+    expected: [],
+    projects: 1,
+  });
+  const plan = BODIES.map((b, i) => (i === 6 ? ['2023年6月开工，9月拨付资金1000万元，12月底前完成并拨付资金1888万元。'] : b));
+  UNSEEN_CASES.push({
+    id: 'u-own-names-plan',
+    about: 'the bureau’s own names; 进度计划 pays 1000 + 1888 of 资金筹措 3188万元 (planted)',
+    snapshot: workbook(sheet(MENGCHENG, column(lines(plan)))),
+    expected: [{ rule: 'plan-funding-mismatch', sheet: MENGCHENG, cell: 'A14', project: MENGCHENG }],
+    projects: 1,
+  });
+}

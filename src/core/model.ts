@@ -122,7 +122,9 @@ export type SkipReason =
   /** Text, but no project title (项目一…) and no standard section heading. */
   | 'no-sections'
   /** Some standard section headings, but fewer than a project needs (three). */
-  | 'few-sections';
+  | 'few-sections'
+  /** A table of projects whose header names three or four sections (项目名称 │ 实施单位 │ 资金安排): a summary, not their texts. */
+  | 'summary';
 
 /** A sheet that was looked at and gave nothing to check, and why: what a user sees when nothing can be checked. */
 export interface SkippedSheet {

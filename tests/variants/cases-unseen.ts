@@ -544,3 +544,18 @@ function mergedSections(bodies: readonly string[][]): { rows: V[][]; merges: Ran
     projects: 1,
   });
 }
+
+// The summary alone: nothing to check, and the reason says it is a summary of projects, not their texts.
+UNSEEN_CASES.push({
+  id: 'u-summary-sheet-alone',
+  about: 'only a summary sheet (项目名称 │ 实施单位 │ 资金安排（万元） │ 实施计划): skipped as a summary',
+  snapshot: workbook(
+    sheet('汇总表', [
+      ['项目名称', '实施单位', '资金安排（万元）', '实施计划', '备注'],
+      [MENGCHENG, '蒙城县教育局', 3188, '2023年12月底前完成', null],
+    ]),
+  ),
+  expected: [],
+  projects: 0,
+  skipped: [{ sheet: '汇总表', reason: 'summary' }],
+});

@@ -399,6 +399,8 @@ function readSheet(sheet: SheetSnapshot, aliases: AliasTable, sheetTables: reado
 
   // a register, one project a row (its header row found below), or one project a column (found now)
   let register: { columns: RegisterColumns; lastRow: number; count: number } | null = null;
+  /** The section labels of a summary table's header (three or four sections: not a register). */
+  let summaryLabels: string[] | undefined;
   const transposed = transposedRegister(name, cells, aliases);
   if (transposed) projects.push(...transposed.projects);
 
@@ -436,7 +438,7 @@ function readSheet(sheet: SheetSnapshot, aliases: AliasTable, sheetTables: reado
       i = j;
       continue;
     }
-    const header = project ? null : registerHeader(rowCells, aliases);
+    const header = project ? null : registerHeader(rowCells, aliases, (labels) => (summaryLabels ??= labels));
     if (header) {
       register = { columns: header, lastRow: row, count: 0 };
       firstLine ??= cellString(rowCells[0]!);
@@ -544,7 +546,7 @@ function readSheet(sheet: SheetSnapshot, aliases: AliasTable, sheetTables: reado
       if (entry[1] && host) entry[1] = { project: entry[1].project, section: host };
     }
   }
-  return { projects, preamble, tableSections, skipped: whySkipped(name, firstLine, preamble, drops) };
+  return { projects, preamble, tableSections, skipped: whySkipped(name, firstLine, preamble, drops, summaryLabels) };
 }
 
 /** The lines of a sheet that read like headings, of the highest level among them (for a skipped sheet's reason). */
@@ -564,8 +566,10 @@ function whySkipped(
   firstLine: string | undefined,
   preamble: readonly { text: string }[],
   drops: readonly SheetDrop[],
+  summary: readonly string[] | undefined,
 ): SkippedSheet {
   if (firstLine === undefined) return { sheet, reason: 'empty' };
+  if (summary !== undefined && drops.length === 0) return { sheet, reason: 'summary', sections: summary };
   const drop = drops.find((d) => d.reason === 'instructions') ?? drops.find((d) => d.reason === 'few-sections') ?? drops[0];
   const lines = [...preamble.map((l) => l.text), ...(drop?.project.sections.flatMap((x) => x.paragraphs.map((p) => p.text)) ?? [])];
   const headings = headingLines(lines);

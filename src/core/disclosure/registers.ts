@@ -74,8 +74,11 @@ function registerProject(sheet: string, ref: CellRef, titleCell: Cell | undefine
   };
 }
 
-/** The header row of a one-project-a-row register: the column of each section, or null. */
-export function registerHeader(row: readonly Cell[], aliases: AliasTable): RegisterColumns | null {
+/**
+ * The header row of a one-project-a-row register: the column of each section, or null. `summary`
+ * receives the labels of a header that names three or four sections (a summary of the projects).
+ */
+export function registerHeader(row: readonly Cell[], aliases: AliasTable, summary?: (labels: string[]) => void): RegisterColumns | null {
   if (row.length < 3) return null;
   const columns: RegisterColumns = new Map();
   const seen = new Set<SectionKey>();
@@ -85,6 +88,7 @@ export function registerHeader(row: readonly Cell[], aliases: AliasTable): Regis
     seen.add(l.key);
     columns.set(c.col, l);
   }
+  if (seen.size >= 3 && seen.size < REGISTER_MIN_SECTIONS) summary?.([...columns.values()].map((c) => c.label));
   return seen.size >= REGISTER_MIN_SECTIONS ? columns : null;
 }
 

@@ -559,3 +559,42 @@ UNSEEN_CASES.push({
   projects: 0,
   skipped: [{ sheet: '汇总表', reason: 'summary' }],
 });
+
+// A school table with a one-row header whose first source column says so: `补助资金（万元） │ 其中：中央 │ 省级 │
+// 县级`, a 序号 column first, the 合计 row at the top, on a sheet 附表1.
+{
+  const table = (total: V[], a: V[], b: V[]): V[][] => [
+    ['序号', '学校代码', '学校名称', '学生人数（人）', '补助资金（万元）', '其中：中央', '省级', '县级', '备注'],
+    total,
+    a,
+    b,
+  ];
+  const total: V[] = [null, null, '合计', 300, 30, 15, 9, 6];
+  const a: V[] = [1, '2153020001', '保山市隆阳区板桥镇中心小学', 200, 20, 10, 6, 4];
+  const b: V[] = [2, '3153020002', '保山市隆阳区金鸡乡中学', 100, 10, 5, 3, 2];
+  UNSEEN_CASES.push({
+    id: 'u-school-one-row-header-clean',
+    about: 'school table, one header row with 其中：中央 │ 省级 │ 县级, 合计 first',
+    snapshot: workbook(sheet('附表1', table(total, a, b))),
+    expected: [],
+    projects: 0,
+    tables: 1,
+  });
+  const wrongTotal: V[] = [...total];
+  wrongTotal[4] = 31;
+  const wrongB: V[] = [...b];
+  wrongB[7] = 3;
+  UNSEEN_CASES.push({
+    id: 'u-school-one-row-header-defects',
+    about: 'school table, one header row: 合计 31 over 20 + 10; 金鸡乡中学 5 + 3 + 3 against 10 (planted)',
+    snapshot: workbook(sheet('附表1', table(wrongTotal, a, wrongB))),
+    expected: [
+      { rule: 'table-row-mismatch', sheet: '附表1', cell: 'E2' },
+      { rule: 'table-total-mismatch', sheet: '附表1', cell: 'E2' },
+      { rule: 'table-total-mismatch', sheet: '附表1', cell: 'H2' },
+      { rule: 'table-row-mismatch', sheet: '附表1', cell: 'E4' },
+    ],
+    projects: 0,
+    tables: 1,
+  });
+}

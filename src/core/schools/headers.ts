@@ -20,7 +20,8 @@ export const SUBTOTAL_LABEL = /小计$/;
 
 /** The funding column a leaf header names, or null. */
 export function fundingColumnOf(leaf: string): FundingColumn | null {
-  const t = compact(leaf);
+  // `其中：中央` heads the first source column in a one-row header
+  const t = compact(leaf).replace(/^其中[:：]?/u, '');
   if (/^(?:小计|合计|总计)/.test(t)) return 'subtotal';
   if (t.startsWith('中央')) return 'central';
   if (t.startsWith('省')) return 'provincial';

@@ -598,3 +598,37 @@ UNSEEN_CASES.push({
     tables: 1,
   });
 }
+
+// A school table of a 广西 county: sources 中央 │ 自治区 │ 市级 │ 县级 │ 自筹 (province 45), two header rows.
+{
+  const rows = (last: V[]): V[][] => [
+    ['学校代码', '学校名称', '受助学生数（人）', '资金（万元）', null, null, null, null, null],
+    [null, null, null, '小计', '中央', '自治区', '市级', '县级', '自筹'],
+    ['2145020001', '百色市田阳区那坡镇中心小学', 120, 12, 6, 3, 1, 1, 1],
+    last,
+    [null, '合计', 200, 20, 10, 5, 2, 2, 1],
+  ];
+  const merges: Range[] = [
+    { top: 0, left: 0, bottom: 1, right: 0 },
+    { top: 0, left: 1, bottom: 1, right: 1 },
+    { top: 0, left: 2, bottom: 1, right: 2 },
+    { top: 0, left: 3, bottom: 0, right: 8 },
+  ];
+  UNSEEN_CASES.push({
+    id: 'u-school-guangxi-levels-clean',
+    about: 'school table with sources 中央/自治区/市级/县级/自筹',
+    snapshot: workbook(sheet('学校明细', rows(['3145020002', '百色市田阳区田州镇第二初级中学', 80, 8, 4, 2, 1, 1, null]), merges)),
+    expected: [],
+    tables: 1,
+  });
+  UNSEEN_CASES.push({
+    id: 'u-school-guangxi-levels-row',
+    about: 'school table with sources 中央/自治区/市级/县级/自筹: a row whose 自治区 share makes 9 of 8 (planted)',
+    snapshot: workbook(sheet('学校明细', rows(['3145020002', '百色市田阳区田州镇第二初级中学', 80, 8, 4, 3, 1, 1, null]), merges)),
+    expected: [
+      { rule: 'table-row-mismatch', sheet: '学校明细', cell: 'D4' },
+      { rule: 'table-total-mismatch', sheet: '学校明细', cell: 'F5' },
+    ],
+    tables: 1,
+  });
+}

@@ -24,10 +24,11 @@ export function fundingColumnOf(leaf: string): FundingColumn | null {
   const t = compact(leaf).replace(/^其中[:：]?/u, '');
   if (/^(?:小计|合计|总计)/.test(t)) return 'subtotal';
   if (t.startsWith('中央')) return 'central';
-  if (t.startsWith('省')) return 'provincial';
-  if (/^(?:县|区级|区本级|县区|县级)/.test(t)) return 'county';
-  if (/^(?:州|市|地区)/.test(t)) return 'prefecture';
-  if (/^其[它他]/.test(t)) return 'other';
+  // the levels by their names in every province: 自治区, 地(市)/盟/自治州, 区(县)/旗/自治县; 自筹 and 社会捐赠 are other sources
+  if (/^(?:省|自治区)/.test(t)) return 'provincial';
+  if (/^(?:县|区级|区本级|县区|县级|区\(县\)|区县|旗|自治县)/.test(t)) return 'county';
+  if (/^(?:州|市|地区|地\(市\)|地级|盟|自治州)/.test(t)) return 'prefecture';
+  if (/^(?:其[它他]|自筹|社会|捐赠)/.test(t)) return 'other';
   return null;
 }
 

@@ -632,3 +632,26 @@ UNSEEN_CASES.push({
     tables: 1,
   });
 }
+
+// A form whose narrow label column wraps its labels with line breaks (`项目实施\n单位`), with and without a
+// numbering column (`一 │ 项目\n名称 │ …`).
+{
+  const wrapped = ['项目\n名称', '立项\n依据', '项目实施\n单位', '项目\n概况', '项目实施\n内容', '资金\n安排', '实施\n计划', '绩效\n目标'];
+  const form = (bodies: readonly string[][], numbered: boolean): V[][] =>
+    wrapped.map((l, i) => (numbered ? [CN[i]!, l, bodies[i]!.join('\n')] : [l, bodies[i]!.join('\n')]));
+  UNSEEN_CASES.push({
+    id: 'u-wrapped-labels-clean',
+    about: 'label column with wrapped labels (项目实施\\n单位)',
+    snapshot: workbook(sheet(MENGCHENG, form(BODIES, false))),
+    expected: [],
+    projects: 1,
+  });
+  const wrong = BODIES.map((b, i) => (i === 5 ? ['计划投资3188万元，其中：中央资金2000万元，县级配套资金1088万元。'] : b));
+  UNSEEN_CASES.push({
+    id: 'u-wrapped-labels-numbered-total',
+    about: 'numbering column, wrapped labels; 资金 sources 2000 + 1088 of 3188 (planted)',
+    snapshot: workbook(sheet(MENGCHENG, form(wrong, true))),
+    expected: [{ rule: 'total-mismatch', sheet: MENGCHENG, cell: 'C6', project: MENGCHENG }],
+    projects: 1,
+  });
+}

@@ -258,6 +258,15 @@ function classifyCell(cell: Cell, sheet: string, aliases: AliasTable, out: Line[
   const raw = typeof cell.text === 'string' ? cell.text : String(cell.value ?? '');
   const ref: CellRef = { sheet, row: cell.row, col: cell.col };
   const lines = raw.includes('\n') || raw.includes('\r') ? splitLines(raw) : raw.trim() === '' ? [] : [{ text: raw, offset: 0 }];
+  // a label wrapped in its cell (`项目实施\n单位`, a narrow label column): the whole cell is the heading
+  if (structural && cell.kind === 'text' && lines.length > 1 && raw.length <= 24) {
+    const joined = raw.replace(/\s+/gu, '');
+    const h = matchHeading(joined, aliases);
+    if (h && h.rest === undefined) {
+      out.push({ kind: 'heading', text: joined, ref, match: h, offset: 0 });
+      return;
+    }
+  }
   for (const line of lines) {
     const leading = line.text.length - line.text.trimStart().length;
     const text = line.text.trim();

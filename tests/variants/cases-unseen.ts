@@ -655,3 +655,33 @@ UNSEEN_CASES.push({
     projects: 1,
   });
 }
+
+// `六、资金安排情况（单位：万元）` over figures without a unit (计划投资3188，其中：中央资金2000，县级配套资金1188): the
+// funding is stated, in the unit the heading declares; not "no amount". (Adding those bare figures up is
+// left to the amount analysis: see /work/notes/unseen.md.)
+{
+  const lines = styled((i, l) => `${CN[i]}、${l}${i === 5 ? '（单位：万元）' : ''}`, undefined, [
+    ...BODIES.slice(0, 5),
+    ['计划投资3188，其中：中央资金2000，县级配套资金1188。'],
+    ...BODIES.slice(6),
+  ]);
+  UNSEEN_CASES.push({
+    id: 'u-declared-unit-clean',
+    about: '资金安排（单位：万元） over figures without a unit',
+    snapshot: workbook(sheet(MENGCHENG, column(lines))),
+    expected: [],
+    projects: 1,
+  });
+  const none = styled((i, l) => `${CN[i]}、${l}${i === 5 ? '（单位：万元）' : ''}`, undefined, [
+    ...BODIES.slice(0, 5),
+    ['由县级财政统筹安排。'],
+    ...BODIES.slice(6),
+  ]);
+  UNSEEN_CASES.push({
+    id: 'u-declared-unit-no-figure',
+    about: '资金安排（单位：万元） over a text with no figure at all: still no amount',
+    snapshot: workbook(sheet(MENGCHENG, column(none))),
+    expected: [{ rule: 'funding-amount-missing', sheet: MENGCHENG, cell: 'A12', project: MENGCHENG }],
+    projects: 1,
+  });
+}

@@ -685,3 +685,32 @@ UNSEEN_CASES.push({
     projects: 1,
   });
 }
+
+// The schedule as a table under 七、项目实施计划 (时间 │ 工作内容 │ 资金（万元） … 合计): its 合计 is the schedule's amount.
+{
+  const rows = (a: number, b: number, t: number): V[][] => [
+    ...styled((i, l) => `${CN[i]}、${l}`)
+      .slice(0, styled((i, l) => `${CN[i]}、${l}`).indexOf('七、实施计划') + 1)
+      .map((l) => [l]),
+    ['时间', '工作内容', '资金（万元）'],
+    ['2023年6月', '开工建设', a],
+    ['2023年12月', '竣工验收', b],
+    ['合计', null, t],
+    ['八、绩效目标'],
+    ...BODIES[7]!.map((l) => [l]),
+  ];
+  UNSEEN_CASES.push({
+    id: 'u-plan-table-clean',
+    about: 'the schedule as a table whose 合计 3188 is the funding',
+    snapshot: workbook(sheet(MENGCHENG, rows(1000, 2188, 3188))),
+    expected: [],
+    projects: 1,
+  });
+  UNSEEN_CASES.push({
+    id: 'u-plan-table-funding',
+    about: 'the schedule as a table whose 合计 3000 (rows 1000 + 2000) differs from the funding 3188 (planted)',
+    snapshot: workbook(sheet(MENGCHENG, rows(1000, 2000, 3000))),
+    expected: [{ rule: 'plan-funding-mismatch', sheet: MENGCHENG, cell: 'C17', project: MENGCHENG }],
+    projects: 1,
+  });
+}

@@ -28,8 +28,8 @@ export const SECTION_NAMES: Readonly<Record<SectionKey, { zh: string; en: string
   results: { zh: '项目实施成效', en: 'Expected results' },
 };
 
-/** Heading numbering styles: `一、` `（一）` `1.` `1、` `(1)` or none. */
-export type NumberingStyle = 'cn-dun' | 'cn-paren' | 'arabic-dot' | 'arabic-dun' | 'arabic-paren' | 'none';
+/** Heading numbering styles: `第一部分` `一、` `（一）` `1.` `1、` `(1)` or none. */
+export type NumberingStyle = 'cn-part' | 'cn-dun' | 'cn-paren' | 'arabic-dot' | 'arabic-dun' | 'arabic-paren' | 'none';
 
 export interface Numbering {
   readonly style: NumberingStyle;
@@ -122,7 +122,9 @@ export type SkipReason =
   /** Text, but no project title (项目一…) and no standard section heading. */
   | 'no-sections'
   /** Some standard section headings, but fewer than a project needs (three). */
-  | 'few-sections';
+  | 'few-sections'
+  /** A table of projects whose header names three or four sections (项目名称 │ 实施单位 │ 资金安排): a summary, not their texts. */
+  | 'summary';
 
 /** A sheet that was looked at and gave nothing to check, and why: what a user sees when nothing can be checked. */
 export interface SkippedSheet {

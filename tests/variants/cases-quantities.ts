@@ -10,7 +10,7 @@ import { a1, column, sheet, workbook } from './build';
 import { NUTRITION, projectLines, twoColumn, type Expected, type ProjectText, type VariantCase } from './cases';
 
 /** A project of the eight standard sections with the given overview, content, funding and plan paragraphs. */
-function project(name: string, overview: string[], content: string[], funding: string[], plan: string[]): ProjectText {
+export function project(name: string, overview: string[], content: string[], funding: string[], plan: string[]): ProjectText {
   return {
     title: '项目一',
     bodies: [
@@ -41,7 +41,7 @@ function lineOf(lines: readonly string[], needle: string): number {
 }
 
 /** The case in one layout: one column, the two-column form, or second of two projects on one sheet. */
-function inLayout(
+export function inLayout(
   layout: 'column' | 'two-column' | 'one-sheet',
   id: string,
   about: string,
@@ -88,7 +88,7 @@ function inLayout(
   return { id: `${id} (one sheet)`, about, snapshot: workbook(sheet('项目文本', column(lines))), expected, projects: 2 };
 }
 
-function allLayouts(id: string, about: string, p: ProjectText, wants: readonly Want[]): VariantCase[] {
+export function allLayouts(id: string, about: string, p: ProjectText, wants: readonly Want[]): VariantCase[] {
   return (['column', 'two-column', 'one-sheet'] as const).map((l) => inLayout(l, id, about, p, wants));
 }
 

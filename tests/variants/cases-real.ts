@@ -27,6 +27,7 @@ const text = (id: string) => realText(id, REAL_TEXTS.find(([x]) => x === id)![1]
 const LABEL: Readonly<Record<string, string>> = {
   'leiyang-4zhong-selfeval': '耒阳市第四中学专项资金绩效自评价报告',
   'ningxiang-batang-target-form': '镇域内基础设施建设',
+  'qingshan-edu-target-form': '教育系统基础设施建设和设备购置',
 };
 
 /** What a text gives in one layout. `project`: the label findings carry (the layout decides it). */
@@ -50,7 +51,10 @@ const OUTCOMES: Readonly<Record<string, Outcome>> = {
   'leiyang-4zhong-selfeval': LEIYANG,
   'changning-1xiao-selfeval': NOT_A_PROJECT('few-sections'),
   'honghe-data-selfeval': NOT_A_PROJECT('few-sections'),
-  'qingshan-edu-target-form': NOT_A_PROJECT('few-sections'),
+  // 项目名称, 实施单位 and (the form's funding row) 项目资金: a project, not in the eight-section form
+  'qingshan-edu-target-form': {
+    expected: (project, sheet) => [{ rule: 'section-missing', sheet, cell: sheet === 'Sheet1' ? 'A1' : 'A3', project }],
+  },
   'jianchuan-canteens-news': NOT_A_PROJECT('no-sections'),
   // the form lacks 项目实施内容 and (under its own label 资金总额及构成) 资金安排情况, and puts 立项依据 after 项目概况
   'ningxiang-batang-target-form': {
@@ -97,7 +101,7 @@ function build(): VariantCase[] {
     for (const layout of Object.keys(LAYOUTS) as LayoutName[]) out.push(caseFor(id, layout));
   }
 
-  // every text in one workbook, a sheet each: the two projects are checked, the four others are listed as skipped
+  // every text in one workbook, a sheet each: the three projects are checked, the three others are listed as skipped
   const all = REAL_TEXTS.map(([id]) => text(id));
   out.push({
     id: 'real-all-perSheet',
@@ -107,12 +111,12 @@ function build(): VariantCase[] {
       ...LEIYANG.expected('耒阳市第四中学专项资金绩效自评价报告', '生均公用经费'),
       { rule: 'section-missing', sheet: '镇域内基础设施建设', cell: '*', project: '镇域内基础设施建设' },
       { rule: 'section-order', sheet: '镇域内基础设施建设', cell: '*', project: '镇域内基础设施建设' },
+      { rule: 'section-missing', sheet: '基础设施建设', cell: 'A3', project: '教育系统基础设施建设和设备购置' },
     ],
-    projects: 2,
+    projects: 3,
     skipped: [
       { sheet: '教育专项工作经费', reason: 'few-sections' },
       { sheet: 'Sheet3', reason: 'few-sections' },
-      { sheet: '基础设施建设', reason: 'few-sections' },
       { sheet: '食堂建设', reason: 'no-sections' },
     ],
   });

@@ -23,11 +23,18 @@ export const DEFAULT_SECTION_ALIASES: Readonly<Record<string, SectionKey>> = {
   项目依据: 'basis',
   政策依据: 'basis',
   项目立项的依据: 'basis',
+  设立依据: 'basis',
+  项目设立依据: 'basis',
   项目实施单位: 'unit',
   实施单位: 'unit',
   项目单位: 'unit',
   实施主体: 'unit',
   项目实施主体: 'unit',
+  承办单位: 'unit',
+  责任单位: 'unit',
+  项目责任单位: 'unit',
+  项目承担单位: 'unit',
+  项目负责单位: 'unit',
   项目基本概况: 'overview',
   项目概况: 'overview',
   基本概况: 'overview',
@@ -41,6 +48,9 @@ export const DEFAULT_SECTION_ALIASES: Readonly<Record<string, SectionKey>> = {
   项目内容: 'content',
   项目主要内容: 'content',
   主要实施内容: 'content',
+  建设内容: 'content',
+  主要建设内容: 'content',
+  项目建设内容: 'content',
   资金安排情况: 'funding',
   资金安排: 'funding',
   资金来源: 'funding',
@@ -55,6 +65,17 @@ export const DEFAULT_SECTION_ALIASES: Readonly<Record<string, SectionKey>> = {
   资金及项目绩效目标: 'funding',
   资金使用: 'funding',
   资金使用情况: 'funding',
+  资金筹措: 'funding',
+  资金筹措情况: 'funding',
+  经费来源: 'funding',
+  经费安排: 'funding',
+  资金预算: 'funding',
+  项目预算: 'funding',
+  资金来源及构成: 'funding',
+  // the funding and results rows of the 项目支出绩效目标表 form
+  项目资金: 'funding',
+  资金情况: 'funding',
+  项目资金情况: 'funding',
   项目实施计划: 'plan',
   实施计划: 'plan',
   进度安排: 'plan',
@@ -65,6 +86,10 @@ export const DEFAULT_SECTION_ALIASES: Readonly<Record<string, SectionKey>> = {
   实施进度计划: 'plan',
   项目实施进度计划: 'plan',
   时间安排: 'plan',
+  进度计划: 'plan',
+  实施步骤: 'plan',
+  项目实施步骤: 'plan',
+  项目实施安排: 'plan',
   项目实施成效: 'results',
   实施成效: 'results',
   预期成效: 'results',
@@ -76,6 +101,13 @@ export const DEFAULT_SECTION_ALIASES: Readonly<Record<string, SectionKey>> = {
   实施效果: 'results',
   项目实施效果: 'results',
   预算支出绩效情况: 'results',
+  预期目标: 'results',
+  项目预期目标: 'results',
+  预期效果: 'results',
+  项目预期效果: 'results',
+  绩效目标及指标: 'results',
+  年度绩效目标: 'results',
+  项目年度绩效目标: 'results',
 };
 
 const SPACES = /[\s\u00a0\u3000\ufeff\u200b]+/g;
@@ -116,8 +148,12 @@ export function aliasTable(extra?: Readonly<Record<string, string>>): AliasTable
   return m;
 }
 
+/** A label set off by a bullet or brackets (`■项目名称`, `【项目名称】`, `[项目名称]`): the words inside. */
+const DECORATED = /^[■□◆◇●○▲△★☆►▶•·※◎❖]+|^\[([^[\]]+)\]$|^【([^【】]+)】$/u;
+
 function lookup(table: AliasTable, label: string): SectionKey | undefined {
-  const k = labelKey(label);
+  let k = labelKey(label);
+  if (DECORATED.test(k)) k = k.replace(DECORATED, (_m, a?: string, b?: string) => a ?? b ?? '');
   if (k === '' || k.length > 40) return undefined;
   const hit = table.get(k);
   if (hit !== undefined) return hit;
@@ -157,10 +193,16 @@ function colonOutsideParens(s: string): number {
 }
 
 const CN = '一二三四五六七八九十百零〇两';
+// (on the NFKC form: full-width brackets and colons are ASCII here)
 const NUMBERING_RES: readonly { re: RegExp; style: Numbering['style']; cn: boolean }[] = [
+  // `第一部分 项目名称`, `第二章`: a part above the `一、` headings
+  { re: new RegExp(`^\\s*第\\s*([${CN}]{1,4}|\\d{1,2})\\s*(?:部分|章|篇)\\s*[、.,，:]?\\s*`, 'u'), style: 'cn-part', cn: false },
   { re: new RegExp(`^\\s*\\(\\s*([${CN}]{1,4})\\s*\\)\\s*`, 'u'), style: 'cn-paren', cn: true },
-  { re: new RegExp(`^\\s*([${CN}]{1,4})\\s*[、.,，]\\s*`, 'u'), style: 'cn-dun', cn: true },
+  // `一）项目名称`: the half bracket, a （一） written short
+  { re: new RegExp(`^\\s*([${CN}]{1,4})\\s*\\)\\s*`, 'u'), style: 'cn-paren', cn: true },
+  { re: new RegExp(`^\\s*([${CN}]{1,4})\\s*[、.,，:]\\s*`, 'u'), style: 'cn-dun', cn: true },
   { re: /^\s*\(\s*(\d{1,3})\s*\)\s*/u, style: 'arabic-paren', cn: false },
+  { re: /^\s*(\d{1,3})\s*\)\s*/u, style: 'arabic-paren', cn: false },
   { re: /^\s*(\d{1,3})\s*\.(?!\d)\s*/u, style: 'arabic-dot', cn: false },
   { re: /^\s*(\d{1,3})\s*[、,，]\s*/u, style: 'arabic-dun', cn: false },
 ];
@@ -173,7 +215,7 @@ export function splitNumbering(normalised: string): { style: Numbering['style'];
   for (const { re, style, cn } of NUMBERING_RES) {
     const m = re.exec(normalised);
     if (m) {
-      const value = cn ? parseChineseNumeral(m[1]!) : Number(m[1]);
+      const value = cn || !/^\d+$/u.test(m[1]!) ? parseChineseNumeral(m[1]!) : Number(m[1]);
       if (value !== null) return { style, value, length: m[0].length };
     }
   }

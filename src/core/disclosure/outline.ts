@@ -2,7 +2,7 @@
  * Heading levels (SPEC §2 "Texts nest"). The reader finds a project's section headings as a flat
  * list (read.ts); this module gives each its level and folds sub-headings into their section:
  *
- * - A heading's level follows its numbering style, in the order 一、 > （一） > 1./1、 > （1）.
+ * - A heading's level follows its numbering style, in the order 第一部分 > 一、 > （一） > 1./1、 > （1）.
  *   A lower style under a heading is a sub-heading of it only when its numbering starts again
  *   under it (`（一）`, then `（二）`…, counting the numbered lines of the same style in between,
  *   which may be ordinary items). Otherwise it is a heading of the same level written in another
@@ -22,7 +22,14 @@ import type { Numbering, NumberingStyle, OutlineHeading, Paragraph } from '../mo
 import { headingLike } from './labels';
 import type { MutableProject, MutableSection } from './read';
 
-const RANK: Partial<Record<NumberingStyle, number>> = { 'cn-dun': 0, 'cn-paren': 1, 'arabic-dot': 2, 'arabic-dun': 2, 'arabic-paren': 3 };
+const RANK: Partial<Record<NumberingStyle, number>> = {
+  'cn-part': -1,
+  'cn-dun': 0,
+  'cn-paren': 1,
+  'arabic-dot': 2,
+  'arabic-dun': 2,
+  'arabic-paren': 3,
+};
 
 export function rankOf(style: NumberingStyle): number | null {
   return RANK[style] ?? null;
@@ -71,13 +78,17 @@ function eventsOf(project: MutableProject): Event[] {
     out.push({ kind: 'section', section: s });
     const lines: { p: Paragraph; order: number }[] = [];
     s.paragraphs.forEach((p, order) => lines.push({ p, order }));
-    // a form's label column: the first cell of each row of a side-by-side table under the heading
+    // a form's label column: the first cell of each row of a side-by-side table under the heading, in
+    // the table's first column (`市本级 | 1800` indented under `一般公共预算拨款 | 小计 | 1800` is a cell of it)
     const labels = new Set<Paragraph>();
     for (const t of s.otherTables) {
+      let labelCol = Infinity;
+      for (const row of t.rows) if (row[0] && row[0].ref.col < labelCol) labelCol = row[0].ref.col;
       t.rows.forEach((row, order) => {
         const first = row[0];
         if (!first) return;
         lines.push({ p: first, order: s.paragraphs.length + order });
+        if (first.ref.col !== labelCol) return;
         if (row.length === 2 || (row.length > 2 && row.slice(1).every((c) => c.ref.col === row[1]!.ref.col))) labels.add(first);
       });
     }

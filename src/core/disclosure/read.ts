@@ -16,6 +16,7 @@ import { splitLines } from '../text/normalize';
 import { nfkc } from './fast-text';
 import { aliasTable, headingLike, matchHeading, matchTitle, titleFromSheetName, type AliasTable } from './labels';
 import { buildOutline } from './outline';
+import { registerHeader, registerRow, transposedRegister, type RegisterColumns } from './registers';
 import { settleSheet, type SheetDrop } from './structure';
 import { checkpoint } from '../budget';
 
@@ -257,6 +258,15 @@ function classifyCell(cell: Cell, sheet: string, aliases: AliasTable, out: Line[
   const raw = typeof cell.text === 'string' ? cell.text : String(cell.value ?? '');
   const ref: CellRef = { sheet, row: cell.row, col: cell.col };
   const lines = raw.includes('\n') || raw.includes('\r') ? splitLines(raw) : raw.trim() === '' ? [] : [{ text: raw, offset: 0 }];
+  // a label wrapped in its cell (`项目实施\n单位`, a narrow label column): the whole cell is the heading
+  if (structural && cell.kind === 'text' && lines.length > 1 && raw.length <= 24) {
+    const joined = raw.replace(/\s+/gu, '');
+    const h = matchHeading(joined, aliases);
+    if (h && h.rest === undefined) {
+      out.push({ kind: 'heading', text: joined, ref, match: h, offset: 0 });
+      return;
+    }
+  }
   for (const line of lines) {
     const leading = line.text.length - line.text.trimStart().length;
     const text = line.text.trim();
@@ -379,6 +389,30 @@ function readSheet(sheet: SheetSnapshot, aliases: AliasTable, sheetTables: reado
     }
   };
 
+  /**
+   * In a label | content form (the current section's label in this column, its content beside it or
+   * after its colon), a
+   * label whose content spreads over several cells (`项目资金（万元） | 合计 | 1800`) still starts its
+   * section: a label of a section the project does not have yet, in the label column.
+   */
+  const formLabelRow = (row: readonly Cell[]): boolean => {
+    const cur = currentSection();
+    const first = row[0]!;
+    if (!project || !cur || first.kind !== 'text' || first.col !== cur.headingRef.col) return false;
+    const beside = cur.paragraphs[0];
+    // its content beside it, or after its colon (`项目实施单位：百色市教育局`)
+    if (beside?.ref.row !== cur.headingRef.row || beside.ref.col < cur.headingRef.col) return false;
+    const h = matchHeading(cellString(first).trim(), aliases);
+    return h !== null && h.rest === undefined && !project.sections.some((x) => x.key === h.key);
+  };
+
+  // a register, one project a row (its header row found below), or one project a column (found now)
+  let register: { columns: RegisterColumns; lastRow: number; count: number } | null = null;
+  /** The section labels of a summary table's header (three or four sections: not a register). */
+  let summaryLabels: string[] | undefined;
+  const transposed = transposedRegister(name, cells, aliases);
+  if (transposed) projects.push(...transposed.projects);
+
   let i = 0;
   const lines: Line[] = [];
   while (i < cells.length) {
@@ -397,6 +431,29 @@ function readSheet(sheet: SheetSnapshot, aliases: AliasTable, sheetTables: reado
       rowCells.push(cell);
     }
     textCells = rowCells.length;
+    if (transposed?.rows.has(row)) {
+      firstLine ??= cellString(rowCells[0]!);
+      i = j;
+      continue;
+    }
+    // the register ends at a blank row, or a row that fills fewer than two of its columns (a note under it)
+    const filled = register ? rowCells.filter((c) => register!.columns.has(c.col)).length : 0;
+    if (register && (row > register.lastRow + 1 || filled < 2)) register = null;
+    if (register) {
+      register.lastRow = row;
+      register.count++;
+      projects.push(registerRow(name, rowCells, register.columns, register.count));
+      firstLine ??= cellString(rowCells[0]!);
+      i = j;
+      continue;
+    }
+    const header = project ? null : registerHeader(rowCells, aliases, (labels) => (summaryLabels ??= labels));
+    if (header) {
+      register = { columns: header, lastRow: row, count: 0 };
+      firstLine ??= cellString(rowCells[0]!);
+      i = j;
+      continue;
+    }
     // Titles and headings stand at the start of a row, alone or with their content beside them
     // (the two-column form). A row of three or more cells is a table row: its `项目名称` is a
     // column header, not a heading.
@@ -431,7 +488,8 @@ function readSheet(sheet: SheetSnapshot, aliases: AliasTable, sheetTables: reado
         rowCells.forEach((cell, k) => classifyCell(cell, name, aliases, lines, k === 0 && textCells <= 2));
       }
     } else {
-      rowCells.forEach((cell, k) => classifyCell(cell, name, aliases, lines, k === 0 && textCells <= 2));
+      const formRow = textCells > 2 && formLabelRow(rowCells);
+      rowCells.forEach((cell, k) => classifyCell(cell, name, aliases, lines, k === 0 && (textCells <= 2 || formRow)));
     }
     i = j;
     if (lines.length === 0) continue;
@@ -497,13 +555,14 @@ function readSheet(sheet: SheetSnapshot, aliases: AliasTable, sheetTables: reado
       if (entry[1] && host) entry[1] = { project: entry[1].project, section: host };
     }
   }
-  return { projects, preamble, tableSections, skipped: whySkipped(name, firstLine, preamble, drops) };
+  return { projects, preamble, tableSections, skipped: whySkipped(name, firstLine, preamble, drops, summaryLabels) };
 }
 
 /** The lines of a sheet that read like headings, of the highest level among them (for a skipped sheet's reason). */
 function headingLines(lines: readonly string[], max = 6): string[] {
   const found = lines.map((text) => ({ text: text.trim(), h: headingLike(text) })).filter((x) => x.h !== null);
-  const rank = (style: Numbering['style']): number => ['cn-dun', 'cn-paren', 'arabic-dot', 'arabic-dun', 'arabic-paren'].indexOf(style);
+  const rank = (style: Numbering['style']): number =>
+    ['cn-part', 'cn-dun', 'cn-paren', 'arabic-dot', 'arabic-dun', 'arabic-paren'].indexOf(style);
   const top = Math.min(...found.map((x) => rank(x.h!.style)));
   return found
     .filter((x) => rank(x.h!.style) === top)
@@ -516,8 +575,10 @@ function whySkipped(
   firstLine: string | undefined,
   preamble: readonly { text: string }[],
   drops: readonly SheetDrop[],
+  summary: readonly string[] | undefined,
 ): SkippedSheet {
   if (firstLine === undefined) return { sheet, reason: 'empty' };
+  if (summary !== undefined && drops.length === 0) return { sheet, reason: 'summary', sections: summary };
   const drop = drops.find((d) => d.reason === 'instructions') ?? drops.find((d) => d.reason === 'few-sections') ?? drops[0];
   const lines = [...preamble.map((l) => l.text), ...(drop?.project.sections.flatMap((x) => x.paragraphs.map((p) => p.text)) ?? [])];
   const headings = headingLines(lines);

@@ -47,6 +47,12 @@ export function skipReasonText(s: SkippedSheet, lang: Lang): string {
       if (!headings) return base;
       return lang === 'zh' ? `${base}；其中的标题：${quoted(headings, lang)}` : `${base}; its headings: ${quoted(headings, lang)}`;
     }
+    case 'summary': {
+      const cols = s.sections ?? [];
+      return lang === 'zh'
+        ? `项目汇总表：表头只有${cols.length}个标准部分（${quoted(cols, lang)}），不是项目文本；每行一个项目的登记表至少需要5个部分列`
+        : `a summary of projects: its header names only ${cols.length} standard sections (${quoted(cols, lang)}), not the projects' texts; a register of one project a row needs five section columns`;
+    }
     case 'few-sections': {
       const found = s.sections ?? [];
       const base =

@@ -29,6 +29,7 @@ const NOT_A_PROJECT_SHEET = /^说明|(?:填报|填表|编制|使用|操作|填�
 const INSTRUCTION = /填写|填报|简述|列明|写明|注明|^(?:应当?|须|需|请|按时间)/u;
 
 const LEVEL: Partial<Record<Numbering['style'], number>> = {
+  'cn-part': -1,
   'cn-dun': 0,
   'cn-paren': 1,
   'arabic-dot': 2,

@@ -3,6 +3,9 @@ import { defineRule, type RawFinding } from './types';
 
 type MessageId = 'missing' | 'missingPlanHas';
 
+/** A heading that declares the unit of its figures: `（单位：万元）`, `（万元）`, `单位：元`. */
+const DECLARED_UNIT = /[(（]\s*(?:单位\s*[:：]\s*)?(?:万元|元|亿元)\s*[)）]|单位\s*[:：]\s*(?:万元|元|亿元)/u;
+
 /** The funding section states no amount and has no table. */
 export default defineRule<MessageId>({
   meta: {
@@ -35,6 +38,8 @@ export default defineRule<MessageId>({
       const paragraphs = an.paragraphs;
       // 详见附表 / 见下表: the amounts are in a table the text points to
       if (paragraphs.some((p) => /详见|见附表|见下表|见表\s*\d|附件\s*\d*[所列中]|明细表/u.test(p.text))) continue;
+      // `六、资金安排情况（单位：万元）` over `计划投资3188，其中…`: figures in the unit the heading declares
+      if (DECLARED_UNIT.test(funding.headingText) && paragraphs.some((p) => /\d/u.test(p.text))) continue;
       const ref = funding.paragraphs[0]?.ref ?? funding.headingRef;
       const plan = project.sections.find((s) => s.key === 'plan');
       const planStated = plan ? analyseSection(plan).stated : undefined;

@@ -3,6 +3,7 @@ import { formatChineseNumeral } from '../text/numerals';
 import { defineRule, type RawFinding } from './types';
 
 const STYLE_ZH: Record<NumberingStyle, string> = {
+  'cn-part': '用“第一部分”式编号',
   'cn-dun': '用“一、”式编号',
   'cn-paren': '用“（一）”式编号',
   'arabic-dot': '用“1.”式编号',
@@ -11,6 +12,7 @@ const STYLE_ZH: Record<NumberingStyle, string> = {
   none: '不编号',
 };
 const STYLE_EN: Record<NumberingStyle, string> = {
+  'cn-part': 'numbered "第一部分"',
   'cn-dun': 'numbered "一、"',
   'cn-paren': 'numbered "（一）"',
   'arabic-dot': 'numbered "1."',
@@ -23,6 +25,8 @@ const STYLE_EN: Record<NumberingStyle, string> = {
 export function numberingFor(style: NumberingStyle, n: number): string {
   const cn = formatChineseNumeral(n);
   switch (style) {
+    case 'cn-part':
+      return `第${cn}部分`;
     case 'cn-dun':
       return `${cn}、`;
     case 'cn-paren':

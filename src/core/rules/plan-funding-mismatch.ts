@@ -114,7 +114,10 @@ export default defineRule<MessageId>({
       // the funding section may state its amount only in a table's 合计
       const ft = fa.stated ? undefined : fundingFromTables(document, project, funding);
       const F: StatedAmount | undefined = fa.stated ?? ft?.stated;
-      const P = pa.stated;
+      // and the schedule may too (时间 │ 工作内容 │ 资金（万元） … 合计)
+      const pmt = pa.stated ? undefined : moneyTableTotals(plan)[0];
+      const pt = pmt ? tableStated(pmt.total, pmt.unit, pmt.ref, undefined, undefined) : undefined;
+      const P = pa.stated ?? pt?.stated;
       if (!F || !P) continue;
       // a rate compares only with the same rate; a rate and an amount need a count the text does not give
       if ((F.per ?? '') !== (P.per ?? '')) continue;
@@ -122,7 +125,7 @@ export default defineRule<MessageId>({
       // of the other (a total written without a keyword, a rounded 123.46万元 for ¥1,234,567.89),
       // the texts are ambiguous or rounded rather than contradictory
       const fp = ft ? { step: ft.step, rounded: ft.rounded } : precisionOfStated(fa, F);
-      const pp = precisionOfStated(pa, P);
+      const pp = pt ? { step: pt.step, rounded: pt.rounded } : precisionOfStated(pa, P);
       const readings = (x: StatedAmount, p: { step: number; rounded: boolean }): Precise[] => [
         { lo: x.lo, hi: x.hi, ...p },
         ...x.alternatives.map((a) => ({ lo: a.lo, hi: a.hi, step: 1, rounded: false })),

@@ -33,12 +33,12 @@ function clauseBefore(text: string, offset: number): string {
   return before.slice(cut + 1);
 }
 
-/** The noun of a count column: 保安数量（人） → 保安, 学生数 → 学生; '' for a bare 人数. */
+/** The noun of a count column: 保安数量（人） → 保安, 学生数 → 学生, 资助人次 → 资助 (in 人次); '' for a bare 人数. */
 function countNoun(label: string): { noun: string; unit: string } {
-  const unit = /[（(]\s*(人|名|个|所|间|台|套)\s*[)）]/.exec(label)?.[1] ?? '人';
+  const unit = /[（(]\s*(人次|人|名|个|所|间|台|套)\s*[)）]/.exec(label)?.[1] ?? (/人次\s*$/.test(label) ? '人次' : '人');
   const noun = label
     .replace(/[（(][^）)]*[）)]/g, '')
-    .replace(/(?:数量|人数|数|总数)$/, '')
+    .replace(/(?:数量|人数|人次|数|总数)$/, '')
     .replace(/人员$/, '')
     .trim();
   // the subject's last two characters (配备保安 → 保安, 受助学生 → 学生) keep the match lenient

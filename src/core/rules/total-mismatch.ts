@@ -49,6 +49,12 @@ interface Compared {
   readonly format: (v: number) => string;
   readonly formatDiff: (v: number) => string;
   readonly describe: (idx: readonly number[]) => string;
+  /**
+   * A count of people (人, 名, 位): a 其中 list under it names groups of those people (寄宿生, 建档立卡学生),
+   * which may overlap and need not cover all of them, so only parts larger than the total are a contradiction
+   * (unless the headcount is stated as a sum: 共计22人，其中…).
+   */
+  readonly groups?: boolean;
 }
 
 function moneyCompared(an: AmountAnalysis): Compared[] {
@@ -87,6 +93,8 @@ function quantityCompared(an: AmountAnalysis): Compared[] {
       parts: st.parts.map((i) => ({ value: an.quantities[i]!.amount.value, ...measureRange(an.quantities[i]!.amount) })),
       format: (v) => formatQuantity(v, unit, factor),
       formatDiff: (v) => formatQuantity(v, unit, factor),
+      // a headcount stated as a sum (共计22人，其中…) is still a whole to account for
+      groups: T.amount.family === 'count:人' && !T.sum && T.total !== 'strong',
       describe: (idx) =>
         describeQuantityParts(
           an.quantities,
@@ -126,6 +134,8 @@ function judge(c: Compared, project: string): RawFinding<MessageId> | null {
   // a list of some of the total (包括…等, a 其中 naming one part) only must not exceed it
   if (st.scope === 'some' || (c.parts.length === 1 && st.scope !== 'sources')) return null;
   if (sum.hi >= t.lo && sum.lo <= t.hi) return null;
+  // groups of people named under a headcount (学生7.6万人，其中：寄宿生4.4万人、建档立卡贫困学生3000人)
+  if (c.groups === true && sum.hi < t.lo) return null;
   // the total agrees with the first parts (a later figure belongs to something else), or with the
   // last ones (parts-then-total after other figures): not a contradiction
   for (let n = 2; n < c.parts.length; n++) {

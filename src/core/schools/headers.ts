@@ -13,20 +13,22 @@ export const TOWN_HEADER = /^(?:所在)?(?:乡镇|街道|乡\(镇\)|乡镇\(街�
 export const TYPE_HEADER = /^(?:办学类型|学校类型|学段|类型|办学层次)/;
 export const NOTE_HEADER = /^备注/;
 export const PROJECT_HEADER = /^(?:项目名称|项目内容|建设内容|项目)$|^项目名称\(/;
-export const COUNT_HEADER = /数量|人数|学生数|在校生|^.{0,8}数\((?:人|名|个|所)\)|\((?:人|名)\)$/;
+export const COUNT_HEADER = /数量|人数|学生数|在校生|人次$|^.{0,8}数\((?:人|名|个|所)\)|\((?:人|名|人次)\)$/;
 export const MONEY_WORD = /万元|元\)|资金|金额|经费|预算/;
 export const TOTAL_LABEL = /^(?:合计|总计|共计|总合计)/;
 export const SUBTOTAL_LABEL = /小计$/;
 
 /** The funding column a leaf header names, or null. */
 export function fundingColumnOf(leaf: string): FundingColumn | null {
-  const t = compact(leaf);
+  // `其中：中央` heads the first source column in a one-row header
+  const t = compact(leaf).replace(/^其中[:：]?/u, '');
   if (/^(?:小计|合计|总计)/.test(t)) return 'subtotal';
   if (t.startsWith('中央')) return 'central';
-  if (t.startsWith('省')) return 'provincial';
-  if (/^(?:县|区级|区本级|县区|县级)/.test(t)) return 'county';
-  if (/^(?:州|市|地区)/.test(t)) return 'prefecture';
-  if (/^其[它他]/.test(t)) return 'other';
+  // the levels by their names in every province: 自治区, 地(市)/盟/自治州, 区(县)/旗/自治县; 自筹 and 社会捐赠 are other sources
+  if (/^(?:省|自治区)/.test(t)) return 'provincial';
+  if (/^(?:县|区级|区本级|县区|县级|区\(县\)|区县|旗|自治县)/.test(t)) return 'county';
+  if (/^(?:州|市|地区|地\(市\)|地级|盟|自治州)/.test(t)) return 'prefecture';
+  if (/^(?:其[它他]|自筹|社会|捐赠)/.test(t)) return 'other';
   return null;
 }
 

@@ -69,6 +69,8 @@ export function detectProjectStyle(document: DisclosureDocument): ProjectStyle {
 export function headingInStyle(style: ProjectStyle, n: number, label: string): string {
   const [open, close] = style.fullWidthParens ? ['（', '）'] : ['(', ')'];
   switch (style.numbering) {
+    case 'cn-part':
+      return `第${formatChineseNumeral(n)}部分 ${label}`;
     case 'cn-dun':
       return `${formatChineseNumeral(n)}、${label}`;
     case 'cn-paren':

@@ -72,9 +72,11 @@ export interface Marker {
 }
 
 const MARKER =
-  /(其中|分别为|分别是|分别用于|分别安排|具体为|具体是|具体如下|明细如下|主要用于|主要包括|重点用于|包括|包含|用于|资金来源为|资金来源[:：]|来源为|在这笔资金中|(?<=[(（])含)/gu;
+  /(其中|分别为|分别是|分别用于|分别安排|具体为|具体是|具体如下|明细如下|主要用于|主要包括|主要是|主要为|重点用于|包括|包含|用于|资金来源为|资金来源[:：]|来源为|在这笔资金中|(?<=[(（])含)/gu;
 /** A list after these names only some of the total. */
-const PARTIAL = /^(?:包括|包含|含|主要用于|主要包括|重点用于)$/u;
+const PARTIAL = /^(?:包括|包含|含|主要用于|主要包括|主要是|主要为|重点用于)$/u;
+/** Markers that, right after a part, open that part's own breakdown (本年收入6128.16万元，主要是…；上年结转…). */
+const NESTED = /^(?:其中|主要是|主要为)$/u;
 /** A list after these names the total's sources. */
 const SOURCE_MARKER = /^(?:资金来源为|资金来源[:：]|来源为)$/u;
 /** Breakdowns other than 其中: one after a list's parts starts another list. */
@@ -92,7 +94,7 @@ const SOURCE_LABEL =
 export function shapeOf(norm: string): ParagraphShape {
   const depth = /[()（）]/u.test(norm) ? depthsOf(norm) : zeros(norm.length);
   const markers: Marker[] = [];
-  if (/其中|分别|具体|明细|包|用于|来源|这笔|含/u.test(norm)) {
+  if (/其中|分别|具体|明细|包|用于|来源|这笔|含|主要/u.test(norm)) {
     MARKER.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = MARKER.exec(norm)) !== null) {
@@ -232,8 +234,10 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
         // another breakdown leading this item (…，用于设备25万元): the list ended before it; a 用于 clause
         // that only says what a part is for (…4290万元，用于…建设；…8831万元) does not end it
         if (marks.some((mk) => OTHER_BREAKDOWN.test(mk.word) && !/[,，、;；:：]/u.test(atDepth(s, mk.end, e.nStart, d)))) break;
-        // a nested 其中 inside a part: skip to the end of that part
-        const nest = marks.find((mk) => mk.word === '其中');
+        // a nested 其中 (or 主要是/包括 right after the part) inside a part: skip to the end of that part
+        const nest = marks.find(
+          (mk) => mk.word === '其中' || (NESTED.test(mk.word) && /^[\s,，:：]*$/u.test(atDepth(s, prevEnd, mk.index, d))),
+        );
         if (nest) {
           const stop = s.norm.slice(nest.end).search(/[;；。]/u);
           skipUntil = stop < 0 ? s.norm.length : nest.end + stop;
@@ -295,7 +299,7 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
     const ss = sentenceStart(s, M.index, d);
     const lead = s.norm.slice(ss, M.index);
     // a part may hold a nested breakdown of its own (中央资金60万元，其中用于设备30万元)
-    const ok = (i: number): boolean => usable(i) && (!partOf.has(i) || (M.word === '其中' && adjacent(i, M, p)));
+    const ok = (i: number): boolean => usable(i) && (!partOf.has(i) || (NESTED.test(M.word) && adjacent(i, M, p)));
     if (/^[\s,，;；:：]*$/u.test(lead) || NUMBERED.test(lead.trim())) {
       // the list starts a sentence: its total is in the sentence before (this paragraph's, or the previous one's)
       if (ss > g) {

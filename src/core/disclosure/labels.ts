@@ -142,8 +142,8 @@ function anchorsOf(table: AliasTable): readonly string[] {
 interface HeadingProbe {
   /** First characters of a heading: a numbering's (`(`, a digit, a Chinese numeral) or a label's. */
   readonly starts: ReadonlySet<number>;
-  /** Last characters of the labels. */
-  readonly lasts: ReadonlySet<number>;
+  /** Last characters of the labels: 1 at their UTF-16 code (a table, not a set: read for every character). */
+  readonly lasts: Uint8Array;
   /** An empty label in the table: every line may be a heading. */
   readonly any: boolean;
 }
@@ -154,13 +154,13 @@ function probeOf(table: AliasTable): HeadingProbe {
   let p = probeCache.get(table);
   if (!p) {
     const starts = new Set<number>();
-    const lasts = new Set<number>();
+    const lasts = new Uint8Array(0x10000);
     let any = false;
     for (const k of table.keys()) {
       if (k === '') any = true;
       else {
         starts.add(k.charCodeAt(0));
-        lasts.add(k.charCodeAt(k.length - 1));
+        lasts[k.charCodeAt(k.length - 1)] = 1;
       }
     }
     for (const c of `(0123456789${CN}`) starts.add(c.charCodeAt(0));
@@ -193,7 +193,7 @@ function cannotBeHeading(head: string, table: AliasTable): boolean {
   if (!probe.starts.has(u)) return true;
   for (; i < n; i++) {
     const c = fastUnit(head.charCodeAt(i));
-    if (c < 0 || probe.lasts.has(c)) return false;
+    if (c < 0 || probe.lasts[c] === 1) return false;
   }
   return true;
 }

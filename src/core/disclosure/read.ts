@@ -191,9 +191,13 @@ function linkByMention(
   const names = pending.map((i) => compactName(tables[i]!.sheet));
   // a section can name a table or hold a reference only if its text holds the name's last character
   // (or 表, 见): one without any, all of whose characters NFKC leaves alone, is passed over unnormalised
-  const lasts = names.some((n) => n === '')
-    ? null
-    : new Set([...names.map((n) => n.charCodeAt(n.length - 1)), 0x8868 /* 表 */, 0x89c1 /* 见 */]);
+  let lasts: Uint8Array | null = null;
+  if (!names.some((n) => n === '')) {
+    lasts = new Uint8Array(0x10000);
+    for (const n of names) lasts[n.charCodeAt(n.length - 1)] = 1;
+    lasts[0x8868 /* 表 */] = 1;
+    lasts[0x89c1 /* 见 */] = 1;
+  }
   projects.forEach((p, project) => {
     for (const section of p.sections) {
       if (lasts !== null && !mayMention(section.paragraphs, lasts)) continue;
@@ -226,13 +230,13 @@ function linkByMention(
   }
 }
 
-/** False when no paragraph holds one of `lasts`, every character being one NFKC maps alone (`fastUnit`). */
-function mayMention(paragraphs: readonly Paragraph[], lasts: ReadonlySet<number>): boolean {
+/** False when no paragraph holds one of `lasts` (1 at their UTF-16 codes), every character being one NFKC maps alone (`fastUnit`). */
+function mayMention(paragraphs: readonly Paragraph[], lasts: Uint8Array): boolean {
   for (const p of paragraphs) {
     const t = p.text;
     for (let i = 0; i < t.length; i++) {
       const u = fastUnit(t.charCodeAt(i));
-      if (u < 0 || lasts.has(u)) return true;
+      if (u < 0 || lasts[u] === 1) return true;
     }
   }
   return false;

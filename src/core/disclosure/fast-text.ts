@@ -33,7 +33,7 @@ function stable(c: number): boolean {
 }
 
 /** NFKC of one UTF-16 unit in the fast set, as a code unit; -1 when outside the fast set. */
-function fastUnit(c: number): number {
+export function fastUnit(c: number): number {
   if (stable(c)) return c;
   if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
   if (c === 0x3000) return 0x20;

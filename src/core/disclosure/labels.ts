@@ -4,7 +4,7 @@
  * one line; the layout logic lives in read.ts.
  */
 import { SECTION_KEYS, SECTION_NAMES, type Numbering, type SectionKey } from '../model';
-import { nfkc, normalizeWithMapFast } from './fast-text';
+import { fastUnit, nfkc, normalizeWithMapFast } from './fast-text';
 import { parseChineseNumeral } from '../text/numerals';
 import { stripIgnorable } from '../text/normalize';
 
@@ -174,7 +174,68 @@ function anchorsOf(table: AliasTable): readonly string[] {
   return a;
 }
 
+/** What a line's characters must hold to be a heading, read from the table's labels. */
+interface HeadingProbe {
+  /** First characters of a heading: a numbering's (`(`, a digit, a Chinese numeral) or a label's. */
+  readonly starts: ReadonlySet<number>;
+  /** Last characters of the labels: 1 at their UTF-16 code (a table, not a set: read for every character). */
+  readonly lasts: Uint8Array;
+  /** An empty label in the table: every line may be a heading. */
+  readonly any: boolean;
+}
+
+const probeCache = new WeakMap<AliasTable, HeadingProbe>();
+
+function probeOf(table: AliasTable): HeadingProbe {
+  let p = probeCache.get(table);
+  if (!p) {
+    const starts = new Set<number>();
+    const lasts = new Uint8Array(0x10000);
+    let any = false;
+    for (const k of table.keys()) {
+      if (k === '') any = true;
+      else {
+        starts.add(k.charCodeAt(0));
+        lasts[k.charCodeAt(k.length - 1)] = 1;
+      }
+    }
+    for (const c of `(0123456789${CN}`) starts.add(c.charCodeAt(0));
+    p = { starts, lasts, any };
+    probeCache.set(table, p);
+  }
+  return p;
+}
+
+/**
+ * Whether a line certainly cannot be a heading, read character by character without normalising
+ * it: its first character (spaces aside) can start neither a numbering nor a label, or it holds
+ * no label's last character. False whenever a character is outside the fast NFKC set (`fastUnit`),
+ * where the full test decides.
+ */
+function cannotBeHeading(head: string, table: AliasTable): boolean {
+  const probe = probeOf(table);
+  if (probe.any) return false;
+  const n = head.length;
+  let i = 0;
+  let u = -1;
+  for (; i < n; i++) {
+    u = fastUnit(head.charCodeAt(i));
+    if (u !== 0x20 && u !== 0x09 && u !== 0x0a && u !== 0x0d) break;
+  }
+  if (i === n) return false;
+  if (u < 0) return false;
+  // the next character could compose with the first one under NFKC: the full test decides
+  if (i + 1 < n && fastUnit(head.charCodeAt(i + 1)) < 0) return false;
+  if (!probe.starts.has(u)) return true;
+  for (; i < n; i++) {
+    const c = fastUnit(head.charCodeAt(i));
+    if (c < 0 || probe.lasts[c] === 1) return false;
+  }
+  return true;
+}
+
 function mayBeHeading(head: string, table: AliasTable): boolean {
+  if (cannotBeHeading(head, table)) return false;
   const probe = nfkc(head).replace(SPACES, '');
   for (const a of anchorsOf(table)) if (probe.includes(a)) return true;
   return false;

@@ -130,7 +130,9 @@ export interface OutlineResult {
  * and builds the outline, in place (see the module comment).
  */
 export function buildOutline(project: MutableProject): OutlineResult {
-  const outline: (OutlineHeading & { target?: MutableSection })[] = [];
+  const outline: OutlineHeading[] = [];
+  /** Per outline entry: the section it starts or continues. */
+  const targets: (MutableSection | null)[] = [];
   const folded = new Map<MutableSection, MutableSection>();
   const stack: Open[] = [];
   const kept: MutableSection[] = [];
@@ -203,13 +205,26 @@ export function buildOutline(project: MutableProject): OutlineResult {
       numbering: numberingOf(e),
       level,
       parent: parent?.node ?? -1,
-      ...(section !== null && { target: section }),
     });
+    targets.push(section);
     if (open) stack.push({ node, rank, level, section, children: new Map() });
   }
 
   project.sections = kept;
-  project.outline = outline.map(({ target, ...h }) => (target ? { ...h, section: kept.indexOf(target) } : h));
+  // built member by member (a rest/spread copy per heading takes V8's slow path)
+  project.outline = outline.map((h, k) => {
+    const target = targets[k];
+    if (!target) return h;
+    return {
+      text: h.text,
+      label: h.label,
+      ref: h.ref,
+      numbering: h.numbering,
+      level: h.level,
+      parent: h.parent,
+      section: kept.indexOf(target),
+    };
+  });
   return { folded };
 }
 

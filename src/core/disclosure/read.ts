@@ -13,7 +13,7 @@
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from '../snapshot/types';
 import type { CellRef, Numbering, OutlineHeading, Paragraph, Project, SchoolTable, Section, SectionKey, SkippedSheet } from '../model';
 import { splitLines } from '../text/normalize';
-import { nfkc } from './fast-text';
+import { fastUnit, nfkc } from './fast-text';
 import { aliasTable, headingLike, matchHeading, matchTitle, titleFromSheetName, type AliasTable } from './labels';
 import { buildOutline } from './outline';
 import { registerHeader, registerRow, transposedRegister, type RegisterColumns } from './registers';
@@ -189,10 +189,21 @@ function linkByMention(
   const pending = tables.map((_, i) => i).filter((i) => links[i] === null);
   if (pending.length === 0) return;
   const texts: { project: number; section: MutableSection; text: string }[] = [];
+  const names = pending.map((i) => compactName(tables[i]!.sheet));
+  // a section can name a table or hold a reference only if its text holds the name's last character
+  // (or 表, 见): one without any, all of whose characters NFKC leaves alone, is passed over unnormalised
+  let lasts: Uint8Array | null = null;
+  if (!names.some((n) => n === '')) {
+    lasts = new Uint8Array(0x10000);
+    for (const n of names) lasts[n.charCodeAt(n.length - 1)] = 1;
+    lasts[0x8868 /* 表 */] = 1;
+    lasts[0x89c1 /* 见 */] = 1;
+  }
   projects.forEach((p, project) => {
     for (const section of p.sections) {
+      if (lasts !== null && !mayMention(section.paragraphs, lasts)) continue;
       const text = nfkc(section.paragraphs.map((x) => x.text).join('\n')).replace(/\s+/g, '');
-      if (TABLE_REFERENCE.test(text) || pending.some((i) => text.includes(compactName(tables[i]!.sheet)))) {
+      if (TABLE_REFERENCE.test(text) || names.some((name) => text.includes(name))) {
         texts.push({ project, section, text });
       }
     }
@@ -218,6 +229,18 @@ function linkByMention(
     sections[i] = hit.section;
     hit.section.tables.push(i);
   }
+}
+
+/** False when no paragraph holds one of `lasts` (1 at their UTF-16 codes), every character being one NFKC maps alone (`fastUnit`). */
+function mayMention(paragraphs: readonly Paragraph[], lasts: Uint8Array): boolean {
+  for (const p of paragraphs) {
+    const t = p.text;
+    for (let i = 0; i < t.length; i++) {
+      const u = fastUnit(t.charCodeAt(i));
+      if (u < 0 || lasts[u] === 1) return true;
+    }
+  }
+  return false;
 }
 
 function compactName(s: string): string {

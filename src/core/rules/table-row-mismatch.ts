@@ -53,22 +53,26 @@ export default defineRule<Id>({
         continue;
       }
       const unit = table.unit;
+      const keys: FundingColumn[] = ['subtotal', ...sources];
       for (const row of rows) {
-        const who = place(document, table, row);
-        const school = who.school ?? '';
+        // `project`/`school` of a finding: built only for a row that gives one (most give none)
+        let placed: { project?: string; school?: string } | undefined;
+        const whoOf = (): { project?: string; school?: string } => (placed ??= place(document, table, row));
         const sub = row.funding.subtotal;
         let sum = 0;
         let decimals = 0;
         let bad: { k: FundingColumn; raw: string } | null = null;
         let anyPart = false;
         // a formula without a value: the row cannot be added up (formula-uncalculated says why)
-        if ((['subtotal', ...sources] as FundingColumn[]).some((k) => row.funding[k]?.uncalculated)) continue;
-        for (const k of ['subtotal', ...sources] as FundingColumn[]) {
+        if (keys.some((k) => row.funding[k]?.uncalculated)) continue;
+        for (const k of keys) {
           const c = row.funding[k];
           if (!c || c.empty) continue;
           if (c.fen === null) {
             bad ??= { k, raw: c.error ?? c.raw };
             if (bad.k === k) {
+              const who = whoOf();
+              const school = who.school ?? '';
               out.push({
                 messageId: 'notNumber',
                 data: { school, column: headerOf(table, table.columns.funding[k]) ?? k, actual: c.error ?? c.raw },
@@ -89,6 +93,8 @@ export default defineRule<Id>({
         if (bad || !sub) continue;
         if (sub.empty) {
           if (!anyPart) continue;
+          const who = whoOf();
+          const school = who.school ?? '';
           const expected = formatScaled(sum, table, true, decimals);
           out.push({
             messageId: 'empty',
@@ -108,6 +114,8 @@ export default defineRule<Id>({
           continue;
         }
         if (sub.fen === sum) continue;
+        const who = whoOf();
+        const school = who.school ?? '';
         const expected = formatScaled(sum, table, true, decimals);
         const actual = formatScaled(sub.fen!, table, true, decimals);
         out.push({

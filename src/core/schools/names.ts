@@ -6,6 +6,19 @@ import { compact } from './values';
 
 /** Normalises a school name for exact comparison: NFKC, no spaces, ASCII brackets. */
 export function normalizeName(s: string): string {
+  // every rule of a table's rows normalises the same names (prefix, registry match, types, format): once each
+  let n = nameCache.get(s);
+  if (n === undefined) {
+    if (nameCache.size >= NAME_CACHE_MAX) nameCache.clear();
+    n = normalizeNameUncached(s);
+    nameCache.set(s, n);
+  }
+  return n;
+}
+const nameCache = new Map<string, string>();
+const NAME_CACHE_MAX = 65_536;
+
+function normalizeNameUncached(s: string): string {
   const c = compact(s);
   if (!BRACKETS.test(c)) return c;
   return c
@@ -92,7 +105,18 @@ export function isCountyLevelName(rest: string): boolean {
 }
 
 /** The school-code type digits (AA) the name allows; null when the name says nothing. */
-export function expectedTypes(name: string): { types: readonly string[]; kind: string } | null {
+export function expectedTypes(name: string): { readonly types: readonly string[]; readonly kind: string } | null {
+  let e = typeCache.get(name);
+  if (e === undefined) {
+    if (typeCache.size >= NAME_CACHE_MAX) typeCache.clear();
+    e = expectedTypesUncached(name);
+    typeCache.set(name, e);
+  }
+  return e;
+}
+const typeCache = new Map<string, { readonly types: readonly string[]; readonly kind: string } | null>();
+
+function expectedTypesUncached(name: string): { types: readonly string[]; kind: string } | null {
   const n = normalizeName(name).replace(/\([^)]*\)$/, '');
   if (/(?:特殊教育|特教|培智|启智|聋哑|聋|盲)(?:学校|中心)?$/.test(n) || n.includes('特殊教育'))
     return { types: ['51'], kind: '特殊教育学校' };

@@ -255,6 +255,18 @@ function readRow(
   return out;
 }
 
+/**
+ * `compact(s) !== ''` without building the compact text: a printable ASCII character or a CJK
+ * ideograph survives NFKC and space removal, so the first one settles it (most cells).
+ */
+function hasText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x4e00 ? c <= 0x9fff : c >= 0x21 && c <= 0x7e) return true;
+  }
+  return compact(s) !== '';
+}
+
 type RowKind = 'school' | 'total' | 'subtotal' | 'blank' | 'end';
 
 const HEADING = /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|项目[一二三四五六七八九十百\d]+$)/;
@@ -267,11 +279,13 @@ function classifyRow(grid: SheetGrid, row: number, h: HeaderLayout, cols: Column
   let numbers = 0;
   for (const cell of grid.row(row)) {
     if (cell.col < h.left || cell.col > h.right) continue;
-    const t = compact(cell.text);
-    if (t === '') continue;
+    if (cell.col === cols.code) {
+      const t = compact(cell.text);
+      if (t === '') continue;
+      if (CODE_HEADER.test(t)) return 'end';
+    } else if (!hasText(cell.text)) continue;
     any = true;
     if (cell.kind === 'number') numbers++;
-    if (CODE_HEADER.test(t) && cell.col === cols.code) return 'end';
   }
   if (!any) return 'blank';
   const code = compact(rowText(grid, row, cols.code));

@@ -8,12 +8,22 @@ import { stripIgnorable } from '../text/normalize';
 
 const SPACES = /[\s\u00a0\u1680\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+/gu;
 
-/** Strings made only of printable ASCII and CJK ideographs need no normalisation. */
+/** Strings made only of printable ASCII and CJK ideographs need no normalisation (read by character codes: called for every cell). */
+function isPlain(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x4e00 ? c > 0x9fff : c < 0x21 || c > 0x7e) return false;
+  }
+  return true;
+}
+
+/** The same test as a regular expression, for what a malformed snapshot may hold instead of a string. */
 const PLAIN = /^[\x21-\x7e\u4e00-\u9fff]*$/;
 
 /** NFKC and every space removed. */
 export function compact(s: string): string {
-  if (PLAIN.test(s)) return s;
+  // a malformed snapshot's text may be no string: the regular expression as before
+  if (typeof s === 'string' ? isPlain(s) : PLAIN.test(s)) return s;
   return stripIgnorable(s).normalize('NFKC').replace(SPACES, '');
 }
 
@@ -22,6 +32,7 @@ const BLANK_LIKE = /^(?:[-—–―/\\]+|无|空)$/;
 
 /** Expands a JS number string with an exponent (`1e-7`, `2.1e+21`) into plain decimal digits. */
 export function expandExponent(s: string): string {
+  if (!s.includes('e') && !s.includes('E')) return s;
   const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/i.exec(s);
   if (!m) return s;
   const sign = m[1] ?? '';
@@ -76,28 +87,55 @@ function decimalsOf(dec: string): number {
  * `scale` places. Pure string/integer arithmetic. Null when the result is not a safe integer.
  */
 export function scaleDecimal(dec: string, scale: number): number | null {
-  let body = dec;
+  // one pass over the characters (called for every money cell): the digits are accumulated as
+  // they come, exactly while they stay below 2^53 (past that the result is refused anyway)
+  const n = dec.length;
+  let i = 0;
   let neg = false;
-  const first = body.charCodeAt(0);
+  const first = dec.charCodeAt(0);
   if (first === 45 /* - */ || first === 43 /* + */) {
     neg = first === 45;
-    body = body.slice(1);
+    i = 1;
   }
-  const p = body.indexOf('.');
-  const intPart = (p < 0 ? body : body.slice(0, p)) || '0';
-  const frac = p < 0 ? '' : body.slice(p + 1);
-  if (!DIGITS.test(intPart) || (frac !== '' && !DIGITS.test(frac))) return null;
-  const kept = frac.length >= scale ? frac.slice(0, scale) : frac + '0'.repeat(scale - frac.length);
-  const next = frac.length > scale ? frac.charCodeAt(scale) - 48 : 0;
-  const digits = (intPart + kept).replace(LEADING_ZEROS, '');
-  if (digits.length > 16) return null;
-  let n = Number(digits);
-  if (next >= 5) n += 1;
-  if (!Number.isSafeInteger(n)) return null;
-  return neg && n !== 0 ? -n : n;
+  let acc = 0;
+  /** Digits from the first non-zero one (the length of the digit string without its leading zeros). */
+  let significant = 0;
+  for (; i < n; i++) {
+    const d = dec.charCodeAt(i) - 48;
+    if (d === -2 /* . */) break;
+    if (d < 0 || d > 9) return null;
+    if (significant > 0 || d !== 0) {
+      significant++;
+      acc = acc * 10 + d;
+    }
+  }
+  let next = 0;
+  let fracDigits = 0;
+  if (i < n) {
+    // after the point: digits only (none is fine, as in `12.`)
+    for (i++; i < n; i++) {
+      const d = dec.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return null;
+      if (fracDigits < scale) {
+        if (significant > 0 || d !== 0) {
+          significant++;
+          acc = acc * 10 + d;
+        }
+      } else if (fracDigits === scale) next = d;
+      fracDigits++;
+    }
+  }
+  for (let k = fracDigits; k < scale; k++) {
+    if (significant > 0) {
+      significant++;
+      acc *= 10;
+    }
+  }
+  if (significant > 16) return null;
+  if (next >= 5) acc += 1;
+  if (!Number.isSafeInteger(acc)) return null;
+  return neg && acc !== 0 ? -acc : acc;
 }
-const DIGITS = /^\d+$/;
-const LEADING_ZEROS = /^0+(?=\d)/;
 
 /** Fen per unit of a money column. */
 export const FEN_SCALE: Readonly<Record<'元' | '万元', number>> = { 元: 2, 万元: 6 };

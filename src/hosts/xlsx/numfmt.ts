@@ -160,9 +160,36 @@ function groupThousands(intPart: string): string {
   return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** Renders the literal parts of a numeric section around the formatted number. */
-function renderNumeric(v: number, section: string): string {
-  // Split the section into literal prefix, number pattern, literal suffix.
+/**
+ * A numeric section parsed once: its literal prefix and suffix, its digit pattern and what the
+ * pattern asks for. Only the final rendering depends on the value.
+ */
+type NumericPlan =
+  | { readonly kind: 'general'; readonly prefix: string; readonly suffix: string; readonly percents: number }
+  | {
+      readonly kind: 'scientific';
+      readonly prefix: string;
+      readonly suffix: string;
+      readonly percents: number;
+      readonly decimals: number;
+      readonly expDigits: number;
+    }
+  | {
+      readonly kind: 'fixed';
+      readonly prefix: string;
+      readonly suffix: string;
+      readonly percents: number;
+      /** Commas right after the last digit placeholder: each divides by 1000. */
+      readonly thousands: number;
+      readonly hasDot: boolean;
+      readonly decimals: number;
+      readonly minDecimals: number;
+      readonly grouping: boolean;
+      readonly minInt: number;
+    };
+
+/** Splits a numeric section into literal prefix, number pattern and literal suffix, and reads the pattern. */
+function planNumeric(section: string): NumericPlan {
   let prefix = '';
   let suffix = '';
   let pattern = '';
@@ -207,75 +234,153 @@ function renderNumeric(v: number, section: string): string {
     if (pattern === '') prefix += lit;
     else suffix += lit;
   }
-  if (!/[0#?]/.test(pattern)) return prefix + formatGeneral(v * 100 ** percents) + suffix;
-  let x = v;
-  for (let k = 0; k < percents; k++) x *= 100;
+  if (!/[0#?]/.test(pattern)) return { kind: 'general', prefix, suffix, percents };
   const sci = /[Ee][+-]/.exec(pattern);
   if (sci) {
     const mantPattern = pattern.slice(0, sci.index);
     const expPattern = pattern.slice(sci.index + 2).replace(/[^0#?]/g, '');
     const dot = mantPattern.indexOf('.');
     const decimals = Math.min(MAX_DECIMALS, dot < 0 ? 0 : mantPattern.slice(dot + 1).replace(/[^0#?]/g, '').length);
-    return prefix + toScientific(x, decimals, false, Math.min(MAX_DECIMALS, Math.max(1, expPattern.length))) + suffix;
+    return { kind: 'scientific', prefix, suffix, percents, decimals, expDigits: Math.min(MAX_DECIMALS, Math.max(1, expPattern.length)) };
   }
   // thousands scaling: commas right after the last digit placeholder divide by 1000
   const trailing = /([0#?])(,+)(?=[^0#?]*$)/.exec(pattern);
-  if (trailing?.[2]) {
-    for (const _comma of trailing[2]) x /= 1000;
-  }
   const dot = pattern.indexOf('.');
   const intPattern = dot < 0 ? pattern : pattern.slice(0, dot);
   const fracPattern = dot < 0 ? '' : pattern.slice(dot + 1).replace(/[^0#?]/g, '');
   const decimals = Math.min(MAX_DECIMALS, fracPattern.length);
-  const minDecimals = Math.min(decimals, (fracPattern.match(/0/g) ?? []).length);
-  const grouping = /[0#?],[0#?]/.test(intPattern);
-  const minInt = (intPattern.match(/0/g) ?? []).length;
+  return {
+    kind: 'fixed',
+    prefix,
+    suffix,
+    percents,
+    thousands: trailing?.[2]?.length ?? 0,
+    hasDot: dot >= 0,
+    decimals,
+    minDecimals: Math.min(decimals, (fracPattern.match(/0/g) ?? []).length),
+    grouping: /[0#?],[0#?]/.test(intPattern),
+    minInt: (intPattern.match(/0/g) ?? []).length,
+  };
+}
+
+/** Renders a number through a parsed numeric section. */
+function renderNumeric(v: number, plan: NumericPlan): string {
+  const { prefix, suffix, percents } = plan;
+  if (plan.kind === 'general') return prefix + formatGeneral(v * 100 ** percents) + suffix;
+  let x = v;
+  for (let k = 0; k < percents; k++) x *= 100;
+  if (plan.kind === 'scientific') return prefix + toScientific(x, plan.decimals, false, plan.expDigits) + suffix;
+  for (let k = 0; k < plan.thousands; k++) x /= 1000;
+  const { decimals, minDecimals, minInt } = plan;
   let s = Math.abs(x).toFixed(decimals);
-  let [ip = '0', fp = ''] = s.split('.');
+  const point = s.indexOf('.');
+  let ip = point < 0 ? s : s.slice(0, point);
+  let fp = point < 0 ? '' : s.slice(point + 1);
   if (fp && minDecimals < decimals) {
     fp = fp.replace(/0+$/, '');
     if (fp.length < minDecimals) fp = fp.padEnd(minDecimals, '0');
   }
   if (ip === '0' && minInt === 0) ip = '';
   if (ip.length < minInt) ip = ip.padStart(minInt, '0');
-  if (grouping) ip = groupThousands(ip);
-  s = fp ? `${ip}.${fp}` : dot >= 0 && decimals > 0 && minDecimals === 0 ? `${ip}.` : ip;
+  if (plan.grouping) ip = groupThousands(ip);
+  s = fp ? `${ip}.${fp}` : plan.hasDot && decimals > 0 && minDecimals === 0 ? `${ip}.` : ip;
   if (s === '' || s === '.') s = '0';
   const negative = x < 0 && /[1-9]/.test(s);
   return (negative ? '-' : '') + prefix + s + suffix;
 }
 
+/** What one section of a format does, decided once per format (only the value varies). */
+type SectionPlan =
+  | { readonly kind: 'general' }
+  /** `@`, or an empty section of a one-section format: the original value in General. */
+  | { readonly kind: 'original' }
+  | { readonly kind: 'literal'; readonly text: string }
+  | { readonly kind: 'date'; readonly hasDate: boolean; readonly hasTime: boolean }
+  | { readonly kind: 'embedded-general'; readonly text: string }
+  | { readonly kind: 'numeric'; readonly plan: NumericPlan };
+
+interface FormatPlan {
+  readonly sections: readonly SectionPlan[];
+  /** Whether a negative value uses the second section (shown without its sign). */
+  readonly negativeSection: boolean;
+  /** Whether zero uses the third section. */
+  readonly zeroSection: boolean;
+}
+
+function planSection(section: string, several: boolean): SectionPlan {
+  const sk = skeleton(section);
+  if (/^\s*general\s*$/i.test(sk)) return { kind: 'general' };
+  if (sk.trim() === '@' || sk.trim() === '') {
+    if (sk.trim() === '' && several) return { kind: 'literal', text: renderLiteral(section) };
+    return { kind: 'original' };
+  }
+  if (isDateFormat(section)) {
+    const hasDate = /[dy]/i.test(sk) || /m/i.test(sk.replace(/h+[^a-z]*m+|m+[^a-z]*s+/gi, ''));
+    const hasTime = /[hs]/i.test(sk) || /上午|下午/.test(sk);
+    return { kind: 'date', hasDate, hasTime };
+  }
+  if (/General/i.test(sk)) return { kind: 'embedded-general', text: renderLiteral(section.replace(/General/i, '\u0000')) };
+  return { kind: 'numeric', plan: planNumeric(section) };
+}
+
+function planFormat(fmt: string): FormatPlan {
+  const secs = sections(fmt);
+  const used = secs.slice(0, 3);
+  if (used.length === 0) used.push('');
+  return {
+    sections: used.map((s) => planSection(s, secs.length > 1)),
+    negativeSection: secs.length >= 2 && skeleton(secs[1]!).trim() !== '',
+    zeroSection: secs.length >= 3,
+  };
+}
+
+/** Formats planned so far (a workbook has a few dozen; cleared past a bound). */
+const plans = new Map<string, FormatPlan>();
+const MAX_PLANS = 4096;
+
+function planOf(fmt: string): FormatPlan {
+  let plan = plans.get(fmt);
+  if (plan === undefined) {
+    if (plans.size >= MAX_PLANS) plans.clear();
+    plan = planFormat(fmt);
+    plans.set(fmt, plan);
+  }
+  return plan;
+}
+
 /**
  * The text Excel would show for a number under a format code. Dates are shown yyyy-mm-dd
- * (the product shows dates uniformly, whatever the locale's format).
+ * (the product shows dates uniformly, whatever the locale's format). The format is parsed once
+ * (planOf) and only rendered per value.
  */
 export function formatNumber(v: number, fmt: string | undefined, date1904 = false): string {
   if (!Number.isFinite(v)) return String(v);
   if (fmt === undefined || fmt === '' || /^general$/i.test(fmt)) return formatGeneral(v);
-  const secs = sections(fmt);
-  let section = secs[0] ?? '';
+  const plan = planOf(fmt);
+  let section = plan.sections[0]!;
   let value = v;
   // conditions like [>=100] are rare in disclosures; use the sign sections only
-  if (v < 0 && secs.length >= 2 && skeleton(secs[1]!).trim() !== '') {
-    section = secs[1]!;
+  if (v < 0 && plan.negativeSection) {
+    section = plan.sections[1]!;
     value = -v;
-  } else if (v === 0 && secs.length >= 3) {
-    section = secs[2]!;
+  } else if (v === 0 && plan.zeroSection) {
+    section = plan.sections[2]!;
   }
-  const sk = skeleton(section);
-  if (/^\s*general\s*$/i.test(sk)) return formatGeneral(value);
-  if (sk.trim() === '@' || sk.trim() === '') {
-    if (sk.trim() === '' && secs.length > 1) return renderLiteral(section);
-    return formatGeneral(v);
+  switch (section.kind) {
+    case 'general':
+      return formatGeneral(value);
+    case 'original':
+      return formatGeneral(v);
+    case 'literal':
+      return section.text;
+    case 'date':
+      if (value < 0) return formatGeneral(v);
+      return formatDate(value, date1904, section.hasTime, section.hasTime && !section.hasDate);
+    case 'embedded-general':
+      return section.text.replace('\u0000', formatGeneral(value));
+    case 'numeric':
+      return renderNumeric(value, section.plan).trim();
   }
-  if (isDateFormat(section)) {
-    if (value < 0) return formatGeneral(v);
-    const hasDate = /[dy]/i.test(sk) || /m/i.test(sk.replace(/h+[^a-z]*m+|m+[^a-z]*s+/gi, ''));
-    const hasTime = /[hs]/i.test(sk) || /上午|下午/.test(sk);
-    return formatDate(value, date1904, hasTime, hasTime && !hasDate);
-  }
-  if (/General/i.test(sk)) return renderLiteral(section.replace(/General/i, '\u0000')).replace('\u0000', formatGeneral(value));
-  return renderNumeric(value, section).trim();
 }
 
 function renderLiteral(section: string): string {

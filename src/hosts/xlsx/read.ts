@@ -388,6 +388,38 @@ interface SheetContext {
   readonly counters: Counters;
 }
 
+/**
+ * A cell reference `A1`/`$A$1` (1–3 letters, 1–7 digits) as `(row − 1) × 16384 + (col − 1)`, or −1
+ * when it is not one or is outside the sheet (1,048,576 rows, 16,384 columns). Read by character
+ * codes: called for every cell.
+ */
+export function parseCellRef(ref: string): number {
+  const n = ref.length;
+  let i = 0;
+  if (i < n && ref.charCodeAt(i) === 0x24) i++;
+  let c = 0;
+  const letters = i;
+  for (; i < n; i++) {
+    const ch = ref.charCodeAt(i) | 0x20; // lower case
+    if (ch < 0x61 || ch > 0x7a) break;
+    c = c * 26 + (ch - 0x60);
+  }
+  const nLetters = i - letters;
+  if (nLetters < 1 || nLetters > 3) return -1;
+  if (i < n && ref.charCodeAt(i) === 0x24) i++;
+  let r = 0;
+  const digits = i;
+  for (; i < n; i++) {
+    const d = ref.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    r = r * 10 + d;
+  }
+  const nDigits = i - digits;
+  if (nDigits < 1 || nDigits > 7) return -1;
+  if (c < 1 || c > 16384 || r < 1 || r > 1048576) return -1;
+  return (r - 1) * 16384 + (c - 1);
+}
+
 function serialFromIso(iso: string): number | null {
   const t = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) || !iso.includes('T') ? iso : `${iso}Z`);
   if (Number.isNaN(t)) return null;
@@ -538,15 +570,10 @@ function readWorksheet(ctx: SheetContext, part: string, sheetName: string, index
       throw new XlsxReadError('limit-exceeded', { limit: 'text-chars', max: limits.maxTextChars, sheet: sheetName, part });
     }
     ctx.pkg.budget.work(text.length);
-    const cell: Cell = {
-      row: cRow,
-      col: cCol,
-      kind,
-      value,
-      text,
-      ...(formula !== undefined && { formula }),
-      ...(numFmt !== undefined && { numFmt }),
-    };
+    // built member by member (spreads take V8's slow path; one object per cell)
+    const cell: { -readonly [K in keyof Cell]: Cell[K] } = { row: cRow, col: cCol, kind, value, text };
+    if (formula !== undefined) cell.formula = formula;
+    if (numFmt !== undefined) cell.numFmt = numFmt;
     if (cRow < lastRow || (cRow === lastRow && cCol <= lastCol)) ordered = false;
     lastRow = cRow;
     lastCol = cCol;
@@ -592,15 +619,10 @@ function readWorksheet(ctx: SheetContext, part: string, sheetName: string, index
           let row = rowIndex < 0 ? 0 : rowIndex;
           let col = colCursor + 1;
           if (ref !== undefined) {
-            const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);
-            if (m) {
-              let c = 0;
-              for (const ch of m[1]!.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
-              const r = Number(m[2]);
-              if (c >= 1 && c <= 16384 && r >= 1 && r <= 1048576) {
-                col = c - 1;
-                row = r - 1;
-              }
+            const packed = parseCellRef(ref);
+            if (packed >= 0) {
+              col = packed % 16384;
+              row = (packed - col) / 16384;
             }
           }
           cRow = row;

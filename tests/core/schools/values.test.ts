@@ -25,6 +25,22 @@ describe('exact decimals', () => {
     );
   });
 
+  it('scales the edge cases of a one-pass reading as the string arithmetic did', () => {
+    expect(scaleDecimal('12.', 6)).toBe(12_000_000);
+    expect(scaleDecimal('.5', 2)).toBe(50);
+    expect(scaleDecimal('+0.005', 2)).toBe(1); // rounds half away from zero
+    expect(scaleDecimal('-0.004', 2)).toBe(0); // never -0
+    expect(scaleDecimal('', 6)).toBe(0);
+    expect(scaleDecimal('1.2.3', 6)).toBeNull();
+    expect(scaleDecimal('1e5', 6)).toBeNull();
+    expect(scaleDecimal('-+1', 6)).toBeNull();
+    expect(scaleDecimal(' 1', 6)).toBeNull();
+    expect(scaleDecimal('0000000000000000000012.5', 6)).toBe(12_500_000); // leading zeros are not digits that count
+    expect(scaleDecimal('9007199254.740991', 6)).toBe(9_007_199_254_740_991);
+    expect(scaleDecimal('9007199254.7409915', 6)).toBeNull(); // rounds past 2^53 - 1
+    expect(scaleDecimal('12345678901.23456', 6)).toBeNull(); // 17 digits
+  });
+
   it('expands exponents and parses shown text', () => {
     expect(expandExponent('2.153005307e+9')).toBe('2153005307');
     expect(expandExponent('1e-7')).toBe('0.0000001');

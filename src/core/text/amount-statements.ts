@@ -15,6 +15,7 @@ import {
   findEnumerations,
   findStructures,
   itemName,
+  NameIndex,
   shapeOf,
   wordsBefore,
   type Entry,
@@ -372,6 +373,18 @@ function sameRange(a: ScannedAmount, b: ScannedAmount): boolean {
   return a.fen === b.fen;
 }
 
+/** The largest of sorted numbers that is at most x, or 0 when none is. */
+function lastAtOrBefore(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? 0 : Math.max(0, sorted[lo - 1]!);
+}
+
 /** The words around a figure, common to amounts and quantities; its quoted clause is read only when a message needs it. */
 function locate<M extends { readonly nStart: number; readonly offset: number; readonly length: number }>(
   amount: M,
@@ -380,9 +393,10 @@ function locate<M extends { readonly nStart: number; readonly offset: number; re
   s: ScannedText,
   shape: ParagraphShape,
   figureEnds: readonly number[],
+  names: NameIndex,
 ): Located<M> {
   checkpoint(); // one figure's words: work bounded by its paragraph
-  const { label, full } = itemName(s.norm, amount.nStart, figureEnds);
+  const { label, full } = itemName(s.norm, amount.nStart, lastAtOrBefore(figureEnds, amount.nStart), names);
   const words = wordsBefore(s.norm, amount.nStart);
   let quoted: string | undefined;
   return {
@@ -410,7 +424,10 @@ function locate<M extends { readonly nStart: number; readonly offset: number; re
  * figure after another in one stretch describes that one's item (`…补助资金115.26万元，受益学生18862人；`);
  * the words before a stretch's first figure say which item it is (`2024年3月开工，完成投资3000万元`).
  */
-const STRETCH_END = ';；。!?！？';
+/** `;；。!?！？`: what ends a stretch. */
+function endsStretch(c: number): boolean {
+  return c === 0x3b || c === 0xff1b || c === 0x3002 || c === 0x21 || c === 0x3f || c === 0xff01 || c === 0xff1f;
+}
 
 function setContexts(here: Located<{ readonly nStart: number; readonly nEnd: number }>[], shape: ParagraphShape): void {
   const sorted = [...here].sort((a, b) => a.amount.nStart - b.amount.nStart);
@@ -418,18 +435,21 @@ function setContexts(here: Located<{ readonly nStart: number; readonly nEnd: num
   let from = 0;
   let k = 0;
   let head: (typeof sorted)[number] | undefined;
+  // the lead words at depth 0, by end (markers do not overlap: their ends rise); m: the first not yet passed
+  const leads = shape.markers.filter((mk) => mk.depth === 0);
+  let m = 0;
   for (const x of sorted) {
     for (; k < x.amount.nStart; k++) {
-      if (shape.depth[k] === 0 && STRETCH_END.includes(shape.norm[k]!)) {
+      if (shape.depth[k] === 0 && endsStretch(shape.norm.charCodeAt(k))) {
         from = k + 1;
         head = undefined;
       }
     }
-    for (const mk of shape.markers) {
-      if (mk.depth === 0 && mk.end <= x.amount.nStart && mk.end > from) {
-        from = mk.end;
-        head = undefined;
-      }
+    // the last lead word ending at or before the figure starts its stretch, if it ends after `from`
+    while (m < leads.length && leads[m]!.end <= x.amount.nStart) m++;
+    if (m > 0 && leads[m - 1]!.end > from) {
+      from = leads[m - 1]!.end;
+      head = undefined;
     }
     if (head === undefined && x.depth === 0) head = x;
     x.context = contextKey(shape.norm.slice(from, (head ?? x).amount.nStart));
@@ -486,9 +506,12 @@ export function analyseAmounts(paragraphs: readonly ParagraphLike[]): AmountAnal
       const measures = s.quantities.filter((q) => !q.family.startsWith('count:')).map((q) => q.nEnd);
       const moneyEnds = [...s.amounts.map((a) => a.nEnd), ...measures];
       const allEnds = [...moneyEnds, ...s.quantities.filter((q) => q.family.startsWith('count:')).map((q) => q.nEnd)];
+      moneyEnds.sort((x, y) => x - y);
+      allEnds.sort((x, y) => x - y);
+      const names = new NameIndex(s.norm);
       const here = [
-        ...s.amounts.map((a) => locate(a, para, p, s, shape, moneyEnds)),
-        ...s.quantities.map((q) => locate(q, para, p, s, shape, allEnds)),
+        ...s.amounts.map((a) => locate(a, para, p, s, shape, moneyEnds, names)),
+        ...s.quantities.map((q) => locate(q, para, p, s, shape, allEnds, names)),
       ];
       setContexts(here, shape);
       amounts.push(...(here.filter((x) => 'fen' in x.amount) as LocatedAmount[]));

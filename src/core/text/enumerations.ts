@@ -31,7 +31,8 @@ export interface Entry {
   readonly cumulative: boolean;
   /** Counted (not the figure beside a 大写 amount, not a factor of a written calculation). */
   readonly countable: boolean;
-  readonly label: string;
+  /** The figure, for its item's name (read only for the parts of a total: costly, see itemName). */
+  readonly named: { readonly name: string };
 }
 
 export interface TotalStructure {
@@ -111,10 +112,10 @@ function depthsOf(norm: string): Uint8Array {
   const depth = new Uint8Array(norm.length);
   let d = 0;
   for (let i = 0; i < norm.length; i++) {
-    const c = norm[i]!;
-    if (c === ')' || c === '）') d = Math.max(0, d - 1);
+    const c = norm.charCodeAt(i);
+    if (c === 0x29 || c === 0xff09) d = Math.max(0, d - 1);
     depth[i] = d;
-    if (c === '(' || c === '（') d = Math.min(255, d + 1);
+    if (c === 0x28 || c === 0xff08) d = Math.min(255, d + 1);
   }
   return depth;
 }
@@ -401,7 +402,7 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
       const { cand, parts } = chosen;
       const last = entries[parts[parts.length - 1]!]!;
       const partial = PARTIAL.test(M.word) || (!continuation && /^\s*等/u.test(s.norm.slice(last.nEnd)));
-      const sources = parts.every((i) => SOURCE_LABEL.test(entries[i]!.label));
+      const sources = parts.every((i) => SOURCE_LABEL.test(entries[i]!.named.name));
       const complete =
         SOURCE_MARKER.test(M.word) ||
         (M.word === '其中' && (continuation || /^[:：]/u.test(s.norm.slice(M.end)) || candidatesStartSentence(s, M)));
@@ -581,11 +582,14 @@ const WEAK_TOTAL =
   /(计划安排资金|计划安排|经费预算|项目预算|预算|安排资金|安排经费|预算资金|预算经费|预算金额|年度预算|资金预算|项目资金|项目经费|所需资金|所需经费|需要资金|需资金|资金规模|下达资金|投资)/gu;
 const FILLER = /^(?:资金|经费|金额|费用|为|是|约|达|计|共|需|需要|人民币|预计|合计|总计|共计|安排|[:：\s(（]|大写|小写|的)*$/u;
 const SUM_WORD = /(合计|共计|总计|总共|一共|共)/gu;
-const BREAK = /[,，。;；、\n]/u;
+/** `,，。;；、\n`: what ends the clause of a total word. */
+function breaksWords(c: number): boolean {
+  return c === 0x2c || c === 0xff0c || c === 0x3002 || c === 0x3b || c === 0xff1b || c === 0x3001 || c === 0x0a;
+}
 
 function clauseStart(norm: string, nStart: number, max = 30): number {
   let i = nStart;
-  while (i > 0 && nStart - i < max && !BREAK.test(norm[i - 1]!)) i--;
+  while (i > 0 && nStart - i < max && !breaksWords(norm.charCodeAt(i - 1))) i--;
   return i;
 }
 

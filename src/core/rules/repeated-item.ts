@@ -1,6 +1,6 @@
 import { analyseSection, type AmountAnalysis } from '../text/amount-statements';
 import { specificName } from '../text/enumerations';
-import { formatMoney } from '../text/money';
+import { formatMoney, type MoneyUnit } from '../text/money';
 import { formatQuantity } from '../text/quantities';
 import type { CellRef } from '../model';
 import { toA1 } from '../snapshot/a1';
@@ -10,14 +10,14 @@ type MessageId = 'repeated' | 'differentAmounts';
 
 /** One item of an enumeration as this rule compares it. */
 interface Item {
-  /** The item's whole name and the name of the item it belongs to (its identity), and its name as shown. */
-  readonly name: string;
-  readonly context: string;
-  readonly label: string;
+  /** The figure: its item's whole name and the name of the item it belongs to (its identity), and its name as shown. */
+  readonly figure: { readonly name: string; readonly context: string; readonly label: string };
   /** What it measures (`money`, `area`…) and its exact value in that family's units. */
   readonly family: string;
   readonly value: number;
-  readonly shown: string;
+  /** How its value is written in a message (formatted only for a finding). */
+  readonly shown:
+    { readonly fen: number; readonly unit: MoneyUnit } | { readonly value: number; readonly unit: string; readonly factor: number };
   readonly ref: CellRef;
   /** Where it stands, so one item is never compared with itself. */
   readonly key: string;
@@ -27,35 +27,26 @@ function enumerations(an: AmountAnalysis): Item[][] {
   const money = an.lists.map((list) =>
     list.map((i): Item => {
       const a = an.amounts[i]!;
-      return {
-        name: a.name,
-        context: a.context,
-        label: a.label,
-        family: 'money',
-        value: a.amount.fen,
-        shown: formatMoney(a.amount.fen, a.amount.unit),
-        ref: a.ref,
-        key: `a${i}`,
-      };
+      return { figure: a, family: 'money', value: a.amount.fen, shown: a.amount, ref: a.ref, key: `a${i}` };
     }),
   );
   const quantities = an.quantityLists.map((list) =>
     list.map((i): Item => {
       const q = an.quantities[i]!;
-      const { value, unit, factor, family } = q.amount;
-      return {
-        name: q.name,
-        context: q.context,
-        label: q.label,
-        family,
-        value,
-        shown: formatQuantity(value, unit, factor),
-        ref: q.ref,
-        key: `q${i}`,
-      };
+      return { figure: q, family: q.amount.family, value: q.amount.value, shown: q.amount, ref: q.ref, key: `q${i}` };
     }),
   );
   return [...money, ...quantities];
+}
+
+function shownOf(item: Item): string {
+  const s = item.shown;
+  return 'fen' in s ? formatMoney(s.fen, s.unit) : formatQuantity(s.value, s.unit, s.factor);
+}
+
+/** An unambiguous key of strings (each prefixed by its length). */
+function keyOf(...parts: string[]): string {
+  return parts.map((x) => `${x.length}:${x}`).join('');
 }
 
 const sameCell = (a: CellRef, b: CellRef): boolean => a.sheet === b.sheet && a.row === b.row && a.col === b.col;
@@ -86,11 +77,30 @@ export default defineRule<MessageId>({
       for (const section of project.sections) {
         const reported = new Set<string>();
         for (const items of enumerations(analyseSection(section))) {
-          items.forEach((b, j) => {
-            if (!specificName(b.name) || reported.has(b.key)) return;
-            const a = items.slice(0, j).find((x) => x.name === b.name && x.context === b.context && x.family === b.family);
-            if (!a) return;
+          // the first item of each family, context and name; an item's name is read only once another
+          // item of its family and context stands before it (names are costly, most items have none such)
+          const first = new Map<string, Item>();
+          const alone = new Map<string, Item | null>();
+          for (const b of items) {
+            const group = keyOf(b.family, b.figure.context);
+            const head = alone.get(group);
+            if (head === undefined) {
+              alone.set(group, b);
+              continue;
+            }
+            if (head !== null) {
+              first.set(keyOf(group, head.figure.name), head);
+              alone.set(group, null);
+            }
+            const name = b.figure.name;
+            const k = keyOf(group, name);
+            const a = first.get(k);
+            if (a === undefined) first.set(k, b);
+            if (!specificName(name) || reported.has(b.key)) continue;
+            if (!a) continue;
             reported.add(b.key);
+            const label = b.figure.label;
+            const shown = shownOf(b);
             const where = sameCell(a.ref, b.ref)
               ? context.lang === 'en'
                 ? 'in the same cell'
@@ -102,19 +112,19 @@ export default defineRule<MessageId>({
             if (a.value === b.value) {
               out.push({
                 messageId: 'repeated',
-                data: { item: b.label, amount: b.shown, where },
-                actual: `${b.label}${b.shown}`,
+                data: { item: label, amount: shown, where },
+                actual: `${label}${shown}`,
                 ...common,
               });
             } else {
               out.push({
                 messageId: 'differentAmounts',
-                data: { item: b.label, first: a.shown, second: b.shown },
+                data: { item: label, first: shownOf(a), second: shown },
                 advice: true,
                 ...common,
               });
             }
-          });
+          }
         }
       }
     }

@@ -15,6 +15,7 @@ import {
   findEnumerations,
   findStructures,
   itemName,
+  NameIndex,
   shapeOf,
   wordsBefore,
   type Entry,
@@ -372,7 +373,98 @@ function sameRange(a: ScannedAmount, b: ScannedAmount): boolean {
   return a.fen === b.fen;
 }
 
-/** The words around a figure, common to amounts and quantities; its quoted clause is read only when a message needs it. */
+/** The largest of sorted numbers that is at most x, or 0 when none is. */
+function lastAtOrBefore(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? 0 : Math.max(0, sorted[lo - 1]!);
+}
+
+/**
+ * A figure where it stands: the words around it that the structure finder needs are read at once;
+ * its name, its context and its quoted clause only when something asks for them (most figures are
+ * never named in a message, and names cost more than the rest of a figure's reading).
+ */
+class LocatedFigure<M extends { readonly nStart: number; readonly offset: number; readonly length: number }> implements Located<M> {
+  // declared, not initialised as class fields: the constructor sets every member in one order (one
+  // object shape, plain stores; field initialisers would define each member first)
+  declare readonly amount: M;
+  declare readonly para: number;
+  declare readonly ref: CellRef;
+  declare readonly sum: boolean;
+  declare readonly depth: number;
+  declare readonly total: 'strong' | 'weak' | null;
+  declare readonly cumulative: boolean;
+  declare twinOf: number | undefined;
+  declare derived: boolean;
+  /** The stretch of normalised text its context is read from (set by setContexts). */
+  declare contextFrom: number;
+  declare contextTo: number;
+  declare private readonly p: ParagraphLike;
+  declare private readonly s: ScannedText;
+  /** The ends of the figures that bound its name, sorted. */
+  declare private readonly ends: readonly number[];
+  declare private readonly names: NameIndex;
+  declare private named: { label: string; full: string } | undefined;
+  declare private contextText: string | undefined;
+  declare private quoted: string | undefined;
+
+  constructor(amount: M, para: number, p: ParagraphLike, s: ScannedText, depth: number, ends: readonly number[], names: NameIndex) {
+    const words = wordsBefore(s.norm, amount.nStart);
+    this.amount = amount;
+    this.para = para;
+    this.ref = p.ref;
+    this.sum = words.sum;
+    this.depth = depth;
+    this.total = words.total;
+    this.cumulative = words.cumulative;
+    this.twinOf = undefined;
+    this.derived = false;
+    this.contextFrom = 0;
+    this.contextTo = 0;
+    this.p = p;
+    this.s = s;
+    this.ends = ends;
+    this.names = names;
+    this.named = undefined;
+    this.contextText = undefined;
+    this.quoted = undefined;
+  }
+
+  private nameOf(): { label: string; full: string } {
+    this.named ??= itemName(this.s.norm, this.amount.nStart, lastAtOrBefore(this.ends, this.amount.nStart), this.names);
+    return this.named;
+  }
+
+  get label(): string {
+    return this.nameOf().label;
+  }
+
+  get name(): string {
+    return this.nameOf().full;
+  }
+
+  get context(): string {
+    this.contextText ??= contextKey(this.s.norm.slice(this.contextFrom, this.contextTo));
+    return this.contextText;
+  }
+
+  set context(value: string) {
+    this.contextText = value;
+  }
+
+  get clause(): string {
+    this.quoted ??= clauseOf(this.p.text, this.s, this.amount);
+    return this.quoted;
+  }
+}
+
+/** The words around a figure, common to amounts and quantities. */
 function locate<M extends { readonly nStart: number; readonly offset: number; readonly length: number }>(
   amount: M,
   para: number,
@@ -380,28 +472,10 @@ function locate<M extends { readonly nStart: number; readonly offset: number; re
   s: ScannedText,
   shape: ParagraphShape,
   figureEnds: readonly number[],
-): Located<M> {
+  names: NameIndex,
+): LocatedFigure<M> {
   checkpoint(); // one figure's words: work bounded by its paragraph
-  const { label, full } = itemName(s.norm, amount.nStart, figureEnds);
-  const words = wordsBefore(s.norm, amount.nStart);
-  let quoted: string | undefined;
-  return {
-    amount,
-    para,
-    ref: p.ref,
-    label,
-    name: full,
-    context: full,
-    sum: words.sum,
-    depth: shape.depth[amount.nStart] ?? 0,
-    get clause(): string {
-      quoted ??= clauseOf(p.text, s, amount);
-      return quoted;
-    },
-    total: words.total,
-    cumulative: words.cumulative,
-    derived: false,
-  };
+  return new LocatedFigure(amount, para, p, s, shape.depth[amount.nStart] ?? 0, figureEnds, names);
 }
 
 /**
@@ -409,30 +483,38 @@ function locate<M extends { readonly nStart: number; readonly offset: number; re
  * of text (from a semicolon, a full stop or a list's lead word to the stretch's first figure). A
  * figure after another in one stretch describes that one's item (`…补助资金115.26万元，受益学生18862人；`);
  * the words before a stretch's first figure say which item it is (`2024年3月开工，完成投资3000万元`).
+ * The stretch is kept; its words are read into a key when the context is asked for.
  */
-const STRETCH_END = ';；。!?！？';
+/** `;；。!?！？`: what ends a stretch. */
+function endsStretch(c: number): boolean {
+  return c === 0x3b || c === 0xff1b || c === 0x3002 || c === 0x21 || c === 0x3f || c === 0xff01 || c === 0xff1f;
+}
 
-function setContexts(here: Located<{ readonly nStart: number; readonly nEnd: number }>[], shape: ParagraphShape): void {
+function setContexts(here: readonly LocatedFigure<ScannedAmount | ScannedQuantity>[], shape: ParagraphShape): void {
   const sorted = [...here].sort((a, b) => a.amount.nStart - b.amount.nStart);
   // one pass: where the current stretch starts, and its first figure
   let from = 0;
   let k = 0;
   let head: (typeof sorted)[number] | undefined;
+  // the lead words at depth 0, by end (markers do not overlap: their ends rise); m: the first not yet passed
+  const leads = shape.markers.filter((mk) => mk.depth === 0);
+  let m = 0;
   for (const x of sorted) {
     for (; k < x.amount.nStart; k++) {
-      if (shape.depth[k] === 0 && STRETCH_END.includes(shape.norm[k]!)) {
+      if (shape.depth[k] === 0 && endsStretch(shape.norm.charCodeAt(k))) {
         from = k + 1;
         head = undefined;
       }
     }
-    for (const mk of shape.markers) {
-      if (mk.depth === 0 && mk.end <= x.amount.nStart && mk.end > from) {
-        from = mk.end;
-        head = undefined;
-      }
+    // the last lead word ending at or before the figure starts its stretch, if it ends after `from`
+    while (m < leads.length && leads[m]!.end <= x.amount.nStart) m++;
+    if (m > 0 && leads[m - 1]!.end > from) {
+      from = leads[m - 1]!.end;
+      head = undefined;
     }
     if (head === undefined && x.depth === 0) head = x;
-    x.context = contextKey(shape.norm.slice(from, (head ?? x).amount.nStart));
+    x.contextFrom = from;
+    x.contextTo = (head ?? x).amount.nStart;
   }
 }
 
@@ -466,7 +548,7 @@ function entryOf(
     sum: a.sum,
     cumulative: a.cumulative,
     countable,
-    label: a.name,
+    named: a,
   };
 }
 
@@ -486,9 +568,12 @@ export function analyseAmounts(paragraphs: readonly ParagraphLike[]): AmountAnal
       const measures = s.quantities.filter((q) => !q.family.startsWith('count:')).map((q) => q.nEnd);
       const moneyEnds = [...s.amounts.map((a) => a.nEnd), ...measures];
       const allEnds = [...moneyEnds, ...s.quantities.filter((q) => q.family.startsWith('count:')).map((q) => q.nEnd)];
+      moneyEnds.sort((x, y) => x - y);
+      allEnds.sort((x, y) => x - y);
+      const names = new NameIndex(s.norm);
       const here = [
-        ...s.amounts.map((a) => locate(a, para, p, s, shape, moneyEnds)),
-        ...s.quantities.map((q) => locate(q, para, p, s, shape, allEnds)),
+        ...s.amounts.map((a) => locate(a, para, p, s, shape, moneyEnds, names)),
+        ...s.quantities.map((q) => locate(q, para, p, s, shape, allEnds, names)),
       ];
       setContexts(here, shape);
       amounts.push(...(here.filter((x) => 'fen' in x.amount) as LocatedAmount[]));

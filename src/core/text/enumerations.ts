@@ -31,7 +31,8 @@ export interface Entry {
   readonly cumulative: boolean;
   /** Counted (not the figure beside a 大写 amount, not a factor of a written calculation). */
   readonly countable: boolean;
-  readonly label: string;
+  /** The figure, for its item's name (read only for the parts of a total: costly, see itemName). */
+  readonly named: { readonly name: string };
 }
 
 export interface TotalStructure {
@@ -113,10 +114,10 @@ function depthsOf(norm: string): Uint8Array {
   const depth = new Uint8Array(norm.length);
   let d = 0;
   for (let i = 0; i < norm.length; i++) {
-    const c = norm[i]!;
-    if (c === ')' || c === '）') d = Math.max(0, d - 1);
+    const c = norm.charCodeAt(i);
+    if (c === 0x29 || c === 0xff09) d = Math.max(0, d - 1);
     depth[i] = d;
-    if (c === '(' || c === '（') d = Math.min(255, d + 1);
+    if (c === 0x28 || c === 0xff08) d = Math.min(255, d + 1);
   }
   return depth;
 }
@@ -127,8 +128,6 @@ function zeros(n: number): Uint8Array {
   if (n > ZEROS.length) ZEROS = new Uint8Array(Math.max(n, ZEROS.length * 2));
   return ZEROS;
 }
-
-const SENTENCE_END = '。!?！？';
 
 /** Start of the parenthesised group holding position i at depth d (0 for depth 0). */
 function groupStart(s: ParagraphShape, i: number, d: number): number {
@@ -145,15 +144,63 @@ function groupEnd(s: ParagraphShape, i: number, d: number): number {
   return k;
 }
 
+/** `。!?！？`: the characters that end a sentence. */
+function endsSentence(c: number): boolean {
+  return c === 0x3002 || c === 0x21 || c === 0x3f || c === 0xff01 || c === 0xff1f;
+}
+
+/**
+ * Paragraphs longer than this get an index of their sentence starts (built once, linear) instead of
+ * a walk back from each figure: a 40 000-character paragraph of figures would otherwise cost a walk
+ * of the paragraph per figure.
+ */
+const INDEXED = 256;
+const SENTENCE_STARTS = new WeakMap<ParagraphShape, Map<number, Int32Array>>();
+
+/** For depth d: at each position i, the sentence start `sentenceStart` gives for (i, d). */
+function sentenceStarts(s: ParagraphShape, d: number): Int32Array {
+  let byDepth = SENTENCE_STARTS.get(s);
+  if (!byDepth) SENTENCE_STARTS.set(s, (byDepth = new Map<number, Int32Array>()));
+  let starts = byDepth.get(d);
+  if (starts) return starts;
+  const n = s.norm.length;
+  starts = new Int32Array(n + 1);
+  // the start of the group at depth d (just after the last position shallower than d), and the
+  // position after the last sentence end at depth d, both before i
+  let group = 0;
+  let after = 0;
+  for (let i = 0; i <= n; i++) {
+    starts[i] = Math.max(group, after);
+    if (i === n) break;
+    const depth = s.depth[i]!;
+    if (d > 0 && depth < d) {
+      group = i + 1;
+      after = 0;
+    } else if (depth === d && endsSentence(s.norm.charCodeAt(i))) after = i + 1;
+  }
+  byDepth.set(d, starts);
+  return starts;
+}
+
 function sentenceStart(s: ParagraphShape, i: number, d: number): number {
+  return s.norm.length > INDEXED ? sentenceStartIndexed(s, i, d) : sentenceStartByScan(s, i, d);
+}
+
+/** The start of the sentence holding position i at depth d, from the paragraph's index. */
+export function sentenceStartIndexed(s: ParagraphShape, i: number, d: number): number {
+  return sentenceStarts(s, d)[i]!;
+}
+
+/** The same, by walking back from i (cheaper on a short paragraph). */
+export function sentenceStartByScan(s: ParagraphShape, i: number, d: number): number {
   const g = groupStart(s, i, d);
-  for (let k = i - 1; k >= g; k--) if (s.depth[k] === d && SENTENCE_END.includes(s.norm[k]!)) return k + 1;
+  for (let k = i - 1; k >= g; k--) if (s.depth[k] === d && endsSentence(s.norm.charCodeAt(k))) return k + 1;
   return g;
 }
 
 function sentenceEnd(s: ParagraphShape, i: number, d: number): number {
   const g = groupEnd(s, i, d);
-  for (let k = i; k < g; k++) if (s.depth[k] === d && SENTENCE_END.includes(s.norm[k]!)) return k;
+  for (let k = i; k < g; k++) if (s.depth[k] === d && endsSentence(s.norm.charCodeAt(k))) return k;
   return g;
 }
 
@@ -359,7 +406,7 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
       const { cand, parts } = chosen;
       const last = entries[parts[parts.length - 1]!]!;
       const partial = PARTIAL.test(M.word) || (!continuation && /^\s*等/u.test(s.norm.slice(last.nEnd)));
-      const sources = parts.every((i) => SOURCE_LABEL.test(entries[i]!.label));
+      const sources = parts.every((i) => SOURCE_LABEL.test(entries[i]!.named.name));
       const complete =
         SOURCE_MARKER.test(M.word) ||
         (M.word === '其中' && (continuation || /^[:：]/u.test(s.norm.slice(M.end)) || candidatesStartSentence(s, M)));
@@ -539,11 +586,14 @@ const WEAK_TOTAL =
   /(计划安排资金|计划安排|经费预算|项目预算|预算|安排资金|安排经费|预算资金|预算经费|预算金额|年度预算|资金预算|项目资金|项目经费|所需资金|所需经费|需要资金|需资金|资金规模|下达资金|投资)/gu;
 const FILLER = /^(?:资金|经费|金额|费用|为|是|约|达|计|共|需|需要|人民币|预计|合计|总计|共计|安排|[:：\s(（]|大写|小写|的)*$/u;
 const SUM_WORD = /(合计|共计|总计|总共|一共|共)/gu;
-const BREAK = /[,，。;；、\n]/u;
+/** `,，。;；、\n`: what ends the clause of a total word. */
+function breaksWords(c: number): boolean {
+  return c === 0x2c || c === 0xff0c || c === 0x3002 || c === 0x3b || c === 0xff1b || c === 0x3001 || c === 0x0a;
+}
 
 function clauseStart(norm: string, nStart: number, max = 30): number {
   let i = nStart;
-  while (i > 0 && nStart - i < max && !BREAK.test(norm[i - 1]!)) i--;
+  while (i > 0 && nStart - i < max && !breaksWords(norm.charCodeAt(i - 1))) i--;
   return i;
 }
 
@@ -667,16 +717,24 @@ const LEADING = [
 ];
 
 function stripEnds(s: string): string {
+  return stripEndsAt(s).s;
+}
+
+/** `stripEnds`, and how many characters it took off the front. */
+function stripEndsAt(s: string): { s: string; front: number } {
+  let front = 0;
   for (let changed = true; changed && s !== '';) {
     changed = false;
     const lead = LEADING.find((w) => s.startsWith(w));
     if (lead) {
       s = s.slice(lead.length);
+      front += lead.length;
       changed = true;
     }
     const year = /^\d{4}(?:年度|年)/u.exec(s);
     if (year) {
       s = s.slice(year[0].length);
+      front += year[0].length;
       changed = true;
     }
     const trail = TRAILING.find((w) => s.endsWith(w));
@@ -687,11 +745,14 @@ function stripEnds(s: string): string {
     const num = NUMBERING.exec(s);
     if (num) {
       s = s.slice(num[0].length);
+      front += num[0].length;
       changed = true;
     }
-    s = s.trim();
+    const t = s.trim();
+    if (t.length !== s.length) front += s.length - s.trimStart().length;
+    s = t;
   }
-  return s;
+  return { s, front };
 }
 
 function clean(raw: string): string {
@@ -703,49 +764,171 @@ function clean(raw: string): string {
   if (lead) s = lead[1]!;
   s = stripEnds(s);
   // 3月支付培训费: the time stays (it tells items apart), the verb after it goes
-  return s.replace(
-    /^((?:\d{1,2}(?:[-—~至]\d{1,2})?月份?(?:上旬|中旬|下旬|初|底|末|前|后)?|上半年|下半年|[春秋]季学期|第[一二三四]季度)[,，]?)(?:预计|共需|需|支出|支付|拨付|发放|投入|安排|完成|下达|购买|采购)+/u,
-    '$1',
+  return s.replace(TIME_VERB, '$1');
+}
+
+const TIME_VERB =
+  /^((?:\d{1,2}(?:[-—~至]\d{1,2})?月份?(?:上旬|中旬|下旬|初|底|末|前|后)?|上半年|下半年|[春秋]季学期|第[一二三四]季度)[,，]?)(?:预计|共需|需|支出|支付|拨付|发放|投入|安排|完成|下达|购买|采购)+/u;
+
+/** `,，。;；\n()（）`: what ends a name. */
+function isHard(c: number): boolean {
+  return (
+    c === 0x2c ||
+    c === 0xff0c ||
+    c === 0x3002 ||
+    c === 0x3b ||
+    c === 0xff1b ||
+    c === 0x0a ||
+    c === 0x28 ||
+    c === 0x29 ||
+    c === 0xff08 ||
+    c === 0xff09
   );
 }
+
+/** `,，。;；:：\n()（）、`: what ends the clause before a name. */
+function isClauseBreak(c: number): boolean {
+  return isHard(c) || c === 0x3a || c === 0xff1a || c === 0x3001;
+}
+
+/** `\s` (the characters `String.prototype.trim` removes). */
+export function isSpace(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x20 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** The list lead words `clean` cuts a name after (the first one, with words after it). */
+const LEAD_WORD = /其中|分别为|分别是|具体为|具体是|主要用于|用于|包括|包含/uy;
+
+/**
+ * What the names of one paragraph's figures need to know of it, built once and only when a name
+ * needs the clause before it and that clause is long: where each clause starts, how many digits stand
+ * before each position, where the list lead words are. With it a name costs the same whatever the
+ * length of the paragraph (without it a 40 000-character paragraph of figures took seconds).
+ */
+export class NameIndex {
+  private clauseStarts: Int32Array | undefined;
+  private digitsBefore: Int32Array | undefined;
+  private leads: { start: Int32Array; end: Int32Array } | undefined;
+  private breaks: boolean | undefined;
+
+  constructor(readonly norm: string) {}
+
+  /** Whether the paragraph holds \r, \u2028 or \u2029 (`.` in the lead-word pattern stops at them): then names take the plain way. */
+  get plainOnly(): boolean {
+    this.breaks ??= /[\r\u2028\u2029]/u.test(this.norm);
+    return this.breaks;
+  }
+
+  /** The start of the clause holding position j - 1: just after the last clause break before j, or 0. */
+  clauseStart(j: number): number {
+    if (!this.clauseStarts) {
+      const n = this.norm.length;
+      const a = new Int32Array(n + 1);
+      let from = 0;
+      for (let i = 0; i <= n; i++) {
+        a[i] = from;
+        if (i < n && isClauseBreak(this.norm.charCodeAt(i))) from = i + 1;
+      }
+      this.clauseStarts = a;
+    }
+    return this.clauseStarts[j]!;
+  }
+
+  /** Whether norm[a, b) holds an ASCII digit. */
+  hasDigit(a: number, b: number): boolean {
+    if (!this.digitsBefore) {
+      const n = this.norm.length;
+      const d = new Int32Array(n + 1);
+      for (let i = 0; i < n; i++) {
+        const c = this.norm.charCodeAt(i);
+        d[i + 1] = d[i]! + (c >= 0x30 && c <= 0x39 ? 1 : 0);
+      }
+      this.digitsBefore = d;
+    }
+    return this.digitsBefore[b]! - this.digitsBefore[a]! > 0;
+  }
+
+  /** The end of the first lead word starting at or after a that leaves words before b, or -1. */
+  leadEnd(a: number, b: number): number {
+    if (!this.leads) {
+      const start: number[] = [];
+      const end: number[] = [];
+      // every position a lead word starts at (主要用于 holds 用于: both are kept)
+      for (let i = 0; i < this.norm.length; i++) {
+        LEAD_WORD.lastIndex = i;
+        if (LEAD_WORD.test(this.norm)) {
+          start.push(i);
+          end.push(LEAD_WORD.lastIndex);
+        }
+      }
+      this.leads = { start: Int32Array.from(start), end: Int32Array.from(end) };
+    }
+    const { start, end } = this.leads;
+    let lo = 0;
+    let hi = start.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (start[mid]! < a) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < start.length && start[k]! < b; k++) if (end[k]! < b) return end[k]!;
+    return -1;
+  }
+}
+
+/** Clauses longer than this before a name that says nothing alone are read through the NameIndex. */
+const LONG_HEAD = 64;
 
 /**
  * What an item is called: the words before its figure back to the previous separator (a `、` joins
  * words of one name unless a figure stands before it: `宣传、资料费15万元`), without numbering, the
  * list's lead word, a year, and verbs and qualifiers that end it. A name that says nothing alone
  * (`投资`, `建筑面积`) takes the words of the clause before (`龙场中学…投资`). `full` is the name
- * uncut (an item's identity), `label` the name cut to 14 characters for messages.
+ * uncut (an item's identity), `label` the name cut to 14 characters for messages. `prevFigure` is the
+ * end of the last figure before this one that bounds its name (0 when none); `index`, the paragraph's
+ * NameIndex, keeps the work per name bounded on long paragraphs.
  */
-export function itemName(norm: string, nStart: number, figureEnds: readonly number[]): { label: string; full: string } {
-  const prevFigure = figureEnds.filter((e) => e <= nStart).reduce((a, b) => Math.max(a, b), 0);
-  const hard = /[,，。;；\n()（）]/u;
+export function itemName(norm: string, nStart: number, prevFigure: number, index?: NameIndex): { label: string; full: string } {
   // 培训费：8万元 — a colon right before the figure joins the name to it
   let start = nStart;
-  while (start > prevFigure && /[:：\s]/u.test(norm[start - 1]!)) start--;
+  while (start > prevFigure && isColonOrSpace(norm.charCodeAt(start - 1))) start--;
   let i = start;
-  let skipped = '';
+  let skipped = false;
   while (i > prevFigure && start - i < 40) {
-    const c = norm[i - 1]!;
-    if ((c === ')' || c === '）') && i < start) {
+    const c = norm.charCodeAt(i - 1);
+    if ((c === 0x29 || c === 0xff09) && i < start) {
       // 省级财政（含中央）承担: a parenthesis inside the name is left out of it
       let k = i - 1;
       let depth = 0;
       while (k > prevFigure) {
-        const x = norm[k]!;
-        if (x === ')' || x === '）') depth++;
-        else if ((x === '(' || x === '（') && --depth === 0) break;
+        const x = norm.charCodeAt(k);
+        if (x === 0x29 || x === 0xff09) depth++;
+        else if ((x === 0x28 || x === 0xff08) && --depth === 0) break;
         k--;
       }
       if (k <= prevFigure || depth !== 0) break;
-      skipped = norm.slice(k, i) + skipped;
+      skipped = true;
       i = k;
       continue;
     }
-    if (hard.test(c)) break;
-    if (c === '、') {
-      // a 、 between words of one name, unless the words before it hold a figure
+    if (isHard(c)) break;
+    if (c === 0x3001) {
+      // a 、 between words of one name, unless the words before it hold a figure (the walk back
+      // stops once it passes the figure: nothing further back can change the answer)
       let k = i - 1;
-      while (k > 0 && !hard.test(norm[k - 1]!) && norm[k - 1] !== '、') k--;
+      while (k > 0 && k >= prevFigure && !isHard(norm.charCodeAt(k - 1)) && norm.charCodeAt(k - 1) !== 0x3001) k--;
       if (prevFigure > k) break;
     }
     i--;
@@ -761,20 +944,79 @@ export function itemName(norm: string, nStart: number, figureEnds: readonly numb
     else {
       // 龙场中学建筑面积1120平方米、投资133万元: the subject of the clause before
       let j = i - 1;
-      while (j > 0 && /[、,，\s]/u.test(norm[j]!)) j--;
-      let k = j;
-      while (k > 0 && !/[,，。;；:：\n()（）、]/u.test(norm[k - 1]!)) k--;
-      const head = clean(norm.slice(k, j + 1).replace(/\d[\d.,]*\s*\S{0,4}$/u, '')).replace(/(?:建筑面积|占地面积|面积|数量|规模)$/u, '');
-      if (head !== '' && !/\d/u.test(head) && !GENERIC.test(head)) name = full = `${head}${shown}`;
+      while (j > 0 && isDunCommaOrSpace(norm.charCodeAt(j))) j--;
+      const head = index !== undefined && !index.plainOnly && j > 0 ? headOf(index, j) : headByScan(norm, j);
+      if (head !== null) name = full = `${head}${shown}`;
     }
   }
   const label = name.length > 14 ? `${name.slice(0, 13)}…` : name;
   return { label, full };
 }
 
+function isColonOrSpace(c: number): boolean {
+  return c === 0x3a || c === 0xff1a || isSpace(c);
+}
+
+function isDunCommaOrSpace(c: number): boolean {
+  return c === 0x3001 || c === 0x2c || c === 0xff0c || isSpace(c);
+}
+
+const HEAD_FIGURE = /\d[\d.,]*\s*\S{0,4}$/u;
+const HEAD_MEASURE = /(?:建筑面积|占地面积|面积|数量|规模)$/u;
+
+/** The words of the clause ending at norm[j] that head a name, or null when they cannot (empty, a figure in them, or saying nothing alone). */
+function headByScan(norm: string, j: number): string | null {
+  let k = j;
+  while (k > 0 && !isClauseBreak(norm.charCodeAt(k - 1))) k--;
+  const head = clean(norm.slice(k, j + 1).replace(HEAD_FIGURE, '')).replace(HEAD_MEASURE, '');
+  return head !== '' && !/\d/u.test(head) && !GENERIC.test(head) ? head : null;
+}
+
+/**
+ * `headByScan` in work bounded by the name, not by the clause: the clause's start, the figure at its
+ * end, its lead word and its digits are read from the paragraph's index. A short clause is read as
+ * `headByScan` reads it. (The clause holds no clause break, so no colon, parenthesis or line break:
+ * `clean` reduces to a trim, the cut after the first lead word, `stripEnds` and the time rule.)
+ */
+function headOf(index: NameIndex, j: number): string | null {
+  const norm = index.norm;
+  const k = index.clauseStart(j);
+  const e = j + 1;
+  if (e - k <= LONG_HEAD) return headByScan(norm, j);
+  // the figure at the clause's end: a match of HEAD_FIGURE starts within its last run of
+  // [\d.,], spaces and four more characters, so only that tail is searched
+  let w = Math.max(k, e - 4);
+  while (w > k && isSpace(norm.charCodeAt(w - 1))) w--;
+  while (w > k && isDigitDotComma(norm.charCodeAt(w - 1))) w--;
+  const fig = HEAD_FIGURE.exec(norm.slice(w, e));
+  let b = fig ? w + fig.index : e;
+  let a = k;
+  while (a < b && isSpace(norm.charCodeAt(a))) a++;
+  while (b > a && isSpace(norm.charCodeAt(b - 1))) b--;
+  const lead = index.leadEnd(a, b);
+  if (lead >= 0) a = lead;
+  const stripped = stripEndsAt(norm.slice(a, b));
+  const from = a + stripped.front;
+  if (index.hasDigit(from, from + stripped.s.length)) return null;
+  // the time rule and the measure word take off no digit
+  const m = TIME_VERB.exec(stripped.s);
+  const timed = m ? m[1]! + stripped.s.slice(m[0].length) : stripped.s;
+  const head =
+    timed.endsWith('建筑面积') || timed.endsWith('占地面积')
+      ? timed.slice(0, -4)
+      : timed.endsWith('面积') || timed.endsWith('数量') || timed.endsWith('规模')
+        ? timed.slice(0, -2)
+        : timed;
+  return head !== '' && !GENERIC.test(head) ? head : null;
+}
+
+function isDigitDotComma(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2c;
+}
+
 /** The text without the parenthesised pieces skipped while reading a name. */
-function removeAll(text: string, skipped: string): string {
-  if (skipped === '') return text;
+function removeAll(text: string, skipped: boolean): string {
+  if (!skipped) return text;
   return text.replace(/[(（][^()（）]*[)）]/gu, '');
 }
 

@@ -7,7 +7,7 @@
  */
 import { parseChineseNumeral } from './numerals';
 import { normalizeChar } from './normalize';
-import { measureRange, QUANTITY_SCALE, readQuantities, type ScannedQuantity } from './quantities';
+import { digitOrPointAt, measureRange, QUANTITY_SCALE, readQuantities, type ScannedQuantity } from './quantities';
 import { parseUppercase } from './uppercase';
 
 /** A typed failure: parsers never throw on bad input. */
@@ -99,7 +99,6 @@ const UNIT_OF: Record<string, MoneyUnit> = { 元: '元', 千元: '元', 万元: 
 const PER_UNITS = '学年|学期|人次|人|生|县|区|校|所|年|月|季度|天|日|次|名|班|户|个|期|场|课时|学时|节|周|台|套|亩|平方米|床|小时';
 const PER_PREFIX_RE = new RegExp(`((?:每(?:${PER_UNITS}))+)[\\u4e00-\\u9fff]{0,4}$`, 'u');
 const AVG_PREFIX_RE = /(生|人|校|户)均[\u4e00-\u9fff]{0,4}$/u;
-const CLAUSE_BREAK = /[,，。;；、:：\n\r()（）!?！？]/u;
 const CJK = /[\u4e00-\u9fff]/u;
 
 /** Converts a decimal string (digits, optional point) times a unit in fen to exact fen; null if not whole fen. */
@@ -112,9 +111,36 @@ function toFen(intDigits: string, fracDigits: string, perUnit: bigint): { fen: b
   return { fen: num / scale, precision: precisionNum / scale };
 }
 
+/** `,，。;；、:：\n\r()（）!?！？`: what ends the clause before an amount. */
+function breaksClause(c: number): boolean {
+  switch (c) {
+    case 0x2c:
+    case 0xff0c:
+    case 0x3002:
+    case 0x3b:
+    case 0xff1b:
+    case 0x3001:
+    case 0x3a:
+    case 0xff1a:
+    case 0x0a:
+    case 0x0d:
+    case 0x28:
+    case 0x29:
+    case 0xff08:
+    case 0xff09:
+    case 0x21:
+    case 0x3f:
+    case 0xff01:
+    case 0xff1f:
+      return true;
+    default:
+      return false;
+  }
+}
+
 function clauseBefore(norm: string, end: number, max = 16): string {
   let i = end;
-  while (i > 0 && end - i < max && !CLAUSE_BREAK.test(norm[i - 1]!)) i--;
+  while (i > 0 && end - i < max && !breaksClause(norm.charCodeAt(i - 1))) i--;
   return norm.slice(i, end);
 }
 
@@ -161,6 +187,8 @@ function scanUppercase(norm: string, map: readonly number[], original: string): 
 const NUMBER_RE = /(?<![\d.])\d+(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\d.])\d+(?:\.\d+)?/gu;
 
 const NFKC_CACHE = new Map<string, string>();
+/** The same, for the BMP characters normalizeForScan meets, keyed by UTF-16 unit. */
+const NFKC_BY_CODE = new Map<number, string>();
 
 /**
  * Same result as `normalizeWithMap` (NFKC, every space to ' ', offsets into the original), faster:
@@ -229,14 +257,14 @@ function normalizeForScan(s: string): { text: string; map: readonly number[] } {
     const c = s.charCodeAt(i);
     if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff)) continue;
     if (c >= 0xd800 && c <= 0xdfff) return fastNormalizeWithMap(s);
-    const ch = s[i]!;
-    let out = NFKC_CACHE.get(ch);
+    // by code, not by a one-character string (a string per full-width comma is most of this loop's garbage)
+    let out = NFKC_BY_CODE.get(c);
     if (out === undefined) {
-      out = normalizeChar(ch);
-      if (NFKC_CACHE.size < 4096) NFKC_CACHE.set(ch, out);
+      out = normalizeChar(s[i]!);
+      if (NFKC_BY_CODE.size < 4096) NFKC_BY_CODE.set(c, out);
     }
     if (out.length !== 1) return fastNormalizeWithMap(s);
-    if (out === ch) continue;
+    if (out.charCodeAt(0) === c) continue;
     parts ??= [];
     if (i > from) parts.push(s.slice(from, i));
     parts.push(out);
@@ -459,7 +487,7 @@ function decorate(norm: string, start: number, end: number, b: BareAmount): Figu
     const perUnit = unitKey === '' ? b.perUnit : FEN_PER[unitKey];
     const [ip, fp = ''] = rm[1]!.split('.');
     const conv = perUnit === undefined ? null : toFen(ip!, fp, perUnit);
-    if (conv && conv.fen <= BigInt(b.fen) && !/[\d.]$/u.test(norm.slice(0, start - rm[0].length))) {
+    if (conv && conv.fen <= BigInt(b.fen) && !digitOrPointAt(norm, start - rm[0].length - 1)) {
       low = Number(conv.fen);
       start -= rm[0].length;
     }

@@ -211,12 +211,45 @@ function defOf(unit: string): UnitDef {
 }
 
 const MULT: Readonly<Record<string, bigint>> = { 万: 10_000n, 千: 1000n, 百: 100n, 亿: 100_000_000n };
-const CLAUSE_BREAK = /[,，。;；、:：\n\r()（）!?！？]/u;
+
+/** `,，。;；、:：\n\r()（）!?！？`: what ends the clause before an amount. */
+function breaksClause(c: number): boolean {
+  switch (c) {
+    case 0x2c:
+    case 0xff0c:
+    case 0x3002:
+    case 0x3b:
+    case 0xff1b:
+    case 0x3001:
+    case 0x3a:
+    case 0xff1a:
+    case 0x0a:
+    case 0x0d:
+    case 0x28:
+    case 0x29:
+    case 0xff08:
+    case 0xff09:
+    case 0x21:
+    case 0x3f:
+    case 0xff01:
+    case 0xff1f:
+      return true;
+    default:
+      return false;
+  }
+}
 
 function clauseBefore(norm: string, end: number, max = 16): string {
   let i = end;
-  while (i > 0 && end - i < max && !CLAUSE_BREAK.test(norm[i - 1]!)) i--;
+  while (i > 0 && end - i < max && !breaksClause(norm.charCodeAt(i - 1))) i--;
   return norm.slice(i, end);
+}
+
+/** Whether norm[i] is an ASCII digit or a point (`/[\d.]$/` of the text before i + 1, without the copy). */
+export function digitOrPointAt(norm: string, i: number): boolean {
+  if (i < 0) return false;
+  const c = norm.charCodeAt(i);
+  return (c >= 0x30 && c <= 0x39) || c === 0x2e;
 }
 
 /** Trailing zeros of an integer's digits (`5000` → 3). */
@@ -259,7 +292,7 @@ function qualify(norm: string, start: number, end: number, factor: bigint, appro
   }
   let low: number | undefined;
   const rm = /(\d+(?:\.\d+)?)\s*(?:-|~|～|—|至|到)\s*$/u.exec(norm.slice(Math.max(0, start - 12), start));
-  if (rm && !/[\d.]$/u.test(norm.slice(0, start - rm[0].length))) {
+  if (rm && !digitOrPointAt(norm, start - rm[0].length - 1)) {
     const [ip, fp = ''] = rm[1]!.split('.');
     const v = toValue(ip!, fp, factor);
     if (v !== null) {

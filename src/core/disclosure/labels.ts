@@ -149,7 +149,8 @@ export function aliasTable(extra?: Readonly<Record<string, string>>): AliasTable
 }
 
 /** A label set off by a bullet or brackets (`■项目名称`, `【项目名称】`, `[项目名称]`): the words inside. */
-const DECORATED = /^[■□◆◇●○▲△★☆►▶•·※◎❖]+|^\[([^[\]]+)\]$|^【([^【】]+)】$/u;
+const BULLETS = '■□◆◇●○▲△★☆►▶•·※◎❖';
+const DECORATED = new RegExp(`^[${BULLETS}]+|^\\[([^[\\]]+)\\]$|^【([^【】]+)】$`, 'u');
 
 function lookup(table: AliasTable, label: string): SectionKey | undefined {
   let k = labelKey(label);
@@ -199,7 +200,8 @@ function probeOf(table: AliasTable): HeadingProbe {
         lasts[k.charCodeAt(k.length - 1)] = 1;
       }
     }
-    for (const c of `(0123456789${CN}`) starts.add(c.charCodeAt(0));
+    // a numbering's first character (`(一)`, `1.`, `一、`, `第一部分`), a bullet's or a bracket's (`【项目名称】`)
+    for (const c of `(0123456789${CN}第[【${BULLETS}`) starts.add(c.charCodeAt(0));
     p = { starts, lasts, any };
     probeCache.set(table, p);
   }

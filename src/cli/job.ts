@@ -60,7 +60,7 @@ export interface JobResult {
   /** The annotated copy written. */
   readonly wrote?: string;
   /** With --fix: the values written into the copy (all cells; of them, school codes). */
-  readonly filled?: { readonly cells: number; readonly codes: number };
+  readonly filled?: { readonly cells: number; readonly codes: number; readonly notInserted?: number };
   /** Nothing to check: the sheets looked at and why each gave nothing. */
   readonly skipped?: readonly SkippedSheet[];
   /** The school table generated into the copy (`--school-table-from`). */
@@ -180,7 +180,7 @@ export function runJob(task: JobTask, settings: JobSettings, clock: JobClock = {
   };
   if (task.out === undefined) return { ...base, status, summary: result.summary, findings: result.findings, ...failures, ms };
   let copy: Uint8Array;
-  let filled: { cells: number; codes: number } | undefined;
+  let filled: { cells: number; codes: number; notInserted?: number } | undefined;
   try {
     const out = annotateCopy(bytes, settings.fix ? fixesForCopy(result.findings) : result.findings, {
       fix: settings.fix,
@@ -192,7 +192,11 @@ export function runJob(task: JobTask, settings: JobSettings, clock: JobClock = {
       const codeCells = new Set(
         result.findings.filter((f) => f.fix && f.rule.startsWith('school-code')).map((f) => `${f.fix!.sheet}!${f.fix!.cell}`),
       );
-      filled = { cells: out.written.length, codes: out.written.filter((x) => codeCells.has(`${x.sheet}!${x.cell}`)).length };
+      filled = {
+        cells: out.written.length,
+        codes: out.written.filter((x) => codeCells.has(`${x.sheet}!${x.cell}`)).length,
+        ...(out.notInserted.length > 0 && { notInserted: out.notInserted.length }),
+      };
     }
   } catch (e) {
     const sentence = e instanceof AnnotateError ? e.messageIn(lang) : say(M.internal(task.file), lang);

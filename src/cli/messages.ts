@@ -103,6 +103,10 @@ export const M = {
     zh: `--fix：已在 ${file} 中填入 ${n} 处${codes > 0 ? `（其中学校代码 ${codes} 个）` : ''}`,
     en: `--fix: filled ${n} cell${n === 1 ? '' : 's'} in ${file}${codes > 0 ? ` (${codes} school code${codes === 1 ? '' : 's'})` : ''}`,
   }),
+  fixNotInserted: (file: string, n: number): Bilingual => ({
+    zh: `--fix：${file} 中未插入缺少的部分 ${n} 处：标注副本不插入行（插入行要移动其下所有单元格及引用），请在 Excel 加载项中用“插入缺少的部分”插入`,
+    en: `--fix: ${n} missing section${n === 1 ? '' : 's'} not inserted in ${file}: the annotated copy does not insert rows (an insert moves every cell and reference below it); insert ${n === 1 ? 'it' : 'them'} with 插入缺少的部分 (Insert the missing section) in the Excel add-in`,
+  }),
   exportChanges: (n: number): Bilingual => ({
     zh: `导出时对文字做了 ${n} 处规范化调整：`,
     en: `the export normalised the text in ${n} places:`,

@@ -3,17 +3,20 @@
  * (number format '@' first, then the value, so Excel keeps 5304210001 as text), and return the
  * list of what was written so the user can undo it. 3 syncs whatever the number of fixes.
  */
-import { fromA1 } from '../../core/snapshot/a1';
+import { fromA1, toA1 } from '../../core/snapshot/a1';
 import type { Fix, Lang } from '../../core/rules/types';
 import type { XlContext, XlRange } from './api';
 import { cellText } from './record';
+import { fixOrder, isInsert } from '../../core/snapshot/insert-row';
 
-export type SkipReason = 'not-empty' | 'protected' | 'missing-sheet' | 'bad-address' | 'duplicate' | 'failed';
+export type SkipReason = 'not-empty' | 'protected' | 'missing-sheet' | 'bad-address' | 'duplicate' | 'failed' | 'flags';
 
 export interface WrittenFix {
   readonly sheet: string;
   readonly cell: string;
   readonly value: string | number;
+  /** A row was inserted at `cell` first (插入缺少的部分): undo does not remove it (Excel's own undo does). */
+  readonly inserted?: true;
   /** What the cell held before (a formula with its '='), for undo. */
   readonly previous: string | number | boolean;
   readonly previousNumberFormat: string;
@@ -21,6 +24,8 @@ export interface WrittenFix {
 
 export interface FixResult {
   readonly written: readonly WrittenFix[];
+  /** The rows inserted (0-based, where the check saw them, before any insert of the batch). */
+  readonly inserted?: readonly { readonly sheet: string; readonly row: number }[];
   readonly skipped: readonly { readonly sheet: string; readonly cell: string; readonly reason: SkipReason }[];
 }
 
@@ -31,6 +36,10 @@ const REASONS: Record<SkipReason, { zh: string; en: string }> = {
   'bad-address': { zh: '单元格地址无效', en: 'invalid cell address' },
   duplicate: { zh: '同一单元格已有修正', en: 'another fix writes the same cell' },
   failed: { zh: 'Excel 未能写入', en: 'Excel could not write it' },
+  flags: {
+    zh: '未能先清除检查标记，未插入行（插入会使标记错位）',
+    en: 'the check marks could not be cleared first; no row inserted (an insert would displace them)',
+  },
 };
 
 export function skipReasonText(reason: SkipReason, lang: Lang): string {
@@ -75,7 +84,8 @@ export async function applyFixes(
   const skipped: { sheet: string; cell: string; reason: SkipReason }[] = [];
   const seen = new Set<string>();
   const probes: { fix: Fix; cell: string; range: XlRange }[] = [];
-  for (const fix of fixes) {
+  const inserts: { fix: Fix; cell: string }[] = [];
+  for (const fix of fixOrder(fixes)) {
     const p = fromA1(fix.cell);
     const s = sheets.get(fix.sheet);
     const cell = fix.cell.replace(/\$/g, '').toUpperCase();
@@ -84,7 +94,10 @@ export async function applyFixes(
     else if (!s) skipped.push({ sheet: fix.sheet, cell, reason: 'missing-sheet' });
     else if (s.protection.protected) skipped.push({ sheet: fix.sheet, cell, reason: 'protected' });
     else if (seen.has(key)) skipped.push({ sheet: fix.sheet, cell, reason: 'duplicate' });
-    else {
+    else if (isInsert(fix)) {
+      seen.add(key);
+      inserts.push({ fix, cell });
+    } else {
       seen.add(key);
       const range = s.getRange(cell);
       range.load('values,formulas,numberFormat');
@@ -120,18 +133,49 @@ export async function applyFixes(
       previousNumberFormat: cellText(range.numberFormat[0]?.[0], 'General'),
     });
   }
+  // inserts after the writes, bottom-up in each sheet (fixOrder): a lower insert leaves a higher row in place
+  for (const { fix, cell } of inserts) {
+    writes.push(() => {
+      const sheet = context.workbook.worksheets.getItem(fix.sheet);
+      sheet.getRange(cell).getEntireRow().insert('Down');
+      const target = sheet.getRange(cell);
+      target.numberFormat = [['@']];
+      target.values = [[String(fix.value)]];
+    });
+    written.push({ sheet: fix.sheet, cell, value: fix.value, inserted: true, previous: '', previousNumberFormat: 'General' });
+  }
   if (written.length > 0) await syncWrites(context, options, () => writes.forEach((w) => w()));
-  return { written, skipped };
+  return {
+    written: written.map((w) => movedBy(w, inserts)),
+    skipped,
+    ...(inserts.length > 0 && { inserted: inserts.map((x) => ({ sheet: x.fix.sheet, row: fromA1(x.cell)!.row })) }),
+  };
+}
+
+/**
+ * Where a written value ends up once the batch's rows are inserted: a write moves down one for each
+ * insert in its sheet at or above it; an inserted heading for each insert above it.
+ */
+function movedBy(w: WrittenFix, inserts: readonly { readonly fix: Fix; readonly cell: string }[]): WrittenFix {
+  const p = fromA1(w.cell);
+  if (!p) return w;
+  const by = inserts.filter((x) => {
+    const r = fromA1(x.cell)?.row ?? Infinity;
+    return x.fix.sheet === w.sheet && (w.inserted ? r < p.row : r <= p.row);
+  }).length;
+  return by === 0 ? w : { ...w, cell: toA1(p.row + by, p.col) };
 }
 
 /** Undoes fixes: puts back the previous value and number format where the cell still holds the fix. */
 export async function undoFixes(context: XlContext, written: readonly WrittenFix[], options: WriteOptions = {}): Promise<number> {
   const ws = context.workbook.worksheets;
-  const probes = written.map((w) => {
-    const r = ws.getItemOrNullObject(w.sheet).getRange(w.cell);
-    r.load('values');
-    return { w, r };
-  });
+  const probes = written
+    .filter((w) => !w.inserted)
+    .map((w) => {
+      const r = ws.getItemOrNullObject(w.sheet).getRange(w.cell);
+      r.load('values');
+      return { w, r };
+    });
   await context.sync();
   const undo = probes.filter(({ w, r }) => !r.isNullObject && cellText(r.values[0]?.[0]) === String(w.value));
   if (undo.length > 0) {

@@ -17,6 +17,7 @@ import { patchSheet, type CellEdit } from './annotate-sheet';
 import { openOn } from './annotate-view';
 import { StylePatcher } from './annotate-styles';
 import { elementSpan, findOpen } from './annotate-xml';
+import { isInsert } from '../../core/snapshot/insert-row';
 
 export { AnnotateError } from './annotate-errors';
 export type { AnnotateErrorCode } from './annotate-errors';
@@ -85,7 +86,7 @@ function filledLine(f: Finding, lang: Lang): string {
 
 /** A finding whose fix writes its own cell: with `fix`, that cell is marked as filled once written. */
 function fixesItsCell(f: Finding): boolean {
-  return f.fix?.sheet === f.sheet && fromA1(f.fix.cell) !== null && f.fix.cell.toUpperCase() === f.cell.toUpperCase();
+  return f.fix?.sheet === f.sheet && !isInsert(f.fix) && fromA1(f.fix.cell) !== null && f.fix.cell.toUpperCase() === f.cell.toUpperCase();
 }
 
 /**
@@ -101,7 +102,15 @@ export function annotate(original: Uint8Array, findings: readonly Finding[], opt
 export interface AnnotatedCopy {
   readonly bytes: Uint8Array;
   readonly written: readonly Fix[];
+  /** Insert fixes (插入缺少的部分) the copy did not apply, each with the one-sentence reason. */
+  readonly notInserted: readonly { readonly fix: Fix; readonly why: { readonly zh: string; readonly en: string } }[];
 }
+
+/** Why the copy inserts no row: rows are inserted in Excel (the pane), where every reference moves with them. */
+const INSERT_NOT_IN_COPY = {
+  zh: '标注副本不插入行（插入行要移动其下所有单元格及引用），请在 Excel 加载项中用“插入缺少的部分”插入',
+  en: 'the annotated copy does not insert rows (an insert moves every cell and reference below it); insert the section with 插入缺少的部分 (Insert the missing section) in the Excel add-in',
+} as const;
 
 /** As `annotate`, also saying which fixes were written. */
 export function annotateCopy(original: Uint8Array, findings: readonly Finding[], options: AnnotateOptions = {}): AnnotatedCopy {
@@ -127,6 +136,7 @@ function annotatePackage(original: Uint8Array, findings: readonly Finding[], opt
   }
   const flags = new Map<string, Map<string, Flag>>();
   const fixes = new Map<string, Map<string, { row: number; col: number; fix: FixData }>>();
+  const notInserted: { fix: Fix; why: { zh: string; en: string } }[] = [];
   for (const f of findings) {
     const info = sheetByName.get(f.sheet);
     const pos =
@@ -146,7 +156,9 @@ function annotatePackage(original: Uint8Array, findings: readonly Finding[], opt
         if (!flag.severity || SEVERITY_RANK[f.severity] > SEVERITY_RANK[flag.severity]) flag.severity = f.severity;
       }
     }
-    if (options.fix && f.fix) {
+    if (options.fix && f.fix && isInsert(f.fix)) {
+      notInserted.push({ fix: f.fix, why: INSERT_NOT_IN_COPY });
+    } else if (options.fix && f.fix) {
       const fx = f.fix;
       const fpos = fromA1(fx.cell);
       if (fpos && sheetByName.get(fx.sheet)?.part) {
@@ -230,7 +242,10 @@ function annotatePackage(original: Uint8Array, findings: readonly Finding[], opt
     ];
     if (options.fix) {
       let filled = '';
-      if (f.fix) {
+      const notIn = f.fix && notInserted.find((x) => x.fix === f.fix);
+      if (notIn) {
+        filled = lang === 'zh' ? `未插入：${notIn.why.zh}` : `not inserted: ${notIn.why.en}`;
+      } else if (f.fix) {
         const fpos = fromA1(f.fix.cell);
         const a1 = fpos ? `${f.fix.sheet}!${toA1(fpos.row, fpos.col)}` : '';
         const where = f.fix.sheet === f.sheet ? f.fix.cell : qualifiedRef(f.fix.sheet, f.fix.cell);
@@ -262,7 +277,7 @@ function annotatePackage(original: Uint8Array, findings: readonly Finding[], opt
   const writtenFixes: Fix[] = [];
   for (const m of fixes.values())
     for (const fx of m.values()) if (written.has(`${fx.fix.sheet}!${toA1(fx.row, fx.col)}`)) writtenFixes.push(fx.fix);
-  return { bytes: pkg.toBytes(), written: writtenFixes };
+  return { bytes: pkg.toBytes(), written: writtenFixes, notInserted };
 }
 
 /**

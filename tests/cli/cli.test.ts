@@ -216,6 +216,20 @@ describe.concurrent('outputs: the input is never written', () => {
     });
   });
 
+  it('--fix: a section-missing insert is in the JSON, and the copy says in one sentence it inserts no row', async () => {
+    const out = join(dir, 'faulty-fixed.xlsx');
+    const r = await run(['faulty.xlsx', '--out', out, '--fix', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const f = (JSON.parse(r.stdout) as JsonOut).reports[0]!.findings.find((x) => x.rule === 'section-missing')!;
+    expect(f.fix).toEqual({ sheet: '项目一', cell: 'A12', value: '六、资金安排情况', insert: 'row' });
+    expect(r.stderr).toContain(`--fix：${out} 中未插入缺少的部分 1 处：标注副本不插入行`);
+    // the copy is whole and unchanged where the row would go: the heading below stays at A12
+    const sheet = snapshotOf(out).sheets.find((s) => s.name === '项目一')!;
+    expect(sheet.cells.find((c) => c.row === 11 && c.col === 0)?.text).toBe('七、项目实施计划');
+    const results = snapshotOf(out).sheets.find((s) => s.name === '检查结果')!;
+    expect(results.cells.some((c) => c.text.startsWith('未插入：标注副本不插入行'))).toBe(true);
+  });
+
   it('--out --fix says how many values (and school codes) it filled', async () => {
     const out = join(dir, 'fixed-count.xlsx');
     const r = await run(['seed.xlsx', '--out', out, '--fix']);

@@ -307,7 +307,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     for (const r of results)
       if (r.wrote !== undefined && r.filled) {
         io.err(`${say(M.fixFilled(r.wrote, r.filled.cells, r.filled.codes), lang)}\n`);
-        if (r.filled.notInserted) io.err(`${say(M.fixNotInserted(r.wrote, r.filled.notInserted), lang)}\n`);
+        if (r.filled.inserted) io.err(`${say(M.fixInserted(r.wrote, r.filled.inserted), lang)}\n`);
+        if (r.filled.notInserted) io.err(`${say(M.fixNotInserted(r.wrote, r.filled.notInserted.count, r.filled.notInserted.why), lang)}\n`);
       }
 
   let code = 0;

@@ -18,6 +18,7 @@ import { openOn } from './annotate-view';
 import { StylePatcher } from './annotate-styles';
 import { elementSpan, findOpen } from './annotate-xml';
 import { isInsert } from '../../core/snapshot/insert-row';
+import { insertRows, movedRow, refusalText } from './annotate-insert';
 
 export { AnnotateError } from './annotate-errors';
 export type { AnnotateErrorCode } from './annotate-errors';
@@ -102,24 +103,86 @@ export function annotate(original: Uint8Array, findings: readonly Finding[], opt
 export interface AnnotatedCopy {
   readonly bytes: Uint8Array;
   readonly written: readonly Fix[];
-  /** Insert fixes (插入缺少的部分) the copy did not apply, each with the one-sentence reason. */
+  /** Insert fixes (插入缺少的部分) applied: a row inserted and the heading written (the original fixes). */
+  readonly inserted: readonly Fix[];
+  /** Insert fixes the copy did not apply, each with the one-sentence reason. */
   readonly notInserted: readonly { readonly fix: Fix; readonly why: { readonly zh: string; readonly en: string } }[];
 }
-
-/** Why the copy inserts no row: rows are inserted in Excel (the pane), where every reference moves with them. */
-const INSERT_NOT_IN_COPY = {
-  zh: '标注副本不插入行（插入行要移动其下所有单元格及引用），请在 Excel 加载项中用“插入缺少的部分”插入',
-  en: 'the annotated copy does not insert rows (an insert moves every cell and reference below it); insert the section with 插入缺少的部分 (Insert the missing section) in the Excel add-in',
-} as const;
 
 /** As `annotate`, also saying which fixes were written. */
 export function annotateCopy(original: Uint8Array, findings: readonly Finding[], options: AnnotateOptions = {}): AnnotatedCopy {
   return asAnnotateError(() => annotatePackage(original, findings, options));
 }
 
-function annotatePackage(original: Uint8Array, findings: readonly Finding[], options: AnnotateOptions): AnnotatedCopy {
+/**
+ * With `fix`, the rows of the insert fixes are inserted first (annotate-insert.ts), and every
+ * finding's address (its cell, its fix's, its related cells') is moved to where the cell now is;
+ * an applied insert becomes a write of the heading into the new row's empty cell, at which the
+ * finding now points. Refused inserts lose their fix and say why.
+ */
+function insertFirst(
+  pkg: Package,
+  findings: readonly Finding[],
+): {
+  findings: Finding[];
+  inserted: Fix[];
+  notInserted: Map<Finding, { fix: Fix; why: { zh: string; en: string } }>;
+  insertedHere: Set<Finding>;
+} {
+  const inserts = findings.filter((f) => f.fix !== undefined && isInsert(f.fix) && fromA1(f.fix.cell) !== null);
+  const notInserted = new Map<Finding, { fix: Fix; why: { zh: string; en: string } }>();
+  const insertedHere = new Set<Finding>();
+  if (inserts.length === 0) return { findings: [...findings], inserted: [], notInserted, insertedHere };
+  const outcome = insertRows(
+    pkg,
+    inserts.map((f) => ({ sheet: f.fix!.sheet, row: fromA1(f.fix!.cell)!.row })),
+  );
+  const move = (sheet: string, cell: string): string => {
+    const p = fromA1(cell);
+    return p && outcome.inserted.has(sheet) ? toA1(movedRow(outcome.inserted, sheet, p.row), p.col) : cell;
+  };
+  const inserted: Fix[] = [];
+  const out = findings.map((f): Finding => {
+    const cell = move(f.sheet, f.cell);
+    const p = fromA1(cell);
+    const related = f.related?.map((r) => ({ ...r, cell: move(r.sheet, r.cell) }));
+    const base: Finding = { ...f, cell, ...(p && { row: p.row, col: p.col }), ...(related && { related }) };
+    if (!f.fix) return base;
+    if (!isInsert(f.fix)) return { ...base, fix: { ...f.fix, cell: move(f.fix.sheet, f.fix.cell) } };
+    const { fix: _insert, ...rest } = base;
+    const why = outcome.refused.get(f.fix.sheet);
+    const at = fromA1(f.fix.cell);
+    if (why !== undefined || !at || !outcome.inserted.has(f.fix.sheet)) {
+      const fixless: Finding = rest;
+      notInserted.set(fixless, { fix: f.fix, why: refusalText(why ?? 'not-worksheet', f.fix.sheet) });
+      return fixless;
+    }
+    // the new row: one down for each insert above it in the sheet
+    const row = at.row + (outcome.inserted.get(f.fix.sheet) ?? []).filter((r) => r < at.row).length;
+    const heading = toA1(row, at.col);
+    const { insert: _row, ...write } = f.fix;
+    inserted.push(f.fix);
+    const moved: Finding =
+      f.sheet === f.fix.sheet
+        ? { ...rest, cell: heading, row, col: at.col, fix: { ...write, cell: heading } }
+        : { ...rest, fix: { ...write, cell: heading } };
+    insertedHere.add(moved);
+    return moved;
+  });
+  return { findings: out, inserted, notInserted, insertedHere };
+}
+
+function annotatePackage(original: Uint8Array, given: readonly Finding[], options: AnnotateOptions): AnnotatedCopy {
   const lang: Lang = options.lang ?? 'zh';
   const pkg = new Package(original);
+  const { findings, inserted, notInserted, insertedHere } = options.fix
+    ? insertFirst(pkg, given)
+    : {
+        findings: given,
+        inserted: [],
+        notInserted: new Map<Finding, { fix: Fix; why: { zh: string; en: string } }>(),
+        insertedHere: new Set<Finding>(),
+      };
   const sheets = pkg.sheets();
   const sheetByName = new Map(sheets.map((s) => [s.name, s]));
   const explained = new Map((options.explanations ?? []).map((e) => [e.key, e.text]));
@@ -136,7 +199,6 @@ function annotatePackage(original: Uint8Array, findings: readonly Finding[], opt
   }
   const flags = new Map<string, Map<string, Flag>>();
   const fixes = new Map<string, Map<string, { row: number; col: number; fix: FixData }>>();
-  const notInserted: { fix: Fix; why: { zh: string; en: string } }[] = [];
   for (const f of findings) {
     const info = sheetByName.get(f.sheet);
     const pos =
@@ -156,9 +218,7 @@ function annotatePackage(original: Uint8Array, findings: readonly Finding[], opt
         if (!flag.severity || SEVERITY_RANK[f.severity] > SEVERITY_RANK[flag.severity]) flag.severity = f.severity;
       }
     }
-    if (options.fix && f.fix && isInsert(f.fix)) {
-      notInserted.push({ fix: f.fix, why: INSERT_NOT_IN_COPY });
-    } else if (options.fix && f.fix) {
+    if (options.fix && f.fix) {
       const fx = f.fix;
       const fpos = fromA1(fx.cell);
       if (fpos && sheetByName.get(fx.sheet)?.part) {
@@ -242,14 +302,15 @@ function annotatePackage(original: Uint8Array, findings: readonly Finding[], opt
     ];
     if (options.fix) {
       let filled = '';
-      const notIn = f.fix && notInserted.find((x) => x.fix === f.fix);
+      const notIn = notInserted.get(f);
       if (notIn) {
         filled = lang === 'zh' ? `未插入：${notIn.why.zh}` : `not inserted: ${notIn.why.en}`;
       } else if (f.fix) {
         const fpos = fromA1(f.fix.cell);
         const a1 = fpos ? `${f.fix.sheet}!${toA1(fpos.row, fpos.col)}` : '';
         const where = f.fix.sheet === f.sheet ? f.fix.cell : qualifiedRef(f.fix.sheet, f.fix.cell);
-        if (written.has(a1)) filled = lang === 'zh' ? `${where} ← ${f.fix.value}` : `${where} ← ${f.fix.value}`;
+        const row = insertedHere.has(f) ? (lang === 'zh' ? '（插入一行）' : ' (row inserted)') : '';
+        if (written.has(a1)) filled = `${where} ← ${f.fix.value}${row}`;
         else if (refused.has(a1)) filled = lang === 'zh' ? `未填入：${where} 非空` : `not written: ${where} is not empty`;
         else filled = lang === 'zh' ? '未填入' : 'not written';
       }
@@ -277,7 +338,7 @@ function annotatePackage(original: Uint8Array, findings: readonly Finding[], opt
   const writtenFixes: Fix[] = [];
   for (const m of fixes.values())
     for (const fx of m.values()) if (written.has(`${fx.fix.sheet}!${toA1(fx.row, fx.col)}`)) writtenFixes.push(fx.fix);
-  return { bytes: pkg.toBytes(), written: writtenFixes, notInserted };
+  return { bytes: pkg.toBytes(), written: writtenFixes, inserted, notInserted: [...notInserted.values()] };
 }
 
 /**

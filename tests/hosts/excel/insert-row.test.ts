@@ -98,6 +98,18 @@ describe('applyFixes with inserts', () => {
   });
 });
 
+describe('applyFixes with inserts on a protected sheet', () => {
+  it('skips them (protected) and changes nothing', async () => {
+    const snap = small();
+    const fake = FakeExcel.fromSnapshot({ sheets: snap.sheets.map((s, i) => (i === 0 ? { ...s, protected: true } : s)) });
+    const before = fake.dump();
+    const r = await fake.run((ctx) => applyFixes(ctx, [{ sheet: '项目一', cell: 'A4', value: '三、x', kind: 'text', insert: 'row' }]));
+    expect(r.written).toEqual([]);
+    expect(r.skipped).toEqual([{ sheet: '项目一', cell: 'A4', reason: 'protected' }]);
+    expect(fake.dump()).toEqual(before);
+  });
+});
+
 describe('ExcelHost: 插入缺少的部分', () => {
   const project = () => {
     const { unit: _u, ...rest } = {

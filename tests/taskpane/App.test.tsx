@@ -426,7 +426,7 @@ describe('Pane and the ribbon (shared runtime)', () => {
     fireEvent.click(checkButton());
     fireEvent.click(await screen.findByRole('button', { name: '全部填入（2）' }));
     const all = await screen.findByRole('dialog');
-    expect(all.querySelector('[data-fix="项目!A6"]')?.textContent).toMatch(/三、项目实施单位.*在此插入一行/);
+    expect(all.querySelector('[data-fix="项目!A6"]')?.textContent).toMatch(/三、项目实施单位.*插入一行，其下各行下移/);
     fireEvent.click(within(all).getByText('取消'));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
 
@@ -435,7 +435,7 @@ describe('Pane and the ribbon (shared runtime)', () => {
     fireEvent.click(button);
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText('三、项目实施单位')).toBeTruthy();
-    expect(within(dialog).getByText(/在此插入一行/)).toBeTruthy();
+    expect(within(dialog).getByText(/插入一行，其下各行下移/)).toBeTruthy();
     expect(host.calls.some((c) => c.startsWith('fix'))).toBe(false);
     fireEvent.click(within(dialog).getByText('写入'));
     await screen.findByText('已写入 1 个单元格。');

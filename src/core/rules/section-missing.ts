@@ -7,7 +7,7 @@ import {
   type Project,
   type SectionKey,
 } from '../model';
-import { detectProjectStyle, headingInStyle, type ProjectStyle } from '../schools/project-style';
+import { detectHeadingStyle, headingInStyle, type HeadingStyle } from '../schools/heading-style';
 import { unrecognisedHeadings } from '../disclosure/outline';
 import { formatChineseNumeral } from '../text/numerals';
 import { toA1 } from '../snapshot/a1';
@@ -67,14 +67,14 @@ export type NoInsertReason =
  * other heading of the project between them) and their headings in one column of one sheet. The
  * row is inserted at the following heading's row; the heading is numbered one after the previous
  * heading (the standard number when that one has none), in the project's own numbering when its
- * two neighbours agree, else in the workbook's (detectProjectStyle), under the workbook's name for
+ * two neighbours agree, else in the workbook's (detectHeadingStyle, as 新建项目表), under the workbook's name for
  * the section.
  */
 function insertFix(
   document: DisclosureDocument,
   p: Project,
   key: SectionKey,
-  style: () => ProjectStyle,
+  style: () => HeadingStyle,
 ): { fix: Fix } | { why: NoInsertReason } {
   const i = SECTION_KEYS.indexOf(key);
   if (i === 0 || i === SECTION_KEYS.length - 1) return { why: 'at-end' };
@@ -101,7 +101,7 @@ function insertFix(
   const sheet = document.snapshot.sheets.find((s) => s.name === b.sheet);
   if (sheet?.merges.some((m) => m.top < b.row && m.bottom >= b.row && m.left <= b.col && m.right >= b.col)) return { why: 'merged' };
   const workbook = style();
-  const local: ProjectStyle =
+  const local: HeadingStyle =
     prev.numbering.style === next.numbering.style
       ? { ...workbook, numbering: prev.numbering.style, fullWidthParens: !prev.numbering.raw.includes('(') }
       : workbook;
@@ -169,8 +169,8 @@ export default defineRule<MessageId>({
   check(document, context) {
     const lang = context.lang;
     const out: RawFinding<MessageId>[] = [];
-    let style: ProjectStyle | undefined;
-    const styleOf = (): ProjectStyle => (style ??= detectProjectStyle(document));
+    let style: HeadingStyle | undefined;
+    const styleOf = (): HeadingStyle => (style ??= detectHeadingStyle(document));
     for (const p of document.projects) {
       const unknown = unrecognisedHeadings(p.outline ?? [], 8);
       if (p.sections.length === 0) {

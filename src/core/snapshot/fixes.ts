@@ -6,7 +6,8 @@
  */
 import type { Fix } from '../rules/types';
 import { fromA1 } from './a1';
-import { fixOrder, insertRow, isInsert } from './insert-row';
+import { fixOrder, isInsert } from './fix-order';
+import { insertRow } from './insert-row';
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from './types';
 
 /** The sheet with `fix` written at (row, col): a text or number cell replacing what was there. */

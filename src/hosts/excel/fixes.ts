@@ -7,7 +7,7 @@ import { fromA1, toA1 } from '../../core/snapshot/a1';
 import type { Fix, Lang } from '../../core/rules/types';
 import type { XlContext, XlRange } from './api';
 import { cellText } from './record';
-import { fixOrder, isInsert } from '../../core/snapshot/insert-row';
+import { fixOrder, isInsert } from '../../core/snapshot/fix-order';
 
 export type SkipReason = 'not-empty' | 'protected' | 'missing-sheet' | 'bad-address' | 'duplicate' | 'failed' | 'flags';
 
@@ -36,10 +36,7 @@ const REASONS: Record<SkipReason, { zh: string; en: string }> = {
   'bad-address': { zh: '单元格地址无效', en: 'invalid cell address' },
   duplicate: { zh: '同一单元格已有修正', en: 'another fix writes the same cell' },
   failed: { zh: 'Excel 未能写入', en: 'Excel could not write it' },
-  flags: {
-    zh: '未能先清除检查标记，未插入行（插入会使标记错位）',
-    en: 'the check marks could not be cleared first; no row inserted (an insert would displace them)',
-  },
+  flags: { zh: '未能先清除标记，未插入行', en: 'the marks could not be cleared first; no row inserted' },
 };
 
 export function skipReasonText(reason: SkipReason, lang: Lang): string {

@@ -23,7 +23,7 @@ import { selectCell } from './navigate';
 import { ExcelReadLimitError, readWorkbook, type ReadResult } from './read';
 import { subscribeChanges } from './events';
 import { FLAG_SHEET, readFilledMarks, type FilledMark, type RecordCache } from './record';
-import { isInsert } from '../../core/snapshot/insert-row';
+import { isInsert } from '../../core/snapshot/fix-order';
 import { fromA1, toA1 } from '../../core/snapshot/a1';
 import { EXPLANATION_SHEET } from '../../core/report/explanations';
 import { readStoredTemplate, writeStoredTemplate } from './template-store';

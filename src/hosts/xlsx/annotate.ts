@@ -17,7 +17,7 @@ import { patchSheet, type CellEdit } from './annotate-sheet';
 import { openOn } from './annotate-view';
 import { StylePatcher } from './annotate-styles';
 import { elementSpan, findOpen } from './annotate-xml';
-import { isInsert } from '../../core/snapshot/insert-row';
+import { isInsert } from '../../core/snapshot/fix-order';
 import { insertRows, movedRow, refusalText } from './annotate-insert';
 
 export { AnnotateError } from './annotate-errors';

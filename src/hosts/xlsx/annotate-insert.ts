@@ -13,7 +13,7 @@ import type { Package, SheetInfo } from './annotate-package';
 import { applyPatches, attr, escapeXml, findClose, nextTag, setAttr, unescapeXml, type Patch } from './annotate-xml';
 
 /** Why a sheet's inserts were not applied. */
-export type InsertRefusal = 'objects' | 'shared' | 'readers' | 'not-worksheet';
+export type InsertRefusal = 'objects' | 'shared' | 'readers' | 'implicit' | 'not-worksheet';
 
 const REFUSALS: Record<InsertRefusal, (sheet: string) => { zh: string; en: string }> = {
   objects: (s) => ({
@@ -27,6 +27,10 @@ const REFUSALS: Record<InsertRefusal, (sheet: string) => { zh: string; en: strin
   readers: (s) => ({
     zh: `图表或数据透视表引用了工作表“${s}”，插入行无法安全调整，副本中未插入（请在 Excel 中插入）`,
     en: `charts or pivot tables read sheet "${s}", which an insert cannot adjust safely; not inserted in the copy (insert it in Excel)`,
+  }),
+  implicit: (s) => ({
+    zh: `工作表“${s}”有未写明地址的行或单元格，插入行无法安全移动它们，副本中未插入（请在 Excel 中插入）`,
+    en: `sheet "${s}" has rows or cells without an address, which an insert cannot move safely; not inserted in the copy (insert it in Excel)`,
   }),
   'not-worksheet': (s) => ({
     zh: `“${s}”不是可插入行的工作表，副本中未插入`,
@@ -148,6 +152,8 @@ function refusal(pkg: Package, sheets: readonly SheetInfo[], info: SheetInfo): I
   if (xml === undefined || !/<(?:[\w.-]+:)?sheetData[\s>/]/.test(xml)) return 'not-worksheet';
   if (pkg.rels(info.part).some((r) => !SAFE_RELS.some((t) => r.type.endsWith(t)))) return 'objects';
   if (SPECIAL_FORMULA.test(xml)) return 'shared';
+  // rows and cells whose place is implied by their order (r omitted) cannot be moved by their address
+  if (/<(?:[\w.-]+:)?(?:row|c)(?=[\s>/])(?![^>]*\sr\s*=)[^>]*>/.test(xml)) return 'implicit';
   const mentions = [info.name, escapeXml(info.name)];
   for (const s of sheets) {
     if (s === info || !s.part) continue;

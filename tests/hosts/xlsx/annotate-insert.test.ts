@@ -5,7 +5,28 @@ import { shiftWorksheetXml } from '../../../src/hosts/xlsx/annotate-insert';
 import { readXlsx } from '../../../src/hosts/xlsx/read';
 import { checkWorkbook } from '../../../src/core/check';
 import type { WorkbookSnapshot } from '../../../src/core/snapshot/types';
-import { missingSectionWorkbook } from './insert-fixture';
+import { LINES, missingSectionWorkbook } from './insert-fixture';
+import { str, workbook, workbookEntries, zip } from './hostile';
+
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+/** 项目一 as plain rows (explicit addresses unless `implicit`), plus `extra` cells on row 13 and parts. */
+function handMade(options: { implicit?: boolean; row13?: string; calcChain?: boolean } = {}): Uint8Array {
+  const rows = LINES.map((t, i) =>
+    options.implicit
+      ? `<row><c t="inlineStr"><is><t>${t}</t></is></c></row>`
+      : `<row r="${i + 1}">${str(`A${i + 1}`, t)}${i === 12 ? (options.row13 ?? '') : ''}</row>`,
+  ).join('');
+  const sheets = [{ name: '项目一', data: rows }];
+  if (!options.calcChain) return workbook(sheets);
+  const entries = workbookEntries(sheets);
+  entries['xl/_rels/workbook.xml.rels'] = (entries['xl/_rels/workbook.xml.rels'] as string).replace(
+    '</Relationships>',
+    `<Relationship Id="rId9" Type="${REL}/calcChain" Target="calcChain.xml"/></Relationships>`,
+  );
+  entries['xl/calcChain.xml'] =
+    '<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B13" i="1"/><c r="B2"/><c r="B15"/></calcChain>';
+  return zip(entries);
+}
 
 function snapshotOf(bytes: Uint8Array): WorkbookSnapshot {
   const r = readXlsx(bytes);
@@ -93,5 +114,25 @@ describe('the annotated copy with --fix inserts the missing section', () => {
     const out = annotateCopy(bytes, checkWorkbook({ snapshot: snapshotOf(bytes) }).findings);
     expect(out.inserted).toEqual([]);
     expect(textAt(snapshotOf(out.bytes), '项目一', 11)?.text).toBe('七、项目实施计划');
+  });
+
+  it('refuses a sheet whose rows have no address, and one with shared formulas; moves the calculation chain', () => {
+    const refusedFor = (bytes: Uint8Array) => {
+      const findings = checkWorkbook({ snapshot: snapshotOf(bytes) }).findings;
+      expect(findings.find((f) => f.rule === 'section-missing')?.fix?.insert).toBe('row');
+      return annotateCopy(bytes, findings, { fix: true }).notInserted.map((x) => x.why.en);
+    };
+    expect(refusedFor(handMade({ implicit: true }))).toEqual([
+      'sheet "项目一" has rows or cells without an address, which an insert cannot move safely; not inserted in the copy (insert it in Excel)',
+    ]);
+    const shared = '<c r="B13"><f t="shared" ref="B13:B14" si="0">A13</f><v>0</v></c>';
+    expect(refusedFor(handMade({ row13: shared }))).toEqual([
+      'sheet "项目一" is involved in shared or array formulas that an insert cannot adjust safely; not inserted in the copy (insert it in Excel)',
+    ]);
+    const bytes = handMade({ row13: '<c r="B13"><f>LEN(A13)</f><v>8</v></c>', calcChain: true });
+    const out = annotateCopy(bytes, checkWorkbook({ snapshot: snapshotOf(bytes) }).findings, { fix: true });
+    expect(out.inserted).toHaveLength(1);
+    expect(strFromU8(unzipSync(out.bytes)['xl/calcChain.xml']!)).toContain('<c r="B14" i="1"/><c r="B2"/><c r="B16"/>');
+    expect(textAt(snapshotOf(out.bytes), '项目一', 13, 1)?.formula).toBe('LEN(A14)');
   });
 });

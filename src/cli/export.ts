@@ -53,7 +53,8 @@ export async function exportDocx(input: string, target: string, settings: Export
       });
       const fixed = applyFixes(
         snapshot,
-        fixesForCopy(findings).flatMap((f) => (f.fix && !f.explanation ? [f.fix] : [])),
+        // an inserted heading would be an empty section in the published text: the Word file gets no insert
+        fixesForCopy(findings).flatMap((f) => (f.fix && !f.fix.insert && !f.explanation ? [f.fix] : [])),
       );
       snapshot = fixed.snapshot;
       filled = fixed.written.length;

@@ -60,7 +60,13 @@ export interface JobResult {
   /** The annotated copy written. */
   readonly wrote?: string;
   /** With --fix: the values written into the copy (all cells; of them, school codes). */
-  readonly filled?: { readonly cells: number; readonly codes: number };
+  readonly filled?: {
+    readonly cells: number;
+    readonly codes: number;
+    /** Missing sections inserted (a row each), and those not inserted with the first reason. */
+    readonly inserted?: number;
+    readonly notInserted?: { readonly count: number; readonly why: { readonly zh: string; readonly en: string } };
+  };
   /** Nothing to check: the sheets looked at and why each gave nothing. */
   readonly skipped?: readonly SkippedSheet[];
   /** The school table generated into the copy (`--school-table-from`). */
@@ -180,7 +186,7 @@ export function runJob(task: JobTask, settings: JobSettings, clock: JobClock = {
   };
   if (task.out === undefined) return { ...base, status, summary: result.summary, findings: result.findings, ...failures, ms };
   let copy: Uint8Array;
-  let filled: { cells: number; codes: number } | undefined;
+  let filled: JobResult['filled'];
   try {
     const out = annotateCopy(bytes, settings.fix ? fixesForCopy(result.findings) : result.findings, {
       fix: settings.fix,
@@ -192,7 +198,12 @@ export function runJob(task: JobTask, settings: JobSettings, clock: JobClock = {
       const codeCells = new Set(
         result.findings.filter((f) => f.fix && f.rule.startsWith('school-code')).map((f) => `${f.fix!.sheet}!${f.fix!.cell}`),
       );
-      filled = { cells: out.written.length, codes: out.written.filter((x) => codeCells.has(`${x.sheet}!${x.cell}`)).length };
+      filled = {
+        cells: out.written.length - out.inserted.length,
+        codes: out.written.filter((x) => codeCells.has(`${x.sheet}!${x.cell}`)).length,
+        ...(out.inserted.length > 0 && { inserted: out.inserted.length }),
+        ...(out.notInserted.length > 0 && { notInserted: { count: out.notInserted.length, why: out.notInserted[0]!.why } }),
+      };
     }
   } catch (e) {
     const sentence = e instanceof AnnotateError ? e.messageIn(lang) : say(M.internal(task.file), lang);

@@ -103,6 +103,14 @@ export const M = {
     zh: `--fix：已在 ${file} 中填入 ${n} 处${codes > 0 ? `（其中学校代码 ${codes} 个）` : ''}`,
     en: `--fix: filled ${n} cell${n === 1 ? '' : 's'} in ${file}${codes > 0 ? ` (${codes} school code${codes === 1 ? '' : 's'})` : ''}`,
   }),
+  fixInserted: (file: string, n: number): Bilingual => ({
+    zh: `--fix：已在 ${file} 中插入缺少的部分 ${n} 处（各插入一行，其后标题的编号未改；填写前重新检查会报“部分无内容”）`,
+    en: `--fix: inserted ${n} missing section${n === 1 ? '' : 's'} in ${file} (a row each; the following headings are not renumbered; until filled a re-check reports them empty)`,
+  }),
+  fixNotInserted: (file: string, n: number, why: { zh: string; en: string }): Bilingual => ({
+    zh: `--fix：${file} 中未插入缺少的部分 ${n} 处：${why.zh}`,
+    en: `--fix: ${n} missing section${n === 1 ? '' : 's'} not inserted in ${file}: ${why.en}`,
+  }),
   exportChanges: (n: number): Bilingual => ({
     zh: `导出时对文字做了 ${n} 处规范化调整：`,
     en: `the export normalised the text in ${n} places:`,

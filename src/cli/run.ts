@@ -305,7 +305,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   // how many values --fix wrote into each copy
   if (opts.fix)
     for (const r of results)
-      if (r.wrote !== undefined && r.filled) io.err(`${say(M.fixFilled(r.wrote, r.filled.cells, r.filled.codes), lang)}\n`);
+      if (r.wrote !== undefined && r.filled) {
+        io.err(`${say(M.fixFilled(r.wrote, r.filled.cells, r.filled.codes), lang)}\n`);
+        if (r.filled.inserted) io.err(`${say(M.fixInserted(r.wrote, r.filled.inserted), lang)}\n`);
+        if (r.filled.notInserted) io.err(`${say(M.fixNotInserted(r.wrote, r.filled.notInserted.count, r.filled.notInserted.why), lang)}\n`);
+      }
 
   let code = 0;
   // a workbook with nothing to check is not a pass (SPEC §7)
@@ -350,9 +354,12 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   return code;
 }
 
-/** Errors that --fix leaves: those without a fix into an empty cell (overwrites need a confirmation). */
+/**
+ * Errors that --fix leaves: those without a fix into an empty cell (overwrites need a confirmation;
+ * an inserted heading is still empty, and the Word file gets no insert).
+ */
 function errorsLeftAfterFix(findings: readonly Finding[]): number {
-  return findings.filter((f) => f.severity === 'error' && !f.explanation && !(f.fix && !f.fix.overwrite)).length;
+  return findings.filter((f) => f.severity === 'error' && !f.explanation && !(f.fix && !f.fix.overwrite && !f.fix.insert)).length;
 }
 
 /** Standard input read whole, or why it could not be. */

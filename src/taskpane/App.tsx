@@ -310,13 +310,15 @@ export function Pane(props: PaneProps) {
     const out: Fix[] = [];
     for (const f of status.result.findings) {
       if (!f.fix || f.explanation) continue;
+      // rows are inserted in Excel only (the page's download is a patch of the original file)
+      if (f.fix.insert && host?.kind !== 'excel') continue;
       const k = `${f.fix.sheet}!${f.fix.cell}`;
       if (seen.has(k)) continue;
       seen.add(k);
       out.push(f.fix);
     }
     return out;
-  }, [status]);
+  }, [status, host]);
 
   // the school each fix is for, listed in the 全部填入 confirmation
   const fixSchools = useMemo(() => {
@@ -621,10 +623,12 @@ export function Pane(props: PaneProps) {
                     ruleHint={ruleHint}
                     showRuleIds={lang === 'en'}
                     onSelect={onSelect}
+                    insertable={hostIsExcel}
                     onFix={(f) => {
                       if (!f.fix) return;
-                      // a fix that replaces existing text is written only after the user confirms
+                      // a fix that replaces existing text, or inserts a row, is applied only after the user confirms
                       if (f.fix.overwrite) setDialog({ fixes: [f.fix], overwrite: true });
+                      else if (f.fix.insert) setDialog({ fixes: [f.fix], overwrite: false });
                       else void applyFixes([f.fix], false);
                     }}
                     onExplain={(f, text) => void onExplain(f, text)}

@@ -33,6 +33,11 @@ export interface Strings {
   readonly close: string;
   readonly overwrite: string;
   readonly overwriteMark: string;
+  /** 插入缺少的部分: the button of a section-missing finding whose fix inserts the heading's row. */
+  readonly insertSection: string;
+  readonly insertLabel: (cell: string, value: string) => string;
+  /** Beside an insert in the confirmation's list. */
+  readonly insertMark: string;
   readonly written: (n: number) => string;
   readonly skipped: (n: number) => string;
   readonly clearFlags: string;
@@ -169,6 +174,9 @@ const zh: Strings = {
   close: '关闭',
   overwrite: '已有内容的单元格也覆盖',
   overwriteMark: '（覆盖原有内容）',
+  insertSection: '插入缺少的部分',
+  insertLabel: (cell, value) => `在 ${cell} 插入一行，写入“${value}”`,
+  insertMark: '（插入一行，其下各行下移）',
   written: (n) => `已写入 ${n} 个单元格。`,
   skipped: (n) => `跳过 ${n} 个已有内容的单元格。`,
   clearFlags: '清除标记',
@@ -298,6 +306,9 @@ const en: Strings = {
   close: 'Close',
   overwrite: 'Also overwrite cells that are not empty',
   overwriteMark: '(replaces the current text)',
+  insertSection: 'Insert the missing section',
+  insertLabel: (cell, value) => `Insert a row at ${cell} holding "${value}"`,
+  insertMark: '(inserts a row; the rows below move down)',
   written: (n) => `${n} cell${n === 1 ? '' : 's'} written.`,
   skipped: (n) => `${n} cell${n === 1 ? '' : 's'} not empty, left alone.`,
   clearFlags: 'Clear flags',

@@ -216,6 +216,22 @@ describe.concurrent('outputs: the input is never written', () => {
     });
   });
 
+  it('--fix: a section-missing insert is in the JSON, the copy inserts the heading, and stderr says so', async () => {
+    const out = join(dir, 'faulty-fixed.xlsx');
+    const r = await run(['faulty.xlsx', '--out', out, '--fix', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const f = (JSON.parse(r.stdout) as JsonOut).reports[0]!.findings.find((x) => x.rule === 'section-missing')!;
+    expect(f.fix).toEqual({ sheet: '项目一', cell: 'A12', value: '六、资金安排情况', insert: 'row' });
+    expect(r.stderr).toContain(`--fix：已在 ${out} 中插入缺少的部分 1 处`);
+    const copy = snapshotOf(out);
+    const sheet = copy.sheets.find((s) => s.name === '项目一')!;
+    expect(sheet.cells.find((c) => c.row === 11 && c.col === 0)?.text).toBe('六、资金安排情况');
+    expect(sheet.cells.find((c) => c.row === 12 && c.col === 0)?.text).toBe('七、项目实施计划');
+    const again = checkWorkbook({ snapshot: copy }).findings;
+    expect(again.filter((x) => x.rule === 'section-missing')).toEqual([]);
+    expect(again.filter((x) => x.rule === 'section-empty').map((x) => x.cell)).toEqual(['A12']);
+  });
+
   it('--out --fix says how many values (and school codes) it filled', async () => {
     const out = join(dir, 'fixed-count.xlsx');
     const r = await run(['seed.xlsx', '--out', out, '--fix']);

@@ -417,4 +417,42 @@ describe('Pane and the ribbon (shared runtime)', () => {
     await screen.findByText('已写入 1 个单元格。');
     expect(host.calls).toContain(`fix 学校!A8=${overwriteFix.value} overwrite=true`);
   });
+
+  it('插入缺少的部分: in Excel the button inserts the heading after confirmation; 全部填入 lists the insert; the page offers none', async () => {
+    const insertFix = { sheet: '项目', cell: 'A6', value: '三、项目实施单位', kind: 'text' as const, insert: 'row' as const };
+    const missing = { ...FINDINGS[1]!, cell: 'A6', fix: insertFix };
+    const host = fakeHost({ findings: [missing, FINDINGS[3]!] });
+    show({ host, lang: 'zh' });
+    fireEvent.click(checkButton());
+    fireEvent.click(await screen.findByRole('button', { name: '全部填入（2）' }));
+    const all = await screen.findByRole('dialog');
+    expect(all.querySelector('[data-fix="项目!A6"]')?.textContent).toMatch(/三、项目实施单位.*插入一行，其下各行下移/);
+    fireEvent.click(within(all).getByText('取消'));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    const button = screen.getByRole('button', { name: '在 项目!A6 插入一行，写入“三、项目实施单位”' });
+    expect(button.textContent).toBe('插入缺少的部分');
+    fireEvent.click(button);
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText('三、项目实施单位')).toBeTruthy();
+    expect(within(dialog).getByText(/插入一行，其下各行下移/)).toBeTruthy();
+    expect(host.calls.some((c) => c.startsWith('fix'))).toBe(false);
+    fireEvent.click(within(dialog).getByText('写入'));
+    await screen.findByText('已写入 1 个单元格。');
+    expect(host.calls).toContain('fix 项目!A6=三、项目实施单位 overwrite=false');
+
+    cleanup();
+    show({ host: fakeHost({ findings: [missing, FINDINGS[3]!], kind: 'file' }), lang: 'zh' });
+    fireEvent.click(checkButton());
+    await screen.findByRole('button', { name: '全部填入（1）' });
+    expect(screen.queryByText('插入缺少的部分')).toBeNull();
+  });
+
+  it('Insert the missing section: the English label', async () => {
+    const insertFix = { sheet: 'P', cell: 'A6', value: '三、项目实施单位', kind: 'text' as const, insert: 'row' as const };
+    show({ host: fakeHost({ findings: [{ ...FINDINGS[1]!, cell: 'A6', fix: insertFix }] }), lang: 'en' });
+    fireEvent.click(checkButton());
+    const button = await screen.findByRole('button', { name: 'Insert a row at P!A6 holding "三、项目实施单位"' });
+    expect(button.textContent).toBe('Insert the missing section');
+  });
 });

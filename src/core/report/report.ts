@@ -64,7 +64,8 @@ export interface JsonFinding {
   column?: string;
   expected?: string;
   actual?: string;
-  fix?: { sheet: string; cell: string; value: string | number };
+  /** `insert: 'row'`: a row is inserted at `cell` first and `value` written into it (section-missing). */
+  fix?: { sheet: string; cell: string; value: string | number; insert?: 'row' };
   explanation?: string;
 }
 
@@ -75,7 +76,8 @@ export function toJsonFinding(f: Finding): JsonFinding {
   if (f.column !== undefined) j.column = f.column;
   if (f.expected !== undefined) j.expected = f.expected;
   if (f.actual !== undefined) j.actual = f.actual;
-  if (f.fix !== undefined) j.fix = { sheet: f.fix.sheet, cell: f.fix.cell, value: f.fix.value };
+  if (f.fix !== undefined)
+    j.fix = { sheet: f.fix.sheet, cell: f.fix.cell, value: f.fix.value, ...(f.fix.insert !== undefined && { insert: f.fix.insert }) };
   if (f.explanation !== undefined) j.explanation = f.explanation;
   return j;
 }
@@ -260,7 +262,7 @@ export function renderCsv(reports: readonly FileReport[], lang: Lang): string {
           f.message,
           f.expected,
           f.actual,
-          f.fix ? `${f.fix.sheet}!${f.fix.cell}=${f.fix.value}` : undefined,
+          f.fix ? `${f.fix.sheet}!${f.fix.cell}=${f.fix.value}${f.fix.insert ? ' (insert: row)' : ''}` : undefined,
           f.explanation,
           ...(idColumn ? [f.rule] : []),
         ]

@@ -1,8 +1,17 @@
-import { SECTION_KEYS, SECTION_NAMES, type CellRef, type OutlineHeading, type Project, type SectionKey } from '../model';
+import {
+  SECTION_KEYS,
+  SECTION_NAMES,
+  type CellRef,
+  type DisclosureDocument,
+  type OutlineHeading,
+  type Project,
+  type SectionKey,
+} from '../model';
+import { detectHeadingStyle, headingInStyle, type HeadingStyle } from '../schools/heading-style';
 import { unrecognisedHeadings } from '../disclosure/outline';
 import { formatChineseNumeral } from '../text/numerals';
 import { toA1 } from '../snapshot/a1';
-import { defineRule, type HeadingMapOffer, type Lang, type RawFinding } from './types';
+import { defineRule, type Fix, type HeadingMapOffer, type Lang, type RawFinding } from './types';
 
 type MessageId = 'missing' | 'missingUnrecognised' | 'notStandard' | 'notStandardUnrecognised' | 'none';
 
@@ -37,6 +46,70 @@ function offerOf(headings: readonly OutlineHeading[], sections: readonly Section
   };
 }
 
+/** Why no insert is offered for a missing section (the finding's `data.noInsert`). */
+export type NoInsertReason =
+  /** 项目名称 or 项目实施成效: one neighbour in the standard order does not exist. */
+  | 'at-end'
+  /** Several sections missing at one place: the neighbour in the standard order is missing too. */
+  | 'several'
+  /** A neighbour is missing, or written twice. */
+  | 'neighbour'
+  /** The neighbours are not next to each other (another heading, a sub-heading or a wrong order between). */
+  | 'not-adjacent'
+  /** The neighbours' headings are in different sheets or columns. */
+  | 'not-aligned'
+  /** The heading would fall inside a merged area. */
+  | 'merged';
+
+/**
+ * The insert fix for one missing section, when its place is certain: the sections before and after
+ * it in the standard order are both present (once each, at the project's top level), adjacent (no
+ * other heading of the project between them) and their headings in one column of one sheet. The
+ * row is inserted at the following heading's row; the heading is numbered one after the previous
+ * heading (the standard number when that one has none), in the project's own numbering when its
+ * two neighbours agree, else in the workbook's (detectHeadingStyle, as 新建项目表), under the workbook's name for
+ * the section.
+ */
+function insertFix(
+  document: DisclosureDocument,
+  p: Project,
+  key: SectionKey,
+  style: () => HeadingStyle,
+): { fix: Fix } | { why: NoInsertReason } {
+  const i = SECTION_KEYS.indexOf(key);
+  if (i === 0 || i === SECTION_KEYS.length - 1) return { why: 'at-end' };
+  const beforeKey = SECTION_KEYS[i - 1]!;
+  const afterKey = SECTION_KEYS[i + 1]!;
+  const present = new Set(p.sections.map((s) => s.key));
+  if (!present.has(beforeKey) || !present.has(afterKey)) {
+    return { why: present.has(beforeKey) || present.has(afterKey) ? 'several' : 'neighbour' };
+  }
+  const before = p.sections.filter((s) => s.key === beforeKey);
+  const after = p.sections.filter((s) => s.key === afterKey);
+  if (before.length !== 1 || after.length !== 1) return { why: 'neighbour' };
+  const prev = before[0]!;
+  const next = after[0]!;
+  if ((prev.level ?? 0) !== 0 || (next.level ?? 0) !== 0) return { why: 'neighbour' };
+  const a = prev.headingRef;
+  const b = next.headingRef;
+  if (a.sheet !== b.sheet || a.col !== b.col) return { why: 'not-aligned' };
+  if (b.row <= a.row) return { why: 'not-adjacent' };
+  // no other heading of the project (a sub-heading, one that names no section) between them
+  const between = (p.outline ?? []).some((h) => h.ref.sheet === a.sheet && h.ref.row > a.row && h.ref.row < b.row);
+  const sectionBetween = p.sections.some((s) => s.headingRef.sheet === a.sheet && s.headingRef.row > a.row && s.headingRef.row < b.row);
+  if (between || sectionBetween) return { why: 'not-adjacent' };
+  const sheet = document.snapshot.sheets.find((s) => s.name === b.sheet);
+  if (sheet?.merges.some((m) => m.top < b.row && m.bottom >= b.row && m.left <= b.col && m.right >= b.col)) return { why: 'merged' };
+  const workbook = style();
+  const local: HeadingStyle =
+    prev.numbering.style === next.numbering.style
+      ? { ...workbook, numbering: prev.numbering.style, fullWidthParens: !prev.numbering.raw.includes('(') }
+      : workbook;
+  const n = prev.numbering.value !== null ? prev.numbering.value + 1 : i + 1;
+  const value = headingInStyle(local, n, workbook.labels[key]);
+  return { fix: { sheet: b.sheet, cell: toA1(b.row, b.col), value, kind: 'text', insert: 'row' } };
+}
+
 /** The sections found, in standard order: `“基本情况”（项目基本概况）` where the label is not the standard name. */
 function recognisedList(p: Project, lang: Lang): string {
   const first = new Map<SectionKey, string>();
@@ -68,7 +141,7 @@ export default defineRule<MessageId>({
     name: { zh: '缺少部分', en: 'Section missing' },
     group: 'structure',
     defaultSeverity: 'error',
-    fixable: false,
+    fixable: true,
     description: { zh: '项目缺少标准部分', en: 'A standard section is missing from a project' },
     messages: {
       missing: {
@@ -96,6 +169,8 @@ export default defineRule<MessageId>({
   check(document, context) {
     const lang = context.lang;
     const out: RawFinding<MessageId>[] = [];
+    let style: HeadingStyle | undefined;
+    const styleOf = (): HeadingStyle => (style ??= detectHeadingStyle(document));
     for (const p of document.projects) {
       const unknown = unrecognisedHeadings(p.outline ?? [], 8);
       if (p.sections.length === 0) {
@@ -135,12 +210,18 @@ export default defineRule<MessageId>({
       }
       for (const g of groups) {
         const offer = offerOf(unknown, g.keys);
+        const insert = g.keys.length === 1 ? insertFix(document, p, g.keys[0]!, styleOf) : { why: 'several' as const };
         out.push({
           messageId: unknown.length > 0 ? 'missingUnrecognised' : 'missing',
-          data: { expected: quoteList(g.keys.map(numbered), lang), headings: headingList(unknown, lang) },
+          data: {
+            expected: quoteList(g.keys.map(numbered), lang),
+            headings: headingList(unknown, lang),
+            ...('why' in insert && { noInsert: insert.why }),
+          },
           ref: g.ref,
           project: p.label,
           expected: g.keys.map(numbered).join('；'),
+          ...('fix' in insert && { fix: insert.fix }),
           ...(offer !== undefined && { mapHeading: offer }),
         });
       }

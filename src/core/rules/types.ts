@@ -21,6 +21,12 @@ export interface Fix {
    * hosts apply such a fix only after the user confirms the overwrite (SPEC §5).
    */
   readonly overwrite?: boolean;
+  /**
+   * 'row': a row is inserted at `cell`'s row first (that row and the rows below move down one),
+   * then `value` is written into `cell` (section-missing's 插入缺少的部分). Hosts apply it only after
+   * the user confirms, and bottom-up when several fall in one sheet (core/snapshot/insert-row.ts).
+   */
+  readonly insert?: 'row';
 }
 
 /** Where 设置 lists a rule: 结构 / 金额 / 文字 / 学校表, the order an accountant reads a disclosure. */

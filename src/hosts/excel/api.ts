@@ -57,6 +57,10 @@ export interface XlRange extends XlLoadable {
   clear(applyTo?: string): void;
   /** Merges the range (ExcelApi 1.2); only the upper-left value is kept. */
   merge(across?: boolean): void;
+  /** The entire rows of the range (ExcelApi 1.1). */
+  getEntireRow(): XlRange;
+  /** Inserts cells there, moving the others (ExcelApi 1.1; 'Down' | 'Right'); returns the new range. */
+  insert(shift: string): XlRange;
 }
 
 export interface XlNote extends XlLoadable {

@@ -9,18 +9,21 @@
  * text typed with a leading quote ('=见附件) reads the same through `values` and `formulas`
  * (office-js 6687): it is taken for a formula only where the two differ.
  */
-import { fromA1 } from '../../core/snapshot/a1';
+import { fromA1, toA1 } from '../../core/snapshot/a1';
 import type { Fix, Lang } from '../../core/rules/types';
 import type { XlContext, XlRange } from './api';
 import { cellText } from './record';
 import { retypedByExcel } from './typed-text';
+import { fixOrder, isInsert } from '../../core/snapshot/fix-order';
 
-export type SkipReason = 'not-empty' | 'protected' | 'missing-sheet' | 'bad-address' | 'duplicate' | 'failed';
+export type SkipReason = 'not-empty' | 'protected' | 'missing-sheet' | 'bad-address' | 'duplicate' | 'failed' | 'flags';
 
 export interface WrittenFix {
   readonly sheet: string;
   readonly cell: string;
   readonly value: string | number;
+  /** A row was inserted at `cell` first (插入缺少的部分): undo does not remove it (Excel's own undo does). */
+  readonly inserted?: true;
   /** What the cell held before (a formula with its '='), for undo. */
   readonly previous: string | number | boolean;
   readonly previousNumberFormat: string;
@@ -30,6 +33,8 @@ export interface WrittenFix {
 
 export interface FixResult {
   readonly written: readonly WrittenFix[];
+  /** The rows inserted (0-based, where the check saw them, before any insert of the batch). */
+  readonly inserted?: readonly { readonly sheet: string; readonly row: number }[];
   readonly skipped: readonly { readonly sheet: string; readonly cell: string; readonly reason: SkipReason }[];
 }
 
@@ -40,6 +45,7 @@ const REASONS: Record<SkipReason, { zh: string; en: string }> = {
   'bad-address': { zh: '单元格地址无效', en: 'invalid cell address' },
   duplicate: { zh: '同一单元格已有修正', en: 'another fix writes the same cell' },
   failed: { zh: 'Excel 未能写入', en: 'Excel could not write it' },
+  flags: { zh: '未能先清除标记，未插入行', en: 'the marks could not be cleared first; no row inserted' },
 };
 
 export function skipReasonText(reason: SkipReason, lang: Lang): string {
@@ -84,7 +90,8 @@ export async function applyFixes(
   const skipped: { sheet: string; cell: string; reason: SkipReason }[] = [];
   const seen = new Set<string>();
   const probes: { fix: Fix; cell: string; range: XlRange }[] = [];
-  for (const fix of fixes) {
+  const inserts: { fix: Fix; cell: string }[] = [];
+  for (const fix of fixOrder(fixes)) {
     const p = fromA1(fix.cell);
     const s = sheets.get(fix.sheet);
     const cell = fix.cell.replace(/\$/g, '').toUpperCase();
@@ -93,7 +100,10 @@ export async function applyFixes(
     else if (!s) skipped.push({ sheet: fix.sheet, cell, reason: 'missing-sheet' });
     else if (s.protection.protected) skipped.push({ sheet: fix.sheet, cell, reason: 'protected' });
     else if (seen.has(key)) skipped.push({ sheet: fix.sheet, cell, reason: 'duplicate' });
-    else {
+    else if (isInsert(fix)) {
+      seen.add(key);
+      inserts.push({ fix, cell });
+    } else {
       seen.add(key);
       const range = s.getRange(cell);
       range.load('values,formulas,numberFormat');
@@ -131,8 +141,37 @@ export async function applyFixes(
       ...(prevFormula !== undefined && { previousIsFormula: true as const }),
     });
   }
+  // inserts after the writes, bottom-up in each sheet (fixOrder): a lower insert leaves a higher row in place
+  for (const { fix, cell } of inserts) {
+    writes.push(() => {
+      const sheet = context.workbook.worksheets.getItem(fix.sheet);
+      sheet.getRange(cell).getEntireRow().insert('Down');
+      const target = sheet.getRange(cell);
+      target.numberFormat = [['@']];
+      target.values = [[String(fix.value)]];
+    });
+    written.push({ sheet: fix.sheet, cell, value: fix.value, inserted: true, previous: '', previousNumberFormat: 'General' });
+  }
   if (written.length > 0) await syncWrites(context, options, () => writes.forEach((w) => w()));
-  return { written, skipped };
+  return {
+    written: written.map((w) => movedBy(w, inserts)),
+    skipped,
+    ...(inserts.length > 0 && { inserted: inserts.map((x) => ({ sheet: x.fix.sheet, row: fromA1(x.cell)!.row })) }),
+  };
+}
+
+/**
+ * Where a written value ends up once the batch's rows are inserted: a write moves down one for each
+ * insert in its sheet at or above it; an inserted heading for each insert above it.
+ */
+function movedBy(w: WrittenFix, inserts: readonly { readonly fix: Fix; readonly cell: string }[]): WrittenFix {
+  const p = fromA1(w.cell);
+  if (!p) return w;
+  const by = inserts.filter((x) => {
+    const r = fromA1(x.cell)?.row ?? Infinity;
+    return x.fix.sheet === w.sheet && (w.inserted ? r < p.row : r <= p.row);
+  }).length;
+  return by === 0 ? w : { ...w, cell: toA1(p.row + by, p.col) };
 }
 
 /**
@@ -158,11 +197,13 @@ function queueRestore(target: XlRange, w: WrittenFix): void {
 /** Undoes fixes: puts back the previous value and number format where the cell still holds the fix. */
 export async function undoFixes(context: XlContext, written: readonly WrittenFix[], options: WriteOptions = {}): Promise<number> {
   const ws = context.workbook.worksheets;
-  const probes = written.map((w) => {
-    const r = ws.getItemOrNullObject(w.sheet).getRange(w.cell);
-    r.load('values');
-    return { w, r };
-  });
+  const probes = written
+    .filter((w) => !w.inserted)
+    .map((w) => {
+      const r = ws.getItemOrNullObject(w.sheet).getRange(w.cell);
+      r.load('values');
+      return { w, r };
+    });
   await context.sync();
   const undo = probes.filter(({ w, r }) => !r.isNullObject && cellText(r.values[0]?.[0]) === String(w.value));
   if (undo.length > 0) {

@@ -22,7 +22,9 @@ import { clearFlags, flag, type ClearResult, type FlagResult, type NotDone } fro
 import { selectCell } from './navigate';
 import { ExcelReadLimitError, readWorkbook, type ReadResult } from './read';
 import { subscribeChanges } from './events';
-import { FLAG_SHEET, type FilledMark, type RecordCache } from './record';
+import { FLAG_SHEET, readFilledMarks, type FilledMark, type RecordCache } from './record';
+import { isInsert } from '../../core/snapshot/fix-order';
+import { fromA1, toA1 } from '../../core/snapshot/a1';
 import { EXPLANATION_SHEET } from '../../core/report/explanations';
 import { readStoredTemplate, writeStoredTemplate } from './template-store';
 import { addProjectSheet } from './project-sheet';
@@ -170,6 +172,14 @@ function describe(e: unknown): string {
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** A cell's address once rows were inserted (original rows) in its sheet. */
+function movedCell(sheet: string, cell: string, inserted: readonly { readonly sheet: string; readonly row: number }[]): string {
+  const p = fromA1(cell);
+  if (!p) return cell;
+  const by = inserted.filter((x) => x.sheet === sheet && x.row <= p.row).length;
+  return toA1(p.row + by, p.col);
+}
 
 /** The filled value's origin, from the finding that proposed the fix. */
 function markOf(w: WrittenFix, last: { result: CheckResult; request: CheckRequest; sheets: ReadonlySet<string> } | null): FilledMark {
@@ -332,10 +342,31 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
     },
 
     async applyFixesDetailed(fixes, opts) {
+      // An insert moves the cells below it, and with them the add-in's fills and notes, away from
+      // the addresses the record holds: the flags are cleared first (exactly, from the record), the
+      // values marked as filled kept to be marked again, and the check after the fixes flags anew.
+      let list = fixes;
+      if (fixes.some(isInsert)) {
+        try {
+          const marks = await run((ctx) => readFilledMarks(ctx, caps, recordCache));
+          for (const m of marks) if (!filled.has(`${m.sheet}!${m.cell}`)) filled.set(`${m.sheet}!${m.cell}`, m);
+        } catch {
+          // no record to read: nothing to keep
+        }
+        const cleared = await host.clear();
+        lastFlags = null;
+        if (cleared.error !== undefined || cleared.notDone.length > 0) list = fixes.filter((f) => !isInsert(f));
+      }
       try {
-        const r = await run((ctx) => applyFixes(ctx, fixes, { ...opts, events: caps.events }));
-        for (const w of r.written) filled.set(`${w.sheet}!${w.cell}`, markOf(w, last));
-        return r;
+        const r = await run((ctx) => applyFixes(ctx, list, { ...opts, events: caps.events }));
+        if (r.inserted) {
+          const moved = [...filled.values()].map((m) => ({ ...m, cell: movedCell(m.sheet, m.cell, r.inserted!) }));
+          filled.clear();
+          for (const m of moved) filled.set(`${m.sheet}!${m.cell}`, m);
+        }
+        for (const w of r.written) if (!w.inserted) filled.set(`${w.sheet}!${w.cell}`, markOf(w, last));
+        const refused = fixes.filter((f) => !list.includes(f)).map((f) => ({ sheet: f.sheet, cell: f.cell, reason: 'flags' as const }));
+        return refused.length > 0 ? { ...r, skipped: [...r.skipped, ...refused] } : r;
       } catch {
         return { written: [], skipped: fixes.map((f) => ({ sheet: f.sheet, cell: f.cell, reason: 'failed' as const })) };
       }

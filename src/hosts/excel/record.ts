@@ -326,3 +326,11 @@ export function recordUnits(
   });
   return { units, place: { ...place, sheetExists: true, sheetRows: pieces.length } };
 }
+
+/** The values marked as filled in the stored record (one read; none when there is no record). */
+export async function readFilledMarks(context: XlContext, caps: HostCaps, cache: RecordCache = {}): Promise<FilledMark[]> {
+  const read = queueRecordRead(context, caps, cache);
+  await context.sync();
+  const { record } = await read.resolve();
+  return (record?.entries ?? []).flatMap((e) => (e.filled ? [{ sheet: e.sheet, cell: e.cell, ...e.filled }] : []));
+}

@@ -17,6 +17,8 @@ import { patchSheet, type CellEdit } from './annotate-sheet';
 import { openOn } from './annotate-view';
 import { StylePatcher } from './annotate-styles';
 import { elementSpan, findOpen } from './annotate-xml';
+import { isInsert } from '../../core/snapshot/fix-order';
+import { insertRows, movedRow, refusalText } from './annotate-insert';
 
 export { AnnotateError } from './annotate-errors';
 export type { AnnotateErrorCode } from './annotate-errors';
@@ -85,7 +87,7 @@ function filledLine(f: Finding, lang: Lang): string {
 
 /** A finding whose fix writes its own cell: with `fix`, that cell is marked as filled once written. */
 function fixesItsCell(f: Finding): boolean {
-  return f.fix?.sheet === f.sheet && fromA1(f.fix.cell) !== null && f.fix.cell.toUpperCase() === f.cell.toUpperCase();
+  return f.fix?.sheet === f.sheet && !isInsert(f.fix) && fromA1(f.fix.cell) !== null && f.fix.cell.toUpperCase() === f.cell.toUpperCase();
 }
 
 /**
@@ -101,6 +103,10 @@ export function annotate(original: Uint8Array, findings: readonly Finding[], opt
 export interface AnnotatedCopy {
   readonly bytes: Uint8Array;
   readonly written: readonly Fix[];
+  /** Insert fixes (插入缺少的部分) applied: a row inserted and the heading written (the original fixes). */
+  readonly inserted: readonly Fix[];
+  /** Insert fixes the copy did not apply, each with the one-sentence reason. */
+  readonly notInserted: readonly { readonly fix: Fix; readonly why: { readonly zh: string; readonly en: string } }[];
 }
 
 /** As `annotate`, also saying which fixes were written. */
@@ -108,9 +114,75 @@ export function annotateCopy(original: Uint8Array, findings: readonly Finding[],
   return asAnnotateError(() => annotatePackage(original, findings, options));
 }
 
-function annotatePackage(original: Uint8Array, findings: readonly Finding[], options: AnnotateOptions): AnnotatedCopy {
+/**
+ * With `fix`, the rows of the insert fixes are inserted first (annotate-insert.ts), and every
+ * finding's address (its cell, its fix's, its related cells') is moved to where the cell now is;
+ * an applied insert becomes a write of the heading into the new row's empty cell, at which the
+ * finding now points. Refused inserts lose their fix and say why.
+ */
+function insertFirst(
+  pkg: Package,
+  findings: readonly Finding[],
+): {
+  findings: Finding[];
+  inserted: Fix[];
+  notInserted: Map<Finding, { fix: Fix; why: { zh: string; en: string } }>;
+  insertedHere: Set<Finding>;
+} {
+  const inserts = findings.filter((f) => f.fix !== undefined && isInsert(f.fix) && fromA1(f.fix.cell) !== null);
+  const notInserted = new Map<Finding, { fix: Fix; why: { zh: string; en: string } }>();
+  const insertedHere = new Set<Finding>();
+  if (inserts.length === 0) return { findings: [...findings], inserted: [], notInserted, insertedHere };
+  const outcome = insertRows(
+    pkg,
+    inserts.map((f) => ({ sheet: f.fix!.sheet, row: fromA1(f.fix!.cell)!.row })),
+  );
+  const move = (sheet: string, cell: string): string => {
+    const p = fromA1(cell);
+    return p && outcome.inserted.has(sheet) ? toA1(movedRow(outcome.inserted, sheet, p.row), p.col) : cell;
+  };
+  const inserted: Fix[] = [];
+  const out = findings.map((f): Finding => {
+    const cell = move(f.sheet, f.cell);
+    const p = fromA1(cell);
+    const related = f.related?.map((r) => ({ ...r, cell: move(r.sheet, r.cell) }));
+    const base: Finding = { ...f, cell, ...(p && { row: p.row, col: p.col }), ...(related && { related }) };
+    if (!f.fix) return base;
+    if (!isInsert(f.fix)) return { ...base, fix: { ...f.fix, cell: move(f.fix.sheet, f.fix.cell) } };
+    const { fix: _insert, ...rest } = base;
+    const why = outcome.refused.get(f.fix.sheet);
+    const at = fromA1(f.fix.cell);
+    if (why !== undefined || !at || !outcome.inserted.has(f.fix.sheet)) {
+      const fixless: Finding = rest;
+      notInserted.set(fixless, { fix: f.fix, why: refusalText(why ?? 'not-worksheet', f.fix.sheet) });
+      return fixless;
+    }
+    // the new row: one down for each insert above it in the sheet
+    const row = at.row + (outcome.inserted.get(f.fix.sheet) ?? []).filter((r) => r < at.row).length;
+    const heading = toA1(row, at.col);
+    const { insert: _row, ...write } = f.fix;
+    inserted.push(f.fix);
+    const moved: Finding =
+      f.sheet === f.fix.sheet
+        ? { ...rest, cell: heading, row, col: at.col, fix: { ...write, cell: heading } }
+        : { ...rest, fix: { ...write, cell: heading } };
+    insertedHere.add(moved);
+    return moved;
+  });
+  return { findings: out, inserted, notInserted, insertedHere };
+}
+
+function annotatePackage(original: Uint8Array, given: readonly Finding[], options: AnnotateOptions): AnnotatedCopy {
   const lang: Lang = options.lang ?? 'zh';
   const pkg = new Package(original);
+  const { findings, inserted, notInserted, insertedHere } = options.fix
+    ? insertFirst(pkg, given)
+    : {
+        findings: given,
+        inserted: [],
+        notInserted: new Map<Finding, { fix: Fix; why: { zh: string; en: string } }>(),
+        insertedHere: new Set<Finding>(),
+      };
   const sheets = pkg.sheets();
   const sheetByName = new Map(sheets.map((s) => [s.name, s]));
   const explained = new Map((options.explanations ?? []).map((e) => [e.key, e.text]));
@@ -230,11 +302,15 @@ function annotatePackage(original: Uint8Array, findings: readonly Finding[], opt
     ];
     if (options.fix) {
       let filled = '';
-      if (f.fix) {
+      const notIn = notInserted.get(f);
+      if (notIn) {
+        filled = lang === 'zh' ? `未插入：${notIn.why.zh}` : `not inserted: ${notIn.why.en}`;
+      } else if (f.fix) {
         const fpos = fromA1(f.fix.cell);
         const a1 = fpos ? `${f.fix.sheet}!${toA1(fpos.row, fpos.col)}` : '';
         const where = f.fix.sheet === f.sheet ? f.fix.cell : qualifiedRef(f.fix.sheet, f.fix.cell);
-        if (written.has(a1)) filled = lang === 'zh' ? `${where} ← ${f.fix.value}` : `${where} ← ${f.fix.value}`;
+        const row = insertedHere.has(f) ? (lang === 'zh' ? '（插入一行）' : ' (row inserted)') : '';
+        if (written.has(a1)) filled = `${where} ← ${f.fix.value}${row}`;
         else if (refused.has(a1)) filled = lang === 'zh' ? `未填入：${where} 非空` : `not written: ${where} is not empty`;
         else filled = lang === 'zh' ? '未填入' : 'not written';
       }
@@ -262,7 +338,7 @@ function annotatePackage(original: Uint8Array, findings: readonly Finding[], opt
   const writtenFixes: Fix[] = [];
   for (const m of fixes.values())
     for (const fx of m.values()) if (written.has(`${fx.fix.sheet}!${toA1(fx.row, fx.col)}`)) writtenFixes.push(fx.fix);
-  return { bytes: pkg.toBytes(), written: writtenFixes };
+  return { bytes: pkg.toBytes(), written: writtenFixes, inserted, notInserted: [...notInserted.values()] };
 }
 
 /**

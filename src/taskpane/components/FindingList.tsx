@@ -97,6 +97,8 @@ export interface FindingListProps {
   readonly showRuleIds?: boolean | undefined;
   readonly onSelect: (f: Finding) => void;
   readonly onFix: (f: Finding) => void;
+  /** The host can insert rows (Excel): a fix that inserts a missing section's heading is offered. */
+  readonly insertable?: boolean | undefined;
   readonly onExplain: (f: Finding, text: string) => void;
   /** 对应标题 on a finding that offers it (finding.mapHeading): the button's label and what it opens. */
   readonly mapHeading?: { readonly label: string; open(f: Finding): void } | undefined;
@@ -114,7 +116,7 @@ function FindingItem(
     /** In the windowed list: the row's own props, and the headings of its project and rule when it is their first. */
     row?: RowProps | undefined;
     before?: ReactNode;
-  } & Pick<FindingListProps, 'onSelect' | 'onFix' | 'onExplain' | 'mapHeading' | 'ruleName'>,
+  } & Pick<FindingListProps, 'onSelect' | 'onFix' | 'onExplain' | 'mapHeading' | 'ruleName' | 'insertable'>,
 ) {
   const { f, t, selected, busy } = props;
   const s = useStyles();
@@ -173,7 +175,7 @@ function FindingItem(
         )}
       </button>
       <div className={s.actions}>
-        {f.fix && (
+        {f.fix && !f.fix.insert && (
           <Button
             size="small"
             appearance="primary"
@@ -182,6 +184,17 @@ function FindingItem(
             aria-label={t.fillLabel(`${f.fix.sheet}!${f.fix.cell}`, String(f.fix.value))}
           >
             {t.fill} {String(f.fix.value)}
+          </Button>
+        )}
+        {f.fix?.insert && props.insertable && (
+          <Button
+            size="small"
+            appearance="primary"
+            disabled={busy}
+            onClick={() => props.onFix(f)}
+            aria-label={t.insertLabel(`${f.fix.sheet}!${f.fix.cell}`, String(f.fix.value))}
+          >
+            {t.insertSection}
           </Button>
         )}
         {f.mapHeading && props.mapHeading && (
@@ -280,6 +293,7 @@ export function FindingList(props: FindingListProps) {
       selected={props.selectedKey === f.key}
       onSelect={props.onSelect}
       onFix={props.onFix}
+      insertable={props.insertable}
       onExplain={props.onExplain}
       mapHeading={props.mapHeading}
       ruleName={props.ruleName}

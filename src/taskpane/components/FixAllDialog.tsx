@@ -63,7 +63,7 @@ export function FixAllDialog(props: FixAllDialogProps) {
     >
       <DialogSurface aria-describedby="fix-all-intro">
         <DialogBody>
-          <DialogTitle>{props.fixes.length === 1 ? t.fill : t.fillAllTitle}</DialogTitle>
+          <DialogTitle>{props.fixes.length === 1 ? (props.fixes[0]!.insert ? t.insertSection : t.fill) : t.fillAllTitle}</DialogTitle>
           <DialogContent>
             <p id="fix-all-intro">
               {t.fillAllIntro} {props.inExcel ? t.fillAllUndoExcel : t.fillAllUndoPage}
@@ -95,6 +95,7 @@ export function FixAllDialog(props: FixAllDialogProps) {
                       <td className={s.cell}>
                         <span className={s.nowrap}>{String(f.value)}</span>
                         {f.overwrite ? ` ${t.overwriteMark}` : ''}
+                        {f.insert ? ` ${t.insertMark}` : ''}
                       </td>
                     </tr>
                   ))}

@@ -71,6 +71,11 @@ export function createFileHost(initial: WorkbookSnapshot, onSelect: (sheet: stri
           skipped.push({ sheet: fix.sheet, cell: fix.cell, reason: 'no such cell' });
           continue;
         }
+        if (fix.insert) {
+          // the page's download is a patch of the original file, which inserts no row
+          skipped.push({ sheet: fix.sheet, cell: fix.cell, reason: 'rows are inserted in Excel only' });
+          continue;
+        }
         const existing = cellText(snapshot, fix.sheet, fix.cell);
         if (existing !== null && existing.trim() !== '' && !options.overwrite) {
           skipped.push({ sheet: fix.sheet, cell: fix.cell, reason: 'not empty' });

@@ -61,6 +61,7 @@ import type {
 } from '../api';
 import type { Range, WorkbookSnapshot } from '../../../core/snapshot/types';
 import { fromA1, rangeFromA1, toA1 } from '../../../core/snapshot/a1';
+import { shiftFormulaRows, shiftRange } from '../../../core/snapshot/insert-row';
 import {
   NO_FILL,
   canonicalState,
@@ -147,8 +148,14 @@ export interface SyncRecord {
 interface Tx {
   commit(fn: () => void): void;
   respond(value: unknown): void;
-  changed(sheet: FakeSheetState, rect: Rect): void;
+  changed(sheet: FakeSheetState, rect: Rect, changeType?: ChangeType): void;
 }
+
+/** Excel.DataChangeType values the fake raises. */
+type ChangeType = 'RangeEdited' | 'RowInserted';
+
+/** The last column (XFD): a rect this wide is entire rows. */
+const LAST_COL = 16383;
 
 interface Op {
   readonly requestBytes: number;
@@ -183,6 +190,7 @@ function sheetAddressPrefix(name: string): string {
 }
 
 function rectA1(r: Rect): string {
+  if (r.left === 0 && r.right === LAST_COL) return `${r.top + 1}:${r.bottom + 1}`;
   const a = toA1(r.top, r.left);
   const b = toA1(r.bottom, r.right);
   return a === b ? a : `${a}:${b}`;
@@ -331,12 +339,12 @@ export class FakeExcel {
   }
 
   /** Raises onChanged for a change (dropped while this add-in's events are switched off). */
-  async fire(sheet: FakeSheetState, rect: Rect, trigger: Trigger): Promise<void> {
+  async fire(sheet: FakeSheetState, rect: Rect, trigger: Trigger, changeType: ChangeType = 'RangeEdited'): Promise<void> {
     if (!this.eventsEnabled) return;
     const args: XlChangedArgs = {
       worksheetId: sheet.id,
       address: rectA1(rect),
-      changeType: 'RangeEdited',
+      changeType,
       source: 'Local',
       ...(this.apiVersion >= 14 && { triggerSource: trigger === 'addin' ? 'ThisLocalAddin' : 'Unknown' }),
     };
@@ -451,7 +459,7 @@ class FakeContext implements XlContext {
       throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
     }
     const commits: (() => void)[] = [];
-    const changes: { sheet: FakeSheetState; rect: Rect }[] = [];
+    const changes: { sheet: FakeSheetState; rect: Rect; changeType?: ChangeType }[] = [];
     let responseBytes = 0;
     const tx: Tx = {
       commit: (fn) => commits.push(fn),
@@ -459,8 +467,8 @@ class FakeContext implements XlContext {
         responseBytes += jsonSize(value);
       },
       // Raised where the change is made: not while this add-in's events are switched off.
-      changed: (sheet, rect) => {
-        if (host.eventsEnabled) changes.push({ sheet, rect });
+      changed: (sheet, rect, changeType) => {
+        if (host.eventsEnabled) changes.push({ sheet, rect, ...(changeType && { changeType }) });
       },
     };
     let failure: { error: unknown } | undefined = undefined;
@@ -478,7 +486,7 @@ class FakeContext implements XlContext {
       // Events arrive after the batch, asynchronously, as in Office (also for the part of a
       // failed batch that ran: those changes were made).
       setTimeout(() => {
-        for (const ch of changes) void host.fire(ch.sheet, ch.rect, 'addin');
+        for (const ch of changes) void host.fire(ch.sheet, ch.rect, 'addin', ch.changeType);
       }, 0);
     }
     if (failure !== undefined) throw failure.error;
@@ -1128,6 +1136,33 @@ class FakeRange extends FakeObject<RangeTarget> implements XlRange {
     });
   }
 
+  /** The entire rows of the range (`5:5`). */
+  getEntireRow(): FakeRange {
+    return this.child(new FakeRange(this.ctx), (t) => ({
+      sheetId: t.sheetId,
+      rect: { top: t.rect.top, left: 0, bottom: t.rect.bottom, right: LAST_COL },
+    }));
+  }
+
+  /**
+   * Inserts cells (ExcelApi 1.1); the fake inserts entire rows only (`getEntireRow().insert('Down')`).
+   * As Excel does: the rows at and below move down, with their values, formats, notes and merged
+   * areas; a merged area the rows fall inside grows; every formula of the workbook that refers to
+   * a moved row of this sheet follows it (a range whose end moved grows); the new rows take the
+   * number format and fill of the row above (Excel's default, 'Format Same As Above'); a protected
+   * sheet refuses with AccessDenied; onChanged reports `RowInserted` with the rows' address.
+   */
+  insert(shift: string): FakeRange {
+    this.op(0, (t, tx) => {
+      if (shift !== 'Down') throw new FakeOfficeError('InvalidArgument', 'The fake inserts entire rows only (shift: Down).');
+      if (t.rect.left !== 0 || t.rect.right !== LAST_COL) {
+        throw new FakeOfficeError('InvalidArgument', 'The fake inserts entire rows only (use getEntireRow()).');
+      }
+      insertRows(this.ctx, t, tx);
+    });
+    return this.child(new FakeRange(this.ctx), (t) => ({ sheetId: t.sheetId, rect: { ...t.rect } }));
+  }
+
   select(): void {
     this.op(0, (t) => {
       const s = this.ctx.sheetOrThrow(t.sheetId);
@@ -1156,6 +1191,49 @@ class FakeRange extends FakeObject<RangeTarget> implements XlRange {
       tx.changed(s, t.rect);
     });
   }
+}
+
+/** Entire rows inserted at `t.rect` (see FakeRange.insert). */
+function insertRows(ctx: FakeContext, t: RangeTarget, tx: Tx): void {
+  const s = ctx.writable(t.sheetId);
+  const at = t.rect.top;
+  const n = t.rect.bottom - t.rect.top + 1;
+  const moved: Record<string, FakeCell> = {};
+  for (const [key, c] of Object.entries(s.cells)) {
+    const p = parseCellKey(key);
+    moved[p.row >= at ? cellKey(p.row + n, p.col) : key] = c;
+  }
+  // the new rows: the row above's number format and fill, nothing else
+  if (at > 0) {
+    for (const [key, c] of Object.entries(s.cells)) {
+      const p = parseCellKey(key);
+      if (p.row !== at - 1 || (c.numberFormat === undefined && c.fill === undefined)) continue;
+      for (let r = at; r < at + n; r++) {
+        moved[cellKey(r, p.col)] = {
+          value: null,
+          ...(c.numberFormat !== undefined && { numberFormat: c.numberFormat }),
+          ...(c.fill && { fill: { ...c.fill } }),
+        };
+      }
+    }
+  }
+  s.cells = moved;
+  s.merges = s.merges.map((m) => shiftRange(m, at, n));
+  const moveNotes = (notes: Record<string, string>): Record<string, string> =>
+    Object.fromEntries(
+      Object.entries(notes).map(([a1, text]) => {
+        const p = fromA1(a1);
+        return [p && p.row >= at ? toA1(p.row + n, p.col) : a1, text];
+      }),
+    );
+  s.notes = moveNotes(s.notes);
+  if (s.comments) s.comments = moveNotes(s.comments);
+  for (const sheet of ctx.host.state.sheets) {
+    for (const c of Object.values(sheet.cells)) {
+      if (c.formula !== undefined) c.formula = shiftFormulaRows(c.formula, sheet.name, { sheet: s.name, at, count: n });
+    }
+  }
+  tx.changed(s, { top: at, left: 0, bottom: at + n - 1, right: LAST_COL }, 'RowInserted');
 }
 
 class FakeRangeAreas extends FakeObject<{ sheet: string; areas: Range[] }> implements XlRangeAreas {

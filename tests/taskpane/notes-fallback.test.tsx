@@ -17,8 +17,8 @@ import { Pane } from '../../src/taskpane/App';
 afterEach(cleanup);
 
 const SENTENCE = {
-  zh: 'Excel 拒绝了批注（虽然它声明支持 ExcelApi 1.18）：本次只用底色标记单元格，未写批注；每处问题的说明见本面板的检查结果列表。',
-  en: 'Excel refused notes (although it claims ExcelApi 1.18): the cells are flagged by colour only, without notes; each message is in the list of findings in this pane.',
+  zh: 'Excel 拒绝写批注（虽声明支持 ExcelApi 1.18）：只用底色标记，问题说明见本面板的检查结果列表。',
+  en: 'Excel refused notes (though it claims ExcelApi 1.18): cells are flagged by colour only; the messages are in the list of findings in this pane.',
 } as const;
 
 function sample() {

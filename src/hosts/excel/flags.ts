@@ -478,8 +478,13 @@ async function firstSync(
   const attempts: [boolean, boolean][] = [[caps.comments && caps.notes, caps.notes]];
   if (caps.comments && caps.notes) attempts.push([false, true]);
   if (caps.notes) attempts.push([false, false]);
+  return syncFirst(context, attempts, (a) => queue(...a));
+}
+
+/** Queues and syncs the first reads; refused, again with the next (smaller) set of them. */
+async function syncFirst<A, T>(context: XlContext, attempts: readonly A[], queue: (a: A) => T): Promise<T> {
   for (let i = 0; ; i++) {
-    const queued = queue(...attempts[i]!);
+    const queued = queue(attempts[i]!);
     try {
       await context.sync();
       return queued;
@@ -799,15 +804,8 @@ export async function clearFlags(
     ws.load('items/name,items/protection/protected');
     return { recordRead, ws, notes: withNotes && queueNotesProbe(context, claimed) };
   };
-  let first = queue(claimed.notes);
-  try {
-    await context.sync();
-  } catch (e) {
-    // notes claimed but refused (see firstSync): cleared without them
-    if (!claimed.notes || isCellEditError(e)) throw e;
-    first = queue(false);
-    await context.sync();
-  }
+  // notes claimed but refused (see firstSync): cleared without them
+  const first = await syncFirst(context, claimed.notes ? [true, false] : [false], queue);
   const { recordRead, ws } = first;
   const caps: HostCaps = first.notes || !claimed.notes ? claimed : { ...claimed, notes: false };
   const refused = claimed.notes && !caps.notes ? { notesRefused: true } : {};

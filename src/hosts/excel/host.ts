@@ -77,12 +77,12 @@ const T = {
     en: 'This Excel has no notes API (ExcelApi 1.18): cells are flagged by colour only; the messages are in this pane.',
   },
   notesRefused: {
-    zh: 'Excel 拒绝了批注（虽然它声明支持 ExcelApi 1.18）：本次只用底色标记单元格，未写批注；每处问题的说明见本面板的检查结果列表。',
-    en: 'Excel refused notes (although it claims ExcelApi 1.18): the cells are flagged by colour only, without notes; each message is in the list of findings in this pane.',
+    zh: 'Excel 拒绝写批注（虽声明支持 ExcelApi 1.18）：只用底色标记，问题说明见本面板的检查结果列表。',
+    en: 'Excel refused notes (though it claims ExcelApi 1.18): cells are flagged by colour only; the messages are in the list of findings in this pane.',
   },
   notesLeft: {
-    zh: '此 Excel 不能删除批注：已去掉底色，但本工具写的批注仍留在单元格上（已记下）；在支持批注的 Excel 中再点“清除标记”即可删除。',
-    en: "This Excel cannot remove notes: the fills are gone, but the add-in's notes are still on their cells (they are recorded); click Clear flags again in an Excel that supports notes to remove them.",
+    zh: '此 Excel 不能删除批注：底色已去掉，本工具的批注仍在单元格上（已记录），在支持批注的 Excel 中点“清除标记”即可删除。',
+    en: "This Excel cannot remove notes: the fills are gone, the add-in's notes remain (recorded); click Clear flags in an Excel with notes to remove them.",
   },
   merges: {
     zh: '未能读取合并单元格，表格结构的检查可能不完整。',

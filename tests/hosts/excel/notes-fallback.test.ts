@@ -118,8 +118,8 @@ describe('an Excel that claims ExcelApi 1.18 yet refuses notes', () => {
       expect(fake.cell(f.sheet, f.cell)?.fill?.color).toBeDefined();
       const sentence =
         lang === 'zh'
-          ? 'Excel 拒绝了批注（虽然它声明支持 ExcelApi 1.18）：本次只用底色标记单元格，未写批注；每处问题的说明见本面板的检查结果列表。'
-          : 'Excel refused notes (although it claims ExcelApi 1.18): the cells are flagged by colour only, without notes; each message is in the list of findings in this pane.';
+          ? 'Excel 拒绝写批注（虽声明支持 ExcelApi 1.18）：只用底色标记，问题说明见本面板的检查结果列表。'
+          : 'Excel refused notes (though it claims ExcelApi 1.18): cells are flagged by colour only; the messages are in the list of findings in this pane.';
       expect(out.notes).toEqual([sentence]);
       // the next check asks Excel no more (no refused sync) and says the same
       const syncs = fake.syncCount;
@@ -146,7 +146,7 @@ describe('an Excel that claims ExcelApi 1.18 yet refuses notes', () => {
     await host.clearFlags();
     const out = await host.check({ config: {}, lang: 'zh' });
     if (!out.ok) throw new Error(out.message);
-    expect(out.notes?.join('\n')).toContain('本工具写的批注仍留在单元格上');
+    expect(out.notes?.join('\n')).toContain('本工具的批注仍在单元格上');
   });
 });
 

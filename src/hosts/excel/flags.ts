@@ -5,8 +5,9 @@
  * work (claimed but refused: the run flags by fill only) and where threaded comments are,
  * (2) the current fill and note of every cell to flag or to unflag, (3) ONE write batch: the
  * record, fills, notes. Only a cell that is not already as the check wants it is written, so a
- * re-check that finds the same writes nothing (and fires no change event). Each touched cell's original fill and note are recorded in the workbook in the same
- * batch as the flags (first, so a batch that fails half way leaves nothing unrecorded). More
+ * re-check that finds the same writes nothing (and fires no change event). Each touched cell's
+ * original fill and note are recorded in the workbook in the same batch as the flags (first, so
+ * a batch that fails half way leaves nothing unrecorded). More
  * syncs only where Excel needs them, never per sheet: a record kept in XML parts (one read), a
  * tinted fill (one sync to learn its colour before the tint), past thousands of cells or 4 MB
  * (Excel on the web refuses requests over 5 MB; a refused batch is halved and retried), and a

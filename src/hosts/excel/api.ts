@@ -69,9 +69,14 @@ export interface XlNote extends XlLoadable {
   delete(): void;
 }
 
-/** ExcelApi 1.18. */
+/**
+ * ExcelApi 1.18. Only `content` is ever loaded: Excel on the web does not support a note's
+ * visible, height and width, and a load of every property fails there (office-js 6198).
+ */
 export interface XlNoteCollection {
   add(cellAddress: XlRange | string, content: string): unknown;
+  /** The number of notes: a cheap first call that tells whether Excel accepts notes at all. */
+  getCount(): XlClientResult<number>;
   getItemOrNullObject(key: string): XlNote;
 }
 

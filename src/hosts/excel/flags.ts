@@ -1,12 +1,13 @@
 /**
  * Flags in place, removable exactly (SPEC §5).
  *
- * flag(): 3 syncs whatever the number of sheets: (1) the record, the sheet list and where
- * threaded comments are, (2) the current fill and note of every cell to flag or to unflag,
- * (3) ONE write batch: the record, fills, notes. Only a cell that is not already as the check
- * wants it is written, so a re-check that finds the same writes nothing (and fires no change
- * event). Each touched cell's original fill and note are recorded in the workbook in the same
- * batch as the flags (first, so a batch that fails half way leaves nothing unrecorded). More
+ * flag(): 3 syncs whatever the number of sheets: (1) the record, the sheet list, whether notes
+ * work (claimed but refused: the run flags by fill only) and where threaded comments are,
+ * (2) the current fill and note of every cell to flag or to unflag, (3) ONE write batch: the
+ * record, fills, notes. Only a cell that is not already as the check wants it is written, so a
+ * re-check that finds the same writes nothing (and fires no change event). Each touched cell's
+ * original fill and note are recorded in the workbook in the same batch as the flags (first, so
+ * a batch that fails half way leaves nothing unrecorded). More
  * syncs only where Excel needs them, never per sheet: a record kept in XML parts (one read), a
  * tinted fill (one sync to learn its colour before the tint), past thousands of cells or 4 MB
  * (Excel on the web refuses requests over 5 MB; a refused batch is halved and retried), and a
@@ -94,6 +95,8 @@ export interface FlagResult {
   readonly unplaced: number;
   /** Whether notes were written (ExcelApi 1.18); otherwise the messages are in the pane only. */
   readonly notes: boolean;
+  /** Excel claims ExcelApi 1.18 yet refused notes: the cells were flagged by fill only. */
+  readonly notesRefused?: boolean;
   /** Cells marked as filled by the add-in. */
   readonly filled: number;
   /** What was not done, cell by cell (the rest was). */
@@ -112,6 +115,13 @@ export interface ClearResult {
   }[];
   /** Cells Excel refused to restore (kept in the record for the next 清除标记). */
   readonly notDone: readonly NotDone[];
+  /**
+   * Cells whose note (added by the add-in) is still there because this Excel has or accepts no
+   * notes: their fill is back, the note stays recorded for a 清除标记 where notes work.
+   */
+  readonly notesLeft?: number;
+  /** Excel claims ExcelApi 1.18 yet refused notes. */
+  readonly notesRefused?: boolean;
   /** Why nothing was cleared, when the whole run failed (set by the host). */
   readonly error?: string;
 }
@@ -433,42 +443,69 @@ function lazyRecordUnit(
 }
 
 /**
- * Flag's first sync: the record, the sheet list and (with notes) the threaded comments. Some Excel
- * builds claim ExcelApi 1.10 yet refuse `workbook.comments` (NotImplemented; office-js 1847,
- * office-js-docs-pr 2006): then the sync is made again without them (a note refused on a comment's
- * cell is then reported cell by cell, as any refused note).
+ * Notes (ExcelApi 1.18) asked for in a first sync: `notes.getCount()` rides along with the sync's
+ * other reads, so the normal path costs no sync. Excel may claim a requirement set whose API it
+ * then refuses (office-js 1847 / office-js-docs-pr 2006 for comments, office-js 1031 for
+ * isSetSupported): a refused sync is made again without the notes, which are then left out of the
+ * whole run (fills only) instead of failing cell by cell.
+ */
+function queueNotesProbe(context: XlContext, caps: HostCaps): boolean {
+  if (!caps.notes) return false;
+  context.workbook.notes.getCount();
+  return true;
+}
+
+/**
+ * Flag's first sync: the record, the sheet list, whether notes work and (with notes) the threaded
+ * comments. Some Excel builds claim ExcelApi 1.10 yet refuse `workbook.comments` (NotImplemented;
+ * office-js 1847, office-js-docs-pr 2006): then the sync is made again without them (a note refused
+ * on a comment's cell is then reported cell by cell, as any refused note); refused again, it is made
+ * without the notes (`notes` false: the run flags by fill only).
  */
 async function firstSync(
   context: XlContext,
   caps: HostCaps,
   cache: RecordCache,
-): Promise<{ recordRead: RecordRead; ws: XlWorksheetCollection; comments: XlCommentCollection | null }> {
-  const queue = (withComments: boolean) => {
+): Promise<{ recordRead: RecordRead; ws: XlWorksheetCollection; comments: XlCommentCollection | null; notes: boolean }> {
+  const queue = (withComments: boolean, withNotes: boolean) => {
     const recordRead = queueRecordRead(context, caps, cache);
     const ws = context.workbook.worksheets;
     ws.load('items/name,items/protection/protected');
+    const notes = withNotes && queueNotesProbe(context, caps);
     const comments = withComments ? context.workbook.comments : null;
     comments?.load('items/id');
-    return { recordRead, ws, comments };
+    return { recordRead, ws, comments, notes };
   };
-  const withComments = caps.comments && caps.notes;
-  const queued = queue(withComments);
-  try {
-    await context.sync();
-    return queued;
-  } catch (e) {
-    if (!withComments || isCellEditError(e)) throw e;
+  const attempts: [boolean, boolean][] = [[caps.comments && caps.notes, caps.notes]];
+  if (caps.comments && caps.notes) attempts.push([false, true]);
+  if (caps.notes) attempts.push([false, false]);
+  return syncFirst(context, attempts, (a) => queue(...a));
+}
+
+/** Queues and syncs the first reads; refused, again with the next (smaller) set of them. */
+async function syncFirst<A, T>(context: XlContext, attempts: readonly A[], queue: (a: A) => T): Promise<T> {
+  for (let i = 0; ; i++) {
+    const queued = queue(attempts[i]!);
+    try {
+      await context.sync();
+      return queued;
+    } catch (e) {
+      if (i + 1 >= attempts.length || isCellEditError(e)) throw e;
+    }
   }
-  const again = queue(false);
-  await context.sync();
-  return again;
+}
+
+/** An entry reduced to its note: the fill is back, the note still to remove where notes work. */
+function noteOnly(e: FlagEntry): FlagEntry {
+  const { fill: _fill, color: _color, ...rest } = e;
+  return rest;
 }
 
 /** Flags the findings' cells (and marks filled values); replaces the flags of an earlier check. */
 export async function flag(
   context: XlContext,
   findings: readonly Finding[],
-  caps: HostCaps,
+  claimed: HostCaps,
   options: FlagOptions = {},
 ): Promise<FlagResult> {
   const lang = options.lang ?? 'zh';
@@ -476,8 +513,10 @@ export async function flag(
   const notDone: NotDone[] = [];
 
   // Sync 1: what was flagged before, which sheets exist and are protected, threaded comments.
-  const first = await firstSync(context, caps, cache);
+  const first = await firstSync(context, claimed, cache);
   const { ws, comments } = first;
+  // Notes refused although claimed: the run goes on with fills only (SPEC §9).
+  const caps: HostCaps = first.notes || !claimed.notes ? claimed : { ...claimed, notes: false };
   const { record: previousRecord, place } = await first.recordRead.resolve();
   const sheetByName = new Map(ws.items.map((s) => [s.name, s]));
   const previous = previousRecord?.entries ?? [];
@@ -626,6 +665,9 @@ export async function flag(
         text = original === undefined ? body : `${original}\n\n${body}`;
         note = original === undefined ? { hash: textHash(text) } : { hash: textHash(text), original };
       }
+    } else if (prev?.note) {
+      // notes unavailable now: the note written earlier stays recorded, for a 清除标记 where notes work
+      note = prev.note;
     }
     const entry: FlagEntry = {
       sheet: t.sheet,
@@ -654,11 +696,23 @@ export async function flag(
 
   // The cells to unflag: what is still ours goes back.
   const restoreUnits: Unit[] = [];
+  // Notes unavailable now: a note written earlier stays, recorded alone once its fill is back.
+  const notesKept = new Map<FlagEntry, FlagEntry>();
   for (const e of staleLive) {
     const p = probes.get(keyOf(e.sheet, e.cell))!;
-    const parts = { fill: e.fill !== undefined && fillIsOurs(e, fillRead(p.fill)), note: e.note !== undefined && noteIsOurs(e, noteOf(p)) };
+    const noteLeft = e.note !== undefined && !caps.notes;
+    if (noteLeft) notesKept.set(e, noteOnly(e));
+    const parts = {
+      fill: e.fill !== undefined && fillIsOurs(e, fillRead(p.fill)),
+      note: !noteLeft && e.note !== undefined && noteIsOurs(e, noteOf(p)),
+    };
     if (!parts.fill && !parts.note) continue;
-    restoreUnits.push(restoreUnit(sheetByName.get(e.sheet)!, e, caps, parts, notDone, () => kept.push(e)));
+    restoreUnits.push(
+      restoreUnit(sheetByName.get(e.sheet)!, e, caps, parts, notDone, () => {
+        notesKept.delete(e);
+        kept.push(e);
+      }),
+    );
   }
 
   // Sync 3: one write batch, unless nothing changes. The record goes first and lists the cells
@@ -668,7 +722,7 @@ export async function flag(
   for (const pl of plans) {
     for (const u of planUnits(context, pl, probes.get(keyOf(pl.target.sheet, pl.target.cell))!, notDone)) cellUnits.set(u, pl);
   }
-  const finalRecord = (): FlagRecord => ({ version: 1, entries: [...kept, ...plans.map(doneEntry)] });
+  const finalRecord = (): FlagRecord => ({ version: 1, entries: [...kept, ...notesKept.values(), ...plans.map(doneEntry)] });
   const headRecord: FlagRecord = { version: 1, entries: [...kept, ...plans.map((pl) => pl.entry), ...staleLive] };
   const previousJson = previousRecord ? JSON.stringify(previousRecord) : '';
   const changed = cellUnits.size > 0 || restoreUnits.length > 0 || JSON.stringify(finalRecord()) !== previousJson;
@@ -732,21 +786,33 @@ export async function flag(
     protectedSheets: [...protectedSheets],
     unplaced,
     notes: caps.notes,
+    ...(claimed.notes && !caps.notes && { notesRefused: true }),
     filled: shown.filter((pl) => pl.target.filled !== undefined).length,
     notDone,
   };
 }
 
 /** Removes exactly what flag() added, from the record stored in the workbook. */
-export async function clearFlags(context: XlContext, caps: HostCaps, options: { readonly cache?: RecordCache } = {}): Promise<ClearResult> {
+export async function clearFlags(
+  context: XlContext,
+  claimed: HostCaps,
+  options: { readonly cache?: RecordCache } = {},
+): Promise<ClearResult> {
   const cache = options.cache ?? {};
-  const recordRead = queueRecordRead(context, caps, cache);
-  const ws = context.workbook.worksheets;
-  ws.load('items/name,items/protection/protected');
-  await context.sync();
+  const queue = (withNotes: boolean) => {
+    const recordRead = queueRecordRead(context, claimed, cache);
+    const ws = context.workbook.worksheets;
+    ws.load('items/name,items/protection/protected');
+    return { recordRead, ws, notes: withNotes && queueNotesProbe(context, claimed) };
+  };
+  // notes claimed but refused (see firstSync): cleared without them
+  const first = await syncFirst(context, claimed.notes ? [true, false] : [false], queue);
+  const { recordRead, ws } = first;
+  const caps: HostCaps = first.notes || !claimed.notes ? claimed : { ...claimed, notes: false };
+  const refused = claimed.notes && !caps.notes ? { notesRefused: true } : {};
   const { record, place, stored } = await recordRead.resolve();
   const entries = record?.entries ?? [];
-  if (entries.length === 0 && !stored) return { restored: 0, skipped: [], notDone: [] };
+  if (entries.length === 0 && !stored) return { restored: 0, skipped: [], notDone: [], ...refused };
   const sheetByName = new Map(ws.items.map((s) => [s.name, s]));
 
   const skipped: { sheet: string; cell: string; reason: 'changed' | 'missing-sheet' | 'protected' }[] = [];
@@ -770,19 +836,26 @@ export async function clearFlags(context: XlContext, caps: HostCaps, options: { 
   }
 
   let restored = 0;
+  let notesLeft = 0;
   const units: Unit[] = [];
   for (const e of live) {
     const p = probes.get(keyOf(e.sheet, e.cell));
     if (!p) continue;
+    // Notes unavailable: the fill goes back, the note stays recorded for a 清除标记 where notes work.
+    const noteLeft = e.note !== undefined && !caps.notes;
     const fillOk = e.fill === undefined || fillIsOurs(e, fillRead(p.fill));
-    const noteOk = !caps.notes || noteIsOurs(e, noteOf(p));
-    const parts = { fill: e.fill !== undefined && fillOk, note: e.note !== undefined && noteOk };
-    if (fillOk && noteOk) restored++;
-    else skipped.push({ sheet: e.sheet, cell: e.cell, reason: 'changed' });
-    if (!parts.fill && !(parts.note && caps.notes)) continue;
+    const noteOk = noteLeft || e.note === undefined || noteIsOurs(e, noteOf(p));
+    const parts = { fill: e.fill !== undefined && fillOk, note: e.note !== undefined && !noteLeft && noteOk };
+    if (!fillOk || !noteOk) skipped.push({ sheet: e.sheet, cell: e.cell, reason: 'changed' });
+    else if (noteLeft) notesLeft++;
+    else restored++;
+    const kept = noteLeft ? noteOnly(e) : null;
+    if (kept) remaining.push(kept);
+    if (!parts.fill && !parts.note) continue;
     units.push(
       restoreUnit(sheetByName.get(e.sheet)!, e, caps, parts, notDone, () => {
-        if (fillOk && noteOk) restored--;
+        if (fillOk && noteOk && !noteLeft) restored--;
+        if (kept) remaining.splice(remaining.indexOf(kept), 1);
         remaining.push(e);
       }),
     );
@@ -793,5 +866,5 @@ export async function clearFlags(context: XlContext, caps: HostCaps, options: { 
   const events = eventSwitch(context, caps);
   const ok = await runUnits(context, units, { maxUnits: CELLS_PER_WRITE_BATCH, maxBytes: WRITE_BATCH_BYTES, ...events });
   if (!ok) await events.restore();
-  return { restored, skipped, notDone };
+  return { restored, skipped, notDone, ...(notesLeft > 0 && { notesLeft }), ...refused };
 }

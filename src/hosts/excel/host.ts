@@ -78,6 +78,14 @@ const T = {
     zh: '此版本的 Excel 不支持批注接口（ExcelApi 1.18）：单元格只用底色标记，问题说明见本面板。',
     en: 'This Excel has no notes API (ExcelApi 1.18): cells are flagged by colour only; the messages are in this pane.',
   },
+  notesRefused: {
+    zh: 'Excel 拒绝写批注（虽声明支持 ExcelApi 1.18）：只用底色标记，问题说明见本面板的检查结果列表。',
+    en: 'Excel refused notes (though it claims ExcelApi 1.18): cells are flagged by colour only; the messages are in the list of findings in this pane.',
+  },
+  notesLeft: {
+    zh: '此 Excel 不能删除批注：底色已去掉，本工具的批注仍在单元格上（已记录），在支持批注的 Excel 中点“清除标记”即可删除。',
+    en: "This Excel cannot remove notes: the fills are gone, the add-in's notes remain (recorded); click Clear flags in an Excel with notes to remove them.",
+  },
   merges: {
     zh: '未能读取合并单元格，表格结构的检查可能不完整。',
     en: 'Merged cells could not be read; the table-structure checks may be incomplete.',
@@ -201,6 +209,9 @@ function markOf(w: WrittenFix, last: { result: CheckResult; request: CheckReques
 export function createExcelHost(options: ExcelHostOptions): ExcelHost {
   const { requirements } = options;
   const caps = detectCaps(requirements, options.caps);
+  /** Notes claimed but refused once: left out for the rest of the session (no sync spent asking again). */
+  let notesRefused = false;
+  const flagCaps = (): HostCaps => (notesRefused ? { ...caps, notes: false } : caps);
   const sleep = options.sleep ?? defaultSleep;
   let lastFlags: FlagResult | null = null;
   let last: { result: CheckResult; request: CheckRequest; sheets: ReadonlySet<string> } | null = null;
@@ -246,7 +257,7 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
     flagged: 0,
     protectedSheets: [],
     unplaced: 0,
-    notes: caps.notes,
+    notes: flagCaps().notes,
     filled: 0,
     notDone: [],
     error,
@@ -264,7 +275,8 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
     async flag(findings, lang = options.lang ?? 'zh') {
       try {
         const marks = [...filled.values()];
-        lastFlags = await run((ctx) => flag(ctx, findings, caps, { filled: marks, lang, cache: recordCache }));
+        lastFlags = await run((ctx) => flag(ctx, findings, flagCaps(), { filled: marks, lang, cache: recordCache }));
+        if (lastFlags.notesRefused === true) notesRefused = true;
         for (const m of marks) filled.delete(`${m.sheet}!${m.cell}`);
       } catch (e) {
         lastFlags = failedFlags(isCellEditError(e) ? T.cellEditFlags[lang] : T.flagFailed[lang] + describe(e));
@@ -274,7 +286,9 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
 
     async clear() {
       try {
-        return await run((ctx) => clearFlags(ctx, caps, { cache: recordCache }));
+        const r = await run((ctx) => clearFlags(ctx, flagCaps(), { cache: recordCache }));
+        if (r.notesRefused === true) notesRefused = true;
+        return r;
       } catch (e) {
         return { restored: 0, skipped: [], notDone: [], error: describe(e) };
       }
@@ -311,7 +325,7 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
       );
       if (flags.error !== undefined) notes.push(flags.error);
       if (flags.protectedSheets.length > 0) notes.push(protectedText(flags.protectedSheets, lang));
-      if (!flags.notes && flags.flagged > 0) notes.push(T.notes[lang]);
+      if (!flags.notes && flags.flagged > 0) notes.push((notesRefused ? T.notesRefused : T.notes)[lang]);
       notes.push(...notDoneTexts(flags.notDone, lang));
       return notes.length > 0 ? { ok: true, result, notes } : { ok: true, result };
     },
@@ -392,6 +406,7 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
     async clearFlags() {
       const r = await host.clear();
       if (r.error !== undefined) pending.push({ zh: T.clearFailed.zh + r.error, en: T.clearFailed.en + r.error });
+      if ((r.notesLeft ?? 0) > 0) pending.push(T.notesLeft);
       filled.clear();
       lastFlags = null;
     },

@@ -16,7 +16,10 @@
  *   sheet fails (`AccessDenied`); cells stay writable;
  * - `getMergedAreasOrNullObject` fails over a range with more than 512 merged areas;
  * - a note cannot be added to a cell that has a threaded comment; with `features.comments` false,
- *   `workbook.comments` fails with NotImplemented although ExcelApi 1.10 is claimed;
+ *   `workbook.comments` fails with NotImplemented although ExcelApi 1.10 is claimed; with
+ *   `features.notesRefused`, every note call fails with NotImplemented although ExcelApi 1.18 is
+ *   claimed; with `features.noteShape` false (Excel on the web), loading a note's visible, height
+ *   or width, by name or by a load of every property, fails (office-js 6198);
  * - WorksheetCollection.onChanged fires, after the batch, for value and format changes, the
  *   add-in's own included (`triggerSource: 'ThisLocalAddin'` from ExcelApi 1.14), unless the
  *   add-in switched `context.runtime.enableEvents` off;
@@ -89,6 +92,19 @@ export interface FakeFeatures {
    * `workbook.comments` fails with NotImplemented, as some Excel builds do (office-js 1847).
    */
   comments: boolean;
+  /**
+   * Notes refused although ExcelApi 1.18 is claimed: every NoteCollection / Note call fails with
+   * NotImplemented. No office-js thread shows this for notes; it is the failure office-js 1847 /
+   * office-js-docs-pr 2006 show for comments, and isSetSupported is not always reliable
+   * (office-js 1031). Default false.
+   */
+  notesRefused: boolean;
+  /**
+   * Note.visible, height and width implemented. false is Excel on the web: loading one of them,
+   * by name or by a load of every property (`load()`, `load('items')`), fails (office-js 6198,
+   * Excel.Interfaces.NoteData: "not supported in Excel on the web"). Default true.
+   */
+  noteShape: boolean;
 }
 
 /**
@@ -224,7 +240,15 @@ export class FakeExcel {
 
   constructor(state: FakeFileState, options: FakeOptions = {}) {
     this.state = cloneState(state);
-    this.features = { notes: true, merges: true, settings: true, comments: true, ...options.features };
+    this.features = {
+      notes: true,
+      merges: true,
+      settings: true,
+      comments: true,
+      notesRefused: false,
+      noteShape: true,
+      ...options.features,
+    };
     this.payloadLimit = options.payloadLimit ?? 5 * 1024 * 1024;
     this.apiVersion = options.apiVersion ?? 18;
     this.fillQuirks = { patternNull: true, tintedColor: true, ...options.fillQuirks };
@@ -514,10 +538,16 @@ class FakeContext implements XlContext {
     return s;
   }
 
-  need(feature: keyof FakeFeatures): void {
+  need(feature: 'notes' | 'merges' | 'settings' | 'comments'): void {
     if (!this.host.features[feature]) {
       throw new FakeOfficeError('ApiNotFound', `The API you are trying to use could not be found (${feature}).`);
     }
+  }
+
+  /** Notes (ExcelApi 1.18): missing, or claimed and refused (`features.notesRefused`). */
+  needNotes(): void {
+    this.need('notes');
+    if (this.host.features.notesRefused) throw new FakeOfficeError('NotImplemented', 'This operation is not implemented.');
   }
 
   /** ExcelApi 1.x, by the fake's `apiVersion`. */
@@ -1395,7 +1425,7 @@ class FakeNoteCollection implements XlNoteCollection {
     this.ctx.queue({
       requestBytes: jsonSize(content),
       run: () => {
-        this.ctx.need('notes');
+        this.ctx.needNotes();
         let target: NoteTarget;
         if (typeof cellAddress === 'string') {
           target = this.parse(cellAddress);
@@ -1434,12 +1464,29 @@ class FakeNoteCollection implements XlNoteCollection {
     return { sheetId, a1: toA1(p.row, p.col) };
   }
 
+  /** The number of notes (of the sheet, or of the workbook). */
+  getCount(): FakeClientResult<number> {
+    const result = new FakeClientResult<number>();
+    this.ctx.queue({
+      requestBytes: 0,
+      run: (tx) => {
+        this.ctx.needNotes();
+        const id = this.sheet ? this.sheet.sheetId() : undefined;
+        const sheets = this.ctx.host.state.sheets.filter((s) => id === undefined || s.id === id);
+        const n = sheets.reduce((sum, s) => sum + Object.keys(s.notes).length, 0);
+        tx.respond(n);
+        tx.commit(() => result.set(n));
+      },
+    });
+    return result;
+  }
+
   getItemOrNullObject(key: string): FakeNote {
     const note = new FakeNote(this.ctx);
     this.ctx.queue({
       requestBytes: 0,
       run: (tx) => {
-        this.ctx.need('notes');
+        this.ctx.needNotes();
         if (this.sheet?.sheetId() === null) {
           note.bindNow(tx, null);
           return;
@@ -1453,10 +1500,23 @@ class FakeNoteCollection implements XlNoteCollection {
   }
 }
 
+/** Note properties Excel on the web does not support (Excel.Interfaces.NoteData; office-js 6198). */
+const NOTE_SHAPE = new Set(['visible', 'height', 'width']);
+
 class FakeNote extends FakeObject<NoteTarget> implements XlNote {
-  protected readonly props = ['content'] as const;
-  protected read(t: NoteTarget): unknown {
-    return this.ctx.sheetOrThrow(t.sheetId).notes[t.a1] ?? '';
+  /** As Excel.Note: a load without names loads them all (office-js 6198: `load('items')`). */
+  protected readonly props = ['content', 'authorName', 'visible', 'height', 'width'] as const;
+  protected read(t: NoteTarget, name: string): unknown {
+    if (NOTE_SHAPE.has(name) && !this.ctx.host.features.noteShape) {
+      // the error code is not in office-js 6198; this is the message office-js 6282 shows for a load of every property
+      throw new FakeOfficeError('NotImplemented', 'This operation is not implemented.');
+    }
+    const content = this.ctx.sheetOrThrow(t.sheetId).notes[t.a1] ?? '';
+    // the fake keeps no author, visibility or size: placeholders (hidden, as a new note is by default)
+    if (name === 'authorName') return '';
+    if (name === 'visible') return false;
+    if (name === 'height' || name === 'width') return 0;
+    return content;
   }
   get content(): string {
     return this.prop('content') as string;

@@ -10,7 +10,13 @@ export interface CellEdit {
   readonly col: number;
   /** New style index from the cell's current one (its own `s`, else the row's or column's style, else 0). */
   readonly style?: (current: number) => number;
-  readonly fix?: { readonly value: string | number; readonly kind: 'text' | 'number'; readonly overwrite?: boolean };
+  readonly fix?: {
+    readonly value: string | number;
+    readonly kind: 'text' | 'number';
+    readonly overwrite?: boolean;
+    /** A formula (without `=`) whose cached result is `value` (a number). */
+    readonly formula?: string;
+  };
 }
 
 export interface SheetPatchResult {
@@ -59,6 +65,12 @@ export function cellHasContent(inner: string): boolean {
 
 function valueXml(prefix: string, fix: NonNullable<CellEdit['fix']>): { t: string | undefined; inner: string } {
   const n = typeof fix.value === 'number' ? fix.value : /^-?\d+(\.\d+)?$/.test(fix.value.trim()) ? Number(fix.value.trim()) : NaN;
+  if (fix.formula !== undefined && Number.isFinite(n)) {
+    return {
+      t: undefined,
+      inner: `<${q(prefix, 'f')}>${escapeXml(fix.formula)}</${q(prefix, 'f')}><${q(prefix, 'v')}>${String(n)}</${q(prefix, 'v')}>`,
+    };
+  }
   if (fix.kind === 'number' && Number.isFinite(n)) {
     return { t: undefined, inner: `<${q(prefix, 'v')}>${String(n)}</${q(prefix, 'v')}>` };
   }

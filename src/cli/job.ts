@@ -14,7 +14,7 @@ import { checkWorkbook } from '../core/check';
 import { CheckBudgetExceeded } from '../core/budget';
 import { DEFAULT_LIMITS, readXlsx } from '../hosts/xlsx/read';
 import { annotateCopy, AnnotateError } from '../hosts/xlsx/annotate';
-import { addTemplateSheet, writeTemplateInto } from '../hosts/xlsx/add-sheet';
+import { addTemplateSheet, TargetNotEmpty, writeTemplateInto } from '../hosts/xlsx/add-sheet';
 import { buildDocument } from '../core/document';
 import { newProjectSheet } from '../core/schools/project-style';
 import { planSchoolTable, type ListSource } from '../core/schools/from-list';
@@ -279,7 +279,7 @@ function generateTable(
       ? writeTemplateInto(bytes, plan.into.sheet, plan.template)
       : addTemplateSheet(bytes, { name: plan.sheetName, ...plan.template });
   } catch (e) {
-    return { ok: false, sentence: e instanceof AnnotateError ? e.messageIn(lang) : String(e) };
+    return { ok: false, sentence: e instanceof AnnotateError || e instanceof TargetNotEmpty ? e.messageIn(lang) : String(e) };
   }
   return {
     ok: true,

@@ -588,7 +588,7 @@ export interface PlanOptions {
 /** The last row (0-based) with content — a value, a formula or a merged area — of a sheet; -1 when empty. */
 export function lastUsedRow(sheet: SheetSnapshot): number {
   let last = -1;
-  for (const c of sheet.cells) if (c.row > last && (c.text.trim() !== '' || c.formula !== undefined)) last = c.row;
+  for (const c of sheet.cells) if (c.row > last && (c.text !== '' || c.formula !== undefined)) last = c.row;
   for (const m of sheet.merges) if (m.bottom > last) last = m.bottom;
   return last;
 }
@@ -649,15 +649,7 @@ export function planSchoolTable(
       snapshot.sheets.find((x) => x.name === options.into)!,
       template,
     );
-    if (taken !== null) {
-      return {
-        ok: false,
-        message: {
-          zh: `“${options.into}”的 ${taken} 不是空的，学校表不能写在那里（不覆盖已有内容）`,
-          en: `${taken} of "${options.into}" is not empty, so the school table cannot go there (nothing is overwritten)`,
-        },
-      };
-    }
+    if (taken !== null) return { ok: false, message: notEmptyMessage(options.into, taken) };
   }
   const sheetName = options.into ?? freeSheetName(snapshot.sheets.map((s) => s.name));
   const n = rows.length;
@@ -693,13 +685,21 @@ export function planSchoolTable(
   };
 }
 
+/** Why a generated table cannot go where asked: `cell` of `sheet` has content (nothing is overwritten). */
+export function notEmptyMessage(sheet: string, cell: string): Bilingual {
+  return {
+    zh: `“${sheet}”的 ${cell} 不是空的，学校表不能写在那里（不覆盖已有内容）`,
+    en: `${cell} of "${sheet}" is not empty, so the school table cannot go there (nothing is overwritten)`,
+  };
+}
+
 /** The first cell of the template's rectangle that already has content in `sheet` (A1), else null. */
 function occupied(sheet: SheetSnapshot, block: SchoolTableTemplate): string | null {
   const rows = [...block.cells.map((c) => c.row), ...block.merges.flatMap((m) => [m.top, m.bottom])];
   const cols = [...block.cells.map((c) => c.col), ...block.merges.flatMap((m) => [m.left, m.right])];
   const [top, bottom, left, right] = [Math.min(...rows), Math.max(...rows), Math.min(...cols), Math.max(...cols)];
   const inside = (r: number, c: number) => r >= top && r <= bottom && c >= left && c <= right;
-  const cell = sheet.cells.find((c) => inside(c.row, c.col) && (c.text.trim() !== '' || c.formula !== undefined));
+  const cell = sheet.cells.find((c) => inside(c.row, c.col) && (c.text !== '' || c.formula !== undefined));
   if (cell) return toA1(cell.row, cell.col);
   const m = sheet.merges.find((x) => x.top <= bottom && x.bottom >= top && x.left <= right && x.right >= left);
   return m ? toA1(m.top, m.left) : null;

@@ -13,7 +13,7 @@ import type { Finding, Fix, Lang } from '../../core/rules/types';
 import type { StoredExplanation } from '../../core/snapshot/types';
 import type { CheckOutcome, CheckRequest, FixOutcome, PaneHost } from '../../taskpane/host';
 import { errorCode, isCellEditError, type XlContext, type XlRequirements, type XlRun } from './api';
-import { planSchoolTable, previewOf, type ListSource, type SchoolTablePlan } from '../../core/schools/from-list';
+import { notEmptyMessage, planSchoolTable, previewOf, type ListSource, type SchoolTablePlan } from '../../core/schools/from-list';
 import { selectedSource, visibleSheets, writeTemplateSheet } from './school-table';
 import { MIN_EXCEL_API, detectCaps, isSupported, type HostCaps } from './caps';
 import { readExplanations, writeExplanation } from './explanations';
@@ -206,6 +206,7 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
   const planFromWorkbook = async (
     source: ListSource,
     request: Omit<CheckRequest, 'onPhase'>,
+    into: string | undefined,
   ): Promise<{ ok: true; plan: SchoolTablePlan } | { ok: false; message: string }> => {
     let read: ReadResult;
     try {
@@ -215,7 +216,10 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
       if (isCellEditError(e)) return { ok: false, message: T.cellEdit[request.lang] };
       return { ok: false, message: T.failed[request.lang] + describe(e) };
     }
-    const planned = planSchoolTable(read.snapshot, source, { ...(request.registry !== undefined && { registry: request.registry }) });
+    const planned = planSchoolTable(read.snapshot, source, {
+      ...(request.registry !== undefined && { registry: request.registry }),
+      ...(into !== undefined && { into }),
+    });
     return planned.ok ? planned : { ok: false, message: planned.message[request.lang] };
   };
   const failedFlags = (error: string): FlagResult => ({
@@ -295,16 +299,19 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
     schoolTable: {
       sheets: () => run((ctx) => visibleSheets(ctx)).catch(() => []),
       selection: () => run((ctx) => selectedSource(ctx)).catch(() => null),
-      async preview(source, request) {
-        const planned = await planFromWorkbook(source, request);
+      async preview(source, request, place) {
+        const planned = await planFromWorkbook(source, request, place?.into);
         return planned.ok ? { ok: true, preview: previewOf(planned.plan) } : planned;
       },
-      async write(source, request) {
-        const planned = await planFromWorkbook(source, request);
+      async write(source, request, place) {
+        const planned = await planFromWorkbook(source, request, place?.into);
         if (!planned.ok) return planned;
-        const { sheetName, template } = planned.plan;
+        const { sheetName, template, into } = planned.plan;
         try {
-          await run((ctx) => writeTemplateSheet(ctx, sheetName, template, { events: caps.events }));
+          const refused = await run((ctx) =>
+            writeTemplateSheet(ctx, sheetName, template, { events: caps.events, into: into !== undefined }),
+          );
+          if (refused) return { ok: false, message: notEmptyMessage(sheetName, refused.notEmpty)[request.lang] };
         } catch (e) {
           return { ok: false, message: T.failed[request.lang] + describe(e) };
         }

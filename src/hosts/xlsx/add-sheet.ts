@@ -6,6 +6,7 @@
  * cached values are written beside them, so any reader shows them before recalculating.
  */
 import type { TemplateBlock, TemplateCell } from '../../core/schools/template';
+import { notEmptyMessage } from '../../core/schools/from-list';
 import { columnName, rangeToA1, toA1 } from '../../core/snapshot/a1';
 import { AnnotateError, asAnnotateError } from './annotate-errors';
 import { Package } from './annotate-package';
@@ -198,12 +199,12 @@ export function addMergeCells(xml: string, refs: readonly string[]): string {
  * The copy of `original` with a template block (the school table placed below a project's text)
  * written into the existing sheet `sheet`, at the block's own rows and columns: its cells (a thin
  * border on every cell of the table's rectangle), its formulas with their cached values, its merged
- * areas. Nothing existing is overwritten: if any cell it writes a value to has content, AnnotateError
- * and no copy (the plan refuses first, in one sentence, when any cell of the rectangle is not empty).
+ * areas. Nothing existing is overwritten: if any cell it writes a value to has content, TargetNotEmpty
+ * (one sentence) and no copy — the plan refuses first when any cell of the rectangle is not empty.
  * The sheet's column widths are the user's and are kept.
  */
 export function writeTemplateInto(original: Uint8Array, sheet: string, block: TemplateBlock): Uint8Array {
-  return asAnnotateError(() => {
+  const out = asAnnotateError((): Uint8Array | ReadonlySet<string> => {
     const pkg = new Package(original);
     const info = pkg.sheets().find((s) => s.name === sheet);
     const xml = info ? pkg.text(info.part) : undefined;
@@ -231,9 +232,7 @@ export function writeTemplateInto(original: Uint8Array, sheet: string, block: Te
       }
     }
     const patched = patchSheet(xml, edits);
-    if (patched.refused.size > 0) {
-      throw new AnnotateError('internal', undefined, new Error(`cells not empty: ${[...patched.refused].join(',')}`));
-    }
+    if (patched.refused.size > 0) return patched.refused;
     pkg.set(
       info.part,
       addMergeCells(
@@ -244,4 +243,20 @@ export function writeTemplateInto(original: Uint8Array, sheet: string, block: Te
     styles.commit();
     return pkg.toBytes();
   });
+  if (out instanceof Uint8Array) return out;
+  throw new TargetNotEmpty(sheet, [...out]);
+}
+
+/** A generated table would cover cells that have content: refused, nothing written. */
+export class TargetNotEmpty extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly cells: readonly string[],
+  ) {
+    super(`cells not empty in ${sheet}: ${cells.join(',')}`);
+    this.name = 'TargetNotEmpty';
+  }
+  messageIn(lang: 'zh' | 'en'): string {
+    return notEmptyMessage(this.sheet, this.cells[0] ?? '')[lang];
+  }
 }

@@ -148,7 +148,7 @@ describe('新建项目表 in a copy', () => {
     const sheet = read(withProject).sheets.find((s) => s.name === '项目十七')!;
     expect(sheet.cells.map((c) => c.text)).toEqual(project.template.cells.filter((c) => c.value !== null).map((c) => String(c.value)));
     const entries = rawEntries(withProject);
-    const xml = text(entries.get(sheetParts(entries).get('项目十七')));
+    const xml = text(entries.get(sheetParts(entries).get('项目十七')!));
     // cells only where the template has text (no bordered blank cells), each bold
     expect((xml.match(/<c /g) ?? []).length).toBe(9);
     const styles = text(entries.get('xl/styles.xml'));

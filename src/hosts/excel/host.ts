@@ -14,7 +14,7 @@ import type { StoredExplanation } from '../../core/snapshot/types';
 import type { CheckOutcome, CheckRequest, FixOutcome, PaneHost } from '../../taskpane/host';
 import { errorCode, isCellEditError, type XlContext, type XlRequirements, type XlRun } from './api';
 import { notEmptyMessage, planSchoolTable, previewOf, type ListSource, type SchoolTablePlan } from '../../core/schools/from-list';
-import { selectedSource, visibleSheets, writeTemplateSheet } from './school-table';
+import { selectedSource, visibleSheets } from './school-list';
 import { MIN_EXCEL_API, detectCaps, isSupported, type HostCaps } from './caps';
 import { readExplanations, writeExplanation } from './explanations';
 import { applyFixes, skipReasonText, undoFixes, type FixResult, type WrittenFix } from './fixes';
@@ -25,7 +25,6 @@ import { subscribeChanges } from './events';
 import { FLAG_SHEET, type FilledMark, type RecordCache } from './record';
 import { EXPLANATION_SHEET } from '../../core/report/explanations';
 import { readStoredTemplate, writeStoredTemplate } from './template-store';
-import { addProjectSheet } from './project-sheet';
 
 export interface ExcelHost extends PaneHost {
   readonly kind: 'excel';
@@ -308,6 +307,7 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
         if (!planned.ok) return planned;
         const { sheetName, template, into } = planned.plan;
         try {
+          const { writeTemplateSheet } = await import(/* webpackChunkName: "excel-templates" */ './school-table');
           const refused = await run((ctx) =>
             writeTemplateSheet(ctx, sheetName, template, { events: caps.events, into: into !== undefined }),
           );
@@ -374,6 +374,7 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
 
     async addProjectSheet(template) {
       try {
+        const { addProjectSheet } = await import(/* webpackChunkName: "excel-templates" */ './project-sheet');
         return { ok: true as const, sheet: await run((ctx) => addProjectSheet(ctx, template)) };
       } catch (e) {
         return {

@@ -1,32 +1,15 @@
 /**
- * 生成学校表 in Excel (issue 15): the sheets to pick the list from, the user's selection as a list
- * source, and the generated table written on a new sheet — number formats first (`@` on the code
+ * 生成学校表 in Excel (issue 15): the generated table written on a new sheet (or below a project's
+ * text) — number formats first (`@` on the code
  * cells, so Excel keeps 2153005307 as text), then values and `=SUM(…)` formulas (Excel calculates
- * them), then the merged header areas. One sync for the write.
+ * them), then the merged header areas and the formats. One sync for the write. Loaded when first
+ * used (the pane's initial bundle does not carry it); the list's sheets and the selection are in
+ * ./school-list.
  */
 import type { TemplateBlock, TemplateCell } from '../../core/schools/template';
-import { parseListSource, type ListSource } from '../../core/schools/from-list';
 import { rangeToA1, toA1 } from '../../core/snapshot/a1';
 import type { XlBorderIndex, XlContext, XlWorksheet } from './api';
 import { syncWrites } from './fixes';
-
-/** The workbook's visible sheets, in order. */
-export async function visibleSheets(context: XlContext): Promise<string[]> {
-  const sheets = context.workbook.worksheets;
-  sheets.load('items/name,items/visibility');
-  await context.sync();
-  return sheets.items.filter((s) => s.visibility === 'Visible').map((s) => s.name);
-}
-
-/** The selection as a list source: a range of several cells, or (a single cell) its whole sheet. */
-export async function selectedSource(context: XlContext): Promise<ListSource | null> {
-  const r = context.workbook.getSelectedRange();
-  r.load('address,rowCount,columnCount');
-  await context.sync();
-  const parsed = parseListSource(r.address);
-  if (!parsed) return null;
-  return r.rowCount * r.columnCount > 1 ? parsed : { sheet: parsed.sheet };
-}
 
 /**
  * Writes a template block on a new sheet `name`, or (`into`) into the existing sheet `name` at the

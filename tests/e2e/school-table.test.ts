@@ -123,6 +123,8 @@ describe('生成学校表 in the standalone page', () => {
       '项目实施计划',
       '项目实施成效',
     ]);
+    // shown as they will be written: no list numbers of the page's own beside the headings' numbering
+    expect(await dialog.getByTestId('new-project-headings').evaluate((e) => getComputedStyle(e).listStyleType)).toBe('none');
     await settled();
     await dialog.screenshot({ path: path.join(SHOTS, 'new-project-sheet-zh.png') });
     await dialog.getByRole('button', { name: '新建' }).click();

@@ -5,15 +5,13 @@
  * table that would cover a cell with content is refused in one sentence and nothing is written; the
  * input is never written. In-process through `run`.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/run';
 import { parseArgs } from '../../src/cli/args';
 import { HELP } from '../../src/cli/help';
-import { readXlsx } from '../../src/hosts/xlsx/read';
 import { checkWorkbook } from '../../src/core/check';
-import { hashTree } from './run-cli';
+import { cliOver, snapshotOf } from './in-process';
 import { tempDir } from './fixtures';
 import { sampleWithListBytes } from '../core/schools/list-fixtures';
 
@@ -26,20 +24,7 @@ beforeAll(() => {
   writeFileSync(input, sampleWithListBytes());
 });
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const before = hashTree(input);
-  const code = await run(args, { out: (s) => void (stdout += s), err: (s) => void (stderr += s), progress: false });
-  expect(hashTree(input)).toEqual(before);
-  return { code, stdout, stderr };
-}
-
-function snapshotOf(path: string) {
-  const r = readXlsx(new Uint8Array(readFileSync(path)));
-  if (!r.ok) throw new Error(r.error.messageFor('en'));
-  return r.snapshot;
-}
+const cli = cliOver(() => input);
 
 describe('--new-project-sheet', () => {
   it('adds 项目十七 with the eight headings to the copy; the check reads it with eight empty sections', async () => {

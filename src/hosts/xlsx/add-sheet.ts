@@ -13,7 +13,7 @@ import { Package } from './annotate-package';
 import { MAX_CELL_TEXT } from './annotate-results';
 import { StylePatcher } from './annotate-styles';
 import { applyPatches, children, elementSpan, escapeXml, findOpen, q, setAttr } from './annotate-xml';
-import { patchSheet, type CellEdit } from './annotate-sheet';
+import { patchSheet, worksheetChildrenAfter, type CellEdit } from './annotate-sheet';
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -142,33 +142,7 @@ export function addTemplateSheet(original: Uint8Array, sheet: SheetToAdd): Uint8
   });
 }
 
-/** CT_Worksheet children after mergeCells, in schema order (a new `<mergeCells>` goes before the first). */
-const AFTER_MERGE_CELLS = [
-  'phoneticPr',
-  'conditionalFormatting',
-  'dataValidations',
-  'hyperlinks',
-  'printOptions',
-  'pageMargins',
-  'pageSetup',
-  'headerFooter',
-  'rowBreaks',
-  'colBreaks',
-  'customProperties',
-  'cellWatches',
-  'ignoredErrors',
-  'smartTags',
-  'drawing',
-  'legacyDrawing',
-  'legacyDrawingHF',
-  'drawingHF',
-  'picture',
-  'oleObjects',
-  'controls',
-  'webPublishItems',
-  'tableParts',
-  'extLst',
-];
+const AFTER_MERGE_CELLS = worksheetChildrenAfter('mergeCells');
 
 /** Adds merged areas to a worksheet part: to its `<mergeCells>` (count updated), or a new one at its schema place. */
 export function addMergeCells(xml: string, refs: readonly string[]): string {

@@ -272,8 +272,34 @@ export function patchSheet(xml: string, edits: readonly CellEdit[]): SheetPatchR
   return { xml: applyPatches(xml, patches), written, refused };
 }
 
-/** CT_Worksheet children after legacyDrawing, in schema order. */
-const AFTER_LEGACY_DRAWING = [
+/** CT_Worksheet's children, in schema order (ECMA-376 §18.3.1.99), from sheetData on. */
+const WORKSHEET_CHILDREN = [
+  'sheetData',
+  'sheetCalcPr',
+  'sheetProtection',
+  'protectedRanges',
+  'scenarios',
+  'autoFilter',
+  'sortState',
+  'dataConsolidate',
+  'customSheetViews',
+  'mergeCells',
+  'phoneticPr',
+  'conditionalFormatting',
+  'dataValidations',
+  'hyperlinks',
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+  'customProperties',
+  'cellWatches',
+  'ignoredErrors',
+  'smartTags',
+  'drawing',
+  'legacyDrawing',
   'legacyDrawingHF',
   'drawingHF',
   'picture',
@@ -283,6 +309,13 @@ const AFTER_LEGACY_DRAWING = [
   'tableParts',
   'extLst',
 ];
+
+/** The CT_Worksheet children that come after `name`, in schema order (a new `name` goes before the first present). */
+export function worksheetChildrenAfter(name: string): readonly string[] {
+  return WORKSHEET_CHILDREN.slice(WORKSHEET_CHILDREN.indexOf(name) + 1);
+}
+
+const AFTER_LEGACY_DRAWING = worksheetChildrenAfter('legacyDrawing');
 
 /** Inserts `<legacyDrawing r:id>` at its schema position (declaring the r namespace if needed). */
 export function insertLegacyDrawing(xml: string, rid: string, relNs: string): string {

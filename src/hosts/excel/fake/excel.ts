@@ -1136,17 +1136,21 @@ export function applyTint(hex: string, tint: number): string {
     .toUpperCase()}`;
 }
 
-class FakeFillProxy extends FakeObject<RangeTarget> implements XlFill {
-  protected readonly props = ['color', 'pattern', 'patternColor', 'tintAndShade'] as const;
+/** A proxy on part of a range's format (its fill, font, a border line…): bound when the range is. */
+abstract class FakeRangePart extends FakeObject<RangeTarget> {
   constructor(
     ctx: FakeContext,
-    private readonly range: FakeRange,
+    protected readonly range: FakeRange,
   ) {
     super(ctx);
   }
   protected override bound(): RangeTarget | null {
     return this.range.rangeTarget();
   }
+}
+
+class FakeFillProxy extends FakeRangePart implements XlFill {
+  protected readonly props = ['color', 'pattern', 'patternColor', 'tintAndShade'] as const;
   protected read(t: RangeTarget, name: string): unknown {
     const s = this.ctx.sheetOrThrow(t.sheetId);
     let v: unknown = undefined;
@@ -1284,22 +1288,16 @@ function uniform<V>(values: V[]): V | null {
 }
 
 /** Range.format: alignment, wrap, column width; the fill, font and borders beneath it. */
-class FakeFormatProxy extends FakeObject<RangeTarget> implements XlRangeFormat {
+class FakeFormatProxy extends FakeRangePart implements XlRangeFormat {
   protected readonly props = ['horizontalAlignment', 'verticalAlignment', 'wrapText', 'columnWidth'] as const;
   readonly fill: FakeFillProxy;
   readonly font: FakeFontProxy;
   readonly borders: FakeBorderCollection;
-  constructor(
-    ctx: FakeContext,
-    private readonly range: FakeRange,
-  ) {
-    super(ctx);
+  constructor(ctx: FakeContext, range: FakeRange) {
+    super(ctx, range);
     this.fill = new FakeFillProxy(ctx, range);
     this.font = new FakeFontProxy(ctx, range);
     this.borders = new FakeBorderCollection(ctx, range);
-  }
-  protected override bound(): RangeTarget | null {
-    return this.range.rangeTarget();
   }
   protected read(t: RangeTarget, name: string): unknown {
     const s = this.ctx.sheetOrThrow(t.sheetId);
@@ -1360,17 +1358,8 @@ class FakeFormatProxy extends FakeObject<RangeTarget> implements XlRangeFormat {
 }
 
 /** Range.format.font: `bold` only (reads null when the range is mixed). */
-class FakeFontProxy extends FakeObject<RangeTarget> implements XlRangeFont {
+class FakeFontProxy extends FakeRangePart implements XlRangeFont {
   protected readonly props = ['bold'] as const;
-  constructor(
-    ctx: FakeContext,
-    private readonly range: FakeRange,
-  ) {
-    super(ctx);
-  }
-  protected override bound(): RangeTarget | null {
-    return this.range.rangeTarget();
-  }
   protected read(t: RangeTarget): unknown {
     const s = this.ctx.sheetOrThrow(t.sheetId);
     const values: boolean[] = [];
@@ -1404,17 +1393,14 @@ class FakeBorderCollection implements XlRangeBorderCollection {
  * was none); setting a weight on a line without one makes it Continuous, as Excel does. Reads see a
  * line stored on either of the two cells it separates; a mixed range reads null.
  */
-class FakeBorderProxy extends FakeObject<RangeTarget> implements XlRangeBorder {
+class FakeBorderProxy extends FakeRangePart implements XlRangeBorder {
   protected readonly props = ['sideIndex', 'style', 'weight'] as const;
   constructor(
     ctx: FakeContext,
-    private readonly range: FakeRange,
+    range: FakeRange,
     private readonly index: XlBorderIndex,
   ) {
-    super(ctx);
-  }
-  protected override bound(): RangeTarget | null {
-    return this.range.rangeTarget();
+    super(ctx, range);
   }
   protected read(t: RangeTarget, name: string): unknown {
     if (name === 'sideIndex') return this.index;

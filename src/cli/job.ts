@@ -18,7 +18,7 @@ import { addTemplateSheet, TargetNotEmpty, writeTemplateInto } from '../hosts/xl
 import { buildDocument } from '../core/document';
 import { newProjectSheet } from '../core/schools/project-style';
 import { planSchoolTable, type ListSource } from '../core/schools/from-list';
-import { M, fsReason, say } from './messages';
+import { M, fsReason, say, type Bilingual } from './messages';
 
 export interface JobSettings {
   readonly config: CheckConfig;
@@ -118,21 +118,21 @@ export function runJob(task: JobTask, settings: JobSettings, clock: JobClock = {
     };
   }
   const t0 = now();
+  // a template that cannot be added to the copy stops this file in one sentence, before any check
+  const notAdded = (error: Bilingual): JobResult => ({
+    ...base,
+    status: 'unreadable',
+    summary: ZERO,
+    findings: [],
+    error: say(error, lang),
+    ms: { read: now() - t0, check: 0 },
+  });
   let read = readXlsx(bytes, { now });
   let generated: GeneratedTable | undefined;
   if (read.ok && settings.schoolTableFrom !== undefined) {
     // the table is written into the bytes the copy is made from; the check then reads the result
     const made = generateTable(bytes, read.snapshot, settings.schoolTableFrom, settings);
-    if (!made.ok) {
-      return {
-        ...base,
-        status: 'unreadable',
-        summary: ZERO,
-        findings: [],
-        error: say(M.schoolTableFailed(task.file, made.sentence), lang),
-        ms: { read: now() - t0, check: 0 },
-      };
-    }
+    if (!made.ok) return notAdded(M.schoolTableFailed(task.file, made.sentence));
     bytes = made.bytes;
     generated = made.generated;
     read = readXlsx(bytes, { now });
@@ -140,16 +140,7 @@ export function runJob(task: JobTask, settings: JobSettings, clock: JobClock = {
   let projectSheet: { sheet: string; headings: number } | undefined;
   if (read.ok && settings.newProjectSheet === true) {
     const made = addNextProjectSheet(bytes, read.snapshot);
-    if (!made.ok) {
-      return {
-        ...base,
-        status: 'unreadable',
-        summary: ZERO,
-        findings: [],
-        error: say(M.projectSheetFailed(task.file, made.error.messageIn(lang)), lang),
-        ms: { read: now() - t0, check: 0 },
-      };
-    }
+    if (!made.ok) return notAdded(M.projectSheetFailed(task.file, made.error.messageIn(lang)));
     bytes = made.bytes;
     projectSheet = made.added;
     read = readXlsx(bytes, { now });

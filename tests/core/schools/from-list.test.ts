@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { freeSheetName, parseListSource, planSchoolTable, readSchoolList, workbookPrefix } from '../../../src/core/schools/from-list';
+import {
+  freeSheetName,
+  lastUsedRow,
+  parseListSource,
+  planSchoolTable,
+  readSchoolList,
+  workbookPrefix,
+} from '../../../src/core/schools/from-list';
 import { templateToSheet } from '../../../src/core/schools/template';
 import { findSchoolTables, readRegistry } from '../../../src/core/schools/index';
 import { checkWorkbook } from '../../../src/core/check';
@@ -200,6 +207,51 @@ describe('planSchoolTable on the sample', () => {
     const again = planSchoolTable(applied(snap, plan), { sheet: '保安名单', range: { top: 0, left: 0, bottom: 5, right: 2 } });
     expect(again.ok && again.plan.sheetName).toBe('学校明细表2');
     expect(again.ok && again.plan.rows).toHaveLength(5);
+  });
+});
+
+describe('planSchoolTable into a project’s sheet (below its text)', () => {
+  const c = county300();
+  const projectLines = ['项目一', '一、项目名称', '学校保安经费', '二、立项依据', '…', '六、资金安排情况', '各校保安经费见下表：'];
+  const project = {
+    ...listSheet(
+      '项目一',
+      projectLines.map((l) => [l]),
+    ),
+    index: 3,
+  };
+  const snap: WorkbookSnapshot = {
+    sheets: [
+      listSheet('封面', [['玉溪市江川区教育体育局2024年学校补助']]),
+      { ...registrySheetOf(c), index: 1 },
+      countyListSheet(c, 2),
+      project,
+    ],
+  };
+
+  it('starts two rows below the last used row, and the re-check reads the 300 rows as that project’s table, 20 findings', () => {
+    expect(lastUsedRow(project)).toBe(6);
+    const r = planSchoolTable(snap, { sheet: '名单' }, { into: '项目一' });
+    if (!r.ok) throw new Error(r.message.en);
+    expect(r.plan.into).toEqual({ sheet: '项目一', row: 8 });
+    expect(r.plan.sheetName).toBe('项目一');
+    expect(Math.min(...r.plan.template.cells.map((x) => x.row))).toBe(8);
+    const part = templateToSheet({ name: '项目一', ...r.plan.template });
+    const after: WorkbookSnapshot = {
+      ...snap,
+      sheets: snap.sheets.map((x) => (x.name === '项目一' ? { ...x, cells: [...x.cells, ...part.cells], merges: part.merges } : x)),
+    };
+    const result = checkWorkbook({ snapshot: after });
+    const t = result.document.tables.filter((x) => x.sheet === '项目一');
+    expect(t.map((x) => [x.project, x.rows.length])).toEqual([[0, 300]]);
+    const onTable = result.findings.filter((f) => f.sheet === '项目一' && f.row >= 8);
+    expect(onTable).toHaveLength(20);
+    expect(new Set(onTable.map((f) => f.rule))).toEqual(new Set(['school-code-missing']));
+  });
+
+  it('a sheet that is not there is one sentence', () => {
+    const r = planSchoolTable(snap, { sheet: '名单' }, { into: '项目九' });
+    expect(r.ok || r.message).toEqual({ zh: '没有工作表“项目九”', en: 'There is no sheet "项目九"' });
   });
 });
 

@@ -21,6 +21,10 @@ export interface CliOptions {
   readonly docxTemplate?: string;
   /** `--school-table-from SHEET` or `SHEET!A1:D40`: the plain list the standard school table is made from. */
   readonly schoolTableFrom?: ListSource;
+  /** `--school-table-to SHEET`: write the table into that (project's) sheet, below its text, not on a new sheet. */
+  readonly schoolTableTo?: string;
+  /** `--new-project-sheet`: add the next project's sheet (新建项目表) to the copy. */
+  readonly newProjectSheet?: boolean;
   readonly force: boolean;
   readonly debug: boolean;
   readonly help: boolean;
@@ -39,8 +43,9 @@ const VALUED = new Set([
   '--export-docx',
   '--docx-template',
   '--school-table-from',
+  '--school-table-to',
 ]);
-const FLAGS = new Set(['--fix', '--force', '--debug', '--help', '-h']);
+const FLAGS = new Set(['--fix', '--force', '--debug', '--help', '-h', '--new-project-sheet']);
 
 export function parseArgs(argv: readonly string[]): ParseResult {
   const inputs: string[] = [];
@@ -108,6 +113,10 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   const schoolTableFrom = tableRaw === undefined ? undefined : parseListSource(tableRaw);
   if (tableRaw !== undefined && schoolTableFrom === null) return { ok: false, error: M.badSchoolTableFrom(tableRaw), lang: errLang };
   if (schoolTableFrom && out === undefined && outDir === undefined) return { ok: false, error: M.schoolTableNeedsOut, lang: errLang };
+  const schoolTableTo = values.get('--school-table-to');
+  if (schoolTableTo !== undefined && !schoolTableFrom) return { ok: false, error: M.schoolTableToWithoutFrom, lang: errLang };
+  const newProjectSheet = flags.has('--new-project-sheet');
+  if (newProjectSheet && out === undefined && outDir === undefined) return { ok: false, error: M.newProjectSheetNeedsOut, lang: errLang };
   const registry = values.get('--registry');
   const config = values.get('--config');
   return {
@@ -128,6 +137,8 @@ export function parseArgs(argv: readonly string[]): ParseResult {
       ...(exportDocx !== undefined && { exportDocx }),
       ...(docxTemplate !== undefined && { docxTemplate }),
       ...(schoolTableFrom && { schoolTableFrom }),
+      ...(schoolTableTo !== undefined && { schoolTableTo }),
+      ...(newProjectSheet && { newProjectSheet }),
     },
   };
 }

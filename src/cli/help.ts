@@ -32,6 +32,10 @@ export const HELP = `预算公开文本检查 disclosure-check — 检查预算�
                            With --export-docx: use the bureau's own Word template (page set-up, styles, header and footer)
   --school-table-from LIST 从名单（工作表名或“工作表!A1:D40”：校名、数量、金额）生成标准学校明细表，写入副本的新工作表“学校明细表”；需要 --out 或 --out-dir
                            Make the standard school table from a plain list (SHEET or SHEET!A1:D40) on a new sheet of the copy; needs --out or --out-dir
+  --school-table-to SHEET  与 --school-table-from 一起使用：学校明细表不另建工作表，写在该工作表（项目表）已有内容下方隔一行处；不覆盖任何已有内容
+                           With --school-table-from: write the table into SHEET (a project's sheet), one empty row below its last used row, not on a new sheet; nothing is overwritten
+  --new-project-sheet      在副本中新建下一个项目的工作表（项目N 和八个部分的标题，按本工作簿现有项目的写法）；需要 --out 或 --out-dir
+                           Add the next project's sheet to the copy (项目N and the eight headings, written as this workbook's projects are); needs --out or --out-dir
   --force                  与 --export-docx 一起使用：有错误也导出
                            With --export-docx: export even though errors remain
   --debug                  出错时显示技术细节（堆栈）
@@ -50,4 +54,6 @@ export const HELP = `预算公开文本检查 disclosure-check — 检查预算�
   disclosure-check - --format json < 江川区2023.xlsx
   disclosure-check 江川区2023.xlsx --out 江川区2023-已检查.xlsx --fix --registry 学校名册.xlsx
   disclosure-check 江川区2023.xlsx --school-table-from '保安名单!A1:C30' --out 江川区2023-学校表.xlsx
+  disclosure-check 江川区2023.xlsx --school-table-from 保安名单 --school-table-to 项目十六 --out 江川区2023-学校表.xlsx
+  disclosure-check 江川区2023.xlsx --new-project-sheet --out 江川区2023-新项目.xlsx
 `;

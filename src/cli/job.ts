@@ -14,9 +14,11 @@ import { checkWorkbook } from '../core/check';
 import { CheckBudgetExceeded } from '../core/budget';
 import { DEFAULT_LIMITS, readXlsx } from '../hosts/xlsx/read';
 import { annotateCopy, AnnotateError } from '../hosts/xlsx/annotate';
-import { addTemplateSheet } from '../hosts/xlsx/add-sheet';
+import { addTemplateSheet, TargetNotEmpty, writeTemplateInto } from '../hosts/xlsx/add-sheet';
+import { buildDocument } from '../core/document';
+import { newProjectSheet } from '../core/schools/project-style';
 import { planSchoolTable, type ListSource } from '../core/schools/from-list';
-import { M, fsReason, say } from './messages';
+import { M, fsReason, say, type Bilingual } from './messages';
 
 export interface JobSettings {
   readonly config: CheckConfig;
@@ -25,11 +27,17 @@ export interface JobSettings {
   readonly fix: boolean;
   /** Generate the standard school table from this list into the copy before checking (issue 15). */
   readonly schoolTableFrom?: ListSource;
+  /** Write that table into this existing sheet, below its text (`--school-table-to`). */
+  readonly schoolTableTo?: string;
+  /** Add the next project's sheet to the copy before checking (`--new-project-sheet`). */
+  readonly newProjectSheet?: boolean;
 }
 
 /** What `--school-table-from` wrote: the new sheet, its summary, the schools left without a code. */
 export interface GeneratedTable {
   readonly sheet: string;
+  /** Written into an existing sheet from this row (1-based), below its text. */
+  readonly row?: number;
   readonly schools: number;
   readonly summary: string;
   readonly unmatched: readonly { readonly name: string; readonly reason: string; readonly message: string }[];
@@ -71,6 +79,8 @@ export interface JobResult {
   readonly skipped?: readonly SkippedSheet[];
   /** The school table generated into the copy (`--school-table-from`). */
   readonly generated?: GeneratedTable;
+  /** The project sheet added to the copy (`--new-project-sheet`): its name and number of headings. */
+  readonly projectSheet?: { readonly sheet: string; readonly headings: number };
   readonly ms: { read: number; check: number };
 }
 
@@ -114,23 +124,31 @@ export function runJob(task: JobTask, settings: JobSettings, clock: JobClock = {
     };
   }
   const t0 = now();
+  // a template that cannot be added to the copy stops this file in one sentence, before any check
+  const notAdded = (error: Bilingual): JobResult => ({
+    ...base,
+    status: 'unreadable',
+    summary: ZERO,
+    findings: [],
+    error: say(error, lang),
+    ms: { read: now() - t0, check: 0 },
+  });
   let read = readXlsx(bytes, { now });
   let generated: GeneratedTable | undefined;
   if (read.ok && settings.schoolTableFrom !== undefined) {
     // the table is written into the bytes the copy is made from; the check then reads the result
     const made = generateTable(bytes, read.snapshot, settings.schoolTableFrom, settings);
-    if (!made.ok) {
-      return {
-        ...base,
-        status: 'unreadable',
-        summary: ZERO,
-        findings: [],
-        error: say(M.schoolTableFailed(task.file, made.sentence), lang),
-        ms: { read: now() - t0, check: 0 },
-      };
-    }
+    if (!made.ok) return notAdded(M.schoolTableFailed(task.file, made.sentence));
     bytes = made.bytes;
     generated = made.generated;
+    read = readXlsx(bytes, { now });
+  }
+  let projectSheet: { sheet: string; headings: number } | undefined;
+  if (read.ok && settings.newProjectSheet === true) {
+    const made = addNextProjectSheet(bytes, read.snapshot);
+    if (!made.ok) return notAdded(M.projectSheetFailed(task.file, made.error.messageIn(lang)));
+    bytes = made.bytes;
+    projectSheet = made.added;
     read = readXlsx(bytes, { now });
   }
   const t1 = now();
@@ -183,6 +201,7 @@ export function runJob(task: JobTask, settings: JobSettings, clock: JobClock = {
     ...(result.failures.length > 0 && { detail: result.failures.map((f) => JSON.stringify(f)).join('\n') }),
     ...(result.nothingToCheck && { skipped: result.document.skipped ?? [] }),
     ...(generated !== undefined && { generated }),
+    ...(projectSheet !== undefined && { projectSheet }),
   };
   if (task.out === undefined) return { ...base, status, summary: result.summary, findings: result.findings, ...failures, ms };
   let copy: Uint8Array;
@@ -250,24 +269,44 @@ function generateTable(
   settings: JobSettings,
 ): { ok: true; bytes: Uint8Array; generated: GeneratedTable } | { ok: false; sentence: string } {
   const { lang } = settings;
-  const planned = planSchoolTable(snapshot, source, { ...(settings.registry !== undefined && { registry: settings.registry }) });
+  const planned = planSchoolTable(snapshot, source, {
+    ...(settings.registry !== undefined && { registry: settings.registry }),
+    ...(settings.schoolTableTo !== undefined && { into: settings.schoolTableTo }),
+  });
   if (!planned.ok) return { ok: false, sentence: say(planned.message, lang) };
   const plan = planned.plan;
   let out: Uint8Array;
   try {
-    out = addTemplateSheet(bytes, { name: plan.sheetName, ...plan.template });
+    out = plan.into
+      ? writeTemplateInto(bytes, plan.into.sheet, plan.template)
+      : addTemplateSheet(bytes, { name: plan.sheetName, ...plan.template });
   } catch (e) {
-    return { ok: false, sentence: e instanceof AnnotateError ? e.messageIn(lang) : String(e) };
+    return { ok: false, sentence: e instanceof AnnotateError || e instanceof TargetNotEmpty ? e.messageIn(lang) : String(e) };
   }
   return {
     ok: true,
     bytes: out,
     generated: {
       sheet: plan.sheetName,
+      ...(plan.into && { row: plan.into.row + 1 }),
       schools: plan.rows.length,
       summary: say(plan.summary, lang),
       unmatched: plan.unresolved.map((u) => ({ name: u.name, reason: u.reason, message: say(u.message, lang) })),
       problems: plan.problems.map((p) => say(p.message, lang)),
     },
   };
+}
+
+/** 新建项目表 into the package: the next project's sheet in the workbook's own style (frameless text cells). */
+function addNextProjectSheet(
+  bytes: Uint8Array,
+  snapshot: WorkbookSnapshot,
+): { ok: true; bytes: Uint8Array; added: { sheet: string; headings: number } } | { ok: false; error: AnnotateError } {
+  const made = newProjectSheet(buildDocument(snapshot));
+  try {
+    const out = addTemplateSheet(bytes, { ...made.template, frame: false });
+    return { ok: true, bytes: out, added: { sheet: made.template.name, headings: made.template.cells.filter((c) => c.bold).length - 1 } };
+  } catch (e) {
+    return { ok: false, error: e instanceof AnnotateError ? e : new AnnotateError('internal', undefined, e) };
+  }
 }

@@ -149,6 +149,26 @@ export const M = {
     zh: '--school-table-from 把生成的学校明细表写入副本，需要同时指定 --out（或 --out-dir）；输入文件从不被修改',
     en: '--school-table-from writes the generated school table into a copy: give --out (or --out-dir) too; the input is never modified',
   },
+  schoolTableToWithoutFrom: {
+    zh: '--school-table-to 指定学校明细表写在哪个工作表，需要同时指定 --school-table-from',
+    en: '--school-table-to says which sheet the school table goes into: give --school-table-from too',
+  },
+  newProjectSheetNeedsOut: {
+    zh: '--new-project-sheet 把新建的项目表写入副本，需要同时指定 --out（或 --out-dir）；输入文件从不被修改',
+    en: '--new-project-sheet adds the new project sheet to a copy: give --out (or --out-dir) too; the input is never modified',
+  },
+  projectSheetWritten: (sheet: string, headings: number): Bilingual => ({
+    zh: `已新建工作表“${sheet}”：标题和 ${headings} 个部分的标题，各部分待填写`,
+    en: `sheet "${sheet}" added: the title and ${headings} section headings, each left to fill in`,
+  }),
+  projectSheetFailed: (p: string, sentence: string): Bilingual => ({
+    zh: `${p}：无法新建项目表：${sentence}`,
+    en: `${p}: the project sheet cannot be added: ${sentence}`,
+  }),
+  schoolTableWrittenInto: (sheet: string, row: number, summary: string): Bilingual => ({
+    zh: `已在工作表“${sheet}”第 ${row} 行起生成学校明细表：${summary}`,
+    en: `school table generated in sheet "${sheet}" from row ${row}: ${summary}`,
+  }),
   schoolTableFailed: (p: string, sentence: string): Bilingual => ({
     zh: `${p}：无法生成学校明细表：${sentence}`,
     en: `${p}: the school table cannot be made: ${sentence}`,

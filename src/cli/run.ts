@@ -273,6 +273,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     if (json !== undefined) await writer.writeAll(json.element(toJsonFileReport(r, lang)));
     else if (opts.format === 'csv') {
       if (r.generated !== undefined) io.err(generatedText(r.generated, r.file, lang));
+      if (r.projectSheet !== undefined) io.err(`${r.file}${lang === 'zh' ? '：' : ': '}${projectSheetText(r.projectSheet, lang)}\n`);
       await writer.write(csvPart(r, lang, results.length === 1));
     } else await writer.write(renderOne(r, lang));
   };
@@ -290,6 +291,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       fix: opts.fix,
       ...(registry !== undefined && { registry }),
       ...(opts.schoolTableFrom !== undefined && { schoolTableFrom: opts.schoolTableFrom }),
+      ...(opts.schoolTableTo !== undefined && { schoolTableTo: opts.schoolTableTo }),
+      ...(opts.newProjectSheet === true && { newProjectSheet: true }),
     },
     onResult: async (r) => {
       await emitProblemsBefore(r.index);
@@ -392,20 +395,27 @@ async function readStdin(stdin: StdinSource, lang: Lang): Promise<StdinRead> {
 function toJsonFileReport(
   r: JobResult,
   lang: Lang,
-): JsonReport['reports'][number] & { annotatedCopy?: string; schoolTable?: GeneratedTable } {
-  const rep: JsonReport['reports'][number] & { annotatedCopy?: string; schoolTable?: GeneratedTable } = toJsonReport(
-    [toFileReport(r)],
-    lang,
-  ).reports[0]!;
+): JsonReport['reports'][number] & { annotatedCopy?: string; schoolTable?: GeneratedTable; projectSheet?: JobResult['projectSheet'] } {
+  const rep: JsonReport['reports'][number] & {
+    annotatedCopy?: string;
+    schoolTable?: GeneratedTable;
+    projectSheet?: JobResult['projectSheet'];
+  } = toJsonReport([toFileReport(r)], lang).reports[0]!;
   if (r.wrote !== undefined) rep.annotatedCopy = r.wrote;
   if (r.generated !== undefined) rep.schoolTable = r.generated;
+  if (r.projectSheet !== undefined) rep.projectSheet = r.projectSheet;
   return rep;
+}
+
+/** What `--new-project-sheet` did, one sentence. */
+function projectSheetText(p: NonNullable<JobResult['projectSheet']>, lang: Lang): string {
+  return say(M.projectSheetWritten(p.sheet, p.headings), lang);
 }
 
 /** What `--school-table-from` did: the new sheet, then the schools left without a code and the list's problems. */
 function generatedText(g: GeneratedTable, file: string, lang: Lang, indent = ''): string {
   const lines = [
-    `${indent}${file === '' ? '' : lang === 'zh' ? `${file}：` : `${file}: `}${say(M.schoolTableWritten(g.sheet, g.summary), lang)}`,
+    `${indent}${file === '' ? '' : lang === 'zh' ? `${file}：` : `${file}: `}${say(g.row !== undefined ? M.schoolTableWrittenInto(g.sheet, g.row, g.summary) : M.schoolTableWritten(g.sheet, g.summary), lang)}`,
   ];
   if (g.unmatched.length > 0) {
     lines.push(`${indent}  ${say(M.schoolTableUnmatched, lang)}`);
@@ -447,6 +457,7 @@ function renderOne(r: JobResult, lang: Lang): string {
   let s = renderText([{ file: r.file, summary: r.summary, findings: r.findings }], lang);
   s = s.replace(/\n$/, '');
   if (r.generated !== undefined) s += `\n${generatedText(r.generated, '', lang, '  ')}`;
+  if (r.projectSheet !== undefined) s += `${s.endsWith('\n') ? '' : '\n'}  ${projectSheetText(r.projectSheet, lang)}\n`;
   if (r.wrote !== undefined) s += `  ${say(M.wrote(r.wrote), lang)}\n`;
   if (r.error !== undefined) s += `  ${stripFile(r.error, r.file)}\n`;
   return `${s.endsWith('\n') ? s : `${s}\n`}\n`;

@@ -13,7 +13,7 @@ import { FixAllDialog } from './components/FixAllDialog';
 import { SettingsView } from './components/SettingsView';
 import { Summary, matchesFilter, type SummaryFilter } from './components/Summary';
 import { ExportPanel, type DocxExporter } from './components/ExportPanel';
-import { schoolTableLabel, schoolTableWritten } from './components/schoolTableStrings';
+import { schoolTableLabel, schoolTableWritten, schoolTableWrittenInto } from './components/schoolTableStrings';
 
 /** 生成学校表's dialog: loaded when first opened (Fluent's Select, Field, Input stay out of the initial JS). */
 const SchoolTableDialog = lazy(() => import(/* webpackChunkName: "school-table" */ './components/SchoolTableDialog'));
@@ -673,10 +673,12 @@ export function Pane(props: PaneProps) {
             host={host.schoolTable}
             lang={lang}
             request={{ config: toConfig(settings), lang, ...(registry && { registry }) }}
+            projectSheets={result ? [...new Set(result.document.projects.map((p) => p.ref.sheet))] : []}
             onClose={() => setTableOpen(false)}
-            onWritten={(sheet) => {
+            onWritten={(sheet, into) => {
               setTableOpen(false);
-              void run(false).then(() => setNotice({ intent: 'success', text: schoolTableWritten(lang, sheet) }));
+              const text = into ? schoolTableWrittenInto(lang, sheet) : schoolTableWritten(lang, sheet);
+              void run(false).then(() => setNotice({ intent: 'success', text }));
             }}
           />
         </Suspense>

@@ -47,6 +47,11 @@ export interface FixOutcome {
   readonly skipped: readonly { readonly sheet: string; readonly cell: string; readonly reason: string }[];
 }
 
+/** Where 生成学校表 writes: a new sheet (default), or `into` an existing (project's) sheet below its text. */
+export interface SchoolTablePlace {
+  readonly into?: string;
+}
+
 /** What 生成学校表 asks of a host: the list's sheets (and the selection in Excel), a preview, the write. */
 export interface SchoolTableHost {
   /** The workbook's visible sheets, to pick the list from. */
@@ -57,11 +62,13 @@ export interface SchoolTableHost {
   preview(
     source: ListSource,
     request: Omit<CheckRequest, 'onPhase'>,
+    place?: SchoolTablePlace,
   ): Promise<{ readonly ok: true; readonly preview: SchoolTablePreview } | { readonly ok: false; readonly message: string }>;
-  /** Writes the table on a new sheet; the pane checks again afterwards. */
+  /** Writes the table on a new sheet (or into `place.into` below its text); the pane checks again afterwards. */
   write(
     source: ListSource,
     request: Omit<CheckRequest, 'onPhase'>,
+    place?: SchoolTablePlace,
   ): Promise<{ readonly ok: true; readonly sheet: string } | { readonly ok: false; readonly message: string }>;
 }
 

@@ -1,7 +1,9 @@
 /**
  * 生成学校表 in the standalone page (issue 15): open a workbook with a plain list, pick the list, see the
  * preview (the rows, their codes, what could not be matched), write the table, see the re-check, and
- * download the copy with the new sheet. The preview's screenshot goes to docs/screenshots/.
+ * download the copy with the new sheet; then the table below a project's text (写到) and 新建项目表, both
+ * in the re-check and in the downloaded copy. The screenshots of the preview, of the preview below
+ * 项目十六 and of the 新建项目表 dialog go to docs/screenshots/.
  */
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -24,6 +26,18 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Waits for the dialogs' finite animations to end (a screenshot mid-fade is blurred). */
+async function settled(): Promise<void> {
+  await w!.page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+        .map((a) => a.finished),
+    ),
+  );
+}
+
 describe('生成学校表 in the standalone page', () => {
   it('previews the table from the list, with the two schools it cannot match', async () => {
     w = await openPage(browser!, 'index.html', { locale: 'zh-CN', width: 900 });
@@ -34,7 +48,7 @@ describe('生成学校表 in the standalone page', () => {
     await w.page.getByRole('button', { name: '生成学校表' }).click();
     const dialog = w.page.getByTestId('school-table-dialog');
     await dialog.waitFor();
-    await dialog.getByRole('combobox').selectOption('保安名单');
+    await dialog.getByLabel('名单所在').selectOption('保安名单');
     await dialog.getByRole('button', { name: '预览' }).click();
     const preview = w.page.getByTestId('school-table-preview');
     await preview.waitFor({ timeout: 60_000 });
@@ -53,14 +67,7 @@ describe('生成学校表 in the standalone page', () => {
       '11',
       '34.32',
     ]);
-    await w.page.evaluate(() =>
-      Promise.all(
-        document
-          .getAnimations()
-          .filter((a) => a.effect?.getTiming().iterations !== Infinity)
-          .map((a) => a.finished),
-      ),
-    );
+    await settled();
     await dialog.screenshot({ path: path.join(SHOTS, 'school-table-preview-zh.png') });
     expect(w.errors).toEqual([]);
   });
@@ -78,6 +85,59 @@ describe('生成学校表 in the standalone page', () => {
     const sheet = r.snapshot.sheets.find((s) => s.name === '学校明细表')!;
     expect(sheet.cells.find((c) => c.row === 9 && c.col === 0)).toMatchObject({ value: '2153005307', numFmt: '@' });
     expect(sheet.cells.find((c) => c.row === 4 && c.col === 4)).toMatchObject({ value: 730.08, formula: 'SUM(E6:E34)' });
+    expect(w!.errors).toEqual([]);
+  });
+
+  it('writes a second table below 项目十六’s text (写到), and the re-check reads it there', async () => {
+    const page = w!.page;
+    await page.getByRole('button', { name: '生成学校表' }).click();
+    const dialog = page.getByTestId('school-table-dialog');
+    await dialog.waitFor();
+    await dialog.getByLabel('名单所在').selectOption('保安名单');
+    await dialog.getByTestId('school-table-place').selectOption('项目十六');
+    await dialog.getByRole('button', { name: '预览' }).click();
+    await page.getByTestId('school-table-preview').waitFor({ timeout: 60_000 });
+    const write = dialog.getByRole('button', { name: '写入“项目十六”第 19 行起' });
+    await write.waitFor();
+    await settled();
+    await dialog.screenshot({ path: path.join(SHOTS, 'school-table-into-zh.png') });
+    await write.click();
+    await page.getByText('学校表已写入工作表“项目十六”的正文下方，已重新检查。').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-finding]', { hasText: '项目十六!A51' }).count()).toBeGreaterThan(0);
+    expect(w!.errors).toEqual([]);
+  });
+
+  it('新建项目表: the dialog shows 项目十七’s headings; 新建 adds the sheet, the re-check shows its empty sections, the copy has it', async () => {
+    const page = w!.page;
+    await page.getByTestId('new-project-sheet').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('新建工作表“项目十七”').waitFor({ timeout: 60_000 });
+    expect(await dialog.getByTestId('new-project-headings').locator('li').allInnerTexts()).toEqual([
+      '项目十七',
+      '项目名称',
+      '立项依据',
+      '项目实施单位',
+      '项目基本概况',
+      '项目实施内容',
+      '资金安排情况',
+      '项目实施计划',
+      '项目实施成效',
+    ]);
+    // shown as they will be written: no list numbers of the page's own beside the headings' numbering
+    expect(await dialog.getByTestId('new-project-headings').evaluate((e) => getComputedStyle(e).listStyleType)).toBe('none');
+    await settled();
+    await dialog.screenshot({ path: path.join(SHOTS, 'new-project-sheet-zh.png') });
+    await dialog.getByRole('button', { name: '新建' }).click();
+    await page.getByText('已新建工作表“项目十七”', { exact: false }).waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-finding]', { hasText: '项目十七!A2' }).count()).toBeGreaterThan(0);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载标注副本' }).click()]);
+    const file = path.join(TMP, 'school-table-project-copy.xlsx');
+    await download.saveAs(file);
+    const r = readXlsx(new Uint8Array(readFileSync(file)));
+    if (!r.ok) throw new Error('copy unreadable');
+    expect(r.snapshot.sheets.find((s) => s.name === '项目十七')?.cells[0]?.text).toBe('项目十七');
+    const p16 = r.snapshot.sheets.find((s) => s.name === '项目十六')!;
+    expect(p16.cells.find((c) => c.row === 18 && c.col === 0)?.text).toBe('学校代码（10位代码）');
     expect(w!.errors).toEqual([]);
   });
 });

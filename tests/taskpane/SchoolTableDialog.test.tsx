@@ -95,3 +95,52 @@ describe('生成学校表 in the pane', () => {
     expect(calls).toEqual(['preview 项目一 range']);
   });
 });
+
+describe('生成学校表 below a project’s text', () => {
+  it('offers the projects’ sheets; the preview and the write go to the one chosen, and the button and notice say where', async () => {
+    const file = createFileHost(withSheet(sampleSnapshot(), listSheet('保安名单', sampleListRows())), () => undefined);
+    const calls: string[] = [];
+    const table: SchoolTableHost = {
+      sheets: async () => file.snapshot().sheets.map((s) => s.name),
+      async preview(source, _request, place) {
+        calls.push(`preview ${place?.into ?? 'new'}`);
+        const r = planSchoolTable(file.snapshot(), source, place?.into === undefined ? {} : { into: place.into });
+        return r.ok ? { ok: true, preview: previewOf(r.plan) } : { ok: false, message: r.message.zh };
+      },
+      async write(source, _request, place) {
+        calls.push(`write ${place?.into ?? 'new'}`);
+        const r = planSchoolTable(file.snapshot(), source, place?.into === undefined ? {} : { into: place.into });
+        if (!r.ok) return { ok: false, message: r.message.zh };
+        file.writeInto(r.plan.sheetName, templateToSheet({ name: r.plan.sheetName, ...r.plan.template }));
+        return { ok: true, sheet: r.plan.sheetName };
+      },
+    };
+    const host = Object.assign(Object.create(file) as PaneHost, file, { schoolTable: table });
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <Pane host={host} lang="zh" />
+      </FluentProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: /^检查$/ }));
+    await screen.findByTestId('summary', undefined, { timeout: 15_000 });
+    fireEvent.click(screen.getByRole('button', { name: '生成学校表' }));
+    const dialog = await screen.findByRole('dialog', {}, { timeout: 15_000 });
+    const place = await within(dialog).findByTestId('school-table-place');
+    const options = [...place.querySelectorAll('option')].map((o) => o.textContent);
+    expect(options[0]).toBe('新工作表');
+    expect(options).toContain('“项目十六”的正文下方');
+    await waitFor(() => expect(dialog.querySelector('select')!.value).not.toBe(''));
+    fireEvent.change(dialog.querySelector('select')!, { target: { value: '保安名单' } });
+    fireEvent.change(place, { target: { value: '项目十六' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: '预览', hidden: true }));
+    fireEvent.click(await screen.findByText('写入“项目十六”第 19 行起'));
+    expect(await screen.findByText('学校表已写入工作表“项目十六”的正文下方，已重新检查。')).toBeTruthy();
+    expect(calls).toEqual(['preview 项目十六', 'write 项目十六']);
+    expect(
+      file
+        .snapshot()
+        .sheets.find((s) => s.name === '项目十六')!
+        .cells.some((c) => c.row === 18 && c.text === '学校代码（10位代码）'),
+    ).toBe(true);
+  });
+});

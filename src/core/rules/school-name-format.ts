@@ -1,8 +1,6 @@
 import { defineRule, type RawFinding } from './types';
 import { toA1 } from '../snapshot/a1';
-import { isCountyLevelName, normalizeName, stripPrefix, townOf } from '../schools/names';
-import { standardName } from '../schools/match';
-import { place, rowMatches, tablePrefix } from '../schools/support';
+import { nameIssues, place, rowMatches, townNotedWithCode } from '../schools/support';
 
 type Id = 'noPrefix' | 'noTown';
 
@@ -30,52 +28,24 @@ export default defineRule<Id>({
     const out: RawFinding<Id>[] = [];
     const zh = context.lang !== 'en';
     for (const table of document.tables) {
-      const prefix = tablePrefix(table);
-      if (prefix === '') continue;
+      const issues = nameIssues(document, table);
       const matches = rowMatches(document, table);
-      const named = table.rows.filter((r) => r.name.text.trim() !== '');
-      if (named.length < 2) continue;
-      const infos = table.rows.map((r, i) => {
-        const { rest, hadPrefix } = stripPrefix(r.name.text, prefix);
-        const m = matches[i];
-        const entry = m?.kind === 'match' ? m.entry : undefined;
-        // county-level: the registry says it has no town, or its name says so (第一中学, 职业中学…)
-        const countyLevel = entry
-          ? normalizeName(entry.town ?? '') === '' && townOf(normalizeName(entry.name)) === ''
-          : isCountyLevelName(rest);
-        return { rest, hadPrefix, town: townOf(rest), countyLevel, entry };
-      });
-      const withPrefix = infos.filter((x, i) => x.hadPrefix && table.rows[i]!.name.text.trim() !== '').length;
-      const townLevel = infos.filter((x, i) => !x.countyLevel && table.rows[i]!.name.text.trim() !== '');
-      const withTown = townLevel.filter((x) => x.town !== '').length;
-      const prefixNorm = withPrefix * 2 > named.length;
-      const townNorm = townLevel.length >= 2 && withTown * 2 > townLevel.length;
       table.rows.forEach((row, i) => {
+        const issue = issues[i];
+        // a school the registry cannot resolve and without a code: school-code-missing says both
+        if (!issue || townNotedWithCode(row, matches[i], issue)) return;
         const name = row.name.text;
-        const x = infos[i]!;
-        if (name.trim() === '') return;
-        let id: Id | null = null;
-        if (prefixNorm && !x.hadPrefix) id = 'noPrefix';
-        else if (townNorm && x.town === '' && !x.countyLevel) id = 'noTown';
-        if (!id) return;
-        const standard =
-          x.entry && (x.countyLevel || normalizeName(x.entry.town ?? '') !== '' || townOf(normalizeName(x.entry.name)) !== '')
-            ? standardName(x.entry, prefix)
-            : undefined;
-        const fixable =
-          standard !== undefined &&
-          standard !== normalizeName(name) &&
-          (id === 'noPrefix' || townOf(stripPrefix(standard, prefix).rest) !== '');
-        const suggestion = fixable ? (zh ? `，标准名称应为“${standard}”` : `; the standard name is "${standard}"`) : '';
+        const { standard, prefix } = issue;
+        const suggestion = standard !== undefined ? (zh ? `，标准名称应为“${standard}”` : `; the standard name is "${standard}"`) : '';
         out.push({
-          messageId: id,
+          messageId: issue.id,
           data: { school: name, prefix, suggestion },
           ref: row.name.ref,
           ...place(document, table, row),
           ...(table.headers[table.columns.name] !== undefined && { column: table.headers[table.columns.name]! }),
-          expected: fixable ? standard : zh ? '市+县+乡+校名' : '市+县+乡+校名 (city + county + town + school)',
+          expected: standard ?? (zh ? '市+县+乡+校名' : '市+县+乡+校名 (city + county + town + school)'),
           actual: name,
-          ...(fixable && {
+          ...(standard !== undefined && {
             fix: {
               sheet: row.name.ref.sheet,
               cell: toA1(row.name.ref.row, row.name.ref.col),

@@ -558,7 +558,10 @@ export interface PlanRow {
 }
 
 export interface SchoolTablePlan {
+  /** The sheet written: a new one, or (`into`) the project's sheet the table goes below. */
   readonly sheetName: string;
+  /** Set when the table goes into an existing sheet below its text: the first row written (0-based). */
+  readonly into?: { readonly sheet: string; readonly row: number };
   readonly list: SchoolList;
   readonly prefix: string;
   readonly template: SchoolTableTemplate;
@@ -575,6 +578,19 @@ export interface PlanOptions {
   /** The 市+县 prefix; found in the workbook when not given. */
   readonly prefix?: string;
   readonly projectName?: string;
+  /**
+   * Write the table into this existing sheet (a project's), two rows below its last used row,
+   * instead of on a new sheet. Refused in one sentence when any cell it covers is not empty.
+   */
+  readonly into?: string;
+}
+
+/** The last row (0-based) with content — a value, a formula or a merged area — of a sheet; -1 when empty. */
+export function lastUsedRow(sheet: SheetSnapshot): number {
+  let last = -1;
+  for (const c of sheet.cells) if (c.row > last && (c.text !== '' || c.formula !== undefined)) last = c.row;
+  for (const m of sheet.merges) if (m.bottom > last) last = m.bottom;
+  return last;
 }
 
 /** Everything the surfaces show and write: the list read, the table built, what could not be matched. */
@@ -597,7 +613,14 @@ export function planSchoolTable(
   const prefix = options.prefix ?? workbookPrefix(snapshot, registry);
   const problems = [...list.problems];
   const inputs = toInputs(list, problems);
+  let origin: { row: number; col: number } | undefined;
+  if (options.into !== undefined) {
+    const target = snapshot.sheets.find((x) => x.name === options.into);
+    if (!target) return { ok: false, message: { zh: `没有工作表“${options.into}”`, en: `There is no sheet "${options.into}"` } };
+    origin = { row: lastUsedRow(target) + 2, col: 0 };
+  }
   const template = schoolTableTemplate(inputs, registry, {
+    ...(origin && { origin }),
     prefix,
     decimals: decimalsFor(inputs),
     prefixUnmatched: true,
@@ -621,7 +644,14 @@ export function planSchoolTable(
       matched: !unresolvedNames.has(r.name) && typeof code === 'string' && code !== '',
     };
   });
-  const sheetName = freeSheetName(snapshot.sheets.map((s) => s.name));
+  if (options.into !== undefined && origin) {
+    const taken = occupied(
+      snapshot.sheets.find((x) => x.name === options.into)!,
+      template,
+    );
+    if (taken !== null) return { ok: false, message: notEmptyMessage(options.into, taken) };
+  }
+  const sheetName = options.into ?? freeSheetName(snapshot.sheets.map((s) => s.name));
   const n = rows.length;
   const missing = rows.filter((r) => r.code === '').length;
   const unitZh =
@@ -640,6 +670,7 @@ export function planSchoolTable(
     ok: true,
     plan: {
       sheetName,
+      ...(options.into !== undefined && origin && { into: { sheet: options.into, row: origin.row } }),
       list,
       prefix,
       template,
@@ -652,6 +683,26 @@ export function planSchoolTable(
       },
     },
   };
+}
+
+/** Why a generated table cannot go where asked: `cell` of `sheet` has content (nothing is overwritten). */
+export function notEmptyMessage(sheet: string, cell: string): Bilingual {
+  return {
+    zh: `“${sheet}”的 ${cell} 不是空的，学校表不能写在那里（不覆盖已有内容）`,
+    en: `${cell} of "${sheet}" is not empty, so the school table cannot go there (nothing is overwritten)`,
+  };
+}
+
+/** The first cell of the template's rectangle that already has content in `sheet` (A1), else null. */
+function occupied(sheet: SheetSnapshot, block: SchoolTableTemplate): string | null {
+  const rows = [...block.cells.map((c) => c.row), ...block.merges.flatMap((m) => [m.top, m.bottom])];
+  const cols = [...block.cells.map((c) => c.col), ...block.merges.flatMap((m) => [m.left, m.right])];
+  const [top, bottom, left, right] = [Math.min(...rows), Math.max(...rows), Math.min(...cols), Math.max(...cols)];
+  const inside = (r: number, c: number) => r >= top && r <= bottom && c >= left && c <= right;
+  const cell = sheet.cells.find((c) => inside(c.row, c.col) && (c.text !== '' || c.formula !== undefined));
+  if (cell) return toA1(cell.row, cell.col);
+  const m = sheet.merges.find((x) => x.top <= bottom && x.bottom >= top && x.left <= right && x.right >= left);
+  return m ? toA1(m.top, m.left) : null;
 }
 
 /** `学校名单`, `学校名单!A1:D40`, `'学校 名单'!A1:D40` → the sheet and range; null when malformed. */
@@ -678,6 +729,8 @@ export function describeSource(source: ListSource): string {
 /** What a surface shows before writing (structured-clone safe, without the cells to write). */
 export interface SchoolTablePreview {
   readonly sheetName: string;
+  /** The table goes into this existing sheet from this row (0-based), below the project's text. */
+  readonly into?: { readonly sheet: string; readonly row: number };
   readonly prefix: string;
   readonly summary: Bilingual;
   readonly rows: readonly PlanRow[];
@@ -688,6 +741,7 @@ export interface SchoolTablePreview {
 export function previewOf(plan: SchoolTablePlan): SchoolTablePreview {
   return {
     sheetName: plan.sheetName,
+    ...(plan.into && { into: plan.into }),
     prefix: plan.prefix,
     summary: plan.summary,
     rows: plan.rows,

@@ -4,8 +4,8 @@
  */
 import type { CellRef, DisclosureDocument, FundingColumn, NumberCell, SchoolRow, SchoolTable } from '../model';
 import { gridOf } from '../snapshot/grid';
-import { commonPrefix } from './names';
-import { indexRegistry, matchRegistry, type RegistryMatch } from './match';
+import { commonPrefix, isCountyLevelName, normalizeName, stripPrefix, townOf } from './names';
+import { indexRegistry, matchRegistry, standardName, type RegistryMatch } from './match';
 import { formatFenIn, numberToDecimal, scaleDecimal } from './values';
 
 /** The label (`项目十一`) of the project a table belongs to, when linked. */
@@ -87,4 +87,83 @@ export function occupied(document: DisclosureDocument, ref: CellRef): boolean {
   const cell = gridOf(sheet).get(ref.row, ref.col);
   if (!cell) return false;
   return cell.formula !== undefined || (cell.kind !== 'empty' && cell.text.trim() !== '');
+}
+
+/** A row's name not in 市+县+乡+校名 form: no 市+县 prefix, or no 乡 where the table's names have one. */
+export interface NameIssue {
+  readonly id: 'noPrefix' | 'noTown';
+  readonly prefix: string;
+  /** The registry's standard name, when it resolves the school and differs from the name written. */
+  readonly standard?: string;
+}
+
+const nameIssueCache = new WeakMap<SchoolTable, WeakMap<DisclosureDocument, readonly (NameIssue | null)[]>>();
+
+/**
+ * The name issue of every row of a table (null where the name is fine or empty), judged against
+ * the table's own norm: a prefix most names have, a 乡 most town-level names have. Computed once
+ * per table (school-name-format reports them; school-code-missing notes them on a school it cannot
+ * resolve, so an unmatched school is one finding, not two).
+ */
+export function nameIssues(document: DisclosureDocument, table: SchoolTable): readonly (NameIssue | null)[] {
+  let byDoc = nameIssueCache.get(table);
+  const cached = byDoc?.get(document);
+  if (cached) return cached;
+  const out = computeNameIssues(document, table);
+  if (!byDoc) nameIssueCache.set(table, (byDoc = new WeakMap()));
+  byDoc.set(document, out);
+  return out;
+}
+
+function computeNameIssues(document: DisclosureDocument, table: SchoolTable): readonly (NameIssue | null)[] {
+  const none = table.rows.map(() => null);
+  const prefix = tablePrefix(table);
+  if (prefix === '') return none;
+  const matches = rowMatches(document, table);
+  const named = table.rows.filter((r) => r.name.text.trim() !== '');
+  if (named.length < 2) return none;
+  const infos = table.rows.map((r, i) => {
+    const { rest, hadPrefix } = stripPrefix(r.name.text, prefix);
+    const m = matches[i];
+    const entry = m?.kind === 'match' ? m.entry : undefined;
+    // county-level: the registry says it has no town, or its name says so (第一中学, 职业中学…)
+    const countyLevel = entry
+      ? normalizeName(entry.town ?? '') === '' && townOf(normalizeName(entry.name)) === ''
+      : isCountyLevelName(rest);
+    return { rest, hadPrefix, town: townOf(rest), countyLevel, entry };
+  });
+  const withPrefix = infos.filter((x, i) => x.hadPrefix && table.rows[i]!.name.text.trim() !== '').length;
+  const townLevel = infos.filter((x, i) => !x.countyLevel && table.rows[i]!.name.text.trim() !== '');
+  const withTown = townLevel.filter((x) => x.town !== '').length;
+  const prefixNorm = withPrefix * 2 > named.length;
+  const townNorm = townLevel.length >= 2 && withTown * 2 > townLevel.length;
+  return table.rows.map((row, i): NameIssue | null => {
+    const name = row.name.text;
+    const x = infos[i]!;
+    if (name.trim() === '') return null;
+    let id: NameIssue['id'] | null = null;
+    if (prefixNorm && !x.hadPrefix) id = 'noPrefix';
+    else if (townNorm && x.town === '' && !x.countyLevel) id = 'noTown';
+    if (!id) return null;
+    const standard =
+      x.entry && (x.countyLevel || normalizeName(x.entry.town ?? '') !== '' || townOf(normalizeName(x.entry.name)) !== '')
+        ? standardName(x.entry, prefix)
+        : undefined;
+    const fixable =
+      standard !== undefined &&
+      standard !== normalizeName(name) &&
+      (id === 'noPrefix' || townOf(stripPrefix(standard, prefix).rest) !== '');
+    return { id, prefix, ...(fixable && { standard }) };
+  });
+}
+
+/**
+ * Whether a row's missing 乡 is said by school-code-missing instead of school-name-format: the row
+ * has no code (and no error value) and the registry cannot resolve it, so the name cannot be made
+ * standard either — one finding for the school, its code, with a note that the name is incomplete.
+ */
+export function townNotedWithCode(row: SchoolRow, match: RegistryMatch | undefined, issue: NameIssue | null): boolean {
+  if (issue?.id !== 'noTown' || issue.standard !== undefined) return false;
+  if (row.code.digits !== '' || row.code.uncalculated || row.code.error !== undefined) return false;
+  return !(match?.kind === 'match' && match.entry.code !== '');
 }

@@ -31,6 +31,42 @@ export interface XlFill extends XlLoadable {
   clear(): void;
 }
 
+/** Range.format.font (ExcelApi 1.1): only what the generated sheets set. `bold` reads null when mixed. */
+export interface XlRangeFont extends XlLoadable {
+  bold: boolean;
+}
+
+/** Excel.BorderIndex: which line of a range a RangeBorder is. */
+export type XlBorderIndex =
+  'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal' | 'DiagonalDown' | 'DiagonalUp';
+
+/** One line of a range's borders (ExcelApi 1.1): style 'None' | 'Continuous' | …; weight 'Hairline' | 'Thin' | 'Medium' | 'Thick'. */
+export interface XlRangeBorder extends XlLoadable {
+  readonly sideIndex: string;
+  style: string;
+  weight: string;
+}
+
+export interface XlRangeBorderCollection {
+  getItem(index: XlBorderIndex): XlRangeBorder;
+}
+
+/**
+ * Range.format (ExcelApi 1.1; columnWidth 1.2): alignment, wrap and column width read null when
+ * the range is mixed. `columnWidth` is in points (a width of 8.43 characters of Calibri 11 is 48 pt).
+ */
+export interface XlRangeFormat extends XlLoadable {
+  readonly fill: XlFill;
+  readonly font: XlRangeFont;
+  readonly borders: XlRangeBorderCollection;
+  /** 'General' | 'Left' | 'Center' | 'Right' | … */
+  horizontalAlignment: string;
+  /** 'Top' | 'Center' | 'Bottom' | … */
+  verticalAlignment: string;
+  wrapText: boolean;
+  columnWidth: number;
+}
+
 export interface XlRangeAreas extends XlLoadable {
   readonly isNullObject: boolean;
   /** `Sheet1!A1:B2, Sheet1!D4:E5`. */
@@ -50,7 +86,7 @@ export interface XlRange extends XlLoadable {
   readonly text: string[][];
   formulas: unknown[][];
   numberFormat: unknown[][];
-  readonly format: { readonly fill: XlFill };
+  readonly format: XlRangeFormat;
   /** ExcelApi 1.13. Fails when the range holds more than 512 merged areas. */
   getMergedAreasOrNullObject(): XlRangeAreas;
   select(): void;

@@ -13,8 +13,8 @@ import type { Finding, Fix, Lang } from '../../core/rules/types';
 import type { StoredExplanation } from '../../core/snapshot/types';
 import type { CheckOutcome, CheckRequest, FixOutcome, PaneHost } from '../../taskpane/host';
 import { errorCode, isCellEditError, type XlContext, type XlRequirements, type XlRun } from './api';
-import { planSchoolTable, previewOf, type ListSource, type SchoolTablePlan } from '../../core/schools/from-list';
-import { selectedSource, visibleSheets, writeTemplateSheet } from './school-table';
+import { notEmptyMessage, planSchoolTable, previewOf, type ListSource, type SchoolTablePlan } from '../../core/schools/from-list';
+import { selectedSource, visibleSheets } from './school-list';
 import { MIN_EXCEL_API, detectCaps, isSupported, type HostCaps } from './caps';
 import { readExplanations, writeExplanation } from './explanations';
 import { applyFixes, skipReasonText, undoFixes, type FixResult, type WrittenFix } from './fixes';
@@ -27,7 +27,6 @@ import { isInsert } from '../../core/snapshot/fix-order';
 import { fromA1, toA1 } from '../../core/snapshot/a1';
 import { EXPLANATION_SHEET } from '../../core/report/explanations';
 import { readStoredTemplate, writeStoredTemplate } from './template-store';
-import { addProjectSheet } from './project-sheet';
 import { StructureProtectedError, structureProtected } from './structure';
 
 export interface ExcelHost extends PaneHost {
@@ -239,6 +238,7 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
   const planFromWorkbook = async (
     source: ListSource,
     request: Omit<CheckRequest, 'onPhase'>,
+    into: string | undefined,
   ): Promise<{ ok: true; plan: SchoolTablePlan } | { ok: false; message: string }> => {
     let read: ReadResult;
     try {
@@ -248,7 +248,10 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
       if (isCellEditError(e)) return { ok: false, message: T.cellEdit[request.lang] };
       return { ok: false, message: T.failed[request.lang] + describe(e) };
     }
-    const planned = planSchoolTable(read.snapshot, source, { ...(request.registry !== undefined && { registry: request.registry }) });
+    const planned = planSchoolTable(read.snapshot, source, {
+      ...(request.registry !== undefined && { registry: request.registry }),
+      ...(into !== undefined && { into }),
+    });
     return planned.ok ? planned : { ok: false, message: planned.message[request.lang] };
   };
   /** After a refused write: was it the workbook's protected structure? */
@@ -333,16 +336,20 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
     schoolTable: {
       sheets: () => run((ctx) => visibleSheets(ctx)).catch(() => []),
       selection: () => run((ctx) => selectedSource(ctx)).catch(() => null),
-      async preview(source, request) {
-        const planned = await planFromWorkbook(source, request);
+      async preview(source, request, place) {
+        const planned = await planFromWorkbook(source, request, place?.into);
         return planned.ok ? { ok: true, preview: previewOf(planned.plan) } : planned;
       },
-      async write(source, request) {
-        const planned = await planFromWorkbook(source, request);
+      async write(source, request, place) {
+        const planned = await planFromWorkbook(source, request, place?.into);
         if (!planned.ok) return planned;
-        const { sheetName, template } = planned.plan;
+        const { sheetName, template, into } = planned.plan;
         try {
-          await run((ctx) => writeTemplateSheet(ctx, sheetName, template, { events: caps.events }));
+          const { writeTemplateSheet } = await import(/* webpackChunkName: "excel-templates" */ './school-table');
+          const refused = await run((ctx) =>
+            writeTemplateSheet(ctx, sheetName, template, { events: caps.events, into: into !== undefined }),
+          );
+          if (refused) return { ok: false, message: notEmptyMessage(sheetName, refused.notEmpty)[request.lang] };
         } catch (e) {
           if (await locked()) return { ok: false, message: sheetLockedText(sheetName, request.lang) };
           return { ok: false, message: T.failed[request.lang] + describe(e) };
@@ -428,6 +435,7 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
 
     async addProjectSheet(template) {
       try {
+        const { addProjectSheet } = await import(/* webpackChunkName: "excel-templates" */ './project-sheet');
         return { ok: true as const, sheet: await run((ctx) => addProjectSheet(ctx, template)) };
       } catch (e) {
         if (await locked()) return { ok: false as const, message: sheetLockedText(template.name, options.lang ?? 'zh') };

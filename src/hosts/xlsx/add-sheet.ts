@@ -6,18 +6,22 @@
  * cached values are written beside them, so any reader shows them before recalculating.
  */
 import type { TemplateBlock, TemplateCell } from '../../core/schools/template';
-import { columnName, toA1 } from '../../core/snapshot/a1';
+import { notEmptyMessage } from '../../core/schools/from-list';
+import { columnName, rangeToA1, toA1 } from '../../core/snapshot/a1';
 import { AnnotateError, asAnnotateError } from './annotate-errors';
 import { Package } from './annotate-package';
 import { MAX_CELL_TEXT } from './annotate-results';
 import { StylePatcher } from './annotate-styles';
-import { escapeXml } from './annotate-xml';
+import { applyPatches, children, elementSpan, escapeXml, findOpen, q, setAttr } from './annotate-xml';
+import { patchSheet, worksheetChildrenAfter, type CellEdit } from './annotate-sheet';
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 export interface SheetToAdd extends TemplateBlock {
   readonly name: string;
+  /** A thin border on every cell of the block (a table); false for a project sheet's headings. Default true. */
+  readonly frame?: boolean;
 }
 
 /** The names of the package's sheets (to choose a free one). */
@@ -48,11 +52,22 @@ function cellXml(c: TemplateCell, style: number): string {
   return `<c r="${r}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>`;
 }
 
+/** The cell format of a template cell (number format, bold, alignment, wrap; a thin border in a table). */
+function cellStyle(styles: StylePatcher, c: TemplateCell, frame: boolean): number {
+  return styles.cellFormat({
+    ...(frame && { border: true }),
+    ...(c.numFmt !== undefined && { numFmt: c.numFmt }),
+    ...(c.bold && { bold: true }),
+    ...(c.align !== undefined && { align: c.align }),
+    ...(c.wrap && { wrap: true }),
+  });
+}
+
 /**
  * The worksheet XML of a template block. Every cell of the block's rectangle gets a thin border
  * (cells inside merged areas too, so the merged header draws its frame in every application).
  */
-export function templateSheetXml(block: TemplateBlock, styles: StylePatcher): string {
+export function templateSheetXml(block: TemplateBlock, styles: StylePatcher, frame = true): string {
   const byPos = new Map<string, TemplateCell>();
   let top = Infinity;
   let left = Infinity;
@@ -78,24 +93,17 @@ export function templateSheetXml(block: TemplateBlock, styles: StylePatcher): st
     bottom = 0;
     right = 0;
   }
-  const blank = styles.cellFormat({ border: true });
+  const blank = frame ? styles.cellFormat({ border: true }) : 0;
   const rows: string[] = [];
   for (let r = top; r <= bottom; r++) {
     const cells: string[] = [];
     for (let col = left; col <= right; col++) {
       const c = byPos.get(`${r},${col}`);
       if (!c) {
-        cells.push(`<c r="${toA1(r, col)}" s="${blank}"/>`);
+        if (frame) cells.push(`<c r="${toA1(r, col)}" s="${blank}"/>`);
         continue;
       }
-      const style = styles.cellFormat({
-        border: true,
-        ...(c.numFmt !== undefined && { numFmt: c.numFmt }),
-        ...(c.bold && { bold: true }),
-        ...(c.align !== undefined && { align: c.align }),
-        ...(c.wrap && { wrap: true }),
-      });
-      cells.push(cellXml(c, style));
+      cells.push(cellXml(c, cellStyle(styles, c, frame)));
     }
     rows.push(`<row r="${r + 1}">${cells.join('')}</row>`);
   }
@@ -128,8 +136,101 @@ export function addTemplateSheet(original: Uint8Array, sheet: SheetToAdd): Uint8
       throw new AnnotateError('internal', undefined, new Error(`sheet name not free: ${sheet.name}`));
     }
     const styles = new StylePatcher(pkg);
-    pkg.addSheet(sheet.name, templateSheetXml(sheet, styles));
+    pkg.addSheet(sheet.name, templateSheetXml(sheet, styles, sheet.frame ?? true));
     styles.commit();
     return pkg.toBytes();
   });
+}
+
+const AFTER_MERGE_CELLS = worksheetChildrenAfter('mergeCells');
+
+/** Adds merged areas to a worksheet part: to its `<mergeCells>` (count updated), or a new one at its schema place. */
+export function addMergeCells(xml: string, refs: readonly string[]): string {
+  const root = findOpen(xml, 'worksheet');
+  if (!root || refs.length === 0) return xml;
+  const p = root.prefix;
+  const items = refs.map((r) => `<${q(p, 'mergeCell')} ref="${r}"/>`).join('');
+  const top = children(xml, root);
+  const existing = top.find((t) => t.local === 'mergeCells');
+  if (existing) {
+    const count = children(xml, existing).filter((t) => t.local === 'mergeCell').length + refs.length;
+    const open = setAttr(existing.text.replace(/\s*\/>$/, '>'), 'count', String(count));
+    if (existing.selfClosing) {
+      return applyPatches(xml, [{ at: existing.start, del: existing.end - existing.start, text: `${open}${items}</${existing.name}>` }]);
+    }
+    const span = elementSpan(xml, existing);
+    return applyPatches(xml, [
+      { at: span.innerEnd, del: 0, text: items },
+      { at: existing.start, del: existing.end - existing.start, text: open },
+    ]);
+  }
+  const before = top.find((t) => AFTER_MERGE_CELLS.includes(t.local));
+  const at = before ? before.start : elementSpan(xml, root).innerEnd;
+  return applyPatches(xml, [{ at, del: 0, text: `<${q(p, 'mergeCells')} count="${refs.length}">${items}</${q(p, 'mergeCells')}>` }]);
+}
+
+/**
+ * The copy of `original` with a template block (the school table placed below a project's text)
+ * written into the existing sheet `sheet`, at the block's own rows and columns: its cells (a thin
+ * border on every cell of the table's rectangle), its formulas with their cached values, its merged
+ * areas. Nothing existing is overwritten: if any cell it writes a value to has content, TargetNotEmpty
+ * (one sentence) and no copy — the plan refuses first when any cell of the rectangle is not empty.
+ * The sheet's column widths are the user's and are kept.
+ */
+export function writeTemplateInto(original: Uint8Array, sheet: string, block: TemplateBlock): Uint8Array {
+  const out = asAnnotateError((): Uint8Array | ReadonlySet<string> => {
+    const pkg = new Package(original);
+    const info = pkg.sheets().find((s) => s.name === sheet);
+    const xml = info ? pkg.text(info.part) : undefined;
+    if (!info || xml === undefined) throw new AnnotateError('internal', undefined, new Error(`no sheet ${sheet}`));
+    const styles = new StylePatcher(pkg);
+    const byPos = new Map(block.cells.map((c) => [`${c.row},${c.col}`, c] as const));
+    const rows = [...block.cells.map((c) => c.row), ...block.merges.flatMap((m) => [m.top, m.bottom])];
+    const cols = [...block.cells.map((c) => c.col), ...block.merges.flatMap((m) => [m.left, m.right])];
+    const edits: CellEdit[] = [];
+    for (let r = Math.min(...rows); r <= Math.max(...rows); r++) {
+      for (let col = Math.min(...cols); col <= Math.max(...cols); col++) {
+        const c = byPos.get(`${r},${col}`);
+        const style = c ? cellStyle(styles, c, true) : styles.cellFormat({ border: true });
+        // the table's empty cells only get its border (the plan saw the whole rectangle empty)
+        edits.push({
+          row: r,
+          col,
+          style: () => style,
+          ...(c &&
+            c.value !== null &&
+            c.value !== '' && {
+              fix: { value: c.value, kind: c.kind, ...(c.formula !== undefined && { formula: c.formula }) },
+            }),
+        });
+      }
+    }
+    const patched = patchSheet(xml, edits);
+    if (patched.refused.size > 0) return patched.refused;
+    pkg.set(
+      info.part,
+      addMergeCells(
+        patched.xml,
+        block.merges.map((m) => rangeToA1(m)),
+      ),
+    );
+    styles.commit();
+    return pkg.toBytes();
+  });
+  if (out instanceof Uint8Array) return out;
+  throw new TargetNotEmpty(sheet, [...out]);
+}
+
+/** A generated table would cover cells that have content: refused, nothing written. */
+export class TargetNotEmpty extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly cells: readonly string[],
+  ) {
+    super(`cells not empty in ${sheet}: ${cells.join(',')}`);
+    this.name = 'TargetNotEmpty';
+  }
+  messageIn(lang: 'zh' | 'en'): string {
+    return notEmptyMessage(this.sheet, this.cells[0] ?? '')[lang];
+  }
 }

@@ -10,7 +10,13 @@ export interface CellEdit {
   readonly col: number;
   /** New style index from the cell's current one (its own `s`, else the row's or column's style, else 0). */
   readonly style?: (current: number) => number;
-  readonly fix?: { readonly value: string | number; readonly kind: 'text' | 'number'; readonly overwrite?: boolean };
+  readonly fix?: {
+    readonly value: string | number;
+    readonly kind: 'text' | 'number';
+    readonly overwrite?: boolean;
+    /** A formula (without `=`) whose cached result is `value` (a number). */
+    readonly formula?: string;
+  };
 }
 
 export interface SheetPatchResult {
@@ -59,6 +65,12 @@ export function cellHasContent(inner: string): boolean {
 
 function valueXml(prefix: string, fix: NonNullable<CellEdit['fix']>): { t: string | undefined; inner: string } {
   const n = typeof fix.value === 'number' ? fix.value : /^-?\d+(\.\d+)?$/.test(fix.value.trim()) ? Number(fix.value.trim()) : NaN;
+  if (fix.formula !== undefined && Number.isFinite(n)) {
+    return {
+      t: undefined,
+      inner: `<${q(prefix, 'f')}>${escapeXml(fix.formula)}</${q(prefix, 'f')}><${q(prefix, 'v')}>${String(n)}</${q(prefix, 'v')}>`,
+    };
+  }
   if (fix.kind === 'number' && Number.isFinite(n)) {
     return { t: undefined, inner: `<${q(prefix, 'v')}>${String(n)}</${q(prefix, 'v')}>` };
   }
@@ -260,8 +272,34 @@ export function patchSheet(xml: string, edits: readonly CellEdit[]): SheetPatchR
   return { xml: applyPatches(xml, patches), written, refused };
 }
 
-/** CT_Worksheet children after legacyDrawing, in schema order. */
-const AFTER_LEGACY_DRAWING = [
+/** CT_Worksheet's children, in schema order (ECMA-376 §18.3.1.99), from sheetData on. */
+const WORKSHEET_CHILDREN = [
+  'sheetData',
+  'sheetCalcPr',
+  'sheetProtection',
+  'protectedRanges',
+  'scenarios',
+  'autoFilter',
+  'sortState',
+  'dataConsolidate',
+  'customSheetViews',
+  'mergeCells',
+  'phoneticPr',
+  'conditionalFormatting',
+  'dataValidations',
+  'hyperlinks',
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+  'customProperties',
+  'cellWatches',
+  'ignoredErrors',
+  'smartTags',
+  'drawing',
+  'legacyDrawing',
   'legacyDrawingHF',
   'drawingHF',
   'picture',
@@ -271,6 +309,13 @@ const AFTER_LEGACY_DRAWING = [
   'tableParts',
   'extLst',
 ];
+
+/** The CT_Worksheet children that come after `name`, in schema order (a new `name` goes before the first present). */
+export function worksheetChildrenAfter(name: string): readonly string[] {
+  return WORKSHEET_CHILDREN.slice(WORKSHEET_CHILDREN.indexOf(name) + 1);
+}
+
+const AFTER_LEGACY_DRAWING = worksheetChildrenAfter('legacyDrawing');
 
 /** Inserts `<legacyDrawing r:id>` at its schema position (declaring the r namespace if needed). */
 export function insertLegacyDrawing(xml: string, rid: string, relNs: string): string {

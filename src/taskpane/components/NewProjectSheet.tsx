@@ -46,9 +46,11 @@ export const NEW_PROJECT_TEXT = {
 } as const;
 
 const useStyles = makeStyles({
+  // the headings are shown as they will be written (with their own numbering, or none): no list markers
   list: {
     margin: `${tokens.spacingVerticalS} 0`,
     paddingLeft: tokens.spacingHorizontalXL,
+    listStyleType: 'none',
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalXXS,
@@ -93,12 +95,12 @@ export function NewProjectSheetButton(props: NewProjectSheetProps) {
             <DialogTitle>{made ? T.title(made.template.name) : ''}</DialogTitle>
             <DialogContent>
               <p id="new-project-intro">{T.intro}</p>
-              <ol className={s.list} data-testid="new-project-headings">
+              <ul className={s.list} data-testid="new-project-headings">
                 <li className={s.title}>{made?.title}</li>
                 {headings.map((h) => (
                   <li key={h}>{h}</li>
                 ))}
-              </ol>
+              </ul>
               <p>{made?.style.layout === 'beside' ? T.beside : T.below}</p>
             </DialogContent>
             <DialogActions>

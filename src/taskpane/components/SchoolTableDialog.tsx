@@ -50,6 +50,10 @@ const STRINGS = {
     badRange: '区域应写成 A1:D40 的形式',
     preview: '预览',
     write: (sheet: string) => `生成到新工作表“${sheet}”`,
+    place: '写到',
+    newSheet: '新工作表',
+    below: (sheet: string) => `“${sheet}”的正文下方`,
+    writeInto: (sheet: string, row: number) => `写入“${sheet}”第 ${row} 行起`,
     cancel: '取消',
     listed: '名单中的校名',
     name: '学校名称（市+县+乡+校名）',
@@ -71,6 +75,10 @@ const STRINGS = {
     badRange: 'Write the range as A1:D40',
     preview: 'Preview',
     write: (sheet: string) => `Write it on the new sheet "${sheet}"`,
+    place: 'Write it',
+    newSheet: 'on a new sheet',
+    below: (sheet: string) => `below the text of "${sheet}"`,
+    writeInto: (sheet: string, row: number) => `Write it into "${sheet}" from row ${row}`,
     cancel: 'Cancel',
     listed: 'Name in the list',
     name: 'School (市+县+乡+校名)',
@@ -92,9 +100,11 @@ export interface SchoolTableDialogProps {
   readonly host: SchoolTableHost;
   readonly lang: Lang;
   readonly request: Omit<CheckRequest, 'onPhase'>;
+  /** The projects' sheets: the table may go below one's text instead of on a new sheet. */
+  readonly projectSheets?: readonly string[];
   readonly onClose: () => void;
-  /** The table was written on `sheet`: the pane checks again. */
-  onWritten(sheet: string): void;
+  /** The table was written on `sheet` (`into`: below its text): the pane checks again. */
+  onWritten(sheet: string, into: boolean): void;
 }
 
 export function SchoolTableDialog(props: SchoolTableDialogProps) {
@@ -105,6 +115,7 @@ export function SchoolTableDialog(props: SchoolTableDialogProps) {
   const [selection, setSelection] = useState<ListSource | null>(null);
   const [choice, setChoice] = useState('');
   const [range, setRange] = useState('');
+  const [into, setInto] = useState('');
   const [preview, setPreview] = useState<SchoolTablePreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -151,7 +162,7 @@ export function SchoolTableDialog(props: SchoolTableDialogProps) {
     }
     setBusy(true);
     setError(null);
-    const out = await host.preview(src, props.request);
+    const out = await host.preview(src, props.request, into === '' ? {} : { into });
     setBusy(false);
     if (out.ok) setPreview(out.preview);
     else {
@@ -167,9 +178,9 @@ export function SchoolTableDialog(props: SchoolTableDialogProps) {
       return;
     }
     setBusy(true);
-    const out = await host.write(src, props.request);
+    const out = await host.write(src, props.request, into === '' ? {} : { into });
     setBusy(false);
-    if (out.ok) props.onWritten(out.sheet);
+    if (out.ok) props.onWritten(out.sheet, into !== '');
     else setError(out.message);
   };
 
@@ -213,6 +224,25 @@ export function SchoolTableDialog(props: SchoolTableDialogProps) {
                     }}
                     placeholder="A1:D40"
                   />
+                </Field>
+              )}
+              {(props.projectSheets?.length ?? 0) > 0 && (
+                <Field label={t.place}>
+                  <Select
+                    value={into}
+                    data-testid="school-table-place"
+                    onChange={(_, d) => {
+                      setInto(d.value);
+                      setPreview(null);
+                    }}
+                  >
+                    <option value="">{t.newSheet}</option>
+                    {props.projectSheets!.map((n) => (
+                      <option key={n} value={n}>
+                        {t.below(n)}
+                      </option>
+                    ))}
+                  </Select>
                 </Field>
               )}
               <Button disabled={busy || choice === ''} onClick={() => void onPreview()}>
@@ -277,7 +307,7 @@ export function SchoolTableDialog(props: SchoolTableDialogProps) {
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" disabled={busy || !preview} onClick={() => void onWrite()}>
-              {t.write(preview?.sheetName ?? '学校明细表')}
+              {preview?.into ? t.writeInto(preview.into.sheet, preview.into.row + 1) : t.write(preview?.sheetName ?? '学校明细表')}
             </Button>
             <Button onClick={props.onClose}>{t.cancel}</Button>
           </DialogActions>

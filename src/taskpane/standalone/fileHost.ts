@@ -20,6 +20,8 @@ export interface FileHost extends PaneHost {
   explanations(): readonly StoredExplanation[];
   /** Appends a sheet the page generated (生成学校表); it is in the downloaded copy too. */
   addSheet(sheet: SheetSnapshot): void;
+  /** Adds the cells and merges of `part` to the existing sheet `name` (生成学校表 below a project's text). */
+  writeInto(name: string, part: Pick<SheetSnapshot, 'cells' | 'merges'>): void;
 }
 
 export function cellText(snapshot: WorkbookSnapshot, sheet: string, a1: string): string | null {
@@ -45,6 +47,17 @@ export function createFileHost(initial: WorkbookSnapshot, onSelect: (sheet: stri
     writtenFixes: () => written,
     addSheet(sheet: SheetSnapshot) {
       snapshot = { ...snapshot, sheets: [...snapshot.sheets, { ...sheet, index: snapshot.sheets.length }] };
+    },
+    writeInto(name: string, part: Pick<SheetSnapshot, 'cells' | 'merges'>) {
+      const sheets = snapshot.sheets.map((s) => {
+        if (s.name !== name) return s;
+        const taken = new Set(part.cells.map((c) => `${c.row},${c.col}`));
+        const cells = [...s.cells.filter((c) => !taken.has(`${c.row},${c.col}`)), ...part.cells].sort(
+          (a, b) => a.row - b.row || a.col - b.col,
+        );
+        return { ...s, cells, merges: [...s.merges, ...part.merges] };
+      });
+      snapshot = { ...snapshot, sheets };
     },
     explanations: () => [...explanations.values()],
     async check(request: CheckRequest): Promise<CheckOutcome> {

@@ -10,6 +10,7 @@ import type { DisclosureDocument } from '../../core/model';
 import type { Normalisation } from '../../core/export/types';
 import type { WorkbookSnapshot } from '../../core/snapshot/types';
 import type { ListSource, SchoolTablePreview } from '../../core/schools/from-list';
+import type { SheetTemplate } from '../../core/schools/template';
 import type { CheckOutcome, FixOutcome } from '../host';
 import type { WorkPhase } from '../progress';
 
@@ -60,14 +61,16 @@ export interface WorkCalls {
   sheetNames: { args: Record<string, never>; result: readonly string[] };
   /** 生成学校表: the table a list makes, nothing written. */
   schoolTablePreview: {
-    args: { source: ListSource; request: PlainCheckRequest };
+    args: { source: ListSource; request: PlainCheckRequest; into?: string };
     result: { ok: true; preview: SchoolTablePreview } | Failed;
   };
-  /** 生成学校表: the table written on a new sheet of the open workbook (and of its downloaded copy). */
+  /** 生成学校表: the table written on a new sheet (or `into` a project's sheet, below its text) of the open workbook and of its downloaded copy. */
   schoolTableWrite: {
-    args: { source: ListSource; request: PlainCheckRequest };
+    args: { source: ListSource; request: PlainCheckRequest; into?: string };
     result: { ok: true; sheet: string; edits: Edits } | Failed;
   };
+  /** 新建项目表: the sheet added to the open workbook (and to its downloaded copy). */
+  addProjectSheet: { args: { template: SheetTemplate; lang: Lang }; result: { ok: true; sheet: string; edits: Edits } | Failed };
   /** A registry workbook (settings: 学校名录来自其他文件), with the CLI's checks and sentences. */
   readRegistry: { args: { file: Blob; name: string; lang: Lang }; result: { ok: true; snapshot: WorkbookSnapshot } | Failed };
 }

@@ -15,7 +15,7 @@ import { M, say } from '../../cli/messages';
 import { DEFAULT_LIMITS, readXlsx } from '../../hosts/xlsx/read';
 import { XlsxReadError } from '../../hosts/xlsx/errors';
 import { AnnotateError, annotate, writeExplanations } from '../../hosts/xlsx/annotate';
-import { addTemplateSheet } from '../../hosts/xlsx/add-sheet';
+import { addTemplateSheet, TargetNotEmpty, writeTemplateInto } from '../../hosts/xlsx/add-sheet';
 import { planSchoolTable, previewOf, type ListSource } from '../../core/schools/from-list';
 import { templateToSheet } from '../../core/schools/template';
 import type { StoredExplanation } from '../../core/snapshot/types';
@@ -145,7 +145,7 @@ export function createWorkSession(): WorkSession {
           );
         case 'schoolTablePreview': {
           if (!open) throw new Error('no workbook is open');
-          const planned = plan(open, message.args.source, message.args.request);
+          const planned = plan(open, message.args.source, message.args.request, message.args.into);
           return answer<'schoolTablePreview'>(
             planned.ok
               ? { ok: true, preview: previewOf(planned.plan) }
@@ -155,17 +155,42 @@ export function createWorkSession(): WorkSession {
         case 'schoolTableWrite': {
           if (!open) throw new Error('no workbook is open');
           const { lang } = message.args.request;
-          const planned = plan(open, message.args.source, message.args.request);
+          const planned = plan(open, message.args.source, message.args.request, message.args.into);
           if (!planned.ok) return answer<'schoolTableWrite'>({ ok: false, message: say(planned.message, lang) });
-          const { sheetName, template } = planned.plan;
+          const { sheetName, template, into } = planned.plan;
           try {
-            open.bytes = addTemplateSheet(open.bytes, { name: sheetName, ...template });
+            open.bytes = into
+              ? writeTemplateInto(open.bytes, into.sheet, template)
+              : addTemplateSheet(open.bytes, { name: sheetName, ...template });
           } catch (e) {
-            return answer<'schoolTableWrite'>({ ok: false, message: e instanceof AnnotateError ? e.messageIn(lang) : String(e) });
+            const message = e instanceof AnnotateError || e instanceof TargetNotEmpty ? e.messageIn(lang) : String(e);
+            return answer<'schoolTableWrite'>({ ok: false, message });
           }
-          open.host.addSheet(templateToSheet({ name: sheetName, ...template }));
+          if (into) open.host.writeInto(into.sheet, templateToSheet({ name: sheetName, ...template }));
+          else open.host.addSheet(templateToSheet({ name: sheetName, ...template }));
           version += 1;
           return answer<'schoolTableWrite'>({ ok: true, sheet: sheetName, edits: edits() });
+        }
+        case 'addProjectSheet': {
+          if (!open) throw new Error('no workbook is open');
+          const { template, lang } = message.args;
+          const refused = (): WorkResult<'addProjectSheet'> => ({
+            ok: false,
+            message:
+              lang === 'zh'
+                ? `无法新建工作表“${template.name}”：该名称已被占用或无效`
+                : `The sheet "${template.name}" could not be added: the name is taken or not valid`,
+          });
+          if (open.host.snapshot().sheets.some((x) => x.name.toLowerCase() === template.name.toLowerCase()))
+            return answer<'addProjectSheet'>(refused());
+          try {
+            open.bytes = addTemplateSheet(open.bytes, { ...template, frame: false });
+          } catch {
+            return answer<'addProjectSheet'>(refused());
+          }
+          open.host.addSheet(templateToSheet(template));
+          version += 1;
+          return answer<'addProjectSheet'>({ ok: true, sheet: template.name, edits: edits() });
         }
         case 'readRegistry': {
           const { file, name, lang } = message.args;
@@ -259,6 +284,9 @@ function annotatedCopy(
 }
 
 /** 生成学校表 over the workbook as it is in the page (its fills included), with the settings' registry. */
-function plan(open: Open, source: ListSource, request: PlainCheckRequest) {
-  return planSchoolTable(open.host.snapshot(), source, { ...(request.registry && { registry: request.registry }) });
+function plan(open: Open, source: ListSource, request: PlainCheckRequest, into: string | undefined) {
+  return planSchoolTable(open.host.snapshot(), source, {
+    ...(request.registry && { registry: request.registry }),
+    ...(into !== undefined && { into }),
+  });
 }

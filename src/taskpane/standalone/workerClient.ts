@@ -42,7 +42,7 @@ export class WorkbookWorker {
 
   constructor(
     spawn: () => WorkerLike,
-    private readonly lang: Lang,
+    readonly lang: Lang,
   ) {
     this.worker = spawn();
     this.worker.onmessage = (event) => this.receive(event.data);
@@ -138,16 +138,16 @@ export function createWorkerHost(
     },
     schoolTable: {
       sheets: () => worker.call('sheetNames', {}),
-      async preview(source, request) {
+      async preview(source, request, place) {
         try {
-          return await worker.call('schoolTablePreview', { source, request: plainRequest(request) });
+          return await worker.call('schoolTablePreview', { source, request: plainRequest(request), ...place });
         } catch (e) {
           return { ok: false, message: e instanceof WorkError && e.message ? e.message : pageStrings(request.lang).workerCrashed };
         }
       },
-      async write(source, request) {
+      async write(source, request, place) {
         try {
-          const out = await worker.call('schoolTableWrite', { source, request: plainRequest(request) });
+          const out = await worker.call('schoolTableWrite', { source, request: plainRequest(request), ...place });
           if (!out.ok) return out;
           hooks.onEdits(out.edits);
           return { ok: true, sheet: out.sheet };
@@ -155,6 +155,16 @@ export function createWorkerHost(
           return { ok: false, message: e instanceof WorkError && e.message ? e.message : pageStrings(request.lang).workerCrashed };
         }
       },
+    },
+    async addProjectSheet(template) {
+      try {
+        const out = await worker.call('addProjectSheet', { template, lang: worker.lang });
+        if (!out.ok) return out;
+        hooks.onEdits(out.edits);
+        return { ok: true, sheet: out.sheet };
+      } catch (e) {
+        return { ok: false, message: e instanceof WorkError && e.message ? e.message : pageStrings(worker.lang).workerCrashed };
+      }
     },
     async exportDocx(document, options) {
       const template = options?.template !== undefined ? { template: options.template } : {};

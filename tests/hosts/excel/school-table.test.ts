@@ -58,12 +58,7 @@ describe('生成学校表 in Excel', () => {
     const checked = await host.check(request);
     if (!checked.ok) throw new Error(checked.message);
     const onTable = checked.result.findings.filter((f) => f.sheet === '学校明细表');
-    expect(onTable.map((f) => `${f.rule} ${f.cell}`)).toEqual([
-      'school-code-missing A33',
-      'school-name-format B33',
-      'school-code-missing A34',
-      'school-name-format B34',
-    ]);
+    expect(onTable.map((f) => `${f.rule} ${f.cell}`)).toEqual(['school-code-missing A33', 'school-code-missing A34']);
     // Excel calculated the formulas: the 合计 reads 730.08 (and agrees with its column)
     const table = checked.result.document.tables.find((t) => t.sheet === '学校明细表')!;
     expect(table.total?.funding.subtotal?.fen).toBe(730_080_000);
@@ -110,7 +105,6 @@ describe('生成学校表 in Excel', () => {
     const onTable = checked.result.findings.filter((f) => f.sheet === '学校明细表');
     const missing = onTable.filter((f) => f.rule === 'school-code-missing');
     expect(missing).toHaveLength(20);
-    const rows = new Set(missing.map((f) => f.row));
-    expect(onTable.every((f) => rows.has(f.row) && ['school-code-missing', 'school-name-format'].includes(f.rule))).toBe(true);
+    expect(onTable).toHaveLength(20);
   });
 });

@@ -52,6 +52,11 @@ import type {
   XlNoteCollection,
   XlRange,
   XlRangeAreas,
+  XlBorderIndex,
+  XlRangeBorder,
+  XlRangeBorderCollection,
+  XlRangeFont,
+  XlRangeFormat,
   XlRequirements,
   XlRun,
   XlSetting,
@@ -73,7 +78,9 @@ import {
   parseCellKey,
   plainText,
   stateFromSnapshot,
+  type FakeBorderLine,
   type FakeCell,
+  type FakeCellFormat,
   type FakeFileState,
   type FakeFill,
   type FakeSheetState,
@@ -1001,11 +1008,11 @@ class FakeRange extends FakeObject<RangeTarget> implements XlRange {
     'formulas',
     'numberFormat',
   ] as const;
-  readonly format: { readonly fill: FakeFillProxy };
+  readonly format: FakeFormatProxy;
 
   constructor(ctx: FakeContext) {
     super(ctx);
-    this.format = { fill: new FakeFillProxy(ctx, this) };
+    this.format = new FakeFormatProxy(ctx, this);
   }
 
   rangeTarget(): RangeTarget | null {
@@ -1210,10 +1217,15 @@ class FakeRange extends FakeObject<RangeTarget> implements XlRange {
         const c = s.cells[key];
         if (!c) return;
         if (applyTo === 'Contents') {
-          const { fill, numberFormat } = c;
-          s.cells[key] = { value: null, ...(fill && { fill }), ...(numberFormat !== undefined && { numberFormat }) };
+          const { fill, numberFormat, format } = c;
+          s.cells[key] = {
+            value: null,
+            ...(fill && { fill }),
+            ...(numberFormat !== undefined && { numberFormat }),
+            ...(format && { format }),
+          };
         } else if (applyTo === 'Formats') {
-          const { fill: _f, numberFormat: _n, ...rest } = c;
+          const { fill: _f, numberFormat: _n, format: _fmt, ...rest } = c;
           s.cells[key] = rest;
         } else removed.add(key);
       });
@@ -1338,17 +1350,21 @@ export function applyTint(hex: string, tint: number): string {
     .toUpperCase()}`;
 }
 
-class FakeFillProxy extends FakeObject<RangeTarget> implements XlFill {
-  protected readonly props = ['color', 'pattern', 'patternColor', 'tintAndShade'] as const;
+/** A proxy on part of a range's format (its fill, font, a border line…): bound when the range is. */
+abstract class FakeRangePart extends FakeObject<RangeTarget> {
   constructor(
     ctx: FakeContext,
-    private readonly range: FakeRange,
+    protected readonly range: FakeRange,
   ) {
     super(ctx);
   }
   protected override bound(): RangeTarget | null {
     return this.range.rangeTarget();
   }
+}
+
+class FakeFillProxy extends FakeRangePart implements XlFill {
+  protected readonly props = ['color', 'pattern', 'patternColor', 'tintAndShade'] as const;
   protected read(t: RangeTarget, name: string): unknown {
     const s = this.ctx.sheetOrThrow(t.sheetId);
     let v: unknown = undefined;
@@ -1407,6 +1423,241 @@ class FakeFillProxy extends FakeObject<RangeTarget> implements XlFill {
   }
   clear(): void {
     this.set(() => undefined, null);
+  }
+}
+
+/** Excel's default column width: 8.43 characters of Calibri 11, 64 pixels, 48 points. */
+export const DEFAULT_COLUMN_WIDTH_PT = 48;
+
+type Side = 'top' | 'bottom' | 'left' | 'right';
+const OPPOSITE: Record<Side, Side> = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' };
+const NEIGHBOUR: Record<Side, [number, number]> = { top: [-1, 0], bottom: [1, 0], left: [0, -1], right: [0, 1] };
+
+/** The cell sides a border index of a range stands for (Diagonal* are not modelled). */
+function borderLines(index: string, r: Rect): { row: number; col: number; side: Side }[] {
+  const out: { row: number; col: number; side: Side }[] = [];
+  const along = (row: number, side: Side) => {
+    for (let col = r.left; col <= r.right; col++) out.push({ row, col, side });
+  };
+  const down = (col: number, side: Side) => {
+    for (let row = r.top; row <= r.bottom; row++) out.push({ row, col, side });
+  };
+  switch (index) {
+    case 'EdgeTop':
+      along(r.top, 'top');
+      break;
+    case 'EdgeBottom':
+      along(r.bottom, 'bottom');
+      break;
+    case 'EdgeLeft':
+      down(r.left, 'left');
+      break;
+    case 'EdgeRight':
+      down(r.right, 'right');
+      break;
+    case 'InsideHorizontal':
+      for (let row = r.top; row < r.bottom; row++) along(row, 'bottom');
+      break;
+    case 'InsideVertical':
+      for (let col = r.left; col < r.right; col++) down(col, 'right');
+      break;
+    default:
+      throw new Error(`fake: border ${index} is not modelled`);
+  }
+  return out;
+}
+
+/** The line on a cell's side as Excel reads it: the cell's own, else its neighbour's facing line. */
+function lineAt(s: FakeSheetState, row: number, col: number, side: Side) {
+  const own = s.cells[cellKey(row, col)]?.format?.borders?.[side];
+  if (own) return own;
+  const [dr, dc] = NEIGHBOUR[side];
+  return s.cells[cellKey(row + dr, col + dc)]?.format?.borders?.[OPPOSITE[side]];
+}
+
+/** A copy of the cell with its format changed by `patch` (an empty format is dropped). */
+type FormatPatch = { [K in keyof FakeCellFormat]?: FakeCellFormat[K] | undefined };
+
+function withFormat(s: FakeSheetState, row: number, col: number, patch: (f: FakeCellFormat) => FormatPatch): void {
+  const key = cellKey(row, col);
+  const cell: FakeCell = { ...(s.cells[key] ?? { value: null }) };
+  const patched = patch({ ...(cell.format ?? {}) });
+  const next = Object.fromEntries(
+    Object.entries(patched).filter(([k, v]) => v !== undefined && !(k === 'borders' && Object.keys(v as object).length === 0)),
+  ) as FakeCellFormat;
+  if (Object.keys(next).length === 0) delete cell.format;
+  else cell.format = next;
+  s.cells[key] = cell;
+}
+
+/** A cell's border lines without the one on `side`. */
+function withoutSide(borders: FakeCellFormat['borders'], side: Side): NonNullable<FakeCellFormat['borders']> {
+  return Object.fromEntries(Object.entries(borders ?? {}).filter(([k]) => k !== side));
+}
+
+/** One value for the whole range as Excel reports it: the common value, or null when mixed. */
+function uniform<V>(values: V[]): V | null {
+  const first = values[0];
+  return values.every((v) => v === first) ? (first ?? null) : null;
+}
+
+/** Range.format: alignment, wrap, column width; the fill, font and borders beneath it. */
+class FakeFormatProxy extends FakeRangePart implements XlRangeFormat {
+  protected readonly props = ['horizontalAlignment', 'verticalAlignment', 'wrapText', 'columnWidth'] as const;
+  readonly fill: FakeFillProxy;
+  readonly font: FakeFontProxy;
+  readonly borders: FakeBorderCollection;
+  constructor(ctx: FakeContext, range: FakeRange) {
+    super(ctx, range);
+    this.fill = new FakeFillProxy(ctx, range);
+    this.font = new FakeFontProxy(ctx, range);
+    this.borders = new FakeBorderCollection(ctx, range);
+  }
+  protected read(t: RangeTarget, name: string): unknown {
+    const s = this.ctx.sheetOrThrow(t.sheetId);
+    if (name === 'columnWidth') {
+      const widths: number[] = [];
+      for (let col = t.rect.left; col <= t.rect.right; col++) widths.push(s.columnWidths?.[col] ?? DEFAULT_COLUMN_WIDTH_PT);
+      return uniform(widths);
+    }
+    const values: unknown[] = [];
+    eachCell(t.rect, (row, col) => {
+      const f = s.cells[cellKey(row, col)]?.format;
+      if (name === 'horizontalAlignment') values.push(f?.horizontalAlignment ?? 'General');
+      else if (name === 'verticalAlignment') values.push(f?.verticalAlignment ?? 'Bottom');
+      else values.push(f?.wrapText ?? false);
+    });
+    return uniform(values);
+  }
+  private setCells(v: unknown, patch: (f: FakeCellFormat) => FormatPatch): void {
+    this.op(jsonSize(v), (t, tx) => {
+      const s = this.ctx.writable(t.sheetId);
+      eachCell(t.rect, (row, col) => withFormat(s, row, col, patch));
+      tx.changed(s, t.rect);
+    });
+  }
+  get horizontalAlignment(): string {
+    return this.prop('horizontalAlignment') as string;
+  }
+  set horizontalAlignment(v: string) {
+    this.setCells(v, (f) => ({ ...f, horizontalAlignment: v === 'General' ? undefined : v }));
+  }
+  get verticalAlignment(): string {
+    return this.prop('verticalAlignment') as string;
+  }
+  set verticalAlignment(v: string) {
+    this.setCells(v, (f) => ({ ...f, verticalAlignment: v === 'Bottom' ? undefined : v }));
+  }
+  get wrapText(): boolean {
+    return this.prop('wrapText') as boolean;
+  }
+  set wrapText(v: boolean) {
+    this.setCells(v, (f) => ({ ...f, wrapText: v ? true : undefined }));
+  }
+  get columnWidth(): number {
+    return this.prop('columnWidth') as number;
+  }
+  /** In points (ExcelApi 1.2), for every column the range spans. */
+  set columnWidth(v: number) {
+    if (typeof v !== 'number' || !(v >= 0)) throw new FakeOfficeError('InvalidArgument', 'The column width must be a number of points.');
+    this.op(jsonSize(v), (t, tx) => {
+      this.ctx.needApi(2, 'RangeFormat.columnWidth');
+      const s = this.ctx.writable(t.sheetId);
+      const widths = { ...(s.columnWidths ?? {}) };
+      for (let col = t.rect.left; col <= t.rect.right; col++) widths[col] = v;
+      s.columnWidths = widths;
+      tx.changed(s, t.rect);
+    });
+  }
+}
+
+/** Range.format.font: `bold` only (reads null when the range is mixed). */
+class FakeFontProxy extends FakeRangePart implements XlRangeFont {
+  protected readonly props = ['bold'] as const;
+  protected read(t: RangeTarget): unknown {
+    const s = this.ctx.sheetOrThrow(t.sheetId);
+    const values: boolean[] = [];
+    eachCell(t.rect, (row, col) => values.push(s.cells[cellKey(row, col)]?.format?.bold ?? false));
+    return uniform(values);
+  }
+  get bold(): boolean {
+    return this.prop('bold') as boolean;
+  }
+  set bold(v: boolean) {
+    this.op(jsonSize(v), (t, tx) => {
+      const s = this.ctx.writable(t.sheetId);
+      eachCell(t.rect, (row, col) => withFormat(s, row, col, (f) => ({ ...f, bold: v ? true : undefined })));
+      tx.changed(s, t.rect);
+    });
+  }
+}
+
+class FakeBorderCollection implements XlRangeBorderCollection {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly range: FakeRange,
+  ) {}
+  getItem(index: XlBorderIndex): FakeBorderProxy {
+    return new FakeBorderProxy(this.ctx, this.range, index);
+  }
+}
+
+/**
+ * One border line of a range. Setting a style other than 'None' keeps the weight (Thin when there
+ * was none); setting a weight on a line without one makes it Continuous, as Excel does. Reads see a
+ * line stored on either of the two cells it separates; a mixed range reads null.
+ */
+class FakeBorderProxy extends FakeRangePart implements XlRangeBorder {
+  protected readonly props = ['sideIndex', 'style', 'weight'] as const;
+  constructor(
+    ctx: FakeContext,
+    range: FakeRange,
+    private readonly index: XlBorderIndex,
+  ) {
+    super(ctx, range);
+  }
+  protected read(t: RangeTarget, name: string): unknown {
+    if (name === 'sideIndex') return this.index;
+    const s = this.ctx.sheetOrThrow(t.sheetId);
+    const lines = borderLines(this.index, t.rect).map((l) => lineAt(s, l.row, l.col, l.side));
+    if (lines.length === 0) return name === 'style' ? 'None' : 'Thin';
+    return uniform(lines.map((l) => (name === 'style' ? (l?.style ?? 'None') : (l?.weight ?? 'Thin'))));
+  }
+  private setLines(v: string, next: (line: FakeBorderLine | undefined) => FakeBorderLine | undefined): void {
+    this.op(jsonSize(v), (t, tx) => {
+      const s = this.ctx.writable(t.sheetId);
+      for (const l of borderLines(this.index, t.rect)) {
+        const line = next(lineAt(s, l.row, l.col, l.side));
+        withFormat(s, l.row, l.col, (f) => {
+          return { ...f, borders: { ...withoutSide(f.borders, l.side), ...(line && { [l.side]: line }) } };
+        });
+        // the facing line of the neighbour is the same line: it goes when this one is removed
+        const [dr, dc] = NEIGHBOUR[l.side];
+        const nb = s.cells[cellKey(l.row + dr, l.col + dc)]?.format?.borders?.[OPPOSITE[l.side]];
+        if (nb && !line) {
+          withFormat(s, l.row + dr, l.col + dc, (f) => {
+            return { ...f, borders: withoutSide(f.borders, OPPOSITE[l.side]) };
+          });
+        }
+      }
+      tx.changed(s, t.rect);
+    });
+  }
+  get sideIndex(): string {
+    return this.prop('sideIndex') as string;
+  }
+  get style(): string {
+    return this.prop('style') as string;
+  }
+  set style(v: string) {
+    this.setLines(v, (line) => (v === 'None' ? undefined : { style: v, weight: line?.weight ?? 'Thin' }));
+  }
+  get weight(): string {
+    return this.prop('weight') as string;
+  }
+  set weight(v: string) {
+    if (!['Hairline', 'Thin', 'Medium', 'Thick'].includes(v)) throw new FakeOfficeError('InvalidArgument', `Invalid border weight ${v}.`);
+    this.setLines(v, (line) => ({ style: line?.style ?? 'Continuous', weight: v }));
   }
 }
 

@@ -31,6 +31,26 @@ export interface FakeCell {
   text?: string;
   /** Absent means no fill. */
   fill?: FakeFill;
+  /** Font, alignment, wrap and borders set through Range.format; absent means the defaults. */
+  format?: FakeCellFormat;
+}
+
+/** A cell border line as Excel keeps it: style 'Continuous' …, weight 'Thin' …. */
+export interface FakeBorderLine {
+  style: string;
+  weight: string;
+}
+
+/** What Range.format sets on a cell (beyond its fill and number format). */
+export interface FakeCellFormat {
+  bold?: boolean;
+  /** 'General' when absent. */
+  horizontalAlignment?: string;
+  /** 'Bottom' when absent. */
+  verticalAlignment?: string;
+  wrapText?: boolean;
+  /** The cell's own lines; a line shared with a neighbour may be stored on either (reads see both). */
+  borders?: Partial<Record<'top' | 'bottom' | 'left' | 'right', FakeBorderLine>>;
 }
 
 export interface FakeSheetState {
@@ -41,6 +61,8 @@ export interface FakeSheetState {
   /** Key `row,col` (0-based). */
   cells: Record<string, FakeCell>;
   merges: Range[];
+  /** Column widths set through Range.format.columnWidth, in points, by column (0-based); absent is the default 48 pt. */
+  columnWidths?: Record<number, number>;
   /** Notes by A1 address. */
   notes: Record<string, string>;
   /** Threaded comments (ExcelApi 1.10) by A1 address; such a cell cannot take a note. */
@@ -123,7 +145,12 @@ export function canonicalState(s: FakeFileState): Omit<FakeFileState, 'nextSheet
     sheet.cells = Object.fromEntries(
       Object.entries(sheet.cells).filter(([, c]) => {
         const blank =
-          c.value === null && c.formula === undefined && c.numberFormat === undefined && c.fill === undefined && c.text === undefined;
+          c.value === null &&
+          c.formula === undefined &&
+          c.numberFormat === undefined &&
+          c.fill === undefined &&
+          c.text === undefined &&
+          c.format === undefined;
         return !blank;
       }),
     );

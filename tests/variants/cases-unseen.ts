@@ -714,3 +714,38 @@ UNSEEN_CASES.push({
     projects: 1,
   });
 }
+
+// A table of areas and counts under 项目实施内容 (学校 │ 建设内容 │ 建筑面积（平方米） │ 数量（间） │ 投资（万元） … 合计): the
+// 合计 of each quantity column against its rows, as a money column's.
+{
+  const rows = (area: V, rooms: V): V[][] => {
+    const lines = styled((i, l) => `${CN[i]}、${l}`);
+    const at = lines.indexOf('五、项目实施内容') + 1;
+    return [
+      ...lines.slice(0, at).map((l) => [l]),
+      ['学校', '建设内容', '建筑面积（平方米）', '数量（间）', '投资（万元）'],
+      ['三义西路小学', '教学楼', 5000.5, 24, 1700],
+      ['城关第二小学', '综合楼', '2,639.5', 12, 888],
+      ['庄周中心小学', '食堂', 2000, 1, 600],
+      ['合计', null, area, rooms, 3188],
+      ...lines.slice(at + 1).map((l) => [l]),
+    ];
+  };
+  UNSEEN_CASES.push({
+    id: 'u-quantity-table-clean',
+    about: 'a table of areas (9640平方米), rooms and money under 项目实施内容, 合计 row right',
+    snapshot: workbook(sheet(MENGCHENG, rows('9,640', 37))),
+    expected: [],
+    projects: 1,
+  });
+  UNSEEN_CASES.push({
+    id: 'u-quantity-table-totals',
+    about: 'the same table: 合计 9,460平方米 (rows 9640) and 38间 (rows 37) (planted)',
+    snapshot: workbook(sheet(MENGCHENG, rows('9,460', 38))),
+    expected: [
+      { rule: 'total-mismatch', sheet: MENGCHENG, cell: 'C14', project: MENGCHENG },
+      { rule: 'total-mismatch', sheet: MENGCHENG, cell: 'D14', project: MENGCHENG },
+    ],
+    projects: 1,
+  });
+}

@@ -459,39 +459,6 @@ function mergedSections(bodies: readonly string[][]): { rows: V[][]; merges: Ran
   });
 }
 
-// ------------------------------------------------------------------------------------------------
-// A register the other way round: the sections down column A, one project a column (项目一, 项目二 in
-// the row above), a title above and a note under it.
-{
-  const rows = (second: readonly string[]): V[][] => [
-    ['亳州市2023年教育重点建设项目文本'],
-    ['项目', '项目一', '项目二'],
-    ...LABELS.map((l, i) => [l, BODIES[i]!.join(''), second[i] === '' ? null : second[i]]),
-    [],
-    ['注：资金单位为万元。'],
-  ];
-  UNSEEN_CASES.push({
-    id: 'u-register-columns-clean',
-    about: 'a register with one project a column, sections down column A',
-    snapshot: workbook(sheet('项目对比', rows(QIAOCHENG))),
-    expected: [],
-    projects: 2,
-  });
-  const second = [...QIAOCHENG];
-  second[1] = '';
-  second[6] = '2023年3月开工，12月底前完工，拨付资金2489万元。'; // planted: 2489 of 2849
-  UNSEEN_CASES.push({
-    id: 'u-register-columns-defects',
-    about: 'a register with one project a column: 项目二 without 立项依据, its plan pays 2489万元 of 2849万元',
-    snapshot: workbook(sheet('项目对比', rows(second))),
-    expected: [
-      { rule: 'section-empty', sheet: '项目对比', cell: 'C4', project: '项目二' },
-      { rule: 'plan-funding-mismatch', sheet: '项目对比', cell: 'C9', project: '项目二' },
-    ],
-    projects: 2,
-  });
-}
-
 // A summary sheet beside the project texts (项目名称 │ 实施单位 │ 资金安排（万元） │ 实施计划) is not a register:
 // its rows are not projects of their own (they would lack most sections).
 {

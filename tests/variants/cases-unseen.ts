@@ -459,6 +459,39 @@ function mergedSections(bodies: readonly string[][]): { rows: V[][]; merges: Ran
   });
 }
 
+// ------------------------------------------------------------------------------------------------
+// A register the other way round: the sections down column A, one project a column (项目一, 项目二 in
+// the row above), a title above and a note under it.
+{
+  const rows = (second: readonly string[]): V[][] => [
+    ['亳州市2023年教育重点建设项目文本'],
+    ['项目', '项目一', '项目二'],
+    ...LABELS.map((l, i) => [l, BODIES[i]!.join(''), second[i] === '' ? null : second[i]]),
+    [],
+    ['注：资金单位为万元。'],
+  ];
+  UNSEEN_CASES.push({
+    id: 'u-register-columns-clean',
+    about: 'a register with one project a column, sections down column A',
+    snapshot: workbook(sheet('项目对比', rows(QIAOCHENG))),
+    expected: [],
+    projects: 2,
+  });
+  const second = [...QIAOCHENG];
+  second[1] = '';
+  second[6] = '2023年3月开工，12月底前完工，拨付资金2489万元。'; // planted: 2489 of 2849
+  UNSEEN_CASES.push({
+    id: 'u-register-columns-defects',
+    about: 'a register with one project a column: 项目二 without 立项依据, its plan pays 2489万元 of 2849万元',
+    snapshot: workbook(sheet('项目对比', rows(second))),
+    expected: [
+      { rule: 'section-empty', sheet: '项目对比', cell: 'C4', project: '项目二' },
+      { rule: 'plan-funding-mismatch', sheet: '项目对比', cell: 'C9', project: '项目二' },
+    ],
+    projects: 2,
+  });
+}
+
 // A summary sheet beside the project texts (项目名称 │ 实施单位 │ 资金安排（万元） │ 实施计划) is not a register:
 // its rows are not projects of their own (they would lack most sections).
 {
@@ -678,6 +711,41 @@ UNSEEN_CASES.push({
     about: 'the schedule as a table whose 合计 3000 (rows 1000 + 2000) differs from the funding 3188 (planted)',
     snapshot: workbook(sheet(MENGCHENG, rows(1000, 2000, 3000))),
     expected: [{ rule: 'plan-funding-mismatch', sheet: MENGCHENG, cell: 'C17', project: MENGCHENG }],
+    projects: 1,
+  });
+}
+
+// A table of areas and counts under 项目实施内容 (学校 │ 建设内容 │ 建筑面积（平方米） │ 数量（间） │ 投资（万元） … 合计): the
+// 合计 of each quantity column against its rows, as a money column's.
+{
+  const rows = (area: V, rooms: V): V[][] => {
+    const lines = styled((i, l) => `${CN[i]}、${l}`);
+    const at = lines.indexOf('五、项目实施内容') + 1;
+    return [
+      ...lines.slice(0, at).map((l) => [l]),
+      ['学校', '建设内容', '建筑面积（平方米）', '数量（间）', '投资（万元）'],
+      ['三义西路小学', '教学楼', 5000.5, 24, 1700],
+      ['城关第二小学', '综合楼', '2,639.5', 12, 888],
+      ['庄周中心小学', '食堂', 2000, 1, 600],
+      ['合计', null, area, rooms, 3188],
+      ...lines.slice(at + 1).map((l) => [l]),
+    ];
+  };
+  UNSEEN_CASES.push({
+    id: 'u-quantity-table-clean',
+    about: 'a table of areas (9640平方米), rooms and money under 项目实施内容, 合计 row right',
+    snapshot: workbook(sheet(MENGCHENG, rows('9,640', 37))),
+    expected: [],
+    projects: 1,
+  });
+  UNSEEN_CASES.push({
+    id: 'u-quantity-table-totals',
+    about: 'the same table: 合计 9,460平方米 (rows 9640) and 38间 (rows 37) (planted)',
+    snapshot: workbook(sheet(MENGCHENG, rows('9,460', 38))),
+    expected: [
+      { rule: 'total-mismatch', sheet: MENGCHENG, cell: 'C14', project: MENGCHENG },
+      { rule: 'total-mismatch', sheet: MENGCHENG, cell: 'D14', project: MENGCHENG },
+    ],
     projects: 1,
   });
 }

@@ -16,7 +16,7 @@ import { splitLines } from '../text/normalize';
 import { fastUnit, nfkc } from './fast-text';
 import { aliasTable, headingLike, matchHeading, matchTitle, titleFromSheetName, type AliasTable } from './labels';
 import { buildOutline } from './outline';
-import { registerHeader, registerRow, type RegisterColumns } from './registers';
+import { registerHeader, registerRow, transposedRegister, type RegisterColumns } from './registers';
 import { settleSheet, type SheetDrop } from './structure';
 import { checkpoint } from '../budget';
 
@@ -429,10 +429,12 @@ function readSheet(sheet: SheetSnapshot, aliases: AliasTable, sheetTables: reado
     return h !== null && h.rest === undefined && !project.sections.some((x) => x.key === h.key);
   };
 
-  // a register, one project a row (its header row found below)
+  // a register, one project a row (its header row found below), or one project a column (found now)
   let register: { columns: RegisterColumns; lastRow: number; count: number } | null = null;
   /** The section labels of a summary table's header (three or four sections: not a register). */
   let summaryLabels: string[] | undefined;
+  const transposed = transposedRegister(name, cells, aliases);
+  if (transposed) projects.push(...transposed.projects);
 
   let i = 0;
   const lines: Line[] = [];
@@ -452,6 +454,11 @@ function readSheet(sheet: SheetSnapshot, aliases: AliasTable, sheetTables: reado
       rowCells.push(cell);
     }
     textCells = rowCells.length;
+    if (transposed?.rows.has(row)) {
+      firstLine ??= cellString(rowCells[0]!);
+      i = j;
+      continue;
+    }
     // the register ends at a blank row, or a row that fills fewer than two of its columns (a note under it)
     const filled = register ? rowCells.filter((c) => register!.columns.has(c.col)).length : 0;
     if (register && (row > register.lastRow + 1 || filled < 2)) register = null;

@@ -8,7 +8,7 @@ import {
 } from '../text/amount-statements';
 import { amountRange, formatMoney, unitForDifference } from '../text/money';
 import { formatQuantity, measureRange } from '../text/quantities';
-import type { CellRef, Section } from '../model';
+import type { CellRef, Paragraph, Section } from '../model';
 import { defineRule, type RawFinding } from './types';
 
 type MessageId = 'sumDiffers' | 'partExceeds' | 'noSource' | 'tableSumDiffers' | 'countDiffers';
@@ -32,6 +32,85 @@ function tableFindings(section: Section, project: string): RawFinding<MessageId>
       expected: formatMoney(t.sum, t.unit),
       actual: formatMoney(t.total, t.unit),
     });
+  }
+  return out;
+}
+
+/** A quantity column's header: its unit in brackets (`建筑面积（平方米）`, `数量（所）`). */
+const QUANTITY_HEADER = /[(（]\s*(平方米|㎡|m2|万平方米|亩|米|公里|人|人次|名|所|个|间|台|套|栋|座|辆|册|项)\s*[)）]/u;
+const TOTAL_ROW = /^\s*(?:合\s*计|总\s*计|共\s*计)/u;
+const SCALE = 10_000;
+
+/** A plain figure as written in a table cell (`3,000`, `1250.5`), scaled to 1/10000, else null. */
+function scaledFigure(text: string): number | null {
+  const m = /^\s*(\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.(\d{1,4}))?\s*$/u.exec(text);
+  if (!m) return null;
+  const whole = Number(m[1]!.replace(/[,，]/gu, ''));
+  const frac = Number((m[2] ?? '').padEnd(4, '0'));
+  const v = whole * SCALE + frac;
+  return Number.isSafeInteger(v) ? v : null;
+}
+
+function showScaled(v: number, unit: string): string {
+  const whole = Math.floor(v / SCALE);
+  const frac = String(v % SCALE)
+    .padStart(4, '0')
+    .replace(/0+$/u, '');
+  return `${whole}${frac === '' ? '' : `.${frac}`}${unit}`;
+}
+
+/**
+ * A small table of quantities under a heading (学校 │ 建筑面积（平方米） │ 投资（万元） … 合计): each quantity
+ * column's 合计 against the sum of its rows, exactly as a money table's (tableFindings). Tables with 小计
+ * rows, or a column holding text that is not a figure, are left alone.
+ */
+function quantityTableFindings(section: Section, project: string): RawFinding<MessageId>[] {
+  const out: RawFinding<MessageId>[] = [];
+  for (const t of section.otherTables ?? []) {
+    const rows = t.rows.filter((r) => r.length > 0);
+    const headerIdx = rows.findIndex((r) => r.some((c) => QUANTITY_HEADER.test(c.text)));
+    if (headerIdx < 0) continue;
+    const first = (r: readonly Paragraph[]): string => [...r].sort((a, b) => a.ref.col - b.ref.col)[0]?.text ?? '';
+    const body = rows.slice(headerIdx + 1);
+    if (body.some((r) => /^\s*小\s*计/u.test(first(r)))) continue;
+    const totals = body.filter((r) => TOTAL_ROW.test(first(r)));
+    if (totals.length !== 1) continue;
+    const totalRow = totals[0]!;
+    for (const head of rows[headerIdx]!) {
+      const unit = QUANTITY_HEADER.exec(head.text)?.[1];
+      if (unit === undefined) continue;
+      const col = head.ref.col;
+      const cellOf = (r: readonly Paragraph[]): Paragraph | undefined => r.find((c) => c.ref.col === col);
+      const totalCell = cellOf(totalRow);
+      const total = totalCell ? scaledFigure(totalCell.text) : null;
+      if (total === null || !totalCell) continue;
+      let sum = 0;
+      let rowsSeen = 0;
+      let bad = false;
+      for (const r of body) {
+        if (r === totalRow) continue;
+        const c = cellOf(r);
+        if (!c || c.text.trim() === '') continue;
+        const v = scaledFigure(c.text);
+        if (v === null) {
+          bad = true;
+          break;
+        }
+        sum += v;
+        rowsSeen++;
+      }
+      if (bad || rowsSeen < 2 || sum === total) continue;
+      const column = head.text.trim();
+      out.push({
+        messageId: 'tableSumDiffers',
+        data: { column, total: showScaled(total, unit), sum: showScaled(sum, unit), diff: showScaled(Math.abs(sum - total), unit) },
+        ref: totalCell.ref,
+        project,
+        column,
+        expected: showScaled(sum, unit),
+        actual: showScaled(total, unit),
+      });
+    }
   }
   return out;
 }
@@ -215,7 +294,7 @@ export default defineRule<MessageId>({
     const out: RawFinding<MessageId>[] = [];
     for (const project of document.projects) {
       for (const section of project.sections) {
-        out.push(...tableFindings(section, project.label));
+        out.push(...tableFindings(section, project.label), ...quantityTableFindings(section, project.label));
         const an = analyseSection(section);
         for (const c of [...moneyCompared(an), ...quantityCompared(an)]) {
           const f = judge(c, project.label);

@@ -3,7 +3,8 @@ import type { DisclosureDocument, SchoolTable, SkippedSheet } from './model';
 import type { CheckConfig } from './rules/config';
 import { readDisclosure } from './disclosure/index';
 import { storedHeadingMaps } from './disclosure/heading-map';
-import { findSchoolTables, readRegistry } from './schools/index';
+import { findSchoolTables } from './schools/table';
+import { readRegistry } from './schools/registry';
 import { EXPLANATION_SHEET } from './report/explanations';
 
 export interface BuildOptions {

@@ -10,7 +10,10 @@ import { storeLang, strings } from './i18n';
 import { loadSettings, saveSettings, toConfig, type PaneSettings } from './settings';
 import { FindingList } from './components/FindingList';
 import { FixAllDialog } from './components/FixAllDialog';
-import { SettingsView } from './components/SettingsView';
+/** 设置: loaded when first opened (its rule list, Switch and Select stay out of the initial JS). */
+const SettingsView = lazy(() =>
+  import(/* webpackChunkName: "settings" */ './components/SettingsView').then((m) => ({ default: m.SettingsView })),
+);
 import { Summary, matchesFilter, type SummaryFilter } from './components/Summary';
 import { ExportPanel, type DocxExporter } from './components/ExportPanel';
 import { schoolTableLabel, schoolTableWritten, schoolTableWrittenInto } from './components/schoolTableStrings';
@@ -476,19 +479,21 @@ export function Pane(props: PaneProps) {
       </div>
 
       {view === 'settings' ? (
-        <SettingsView
-          settings={settings}
-          lang={lang}
-          t={t}
-          liveAvailable={host?.onChanged !== undefined || hostIsExcel}
-          registryName={registry?.source}
-          onRegistryFile={onRegistryFile && ((file) => void onRegistryFile(file))}
-          onRegistryRemove={() => setRegistry(undefined)}
-          onChange={setSettings}
-          onLangChange={(next) => {
-            if (next !== lang) (props.onLangChange ?? reloadInLang(props.storage))(next);
-          }}
-        />
+        <Suspense fallback={null}>
+          <SettingsView
+            settings={settings}
+            lang={lang}
+            t={t}
+            liveAvailable={host?.onChanged !== undefined || hostIsExcel}
+            registryName={registry?.source}
+            onRegistryFile={onRegistryFile && ((file) => void onRegistryFile(file))}
+            onRegistryRemove={() => setRegistry(undefined)}
+            onChange={setSettings}
+            onLangChange={(next) => {
+              if (next !== lang) (props.onLangChange ?? reloadInLang(props.storage))(next);
+            }}
+          />
+        </Suspense>
       ) : (
         <>
           {props.header}

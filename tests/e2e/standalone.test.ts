@@ -198,6 +198,7 @@ describe('keyboard and settings', () => {
   it('the settings view lists every rule with a switch and a severity', async () => {
     const w = await open();
     await w.page.getByRole('button', { name: '设置' }).click();
+    await w.page.locator('[data-group]').first().waitFor(); // 设置 is loaded when first opened
     expect(await w.page.getByRole('switch').count()).toBeGreaterThanOrEqual(24);
     expect(await w.page.getByRole('textbox', { name: '省份代码' }).isVisible()).toBe(true);
     expect(await w.page.getByRole('button', { name: '从其他文件读取…' }).isVisible()).toBe(true);

@@ -49,6 +49,7 @@ describe("the accountant's workflow (zh-CN)", () => {
     for (const id of IDS) expect(text, id).not.toContain(id);
     expect(text).toContain('标题编号');
     await w.page.getByRole('button', { name: '设置' }).click();
+    await w.page.locator('[data-group]').first().waitFor(); // 设置 is loaded when first opened
     const settings = await w.page.locator('main').innerText();
     for (const id of IDS) expect(settings, id).not.toContain(id);
     for (const g of ['结构', '金额', '文字', '学校表']) expect(settings).toContain(g);

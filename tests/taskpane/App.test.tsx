@@ -17,6 +17,12 @@ function show(props: PaneProps) {
 
 const checkButton = () => screen.getByRole('button', { name: /^(检查|重新检查|正在检查…|Check|Check again|Checking…)$/ });
 
+/** Opens 设置 (loaded when first opened) and waits for its rule groups. */
+async function openSettings(): Promise<void> {
+  fireEvent.click(screen.getByRole('button', { name: '设置' }));
+  await waitFor(() => expect(document.querySelector('[data-group]')).not.toBeNull());
+}
+
 describe('Pane states', () => {
   it('empty state: one big 检查 button and a sentence saying what it does', () => {
     show({ host: fakeHost(), lang: 'zh' });
@@ -270,7 +276,7 @@ describe('Pane actions', () => {
   it('settings: rules off, severity, province and threshold reach the host as a CheckConfig', async () => {
     const host = fakeHost();
     show({ host, lang: 'zh' });
-    fireEvent.click(screen.getByRole('button', { name: '设置' }));
+    await openSettings();
     fireEvent.click(screen.getByRole('switch', { name: '占位文字' }));
     fireEvent.change(screen.getByRole('combobox', { name: '部分顺序 的级别' }), { target: { value: 'error' } });
     fireEvent.change(screen.getByRole('textbox', { name: '省份代码' }), { target: { value: '53' } });
@@ -285,9 +291,9 @@ describe('Pane actions', () => {
     });
   });
 
-  it('settings: rules grouped 结构 / 金额 / 文字 / 学校表, named in Chinese, no English id in the text', () => {
+  it('settings: rules grouped 结构 / 金额 / 文字 / 学校表, named in Chinese, no English id in the text', async () => {
     show({ host: fakeHost(), lang: 'zh' });
-    fireEvent.click(screen.getByRole('button', { name: '设置' }));
+    await openSettings();
     const groups = [...document.querySelectorAll('[data-group]')].map((g) => g.getAttribute('aria-label'));
     expect(groups).toEqual(['结构', '金额', '文字', '学校表']);
     const structure = screen.getByRole('region', { name: '结构' });
@@ -296,10 +302,10 @@ describe('Pane actions', () => {
     expect(document.querySelector('main')!.textContent).not.toMatch(/[a-z]+-[a-z]+/);
   });
 
-  it('settings: the language switch asks for the other language', () => {
+  it('settings: the language switch asks for the other language', async () => {
     const asked: string[] = [];
     show({ host: fakeHost(), lang: 'zh', onLangChange: (l) => asked.push(l) });
-    fireEvent.click(screen.getByRole('button', { name: '设置' }));
+    await openSettings();
     fireEvent.change(screen.getByRole('combobox', { name: '语言' }), { target: { value: 'en' } });
     expect(asked).toEqual(['en']);
   });
@@ -315,7 +321,7 @@ describe('Pane actions', () => {
   it('settings: an invalid province is flagged and not sent', async () => {
     const host = fakeHost();
     show({ host, lang: 'zh' });
-    fireEvent.click(screen.getByRole('button', { name: '设置' }));
+    await openSettings();
     fireEvent.change(screen.getByRole('textbox', { name: '省份代码' }), { target: { value: '5' } });
     expect(screen.getByText('省份代码必须是两位数字，如 53。')).toBeTruthy();
     fireEvent.click(screen.getAllByRole('button', { name: '返回' })[0]!);
@@ -327,7 +333,7 @@ describe('Pane actions', () => {
   it('边改边查: with the toggle on, a workbook change re-checks', async () => {
     const host = fakeHost();
     show({ host, lang: 'zh' });
-    fireEvent.click(screen.getByRole('button', { name: '设置' }));
+    await openSettings();
     fireEvent.click(screen.getByRole('switch', { name: '边改边查' }));
     fireEvent.click(screen.getAllByRole('button', { name: '返回' })[0]!);
     fireEvent.click(checkButton());
@@ -340,7 +346,7 @@ describe('Pane actions', () => {
   it('边改边查: a change made while the first check runs re-checks once it is done', async () => {
     const host = fakeHost({ manual: true });
     show({ host, lang: 'zh' });
-    fireEvent.click(screen.getByRole('button', { name: '设置' }));
+    await openSettings();
     fireEvent.click(screen.getByRole('switch', { name: '边改边查' }));
     fireEvent.click(screen.getAllByRole('button', { name: '返回' })[0]!);
     fireEvent.click(checkButton());
@@ -354,15 +360,15 @@ describe('Pane actions', () => {
     host.release();
   });
 
-  it('settings persist in the given storage', () => {
+  it('settings persist in the given storage', async () => {
     const store = new Map<string, string>();
     const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) } as Storage;
     show({ host: fakeHost(), lang: 'zh', storage });
-    fireEvent.click(screen.getByRole('button', { name: '设置' }));
+    await openSettings();
     fireEvent.change(screen.getByRole('textbox', { name: '省份代码' }), { target: { value: '53' } });
     cleanup();
     show({ host: fakeHost(), lang: 'zh', storage });
-    fireEvent.click(screen.getByRole('button', { name: '设置' }));
+    await openSettings();
     expect(screen.getByRole<HTMLInputElement>('textbox', { name: '省份代码' }).value).toBe('53');
   });
 

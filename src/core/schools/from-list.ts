@@ -8,8 +8,9 @@
  */
 import type { Cell, Range, SheetSnapshot, WorkbookSnapshot } from '../snapshot/types';
 import { gridOf } from '../snapshot/grid';
-import { rangeFromA1, rangeToA1, toA1 } from '../snapshot/a1';
+import { rangeToA1, toA1 } from '../snapshot/a1';
 import type { CellRef, FundingColumn, RegistryEntry } from '../model';
+import type { ListSource } from './list-source';
 import {
   COUNT_HEADER,
   MONEY_WORD,
@@ -32,10 +33,7 @@ export interface Bilingual {
 }
 
 /** Where the list is: a sheet, optionally a range of it (0-based, inclusive). */
-export interface ListSource {
-  readonly sheet: string;
-  readonly range?: Range;
-}
+export { parseListSource, type ListSource } from './list-source';
 
 export type Unit = '元' | '万元';
 
@@ -703,22 +701,6 @@ function occupied(sheet: SheetSnapshot, block: SchoolTableTemplate): string | nu
   if (cell) return toA1(cell.row, cell.col);
   const m = sheet.merges.find((x) => x.top <= bottom && x.bottom >= top && x.left <= right && x.right >= left);
   return m ? toA1(m.top, m.left) : null;
-}
-
-/** `学校名单`, `学校名单!A1:D40`, `'学校 名单'!A1:D40` → the sheet and range; null when malformed. */
-export function parseListSource(spec: string): ListSource | null {
-  const s = spec.trim();
-  if (s === '') return null;
-  const bang = s.lastIndexOf('!');
-  if (bang > 0) {
-    const range = rangeFromA1(s.slice(bang + 1));
-    if (range) {
-      let sheet = s.slice(0, bang);
-      if (/^'.*'$/.test(sheet)) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-      return sheet === '' ? null : { sheet, range };
-    }
-  }
-  return { sheet: /^'.*'$/.test(s) ? s.slice(1, -1).replace(/''/g, "'") : s };
 }
 
 /** `A1:D40` of a range (for messages). */

@@ -13,7 +13,9 @@ import type { Finding, Fix, Lang } from '../../core/rules/types';
 import type { StoredExplanation } from '../../core/snapshot/types';
 import type { CheckOutcome, CheckRequest, FixOutcome, PaneHost } from '../../taskpane/host';
 import { errorCode, isCellEditError, type XlContext, type XlRequirements, type XlRun } from './api';
-import { notEmptyMessage, planSchoolTable, previewOf, type ListSource, type SchoolTablePlan } from '../../core/schools/from-list';
+import type { ListSource, SchoolTablePlan } from '../../core/schools/from-list';
+/** 生成学校表's list reader and planner: loaded when the action is first used, not with the pane. */
+const schoolPlanner = () => import(/* webpackChunkName: "school-plan" */ '../../core/schools/from-list');
 import { selectedSource, visibleSheets } from './school-list';
 import { MIN_EXCEL_API, detectCaps, isSupported, type HostCaps } from './caps';
 import { readExplanations, writeExplanation } from './explanations';
@@ -248,6 +250,7 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
       if (isCellEditError(e)) return { ok: false, message: T.cellEdit[request.lang] };
       return { ok: false, message: T.failed[request.lang] + describe(e) };
     }
+    const { planSchoolTable } = await schoolPlanner();
     const planned = planSchoolTable(read.snapshot, source, {
       ...(request.registry !== undefined && { registry: request.registry }),
       ...(into !== undefined && { into }),
@@ -338,7 +341,7 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
       selection: () => run((ctx) => selectedSource(ctx)).catch(() => null),
       async preview(source, request, place) {
         const planned = await planFromWorkbook(source, request, place?.into);
-        return planned.ok ? { ok: true, preview: previewOf(planned.plan) } : planned;
+        return planned.ok ? { ok: true, preview: (await schoolPlanner()).previewOf(planned.plan) } : planned;
       },
       async write(source, request, place) {
         const planned = await planFromWorkbook(source, request, place?.into);
@@ -349,7 +352,7 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
           const refused = await run((ctx) =>
             writeTemplateSheet(ctx, sheetName, template, { events: caps.events, into: into !== undefined }),
           );
-          if (refused) return { ok: false, message: notEmptyMessage(sheetName, refused.notEmpty)[request.lang] };
+          if (refused) return { ok: false, message: (await schoolPlanner()).notEmptyMessage(sheetName, refused.notEmpty)[request.lang] };
         } catch (e) {
           if (await locked()) return { ok: false, message: sheetLockedText(sheetName, request.lang) };
           return { ok: false, message: T.failed[request.lang] + describe(e) };

@@ -2,7 +2,7 @@
  * 生成学校表 in Excel (issue 15): the sheets to pick the list from and the user's selection as a list
  * source. The write is in ./school-table, loaded when first used.
  */
-import { parseListSource, type ListSource } from '../../core/schools/from-list';
+import { parseListSource, type ListSource } from '../../core/schools/list-source';
 import type { XlContext } from './api';
 
 /** The workbook's visible sheets, in order. */

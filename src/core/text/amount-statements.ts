@@ -486,7 +486,7 @@ function locate<M extends { readonly nStart: number; readonly offset: number; re
  * The stretch is kept; its words are read into a key when the context is asked for.
  */
 /** `;；。!?！？`: what ends a stretch. */
-function endsStretch(c: number): boolean {
+export function endsStretch(c: number): boolean {
   return c === 0x3b || c === 0xff1b || c === 0x3002 || c === 0x21 || c === 0x3f || c === 0xff01 || c === 0xff1f;
 }
 

@@ -145,7 +145,7 @@ function groupEnd(s: ParagraphShape, i: number, d: number): number {
 }
 
 /** `。!?！？`: the characters that end a sentence. */
-function endsSentence(c: number): boolean {
+export function endsSentence(c: number): boolean {
   return c === 0x3002 || c === 0x21 || c === 0x3f || c === 0xff01 || c === 0xff1f;
 }
 
@@ -587,7 +587,7 @@ const WEAK_TOTAL =
 const FILLER = /^(?:资金|经费|金额|费用|为|是|约|达|计|共|需|需要|人民币|预计|合计|总计|共计|安排|[:：\s(（]|大写|小写|的)*$/u;
 const SUM_WORD = /(合计|共计|总计|总共|一共|共)/gu;
 /** `,，。;；、\n`: what ends the clause of a total word. */
-function breaksWords(c: number): boolean {
+export function breaksWords(c: number): boolean {
   return c === 0x2c || c === 0xff0c || c === 0x3002 || c === 0x3b || c === 0xff1b || c === 0x3001 || c === 0x0a;
 }
 
@@ -771,7 +771,7 @@ const TIME_VERB =
   /^((?:\d{1,2}(?:[-—~至]\d{1,2})?月份?(?:上旬|中旬|下旬|初|底|末|前|后)?|上半年|下半年|[春秋]季学期|第[一二三四]季度)[,，]?)(?:预计|共需|需|支出|支付|拨付|发放|投入|安排|完成|下达|购买|采购)+/u;
 
 /** `,，。;；\n()（）`: what ends a name. */
-function isHard(c: number): boolean {
+export function isHard(c: number): boolean {
   return (
     c === 0x2c ||
     c === 0xff0c ||
@@ -787,7 +787,7 @@ function isHard(c: number): boolean {
 }
 
 /** `,，。;；:：\n()（）、`: what ends the clause before a name. */
-function isClauseBreak(c: number): boolean {
+export function isClauseBreak(c: number): boolean {
   return isHard(c) || c === 0x3a || c === 0xff1a || c === 0x3001;
 }
 

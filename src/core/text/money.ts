@@ -7,7 +7,7 @@
  */
 import { parseChineseNumeral } from './numerals';
 import { normalizeChar } from './normalize';
-import { digitOrPointAt, measureRange, QUANTITY_SCALE, readQuantities, type ScannedQuantity } from './quantities';
+import { breaksClause, digitOrPointAt, measureRange, QUANTITY_SCALE, readQuantities, type ScannedQuantity } from './quantities';
 import { parseUppercase } from './uppercase';
 
 /** A typed failure: parsers never throw on bad input. */
@@ -109,33 +109,6 @@ function toFen(intDigits: string, fracDigits: string, perUnit: bigint): { fen: b
   const precisionNum = perUnit;
   if (precisionNum % scale !== 0n) return null;
   return { fen: num / scale, precision: precisionNum / scale };
-}
-
-/** `,，。;；、:：\n\r()（）!?！？`: what ends the clause before an amount. */
-function breaksClause(c: number): boolean {
-  switch (c) {
-    case 0x2c:
-    case 0xff0c:
-    case 0x3002:
-    case 0x3b:
-    case 0xff1b:
-    case 0x3001:
-    case 0x3a:
-    case 0xff1a:
-    case 0x0a:
-    case 0x0d:
-    case 0x28:
-    case 0x29:
-    case 0xff08:
-    case 0xff09:
-    case 0x21:
-    case 0x3f:
-    case 0xff01:
-    case 0xff1f:
-      return true;
-    default:
-      return false;
-  }
 }
 
 function clauseBefore(norm: string, end: number, max = 16): string {

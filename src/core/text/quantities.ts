@@ -212,8 +212,8 @@ function defOf(unit: string): UnitDef {
 
 const MULT: Readonly<Record<string, bigint>> = { 万: 10_000n, 千: 1000n, 百: 100n, 亿: 100_000_000n };
 
-/** `,，。;；、:：\n\r()（）!?！？`: what ends the clause before an amount. */
-function breaksClause(c: number): boolean {
+/** `,，。;；、:：\n\r()（）!?！？`: what ends the clause before an amount or a quantity. */
+export function breaksClause(c: number): boolean {
   switch (c) {
     case 0x2c:
     case 0xff0c:

@@ -5,8 +5,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isSpace, itemName, NameIndex, sentenceStartByScan, sentenceStartIndexed, shapeOf } from '../../../src/core/text/enumerations';
-import { analyseAmounts } from '../../../src/core/text/amount-statements';
+import {
+  breaksWords,
+  endsSentence,
+  isClauseBreak,
+  isHard,
+  isSpace,
+  itemName,
+  NameIndex,
+  sentenceStartByScan,
+  sentenceStartIndexed,
+  shapeOf,
+} from '../../../src/core/text/enumerations';
+import { analyseAmounts, endsStretch } from '../../../src/core/text/amount-statements';
+import { breaksClause } from '../../../src/core/text/quantities';
 import { scanText } from '../../../src/core/text/money';
 import { itemNameReference } from './item-name-reference';
 
@@ -184,5 +196,21 @@ describe('sentence starts from the index', () => {
     const names = many.amounts.map((a) => a.name);
     const second = names.slice(n, 2 * n);
     expect(names.slice(n)).toEqual(Array.from({ length: 1999 }, () => second).flat());
+  });
+});
+
+describe('character tests by code', () => {
+  // each replaces a regex test of a one-character string: the same answer for every UTF-16 unit
+  it.each([
+    ['breaksClause', breaksClause, /[,，。;；、:：\n\r()（）!?！？]/u],
+    ['isHard', isHard, /[,，。;；\n()（）]/u],
+    ['isClauseBreak', isClauseBreak, /[,，。;；:：\n()（）、]/u],
+    ['breaksWords', breaksWords, /[,，。;；、\n]/u],
+    ['endsSentence', endsSentence, /[。!?！？]/u],
+    ['endsStretch', endsStretch, /[;；。!?！？]/u],
+  ] as const)('%s', (_name, test, re) => {
+    const wrong: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (test(c) !== re.test(String.fromCharCode(c))) wrong.push(c);
+    expect(wrong).toEqual([]);
   });
 });

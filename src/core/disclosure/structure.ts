@@ -16,6 +16,7 @@
 import type { CellRef, Numbering } from '../model';
 import { nfkc } from './fast-text';
 import { splitNumbering } from './labels';
+import { rankOf } from './outline';
 import type { MutableProject, MutableSection } from './read';
 
 type TableSections = [number, { project: MutableProject; section: MutableSection } | null][];
@@ -28,18 +29,12 @@ const NOT_A_PROJECT_SHEET = /^说明|(?:填报|填表|编制|使用|操作|填�
 /** Instruction wording in a section's text (`填写项目全称`). */
 const INSTRUCTION = /填写|填报|简述|列明|写明|注明|^(?:应当?|须|需|请|按时间)/u;
 
-const LEVEL: Partial<Record<Numbering['style'], number>> = {
-  'cn-part': -1,
-  'cn-dun': 0,
-  'cn-paren': 1,
-  'arabic-dot': 2,
-  'arabic-dun': 2,
-  'arabic-paren': 3,
-};
+/** A numbering's level: the outline's rank (第一部分 above 一、 above （一） above 1. above (1)). */
+const LEVEL = (style: Numbering['style']): number | undefined => rankOf(style) ?? undefined;
 
 function levelOf(text: string): { level: number | undefined; length: number } {
   const n = splitNumbering(nfkc(text));
-  return { level: LEVEL[n.style], length: n.length };
+  return { level: LEVEL(n.style), length: n.length };
 }
 
 /** A line that can be a project title: short, no sentence punctuation. */
@@ -55,7 +50,7 @@ function titleLike(text: string): boolean {
 function titles(text: string, heading: MutableSection, loose: boolean): boolean {
   if (!titleLike(text)) return false;
   const t = levelOf(text);
-  const h = LEVEL[heading.numbering.style];
+  const h = LEVEL(heading.numbering.style);
   if (t.level !== undefined) return h !== undefined && t.level < h;
   return loose;
 }

@@ -29,7 +29,8 @@ export const SECTION_NAMES: Readonly<Record<SectionKey, { zh: string; en: string
 };
 
 /** Heading numbering styles: `第一部分` `一、` `（一）` `1.` `1、` `(1)` or none. */
-export type NumberingStyle = 'cn-part' | 'cn-dun' | 'cn-paren' | 'arabic-dot' | 'arabic-dun' | 'arabic-paren' | 'none';
+export type NumberingStyle =
+  'cn-part' | 'roman' | 'cn-dun' | 'cn-paren' | 'arabic-dot' | 'arabic-dun' | 'arabic-paren' | 'circled' | 'none';
 
 export interface Numbering {
   readonly style: NumberingStyle;

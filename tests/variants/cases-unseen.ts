@@ -180,6 +180,10 @@ const STYLES: readonly [id: string, heading: (i: number, label: string) => strin
   ['cn-colon', (i, l) => `${CN[i]}：${l}`],
   ['lenticular', (_i, l) => `【${l}】`],
   ['square', (_i, l) => `[${l}]`],
+  ['circled', (i, l) => `${String.fromCharCode(0x2460 + i)}${l}`],
+  ['circled-dun', (i, l) => `${String.fromCharCode(0x2460 + i)}、${l}`],
+  ['roman', (i, l) => `${String.fromCharCode(0x2160 + i)}、${l}`],
+  ['roman-letters', (i, l) => `${['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'][i]!}. ${l}`],
 ];
 for (const [id, heading] of STYLES) {
   UNSEEN_CASES.push({
@@ -197,6 +201,29 @@ for (const [id, heading] of STYLES) {
     projects: 1,
   });
 }
+
+// Circled numbers as a sub-list inside a section (`①教师培训；②设备购置`, and the same items one a line): items of
+// the text, never headings, and no numbering finding about them.
+{
+  const bodies = BODIES.map((b, i) =>
+    i === 4 ? ['主要包括：①教师培训；②设备购置；③校舍维修。', '①教师培训', '②设备购置', '③校舍维修'] : b,
+  );
+  UNSEEN_CASES.push({
+    id: 'u-style-circled-items-not-headings',
+    about: '一、 headings, with ①②③ items inside 项目实施内容 (in a sentence and one a line)',
+    snapshot: workbook(sheet(MENGCHENG, column(styled((i, l) => `${CN[i]}、${l}`, undefined, bodies)))),
+    expected: [],
+    projects: 1,
+  });
+}
+// ① headings out of place: ⑤ where the fourth section stands (项目概况 is ④), the number is reported.
+UNSEEN_CASES.push({
+  id: 'u-style-circled-position',
+  about: '①…⑧ headings, 项目概况 numbered ⑤ (planted)',
+  snapshot: workbook(sheet(MENGCHENG, column(styled((i, l) => `${String.fromCharCode(0x2460 + (i === 3 ? 4 : i))}${l}`)))),
+  expected: [{ rule: 'heading-numbering', sheet: MENGCHENG, cell: 'A7', project: MENGCHENG }],
+  projects: 1,
+});
 
 // A bullet before each label, the content after its colon, in one cell a section.
 {

@@ -15,7 +15,7 @@
  */
 import type { CellRef, Numbering } from '../model';
 import { nfkc } from './fast-text';
-import { splitNumbering } from './labels';
+import { splitNumberingAsWritten } from './labels';
 import type { MutableProject, MutableSection } from './read';
 
 type TableSections = [number, { project: MutableProject; section: MutableSection } | null][];
@@ -30,15 +30,17 @@ const INSTRUCTION = /填写|填报|简述|列明|写明|注明|^(?:应当?|须|�
 
 const LEVEL: Partial<Record<Numbering['style'], number>> = {
   'cn-part': -1,
+  roman: 0,
   'cn-dun': 0,
   'cn-paren': 1,
   'arabic-dot': 2,
   'arabic-dun': 2,
   'arabic-paren': 3,
+  circled: 4,
 };
 
 function levelOf(text: string): { level: number | undefined; length: number } {
-  const n = splitNumbering(nfkc(text));
+  const n = splitNumberingAsWritten(text);
   return { level: LEVEL[n.style], length: n.length };
 }
 

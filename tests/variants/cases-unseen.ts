@@ -684,8 +684,7 @@ UNSEEN_CASES.push({
 }
 
 // `六、资金安排情况（单位：万元）` over figures without a unit (计划投资3188，其中：中央资金2000，县级配套资金1188): the
-// funding is stated, in the unit the heading declares; not "no amount". (Adding those bare figures up is
-// left to the amount analysis: see /work/notes/unseen.md.)
+// funding is stated, in the unit the heading declares; not "no amount", and the figures add up.
 {
   const lines = styled((i, l) => `${CN[i]}、${l}${i === 5 ? '（单位：万元）' : ''}`, undefined, [
     ...BODIES.slice(0, 5),
@@ -709,6 +708,65 @@ UNSEEN_CASES.push({
     about: '资金安排（单位：万元） over a text with no figure at all: still no amount',
     snapshot: workbook(sheet(MENGCHENG, column(none))),
     expected: [{ rule: 'funding-amount-missing', sheet: MENGCHENG, cell: 'A12', project: MENGCHENG }],
+    projects: 1,
+  });
+}
+
+// The same figures added up in the unit declared above them: a planted total (2000 + 1088 ≠ 3188) under the
+// heading's （单位：万元）, and under a caption line `单位：万元` (合计 3188，其中中央 2000、县级 1088).
+{
+  const under = (heading: string, body: string[]): string[] =>
+    styled((i, l) => `${CN[i]}、${l}${i === 5 ? heading : ''}`, undefined, [...BODIES.slice(0, 5), body, ...BODIES.slice(6)]);
+  UNSEEN_CASES.push({
+    id: 'u-declared-unit-total',
+    about: '资金安排（单位：万元）: 计划投资3188，其中 2000 + 1088 without units (planted)',
+    snapshot: workbook(sheet(MENGCHENG, column(under('（单位：万元）', ['计划投资3188，其中：中央资金2000，县级配套资金1088。'])))),
+    expected: [{ rule: 'total-mismatch', sheet: MENGCHENG, cell: 'A12', project: MENGCHENG }],
+    projects: 1,
+  });
+  UNSEEN_CASES.push({
+    id: 'u-declared-unit-caption-total',
+    about: 'a caption 单位：万元 over 合计 3188，其中中央 2000、县级 1088 (planted)',
+    snapshot: workbook(sheet(MENGCHENG, column(under('', ['单位：万元', '合计 3188，其中中央 2000、县级 1088。'])))),
+    expected: [{ rule: 'total-mismatch', sheet: MENGCHENG, cell: 'A13', project: MENGCHENG }],
+    projects: 1,
+  });
+  // years, batches, percentages, counts and codes under the declared unit are not amounts: were any read as
+  // one, the 其中 list would no longer add up to 3188
+  UNSEEN_CASES.push({
+    id: 'u-declared-unit-not-amounts-clean',
+    about: '（单位：万元） over 2023年, 第1批, 项目1, 37%, 10所, 〔2023〕12号 beside bare amounts that add up',
+    snapshot: workbook(
+      sheet(
+        MENGCHENG,
+        column(
+          under('（单位：万元）', [
+            '依据〔2023〕12号文件，2023年计划投资3188，其中：第1批中央资金2000（占63%），第2批县级配套资金1188，项目1涉及学校10所、教室2023间。',
+          ]),
+        ),
+      ),
+    ),
+    expected: [],
+    projects: 1,
+  });
+  // the unit holds in its own section only: bare figures in 项目实施计划 stay figures (no plan amount to compare)
+  UNSEEN_CASES.push({
+    id: 'u-declared-unit-own-section-only',
+    about: '（单位：万元） over the funding; the plan below says 拨付资金 3000 without a unit: not an amount',
+    snapshot: workbook(
+      sheet(
+        MENGCHENG,
+        column(
+          styled((i, l) => `${CN[i]}、${l}${i === 5 ? '（单位：万元）' : ''}`, undefined, [
+            ...BODIES.slice(0, 5),
+            ['计划投资3188，其中：中央资金2000，县级配套资金1188。'],
+            ['2023年6月开工，12月底前完成全部建设任务，拨付资金 3000。'],
+            BODIES[7]!,
+          ]),
+        ),
+      ),
+    ),
+    expected: [],
     projects: 1,
   });
 }

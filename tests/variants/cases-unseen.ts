@@ -771,6 +771,46 @@ UNSEEN_CASES.push({
   });
 }
 
+// A hidden sheet (an old copy of the project, with an error in it) beside the published one: not checked, and
+// listed as skipped with the reason `hidden` (every report names it). Hidden or very hidden, the same.
+{
+  const clean = styled((i, l) => `${CN[i]}、${l}`);
+  const old = styled((i, l) => `${CN[i]}、${l}`, undefined, [
+    ...BODIES.slice(0, 5),
+    ['计划投资3188万元，其中：中央资金2000万元，县级配套资金1088万元。'],
+    ...BODIES.slice(6),
+  ]);
+  for (const visibility of ['hidden', 'veryHidden'] as const) {
+    UNSEEN_CASES.push({
+      id: `u-${visibility}-old-copy`,
+      about: `a ${visibility} sheet holding an old copy of the project with a wrong total: not checked, listed as skipped`,
+      snapshot: workbook(sheet(MENGCHENG, column(clean)), { ...sheet('旧版', column(old)), visibility }),
+      expected: [],
+      projects: 1,
+      skipped: [{ sheet: '旧版', reason: 'hidden' }],
+    });
+  }
+  // the same wrong copy visible: found (the case above is quiet because the sheet is hidden, not because it is right)
+  UNSEEN_CASES.push({
+    id: 'u-hidden-old-copy-visible',
+    about: 'the old copy with a wrong total on a visible sheet: checked',
+    snapshot: workbook(sheet(MENGCHENG, column(clean)), sheet('旧版', column(old))),
+    expected: [{ rule: 'total-mismatch', sheet: '旧版', cell: 'A12', project: MENGCHENG }],
+    projects: 2,
+  });
+  UNSEEN_CASES.push({
+    id: 'u-hidden-only',
+    about: 'the only project text is on a hidden sheet: nothing to check, the sheet listed as hidden',
+    snapshot: workbook(sheet('Sheet1', []), { ...sheet('旧版', column(old)), visibility: 'hidden' }),
+    expected: [],
+    projects: 0,
+    skipped: [
+      { sheet: 'Sheet1', reason: 'empty' },
+      { sheet: '旧版', reason: 'hidden' },
+    ],
+  });
+}
+
 // The schedule as a table under 七、项目实施计划 (时间 │ 工作内容 │ 资金（万元） … 合计): its 合计 is the schedule's amount.
 {
   const rows = (a: number, b: number, t: number): V[][] => [

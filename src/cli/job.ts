@@ -199,7 +199,11 @@ export function runJob(task: JobTask, settings: JobSettings, clock: JobClock = {
   const status: JobStatus = result.nothingToCheck ? 'nothing-to-check' : 'checked';
   const failures = {
     ...(result.failures.length > 0 && { detail: result.failures.map((f) => JSON.stringify(f)).join('\n') }),
-    ...(result.nothingToCheck && { skipped: result.document.skipped ?? [] }),
+    ...(result.nothingToCheck
+      ? { skipped: result.document.skipped ?? [] }
+      : (result.document.skipped ?? []).some((s) => s.reason === 'hidden') && {
+          skipped: (result.document.skipped ?? []).filter((s) => s.reason === 'hidden'),
+        }),
     ...(generated !== undefined && { generated }),
     ...(projectSheet !== undefined && { projectSheet }),
   };

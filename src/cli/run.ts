@@ -440,7 +440,9 @@ function toFileReport(r: JobResult): FileReport & { error?: string } {
     summary: r.summary,
     findings: r.findings,
     ...(r.error !== undefined && { error: r.error }),
-    ...(r.status === 'nothing-to-check' && { nothingToCheck: true, skipped: r.skipped ?? [] }),
+    ...(r.status === 'nothing-to-check'
+      ? { nothingToCheck: true, skipped: r.skipped ?? [] }
+      : r.skipped !== undefined && { skipped: r.skipped }),
   };
 }
 
@@ -454,7 +456,10 @@ function renderOne(r: JobResult, lang: Lang): string {
     const { error: _error, ...rest } = r;
     return `${renderText([toFileReport(rest)], lang).replace(/\n$/, '')}${extra}\n`;
   }
-  let s = renderText([{ file: r.file, summary: r.summary, findings: r.findings }], lang);
+  let s = renderText(
+    [{ file: r.file, summary: r.summary, findings: r.findings, ...(r.skipped !== undefined && { skipped: r.skipped }) }],
+    lang,
+  );
   s = s.replace(/\n$/, '');
   if (r.generated !== undefined) s += `\n${generatedText(r.generated, '', lang, '  ')}`;
   if (r.projectSheet !== undefined) s += `${s.endsWith('\n') ? '' : '\n'}  ${projectSheetText(r.projectSheet, lang)}\n`;

@@ -7,6 +7,17 @@ import { findSchoolTables } from './schools/table';
 import { readRegistry } from './schools/registry';
 import { EXPLANATION_SHEET } from './report/explanations';
 
+/** The names of the sheets hidden in Excel (hidden or very hidden), in workbook order. */
+export function hiddenSheets(snapshot: WorkbookSnapshot): string[] {
+  const sheets: readonly unknown[] = Array.isArray(snapshot.sheets) ? snapshot.sheets : [];
+  const out: string[] = [];
+  for (const s of sheets) {
+    if (typeof s !== 'object' || s === null || !('name' in s) || typeof s.name !== 'string') continue;
+    if ('visibility' in s && (s.visibility === 'hidden' || s.visibility === 'veryHidden')) out.push(s.name);
+  }
+  return out;
+}
+
 export interface BuildOptions {
   readonly config?: CheckConfig;
   /** A second workbook holding the registry (`--registry`, the pane's file picker). */
@@ -20,10 +31,14 @@ export interface BuildOptions {
 export function buildDocument(snapshot: WorkbookSnapshot, options: BuildOptions = {}): DisclosureDocument {
   // formulas saved without their values are calculated by the package reader (hosts/xlsx/read.ts,
   // core/formula): a snapshot arrives here with every value that can be computed
-  const tables = findSchoolTables(snapshot);
   const own = readRegistry(snapshot, 'workbook');
   const extra = options.registry ? readRegistry(options.registry.snapshot, options.registry.source).entries : [];
   const skipSheets = new Set<string>([...own.sheets, EXPLANATION_SHEET]);
+  // hidden sheets are not checked (a registry on a hidden sheet is still read as the registry), and are
+  // listed as skipped: an old hidden copy of a project would give findings on cells nobody sees
+  const hidden = new Set(hiddenSheets(snapshot).filter((n) => !skipSheets.has(n) && !n.startsWith('_disclosure_check_')));
+  for (const n of hidden) skipSheets.add(n);
+  const tables = findSchoolTables(hidden.size > 0 ? { ...snapshot, sheets: snapshot.sheets.filter((s) => !hidden.has(s.name)) } : snapshot);
   const sectionAliases = { ...storedHeadingMaps(snapshot), ...options.config?.sectionAliases };
   const read = readDisclosure(snapshot, {
     tables,
@@ -42,6 +57,7 @@ export function buildDocument(snapshot: WorkbookSnapshot, options: BuildOptions 
   for (const sh of arrived) {
     if (typeof sh !== 'object' || sh === null || !('name' in sh) || typeof sh.name !== 'string') continue;
     if (registrySheets.has(sh.name)) skipped.push({ sheet: sh.name, reason: 'registry' });
+    else if (hidden.has(sh.name)) skipped.push({ sheet: sh.name, reason: 'hidden' });
     else if (bySheet.has(sh.name)) skipped.push(bySheet.get(sh.name)!);
   }
   return {

@@ -29,7 +29,8 @@ export const SECTION_NAMES: Readonly<Record<SectionKey, { zh: string; en: string
 };
 
 /** Heading numbering styles: `第一部分` `一、` `（一）` `1.` `1、` `(1)` or none. */
-export type NumberingStyle = 'cn-part' | 'cn-dun' | 'cn-paren' | 'arabic-dot' | 'arabic-dun' | 'arabic-paren' | 'none';
+export type NumberingStyle =
+  'cn-part' | 'roman' | 'cn-dun' | 'cn-paren' | 'arabic-dot' | 'arabic-dun' | 'arabic-paren' | 'circled' | 'none';
 
 export interface Numbering {
   readonly style: NumberingStyle;
@@ -124,7 +125,12 @@ export type SkipReason =
   /** Some standard section headings, but fewer than a project needs (three). */
   | 'few-sections'
   /** A table of projects whose header names three or four sections (项目名称 │ 实施单位 │ 资金安排): a summary, not their texts. */
-  | 'summary';
+  | 'summary'
+  /**
+   * A hidden sheet (hidden or very hidden in Excel): not checked, because it is not published with the
+   * workbook's visible text (often an old copy of a project). Listed in every report, so never silent.
+   */
+  | 'hidden';
 
 /** A sheet that was looked at and gave nothing to check, and why: what a user sees when nothing can be checked. */
 export interface SkippedSheet {

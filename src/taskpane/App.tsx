@@ -26,6 +26,7 @@ const HeadingMapDialog = lazy(() =>
   import(/* webpackChunkName: "heading-map" */ './components/HeadingMapDialog').then((m) => ({ default: m.HeadingMapDialog })),
 );
 import { NothingToCheck } from './components/NothingToCheck';
+import { hiddenNote } from '../core/disclosure/skipped';
 import { NEW_PROJECT_TEXT, NewProjectSheetButton } from './components/NewProjectSheet';
 import type { SheetTemplate } from '../core/schools/template';
 import { headingMapFinding } from '../core/disclosure/heading-map';
@@ -600,6 +601,11 @@ export function Pane(props: PaneProps) {
             <div data-state={result.findings.length === 0 ? 'all-clear' : 'findings'}>
               <Summary summary={result.summary} t={t} filter={filter} onFilter={result.findings.length > 0 ? setFilter : undefined} />
               {props.extra?.(result)}
+              {!result.nothingToCheck && hiddenNote(result.document.skipped, lang) && (
+                <p className={s.filterNote} role="status" data-state="hidden-sheets">
+                  {hiddenNote(result.document.skipped, lang)}
+                </p>
+              )}
               {result.findings.length === 0 ? (
                 result.nothingToCheck ? (
                   <NothingToCheck skipped={result.document.skipped ?? []} lang={lang} busy={busy} onMapHeadings={setMapOffer} />

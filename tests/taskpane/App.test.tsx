@@ -91,6 +91,15 @@ describe('Pane states', () => {
     expect(screen.queryByText('未发现问题')).toBeNull();
   });
 
+  it('hidden sheets that were not checked are named, also when nothing was found', async () => {
+    const r = resultOf([]);
+    const result = { ...r, document: { ...r.document, skipped: [{ sheet: '旧版', reason: 'hidden' as const }] } };
+    show({ host: fakeHost({ outcome: { ok: true, result } }), lang: 'zh' });
+    fireEvent.click(checkButton());
+    expect(await screen.findByText('未发现问题')).toBeTruthy();
+    expect(document.querySelector('[data-state="hidden-sheets"]')?.textContent).toContain('未检查隐藏的工作表：“旧版”');
+  });
+
   it("error state: the host's one clear sentence", async () => {
     show({ host: fakeHost({ outcome: { ok: false, message: '工作表“学校”受保护，无法标注。' } }), lang: 'zh' });
     fireEvent.click(checkButton());

@@ -180,6 +180,10 @@ const STYLES: readonly [id: string, heading: (i: number, label: string) => strin
   ['cn-colon', (i, l) => `${CN[i]}：${l}`],
   ['lenticular', (_i, l) => `【${l}】`],
   ['square', (_i, l) => `[${l}]`],
+  ['circled', (i, l) => `${String.fromCharCode(0x2460 + i)}${l}`],
+  ['circled-dun', (i, l) => `${String.fromCharCode(0x2460 + i)}、${l}`],
+  ['roman', (i, l) => `${String.fromCharCode(0x2160 + i)}、${l}`],
+  ['roman-letters', (i, l) => `${['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'][i]!}. ${l}`],
 ];
 for (const [id, heading] of STYLES) {
   UNSEEN_CASES.push({
@@ -197,6 +201,29 @@ for (const [id, heading] of STYLES) {
     projects: 1,
   });
 }
+
+// Circled numbers as a sub-list inside a section (`①教师培训；②设备购置`, and the same items one a line): items of
+// the text, never headings, and no numbering finding about them.
+{
+  const bodies = BODIES.map((b, i) =>
+    i === 4 ? ['主要包括：①教师培训；②设备购置；③校舍维修。', '①教师培训', '②设备购置', '③校舍维修'] : b,
+  );
+  UNSEEN_CASES.push({
+    id: 'u-style-circled-items-not-headings',
+    about: '一、 headings, with ①②③ items inside 项目实施内容 (in a sentence and one a line)',
+    snapshot: workbook(sheet(MENGCHENG, column(styled((i, l) => `${CN[i]}、${l}`, undefined, bodies)))),
+    expected: [],
+    projects: 1,
+  });
+}
+// ① headings out of place: ⑤ where the fourth section stands (项目概况 is ④), the number is reported.
+UNSEEN_CASES.push({
+  id: 'u-style-circled-position',
+  about: '①…⑧ headings, 项目概况 numbered ⑤ (planted)',
+  snapshot: workbook(sheet(MENGCHENG, column(styled((i, l) => `${String.fromCharCode(0x2460 + (i === 3 ? 4 : i))}${l}`)))),
+  expected: [{ rule: 'heading-numbering', sheet: MENGCHENG, cell: 'A7', project: MENGCHENG }],
+  projects: 1,
+});
 
 // A bullet before each label, the content after its colon, in one cell a section.
 {
@@ -657,8 +684,7 @@ UNSEEN_CASES.push({
 }
 
 // `六、资金安排情况（单位：万元）` over figures without a unit (计划投资3188，其中：中央资金2000，县级配套资金1188): the
-// funding is stated, in the unit the heading declares; not "no amount". (Adding those bare figures up is
-// left to the amount analysis: see /work/notes/unseen.md.)
+// funding is stated, in the unit the heading declares; not "no amount", and the figures add up.
 {
   const lines = styled((i, l) => `${CN[i]}、${l}${i === 5 ? '（单位：万元）' : ''}`, undefined, [
     ...BODIES.slice(0, 5),
@@ -683,6 +709,105 @@ UNSEEN_CASES.push({
     snapshot: workbook(sheet(MENGCHENG, column(none))),
     expected: [{ rule: 'funding-amount-missing', sheet: MENGCHENG, cell: 'A12', project: MENGCHENG }],
     projects: 1,
+  });
+}
+
+// The same figures added up in the unit declared above them: a planted total (2000 + 1088 ≠ 3188) under the
+// heading's （单位：万元）, and under a caption line `单位：万元` (合计 3188，其中中央 2000、县级 1088).
+{
+  const under = (heading: string, body: string[]): string[] =>
+    styled((i, l) => `${CN[i]}、${l}${i === 5 ? heading : ''}`, undefined, [...BODIES.slice(0, 5), body, ...BODIES.slice(6)]);
+  UNSEEN_CASES.push({
+    id: 'u-declared-unit-total',
+    about: '资金安排（单位：万元）: 计划投资3188，其中 2000 + 1088 without units (planted)',
+    snapshot: workbook(sheet(MENGCHENG, column(under('（单位：万元）', ['计划投资3188，其中：中央资金2000，县级配套资金1088。'])))),
+    expected: [{ rule: 'total-mismatch', sheet: MENGCHENG, cell: 'A12', project: MENGCHENG }],
+    projects: 1,
+  });
+  UNSEEN_CASES.push({
+    id: 'u-declared-unit-caption-total',
+    about: 'a caption 单位：万元 over 合计 3188，其中中央 2000、县级 1088 (planted)',
+    snapshot: workbook(sheet(MENGCHENG, column(under('', ['单位：万元', '合计 3188，其中中央 2000、县级 1088。'])))),
+    expected: [{ rule: 'total-mismatch', sheet: MENGCHENG, cell: 'A13', project: MENGCHENG }],
+    projects: 1,
+  });
+  // years, batches, percentages, counts and codes under the declared unit are not amounts: were any read as
+  // one, the 其中 list would no longer add up to 3188
+  UNSEEN_CASES.push({
+    id: 'u-declared-unit-not-amounts-clean',
+    about: '（单位：万元） over 2023年, 第1批, 项目1, 37%, 10所, 〔2023〕12号 beside bare amounts that add up',
+    snapshot: workbook(
+      sheet(
+        MENGCHENG,
+        column(
+          under('（单位：万元）', [
+            '依据〔2023〕12号文件，2023年计划投资3188，其中：第1批中央资金2000（占63%），第2批县级配套资金1188，项目1涉及学校10所、教室2023间。',
+          ]),
+        ),
+      ),
+    ),
+    expected: [],
+    projects: 1,
+  });
+  // the unit holds in its own section only: bare figures in 项目实施计划 stay figures (no plan amount to compare)
+  UNSEEN_CASES.push({
+    id: 'u-declared-unit-own-section-only',
+    about: '（单位：万元） over the funding; the plan below says 拨付资金 3000 without a unit: not an amount',
+    snapshot: workbook(
+      sheet(
+        MENGCHENG,
+        column(
+          styled((i, l) => `${CN[i]}、${l}${i === 5 ? '（单位：万元）' : ''}`, undefined, [
+            ...BODIES.slice(0, 5),
+            ['计划投资3188，其中：中央资金2000，县级配套资金1188。'],
+            ['2023年6月开工，12月底前完成全部建设任务，拨付资金 3000。'],
+            BODIES[7]!,
+          ]),
+        ),
+      ),
+    ),
+    expected: [],
+    projects: 1,
+  });
+}
+
+// A hidden sheet (an old copy of the project, with an error in it) beside the published one: not checked, and
+// listed as skipped with the reason `hidden` (every report names it). Hidden or very hidden, the same.
+{
+  const clean = styled((i, l) => `${CN[i]}、${l}`);
+  const old = styled((i, l) => `${CN[i]}、${l}`, undefined, [
+    ...BODIES.slice(0, 5),
+    ['计划投资3188万元，其中：中央资金2000万元，县级配套资金1088万元。'],
+    ...BODIES.slice(6),
+  ]);
+  for (const visibility of ['hidden', 'veryHidden'] as const) {
+    UNSEEN_CASES.push({
+      id: `u-${visibility}-old-copy`,
+      about: `a ${visibility} sheet holding an old copy of the project with a wrong total: not checked, listed as skipped`,
+      snapshot: workbook(sheet(MENGCHENG, column(clean)), { ...sheet('旧版', column(old)), visibility }),
+      expected: [],
+      projects: 1,
+      skipped: [{ sheet: '旧版', reason: 'hidden' }],
+    });
+  }
+  // the same wrong copy visible: found (the case above is quiet because the sheet is hidden, not because it is right)
+  UNSEEN_CASES.push({
+    id: 'u-hidden-old-copy-visible',
+    about: 'the old copy with a wrong total on a visible sheet: checked',
+    snapshot: workbook(sheet(MENGCHENG, column(clean)), sheet('旧版', column(old))),
+    expected: [{ rule: 'total-mismatch', sheet: '旧版', cell: 'A12', project: MENGCHENG }],
+    projects: 2,
+  });
+  UNSEEN_CASES.push({
+    id: 'u-hidden-only',
+    about: 'the only project text is on a hidden sheet: nothing to check, the sheet listed as hidden',
+    snapshot: workbook(sheet('Sheet1', []), { ...sheet('旧版', column(old)), visibility: 'hidden' }),
+    expected: [],
+    projects: 0,
+    skipped: [
+      { sheet: 'Sheet1', reason: 'empty' },
+      { sheet: '旧版', reason: 'hidden' },
+    ],
   });
 }
 

@@ -8,7 +8,7 @@ import type { WorkbookSnapshot } from '../../src/core/snapshot/types';
 export async function toXlsx(snapshot: WorkbookSnapshot): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   for (const s of snapshot.sheets) {
-    const ws = wb.addWorksheet(s.name);
+    const ws = wb.addWorksheet(s.name, { state: s.visibility });
     for (const m of s.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
     for (const c of s.cells) {
       const cell = ws.getCell(c.row + 1, c.col + 1);

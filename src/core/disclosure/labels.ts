@@ -201,7 +201,8 @@ function probeOf(table: AliasTable): HeadingProbe {
       }
     }
     // a numbering's first character (`(一)`, `1.`, `一、`, `第一部分`), a bullet's or a bracket's (`【项目名称】`)
-    for (const c of `(0123456789${CN}第[【${BULLETS}`) starts.add(c.charCodeAt(0));
+    // and a Roman numeral's (`I.`, `Ⅱ、` is `II、` under NFKC; `①` is outside the fast set: the full test decides)
+    for (const c of `(0123456789${CN}第[【IVX${BULLETS}`) starts.add(c.charCodeAt(0));
     p = { starts, lasts, any };
     probeCache.set(table, p);
   }
@@ -264,6 +265,8 @@ const NUMBERING_RES: readonly { re: RegExp; style: Numbering['style']; cn: boole
   // `一）项目名称`: the half bracket, a （一） written short
   { re: new RegExp(`^\\s*([${CN}]{1,4})\\s*\\)\\s*`, 'u'), style: 'cn-paren', cn: true },
   { re: new RegExp(`^\\s*([${CN}]{1,4})\\s*[、.,，:]\\s*`, 'u'), style: 'cn-dun', cn: true },
+  // `Ⅰ、项目名称`, `II.`: Roman numerals (NFKC makes `Ⅱ` the letters `II`), a separator always after them
+  { re: /^\s*([IVX]{1,5})\s*[、.,，:]\s*/u, style: 'roman', cn: false },
   { re: /^\s*\(\s*(\d{1,3})\s*\)\s*/u, style: 'arabic-paren', cn: false },
   { re: /^\s*(\d{1,3})\s*\)\s*/u, style: 'arabic-paren', cn: false },
   { re: /^\s*(\d{1,3})\s*\.(?!\d)\s*/u, style: 'arabic-dot', cn: false },
@@ -278,11 +281,37 @@ export function splitNumbering(normalised: string): { style: Numbering['style'];
   for (const { re, style, cn } of NUMBERING_RES) {
     const m = re.exec(normalised);
     if (m) {
-      const value = cn || !/^\d+$/u.test(m[1]!) ? parseChineseNumeral(m[1]!) : Number(m[1]);
+      const value = style === 'roman' ? parseRoman(m[1]!) : cn || !/^\d+$/u.test(m[1]!) ? parseChineseNumeral(m[1]!) : Number(m[1]);
       if (value !== null) return { style, value, length: m[0].length };
     }
   }
   return { style: 'none', value: null, length: 0 };
+}
+
+const ROMAN_ONES = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX'];
+
+/** `I` … `XXXIX` as a number; null for letters that are no Roman numeral (`VV`, `IIII`). */
+function parseRoman(s: string): number | null {
+  const m = /^(X{0,3})(.*)$/u.exec(s)!;
+  const ones = ROMAN_ONES.indexOf(m[2]!);
+  const value = m[1]!.length * 10 + ones;
+  return ones < 0 || value === 0 ? null : value;
+}
+
+/**
+ * `①`…`⑳` at the start of a line as written: NFKC makes them bare digits (`①项目名称` would read as
+ * `1项目名称`, and `3所学校` must never be a heading), so they are read before normalising.
+ */
+const CIRCLED_RE = /^\s*([\u2460-\u2473])\s*[、.．,，:：]?\s*/u;
+
+/**
+ * `splitNumbering` of a line as written (not normalised): also reads circled numbers (`①`).
+ * The length is in units of the line's NFKC form, as `splitNumbering`'s.
+ */
+export function splitNumberingAsWritten(line: string): { style: Numbering['style']; value: number | null; length: number } {
+  const c = CIRCLED_RE.exec(line);
+  if (c) return { style: 'circled', value: c[1]!.charCodeAt(0) - 0x245f, length: nfkc(c[0]).length };
+  return splitNumbering(nfkc(line));
 }
 
 export interface HeadingMatch {
@@ -306,7 +335,10 @@ export function matchHeading(line: string, table: AliasTable): HeadingMatch | nu
   // cheap rejection first: every label ends with one of a few character pairs (名称, 依据, 单位…)
   if (!mayBeHeading(head, table)) return null;
   const { text, map } = normalizeWithMapFast(head);
-  const num = splitNumbering(text);
+  const circled = CIRCLED_RE.exec(head);
+  const num = circled
+    ? { style: 'circled' as const, value: circled[1]!.charCodeAt(0) - 0x245f, length: map.findIndex((i) => i >= circled[0].length) }
+    : splitNumbering(text);
   const body = text.slice(num.length);
   // the label ends at a colon, or at the end of the line, or (`项目名称   党费返还款专项经费`) at a gap
   let sep = colonOutsideParens(body);
@@ -391,7 +423,7 @@ export interface HeadingLikeLine {
 export function headingLike(line: string): HeadingLikeLine | null {
   if (line.length > 80) return null;
   const t = nfkc(line.trim());
-  const n = splitNumbering(t);
+  const n = splitNumberingAsWritten(line.trim());
   if (n.length === 0 || n.style === 'none') return null;
   const label = t
     .slice(n.length)

@@ -24,11 +24,13 @@ import type { MutableProject, MutableSection } from './read';
 
 const RANK: Partial<Record<NumberingStyle, number>> = {
   'cn-part': -1,
+  roman: 0,
   'cn-dun': 0,
   'cn-paren': 1,
   'arabic-dot': 2,
   'arabic-dun': 2,
   'arabic-paren': 3,
+  circled: 4,
 };
 
 export function rankOf(style: NumberingStyle): number | null {

@@ -53,6 +53,10 @@ export function skipReasonText(s: SkippedSheet, lang: Lang): string {
         ? `项目汇总表：表头只有${cols.length}个标准部分（${quoted(cols, lang)}），不是项目文本；每行一个项目的登记表至少需要5个部分列`
         : `a summary of projects: its header names only ${cols.length} standard sections (${quoted(cols, lang)}), not the projects' texts; a register of one project a row needs five section columns`;
     }
+    case 'hidden':
+      return lang === 'zh'
+        ? '隐藏的工作表，未检查（取消隐藏后再检查即可检查其内容）'
+        : 'a hidden sheet, not checked (unhide it and check again to check it)';
     case 'few-sections': {
       const found = s.sections ?? [];
       const base =
@@ -65,6 +69,18 @@ export function skipReasonText(s: SkippedSheet, lang: Lang): string {
         : `${base}; headings that name no standard section: ${quoted(headings, lang)}`;
     }
   }
+}
+
+/**
+ * The hidden sheets that were not checked, in one line (`未检查隐藏的工作表：“旧项目一”…`), for a report
+ * that has findings or none: a skipped hidden sheet is never silent. Undefined when there are none.
+ */
+export function hiddenNote(skipped: readonly SkippedSheet[] | undefined, lang: Lang): string | undefined {
+  const names = (skipped ?? []).filter((s) => s.reason === 'hidden').map((s) => s.sheet);
+  if (names.length === 0) return undefined;
+  return lang === 'zh'
+    ? `未检查隐藏的工作表：${names.map((n) => `“${n}”`).join('、')}（取消隐藏后再检查即可检查其内容）`
+    : `Hidden sheets not checked: ${names.map((n) => `"${n}"`).join(', ')} (unhide them and check again to check them)`;
 }
 
 export interface NothingToCheckText {

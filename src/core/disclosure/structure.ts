@@ -15,7 +15,7 @@
  */
 import type { CellRef, Numbering } from '../model';
 import { nfkc } from './fast-text';
-import { splitNumbering } from './labels';
+import { splitNumberingAsWritten } from './labels';
 import { rankOf } from './outline';
 import type { MutableProject, MutableSection } from './read';
 
@@ -29,11 +29,11 @@ const NOT_A_PROJECT_SHEET = /^说明|(?:填报|填表|编制|使用|操作|填�
 /** Instruction wording in a section's text (`填写项目全称`). */
 const INSTRUCTION = /填写|填报|简述|列明|写明|注明|^(?:应当?|须|需|请|按时间)/u;
 
-/** A numbering's level: the outline's rank (第一部分 above 一、 above （一） above 1. above (1)). */
+/** A numbering's level: the outline's rank (第一部分 above 一、/Ⅰ、 above （一） above 1. above (1) above ①). */
 const LEVEL = (style: Numbering['style']): number | undefined => rankOf(style) ?? undefined;
 
 function levelOf(text: string): { level: number | undefined; length: number } {
-  const n = splitNumbering(nfkc(text));
+  const n = splitNumberingAsWritten(text);
   return { level: LEVEL(n.style), length: n.length };
 }
 

@@ -1,7 +1,9 @@
 import type { WorkbookSnapshot } from '../snapshot/types';
 import type { Finding, Lang, Severity } from '../rules/types';
 import type { SkippedSheet } from '../model';
-import { nothingToCheckText, skipReasonText } from '../disclosure/skipped';
+import { hiddenNote, nothingToCheckText, skipReasonText } from '../disclosure/skipped';
+
+export { hiddenNote };
 import { ruleLabel } from '../rules/index';
 
 export interface Summary {
@@ -105,25 +107,33 @@ export interface JsonReport {
 }
 
 export function toJsonReport(reports: readonly (FileReport & { error?: string })[], lang: Lang = 'zh'): JsonReport {
+  const skippedJson = (list: readonly SkippedSheet[]): JsonSkipped[] =>
+    list.map((x) => ({
+      sheet: x.sheet,
+      reason: x.reason,
+      message: skipReasonText(x, lang),
+      ...(x.sections !== undefined && { sections: [...x.sections] }),
+      ...(x.headings !== undefined && { headings: [...x.headings] }),
+    }));
   return {
     version: 1,
-    reports: reports.map((r) => ({
-      file: r.file,
-      summary: r.summary,
-      findings: r.findings.map(toJsonFinding),
-      ...(r.error !== undefined && { error: r.error }),
-      ...(r.nothingToCheck === true && {
-        nothingToCheck: true as const,
-        message: nothingToCheckText(r.skipped ?? [], lang, 'cli').summary,
-        skipped: (r.skipped ?? []).map((x) => ({
-          sheet: x.sheet,
-          reason: x.reason,
-          message: skipReasonText(x, lang),
-          ...(x.sections !== undefined && { sections: [...x.sections] }),
-          ...(x.headings !== undefined && { headings: [...x.headings] }),
-        })),
-      }),
-    })),
+    reports: reports.map((r) => {
+      // a checked workbook lists the hidden sheets it did not check (never silent); the others only when nothing was checked
+      const hidden = (r.skipped ?? []).filter((x) => x.reason === 'hidden');
+      return {
+        file: r.file,
+        summary: r.summary,
+        findings: r.findings.map(toJsonFinding),
+        ...(r.error !== undefined && { error: r.error }),
+        ...(r.nothingToCheck === true
+          ? {
+              nothingToCheck: true as const,
+              message: nothingToCheckText(r.skipped ?? [], lang, 'cli').summary,
+              skipped: skippedJson(r.skipped ?? []),
+            }
+          : hidden.length > 0 && { skipped: skippedJson(hidden) }),
+      };
+    }),
   };
 }
 
@@ -170,8 +180,9 @@ export function renderText(reports: readonly (FileReport & { error?: string })[]
       lines.push(`  ${n.summary}`, `  ${n.sheetsTitle}`, ...n.sheets.map((x) => `    ${x}`), `  ${n.hint}`, '');
       continue;
     }
+    const hidden = hiddenNote(r.skipped, lang);
     if (r.findings.length === 0) {
-      lines.push(`  ${L.none}`, '');
+      lines.push(`  ${L.none}`, ...(hidden ? [`  ${hidden}`] : []), '');
       continue;
     }
     const groups = new Map<string, Finding[]>();
@@ -190,7 +201,7 @@ export function renderText(reports: readonly (FileReport & { error?: string })[]
         if (f.explanation) lines.push(`      ${L.explained}：${f.explanation}`);
       }
     }
-    lines.push(`  ${L.summary(r.summary)}`, '');
+    lines.push(`  ${L.summary(r.summary)}`, ...(hidden ? [`  ${hidden}`] : []), '');
   }
   return lines.join('\n');
 }

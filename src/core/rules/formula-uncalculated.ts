@@ -36,7 +36,10 @@ export default defineRule<Id>({
     let first: { sheet: string; row: number; col: number; formula: string } | undefined;
     let cause: typeof first;
     let count = 0;
+    // a hidden sheet is not checked (document.skipped lists it)
+    const hidden = new Set((document.skipped ?? []).filter((s) => s.reason === 'hidden').map((s) => s.sheet));
     for (const sheet of document.snapshot.sheets) {
+      if (hidden.has(sheet.name)) continue;
       for (const c of sheet.cells) {
         if (!lacksValue(c)) continue;
         count++;

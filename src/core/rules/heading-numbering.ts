@@ -1,23 +1,27 @@
 import { SECTION_KEYS, type NumberingStyle, type OutlineHeading, type Project } from '../model';
-import { formatChineseNumeral } from '../text/numerals';
+import { formatChineseNumeral, formatCircled, formatRoman } from '../text/numerals';
 import { defineRule, type RawFinding } from './types';
 
 const STYLE_ZH: Record<NumberingStyle, string> = {
   'cn-part': '用“第一部分”式编号',
+  roman: '用“Ⅰ、”式编号',
   'cn-dun': '用“一、”式编号',
   'cn-paren': '用“（一）”式编号',
   'arabic-dot': '用“1.”式编号',
   'arabic-dun': '用“1、”式编号',
   'arabic-paren': '用“（1）”式编号',
+  circled: '用“①”式编号',
   none: '不编号',
 };
 const STYLE_EN: Record<NumberingStyle, string> = {
   'cn-part': 'numbered "第一部分"',
+  roman: 'numbered "Ⅰ、"',
   'cn-dun': 'numbered "一、"',
   'cn-paren': 'numbered "（一）"',
   'arabic-dot': 'numbered "1."',
   'arabic-dun': 'numbered "1、"',
   'arabic-paren': 'numbered "（1）"',
+  circled: 'numbered "①"',
   none: 'not numbered',
 };
 
@@ -27,6 +31,8 @@ export function numberingFor(style: NumberingStyle, n: number): string {
   switch (style) {
     case 'cn-part':
       return `第${cn}部分`;
+    case 'roman':
+      return `${formatRoman(n)}、`;
     case 'cn-dun':
       return `${cn}、`;
     case 'cn-paren':
@@ -37,6 +43,8 @@ export function numberingFor(style: NumberingStyle, n: number): string {
       return `${n}、`;
     case 'arabic-paren':
       return `（${n}）`;
+    case 'circled':
+      return formatCircled(n);
     default:
       return '';
   }

@@ -6,7 +6,7 @@
  * needs only this (small, so that the rules do not pull the templates into the pane's initial bundle).
  */
 import { SECTION_KEYS, SECTION_NAMES, type DisclosureDocument, type NumberingStyle, type SectionKey } from '../model';
-import { formatChineseNumeral } from '../text/numerals';
+import { formatChineseNumeral, formatCircled, formatRoman } from '../text/numerals';
 
 export interface HeadingStyle {
   readonly numbering: NumberingStyle;
@@ -58,6 +58,8 @@ export function headingInStyle(style: Omit<HeadingStyle, 'labels'>, n: number, l
   switch (style.numbering) {
     case 'cn-part':
       return `第${formatChineseNumeral(n)}部分 ${label}`;
+    case 'roman':
+      return `${formatRoman(n)}、${label}`;
     case 'cn-dun':
       return `${formatChineseNumeral(n)}、${label}`;
     case 'cn-paren':
@@ -68,6 +70,8 @@ export function headingInStyle(style: Omit<HeadingStyle, 'labels'>, n: number, l
       return `${n}、${label}`;
     case 'arabic-paren':
       return `${open}${n}${close}${label}`;
+    case 'circled':
+      return `${formatCircled(n)}${label}`;
     case 'none':
       return label;
   }

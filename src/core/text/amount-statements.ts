@@ -553,8 +553,8 @@ function entryOf(
 }
 
 /** Analyses paragraphs (one section, usually) for amounts, quantities, totals, enumerations, calculations and the stated amount. */
-export function analyseAmounts(paragraphs: readonly ParagraphLike[]): AmountAnalysis {
-  const scans = paragraphs.map((p) => scanText(p.text));
+export function analyseAmounts(paragraphs: readonly ParagraphLike[], declared?: readonly (MoneyUnit | undefined)[]): AmountAnalysis {
+  const scans = paragraphs.map((p, i) => scanText(p.text, declared?.[i]));
   // the shapes (parentheses, list markers) matter only around figures: most sections hold none
   const shapes = scans.some((s) => s.amounts.length > 0 || s.quantities.length > 0) ? scans.map((s) => shapeOf(s.norm)) : [];
   const amounts: LocatedAmount[] = [];
@@ -877,11 +877,42 @@ export function sectionParagraphs(section: Section): ParagraphLike[] {
 
 const CACHE = new WeakMap<Section, AmountAnalysis>();
 
+/** A unit declared for the figures below: `（单位：万元）`, `（万元）`, `单位：元`. */
+const DECLARED_UNIT = /[(（]\s*(?:单位\s*[:：]\s*)?(万元|元|亿元)\s*[)）]|单位\s*[:：]\s*(万元|元|亿元)/u;
+/** A paragraph that is only such a declaration (a caption): `单位：万元`, `（单位：元）`. */
+const CAPTION = /^\s*[(（]?\s*(?:金额)?单位\s*[:：]\s*(万元|元|亿元)\s*[)）]?\s*$/u;
+
+/** The unit a heading declares for its section's figures (`六、资金安排情况（单位：万元）`), if any. */
+export function declaredUnit(headingText: string): MoneyUnit | undefined {
+  // a long line is a heading with its content after it: a unit in the content is not declared for the section
+  if (headingText.length > 40) return undefined;
+  const m = DECLARED_UNIT.exec(headingText);
+  return m ? ((m[1] ?? m[2]) as MoneyUnit) : undefined;
+}
+
+/**
+ * The unit declared over each of a section's paragraphs: the heading's, or a caption's above it in
+ * the section (a table's cells never take it: their unit is their column's). Undefined when none is.
+ */
+function declaredUnits(section: Section): (MoneyUnit | undefined)[] | undefined {
+  let unit = declaredUnit(section.headingText);
+  let any = unit !== undefined;
+  const out = section.paragraphs.map((p) => {
+    const c = p.text.length <= 16 ? CAPTION.exec(p.text) : null;
+    if (c) {
+      unit = c[1] as MoneyUnit;
+      any = true;
+    }
+    return unit;
+  });
+  return any ? out : undefined;
+}
+
 /** `analyseAmounts` of a section's paragraphs (and other tables), computed once per section object. */
 export function analyseSection(section: Section): AmountAnalysis {
   let a = CACHE.get(section);
   if (!a) {
-    a = analyseAmounts(sectionParagraphs(section));
+    a = analyseAmounts(sectionParagraphs(section), declaredUnits(section));
     CACHE.set(section, a);
   }
   return a;

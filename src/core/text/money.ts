@@ -258,19 +258,24 @@ const FIGURE_HINT = /[\d０-９壹贰叁肆伍陆柒捌玖拾佰仟]|[一二两�
  * Scans a text for money amounts, 大写 candidates and the other quantities (counts, areas…), keeping
  * both original and normalised spans. One normalisation serves all three.
  */
-export function scanText(original: string): ScannedText {
+export function scanText(original: string, declared?: MoneyUnit): ScannedText {
   const text = typeof original === 'string' ? original : '';
   // no digit, no 大写, no counting numeral before a unit: no figure, and no normalisation needed
   if (!FIGURE_HINT.test(text)) return { norm: text, map: [], amounts: [], uppercase: [], quantities: [] };
   const { text: norm, map } = normalizeForScan(text);
-  const { amounts, uppercase } = scanMoney(norm, map, text);
+  const { amounts, uppercase } = scanMoney(norm, map, text, declared);
   const taken = (s0: number, e0: number): boolean => amounts.some((x) => s0 < x.nEnd && e0 > x.nStart);
   return { norm, map, amounts, uppercase, quantities: readQuantities(norm, map, text, taken) };
 }
 
-function scanMoney(norm: string, map: readonly number[], original: string): { amounts: ScannedAmount[]; uppercase: UppercaseCandidate[] } {
-  // money needs a unit or a sign: 元/圆, 万/亿, ¥, RMB, or a 大写 prefix (人民币, 大写)
-  if (!/[元圆¥万亿]|RMB|人民币|大写/u.test(norm)) return { amounts: [], uppercase: [] };
+function scanMoney(
+  norm: string,
+  map: readonly number[],
+  original: string,
+  declared: MoneyUnit | undefined,
+): { amounts: ScannedAmount[]; uppercase: UppercaseCandidate[] } {
+  // money needs a unit or a sign: 元/圆, 万/亿, ¥, RMB, or a 大写 prefix (人民币, 大写), or a unit declared above it
+  if (declared === undefined && !/[元圆¥万亿]|RMB|人民币|大写/u.test(norm)) return { amounts: [], uppercase: [] };
   const uppercaseRaw = /[壹贰叁肆伍陆柒捌玖拾佰仟]/u.test(norm) ? scanUppercase(norm, map, original) : [];
   const uppercase: UppercaseCandidate[] = uppercaseRaw.map(({ s: _s, e: _e, ...u }) => u);
   const amounts: ScannedAmount[] = [];
@@ -300,7 +305,7 @@ function scanMoney(norm: string, map: readonly number[], original: string): { am
     const numStart = m.index;
     const numEnd = numStart + m[0].length;
     if (upperSpans.some((x) => numStart < x.e && numEnd > x.s)) continue;
-    const a = readFigure(norm, numStart, numEnd, m[0]);
+    const a = readFigure(norm, numStart, numEnd, m[0], declared);
     if (!a) continue;
     // a range (10万元至15万元) takes in the amount it starts with
     while (amounts.length > 0 && amounts[amounts.length - 1]!.form !== 'uppercase' && amounts[amounts.length - 1]!.nEnd > a.nStart)
@@ -351,7 +356,30 @@ function placed(a: Figure, map: readonly number[], original: string): ScannedAmo
   return o;
 }
 
-function readFigure(norm: string, numStart: number, numEnd: number, numText: string): Figure | null {
+/** Characters before a bare figure that make it a number, a date or a code, never an amount (第1批, 项目1, 2023年度 2023, 代码 205). */
+const NOT_BEFORE_BARE = new Set('第号批期届年月日目项类型次度码编至于');
+
+/**
+ * Whether a figure with no unit is an amount in the unit declared above it (`（单位：万元）` over
+ * `合计 1800，其中中央 1000、县级 800`): after the name of an item (`中央 1000`, `合计：1800`) and
+ * before the end of its clause (`，` `；` `。` `、` a bracket or the end). A year, a date, a count with its own
+ * unit (`3所`), a percentage, a numbered item (`1.`, `项目1`, `第1批`), a code in brackets (`〔2023〕`)
+ * or a lone figure (a table's 序号) is not.
+ */
+function bareUnderDeclared(norm: string, numStart: number, after: number): boolean {
+  const next = norm[after] ?? '';
+  if (next !== '' && !/^[,;。、()\n]$/u.test(next)) return false;
+  let j = numStart;
+  while (j > 0 && norm[j - 1] === ' ') j--;
+  if (norm[j - 1] === ':') {
+    j--;
+    while (j > 0 && norm[j - 1] === ' ') j--;
+  }
+  const prev = norm[j - 1] ?? '';
+  return CJK.test(prev) && !NOT_BEFORE_BARE.has(prev);
+}
+
+function readFigure(norm: string, numStart: number, numEnd: number, numText: string, declared?: MoneyUnit): Figure | null {
   // before the number: 第37届, A3, 3D are not amounts
   const prevCh = norm[numStart - 1] ?? '';
   if (prevCh === '第' || /[A-Za-z]/.test(prevCh)) return null;
@@ -402,7 +430,8 @@ function readFigure(norm: string, numStart: number, numEnd: number, numText: str
     approxWord = pre ?? post;
     i += mm[0].length;
   } else if (!symbol) {
-    return null;
+    if (declared === undefined || !bareUnderDeclared(norm, numStart, i)) return null;
+    mult = declared === '元' ? '' : declared.slice(0, 1);
   }
   const unitKey = (mult === '' ? '' : mult) + '元';
   const perUnit = FEN_PER[unitKey];

@@ -120,3 +120,15 @@ export function formatChineseNumeral(n: number): string {
   }
   return out;
 }
+
+/** `Ⅰ` … `Ⅻ` (one character each, as bureaus write them), beyond twelve in letters (`XIII`). */
+export function formatRoman(n: number): string {
+  if (n >= 1 && n <= 12) return String.fromCharCode(0x215f + n);
+  const ones = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX'];
+  return 'X'.repeat(Math.floor(n / 10)) + ones[n % 10]!;
+}
+
+/** `①` … `⑳`; beyond twenty, the number in brackets (`（21）`): there is no circled character for it. */
+export function formatCircled(n: number): string {
+  return n >= 1 && n <= 20 ? String.fromCharCode(0x245f + n) : `（${n}）`;
+}

@@ -4,6 +4,20 @@ import { book, column, sheet } from './helpers';
 
 const table = aliasTable();
 
+describe('matchHeading: circled and Roman numbers that are not headings', () => {
+  it.each([
+    '①教师培训；②设备购置',
+    '1项目名称',
+    'IIII、项目名称',
+    'VV、项目名称',
+    'Ⅰ级资金安排情况说明文字很长的一句话，不是标题。',
+    '②购置设备200台',
+  ])('%s', (line) => {
+    const m = matchHeading(line, table);
+    expect(m === null || m.numbering.style === 'none').toBe(true);
+  });
+});
+
 describe('matchHeading: numbering styles, punctuation, spaces', () => {
   it.each([
     ['一、项目名称', 'name', 'cn-dun', 1, '一、'],
@@ -15,6 +29,12 @@ describe('matchHeading: numbering styles, punctuation, spaces', () => {
     ['６．资金安排情况', 'funding', 'arabic-dot', 6, '６．'],
     ['7、项目实施计划', 'plan', 'arabic-dun', 7, '7、'],
     ['（8）项目实施成效', 'results', 'arabic-paren', 8, '（8）'],
+    ['①项目名称', 'name', 'circled', 1, '①'],
+    ['  ⑧、项目实施成效', 'results', 'circled', 8, '⑧、'],
+    ['Ⅱ、立项依据', 'basis', 'roman', 2, 'Ⅱ、'],
+    ['Ⅳ.项目基本概况', 'overview', 'roman', 4, 'Ⅳ.'],
+    ['VIII. 项目实施成效', 'results', 'roman', 8, 'VIII.'],
+    ['ＩＸ、项目实施成效', 'results', 'roman', 9, 'ＩＸ、'],
     ['项目实施成效', 'results', 'none', null, ''],
     ['  资金安排情况：', 'funding', 'none', null, ''],
     ['项 目 名 称', 'name', 'none', null, ''],

@@ -59,6 +59,11 @@ describe('detectProjectStyle', () => {
     expect(headingInStyle(style, 3, style.labels.unit)).toBe('（三）实施单位');
   });
 
+  it('headings numbered ① or Ⅰ、 are written in that style (新建项目表, 插入缺少的部分)', () => {
+    expect(headingInStyle({ numbering: 'circled', fullWidthParens: true }, 3, '实施单位')).toBe('③实施单位');
+    expect(headingInStyle({ numbering: 'roman', fullWidthParens: true }, 8, '实施成效')).toBe('Ⅷ、实施成效');
+  });
+
   it('no projects: the standard form', () => {
     const style = detectProjectStyle(buildDocument({ sheets: [sheetOf('封面', ['江川区教育体育局2023年预算公开'], 0)] }));
     expect(style).toMatchObject({ numbering: 'cn-dun', layout: 'below', titleDigits: 'cn' });

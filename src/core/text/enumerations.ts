@@ -439,10 +439,19 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
       const regionEnd = sentenceEnd(s, M.end, d);
       const continuation = d === 0 && /^[\s:：如下。;；,，]*$/u.test(s.norm.slice(M.end));
       const options: { cand: number; parts: number[] }[] = [];
+      // the parts depend on a candidate only through its family, its per and whether it is a part itself:
+      // found once per such kind (a sentence of thousands of figures before a 其中 has few kinds)
+      const partsOfKind = new Map<string, number[]>();
       for (const c of cands) {
-        // a nested list inside a part ends with that part (at the outer list's semicolon)
-        const end = partOf.has(c) ? Math.min(regionEnd, firstAt(s, M.end, regionEnd, d, /[;；]/u)) : regionEnd;
-        const parts = partsAfter(p, M, c, end, continuation && !partOf.has(c));
+        const nested = partOf.has(c);
+        const kind = `${nested ? 1 : 0}\u0000${entries[c]!.family}\u0000${entries[c]!.per}`;
+        let parts = partsOfKind.get(kind);
+        if (parts === undefined) {
+          // a nested list inside a part ends with that part (at the outer list's semicolon)
+          const end = nested ? Math.min(regionEnd, firstAt(s, M.end, regionEnd, d, /[;；]/u)) : regionEnd;
+          parts = partsAfter(p, M, c, end, continuation && !nested);
+          partsOfKind.set(kind, parts);
+        }
         if (parts.length > 0) options.push({ cand: c, parts });
       }
       if (options.length === 0) {

@@ -44,6 +44,9 @@ const PIECES = [
   '设备购置25.5万元',
   '自筹5万元',
   '3人',
+  '2万元/人',
+  '每生500元',
+  '500元/平方米',
   '12所',
   '建筑面积5000平方米',
   '合计',
@@ -103,6 +106,8 @@ describe('findStructures, bounded per marker, agrees with the finder it replaces
     analyse([Array.from({ length: 400 }, (_, i) => `经费${i + 10}万元（含${i + 1}万元）`).join('')]);
     analyse([Array.from({ length: 400 }, (_, i) => `费 （含${i}）${i + 1}人`).join('')]);
     analyse([Array.from({ length: 300 }, (_, i) => `项目${i}总投资${i + 30}万元，其中中央资金${i + 20}万元，自筹10万元。`).join('')]);
+    // one sentence of many 其中 (each with every figure before it as a candidate total)
+    analyse([Array.from({ length: 60 }, (_, i) => `项目${i}总投资${i + 30}万元，其中中央资金${i + 20}万元，自筹10万元，`).join('')]);
     analyse([Array.from({ length: 300 }, (_, i) => `A${i}资金${i + 1}万元，B资金2万元，合计${i + 3}万元；`).join('')]);
     analyse(['总投资100万元，分别为：', ...Array.from({ length: 50 }, (_, i) => `${i + 1}.培训费${i + 2}万元`)]);
     expect(calls.mismatches).toEqual([]);

@@ -8,7 +8,7 @@ import { basename, extname, join } from 'node:path';
 import type { Finding, Lang } from '../core/rules/types';
 import { parseConfig, type CheckConfig } from '../core/rules/config';
 import { RULE_IDS } from '../core/rules/index';
-import { renderCsv, renderText, toJsonReport, type FileReport, type JsonReport } from '../core/report/report';
+import { csvRows, textLines, toJsonReport, type FileReport, type JsonReport } from '../core/report/report';
 import { nothingToCheckText } from '../core/disclosure/skipped';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
 import { DEFAULT_LIMITS, readXlsx } from '../hosts/xlsx/read';
@@ -43,7 +43,7 @@ const ZERO = { errors: 0, warnings: 0, infos: 0, explained: 0 };
 /** Where standard input is reached by path, to know it by identity when it is redirected from a file. */
 const STDIN_PATH = process.platform === 'win32' ? STDIN : '/dev/stdin';
 
-function stripFile(sentence: string, file: string): string {
+export function stripFile(sentence: string, file: string): string {
   for (const sep of ['：', ': ']) if (sentence.startsWith(file + sep)) return sentence.slice(file.length + sep.length);
   return sentence;
 }
@@ -274,8 +274,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     else if (opts.format === 'csv') {
       if (r.generated !== undefined) io.err(generatedText(r.generated, r.file, lang));
       if (r.projectSheet !== undefined) io.err(`${r.file}${lang === 'zh' ? '：' : ': '}${projectSheetText(r.projectSheet, lang)}\n`);
-      await writer.write(csvPart(r, lang, results.length === 1));
-    } else await writer.write(renderOne(r, lang));
+      await writer.writeAll(csvPart(r, lang, results.length === 1));
+    } else await writer.writeAll(textPart(r, lang));
   };
   const emitProblemsBefore = async (index: number): Promise<void> => {
     while (nextIndex < index && problems.has(nextIndex)) await emit(problems.get(nextIndex)!);
@@ -408,12 +408,12 @@ function toJsonFileReport(
 }
 
 /** What `--new-project-sheet` did, one sentence. */
-function projectSheetText(p: NonNullable<JobResult['projectSheet']>, lang: Lang): string {
+export function projectSheetText(p: NonNullable<JobResult['projectSheet']>, lang: Lang): string {
   return say(M.projectSheetWritten(p.sheet, p.headings), lang);
 }
 
 /** What `--school-table-from` did: the new sheet, then the schools left without a code and the list's problems. */
-function generatedText(g: GeneratedTable, file: string, lang: Lang, indent = ''): string {
+export function generatedText(g: GeneratedTable, file: string, lang: Lang, indent = ''): string {
   const lines = [
     `${indent}${file === '' ? '' : lang === 'zh' ? `${file}：` : `${file}: `}${say(g.row !== undefined ? M.schoolTableWrittenInto(g.sheet, g.row, g.summary) : M.schoolTableWritten(g.sheet, g.summary), lang)}`,
   ];
@@ -428,10 +428,18 @@ function generatedText(g: GeneratedTable, file: string, lang: Lang, indent = '')
   return `${lines.join('\n')}\n`;
 }
 
-/** One file's rows of the CSV report; the first file's part carries the byte-order mark and the header row. */
-function csvPart(r: JobResult, lang: Lang, first: boolean): string {
-  const csv = renderCsv([toFileReport(r)], lang);
-  return first ? csv : csv.slice(csv.indexOf('\r\n') + 2);
+/**
+ * One file's rows of the CSV report, a row at a time; the first file's part carries the byte-order mark
+ * and the header row. Joined, the bytes of `renderCsv` of the file (without its header after the first).
+ */
+export function* csvPart(r: JobResult, lang: Lang, first: boolean): Generator<string> {
+  let header = true;
+  for (const row of csvRows([toFileReport(r)], lang)) {
+    if (header) {
+      header = false;
+      if (first) yield `\ufeff${row}\r\n`;
+    } else yield `${row}\r\n`;
+  }
 }
 
 function toFileReport(r: JobResult): FileReport & { error?: string } {
@@ -446,24 +454,50 @@ function toFileReport(r: JobResult): FileReport & { error?: string } {
   };
 }
 
-/** One file's part of the text report. */
-function renderOne(r: JobResult, lang: Lang): string {
+/**
+ * One file's part of the text report, a line at a time (a file with thousands of findings is never one
+ * string): the lines of `renderText` of the file, then what the CLI adds (a generated table, a written copy).
+ */
+export function* textPart(r: JobResult, lang: Lang): Generator<string> {
   // an unreadable file is one sentence that names it
-  if (r.status === 'unreadable') return `${r.error ?? r.file}\n\n`;
+  if (r.status === 'unreadable') {
+    yield `${r.error ?? r.file}\n\n`;
+    return;
+  }
   if (r.status === 'nothing-to-check') {
     // what was looked for, every sheet looked at and why, where to map the bureau's own headings
     const extra = r.error !== undefined ? `  ${stripFile(r.error, r.file)}\n` : '';
     const { error: _error, ...rest } = r;
-    return `${renderText([toFileReport(rest)], lang).replace(/\n$/, '')}${extra}\n`;
+    yield* linesTrimmed(textLines([toFileReport(rest)], lang));
+    yield `${extra}\n`;
+    return;
   }
-  let s = renderText(
-    [{ file: r.file, summary: r.summary, findings: r.findings, ...(r.skipped !== undefined && { skipped: r.skipped }) }],
-    lang,
-  );
-  s = s.replace(/\n$/, '');
+  // the last non-empty piece written: whether the part so far ends a line
+  let end = '';
+  for (const piece of linesTrimmed(
+    textLines([{ file: r.file, summary: r.summary, findings: r.findings, ...(r.skipped !== undefined && { skipped: r.skipped }) }], lang),
+  )) {
+    if (piece !== '') end = piece;
+    yield piece;
+  }
+  let s = '';
+  const endsLine = (): boolean => (s !== '' ? s : end).endsWith('\n');
   if (r.generated !== undefined) s += `\n${generatedText(r.generated, '', lang, '  ')}`;
-  if (r.projectSheet !== undefined) s += `${s.endsWith('\n') ? '' : '\n'}  ${projectSheetText(r.projectSheet, lang)}\n`;
+  if (r.projectSheet !== undefined) s += `${endsLine() ? '' : '\n'}  ${projectSheetText(r.projectSheet, lang)}\n`;
   if (r.wrote !== undefined) s += `  ${say(M.wrote(r.wrote), lang)}\n`;
   if (r.error !== undefined) s += `  ${stripFile(r.error, r.file)}\n`;
-  return `${s.endsWith('\n') ? s : `${s}\n`}\n`;
+  yield endsLine() ? `${s}\n` : `${s}\n\n`;
+}
+
+/**
+ * `lines.join('\n').replace(/\n$/, '')` in pieces: each line with the `\n` before it, the last piece
+ * without a final `\n` (a `$` without the m flag matches only at the very end).
+ */
+function* linesTrimmed(lines: Iterable<string>): Generator<string> {
+  let prev: string | undefined;
+  for (const line of lines) {
+    if (prev !== undefined) yield prev;
+    prev = prev === undefined ? line : `\n${line}`;
+  }
+  if (prev !== undefined) yield prev.replace(/\n$/, '');
 }

@@ -148,6 +148,11 @@ export function severityLabel(s: Severity, lang: Lang): string {
 
 /** Plain-text rendering, grouped by file and project. */
 export function renderText(reports: readonly (FileReport & { error?: string })[], lang: Lang): string {
+  return [...textLines(reports, lang)].join('\n');
+}
+
+/** The lines of the text report, one at a time (joined by `\n`, they are `renderText`): the CLI writes them as they come. */
+export function* textLines(reports: readonly (FileReport & { error?: string })[], lang: Lang): Generator<string> {
   const L =
     lang === 'zh'
       ? {
@@ -168,21 +173,27 @@ export function renderText(reports: readonly (FileReport & { error?: string })[]
           expected: 'expected',
           actual: 'actual',
         };
-  const lines: string[] = [];
   for (const r of reports) {
-    lines.push(r.file);
+    yield r.file;
     if (r.error !== undefined) {
-      lines.push(`  ${r.error}`, '');
+      yield `  ${r.error}`;
+      yield '';
       continue;
     }
     if (r.nothingToCheck === true) {
       const n = nothingToCheckText(r.skipped ?? [], lang, 'cli');
-      lines.push(`  ${n.summary}`, `  ${n.sheetsTitle}`, ...n.sheets.map((x) => `    ${x}`), `  ${n.hint}`, '');
+      yield `  ${n.summary}`;
+      yield `  ${n.sheetsTitle}`;
+      for (const x of n.sheets) yield `    ${x}`;
+      yield `  ${n.hint}`;
+      yield '';
       continue;
     }
     const hidden = hiddenNote(r.skipped, lang);
     if (r.findings.length === 0) {
-      lines.push(`  ${L.none}`, ...(hidden ? [`  ${hidden}`] : []), '');
+      yield `  ${L.none}`;
+      if (hidden) yield `  ${hidden}`;
+      yield '';
       continue;
     }
     const groups = new Map<string, Finding[]>();
@@ -193,17 +204,18 @@ export function renderText(reports: readonly (FileReport & { error?: string })[]
       g.push(f);
     }
     for (const [project, list] of groups) {
-      lines.push(`  ${project || L.other}`);
+      yield `  ${project || L.other}`;
       for (const f of list) {
         const place = `${f.sheet}!${f.cell}`;
         const sev = f.explanation ? `${SEV_LABEL[lang][f.severity]}·${L.explained}` : SEV_LABEL[lang][f.severity];
-        lines.push(`    ${place}  ${sev}  ${f.message}  [${ruleLabel(f.rule, lang)}]`);
-        if (f.explanation) lines.push(`      ${L.explained}：${f.explanation}`);
+        yield `    ${place}  ${sev}  ${f.message}  [${ruleLabel(f.rule, lang)}]`;
+        if (f.explanation) yield `      ${L.explained}：${f.explanation}`;
       }
     }
-    lines.push(`  ${L.summary(r.summary)}`, ...(hidden ? [`  ${hidden}`] : []), '');
+    yield `  ${L.summary(r.summary)}`;
+    if (hidden) yield `  ${hidden}`;
+    yield '';
   }
-  return lines.join('\n');
 }
 
 function csvField(v: string | number | undefined): string {
@@ -238,7 +250,12 @@ export const CSV_HEADERS: Readonly<Record<Lang, readonly string[]>> = {
 
 /** CSV: UTF-8 with BOM (so Excel opens the Chinese intact), a header row, one finding a row. */
 export function renderCsv(reports: readonly FileReport[], lang: Lang): string {
-  const rows: string[] = [CSV_HEADERS[lang].map(csvField).join(',')];
+  return `\ufeff${[...csvRows(reports, lang)].join('\r\n')}\r\n`;
+}
+
+/** The CSV's rows, one at a time, the header row first, without their `\r\n` (and without the BOM). */
+export function* csvRows(reports: readonly FileReport[], lang: Lang): Generator<string> {
+  yield CSV_HEADERS[lang].map(csvField).join(',');
   const idColumn = lang === 'zh';
   for (const r of reports) {
     // a workbook with nothing to check: one row per sheet looked at, with why it gave nothing
@@ -256,31 +273,28 @@ export function renderCsv(reports: readonly FileReport[], lang: Lang): string {
           sheet,
           message,
         };
-        rows.push([...CSV_COLUMNS.map((c) => row[c]), ...(idColumn ? ['nothing-to-check'] : [])].map(csvField).join(','));
+        yield [...CSV_COLUMNS.map((c) => row[c]), ...(idColumn ? ['nothing-to-check'] : [])].map(csvField).join(',');
       }
     }
     for (const f of r.findings) {
-      rows.push(
-        [
-          r.file,
-          ruleLabel(f.rule, lang),
-          SEV_LABEL[lang][f.severity],
-          f.sheet,
-          f.cell,
-          f.project,
-          f.school,
-          f.column,
-          f.message,
-          f.expected,
-          f.actual,
-          f.fix ? `${f.fix.sheet}!${f.fix.cell}=${f.fix.value}${f.fix.insert ? ' (insert: row)' : ''}` : undefined,
-          f.explanation,
-          ...(idColumn ? [f.rule] : []),
-        ]
-          .map(csvField)
-          .join(','),
-      );
+      yield [
+        r.file,
+        ruleLabel(f.rule, lang),
+        SEV_LABEL[lang][f.severity],
+        f.sheet,
+        f.cell,
+        f.project,
+        f.school,
+        f.column,
+        f.message,
+        f.expected,
+        f.actual,
+        f.fix ? `${f.fix.sheet}!${f.fix.cell}=${f.fix.value}${f.fix.insert ? ' (insert: row)' : ''}` : undefined,
+        f.explanation,
+        ...(idColumn ? [f.rule] : []),
+      ]
+        .map(csvField)
+        .join(',');
     }
   }
-  return `\ufeff${rows.join('\r\n')}\r\n`;
 }

@@ -1,0 +1,351 @@
+/**
+ * The structure finder as it was before its work per marker was bounded (findStructures in
+ * src/core/text/enumerations.ts at 0b6e9a7), kept verbatim with the helpers it used, as the reference
+ * the bounded one must agree with (structures.test.ts). Sentence starts by the walk (the same results
+ * as the index, long-paragraphs.test.ts). Imports types only: the test wraps the real module.
+ */
+import type { FinderInput, ItemCount, Marker, ParagraphShape, TotalStructure } from '../../../src/core/text/enumerations';
+
+/** A list after these names only some of the total. */
+const PARTIAL = /^(?:包括|包含|含|主要用于|主要包括|主要是|主要为|重点用于)$/u;
+/** Markers that, right after a part, open that part's own breakdown (本年收入6128.16万元，主要是…；上年结转…). */
+const NESTED = /^(?:其中|主要是|主要为)$/u;
+/** A list after these names the total's sources. */
+const SOURCE_MARKER = /^(?:资金来源为|资金来源[:：]|来源为)$/u;
+/** Breakdowns other than 其中: one after a list's parts starts another list. */
+const OTHER_BREAKDOWN = /^(?:分别|具体|明细|主要用于|重点用于|用于)/u;
+const NUMBERED = /^(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[一二三四五六七八九十]+、)/u;
+/** Markers that open a list of their own. */
+const LIST_HEAD = /^(?:其中|分别为|分别是|具体为|具体是)/u;
+/** A clause that reports progress or a remainder, not another part (`目前已下达123.01亿元`). */
+const STOP_CLAUSE = /^(?:目前|现已|已经|已|截至|截止|实际|尚|还有|剩余|结余|余款|占|较|比上年|同比|完成|累计|加上|此外|全部|均)/u;
+/** A funding source named as an item (`区级财政安排资金`, `中央资金`, `上级`, `自筹`). */
+const SOURCE_LABEL =
+  /^(?:中央|省|省级|市|市级|州|州级|州市|县|县级|区|区级|县区|乡镇|本级|上级|地方|部门|单位)(?:财政|级|本级)?(?:财政|资金|补助|配套|专项|预算内|承担|投入|安排|拨款|下达|自筹|负担|直达|转移支付|债券|资金)|财政|自筹|配套|专项债|债券|捐赠|捐资|自有资金|贷款|上年结转|结转资金|社会资本|^(?:中央|省级|市级|州级|县级|区级|本级|上级|地方)$/u;
+
+/** Start of the parenthesised group holding position i at depth d (0 for depth 0). */
+function groupStart(s: ParagraphShape, i: number, d: number): number {
+  if (d === 0) return 0;
+  let k = i - 1;
+  while (k >= 0 && s.depth[k]! >= d) k--;
+  return k + 1;
+}
+
+/** End (exclusive) of the group holding position i at depth d. */
+function groupEnd(s: ParagraphShape, i: number, d: number): number {
+  let k = i;
+  while (k < s.norm.length && s.depth[k]! >= d && !(d > 0 && s.depth[k] === d - 1)) k++;
+  return k;
+}
+
+/** `。!?！？`: the characters that end a sentence. */
+export function endsSentence(c: number): boolean {
+  return c === 0x3002 || c === 0x21 || c === 0x3f || c === 0xff01 || c === 0xff1f;
+}
+
+function sentenceStart(s: ParagraphShape, i: number, d: number): number {
+  const g = groupStart(s, i, d);
+  for (let k = i - 1; k >= g; k--) if (s.depth[k] === d && endsSentence(s.norm.charCodeAt(k))) return k + 1;
+  return g;
+}
+
+function sentenceEnd(s: ParagraphShape, i: number, d: number): number {
+  const g = groupEnd(s, i, d);
+  for (let k = i; k < g; k++) if (s.depth[k] === d && endsSentence(s.norm.charCodeAt(k))) return k;
+  return g;
+}
+
+/** The first position in [a, b) at depth d whose character matches, else b. */
+function firstAt(s: ParagraphShape, a: number, b: number, d: number, re: RegExp): number {
+  for (let k = a; k < b; k++) if (s.depth[k] === d && re.test(s.norm[k]!)) return k;
+  return b;
+}
+
+/** The last position in [a, b) at depth d whose character matches, else a - 1. */
+function lastAt(s: ParagraphShape, a: number, b: number, d: number, re: RegExp): number {
+  for (let k = b - 1; k >= a; k--) if (s.depth[k] === d && re.test(s.norm[k]!)) return k;
+  return a - 1;
+}
+
+/** Characters of `norm[a, b)` at depth d only (nested parentheses left out). */
+function atDepth(s: ParagraphShape, a: number, b: number, d: number): string {
+  let out = '';
+  for (let k = a; k < b; k++) if (s.depth[k] === d) out += s.norm.charAt(k);
+  return out;
+}
+
+/**
+ * Finds every total with its parts: lists after a marker (`…N，其中…`, `分别为`, `资金来源为`), a summing
+ * word after its items (`A 10万元，B 5万元，合计15万元`, a `合计：` line under a list), and a keyword
+ * total before a numbered list of items. Also the counts followed by the names they count.
+ */
+export function findStructuresReference(input: FinderInput): { structures: TotalStructure[]; itemCounts: ItemCount[] } {
+  const { entries, shapes, depthOf } = input;
+  if (entries.length === 0) return { structures: [], itemCounts: [] };
+  const byPara = new Map<number, number[]>();
+  entries.forEach((e, i) => {
+    const list = byPara.get(e.para);
+    if (list) list.push(i);
+    else byPara.set(e.para, [i]);
+  });
+  const inPara = (p: number): readonly number[] => byPara.get(p) ?? [];
+  const structures: TotalStructure[] = [];
+  const itemCounts: ItemCount[] = [];
+  const partOf = new Set<number>();
+  const totalOf = new Set<number>();
+  const usable = (i: number): boolean => entries[i]!.countable;
+  const sameKind = (i: number, j: number): boolean => entries[i]!.family === entries[j]!.family && entries[i]!.per === entries[j]!.per;
+
+  /** Parts of the family of `cand` after marker M (in its region), or in the following paragraphs. */
+  const partsAfter = (p: number, M: Marker, cand: number, regionEnd: number, continuation: boolean): number[] => {
+    const parts: number[] = [];
+    if (continuation) {
+      for (let q = p + 1; q < shapes.length; q++) {
+        const here = inPara(q);
+        if (here.some((i) => entries[i]!.total === 'strong' || entries[i]!.sum)) break;
+        for (const i of here) if (usable(i) && sameKind(i, cand) && !entries[i]!.cumulative && depthOf(i) === 0) parts.push(i);
+      }
+      return parts;
+    }
+    const s = shapes[p]!;
+    const d = M.depth;
+    let end = regionEnd;
+    let skipUntil = -1;
+    let prevEnd = M.end;
+    for (const i of inPara(p)) {
+      const e = entries[i]!;
+      if (e.nStart < M.end || depthOf(i) !== d || !sameKind(i, cand) || !usable(i)) continue;
+      if (e.nStart >= end) break;
+      if (e.nStart < skipUntil) continue;
+      if (parts.length > 0) {
+        const between = atDepth(s, prevEnd, e.nStart, d);
+        // another breakdown (用于…, 分别…) after the parts is not part of this list
+        const marks = s.markers.filter((mk) => mk.depth === d && mk.index >= prevEnd && mk.index < e.nStart);
+        // another breakdown leading this item (…，用于设备25万元): the list ended before it; a 用于 clause
+        // that only says what a part is for (…4290万元，用于…建设；…8831万元) does not end it
+        if (marks.some((mk) => OTHER_BREAKDOWN.test(mk.word) && !/[,，、;；:：]/u.test(atDepth(s, mk.end, e.nStart, d)))) break;
+        // a nested 其中 (or 主要是/包括 right after the part) inside a part: skip to the end of that part
+        const nest = marks.find(
+          (mk) => mk.word === '其中' || (NESTED.test(mk.word) && /^[\s,，:：]*$/u.test(atDepth(s, prevEnd, mk.index, d))),
+        );
+        if (nest) {
+          const stop = s.norm.slice(nest.end).search(/[;；。]/u);
+          skipUntil = stop < 0 ? s.norm.length : nest.end + stop;
+          if (e.nStart < skipUntil) continue;
+        }
+        if (parts.length === 1) {
+          // items separated by commas end at a semicolon; items separated by semicolons at the sentence end
+          if (!/[;；]/u.test(between)) {
+            for (let k = entries[parts[0]!]!.nEnd; k < end; k++) {
+              if (s.depth[k] === d && /[;；]/u.test(s.norm[k]!)) {
+                end = k;
+                break;
+              }
+            }
+            if (e.nStart >= end) break;
+          }
+        }
+        const clause = between
+          .split(/[,，、;；:：]/u)
+          .pop()!
+          .trim();
+        if (STOP_CLAUSE.test(clause)) break;
+        // after a semicolon, a figure with a list of its own is the next list's total (…；为经开区拟投入资金30万元，其中…)
+        if (
+          /[;；]/u.test(between) &&
+          s.markers.some(
+            (mk) =>
+              mk.depth === d && LIST_HEAD.test(mk.word) && mk.index >= e.nEnd && /^[\s,，:：]*$/u.test(s.norm.slice(e.nEnd, mk.index)),
+          )
+        )
+          break;
+      }
+      // the list starts in the marker's clause: not across a semicolon (…全部用于购买设备；为船营区…325万元)
+      if (parts.length === 0 && /[;；]/u.test(atDepth(s, M.end, e.nStart, d))) break;
+      if (e.total === 'strong' || e.sum || e.cumulative) break;
+      parts.push(i);
+      prevEnd = e.nEnd;
+    }
+    return parts;
+  };
+
+  const adjacent = (i: number, M: Marker, p: number): boolean => {
+    const e = entries[i]!;
+    return e.para === p && /^[\s,，:：(（]*$/u.test(shapes[p]!.norm.slice(e.nEnd, M.index));
+  };
+
+  /** Candidate totals for marker M, in the order to try them. */
+  const candidatesFor = (p: number, M: Marker): number[] => {
+    const s = shapes[p]!;
+    const d = M.depth;
+    const g = groupStart(s, M.index, d);
+    if (d > 0 && /^\s*$/u.test(s.norm.slice(g, M.index))) {
+      // X（其中…）, X（含…）: the figure right before the parenthesis
+      const before = inPara(p).filter(
+        (i) => depthOf(i) === d - 1 && entries[i]!.nEnd <= g - 1 && /^\s*$/u.test(s.norm.slice(entries[i]!.nEnd, g - 1)),
+      );
+      return before.slice(-1);
+    }
+    const ss = sentenceStart(s, M.index, d);
+    const lead = s.norm.slice(ss, M.index);
+    // a part may hold a nested breakdown of its own (中央资金60万元，其中用于设备30万元)
+    const ok = (i: number): boolean => usable(i) && (!partOf.has(i) || (NESTED.test(M.word) && adjacent(i, M, p)));
+    if (/^[\s,，;；:：]*$/u.test(lead) || NUMBERED.test(lead.trim())) {
+      // the list starts a sentence: its total is in the sentence before (this paragraph's, or the previous one's)
+      if (ss > g) {
+        const ps = sentenceStart(s, ss - 1, d);
+        return inPara(p).filter((i) => depthOf(i) === d && entries[i]!.nStart >= ps && entries[i]!.nEnd <= ss && ok(i));
+      }
+      if (d === 0 && p > 0) {
+        // the paragraph before: its last sentence that holds a figure
+        const last = inPara(p - 1);
+        if (last.length === 0) return [];
+        const ps = sentenceStart(shapes[p - 1]!, entries[last[last.length - 1]!]!.nStart, 0);
+        return last.filter((i) => depthOf(i) === 0 && entries[i]!.nStart >= ps && ok(i));
+      }
+      return [];
+    }
+    // only 其中 reaches back over a semicolon (总投资100万元；其中：…); 用于/包括/分别为 describe their own clause
+    const from = M.word === '其中' ? ss : Math.max(ss, lastAt(s, ss, M.index, d, /[;；]/u) + 1);
+    return inPara(p)
+      .filter((i) => depthOf(i) === d && entries[i]!.nEnd <= M.index && entries[i]!.nStart >= from && ok(i))
+      .reverse();
+  };
+
+  const overlaps = (i: number, parts: readonly number[]): boolean => {
+    let lo = 0;
+    let hi = 0;
+    for (const j of parts) {
+      lo += entries[j]!.lo;
+      hi += entries[j]!.hi;
+    }
+    return lo <= entries[i]!.hi && entries[i]!.lo <= hi;
+  };
+
+  for (let p = 0; p < shapes.length; p++) {
+    const s = shapes[p]!;
+    for (const M of s.markers) {
+      const cands = candidatesFor(p, M);
+      if (cands.length === 0) continue;
+      const d = M.depth;
+      const regionEnd = sentenceEnd(s, M.end, d);
+      const continuation = d === 0 && /^[\s:：如下。;；,，]*$/u.test(s.norm.slice(M.end));
+      const options: { cand: number; parts: number[] }[] = [];
+      for (const c of cands) {
+        // a nested list inside a part ends with that part (at the outer list's semicolon)
+        const end = partOf.has(c) ? Math.min(regionEnd, firstAt(s, M.end, regionEnd, d, /[;；]/u)) : regionEnd;
+        const parts = partsAfter(p, M, c, end, continuation && !partOf.has(c));
+        if (parts.length > 0) options.push({ cand: c, parts });
+      }
+      if (options.length === 0) {
+        const count = cands.find((i) => entries[i]!.family.startsWith('count:') && entries[i]!.per === '');
+        if (count !== undefined && !continuation && !PARTIAL.test(M.word)) {
+          const items = namedItems(s, M, regionEnd);
+          if (items) itemCounts.push({ total: count, items });
+        }
+        continue;
+      }
+      const chosen = options.find((o) => overlaps(o.cand, o.parts)) ?? options[0]!;
+      const { cand, parts } = chosen;
+      const last = entries[parts[parts.length - 1]!]!;
+      const partial = PARTIAL.test(M.word) || (!continuation && /^\s*等/u.test(s.norm.slice(last.nEnd)));
+      const sources = parts.every((i) => SOURCE_LABEL.test(entries[i]!.named.name));
+      const complete =
+        SOURCE_MARKER.test(M.word) ||
+        (M.word === '其中' && (continuation || /^[:：]/u.test(s.norm.slice(M.end)) || candidatesStartSentence(s, M)));
+      const scope: TotalStructure['scope'] = partial
+        ? 'some'
+        : sources && (parts.length > 1 || complete)
+          ? 'sources'
+          : parts.length > 1
+            ? 'all'
+            : 'some';
+      structures.push({ total: cand, parts, kind: 'total-then-parts', scope });
+      totalOf.add(cand);
+      for (const i of parts) partOf.add(i);
+    }
+  }
+
+  // a keyword total then a numbered list of items, one per paragraph (资金总额：15万元。 1.… 2.…)
+  for (let t = 0; t < entries.length; t++) {
+    const T = entries[t]!;
+    if (!usable(t) || T.total === null || totalOf.has(t) || partOf.has(t)) continue;
+    const here = inPara(T.para);
+    if (here[here.length - 1] !== t || T.para + 1 >= shapes.length) continue;
+    if (!/^[\s。.;；:：]*$/u.test(shapes[T.para]!.norm.slice(T.nEnd)) || !shapes[T.para + 1]!.numbered) continue;
+    const parts: number[] = [];
+    for (let q = T.para + 1; q < shapes.length; q++) {
+      if (!shapes[q]!.numbered) break;
+      const ps = inPara(q).filter((i) => usable(i) && sameKind(i, t));
+      if (ps.some((i) => entries[i]!.total !== null)) break;
+      parts.push(...ps.filter((i) => depthOf(i) === 0 && !entries[i]!.cumulative));
+    }
+    if (parts.length < 2 || parts.some((i) => partOf.has(i))) continue;
+    structures.push({ total: t, parts, kind: 'total-then-parts', scope: 'all' });
+    totalOf.add(t);
+    for (const i of parts) partOf.add(i);
+  }
+
+  // items then a summing word: A 10万元，B 5万元，合计15万元; a 合计 line under a list
+  for (let t = 0; t < entries.length; t++) {
+    const T = entries[t]!;
+    if (!usable(t) || !T.sum || partOf.has(t)) continue;
+    const s = shapes[T.para]!;
+    const d = depthOf(t);
+    const ss = sentenceStart(s, T.nStart, d);
+    const pick = (list: readonly number[]): number[] =>
+      list.filter((i) => usable(i) && sameKind(i, t) && depthOf(i) === d && !partOf.has(i) && !entries[i]!.cumulative && !entries[i]!.sum);
+    const before = inPara(T.para).filter((i) => entries[i]!.nEnd <= T.nStart);
+    let parts = pick(before.filter((i) => entries[i]!.nStart >= ss));
+    // only the items since the last sum in the sentence
+    const lastSum = before.filter((i) => entries[i]!.nStart >= ss && entries[i]!.sum && sameKind(i, t)).pop();
+    if (lastSum !== undefined) parts = parts.filter((i) => entries[i]!.nStart > entries[lastSum]!.nStart);
+    const leads = /^[\s,，;；:：]*(?:以上|上述|两项|三项|各项)?(?:合计|共计|总计|总共|一共|共)/u.test(s.norm.slice(ss, T.nStart));
+    if (parts.length === 0 && leads) {
+      // 合计 starts its sentence: the items are in the sentences before it, or the paragraphs before
+      parts = pick(before);
+      if (parts.length === 0 && inPara(T.para)[0] === t && ss === 0) {
+        for (let q = T.para - 1; q >= 0; q--) {
+          const ps = inPara(q).filter((i) => sameKind(i, t) && usable(i));
+          if (ps.length === 0) continue;
+          if (ps.some((i) => entries[i]!.total !== null || entries[i]!.sum)) break;
+          parts.unshift(...pick(ps));
+        }
+      }
+    }
+    if (parts.length < 2) continue;
+    structures.push({ total: t, parts, kind: 'parts-then-total', scope: 'all' });
+    totalOf.add(t);
+    for (const i of parts) partOf.add(i);
+  }
+  structures.sort((a, b) => a.total - b.total || a.parts[0]! - b.parts[0]!);
+  return { structures, itemCounts };
+}
+
+/** Whether marker M starts its sentence (`。其中：…`): then its list is the whole breakdown. */
+function candidatesStartSentence(s: ParagraphShape, M: Marker): boolean {
+  const ss = sentenceStart(s, M.index, M.depth);
+  return /^[\s,，;；:：]*$/u.test(s.norm.slice(ss, M.index));
+}
+
+/**
+ * The names listed after a marker when they carry no figures (`分别为A、B、C，总建筑面积…`): null when
+ * the list is not plainly a list of names (figures in it, `等`, `和/及` joining names, one name).
+ */
+function namedItems(s: ParagraphShape, M: Marker, regionEnd: number): string[] | null {
+  const text = s.norm.slice(M.end, regionEnd).replace(/^[\s:：]+/u, '');
+  const segments = text.split(/[,，;；]/u);
+  const taken: string[] = [];
+  for (const seg of segments) {
+    if (/\d|[一二两三四五六七八九十百千][所个项栋幢座间套台辆名处家类]/u.test(seg)) break;
+    taken.push(seg.trim());
+  }
+  if (taken.length === 0) return null;
+  let items: string[];
+  if (taken.length === 1) items = taken[0]!.split('、');
+  else if (taken.some((t) => t.includes('、'))) return null;
+  else items = taken;
+  items = items.map((x) => x.trim());
+  if (items.length < 2 || items.some((x) => x === '' || x.length > 25 || /[和及与]|等/u.test(x))) return null;
+  return items;
+}

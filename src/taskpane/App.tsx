@@ -314,15 +314,13 @@ export function Pane(props: PaneProps) {
     const out: Fix[] = [];
     for (const f of status.result.findings) {
       if (!f.fix || f.explanation) continue;
-      // rows are inserted in Excel only (the page's download is a patch of the original file)
-      if (f.fix.insert && host?.kind !== 'excel') continue;
       const k = `${f.fix.sheet}!${f.fix.cell}`;
       if (seen.has(k)) continue;
       seen.add(k);
       out.push(f.fix);
     }
     return out;
-  }, [status, host]);
+  }, [status]);
 
   // the school each fix is for, listed in the 全部填入 confirmation
   const fixSchools = useMemo(() => {
@@ -338,7 +336,9 @@ export function Pane(props: PaneProps) {
     try {
       const out = await host.applyFixes(list, { overwrite });
       const parts = [t.written(out.written.length)];
-      if (out.skipped.length > 0) parts.push(t.skipped(out.skipped.length));
+      const told = out.skipped.filter((x) => x.why);
+      if (out.skipped.length > told.length) parts.push(t.skipped(out.skipped.length - told.length));
+      for (const x of told) parts.push(x.why![lang]);
       await run(true);
       setNotice({ intent: out.skipped.length > 0 ? 'warning' : 'success', text: parts.join(' ') });
     } catch {
@@ -634,7 +634,7 @@ export function Pane(props: PaneProps) {
                     ruleHint={ruleHint}
                     showRuleIds={lang === 'en'}
                     onSelect={onSelect}
-                    insertable={hostIsExcel}
+                    insertable
                     onFix={(f) => {
                       if (!f.fix) return;
                       // a fix that replaces existing text, or inserts a row, is applied only after the user confirms

@@ -44,7 +44,13 @@ export type CheckOutcome =
 export interface FixOutcome {
   readonly written: readonly { readonly sheet: string; readonly cell: string; readonly value: string | number }[];
   /** Cells left alone (not empty and no overwrite confirmed, protected sheet...), with a reason. */
-  readonly skipped: readonly { readonly sheet: string; readonly cell: string; readonly reason: string }[];
+  readonly skipped: readonly {
+    readonly sheet: string;
+    readonly cell: string;
+    readonly reason: string;
+    /** The one sentence to show (a sheet the page cannot insert a row in). */
+    readonly why?: { readonly zh: string; readonly en: string };
+  }[];
 }
 
 /** Where 生成学校表 writes: a new sheet (default), or `into` an existing (project's) sheet below its text. */

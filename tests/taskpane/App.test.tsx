@@ -433,7 +433,7 @@ describe('Pane and the ribbon (shared runtime)', () => {
     expect(host.calls).toContain(`fix 学校!A8=${overwriteFix.value} overwrite=true`);
   });
 
-  it('插入缺少的部分: in Excel the button inserts the heading after confirmation; 全部填入 lists the insert; the page offers none', async () => {
+  it('插入缺少的部分: in Excel the button inserts the heading after confirmation; 全部填入 lists the insert; the page offers it too', async () => {
     const insertFix = { sheet: '项目', cell: 'A6', value: '三、项目实施单位', kind: 'text' as const, insert: 'row' as const };
     const missing = { ...FINDINGS[1]!, cell: 'A6', fix: insertFix };
     const host = fakeHost({ findings: [missing, FINDINGS[3]!] });
@@ -456,11 +456,20 @@ describe('Pane and the ribbon (shared runtime)', () => {
     await screen.findByText('已写入 1 个单元格。');
     expect(host.calls).toContain('fix 项目!A6=三、项目实施单位 overwrite=false');
 
+    // the standalone page offers it too; a sheet it cannot insert in is said in its one sentence
     cleanup();
-    show({ host: fakeHost({ findings: [missing, FINDINGS[3]!], kind: 'file' }), lang: 'zh' });
+    const page = fakeHost({ findings: [missing, FINDINGS[3]!], kind: 'file' });
+    const why = { zh: '“项目”有批注等对象，副本中未插入', en: '"项目" has objects; not inserted in the copy' };
+    page.applyFixes = async (fixes) => ({
+      written: [],
+      skipped: fixes.map((f) => ({ sheet: f.sheet, cell: f.cell, reason: why.en, why })),
+    });
+    show({ host: page, lang: 'zh' });
     fireEvent.click(checkButton());
-    await screen.findByRole('button', { name: '全部填入（1）' });
-    expect(screen.queryByText('插入缺少的部分')).toBeNull();
+    await screen.findByRole('button', { name: '全部填入（2）' });
+    fireEvent.click(screen.getByRole('button', { name: '在 项目!A6 插入一行，写入“三、项目实施单位”' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByText('写入'));
+    await screen.findByText('已写入 0 个单元格。 “项目”有批注等对象，副本中未插入');
   });
 
   it('Insert the missing section: the English label', async () => {

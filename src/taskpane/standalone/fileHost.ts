@@ -4,12 +4,20 @@
  * select() reports the cell so the page can show its text. Nothing leaves the browser.
  */
 import { checkWorkbook } from '../../core/check';
-import { fromA1 } from '../../core/snapshot/a1';
+import { fromA1, toA1 } from '../../core/snapshot/a1';
 import { writeCell } from '../../core/snapshot/fixes';
+import { fixOrder, isInsert } from '../../core/snapshot/fix-order';
+import { insertRow } from '../../core/snapshot/insert-row';
 import { explanationKey } from '../../core/report/explanations';
 import type { SheetSnapshot, StoredExplanation, WorkbookSnapshot } from '../../core/snapshot/types';
 import type { Finding, Fix } from '../../core/rules/types';
 import type { CheckOutcome, CheckRequest, FixOutcome, PaneHost } from '../host';
+
+/**
+ * Inserts a row (0-based `row`) in the page's package, the one the download annotates, with the
+ * CLI's --fix insert: null when done, else the sentence why the sheet cannot take it.
+ */
+export type RowInserter = (sheet: string, row: number) => { readonly zh: string; readonly en: string } | null;
 
 export interface FileHost extends PaneHost {
   readonly kind: 'file';
@@ -32,7 +40,30 @@ export function cellText(snapshot: WorkbookSnapshot, sheet: string, a1: string):
   return c ? c.text : '';
 }
 
-export function createFileHost(initial: WorkbookSnapshot, onSelect: (sheet: string, cell: string, text: string | null) => void): FileHost {
+/** A finding (or fix) address moved down one when its row is at or below the row inserted. */
+function movedCell(sheet: string, cell: string, at: { sheet: string; row: number }): string {
+  const p = fromA1(cell);
+  return p && sheet === at.sheet && p.row >= at.row ? toA1(p.row + 1, p.col) : cell;
+}
+
+function movedFinding(f: Finding, at: { sheet: string; row: number }): Finding {
+  const cell = movedCell(f.sheet, f.cell, at);
+  const p = fromA1(cell);
+  const related = f.related?.map((r) => ({ ...r, cell: movedCell(r.sheet, r.cell, at) }));
+  const fix = f.fix && { ...f.fix, cell: movedCell(f.fix.sheet, f.fix.cell, at) };
+  return { ...f, cell, ...(p && { row: p.row, col: p.col }), ...(related && { related }), ...(fix && { fix }) };
+}
+
+/**
+ * `insertRows`: where the page can insert rows (插入缺少的部分) — in its package first (refused:
+ * nothing inserted in memory either, so the snapshot is what the download holds). Without it,
+ * inserts are skipped.
+ */
+export function createFileHost(
+  initial: WorkbookSnapshot,
+  onSelect: (sheet: string, cell: string, text: string | null) => void,
+  insertRows?: RowInserter,
+): FileHost {
   let snapshot: WorkbookSnapshot = initial;
   const written: { fix: Fix; finding: Finding | undefined }[] = [];
   let lastFindings: readonly Finding[] = [];
@@ -75,8 +106,9 @@ export function createFileHost(initial: WorkbookSnapshot, onSelect: (sheet: stri
     },
     async applyFixes(fixes: readonly Fix[], options: { readonly overwrite: boolean }): Promise<FixOutcome> {
       const done: { sheet: string; cell: string; value: string | number }[] = [];
-      const skipped: { sheet: string; cell: string; reason: string }[] = [];
-      for (const fix of fixes) {
+      const skipped: FixOutcome['skipped'][number][] = [];
+      // writes first at the checked addresses, then inserts bottom-up (core fixOrder)
+      for (const fix of fixOrder(fixes)) {
         const p = fromA1(fix.cell);
         const idx = snapshot.sheets.findIndex((s) => s.name === fix.sheet);
         const sheet = snapshot.sheets[idx];
@@ -84,9 +116,36 @@ export function createFileHost(initial: WorkbookSnapshot, onSelect: (sheet: stri
           skipped.push({ sheet: fix.sheet, cell: fix.cell, reason: 'no such cell' });
           continue;
         }
-        if (fix.insert) {
-          // the page's download is a patch of the original file, which inserts no row
-          skipped.push({ sheet: fix.sheet, cell: fix.cell, reason: 'rows are inserted in Excel only' });
+        if (isInsert(fix)) {
+          if (!insertRows) {
+            skipped.push({ sheet: fix.sheet, cell: fix.cell, reason: 'rows are not inserted here' });
+            continue;
+          }
+          const why = insertRows(fix.sheet, p.row);
+          if (why) {
+            skipped.push({ sheet: fix.sheet, cell: fix.cell, reason: why.en, why });
+            continue;
+          }
+          // the row as the package got it; earlier fills below it move with it (the download writes them)
+          const at = { sheet: fix.sheet, row: p.row };
+          const moved = insertRow(snapshot, { sheet: fix.sheet, at: p.row });
+          const sheets = [...moved.sheets];
+          sheets[idx] = writeCell(sheets[idx]!, fix, p.row, p.col);
+          snapshot = { ...moved, sheets };
+          for (const w of written) {
+            w.fix = { ...w.fix, cell: movedCell(w.fix.sheet, w.fix.cell, at) };
+            if (w.finding) w.finding = movedFinding(w.finding, at);
+          }
+          // the heading is a fill of the new row's cell, flagged on the finding that asked for it
+          const { insert: _row, ...write } = fix;
+          const asked = lastFindings.find((f) => f.fix?.insert && f.fix.sheet === fix.sheet && f.fix.cell === fix.cell);
+          const finding: Finding | undefined = asked && {
+            ...movedFinding(asked, at),
+            ...(asked.sheet === fix.sheet && { cell: fix.cell, row: p.row, col: p.col }),
+            fix: write,
+          };
+          written.push({ fix: write, finding });
+          done.push({ sheet: fix.sheet, cell: fix.cell, value: fix.value });
           continue;
         }
         const existing = cellText(snapshot, fix.sheet, fix.cell);

@@ -15,6 +15,8 @@ import { M, say } from '../../cli/messages';
 import { DEFAULT_LIMITS, readXlsx } from '../../hosts/xlsx/read';
 import { XlsxReadError } from '../../hosts/xlsx/errors';
 import { AnnotateError, annotate, writeExplanations } from '../../hosts/xlsx/annotate';
+import { Package } from '../../hosts/xlsx/annotate-package';
+import { insertRows, refusalText } from '../../hosts/xlsx/annotate-insert';
 import { addTemplateSheet, TargetNotEmpty, writeTemplateInto } from '../../hosts/xlsx/add-sheet';
 import { planSchoolTable, previewOf, type ListSource } from '../../core/schools/from-list';
 import { templateToSheet } from '../../core/schools/template';
@@ -83,7 +85,23 @@ export function createWorkSession(): WorkSession {
           phase('read');
           const loaded = await loadWorkbookFile(file, name, request.lang);
           if (!loaded.ok) return answer<'open'>({ ok: false, message: say(M.fileError(name, loaded.why), request.lang) });
-          open = { host: createFileHost(loaded.snapshot, () => undefined), bytes: loaded.bytes };
+          const opened: Open = {
+            host: createFileHost(
+              loaded.snapshot,
+              () => undefined,
+              (sheet, row) => {
+                // the CLI's --fix insert, on the package the download annotates
+                const pkg = new Package(opened.bytes);
+                const done = insertRows(pkg, [{ sheet, row }]);
+                const why = done.refused.get(sheet);
+                if (why !== undefined || !done.inserted.has(sheet)) return refusalText(why ?? 'not-worksheet', sheet);
+                opened.bytes = pkg.toBytes();
+                return null;
+              },
+            ),
+            bytes: loaded.bytes,
+          };
+          open = opened;
           version = 0;
           explained.clear();
           return answer<'open'>({ ok: true, ...(await check(request, phase)) });

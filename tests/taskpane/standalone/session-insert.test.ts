@@ -1,0 +1,117 @@
+/**
+ * 插入缺少的部分 in the standalone page: the worker inserts the row in its package with the CLI's
+ * --fix insert and in the snapshot alike, so the re-check, the cell texts and the downloaded copy
+ * agree; a sheet the copy cannot take it in is refused in one sentence and left whole in both.
+ */
+import { describe, expect, it } from 'vitest';
+import { annotateCopy } from '../../../src/hosts/xlsx/annotate';
+import { readXlsx } from '../../../src/hosts/xlsx/read';
+import { checkWorkbook } from '../../../src/core/check';
+import type { WorkbookSnapshot } from '../../../src/core/snapshot/types';
+import { createWorkSession } from '../../../src/taskpane/standalone/session';
+import type { ToWorker, WorkArgs, WorkKind, WorkResult } from '../../../src/taskpane/standalone/protocol';
+import { missingSectionWorkbook } from '../../hosts/xlsx/insert-fixture';
+
+let nextId = 1;
+async function call<K extends WorkKind>(session: ReturnType<typeof createWorkSession>, kind: K, args: WorkArgs<K>): Promise<WorkResult<K>> {
+  const message = { id: nextId++, kind, lang: 'zh', args } as ToWorker;
+  const out = await session.handle(message, () => undefined);
+  return structuredClone(out.value) as WorkResult<K>;
+}
+
+function snapshotOf(bytes: Uint8Array): WorkbookSnapshot {
+  const read = readXlsx(bytes);
+  if (!read.ok) throw new Error('copy not readable');
+  return read.snapshot;
+}
+
+/** A sheet's cells as `A1=text` / `A1==formula` lines (what the copy holds, flags aside). */
+function contents(snapshot: WorkbookSnapshot, sheet: string): string[] {
+  return snapshot.sheets
+    .find((s) => s.name === sheet)!
+    .cells.map((c) => `${c.row},${c.col}=${c.formula !== undefined ? `=${c.formula}` : c.text}`);
+}
+
+async function opened(bytes: Uint8Array) {
+  const session = createWorkSession();
+  const out = await call(session, 'open', {
+    file: new Blob([bytes as Uint8Array<ArrayBuffer>]),
+    name: 'a.xlsx',
+    request: { config: {}, lang: 'zh' },
+  });
+  if (!out.ok || !out.outcome.ok) throw new Error('not opened');
+  const missing = out.outcome.result.findings.find((f) => f.rule === 'section-missing');
+  if (!missing?.fix) throw new Error('no insert offered');
+  return { session, missing, fix: missing.fix };
+}
+
+describe('插入缺少的部分 in the standalone page', () => {
+  it('inserts the row in memory and in the download; the re-check and the re-read copy find the section empty; the copy is the CLI’s', async () => {
+    const bytes = await missingSectionWorkbook();
+    const { session, fix } = await opened(bytes);
+    expect(fix).toEqual({ sheet: '项目一', cell: 'A12', value: '六、资金安排情况', kind: 'text', insert: 'row' });
+
+    const applied = await call(session, 'applyFixes', { fixes: [fix], overwrite: false });
+    expect(applied.outcome).toEqual({ written: [{ sheet: '项目一', cell: 'A12', value: '六、资金安排情况' }], skipped: [] });
+    expect(applied.edits.fills).toBe(1);
+    expect(await call(session, 'cellText', { sheet: '项目一', cell: 'A12' })).toBe('六、资金安排情况');
+    expect(await call(session, 'cellText', { sheet: '项目一', cell: 'A13' })).toBe('七、项目实施计划');
+
+    const rechecked = await call(session, 'check', { request: { config: {}, lang: 'zh' } });
+    if (!rechecked.outcome.ok) throw new Error('not checked');
+    const after = rechecked.outcome.result.findings;
+    expect(after.some((f) => f.rule === 'section-missing')).toBe(false);
+    expect(after.filter((f) => f.rule === 'section-empty').map((f) => `${f.sheet}!${f.cell}`)).toEqual(['项目一!A12']);
+
+    const copy = await call(session, 'annotate', { withFixes: false, lang: 'zh' });
+    if (!copy.ok) throw new Error(copy.message);
+    const page = snapshotOf(copy.bytes);
+    const recheck = checkWorkbook({ snapshot: page });
+    expect(recheck.findings.some((f) => f.rule === 'section-missing')).toBe(false);
+    expect(recheck.findings.filter((f) => f.rule === 'section-empty').map((f) => `${f.sheet}!${f.cell}`)).toEqual(['项目一!A12']);
+    // the flags: the inserted heading marked filled, the empty section flagged at the new row
+    const flagged = page.sheets.find((s) => s.name === '项目一')!.cells.find((c) => c.row === 11 && c.col === 0);
+    expect(flagged?.text).toBe('六、资金安排情况');
+
+    // the same workbook, contents and formulas, as the CLI's --out --fix copy
+    const cli = snapshotOf(annotateCopy(bytes, checkWorkbook({ snapshot: snapshotOf(bytes) }).findings, { fix: true }).bytes);
+    for (const sheet of ['项目一', '汇总']) expect(contents(page, sheet)).toEqual(contents(cli, sheet));
+    expect(page.sheets.find((s) => s.name === '项目一')!.merges).toEqual(cli.sheets.find((s) => s.name === '项目一')!.merges);
+    // and the 检查结果 sheet names the fill at the moved cell
+    const results = page.sheets.find((s) => s.name === '检查结果')!;
+    expect(results.cells.some((c) => c.text === 'A12 ← 六、资金安排情况')).toBe(true);
+  });
+
+  it('a fill made before the insert, below it, is written at its moved cell in the copy', async () => {
+    const bytes = await missingSectionWorkbook();
+    const { session, fix } = await opened(bytes);
+    // a fill below the row (as a finding's fix would be), then the insert
+    const below = { sheet: '项目一', cell: 'B15', value: '备注', kind: 'text' as const };
+    await call(session, 'applyFixes', { fixes: [below], overwrite: false });
+    await call(session, 'applyFixes', { fixes: [fix], overwrite: false });
+    expect(await call(session, 'cellText', { sheet: '项目一', cell: 'B16' })).toBe('备注');
+    await call(session, 'check', { request: { config: {}, lang: 'zh' } });
+    const copy = await call(session, 'annotate', { withFixes: false, lang: 'zh' });
+    if (!copy.ok) throw new Error(copy.message);
+    const sheet = snapshotOf(copy.bytes).sheets.find((s) => s.name === '项目一')!;
+    expect(sheet.cells.filter((c) => c.text === '备注').map((c) => [c.row, c.col])).toEqual([[15, 1]]);
+  });
+
+  it('a sheet the copy cannot insert in is refused in one sentence, and left whole in memory and in the download', async () => {
+    const bytes = await missingSectionWorkbook({ comment: true });
+    const { session, fix } = await opened(bytes);
+    const applied = await call(session, 'applyFixes', { fixes: [fix], overwrite: false });
+    expect(applied.outcome.written).toEqual([]);
+    const cliWhy = annotateCopy(bytes, checkWorkbook({ snapshot: snapshotOf(bytes) }).findings, { fix: true }).notInserted[0]!.why;
+    expect(applied.outcome.skipped).toEqual([{ sheet: '项目一', cell: 'A12', reason: cliWhy.en, why: cliWhy }]);
+    expect(applied.edits.fills).toBe(0);
+    expect(await call(session, 'cellText', { sheet: '项目一', cell: 'A12' })).toBe('七、项目实施计划');
+    const rechecked = await call(session, 'check', { request: { config: {}, lang: 'zh' } });
+    if (!rechecked.outcome.ok) throw new Error('not checked');
+    expect(rechecked.outcome.result.findings.some((f) => f.rule === 'section-missing')).toBe(true);
+    const copy = await call(session, 'annotate', { withFixes: false, lang: 'zh' });
+    if (!copy.ok) throw new Error(copy.message);
+    const sheet = snapshotOf(copy.bytes).sheets.find((s) => s.name === '项目一')!;
+    expect(sheet.cells.find((c) => c.row === 11 && c.col === 0)?.text).toBe('七、项目实施计划');
+  });
+});

@@ -11,6 +11,7 @@ import { readXlsx } from '../../src/hosts/xlsx/read';
 import { fromA1 } from '../../src/core/snapshot/a1';
 import { BASE, launch, openPage, external, SHOTS, TMP, type Watched } from './browser';
 import { checkBytes, cleanWorkbook, sampleBytes } from './workbooks';
+import { missingSectionWorkbook } from '../hosts/xlsx/insert-fixture';
 
 let browser: Browser | undefined;
 const opened: Watched[] = [];
@@ -174,6 +175,30 @@ describe('standalone page (zh-CN)', () => {
     await w.page.getByText('未发现问题').waitFor();
     expect(await summaryCounts(w.page)).toEqual([0, 0, 0, 0]);
     await w.page.screenshot({ path: path.join(SHOTS, 'standalone-all-clear-zh.png') });
+  });
+
+  it('插入缺少的部分 inserts the heading after confirmation; the re-check and the downloaded copy find the section empty', async () => {
+    const bytes = await missingSectionWorkbook();
+    await w.page
+      .getByTestId('file-input')
+      .setInputFiles({ name: '缺部分.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+    await w.page.getByRole('button', { name: '在 项目一!A12 插入一行，写入“六、资金安排情况”' }).click();
+    await w.page.getByRole('dialog').getByRole('button', { name: '写入' }).click();
+    await w.page.getByText('已写入 1 个单元格。').waitFor();
+    expect(await w.page.getByText('插入缺少的部分').count()).toBe(0);
+    await w.page
+      .getByRole('button', { name: /定位到 项目一!A12：/ })
+      .first()
+      .waitFor();
+    const [download] = await Promise.all([w.page.waitForEvent('download'), w.page.getByRole('button', { name: '下载标注副本' }).click()]);
+    const file = path.join(TMP, 'inserted.xlsx');
+    await download.saveAs(file);
+    const copy = new Uint8Array(readFileSync(file));
+    expect(cellText(copy, '项目一', 'A12')).toBe('六、资金安排情况');
+    expect(cellText(copy, '项目一', 'A13')).toBe('七、项目实施计划');
+    const rechecked = checkBytes(copy).findings;
+    expect(rechecked.some((f) => f.rule === 'section-missing')).toBe(false);
+    expect(rechecked.filter((f) => f.rule === 'section-empty').map((f) => `${f.sheet}!${f.cell}`)).toEqual(['项目一!A12']);
   });
 });
 

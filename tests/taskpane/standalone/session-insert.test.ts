@@ -10,7 +10,8 @@ import { checkWorkbook } from '../../../src/core/check';
 import type { WorkbookSnapshot } from '../../../src/core/snapshot/types';
 import { createWorkSession } from '../../../src/taskpane/standalone/session';
 import type { ToWorker, WorkArgs, WorkKind, WorkResult } from '../../../src/taskpane/standalone/protocol';
-import { missingSectionWorkbook } from '../../hosts/xlsx/insert-fixture';
+import ExcelJS from 'exceljs';
+import { LINES, missingSectionWorkbook } from '../../hosts/xlsx/insert-fixture';
 
 let nextId = 1;
 async function call<K extends WorkKind>(session: ReturnType<typeof createWorkSession>, kind: K, args: WorkArgs<K>): Promise<WorkResult<K>> {
@@ -95,6 +96,38 @@ describe('插入缺少的部分 in the standalone page', () => {
     if (!copy.ok) throw new Error(copy.message);
     const sheet = snapshotOf(copy.bytes).sheets.find((s) => s.name === '项目一')!;
     expect(sheet.cells.filter((c) => c.text === '备注').map((c) => [c.row, c.col])).toEqual([[15, 1]]);
+  });
+
+  it('全部填入 with two inserts in a sheet and a fill below them: bottom-up, every value where the CLI puts it', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('项目一');
+    // 三、项目实施单位 (and its text) missing too: two inserts, A6 and A10
+    LINES.filter((t) => t !== '三、项目实施单位' && t !== '江川区教育体育局').forEach((t, i) => (ws.getCell(i + 1, 1).value = t));
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const session = createWorkSession();
+    const out = await call(session, 'open', { file: new Blob([bytes]), name: 'a.xlsx', request: { config: {}, lang: 'zh' } });
+    if (!out.ok || !out.outcome.ok) throw new Error('not opened');
+    const inserts = out.outcome.result.findings.flatMap((f) => (f.fix?.insert ? [f.fix] : []));
+    expect(inserts.map((f) => `${f.cell} ${f.value}`).sort()).toEqual(['A10 六、资金安排情况', 'A6 三、项目实施单位']);
+    const fill = { sheet: '项目一', cell: 'B12', value: '备注', kind: 'text' as const };
+    const applied = await call(session, 'applyFixes', { fixes: [...inserts, fill], overwrite: false });
+    expect(applied.outcome.written).toHaveLength(3);
+    expect(await call(session, 'cellText', { sheet: '项目一', cell: 'A6' })).toBe('三、项目实施单位');
+    expect(await call(session, 'cellText', { sheet: '项目一', cell: 'A11' })).toBe('六、资金安排情况');
+    expect(await call(session, 'cellText', { sheet: '项目一', cell: 'A12' })).toBe('七、项目实施计划');
+    expect(await call(session, 'cellText', { sheet: '项目一', cell: 'B14' })).toBe('备注');
+    const rechecked = await call(session, 'check', { request: { config: {}, lang: 'zh' } });
+    if (!rechecked.outcome.ok) throw new Error('not checked');
+    const empty = rechecked.outcome.result.findings.filter((f) => f.rule === 'section-empty').map((f) => f.cell);
+    expect(empty.sort()).toEqual(['A11', 'A6']);
+
+    const copy = await call(session, 'annotate', { withFixes: false, lang: 'zh' });
+    if (!copy.ok) throw new Error(copy.message);
+    const page = snapshotOf(copy.bytes);
+    const cli = snapshotOf(annotateCopy(bytes, checkWorkbook({ snapshot: snapshotOf(bytes) }).findings, { fix: true }).bytes);
+    const columnA = (x: WorkbookSnapshot) => contents(x, '项目一').filter((l) => /^\d+,0=/.test(l));
+    expect(columnA(page)).toEqual(columnA(cli));
+    expect(contents(page, '项目一')).toContain('13,1=备注');
   });
 
   it('a sheet the copy cannot insert in is refused in one sentence, and left whole in memory and in the download', async () => {

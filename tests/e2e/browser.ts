@@ -66,3 +66,18 @@ export const SHOTS = path.resolve(process.env.UPDATE_SCREENSHOTS === '1' ? 'docs
 export const TMP = path.resolve('.tmp/e2e');
 mkdirSync(SHOTS, { recursive: true });
 mkdirSync(TMP, { recursive: true });
+
+/**
+ * Waits for the page's finite animations (a dialog fading in) to end, for a screenshot: a shot mid-fade
+ * is blurred. Endless ones (the progress bar's loop) go on; a cancelled one counts as ended.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+}

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, external, SHOTS, TMP, type Watched } from './browser';
+import { launch, openPage, external, settled, SHOTS, TMP, type Watched } from './browser';
 import { checkBytes, sampleBytes } from './workbooks';
 
 let browser: Browser | undefined;
@@ -44,8 +44,7 @@ async function exportAndConfirm(page: Page, file: string, shot?: string): Promis
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
   if (shot) {
-    // the dialog fades in: shoot once its animations have finished
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState === 'finished'));
+    await settled(page); // the dialog fades in: shoot once its animations have finished
     await page.screenshot({ path: path.join(SHOTS, shot) });
   }
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '仍然导出' }).click()]);

@@ -16,7 +16,7 @@ import { writeXlsx } from '../../bench/xlsx-writer';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import { fromA1 } from '../../src/core/snapshot/a1';
 import { cfb } from '../hosts/xlsx/hostile';
-import { launch, openPage, external, SHOTS, TMP, type Watched } from './browser';
+import { launch, openPage, external, settled, SHOTS, TMP, type Watched } from './browser';
 import { checkBytes, sampleBytes } from './workbooks';
 import { WINDOW_FROM, groupFindings } from '../../src/taskpane/components/findingOrder';
 
@@ -83,18 +83,6 @@ const probed = (page: Page): Promise<Probe> => page.evaluate(() => (window as un
 /** Waits until the progress shows this phase. */
 const phase = (page: Page, name: string) =>
   page.locator(`[data-testid=progress][data-phase=${name}]`).first().waitFor({ timeout: 120_000 });
-
-/** Waits for the finite animations (a dialog fading in) to end, for a screenshot; the progress bar's loop goes on. */
-async function settled(page: Page): Promise<void> {
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
-        .map((a) => a.finished.catch(() => undefined)),
-    ),
-  );
-}
 
 async function summary(page: Page): Promise<void> {
   await page.getByTestId('summary').waitFor({ timeout: 180_000 });

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { readXlsx } from '../../src/hosts/xlsx/read';
-import { launch, openPage, external, SHOTS, TMP, type Watched } from './browser';
+import { launch, openPage, external, settled, SHOTS, TMP, type Watched } from './browser';
 import { sampleWithListBytes } from '../core/schools/list-fixtures';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -25,18 +25,6 @@ afterAll(async () => {
   if (w) expect(external(w.requests)).toEqual([]);
   await browser?.close();
 });
-
-/** Waits for the dialogs' finite animations to end (a screenshot mid-fade is blurred). */
-async function settled(): Promise<void> {
-  await w!.page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
-        .map((a) => a.finished),
-    ),
-  );
-}
 
 describe('生成学校表 in the standalone page', () => {
   it('previews the table from the list, with the two schools it cannot match', async () => {
@@ -67,7 +55,7 @@ describe('生成学校表 in the standalone page', () => {
       '11',
       '34.32',
     ]);
-    await settled();
+    await settled(w.page);
     await dialog.screenshot({ path: path.join(SHOTS, 'school-table-preview-zh.png') });
     expect(w.errors).toEqual([]);
   });
@@ -99,7 +87,7 @@ describe('生成学校表 in the standalone page', () => {
     await page.getByTestId('school-table-preview').waitFor({ timeout: 60_000 });
     const write = dialog.getByRole('button', { name: '写入“项目十六”第 19 行起' });
     await write.waitFor();
-    await settled();
+    await settled(w!.page);
     await dialog.screenshot({ path: path.join(SHOTS, 'school-table-into-zh.png') });
     await write.click();
     await page.getByText('学校表已写入工作表“项目十六”的正文下方，已重新检查。').waitFor({ timeout: 60_000 });
@@ -125,7 +113,7 @@ describe('生成学校表 in the standalone page', () => {
     ]);
     // shown as they will be written: no list numbers of the page's own beside the headings' numbering
     expect(await dialog.getByTestId('new-project-headings').evaluate((e) => getComputedStyle(e).listStyleType)).toBe('none');
-    await settled();
+    await settled(w!.page);
     await dialog.screenshot({ path: path.join(SHOTS, 'new-project-sheet-zh.png') });
     await dialog.getByRole('button', { name: '新建' }).click();
     await page.getByText('已新建工作表“项目十七”', { exact: false }).waitFor({ timeout: 60_000 });

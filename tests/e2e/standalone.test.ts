@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import { fromA1 } from '../../src/core/snapshot/a1';
-import { BASE, launch, openPage, external, SHOTS, TMP, type Watched } from './browser';
+import { BASE, launch, openPage, external, settled, SHOTS, TMP, type Watched } from './browser';
 import { checkBytes, cleanWorkbook, sampleBytes } from './workbooks';
 import { missingSectionWorkbook } from '../hosts/xlsx/insert-fixture';
 
@@ -183,6 +183,9 @@ describe('standalone page (zh-CN)', () => {
       .getByTestId('file-input')
       .setInputFiles({ name: '缺部分.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
     await w.page.getByRole('button', { name: '在 项目一!A12 插入一行，写入“六、资金安排情况”' }).click();
+    await w.page.getByRole('dialog').getByRole('button', { name: '写入' }).waitFor();
+    await settled(w.page);
+    await w.page.screenshot({ path: path.join(SHOTS, 'insert-section-confirm-zh.png') });
     await w.page.getByRole('dialog').getByRole('button', { name: '写入' }).click();
     await w.page.getByText('已写入 1 个单元格。').waitFor();
     expect(await w.page.getByText('插入缺少的部分').count()).toBe(0);

@@ -28,6 +28,8 @@ export interface Strings {
   readonly fillAll: (n: number) => string;
   readonly fillAllTitle: string;
   readonly fillAllIntro: string;
+  /** The confirmation's first sentence when every fix inserts a row (插入缺少的部分). */
+  readonly insertIntro: string;
   readonly fillAllConfirm: string;
   readonly cancel: string;
   readonly close: string;
@@ -169,6 +171,7 @@ const zh: Strings = {
   fillAll: (n) => `全部填入（${n}）`,
   fillAllTitle: '全部填入',
   fillAllIntro: '将在以下单元格写入这些值（学校代码按文本写入）。',
+  insertIntro: '将在以下单元格处插入一行并写入标题，其下各行下移，不覆盖任何内容。',
   fillAllConfirm: '写入',
   cancel: '取消',
   close: '关闭',
@@ -301,6 +304,8 @@ const en: Strings = {
   fillAll: (n) => `Fill all (${n})`,
   fillAllTitle: 'Fill all',
   fillAllIntro: 'These values will be written into these cells (school codes as text).',
+  insertIntro:
+    'A row will be inserted at each of these cells and the heading written there; the rows below move down, nothing is overwritten.',
   fillAllConfirm: 'Write',
   cancel: 'Cancel',
   close: 'Close',

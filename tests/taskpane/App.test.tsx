@@ -442,6 +442,9 @@ describe('Pane and the ribbon (shared runtime)', () => {
     fireEvent.click(await screen.findByRole('button', { name: '全部填入（2）' }));
     const all = await screen.findByRole('dialog');
     expect(all.querySelector('[data-fix="项目!A6"]')?.textContent).toMatch(/三、项目实施单位.*插入一行，其下各行下移/);
+    // a code and an insert: the fill's wording and the overwrite choice
+    expect(within(all).getByText(/学校代码按文本写入/)).toBeTruthy();
+    expect(within(all).getByRole('checkbox', { name: '已有内容的单元格也覆盖' })).toBeTruthy();
     fireEvent.click(within(all).getByText('取消'));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
 
@@ -451,6 +454,10 @@ describe('Pane and the ribbon (shared runtime)', () => {
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText('三、项目实施单位')).toBeTruthy();
     expect(within(dialog).getByText(/插入一行，其下各行下移/)).toBeTruthy();
+    // only an insert: it says so, and offers no overwrite (an insert never overwrites)
+    expect(within(dialog).getByText(/将在以下单元格处插入一行并写入标题/)).toBeTruthy();
+    expect(within(dialog).queryByText(/学校代码按文本写入/)).toBeNull();
+    expect(within(dialog).queryByRole('checkbox')).toBeNull();
     expect(host.calls.some((c) => c.startsWith('fix'))).toBe(false);
     fireEvent.click(within(dialog).getByText('写入'));
     await screen.findByText('已写入 1 个单元格。');

@@ -48,6 +48,7 @@ export function FixAllDialog(props: FixAllDialogProps) {
   const s = useStyles();
   const [overwrite, setOverwrite] = useState(props.defaultOverwrite === true);
   const hasSchools = props.fixes.some((f) => props.schools?.has(`${f.sheet}!${f.cell}`));
+  const onlyInserts = props.fixes.length > 0 && props.fixes.every((f) => f.insert !== undefined);
   // each opening starts from its own default
   const [opened, setOpened] = useState({ open: props.open, defaultOverwrite: props.defaultOverwrite });
   if (opened.open !== props.open || opened.defaultOverwrite !== props.defaultOverwrite) {
@@ -66,7 +67,7 @@ export function FixAllDialog(props: FixAllDialogProps) {
           <DialogTitle>{props.fixes.length === 1 ? (props.fixes[0]!.insert ? t.insertSection : t.fill) : t.fillAllTitle}</DialogTitle>
           <DialogContent>
             <p id="fix-all-intro">
-              {t.fillAllIntro} {props.inExcel ? t.fillAllUndoExcel : t.fillAllUndoPage}
+              {onlyInserts ? t.insertIntro : t.fillAllIntro} {props.inExcel ? t.fillAllUndoExcel : t.fillAllUndoPage}
             </p>
             <div className={s.scroll}>
               <table className={s.table}>
@@ -102,7 +103,8 @@ export function FixAllDialog(props: FixAllDialogProps) {
                 </tbody>
               </table>
             </div>
-            <Checkbox checked={overwrite} onChange={(_, d) => setOverwrite(d.checked === true)} label={t.overwrite} />
+            {/* an insert never overwrites: the choice means nothing when every fix is one */}
+            {!onlyInserts && <Checkbox checked={overwrite} onChange={(_, d) => setOverwrite(d.checked === true)} label={t.overwrite} />}
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={() => props.onConfirm(overwrite)}>

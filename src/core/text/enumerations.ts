@@ -346,7 +346,7 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
           }
         }
         const clause = between
-          .split(/[,，、;；:：]/u)
+          .split(/[,，、;；:：。]/u)
           .pop()!
           .trim();
         if (STOP_CLAUSE.test(clause)) break;
@@ -436,7 +436,7 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
       const cands = candidatesFor(p, M);
       if (cands.length === 0) continue;
       const d = M.depth;
-      const regionEnd = sentenceEnd(s, M.end, d);
+      const regionEnd = M.word === '其中' ? sameLeadEnd(s, M.end, sentenceEnd(s, M.end, d), d) : sentenceEnd(s, M.end, d);
       const continuation = d === 0 && /^[\s:：如下。;；,，]*$/u.test(s.norm.slice(M.end));
       const options: { cand: number; parts: number[] }[] = [];
       // the parts depend on a candidate only through its family, its per and whether it is a part itself:
@@ -608,6 +608,20 @@ function listContinues(shapes: readonly ParagraphShape[], from: number, to: numb
     if (!shapes[q]!.numbered && shapes[q]!.norm.trim() !== '') return false;
   }
   return true;
+}
+
+/**
+ * `其中投入A…万元，完成…。投入B…万元，…。`: a 其中 list whose items each open a sentence with the list's own first
+ * word goes on over those sentences. The end of the last such sentence, or `end` (the first one's) if none follows.
+ */
+function sameLeadEnd(s: ParagraphShape, from: number, end: number, d: number): number {
+  const lead = /^[:：\s]*(\p{Script=Han}{2})/u.exec(s.norm.slice(from, from + 8))?.[1];
+  let e = end;
+  if (lead === undefined) return e;
+  while (e < s.norm.length && s.depth[e] === d && endsSentence(s.norm.charCodeAt(e)) && s.norm.startsWith(lead, e + 1)) {
+    e = sentenceEnd(s, e + 1, d);
+  }
+  return e;
 }
 
 /** Whether marker M starts its sentence (`。其中：…`): then its list is the whole breakdown. */

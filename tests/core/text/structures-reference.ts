@@ -49,6 +49,17 @@ function sentenceStart(s: ParagraphShape, i: number, d: number): number {
   return g;
 }
 
+/** As enumerations.ts: a 其中 list goes on over sentences that open with its own first word. */
+function sameLeadEnd(s: ParagraphShape, from: number, end: number, d: number): number {
+  const lead = /^[:：\s]*(\p{Script=Han}{2})/u.exec(s.norm.slice(from, from + 8))?.[1];
+  let e = end;
+  if (lead === undefined) return e;
+  while (e < s.norm.length && s.depth[e] === d && endsSentence(s.norm.charCodeAt(e)) && s.norm.startsWith(lead, e + 1)) {
+    e = sentenceEnd(s, e + 1, d);
+  }
+  return e;
+}
+
 function sentenceEnd(s: ParagraphShape, i: number, d: number): number {
   const g = groupEnd(s, i, d);
   for (let k = i; k < g; k++) if (s.depth[k] === d && endsSentence(s.norm.charCodeAt(k))) return k;
@@ -146,7 +157,7 @@ export function findStructuresReference(input: FinderInput): { structures: Total
           }
         }
         const clause = between
-          .split(/[,，、;；:：]/u)
+          .split(/[,，、;；:：。]/u)
           .pop()!
           .trim();
         if (STOP_CLAUSE.test(clause)) break;
@@ -228,7 +239,7 @@ export function findStructuresReference(input: FinderInput): { structures: Total
       const cands = candidatesFor(p, M);
       if (cands.length === 0) continue;
       const d = M.depth;
-      const regionEnd = sentenceEnd(s, M.end, d);
+      const regionEnd = M.word === '其中' ? sameLeadEnd(s, M.end, sentenceEnd(s, M.end, d), d) : sentenceEnd(s, M.end, d);
       const continuation = d === 0 && /^[\s:：如下。;；,，]*$/u.test(s.norm.slice(M.end));
       const options: { cand: number; parts: number[] }[] = [];
       for (const c of cands) {

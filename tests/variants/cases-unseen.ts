@@ -211,6 +211,37 @@ UNSEEN_CASES.push(
   ),
 );
 
+// 庐江 (lujiang-edu-minsheng-news.txt), as published: 总投资5024万元，…，其中校舍维修改造中央和省级资金分别为1352万元和1352万元；
+// 新建改扩建公办幼儿园中央、市级和县级资金分别为450万元、479.01万元和1390.99万元: a 其中 list of two 分别为 lists, 5024 in
+// all. The old reading stopped at the ；and reported 2704 ≠ 5024, twice.
+const LUJIANG_FUNDING =
+  '本年度我县教育民生建设类项目总投资5024万元，各级财政资金到位率和拨付率均达100%，其中校舍维修改造中央和省级资金分别为1352万元和1352万元；新建改扩建公办幼儿园中央、市级和县级资金分别为450万元、479.01万元和1390.99万元。';
+const lujiang = (funding: string) =>
+  project(
+    '教育民生工程建设项目',
+    [
+      '拟维修改造冶父山镇中心小学等42所学校面积达77391㎡校舍；拟新建改扩建和顺新天地等7所面积达14998㎡公办幼儿园。',
+      '校舍维修改造和新建改扩建公办幼儿园项目完成投资分别为1856万元和1685万元，投资完成率均高于序时进度要求。',
+    ],
+    ['校舍维修改造和新建改扩建公办幼儿园。'],
+    [funding],
+    ['预计教育民生建设类项目年底前全部交付使用，投资5024万元。'],
+  );
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-real-lujiang-clean',
+    '5024万元，其中 A分别为1352和1352；B分别为450、479.01和1390.99 (real text, adds up)',
+    lujiang(LUJIANG_FUNDING),
+    [],
+  ),
+  ...allLayouts(
+    'u-real-lujiang-planted-total',
+    '县级资金1490.99万元 (planted; the text has 1390.99): the five sources make 5124 against 5024',
+    lujiang(LUJIANG_FUNDING.replace('1390.99', '1490.99')),
+    [{ rule: 'total-mismatch', section: 5, needle: '总投资5024万元' }],
+  ),
+);
+
 // A headcount stated as a sum is a whole to account for (planted: 共计22人，其中男生10人，女生11人).
 UNSEEN_CASES.push(
   ...allLayouts(

@@ -110,6 +110,138 @@ UNSEEN_CASES.push(
   ),
 );
 
+// 余庆县教育局 (yuqing-edu-minsheng-news.txt, 贵州), as published: 共投入…17936.85万元。其中…1.443亿元，(a long clause of
+// project names)。投入其他…3506.85万元: 1.443亿元 + 3506.85万元 = 17936.85万元, parts in two units. Read correctly already:
+// a clean real text must stay clean. The 此外 paragraph (计划投资 of other projects) goes in the overview.
+const YUQING_FUNDING =
+  '半年来，共投入教育民生项目建设资金17936.85万元。其中投入政府拟办十件实事中教育项目资金1.443亿元，完成构皮滩镇第三幼儿园、中职学校实训综合楼、构皮滩中学综合楼、城关中学整体迁建等4个项目主体施工和余庆中学扩建项目土方开挖，启动了县城东部实验二小、白泥第二幼儿园、特殊教育学校土石方开挖。投入其他教育民生项目建设资金3506.85万元，完成龙溪镇第二幼儿园等8个其他教育民生项目建设。';
+const yuqing = (funding: string) =>
+  project(
+    '余庆县教育民生项目建设',
+    [
+      '余庆县教育局认真落实主体责任，采取领导挂包，任务分解等方式有效推进教育民生项目建设。',
+      '此外，15个其他教育民生项目主体完工，计划投资6143.61万元；9个正在推进，计划投资88739.21万元；启动8个新建项目，计划投资1867.42万元。',
+    ],
+    ['构皮滩镇第三幼儿园、中职学校实训综合楼、构皮滩中学综合楼、城关中学整体迁建等4个项目主体施工。'],
+    [funding],
+    ['2017年上半年投入教育民生项目建设资金17936.85万元。'],
+  );
+UNSEEN_CASES.push(
+  ...allLayouts('u-real-yuqing-clean', '17936.85万元 = 1.443亿元 + 3506.85万元 (real text, 贵州, adds up)', yuqing(YUQING_FUNDING), []),
+  ...allLayouts(
+    'u-real-yuqing-planted-total',
+    '其他教育民生项目建设资金3606.85万元 (planted; the text has 3506.85): 1.443亿元 + 3606.85 ≠ 17936.85',
+    yuqing(YUQING_FUNDING.replace('3506.85', '3606.85')),
+    [{ rule: 'total-mismatch', section: 5, needle: '17936.85万元。其中' }],
+  ),
+);
+
+// The 其中 list going on over sentences that open with its first word (余庆) must not take in a later sentence
+// about the same money once the list already adds up: 其中中央资金200万元，县级资金100万元。中央资金已全部到位，县级资金100万元…
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-same-lead-later-sentence-clean',
+    '总投资300万元，其中中央资金200万元，县级资金100万元。中央资金已全部到位，县级资金100万元12月底前到位。',
+    project(
+      '校舍维修改造项目',
+      ['全县12所学校校舍需维修改造。'],
+      ['维修屋面、门窗和厕所。'],
+      ['项目总投资300万元，其中中央资金200万元，县级资金100万元。中央资金已全部到位，县级资金100万元12月底前到位。'],
+      ['2024年内完成维修改造，支付资金300万元。'],
+    ),
+    [],
+  ),
+  ...allLayouts(
+    'u-same-lead-two-sentences-clean',
+    '共投入资金300万元。其中投入校舍维修资金200万元，完成12所学校屋面维修。投入设备购置资金100万元。',
+    project(
+      '校舍维修改造项目',
+      ['全县12所学校校舍需维修改造。'],
+      ['维修屋面，购置设备。'],
+      ['共投入资金300万元。其中投入校舍维修资金200万元，完成12所学校屋面维修。投入设备购置资金100万元，购置课桌椅。'],
+      ['2024年内完成维修改造，支付资金300万元。'],
+    ),
+    [],
+  ),
+  ...allLayouts(
+    'u-same-lead-two-sentences-total',
+    '共投入资金300万元。其中投入校舍维修资金200万元，…。投入设备购置资金150万元 (planted: 350)',
+    project(
+      '校舍维修改造项目',
+      ['全县12所学校校舍需维修改造。'],
+      ['维修屋面，购置设备。'],
+      ['共投入资金300万元。其中投入校舍维修资金200万元，完成12所学校屋面维修。投入设备购置资金150万元，购置课桌椅。'],
+      ['2024年内完成维修改造，支付资金300万元。'],
+    ),
+    [{ rule: 'total-mismatch', section: 5, needle: '共投入资金300万元' }],
+  ),
+);
+
+// 精河县教育局 (jinghe-edu-investment-news.txt, 新疆), as published: 总投资10965万元。其中，续建项目2个，当年计划投资4065万元；
+// 新建项目10个，当年计划投资3400万元. The parts are this year's shares of a total over several years: 7465 short of 10965
+// is no contradiction (it was flagged as 相差3500万元 on the old code). Parts larger than the total still are.
+const JINGHE_FUNDING =
+  '2021年，拟谋划基础设施类项目12个，总投资10965万元。其中，续建项目2个，当年计划投资4065万元；新建项目10个，当年计划投资3400万元。';
+const jinghe = (funding: string) =>
+  project(
+    '精河县教育基础设施项目',
+    ['精河县教育局立足实际，紧紧围绕基础设施项目补短板、社会事业项目提品质，谋划实施重大项目。'],
+    ['重点实施新建幼儿园建设项目、高级中学基础设施配套、县第三中学艺体楼、义务教育学校运动场地基础设施配套等项目。'],
+    [funding],
+    ['2021年按计划推进12个项目建设。'],
+  );
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-real-jinghe-clean',
+    '总投资10965万元，其中 当年计划投资 4065 + 3400 (real text, 新疆; shares of this year)',
+    jinghe(JINGHE_FUNDING),
+    [],
+  ),
+  ...allLayouts(
+    'u-real-jinghe-planted-exceeds',
+    "当年计划投资8065万元 (planted; the text has 4065): this year's shares exceed the total investment",
+    jinghe(JINGHE_FUNDING.replace('4065', '8065')),
+    [{ rule: 'total-mismatch', section: 5, needle: '总投资10965万元' }],
+  ),
+  ...allLayouts(
+    'u-jinghe-same-measure-short',
+    '总投资10965万元，其中 投资4065 + 3400 (planted: no 当年, parts of the same measure must add up)',
+    jinghe(JINGHE_FUNDING.replaceAll('当年计划投资', '投资')),
+    [{ rule: 'total-mismatch', section: 5, needle: '总投资10965万元' }],
+  ),
+);
+
+// 庐江 (lujiang-edu-minsheng-news.txt), as published: 总投资5024万元，…，其中校舍维修改造中央和省级资金分别为1352万元和1352万元；
+// 新建改扩建公办幼儿园中央、市级和县级资金分别为450万元、479.01万元和1390.99万元: a 其中 list of two 分别为 lists, 5024 in
+// all. The old reading stopped at the ；and reported 2704 ≠ 5024, twice.
+const LUJIANG_FUNDING =
+  '本年度我县教育民生建设类项目总投资5024万元，各级财政资金到位率和拨付率均达100%，其中校舍维修改造中央和省级资金分别为1352万元和1352万元；新建改扩建公办幼儿园中央、市级和县级资金分别为450万元、479.01万元和1390.99万元。';
+const lujiang = (funding: string) =>
+  project(
+    '教育民生工程建设项目',
+    [
+      '拟维修改造冶父山镇中心小学等42所学校面积达77391㎡校舍；拟新建改扩建和顺新天地等7所面积达14998㎡公办幼儿园。',
+      '校舍维修改造和新建改扩建公办幼儿园项目完成投资分别为1856万元和1685万元，投资完成率均高于序时进度要求。',
+    ],
+    ['校舍维修改造和新建改扩建公办幼儿园。'],
+    [funding],
+    ['预计教育民生建设类项目年底前全部交付使用，投资5024万元。'],
+  );
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-real-lujiang-clean',
+    '5024万元，其中 A分别为1352和1352；B分别为450、479.01和1390.99 (real text, adds up)',
+    lujiang(LUJIANG_FUNDING),
+    [],
+  ),
+  ...allLayouts(
+    'u-real-lujiang-planted-total',
+    '县级资金1490.99万元 (planted; the text has 1390.99): the five sources make 5124 against 5024',
+    lujiang(LUJIANG_FUNDING.replace('1390.99', '1490.99')),
+    [{ rule: 'total-mismatch', section: 5, needle: '总投资5024万元' }],
+  ),
+);
+
 // A headcount stated as a sum is a whole to account for (planted: 共计22人，其中男生10人，女生11人).
 UNSEEN_CASES.push(
   ...allLayouts(

@@ -131,9 +131,16 @@ interface Compared {
   /**
    * A count of people (人, 名, 位): a 其中 list under it names groups of those people (寄宿生, 建档立卡学生),
    * which may overlap and need not cover all of them, so only parts larger than the total are a contradiction
-   * (unless the headcount is stated as a sum: 共计22人，其中…).
+   * (unless the headcount is stated as a sum: 共计22人，其中…). Likewise this year's shares of a total over
+   * several years (总投资10965万元。其中，续建项目2个，当年计划投资4065万元；…): they need not reach the total.
    */
   readonly groups?: boolean;
+}
+
+/** Every part is named as this year's share (当年计划投资, 本年投资) of a total that is not. */
+const THIS_YEAR = /当年|本年/u;
+function yearShares(total: string, parts: readonly string[]): boolean {
+  return !THIS_YEAR.test(total) && parts.length > 0 && parts.every((l) => THIS_YEAR.test(l));
 }
 
 function moneyCompared(an: AmountAnalysis): Compared[] {
@@ -149,6 +156,10 @@ function moneyCompared(an: AmountAnalysis): Compared[] {
       total: { value: T.amount.fen, ...amountRange(T.amount) },
       parts: st.parts.map((i) => ({ value: an.amounts[i]!.amount.fen, ...amountRange(an.amounts[i]!.amount) })),
       format: (v) => formatMoney(v, unit),
+      groups: yearShares(
+        T.label,
+        st.parts.map((i) => an.amounts[i]!.label),
+      ),
       formatDiff: (v) => formatMoney(v, unitForDifference(v, units)),
       describe: (idx) =>
         describeParts(
@@ -213,7 +224,8 @@ function judge(c: Compared, project: string): RawFinding<MessageId> | null {
   // a list of some of the total (包括…等, a 其中 naming one part) only must not exceed it
   if (st.scope === 'some' || (c.parts.length === 1 && st.scope !== 'sources')) return null;
   if (sum.hi >= t.lo && sum.lo <= t.hi) return null;
-  // groups of people named under a headcount (学生7.6万人，其中：寄宿生4.4万人、建档立卡贫困学生3000人)
+  // groups of people named under a headcount (学生7.6万人，其中：寄宿生4.4万人、建档立卡贫困学生3000人), or this
+  // year's shares of a total over several years
   if (c.groups === true && sum.hi < t.lo) return null;
   // the total agrees with the first parts (a later figure belongs to something else), or with the
   // last ones (parts-then-total after other figures): not a contradiction

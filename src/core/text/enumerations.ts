@@ -323,7 +323,11 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
         const marks = s.markers.filter((mk) => mk.depth === d && mk.index >= prevEnd && mk.index < e.nStart);
         // another breakdown leading this item (…，用于设备25万元): the list ended before it; a 用于 clause
         // that only says what a part is for (…4290万元，用于…建设；…8831万元) does not end it
-        if (marks.some((mk) => OTHER_BREAKDOWN.test(mk.word) && !/[,，、;；:：]/u.test(atDepth(s, mk.end, e.nStart, d)))) break;
+        if (
+          marks.some((mk) => OTHER_BREAKDOWN.test(mk.word) && !/[,，、;；:：]/u.test(atDepth(s, mk.end, e.nStart, d))) &&
+          !(splitItems(s, M, entries[parts[0]!]!.nStart) && /[;；]/u.test(between))
+        )
+          break;
         // a nested 其中 (or 主要是/包括 right after the part) inside a part: skip to the end of that part
         const nest = marks.find(
           (mk) => mk.word === '其中' || (NESTED.test(mk.word) && /^[\s,，:：]*$/u.test(atDepth(s, prevEnd, mk.index, d))),
@@ -335,7 +339,8 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
         }
         if (parts.length === 1) {
           // items separated by commas end at a semicolon; items separated by semicolons at the sentence end
-          if (!/[;；]/u.test(between)) {
+          // (unless each item is a 分别 list of its own: 其中A分别为…和…；B分别为…)
+          if (!/[;；]/u.test(between) && !splitItems(s, M, entries[parts[0]!]!.nStart)) {
             for (let k = entries[parts[0]!]!.nEnd; k < end; k++) {
               if (s.depth[k] === d && /[;；]/u.test(s.norm[k]!)) {
                 end = k;
@@ -346,7 +351,7 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
           }
         }
         const clause = between
-          .split(/[,，、;；:：]/u)
+          .split(/[,，、;；:：。]/u)
           .pop()!
           .trim();
         if (STOP_CLAUSE.test(clause)) break;
@@ -414,7 +419,11 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
       return [];
     }
     // only 其中 reaches back over a semicolon (总投资100万元；其中：…); 用于/包括/分别为 describe their own clause
-    const from = M.word === '其中' ? ss : Math.max(ss, lastAt(s, ss, M.index, d, /[;；]/u) + 1);
+    let from = M.word === '其中' ? ss : Math.max(ss, lastAt(s, ss, M.index, d, /[;；]/u) + 1);
+    // 分别为 after a 其中 in its clause (…5024万元，其中A分别为…): its total is the 其中 item's, not before the 其中
+    if (M.word.startsWith('分别')) {
+      for (const mk of s.markers) if (mk.depth === d && mk.word === '其中' && mk.index >= from && mk.end <= M.index) from = mk.end;
+    }
     return within(p, from, M.index)
       .filter((i) => depthOf(i) === d && entries[i]!.nEnd <= M.index && entries[i]!.nStart >= from && ok(i))
       .reverse();
@@ -436,7 +445,7 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
       const cands = candidatesFor(p, M);
       if (cands.length === 0) continue;
       const d = M.depth;
-      const regionEnd = sentenceEnd(s, M.end, d);
+      const regionEnd = M.word === '其中' ? sameLeadEnd(s, M.end, sentenceEnd(s, M.end, d), d) : sentenceEnd(s, M.end, d);
       const continuation = d === 0 && /^[\s:：如下。;；,，]*$/u.test(s.norm.slice(M.end));
       const options: { cand: number; parts: number[] }[] = [];
       // the parts depend on a candidate only through its family, its per and whether it is a part itself:
@@ -608,6 +617,28 @@ function listContinues(shapes: readonly ParagraphShape[], from: number, to: numb
     if (!shapes[q]!.numbered && shapes[q]!.norm.trim() !== '') return false;
   }
   return true;
+}
+
+/**
+ * `其中投入A…万元，完成…。投入B…万元，…。`: a 其中 list whose items each open a sentence with the list's own first
+ * word goes on over those sentences. The end of the last such sentence, or `end` (the first one's) if none follows.
+ */
+function sameLeadEnd(s: ParagraphShape, from: number, end: number, d: number): number {
+  const lead = /^[:：\s]*(\p{Script=Han}{2})/u.exec(s.norm.slice(from, from + 8))?.[1];
+  let e = end;
+  if (lead === undefined) return e;
+  while (e < s.norm.length && s.depth[e] === d && endsSentence(s.norm.charCodeAt(e)) && s.norm.startsWith(lead, e + 1)) {
+    e = sentenceEnd(s, e + 1, d);
+  }
+  return e;
+}
+
+/** 其中A分别为1352万元和1352万元；B分别为…: the 其中 list's first item is itself a 分别 list (a 分别 between M and it). */
+function splitItems(s: ParagraphShape, M: Marker, firstPart: number): boolean {
+  return (
+    M.word === '其中' &&
+    s.markers.some((mk) => mk.depth === M.depth && mk.word.startsWith('分别') && mk.index >= M.end && mk.index < firstPart)
+  );
 }
 
 /** Whether marker M starts its sentence (`。其中：…`): then its list is the whole breakdown. */

@@ -3,12 +3,13 @@ import {
   describeParts,
   describeQuantityParts,
   moneyTableTotals,
+  tableColumnTotals,
   type AmountAnalysis,
   type TotalStructure,
 } from '../text/amount-statements';
 import { amountRange, formatMoney, unitForDifference } from '../text/money';
 import { formatQuantity, measureRange } from '../text/quantities';
-import type { CellRef, Paragraph, Section } from '../model';
+import type { CellRef, Section } from '../model';
 import { defineRule, type RawFinding } from './types';
 
 type MessageId = 'sumDiffers' | 'partExceeds' | 'noSource' | 'tableSumDiffers' | 'countDiffers';
@@ -38,7 +39,6 @@ function tableFindings(section: Section, project: string): RawFinding<MessageId>
 
 /** A quantity column's header: its unit in brackets (`建筑面积（平方米）`, `数量（所）`). */
 const QUANTITY_HEADER = /[(（]\s*(平方米|㎡|m2|万平方米|亩|米|公里|人|人次|名|所|个|间|台|套|栋|座|辆|册|项)\s*[)）]/u;
-const TOTAL_ROW = /^\s*(?:合\s*计|总\s*计|共\s*计)/u;
 const SCALE = 10_000;
 
 /** A plain figure as written in a table cell (`3,000`, `1250.5`), scaled to 1/10000, else null. */
@@ -61,56 +61,23 @@ function showScaled(v: number, unit: string): string {
 
 /**
  * A small table of quantities under a heading (学校 │ 建筑面积（平方米） │ 投资（万元） … 合计): each quantity
- * column's 合计 against the sum of its rows, exactly as a money table's (tableFindings). Tables with 小计
- * rows, or a column holding text that is not a figure, are left alone.
+ * column's 合计 against the sum of its rows (two or more), exactly, read as a money table's are
+ * (`tableColumnTotals`). Tables with 小计 rows, or a column holding text that is not a figure, are left alone.
  */
 function quantityTableFindings(section: Section, project: string): RawFinding<MessageId>[] {
   const out: RawFinding<MessageId>[] = [];
-  for (const t of section.otherTables ?? []) {
-    const rows = t.rows.filter((r) => r.length > 0);
-    const headerIdx = rows.findIndex((r) => r.some((c) => QUANTITY_HEADER.test(c.text)));
-    if (headerIdx < 0) continue;
-    const first = (r: readonly Paragraph[]): string => [...r].sort((a, b) => a.ref.col - b.ref.col)[0]?.text ?? '';
-    const body = rows.slice(headerIdx + 1);
-    if (body.some((r) => /^\s*小\s*计/u.test(first(r)))) continue;
-    const totals = body.filter((r) => TOTAL_ROW.test(first(r)));
-    if (totals.length !== 1) continue;
-    const totalRow = totals[0]!;
-    for (const head of rows[headerIdx]!) {
-      const unit = QUANTITY_HEADER.exec(head.text)?.[1];
-      if (unit === undefined) continue;
-      const col = head.ref.col;
-      const cellOf = (r: readonly Paragraph[]): Paragraph | undefined => r.find((c) => c.ref.col === col);
-      const totalCell = cellOf(totalRow);
-      const total = totalCell ? scaledFigure(totalCell.text) : null;
-      if (total === null || !totalCell) continue;
-      let sum = 0;
-      let rowsSeen = 0;
-      let bad = false;
-      for (const r of body) {
-        if (r === totalRow) continue;
-        const c = cellOf(r);
-        if (!c || c.text.trim() === '') continue;
-        const v = scaledFigure(c.text);
-        if (v === null) {
-          bad = true;
-          break;
-        }
-        sum += v;
-        rowsSeen++;
-      }
-      if (bad || rowsSeen < 2 || sum === total) continue;
-      const column = head.text.trim();
-      out.push({
-        messageId: 'tableSumDiffers',
-        data: { column, total: showScaled(total, unit), sum: showScaled(sum, unit), diff: showScaled(Math.abs(sum - total), unit) },
-        ref: totalCell.ref,
-        project,
-        column,
-        expected: showScaled(sum, unit),
-        actual: showScaled(total, unit),
-      });
-    }
+  for (const t of tableColumnTotals(section, (header) => QUANTITY_HEADER.exec(header)?.[1] ?? null, scaledFigure)) {
+    if (t.rows < 2 || t.sum === t.total) continue;
+    const { column, unit, total, sum } = t;
+    out.push({
+      messageId: 'tableSumDiffers',
+      data: { column, total: showScaled(total, unit), sum: showScaled(sum, unit), diff: showScaled(Math.abs(sum - total), unit) },
+      ref: t.ref,
+      project,
+      column,
+      expected: showScaled(sum, unit),
+      actual: showScaled(total, unit),
+    });
   }
   return out;
 }

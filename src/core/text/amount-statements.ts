@@ -918,10 +918,11 @@ export function analyseSection(section: Section): AmountAnalysis {
   return a;
 }
 
-export interface MoneyTableTotal {
-  /** The money column's header, e.g. `金额（万元）`. */
+/** A column of a small table under a heading: its 合计 and the sum of its other rows. */
+export interface ColumnTotal<Unit extends string = string> {
+  /** The column's header, e.g. `金额（万元）`, `建筑面积（平方米）`. */
   readonly column: string;
-  readonly unit: MoneyUnit;
+  readonly unit: Unit;
   /** The 合计 cell's value and place. */
   readonly total: number;
   readonly ref: CellRef;
@@ -930,18 +931,25 @@ export interface MoneyTableTotal {
   readonly rows: number;
 }
 
+export type MoneyTableTotal = ColumnTotal<MoneyUnit>;
+
 const TOTAL_LABEL = /^\s*(?:合\s*计|总\s*计|共\s*计)/u;
 
 /**
- * The money columns of the small tables under a heading (项目 | 金额（万元）, with one 合计 row first
- * or last): each column's 合计 and the sum of its rows. Tables with 小计 rows, and columns holding
- * text that is not a number, are left out.
+ * The columns of the small tables under a heading (a header row, then rows with one 合计 row first or
+ * last): for each column whose header `unitOf` gives a unit, its 合计 and the sum of its rows, each
+ * cell read by `valueOf` (null: not a figure of that unit). The header row is the first row with a
+ * header `unitOf` reads. Tables with 小计 rows, and columns holding text that is not a figure, are left out.
  */
-export function moneyTableTotals(section: Section): MoneyTableTotal[] {
-  const out: MoneyTableTotal[] = [];
+export function tableColumnTotals<Unit extends string>(
+  section: Section,
+  unitOf: (header: string) => Unit | null,
+  valueOf: (text: string, unit: Unit) => number | null,
+): ColumnTotal<Unit>[] {
+  const out: ColumnTotal<Unit>[] = [];
   for (const t of section.otherTables ?? []) {
     const rows = t.rows.filter((r) => r.length > 0);
-    const headerIdx = rows.findIndex((r) => r.some((c) => c.text.includes('元')));
+    const headerIdx = rows.findIndex((r) => r.some((c) => unitOf(c.text) !== null));
     if (headerIdx < 0) continue;
     const label = (r: readonly Paragraph[]): string => [...r].sort((a, b) => a.ref.col - b.ref.col)[0]?.text ?? '';
     const body = rows.slice(headerIdx + 1);
@@ -950,29 +958,22 @@ export function moneyTableTotals(section: Section): MoneyTableTotal[] {
     if (totals.length !== 1) continue;
     const totalRow = totals[0]!;
     for (const head of rows[headerIdx]!) {
-      const unit: MoneyUnit | null = head.text.includes('万元')
-        ? '万元'
-        : head.text.includes('亿元')
-          ? '亿元'
-          : head.text.includes('元')
-            ? '元'
-            : null;
-      if (!unit) continue;
+      const unit = unitOf(head.text);
+      if (unit === null) continue;
       const col = head.ref.col;
-      const valueOf = (r: readonly Paragraph[]): number | null | 'bad' => {
+      const cellValue = (r: readonly Paragraph[]): number | null | 'bad' => {
         const cell = r.find((c) => c.ref.col === col);
         if (!cell || cell.text.trim() === '') return null;
-        const m = parseMoney(`${cell.text.trim()}${unit}`);
-        return m.ok && m.value.form !== 'uppercase' ? m.value.fen : 'bad';
+        return valueOf(cell.text.trim(), unit) ?? 'bad';
       };
-      const total = valueOf(totalRow);
+      const total = cellValue(totalRow);
       if (typeof total !== 'number') continue;
       let sum = 0;
       let n = 0;
       let bad = false;
       for (const r of body) {
         if (r === totalRow) continue;
-        const v = valueOf(r);
+        const v = cellValue(r);
         if (v === 'bad') bad = true;
         else if (v !== null) {
           sum += v;
@@ -984,4 +985,16 @@ export function moneyTableTotals(section: Section): MoneyTableTotal[] {
     }
   }
   return out;
+}
+
+/** The money columns (a header naming 元, 万元 or 亿元) of the small tables under a heading, in fen. */
+export function moneyTableTotals(section: Section): MoneyTableTotal[] {
+  return tableColumnTotals<MoneyUnit>(
+    section,
+    (header) => (header.includes('万元') ? '万元' : header.includes('亿元') ? '亿元' : header.includes('元') ? '元' : null),
+    (text, unit) => {
+      const m = parseMoney(`${text}${unit}`);
+      return m.ok && m.value.form !== 'uppercase' ? m.value.fen : null;
+    },
+  );
 }

@@ -3,20 +3,15 @@
  * and what the name says about the school's type.
  */
 import { compact } from './values';
+import { memoized } from '../memo';
 
 /** Normalises a school name for exact comparison: NFKC, no spaces, ASCII brackets. */
 export function normalizeName(s: string): string {
-  // every rule of a table's rows normalises the same names (prefix, registry match, types, format): once each
-  let n = nameCache.get(s);
-  if (n === undefined) {
-    if (nameCache.size >= NAME_CACHE_MAX) nameCache.clear();
-    n = normalizeNameUncached(s);
-    nameCache.set(s, n);
-  }
-  return n;
+  return normalizeNameOnce(s);
 }
-const nameCache = new Map<string, string>();
+// every rule of a table's rows normalises the same names (prefix, registry match, types, format): once each
 const NAME_CACHE_MAX = 65_536;
+const normalizeNameOnce = memoized(normalizeNameUncached, NAME_CACHE_MAX);
 
 function normalizeNameUncached(s: string): string {
   const c = compact(s);
@@ -106,15 +101,9 @@ export function isCountyLevelName(rest: string): boolean {
 
 /** The school-code type digits (AA) the name allows; null when the name says nothing. */
 export function expectedTypes(name: string): { readonly types: readonly string[]; readonly kind: string } | null {
-  let e = typeCache.get(name);
-  if (e === undefined) {
-    if (typeCache.size >= NAME_CACHE_MAX) typeCache.clear();
-    e = expectedTypesUncached(name);
-    typeCache.set(name, e);
-  }
-  return e;
+  return expectedTypesOnce(name);
 }
-const typeCache = new Map<string, { readonly types: readonly string[]; readonly kind: string } | null>();
+const expectedTypesOnce = memoized(expectedTypesUncached, NAME_CACHE_MAX);
 
 function expectedTypesUncached(name: string): { types: readonly string[]; kind: string } | null {
   const n = normalizeName(name).replace(/\([^)]*\)$/, '');

@@ -3,6 +3,7 @@
  * formats a disclosure uses: General, text (`@`), fixed decimals, thousands separators,
  * percentages, scientific, literal units (`0.00"万元"`), and dates (always shown yyyy-mm-dd).
  */
+import { memoized } from '../../core/memo';
 
 /** Built-in format ids (ECMA-376 18.8.30) plus the zh-CN built-in date formats. */
 export const BUILTIN_FORMATS: ReadonlyMap<number, string> = new Map([
@@ -334,19 +335,8 @@ function planFormat(fmt: string): FormatPlan {
   };
 }
 
-/** Formats planned so far (a workbook has a few dozen; cleared past a bound). */
-const plans = new Map<string, FormatPlan>();
-const MAX_PLANS = 4096;
-
-function planOf(fmt: string): FormatPlan {
-  let plan = plans.get(fmt);
-  if (plan === undefined) {
-    if (plans.size >= MAX_PLANS) plans.clear();
-    plan = planFormat(fmt);
-    plans.set(fmt, plan);
-  }
-  return plan;
-}
+/** A format's plan, made once per format (a workbook has a few dozen; forgotten past a bound). */
+const planOf = memoized(planFormat, 4096);
 
 /**
  * The text Excel would show for a number under a format code. Dates are shown yyyy-mm-dd

@@ -112,6 +112,14 @@ export function transposedRegister(
   aliases: AliasTable,
 ): { projects: MutableProject[]; rows: Set<number> } | null {
   if (cells.length < 6) return null;
+  // a register needs five label rows with content in two columns beside the label: a sheet of
+  // fewer rows of three cells (a project's text, one cell a line) is settled before any label is read
+  let wideRows = 0;
+  for (let i = 0, run = 0; i < cells.length; i++) {
+    run = i > 0 && cells[i]!.row === cells[i - 1]!.row ? run + 1 : 1;
+    if (run === 3) wideRows++;
+  }
+  if (wideRows < REGISTER_MIN_SECTIONS) return null;
   const byRow = new Map<number, Cell[]>();
   for (const c of cells) {
     if (cellText(c).trim() === '') continue;

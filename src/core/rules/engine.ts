@@ -48,7 +48,9 @@ export function runRules(
       const template = rule.meta.messages[r.messageId];
       const message = template ? renderMessage(template, lang, r.data) : r.messageId;
       const cell = toA1(r.ref.row, r.ref.col);
-      const f: Finding = {
+      // built member by member in the order the spreads used to give (the report's key order), without
+      // copying conditional spreads: one object shape instead of one per combination of members
+      const f: { -readonly [K in keyof Finding]: Finding[K] } = {
         rule: rule.meta.id,
         severity: r.advice ? 'info' : severity,
         message,
@@ -58,18 +60,16 @@ export function runRules(
         row: r.ref.row,
         col: r.ref.col,
         key: '',
-        ...(r.data !== undefined && { data: r.data }),
-        ...(r.project !== undefined && { project: r.project }),
-        ...(r.school !== undefined && { school: r.school }),
-        ...(r.column !== undefined && { column: r.column }),
-        ...(r.expected !== undefined && { expected: r.expected }),
-        ...(r.actual !== undefined && { actual: r.actual }),
-        ...(r.fix !== undefined && { fix: r.fix }),
-        ...(r.related !== undefined && {
-          related: r.related.map((x) => ({ sheet: x.sheet, cell: toA1(x.row, x.col) })),
-        }),
-        ...(r.mapHeading !== undefined && { mapHeading: r.mapHeading }),
       };
+      if (r.data !== undefined) f.data = r.data;
+      if (r.project !== undefined) f.project = r.project;
+      if (r.school !== undefined) f.school = r.school;
+      if (r.column !== undefined) f.column = r.column;
+      if (r.expected !== undefined) f.expected = r.expected;
+      if (r.actual !== undefined) f.actual = r.actual;
+      if (r.fix !== undefined) f.fix = r.fix;
+      if (r.related !== undefined) f.related = r.related.map((x) => ({ sheet: x.sheet, cell: toA1(x.row, x.col) }));
+      if (r.mapHeading !== undefined) f.mapHeading = r.mapHeading;
       findings.push(f);
     }
   }

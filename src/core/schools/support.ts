@@ -54,6 +54,11 @@ export function rowMatches(document: DisclosureDocument, table: SchoolTable): re
 export function scaled(cell: NumberCell | undefined, money: boolean): number | null {
   if (!cell || cell.empty || cell.value === null) return null;
   if (money) return cell.fen;
+  // a whole count (almost all are) scales exactly without going through its decimal string
+  if (Number.isInteger(cell.value)) {
+    const v = cell.value * 1_000_000;
+    if (Number.isSafeInteger(v)) return v + 0; // + 0: -0 reads as 0, as the decimal string did
+  }
   return scaleDecimal(numberToDecimal(cell.value), 6);
 }
 

@@ -21,6 +21,12 @@ export interface SheetGrid {
 const EMPTY: readonly Cell[] = [];
 const cache = new WeakMap<SheetSnapshot, SheetGrid>();
 
+/** Whether the keys of a list never decrease. */
+function ascending<T>(list: readonly T[], key: (x: T) => number): boolean {
+  for (let i = 1; i < list.length; i++) if (key(list[i]!) < key(list[i - 1]!)) return false;
+  return true;
+}
+
 export function gridOf(sheet: SheetSnapshot): SheetGrid {
   const hit = cache.get(sheet);
   if (hit) return hit;
@@ -37,8 +43,11 @@ export function gridOf(sheet: SheetSnapshot): SheetGrid {
     if (cell.row > maxRow) maxRow = cell.row;
     if (cell.col > maxCol) maxCol = cell.col;
   }
-  for (const r of rows.values()) r.sort((a, b) => a.col - b.col);
-  const rowIndices = [...rows.keys()].sort((a, b) => a - b);
+  // cells usually come in reading order (the .xlsx reader and Excel's values both give them so): sorted
+  // only when they are not, since a sort copies its array (most of a grid's allocation, one per row)
+  for (const r of rows.values()) if (!ascending(r, (c) => c.col)) r.sort((a, b) => a.col - b.col);
+  const rowIndices = [...rows.keys()];
+  if (!ascending(rowIndices, (r) => r)) rowIndices.sort((a, b) => a - b);
   const mergeIndex = new Map<number, Range[]>();
   for (const m of sheet.merges) {
     // index merges by each row they cover, but only for reasonably sized merges; huge ones

@@ -7,7 +7,7 @@ import { defineRule, type RawFinding } from './types';
  * 有/尚/等 (`有待补充` is a phrase, `等待定期` is not a placeholder); `××` only doubled (a single × is
  * multiplication); 【】 and （） only when empty. Also a 元 left without its amount (`课酬元、`).
  */
-const PATTERNS: readonly RegExp[] = [
+export const PATTERNS: readonly RegExp[] = [
   /(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])/u,
   /×{2,}|✕{2,}/u,
   /＊{2,}|\*{2,}/u,
@@ -42,8 +42,16 @@ export function findUnitsWithoutAmount(text: string): string[] {
   return out;
 }
 
+/**
+ * What every pattern above needs at the least, in one scan: a text without any of it (almost every
+ * paragraph) is settled without running the twelve patterns one by one.
+ */
+const ANY_PLACEHOLDER =
+  /[Xx]{2}|×{2}|✕{2}|＊{2}|\*{2}|待|[（(]\s*略|【[\s_＿]*】|[（(][\s_＿\u3000]+[)）]|某某|□{2}|○{2}|_{3}|＿{2}|TODO|TBD|TBC|此处填写|请填写|请输入/u;
+
 export function findPlaceholders(text: string): string[] {
   const found: string[] = [];
+  if (!ANY_PLACEHOLDER.test(text)) return found;
   for (const re of PATTERNS) {
     const m = re.exec(text);
     if (m) found.push(m[0]);

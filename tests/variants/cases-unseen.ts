@@ -334,6 +334,43 @@ for (const [id, heading] of STYLES) {
   });
 }
 
+// A form with a 序号 column: a running number in column A (a number, or digits typed as text) and the text in column B,
+// under a `序号 │ 内容` header; the sheet named after the project. Read as the eight sections, the numbers not part of
+// the text (before: no heading was seen, as the row's first cell was the number).
+{
+  const sequenced = (lines: string[], asText: boolean): V[][] => [
+    ['序号', '内容'],
+    ...lines.map((l, i): V[] => [asText ? String(i + 1) : i + 1, l]),
+  ];
+  const heading = (i: number, l: string): string => `${CN[i]}、${l}`;
+  for (const asText of [false, true]) {
+    const kind = asText ? 'text' : 'number';
+    UNSEEN_CASES.push({
+      id: `u-sequence-column-${kind}-clean`,
+      about: `序号 column (${kind}s) beside the text: the eight sections, nothing to flag`,
+      snapshot: workbook(sheet(MENGCHENG, sequenced(styled(heading), asText))),
+      expected: [],
+      projects: 1,
+    });
+    UNSEEN_CASES.push({
+      id: `u-sequence-column-${kind}-missing`,
+      about: `序号 column (${kind}s), 立项依据 left out`,
+      snapshot: workbook(sheet(MENGCHENG, sequenced(styled(heading, 1), asText))),
+      expected: [{ rule: 'section-missing', sheet: MENGCHENG, cell: '*', project: MENGCHENG }],
+      projects: 1,
+    });
+    const planted = BODIES.map((b, i) => (i === 5 ? ['计划投资3188万元，其中：中央资金2000万元，县级配套资金1088万元。'] : b));
+    const lines = styled(heading, undefined, planted);
+    UNSEEN_CASES.push({
+      id: `u-sequence-column-${kind}-planted-part`,
+      about: `序号 column (${kind}s), a part changed: 2000 + 1088 ≠ 3188, found at the text's cell in column B`,
+      snapshot: workbook(sheet(MENGCHENG, sequenced(lines, asText))),
+      expected: [{ rule: 'total-mismatch', sheet: MENGCHENG, cell: a1(lines.indexOf(planted[5]![0]!) + 1, 1), project: MENGCHENG }],
+      projects: 1,
+    });
+  }
+}
+
 // Circled numbers as a sub-list inside a section (`①教师培训；②设备购置`, and the same items one a line): items of
 // the text, never headings, and no numbering finding about them.
 {

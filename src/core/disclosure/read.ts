@@ -111,6 +111,19 @@ function isNumberingOnly(s: string): boolean {
   return /^\s*[（(]?\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]?\s*[、.．]?\s*$/u.test(s);
 }
 
+/**
+ * A row of a form with a 序号 column: a running number (`1`, `12`, as a number or as text) and one
+ * text cell beside it (`1 │ 一、项目名称`, `2 │ 国家义务教育…`). The number is the form's, not the
+ * text's: the text cell is read as the row's first cell, a heading or a title where it is one.
+ */
+function sequenceRow(rowCells: readonly Cell[]): boolean {
+  if (rowCells.length !== 2 || rowCells[1]!.kind !== 'text') return false;
+  const first = rowCells[0]!;
+  if (first.kind === 'number')
+    return typeof first.value === 'number' && Number.isInteger(first.value) && first.value >= 0 && first.value < 10_000;
+  return first.kind === 'text' && /^\s*\d{1,4}\s*$/u.test(cellString(first));
+}
+
 function isBlank(cell: Cell): boolean {
   if (cell.kind === 'empty') return true;
   return cellString(cell).trim() === '';
@@ -506,10 +519,15 @@ function readSheet(sheet: SheetSnapshot, aliases: AliasTable, sheetTables: reado
           },
         };
         rest.forEach((cell) => classifyCell(cell, name, aliases, lines, false));
+      } else if (sequenceRow(rowCells)) {
+        lines.length = before;
+        classifyCell(rowCells[1]!, name, aliases, lines, true);
       } else {
         lines.length = before;
         rowCells.forEach((cell, k) => classifyCell(cell, name, aliases, lines, k === 0 && textCells <= 2));
       }
+    } else if (sequenceRow(rowCells)) {
+      classifyCell(rowCells[1]!, name, aliases, lines, true);
     } else {
       const formRow = textCells > 2 && formLabelRow(rowCells);
       rowCells.forEach((cell, k) => classifyCell(cell, name, aliases, lines, k === 0 && (textCells <= 2 || formRow)));

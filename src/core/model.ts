@@ -71,6 +71,11 @@ export interface Section {
   readonly level?: number;
   /** For a sub-heading that names a standard section: the index (in Project.sections) of the section it stands in. */
   readonly parent?: number;
+  /**
+   * Present when the heading names no standard section and was taken for this one by its place in the
+   * standard order and its words (`五、主要内容` → 项目实施内容): the heading as written.
+   */
+  readonly inferredFrom?: string;
 }
 
 /**

@@ -226,18 +226,36 @@ STRUCTURE_CASES.push(
   ),
 );
 
-// A heading that names no standard section: the finding names it (and offers the mapping).
+// A heading that names no standard section, and whose words do not name the missing one: the finding names it
+// (and offers the mapping); the section stays missing.
 {
-  const names = ['项目名称', '立项依据', '项目实施单位', '项目基本概况', '项目实施内容', '资金保障', '项目实施计划', '项目实施成效'];
+  const names = ['项目名称', '立项依据', '项目实施单位', '项目基本概况', '项目实施内容', '保障措施', '项目实施计划', '项目实施成效'];
   STRUCTURE_CASES.push(
     ...inLayouts(
       'unrecognised-funding',
-      '六、资金保障: 资金安排情况 missing, the heading named',
+      '六、保障措施: 资金安排情况 missing, the heading named',
       linesOf(
         NUTRITION,
         names.map((n, i) => dun(i, n)),
       ),
       (sheet, project) => [{ rule: 'section-missing', sheet, cell: '*', project }],
+    ),
+  );
+}
+
+// Headings of the bureau's own whose words name the missing sections at their place (六、资金保障 between 实施内容
+// and 实施计划; 四、项目背景, 五、主要工作任务): read as those sections (a 提示 says so), nothing to flag.
+{
+  const names = ['项目名称', '立项依据', '项目实施单位', '项目背景', '主要工作任务', '资金保障', '项目实施计划', '项目实施成效'];
+  STRUCTURE_CASES.push(
+    ...inLayouts(
+      'inferred-own-names',
+      '四、项目背景, 五、主要工作任务, 六、资金保障: read as the sections they stand for',
+      linesOf(
+        NUTRITION,
+        names.map((n, i) => dun(i, n)),
+      ),
+      () => [],
     ),
   );
 }

@@ -16,6 +16,7 @@ import { splitLines } from '../text/normalize';
 import { fastUnit, nfkc } from './fast-text';
 import { aliasTable, headingLike, matchHeading, matchTitle, titleFromSheetName, type AliasTable } from './labels';
 import { buildOutline } from './outline';
+import { inferSections } from './infer';
 import { registerHeader, registerRow, transposedRegister, type RegisterColumns } from './registers';
 import { settleSheet, type SheetDrop } from './structure';
 import { checkpoint } from '../budget';
@@ -52,6 +53,8 @@ export interface MutableSection {
   /** Set by the outline (outline.ts). */
   level?: number;
   parentSection?: MutableSection | undefined;
+  /** A heading of the bureau's own taken for this section by its place and words (infer.ts). */
+  inferredFrom?: string;
 }
 
 export interface MutableProject {
@@ -589,12 +592,23 @@ function readSheet(sheet: SheetSnapshot, aliases: AliasTable, sheetTables: reado
     firstLine,
   });
   // heading levels: sub-headings folded into their section move their tables with them
-  for (const p of projects) {
-    const { folded } = buildOutline(p);
+  const refold = (folded: ReadonlyMap<MutableSection, MutableSection>): void => {
     for (const entry of tableSections) {
       const host = entry[1] ? folded.get(entry[1].section) : undefined;
       if (entry[1] && host) entry[1] = { project: entry[1].project, section: host };
     }
+  };
+  // a school table starting below `row` in `from` moves to `to` (a section read from a heading of the bureau's own)
+  const moveTables = (from: MutableSection, to: MutableSection, row: number): void => {
+    for (const entry of tableSections) {
+      const rect = sheetTables.find((t) => t.index === entry[0])?.rect;
+      if (entry[1]?.section === from && rect !== undefined && rect.top > row) entry[1] = { project: entry[1].project, section: to };
+    }
+  };
+  for (const p of projects) {
+    refold(buildOutline(p).folded);
+    // headings of the bureau's own read as the missing sections they stand for; the outline again with them
+    if (inferSections(p, moveTables)) refold(buildOutline(p).folded);
   }
   return { projects, preamble, tableSections, skipped: whySkipped(name, firstLine, preamble, drops, summaryLabels) };
 }
@@ -647,6 +661,7 @@ function freezeProject(p: MutableProject, index: number): Project {
       paragraphs: s.paragraphs,
       tables: s.tables,
       ...(s.otherTables.length > 0 && { otherTables: s.otherTables }),
+      ...(s.inferredFrom !== undefined && { inferredFrom: s.inferredFrom }),
       ...(s.level !== undefined && s.level > 0 && { level: s.level }),
       ...(parent >= 0 && { parent }),
     };

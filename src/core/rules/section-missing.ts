@@ -9,14 +9,15 @@ import {
 } from '../model';
 import { detectHeadingStyle, headingInStyle, type HeadingStyle } from '../schools/heading-style';
 import { unrecognisedHeadings } from '../disclosure/outline';
+import { EIGHT_SECTION_FORM_AT_LEAST } from '../disclosure/infer';
 import { formatChineseNumeral } from '../text/numerals';
 import { toA1 } from '../snapshot/a1';
 import { defineRule, type Fix, type HeadingMapOffer, type Lang, type RawFinding } from './types';
 
-type MessageId = 'missing' | 'missingUnrecognised' | 'notStandard' | 'notStandardUnrecognised' | 'none';
+type MessageId = 'missing' | 'missingUnrecognised' | 'notStandard' | 'notStandardUnrecognised' | 'none' | 'inferred';
 
 /** When at most this many of the eight are found, the project is not in the eight-section form: one finding. */
-const NOT_STANDARD_AT_MOST = 3;
+const NOT_STANDARD_AT_MOST = EIGHT_SECTION_FORM_AT_LEAST - 1;
 /** Headings named in a message (all of them go into the offer). */
 const LISTED = 5;
 
@@ -164,6 +165,10 @@ export default defineRule<MessageId>({
         zh: '{project}没有任何标准部分（项目名称、立项依据……项目实施成效）',
         en: '{project} has none of the standard sections (项目名称 … 项目实施成效)',
       },
+      inferred: {
+        zh: '标题“{heading}”不是标准名称，已按其位置和用词作为“{standard}”检查；如不对，请在设置中把它映射到正确的部分',
+        en: 'The heading "{heading}" is not a standard name; it was checked as "{standard}" from its place and words. If that is wrong, map it to the right section in the settings',
+      },
     },
   },
   check(document, context) {
@@ -172,6 +177,19 @@ export default defineRule<MessageId>({
     let style: HeadingStyle | undefined;
     const styleOf = (): HeadingStyle => (style ??= detectHeadingStyle(document));
     for (const p of document.projects) {
+      // a heading of the bureau's own read as a section (disclosure/infer.ts): said, as a 提示
+      for (const s of p.sections) {
+        if (s.inferredFrom === undefined) continue;
+        out.push({
+          messageId: 'inferred',
+          data: { heading: s.inferredFrom, standard: SECTION_NAMES[s.key].zh },
+          ref: s.headingRef,
+          project: p.label,
+          advice: true,
+          actual: s.inferredFrom,
+          expected: SECTION_NAMES[s.key].zh,
+        });
+      }
       const unknown = unrecognisedHeadings(p.outline ?? [], 8);
       if (p.sections.length === 0) {
         out.push({ messageId: 'none', data: { project: p.label }, ref: p.ref, project: p.label });

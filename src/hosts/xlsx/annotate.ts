@@ -29,6 +29,11 @@ export interface AnnotateOptions {
   readonly lang?: Lang;
   /** Stored explanations (说明), matched by finding key, for the 说明 column. */
   readonly explanations?: readonly StoredExplanation[];
+  /**
+   * Fix cells (`Sheet!A1`, where the heading now is) whose row the host inserted before annotating (the
+   * standalone page's 插入缺少的部分): their 已填入 line is marked （插入一行） as the copy's own inserts are.
+   */
+  readonly rowsInserted?: readonly string[];
 }
 
 /** The sheet the annotator adds. */
@@ -183,6 +188,10 @@ function annotatePackage(original: Uint8Array, given: readonly Finding[], option
         notInserted: new Map<Finding, { fix: Fix; why: { zh: string; en: string } }>(),
         insertedHere: new Set<Finding>(),
       };
+  if (options.fix && options.rowsInserted && options.rowsInserted.length > 0) {
+    const before = new Set(options.rowsInserted);
+    for (const f of findings) if (f.fix && before.has(`${f.fix.sheet}!${f.fix.cell}`)) insertedHere.add(f);
+  }
   const sheets = pkg.sheets();
   const sheetByName = new Map(sheets.map((s) => [s.name, s]));
   const explained = new Map((options.explanations ?? []).map((e) => [e.key, e.text]));

@@ -23,8 +23,11 @@ export interface FileHost extends PaneHost {
   readonly kind: 'file';
   /** The workbook as it is now: the file's snapshot with the fixes written so far. */
   snapshot(): WorkbookSnapshot;
-  /** Fixes the user wrote (填入), in order, with the finding that proposed each. */
-  writtenFixes(): readonly { readonly fix: Fix; readonly finding: Finding | undefined }[];
+  /**
+   * Fixes the user wrote (填入), in order, with the finding that proposed each; `inserted` when the
+   * fill is the heading of a row 插入缺少的部分 inserted (the download marks it （插入一行）).
+   */
+  writtenFixes(): readonly { readonly fix: Fix; readonly finding: Finding | undefined; readonly inserted?: true }[];
   explanations(): readonly StoredExplanation[];
   /** Appends a sheet the page generated (生成学校表); it is in the downloaded copy too. */
   addSheet(sheet: SheetSnapshot): void;
@@ -65,7 +68,7 @@ export function createFileHost(
   insertRows?: RowInserter,
 ): FileHost {
   let snapshot: WorkbookSnapshot = initial;
-  const written: { fix: Fix; finding: Finding | undefined }[] = [];
+  const written: { fix: Fix; finding: Finding | undefined; inserted?: true }[] = [];
   let lastFindings: readonly Finding[] = [];
   const explanations = new Map<string, StoredExplanation>();
   for (const e of initial.explanations ?? []) explanations.set(e.key, e);
@@ -144,7 +147,7 @@ export function createFileHost(
             ...(asked.sheet === fix.sheet && { cell: fix.cell, row: p.row, col: p.col }),
             fix: write,
           };
-          written.push({ fix: write, finding });
+          written.push({ fix: write, finding, inserted: true });
           done.push({ sheet: fix.sheet, cell: fix.cell, value: fix.value });
           continue;
         }

@@ -78,9 +78,19 @@ describe('插入缺少的部分 in the standalone page', () => {
     const cli = snapshotOf(annotateCopy(bytes, checkWorkbook({ snapshot: snapshotOf(bytes) }).findings, { fix: true }).bytes);
     for (const sheet of ['项目一', '汇总']) expect(contents(page, sheet)).toEqual(contents(cli, sheet));
     expect(page.sheets.find((s) => s.name === '项目一')!.merges).toEqual(cli.sheets.find((s) => s.name === '项目一')!.merges);
-    // and the 检查结果 sheet names the fill at the moved cell
-    const results = page.sheets.find((s) => s.name === '检查结果')!;
-    expect(results.cells.some((c) => c.text === 'A12 ← 六、资金安排情况')).toBe(true);
+    // and the 检查结果 sheet names the fill at the moved cell, marked as an inserted row as the CLI's copy marks it
+    const filledLines = (snap: WorkbookSnapshot, name: string) =>
+      snap.sheets
+        .find((s) => s.name === name)!
+        .cells.filter((c) => c.text.includes(' ← '))
+        .map((c) => c.text);
+    expect(filledLines(page, '检查结果')).toEqual(['A12 ← 六、资金安排情况（插入一行）']);
+    expect(filledLines(page, '检查结果')).toEqual(filledLines(cli, '检查结果'));
+    const en = await call(session, 'annotate', { withFixes: false, lang: 'en' });
+    if (!en.ok) throw new Error(en.message);
+    const cliEn = snapshotOf(annotateCopy(bytes, checkWorkbook({ snapshot: snapshotOf(bytes) }).findings, { fix: true, lang: 'en' }).bytes);
+    expect(filledLines(snapshotOf(en.bytes), '检查结果')).toEqual(['A12 ← 六、资金安排情况 (row inserted)']);
+    expect(filledLines(cliEn, '检查结果')).toEqual(['A12 ← 六、资金安排情况 (row inserted)']);
   });
 
   it('a fill made before the insert, below it, is written at its moved cell in the copy', async () => {

@@ -15,7 +15,7 @@ const cli = cliOver(() => input);
 beforeAll(async () => {
   // the faulty project (one finding) and an old copy of it on a hidden sheet
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(await faultyWorkbook()));
+  await wb.xlsx.load((await faultyWorkbook()).slice().buffer);
   const old = wb.addWorksheet('旧版', { state: 'hidden' });
   old.getCell(1, 1).value = '项目一';
   old.getCell(2, 1).value = '一、项目名称';

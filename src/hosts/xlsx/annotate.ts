@@ -6,7 +6,7 @@
  */
 import type { Finding, Fix, Lang, Severity } from '../../core/rules/types';
 import type { StoredExplanation } from '../../core/snapshot/types';
-import { EXPLANATION_SHEET, explanationRows } from '../../core/report/explanations';
+import { EXPLANATION_SHEET, explanationRows, moveExplanations } from '../../core/report/explanations';
 import { ruleLabel } from '../../core/rules/index';
 import { fromA1, qualifiedRef, toA1 } from '../../core/snapshot/a1';
 import { asAnnotateError } from './annotate-errors';
@@ -133,11 +133,12 @@ function insertFirst(
   inserted: Fix[];
   notInserted: Map<Finding, { fix: Fix; why: { zh: string; en: string } }>;
   insertedHere: Set<Finding>;
+  rows: { sheet: string; row: number }[];
 } {
   const inserts = findings.filter((f) => f.fix !== undefined && isInsert(f.fix) && fromA1(f.fix.cell) !== null);
   const notInserted = new Map<Finding, { fix: Fix; why: { zh: string; en: string } }>();
   const insertedHere = new Set<Finding>();
-  if (inserts.length === 0) return { findings: [...findings], inserted: [], notInserted, insertedHere };
+  if (inserts.length === 0) return { findings: [...findings], inserted: [], notInserted, insertedHere, rows: [] };
   const outcome = insertRows(
     pkg,
     inserts.map((f) => ({ sheet: f.fix!.sheet, row: fromA1(f.fix!.cell)!.row })),
@@ -174,20 +175,34 @@ function insertFirst(
     insertedHere.add(moved);
     return moved;
   });
-  return { findings: out, inserted, notInserted, insertedHere };
+  const rows = [...outcome.inserted].flatMap(([sheet, list]) => list.map((row) => ({ sheet, row })));
+  return { findings: out, inserted, notInserted, insertedHere, rows };
 }
 
 function annotatePackage(original: Uint8Array, given: readonly Finding[], options: AnnotateOptions): AnnotatedCopy {
   const lang: Lang = options.lang ?? 'zh';
   const pkg = new Package(original);
-  const { findings, inserted, notInserted, insertedHere } = options.fix
+  const {
+    findings,
+    inserted,
+    notInserted,
+    insertedHere,
+    rows: rowsInserted,
+  } = options.fix
     ? insertFirst(pkg, given)
     : {
         findings: given,
         inserted: [],
         notInserted: new Map<Finding, { fix: Fix; why: { zh: string; en: string } }>(),
         insertedHere: new Set<Finding>(),
+        rows: [],
       };
+  // the stored 说明 below an inserted row move with their findings (their cells and keys), so the copy's
+  // re-check still finds them; the 说明 column below matches the findings by the keys the check gave
+  if (rowsInserted.length > 0 && options.explanations && options.explanations.length > 0) {
+    const moved = moveExplanations(options.explanations, rowsInserted);
+    if (moved.some((e, i) => e !== options.explanations![i])) putExplanations(pkg, moved);
+  }
   if (options.fix && options.rowsInserted && options.rowsInserted.length > 0) {
     const before = new Set(options.rowsInserted);
     for (const f of findings) if (f.fix && before.has(`${f.fix.sheet}!${f.fix.cell}`)) insertedHere.add(f);
@@ -357,21 +372,26 @@ function annotatePackage(original: Uint8Array, given: readonly Finding[], option
 export function writeExplanations(original: Uint8Array, explanations: readonly StoredExplanation[]): Uint8Array {
   return asAnnotateError(() => {
     const pkg = new Package(original);
-    const rows = explanationRows(explanations);
-    const existing = pkg.sheets().find((s) => s.name === EXPLANATION_SHEET);
-    const xml = existing?.part ? pkg.text(existing.part) : undefined;
-    if (existing && xml !== undefined) {
-      const sd = findOpen(xml, 'sheetData');
-      if (sd && !sd.prefix) {
-        const span = elementSpan(xml, sd);
-        const body = `<sheetData>${rowsXml(rows)}</sheetData>`;
-        pkg.set(existing.part, xml.slice(0, span.start) + body + xml.slice(span.end));
-      } else {
-        pkg.set(existing.part, worksheetXml({ rows }));
-      }
-    } else {
-      pkg.addSheet(EXPLANATION_SHEET, worksheetXml({ rows }), 'veryHidden');
-    }
+    putExplanations(pkg, explanations);
     return pkg.toBytes();
   });
+}
+
+/** Replaces the rows of the explanations sheet of the package (adding the sheet, very hidden, when it has none). */
+function putExplanations(pkg: Package, explanations: readonly StoredExplanation[]): void {
+  const rows = explanationRows(explanations);
+  const existing = pkg.sheets().find((s) => s.name === EXPLANATION_SHEET);
+  const xml = existing?.part ? pkg.text(existing.part) : undefined;
+  if (existing && xml !== undefined) {
+    const sd = findOpen(xml, 'sheetData');
+    if (sd && !sd.prefix) {
+      const span = elementSpan(xml, sd);
+      const body = `<sheetData>${rowsXml(rows)}</sheetData>`;
+      pkg.set(existing.part, xml.slice(0, span.start) + body + xml.slice(span.end));
+    } else {
+      pkg.set(existing.part, worksheetXml({ rows }));
+    }
+  } else {
+    pkg.addSheet(EXPLANATION_SHEET, worksheetXml({ rows }), 'veryHidden');
+  }
 }

@@ -8,7 +8,7 @@ import { fromA1, toA1 } from '../../core/snapshot/a1';
 import { writeCell } from '../../core/snapshot/fixes';
 import { fixOrder, isInsert } from '../../core/snapshot/fix-order';
 import { insertRow } from '../../core/snapshot/insert-row';
-import { explanationKey } from '../../core/report/explanations';
+import { explanationKey, moveExplanations } from '../../core/report/explanations';
 import type { SheetSnapshot, StoredExplanation, WorkbookSnapshot } from '../../core/snapshot/types';
 import type { Finding, Fix } from '../../core/rules/types';
 import type { CheckOutcome, CheckRequest, FixOutcome, PaneHost } from '../host';
@@ -139,6 +139,10 @@ export function createFileHost(
             w.fix = { ...w.fix, cell: movedCell(w.fix.sheet, w.fix.cell, at) };
             if (w.finding) w.finding = movedFinding(w.finding, at);
           }
+          // the 说明 below it move with their findings (their cells and keys), as the download stores them
+          const movedNotes = moveExplanations([...explanations.values()], [at]);
+          explanations.clear();
+          for (const e of movedNotes) explanations.set(e.key, e);
           // the heading is a fill of the new row's cell, flagged on the finding that asked for it
           const { insert: _row, ...write } = fix;
           const asked = lastFindings.find((f) => f.fix?.insert && f.fix.sheet === fix.sheet && f.fix.cell === fix.cell);

@@ -149,3 +149,43 @@ describe('ExcelHost: 插入缺少的部分', () => {
     expect(fake.dump()).toEqual(plain.dump());
   });
 });
+
+describe('ExcelHost: 说明 below an inserted row', () => {
+  const project = () =>
+    makeDocument([
+      {
+        title: '项目一',
+        sections: {
+          name: ['学生资助补助经费'],
+          basis: ['依据'],
+          overview: ['概况'],
+          content: ['内容'],
+          funding: ['2023年安排资金148.61万元。'],
+          plan: ['资金安排148.16万元。'],
+          results: ['成效'],
+        },
+      },
+    ]).snapshot;
+
+  it('moves with its finding: the re-check finds it explained at the moved cell, the stored row says the new cell', async () => {
+    const fake = FakeExcel.fromSnapshot(project());
+    const host = createExcelHost({ run: fake.run, requirements: fake.requirements });
+    const first = await host.check({ config: {}, lang: 'zh' });
+    if (!first.ok) throw new Error(first.message);
+    const missing = first.result.findings.find((f) => f.rule === 'section-missing')!;
+    const below = first.result.findings.find((f) => f.rule === 'plan-funding-mismatch')!;
+    expect(below.cell).toBe('A13');
+    await host.explain(below, '另有说明');
+
+    await host.applyFixes([missing.fix!], { overwrite: false });
+    const again = await host.check({ config: {}, lang: 'zh' });
+    if (!again.ok) throw new Error(again.message);
+    const moved = again.result.findings.find((f) => f.rule === 'plan-funding-mismatch')!;
+    expect(moved.cell).toBe('A14');
+    expect(moved.explanation).toBe('另有说明');
+    expect(again.result.summary.explained).toBe(1);
+    expect(await host.readExplanations()).toEqual([
+      expect.objectContaining({ key: moved.key, rule: 'plan-funding-mismatch', sheet: '项目一', cell: 'A14', text: '另有说明' }),
+    ]);
+  });
+});

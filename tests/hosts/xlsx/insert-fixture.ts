@@ -43,3 +43,14 @@ export async function missingSectionWorkbook(options: { comment?: boolean } = {}
   wb.definedNames.add("'项目一'!$A$12:$A$15", '计划段');
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
+
+/**
+ * missingSectionWorkbook with a total that disagrees in 七、项目实施计划's text (A13, below the insert at
+ * A12): one total-mismatch finding that the insert moves to A14.
+ */
+export async function missingSectionWithTotal(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await missingSectionWorkbook()).slice().buffer);
+  wb.getWorksheet('项目一')!.getCell('A13').value = '2023年3月发放5万元，2023年9月发放5万元，共计12万元。';
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}

@@ -118,7 +118,7 @@ describe('opening a workbook', () => {
 describe('the CSV export', () => {
   it("has a row for each hidden sheet that was not checked, as the CLI's CSV (rule hidden-sheet)", async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(SAMPLE);
+    await wb.xlsx.load(SAMPLE as unknown as ArrayBuffer);
     wb.addWorksheet('旧版', { state: 'hidden' }).getCell(1, 1).value = '项目一';
     const p = page();
     choose('有隐藏.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));

@@ -11,7 +11,7 @@ import type { WorkbookSnapshot } from '../../../src/core/snapshot/types';
 import { createWorkSession } from '../../../src/taskpane/standalone/session';
 import type { ToWorker, WorkArgs, WorkKind, WorkResult } from '../../../src/taskpane/standalone/protocol';
 import ExcelJS from 'exceljs';
-import { LINES, missingSectionWorkbook } from '../../hosts/xlsx/insert-fixture';
+import { LINES, missingSectionWithTotal, missingSectionWorkbook } from '../../hosts/xlsx/insert-fixture';
 
 let nextId = 1;
 async function call<K extends WorkKind>(session: ReturnType<typeof createWorkSession>, kind: K, args: WorkArgs<K>): Promise<WorkResult<K>> {
@@ -156,5 +156,29 @@ describe('插入缺少的部分 in the standalone page', () => {
     if (!copy.ok) throw new Error(copy.message);
     const sheet = snapshotOf(copy.bytes).sheets.find((s) => s.name === '项目一')!;
     expect(sheet.cells.find((c) => c.row === 11 && c.col === 0)?.text).toBe('七、项目实施计划');
+  });
+});
+
+describe('说明 below the row the page inserts', () => {
+  it('move with their findings: the re-check and the downloaded copy find them explained at the moved cell', async () => {
+    const { session, fix } = await opened(await missingSectionWithTotal());
+    const first = await call(session, 'check', { request: { config: {}, lang: 'zh' } });
+    if (!first.outcome.ok) throw new Error('not checked');
+    const total = first.outcome.result.findings.find((f) => f.rule === 'total-mismatch')!;
+    expect(total.cell).toBe('A13');
+    await call(session, 'explain', { finding: total, text: '另含结转资金' });
+
+    await call(session, 'applyFixes', { fixes: [fix], overwrite: false });
+    const after = await call(session, 'check', { request: { config: {}, lang: 'zh' } });
+    if (!after.outcome.ok) throw new Error('not checked');
+    const moved = after.outcome.result.findings.find((f) => f.rule === 'total-mismatch')!;
+    expect([moved.cell, moved.explanation]).toEqual(['A14', '另含结转资金']);
+
+    const copy = await call(session, 'annotate', { withFixes: false, lang: 'zh' });
+    if (!copy.ok) throw new Error(copy.message);
+    const snap = snapshotOf(copy.bytes);
+    expect(snap.explanations).toEqual([expect.objectContaining({ key: moved.key, cell: 'A14', text: '另含结转资金' })]);
+    const recheck = checkWorkbook({ snapshot: snap }).findings.find((f) => f.rule === 'total-mismatch')!;
+    expect([recheck.cell, recheck.explanation]).toEqual(['A14', '另含结转资金']);
   });
 });

@@ -13,7 +13,7 @@ import { asAnnotateError } from './annotate-errors';
 import { addNotes, type Note } from './annotate-notes';
 import { Package } from './annotate-package';
 import { MAX_CELL_TEXT, rowsXml, worksheetXml, type SheetCell } from './annotate-results';
-import { patchSheet, type CellEdit } from './annotate-sheet';
+import { cellStyleAt, patchSheet, type CellEdit } from './annotate-sheet';
 import { openOn } from './annotate-view';
 import { StylePatcher } from './annotate-styles';
 import { elementSpan, findOpen } from './annotate-xml';
@@ -207,6 +207,9 @@ function annotatePackage(original: Uint8Array, given: readonly Finding[], option
     const before = new Set(options.rowsInserted);
     for (const f of findings) if (f.fix && before.has(`${f.fix.sheet}!${f.fix.cell}`)) insertedHere.add(f);
   }
+  // the headings written into inserted rows: each takes the format of its neighbour, the next section's
+  // heading (the row was inserted at it, so it is just below), as a heading typed there in Excel would look
+  const insertedHeadings = new Set([...insertedHere].flatMap((f) => (f.fix ? [`${f.fix.sheet}!${f.fix.cell}`] : [])));
   const sheets = pkg.sheets();
   const sheetByName = new Map(sheets.map((s) => [s.name, s]));
   const explained = new Map((options.explanations ?? []).map((e) => [e.key, e.text]));
@@ -284,7 +287,8 @@ function annotatePackage(original: Uint8Array, given: readonly Finding[], option
     for (const [k, fx] of fixes.get(name) ?? []) {
       const prev = edits.get(k);
       const fix = { value: fx.fix.value, kind: fx.fix.kind, ...(fx.fix.overwrite !== undefined && { overwrite: fx.fix.overwrite }) };
-      edits.set(k, { ...(prev ?? { row: fx.row, col: fx.col }), fix });
+      const base = insertedHeadings.has(`${name}!${toA1(fx.row, fx.col)}`) ? cellStyleAt(xml, fx.row + 1, fx.col) : undefined;
+      edits.set(k, { ...(prev ?? { row: fx.row, col: fx.col }), fix, ...(base !== undefined && { base }) });
     }
     const res = patchSheet(xml, [...edits.values()]);
     for (const a1 of res.written) written.add(`${name}!${a1}`);

@@ -20,10 +20,23 @@ export const LINES = [
   '保障困难学生顺利完成学业。',
 ];
 
-export async function missingSectionWorkbook(options: { comment?: boolean } = {}): Promise<Uint8Array> {
+/**
+ * `headings`: the section headings (一、… 八、) formatted as a bureau formats them — bold 14-point SimHei,
+ * a thin bottom border, indented — so an inserted heading can be compared with its neighbours.
+ */
+export async function missingSectionWorkbook(options: { comment?: boolean; headings?: boolean } = {}): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('项目一');
   LINES.forEach((t, i) => (ws.getCell(i + 1, 1).value = t));
+  if (options.headings) {
+    LINES.forEach((t, i) => {
+      if (!/^[一二三四五六七八]、/.test(t)) return;
+      const c = ws.getCell(i + 1, 1);
+      c.font = { name: '黑体', size: 14, bold: true };
+      c.border = { bottom: { style: 'thin' } };
+      c.alignment = { indent: 1 };
+    });
+  }
   ws.getCell('C13').value = 5;
   ws.getCell('C14').value = 5;
   ws.getCell('C16').value = { formula: 'SUM(C13:C14)', result: 10 };

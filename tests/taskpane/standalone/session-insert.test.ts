@@ -11,6 +11,7 @@ import type { WorkbookSnapshot } from '../../../src/core/snapshot/types';
 import { createWorkSession } from '../../../src/taskpane/standalone/session';
 import type { ToWorker, WorkArgs, WorkKind, WorkResult } from '../../../src/taskpane/standalone/protocol';
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { LINES, missingSectionWithTotal, missingSectionWorkbook } from '../../hosts/xlsx/insert-fixture';
 
 let nextId = 1;
@@ -180,5 +181,27 @@ describe('说明 below the row the page inserts', () => {
     expect(snap.explanations).toEqual([expect.objectContaining({ key: moved.key, cell: 'A14', text: '另含结转资金' })]);
     const recheck = checkWorkbook({ snapshot: snap }).findings.find((f) => f.rule === 'total-mismatch')!;
     expect([recheck.cell, recheck.explanation]).toEqual(['A14', '另含结转资金']);
+  });
+});
+
+describe('the heading the page inserts', () => {
+  it("has its neighbour heading's format in the download, as in the CLI's copy", async () => {
+    const bytes = await missingSectionWorkbook({ headings: true });
+    const { session, fix } = await opened(bytes);
+    await call(session, 'applyFixes', { fixes: [fix], overwrite: false });
+    await call(session, 'check', { request: { config: {}, lang: 'zh' } });
+    const copy = await call(session, 'annotate', { withFixes: false, lang: 'zh' });
+    if (!copy.ok) throw new Error(copy.message);
+    const cli = annotateCopy(bytes, checkWorkbook({ snapshot: snapshotOf(bytes) }).findings, { fix: true }).bytes;
+    /** The xf element of a cell of 项目一 (its style index's entry in styles.xml). */
+    const xf = (pkg: Uint8Array, a1: string): string => {
+      const files = unzipSync(pkg);
+      const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
+      const s = Number(new RegExp(`<c r="${a1}"[^>]*? s="(\\d+)"`).exec(sheet)?.[1] ?? 0);
+      const xfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(strFromU8(files['xl/styles.xml']!))![1]!;
+      return [...xfs.matchAll(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)][s]![0];
+    };
+    expect(xf(copy.bytes, 'A12')).toBe(xf(cli, 'A12'));
+    expect(xf(copy.bytes, 'A12')).toContain('fontId="1"');
   });
 });

@@ -5,6 +5,7 @@ import { createExcelHost } from '../../../src/hosts/excel/host';
 import type { Fix } from '../../../src/core/rules/types';
 import type { WorkbookSnapshot } from '../../../src/core/snapshot/types';
 import { makeDocument } from '../../helpers/document';
+import { toA1 } from '../../../src/core/snapshot/a1';
 
 const text = (row: number, col: number, t: string) => ({ row, col, kind: 'text' as const, value: t, text: t });
 
@@ -187,5 +188,50 @@ describe('ExcelHost: 说明 below an inserted row', () => {
     expect(await host.readExplanations()).toEqual([
       expect.objectContaining({ key: moved.key, rule: 'plan-funding-mismatch', sheet: '项目一', cell: 'A14', text: '另有说明' }),
     ]);
+  });
+});
+
+describe("ExcelHost: the inserted heading's format", () => {
+  it("is its neighbour heading's (Range.copyFrom formats), not the text row's above it that Excel's insert gives", async () => {
+    const snapshot = makeDocument([
+      {
+        title: '项目一',
+        sections: {
+          name: ['名称'],
+          basis: ['依据'],
+          overview: ['概况'],
+          content: ['内容'],
+          funding: ['资金'],
+          plan: ['计划'],
+          results: ['成效'],
+        },
+      },
+    ]).snapshot;
+    const fake = FakeExcel.fromSnapshot(snapshot);
+    const headingFill = { pattern: 'Solid', color: '#DDEBF7', patternColor: '#000000', tintAndShade: 0 };
+    const textFill = { pattern: 'Solid', color: '#FFF2CC', patternColor: '#000000', tintAndShade: 0 };
+    for (const c of snapshot.sheets[0]!.cells) {
+      const a1 = toA1(c.row, c.col);
+      if (/^[一二三四五六七八]、/.test(c.text)) {
+        fake.setCell('项目一', a1, {
+          fill: headingFill,
+          format: { bold: true, borders: { bottom: { style: 'Continuous', weight: 'Thin' } } },
+        });
+      } else if (c.row > 0) fake.setCell('项目一', a1, { fill: textFill, numberFormat: '@' });
+    }
+    const host = createExcelHost({ run: fake.run, requirements: fake.requirements });
+    const first = await host.check({ config: {}, lang: 'zh' });
+    if (!first.ok) throw new Error(first.message);
+    const fix = first.result.findings.find((f) => f.rule === 'section-missing')!.fix!;
+    expect(fix).toMatchObject({ cell: 'A6', value: '三、项目实施单位' });
+    expect(fake.cell('项目一', 'A5')?.fill).toEqual(textFill); // the row above: 依据's text
+    await host.applyFixes([fix], { overwrite: false });
+    await host.clearFlags();
+    const { value, ...heading } = fake.cell('项目一', 'A6')!;
+    const { value: _v, ...neighbour } = fake.cell('项目一', 'A7')!;
+    expect(value).toBe('三、项目实施单位');
+    expect(fake.cell('项目一', 'A7')?.value).toBe('四、项目基本概况');
+    expect(heading).toEqual(neighbour);
+    expect(heading.fill).toEqual(headingFill);
   });
 });

@@ -6,6 +6,7 @@ import type { Fix } from '../../../src/core/rules/types';
 import type { WorkbookSnapshot } from '../../../src/core/snapshot/types';
 import { makeDocument } from '../../helpers/document';
 import { toA1 } from '../../../src/core/snapshot/a1';
+import { EXPLANATION_SHEET } from '../../../src/core/report/explanations';
 
 const text = (row: number, col: number, t: string) => ({ row, col, kind: 'text' as const, value: t, text: t });
 
@@ -188,6 +189,43 @@ describe('ExcelHost: 说明 below an inserted row', () => {
     expect(await host.readExplanations()).toEqual([
       expect.objectContaining({ key: moved.key, rule: 'plan-funding-mismatch', sheet: '项目一', cell: 'A14', text: '另有说明' }),
     ]);
+  });
+});
+
+describe('ExcelHost: 说明 that cannot be moved', () => {
+  it('the row is inserted all the same, and the next check says in one sentence that the 说明 below were not moved', async () => {
+    const snapshot = makeDocument([
+      {
+        title: '项目一',
+        sections: {
+          name: ['名称'],
+          basis: ['依据'],
+          overview: ['概况'],
+          content: ['内容'],
+          funding: ['2023年安排资金148.61万元。'],
+          plan: ['资金安排148.16万元。'],
+          results: ['成效'],
+        },
+      },
+    ]).snapshot;
+    const fake = FakeExcel.fromSnapshot(snapshot);
+    const host = createExcelHost({ run: fake.run, requirements: fake.requirements });
+    const first = await host.check({ config: {}, lang: 'zh' });
+    if (!first.ok) throw new Error(first.message);
+    await host.explain(
+      first.result.findings.find((f) => f.rule === 'plan-funding-mismatch')!,
+      '另有说明',
+    );
+    // the explanations sheet refuses writes (a protected sheet: AccessDenied)
+    fake.state.sheets.find((s) => s.name === EXPLANATION_SHEET)!.protected = true;
+    const fix = first.result.findings.find((f) => f.rule === 'section-missing')!.fix!;
+    expect(await host.applyFixes([fix], { overwrite: false })).toEqual({
+      written: [{ sheet: '项目一', cell: 'A6', value: fix.value }],
+      skipped: [],
+    });
+    const again = await host.check({ config: {}, lang: 'zh' });
+    if (!again.ok) throw new Error(again.message);
+    expect(again.notes?.filter((n) => n.startsWith('已插入行，但其下各行的说明未能随之下移'))).toHaveLength(1);
   });
 });
 

@@ -329,6 +329,44 @@ describe('FindingList with thousands of findings', () => {
     expect(sel.closest('[role=listitem]')!.getAttribute('aria-posinset')).toBe('4001');
   });
 
+  it('a 说明 being typed outlives its row: scrolled out of the window after focus moved on, it is there when the row comes back', async () => {
+    const findings = many(5000);
+    const order = groupFindings(findings).flatMap((g) => g.rules.flatMap((r) => r.findings));
+    const explained: [string, string][] = [];
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <FindingList
+          findings={findings}
+          t={t}
+          busy={false}
+          ruleName={(r) => r}
+          onSelect={noop}
+          onFix={noop}
+          onExplain={(f, text) => void explained.push([f.key, text])}
+        />
+      </FluentProvider>,
+    );
+    const l = await screen.findByRole('list');
+    const first = () => l.querySelector<HTMLElement>(`[data-finding="${order[0]!.key}"]`);
+    fireEvent.click(within(first()!).getByRole('button', { name: t.explainAdd }));
+    const box = within(first()!).getByRole('textbox');
+    box.focus();
+    fireEvent.change(box, { target: { value: '已在附件中说明' } });
+    // the focus moves to another row (the list no longer keeps this one), then the list scrolls far away
+    const second = l.querySelector<HTMLElement>(`[data-finding="${order[1]!.key}"]`)!;
+    act(() => within(second).getAllByRole('button')[0]!.focus());
+    scrollTo(Number.parseFloat(l.style.height) - layout.innerHeight);
+    expect(first()).toBeNull();
+    scrollTo(0);
+    expect(first()).not.toBeNull();
+    const again = within(first()!).getByRole<HTMLTextAreaElement>('textbox');
+    expect(again.value).toBe('已在附件中说明');
+    fireEvent.click(within(first()!).getByRole('button', { name: t.explainSave }));
+    expect(explained).toEqual([[order[0]!.key, '已在附件中说明']]);
+    // saved: the draft is gone (the box closed; reopened, it starts from the finding's own explanation)
+    expect(within(first()!).queryByRole('textbox')).toBeNull();
+  });
+
   it(`below ${WINDOW_FROM} findings: every finding rendered, in a section by project`, () => {
     show(many(WINDOW_FROM - 1));
     expect(document.querySelectorAll('[data-finding]')).toHaveLength(WINDOW_FROM - 1);

@@ -1,5 +1,6 @@
 import type { WorkbookSnapshot, StoredExplanation } from '../snapshot/types';
 import { gridOf } from '../snapshot/grid';
+import { fromA1, toA1 } from '../snapshot/a1';
 import type { Finding } from '../rules/types';
 
 /**
@@ -82,5 +83,31 @@ export function applyExplanations(findings: readonly Finding[], snapshot: Workbo
     const key = explanationKey(f, snapshot);
     const explanation = byKey.get(key);
     return explanation !== undefined && explanation !== '' ? { ...f, key, explanation } : { ...f, key };
+  });
+}
+
+/**
+ * The stored explanations once rows were inserted (插入缺少的部分): an explanation whose cell is at or
+ * below an inserted row moves down with its finding — its cell, and the cell in its key — so it still
+ * matches the finding the re-check gives there (the cell's text, whose hash the key ends with, moved with
+ * it). `inserted`: 0-based rows as the check saw them, before any of them was inserted; each one at or
+ * above a cell moves it down one (as Excel and the copy's insert do). Others are returned as they were.
+ */
+export function moveExplanations(
+  list: readonly StoredExplanation[],
+  inserted: readonly { readonly sheet: string; readonly row: number }[],
+): StoredExplanation[] {
+  return list.map((e) => {
+    const p = fromA1(e.cell);
+    if (!p) return e;
+    const by = inserted.filter((x) => x.sheet === e.sheet && x.row <= p.row).length;
+    if (by === 0) return e;
+    const cell = toA1(p.row + by, p.col);
+    // a finding's key is rule|messageId|sheet|cell|hash (explanationKey); others (heading-map|…) keep theirs
+    const tail = `|${e.sheet}|${e.cell}|`;
+    const at = e.key.lastIndexOf(tail);
+    const hash = at >= 0 ? e.key.slice(at + tail.length) : '|';
+    const key = hash.includes('|') ? e.key : `${e.key.slice(0, at)}|${e.sheet}|${cell}|${hash}`;
+    return { ...e, key, cell };
   });
 }

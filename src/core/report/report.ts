@@ -296,5 +296,23 @@ export function* csvRows(reports: readonly FileReport[], lang: Lang): Generator<
         .map(csvField)
         .join(',');
     }
+    // a checked workbook's hidden sheets, after its findings (as the text report's line): never silent
+    if (r.nothingToCheck !== true) {
+      for (const x of r.skipped ?? []) {
+        if (x.reason !== 'hidden') continue;
+        const row: Partial<Record<(typeof CSV_COLUMNS)[number], string>> = {
+          file: r.file,
+          rule: idColumn ? HIDDEN_SHEET_LABEL : HIDDEN_SHEET_ID,
+          severity: SEV_LABEL[lang].info,
+          sheet: x.sheet,
+          message: skipReasonText(x, lang),
+        };
+        yield [...CSV_COLUMNS.map((c) => row[c]), ...(idColumn ? [HIDDEN_SHEET_ID] : [])].map(csvField).join(',');
+      }
+    }
   }
 }
+
+/** The CSV row kind of a hidden sheet that was not checked: its id (规则编号, or `rule` in English) and Chinese 规则. */
+export const HIDDEN_SHEET_ID = 'hidden-sheet';
+export const HIDDEN_SHEET_LABEL = '未检查的隐藏工作表';

@@ -97,6 +97,17 @@ export interface XlRange extends XlLoadable {
   getEntireRow(): XlRange;
   /** Inserts cells there, moving the others (ExcelApi 1.1; 'Down' | 'Right'); returns the new range. */
   insert(shift: string): XlRange;
+  /**
+   * Copies cell data or formatting from the source range to this one (ExcelApi 1.9); `copyType` is an
+   * `Excel.RangeCopyType` ('Formats': "the formatting of the range, including font, color, and other
+   * format settings, but no values"). https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-copyfrom-member(1)
+   */
+  copyFrom(
+    sourceRange: XlRange | XlRangeAreas | string,
+    copyType?: 'All' | 'Formulas' | 'Values' | 'Formats',
+    skipBlanks?: boolean,
+    transpose?: boolean,
+  ): void;
 }
 
 export interface XlNote extends XlLoadable {

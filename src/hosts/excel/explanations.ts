@@ -6,7 +6,7 @@
  * sheet instead of deleting it.
  */
 import type { StoredExplanation } from '../../core/snapshot/types';
-import { EXPLANATION_HEADER, EXPLANATION_SHEET, explanationRows } from '../../core/report/explanations';
+import { EXPLANATION_HEADER, EXPLANATION_SHEET, explanationRows, moveExplanations } from '../../core/report/explanations';
 import type { XlContext } from './api';
 import { cellText } from './record';
 import { StructureProtectedError } from './structure';
@@ -67,6 +67,32 @@ export async function writeExplanation(
   } catch (e) {
     if (events) {
       // the write failed with events off: switch them back on
+      context.runtime.enableEvents = true;
+      await context.sync().catch(() => undefined);
+    }
+    throw e;
+  }
+  return list;
+}
+
+/**
+ * After rows were inserted (插入缺少的部分, `inserted`: rows as the check saw them), the stored 说明
+ * whose cells moved are rewritten at their new cells and keys (core moveExplanations), so each still
+ * matches its finding. Nothing is written when none moved. 1 sync, 2 when some moved.
+ */
+export async function moveStoredExplanations(
+  context: XlContext,
+  inserted: readonly { readonly sheet: string; readonly row: number }[],
+  options: { readonly events?: boolean } = {},
+): Promise<StoredExplanation[]> {
+  const before = await read(context);
+  const list = moveExplanations(before.list, inserted);
+  if (list.every((e, i) => e === before.list[i])) return list;
+  const events = options.events === true;
+  try {
+    await writeList(context, before, list, events);
+  } catch (e) {
+    if (events) {
       context.runtime.enableEvents = true;
       await context.sync().catch(() => undefined);
     }

@@ -147,8 +147,13 @@ export async function applyFixes(
       const sheet = context.workbook.worksheets.getItem(fix.sheet);
       sheet.getRange(cell).getEntireRow().insert('Down');
       const target = sheet.getRange(cell);
-      target.numberFormat = [['@']];
-      target.values = [[String(fix.value)]];
+      // the heading looks like its neighbour, the next section's heading now just below it (the row was
+      // inserted at it): Range.copyFrom with Excel.RangeCopyType.formats (ExcelApi 1.9, the manifest's minimum)
+      const p = fromA1(cell)!;
+      target.copyFrom(sheet.getRange(toA1(p.row + 1, p.col)), 'Formats');
+      const value = String(fix.value);
+      if (retypedByExcel(value)) target.numberFormat = [['@']];
+      target.values = [[value]];
     });
     written.push({ sheet: fix.sheet, cell, value: fix.value, inserted: true, previous: '', previousNumberFormat: 'General' });
   }

@@ -18,7 +18,7 @@ import type { ListSource, SchoolTablePlan } from '../../core/schools/from-list';
 const schoolPlanner = () => import(/* webpackChunkName: "school-plan" */ '../../core/schools/from-list');
 import { selectedSource, visibleSheets } from './school-list';
 import { MIN_EXCEL_API, detectCaps, isSupported, type HostCaps } from './caps';
-import { readExplanations, writeExplanation } from './explanations';
+import { moveStoredExplanations, readExplanations, writeExplanation } from './explanations';
 import { applyFixes, skipReasonText, undoFixes, type FixResult, type WrittenFix } from './fixes';
 import { clearFlags, flag, type ClearResult, type FlagResult, type NotDone } from './flags';
 import { selectCell } from './navigate';
@@ -93,6 +93,10 @@ const T = {
   },
   flagFailed: { zh: '未能在单元格上标记：', en: 'Could not flag the cells: ' },
   explainFailed: { zh: '上次的说明未能保存：', en: 'The last explanation could not be saved: ' },
+  explanationsNotMoved: {
+    zh: '已插入行，但其下各行的说明未能随之下移（需重新填写说明）：',
+    en: 'The row was inserted, but the explanations below it could not be moved with their cells (explain them again): ',
+  },
   clearFailed: { zh: '清除标记未能完成：', en: 'Clearing the flags did not finish: ' },
   explainLocked: {
     zh: '工作簿的结构受保护，说明未能保存（说明存放在一个隐藏的工作表中）：请在“审阅”>“保护工作簿”中取消保护后再填写说明。',
@@ -387,6 +391,11 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
           const moved = [...filled.values()].map((m) => ({ ...m, cell: movedCell(m.sheet, m.cell, r.inserted!) }));
           filled.clear();
           for (const m of moved) filled.set(`${m.sheet}!${m.cell}`, m);
+          // the 说明 of the findings below the rows move with them (the rows are in: a failure here only says so)
+          const rows = r.inserted;
+          await run((ctx) => moveStoredExplanations(ctx, rows, { events: caps.events })).catch((e: unknown) =>
+            pending.push({ zh: T.explanationsNotMoved.zh + describe(e), en: T.explanationsNotMoved.en + describe(e) }),
+          );
         }
         for (const w of r.written) if (!w.inserted) filled.set(`${w.sheet}!${w.cell}`, markOf(w, last));
         const refused = fixes.filter((f) => !list.includes(f)).map((f) => ({ sheet: f.sheet, cell: f.cell, reason: 'flags' as const }));

@@ -8,8 +8,13 @@ import { applyPatches, attr, children, elementSpan, escapeXml, findOpen, nextTag
 export interface CellEdit {
   readonly row: number;
   readonly col: number;
-  /** New style index from the cell's current one (its own `s`, else the row's or column's style, else 0). */
+  /** New style index from the cell's current one (its own `s`, else `base`, else the row's or column's style, else 0). */
   readonly style?: (current: number) => number;
+  /**
+   * The style a cell without one of its own starts from, instead of its row's or column's: a heading
+   * written into an inserted row takes its neighbour heading's (`cellStyleAt`).
+   */
+  readonly base?: number;
   readonly fix?: {
     readonly value: string | number;
     readonly kind: 'text' | 'number';
@@ -81,6 +86,23 @@ function valueXml(prefix: string, fix: NonNullable<CellEdit['fix']>): { t: strin
   };
 }
 
+/**
+ * The style index (`s`) of the cell at (row, col) as written in the sheet's XML, or undefined when the
+ * cell is not written or has none (it then takes its row's or column's, as any new cell does).
+ */
+export function cellStyleAt(xml: string, row: number, col: number): number | undefined {
+  const sheetData = findOpen(xml, 'sheetData');
+  if (!sheetData || sheetData.selfClosing) return undefined;
+  const a1 = toA1(row, col);
+  const span = elementSpan(xml, sheetData);
+  for (let t = nextTag(xml, span.inner, span.innerEnd); t; t = nextTag(xml, t.end, span.innerEnd)) {
+    if (t.closing || t.local !== 'c' || attr(t.text, 'r')?.replace(/\$/g, '').toUpperCase() !== a1) continue;
+    const s = attr(t.text, 's');
+    return s !== undefined && /^\d+$/.test(s) ? Number(s) : undefined;
+  }
+  return undefined;
+}
+
 export function patchSheet(xml: string, edits: readonly CellEdit[]): SheetPatchResult {
   const written = new Set<string>();
   const refused = new Set<string>();
@@ -104,7 +126,8 @@ export function patchSheet(xml: string, edits: readonly CellEdit[]): SheetPatchR
 
   const patches: Patch[] = [];
 
-  const newCell = (e: CellEdit, base: number): string => {
+  const newCell = (e: CellEdit, inherited: number): string => {
+    const base = e.base ?? inherited;
     const s = e.style ? e.style(base) : base;
     const a1 = toA1(e.row, e.col);
     let t: string | undefined;
@@ -169,7 +192,7 @@ export function patchSheet(xml: string, edits: readonly CellEdit[]): SheetPatchR
         k++;
         const a1 = toA1(rowNum, col);
         const sAttr = attr(t.text, 's');
-        const current = sAttr !== undefined ? Number(sAttr) : baseFor(col);
+        const current = sAttr !== undefined ? Number(sAttr) : (e.base ?? baseFor(col));
         let tag = t.text;
         if (e.style) tag = setAttr(tag, 's', String(e.style(current)));
         else if (sAttr === undefined && current) tag = setAttr(tag, 's', String(current));

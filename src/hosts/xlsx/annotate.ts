@@ -6,14 +6,14 @@
  */
 import type { Finding, Fix, Lang, Severity } from '../../core/rules/types';
 import type { StoredExplanation } from '../../core/snapshot/types';
-import { EXPLANATION_SHEET, explanationRows } from '../../core/report/explanations';
+import { EXPLANATION_SHEET, explanationRows, moveExplanations } from '../../core/report/explanations';
 import { ruleLabel } from '../../core/rules/index';
 import { fromA1, qualifiedRef, toA1 } from '../../core/snapshot/a1';
 import { asAnnotateError } from './annotate-errors';
 import { addNotes, type Note } from './annotate-notes';
 import { Package } from './annotate-package';
 import { MAX_CELL_TEXT, rowsXml, worksheetXml, type SheetCell } from './annotate-results';
-import { patchSheet, type CellEdit } from './annotate-sheet';
+import { cellStyleAt, patchSheet, type CellEdit } from './annotate-sheet';
 import { openOn } from './annotate-view';
 import { StylePatcher } from './annotate-styles';
 import { elementSpan, findOpen } from './annotate-xml';
@@ -29,6 +29,11 @@ export interface AnnotateOptions {
   readonly lang?: Lang;
   /** Stored explanations (说明), matched by finding key, for the 说明 column. */
   readonly explanations?: readonly StoredExplanation[];
+  /**
+   * Fix cells (`Sheet!A1`, where the heading now is) whose row the host inserted before annotating (the
+   * standalone page's 插入缺少的部分): their 已填入 line is marked （插入一行） as the copy's own inserts are.
+   */
+  readonly rowsInserted?: readonly string[];
 }
 
 /** The sheet the annotator adds. */
@@ -128,11 +133,12 @@ function insertFirst(
   inserted: Fix[];
   notInserted: Map<Finding, { fix: Fix; why: { zh: string; en: string } }>;
   insertedHere: Set<Finding>;
+  rows: { sheet: string; row: number }[];
 } {
   const inserts = findings.filter((f) => f.fix !== undefined && isInsert(f.fix) && fromA1(f.fix.cell) !== null);
   const notInserted = new Map<Finding, { fix: Fix; why: { zh: string; en: string } }>();
   const insertedHere = new Set<Finding>();
-  if (inserts.length === 0) return { findings: [...findings], inserted: [], notInserted, insertedHere };
+  if (inserts.length === 0) return { findings: [...findings], inserted: [], notInserted, insertedHere, rows: [] };
   const outcome = insertRows(
     pkg,
     inserts.map((f) => ({ sheet: f.fix!.sheet, row: fromA1(f.fix!.cell)!.row })),
@@ -169,20 +175,41 @@ function insertFirst(
     insertedHere.add(moved);
     return moved;
   });
-  return { findings: out, inserted, notInserted, insertedHere };
+  const rows = [...outcome.inserted].flatMap(([sheet, list]) => list.map((row) => ({ sheet, row })));
+  return { findings: out, inserted, notInserted, insertedHere, rows };
 }
 
 function annotatePackage(original: Uint8Array, given: readonly Finding[], options: AnnotateOptions): AnnotatedCopy {
   const lang: Lang = options.lang ?? 'zh';
   const pkg = new Package(original);
-  const { findings, inserted, notInserted, insertedHere } = options.fix
+  const {
+    findings,
+    inserted,
+    notInserted,
+    insertedHere,
+    rows: rowsInserted,
+  } = options.fix
     ? insertFirst(pkg, given)
     : {
         findings: given,
         inserted: [],
         notInserted: new Map<Finding, { fix: Fix; why: { zh: string; en: string } }>(),
         insertedHere: new Set<Finding>(),
+        rows: [],
       };
+  // the stored 说明 below an inserted row move with their findings (their cells and keys), so the copy's
+  // re-check still finds them; the 说明 column below matches the findings by the keys the check gave
+  if (rowsInserted.length > 0 && options.explanations && options.explanations.length > 0) {
+    const moved = moveExplanations(options.explanations, rowsInserted);
+    if (moved.some((e, i) => e !== options.explanations![i])) putExplanations(pkg, moved);
+  }
+  if (options.fix && options.rowsInserted && options.rowsInserted.length > 0) {
+    const before = new Set(options.rowsInserted);
+    for (const f of findings) if (f.fix && before.has(`${f.fix.sheet}!${f.fix.cell}`)) insertedHere.add(f);
+  }
+  // the headings written into inserted rows: each takes the format of its neighbour, the next section's
+  // heading (the row was inserted at it, so it is just below), as a heading typed there in Excel would look
+  const insertedHeadings = new Set([...insertedHere].flatMap((f) => (f.fix ? [`${f.fix.sheet}!${f.fix.cell}`] : [])));
   const sheets = pkg.sheets();
   const sheetByName = new Map(sheets.map((s) => [s.name, s]));
   const explained = new Map((options.explanations ?? []).map((e) => [e.key, e.text]));
@@ -260,7 +287,8 @@ function annotatePackage(original: Uint8Array, given: readonly Finding[], option
     for (const [k, fx] of fixes.get(name) ?? []) {
       const prev = edits.get(k);
       const fix = { value: fx.fix.value, kind: fx.fix.kind, ...(fx.fix.overwrite !== undefined && { overwrite: fx.fix.overwrite }) };
-      edits.set(k, { ...(prev ?? { row: fx.row, col: fx.col }), fix });
+      const base = insertedHeadings.has(`${name}!${toA1(fx.row, fx.col)}`) ? cellStyleAt(xml, fx.row + 1, fx.col) : undefined;
+      edits.set(k, { ...(prev ?? { row: fx.row, col: fx.col }), fix, ...(base !== undefined && { base }) });
     }
     const res = patchSheet(xml, [...edits.values()]);
     for (const a1 of res.written) written.add(`${name}!${a1}`);
@@ -348,21 +376,26 @@ function annotatePackage(original: Uint8Array, given: readonly Finding[], option
 export function writeExplanations(original: Uint8Array, explanations: readonly StoredExplanation[]): Uint8Array {
   return asAnnotateError(() => {
     const pkg = new Package(original);
-    const rows = explanationRows(explanations);
-    const existing = pkg.sheets().find((s) => s.name === EXPLANATION_SHEET);
-    const xml = existing?.part ? pkg.text(existing.part) : undefined;
-    if (existing && xml !== undefined) {
-      const sd = findOpen(xml, 'sheetData');
-      if (sd && !sd.prefix) {
-        const span = elementSpan(xml, sd);
-        const body = `<sheetData>${rowsXml(rows)}</sheetData>`;
-        pkg.set(existing.part, xml.slice(0, span.start) + body + xml.slice(span.end));
-      } else {
-        pkg.set(existing.part, worksheetXml({ rows }));
-      }
-    } else {
-      pkg.addSheet(EXPLANATION_SHEET, worksheetXml({ rows }), 'veryHidden');
-    }
+    putExplanations(pkg, explanations);
     return pkg.toBytes();
   });
+}
+
+/** Replaces the rows of the explanations sheet of the package (adding the sheet, very hidden, when it has none). */
+function putExplanations(pkg: Package, explanations: readonly StoredExplanation[]): void {
+  const rows = explanationRows(explanations);
+  const existing = pkg.sheets().find((s) => s.name === EXPLANATION_SHEET);
+  const xml = existing?.part ? pkg.text(existing.part) : undefined;
+  if (existing && xml !== undefined) {
+    const sd = findOpen(xml, 'sheetData');
+    if (sd && !sd.prefix) {
+      const span = elementSpan(xml, sd);
+      const body = `<sheetData>${rowsXml(rows)}</sheetData>`;
+      pkg.set(existing.part, xml.slice(0, span.start) + body + xml.slice(span.end));
+    } else {
+      pkg.set(existing.part, worksheetXml({ rows }));
+    }
+  } else {
+    pkg.addSheet(EXPLANATION_SHEET, worksheetXml({ rows }), 'veryHidden');
+  }
 }

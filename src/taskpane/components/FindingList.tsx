@@ -106,12 +106,27 @@ export interface FindingListProps {
   readonly windowFrom?: number | undefined;
 }
 
+/** A 说明 being written: whether its box is open, and its text. */
+interface Draft {
+  readonly open: boolean;
+  readonly text: string;
+}
+
+/**
+ * The drafts of the list's 说明, by item (finding key and message, as the list keys its items). The list
+ * holds them, not the item: the windowed list stops rendering a row scrolled out of its window once the
+ * focus has left it, and the row rendered again starts from its draft. Written as the user types, read
+ * when an item mounts — a plain map, so typing re-renders the item only, not the whole list.
+ */
+type Drafts = Map<string, Draft>;
+
 function FindingItem(
   props: {
     f: Finding;
     t: Strings;
     selected: boolean;
     busy: boolean;
+    drafts: Drafts;
     others?: readonly Finding[] | undefined;
     /** In the windowed list: the row's own props, and the headings of its project and rule when it is their first. */
     row?: RowProps | undefined;
@@ -120,8 +135,22 @@ function FindingItem(
 ) {
   const { f, t, selected, busy } = props;
   const s = useStyles();
-  const [explaining, setExplaining] = useState(false);
-  const [text, setText] = useState(f.explanation ?? '');
+  const id = f.key + f.message;
+  const [explaining, showExplaining] = useState(() => props.drafts.get(id)?.open ?? false);
+  const [text, showText] = useState(() => props.drafts.get(id)?.text ?? f.explanation ?? '');
+  /** The draft kept by the list: none once it is closed and says what the finding's explanation says. */
+  const keep = (open: boolean, value: string): void => {
+    if (!open && value === (f.explanation ?? '')) props.drafts.delete(id);
+    else props.drafts.set(id, { open, text: value });
+  };
+  const setExplaining = (open: boolean): void => {
+    showExplaining(open);
+    keep(open, text);
+  };
+  const setText = (value: string): void => {
+    showText(value);
+    keep(explaining, value);
+  };
   const sevClass = f.explanation
     ? s.itemExplained
     : f.severity === 'error'
@@ -208,7 +237,7 @@ function FindingItem(
           icon={<span aria-hidden="true">✎</span>}
           aria-expanded={explaining}
           aria-controls={boxId}
-          onClick={() => setExplaining((v) => !v)}
+          onClick={() => setExplaining(!explaining)}
         >
           {f.explanation ? t.explainEdit : t.explainAdd}
         </Button>
@@ -225,7 +254,8 @@ function FindingItem(
               disabled={busy || text.trim() === ''}
               onClick={() => {
                 props.onExplain(f, text.trim());
-                setExplaining(false);
+                showExplaining(false);
+                props.drafts.delete(id); // saved: the finding's explanation is the text now
               }}
             >
               {t.explainSave}
@@ -263,6 +293,8 @@ export function FindingList(props: FindingListProps) {
   const s = useStyles();
   const { t } = props;
   const others = useMemo(() => sameCellOthers(props.findings), [props.findings]);
+  // one map for the list's life, never replaced: the items write their drafts into it (see Drafts)
+  const [drafts] = useState<Drafts>(() => new Map());
   const windowed = props.findings.length >= (props.windowFrom ?? WINDOW_FROM);
 
   const projectTitle = (name: string, count: number) => (
@@ -291,6 +323,7 @@ export function FindingList(props: FindingListProps) {
       t={t}
       busy={props.busy}
       selected={props.selectedKey === f.key}
+      drafts={drafts}
       onSelect={props.onSelect}
       onFix={props.onFix}
       insertable={props.insertable}

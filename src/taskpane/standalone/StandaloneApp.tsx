@@ -288,7 +288,9 @@ export function StandaloneApp(props: StandaloneAppProps) {
 
   const exportCsv = (result: CheckResult) => {
     if (!file) return;
-    const csv = renderCsv([{ file: file.name, summary: result.summary, findings: result.findings }], lang);
+    // the hidden sheets that were not checked are rows of their own, as in the CLI's CSV (docs/cli.md)
+    const skipped = result.nothingToCheck ? [] : (result.document.skipped ?? []);
+    const csv = renderCsv([{ file: file.name, summary: result.summary, findings: result.findings, skipped }], lang);
     save(`${baseName(file.name)}.检查结果.csv`, csv, 'text/csv;charset=utf-8');
   };
 

@@ -8,7 +8,7 @@ import { fromA1, toA1 } from '../../core/snapshot/a1';
 import { writeCell } from '../../core/snapshot/fixes';
 import { fixOrder, isInsert } from '../../core/snapshot/fix-order';
 import { insertRow } from '../../core/snapshot/insert-row';
-import { explanationKey } from '../../core/report/explanations';
+import { explanationKey, moveExplanations } from '../../core/report/explanations';
 import type { SheetSnapshot, StoredExplanation, WorkbookSnapshot } from '../../core/snapshot/types';
 import type { Finding, Fix } from '../../core/rules/types';
 import type { CheckOutcome, CheckRequest, FixOutcome, PaneHost } from '../host';
@@ -23,8 +23,11 @@ export interface FileHost extends PaneHost {
   readonly kind: 'file';
   /** The workbook as it is now: the file's snapshot with the fixes written so far. */
   snapshot(): WorkbookSnapshot;
-  /** Fixes the user wrote (填入), in order, with the finding that proposed each. */
-  writtenFixes(): readonly { readonly fix: Fix; readonly finding: Finding | undefined }[];
+  /**
+   * Fixes the user wrote (填入), in order, with the finding that proposed each; `inserted` when the
+   * fill is the heading of a row 插入缺少的部分 inserted (the download marks it （插入一行）).
+   */
+  writtenFixes(): readonly { readonly fix: Fix; readonly finding: Finding | undefined; readonly inserted?: true }[];
   explanations(): readonly StoredExplanation[];
   /** Appends a sheet the page generated (生成学校表); it is in the downloaded copy too. */
   addSheet(sheet: SheetSnapshot): void;
@@ -65,7 +68,7 @@ export function createFileHost(
   insertRows?: RowInserter,
 ): FileHost {
   let snapshot: WorkbookSnapshot = initial;
-  const written: { fix: Fix; finding: Finding | undefined }[] = [];
+  const written: { fix: Fix; finding: Finding | undefined; inserted?: true }[] = [];
   let lastFindings: readonly Finding[] = [];
   const explanations = new Map<string, StoredExplanation>();
   for (const e of initial.explanations ?? []) explanations.set(e.key, e);
@@ -136,6 +139,10 @@ export function createFileHost(
             w.fix = { ...w.fix, cell: movedCell(w.fix.sheet, w.fix.cell, at) };
             if (w.finding) w.finding = movedFinding(w.finding, at);
           }
+          // the 说明 below it move with their findings (their cells and keys), as the download stores them
+          const movedNotes = moveExplanations([...explanations.values()], [at]);
+          explanations.clear();
+          for (const e of movedNotes) explanations.set(e.key, e);
           // the heading is a fill of the new row's cell, flagged on the finding that asked for it
           const { insert: _row, ...write } = fix;
           const asked = lastFindings.find((f) => f.fix?.insert && f.fix.sheet === fix.sheet && f.fix.cell === fix.cell);
@@ -144,7 +151,7 @@ export function createFileHost(
             ...(asked.sheet === fix.sheet && { cell: fix.cell, row: p.row, col: p.col }),
             fix: write,
           };
-          written.push({ fix: write, finding });
+          written.push({ fix: write, finding, inserted: true });
           done.push({ sheet: fix.sheet, cell: fix.cell, value: fix.value });
           continue;
         }

@@ -134,6 +134,7 @@ export function createWorkSession(): WorkSession {
             copyFindings(open.host, last.result, message.args.withFixes),
             open.host.explanations(),
             message.args.lang,
+            open.host.writtenFixes().flatMap((w) => (w.inserted ? [`${w.fix.sheet}!${w.fix.cell}`] : [])),
           );
           if (!out.ok) return answer<'annotate'>(out);
           return answer<'annotate'>({ ok: true, bytes: out.bytes, edits: edits() }, [out.bytes.buffer]);
@@ -281,17 +282,21 @@ function copyFindings(host: FileHost, result: CheckResult, withFixes: boolean): 
   return [...current, ...filled];
 }
 
-/** The annotated copy: every finding flagged, the fixes they carry written, the 说明 stored. */
+/**
+ * The annotated copy: every finding flagged, the fixes they carry written, the 说明 stored; the
+ * headings of the rows the page inserted say （插入一行） in 已填入, as the CLI's copy does.
+ */
 function annotatedCopy(
   bytes: Uint8Array,
   findings: readonly Finding[],
   explanations: readonly StoredExplanation[],
   lang: Lang,
+  rowsInserted: readonly string[],
 ): { ok: true; bytes: Uint8Array } | { ok: false; message: string } {
   try {
     const withStored = explanations.length > 0 ? writeExplanations(bytes, explanations) : bytes;
     const fix = findings.some((f) => f.fix !== undefined);
-    return { ok: true, bytes: annotate(withStored, findings, { fix, lang, explanations }) };
+    return { ok: true, bytes: annotate(withStored, findings, { fix, lang, explanations, rowsInserted }) };
   } catch (e) {
     return {
       ok: false,

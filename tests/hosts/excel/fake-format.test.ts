@@ -126,3 +126,83 @@ describe('the fake’s Range.format', () => {
     expect(canonicalState(fake.state).sheets[0]!.cells).toEqual({});
   });
 });
+
+/**
+ * Range.copyFrom with Excel.RangeCopyType.formats (ExcelApi 1.9), as the reference documents it: "copies
+ * the formatting of the range, including font, color, and other format settings, but no values"; "the
+ * destination will be expanded automatically if it is smaller than the source".
+ * https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-copyfrom-member(1)
+ * https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-ranges-cut-copy-paste#copy-and-paste
+ */
+describe('the fake’s Range.copyFrom (formats)', () => {
+  const thin = { style: 'Continuous', weight: 'Thin' };
+  const formatted = (apiVersion?: number) => {
+    const fake = book(apiVersion);
+    fake.setCell('S', 'A1', {
+      numberFormat: '0.00',
+      fill: { pattern: 'Solid', color: '#FFFF00', patternColor: '#000000', tintAndShade: 0 },
+      format: { bold: true, horizontalAlignment: 'Center', borders: { bottom: thin } },
+    });
+    fake.setCell('S', 'B1', { value: null });
+    fake.setCell('S', 'A3', { value: 'kept', format: { wrapText: true } });
+    fake.setCell('S', 'B3', { value: 'also kept', fill: { pattern: 'Solid', color: '#FF0000', patternColor: '#000000', tintAndShade: 0 } });
+    return fake;
+  };
+
+  it("copies each source cell's number format, fill, font, alignment and borders; values stay; the destination grows to the source's size", async () => {
+    const fake = formatted();
+    const events: string[] = [];
+    await fake.run(async (ctx: XlContext) => {
+      ctx.workbook.worksheets.onChanged.add(async (e) => void events.push(e.address));
+      const ws = ctx.workbook.worksheets.getItem('S');
+      ws.getRange('A3').copyFrom(ws.getRange('A1:B1'), 'Formats');
+      await ctx.sync();
+    });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(fake.cell('S', 'A3')).toEqual({ ...fake.cell('S', 'A1'), value: 'kept' });
+    // B1 has no format of its own: B3's fill is reset, its value kept
+    expect(fake.cell('S', 'B3')).toEqual({ value: 'also kept' });
+    expect(fake.cell('S', 'A1')?.format?.borders?.bottom).not.toBe(fake.cell('S', 'A3')?.format?.borders?.bottom); // a copy
+    expect(events).toEqual(['A3:B3']);
+  });
+
+  it('needs ExcelApi 1.9; refuses what it does not model and a protected destination, changing nothing', async () => {
+    const old = formatted(8);
+    const before = old.dump();
+    const err = await old
+      .run(async (ctx: XlContext) => {
+        const ws = ctx.workbook.worksheets.getItem('S');
+        ws.getRange('A3').copyFrom(ws.getRange('A1'), 'Formats');
+        await ctx.sync();
+      })
+      .catch((e: unknown) => e);
+    expect((err as { code?: string }).code).toBe('ApiNotFound');
+    expect(old.dump()).toEqual(before);
+    for (const [copyType, skip, dest] of [
+      ['All', false, 'A3'],
+      ['Formats', true, 'A3'],
+      ['Formats', false, 'A3:A4'],
+    ] as const) {
+      const fake = formatted();
+      const e = await fake
+        .run(async (ctx: XlContext) => {
+          const ws = ctx.workbook.worksheets.getItem('S');
+          ws.getRange(dest).copyFrom(ws.getRange('A1'), copyType, skip);
+          await ctx.sync();
+        })
+        .catch((x: unknown) => x);
+      expect((e as { code?: string }).code).toBe('InvalidArgument');
+    }
+    const locked = FakeExcel.fromSnapshot({
+      sheets: [{ name: 'S', index: 0, visibility: 'visible', cells: [], merges: [], protected: true }],
+    });
+    const denied = await locked
+      .run(async (ctx: XlContext) => {
+        const ws = ctx.workbook.worksheets.getItem('S');
+        ws.getRange('A3').copyFrom(ws.getRange('A1'), 'Formats');
+        await ctx.sync();
+      })
+      .catch((x: unknown) => x);
+    expect((denied as { code?: string }).code).toBe('AccessDenied');
+  });
+});

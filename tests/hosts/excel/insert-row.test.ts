@@ -5,6 +5,8 @@ import { createExcelHost } from '../../../src/hosts/excel/host';
 import type { Fix } from '../../../src/core/rules/types';
 import type { WorkbookSnapshot } from '../../../src/core/snapshot/types';
 import { makeDocument } from '../../helpers/document';
+import { toA1 } from '../../../src/core/snapshot/a1';
+import { EXPLANATION_SHEET } from '../../../src/core/report/explanations';
 
 const text = (row: number, col: number, t: string) => ({ row, col, kind: 'text' as const, value: t, text: t });
 
@@ -147,5 +149,127 @@ describe('ExcelHost: 插入缺少的部分', () => {
     const plain = FakeExcel.fromSnapshot(project());
     await plain.run((ctx) => applyFixes(ctx, [missing.fix!]));
     expect(fake.dump()).toEqual(plain.dump());
+  });
+});
+
+describe('ExcelHost: 说明 below an inserted row', () => {
+  const project = () =>
+    makeDocument([
+      {
+        title: '项目一',
+        sections: {
+          name: ['学生资助补助经费'],
+          basis: ['依据'],
+          overview: ['概况'],
+          content: ['内容'],
+          funding: ['2023年安排资金148.61万元。'],
+          plan: ['资金安排148.16万元。'],
+          results: ['成效'],
+        },
+      },
+    ]).snapshot;
+
+  it('moves with its finding: the re-check finds it explained at the moved cell, the stored row says the new cell', async () => {
+    const fake = FakeExcel.fromSnapshot(project());
+    const host = createExcelHost({ run: fake.run, requirements: fake.requirements });
+    const first = await host.check({ config: {}, lang: 'zh' });
+    if (!first.ok) throw new Error(first.message);
+    const missing = first.result.findings.find((f) => f.rule === 'section-missing')!;
+    const below = first.result.findings.find((f) => f.rule === 'plan-funding-mismatch')!;
+    expect(below.cell).toBe('A13');
+    await host.explain(below, '另有说明');
+
+    await host.applyFixes([missing.fix!], { overwrite: false });
+    const again = await host.check({ config: {}, lang: 'zh' });
+    if (!again.ok) throw new Error(again.message);
+    const moved = again.result.findings.find((f) => f.rule === 'plan-funding-mismatch')!;
+    expect(moved.cell).toBe('A14');
+    expect(moved.explanation).toBe('另有说明');
+    expect(again.result.summary.explained).toBe(1);
+    expect(await host.readExplanations()).toEqual([
+      expect.objectContaining({ key: moved.key, rule: 'plan-funding-mismatch', sheet: '项目一', cell: 'A14', text: '另有说明' }),
+    ]);
+  });
+});
+
+describe('ExcelHost: 说明 that cannot be moved', () => {
+  it('the row is inserted all the same, and the next check says in one sentence that the 说明 below were not moved', async () => {
+    const snapshot = makeDocument([
+      {
+        title: '项目一',
+        sections: {
+          name: ['名称'],
+          basis: ['依据'],
+          overview: ['概况'],
+          content: ['内容'],
+          funding: ['2023年安排资金148.61万元。'],
+          plan: ['资金安排148.16万元。'],
+          results: ['成效'],
+        },
+      },
+    ]).snapshot;
+    const fake = FakeExcel.fromSnapshot(snapshot);
+    const host = createExcelHost({ run: fake.run, requirements: fake.requirements });
+    const first = await host.check({ config: {}, lang: 'zh' });
+    if (!first.ok) throw new Error(first.message);
+    await host.explain(
+      first.result.findings.find((f) => f.rule === 'plan-funding-mismatch')!,
+      '另有说明',
+    );
+    // the explanations sheet refuses writes (a protected sheet: AccessDenied)
+    fake.state.sheets.find((s) => s.name === EXPLANATION_SHEET)!.protected = true;
+    const fix = first.result.findings.find((f) => f.rule === 'section-missing')!.fix!;
+    expect(await host.applyFixes([fix], { overwrite: false })).toEqual({
+      written: [{ sheet: '项目一', cell: 'A6', value: fix.value }],
+      skipped: [],
+    });
+    const again = await host.check({ config: {}, lang: 'zh' });
+    if (!again.ok) throw new Error(again.message);
+    expect(again.notes?.filter((n) => n.startsWith('已插入行，但其下各行的说明未能随之下移'))).toHaveLength(1);
+  });
+});
+
+describe("ExcelHost: the inserted heading's format", () => {
+  it("is its neighbour heading's (Range.copyFrom formats), not the text row's above it that Excel's insert gives", async () => {
+    const snapshot = makeDocument([
+      {
+        title: '项目一',
+        sections: {
+          name: ['名称'],
+          basis: ['依据'],
+          overview: ['概况'],
+          content: ['内容'],
+          funding: ['资金'],
+          plan: ['计划'],
+          results: ['成效'],
+        },
+      },
+    ]).snapshot;
+    const fake = FakeExcel.fromSnapshot(snapshot);
+    const headingFill = { pattern: 'Solid', color: '#DDEBF7', patternColor: '#000000', tintAndShade: 0 };
+    const textFill = { pattern: 'Solid', color: '#FFF2CC', patternColor: '#000000', tintAndShade: 0 };
+    for (const c of snapshot.sheets[0]!.cells) {
+      const a1 = toA1(c.row, c.col);
+      if (/^[一二三四五六七八]、/.test(c.text)) {
+        fake.setCell('项目一', a1, {
+          fill: headingFill,
+          format: { bold: true, borders: { bottom: { style: 'Continuous', weight: 'Thin' } } },
+        });
+      } else if (c.row > 0) fake.setCell('项目一', a1, { fill: textFill, numberFormat: '@' });
+    }
+    const host = createExcelHost({ run: fake.run, requirements: fake.requirements });
+    const first = await host.check({ config: {}, lang: 'zh' });
+    if (!first.ok) throw new Error(first.message);
+    const fix = first.result.findings.find((f) => f.rule === 'section-missing')!.fix!;
+    expect(fix).toMatchObject({ cell: 'A6', value: '三、项目实施单位' });
+    expect(fake.cell('项目一', 'A5')?.fill).toEqual(textFill); // the row above: 依据's text
+    await host.applyFixes([fix], { overwrite: false });
+    await host.clearFlags();
+    const { value, ...heading } = fake.cell('项目一', 'A6')!;
+    const { value: _v, ...neighbour } = fake.cell('项目一', 'A7')!;
+    expect(value).toBe('三、项目实施单位');
+    expect(fake.cell('项目一', 'A7')?.value).toBe('四、项目基本概况');
+    expect(heading).toEqual(neighbour);
+    expect(heading.fill).toEqual(headingFill);
   });
 });

@@ -28,6 +28,17 @@ function handMade(options: { implicit?: boolean; row13?: string; calcChain?: boo
   return zip(entries);
 }
 
+/** The cell formats of styles.xml, in order: the attributes compared and the alignment element. */
+function cellXfs(styles: string): { fontId: string; borderId: string; fillId: string; alignment: string }[] {
+  const list = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '';
+  return [...list.matchAll(/<xf\b([^>]*?)(?:\/>|>([\s\S]*?)<\/xf>)/g)].map((m) => ({
+    fontId: /fontId="(\d+)"/.exec(m[1]!)?.[1] ?? '0',
+    borderId: /borderId="(\d+)"/.exec(m[1]!)?.[1] ?? '0',
+    fillId: /fillId="(\d+)"/.exec(m[1]!)?.[1] ?? '0',
+    alignment: /<alignment[^>]*\/>/.exec(m[2] ?? '')?.[0] ?? '',
+  }));
+}
+
 function snapshotOf(bytes: Uint8Array): WorkbookSnapshot {
   const r = readXlsx(bytes);
   if (!r.ok) throw new Error(r.error.zh);
@@ -107,6 +118,22 @@ describe('the annotated copy with --fix inserts the missing section', () => {
     expect(textAt(copy, '项目一', 11)?.text).toBe('七、项目实施计划');
     expect(textAt(copy, '汇总', 1)?.formula).toBe('项目一!A12');
     expect(checkWorkbook({ snapshot: copy }).findings.some((f) => f.rule === 'section-missing')).toBe(true);
+  });
+
+  it("the inserted heading takes its neighbour heading's format (font, border, alignment); its fill says filled", async () => {
+    const bytes = await missingSectionWorkbook({ headings: true });
+    const out = annotateCopy(bytes, checkWorkbook({ snapshot: snapshotOf(bytes) }).findings, { fix: true });
+    const files = unzipSync(out.bytes);
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
+    const xfs = cellXfs(strFromU8(files['xl/styles.xml']!));
+    const xfOf = (a1: string) => xfs[Number(new RegExp(`<c r="${a1}"[^>]*? s="(\\d+)"`).exec(sheet)?.[1] ?? 0)]!;
+    const heading = xfOf('A12');
+    const neighbour = xfOf('A13'); // 七、项目实施计划, moved down by the insert
+    const text = xfOf('A11'); // 发放助学金。, not a heading
+    for (const k of ['fontId', 'borderId', 'alignment'] as const) expect(heading[k]).toBe(neighbour[k]);
+    expect(heading.fontId).not.toBe(text.fontId);
+    expect(heading.fillId).not.toBe(neighbour.fillId); // the light green of a value the copy filled
+    expect(textAt(snapshotOf(out.bytes), '项目一', 11)?.text).toBe('六、资金安排情况');
   });
 
   it('without --fix, nothing is inserted', async () => {

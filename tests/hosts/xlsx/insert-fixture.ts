@@ -20,10 +20,23 @@ export const LINES = [
   '保障困难学生顺利完成学业。',
 ];
 
-export async function missingSectionWorkbook(options: { comment?: boolean } = {}): Promise<Uint8Array> {
+/**
+ * `headings`: the section headings (一、… 八、) formatted as a bureau formats them — bold 14-point SimHei,
+ * a thin bottom border, indented — so an inserted heading can be compared with its neighbours.
+ */
+export async function missingSectionWorkbook(options: { comment?: boolean; headings?: boolean } = {}): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('项目一');
   LINES.forEach((t, i) => (ws.getCell(i + 1, 1).value = t));
+  if (options.headings) {
+    LINES.forEach((t, i) => {
+      if (!/^[一二三四五六七八]、/.test(t)) return;
+      const c = ws.getCell(i + 1, 1);
+      c.font = { name: '黑体', size: 14, bold: true };
+      c.border = { bottom: { style: 'thin' } };
+      c.alignment = { indent: 1 };
+    });
+  }
   ws.getCell('C13').value = 5;
   ws.getCell('C14').value = 5;
   ws.getCell('C16').value = { formula: 'SUM(C13:C14)', result: 10 };
@@ -41,5 +54,16 @@ export async function missingSectionWorkbook(options: { comment?: boolean } = {}
   sum.getCell('A1').value = { formula: "'项目一'!C16+项目一!C13", result: 15 };
   sum.getCell('A2').value = { formula: '项目一!A12', result: '七、项目实施计划' };
   wb.definedNames.add("'项目一'!$A$12:$A$15", '计划段');
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * missingSectionWorkbook with a total that disagrees in 七、项目实施计划's text (A13, below the insert at
+ * A12): one total-mismatch finding that the insert moves to A14.
+ */
+export async function missingSectionWithTotal(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await missingSectionWorkbook()).slice().buffer);
+  wb.getWorksheet('项目一')!.getCell('A13').value = '2023年3月发放5万元，2023年9月发放5万元，共计12万元。';
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

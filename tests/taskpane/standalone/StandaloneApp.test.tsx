@@ -5,6 +5,7 @@
  * downloaded — leaving asks (beforeunload), opening another workbook asks in the page.
  */
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
@@ -111,6 +112,25 @@ describe('opening a workbook', () => {
     expect(screen.queryByTestId('summary')).toBeNull();
     // the first workbook's worker ended with it
     expect(p.workers.map((w) => w.terminated)).toEqual([true, true]);
+  });
+});
+
+describe('the CSV export', () => {
+  it("has a row for each hidden sheet that was not checked, as the CLI's CSV (rule hidden-sheet)", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(SAMPLE as unknown as ArrayBuffer);
+    wb.addWorksheet('旧版', { state: 'hidden' }).getCell(1, 1).value = '项目一';
+    const p = page();
+    choose('有隐藏.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));
+    await summary();
+    fireEvent.click(screen.getByRole('button', { name: '导出CSV' }));
+    const csv = p.saved.at(-1)!;
+    expect(csv.name).toBe('有隐藏.检查结果.csv');
+    const rows = String(csv.data).trimEnd().split('\r\n');
+    expect(rows.at(-1)).toBe(
+      '有隐藏.xlsx,未检查的隐藏工作表,提示,旧版,,,,,隐藏的工作表，未检查（取消隐藏后再检查即可检查其内容）,,,,,hidden-sheet',
+    );
+    expect(rows.filter((r) => r.endsWith(',hidden-sheet'))).toHaveLength(1);
   });
 });
 

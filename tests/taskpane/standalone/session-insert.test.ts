@@ -11,7 +11,8 @@ import type { WorkbookSnapshot } from '../../../src/core/snapshot/types';
 import { createWorkSession } from '../../../src/taskpane/standalone/session';
 import type { ToWorker, WorkArgs, WorkKind, WorkResult } from '../../../src/taskpane/standalone/protocol';
 import ExcelJS from 'exceljs';
-import { LINES, missingSectionWorkbook } from '../../hosts/xlsx/insert-fixture';
+import { strFromU8, unzipSync } from 'fflate';
+import { LINES, missingSectionWithTotal, missingSectionWorkbook } from '../../hosts/xlsx/insert-fixture';
 
 let nextId = 1;
 async function call<K extends WorkKind>(session: ReturnType<typeof createWorkSession>, kind: K, args: WorkArgs<K>): Promise<WorkResult<K>> {
@@ -78,9 +79,19 @@ describe('插入缺少的部分 in the standalone page', () => {
     const cli = snapshotOf(annotateCopy(bytes, checkWorkbook({ snapshot: snapshotOf(bytes) }).findings, { fix: true }).bytes);
     for (const sheet of ['项目一', '汇总']) expect(contents(page, sheet)).toEqual(contents(cli, sheet));
     expect(page.sheets.find((s) => s.name === '项目一')!.merges).toEqual(cli.sheets.find((s) => s.name === '项目一')!.merges);
-    // and the 检查结果 sheet names the fill at the moved cell
-    const results = page.sheets.find((s) => s.name === '检查结果')!;
-    expect(results.cells.some((c) => c.text === 'A12 ← 六、资金安排情况')).toBe(true);
+    // and the 检查结果 sheet names the fill at the moved cell, marked as an inserted row as the CLI's copy marks it
+    const filledLines = (snap: WorkbookSnapshot, name: string) =>
+      snap.sheets
+        .find((s) => s.name === name)!
+        .cells.filter((c) => c.text.includes(' ← '))
+        .map((c) => c.text);
+    expect(filledLines(page, '检查结果')).toEqual(['A12 ← 六、资金安排情况（插入一行）']);
+    expect(filledLines(page, '检查结果')).toEqual(filledLines(cli, '检查结果'));
+    const en = await call(session, 'annotate', { withFixes: false, lang: 'en' });
+    if (!en.ok) throw new Error(en.message);
+    const cliEn = snapshotOf(annotateCopy(bytes, checkWorkbook({ snapshot: snapshotOf(bytes) }).findings, { fix: true, lang: 'en' }).bytes);
+    expect(filledLines(snapshotOf(en.bytes), '检查结果')).toEqual(['A12 ← 六、资金安排情况 (row inserted)']);
+    expect(filledLines(cliEn, '检查结果')).toEqual(['A12 ← 六、资金安排情况 (row inserted)']);
   });
 
   it('a fill made before the insert, below it, is written at its moved cell in the copy', async () => {
@@ -146,5 +157,51 @@ describe('插入缺少的部分 in the standalone page', () => {
     if (!copy.ok) throw new Error(copy.message);
     const sheet = snapshotOf(copy.bytes).sheets.find((s) => s.name === '项目一')!;
     expect(sheet.cells.find((c) => c.row === 11 && c.col === 0)?.text).toBe('七、项目实施计划');
+  });
+});
+
+describe('说明 below the row the page inserts', () => {
+  it('move with their findings: the re-check and the downloaded copy find them explained at the moved cell', async () => {
+    const { session, fix } = await opened(await missingSectionWithTotal());
+    const first = await call(session, 'check', { request: { config: {}, lang: 'zh' } });
+    if (!first.outcome.ok) throw new Error('not checked');
+    const total = first.outcome.result.findings.find((f) => f.rule === 'total-mismatch')!;
+    expect(total.cell).toBe('A13');
+    await call(session, 'explain', { finding: total, text: '另含结转资金' });
+
+    await call(session, 'applyFixes', { fixes: [fix], overwrite: false });
+    const after = await call(session, 'check', { request: { config: {}, lang: 'zh' } });
+    if (!after.outcome.ok) throw new Error('not checked');
+    const moved = after.outcome.result.findings.find((f) => f.rule === 'total-mismatch')!;
+    expect([moved.cell, moved.explanation]).toEqual(['A14', '另含结转资金']);
+
+    const copy = await call(session, 'annotate', { withFixes: false, lang: 'zh' });
+    if (!copy.ok) throw new Error(copy.message);
+    const snap = snapshotOf(copy.bytes);
+    expect(snap.explanations).toEqual([expect.objectContaining({ key: moved.key, cell: 'A14', text: '另含结转资金' })]);
+    const recheck = checkWorkbook({ snapshot: snap }).findings.find((f) => f.rule === 'total-mismatch')!;
+    expect([recheck.cell, recheck.explanation]).toEqual(['A14', '另含结转资金']);
+  });
+});
+
+describe('the heading the page inserts', () => {
+  it("has its neighbour heading's format in the download, as in the CLI's copy", async () => {
+    const bytes = await missingSectionWorkbook({ headings: true });
+    const { session, fix } = await opened(bytes);
+    await call(session, 'applyFixes', { fixes: [fix], overwrite: false });
+    await call(session, 'check', { request: { config: {}, lang: 'zh' } });
+    const copy = await call(session, 'annotate', { withFixes: false, lang: 'zh' });
+    if (!copy.ok) throw new Error(copy.message);
+    const cli = annotateCopy(bytes, checkWorkbook({ snapshot: snapshotOf(bytes) }).findings, { fix: true }).bytes;
+    /** The xf element of a cell of 项目一 (its style index's entry in styles.xml). */
+    const xf = (pkg: Uint8Array, a1: string): string => {
+      const files = unzipSync(pkg);
+      const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
+      const s = Number(new RegExp(`<c r="${a1}"[^>]*? s="(\\d+)"`).exec(sheet)?.[1] ?? 0);
+      const xfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(strFromU8(files['xl/styles.xml']!))![1]!;
+      return [...xfs.matchAll(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)][s]![0];
+    };
+    expect(xf(copy.bytes, 'A12')).toBe(xf(cli, 'A12'));
+    expect(xf(copy.bytes, 'A12')).toContain('fontId="1"');
   });
 });

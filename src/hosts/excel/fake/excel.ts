@@ -1200,6 +1200,53 @@ class FakeRange extends FakeObject<RangeTarget> implements XlRange {
     return this.child(new FakeRange(this.ctx), (t) => ({ sheetId: t.sheetId, rect: { ...t.rect } }));
   }
 
+  /**
+   * Range.copyFrom (ExcelApi 1.9), for formats only (`copyType` 'Formats', Excel.RangeCopyType.formats:
+   * "copies the formatting of the range, including font, color, and other format settings, but no
+   * values"): each destination cell takes the number format, fill, font, alignment, wrap and borders of
+   * the source cell at the same offset (a source cell without them resets them), keeping its value,
+   * formula and note. "The destination will be expanded automatically if it is smaller than the source":
+   * it is the source's size from its top-left cell. Not modelled, refused with InvalidArgument: other
+   * copy types, skipBlanks, transpose, a destination larger than the source, a source that is not a
+   * range (an address, RangeAreas). A protected destination sheet: AccessDenied. Raises onChanged (a format change).
+   * Sources: https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-copyfrom-member(1),
+   * https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-ranges-cut-copy-paste#copy-and-paste
+   */
+  copyFrom(sourceRange: FakeRange | FakeRangeAreas | string, copyType = 'All', skipBlanks = false, transpose = false): void {
+    this.op(0, (t, tx) => {
+      this.ctx.needApi(9, 'Range.copyFrom');
+      if (copyType !== 'Formats' || skipBlanks || transpose || !(sourceRange instanceof FakeRange)) {
+        throw new FakeOfficeError('InvalidArgument', 'The fake copies formats only, from a range, without skipBlanks or transpose.');
+      }
+      const src = sourceRange.rangeTarget();
+      if (src === null) throw new FakeOfficeError('InvalidArgument', 'The source range is a null object.');
+      const from = this.ctx.sheetOrThrow(src.sheetId);
+      const s = this.ctx.writable(t.sheetId);
+      const rows = src.rect.bottom - src.rect.top + 1;
+      const cols = src.rect.right - src.rect.left + 1;
+      if (t.rect.bottom - t.rect.top + 1 > rows || t.rect.right - t.rect.left + 1 > cols) {
+        throw new FakeOfficeError('InvalidArgument', 'The fake copies into a destination no larger than the source.');
+      }
+      const rect = { top: t.rect.top, left: t.rect.left, bottom: t.rect.top + rows - 1, right: t.rect.left + cols - 1 };
+      // read every source cell first: the source and the destination may overlap
+      const formats: { numberFormat?: string; fill?: FakeFill; format?: FakeCellFormat }[] = [];
+      eachCell(src.rect, (row, col) => {
+        const c = from.cells[cellKey(row, col)];
+        formats.push({
+          ...(c?.numberFormat !== undefined && { numberFormat: c.numberFormat }),
+          ...(c?.fill && { fill: { ...c.fill } }),
+          ...(c?.format && { format: copyFormat(c.format) }),
+        });
+      });
+      eachCell(rect, (row, col, i, j) => {
+        const key = cellKey(row, col);
+        const { numberFormat: _n, fill: _f, format: _fmt, ...kept } = s.cells[key] ?? { value: null };
+        s.cells[key] = { ...kept, ...formats[i * cols + j]! };
+      });
+      tx.changed(s, rect);
+    });
+  }
+
   select(): void {
     this.op(0, (t) => {
       const s = this.ctx.sheetOrThrow(t.sheetId);
@@ -1233,6 +1280,14 @@ class FakeRange extends FakeObject<RangeTarget> implements XlRange {
       tx.changed(s, t.rect);
     });
   }
+}
+
+/** A deep copy of a cell's format (its border lines are objects of their own). */
+function copyFormat(f: FakeCellFormat): FakeCellFormat {
+  if (!f.borders) return { ...f };
+  const borders: NonNullable<FakeCellFormat['borders']> = {};
+  for (const [side, line] of Object.entries(f.borders)) borders[side as keyof typeof borders] = { ...line };
+  return { ...f, borders };
 }
 
 /** Entire rows inserted at `t.rect` (see FakeRange.insert). */

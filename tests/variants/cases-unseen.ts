@@ -1043,3 +1043,84 @@ UNSEEN_CASES.push({
     projects: 1,
   });
 }
+
+// ------------------------------------------------------------------------------------------------
+// A small funding table under 资金安排情况 whose header names its first column like a section (`资金来源 │
+// 金额（万元）`): a table, not a second 资金安排情况 heading; its 合计 is checked against its rows and against the
+// amount the section's text states.
+{
+  const SHEET = '校舍维修';
+  const LABELS8 = ['项目名称', '立项依据', '项目实施单位', '项目基本概况', '项目实施内容', '资金安排情况', '项目实施计划', '项目实施成效'];
+  const TEXT = [
+    '农村校舍维修项目',
+    '《县教育事业发展规划》。',
+    '县教育局',
+    '全县3所农村学校校舍老化。',
+    '维修校舍3所，购置课桌椅500套。',
+    '',
+    '2024年3月启动，8月完工。',
+    '改善3所学校办学条件。',
+  ];
+  const HEADS = ['一', '二', '三', '四', '五', '六', '七', '八'];
+  /** The project with `funding` rows (cells) under 六、资金安排情况; returns the sheet's rows. */
+  const withFunding = (funding: V[][]): V[][] => {
+    const rows: V[][] = [['项目一']];
+    LABELS8.forEach((l, i) => {
+      rows.push([`${HEADS[i]}、${l}`]);
+      if (i === 5) rows.push(...funding);
+      else rows.push([TEXT[i]!]);
+    });
+    return rows;
+  };
+  const at = (rows: V[][], first: string, col = 0): string =>
+    a1(
+      rows.findIndex((r) => r[0] === first),
+      col,
+    );
+  const cases: [id: string, about: string, funding: V[][], expected: (rows: V[][]) => { rule: string; cell: string }[]][] = [
+    [
+      'u-funding-table-clean',
+      '资金来源 │ 金额（万元）, 60 + 40 = 合计 100: nothing to flag (before: 资金来源 read as a second 资金安排情况)',
+      [
+        ['资金来源', '金额（万元）'],
+        ['中央补助', 60],
+        ['县级配套', 40],
+        ['合计', 100],
+      ],
+      () => [],
+    ],
+    [
+      'u-funding-table-yuan-clean',
+      '资金来源 │ 金额（元）, 600000 + 400000 = 合计 1000000, and the text’s 100万元 agrees',
+      [['本项目安排资金100万元。'], ['资金来源', '金额（元）'], ['中央补助', 600000], ['县级配套', 400000], ['合计', 1000000]],
+      () => [],
+    ],
+    [
+      'u-funding-table-sum-wrong',
+      '资金来源 │ 金额（万元）, 60 + 30 ≠ 合计 100: the 合计 found',
+      [
+        ['资金来源', '金额（万元）'],
+        ['中央补助', 60],
+        ['县级配套', 30],
+        ['合计', 100],
+      ],
+      (rows) => [{ rule: 'total-mismatch', cell: at(rows, '合计', 1) }],
+    ],
+    [
+      'u-funding-text-table-differ',
+      'the text states 120万元, the table’s 合计 is 100万元 (its rows add up): found at the text',
+      [['本项目安排资金120万元。'], ['资金来源', '金额（万元）'], ['中央补助', 60], ['县级配套', 40], ['合计', 100]],
+      (rows) => [{ rule: 'total-mismatch', cell: at(rows, '本项目安排资金120万元。') }],
+    ],
+  ];
+  for (const [id, about, funding, expected] of cases) {
+    const rows = withFunding(funding);
+    UNSEEN_CASES.push({
+      id,
+      about,
+      snapshot: workbook(sheet(SHEET, rows)),
+      expected: expected(rows).map((e) => ({ ...e, sheet: SHEET, project: '项目一' })),
+      projects: 1,
+    });
+  }
+}

@@ -14,7 +14,7 @@ import type { Cell, SheetSnapshot, WorkbookSnapshot } from '../snapshot/types';
 import type { CellRef, Numbering, OutlineHeading, Paragraph, Project, SchoolTable, Section, SectionKey, SkippedSheet } from '../model';
 import { splitLines } from '../text/normalize';
 import { fastUnit, nfkc } from './fast-text';
-import { aliasTable, headingLike, matchHeading, matchTitle, titleFromSheetName, type AliasTable } from './labels';
+import { aliasTable, headingLike, matchHeading, matchTitle, splitNumberingAsWritten, titleFromSheetName, type AliasTable } from './labels';
 import { buildOutline } from './outline';
 import { inferSections } from './infer';
 import { registerHeader, registerRow, transposedRegister, type RegisterColumns } from './registers';
@@ -125,6 +125,21 @@ function sequenceRow(rowCells: readonly Cell[]): boolean {
   if (first.kind === 'number')
     return typeof first.value === 'number' && Number.isInteger(first.value) && first.value >= 0 && first.value < 10_000;
   return first.kind === 'text' && /^\s*\d{1,4}\s*$/u.test(cellString(first));
+}
+
+/** A column header with its unit in brackets: `金额（万元）`, `资金(元)`, `数量（人）`, `面积（平方米）`. */
+const UNIT_HEADER = /^[^，。；,;：:]{1,12}[（(](?:万元|元|千元|亿元|人|人次|个|所|平方米|㎡|间|台|套|项|%)[)）]$/u;
+
+/**
+ * The header row of a two-column table under a heading (`资金来源 │ 金额（万元）`, `项目 │ 资金（元）`): an
+ * unnumbered first cell and a unit column header beside it. Its first cell is a column name, not a section
+ * heading, even when it is named like one; a numbered heading beside a header (`六、资金安排情况 │ 金额（万元）`)
+ * stays a heading.
+ */
+function tableHeaderRow(rowCells: readonly Cell[]): boolean {
+  const [first, second] = rowCells;
+  if (first?.kind !== 'text' || second?.kind !== 'text') return false;
+  return UNIT_HEADER.test(cellString(second).trim()) && splitNumberingAsWritten(cellString(first).trim()).style === 'none';
 }
 
 function isBlank(cell: Cell): boolean {
@@ -533,7 +548,9 @@ function readSheet(sheet: SheetSnapshot, aliases: AliasTable, sheetTables: reado
       classifyCell(rowCells[1]!, name, aliases, lines, true);
     } else {
       const formRow = textCells > 2 && formLabelRow(rowCells);
-      rowCells.forEach((cell, k) => classifyCell(cell, name, aliases, lines, k === 0 && (textCells <= 2 || formRow)));
+      // `资金来源 │ 金额（万元）`: a small table's header row, whose first column may be named like a section
+      const header = textCells === 2 && tableHeaderRow(rowCells);
+      rowCells.forEach((cell, k) => classifyCell(cell, name, aliases, lines, k === 0 && !header && (textCells <= 2 || formRow)));
     }
     i = j;
     if (lines.length === 0) continue;

@@ -12,7 +12,7 @@ import { formatQuantity, measureRange } from '../text/quantities';
 import type { CellRef, Section } from '../model';
 import { defineRule, type RawFinding } from './types';
 
-type MessageId = 'sumDiffers' | 'partExceeds' | 'noSource' | 'tableSumDiffers' | 'countDiffers';
+type MessageId = 'sumDiffers' | 'partExceeds' | 'noSource' | 'tableSumDiffers' | 'countDiffers' | 'textTableDiffers';
 
 /** A small money table under a heading (项目 | 金额（万元）… with a 合计 row): the 合计 against its rows. */
 function tableFindings(section: Section, project: string): RawFinding<MessageId>[] {
@@ -35,6 +35,42 @@ function tableFindings(section: Section, project: string): RawFinding<MessageId>
     });
   }
   return out;
+}
+
+/**
+ * The amount a section's text states (`本项目安排资金120万元`) against the 合计 of the one money table under it
+ * (`资金来源 │ 金额（万元）` … `合计 │ 100`): when no reading of the text agrees with the table, one finding at the
+ * text, the table's 合计 beside it. A table whose 合计 already disagrees with its rows is reported by that
+ * (one cause, one finding); a rate (每生每年…元) is not the section's amount.
+ */
+function textTableFindings(section: Section, project: string): RawFinding<MessageId>[] {
+  const tables = moneyTableTotals(section);
+  if (tables.length !== 1) return [];
+  const t = tables[0]!;
+  if (t.rows >= 2 && t.sum !== t.total) return [];
+  const stated = analyseSection(section).stated;
+  if (!stated || stated.per !== undefined || stated.kind === 'rate') return [];
+  if ([stated, ...stated.alternatives].some((r) => t.total >= r.lo && t.total <= r.hi)) return [];
+  const text = formatMoney(stated.fen, stated.unit);
+  const total = formatMoney(t.total, t.unit);
+  return [
+    {
+      messageId: 'textTableDiffers',
+      data: {
+        label: section.label,
+        text,
+        column: t.column,
+        total,
+        diff: formatMoney(Math.abs(stated.fen - t.total), unitForDifference(stated.fen - t.total, [stated.unit, t.unit])),
+      },
+      ref: stated.ref,
+      project,
+      column: t.column,
+      expected: total,
+      actual: text,
+      related: [t.ref],
+    },
+  ];
 }
 
 /** A quantity column's header: its unit in brackets (`建筑面积（平方米）`, `数量（所）`). */
@@ -259,6 +295,10 @@ export default defineRule<MessageId>({
         zh: '表格“{column}”列的合计{total}与各行之和{sum}不符，相差{diff}',
         en: 'The 合计 of column “{column}”, {total}, differs from the sum of its rows, {sum}: off by {diff}',
       },
+      textTableDiffers: {
+        zh: '“{label}”文字写明{text}，其下表格“{column}”列的合计为{total}，两者相差{diff}',
+        en: '“{label}” states {text} in its text, but the 合计 of column “{column}” of its table is {total}: off by {diff}',
+      },
       partExceeds: {
         zh: '分项“{parts}”大于总数“{total}”',
         en: 'The part “{parts}” is larger than the total “{total}”',
@@ -273,7 +313,11 @@ export default defineRule<MessageId>({
     const out: RawFinding<MessageId>[] = [];
     for (const project of document.projects) {
       for (const section of project.sections) {
-        out.push(...tableFindings(section, project.label), ...quantityTableFindings(section, project.label));
+        out.push(
+          ...tableFindings(section, project.label),
+          ...textTableFindings(section, project.label),
+          ...quantityTableFindings(section, project.label),
+        );
         const an = analyseSection(section);
         for (const c of [...moneyCompared(an), ...quantityCompared(an)]) {
           const f = judge(c, project.label);

@@ -1124,3 +1124,34 @@ UNSEEN_CASES.push({
     });
   }
 }
+
+// A bureau's own school table: 序号 first, then 学校名称 and 学校标识码, 合计 written in the 序号 column at the foot.
+// The 合计 row is the table's total (before: read as one more school, and the table said to have no 合计 row).
+{
+  const SHEET = '资金分配表';
+  const table = (last: number): V[][] => [
+    ['2024年农村学校校舍维修资金分配表'],
+    ['序号', '学校名称', '学校标识码', '资金（万元）', '备注'],
+    [1, '玉溪市江川区江城镇中心小学', '2153000001', 30, null],
+    [2, '玉溪市江川区前卫镇中心小学', '2153000002', 40, null],
+    [3, '玉溪市江川区九溪镇中学', '3153000003', 20, null],
+    [4, '玉溪市江川区路居镇中心幼儿园', '1153000004', last, null],
+    ['合计', null, null, 100, null],
+  ];
+  UNSEEN_CASES.push(
+    {
+      id: 'u-school-table-sequence-total-clean',
+      about: '序号 │ 学校名称 │ 学校标识码 │ 资金（万元）, 合计 in the 序号 column, rows add up: nothing to flag',
+      snapshot: workbook(sheet(SHEET, table(10))),
+      expected: [],
+      tables: 1,
+    },
+    {
+      id: 'u-school-table-sequence-total-wrong',
+      about: 'the same table, rows add up to 105, 合计 100: the 合计 found',
+      snapshot: workbook(sheet(SHEET, table(15))),
+      expected: [{ rule: 'table-total-mismatch', sheet: SHEET, cell: 'D7' }],
+      tables: 1,
+    },
+  );
+}

@@ -277,6 +277,8 @@ const NOTE_LINE = /^(?:注|说明|备注|填表|制表|审核|单位|负责人|�
 function classifyRow(grid: SheetGrid, row: number, h: HeaderLayout, cols: ColumnMap & { code: number; name: number }): RowKind {
   let any = false;
   let numbers = 0;
+  /** The row's first cell with text, when it stands left of the code and name columns (a 序号 column). */
+  let lead: Cell | undefined;
   for (const cell of grid.row(row)) {
     if (cell.col < h.left || cell.col > h.right) continue;
     if (cell.col === cols.code) {
@@ -286,13 +288,17 @@ function classifyRow(grid: SheetGrid, row: number, h: HeaderLayout, cols: Column
     } else if (!hasText(cell.text)) continue;
     any = true;
     if (cell.kind === 'number') numbers++;
+    if (lead === undefined && cell.col < Math.min(cols.code, cols.name)) lead = cell;
   }
   if (!any) return 'blank';
   const code = compact(rowText(grid, row, cols.code));
   const name = compact(rowText(grid, row, cols.name));
   const proj = compact(rowText(grid, row, cols.projectName));
-  if (TOTAL_LABEL.test(code) || TOTAL_LABEL.test(name) || (name === '' && TOTAL_LABEL.test(proj))) return 'total';
-  if (SUBTOTAL_LABEL.test(code) || SUBTOTAL_LABEL.test(name)) return 'subtotal';
+  // `合计` in the 序号 column of a table whose name and code come after it (`序号 │ 学校名称 │ 学校标识码 │ …`)
+  const leadText = lead !== undefined && code === '' && name === '' ? compact(lead.text) : '';
+  if (TOTAL_LABEL.test(code) || TOTAL_LABEL.test(name) || (name === '' && TOTAL_LABEL.test(proj)) || TOTAL_LABEL.test(leadText))
+    return 'total';
+  if (SUBTOTAL_LABEL.test(code) || SUBTOTAL_LABEL.test(name) || SUBTOTAL_LABEL.test(leadText)) return 'subtotal';
   if (HEADING.test(code) || HEADING.test(name)) return 'end';
   if (NOTE_LINE.test(code) || NOTE_LINE.test(name) || name.length > 40) return 'end'; // a note or paragraph below the table
   if (name !== '') return 'school';

@@ -1155,3 +1155,32 @@ UNSEEN_CASES.push({
     },
   );
 }
+
+// `资金来源：` alone on a line under 六、资金安排情况, then numbered sources and a 合计 line: a label of the section, not a
+// second (duplicate, empty) 资金安排情况; the 合计 checked against the lines above it.
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-funding-sublabel-clean',
+    '资金来源： then 1.中央… 2.县级… 合计： under 六、资金安排情况 (adds up)',
+    project(
+      '农村校舍维修项目',
+      ['全县3所农村学校校舍老化。'],
+      ['维修校舍3所，购置课桌椅500套。'],
+      ['资金来源：', '1.中央补助资金：60万元；', '2.县级配套资金：40万元；', '合计：100万元。'],
+      ['2024年3月启动，8月完工。'],
+    ),
+    [],
+  ),
+  ...allLayouts(
+    'u-funding-sublabel-wrong',
+    'the same, 60 + 30 against 合计 100: the 合计 found, and no duplicate section',
+    project(
+      '农村校舍维修项目',
+      ['全县3所农村学校校舍老化。'],
+      ['维修校舍3所，购置课桌椅500套。'],
+      ['资金来源：', '1.中央补助资金：60万元；', '2.县级配套资金：30万元；', '合计：100万元。'],
+      ['2024年3月启动，8月完工。'],
+    ),
+    [{ rule: 'total-mismatch', section: 5, needle: '合计：100万元' }],
+  ),
+);

@@ -404,8 +404,11 @@ function readSheet(sheet: SheetSnapshot, aliases: AliasTable, sheetTables: reado
   // `实施内容：…` inside 项目实施内容 (or `资金来源：…` right under `六、资金安排情况`): the section naming itself
   const restatesCurrent = (h: Extract<Line, { kind: 'heading' }>): boolean => {
     const cur = section;
-    if (h.match.rest === undefined || cur?.key !== h.match.key) return false;
-    return cur.paragraphs.length > 0 || (h.match.numbering.style === 'none' && cur.numbering.style !== 'none');
+    if (cur?.key !== h.match.key) return false;
+    // an unnumbered label under the numbered heading of its own section (`资金来源：` under `六、资金安排情况`,
+    // with or without text after its colon) names a part of it, never a second section
+    if (h.match.numbering.style === 'none' && cur.numbering.style !== 'none') return true;
+    return h.match.rest !== undefined && cur.paragraphs.length > 0;
   };
 
   const startSection = (h: Extract<Line, { kind: 'heading' }>): void => {

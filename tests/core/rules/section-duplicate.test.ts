@@ -52,12 +52,34 @@ describe('section-duplicate', () => {
           index: 0,
           visibility: 'visible' as const,
           merges: [],
-          cells: [t(0, '项目一'), t(1, '七、项目实施计划'), t(2, '1月'), t(3, '进度安排'), t(4, '2月')],
+          cells: [t(0, '项目一'), t(1, '七、项目实施计划'), t(2, '1月'), t(3, '八、进度安排'), t(4, '2月')],
         },
       ],
     };
     const read = readDisclosure(snapshot);
     const f = run({ projects: read.projects, tables: [], registry: [], snapshot });
     expect(f.map((x) => [x.project, x.cell])).toEqual([['项目一', 'A4']]);
+  });
+
+  it('an unnumbered label of the section under its numbered heading is a part of it, not a second one', () => {
+    const t = (row: number, text: string) => ({ row, col: 0, kind: 'text' as const, value: text, text });
+    for (const label of ['进度安排', '进度安排：', '项目实施计划']) {
+      const snapshot = {
+        sheets: [
+          {
+            name: 'S',
+            index: 0,
+            visibility: 'visible' as const,
+            merges: [],
+            cells: [t(0, '项目一'), t(1, '七、项目实施计划'), t(2, '1月启动。'), t(3, label), t(4, '2月完工。')],
+          },
+        ],
+      };
+      const read = readDisclosure(snapshot);
+      expect(run({ projects: read.projects, tables: [], registry: [], snapshot })).toEqual([]);
+      expect(read.projects[0]!.sections.map((s) => [s.key, s.paragraphs.map((p) => p.text)])).toEqual([
+        ['plan', ['1月启动。', label, '2月完工。']],
+      ]);
+    }
   });
 });

@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { readDocument } from './src/hosts/document/read';
+import { checkWorkbook } from './src/core/check';
+import { realText, perSheet, twoColumn } from './tests/variants/real';
+const id = 'qingshan-edu-target-form';
+const raw = readFileSync(`tests/fixtures/real/${id}.txt`, 'utf8');
+const d = readDocument(new TextEncoder().encode(raw.split('\n').filter(l => !l.startsWith('#')).join('\n')), 'txt');
+if (!d.ok) throw 1;
+for (const f of checkWorkbook({ snapshot: d.snapshot }).findings) console.log('txt', f.cell, f.messageId, f.message);
+for (const f of checkWorkbook({ snapshot: twoColumn([realText(id, '项目一')]) }).findings) console.log('two', f.cell, f.messageId, f.message);
+for (const f of checkWorkbook({ snapshot: twoColumn([realText(id, '正文')]) }).findings) console.log('two正文', f.cell, f.messageId, f.message);

@@ -21,10 +21,9 @@ const KIND: Record<DocumentKind, Bilingual> = {
 
 /** The sentence after the report when a write was asked of a document. */
 export function documentNotWritten(file: string, kind: DocumentKind, flags: readonly string[]): Bilingual {
-  const list = flags.join(' ');
   return {
-    zh: `${file}：这是${KIND[kind].zh}，已按原文检查；${list} 只适用于 Excel 工作簿，未写入任何文件`,
-    en: `${file}: this is ${KIND[kind].en}, checked as written; ${list} apply only to an Excel workbook, so nothing was written`,
+    zh: `${file}：这是${KIND[kind].zh}，已按原文检查；${flags.join('、')} 只适用于 Excel 工作簿，未写入任何文件`,
+    en: `${file}: this is ${KIND[kind].en}, checked as written; ${flags.join(', ')} apply only to an Excel workbook, so nothing was written`,
   };
 }
 

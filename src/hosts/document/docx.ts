@@ -397,5 +397,6 @@ export function readWordBody(pkg: WordPackage, documentPart: string, sheet: Shee
       if (skip === 0 && inText) add(s);
     },
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by the parse handlers above
   if (!sawBody) throw new DocumentReadError('not-a-document', { part: documentPart });
 }

@@ -17,7 +17,10 @@ export type DocumentReadErrorCode =
   | 'limit'
   | 'internal';
 
-type Sentences = { readonly zh: string; readonly en: string };
+interface Sentences {
+  readonly zh: string;
+  readonly en: string;
+}
 
 function sentences(code: DocumentReadErrorCode, part: string | undefined, cause: XlsxReadError | undefined): Sentences {
   const at = part !== undefined ? { zh: `（部件 ${part}）`, en: ` (part ${part})` } : { zh: '', en: '' };

@@ -21,16 +21,23 @@ export interface DocxParts {
 
 export function buildDocx(parts: DocxParts): Uint8Array {
   const rels: string[] = [];
-  const overrides = ['<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'];
+  const overrides = [
+    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>',
+  ];
   const files: Record<string, string | Uint8Array> = {};
   if (parts.numbering !== undefined) {
     rels.push(`<Relationship Id="rId1" Type="${R}/numbering" Target="numbering.xml"/>`);
-    overrides.push('<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>');
-    files['word/numbering.xml'] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="${W}">${parts.numbering}</w:numbering>`;
+    overrides.push(
+      '<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>',
+    );
+    files['word/numbering.xml'] =
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="${W}">${parts.numbering}</w:numbering>`;
   }
   if (parts.styles !== undefined) {
     rels.push(`<Relationship Id="rId2" Type="${R}/styles" Target="styles.xml"/>`);
-    overrides.push('<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>');
+    overrides.push(
+      '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>',
+    );
     files['word/styles.xml'] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="${W}">${parts.styles}</w:styles>`;
   }
   files['[Content_Types].xml'] =
@@ -81,7 +88,10 @@ export function tc(text: string, options: { span?: number; vMerge?: 'restart' | 
   const pr = `${options.span !== undefined ? `<w:gridSpan w:val="${options.span}"/>` : ''}${
     options.vMerge === 'restart' ? '<w:vMerge w:val="restart"/>' : options.vMerge === 'continue' ? '<w:vMerge/>' : ''
   }`;
-  return `<w:tc>${pr === '' ? '' : `<w:tcPr>${pr}</w:tcPr>`}${text.split('\n').map((l) => p(l)).join('')}</w:tc>`;
+  return `<w:tc>${pr === '' ? '' : `<w:tcPr>${pr}</w:tcPr>`}${text
+    .split('\n')
+    .map((l) => p(l))
+    .join('')}</w:tc>`;
 }
 
 export function tr(...cells: string[]): string {

@@ -94,7 +94,12 @@ describe('paragraphs', () => {
 describe('tables', () => {
   // the head of a school table: 学校代码 and 备注 merged down two rows, 项目建设计划 across two columns
   const table = tbl(
-    tr(tc('学校代码', { vMerge: 'restart' }), tc('学校名称', { vMerge: 'restart' }), tc('项目建设计划', { span: 2 }), tc('备注', { vMerge: 'restart' })),
+    tr(
+      tc('学校代码', { vMerge: 'restart' }),
+      tc('学校名称', { vMerge: 'restart' }),
+      tc('项目建设计划', { span: 2 }),
+      tc('备注', { vMerge: 'restart' }),
+    ),
     tr(tc('', { vMerge: 'continue' }), tc('', { vMerge: 'continue' }), tc('数量'), tc('资金'), tc('', { vMerge: 'continue' })),
     tr(tc('2153030929'), tc('玉溪市江川区第一小学'), tc('19'), tc('59.28\n（万元）'), tc('')),
   );
@@ -128,7 +133,12 @@ describe('tables', () => {
 
   it('reads the school table of a Word document like the sheet’s: a missing code is found in its cell', () => {
     const head = tbl(
-      tr(tc('学校代码（10位代码）', { vMerge: 'restart' }), tc('学校名称（市+县+乡+校名）', { vMerge: 'restart' }), tc('保安数量（人）', { vMerge: 'restart' }), tc('资金需求（万元）', { vMerge: 'restart' })),
+      tr(
+        tc('学校代码（10位代码）', { vMerge: 'restart' }),
+        tc('学校名称（市+县+乡+校名）', { vMerge: 'restart' }),
+        tc('保安数量（人）', { vMerge: 'restart' }),
+        tc('资金需求（万元）', { vMerge: 'restart' }),
+      ),
       tr(tc('', { vMerge: 'continue' }), tc('', { vMerge: 'continue' }), tc('', { vMerge: 'continue' }), tc('', { vMerge: 'continue' })),
       tr(tc('合计', { span: 2 }), tc('31'), tc('96.72')),
       tr(tc('5304210001'), tc('玉溪市江川区大街街道第一小学'), tc('19'), tc('59.28')),
@@ -191,7 +201,10 @@ describe('bad files: one sentence each', () => {
   });
 
   it('refuses a DOCTYPE, and malformed XML is said with its part', () => {
-    const doctype = buildDocx({ body: '', extra: { 'word/document.xml': '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><w:document/>' } });
+    const doctype = buildDocx({
+      body: '',
+      extra: { 'word/document.xml': '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><w:document/>' },
+    });
     expect(fail(doctype).code).toBe('doctype-refused');
     const broken = buildDocx({ body: '<w:p><w:r><w:t>a</w:r></w:p>' });
     const e = fail(broken);

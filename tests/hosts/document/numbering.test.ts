@@ -8,7 +8,23 @@ import { formatNumber, NumberingCounters, type NumberingDefinitions, type Number
 describe('formatNumber', () => {
   it('counts in Chinese as headings are numbered (十 for ten, 零 inside)', () => {
     const zh = [1, 2, 9, 10, 11, 19, 20, 21, 99, 100, 101, 110, 1000, 1001, 10000].map((n) => formatNumber(n, 'chineseCounting'));
-    expect(zh).toEqual(['一', '二', '九', '十', '十一', '十九', '二十', '二十一', '九十九', '一百', '一百零一', '一百一十', '一千', '一千零一', '一万']);
+    expect(zh).toEqual([
+      '一',
+      '二',
+      '九',
+      '十',
+      '十一',
+      '十九',
+      '二十',
+      '二十一',
+      '九十九',
+      '一百',
+      '一百零一',
+      '一百一十',
+      '一千',
+      '一千零一',
+      '一万',
+    ]);
     expect(formatNumber(12, 'chineseCountingThousand')).toBe('十二');
   });
 
@@ -40,7 +56,7 @@ const level = (numFmt: string, lvlText: string, extra: Partial<NumberingLevel> =
   ...extra,
 });
 
-function defs(levels: NumberingLevel[], overrides: Map<number, { start?: number }> = new Map()): NumberingDefinitions {
+function defs(levels: NumberingLevel[], overrides = new Map<number, { start?: number }>()): NumberingDefinitions {
   return {
     abstracts: new Map([['0', new Map(levels.map((l, i) => [i, l]))]]),
     nums: new Map([
@@ -70,16 +86,16 @@ describe('NumberingCounters', () => {
     const c = new NumberingCounters(
       defs([level('decimal', '%1.'), level('decimal', '%1.%2', { restart: 0 }), level('decimal', '(%3)', { restart: 1 })]),
     );
-    expect([c.next('1', 0), c.next('1', 1), c.next('1', 2), c.next('1', 1), c.next('1', 2), c.next('1', 0), c.next('1', 1), c.next('1', 2)]).toEqual([
-      '1.',
-      '1.1',
-      '(1)',
-      '1.2',
-      '(2)',
-      '2.',
-      '2.3',
-      '(1)',
-    ]);
+    expect([
+      c.next('1', 0),
+      c.next('1', 1),
+      c.next('1', 2),
+      c.next('1', 1),
+      c.next('1', 2),
+      c.next('1', 0),
+      c.next('1', 1),
+      c.next('1', 2),
+    ]).toEqual(['1.', '1.1', '(1)', '1.2', '(2)', '2.', '2.3', '(1)']);
   });
 
   it('keeps counters per numId, honours a startOverride, and numbers nothing for numId 0 or an unknown list', () => {

@@ -68,9 +68,28 @@ describe('lines', () => {
   });
 
   it('reads a Word table flattened one cell a line (rows between blank lines) back as a table', () => {
-    const text = ['六、资金安排情况', '\t学校代码', '\t学校名称', '\t备注', '', '\t2153030929', '\t第一小学', '\t', '', '七、项目实施计划'].join('\n');
+    const text = [
+      '六、资金安排情况',
+      '\t学校代码',
+      '\t学校名称',
+      '\t备注',
+      '',
+      '\t2153030929',
+      '\t第一小学',
+      '\t',
+      '',
+      '七、项目实施计划',
+    ].join('\n');
     const { sheet, places } = read(utf8(text));
-    expect(cells(sheet)).toEqual(['0,0:六、资金安排情况', '1,0:学校代码', '1,1:学校名称', '1,2:备注', '2,0:2153030929', '2,1:第一小学', '4,0:七、项目实施计划']);
+    expect(cells(sheet)).toEqual([
+      '0,0:六、资金安排情况',
+      '1,0:学校代码',
+      '1,1:学校名称',
+      '1,2:备注',
+      '2,0:2153030929',
+      '2,1:第一小学',
+      '4,0:七、项目实施计划',
+    ]);
     // each cell keeps its own line for the report
     expect(places.rows[2]).toEqual({ n: 6, cellLines: [6, 7, 8] });
     // the blank line after the table is an empty row, as after a Word table
@@ -83,7 +102,11 @@ describe('lines', () => {
   });
 
   it('puts the last cell of a short header row in the last column (the merged 备注 of a school table)', () => {
-    const rows = [['学校代码', '学校名称', '项目建设计划', '备注'], ['', '', '项目名称', '数量', ''], ['1', '2', '3', '4', '5', '6']];
+    const rows = [
+      ['学校代码', '学校名称', '项目建设计划', '备注'],
+      ['', '', '项目名称', '数量', ''],
+      ['1', '2', '3', '4', '5', '6'],
+    ];
     const text = rows.map((r) => r.map((c) => `\t${c}`).join('\n')).join('\n\n');
     const { sheet } = read(utf8(text));
     expect(cells(sheet).filter((c) => c.startsWith('0,'))).toEqual(['0,0:学校代码', '0,1:学校名称', '0,2:项目建设计划', '0,5:备注']);

@@ -66,7 +66,8 @@ export function documentKind(bytes: Uint8Array, fileName: string): DocumentKind 
       return ext === 'docx' || ext === 'docm' ? 'docx' : undefined;
     }
     if (names.includes('xl/workbook.xml') || names.includes('xl/workbook.bin')) return undefined;
-    return names.includes('word/document.xml') || ext === 'docx' || ext === 'docm' ? 'docx' : undefined;
+    // Word's main part is word/document.xml; another name under word/ is still Word's (its relationship says which)
+    return names.some((n) => n.startsWith('word/') && n.endsWith('.xml')) || ext === 'docx' || ext === 'docm' ? 'docx' : undefined;
   }
   return ext === 'txt' ? 'txt' : undefined;
 }

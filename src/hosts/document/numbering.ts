@@ -9,7 +9,8 @@
  * - A level `w:lvl` (§17.9.6) has `w:start` (§17.9.26, default 0), `w:numFmt` (§17.9.17, the
  *   values of ST_NumberFormat §17.18.59), `w:lvlText` (§17.9.12: `%1`…`%9` stand for the current
  *   number of levels 1…9), `w:lvlRestart` (§17.9.11) and `w:isLgl` (§17.9.4: every `%n` decimal).
- * - Restart: a level restarts when a higher level (smaller ilvl) is used; with `w:lvlRestart n` only
+ * - Restart (§17.9.11, quoted at https://learn.microsoft.com/en-us/previous-versions/office/developer/office-2010/cc818409(v=office.14)):
+ *   a level restarts when a higher level (smaller ilvl) is used; with `w:lvlRestart n` only
  *   when level n or a higher one is used (Word's reading, MS-OI29500:
  *   https://learn.microsoft.com/en-us/openspecs/office_standards/ms-oi29500/140a2cd9-2f26-456d-9760-ae6ecef4e8b5);
  *   `0` never restarts.

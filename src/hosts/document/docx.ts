@@ -39,6 +39,9 @@ const SKIP = new Set([
   'commentReference',
 ]);
 
+/** The last column of a sheet (XFD), 0-based. */
+const MAX_COL = 16383;
+
 const off = (v: string | undefined): boolean => v === '0' || v === 'false' || v === 'off';
 
 function int(v: string | undefined): number | undefined {
@@ -234,8 +237,10 @@ export function readWordBody(pkg: WordPackage, documentPart: string, sheet: Shee
     let col = t.gridBefore;
     const seen = new Set<number>();
     for (const c of t.cells) {
+      // a sheet has 16,384 columns (as the .xlsx reader's addresses): cells past them are not read
+      if (col > MAX_COL) break;
       const left = col;
-      const right = col + Math.max(1, c.span) - 1;
+      const right = Math.min(MAX_COL, col + Math.max(1, c.span) - 1);
       col = right + 1;
       seen.add(left);
       const open = t.open.get(left);
@@ -275,6 +280,8 @@ export function readWordBody(pkg: WordPackage, documentPart: string, sheet: Shee
           sawBody = true;
           return;
         case 'p':
+          // a cell's paragraphs count too (the body's are rows): millions of empty `<w:p/>` stop at the limit
+          if (tableDepth > 0) sheet.item();
           para = { text: '', inPPr: false };
           return;
         case 'pPr':

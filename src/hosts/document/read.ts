@@ -115,7 +115,7 @@ function readTxt(bytes: Uint8Array, limits: ReadLimits, now: () => number): { sn
       if (now() - started > limits.timeBudgetMs) throw new XlsxReadError('limit-exceeded', { limit: 'time', max: limits.timeBudgetMs });
     }
   });
-  readTextLines(decodeText(bytes), sheet);
+  readTextLines(decodeText(bytes), sheet, limits.maxCells);
   const { sheet: snapshotSheet, places } = sheet.finish('line');
   return { snapshot: { sheets: [snapshotSheet] }, places };
 }

@@ -16,6 +16,7 @@ export class SheetBuilder {
   private readonly merges: Range[] = [];
   private readonly places: (RowPlace | null)[] = [];
   private chars = 0;
+  private items = 0;
 
   constructor(
     private readonly limits: ReadLimits,
@@ -27,13 +28,22 @@ export class SheetBuilder {
     return this.places.length;
   }
 
-  private count(text: string): void {
-    if (this.cells.length >= this.limits.maxCells) {
-      throw new XlsxReadError('limit-exceeded', { limit: 'cells', max: this.limits.maxCells, sheet: DOCUMENT_SHEET });
+  /**
+   * Counts one more item (a paragraph, a line, a table row or cell) against the cell limit: rows without
+   * cells (empty paragraphs) cost memory too.
+   */
+  item(): void {
+    this.items++;
+    if (this.items > this.limits.maxCells) {
+      throw new XlsxReadError('limit-exceeded', { limit: 'cells', max: this.limits.maxCells });
     }
+  }
+
+  private count(text: string): void {
+    this.item();
     this.chars += text.length;
     if (this.chars > this.limits.maxTextChars) {
-      throw new XlsxReadError('limit-exceeded', { limit: 'text-chars', max: this.limits.maxTextChars, sheet: DOCUMENT_SHEET });
+      throw new XlsxReadError('limit-exceeded', { limit: 'text-chars', max: this.limits.maxTextChars });
     }
     this.work(text.length + 16);
   }
@@ -46,12 +56,14 @@ export class SheetBuilder {
 
   /** A paragraph (or line): its text in column A; an empty one is an empty row. */
   paragraph(text: string, place: RowPlace): void {
+    this.item();
     this.text(this.row, 0, text);
     this.places.push(place);
   }
 
   /** A table row: `cells[k]` is the text at column `cols[k]` (columns in increasing order). */
   tableRow(cells: readonly { readonly col: number; readonly text: string }[], place: RowPlace): void {
+    this.item();
     const row = this.row;
     for (const c of cells) this.text(row, c.col, c.text);
     this.places.push(place);
@@ -60,7 +72,7 @@ export class SheetBuilder {
   merge(range: Range): void {
     if (range.top === range.bottom && range.left === range.right) return;
     if (this.merges.length >= this.limits.maxMerges) {
-      throw new XlsxReadError('limit-exceeded', { limit: 'merges', max: this.limits.maxMerges, sheet: DOCUMENT_SHEET });
+      throw new XlsxReadError('limit-exceeded', { limit: 'merges', max: this.limits.maxMerges });
     }
     this.merges.push(range);
   }

@@ -13,6 +13,7 @@
  *   another and one of them has two cells or more, so that paragraphs indented with a tab stay lines.
  */
 import type { SheetBuilder } from './sheet';
+import { XlsxReadError } from '../xlsx/errors';
 import { DocumentReadError } from './errors';
 
 /** Decodes the bytes of a text file; throws `not-text` when they are not text. */
@@ -68,8 +69,15 @@ function columnsOf(count: number, width: number, header: boolean): number[] {
 }
 
 /** Reads the decoded text into `sheet`. */
-export function readTextLines(text: string, sheet: SheetBuilder): void {
+export function readTextLines(text: string, sheet: SheetBuilder, maxLines: number): void {
   if (BINARY.test(text)) throw new DocumentReadError('not-text');
+  // the lines are counted before the text is split: a file of line breaks alone stops here, not in memory
+  for (const end of ['\n', '\r']) {
+    let breaks = 0;
+    for (let i = text.indexOf(end); i >= 0; i = text.indexOf(end, i + 1)) {
+      if (++breaks > maxLines) throw new XlsxReadError('limit-exceeded', { limit: 'cells', max: maxLines });
+    }
+  }
   const lines = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
   // a final line break ends the last line; it does not start another
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();

@@ -221,6 +221,24 @@ describe('bad files: one sentence each', () => {
     expect(fail(many, { maxCells: 10 }).en).toContain('the number of cells exceeds the limit of 10');
   });
 
+  it('counts empty paragraphs, in the body and in cells, against the limit (they cost rows, not cells)', () => {
+    expect(fail(buildDocx({ body: '<w:p/>'.repeat(50) }), { maxCells: 20 }).code).toBe('limit');
+    expect(fail(buildDocx({ body: tbl(tr(`<w:tc>${'<w:p/>'.repeat(50)}</w:tc>`)) }), { maxCells: 20 }).code).toBe('limit');
+    expect(readDocument(buildDocx({ body: '<w:p/>'.repeat(50) }), 'docx', { limits: { maxCells: 60 } }).ok).toBe(true);
+  });
+
+  it('reads no cell past the sheet’s last column (XFD), whatever the spans say', () => {
+    const s = read(buildDocx({ body: tbl(tr(tc('a', { span: 16380 }), tc('b', { span: 9 }), tc('c'), tc('d'))) }));
+    expect(s.cells.map((c) => [c.col, c.text])).toEqual([
+      [0, 'a'],
+      [16380, 'b'],
+    ]);
+    expect(s.merges).toEqual([
+      { top: 0, left: 0, bottom: 0, right: 16379 },
+      { top: 0, left: 16380, bottom: 0, right: 16383 },
+    ]);
+  });
+
   it('a package without word/document.xml holds no Word body', () => {
     const z = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/other.xml': strToU8('<x/>') });
     expect(fail(z).code).toBe('not-a-document');

@@ -54,6 +54,17 @@ describe('decoding', () => {
   });
 });
 
+describe('bounds', () => {
+  it('counts the lines before splitting the text: line breaks alone stop at the limit', () => {
+    for (const end of ['\n', '\r', '\r\n']) {
+      const r = readDocument(utf8(end.repeat(100)), 'txt', { limits: { maxCells: 50 } });
+      expect(r.ok ? '' : r.error.en).toBe('the number of cells exceeds the limit of 50; reading stopped');
+    }
+    // a line with text is a row and a cell: 20 lines are 40 of 50
+    expect(readDocument(utf8('a\n'.repeat(20)), 'txt', { limits: { maxCells: 50 } }).ok).toBe(true);
+  });
+});
+
 describe('lines', () => {
   it('puts line N in row N (empty lines kept), whatever the line ends', () => {
     const { sheet, places } = read(utf8('项目一\r\n\r\n一、项目名称\r专项经费\n'));

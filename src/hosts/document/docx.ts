@@ -51,8 +51,13 @@ function int(v: string | undefined): number | undefined {
 }
 
 /** numbering.xml (§17.9): abstract numberings, their levels, and the `w:num` instances. */
-export function readNumbering(pkg: WordPackage, part: string | undefined): NumberingDefinitions & { styleLevel: Map<string, number> } {
-  const defs = { ...emptyNumbering(), styleLevel: new Map<string, number>() };
+export function readNumbering(
+  pkg: WordPackage,
+  part: string | undefined,
+): NumberingDefinitions & { styleLevel: Map<string, number>; styleLinks: Map<string, string> } {
+  /** styleLevel: a paragraph style → the level linked to it (lvl/pStyle); styleLinks: abstractNum → its numStyleLink. */
+  const defs = { ...emptyNumbering(), styleLevel: new Map<string, number>(), styleLinks: new Map<string, string>() };
+  let abstractId = '';
   if (part === undefined) return defs;
   let abstract: Map<number, NumberingLevel> | undefined;
   let num: { abstractId: string; overrides: Map<number, { start?: number; level?: NumberingLevel }> } | undefined;
@@ -63,9 +68,14 @@ export function readNumbering(pkg: WordPackage, part: string | undefined): Numbe
       switch (name) {
         case 'abstractNum': {
           abstract = new Map();
-          defs.abstracts.set(a.get('abstractNumId') ?? '', abstract);
+          abstractId = a.get('abstractNumId') ?? '';
+          defs.abstracts.set(abstractId, abstract);
           break;
         }
+        case 'numStyleLink':
+          // the levels are those of a numbering style's list (§17.9.21): resolved with styles.xml
+          if (abstract && !lvl) defs.styleLinks.set(abstractId, a.get('val') ?? '');
+          break;
         case 'num': {
           num = { abstractId: '', overrides: new Map() };
           defs.nums.set(a.get('numId') ?? '', num);
@@ -136,7 +146,9 @@ function readStyles(pkg: WordPackage, part: string | undefined): { styles: Map<s
         return;
       }
       if (name === 'style') {
-        cur = a.get('type') === 'paragraph' ? { id: a.get('styleId') ?? '' } : undefined;
+        // paragraph styles (numbering of headings) and numbering styles (the lists of numStyleLink)
+        const type = a.get('type');
+        cur = type === 'paragraph' || type === 'numbering' ? { id: a.get('styleId') ?? '' } : undefined;
         if (cur && !off(a.get('default')) && a.get('default') !== undefined) defaultStyle = cur.id;
       } else if (cur) {
         if (name === 'basedOn') cur.basedOn = a.get('val') ?? '';
@@ -192,6 +204,13 @@ export function readWordBody(pkg: WordPackage, documentPart: string, sheet: Shee
   const stylesPart = rels.get('/styles');
   const defs = readNumbering(pkg, numberingPart !== undefined && pkg.has(numberingPart) ? numberingPart : undefined);
   const { styles, defaultStyle } = readStyles(pkg, stylesPart !== undefined && pkg.has(stylesPart) ? stylesPart : undefined);
+  // an abstract numbering that links to a numbering style takes the levels of that style's list
+  for (const [id, styleId] of defs.styleLinks) {
+    const numId = styles.get(styleId)?.numId;
+    const target = numId !== undefined ? defs.nums.get(numId)?.abstractId : undefined;
+    const levels = target !== undefined && target !== id ? defs.abstracts.get(target) : undefined;
+    if (levels && levels.size > 0) defs.abstracts.set(id, levels);
+  }
   const counters = new NumberingCounters(defs);
 
   /** The numbering a paragraph style gives (through its basedOn chain). */

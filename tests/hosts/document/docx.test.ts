@@ -84,6 +84,18 @@ describe('paragraphs', () => {
     expect(column(s)).toEqual(['一、项目名称', '二、立项依据', '不编号']);
   });
 
+  it('follows a numStyleLink to the list of a numbering style', () => {
+    const styles =
+      '<w:style w:type="numbering" w:styleId="ListA"><w:name w:val="公文标题列表"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>';
+    const numbering =
+      `<w:abstractNum w:abstractNumId="1"><w:styleLink w:val="ListA"/>${lvl(0, 'chineseCounting', '%1、')}</w:abstractNum>` +
+      '<w:abstractNum w:abstractNumId="2"><w:numStyleLink w:val="ListA"/></w:abstractNum>' +
+      num(1, 1) +
+      num(2, 2);
+    const s = read(buildDocx({ body: p('项目名称', { num: [2, 0] }) + p('立项依据', { num: [2, 0] }), numbering, styles }));
+    expect(column(s)).toEqual(['一、项目名称', '二、立项依据']);
+  });
+
   it('starts a second list at its startOverride and keeps its own counter (counters per numId)', () => {
     const numbering = CHINESE_LIST + num(2, 1, '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride>');
     const s = read(buildDocx({ body: p('a', { num: [1, 0] }) + p('b', { num: [2, 0] }) + p('c', { num: [1, 0] }), numbering }));

@@ -14,8 +14,9 @@ import { M, say, type Bilingual } from './messages';
 
 const ZERO = { errors: 0, warnings: 0, infos: 0, explained: 0 };
 
+/** What the input is, said after 这是 (a space before a Latin word, as the reader's own sentences write it). */
 const KIND: Record<DocumentKind, Bilingual> = {
-  docx: { zh: 'Word 文档', en: 'a Word document' },
+  docx: { zh: ' Word 文档', en: 'a Word document' },
   txt: { zh: '文本文件', en: 'a text file' },
 };
 

@@ -61,7 +61,7 @@ describe('a Word document', () => {
     const out = path('copy.xlsx');
     const r = await cli([path('seed.docx'), '--out', out, '--fix']);
     expect(r.code).toBe(2);
-    const sentence = `${path('seed.docx')}：这是Word 文档，已按原文检查；--out/--out-dir、--fix 只适用于 Excel 工作簿，未写入任何文件`;
+    const sentence = `${path('seed.docx')}：这是 Word 文档，已按原文检查；--out/--out-dir、--fix 只适用于 Excel 工作簿，未写入任何文件`;
     expect(r.stderr).toContain(sentence);
     // after the report's findings, before the summary table
     const at = r.stdout.indexOf(sentence.slice(path('seed.docx').length + 1));
@@ -87,7 +87,7 @@ describe('a Word document', () => {
     const target = path('export.docx');
     const r = await cli([path('seed.docx'), '--export-docx', target, '--force']);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe(`${path('seed.docx')}：这是Word 文档，--export-docx 只能从 Excel 工作簿导出 Word 文件，未导出`);
+    expect(r.stderr.trim()).toBe(`${path('seed.docx')}：这是 Word 文档，--export-docx 只能从 Excel 工作簿导出 Word 文件，未导出`);
     expect(existsSync(target)).toBe(false);
   });
 

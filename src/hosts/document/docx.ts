@@ -10,7 +10,9 @@
  * - a table (`w:tbl`, §17.4.38) has each row (`w:tr`) a sheet row and each cell (`w:tc`) in the
  *   grid column it starts at (`w:gridBefore` §17.4.14 skips columns); a cell's paragraphs are its
  *   lines. `w:gridSpan` (§17.4.17) and `w:vMerge` (§17.4.85: `restart` opens, no value continues)
- *   become merged areas. A table inside a cell gives its text to that cell.
+ *   become merged areas (§17.4.17 https://learn.microsoft.com/en-us/previous-versions/office/developer/office-2010/cc883001(v=office.14),
+ *   §17.4.85 https://learn.microsoft.com/en-us/previous-versions/office/developer/office-2010/cc822883(v=office.14):
+ *   a cell without vMerge closes the merge above it). A table inside a cell gives its text to that cell.
  */
 import type { RowPlace } from '../../core/report/places';
 import type { WordPackage } from './package';

@@ -473,7 +473,8 @@ export function* textPart(r: JobResult, lang: Lang): Generator<string> {
   }
   if (r.status === 'nothing-to-check') {
     // what was looked for, every sheet looked at and why, where to map the bureau's own headings
-    const extra = r.error !== undefined ? `  ${stripFile(r.error, r.file)}\n` : '';
+    // the hint's line is not ended yet: the sentence goes on a line of its own
+    const extra = r.error !== undefined ? `\n  ${stripFile(r.error, r.file)}` : '';
     const { error: _error, ...rest } = r;
     yield* linesTrimmed(textLines([toFileReport(rest)], lang));
     yield `${extra}\n`;

@@ -134,6 +134,20 @@ describe('a text file', () => {
   });
 });
 
+describe('a document with nothing to check', () => {
+  it('says so, and the sentence about --out on a line of its own after it; exit 2', async () => {
+    writeFileSync(path('notice.txt'), '会议通知\n请各校于周五前报送材料。\n');
+    const r = await cliOver(() => path('notice.txt'))([path('notice.txt'), '--out', path('notice.xlsx')]);
+    expect(r.code).toBe(2);
+    const lines = r.stdout.split('\n');
+    const at = lines.findIndex((l) => l.includes('这是文本文件'));
+    expect(lines[at]).toBe('  这是文本文件，已按原文检查；--out/--out-dir 只适用于 Excel 工作簿，未写入任何文件');
+    expect(lines[at - 1]).toMatch(/^ {2}如果本单位的部分标题与标准名称不同/);
+    expect(r.stdout).toContain('正文：没有项目标题，也没有标准部分标题');
+    expect(existsSync(path('notice.xlsx'))).toBe(false);
+  });
+});
+
 describe('a directory', () => {
   it('still gives only its workbooks: a .docx or .txt in it is not checked', async () => {
     const d = path('batch');

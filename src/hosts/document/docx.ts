@@ -10,7 +10,7 @@
  * - a table (`w:tbl`, §17.4.38) has each row (`w:tr`) a sheet row and each cell (`w:tc`) in the
  *   grid column it starts at (`w:gridBefore` §17.4.14 skips columns); a cell's paragraphs are its
  *   lines. `w:gridSpan` (§17.4.17) and `w:vMerge` (§17.4.85: `restart` opens, no value continues)
- *   become merged areas (§17.4.17 https://learn.microsoft.com/en-us/previous-versions/office/developer/office-2010/cc883001(v=office.14),
+ *   become merged areas (the legacy `w:hMerge` too; §17.4.17 https://learn.microsoft.com/en-us/previous-versions/office/developer/office-2010/cc883001(v=office.14),
  *   §17.4.85 https://learn.microsoft.com/en-us/previous-versions/office/developer/office-2010/cc822883(v=office.14):
  *   a cell without vMerge closes the merge above it). A table inside a cell gives its text to that cell.
  */
@@ -187,6 +187,8 @@ interface Paragraph {
 interface TableCell {
   span: number;
   vMerge?: 'restart' | 'continue';
+  /** The legacy horizontal merge (w:hMerge, kept by Word from its 2003 files): folded into gridSpan. */
+  hMerge?: 'restart' | 'continue';
   lines: string[];
 }
 
@@ -257,7 +259,16 @@ export function readWordBody(pkg: WordPackage, documentPart: string, sheet: Shee
     const out: { col: number; text: string }[] = [];
     let col = t.gridBefore;
     const seen = new Set<number>();
+    // a cell that continues a horizontal merge widens the cell that starts it
+    const cells: TableCell[] = [];
     for (const c of t.cells) {
+      const prev = cells[cells.length - 1];
+      if (c.hMerge === 'continue' && prev?.hMerge !== undefined) {
+        prev.span += Math.max(1, c.span);
+        if (c.lines.some((l) => l !== '')) prev.lines.push(...c.lines);
+      } else cells.push(c);
+    }
+    for (const c of cells) {
       // a sheet has 16,384 columns (as the .xlsx reader's addresses): cells past them are not read
       if (col > MAX_COL) break;
       const left = col;
@@ -366,6 +377,9 @@ export function readWordBody(pkg: WordPackage, documentPart: string, sheet: Shee
           return;
         case 'vMerge':
           if (tableDepth === 1 && cell && !para) cell.vMerge = a.get('val') === 'restart' ? 'restart' : 'continue';
+          return;
+        case 'hMerge':
+          if (tableDepth === 1 && cell && !para) cell.hMerge = a.get('val') === 'restart' ? 'restart' : 'continue';
           return;
         default:
           return;

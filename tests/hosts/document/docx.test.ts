@@ -137,6 +137,19 @@ describe('tables', () => {
     expect(places[4]).toEqual({ n: 2 });
   });
 
+  it('folds the legacy w:hMerge (Word 2003) into one merged cell', () => {
+    const h = (text: string, val?: string): string =>
+      `<w:tc><w:tcPr><w:hMerge${val !== undefined ? ` w:val="${val}"` : ''}/></w:tcPr>${p(text)}</w:tc>`;
+    const s = read(
+      buildDocx({
+        body: tbl(tr(h('资金需求（万元）', 'restart'), h(''), h(''), tc('备注')), tr(tc('小计'), tc('中央'), tc('省级'), tc(''))),
+      }),
+    );
+    expect(textAt(s, 0, 0)).toBe('资金需求（万元）');
+    expect(textAt(s, 0, 3)).toBe('备注');
+    expect(s.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 2 }]);
+  });
+
   it('skips the columns of w:gridBefore', () => {
     const s = read(buildDocx({ body: tbl(tr(tc('a'), tc('b')), `<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>${tc('c')}</w:tr>`) }));
     expect(textAt(s, 1, 1)).toBe('c');

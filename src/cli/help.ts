@@ -8,6 +8,8 @@ export const HELP = `预算公开文本检查 disclosure-check — 检查预算�
   输入文件从不被修改。报告写到标准输出，提示和无法读取的文件写到标准错误。
   Checks one or more .xlsx/.xlsm workbooks; directories are searched recursively; "-" reads a workbook
   from standard input. Inputs are never modified. The report goes to stdout; notes and unreadable files to stderr.
+  按原文检查已发布的 Word 文档（.docx）或文本文件（.txt），报告按“第N段”/“第N行”定位；不写任何文件。
+  Also checks a published Word document (.docx) or text file (.txt) as written, by paragraph/line; writes nothing.
 
 选项 Options:
   --format text|json|csv   报告格式：text（默认，按文件和项目分组）、json、csv（UTF-8 带 BOM）

@@ -19,6 +19,9 @@ import { buildDocument } from '../core/document';
 import { newProjectSheet } from '../core/schools/project-style';
 import { planSchoolTable, type ListSource } from '../core/schools/from-list';
 import { M, fsReason, say, type Bilingual } from './messages';
+import { documentKind, type DocumentKind } from '../hosts/document/read';
+import type { DocumentPlaces } from '../core/report/places';
+import { checkDocument } from './document';
 
 export interface JobSettings {
   readonly config: CheckConfig;
@@ -81,6 +84,9 @@ export interface JobResult {
   readonly generated?: GeneratedTable;
   /** The project sheet added to the copy (`--new-project-sheet`): its name and number of headings. */
   readonly projectSheet?: { readonly sheet: string; readonly headings: number };
+  /** A Word document or a text file (src/hosts/document): what it was, and where its rows are in it. */
+  readonly input?: DocumentKind;
+  readonly places?: DocumentPlaces;
   readonly ms: { read: number; check: number };
 }
 
@@ -123,6 +129,9 @@ export function runJob(task: JobTask, settings: JobSettings, clock: JobClock = {
       ms: { read: 0, check: 0 },
     };
   }
+  // a Word document or a text file: read as one sheet and checked as written, never written (document.ts)
+  const kind = documentKind(bytes, task.file);
+  if (kind !== undefined) return checkDocument(task, bytes, kind, settings, now, CHECK_BUDGET_MS);
   const t0 = now();
   // a template that cannot be added to the copy stops this file in one sentence, before any check
   const notAdded = (error: Bilingual): JobResult => ({

@@ -21,6 +21,7 @@ import { runPool } from './pool';
 import { summaryTable, statusOf } from './table';
 import { FileSet } from './files';
 import { JsonArrayDocument, ReportWriter, type Out } from './output';
+import { documentNotExported } from './document';
 
 export interface CliIO {
   /** Writes a piece of the report; a returned promise is awaited before more is written (backpressure). */
@@ -321,6 +322,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 
   if (opts.exportDocx !== undefined && code !== 2) {
     const only = results[0];
+    // a Word document or a text file is already the published text: there is no workbook to export from
+    if (only?.input !== undefined) {
+      io.err(`${say(documentNotExported(only.file, only.input), lang)}\n`);
+      return 2;
+    }
     // with --fix the Word file holds the fixed values: errors that a fix resolves do not count
     const left = only ? (opts.fix ? errorsLeftAfterFix(only.findings) : only.summary.errors) : 0;
     if (only && left > 0 && !opts.force) {
@@ -451,6 +457,7 @@ function toFileReport(r: JobResult): FileReport & { error?: string } {
     ...(r.status === 'nothing-to-check'
       ? { nothingToCheck: true, skipped: r.skipped ?? [] }
       : r.skipped !== undefined && { skipped: r.skipped }),
+    ...(r.places !== undefined && { places: r.places }),
   };
 }
 
@@ -466,7 +473,8 @@ export function* textPart(r: JobResult, lang: Lang): Generator<string> {
   }
   if (r.status === 'nothing-to-check') {
     // what was looked for, every sheet looked at and why, where to map the bureau's own headings
-    const extra = r.error !== undefined ? `  ${stripFile(r.error, r.file)}\n` : '';
+    // the hint's line is not ended yet: the sentence goes on a line of its own
+    const extra = r.error !== undefined ? `\n  ${stripFile(r.error, r.file)}` : '';
     const { error: _error, ...rest } = r;
     yield* linesTrimmed(textLines([toFileReport(rest)], lang));
     yield `${extra}\n`;
@@ -475,7 +483,18 @@ export function* textPart(r: JobResult, lang: Lang): Generator<string> {
   // the last non-empty piece written: whether the part so far ends a line
   let end = '';
   for (const piece of linesTrimmed(
-    textLines([{ file: r.file, summary: r.summary, findings: r.findings, ...(r.skipped !== undefined && { skipped: r.skipped }) }], lang),
+    textLines(
+      [
+        {
+          file: r.file,
+          summary: r.summary,
+          findings: r.findings,
+          ...(r.skipped !== undefined && { skipped: r.skipped }),
+          ...(r.places !== undefined && { places: r.places }),
+        },
+      ],
+      lang,
+    ),
   )) {
     if (piece !== '') end = piece;
     yield piece;

@@ -142,7 +142,8 @@ export function renderOneReference(r: JobResult, lang: Lang): string {
   if (r.status === 'unreadable') return `${r.error ?? r.file}\n\n`;
   if (r.status === 'nothing-to-check') {
     // what was looked for, every sheet looked at and why, where to map the bureau's own headings
-    const extra = r.error !== undefined ? `  ${stripFile(r.error, r.file)}\n` : '';
+    // (a sentence with it, since documents: on a line of its own after the hint, not glued to it)
+    const extra = r.error !== undefined ? `\n  ${stripFile(r.error, r.file)}` : '';
     const { error: _error, ...rest } = r;
     return `${renderTextReference([toFileReport(rest)], lang).replace(/\n$/, '')}${extra}\n`;
   }

@@ -5,6 +5,7 @@ import { hiddenNote, nothingToCheckText, skipReasonText } from '../disclosure/sk
 
 export { hiddenNote };
 import { ruleLabel } from '../rules/index';
+import { documentPlace, documentPlaceText, type DocumentPlace, type DocumentPlaces } from './places';
 
 export interface Summary {
   readonly errors: number;
@@ -22,6 +23,11 @@ export interface FileReport {
   readonly nothingToCheck?: boolean;
   /** The sheets that gave nothing, and why (document.skipped). */
   readonly skipped?: readonly SkippedSheet[];
+  /**
+   * A Word document or a text file read as a sheet (src/hosts/document): where each row is in it. The
+   * text report then says 第N段 / 第N行 / 表T第R行第C列 for the place; JSON adds `paragraph`, `line` or `table`.
+   */
+  readonly places?: DocumentPlaces;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -69,10 +75,18 @@ export interface JsonFinding {
   /** `insert: 'row'`: a row is inserted at `cell` first and `value` written into it (section-missing). */
   fix?: { sheet: string; cell: string; value: string | number; insert?: 'row' };
   explanation?: string;
+  /** A document's finding (FileReport.places): its paragraph (Word), line (text file) or table cell (Word). */
+  paragraph?: number;
+  line?: number;
+  table?: DocumentPlace['table'];
 }
 
-export function toJsonFinding(f: Finding): JsonFinding {
+export function toJsonFinding(f: Finding, places?: DocumentPlaces): JsonFinding {
   const j: JsonFinding = { rule: f.rule, severity: f.severity, message: f.message, sheet: f.sheet, cell: f.cell };
+  const at = places !== undefined ? documentPlace(places, f.sheet, f.row, f.col) : undefined;
+  if (at?.paragraph !== undefined) j.paragraph = at.paragraph;
+  if (at?.line !== undefined) j.line = at.line;
+  if (at?.table !== undefined) j.table = at.table;
   if (f.project !== undefined) j.project = f.project;
   if (f.school !== undefined) j.school = f.school;
   if (f.column !== undefined) j.column = f.column;
@@ -123,7 +137,7 @@ export function toJsonReport(reports: readonly (FileReport & { error?: string })
       return {
         file: r.file,
         summary: r.summary,
-        findings: r.findings.map(toJsonFinding),
+        findings: r.findings.map((f) => toJsonFinding(f, r.places)),
         ...(r.error !== undefined && { error: r.error }),
         ...(r.nothingToCheck === true
           ? {
@@ -206,7 +220,8 @@ export function* textLines(reports: readonly (FileReport & { error?: string })[]
     for (const [project, list] of groups) {
       yield `  ${project || L.other}`;
       for (const f of list) {
-        const place = `${f.sheet}!${f.cell}`;
+        const at = r.places !== undefined ? documentPlace(r.places, f.sheet, f.row, f.col) : undefined;
+        const place = at !== undefined ? documentPlaceText(at, lang) : `${f.sheet}!${f.cell}`;
         const sev = f.explanation ? `${SEV_LABEL[lang][f.severity]}·${L.explained}` : SEV_LABEL[lang][f.severity];
         yield `    ${place}  ${sev}  ${f.message}  [${ruleLabel(f.rule, lang)}]`;
         if (f.explanation) yield `      ${L.explained}：${f.explanation}`;

@@ -277,6 +277,55 @@ UNSEEN_CASES.push(
   ),
 );
 
+// 镇沅 (zhenyuan-edu-central-budget-news.txt, 云南普洱), as published: 31项…总投资5415万元，申请中央预算内投资5062万元，
+// 地方投资353万元。其中：1.…22项，投资2124万元…；3.…工程5个，投资1368万元，申请中央预算内投资1094万元，地方投资274万元；…
+// 22 + 3 + 5 + 1 = 31 (projects in 项 and 个), 2124 + 1527 + 1368 + 396 = 5415; an item's 申请中央预算内投资 and 地方投资
+// are its own split (named as the measures beside the total), not more parts of 5415. The old code reported 31项 against
+// 26项 and 5415万元 against 7179万元.
+const ZHENYUAN_FUNDING =
+  '31项社会事业项目总投资5415万元，申请中央预算内投资5062万元，地方投资353万元。其中：1.边远艰苦地区农村学校教师周转宿舍建设专项22项，投资2124万元，全额申请中央预算内投资；2. 中西部农村初中校舍改造工程专项3项，投资1527万元，全额申请中央预算内投资；3. 农村学前教育推进工程5个，投资1368万元，申请中央预算内投资1094万元，地方投资274万元；4. 中等职业教育基础能力建设专项1项，投资396万元，申请中央预算内投资317万元，地方投资79万元。';
+const zhenyuan = (funding: string) =>
+  project(
+    '2014年教育专项中央预算内投资项目',
+    ['镇沅县严格从各专项建设规划中遴选符合规划要求、前期工作成熟、已经具备开工条件的项目31项，申请中央预算内投资5062万元。'],
+    ['边远艰苦地区农村学校教师周转宿舍、农村初中校舍改造、农村学前教育推进工程和中等职业教育基础能力建设。'],
+    [funding],
+    ['2014年内开工建设，完成投资5415万元。'],
+  );
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-real-zhenyuan-clean',
+    '31项 = 22项 + 3项 + 5个 + 1项; 5415万元 = four items, each with its own split (real text, 云南普洱, adds up)',
+    zhenyuan(ZHENYUAN_FUNDING),
+    [],
+  ),
+  ...allLayouts(
+    'u-real-zhenyuan-planted-item',
+    '农村学前教育推进工程投资1468万元 (planted; the text has 1368): the four items make 5515 against 5415',
+    zhenyuan(ZHENYUAN_FUNDING.replace('投资1368万元', '投资1468万元')),
+    [{ rule: 'total-mismatch', section: 5, needle: '31项社会事业项目' }],
+  ),
+  ...allLayouts(
+    'u-real-zhenyuan-planted-count',
+    '农村学前教育推进工程4个 (planted; the text has 5个): 22 + 3 + 4 + 1 = 30 against 31项',
+    zhenyuan(ZHENYUAN_FUNDING.replace('工程5个', '工程4个')),
+    [{ rule: 'total-mismatch', section: 5, needle: '31项社会事业项目' }],
+  ),
+  // only projects counted in 个 join a count in 项: canteens (食堂5个) are not projects
+  ...allLayouts(
+    'u-project-count-not-canteens',
+    '项目4项，其中：校舍改造2项，运动场建设2个，维修食堂5个 (the canteens are not projects)',
+    project(
+      '校舍改造项目',
+      ['全县部分学校校舍老旧，运动场地不足。'],
+      ['实施校舍改造项目4项，其中：校舍改造2项，运动场建设2个，维修食堂5个。'],
+      ['项目总投资300万元，全部为县级财政资金。'],
+      ['2024年内完成建设，支付资金300万元。'],
+    ),
+    [],
+  ),
+);
+
 // ------------------------------------------------------------------------------------------------
 // Headings numbered in ways the earlier cases did not use, on a sheet named after the project
 // (no 项目N title). The text: 蒙城县 in bozhou-bogai-progress.txt, set in the eight sections.

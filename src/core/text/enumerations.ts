@@ -429,6 +429,26 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
       .reverse();
   };
 
+  /**
+   * The total stands among other figures of its kind that each name a measure (总投资5415万元，申请中央预算内投资
+   * 5062万元，地方投资353万元。其中：…3.…投资1368万元，申请中央预算内投资1094万元，地方投资274万元；…): an item's
+   * figure named as another of those measures is that measure's part, the item's own split, not one more part of
+   * this total. Only the few nearest figures are looked at (names are costly); at least one part stays.
+   */
+  const withoutSiblingParts = (cand: number, parts: number[], cands: readonly number[]): number[] => {
+    if (parts.length < 2 || cands.length < 2) return parts;
+    const own = entries[cand]!.named.name;
+    const siblings = new Set<string>();
+    for (const c of cands.slice(0, 6)) {
+      if (c === cand || !sameKind(c, cand)) continue;
+      const name = entries[c]!.named.name;
+      if (name !== own && specificName(name)) siblings.add(name);
+    }
+    if (siblings.size === 0) return parts;
+    const kept = parts.filter((i) => !siblings.has(entries[i]!.named.name));
+    return kept.length > 0 ? kept : parts;
+  };
+
   const overlaps = (i: number, parts: readonly number[]): boolean => {
     let lo = 0;
     let hi = 0;
@@ -472,7 +492,8 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
         continue;
       }
       const chosen = options.find((o) => overlaps(o.cand, o.parts)) ?? options[0]!;
-      const { cand, parts } = chosen;
+      const { cand } = chosen;
+      const parts = withoutSiblingParts(cand, chosen.parts, cands);
       const last = entries[parts[parts.length - 1]!]!;
       const partial = PARTIAL.test(M.word) || (!continuation && /^\s*等/u.test(s.norm.slice(last.nEnd)));
       const sources = parts.every((i) => SOURCE_LABEL.test(entries[i]!.named.name));

@@ -23,6 +23,9 @@ const STOP_CLAUSE = /^(?:目前|现已|已经|已|截至|截止|实际|尚|还�
 const SOURCE_LABEL =
   /^(?:中央|省|省级|市|市级|州|州级|州市|县|县级|区|区级|县区|乡镇|本级|上级|地方|部门|单位)(?:财政|级|本级)?(?:财政|资金|补助|配套|专项|预算内|承担|投入|安排|拨款|下达|自筹|负担|直达|转移支付|债券|资金)|财政|自筹|配套|专项债|债券|捐赠|捐资|自有资金|贷款|上年结转|结转资金|社会资本|^(?:中央|省级|市级|州级|县级|区级|本级|上级|地方)$/u;
 
+/** Item names that say nothing alone (as in enumerations.ts). */
+const GENERIC = /^(?:资金|经费|金额|费用|款项|投资|总投资|投入|支出|面积|建筑面积|占地面积|数量|人数|规模|合计|共计|总计|小计)$/u;
+
 /** Start of the parenthesised group holding position i at depth d (0 for depth 0). */
 function groupStart(s: ParagraphShape, i: number, d: number): number {
   if (d === 0) return 0;
@@ -232,6 +235,21 @@ export function findStructuresReference(input: FinderInput): { structures: Total
       .reverse();
   };
 
+  /** An item's figure named as another measure beside the total is that measure's part (镇沅, real text). */
+  const withoutSiblingParts = (cand: number, parts: number[], cands: readonly number[]): number[] => {
+    if (parts.length < 2 || cands.length < 2) return parts;
+    const own = entries[cand]!.named.name;
+    const siblings = new Set<string>();
+    for (const c of cands.slice(0, 6)) {
+      if (c === cand || !sameKind(c, cand)) continue;
+      const name = entries[c]!.named.name;
+      if (name !== own && name.length >= 2 && !GENERIC.test(name)) siblings.add(name);
+    }
+    if (siblings.size === 0) return parts;
+    const kept = parts.filter((i) => !siblings.has(entries[i]!.named.name));
+    return kept.length > 0 ? kept : parts;
+  };
+
   const overlaps = (i: number, parts: readonly number[]): boolean => {
     let lo = 0;
     let hi = 0;
@@ -266,7 +284,8 @@ export function findStructuresReference(input: FinderInput): { structures: Total
         continue;
       }
       const chosen = options.find((o) => overlaps(o.cand, o.parts)) ?? options[0]!;
-      const { cand, parts } = chosen;
+      const { cand } = chosen;
+      const parts = withoutSiblingParts(cand, chosen.parts, cands);
       const last = entries[parts[parts.length - 1]!]!;
       const partial = PARTIAL.test(M.word) || (!continuation && /^\s*等/u.test(s.norm.slice(last.nEnd)));
       const sources = parts.every((i) => SOURCE_LABEL.test(entries[i]!.named.name));

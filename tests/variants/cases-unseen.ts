@@ -326,6 +326,105 @@ UNSEEN_CASES.push(
   ),
 );
 
+// 福建 (fujian-edu-central-budget-news.txt), as published: …中央预算内投资5.853亿元，较去年大幅增长1.14倍。这是我省教育项目
+// 获中央预算内投资首次超过5亿元。(new paragraph) 其中，…2.293亿元…；…1.996亿元…；…1.164亿元…；…4000万元…: the 其中 list
+// breaks down 5.853亿元, not the threshold 超过5亿元 of the sentence before it. The old code took the threshold (a range
+// from 5 to 6亿元) as the total, so a wrong part (2.393, planted) was never found.
+const FUJIAN_FUNDING = [
+  '据省发改委消息，日前，国家发改委安排我省2016年教育基础设施建设中央预算内投资5.853亿元，较去年大幅增长1.14倍。这是我省教育项目获中央预算内投资首次超过5亿元。',
+  '其中，安排我省义务教育学校建设2.293亿元，支持武平县武安小学等20所学校基础设施建设；安排职业中等职业教育产教融合工程1.996亿元，支持福建经贸学校等10所中等职业学校实验实习实训基础设施建设；安排教育基础薄弱县普通高中建设1.164亿元，支持仙游县榜头中学等10所普通高中或完全中学的教学和生活设施建设；安排边远艰苦地区农村学校教师周转宿舍建设4000万元，支持连江县安凯学校等15所中小学校教师周转宿舍土建及基本生活用具购置。',
+];
+const fujian = (funding: string[]) =>
+  project(
+    '2016年教育基础设施建设中央预算内投资项目',
+    ['全省义务教育学校、中等职业学校、普通高中和农村学校教师周转宿舍基础设施仍有短板。'],
+    ['支持55所学校基础设施建设和教师周转宿舍土建及基本生活用具购置。'],
+    funding,
+    ['2016年内下达投资计划，年底前完成建设任务，完成投资5.853亿元。'],
+  );
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-real-fujian-clean',
+    '5.853亿元 = 2.293 + 1.996 + 1.164亿元 + 4000万元 (real text, 福建); 首次超过5亿元 is a threshold, not the total',
+    fujian(FUJIAN_FUNDING),
+    [],
+  ),
+  ...allLayouts(
+    'u-real-fujian-planted-part',
+    '义务教育学校建设2.393亿元 (planted; the text has 2.293): 5.953 against 5.853亿元, past the sentence 首次超过5亿元',
+    fujian(FUJIAN_FUNDING.map((l) => l.replace('2.293亿元', '2.393亿元'))),
+    [{ rule: 'total-mismatch', section: 5, needle: '5.853亿元' }],
+  ),
+);
+
+// 海南 (hainan-health-central-budget-news.txt, 卫健) and 焦作 (jiaozuo-health-projects-news.txt, 河南, 卫健), as published:
+// 合计8525万元 then four paragraphs of 2900 + 3900 + 725 + 1000万元, each with its 总建筑面积, and 145个村卫生室，每个村卫生室
+// 60平方米，总建筑面积8700平方米 (a rate times a count); 9个…总投资5.02亿元，其中中央投资2.11亿元 (one source named: some of
+// the total), then 其中，2016年度的6个项目，2个竣工，4个主体完工…；2017年度1个项目…；2018年度2个项目. Clean texts stay clean.
+const HAINAN_FUNDING = realText('hainan-health-central-budget-news', 'x').lines;
+const JIAOZUO_OVERVIEW = realText('jiaozuo-health-projects-news', 'x').lines;
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-real-hainan-clean',
+    '合计8525万元 and four projects in paragraphs of their own; 145个 × 60平方米 = 8700平方米 (real text, 海南, 卫健)',
+    project(
+      '2014年医疗卫生机构建设中央预算内投资项目',
+      ['改善地市级医院诊疗条件，完善基层医疗卫生服务体系。'],
+      ['新建三亚市人民医院急诊综合楼，县级医院、村卫生室和乡镇卫生院建设。'],
+      [...HAINAN_FUNDING],
+      ['2014年下达投资计划8525万元，按计划组织建设。'],
+    ),
+    [],
+  ),
+  ...allLayouts(
+    'u-real-jiaozuo-clean',
+    '9个项目…总投资5.02亿元，其中中央投资2.11亿元; 6个项目，2个竣工，4个主体完工 (real text, 河南焦作, 卫健)',
+    project(
+      '全民健康保障工程',
+      [...JIAOZUO_OVERVIEW],
+      ['县级医院、食品安全风险防控、县级妇幼保健机构和乡镇卫生院建设。'],
+      ['项目总投资5.02亿元，其中中央投资2.11亿元，地方配套2.91亿元。'],
+      ['2018年底前全部开工建设，完成投资5.02亿元。'],
+    ),
+    [],
+  ),
+);
+
+// 九江市第七中学2021年部门预算 (jiujiang-7zhong-budget.txt, 江西), as published: 在校学生数：1945人（其中初中人数906人、高中人数
+// 1039人）, 906 + 1039 = 1945; 编制人数150人、实有人数152人 are two counts, not a total and a part. On its own sheet the
+// budget (第一部分…, a 目录 repeating every heading) is no project text: skipped with its reason.
+const JIUJIANG_STAFF =
+  '单位名称：九江市第七中学、编制人数：150人、实有人数：152人、在校学生数：1945人（其中初中人数906人、高中人数1039人）。';
+const jiujiang = (overview: string) =>
+  project(
+    '九江市第七中学运转保障项目',
+    ['九江市第七中学创建于1973年，是江西省重点中学、江西省艺术教育示范学校。学校校园面积104亩。', overview],
+    ['保障学校教学和艺术特色教育正常运转。'],
+    ['2021年安排资金300万元，全部为市级财政资金。'],
+    ['2021年按月拨付，全年支付资金300万元。'],
+  );
+UNSEEN_CASES.push(
+  ...allLayouts('u-real-jiujiang-clean', '1945人（其中初中人数906人、高中人数1039人） (real text, 江西)', jiujiang(JIUJIANG_STAFF), []),
+  ...allLayouts(
+    'u-real-jiujiang-planted-count',
+    '初中人数916人 (planted; the text has 906): 916 + 1039 against 1945人',
+    jiujiang(JIUJIANG_STAFF.replace('906人', '916人')),
+    [{ rule: 'total-mismatch', section: 3, needle: '在校学生数' }],
+  ),
+);
+{
+  const t = realText('jiujiang-7zhong-budget', '2021年部门预算');
+  UNSEEN_CASES.push({
+    id: 'u-real-jiujiang-budget-skipped',
+    about: 'a school department budget (第一部分…, 目录): no project text, skipped with its reason (real text, 江西)',
+    snapshot: LAYOUTS.perSheet([t]),
+    expected: [],
+    projects: 0,
+    tables: 0,
+    skipped: [{ sheet: t.sheetName, reason: 'no-sections' }],
+  });
+}
+
 // ------------------------------------------------------------------------------------------------
 // Headings numbered in ways the earlier cases did not use, on a sheet named after the project
 // (no 项目N title). The text: 蒙城县 in bozhou-bogai-progress.txt, set in the eight sections.

@@ -527,8 +527,11 @@ function contextKey(text: string): string {
     .replace(/[\s,，、:：;；。.]/gu, '');
 }
 
+/** Qualifiers that make a figure a bound or a comparison (首次超过5亿元, 不少于300人), not a stated amount. */
+const BOUND = new Set(['超过', '逾', '不少于', '不低于', '不超过', '不高于', '不足']);
+
 function entryOf(
-  a: Located<{ readonly nStart: number; readonly nEnd: number }>,
+  a: Located<{ readonly nStart: number; readonly nEnd: number; readonly qualifier?: string | undefined }>,
   family: string,
   per: string | undefined,
   range: { lo: number; hi: number },
@@ -544,6 +547,7 @@ function entryOf(
     lo: range.lo,
     hi: range.hi,
     approximate,
+    bound: a.amount.qualifier !== undefined && BOUND.has(a.amount.qualifier),
     total: a.total,
     sum: a.sum,
     cumulative: a.cumulative,

@@ -25,6 +25,8 @@ export interface Entry {
   readonly hi: number;
   /** Whether it is exact (an approximate total is compared at its precision through lo/hi). */
   readonly approximate: boolean;
+  /** A bound or a comparison (`首次超过5亿元`, `不少于300人`): never the total a list starting a sentence refers to. */
+  readonly bound: boolean;
   readonly total: 'strong' | 'weak' | null;
   /** A summing word (合计, 共计, 总计, 共) stands right before it. */
   readonly sum: boolean;
@@ -406,15 +408,29 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
     if (/^[\s,，;；:：]*$/u.test(lead) || NUMBERED.test(lead.trim())) {
       // the list starts a sentence: its total is in the sentence before (this paragraph's, or the previous one's)
       if (ss > g) {
-        const ps = sentenceStart(s, ss - 1, d);
-        return within(p, ps, ss).filter((i) => depthOf(i) === d && entries[i]!.nStart >= ps && entries[i]!.nEnd <= ss && ok(i));
+        // a sentence whose figures are all bounds or comparisons (这是…首次超过5亿元。) is passed over
+        let end = ss;
+        for (;;) {
+          const ps = sentenceStart(s, end - 1, d);
+          const here = within(p, ps, end).filter((i) => depthOf(i) === d && entries[i]!.nStart >= ps && entries[i]!.nEnd <= end && ok(i));
+          if (ps <= g || here.length === 0 || here.some((i) => !entries[i]!.bound)) return here;
+          end = ps;
+        }
       }
       if (d === 0 && p > 0) {
         // the paragraph before: its last sentence that holds a figure
         const last = inPara(p - 1);
         if (last.length === 0) return [];
-        const ps = sentenceStart(shapes[p - 1]!, entries[last[last.length - 1]!]!.nStart, 0);
-        return within(p - 1, ps, Infinity).filter((i) => depthOf(i) === 0 && entries[i]!.nStart >= ps && ok(i));
+        // its last sentence whose figures are not all bounds or comparisons (这是…首次超过5亿元。)
+        let k = last.length - 1;
+        let end = Infinity;
+        for (;;) {
+          const ps = sentenceStart(shapes[p - 1]!, entries[last[k]!]!.nStart, 0);
+          const here = within(p - 1, ps, end).filter((i) => depthOf(i) === 0 && entries[i]!.nStart >= ps && entries[i]!.nStart < end && ok(i));
+          while (k >= 0 && entries[last[k]!]!.nStart >= ps) k--;
+          if (k < 0 || here.length === 0 || here.some((i) => !entries[i]!.bound)) return here;
+          end = ps;
+        }
       }
       return [];
     }

@@ -426,7 +426,9 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
         let end = Infinity;
         for (;;) {
           const ps = sentenceStart(shapes[p - 1]!, entries[last[k]!]!.nStart, 0);
-          const here = within(p - 1, ps, end).filter((i) => depthOf(i) === 0 && entries[i]!.nStart >= ps && entries[i]!.nStart < end && ok(i));
+          const here = within(p - 1, ps, end).filter(
+            (i) => depthOf(i) === 0 && entries[i]!.nStart >= ps && entries[i]!.nStart < end && ok(i),
+          );
           while (k >= 0 && entries[last[k]!]!.nStart >= ps) k--;
           if (k < 0 || here.length === 0 || here.some((i) => !entries[i]!.bound)) return here;
           end = ps;

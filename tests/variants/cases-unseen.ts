@@ -136,6 +136,48 @@ UNSEEN_CASES.push(
   ),
 );
 
+// The same text's 此外 paragraph, as published, in the 项目实施计划 (where a bureau reports progress): 此外，15个其他教育民生项目
+// 主体完工，计划投资6143.61万元；9个正在推进，计划投资88739.21万元；启动8个新建项目，计划投资1867.42万元. That is other projects'
+// money, not this project's plan: the old code added it to the plan (114687.09万元) and reported a difference of 96750.24万元
+// against the funding. The plan's own amount still must agree (planted: 18936.85), and a budget line named 其他项目支出 is
+// this project's money.
+const YUQING_OTHERS =
+  '此外，15个其他教育民生项目主体完工，计划投资6143.61万元；9个正在推进，计划投资88739.21万元；启动8个新建项目，计划投资1867.42万元。';
+const yuqingPlan = (plan: string[]) =>
+  project(
+    '余庆县教育民生项目建设',
+    ['余庆县教育局认真落实主体责任，采取领导挂包，任务分解等方式有效推进教育民生项目建设。'],
+    ['构皮滩镇第三幼儿园、中职学校实训综合楼、构皮滩中学综合楼、城关中学整体迁建等4个项目主体施工。'],
+    ['半年来，共投入教育民生项目建设资金17936.85万元。'],
+    plan,
+  );
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-real-yuqing-plan-other-projects',
+    '项目实施计划: 17936.85万元, then 此外，15个其他教育民生项目…计划投资… (real text: other projects, not this plan)',
+    yuqingPlan(['2017年上半年投入教育民生项目建设资金17936.85万元。', YUQING_OTHERS]),
+    [],
+  ),
+  ...allLayouts(
+    'u-real-yuqing-plan-other-projects-planted',
+    '项目实施计划: 18936.85万元 (planted; funding 17936.85), other projects beside it',
+    yuqingPlan(['2017年上半年投入教育民生项目建设资金18936.85万元。', YUQING_OTHERS]),
+    [{ rule: 'plan-funding-mismatch', section: 6, needle: '18936.85万元' }],
+  ),
+  ...allLayouts(
+    'u-plan-other-items-line',
+    '项目实施计划: 设备购置资金80万元 + 其他项目支出30万元 = 110 against 100万元 (a budget line, this project)',
+    project(
+      '教学设备购置项目',
+      ['全县部分学校教学设备老旧。'],
+      ['购置教学设备，维修教室。'],
+      ['项目资金100万元，全部为县级财政资金。'],
+      ['2024年6月支付设备购置资金80万元，10月支付其他项目支出30万元。'],
+    ),
+    [{ rule: 'plan-funding-mismatch', section: 6, needle: '设备购置资金80万元' }],
+  ),
+);
+
 // The 其中 list going on over sentences that open with its first word (余庆) must not take in a later sentence
 // about the same money once the list already adds up: 其中中央资金200万元，县级资金100万元。中央资金已全部到位，县级资金100万元…
 UNSEEN_CASES.push(

@@ -467,6 +467,57 @@ UNSEEN_CASES.push(
   });
 }
 
+// 岳阳县农业农村局 绩效目标申报表 (yueyang-agri-target-form.txt, 农业农村), as published: 年度资金总额:854万(高标准农田建设400万元,
+// 示范建设295万元,畅通工程159万元): a breakdown in brackets with no 其中, 400 + 295 + 159 = 854. The old code read no total
+// there, so a wrong part (169, planted) was missed. A bracket that compares or restates (上年…，增加…) is no breakdown.
+for (const layout of ['perSheet', 'twoColumn', 'oneSheet'] as const) {
+  const t = realText('yueyang-agri-target-form', '高标准农田建设');
+  const sheetName = layout === 'oneSheet' ? 'Sheet1' : t.sheetName;
+  const label = layout === 'oneSheet' ? '项目一' : '岳阳县2022年高标准农田建设项目';
+  UNSEEN_CASES.push({
+    id: `u-real-yueyang-${layout}`,
+    about: `岳阳县 绩效目标申报表 (${layout}): 项目名称, 实施单位, 资金情况 only; the bracket breakdown adds up`,
+    snapshot: LAYOUTS[layout]([t]),
+    expected: [{ rule: 'section-missing', sheet: sheetName, cell: '*', project: label }],
+    projects: 1,
+  });
+}
+const YUEYANG_FUNDING = '年度资金总额:854万(高标准农田建设400万元,示范建设295万元,畅通工程159万元)，全部为财政拨款。';
+const yueyang = (funding: string) =>
+  project(
+    '岳阳县2022年高标准农田建设项目',
+    ['岳阳县2022年高标准农田建设，由农田建设服务中心实施。'],
+    ['高标准农田建设、示范建设和畅通工程。'],
+    [funding],
+    ['2022年内完成项目主体工程70%，拨付资金854万元。'],
+  );
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-real-yueyang-bracket-clean',
+    '854万(400万元,295万元,159万元) (real text, 湖南岳阳, 农业农村)',
+    yueyang(YUEYANG_FUNDING),
+    [],
+  ),
+  ...allLayouts(
+    'u-real-yueyang-bracket-planted',
+    '畅通工程169万元 (planted; the text has 159): the bracket makes 864 against 854万',
+    yueyang(YUEYANG_FUNDING.replace('159万元', '169万元')),
+    [{ rule: 'total-mismatch', section: 5, needle: '854万' }],
+  ),
+  ...allLayouts(
+    'u-bracket-comparison-clean',
+    '资金100万元（上年90万元，增加15万元）: a comparison in brackets, not a breakdown',
+    project(
+      '学生资助项目',
+      ['全县家庭经济困难学生资助。'],
+      ['发放家庭经济困难学生生活补助。'],
+      ['2024年安排资金100万元（上年90万元，增加15万元），全部为县级财政资金。'],
+      ['2024年秋季学期发放，支付资金100万元。'],
+    ),
+    [],
+  ),
+);
+
 // ------------------------------------------------------------------------------------------------
 // Headings numbered in ways the earlier cases did not use, on a sheet named after the project
 // (no 项目N title). The text: 蒙城县 in bozhou-bogai-progress.txt, set in the eight sections.

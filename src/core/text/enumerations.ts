@@ -109,7 +109,42 @@ export function shapeOf(norm: string): ParagraphShape {
       markers.push({ index: m.index, end: m.index + m[0].length, word: m[1]!, depth: depth[m.index] ?? 0 });
     }
   }
+  if (/[(（]/u.test(norm)) bracketMarkers(norm, depth, markers);
   return { norm, depth, markers, numbered: NUMBERED.test(norm.trimStart()) };
+}
+
+/** What may end a figure with its unit right before a bracket (`854万(`, `5000平方米（`, `12所（`). */
+const UNIT_END = /[\d元万亿米人所个项间套台亩名座栋幢处]$/u;
+/** A bracket that compares or restates, not a breakdown (`（比上年增加10万元）`, `（大写：…）`, `（每生…）`). */
+const NOT_BREAKDOWN =
+  /上年|去年|同比|比|较|增长|增加|减少|下降|占|大写|小写|每|平均|约|其中|含|包括|包含|分别|具体|主要|用于|来源|合计|共计|总计|小计|累计|已|尚|剩余|\//u;
+const DIGIT_RUNS = /\d+(?:\.\d+)?/gu;
+
+/**
+ * A bracket right after a figure holding two or more figures and nothing that compares or restates
+ * (`854万(高标准农田建设400万元,示范建设295万元,畅通工程159万元)`): a breakdown like `（其中…）`, read through a
+ * marker of its own (word `（`) at the bracket's start. Markers stay in position order.
+ */
+function bracketMarkers(norm: string, depth: Uint8Array, markers: Marker[]): void {
+  const added: Marker[] = [];
+  for (let i = 1; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    if (c !== 0x28 && c !== 0xff08) continue;
+    let b = i;
+    while (b > 0 && isSpace(norm.charCodeAt(b - 1))) b--;
+    if (!UNIT_END.test(norm.slice(Math.max(0, b - 1), b))) continue;
+    const d = depth[i]!;
+    let close = i + 1;
+    // a long (or unclosed) bracket is no breakdown: the walk stops there
+    while (close < norm.length && close - i <= 200 && depth[close]! > d) close++;
+    const inside = norm.slice(i + 1, close);
+    if (close - i > 200 || NOT_BREAKDOWN.test(inside) || (inside.match(DIGIT_RUNS) ?? []).length < 2) continue;
+    if (markers.some((mk) => mk.index >= i + 1 && mk.index < close)) continue;
+    added.push({ index: i + 1, end: i + 1, word: '（', depth: depth[i + 1] ?? d + 1 });
+  }
+  if (added.length === 0) return;
+  markers.push(...added);
+  markers.sort((x, y) => x.index - y.index);
 }
 
 function depthsOf(norm: string): Uint8Array {
@@ -503,7 +538,7 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
       }
       if (options.length === 0) {
         const count = cands.find((i) => entries[i]!.family.startsWith('count:') && entries[i]!.per === '');
-        if (count !== undefined && !continuation && !PARTIAL.test(M.word)) {
+        if (count !== undefined && !continuation && !PARTIAL.test(M.word) && M.word !== '（') {
           const items = namedItems(s, M, regionEnd);
           if (items) itemCounts.push({ total: count, items });
         }

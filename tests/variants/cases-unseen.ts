@@ -432,6 +432,37 @@ UNSEEN_CASES.push(
   ),
 );
 
+// 焦作, planted: 2016年度的5个项目 (the text has 6): 5 + 1 + 2 = 8 against 共有9个全民健康保障工程. The 其中 follows a clause
+// with no figure (…开工率达100%；其中，…) that names the projects counted two sentences before; the old code found no total
+// for it (and read 9个全民健康保障工程 as a count in 个, not of projects).
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-real-jiaozuo-planted-count',
+    '2016年度的5个项目 (planted; the text has 6个): 5 + 1 + 2 against 9个全民健康保障工程 (其中 after a clause naming them)',
+    project(
+      '全民健康保障工程',
+      JIAOZUO_OVERVIEW.map((l) => l.replace('2016年度的6个项目', '2016年度的5个项目')),
+      ['县级医院、食品安全风险防控、县级妇幼保健机构和乡镇卫生院建设。'],
+      ['项目总投资5.02亿元，其中中央投资2.11亿元，地方配套2.91亿元。'],
+      ['2018年底前全部开工建设，完成投资5.02亿元。'],
+    ),
+    [{ rule: 'total-mismatch', section: 3, needle: '共有9个' }],
+  ),
+  // a 其中 after a clause that does not name the counted things: no total for it
+  ...allLayouts(
+    'u-qizhong-clause-other-subject',
+    '全县共有12所学校。今年实施校舍维修，其中城区学校3所，农村学校5所 (the 其中 is of the schools repaired)',
+    project(
+      '校舍维修项目',
+      ['全县共有12所学校。今年实施校舍维修，其中城区学校3所，农村学校5所。'],
+      ['维修屋面、门窗和厕所。'],
+      ['项目资金80万元，全部为县级财政资金。'],
+      ['2024年内完成维修，支付资金80万元。'],
+    ),
+    [],
+  ),
+);
+
 // 九江市第七中学2021年部门预算 (jiujiang-7zhong-budget.txt, 江西), as published: 在校学生数：1945人（其中初中人数906人、高中人数
 // 1039人）, 906 + 1039 = 1945; 编制人数150人、实有人数152人 are two counts, not a total and a part. On its own sheet the
 // budget (第一部分…, a 目录 repeating every heading) is no project text: skipped with its reason.

@@ -477,9 +477,31 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
     if (M.word.startsWith('分别')) {
       for (const mk of s.markers) if (mk.depth === d && mk.word === '其中' && mk.index >= from && mk.end <= M.index) from = mk.end;
     }
-    return within(p, from, M.index)
+    const found = within(p, from, M.index)
       .filter((i) => depthOf(i) === d && entries[i]!.nEnd <= M.index && entries[i]!.nStart >= from && ok(i))
       .reverse();
+    if (found.length > 0 || M.word !== '其中' || d !== 0) return found;
+    return countNamedBefore(p, s, ss, M);
+  };
+
+  /**
+   * 其中 after a clause with no figure at all (…。截至目前：全市全民健康保障工程开工率达100%；其中，2016年度的6个项目…):
+   * the list breaks down the count, in the sentences before, whose noun that clause names (…共有9个全民健康保障工程获
+   * 中央支持…): four characters of the words right after the count appear in the clause. None otherwise.
+   */
+  const countNamedBefore = (p: number, s: ParagraphShape, ss: number, M: Marker): number[] => {
+    if (within(p, ss, M.index).some((i) => entries[i]!.nStart >= ss && entries[i]!.nStart < M.index)) return [];
+    const lead = s.norm.slice(ss, M.index);
+    const before = within(p, 0, ss).filter((j) => entries[j]!.nEnd <= ss);
+    for (let k = before.length - 1; k >= 0; k--) {
+      const i = before[k]!;
+      const e = entries[i]!;
+      if (!e.family.startsWith('count:') || e.per !== '' || depthOf(i) !== 0 || !usable(i) || partOf.has(i)) continue;
+      const head = /^[\u4e00-\u9fff]{4,8}/u.exec(s.norm.slice(e.nEnd, e.nEnd + 8))?.[0];
+      if (head === undefined) continue;
+      for (let w = 0; w + 4 <= head.length; w++) if (lead.includes(head.slice(w, w + 4))) return [i];
+    }
+    return [];
   };
 
   /**

@@ -204,14 +204,14 @@ function badFollow(unit: string, next: string): boolean {
 }
 
 /**
- * A count in 个 of projects (`校舍建设133个`, `农村学前教育推进工程5个`, `11个项目`) counts what 项 counts: an
+ * A count in 个 of projects (`校舍建设133个`, `农村学前教育推进工程5个`, `11个项目`, `9个全民健康保障工程`) counts what 项 counts: an
  * accountant adds `22项 + 5个` of projects into `31项`. Other counts in 个 (`食堂22个`, `学校5个`) stay their own.
  */
 const PROJECT_BEFORE = /(?:项目|工程|专项|建设|改造|改扩建|维修)\s*$/u;
-const PROJECT_AFTER = /^\s*(?:项目|工程|专项)/u;
+const PROJECT_AFTER = /^\s*(?:[\u4e00-\u9fff]{0,10}?(?:项目|工程)|专项)/u;
 function projectCount(def: UnitDef, norm: string, start: number, end: number): UnitDef {
   if (def.family !== 'count:个') return def;
-  if (!PROJECT_AFTER.test(norm.slice(end, end + 4)) && !PROJECT_BEFORE.test(clauseBefore(norm, start))) return def;
+  if (!PROJECT_AFTER.test(norm.slice(end, end + 13)) && !PROJECT_BEFORE.test(clauseBefore(norm, start))) return def;
   return PROJECT_COUNT;
 }
 const PROJECT_COUNT: UnitDef = { family: 'count:项', base: '项', factor: 1n, shown: '个' };

@@ -24,6 +24,8 @@ describe('readQuantities (through scanText)', () => {
     ['挖除原有种植草坪1478.40立方米', ['1478.4立方米 volume']],
     // 镇沅, http://m.kgxr.com.cn/news/show-4003.html — projects counted in 个 count what 项 counts
     ['专项22项，农村学前教育推进工程5个，校舍建设133个，11个项目', ['22项 count:项', '5个 count:项', '133个 count:项', '11个 count:项']],
+    // 焦作, http://fgw.jiaozuo.gov.cn/jzfgw/detail/20181109090740000001 — a project name after 个; progress is not one
+    ['共有9个全民健康保障工程获中央支持，2个竣工', ['9个 count:项', '2个 count:个']],
     // … other things counted in 个 stay their own count
     ['新建寄宿制学校食堂5个，学校3个，实施项目2项', ['5个 count:个', '3个 count:个', '2项 count:项']],
   ])('%s', (text, expected) => {

@@ -243,9 +243,22 @@ export function findStructuresReference(input: FinderInput): { structures: Total
     if (M.word.startsWith('分别')) {
       for (const mk of s.markers) if (mk.depth === d && mk.word === '其中' && mk.index >= from && mk.end <= M.index) from = mk.end;
     }
-    return inPara(p)
+    const found = inPara(p)
       .filter((i) => depthOf(i) === d && entries[i]!.nEnd <= M.index && entries[i]!.nStart >= from && ok(i))
       .reverse();
+    if (found.length > 0 || M.word !== '其中' || d !== 0) return found;
+    if (inPara(p).some((i) => entries[i]!.nStart >= ss && entries[i]!.nStart < M.index)) return found;
+    const clause = s.norm.slice(ss, M.index);
+    for (const i of inPara(p)
+      .filter((j) => entries[j]!.nEnd <= ss)
+      .reverse()) {
+      const e = entries[i]!;
+      if (!e.family.startsWith('count:') || e.per !== '' || depthOf(i) !== 0 || !ok(i)) continue;
+      const head = /^[\u4e00-\u9fff]{4,8}/u.exec(s.norm.slice(e.nEnd, e.nEnd + 8))?.[0];
+      if (head === undefined) continue;
+      for (let k = 0; k + 4 <= head.length; k++) if (clause.includes(head.slice(k, k + 4))) return [i];
+    }
+    return found;
   };
 
   /** An item's figure named as another measure beside the total is that measure's part (镇沅, real text). */

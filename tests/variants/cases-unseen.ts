@@ -432,6 +432,39 @@ UNSEEN_CASES.push(
   ),
 );
 
+// 海南, planted: 地市级医院建设项目…计划2800万元 (the text has 2900): 8425 against 合计8525万元. The total announces several
+// sums (下拨多笔…合计8525万元) and each following paragraph holds one: the old code read no parts (only a numbered list
+// under a keyword total), so the wrong part was missed. Without an announcing word, following paragraphs are not parts
+// (other years' money after a total stays unread).
+const hainan = (funding: readonly string[]) =>
+  project(
+    '2014年医疗卫生机构建设中央预算内投资项目',
+    ['改善地市级医院诊疗条件，完善基层医疗卫生服务体系。'],
+    ['新建三亚市人民医院急诊综合楼，县级医院、村卫生室和乡镇卫生院建设。'],
+    [...funding],
+    ['2014年下达投资计划8525万元，按计划组织建设。'],
+  );
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-real-hainan-planted-part',
+    '地市级医院建设项目…计划2800万元 (planted; the text has 2900): four paragraphs of 8425 against 合计8525万元',
+    hainan(HAINAN_FUNDING.map((l) => l.replace('计划2900万元', '计划2800万元'))),
+    [{ rule: 'total-mismatch', section: 5, needle: '合计8525万元' }],
+  ),
+  ...allLayouts(
+    'u-paragraphs-not-announced',
+    '安排资金合计300万元。 then paragraphs of other years (250万元, 200万元): a total announcing nothing has no parts there',
+    project(
+      '学校运转保障项目',
+      ['保障全县中小学正常运转。'],
+      ['支付水电费、维修费和办公费。'],
+      ['2024年安排资金合计300万元，全部为县级财政资金。', '2023年安排资金250万元，已全部拨付。', '2022年安排资金200万元。'],
+      ['2024年按季度拨付，全年支付资金300万元。'],
+    ),
+    [],
+  ),
+);
+
 // 焦作, planted: 2016年度的5个项目 (the text has 6): 5 + 1 + 2 = 8 against 共有9个全民健康保障工程. The 其中 follows a clause
 // with no figure (…开工率达100%；其中，…) that names the projects counted two sentences before; the old code found no total
 // for it (and read 9个全民健康保障工程 as a count in 个, not of projects).

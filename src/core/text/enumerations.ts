@@ -85,6 +85,8 @@ const SOURCE_MARKER = /^(?:资金来源为|资金来源[:：]|来源为)$/u;
 /** Breakdowns other than 其中: one after a list's parts starts another list. */
 const OTHER_BREAKDOWN = /^(?:分别|具体|明细|主要用于|重点用于|用于)/u;
 export const NUMBERED = /^(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[一二三四五六七八九十]+、)/u;
+/** Words before a total that announce several items, one a paragraph (`下拨多笔…资金合计8525万元`). */
+const ANNOUNCES = /多笔|多项|数笔|几笔|以下|如下|下列/u;
 /** Markers that open a list of their own. */
 const LIST_HEAD = /^(?:其中|分别为|分别是|具体为|具体是)/u;
 /** A clause that reports progress or a remainder, not another part (`目前已下达123.01亿元`). */
@@ -601,6 +603,29 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
       const ps = inPara(q).filter((i) => usable(i) && sameKind(i, t));
       if (ps.some((i) => entries[i]!.total !== null)) break;
       parts.push(...ps.filter((i) => depthOf(i) === 0 && !entries[i]!.cumulative));
+    }
+    if (parts.length < 2 || parts.some((i) => partOf.has(i))) continue;
+    structures.push({ total: t, parts, kind: 'total-then-parts', scope: 'all' });
+    totalOf.add(t);
+    for (const i of parts) partOf.add(i);
+  }
+
+  // a total announcing several items (多笔, 以下, 如下) as the last figure of its paragraph, then paragraphs of one item
+  // each, numbered or not (海南, real text: 下拨多笔…中央预算内投资合计8525万元，以改善…。 / 为…下达…计划2900万元，… / …)
+  for (let t = 0; t < entries.length; t++) {
+    const T = entries[t]!;
+    if (!usable(t) || (T.total === null && !T.sum) || totalOf.has(t) || partOf.has(t) || depthOf(t) !== 0) continue;
+    const here = inPara(T.para);
+    if (here[here.length - 1] !== t || T.para + 1 >= shapes.length) continue;
+    const s = shapes[T.para]!;
+    if (!ANNOUNCES.test(s.norm.slice(sentenceStart(s, T.nStart, 0), T.nStart)) || /\d/u.test(s.norm.slice(T.nEnd))) continue;
+    const parts: number[] = [];
+    for (let q = T.para + 1; q < shapes.length; q++) {
+      const ps = inPara(q).filter((i) => usable(i) && sameKind(i, t) && depthOf(i) === 0);
+      if (ps.length !== 1) break;
+      const e = entries[ps[0]!]!;
+      if (e.total === 'strong' || e.sum || e.cumulative) break;
+      parts.push(ps[0]!);
     }
     if (parts.length < 2 || parts.some((i) => partOf.has(i))) continue;
     structures.push({ total: t, parts, kind: 'total-then-parts', scope: 'all' });

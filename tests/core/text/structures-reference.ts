@@ -23,6 +23,8 @@ const STOP_CLAUSE = /^(?:目前|现已|已经|已|截至|截止|实际|尚|还�
 const SOURCE_LABEL =
   /^(?:中央|省|省级|市|市级|州|州级|州市|县|县级|区|区级|县区|乡镇|本级|上级|地方|部门|单位)(?:财政|级|本级)?(?:财政|资金|补助|配套|专项|预算内|承担|投入|安排|拨款|下达|自筹|负担|直达|转移支付|债券|资金)|财政|自筹|配套|专项债|债券|捐赠|捐资|自有资金|贷款|上年结转|结转资金|社会资本|^(?:中央|省级|市级|州级|县级|区级|本级|上级|地方)$/u;
 
+/** Words before a total that announce several items (as in enumerations.ts). */
+const ANNOUNCES = /多笔|多项|数笔|几笔|以下|如下|下列/u;
 /** Item names that say nothing alone (as in enumerations.ts). */
 const GENERIC = /^(?:资金|经费|金额|费用|款项|投资|总投资|投入|支出|面积|建筑面积|占地面积|数量|人数|规模|合计|共计|总计|小计)$/u;
 
@@ -344,6 +346,29 @@ export function findStructuresReference(input: FinderInput): { structures: Total
       const ps = inPara(q).filter((i) => usable(i) && sameKind(i, t));
       if (ps.some((i) => entries[i]!.total !== null)) break;
       parts.push(...ps.filter((i) => depthOf(i) === 0 && !entries[i]!.cumulative));
+    }
+    if (parts.length < 2 || parts.some((i) => partOf.has(i))) continue;
+    structures.push({ total: t, parts, kind: 'total-then-parts', scope: 'all' });
+    totalOf.add(t);
+    for (const i of parts) partOf.add(i);
+  }
+
+  // a total announcing several items (多笔, 以下, 如下) as the last figure of its paragraph, then paragraphs of one item
+  // each, numbered or not (海南, real text: 下拨多笔…中央预算内投资合计8525万元，以改善…。 / 为…下达…计划2900万元，… / …)
+  for (let t = 0; t < entries.length; t++) {
+    const T = entries[t]!;
+    if (!usable(t) || (T.total === null && !T.sum) || totalOf.has(t) || partOf.has(t) || depthOf(t) !== 0) continue;
+    const here = inPara(T.para);
+    if (here[here.length - 1] !== t || T.para + 1 >= shapes.length) continue;
+    const s = shapes[T.para]!;
+    if (!ANNOUNCES.test(s.norm.slice(sentenceStart(s, T.nStart, 0), T.nStart)) || /\d/u.test(s.norm.slice(T.nEnd))) continue;
+    const parts: number[] = [];
+    for (let q = T.para + 1; q < shapes.length; q++) {
+      const ps = inPara(q).filter((i) => usable(i) && sameKind(i, t) && depthOf(i) === 0);
+      if (ps.length !== 1) break;
+      const e = entries[ps[0]!]!;
+      if (e.total === 'strong' || e.sum || e.cumulative) break;
+      parts.push(ps[0]!);
     }
     if (parts.length < 2 || parts.some((i) => partOf.has(i))) continue;
     structures.push({ total: t, parts, kind: 'total-then-parts', scope: 'all' });

@@ -582,6 +582,93 @@ UNSEEN_CASES.push(
   ),
 );
 
+// 马关 (maguan-teacher-housing-news.txt, 云南文山), as published: 本批238套教师周转宿舍分布在都龙镇茅坪小学20套、…大栗树中学48套
+// (a school list after a total with no 其中: 238 in all) and 概算总投资3 017万元, 建筑面积共8 572平方米 (a space as the thousands
+// separator, GB/T 15835). The old code read 17万元 and 572平方米, and no parts for the 238套.
+const MAGUAN_CONTENT =
+  '据悉，本批238套教师周转宿舍分布在都龙镇茅坪小学20套、保良街小学20套、金竹山小学18套，小坝子镇小坝子中学40套、小坝子小学20套、田湾小学44套，金厂镇老寨小学28套，大栗树乡大栗树中学48套。项目建筑面积共8 572平方米。';
+const maguan = (content: string) =>
+  project(
+    '马关县农村学校教师周转宿舍建设项目',
+    ['马关县部分农村学校教师周转宿舍不足，教师居住条件差。'],
+    [content],
+    ['项目概算总投资3 017万元，全部为上级补助资金。'],
+    ['目前项目已进入招标准备阶段，预计于2023年9月竣工投入使用，完成投资3017万元。'],
+  );
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-real-maguan-clean',
+    '238套 分布在 eight schools; 3 017万元 and 8 572平方米 with a space as the thousands separator (real text, 云南马关)',
+    maguan(MAGUAN_CONTENT),
+    [],
+  ),
+  ...allLayouts(
+    'u-real-maguan-planted-school',
+    '田湾小学34套 (planted; the text has 44): eight schools make 228 against 238套',
+    maguan(MAGUAN_CONTENT.replace('田湾小学44套', '田湾小学34套')),
+    [{ rule: 'total-mismatch', section: 4, needle: '本批238套' }],
+  ),
+);
+
+// 洛宁县发改委 批复 (luoning-teacher-housing-approval.txt, 河南洛阳), as published: its parts under its own names, 一、项目地点
+// 二、项目主要建设内容 三、总投资及资金来源 四、社会效益: three standard sections in the bureau's words, so a project not in the
+// eight-section form (never a pass), titled by its sheet (the first line is the addressee, `洛宁县教育体育局：`), numbered
+// consistently with 一、项目地点 (not 应为五、). The same parts copied as unnumbered `label：…` lines into the overview of a
+// numbered eight-section text are the overview's details, not duplicate headings (the old code reported
+// section-duplicate twice, section-order twice and mixed numbering).
+for (const layout of ['perSheet', 'twoColumn', 'oneSheet'] as const) {
+  const t = realText('luoning-teacher-housing-approval', '兴华镇初级中学教师周转宿舍');
+  const sheetName = layout === 'oneSheet' ? 'Sheet1' : t.sheetName;
+  const label = layout === 'oneSheet' ? '项目一' : '兴华镇初级中学教师周转宿舍';
+  UNSEEN_CASES.push({
+    id: `u-real-luoning-${layout}`,
+    about: `洛宁 可行性研究报告批复, its own part names (${layout})`,
+    snapshot: LAYOUTS[layout]([t]),
+    expected: [{ rule: 'section-missing', sheet: sheetName, cell: '*', project: label }],
+    projects: 1,
+  });
+}
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-real-luoning-inline-labels',
+    '四、项目基本概况 holding `总投资及资金来源：…` and `社会效益：…` lines (real text) before 六、资金安排情况 and 八、项目实施成效',
+    project(
+      '兴华镇初级中学教师周转宿舍建设项目',
+      [
+        '为进一步巩固提升义务教育学校办学水平，新建教师周转宿舍。',
+        '总投资及资金来源：本项目总投资210万元，资金来源为中央建设项目预算内资金168万元，县级财政资金42万元。',
+        '社会效益：项目建设完成后，将有效缓解该校特岗、离家较远教师在校住宿问题。',
+      ],
+      ['新建教师周转宿舍20套，建筑面积700平方米。'],
+      ['本项目总投资210万元，资金来源为中央建设项目预算内资金168万元，县级财政资金42万元。'],
+      ['2022年8月开工，2023年6月竣工，完成投资210万元。'],
+    ),
+    [],
+  ),
+);
+
+// The same with the labels every bureau uses (资金来源：, 预期效益：) on unnumbered lines inside the overview: details, not
+// headings (the old code reported them as duplicates of 六、资金安排情况 and 八、项目实施成效). A line of its own with a
+// numbered heading of that section nowhere else is still a heading (the existing cases of label：content forms).
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-inline-labels-in-overview',
+    '四、项目基本概况 holding `资金来源：…` and `预期效益：…` lines before 六、资金安排情况 and 八、项目实施成效',
+    project(
+      '教师周转宿舍建设项目',
+      [
+        '为进一步巩固提升义务教育学校办学水平，新建教师周转宿舍。',
+        '资金来源：本项目总投资210万元，资金来源为中央建设项目预算内资金168万元，县级财政资金42万元。',
+        '预期效益：项目建设完成后，将有效缓解该校教师在校住宿问题。',
+      ],
+      ['新建教师周转宿舍20套，建筑面积700平方米。'],
+      ['本项目总投资210万元，资金来源为中央建设项目预算内资金168万元，县级财政资金42万元。'],
+      ['2022年8月开工，2023年6月竣工，完成投资210万元。'],
+    ),
+    [],
+  ),
+);
+
 // ------------------------------------------------------------------------------------------------
 // Headings numbered in ways the earlier cases did not use, on a sheet named after the project
 // (no 项目N title). The text: 蒙城县 in bozhou-bogai-progress.txt, set in the eight sections.

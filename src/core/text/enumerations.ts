@@ -75,7 +75,7 @@ export interface Marker {
 }
 
 const MARKER =
-  /(其中|分别为|分别是|分别用于|分别安排|具体为|具体是|具体如下|明细如下|主要用于|主要包括|主要是|主要为|重点用于|包括|包含|用于|资金来源为|资金来源[:：]|来源为|在这笔资金中|(?<=[(（])含)/gu;
+  /(其中|分别为|分别是|分别用于|分别安排|分布在|分布于|具体为|具体是|具体如下|明细如下|主要用于|主要包括|主要是|主要为|重点用于|包括|包含|用于|资金来源为|资金来源[:：]|来源为|在这笔资金中|(?<=[(（])含)/gu;
 /** A list after these names only some of the total. */
 const PARTIAL = /^(?:包括|包含|含|主要用于|主要包括|主要是|主要为|重点用于)$/u;
 /** Markers that, right after a part, open that part's own breakdown (本年收入6128.16万元，主要是…；上年结转…). */
@@ -99,7 +99,7 @@ const SOURCE_LABEL =
 export function shapeOf(norm: string): ParagraphShape {
   const depth = /[()（）]/u.test(norm) ? depthsOf(norm) : zeros(norm.length);
   const markers: Marker[] = [];
-  if (/其中|分别|具体|明细|包|用于|来源|这笔|含|主要/u.test(norm)) {
+  if (/其中|分别|分布|具体|明细|包|用于|来源|这笔|含|主要/u.test(norm)) {
     MARKER.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = MARKER.exec(norm)) !== null) {
@@ -972,7 +972,7 @@ function clean(raw: string): string {
   // 其中：培训费8万元 — the words after a colon; 资金用于购置图书 — the words after the list's lead word
   const colon = Math.max(s.lastIndexOf(':'), s.lastIndexOf('：'));
   if (colon >= 0) s = s.slice(colon + 1);
-  const lead = /^.*?(?:其中|分别为|分别是|具体为|具体是|主要用于|用于|包括|包含)(.+)$/u.exec(s);
+  const lead = /^.*?(?:其中|分别为|分别是|分布在|分布于|具体为|具体是|主要用于|用于|包括|包含)(.+)$/u.exec(s);
   if (lead) s = lead[1]!;
   s = stripEnds(s);
   // 3月支付培训费: the time stays (it tells items apart), the verb after it goes
@@ -1021,7 +1021,7 @@ export function isSpace(c: number): boolean {
 }
 
 /** The list lead words `clean` cuts a name after (the first one, with words after it). */
-const LEAD_WORD = /其中|分别为|分别是|具体为|具体是|主要用于|用于|包括|包含/uy;
+const LEAD_WORD = /其中|分别为|分别是|分布在|分布于|具体为|具体是|主要用于|用于|包括|包含/uy;
 
 /**
  * What the names of one paragraph's figures need to know of it, built once and only when a name

@@ -138,7 +138,8 @@ for (const u of [...Object.keys(UNITS), ...COUNT_UNITS].sort((a, b) => b.length 
   if (list) list.push(u);
   else UNITS_BY_FIRST.set(u[0]!, [u]);
 }
-const NUMBER_RE = /(?<![\d.])(?<!\d,)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)/gu;
+/** Digits grouped by commas (`8,572`) or by spaces as GB/T 15835 sets them (`8 572平方米`), or plain. */
+const NUMBER_RE = /(?<![\d.])(?<!\d,)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<!\d )\d{1,3}(?: \d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)/gu;
 
 /** What follows a number: 余/多, a multiplier, 余/多, the unit. Null when no unit follows. */
 function unitAfter(norm: string, at: number): { pre?: string; mult?: string; post?: string; unit: string; end: number } | null {
@@ -389,7 +390,7 @@ export function readQuantities(
       if ((unitText === '期' || unitText === '届') && /\d[、,，和]$/u.test(norm.slice(Math.max(0, s - 2), s))) continue;
       const def = defOf(unitText);
       const mult = u.mult ? MULT[u.mult]! : 1n;
-      const [ip, fp = ''] = m[0].replace(/,/gu, '').split('.');
+      const [ip, fp = ''] = m[0].replace(/[, ]/gu, '').split('.');
       const v = toValue(ip!, fp, def.factor * mult);
       if (v === null) continue;
       const stepBase = def.factor * mult * BigInt(QUANTITY_SCALE);

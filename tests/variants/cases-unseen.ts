@@ -669,6 +669,24 @@ UNSEEN_CASES.push(
   ),
 );
 
+// 绵阳 (mianyang-teacher-housing-news.txt, 四川), as published: 总任务是1000套…已开工建设901套 and the counties' shares, 三台160套中
+// 100套已开工、另有60套… (a share with its own split), 单人间在20㎡至35㎡之间 (ranges): a clean text stays clean. (The shares are
+// not compared with 1000套 today: see the fixture's header.)
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-real-mianyang-clean',
+    '1000套 by county, 三台160套中100套…另有60套, 20㎡至35㎡ (real text, 四川绵阳)',
+    project(
+      '农村义务教育学校教师周转房改造提升项目',
+      realText('mianyang-teacher-housing-news', 'x').lines.slice(0, 2),
+      [realText('mianyang-teacher-housing-news', 'x').lines[2]!],
+      ['计划投资2000万元，全部为市级财政资金。'],
+      ['2022年底前完成1000套改造提升任务，完成投资2000万元。'],
+    ),
+    [],
+  ),
+);
+
 // ------------------------------------------------------------------------------------------------
 // Headings numbered in ways the earlier cases did not use, on a sheet named after the project
 // (no 项目N title). The text: 蒙城县 in bozhou-bogai-progress.txt, set in the eight sections.

@@ -670,20 +670,30 @@ UNSEEN_CASES.push(
 );
 
 // 绵阳 (mianyang-teacher-housing-news.txt, 四川), as published: 总任务是1000套…已开工建设901套 and the counties' shares, 三台160套中
-// 100套已开工、另有60套… (a share with its own split), 单人间在20㎡至35㎡之间 (ranges): a clean text stays clean. (The shares are
-// not compared with 1000套 today: see the fixture's header.)
+// 100套已开工、另有60套… (a share with its own split), 单人间在20㎡至35㎡之间 (ranges): a clean text stays clean. The old code
+// read no list after `1000套改造提升任务中，`, so a wrong share (涪城89套, planted) was missed; 三台's own split (100 + 60)
+// is not counted again.
+const MIANYANG = realText('mianyang-teacher-housing-news', 'x').lines;
+const mianyang = (overview: readonly string[]) =>
+  project(
+    '农村义务教育学校教师周转房改造提升项目',
+    [...overview],
+    [MIANYANG[2]!],
+    ['计划投资2000万元，全部为市级财政资金。'],
+    ['2022年底前完成1000套改造提升任务，完成投资2000万元。'],
+  );
 UNSEEN_CASES.push(
   ...allLayouts(
     'u-real-mianyang-clean',
     '1000套 by county, 三台160套中100套…另有60套, 20㎡至35㎡ (real text, 四川绵阳)',
-    project(
-      '农村义务教育学校教师周转房改造提升项目',
-      realText('mianyang-teacher-housing-news', 'x').lines.slice(0, 2),
-      [realText('mianyang-teacher-housing-news', 'x').lines[2]!],
-      ['计划投资2000万元，全部为市级财政资金。'],
-      ['2022年底前完成1000套改造提升任务，完成投资2000万元。'],
-    ),
+    mianyang(MIANYANG.slice(0, 2)),
     [],
+  ),
+  ...allLayouts(
+    'u-real-mianyang-planted-share',
+    '涪城89套 (planted; the text has 99): the shares make 990 against 1000套',
+    mianyang(MIANYANG.slice(0, 2).map((l) => l.replace('涪城99套', '涪城89套'))),
+    [{ rule: 'total-mismatch', section: 3, needle: '1000套改造提升任务中' }],
   ),
 );
 

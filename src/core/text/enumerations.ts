@@ -75,7 +75,7 @@ export interface Marker {
 }
 
 const MARKER =
-  /(其中|分别为|分别是|分别用于|分别安排|分布在|分布于|具体为|具体是|具体如下|明细如下|主要用于|主要包括|主要是|主要为|重点用于|包括|包含|用于|资金来源为|资金来源[:：]|来源为|在这笔资金中|(?<=[(（])含)/gu;
+  /(其中|(?<=\d[\u4e00-\u9fff]{1,12})中(?=[,，:：])|分别为|分别是|分别用于|分别安排|分布在|分布于|具体为|具体是|具体如下|明细如下|主要用于|主要包括|主要是|主要为|重点用于|包括|包含|用于|资金来源为|资金来源[:：]|来源为|在这笔资金中|(?<=[(（])含)/gu;
 /** A list after these names only some of the total. */
 const PARTIAL = /^(?:包括|包含|含|主要用于|主要包括|主要是|主要为|重点用于)$/u;
 /** Markers that, right after a part, open that part's own breakdown (本年收入6128.16万元，主要是…；上年结转…). */
@@ -99,7 +99,7 @@ const SOURCE_LABEL =
 export function shapeOf(norm: string): ParagraphShape {
   const depth = /[()（）]/u.test(norm) ? depthsOf(norm) : zeros(norm.length);
   const markers: Marker[] = [];
-  if (/其中|分别|分布|具体|明细|包|用于|来源|这笔|含|主要/u.test(norm)) {
+  if (/其中|中[,，:：]|分别|分布|具体|明细|包|用于|来源|这笔|含|主要/u.test(norm)) {
     MARKER.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = MARKER.exec(norm)) !== null) {
@@ -349,6 +349,8 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
     let end = regionEnd;
     let skipUntil = -1;
     let prevEnd = M.end;
+    // a part with its own split right after it (三台160套中100套已开工、另有60套…): what is left of it to skip
+    let nestedLeft = 0;
     const here = inPara(p);
     for (let k = firstFrom(p, M.end); k < here.length; k++) {
       const i = here[k]!;
@@ -356,6 +358,14 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
       if (e.nStart < M.end || depthOf(i) !== d || !sameKind(i, cand) || !usable(i)) continue;
       if (e.nStart >= end) break;
       if (e.nStart < skipUntil) continue;
+      if (nestedLeft > 0) {
+        if (e.hi <= nestedLeft) {
+          nestedLeft -= e.lo;
+          prevEnd = e.nEnd;
+          continue;
+        }
+        nestedLeft = 0;
+      }
       if (parts.length > 0) {
         const between = atDepth(s, prevEnd, e.nStart, d);
         // another breakdown (用于…, 分别…) after the parts is not part of this list
@@ -409,6 +419,7 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
       if (e.total === 'strong' || e.sum || e.cumulative) break;
       parts.push(i);
       prevEnd = e.nEnd;
+      if (s.norm[e.nEnd] === '中' && /\d/u.test(s.norm[e.nEnd + 1] ?? '')) nestedLeft = e.lo;
     }
     return parts;
   };

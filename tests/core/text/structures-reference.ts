@@ -128,11 +128,21 @@ export function findStructuresReference(input: FinderInput): { structures: Total
     let end = regionEnd;
     let skipUntil = -1;
     let prevEnd = M.end;
+    // a part with its own split right after it (三台160套中100套已开工、另有60套…): what is left of it to skip
+    let nestedLeft = 0;
     for (const i of inPara(p)) {
       const e = entries[i]!;
       if (e.nStart < M.end || depthOf(i) !== d || !sameKind(i, cand) || !usable(i)) continue;
       if (e.nStart >= end) break;
       if (e.nStart < skipUntil) continue;
+      if (nestedLeft > 0) {
+        if (e.hi <= nestedLeft) {
+          nestedLeft -= e.lo;
+          prevEnd = e.nEnd;
+          continue;
+        }
+        nestedLeft = 0;
+      }
       if (parts.length > 0) {
         const between = atDepth(s, prevEnd, e.nStart, d);
         // another breakdown (用于…, 分别…) after the parts is not part of this list
@@ -186,6 +196,7 @@ export function findStructuresReference(input: FinderInput): { structures: Total
       if (e.total === 'strong' || e.sum || e.cumulative) break;
       parts.push(i);
       prevEnd = e.nEnd;
+      if (s.norm[e.nEnd] === '中' && /\d/u.test(s.norm[e.nEnd + 1] ?? '')) nestedLeft = e.lo;
     }
     return parts;
   };

@@ -695,6 +695,12 @@ UNSEEN_CASES.push(
     mianyang(MIANYANG.slice(0, 2).map((l) => l.replace('涪城99套', '涪城89套'))),
     [{ rule: 'total-mismatch', section: 3, needle: '1000套改造提升任务中' }],
   ),
+  ...allLayouts(
+    'u-real-mianyang-planted-split',
+    '三台160套中100套已开工、另有50套… (planted; the text has 60): the split makes 150 against 160套',
+    mianyang(MIANYANG.slice(0, 2).map((l) => l.replace('另有60套', '另有50套'))),
+    [{ rule: 'total-mismatch', section: 3, needle: '1000套改造提升任务中' }],
+  ),
 );
 
 // ------------------------------------------------------------------------------------------------

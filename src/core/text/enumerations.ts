@@ -288,6 +288,8 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
   const structures: TotalStructure[] = [];
   const itemCounts: ItemCount[] = [];
   const partOf = new Set<number>();
+  /** The figures skipped as a part's own split (`160套中100套…、另有60套`), by the part. */
+  const splitOf = new Map<number, number[]>();
   const totalOf = new Set<number>();
   const usable = (i: number): boolean => entries[i]!.countable;
   const sameKind = (i: number, j: number): boolean => entries[i]!.family === entries[j]!.family && entries[i]!.per === entries[j]!.per;
@@ -351,6 +353,7 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
     let prevEnd = M.end;
     // a part with its own split right after it (三台160套中100套已开工、另有60套…): what is left of it to skip
     let nestedLeft = 0;
+    let nestedOf = -1;
     const here = inPara(p);
     for (let k = firstFrom(p, M.end); k < here.length; k++) {
       const i = here[k]!;
@@ -362,6 +365,7 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
         if (e.hi <= nestedLeft) {
           nestedLeft -= e.lo;
           prevEnd = e.nEnd;
+          splitOf.get(nestedOf)!.push(i);
           continue;
         }
         nestedLeft = 0;
@@ -419,7 +423,11 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
       if (e.total === 'strong' || e.sum || e.cumulative) break;
       parts.push(i);
       prevEnd = e.nEnd;
-      if (s.norm[e.nEnd] === '中' && /\d/u.test(s.norm[e.nEnd + 1] ?? '')) nestedLeft = e.lo;
+      if (s.norm[e.nEnd] === '中' && /\d/u.test(s.norm[e.nEnd + 1] ?? '')) {
+        nestedLeft = e.lo;
+        nestedOf = i;
+        splitOf.set(i, []);
+      }
     }
     return parts;
   };
@@ -598,6 +606,14 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
       structures.push({ total: cand, parts, kind: 'total-then-parts', scope });
       totalOf.add(cand);
       for (const i of parts) partOf.add(i);
+      // a part's own split (三台160套中100套已开工、另有60套): compared with that part
+      for (const i of parts) {
+        const split = splitOf.get(i);
+        if (split === undefined || split.length === 0) continue;
+        structures.push({ total: i, parts: split, kind: 'total-then-parts', scope: split.length > 1 ? 'all' : 'some' });
+        totalOf.add(i);
+        for (const j of split) partOf.add(j);
+      }
     }
   }
 

@@ -108,6 +108,8 @@ export function findStructuresReference(input: FinderInput): { structures: Total
   const structures: TotalStructure[] = [];
   const itemCounts: ItemCount[] = [];
   const partOf = new Set<number>();
+  /** The figures skipped as a part's own split (`160套中100套…、另有60套`), by the part. */
+  const splitOf = new Map<number, number[]>();
   const totalOf = new Set<number>();
   const usable = (i: number): boolean => entries[i]!.countable;
   const sameKind = (i: number, j: number): boolean => entries[i]!.family === entries[j]!.family && entries[i]!.per === entries[j]!.per;
@@ -130,6 +132,7 @@ export function findStructuresReference(input: FinderInput): { structures: Total
     let prevEnd = M.end;
     // a part with its own split right after it (三台160套中100套已开工、另有60套…): what is left of it to skip
     let nestedLeft = 0;
+    let nestedOf = -1;
     for (const i of inPara(p)) {
       const e = entries[i]!;
       if (e.nStart < M.end || depthOf(i) !== d || !sameKind(i, cand) || !usable(i)) continue;
@@ -139,6 +142,7 @@ export function findStructuresReference(input: FinderInput): { structures: Total
         if (e.hi <= nestedLeft) {
           nestedLeft -= e.lo;
           prevEnd = e.nEnd;
+          splitOf.get(nestedOf)!.push(i);
           continue;
         }
         nestedLeft = 0;
@@ -196,7 +200,11 @@ export function findStructuresReference(input: FinderInput): { structures: Total
       if (e.total === 'strong' || e.sum || e.cumulative) break;
       parts.push(i);
       prevEnd = e.nEnd;
-      if (s.norm[e.nEnd] === '中' && /\d/u.test(s.norm[e.nEnd + 1] ?? '')) nestedLeft = e.lo;
+      if (s.norm[e.nEnd] === '中' && /\d/u.test(s.norm[e.nEnd + 1] ?? '')) {
+        nestedLeft = e.lo;
+        nestedOf = i;
+        splitOf.set(i, []);
+      }
     }
     return parts;
   };
@@ -341,6 +349,14 @@ export function findStructuresReference(input: FinderInput): { structures: Total
       structures.push({ total: cand, parts, kind: 'total-then-parts', scope });
       totalOf.add(cand);
       for (const i of parts) partOf.add(i);
+      // a part's own split (三台160套中100套已开工、另有60套): compared with that part
+      for (const i of parts) {
+        const split = splitOf.get(i);
+        if (split === undefined || split.length === 0) continue;
+        structures.push({ total: i, parts: split, kind: 'total-then-parts', scope: split.length > 1 ? 'all' : 'some' });
+        totalOf.add(i);
+        for (const j of split) partOf.add(j);
+      }
     }
   }
 

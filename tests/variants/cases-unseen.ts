@@ -136,6 +136,48 @@ UNSEEN_CASES.push(
   ),
 );
 
+// The same text's 此外 paragraph, as published, in the 项目实施计划 (where a bureau reports progress): 此外，15个其他教育民生项目
+// 主体完工，计划投资6143.61万元；9个正在推进，计划投资88739.21万元；启动8个新建项目，计划投资1867.42万元. That is other projects'
+// money, not this project's plan: the old code added it to the plan (114687.09万元) and reported a difference of 96750.24万元
+// against the funding. The plan's own amount still must agree (planted: 18936.85), and a budget line named 其他项目支出 is
+// this project's money.
+const YUQING_OTHERS =
+  '此外，15个其他教育民生项目主体完工，计划投资6143.61万元；9个正在推进，计划投资88739.21万元；启动8个新建项目，计划投资1867.42万元。';
+const yuqingPlan = (plan: string[]) =>
+  project(
+    '余庆县教育民生项目建设',
+    ['余庆县教育局认真落实主体责任，采取领导挂包，任务分解等方式有效推进教育民生项目建设。'],
+    ['构皮滩镇第三幼儿园、中职学校实训综合楼、构皮滩中学综合楼、城关中学整体迁建等4个项目主体施工。'],
+    ['半年来，共投入教育民生项目建设资金17936.85万元。'],
+    plan,
+  );
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-real-yuqing-plan-other-projects',
+    '项目实施计划: 17936.85万元, then 此外，15个其他教育民生项目…计划投资… (real text: other projects, not this plan)',
+    yuqingPlan(['2017年上半年投入教育民生项目建设资金17936.85万元。', YUQING_OTHERS]),
+    [],
+  ),
+  ...allLayouts(
+    'u-real-yuqing-plan-other-projects-planted',
+    '项目实施计划: 18936.85万元 (planted; funding 17936.85), other projects beside it',
+    yuqingPlan(['2017年上半年投入教育民生项目建设资金18936.85万元。', YUQING_OTHERS]),
+    [{ rule: 'plan-funding-mismatch', section: 6, needle: '18936.85万元' }],
+  ),
+  ...allLayouts(
+    'u-plan-other-items-line',
+    '项目实施计划: 设备购置资金80万元 + 其他项目支出30万元 = 110 against 100万元 (a budget line, this project)',
+    project(
+      '教学设备购置项目',
+      ['全县部分学校教学设备老旧。'],
+      ['购置教学设备，维修教室。'],
+      ['项目资金100万元，全部为县级财政资金。'],
+      ['2024年6月支付设备购置资金80万元，10月支付其他项目支出30万元。'],
+    ),
+    [{ rule: 'plan-funding-mismatch', section: 6, needle: '设备购置资金80万元' }],
+  ),
+);
+
 // The 其中 list going on over sentences that open with its first word (余庆) must not take in a later sentence
 // about the same money once the list already adds up: 其中中央资金200万元，县级资金100万元。中央资金已全部到位，县级资金100万元…
 UNSEEN_CASES.push(
@@ -274,6 +316,390 @@ UNSEEN_CASES.push(
       ['2023年12月底前完成建设任务，拨付资金2660万元。'],
     ),
     [],
+  ),
+);
+
+// 镇沅 (zhenyuan-edu-central-budget-news.txt, 云南普洱), as published: 31项…总投资5415万元，申请中央预算内投资5062万元，
+// 地方投资353万元。其中：1.…22项，投资2124万元…；3.…工程5个，投资1368万元，申请中央预算内投资1094万元，地方投资274万元；…
+// 22 + 3 + 5 + 1 = 31 (projects in 项 and 个), 2124 + 1527 + 1368 + 396 = 5415; an item's 申请中央预算内投资 and 地方投资
+// are its own split (named as the measures beside the total), not more parts of 5415. The old code reported 31项 against
+// 26项 and 5415万元 against 7179万元.
+const ZHENYUAN_FUNDING =
+  '31项社会事业项目总投资5415万元，申请中央预算内投资5062万元，地方投资353万元。其中：1.边远艰苦地区农村学校教师周转宿舍建设专项22项，投资2124万元，全额申请中央预算内投资；2. 中西部农村初中校舍改造工程专项3项，投资1527万元，全额申请中央预算内投资；3. 农村学前教育推进工程5个，投资1368万元，申请中央预算内投资1094万元，地方投资274万元；4. 中等职业教育基础能力建设专项1项，投资396万元，申请中央预算内投资317万元，地方投资79万元。';
+const zhenyuan = (funding: string) =>
+  project(
+    '2014年教育专项中央预算内投资项目',
+    ['镇沅县严格从各专项建设规划中遴选符合规划要求、前期工作成熟、已经具备开工条件的项目31项，申请中央预算内投资5062万元。'],
+    ['边远艰苦地区农村学校教师周转宿舍、农村初中校舍改造、农村学前教育推进工程和中等职业教育基础能力建设。'],
+    [funding],
+    ['2014年内开工建设，完成投资5415万元。'],
+  );
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-real-zhenyuan-clean',
+    '31项 = 22项 + 3项 + 5个 + 1项; 5415万元 = four items, each with its own split (real text, 云南普洱, adds up)',
+    zhenyuan(ZHENYUAN_FUNDING),
+    [],
+  ),
+  ...allLayouts(
+    'u-real-zhenyuan-planted-item',
+    '农村学前教育推进工程投资1468万元 (planted; the text has 1368): the four items make 5515 against 5415',
+    zhenyuan(ZHENYUAN_FUNDING.replace('投资1368万元', '投资1468万元')),
+    [{ rule: 'total-mismatch', section: 5, needle: '31项社会事业项目' }],
+  ),
+  ...allLayouts(
+    'u-real-zhenyuan-planted-count',
+    '农村学前教育推进工程4个 (planted; the text has 5个): 22 + 3 + 4 + 1 = 30 against 31项',
+    zhenyuan(ZHENYUAN_FUNDING.replace('工程5个', '工程4个')),
+    [{ rule: 'total-mismatch', section: 5, needle: '31项社会事业项目' }],
+  ),
+  // only projects counted in 个 join a count in 项: canteens (食堂5个) are not projects
+  ...allLayouts(
+    'u-project-count-not-canteens',
+    '项目4项，其中：校舍改造2项，运动场建设2个，维修食堂5个 (the canteens are not projects)',
+    project(
+      '校舍改造项目',
+      ['全县部分学校校舍老旧，运动场地不足。'],
+      ['实施校舍改造项目4项，其中：校舍改造2项，运动场建设2个，维修食堂5个。'],
+      ['项目总投资300万元，全部为县级财政资金。'],
+      ['2024年内完成建设，支付资金300万元。'],
+    ),
+    [],
+  ),
+);
+
+// 福建 (fujian-edu-central-budget-news.txt), as published: …中央预算内投资5.853亿元，较去年大幅增长1.14倍。这是我省教育项目
+// 获中央预算内投资首次超过5亿元。(new paragraph) 其中，…2.293亿元…；…1.996亿元…；…1.164亿元…；…4000万元…: the 其中 list
+// breaks down 5.853亿元, not the threshold 超过5亿元 of the sentence before it. The old code took the threshold (a range
+// from 5 to 6亿元) as the total, so a wrong part (2.393, planted) was never found.
+const FUJIAN_FUNDING = [
+  '据省发改委消息，日前，国家发改委安排我省2016年教育基础设施建设中央预算内投资5.853亿元，较去年大幅增长1.14倍。这是我省教育项目获中央预算内投资首次超过5亿元。',
+  '其中，安排我省义务教育学校建设2.293亿元，支持武平县武安小学等20所学校基础设施建设；安排职业中等职业教育产教融合工程1.996亿元，支持福建经贸学校等10所中等职业学校实验实习实训基础设施建设；安排教育基础薄弱县普通高中建设1.164亿元，支持仙游县榜头中学等10所普通高中或完全中学的教学和生活设施建设；安排边远艰苦地区农村学校教师周转宿舍建设4000万元，支持连江县安凯学校等15所中小学校教师周转宿舍土建及基本生活用具购置。',
+];
+const fujian = (funding: string[]) =>
+  project(
+    '2016年教育基础设施建设中央预算内投资项目',
+    ['全省义务教育学校、中等职业学校、普通高中和农村学校教师周转宿舍基础设施仍有短板。'],
+    ['支持55所学校基础设施建设和教师周转宿舍土建及基本生活用具购置。'],
+    funding,
+    ['2016年内下达投资计划，年底前完成建设任务，完成投资5.853亿元。'],
+  );
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-real-fujian-clean',
+    '5.853亿元 = 2.293 + 1.996 + 1.164亿元 + 4000万元 (real text, 福建); 首次超过5亿元 is a threshold, not the total',
+    fujian(FUJIAN_FUNDING),
+    [],
+  ),
+  ...allLayouts(
+    'u-real-fujian-planted-part',
+    '义务教育学校建设2.393亿元 (planted; the text has 2.293): 5.953 against 5.853亿元, past the sentence 首次超过5亿元',
+    fujian(FUJIAN_FUNDING.map((l) => l.replace('2.293亿元', '2.393亿元'))),
+    [{ rule: 'total-mismatch', section: 5, needle: '5.853亿元' }],
+  ),
+);
+
+// 海南 (hainan-health-central-budget-news.txt, 卫健) and 焦作 (jiaozuo-health-projects-news.txt, 河南, 卫健), as published:
+// 合计8525万元 then four paragraphs of 2900 + 3900 + 725 + 1000万元, each with its 总建筑面积, and 145个村卫生室，每个村卫生室
+// 60平方米，总建筑面积8700平方米 (a rate times a count); 9个…总投资5.02亿元，其中中央投资2.11亿元 (one source named: some of
+// the total), then 其中，2016年度的6个项目，2个竣工，4个主体完工…；2017年度1个项目…；2018年度2个项目. Clean texts stay clean.
+const HAINAN_FUNDING = realText('hainan-health-central-budget-news', 'x').lines;
+const JIAOZUO_OVERVIEW = realText('jiaozuo-health-projects-news', 'x').lines;
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-real-hainan-clean',
+    '合计8525万元 and four projects in paragraphs of their own; 145个 × 60平方米 = 8700平方米 (real text, 海南, 卫健)',
+    project(
+      '2014年医疗卫生机构建设中央预算内投资项目',
+      ['改善地市级医院诊疗条件，完善基层医疗卫生服务体系。'],
+      ['新建三亚市人民医院急诊综合楼，县级医院、村卫生室和乡镇卫生院建设。'],
+      [...HAINAN_FUNDING],
+      ['2014年下达投资计划8525万元，按计划组织建设。'],
+    ),
+    [],
+  ),
+  ...allLayouts(
+    'u-real-jiaozuo-clean',
+    '9个项目…总投资5.02亿元，其中中央投资2.11亿元; 6个项目，2个竣工，4个主体完工 (real text, 河南焦作, 卫健)',
+    project(
+      '全民健康保障工程',
+      [...JIAOZUO_OVERVIEW],
+      ['县级医院、食品安全风险防控、县级妇幼保健机构和乡镇卫生院建设。'],
+      ['项目总投资5.02亿元，其中中央投资2.11亿元，地方配套2.91亿元。'],
+      ['2018年底前全部开工建设，完成投资5.02亿元。'],
+    ),
+    [],
+  ),
+);
+
+// 海南, planted: 地市级医院建设项目…计划2800万元 (the text has 2900): 8425 against 合计8525万元. The total announces several
+// sums (下拨多笔…合计8525万元) and each following paragraph holds one: the old code read no parts (only a numbered list
+// under a keyword total), so the wrong part was missed. Without an announcing word, following paragraphs are not parts
+// (other years' money after a total stays unread).
+const hainan = (funding: readonly string[]) =>
+  project(
+    '2014年医疗卫生机构建设中央预算内投资项目',
+    ['改善地市级医院诊疗条件，完善基层医疗卫生服务体系。'],
+    ['新建三亚市人民医院急诊综合楼，县级医院、村卫生室和乡镇卫生院建设。'],
+    [...funding],
+    ['2014年下达投资计划8525万元，按计划组织建设。'],
+  );
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-real-hainan-planted-part',
+    '地市级医院建设项目…计划2800万元 (planted; the text has 2900): four paragraphs of 8425 against 合计8525万元',
+    hainan(HAINAN_FUNDING.map((l) => l.replace('计划2900万元', '计划2800万元'))),
+    [{ rule: 'total-mismatch', section: 5, needle: '合计8525万元' }],
+  ),
+  ...allLayouts(
+    'u-paragraphs-not-announced',
+    '安排资金合计300万元。 then paragraphs of other years (250万元, 200万元): a total announcing nothing has no parts there',
+    project(
+      '学校运转保障项目',
+      ['保障全县中小学正常运转。'],
+      ['支付水电费、维修费和办公费。'],
+      ['2024年安排资金合计300万元，全部为县级财政资金。', '2023年安排资金250万元，已全部拨付。', '2022年安排资金200万元。'],
+      ['2024年按季度拨付，全年支付资金300万元。'],
+    ),
+    [],
+  ),
+);
+
+// 焦作, planted: 2016年度的5个项目 (the text has 6): 5 + 1 + 2 = 8 against 共有9个全民健康保障工程. The 其中 follows a clause
+// with no figure (…开工率达100%；其中，…) that names the projects counted two sentences before; the old code found no total
+// for it (and read 9个全民健康保障工程 as a count in 个, not of projects).
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-real-jiaozuo-planted-count',
+    '2016年度的5个项目 (planted; the text has 6个): 5 + 1 + 2 against 9个全民健康保障工程 (其中 after a clause naming them)',
+    project(
+      '全民健康保障工程',
+      JIAOZUO_OVERVIEW.map((l) => l.replace('2016年度的6个项目', '2016年度的5个项目')),
+      ['县级医院、食品安全风险防控、县级妇幼保健机构和乡镇卫生院建设。'],
+      ['项目总投资5.02亿元，其中中央投资2.11亿元，地方配套2.91亿元。'],
+      ['2018年底前全部开工建设，完成投资5.02亿元。'],
+    ),
+    [{ rule: 'total-mismatch', section: 3, needle: '共有9个' }],
+  ),
+  // a 其中 after a clause that does not name the counted things: no total for it
+  ...allLayouts(
+    'u-qizhong-clause-other-subject',
+    '全县共有12所学校。今年实施校舍维修，其中城区学校3所，农村学校5所 (the 其中 is of the schools repaired)',
+    project(
+      '校舍维修项目',
+      ['全县共有12所学校。今年实施校舍维修，其中城区学校3所，农村学校5所。'],
+      ['维修屋面、门窗和厕所。'],
+      ['项目资金80万元，全部为县级财政资金。'],
+      ['2024年内完成维修，支付资金80万元。'],
+    ),
+    [],
+  ),
+);
+
+// 九江市第七中学2021年部门预算 (jiujiang-7zhong-budget.txt, 江西), as published: 在校学生数：1945人（其中初中人数906人、高中人数
+// 1039人）, 906 + 1039 = 1945; 编制人数150人、实有人数152人 are two counts, not a total and a part. On its own sheet the
+// budget (第一部分…, a 目录 repeating every heading) is no project text: skipped with its reason.
+const JIUJIANG_STAFF =
+  '单位名称：九江市第七中学、编制人数：150人、实有人数：152人、在校学生数：1945人（其中初中人数906人、高中人数1039人）。';
+const jiujiang = (overview: string) =>
+  project(
+    '九江市第七中学运转保障项目',
+    ['九江市第七中学创建于1973年，是江西省重点中学、江西省艺术教育示范学校。学校校园面积104亩。', overview],
+    ['保障学校教学和艺术特色教育正常运转。'],
+    ['2021年安排资金300万元，全部为市级财政资金。'],
+    ['2021年按月拨付，全年支付资金300万元。'],
+  );
+UNSEEN_CASES.push(
+  ...allLayouts('u-real-jiujiang-clean', '1945人（其中初中人数906人、高中人数1039人） (real text, 江西)', jiujiang(JIUJIANG_STAFF), []),
+  ...allLayouts(
+    'u-real-jiujiang-planted-count',
+    '初中人数916人 (planted; the text has 906): 916 + 1039 against 1945人',
+    jiujiang(JIUJIANG_STAFF.replace('906人', '916人')),
+    [{ rule: 'total-mismatch', section: 3, needle: '在校学生数' }],
+  ),
+);
+{
+  const t = realText('jiujiang-7zhong-budget', '2021年部门预算');
+  UNSEEN_CASES.push({
+    id: 'u-real-jiujiang-budget-skipped',
+    about: 'a school department budget (第一部分…, 目录): no project text, skipped with its reason (real text, 江西)',
+    snapshot: LAYOUTS.perSheet([t]),
+    expected: [],
+    projects: 0,
+    tables: 0,
+    skipped: [{ sheet: t.sheetName, reason: 'no-sections' }],
+  });
+}
+
+// 岳阳县农业农村局 绩效目标申报表 (yueyang-agri-target-form.txt, 农业农村), as published: 年度资金总额:854万(高标准农田建设400万元,
+// 示范建设295万元,畅通工程159万元): a breakdown in brackets with no 其中, 400 + 295 + 159 = 854. The old code read no total
+// there, so a wrong part (169, planted) was missed. A bracket that compares or restates (上年…，增加…) is no breakdown.
+for (const layout of ['perSheet', 'twoColumn', 'oneSheet'] as const) {
+  const t = realText('yueyang-agri-target-form', '高标准农田建设');
+  const sheetName = layout === 'oneSheet' ? 'Sheet1' : t.sheetName;
+  const label = layout === 'oneSheet' ? '项目一' : '岳阳县2022年高标准农田建设项目';
+  UNSEEN_CASES.push({
+    id: `u-real-yueyang-${layout}`,
+    about: `岳阳县 绩效目标申报表 (${layout}): 项目名称, 实施单位, 资金情况 only; the bracket breakdown adds up`,
+    snapshot: LAYOUTS[layout]([t]),
+    expected: [{ rule: 'section-missing', sheet: sheetName, cell: '*', project: label }],
+    projects: 1,
+  });
+}
+const YUEYANG_FUNDING = '年度资金总额:854万(高标准农田建设400万元,示范建设295万元,畅通工程159万元)，全部为财政拨款。';
+const yueyang = (funding: string) =>
+  project(
+    '岳阳县2022年高标准农田建设项目',
+    ['岳阳县2022年高标准农田建设，由农田建设服务中心实施。'],
+    ['高标准农田建设、示范建设和畅通工程。'],
+    [funding],
+    ['2022年内完成项目主体工程70%，拨付资金854万元。'],
+  );
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-real-yueyang-bracket-clean',
+    '854万(400万元,295万元,159万元) (real text, 湖南岳阳, 农业农村)',
+    yueyang(YUEYANG_FUNDING),
+    [],
+  ),
+  ...allLayouts(
+    'u-real-yueyang-bracket-planted',
+    '畅通工程169万元 (planted; the text has 159): the bracket makes 864 against 854万',
+    yueyang(YUEYANG_FUNDING.replace('159万元', '169万元')),
+    [{ rule: 'total-mismatch', section: 5, needle: '854万' }],
+  ),
+  ...allLayouts(
+    'u-bracket-comparison-clean',
+    '资金100万元（上年90万元，增加15万元）: a comparison in brackets, not a breakdown',
+    project(
+      '学生资助项目',
+      ['全县家庭经济困难学生资助。'],
+      ['发放家庭经济困难学生生活补助。'],
+      ['2024年安排资金100万元（上年90万元，增加15万元），全部为县级财政资金。'],
+      ['2024年秋季学期发放，支付资金100万元。'],
+    ),
+    [],
+  ),
+);
+
+// 马关 (maguan-teacher-housing-news.txt, 云南文山), as published: 本批238套教师周转宿舍分布在都龙镇茅坪小学20套、…大栗树中学48套
+// (a school list after a total with no 其中: 238 in all) and 概算总投资3 017万元, 建筑面积共8 572平方米 (a space as the thousands
+// separator, GB/T 15835). The old code read 17万元 and 572平方米, and no parts for the 238套.
+const MAGUAN_CONTENT =
+  '据悉，本批238套教师周转宿舍分布在都龙镇茅坪小学20套、保良街小学20套、金竹山小学18套，小坝子镇小坝子中学40套、小坝子小学20套、田湾小学44套，金厂镇老寨小学28套，大栗树乡大栗树中学48套。项目建筑面积共8 572平方米。';
+const maguan = (content: string) =>
+  project(
+    '马关县农村学校教师周转宿舍建设项目',
+    ['马关县部分农村学校教师周转宿舍不足，教师居住条件差。'],
+    [content],
+    ['项目概算总投资3 017万元，全部为上级补助资金。'],
+    ['目前项目已进入招标准备阶段，预计于2023年9月竣工投入使用，完成投资3017万元。'],
+  );
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-real-maguan-clean',
+    '238套 分布在 eight schools; 3 017万元 and 8 572平方米 with a space as the thousands separator (real text, 云南马关)',
+    maguan(MAGUAN_CONTENT),
+    [],
+  ),
+  ...allLayouts(
+    'u-real-maguan-planted-school',
+    '田湾小学34套 (planted; the text has 44): eight schools make 228 against 238套',
+    maguan(MAGUAN_CONTENT.replace('田湾小学44套', '田湾小学34套')),
+    [{ rule: 'total-mismatch', section: 4, needle: '本批238套' }],
+  ),
+);
+
+// 洛宁县发改委 批复 (luoning-teacher-housing-approval.txt, 河南洛阳), as published: its parts under its own names, 一、项目地点
+// 二、项目主要建设内容 三、总投资及资金来源 四、社会效益: three standard sections in the bureau's words, so a project not in the
+// eight-section form (never a pass), titled by its sheet (the first line is the addressee, `洛宁县教育体育局：`), numbered
+// consistently with 一、项目地点 (not 应为五、). The same parts copied as unnumbered `label：…` lines into the overview of a
+// numbered eight-section text are the overview's details, not duplicate headings (the old code reported
+// section-duplicate twice, section-order twice and mixed numbering).
+for (const layout of ['perSheet', 'twoColumn', 'oneSheet'] as const) {
+  const t = realText('luoning-teacher-housing-approval', '兴华镇初级中学教师周转宿舍');
+  const sheetName = layout === 'oneSheet' ? 'Sheet1' : t.sheetName;
+  const label = layout === 'oneSheet' ? '项目一' : '兴华镇初级中学教师周转宿舍';
+  UNSEEN_CASES.push({
+    id: `u-real-luoning-${layout}`,
+    about: `洛宁 可行性研究报告批复, its own part names (${layout})`,
+    snapshot: LAYOUTS[layout]([t]),
+    expected: [{ rule: 'section-missing', sheet: sheetName, cell: '*', project: label }],
+    projects: 1,
+  });
+}
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-real-luoning-inline-labels',
+    '四、项目基本概况 holding `总投资及资金来源：…` and `社会效益：…` lines (real text) before 六、资金安排情况 and 八、项目实施成效',
+    project(
+      '兴华镇初级中学教师周转宿舍建设项目',
+      [
+        '为进一步巩固提升义务教育学校办学水平，新建教师周转宿舍。',
+        '总投资及资金来源：本项目总投资210万元，资金来源为中央建设项目预算内资金168万元，县级财政资金42万元。',
+        '社会效益：项目建设完成后，将有效缓解该校特岗、离家较远教师在校住宿问题。',
+      ],
+      ['新建教师周转宿舍20套，建筑面积700平方米。'],
+      ['本项目总投资210万元，资金来源为中央建设项目预算内资金168万元，县级财政资金42万元。'],
+      ['2022年8月开工，2023年6月竣工，完成投资210万元。'],
+    ),
+    [],
+  ),
+);
+
+// The same with the labels every bureau uses (资金来源：, 预期效益：) on unnumbered lines inside the overview: details, not
+// headings (the old code reported them as duplicates of 六、资金安排情况 and 八、项目实施成效). A line of its own with a
+// numbered heading of that section nowhere else is still a heading (the existing cases of label：content forms).
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-inline-labels-in-overview',
+    '四、项目基本概况 holding `资金来源：…` and `预期效益：…` lines before 六、资金安排情况 and 八、项目实施成效',
+    project(
+      '教师周转宿舍建设项目',
+      [
+        '为进一步巩固提升义务教育学校办学水平，新建教师周转宿舍。',
+        '资金来源：本项目总投资210万元，资金来源为中央建设项目预算内资金168万元，县级财政资金42万元。',
+        '预期效益：项目建设完成后，将有效缓解该校教师在校住宿问题。',
+      ],
+      ['新建教师周转宿舍20套，建筑面积700平方米。'],
+      ['本项目总投资210万元，资金来源为中央建设项目预算内资金168万元，县级财政资金42万元。'],
+      ['2022年8月开工，2023年6月竣工，完成投资210万元。'],
+    ),
+    [],
+  ),
+);
+
+// 绵阳 (mianyang-teacher-housing-news.txt, 四川), as published: 总任务是1000套…已开工建设901套 and the counties' shares, 三台160套中
+// 100套已开工、另有60套… (a share with its own split), 单人间在20㎡至35㎡之间 (ranges): a clean text stays clean. The old code
+// read no list after `1000套改造提升任务中，`, so a wrong share (涪城89套, planted) was missed; 三台's own split (100 + 60)
+// is not counted again.
+const MIANYANG = realText('mianyang-teacher-housing-news', 'x').lines;
+const mianyang = (overview: readonly string[]) =>
+  project(
+    '农村义务教育学校教师周转房改造提升项目',
+    [...overview],
+    [MIANYANG[2]!],
+    ['计划投资2000万元，全部为市级财政资金。'],
+    ['2022年底前完成1000套改造提升任务，完成投资2000万元。'],
+  );
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-real-mianyang-clean',
+    '1000套 by county, 三台160套中100套…另有60套, 20㎡至35㎡ (real text, 四川绵阳)',
+    mianyang(MIANYANG.slice(0, 2)),
+    [],
+  ),
+  ...allLayouts(
+    'u-real-mianyang-planted-share',
+    '涪城89套 (planted; the text has 99): the shares make 990 against 1000套',
+    mianyang(MIANYANG.slice(0, 2).map((l) => l.replace('涪城99套', '涪城89套'))),
+    [{ rule: 'total-mismatch', section: 3, needle: '1000套改造提升任务中' }],
+  ),
+  ...allLayouts(
+    'u-real-mianyang-planted-split',
+    '三台160套中100套已开工、另有50套… (planted; the text has 60): the split makes 150 against 160套',
+    mianyang(MIANYANG.slice(0, 2).map((l) => l.replace('另有60套', '另有50套'))),
+    [{ rule: 'total-mismatch', section: 3, needle: '1000套改造提升任务中' }],
   ),
 );
 

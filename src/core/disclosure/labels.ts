@@ -51,6 +51,10 @@ export const DEFAULT_SECTION_ALIASES: Readonly<Record<string, SectionKey>> = {
   建设内容: 'content',
   主要建设内容: 'content',
   项目建设内容: 'content',
+  // the parts of a 可行性研究报告批复 a bureau copies (洛宁, real text: 二、项目主要建设内容 三、总投资及资金来源 四、社会效益)
+  项目主要建设内容: 'content',
+  建设规模及内容: 'content',
+  项目建设规模及内容: 'content',
   资金安排情况: 'funding',
   资金安排: 'funding',
   资金来源: 'funding',
@@ -72,6 +76,9 @@ export const DEFAULT_SECTION_ALIASES: Readonly<Record<string, SectionKey>> = {
   资金预算: 'funding',
   项目预算: 'funding',
   资金来源及构成: 'funding',
+  总投资及资金来源: 'funding',
+  投资及资金来源: 'funding',
+  项目总投资及资金来源: 'funding',
   // the funding and results rows of the 项目支出绩效目标表 form
   项目资金: 'funding',
   资金情况: 'funding',
@@ -108,6 +115,8 @@ export const DEFAULT_SECTION_ALIASES: Readonly<Record<string, SectionKey>> = {
   绩效目标及指标: 'results',
   年度绩效目标: 'results',
   项目年度绩效目标: 'results',
+  社会效益: 'results',
+  项目社会效益: 'results',
 };
 
 const SPACES = /[\s\u00a0\u3000\ufeff\u200b]+/g;

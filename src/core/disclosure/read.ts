@@ -344,7 +344,7 @@ function classifyCell(cell: Cell, sheet: string, aliases: AliasTable, out: Line[
 function readSheet(sheet: SheetSnapshot, aliases: AliasTable, sheetTables: readonly { index: number; rect: Rect }[]): SheetResult {
   const name = sheet.name;
   const projects: MutableProject[] = [];
-  const preamble: { text: string; ref: CellRef }[] = [];
+  const preamble: { text: string; ref: CellRef; offset?: number }[] = [];
   const tableSections: SheetResult['tableSections'] = [];
   let project: MutableProject | null = null;
   let section: MutableSection | null = null;
@@ -425,6 +425,8 @@ function readSheet(sheet: SheetSnapshot, aliases: AliasTable, sheetTables: reado
           sections: [],
           ...(fromName === null && { untitled: { firstLine: preamble[0]?.text.trim() } }),
         };
+        const lead = numberedLead(preamble, h);
+        if (lead) orphan.lead = lead;
       }
       project = orphan;
       projects.push(orphan);
@@ -587,7 +589,7 @@ function readSheet(sheet: SheetSnapshot, aliases: AliasTable, sheetTables: reado
       } else if (cur !== null) {
         cur.paragraphs.push({ text: line.text, ref: line.ref, offset: line.offset });
       } else if (!project) {
-        preamble.push({ text: line.text, ref: line.ref });
+        preamble.push({ text: line.text, ref: line.ref, offset: line.offset });
       } else {
         const p = project;
         (p.lead ??= []).push({ text: line.text, ref: line.ref, offset: line.offset });
@@ -596,6 +598,7 @@ function readSheet(sheet: SheetSnapshot, aliases: AliasTable, sheetTables: reado
   }
   flushRows();
   linkTablesUpTo(Number.MAX_SAFE_INTEGER);
+  for (const p of projects) foldInlineLabels(p, tableSections);
   // headings without a title on a sheet make a project only when the sheet is named like one
   // (`项目四`) or they look like one (three different sections): a notes sheet mentioning
   // `项目名称：` is not a project
@@ -690,7 +693,8 @@ function freezeProject(p: MutableProject, index: number): Project {
   const name = nameSection?.paragraphs.map((x) => x.text.trim()).find((x) => x !== '');
   // a project found by its content: titled (and labelled in findings) by its 项目名称, else by the line above its text
   const above = p.untitled?.firstLine;
-  const aboveIsTitle = above !== undefined && above.length <= 60 && !/[。；;，,]/u.test(above);
+  // a line ending with a colon is who the text is addressed to (`洛宁县教育体育局：`), not its title
+  const aboveIsTitle = above !== undefined && above.length <= 60 && !/[。；;，,]/u.test(above) && !/[:：]\s*$/u.test(above);
   const title = p.untitled ? (name ?? (aboveIsTitle ? above : undefined) ?? p.title) : p.title;
   return {
     index,
@@ -702,4 +706,61 @@ function freezeProject(p: MutableProject, index: number): Project {
     sections,
     ...(p.outline !== undefined && { outline: p.outline }),
   };
+}
+
+/**
+ * `资金来源：本项目总投资210万元…` on a line of its own, unnumbered, inside a numbered section (`四、项目基本概况`) of a
+ * project that has the numbered heading of that section too (`六、资金安排情况`): a detail of the section it stands
+ * in, not a second, duplicate heading (洛宁, real text: a 可行性研究报告批复's parts copied into a project's overview).
+ * Its line and the text after it go back to that section. A line with a table under it is left as it is.
+ */
+function foldInlineLabels(p: MutableProject, tableSections: SheetResult['tableSections']): void {
+  if (p.sections.length < 2) return;
+  const numbered = (x: MutableSection): boolean => x.numbering.style !== 'none';
+  const inline = (x: MutableSection): boolean => {
+    const first = x.paragraphs[0];
+    return first?.ref === x.headingRef && first.offset > x.headingOffset;
+  };
+  const kept: MutableSection[] = [];
+  let host: MutableSection | null = null;
+  for (const x of p.sections) {
+    if (
+      host !== null &&
+      !numbered(x) &&
+      inline(x) &&
+      x.tables.length === 0 &&
+      x.otherTables.length === 0 &&
+      !tableSections.some(([, at]) => at?.section === x) &&
+      p.sections.some((o) => o !== x && o.key === x.key && numbered(o))
+    ) {
+      host.paragraphs.push({ text: x.headingText, ref: x.headingRef, offset: x.headingOffset }, ...x.paragraphs.slice(1));
+      continue;
+    }
+    kept.push(x);
+    host = numbered(x) ? x : null;
+  }
+  if (kept.length !== p.sections.length) p.sections = kept;
+}
+
+/**
+ * The lines before the first heading of a project with no title that its numbering counts: from the last
+ * line numbered 1 on, when the last numbered line of that style runs on into the heading's number (洛宁,
+ * real text: `一、项目地点` then `二、项目主要建设内容`, the first heading read). Undefined otherwise.
+ */
+function numberedLead(
+  preamble: readonly { text: string; ref: CellRef; offset?: number }[],
+  h: Extract<Line, { kind: 'heading' }>,
+): Paragraph[] | undefined {
+  const { style, value } = h.match.numbering;
+  if (style === 'none' || value === null || value < 2) return undefined;
+  let from = -1;
+  let last = -1;
+  for (let i = 0; i < preamble.length; i++) {
+    const n = headingLike(preamble[i]!.text);
+    if (n?.style !== style || n.value === null) continue;
+    if (n.value === 1) from = i;
+    last = n.value;
+  }
+  if (from < 0 || last + 1 !== value) return undefined;
+  return preamble.slice(from).map((l) => ({ text: l.text, ref: l.ref, offset: l.offset ?? 0 }));
 }

@@ -527,8 +527,11 @@ function contextKey(text: string): string {
     .replace(/[\s,，、:：;；。.]/gu, '');
 }
 
+/** Qualifiers that make a figure a bound or a comparison (首次超过5亿元, 不少于300人), not a stated amount. */
+const BOUND = new Set(['超过', '逾', '不少于', '不低于', '不超过', '不高于', '不足']);
+
 function entryOf(
-  a: Located<{ readonly nStart: number; readonly nEnd: number }>,
+  a: Located<{ readonly nStart: number; readonly nEnd: number; readonly qualifier?: string | undefined }>,
   family: string,
   per: string | undefined,
   range: { lo: number; hi: number },
@@ -544,6 +547,7 @@ function entryOf(
     lo: range.lo,
     hi: range.hi,
     approximate,
+    bound: a.amount.qualifier !== undefined && BOUND.has(a.amount.qualifier),
     total: a.total,
     sum: a.sum,
     cumulative: a.cumulative,
@@ -626,16 +630,20 @@ export function analyseAmounts(paragraphs: readonly ParagraphLike[], declared?: 
   const lists = findEnumerations(moneyInput, structures);
   const quantityLists = findEnumerations(quantityInput, quantityStructures);
 
-  const stated0 = statedAmount(amounts, structures, countable);
-  const running = stated0 && runningTotal(amounts, structures, countable);
+  // the section's own amount leaves out other projects' money (此外，15个其他教育民生项目…，计划投资6143.61万元)
+  const others = otherProjectsAmounts(amounts, scans);
+  const own = (i: number): boolean => countable(i) && !others.has(i);
+  const ownStructures = others.size === 0 ? structures : structures.filter((st) => !others.has(st.total));
+  const stated0 = statedAmount(amounts, ownStructures, own);
+  const running = stated0 && runningTotal(amounts, ownStructures, own);
   const stated =
     stated0 &&
     (running
       ? {
           ...running.stated,
-          alternatives: [...alternativesOf(amounts, countable), { lo: stated0.lo, hi: stated0.hi }, ...running.alternatives],
+          alternatives: [...alternativesOf(amounts, own), { lo: stated0.lo, hi: stated0.hi }, ...running.alternatives],
         }
-      : { ...stated0, alternatives: alternativesOf(amounts, countable) });
+      : { ...stated0, alternatives: alternativesOf(amounts, own) });
   return {
     paragraphs,
     scans,
@@ -649,6 +657,23 @@ export function analyseAmounts(paragraphs: readonly ParagraphLike[], declared?: 
     calculations,
     ...(stated !== undefined && { stated }),
   };
+}
+
+/**
+ * Other projects named in a sentence (`其他教育民生项目`, `其它项目`, not a budget line such as `其他项目支出`): the
+ * amounts after them in that sentence are those projects' money, not this project's (余庆, real text: 此外，15个其他
+ * 教育民生项目主体完工，计划投资6143.61万元；9个正在推进，计划投资88739.21万元…).
+ */
+const OTHER_PROJECTS = /其[他它][\u4e00-\u9fff]{0,10}?项目(?!支出|经费|资金|费)/u;
+function otherProjectsAmounts(amounts: readonly LocatedAmount[], scans: readonly ScannedText[]): Set<number> {
+  const out = new Set<number>();
+  amounts.forEach((a, i) => {
+    const norm = scans[a.para]!.norm;
+    if (!norm.includes('项目')) return;
+    const from = Math.max(norm.lastIndexOf('。', a.amount.nStart - 1), norm.lastIndexOf('\n', a.amount.nStart - 1)) + 1;
+    if (OTHER_PROJECTS.test(norm.slice(from, a.amount.nStart))) out.add(i);
+  });
+  return out;
 }
 
 /**

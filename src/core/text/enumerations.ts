@@ -25,6 +25,8 @@ export interface Entry {
   readonly hi: number;
   /** Whether it is exact (an approximate total is compared at its precision through lo/hi). */
   readonly approximate: boolean;
+  /** A bound or a comparison (`首次超过5亿元`, `不少于300人`): never the total a list starting a sentence refers to. */
+  readonly bound: boolean;
   readonly total: 'strong' | 'weak' | null;
   /** A summing word (合计, 共计, 总计, 共) stands right before it. */
   readonly sum: boolean;
@@ -73,7 +75,7 @@ export interface Marker {
 }
 
 const MARKER =
-  /(其中|分别为|分别是|分别用于|分别安排|具体为|具体是|具体如下|明细如下|主要用于|主要包括|主要是|主要为|重点用于|包括|包含|用于|资金来源为|资金来源[:：]|来源为|在这笔资金中|(?<=[(（])含)/gu;
+  /(其中|(?<=\d[\u4e00-\u9fff]{1,12})中(?=[,，:：])|分别为|分别是|分别用于|分别安排|分布在|分布于|具体为|具体是|具体如下|明细如下|主要用于|主要包括|主要是|主要为|重点用于|包括|包含|用于|资金来源为|资金来源[:：]|来源为|在这笔资金中|(?<=[(（])含)/gu;
 /** A list after these names only some of the total. */
 const PARTIAL = /^(?:包括|包含|含|主要用于|主要包括|主要是|主要为|重点用于)$/u;
 /** Markers that, right after a part, open that part's own breakdown (本年收入6128.16万元，主要是…；上年结转…). */
@@ -83,6 +85,8 @@ const SOURCE_MARKER = /^(?:资金来源为|资金来源[:：]|来源为)$/u;
 /** Breakdowns other than 其中: one after a list's parts starts another list. */
 const OTHER_BREAKDOWN = /^(?:分别|具体|明细|主要用于|重点用于|用于)/u;
 export const NUMBERED = /^(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[一二三四五六七八九十]+、)/u;
+/** Words before a total that announce several items, one a paragraph (`下拨多笔…资金合计8525万元`). */
+const ANNOUNCES = /多笔|多项|数笔|几笔|以下|如下|下列/u;
 /** Markers that open a list of their own. */
 const LIST_HEAD = /^(?:其中|分别为|分别是|具体为|具体是)/u;
 /** A clause that reports progress or a remainder, not another part (`目前已下达123.01亿元`). */
@@ -95,7 +99,7 @@ const SOURCE_LABEL =
 export function shapeOf(norm: string): ParagraphShape {
   const depth = /[()（）]/u.test(norm) ? depthsOf(norm) : zeros(norm.length);
   const markers: Marker[] = [];
-  if (/其中|分别|具体|明细|包|用于|来源|这笔|含|主要/u.test(norm)) {
+  if (/其中|中[,，:：]|分别|分布|具体|明细|包|用于|来源|这笔|含|主要/u.test(norm)) {
     MARKER.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = MARKER.exec(norm)) !== null) {
@@ -107,7 +111,42 @@ export function shapeOf(norm: string): ParagraphShape {
       markers.push({ index: m.index, end: m.index + m[0].length, word: m[1]!, depth: depth[m.index] ?? 0 });
     }
   }
+  if (/[(（]/u.test(norm)) bracketMarkers(norm, depth, markers);
   return { norm, depth, markers, numbered: NUMBERED.test(norm.trimStart()) };
+}
+
+/** What may end a figure with its unit right before a bracket (`854万(`, `5000平方米（`, `12所（`). */
+const UNIT_END = /[\d元万亿米人所个项间套台亩名座栋幢处]$/u;
+/** A bracket that compares or restates, not a breakdown (`（比上年增加10万元）`, `（大写：…）`, `（每生…）`). */
+const NOT_BREAKDOWN =
+  /上年|去年|同比|比|较|增长|增加|减少|下降|占|大写|小写|每|平均|约|其中|含|包括|包含|分别|具体|主要|用于|来源|合计|共计|总计|小计|累计|已|尚|剩余|\//u;
+const DIGIT_RUNS = /\d+(?:\.\d+)?/gu;
+
+/**
+ * A bracket right after a figure holding two or more figures and nothing that compares or restates
+ * (`854万(高标准农田建设400万元,示范建设295万元,畅通工程159万元)`): a breakdown like `（其中…）`, read through a
+ * marker of its own (word `（`) at the bracket's start. Markers stay in position order.
+ */
+function bracketMarkers(norm: string, depth: Uint8Array, markers: Marker[]): void {
+  const added: Marker[] = [];
+  for (let i = 1; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    if (c !== 0x28 && c !== 0xff08) continue;
+    let b = i;
+    while (b > 0 && isSpace(norm.charCodeAt(b - 1))) b--;
+    if (!UNIT_END.test(norm.slice(Math.max(0, b - 1), b))) continue;
+    const d = depth[i]!;
+    let close = i + 1;
+    // a long (or unclosed) bracket is no breakdown: the walk stops there
+    while (close < norm.length && close - i <= 200 && depth[close]! > d) close++;
+    const inside = norm.slice(i + 1, close);
+    if (close - i > 200 || NOT_BREAKDOWN.test(inside) || (inside.match(DIGIT_RUNS) ?? []).length < 2) continue;
+    if (markers.some((mk) => mk.index >= i + 1 && mk.index < close)) continue;
+    added.push({ index: i + 1, end: i + 1, word: '（', depth: depth[i + 1] ?? d + 1 });
+  }
+  if (added.length === 0) return;
+  markers.push(...added);
+  markers.sort((x, y) => x.index - y.index);
 }
 
 function depthsOf(norm: string): Uint8Array {
@@ -249,6 +288,8 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
   const structures: TotalStructure[] = [];
   const itemCounts: ItemCount[] = [];
   const partOf = new Set<number>();
+  /** The figures skipped as a part's own split (`160套中100套…、另有60套`), by the part. */
+  const splitOf = new Map<number, number[]>();
   const totalOf = new Set<number>();
   const usable = (i: number): boolean => entries[i]!.countable;
   const sameKind = (i: number, j: number): boolean => entries[i]!.family === entries[j]!.family && entries[i]!.per === entries[j]!.per;
@@ -310,6 +351,9 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
     let end = regionEnd;
     let skipUntil = -1;
     let prevEnd = M.end;
+    // a part with its own split right after it (三台160套中100套已开工、另有60套…): what is left of it to skip
+    let nestedLeft = 0;
+    let nestedOf = -1;
     const here = inPara(p);
     for (let k = firstFrom(p, M.end); k < here.length; k++) {
       const i = here[k]!;
@@ -317,6 +361,15 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
       if (e.nStart < M.end || depthOf(i) !== d || !sameKind(i, cand) || !usable(i)) continue;
       if (e.nStart >= end) break;
       if (e.nStart < skipUntil) continue;
+      if (nestedLeft > 0) {
+        if (e.hi <= nestedLeft) {
+          nestedLeft -= e.lo;
+          prevEnd = e.nEnd;
+          splitOf.get(nestedOf)!.push(i);
+          continue;
+        }
+        nestedLeft = 0;
+      }
       if (parts.length > 0) {
         const between = atDepth(s, prevEnd, e.nStart, d);
         // another breakdown (用于…, 分别…) after the parts is not part of this list
@@ -370,6 +423,11 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
       if (e.total === 'strong' || e.sum || e.cumulative) break;
       parts.push(i);
       prevEnd = e.nEnd;
+      if (s.norm[e.nEnd] === '中' && /\d/u.test(s.norm[e.nEnd + 1] ?? '')) {
+        nestedLeft = e.lo;
+        nestedOf = i;
+        splitOf.set(i, []);
+      }
     }
     return parts;
   };
@@ -406,15 +464,31 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
     if (/^[\s,，;；:：]*$/u.test(lead) || NUMBERED.test(lead.trim())) {
       // the list starts a sentence: its total is in the sentence before (this paragraph's, or the previous one's)
       if (ss > g) {
-        const ps = sentenceStart(s, ss - 1, d);
-        return within(p, ps, ss).filter((i) => depthOf(i) === d && entries[i]!.nStart >= ps && entries[i]!.nEnd <= ss && ok(i));
+        // a sentence whose figures are all bounds or comparisons (这是…首次超过5亿元。) is passed over
+        let end = ss;
+        for (;;) {
+          const ps = sentenceStart(s, end - 1, d);
+          const here = within(p, ps, end).filter((i) => depthOf(i) === d && entries[i]!.nStart >= ps && entries[i]!.nEnd <= end && ok(i));
+          if (ps <= g || here.length === 0 || here.some((i) => !entries[i]!.bound)) return here;
+          end = ps;
+        }
       }
       if (d === 0 && p > 0) {
         // the paragraph before: its last sentence that holds a figure
         const last = inPara(p - 1);
         if (last.length === 0) return [];
-        const ps = sentenceStart(shapes[p - 1]!, entries[last[last.length - 1]!]!.nStart, 0);
-        return within(p - 1, ps, Infinity).filter((i) => depthOf(i) === 0 && entries[i]!.nStart >= ps && ok(i));
+        // its last sentence whose figures are not all bounds or comparisons (这是…首次超过5亿元。)
+        let k = last.length - 1;
+        let end = Infinity;
+        for (;;) {
+          const ps = sentenceStart(shapes[p - 1]!, entries[last[k]!]!.nStart, 0);
+          const here = within(p - 1, ps, end).filter(
+            (i) => depthOf(i) === 0 && entries[i]!.nStart >= ps && entries[i]!.nStart < end && ok(i),
+          );
+          while (k >= 0 && entries[last[k]!]!.nStart >= ps) k--;
+          if (k < 0 || here.length === 0 || here.some((i) => !entries[i]!.bound)) return here;
+          end = ps;
+        }
       }
       return [];
     }
@@ -424,9 +498,51 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
     if (M.word.startsWith('分别')) {
       for (const mk of s.markers) if (mk.depth === d && mk.word === '其中' && mk.index >= from && mk.end <= M.index) from = mk.end;
     }
-    return within(p, from, M.index)
+    const found = within(p, from, M.index)
       .filter((i) => depthOf(i) === d && entries[i]!.nEnd <= M.index && entries[i]!.nStart >= from && ok(i))
       .reverse();
+    if (found.length > 0 || M.word !== '其中' || d !== 0) return found;
+    return countNamedBefore(p, s, ss, M);
+  };
+
+  /**
+   * 其中 after a clause with no figure at all (…。截至目前：全市全民健康保障工程开工率达100%；其中，2016年度的6个项目…):
+   * the list breaks down the count, in the sentences before, whose noun that clause names (…共有9个全民健康保障工程获
+   * 中央支持…): four characters of the words right after the count appear in the clause. None otherwise.
+   */
+  const countNamedBefore = (p: number, s: ParagraphShape, ss: number, M: Marker): number[] => {
+    if (within(p, ss, M.index).some((i) => entries[i]!.nStart >= ss && entries[i]!.nStart < M.index)) return [];
+    const lead = s.norm.slice(ss, M.index);
+    const before = within(p, 0, ss).filter((j) => entries[j]!.nEnd <= ss);
+    for (let k = before.length - 1; k >= 0; k--) {
+      const i = before[k]!;
+      const e = entries[i]!;
+      if (!e.family.startsWith('count:') || e.per !== '' || depthOf(i) !== 0 || !usable(i) || partOf.has(i)) continue;
+      const head = /^[\u4e00-\u9fff]{4,8}/u.exec(s.norm.slice(e.nEnd, e.nEnd + 8))?.[0];
+      if (head === undefined) continue;
+      for (let w = 0; w + 4 <= head.length; w++) if (lead.includes(head.slice(w, w + 4))) return [i];
+    }
+    return [];
+  };
+
+  /**
+   * The total stands among other figures of its kind that each name a measure (总投资5415万元，申请中央预算内投资
+   * 5062万元，地方投资353万元。其中：…3.…投资1368万元，申请中央预算内投资1094万元，地方投资274万元；…): an item's
+   * figure named as another of those measures is that measure's part, the item's own split, not one more part of
+   * this total. Only the few nearest figures are looked at (names are costly); at least one part stays.
+   */
+  const withoutSiblingParts = (cand: number, parts: number[], cands: readonly number[]): number[] => {
+    if (parts.length < 2 || cands.length < 2) return parts;
+    const own = entries[cand]!.named.name;
+    const siblings = new Set<string>();
+    for (const c of cands.slice(0, 6)) {
+      if (c === cand || !sameKind(c, cand)) continue;
+      const name = entries[c]!.named.name;
+      if (name !== own && specificName(name)) siblings.add(name);
+    }
+    if (siblings.size === 0) return parts;
+    const kept = parts.filter((i) => !siblings.has(entries[i]!.named.name));
+    return kept.length > 0 ? kept : parts;
   };
 
   const overlaps = (i: number, parts: readonly number[]): boolean => {
@@ -465,14 +581,15 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
       }
       if (options.length === 0) {
         const count = cands.find((i) => entries[i]!.family.startsWith('count:') && entries[i]!.per === '');
-        if (count !== undefined && !continuation && !PARTIAL.test(M.word)) {
+        if (count !== undefined && !continuation && !PARTIAL.test(M.word) && M.word !== '（') {
           const items = namedItems(s, M, regionEnd);
           if (items) itemCounts.push({ total: count, items });
         }
         continue;
       }
       const chosen = options.find((o) => overlaps(o.cand, o.parts)) ?? options[0]!;
-      const { cand, parts } = chosen;
+      const { cand } = chosen;
+      const parts = withoutSiblingParts(cand, chosen.parts, cands);
       const last = entries[parts[parts.length - 1]!]!;
       const partial = PARTIAL.test(M.word) || (!continuation && /^\s*等/u.test(s.norm.slice(last.nEnd)));
       const sources = parts.every((i) => SOURCE_LABEL.test(entries[i]!.named.name));
@@ -489,6 +606,14 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
       structures.push({ total: cand, parts, kind: 'total-then-parts', scope });
       totalOf.add(cand);
       for (const i of parts) partOf.add(i);
+      // a part's own split (三台160套中100套已开工、另有60套): compared with that part
+      for (const i of parts) {
+        const split = splitOf.get(i);
+        if (split === undefined || split.length === 0) continue;
+        structures.push({ total: i, parts: split, kind: 'total-then-parts', scope: split.length > 1 ? 'all' : 'some' });
+        totalOf.add(i);
+        for (const j of split) partOf.add(j);
+      }
     }
   }
 
@@ -505,6 +630,29 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
       const ps = inPara(q).filter((i) => usable(i) && sameKind(i, t));
       if (ps.some((i) => entries[i]!.total !== null)) break;
       parts.push(...ps.filter((i) => depthOf(i) === 0 && !entries[i]!.cumulative));
+    }
+    if (parts.length < 2 || parts.some((i) => partOf.has(i))) continue;
+    structures.push({ total: t, parts, kind: 'total-then-parts', scope: 'all' });
+    totalOf.add(t);
+    for (const i of parts) partOf.add(i);
+  }
+
+  // a total announcing several items (多笔, 以下, 如下) as the last figure of its paragraph, then paragraphs of one item
+  // each, numbered or not (海南, real text: 下拨多笔…中央预算内投资合计8525万元，以改善…。 / 为…下达…计划2900万元，… / …)
+  for (let t = 0; t < entries.length; t++) {
+    const T = entries[t]!;
+    if (!usable(t) || (T.total === null && !T.sum) || totalOf.has(t) || partOf.has(t) || depthOf(t) !== 0) continue;
+    const here = inPara(T.para);
+    if (here[here.length - 1] !== t || T.para + 1 >= shapes.length) continue;
+    const s = shapes[T.para]!;
+    if (!ANNOUNCES.test(s.norm.slice(sentenceStart(s, T.nStart, 0), T.nStart)) || /\d/u.test(s.norm.slice(T.nEnd))) continue;
+    const parts: number[] = [];
+    for (let q = T.para + 1; q < shapes.length; q++) {
+      const ps = inPara(q).filter((i) => usable(i) && sameKind(i, t) && depthOf(i) === 0);
+      if (ps.length !== 1) break;
+      const e = entries[ps[0]!]!;
+      if (e.total === 'strong' || e.sum || e.cumulative) break;
+      parts.push(ps[0]!);
     }
     if (parts.length < 2 || parts.some((i) => partOf.has(i))) continue;
     structures.push({ total: t, parts, kind: 'total-then-parts', scope: 'all' });
@@ -851,7 +999,7 @@ function clean(raw: string): string {
   // 其中：培训费8万元 — the words after a colon; 资金用于购置图书 — the words after the list's lead word
   const colon = Math.max(s.lastIndexOf(':'), s.lastIndexOf('：'));
   if (colon >= 0) s = s.slice(colon + 1);
-  const lead = /^.*?(?:其中|分别为|分别是|具体为|具体是|主要用于|用于|包括|包含)(.+)$/u.exec(s);
+  const lead = /^.*?(?:其中|分别为|分别是|分布在|分布于|具体为|具体是|主要用于|用于|包括|包含)(.+)$/u.exec(s);
   if (lead) s = lead[1]!;
   s = stripEnds(s);
   // 3月支付培训费: the time stays (it tells items apart), the verb after it goes
@@ -900,7 +1048,7 @@ export function isSpace(c: number): boolean {
 }
 
 /** The list lead words `clean` cuts a name after (the first one, with words after it). */
-const LEAD_WORD = /其中|分别为|分别是|具体为|具体是|主要用于|用于|包括|包含/uy;
+const LEAD_WORD = /其中|分别为|分别是|分布在|分布于|具体为|具体是|主要用于|用于|包括|包含/uy;
 
 /**
  * What the names of one paragraph's figures need to know of it, built once and only when a name

@@ -157,7 +157,11 @@ function scanUppercase(norm: string, map: readonly number[], original: string): 
   return out;
 }
 
-const NUMBER_RE = /(?<![\d.])\d+(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\d.])\d+(?:\.\d+)?/gu;
+/**
+ * A figure: digits grouped by commas (`3,017`), or by spaces as GB/T 15835 sets them (`3 017万元`, `8 572平方米`;
+ * a thin space or NBSP is a space here), or plain.
+ */
+const NUMBER_RE = /(?<![\d.])\d+(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\d.])(?<!\d )\d{1,3}(?: \d{3})+(?:\.\d+)?(?![\d])|(?<![\d.])\d+(?:\.\d+)?/gu;
 
 const NFKC_CACHE = new Map<string, string>();
 /** The same, for the BMP characters normalizeForScan meets, keyed by UTF-16 unit. */
@@ -437,7 +441,7 @@ function readFigure(norm: string, numStart: number, numEnd: number, numText: str
   const perUnit = FEN_PER[unitKey];
   if (perUnit === undefined) return null;
   const unit = UNIT_OF[unitKey]!;
-  const [intPart, fracPart = ''] = numText.replace(/,/g, '').split('.');
+  const [intPart, fracPart = ''] = numText.replace(/[, ]/g, '').split('.');
   const conv = toFen(intPart!, fracPart, perUnit);
   if (!conv) return null;
   if (conv.fen > BigInt(Number.MAX_SAFE_INTEGER)) return null;

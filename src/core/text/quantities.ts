@@ -138,7 +138,8 @@ for (const u of [...Object.keys(UNITS), ...COUNT_UNITS].sort((a, b) => b.length 
   if (list) list.push(u);
   else UNITS_BY_FIRST.set(u[0]!, [u]);
 }
-const NUMBER_RE = /(?<![\d.])(?<!\d,)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)/gu;
+/** Digits grouped by commas (`8,572`) or by spaces as GB/T 15835 sets them (`8 572平方米`), or plain. */
+const NUMBER_RE = /(?<![\d.])(?<!\d,)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<!\d )\d{1,3}(?: \d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)/gu;
 
 /** What follows a number: 余/多, a multiplier, 余/多, the unit. Null when no unit follows. */
 function unitAfter(norm: string, at: number): { pre?: string; mult?: string; post?: string; unit: string; end: number } | null {
@@ -202,6 +203,19 @@ function badFollow(unit: string, next: string): boolean {
       return false;
   }
 }
+
+/**
+ * A count in 个 of projects (`校舍建设133个`, `农村学前教育推进工程5个`, `11个项目`, `9个全民健康保障工程`) counts what 项 counts: an
+ * accountant adds `22项 + 5个` of projects into `31项`. Other counts in 个 (`食堂22个`, `学校5个`) stay their own.
+ */
+const PROJECT_BEFORE = /(?:项目|工程|专项|建设|改造|改扩建|维修)\s*$/u;
+const PROJECT_AFTER = /^\s*(?:[\u4e00-\u9fff]{0,10}?(?:项目|工程)|专项)/u;
+function projectCount(def: UnitDef, norm: string, start: number, end: number): UnitDef {
+  if (def.family !== 'count:个') return def;
+  if (!PROJECT_AFTER.test(norm.slice(end, end + 13)) && !PROJECT_BEFORE.test(clauseBefore(norm, start))) return def;
+  return PROJECT_COUNT;
+}
+const PROJECT_COUNT: UnitDef = { family: 'count:项', base: '项', factor: 1n, shown: '个' };
 
 function defOf(unit: string): UnitDef {
   const d = UNITS[unit];
@@ -376,7 +390,7 @@ export function readQuantities(
       if ((unitText === '期' || unitText === '届') && /\d[、,，和]$/u.test(norm.slice(Math.max(0, s - 2), s))) continue;
       const def = defOf(unitText);
       const mult = u.mult ? MULT[u.mult]! : 1n;
-      const [ip, fp = ''] = m[0].replace(/,/gu, '').split('.');
+      const [ip, fp = ''] = m[0].replace(/[, ]/gu, '').split('.');
       const v = toValue(ip!, fp, def.factor * mult);
       if (v === null) continue;
       const stepBase = def.factor * mult * BigInt(QUANTITY_SCALE);
@@ -384,7 +398,16 @@ export function readQuantities(
       // 5000多平方米, 十余所: 余/多 right after the digits stand for the place of the last non-zero digit
       if (u.pre && fp.length === 0) step = stepBase * 10n ** BigInt(trailingZeros(ip!));
       const q = qualify(norm, s, e, def.factor * mult, u.pre ?? u.post);
-      push(Number(v), def, u.mult ?? '', def.factor * mult, normalQualifier(q.qualifier), Number(step), q, 'figure');
+      push(
+        Number(v),
+        projectCount(def, norm, q.start, q.end),
+        u.mult ?? '',
+        def.factor * mult,
+        normalQualifier(q.qualifier),
+        Number(step),
+        q,
+        'figure',
+      );
       NUMBER_RE.lastIndex = Math.max(NUMBER_RE.lastIndex, q.end);
     }
   }
@@ -402,7 +425,16 @@ export function readQuantities(
       const q = qualify(norm, s, e, 1n, m[2]);
       const last = m[1]![m[1]!.length - 1]!;
       const step = last === '十' ? 10 : last === '百' ? 100 : last === '千' ? 1000 : 1;
-      push(n * QUANTITY_SCALE, def, '', 1n, normalQualifier(q.qualifier), (m[2] ? step : 1) * QUANTITY_SCALE, q, 'chinese');
+      push(
+        n * QUANTITY_SCALE,
+        projectCount(def, norm, q.start, q.end),
+        '',
+        1n,
+        normalQualifier(q.qualifier),
+        (m[2] ? step : 1) * QUANTITY_SCALE,
+        q,
+        'chinese',
+      );
     }
     out.sort((a, b) => a.nStart - b.nStart);
   }

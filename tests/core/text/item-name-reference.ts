@@ -113,7 +113,7 @@ function clean(raw: string): string {
   // 其中：培训费8万元 — the words after a colon; 资金用于购置图书 — the words after the list's lead word
   const colon = Math.max(s.lastIndexOf(':'), s.lastIndexOf('：'));
   if (colon >= 0) s = s.slice(colon + 1);
-  const lead = /^.*?(?:其中|分别为|分别是|具体为|具体是|主要用于|用于|包括|包含)(.+)$/u.exec(s);
+  const lead = /^.*?(?:其中|分别为|分别是|分布在|分布于|具体为|具体是|主要用于|用于|包括|包含)(.+)$/u.exec(s);
   if (lead) s = lead[1]!;
   s = stripEnds(s);
   // 3月支付培训费: the time stays (it tells items apart), the verb after it goes

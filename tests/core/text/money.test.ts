@@ -173,6 +173,9 @@ describe('findAmounts forms', () => {
     ['壹拾伍万元整', 15_000_000, '元', 1],
     ['5千元', 500_000, '元', 100_000],
     ['３００元', 30_000, '元', 100],
+    // digits grouped by a space (GB/T 15835), 马关, http://jizihe.com/page/2022/1122/21782435.shtml; a thin space too
+    ['3 017万元', 3_017_000_000, '万元', 1_000_000],
+    ['1\u2009250.5万元', 1_250_500_000, '万元', 100_000],
   ])('%s', (text, fen, unit, precision) => {
     const [a] = findAmounts(text);
     expect(a).toMatchObject({ fen, unit, precisionFen: precision, offset: 0, length: text.length });

@@ -22,6 +22,14 @@ describe('readQuantities (through scanText)', () => {
     ['保安232名，学校27所', ['232名 count:人', '27所 count:所']],
     ['教学楼1栋，厕所两幢，三所普通高中，十二个学校', ['1栋 count:栋', '2幢 count:栋', '3所 count:所', '12个 count:个']],
     ['挖除原有种植草坪1478.40立方米', ['1478.4立方米 volume']],
+    // 镇沅, http://m.kgxr.com.cn/news/show-4003.html — projects counted in 个 count what 项 counts
+    ['专项22项，农村学前教育推进工程5个，校舍建设133个，11个项目', ['22项 count:项', '5个 count:项', '133个 count:项', '11个 count:项']],
+    // 焦作, http://fgw.jiaozuo.gov.cn/jzfgw/detail/20181109090740000001 — a project name after 个; progress is not one
+    ['共有9个全民健康保障工程获中央支持，2个竣工', ['9个 count:项', '2个 count:个']],
+    // 马关, http://jizihe.com/page/2022/1122/21782435.shtml — digits grouped by a space; lone digits stay apart
+    ['建筑面积共8 572平方米，学生1 2 3人', ['8572平方米 area', '3人 count:人']],
+    // … other things counted in 个 stay their own count
+    ['新建寄宿制学校食堂5个，学校3个，实施项目2项', ['5个 count:个', '3个 count:个', '2项 count:项']],
   ])('%s', (text, expected) => {
     expect(read(text)).toEqual(expected);
   });

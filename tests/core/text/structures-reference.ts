@@ -23,6 +23,11 @@ const STOP_CLAUSE = /^(?:目前|现已|已经|已|截至|截止|实际|尚|还�
 const SOURCE_LABEL =
   /^(?:中央|省|省级|市|市级|州|州级|州市|县|县级|区|区级|县区|乡镇|本级|上级|地方|部门|单位)(?:财政|级|本级)?(?:财政|资金|补助|配套|专项|预算内|承担|投入|安排|拨款|下达|自筹|负担|直达|转移支付|债券|资金)|财政|自筹|配套|专项债|债券|捐赠|捐资|自有资金|贷款|上年结转|结转资金|社会资本|^(?:中央|省级|市级|州级|县级|区级|本级|上级|地方)$/u;
 
+/** Words before a total that announce several items (as in enumerations.ts). */
+const ANNOUNCES = /多笔|多项|数笔|几笔|以下|如下|下列/u;
+/** Item names that say nothing alone (as in enumerations.ts). */
+const GENERIC = /^(?:资金|经费|金额|费用|款项|投资|总投资|投入|支出|面积|建筑面积|占地面积|数量|人数|规模|合计|共计|总计|小计)$/u;
+
 /** Start of the parenthesised group holding position i at depth d (0 for depth 0). */
 function groupStart(s: ParagraphShape, i: number, d: number): number {
   if (d === 0) return 0;
@@ -103,6 +108,8 @@ export function findStructuresReference(input: FinderInput): { structures: Total
   const structures: TotalStructure[] = [];
   const itemCounts: ItemCount[] = [];
   const partOf = new Set<number>();
+  /** The figures skipped as a part's own split (`160套中100套…、另有60套`), by the part. */
+  const splitOf = new Map<number, number[]>();
   const totalOf = new Set<number>();
   const usable = (i: number): boolean => entries[i]!.countable;
   const sameKind = (i: number, j: number): boolean => entries[i]!.family === entries[j]!.family && entries[i]!.per === entries[j]!.per;
@@ -123,11 +130,23 @@ export function findStructuresReference(input: FinderInput): { structures: Total
     let end = regionEnd;
     let skipUntil = -1;
     let prevEnd = M.end;
+    // a part with its own split right after it (三台160套中100套已开工、另有60套…): what is left of it to skip
+    let nestedLeft = 0;
+    let nestedOf = -1;
     for (const i of inPara(p)) {
       const e = entries[i]!;
       if (e.nStart < M.end || depthOf(i) !== d || !sameKind(i, cand) || !usable(i)) continue;
       if (e.nStart >= end) break;
       if (e.nStart < skipUntil) continue;
+      if (nestedLeft > 0) {
+        if (e.hi <= nestedLeft) {
+          nestedLeft -= e.lo;
+          prevEnd = e.nEnd;
+          splitOf.get(nestedOf)!.push(i);
+          continue;
+        }
+        nestedLeft = 0;
+      }
       if (parts.length > 0) {
         const between = atDepth(s, prevEnd, e.nStart, d);
         // another breakdown (用于…, 分别…) after the parts is not part of this list
@@ -181,6 +200,11 @@ export function findStructuresReference(input: FinderInput): { structures: Total
       if (e.total === 'strong' || e.sum || e.cumulative) break;
       parts.push(i);
       prevEnd = e.nEnd;
+      if (s.norm[e.nEnd] === '中' && /\d/u.test(s.norm[e.nEnd + 1] ?? '')) {
+        nestedLeft = e.lo;
+        nestedOf = i;
+        splitOf.set(i, []);
+      }
     }
     return parts;
   };
@@ -209,15 +233,28 @@ export function findStructuresReference(input: FinderInput): { structures: Total
     if (/^[\s,，;；:：]*$/u.test(lead) || NUMBERED.test(lead.trim())) {
       // the list starts a sentence: its total is in the sentence before (this paragraph's, or the previous one's)
       if (ss > g) {
-        const ps = sentenceStart(s, ss - 1, d);
-        return inPara(p).filter((i) => depthOf(i) === d && entries[i]!.nStart >= ps && entries[i]!.nEnd <= ss && ok(i));
+        // a sentence whose figures are all bounds or comparisons (这是…首次超过5亿元。) is passed over
+        let end = ss;
+        for (;;) {
+          const ps = sentenceStart(s, end - 1, d);
+          const here = inPara(p).filter((i) => depthOf(i) === d && entries[i]!.nStart >= ps && entries[i]!.nEnd <= end && ok(i));
+          if (ps <= g || here.length === 0 || here.some((i) => !entries[i]!.bound)) return here;
+          end = ps;
+        }
       }
       if (d === 0 && p > 0) {
         // the paragraph before: its last sentence that holds a figure
         const last = inPara(p - 1);
         if (last.length === 0) return [];
-        const ps = sentenceStart(shapes[p - 1]!, entries[last[last.length - 1]!]!.nStart, 0);
-        return last.filter((i) => depthOf(i) === 0 && entries[i]!.nStart >= ps && ok(i));
+        let k = last.length - 1;
+        let end = Infinity;
+        for (;;) {
+          const ps = sentenceStart(shapes[p - 1]!, entries[last[k]!]!.nStart, 0);
+          const here = last.filter((i) => depthOf(i) === 0 && entries[i]!.nStart >= ps && entries[i]!.nStart < end && ok(i));
+          while (k >= 0 && entries[last[k]!]!.nStart >= ps) k--;
+          if (k < 0 || here.length === 0 || here.some((i) => !entries[i]!.bound)) return here;
+          end = ps;
+        }
       }
       return [];
     }
@@ -227,9 +264,37 @@ export function findStructuresReference(input: FinderInput): { structures: Total
     if (M.word.startsWith('分别')) {
       for (const mk of s.markers) if (mk.depth === d && mk.word === '其中' && mk.index >= from && mk.end <= M.index) from = mk.end;
     }
-    return inPara(p)
+    const found = inPara(p)
       .filter((i) => depthOf(i) === d && entries[i]!.nEnd <= M.index && entries[i]!.nStart >= from && ok(i))
       .reverse();
+    if (found.length > 0 || M.word !== '其中' || d !== 0) return found;
+    if (inPara(p).some((i) => entries[i]!.nStart >= ss && entries[i]!.nStart < M.index)) return found;
+    const clause = s.norm.slice(ss, M.index);
+    for (const i of inPara(p)
+      .filter((j) => entries[j]!.nEnd <= ss)
+      .reverse()) {
+      const e = entries[i]!;
+      if (!e.family.startsWith('count:') || e.per !== '' || depthOf(i) !== 0 || !ok(i)) continue;
+      const head = /^[\u4e00-\u9fff]{4,8}/u.exec(s.norm.slice(e.nEnd, e.nEnd + 8))?.[0];
+      if (head === undefined) continue;
+      for (let k = 0; k + 4 <= head.length; k++) if (clause.includes(head.slice(k, k + 4))) return [i];
+    }
+    return found;
+  };
+
+  /** An item's figure named as another measure beside the total is that measure's part (镇沅, real text). */
+  const withoutSiblingParts = (cand: number, parts: number[], cands: readonly number[]): number[] => {
+    if (parts.length < 2 || cands.length < 2) return parts;
+    const own = entries[cand]!.named.name;
+    const siblings = new Set<string>();
+    for (const c of cands.slice(0, 6)) {
+      if (c === cand || !sameKind(c, cand)) continue;
+      const name = entries[c]!.named.name;
+      if (name !== own && name.length >= 2 && !GENERIC.test(name)) siblings.add(name);
+    }
+    if (siblings.size === 0) return parts;
+    const kept = parts.filter((i) => !siblings.has(entries[i]!.named.name));
+    return kept.length > 0 ? kept : parts;
   };
 
   const overlaps = (i: number, parts: readonly number[]): boolean => {
@@ -266,7 +331,8 @@ export function findStructuresReference(input: FinderInput): { structures: Total
         continue;
       }
       const chosen = options.find((o) => overlaps(o.cand, o.parts)) ?? options[0]!;
-      const { cand, parts } = chosen;
+      const { cand } = chosen;
+      const parts = withoutSiblingParts(cand, chosen.parts, cands);
       const last = entries[parts[parts.length - 1]!]!;
       const partial = PARTIAL.test(M.word) || (!continuation && /^\s*等/u.test(s.norm.slice(last.nEnd)));
       const sources = parts.every((i) => SOURCE_LABEL.test(entries[i]!.named.name));
@@ -283,6 +349,14 @@ export function findStructuresReference(input: FinderInput): { structures: Total
       structures.push({ total: cand, parts, kind: 'total-then-parts', scope });
       totalOf.add(cand);
       for (const i of parts) partOf.add(i);
+      // a part's own split (三台160套中100套已开工、另有60套): compared with that part
+      for (const i of parts) {
+        const split = splitOf.get(i);
+        if (split === undefined || split.length === 0) continue;
+        structures.push({ total: i, parts: split, kind: 'total-then-parts', scope: split.length > 1 ? 'all' : 'some' });
+        totalOf.add(i);
+        for (const j of split) partOf.add(j);
+      }
     }
   }
 
@@ -299,6 +373,29 @@ export function findStructuresReference(input: FinderInput): { structures: Total
       const ps = inPara(q).filter((i) => usable(i) && sameKind(i, t));
       if (ps.some((i) => entries[i]!.total !== null)) break;
       parts.push(...ps.filter((i) => depthOf(i) === 0 && !entries[i]!.cumulative));
+    }
+    if (parts.length < 2 || parts.some((i) => partOf.has(i))) continue;
+    structures.push({ total: t, parts, kind: 'total-then-parts', scope: 'all' });
+    totalOf.add(t);
+    for (const i of parts) partOf.add(i);
+  }
+
+  // a total announcing several items (多笔, 以下, 如下) as the last figure of its paragraph, then paragraphs of one item
+  // each, numbered or not (海南, real text: 下拨多笔…中央预算内投资合计8525万元，以改善…。 / 为…下达…计划2900万元，… / …)
+  for (let t = 0; t < entries.length; t++) {
+    const T = entries[t]!;
+    if (!usable(t) || (T.total === null && !T.sum) || totalOf.has(t) || partOf.has(t) || depthOf(t) !== 0) continue;
+    const here = inPara(T.para);
+    if (here[here.length - 1] !== t || T.para + 1 >= shapes.length) continue;
+    const s = shapes[T.para]!;
+    if (!ANNOUNCES.test(s.norm.slice(sentenceStart(s, T.nStart, 0), T.nStart)) || /\d/u.test(s.norm.slice(T.nEnd))) continue;
+    const parts: number[] = [];
+    for (let q = T.para + 1; q < shapes.length; q++) {
+      const ps = inPara(q).filter((i) => usable(i) && sameKind(i, t) && depthOf(i) === 0);
+      if (ps.length !== 1) break;
+      const e = entries[ps[0]!]!;
+      if (e.total === 'strong' || e.sum || e.cumulative) break;
+      parts.push(ps[0]!);
     }
     if (parts.length < 2 || parts.some((i) => partOf.has(i))) continue;
     structures.push({ total: t, parts, kind: 'total-then-parts', scope: 'all' });

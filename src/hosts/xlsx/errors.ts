@@ -7,6 +7,9 @@ export type XlsxReadErrorCode =
   | 'empty-file'
   | 'not-zip'
   | 'xls-binary'
+  | 'xls-damaged'
+  | 'xls-old-version'
+  | 'xls-not-workbook'
   | 'encrypted'
   | 'corrupt-zip'
   | 'not-a-workbook'
@@ -124,6 +127,18 @@ function sentence(code: XlsxReadErrorCode, d: XlsxReadErrorDetail, lang: 'zh' | 
       return zh ? '不是 Excel 工作簿（.xlsx）文件' : 'not an Excel workbook (.xlsx) file';
     case 'xls-binary':
       return zh ? '这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx' : 'this is an old .xls file; save it as .xlsx in Excel';
+    case 'xls-damaged':
+      return zh
+        ? '.xls 文件已损坏或不完整（复合文档结构无法读取），请在 Excel 或 WPS 中打开并另存为 .xlsx'
+        : 'the .xls file is damaged or incomplete (its compound file structure cannot be read); open it in Excel or WPS and save it as .xlsx';
+    case 'xls-old-version':
+      return zh
+        ? '这是 Excel 5.0/95 或更早版本的 .xls 文件，无法读取，请在 Excel 或 WPS 中另存为 .xlsx'
+        : 'this .xls file is from Excel 5.0/95 or earlier and cannot be read; save it as .xlsx in Excel or WPS';
+    case 'xls-not-workbook':
+      return zh
+        ? '这是旧版 Office 文档（如 Word .doc），不是 Excel 工作簿'
+        : 'this is an old Office document (such as a Word .doc), not an Excel workbook';
     case 'encrypted':
       return zh ? '工作簿设置了打开密码，请先取消密码保护' : 'the workbook is password-protected; remove the password first';
     case 'corrupt-zip':

@@ -10,9 +10,7 @@
  * XlsxReadError ('xls-damaged') whose detail says where, for --debug.
  */
 import { XlsxReadError } from '../xlsx/errors';
-
-/** [MS-CFB] §2.2 Header Signature. */
-export const CFB_SIGNATURE: readonly number[] = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+import { isCfb } from './sniff';
 
 /** [MS-CFB] §2.1: sector numbers above MAXREGSECT are markers. */
 const MAXREGSECT = 0xfffffffa;
@@ -23,11 +21,6 @@ const NOSTREAM = 0xffffffff;
 
 const HEADER_SIZE = 512;
 const DIR_ENTRY_SIZE = 128;
-
-export function isCfb(bytes: Uint8Array): boolean {
-  if (bytes.length < CFB_SIGNATURE.length) return false;
-  return CFB_SIGNATURE.every((b, i) => bytes[i] === b);
-}
 
 function damaged(detail: string): XlsxReadError {
   return new XlsxReadError('xls-damaged', { detail });

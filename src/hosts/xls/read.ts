@@ -27,10 +27,11 @@ import { EXPLANATION_SHEET, readExplanationSheet } from '../../core/report/expla
 import { XlsxReadError } from '../xlsx/errors';
 import { BUILTIN_FORMATS, formatNumber } from '../xlsx/numfmt';
 import { DEFAULT_LIMITS, type ReadLimits, type ReadOptions, type ReadResult } from '../xlsx/read';
-import { CompoundFile, isCfb } from './cfb';
+import { CompoundFile } from './cfb';
+import { isCfb } from './sniff';
 import { BIFF8, Continued, OLD_BOF, RT, RecordCursor, damaged, f64, readString, u16, u32, type Charset } from './biff';
 
-export { isCfb } from './cfb';
+export { isCfb } from './sniff';
 
 /** Bytes of records between two readings of the clock. */
 const WORK_STEP = 1 << 16;

@@ -28,7 +28,7 @@ export interface Stream {
 
 export interface Cfb {
   readonly bytes: Uint8Array;
-  /** File offset of the FAT (one sector here: files up to 128 sectors). */
+  /** File offset of the FAT's first sector (the FAT's sectors are 0, 1, … and contiguous). */
   readonly fatAt: number;
   /** First sector of each stream stored in regular sectors (4,096 bytes or more). */
   readonly start: ReadonlyMap<string, number>;
@@ -54,8 +54,12 @@ export function cfbFile(streams: readonly Stream[]): Cfb {
   const dirSectors = Math.ceil(((streams.length + 1) * 128) / SECTOR);
   const miniFatSectors = Math.ceil((miniFat.length * 4) / SECTOR);
   const miniSectors = Math.ceil(mini.length / SECTOR);
-  // layout: FAT (sector 0), directory, mini FAT, mini stream, then each big stream
-  let next = 1;
+  // layout: FAT (sectors 0…), directory, mini FAT, mini stream, then each big stream
+  const dataSectors = dirSectors + miniFatSectors + miniSectors + big.reduce((n, s) => n + Math.ceil(s.data.length / SECTOR), 0);
+  let fatSectors = 1;
+  while (fatSectors * (SECTOR / 4) < fatSectors + dataSectors) fatSectors++;
+  if (fatSectors > 109) throw new Error('test file too large for the header DIFAT');
+  let next = fatSectors;
   const chainOf = (n: number): number => {
     const first = next;
     next += n;
@@ -67,7 +71,6 @@ export function cfbFile(streams: readonly Stream[]): Cfb {
   const start = new Map<string, number>();
   for (const s of big) start.set(s.name, chainOf(Math.ceil(s.data.length / SECTOR)));
   const total = next;
-  if (total > SECTOR / 4) throw new Error('test file too large for one FAT sector');
   const bytes = new Uint8Array(SECTOR * (total + 1));
   // header ([MS-CFB] §2.2)
   bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 0);
@@ -76,19 +79,18 @@ export function cfbFile(streams: readonly Stream[]): Cfb {
   put16(bytes, 28, 0xfffe);
   put16(bytes, 30, 9);
   put16(bytes, 32, 6);
-  put32(bytes, 44, 1);
+  put32(bytes, 44, fatSectors);
   put32(bytes, 48, dirStart);
   put32(bytes, 56, 4096);
   put32(bytes, 60, miniFatStart);
   put32(bytes, 64, miniFatSectors);
   put32(bytes, 68, ENDOFCHAIN);
   put32(bytes, 72, 0);
-  for (let i = 0; i < 109; i++) put32(bytes, 76 + 4 * i, i === 0 ? 0 : FREESECT);
+  for (let i = 0; i < 109; i++) put32(bytes, 76 + 4 * i, i < fatSectors ? i : FREESECT);
   const at = (sector: number): number => (sector + 1) * SECTOR;
   // FAT ([MS-CFB] §2.3)
   const fatAt = at(0);
-  for (let i = 0; i < SECTOR / 4; i++) put32(bytes, fatAt + 4 * i, FREESECT);
-  put32(bytes, fatAt, FATSECT);
+  for (let i = 0; i < (fatSectors * SECTOR) / 4; i++) put32(bytes, fatAt + 4 * i, i < fatSectors ? FATSECT : FREESECT);
   const chain = (first: number, n: number): void => {
     for (let i = 0; i < n; i++) put32(bytes, fatAt + 4 * (first + i), i === n - 1 ? ENDOFCHAIN : first + i + 1);
   };
@@ -163,7 +165,7 @@ export function record(type: number, ...data: Uint8Array[]): Uint8Array {
 
 /** 8-bit (fHighByte 0) or UTF-16 characters, without a header. */
 export function chars(text: string, wide: boolean): Uint8Array {
-  if (!wide) return Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
+  if (!wide) return Uint8Array.from({ length: text.length }, (_, i) => text.charCodeAt(i) & 0xff);
   const out = new Uint8Array(2 * text.length);
   for (let i = 0; i < text.length; i++) put16(out, 2 * i, text.charCodeAt(i));
   return out;
@@ -171,7 +173,8 @@ export function chars(text: string, wide: boolean): Uint8Array {
 
 /** XLUnicodeString ([MS-XLS] §2.5.294), UTF-16 unless every character is Latin-1. */
 export function xlString(text: string, countBytes: 1 | 2 = 2): Uint8Array {
-  const wide = [...text].some((c) => c.charCodeAt(0) > 0xff);
+  let wide = false;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) wide = true;
   const count = countBytes === 1 ? Uint8Array.of(text.length) : le(text.length);
   return concat([count, Uint8Array.of(wide ? 1 : 0), chars(text, wide)]);
 }

@@ -42,9 +42,6 @@ export const OLD_BOF: ReadonlySet<number> = new Set([0x0009, 0x0209, 0x0409]);
 /** [MS-XLS] §2.4.21 BOF: vers 0x0600 is BIFF8. */
 export const BIFF8 = 0x0600;
 
-/** Largest record data in BIFF8 ([MS-XLS] §2.1.4). */
-const MAX_RECORD = 8224;
-
 export function damaged(detail: string): XlsxReadError {
   return new XlsxReadError('xls-damaged', { part: 'Workbook', detail });
 }
@@ -81,8 +78,8 @@ export class RecordCursor {
     if (this.pos + 4 > s.length) return undefined;
     const type = u16(s, this.pos);
     const size = u16(s, this.pos + 2);
-    if (size > MAX_RECORD)
-      throw damaged(`record 0x${type.toString(16)} at ${this.pos} declares ${size} bytes (BIFF8 allows ${MAX_RECORD})`);
+    // [MS-XLS] §2.1.4 allows 8,224 bytes; writers other than Excel may write longer records, which are
+    // read as long as they fit in the stream (the size is 16 bits: never more than 64 KB)
     if (this.pos + 4 + size > s.length) throw damaged(`record 0x${type.toString(16)} at ${this.pos} runs past the end of the stream`);
     const rec = { type, at: this.pos, data: s.subarray(this.pos + 4, this.pos + 4 + size) };
     this.pos += 4 + size;

@@ -162,6 +162,11 @@ describe('cells, strings and sheets', () => {
     expect(e.zh).toContain('CODEPAGE 4242');
   });
 
+  it("a record longer than BIFF8's 8,224 bytes (other writers) is read while it fits in the stream", () => {
+    const long = record(0x00ff, new Uint8Array(9000));
+    expect(ok(oneSheet([long, sst(['长记录之后'])], [cell.sst(0, 0, 0)])).sheets[0]!.cells[0]!.text).toBe('长记录之后');
+  });
+
   it('embedded chart substreams inside a sheet are skipped, not read as its cells', () => {
     const chart = concat([record(0x0809, le(0x0600, 0x0020, 0, 0, 0, 0, 0, 0)), cell.number(9, 9, 1), EOF]);
     const bytes = oneSheet([], [cell.number(0, 0, 1), chart, cell.number(1, 0, 2)]);

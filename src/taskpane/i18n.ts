@@ -87,7 +87,6 @@ export interface Strings {
   readonly fileLabel: (name: string) => string;
   readonly preview: string;
   readonly previewEmpty: string;
-  readonly notXlsx: string;
   readonly readerFailed: string;
   readonly sampleMissing: string;
   readonly unexpected: string;
@@ -224,7 +223,6 @@ const zh: Strings = {
   fileLabel: (name) => `当前文件：${name}`,
   preview: '单元格内容',
   previewEmpty: '（空单元格）',
-  notXlsx: '这不是 .xlsx 文件。旧的 .xls 文件请在 Excel 或 WPS 中“另存为” .xlsx 后再打开。',
   readerFailed: '读取模块加载失败，请刷新页面后重试。',
   sampleMissing: '示例工作簿不可用（构建时未生成 seeds/jiangchuan-2023.xlsx）。',
   unexpected: '检查时出现意外错误，请重试；如仍失败，请用命令行工具检查。',
@@ -358,7 +356,6 @@ const en: Strings = {
   fileLabel: (name) => `File: ${name}`,
   preview: 'Cell content',
   previewEmpty: '(empty cell)',
-  notXlsx: 'This is not an .xlsx file. Save an old .xls file as .xlsx in Excel or WPS, then open it.',
   readerFailed: 'The file reader could not be loaded; reload the page and try again.',
   sampleMissing: 'The sample workbook is not available (seeds/jiangchuan-2023.xlsx was not built).',
   unexpected: 'Something unexpected went wrong during the check; try again, or use the command-line tool.',

@@ -57,7 +57,14 @@ export class CompoundFile {
   readonly entries: readonly DirEntry[];
   private miniStream: Uint8Array | null = null;
 
-  constructor(private readonly bytes: Uint8Array) {
+  /**
+   * `maxEntries`: directory entries read at most (an .xls holds a handful: Workbook, the summary
+   * streams; the directory is read before anything else, so a file of directory sectors stops here).
+   */
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly maxEntries = 20_000,
+  ) {
     if (bytes.length < HEADER_SIZE) throw damaged(`header truncated: ${bytes.length} bytes`);
     if (!isCfb(bytes)) throw damaged('no compound file signature');
     // §2.2: Major Version 3 → 512-byte sectors (shift 9), 4 → 4,096 (shift 12); byte order FFFE
@@ -148,6 +155,8 @@ export class CompoundFile {
   /** [MS-CFB] §2.6: 128-byte entries in the directory chain; names are UTF-16LE with a length in bytes. */
   private readDirectory(sectors: readonly number[]): DirEntry[] {
     const out: DirEntry[] = [];
+    const count = (sectors.length * this.sectorSize) / DIR_ENTRY_SIZE;
+    if (count > this.maxEntries) throw damaged(`the directory holds ${count} entries (at most ${this.maxEntries} are read)`);
     for (const s of sectors) {
       const o = this.offsetOf(s, 'directory');
       if (o + this.sectorSize > this.bytes.length) throw damaged(`directory sector ${s} is truncated`);

@@ -126,7 +126,7 @@ export function readXlsOrThrow(bytes: Uint8Array, options: ReadOptions = {}): Wo
   };
   if (bytes.length === 0) throw new XlsxReadError('empty-file');
   if (!isCfb(bytes)) throw new XlsxReadError('not-zip');
-  const stream = workbookStream(new CompoundFile(bytes));
+  const stream = workbookStream(new CompoundFile(bytes, limits.maxEntries));
   const globals = readGlobals(stream, budget, limits);
   if (globals.sheets.length === 0) throw new XlsxReadError('no-sheets');
   const sheets: SheetSnapshot[] = [];
@@ -182,6 +182,8 @@ function readGlobals(stream: Uint8Array, budget: Budget, limits: ReadLimits): Gl
         break;
       case RT.BOUNDSHEET8: {
         if (d.length < 8) throw damaged('a sheet entry (BoundSheet8) is short');
+        // each sheet is a part of an .xlsx package: the same count bounds them here
+        if (sheets.length >= limits.maxEntries) throw new XlsxReadError('limit-exceeded', { limit: 'sheets', max: limits.maxEntries });
         const hs = d[4]! & 3;
         const { text } = readString(d, 6, 1, charset);
         sheets.push({ name: text, at: u32(d, 0), dt: d[5]!, visibility: hs === 1 ? 'hidden' : hs === 2 ? 'veryHidden' : 'visible' });

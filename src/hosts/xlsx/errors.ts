@@ -36,7 +36,8 @@ export type LimitName =
   | 'formula-length'
   | 'formula-chars'
   | 'number-format-length'
-  | 'text-chars';
+  | 'text-chars'
+  | 'sheets';
 
 export interface XlsxReadErrorDetail {
   /** The package part concerned (`xl/worksheets/sheet1.xml`), when there is one. */
@@ -93,6 +94,10 @@ function limitSentence(d: XlsxReadErrorDetail, lang: 'zh' | 'en'): string {
       return lang === 'zh'
         ? `${where(d, 'zh')}中有一段不含标记的文本超过上限 ${fmtCount(max)} 个字符（单元格最多 32767 个字符，可能是压缩炸弹），已停止读取`
         : `${where(d, 'en')} holds a run of text without markup longer than the limit of ${fmtCount(max)} characters (a cell holds at most 32,767; possibly a zip bomb); reading stopped`;
+    case 'sheets':
+      return lang === 'zh'
+        ? `工作表数超过上限 ${fmtCount(max)} 个，已停止读取`
+        : `the workbook holds more than the limit of ${fmtCount(max)} sheets; reading stopped`;
     case 'time':
       return lang === 'zh'
         ? `读取时间超过上限 ${Math.round(max / 1000)} 秒，已停止读取`

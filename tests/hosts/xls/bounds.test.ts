@@ -289,6 +289,25 @@ describe('limits, as the .xlsx reader counts them', () => {
     expect(fail(oneSheet([], [merges]), { limits: { maxMerges: 2 } }).detail.limit).toBe('merges');
   });
 
+  it('sheets (BoundSheet8 entries), and directory entries of the container', () => {
+    // one directory sector: 4 entries (root, Workbook, 2 unused), within a limit of 4; 5 sheets are not
+    const names = ['a', 'b', 'c', 'd', 'e'];
+    const stream = workbookStream(
+      [],
+      names.map((name) => ({ name, records: [] })),
+    );
+    const e = fail(xlsFile(stream).bytes, { limits: { maxEntries: 4 } });
+    expect(e).toMatchObject({ code: 'limit-exceeded', detail: { limit: 'sheets', max: 4 } });
+    expect(e.zh).toBe('工作表数超过上限 4 个，已停止读取');
+    expect(ok(xlsFile(stream).bytes, { limits: { maxEntries: 5 } }).sheets).toHaveLength(5);
+    // 9 directory entries in 3 sectors (12 slots) over a limit of 8: stopped before any stream is read
+    const dir = fail(cfbFile(Array.from({ length: 8 }, (_, i) => ({ name: `s${i}`, data: new Uint8Array(10) }))).bytes, {
+      limits: { maxEntries: 8 },
+    });
+    expect(dir.code).toBe('xls-damaged');
+    expect(dir.detail.detail).toMatch(/directory holds 12 entries/);
+  });
+
   it('number-format length', () => {
     const fmt = record(0x041e, le(164), xlString('0'.repeat(300)));
     expect(fail(oneSheet([fmt], [])).detail.limit).toBe('number-format-length');

@@ -266,22 +266,29 @@ function errorText(code: number): string {
   return ERRORS.get(code) ?? '#N/A';
 }
 
-function readSheet(stream: Uint8Array, ref: SheetRef, index: number, g: Globals, budget: Budget): SheetSnapshot {
-  const { limits } = budget;
-  if (ref.at + 4 > stream.length || u16(stream, ref.at) !== RT.BOF) {
-    throw damaged(`sheet "${ref.name}" does not start with a BOF record at ${ref.at}`);
-  }
-  const cells: Cell[] = [];
-  const merges: Range[] = [];
-  let isProtected = false;
-  let ordered = true;
-  let lastRow = -1;
-  let lastCol = -1;
-  const where = { sheet: ref.name, part: 'Workbook' };
+/** The cells and merged areas of one sheet as they are read: counted, formatted, sorted at the end. */
+class SheetCells {
+  readonly cells: Cell[] = [];
+  readonly merges: Range[] = [];
+  private ordered = true;
+  private lastRow = -1;
+  private lastCol = -1;
+  private readonly where: { sheet: string; part: string };
 
-  const push = (row: number, col: number, xf: number, kind: CellKind, value: string | number | boolean | null): void => {
+  constructor(
+    name: string,
+    private readonly g: Globals,
+    private readonly budget: Budget,
+  ) {
+    this.where = { sheet: name, part: 'Workbook' };
+  }
+
+  /** One cell, its text as Excel shows it (the .xlsx reader's formatting); an empty one only with a format. */
+  push(row: number, col: number, xf: number, kind: CellKind, value: string | number | boolean | null): void {
+    const { budget, g } = this;
+    const { limits } = budget;
     budget.cells++;
-    if (budget.cells > limits.maxCells) throw new XlsxReadError('limit-exceeded', { limit: 'cells', max: limits.maxCells, ...where });
+    if (budget.cells > limits.maxCells) throw new XlsxReadError('limit-exceeded', { limit: 'cells', max: limits.maxCells, ...this.where });
     const numFmt = g.xfs[xf];
     if (kind === 'empty' && numFmt === undefined) return;
     let text = '';
@@ -290,26 +297,58 @@ function readSheet(stream: Uint8Array, ref: SheetRef, index: number, g: Globals,
     else if (kind !== 'empty') text = value as string;
     budget.textChars += text.length;
     if (budget.textChars > limits.maxTextChars)
-      throw new XlsxReadError('limit-exceeded', { limit: 'text-chars', max: limits.maxTextChars, ...where });
+      throw new XlsxReadError('limit-exceeded', { limit: 'text-chars', max: limits.maxTextChars, ...this.where });
     budget.work(text.length + (numFmt?.length ?? 0));
+    // built member by member, as in the .xlsx reader (one object per cell)
     const cell: { -readonly [K in keyof Cell]: Cell[K] } = { row, col, kind, value, text };
     if (numFmt !== undefined) cell.numFmt = numFmt;
-    if (row < lastRow || (row === lastRow && col <= lastCol)) ordered = false;
-    lastRow = row;
-    lastCol = col;
-    cells.push(cell);
-  };
-  const number = (row: number, col: number, xf: number, v: number): void => {
-    if (Number.isFinite(v)) push(row, col, xf, 'number', v);
-    else push(row, col, xf, 'error', '#NUM!');
-  };
-  const need = (d: Uint8Array, n: number, what: string): void => {
-    if (d.length < n) throw damaged(`sheet "${ref.name}": a ${what} record is short`);
-  };
+    if (row < this.lastRow || (row === this.lastRow && col <= this.lastCol)) this.ordered = false;
+    this.lastRow = row;
+    this.lastCol = col;
+    this.cells.push(cell);
+  }
 
+  /** A number; NaN or infinity (never written by Excel) is shown as #NUM!. */
+  number(row: number, col: number, xf: number, v: number): void {
+    if (Number.isFinite(v)) this.push(row, col, xf, 'number', v);
+    else this.push(row, col, xf, 'error', '#NUM!');
+  }
+
+  merge(r: Range): void {
+    const { budget } = this;
+    budget.merges++;
+    if (budget.merges > budget.limits.maxMerges)
+      throw new XlsxReadError('limit-exceeded', { limit: 'merges', max: budget.limits.maxMerges, ...this.where });
+    this.merges.push(r);
+  }
+
+  /** The cells by row, then column; a repeated address keeps its last cell, as the .xlsx reader does. */
+  sorted(): Cell[] {
+    if (this.ordered) return this.cells;
+    const all = [...this.cells].sort((x, y) => x.row - y.row || x.col - y.col);
+    const out: Cell[] = [];
+    for (const c of all) {
+      const last = out[out.length - 1];
+      if (last?.row === c.row && last.col === c.col) out[out.length - 1] = c;
+      else out.push(c);
+    }
+    return out;
+  }
+}
+
+/** Where a formula's string result goes: the String record that follows the Formula record holds it. */
+interface Pending {
+  at: { row: number; col: number; xf: number } | null;
+}
+
+function readSheet(stream: Uint8Array, ref: SheetRef, index: number, g: Globals, budget: Budget): SheetSnapshot {
+  if (ref.at + 4 > stream.length || u16(stream, ref.at) !== RT.BOF) {
+    throw damaged(`sheet "${ref.name}" does not start with a BOF record at ${ref.at}`);
+  }
+  const out = new SheetCells(ref.name, g, budget);
+  const pending: Pending = { at: null };
+  let isProtected = false;
   const cur = new RecordCursor(stream, ref.at);
-  // a formula whose cached result is a string: the String record that follows holds it
-  let pendingString: { row: number; col: number; xf: number } | null = null;
   let depth = 0;
   for (let r = cur.next(); r !== undefined; r = cur.next()) {
     budget.work(r.data.length + 4);
@@ -325,115 +364,92 @@ function readSheet(stream: Uint8Array, ref: SheetRef, index: number, g: Globals,
     }
     // embedded charts are substreams of their own (BOF … EOF) inside the sheet's
     if (depth !== 1) continue;
-    if (pendingString && r.type !== RT.STRING && isCellRecord(r.type)) {
-      push(pendingString.row, pendingString.col, pendingString.xf, 'text', '');
-      pendingString = null;
+    if (pending.at && r.type !== RT.STRING && isCellRecord(r.type)) {
+      out.push(pending.at.row, pending.at.col, pending.at.xf, 'text', '');
+      pending.at = null;
     }
-    switch (r.type) {
-      case RT.LABELSST: {
-        need(d, 10, 'LabelSst');
-        const s = g.strings[u32(d, 6)];
-        if (s === undefined) throw damaged(`sheet "${ref.name}": a cell points past the string table`);
-        push(u16(d, 0), u16(d, 2), u16(d, 4), 'text', s);
-        break;
-      }
-      case RT.LABEL: {
-        need(d, 9, 'Label');
-        push(u16(d, 0), u16(d, 2), u16(d, 4), 'text', readString(d, 6, 2, g.charset).text);
-        break;
-      }
-      case RT.NUMBER:
-        need(d, 14, 'Number');
-        number(u16(d, 0), u16(d, 2), u16(d, 4), f64(d, 6));
-        break;
-      case RT.RK:
-        need(d, 10, 'RK');
-        number(u16(d, 0), u16(d, 2), u16(d, 4), rkValue(u32(d, 6)));
-        break;
-      case RT.MULRK: {
-        need(d, 6, 'MulRk');
-        const row = u16(d, 0);
-        const first = u16(d, 2);
-        const n = Math.floor((d.length - 6) / 6);
-        for (let i = 0; i < n; i++) number(row, first + i, u16(d, 4 + 6 * i), rkValue(u32(d, 6 + 6 * i)));
-        break;
-      }
-      case RT.BOOLERR: {
-        need(d, 8, 'BoolErr');
-        if (d[7] === 1) push(u16(d, 0), u16(d, 2), u16(d, 4), 'error', errorText(d[6]!));
-        else push(u16(d, 0), u16(d, 2), u16(d, 4), 'boolean', d[6] === 1);
-        break;
-      }
-      case RT.FORMULA: {
-        need(d, 20, 'Formula');
-        const row = u16(d, 0);
-        const col = u16(d, 2);
-        const xf = u16(d, 4);
-        // §2.5.133 FormulaValue: fExprO 0xFFFF marks a non-number, its kind in byte 0
-        if (u16(d, 12) !== 0xffff) number(row, col, xf, f64(d, 6));
-        else if (d[6] === 0) pendingString = { row, col, xf };
-        else if (d[6] === 1) push(row, col, xf, 'boolean', d[8] === 1);
-        else if (d[6] === 2) push(row, col, xf, 'error', errorText(d[8]!));
-        else push(row, col, xf, 'text', '');
-        break;
-      }
-      case RT.STRING: {
-        if (!pendingString) break;
-        const segs = [d, ...cur.continues()];
-        const c = new Continued(segs);
-        const cch = c.u16();
-        const flags = c.u8();
-        push(pendingString.row, pendingString.col, pendingString.xf, 'text', c.chars(cch, (flags & 1) === 1, g.charset));
-        pendingString = null;
-        break;
-      }
-      case RT.BLANK:
-        need(d, 6, 'Blank');
-        push(u16(d, 0), u16(d, 2), u16(d, 4), 'empty', null);
-        break;
-      case RT.MULBLANK: {
-        need(d, 6, 'MulBlank');
-        const row = u16(d, 0);
-        const first = u16(d, 2);
-        const n = Math.floor((d.length - 6) / 2);
-        for (let i = 0; i < n; i++) push(row, first + i, u16(d, 4 + 2 * i), 'empty', null);
-        break;
-      }
-      case RT.MERGECELLS: {
-        need(d, 2, 'MergeCells');
-        const n = Math.min(u16(d, 0), Math.floor((d.length - 2) / 8));
-        for (let i = 0; i < n; i++) {
-          const o = 2 + 8 * i;
-          budget.merges++;
-          if (budget.merges > limits.maxMerges)
-            throw new XlsxReadError('limit-exceeded', { limit: 'merges', max: limits.maxMerges, ...where });
-          merges.push({ top: u16(d, o), bottom: u16(d, o + 2), left: u16(d, o + 4), right: u16(d, o + 6) });
-        }
-        break;
-      }
-      case RT.PROTECT:
-        isProtected = d.length >= 2 && u16(d, 0) === 1;
-        break;
-      default:
-        break;
-    }
+    if (r.type === RT.STRING) {
+      if (!pending.at) continue;
+      const c = new Continued([d, ...cur.continues()]);
+      const cch = c.u16();
+      const flags = c.u8();
+      out.push(pending.at.row, pending.at.col, pending.at.xf, 'text', c.chars(cch, (flags & 1) === 1, g.charset));
+      pending.at = null;
+    } else if (r.type === RT.MERGECELLS) {
+      need(d, 2, 'MergeCells', ref.name);
+      const n = Math.min(u16(d, 0), Math.floor((d.length - 2) / 8));
+      for (let i = 0, o = 2; i < n; i++, o += 8)
+        out.merge({ top: u16(d, o), bottom: u16(d, o + 2), left: u16(d, o + 4), right: u16(d, o + 6) });
+    } else if (r.type === RT.PROTECT) isProtected = d.length >= 2 && u16(d, 0) === 1;
+    else if (isCellRecord(r.type)) readCell(r.type, d, out, g, pending, ref.name);
   }
-  if (pendingString) push(pendingString.row, pendingString.col, pendingString.xf, 'text', '');
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by push() above
-  if (!ordered) {
-    cells.sort((x, y) => x.row - y.row || x.col - y.col);
-    // a repeated address keeps its last cell, as the .xlsx reader does
-    const dedup: Cell[] = [];
-    for (const c of cells) {
-      const last = dedup[dedup.length - 1];
-      if (last?.row === c.row && last.col === c.col) dedup[dedup.length - 1] = c;
-      else dedup.push(c);
-    }
-    cells.length = 0;
-    cells.push(...dedup);
-  }
+  if (pending.at) out.push(pending.at.row, pending.at.col, pending.at.xf, 'text', '');
+  const protection = isProtected ? { protected: true } : {};
+  return { name: ref.name, index, visibility: ref.visibility, cells: out.sorted(), merges: out.merges, ...protection };
+}
 
-  return { name: ref.name, index, visibility: ref.visibility, cells, merges, ...(isProtected ? { protected: true } : {}) };
+function need(d: Uint8Array, n: number, what: string, sheet: string): void {
+  if (d.length < n) throw damaged(`sheet "${sheet}": a ${what} record is short`);
+}
+
+/** One cell record ([MS-XLS] §2.4.149, 148, 180, 220, 175, 24, 127, Blank, MulBlank): row, col, XF, then its value. */
+function readCell(type: number, d: Uint8Array, out: SheetCells, g: Globals, pending: Pending, sheet: string): void {
+  switch (type) {
+    case RT.LABELSST: {
+      need(d, 10, 'LabelSst', sheet);
+      const s = g.strings[u32(d, 6)];
+      if (s === undefined) throw damaged(`sheet "${sheet}": a cell points past the string table`);
+      out.push(u16(d, 0), u16(d, 2), u16(d, 4), 'text', s);
+      return;
+    }
+    case RT.LABEL:
+      need(d, 9, 'Label', sheet);
+      out.push(u16(d, 0), u16(d, 2), u16(d, 4), 'text', readString(d, 6, 2, g.charset).text);
+      return;
+    case RT.NUMBER:
+      need(d, 14, 'Number', sheet);
+      out.number(u16(d, 0), u16(d, 2), u16(d, 4), f64(d, 6));
+      return;
+    case RT.RK:
+      need(d, 10, 'RK', sheet);
+      out.number(u16(d, 0), u16(d, 2), u16(d, 4), rkValue(u32(d, 6)));
+      return;
+    case RT.MULRK: {
+      // row, first column, then (XF, RK) pairs, then the last column
+      need(d, 6, 'MulRk', sheet);
+      const n = Math.floor((d.length - 6) / 6);
+      for (let i = 0; i < n; i++) out.number(u16(d, 0), u16(d, 2) + i, u16(d, 4 + 6 * i), rkValue(u32(d, 6 + 6 * i)));
+      return;
+    }
+    case RT.BOOLERR:
+      need(d, 8, 'BoolErr', sheet);
+      if (d[7] === 1) out.push(u16(d, 0), u16(d, 2), u16(d, 4), 'error', errorText(d[6]!));
+      else out.push(u16(d, 0), u16(d, 2), u16(d, 4), 'boolean', d[6] === 1);
+      return;
+    case RT.FORMULA: {
+      need(d, 20, 'Formula', sheet);
+      const [row, col, xf] = [u16(d, 0), u16(d, 2), u16(d, 4)];
+      // §2.5.133 FormulaValue: fExprO 0xFFFF marks a non-number, its kind in byte 0
+      if (u16(d, 12) !== 0xffff) out.number(row, col, xf, f64(d, 6));
+      else if (d[6] === 0) pending.at = { row, col, xf };
+      else if (d[6] === 1) out.push(row, col, xf, 'boolean', d[8] === 1);
+      else if (d[6] === 2) out.push(row, col, xf, 'error', errorText(d[8]!));
+      else out.push(row, col, xf, 'text', '');
+      return;
+    }
+    case RT.BLANK:
+      need(d, 6, 'Blank', sheet);
+      out.push(u16(d, 0), u16(d, 2), u16(d, 4), 'empty', null);
+      return;
+    case RT.MULBLANK: {
+      need(d, 6, 'MulBlank', sheet);
+      const n = Math.floor((d.length - 6) / 2);
+      for (let i = 0; i < n; i++) out.push(u16(d, 0), u16(d, 2) + i, u16(d, 4 + 2 * i), 'empty', null);
+      return;
+    }
+    default:
+      return;
+  }
 }
 
 function isCellRecord(type: number): boolean {

@@ -28,10 +28,10 @@ import { XlsxReadError } from '../xlsx/errors';
 import { BUILTIN_FORMATS, formatNumber } from '../xlsx/numfmt';
 import { DEFAULT_LIMITS, type ReadLimits, type ReadOptions, type ReadResult } from '../xlsx/read';
 import { CompoundFile } from './cfb';
-import { isCfb } from './sniff';
+import { isBareBiff, isCfb } from './sniff';
 import { BIFF8, Continued, OLD_BOF, RT, RecordCursor, damaged, f64, readString, u16, u32, type Charset } from './biff';
 
-export { isCfb } from './sniff';
+export { isCfb, isXlsBytes } from './sniff';
 
 /** Bytes of records between two readings of the clock. */
 const WORK_STEP = 1 << 16;
@@ -125,6 +125,8 @@ export function readXlsOrThrow(bytes: Uint8Array, options: ReadOptions = {}): Wo
     },
   };
   if (bytes.length === 0) throw new XlsxReadError('empty-file');
+  // Excel 2.x–4.0 wrote a sheet as bare BIFF records, without a compound file
+  if (isBareBiff(bytes)) throw new XlsxReadError('xls-old-version');
   if (!isCfb(bytes)) throw new XlsxReadError('not-zip');
   const stream = workbookStream(new CompoundFile(bytes, limits.maxEntries));
   const globals = readGlobals(stream, budget, limits);

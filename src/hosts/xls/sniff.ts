@@ -9,3 +9,19 @@ export function isCfb(bytes: Uint8Array): boolean {
   if (bytes.length < CFB_SIGNATURE.length) return false;
   return CFB_SIGNATURE.every((b, i) => bytes[i] === b);
 }
+
+/**
+ * Whether bytes are a bare BIFF2–BIFF4 worksheet (Excel 2.x–4.0 saved a sheet as a plain record stream,
+ * without a compound file): a BOF record (type 0x0009, 0x0209 or 0x0409, 4 to 16 bytes) at the start.
+ */
+export function isBareBiff(bytes: Uint8Array): boolean {
+  if (bytes.length < 8) return false;
+  const type = bytes[0]! | (bytes[1]! << 8);
+  const size = bytes[2]! | (bytes[3]! << 8);
+  return (type === 0x0009 || type === 0x0209 || type === 0x0409) && size >= 4 && size <= 16;
+}
+
+/** Whether the .xls reader should read these bytes (it gives old and foreign compound files their sentence). */
+export function isXlsBytes(bytes: Uint8Array): boolean {
+  return isCfb(bytes) || isBareBiff(bytes);
+}

@@ -15,7 +15,7 @@ import type { WorkbookSnapshot } from '../../core/snapshot/types';
 import type { DisclosureDocument } from '../../core/model';
 import { M, say } from '../../cli/messages';
 import { DEFAULT_LIMITS, readXlsx } from '../../hosts/xlsx/read';
-import { isCfb } from '../../hosts/xls/sniff';
+import { isXlsBytes } from '../../hosts/xls/sniff';
 import { AnnotateError, annotate, writeExplanations } from '../../hosts/xlsx/annotate';
 import { Package } from '../../hosts/xlsx/annotate-package';
 import { insertRows, refusalText } from '../../hosts/xlsx/annotate-insert';
@@ -40,7 +40,7 @@ export async function loadWorkbookFile(file: Blob, _name: string, lang: Lang): P
   const max = DEFAULT_LIMITS.maxUncompressedBytes;
   if (file.size > max) return { ok: false, why: say(M.tooLarge(file.size, max), lang) };
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const xls = isCfb(bytes);
+  const xls = isXlsBytes(bytes);
   const read = xls ? (await import(/* webpackChunkName: "xls" */ '../../hosts/xls/read')).readXls(bytes) : readXlsx(bytes);
   return read.ok ? { ok: true, bytes, snapshot: read.snapshot, xls } : { ok: false, why: read.error.messageFor(lang) };
 }

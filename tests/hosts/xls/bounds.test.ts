@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readXls, rkValue } from '../../../src/hosts/xls/read';
+import { readWorkbookFile } from '../../../src/hosts/xls/any';
 import type { ReadOptions } from '../../../src/hosts/xlsx/read';
 import type { XlsxReadError } from '../../../src/hosts/xlsx/errors';
 import type { WorkbookSnapshot } from '../../../src/core/snapshot/types';
@@ -253,6 +254,10 @@ describe('bad files: one sentence each', () => {
     expect(e.zh).toBe('这是 Excel 5.0/95 或更早版本的 .xls 文件，无法读取，请在 Excel 或 WPS 中另存为 .xlsx');
     expect(fail(xlsFile(concat([record(0x0809, le(0x0500, 5, 0, 0)), EOF])).bytes).code).toBe('xls-old-version');
     expect(fail(xlsFile(concat([record(0x0409, le(0, 0x10, 0)), EOF])).bytes).code).toBe('xls-old-version');
+    // Excel 2.x–4.0 saved a sheet as bare records, no compound file
+    const bare = concat([record(0x0409, le(0, 0x10, 0)), cell.number(0, 0, 1), EOF]);
+    expect(fail(bare).code).toBe('xls-old-version');
+    expect(readWorkbookFile(bare)).toMatchObject({ ok: false, error: { code: 'xls-old-version' } });
   });
 
   it('a Word 97–2003 document', () => {

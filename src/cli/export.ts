@@ -8,7 +8,7 @@ import { buildDocument } from '../core/document';
 import { checkWorkbook } from '../core/check';
 import { applyFixes } from '../core/snapshot/fixes';
 import { fixesForCopy } from './fixes';
-import { readXlsx } from '../hosts/xlsx/read';
+import { readWorkbookFile } from '../hosts/xls/any';
 import { exportDocxWithModel } from '../hosts/docx/write';
 import type { DocxTemplate } from '../hosts/docx/template';
 import { M, fsReason, say } from './messages';
@@ -36,7 +36,7 @@ export async function exportDocx(input: string, target: string, settings: Export
   } catch (e) {
     return { ok: false, message: say(M.unreadablePath(input, fsReason(e, lang)), lang) };
   }
-  const read = readXlsx(bytes);
+  const read = readWorkbookFile(bytes);
   if (!read.ok) return { ok: false, message: say(M.fileError(input, read.error.messageFor(lang)), lang) };
   let docx: Uint8Array;
   let changes: string[];

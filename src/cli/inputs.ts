@@ -1,4 +1,4 @@
-/** Expands the command line's paths: files as given, directories to their .xlsx/.xlsm (recursive, sorted). */
+/** Expands the command line's paths: files as given, directories to their .xlsx/.xlsm/.xls (recursive, sorted). */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lang } from '../core/rules/types';
@@ -17,7 +17,7 @@ export interface InputProblem {
   readonly message: string;
 }
 
-const WORKBOOK = /\.(xlsx|xlsm)$/i;
+const WORKBOOK = /\.(xlsx|xlsm|xls)$/i;
 
 /** The input that names standard input. */
 export const STDIN = '-';

@@ -12,7 +12,8 @@ import type { Summary } from '../core/report/report';
 import type { SkippedSheet } from '../core/model';
 import { checkWorkbook } from '../core/check';
 import { CheckBudgetExceeded } from '../core/budget';
-import { DEFAULT_LIMITS, readXlsx } from '../hosts/xlsx/read';
+import { DEFAULT_LIMITS } from '../hosts/xlsx/read';
+import { readWorkbookFile } from '../hosts/xls/any';
 import { annotateCopy, AnnotateError } from '../hosts/xlsx/annotate';
 import { addTemplateSheet, TargetNotEmpty, writeTemplateInto } from '../hosts/xlsx/add-sheet';
 import { buildDocument } from '../core/document';
@@ -142,23 +143,26 @@ export function runJob(task: JobTask, settings: JobSettings, clock: JobClock = {
     error: say(error, lang),
     ms: { read: now() - t0, check: 0 },
   });
-  let read = readXlsx(bytes, { now });
+  let read = readWorkbookFile(bytes, { now });
+  // an .xls is read and checked only: nothing can be written into it, so no copy, table or sheet
+  const readOnly = read.ok && read.format === 'xls';
+  const wantsWrite = task.out !== undefined || settings.schoolTableFrom !== undefined || settings.newProjectSheet === true;
   let generated: GeneratedTable | undefined;
-  if (read.ok && settings.schoolTableFrom !== undefined) {
+  if (read.ok && !readOnly && settings.schoolTableFrom !== undefined) {
     // the table is written into the bytes the copy is made from; the check then reads the result
     const made = generateTable(bytes, read.snapshot, settings.schoolTableFrom, settings);
     if (!made.ok) return notAdded(M.schoolTableFailed(task.file, made.sentence));
     bytes = made.bytes;
     generated = made.generated;
-    read = readXlsx(bytes, { now });
+    read = readWorkbookFile(bytes, { now });
   }
   let projectSheet: { sheet: string; headings: number } | undefined;
-  if (read.ok && settings.newProjectSheet === true) {
+  if (read.ok && !readOnly && settings.newProjectSheet === true) {
     const made = addNextProjectSheet(bytes, read.snapshot);
     if (!made.ok) return notAdded(M.projectSheetFailed(task.file, made.error.messageIn(lang)));
     bytes = made.bytes;
     projectSheet = made.added;
-    read = readXlsx(bytes, { now });
+    read = readWorkbookFile(bytes, { now });
   }
   const t1 = now();
   if (!read.ok) {
@@ -216,6 +220,18 @@ export function runJob(task: JobTask, settings: JobSettings, clock: JobClock = {
     ...(generated !== undefined && { generated }),
     ...(projectSheet !== undefined && { projectSheet }),
   };
+  if (readOnly && wantsWrite) {
+    // the report as usual, with the one sentence saying why nothing was written (the input never is)
+    return {
+      ...base,
+      status: 'write-failed',
+      summary: result.summary,
+      findings: result.findings,
+      error: say(M.xlsNoCopy(task.file), lang),
+      ...failures,
+      ms,
+    };
+  }
   if (task.out === undefined) return { ...base, status, summary: result.summary, findings: result.findings, ...failures, ms };
   let copy: Uint8Array;
   let filled: JobResult['filled'];

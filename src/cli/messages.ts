@@ -10,6 +10,12 @@ export function say(m: Bilingual, lang: Lang): string {
   return lang === 'zh' ? m.zh : m.en;
 }
 
+/** An .xls is read and checked, never written: no annotated copy, no generated sheet (CLI and page). */
+const XLS_READ_ONLY: Bilingual = {
+  zh: '.xls 文件只能检查，不能生成标注副本或写入内容（需要时请在 Excel 或 WPS 中另存为 .xlsx 后再操作）',
+  en: 'an .xls file can be checked but not annotated or written to (save it as .xlsx in Excel or WPS for that)',
+};
+
 /** Why a file is not read (the CLI and the standalone page say it after the file's name). */
 function tooLarge(size: number, max: number): Bilingual {
   return {
@@ -20,7 +26,10 @@ function tooLarge(size: number, max: number): Bilingual {
 
 export const M = {
   missingPath: (p: string): Bilingual => ({ zh: `${p}：文件或目录不存在`, en: `${p}: no such file or directory` }),
-  noXlsxInDir: (p: string): Bilingual => ({ zh: `${p}：目录中没有 .xlsx/.xlsm 文件`, en: `${p}: the directory holds no .xlsx/.xlsm file` }),
+  noXlsxInDir: (p: string): Bilingual => ({
+    zh: `${p}：目录中没有 .xlsx/.xlsm/.xls 文件`,
+    en: `${p}: the directory holds no .xlsx/.xlsm/.xls file`,
+  }),
   unreadablePath: (p: string, why: string): Bilingual => ({ zh: `${p}：无法读取（${why}）`, en: `${p}: cannot be read (${why})` }),
   tooLarge,
   fileTooLarge: (p: string, size: number, max: number): Bilingual => {
@@ -115,6 +124,11 @@ export const M = {
     zh: `导出时对文字做了 ${n} 处规范化调整：`,
     en: `the export normalised the text in ${n} places:`,
   }),
+  xlsNoCopy: (p: string): Bilingual => ({
+    zh: `${p}：${XLS_READ_ONLY.zh}；检查结果照常列出`,
+    en: `${p}: ${XLS_READ_ONLY.en}; the check's results are listed as usual`,
+  }),
+  xlsReadOnly: XLS_READ_ONLY,
   wrote: (p: string): Bilingual => ({ zh: `已写入标注副本：${p}`, en: `annotated copy written: ${p}` }),
   cannotWrite: (p: string, why: string): Bilingual => ({ zh: `${p}：无法写入（${why}）`, en: `${p}: cannot be written (${why})` }),
   fixWithoutOut: {

@@ -11,7 +11,8 @@ import { RULE_IDS } from '../core/rules/index';
 import { csvRows, textLines, toJsonReport, type FileReport, type JsonReport } from '../core/report/report';
 import { nothingToCheckText } from '../core/disclosure/skipped';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
-import { DEFAULT_LIMITS, readXlsx } from '../hosts/xlsx/read';
+import { DEFAULT_LIMITS } from '../hosts/xlsx/read';
+import { readWorkbookFile } from '../hosts/xls/any';
 import { parseArgs } from './args';
 import { HELP } from './help';
 import { STDIN, expandInputs, isProblem } from './inputs';
@@ -112,7 +113,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       io.err(`${say(M.registryUnreadable(opts.registry, fsReason(e, lang)), lang)}\n`);
       return 2;
     }
-    const r = readXlsx(bytes);
+    const r = readWorkbookFile(bytes);
     if (!r.ok) {
       io.err(`${say(M.registryUnreadable(opts.registry, r.error.messageFor(lang)), lang)}\n`);
       if (opts.debug && r.error.detail.detail) io.err(`${r.error.detail.detail}\n`);

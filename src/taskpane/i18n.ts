@@ -87,7 +87,6 @@ export interface Strings {
   readonly fileLabel: (name: string) => string;
   readonly preview: string;
   readonly previewEmpty: string;
-  readonly notXlsx: string;
   readonly readerFailed: string;
   readonly sampleMissing: string;
   readonly unexpected: string;
@@ -156,7 +155,7 @@ const zh: Strings = {
   summaryLabel: '检查结果汇总',
   emptyTitle: '还没有检查',
   emptyBody: '点击“检查”，检查本工作簿的项目文本、金额和学校代码。',
-  emptyBodyFile: '打开一个 .xlsx 工作簿（或把文件拖到这里），然后点击“检查”。',
+  emptyBodyFile: '打开一个 .xlsx 或 .xls 工作簿（或把文件拖到这里），然后点击“检查”。',
   allClearTitle: '未发现问题',
   allClearBody: '所有项目文本、金额和学校代码都通过了检查。',
   nothingToCheck: '这个工作簿里没有找到项目文本或学校代码表，没有可检查的内容。',
@@ -214,7 +213,7 @@ const zh: Strings = {
   language: '语言',
   resetSettings: '恢复默认设置',
   openWorkbook: '打开工作簿',
-  dropHint: '或把 .xlsx 文件拖到此处',
+  dropHint: '或把 .xlsx/.xls 文件拖到此处',
   sample: '示例工作簿',
   loadingFile: '正在读取文件…',
   downloadAnnotated: '下载标注副本',
@@ -224,7 +223,6 @@ const zh: Strings = {
   fileLabel: (name) => `当前文件：${name}`,
   preview: '单元格内容',
   previewEmpty: '（空单元格）',
-  notXlsx: '这不是 .xlsx 文件。旧的 .xls 文件请在 Excel 或 WPS 中“另存为” .xlsx 后再打开。',
   readerFailed: '读取模块加载失败，请刷新页面后重试。',
   sampleMissing: '示例工作簿不可用（构建时未生成 seeds/jiangchuan-2023.xlsx）。',
   unexpected: '检查时出现意外错误，请重试；如仍失败，请用命令行工具检查。',
@@ -288,7 +286,7 @@ const en: Strings = {
   summaryLabel: 'Summary of the check',
   emptyTitle: 'Not checked yet',
   emptyBody: 'Select Check to check the project texts, amounts and school codes of this workbook.',
-  emptyBodyFile: 'Open an .xlsx workbook (or drop the file here), then select Check.',
+  emptyBodyFile: 'Open an .xlsx or .xls workbook (or drop the file here), then select Check.',
   allClearTitle: 'No problems found',
   allClearBody: 'Every project text, amount and school code passed the checks.',
   nothingToCheck: 'This workbook holds no project text and no school-code table: there is nothing to check.',
@@ -348,7 +346,7 @@ const en: Strings = {
   language: 'Language',
   resetSettings: 'Restore default settings',
   openWorkbook: 'Open workbook',
-  dropHint: 'or drop an .xlsx file here',
+  dropHint: 'or drop an .xlsx or .xls file here',
   sample: 'Sample workbook',
   loadingFile: 'Reading the file…',
   downloadAnnotated: 'Download annotated copy',
@@ -358,7 +356,6 @@ const en: Strings = {
   fileLabel: (name) => `File: ${name}`,
   preview: 'Cell content',
   previewEmpty: '(empty cell)',
-  notXlsx: 'This is not an .xlsx file. Save an old .xls file as .xlsx in Excel or WPS, then open it.',
   readerFailed: 'The file reader could not be loaded; reload the page and try again.',
   sampleMissing: 'The sample workbook is not available (seeds/jiangchuan-2023.xlsx was not built).',
   unexpected: 'Something unexpected went wrong during the check; try again, or use the command-line tool.',

@@ -39,11 +39,12 @@ async function check(args: string[]): Promise<{ code: number | null; out: string
 
 const CASES: [string, string, RegExp][] = [
   ['missing path', 'does-not-exist.xlsx', /does-not-exist\.xlsx：文件或目录不存在/],
-  ['directory without .xlsx', 'no-xlsx', /no-xlsx：目录中没有 \.xlsx\/\.xlsm 文件/],
+  ['directory without .xlsx', 'no-xlsx', /no-xlsx：目录中没有 \.xlsx\/\.xlsm\/\.xls 文件/],
   ['empty file', 'empty.xlsx', /文件是空的（0 字节）/],
   ['text renamed .xlsx', 'text.xlsx', /不是 Excel 工作簿（\.xlsx）文件/],
-  ['old .xls', 'old.xls', /这是旧版 \.xls 文件，请在 Excel 中另存为 \.xlsx/],
-  ['old .xls renamed .xlsx', 'old-renamed.xlsx', /这是旧版 \.xls 文件，请在 Excel 中另存为 \.xlsx/],
+  ['damaged .xls', 'damaged.xls', /\.xls 文件已损坏或不完整（复合文档结构无法读取），请在 Excel 或 WPS 中打开并另存为 \.xlsx/],
+  ['damaged .xls renamed .xlsx', 'damaged-renamed.xlsx', /\.xls 文件已损坏或不完整/],
+  ['Excel 5.0/95 .xls', 'biff5.xls', /这是 Excel 5\.0\/95 或更早版本的 \.xls 文件，无法读取，请在 Excel 或 WPS 中另存为 \.xlsx/],
   ['encrypted', 'encrypted.xlsx', /工作簿设置了打开密码，请先取消密码保护/],
   ['zip without xl/workbook.xml', 'no-workbook.xlsx', /缺少 xl\/workbook\.xml/],
   ['truncated zip', 'truncated.xlsx', /文件已损坏或不完整/],
@@ -72,9 +73,9 @@ describe.concurrent('bad input: one sentence naming the file, exit 2', () => {
   });
 
   it('in English with --lang en', async () => {
-    const r = await check(['old.xls', '--lang', 'en']);
+    const r = await check(['damaged.xls', '--lang', 'en']);
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain('this is an old .xls file; save it as .xlsx in Excel');
+    expect(r.stdout).toContain('the .xls file is damaged or incomplete (its compound file structure cannot be read)');
   });
 
   it('--debug adds the technical detail', async () => {

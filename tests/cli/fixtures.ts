@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { cfb, deflate, rawZip, sheetXml, str, workbook, workbookEntries, zip, zipBomb } from '../hosts/xlsx/hostile';
+import { cfbFile, concat, le, record } from '../hosts/xls/build';
 
 export function tempDir(prefix = 'dc-cli-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -60,9 +61,16 @@ export function hostileFiles(): Record<string, Uint8Array> {
   return {
     'empty.xlsx': new Uint8Array(0),
     'text.xlsx': enc.encode('学校代码,学校名称\n5304210001,大街小学\n'),
-    'old.xls': cfb(['Root Entry', 'Workbook', '\u0005SummaryInformation']),
-    'old-renamed.xlsx': cfb(['Root Entry', 'Workbook']),
-    'encrypted.xlsx': cfb(['Root Entry', 'EncryptionInfo', 'EncryptedPackage', '\u0006DataSpaces']),
+    // a compound file header with nothing valid behind it: damaged, whatever its name
+    'damaged.xls': cfb(['Root Entry', 'Workbook', '\u0005SummaryInformation']),
+    'damaged-renamed.xlsx': cfb(['Root Entry', 'Workbook']),
+    // an Excel 5.0/95 workbook: its stream is "Book", its BOF says BIFF5
+    'biff5.xls': cfbFile([{ name: 'Book', data: concat([record(0x0809, le(0x0500, 5, 0, 0)), record(0x000a)]) }]).bytes,
+    // an encrypted .xlsx as Office stores it: a compound file with these streams ([MS-OFFCRYPTO] §2.3.4.4)
+    'encrypted.xlsx': cfbFile([
+      { name: 'EncryptionInfo', data: new Uint8Array(200) },
+      { name: 'EncryptedPackage', data: new Uint8Array(5000) },
+    ]).bytes,
     'no-workbook.xlsx': zip({ '[Content_Types].xml': '<Types/>', 'docProps/app.xml': '<Properties/>' }),
     'truncated.xlsx': full.subarray(0, Math.floor(full.length * 0.6)),
     'malformed.xlsx': workbook([

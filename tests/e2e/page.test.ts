@@ -362,11 +362,24 @@ describe("the CLI's limits and sentences (issue 17.13)", () => {
     expect(await w.page.getByText('当前文件：预算.xlsm').isVisible()).toBe(true);
   });
 
-  it('an old .xls is told to be saved as .xlsx', async () => {
+  it('an .xls is read by its bytes (the lazy .xls chunk) and checked; its annotated copy is refused in one sentence', async () => {
+    await w.page.getByTestId('file-input').setInputFiles({
+      name: '江川.xls',
+      mimeType: 'application/vnd.ms-excel',
+      buffer: readFileSync('tests/fixtures/xls/jiangchuan-2023.xls'),
+    });
+    await expect.poll(() => w.page.getByText('当前文件：江川.xls').isVisible(), { timeout: 60_000 }).toBe(true);
+    await summary(w.page);
+    expect(await w.page.getByRole('button', { name: /填入 3453009901/ }).count()).toBe(1);
+    await w.page.getByTestId('download-annotated').click();
+    await w.page.getByText(/^\.xls 文件只能检查，不能生成标注副本或写入内容/).waitFor({ timeout: 60_000 });
+  });
+
+  it("a damaged .xls gets the reader's sentence after its name", async () => {
     await w.page
       .getByTestId('file-input')
       .setInputFiles({ name: '旧表.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from(cfb(['Workbook'])) });
-    await expect.poll(alert).toContain('旧表.xls：这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx');
+    await expect.poll(alert).toContain('旧表.xls：.xls 文件已损坏或不完整（复合文档结构无法读取），请在 Excel 或 WPS 中打开并另存为 .xlsx');
   });
 
   it("a file that is not a workbook gets the reader's sentence after its name, as the CLI says it", async () => {

@@ -12,6 +12,7 @@ import { fromA1 } from '../../src/core/snapshot/a1';
 import { BASE, launch, openPage, external, settled, SHOTS, TMP, type Watched } from './browser';
 import { checkBytes, cleanWorkbook, sampleBytes } from './workbooks';
 import { missingSectionWorkbook } from '../hosts/xlsx/insert-fixture';
+import { cfb } from '../hosts/xlsx/hostile';
 
 let browser: Browser | undefined;
 const opened: Watched[] = [];
@@ -158,9 +159,11 @@ describe('standalone page (zh-CN)', () => {
     await alert.waitFor();
     expect(await alert.innerText()).toContain(sentence);
     expect(await w.page.locator('[data-finding]').count()).toBe(0);
-    // an old .xls is told to be saved as .xlsx
-    await w.page.getByTestId('file-input').setInputFiles({ name: '旧表.xls', mimeType: 'application/vnd.ms-excel', buffer: junk });
-    await expect.poll(() => w.page.getByRole('alert').innerText()).toContain('另存为');
+    // a damaged .xls (a compound file header with nothing behind it) gets the .xls reader's sentence
+    await w.page
+      .getByTestId('file-input')
+      .setInputFiles({ name: '旧表.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from(cfb(['Workbook'])) });
+    await expect.poll(() => w.page.getByRole('alert').innerText()).toContain('.xls 文件已损坏或不完整');
     await w.page.screenshot({ path: path.join(SHOTS, 'standalone-error-zh.png') });
   });
 

@@ -7,6 +7,9 @@ export type XlsxReadErrorCode =
   | 'empty-file'
   | 'not-zip'
   | 'xls-binary'
+  | 'xls-damaged'
+  | 'xls-old-version'
+  | 'xls-not-workbook'
   | 'encrypted'
   | 'corrupt-zip'
   | 'not-a-workbook'
@@ -33,7 +36,8 @@ export type LimitName =
   | 'formula-length'
   | 'formula-chars'
   | 'number-format-length'
-  | 'text-chars';
+  | 'text-chars'
+  | 'sheets';
 
 export interface XlsxReadErrorDetail {
   /** The package part concerned (`xl/worksheets/sheet1.xml`), when there is one. */
@@ -90,6 +94,10 @@ function limitSentence(d: XlsxReadErrorDetail, lang: 'zh' | 'en'): string {
       return lang === 'zh'
         ? `${where(d, 'zh')}中有一段不含标记的文本超过上限 ${fmtCount(max)} 个字符（单元格最多 32767 个字符，可能是压缩炸弹），已停止读取`
         : `${where(d, 'en')} holds a run of text without markup longer than the limit of ${fmtCount(max)} characters (a cell holds at most 32,767; possibly a zip bomb); reading stopped`;
+    case 'sheets':
+      return lang === 'zh'
+        ? `工作表数超过上限 ${fmtCount(max)} 个，已停止读取`
+        : `the workbook holds more than the limit of ${fmtCount(max)} sheets; reading stopped`;
     case 'time':
       return lang === 'zh'
         ? `读取时间超过上限 ${Math.round(max / 1000)} 秒，已停止读取`
@@ -124,6 +132,18 @@ function sentence(code: XlsxReadErrorCode, d: XlsxReadErrorDetail, lang: 'zh' | 
       return zh ? '不是 Excel 工作簿（.xlsx）文件' : 'not an Excel workbook (.xlsx) file';
     case 'xls-binary':
       return zh ? '这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx' : 'this is an old .xls file; save it as .xlsx in Excel';
+    case 'xls-damaged':
+      return zh
+        ? '.xls 文件已损坏或不完整（复合文档结构无法读取），请在 Excel 或 WPS 中打开并另存为 .xlsx'
+        : 'the .xls file is damaged or incomplete (its compound file structure cannot be read); open it in Excel or WPS and save it as .xlsx';
+    case 'xls-old-version':
+      return zh
+        ? '这是 Excel 5.0/95 或更早版本的 .xls 文件，无法读取，请在 Excel 或 WPS 中另存为 .xlsx'
+        : 'this .xls file is from Excel 5.0/95 or earlier and cannot be read; save it as .xlsx in Excel or WPS';
+    case 'xls-not-workbook':
+      return zh
+        ? '这是旧版 Office 文档（如 Word .doc），不是 Excel 工作簿'
+        : 'this is an old Office document (such as a Word .doc), not an Excel workbook';
     case 'encrypted':
       return zh ? '工作簿设置了打开密码，请先取消密码保护' : 'the workbook is password-protected; remove the password first';
     case 'corrupt-zip':

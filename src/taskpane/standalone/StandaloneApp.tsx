@@ -118,7 +118,7 @@ async function defaultFetchSample(url: string): Promise<Blob | null> {
 }
 
 function baseName(name: string): string {
-  return name.replace(/\.(xlsx|xlsm)$/i, '');
+  return name.replace(/\.(xlsx|xlsm|xls)$/i, '');
 }
 
 /**
@@ -324,7 +324,7 @@ export function StandaloneApp(props: StandaloneAppProps) {
           tabIndex={-1}
           aria-hidden="true"
           data-testid="file-input"
-          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
+          accept=".xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12,application/vnd.ms-excel"
           onChange={(e) => {
             const f = e.target.files?.[0];
             if (f) openFile(f);

@@ -4,8 +4,10 @@
  * (the fills and 说明 made in the page), the last check — and answers the page's calls.
  *
  * Files are read with the CLI's limits and sentences: the size is checked before the bytes are
- * loaded, an old .xls is told to be saved as .xlsx, and any other name is read by its content
- * (.xlsx and .xlsm alike), so a file that is not a workbook gets the reader's one sentence.
+ * loaded, and every file is read by its content whatever its name: a Compound File (an .xls, by
+ * its signature) by the .xls reader, loaded on demand (its own chunk), anything else by the .xlsx
+ * reader, so a file that is not a workbook gets the reader's one sentence. An .xls is checked
+ * only: nothing is written into it (no annotated copy, table or sheet), which one sentence says.
  */
 import type { CheckResult } from '../../core/check';
 import type { Finding, Lang } from '../../core/rules/types';
@@ -13,7 +15,7 @@ import type { WorkbookSnapshot } from '../../core/snapshot/types';
 import type { DisclosureDocument } from '../../core/model';
 import { M, say } from '../../cli/messages';
 import { DEFAULT_LIMITS, readXlsx } from '../../hosts/xlsx/read';
-import { XlsxReadError } from '../../hosts/xlsx/errors';
+import { isXlsBytes } from '../../hosts/xls/sniff';
 import { AnnotateError, annotate, writeExplanations } from '../../hosts/xlsx/annotate';
 import { Package } from '../../hosts/xlsx/annotate-package';
 import { insertRows, refusalText } from '../../hosts/xlsx/annotate-insert';
@@ -27,29 +29,28 @@ import { cellText, createFileHost, type FileHost } from './fileHost';
 import type { Edits, FromWorker, NumberedOutcome, PlainCheckRequest, ToWorker, WorkKind, WorkResult } from './protocol';
 import { workFailure } from './strings';
 
-/** Old binary workbooks (Excel 97–2003, WPS): never read, told to be saved as .xlsx. */
-const OLD_BINARY = /\.(xls|et)$/i;
-
 /** A file with its bytes and snapshot, or the one sentence (without the file's name) saying why not. */
-type Loaded = { ok: true; bytes: Uint8Array; snapshot: WorkbookSnapshot } | { ok: false; why: string };
+type Loaded = { ok: true; bytes: Uint8Array; snapshot: WorkbookSnapshot; xls: boolean } | { ok: false; why: string };
 
 /**
  * Reads a chosen file as the CLI reads a path: the size first (a package larger than the
  * unpacked-size limit cannot be read within it), then the bytes, then the reader.
  */
-export async function loadWorkbookFile(file: Blob, name: string, lang: Lang): Promise<Loaded> {
-  if (OLD_BINARY.test(name)) return { ok: false, why: new XlsxReadError('xls-binary').messageFor(lang) };
+export async function loadWorkbookFile(file: Blob, _name: string, lang: Lang): Promise<Loaded> {
   const max = DEFAULT_LIMITS.maxUncompressedBytes;
   if (file.size > max) return { ok: false, why: say(M.tooLarge(file.size, max), lang) };
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const read = readXlsx(bytes);
-  return read.ok ? { ok: true, bytes, snapshot: read.snapshot } : { ok: false, why: read.error.messageFor(lang) };
+  const xls = isXlsBytes(bytes);
+  const read = xls ? (await import(/* webpackChunkName: "xls" */ '../../hosts/xls/read')).readXls(bytes) : readXlsx(bytes);
+  return read.ok ? { ok: true, bytes, snapshot: read.snapshot, xls } : { ok: false, why: read.error.messageFor(lang) };
 }
 
 interface Open {
   readonly host: FileHost;
   /** The package the copy is made from: the file's, with the sheets generated in the page. */
   bytes: Uint8Array;
+  /** An .xls: checked only, nothing written (no copy, no generated sheet, no inserted row). */
+  readonly xls: boolean;
 }
 
 /** Answers the page's calls over one opened workbook. `phase` reports the phase entered. */
@@ -90,6 +91,7 @@ export function createWorkSession(): WorkSession {
               loaded.snapshot,
               () => undefined,
               (sheet, row) => {
+                if (opened.xls) return M.xlsReadOnly;
                 // the CLI's --fix insert, on the package the download annotates
                 const pkg = new Package(opened.bytes);
                 const done = insertRows(pkg, [{ sheet, row }]);
@@ -100,6 +102,7 @@ export function createWorkSession(): WorkSession {
               },
             ),
             bytes: loaded.bytes,
+            xls: loaded.xls,
           };
           open = opened;
           version = 0;
@@ -128,6 +131,7 @@ export function createWorkSession(): WorkSession {
         }
         case 'annotate': {
           if (!open || !last) throw new Error('no checked workbook');
+          if (open.xls) return answer<'annotate'>({ ok: false, message: say(M.xlsReadOnly, message.args.lang) });
           phase('annotate');
           const out = annotatedCopy(
             open.bytes,
@@ -177,6 +181,7 @@ export function createWorkSession(): WorkSession {
           const planned = plan(open, message.args.source, message.args.request, message.args.into);
           if (!planned.ok) return answer<'schoolTableWrite'>({ ok: false, message: say(planned.message, lang) });
           const { sheetName, template, into } = planned.plan;
+          if (open.xls) return answer<'schoolTableWrite'>({ ok: false, message: say(M.xlsReadOnly, lang) });
           try {
             open.bytes = into
               ? writeTemplateInto(open.bytes, into.sheet, template)
@@ -200,6 +205,7 @@ export function createWorkSession(): WorkSession {
                 ? `无法新建工作表“${template.name}”：该名称已被占用或无效`
                 : `The sheet "${template.name}" could not be added: the name is taken or not valid`,
           });
+          if (open.xls) return answer<'addProjectSheet'>({ ok: false, message: say(M.xlsReadOnly, lang) });
           if (open.host.snapshot().sheets.some((x) => x.name.toLowerCase() === template.name.toLowerCase()))
             return answer<'addProjectSheet'>(refused());
           try {

@@ -69,21 +69,41 @@ describe("files are read with the CLI's limits and sentences (issue 17.13)", () 
     expect(out.ok && out.outcome.ok && out.outcome.result.summary.errors).toBeGreaterThan(0);
   });
 
-  it('an old .xls is told to be saved as .xlsx, without reading it; a real .xls inside any name says the same', async () => {
-    const { blob, arrayBuffer } = spyBlob(1000);
-    const out = await call(createWorkSession(), 'open', { file: blob, name: '旧表.xls', request: { config: {}, lang: 'zh' } });
-    expect(arrayBuffer).not.toHaveBeenCalled();
-    expect(out).toEqual({ ok: false, message: '旧表.xls：这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx' });
+  it('an .xls is read by its bytes (lazily loaded reader) and checked as the CLI checks it; nothing can be written into it', async () => {
+    const dir = tempDir();
+    const xls = readFileSync('tests/fixtures/xls/jiangchuan-2023.xls');
+    writeFileSync(join(dir, '江川.xls'), xls);
+    const session = createWorkSession();
+    const opened = await call(session, 'open', { file: new Blob([xls]), name: '江川.xls', request: { config: {}, lang: 'zh' } });
+    if (!opened.ok || !opened.outcome.ok) throw new Error('the .xls was not opened');
+    let cli = '';
+    await run([join(dir, '江川.xls'), '--format', 'json'], { out: (t) => void (cli += t), err: () => undefined, progress: false });
+    const report = (JSON.parse(cli) as { reports: { findings: unknown[] }[] }).reports[0]!;
+    expect(opened.outcome.result.findings.length).toBeGreaterThan(0);
+    expect(opened.outcome.result.findings.length).toBe(report.findings.length);
+    const sentence = '.xls 文件只能检查，不能生成标注副本或写入内容（需要时请在 Excel 或 WPS 中另存为 .xlsx 后再操作）';
+    expect(await call(session, 'annotate', { withFixes: true, lang: 'zh' })).toEqual({ ok: false, message: sentence });
+    const en = await call(session, 'annotate', { withFixes: false, lang: 'en' });
+    expect(en.ok ? '' : en.message).toMatch(/^an \.xls file can be checked but not annotated/);
+    const sheet = await call(session, 'addProjectSheet', {
+      template: { name: '项目九十', cells: [], merges: [], columnWidths: [] },
+      lang: 'zh',
+    });
+    expect(sheet).toEqual({ ok: false, message: sentence });
+    // the Word export works from the check's document, as for an .xlsx
+    const word = await call(session, 'exportDocx', { seq: opened.seq });
+    expect(word.ok).toBe(true);
+  });
+
+  it('a damaged compound file, whatever its name, gets the same sentence as from the CLI', async () => {
     const dir = tempDir();
     const xls = cfb(['Workbook']);
-    writeFileSync(join(dir, '改了名.xlsx'), xls);
-    const renamed = await call(createWorkSession(), 'open', {
-      file: new Blob([xls.slice()]),
-      name: '改了名.xlsx',
-      request: { config: {}, lang: 'zh' },
-    });
-    expect(renamed).toEqual({ ok: false, message: (await cliSays([join(dir, '改了名.xlsx')], 'zh'))[0] });
-    expect(renamed.ok ? '' : renamed.message).toContain('另存为 .xlsx');
+    for (const name of ['旧表.xls', '改了名.xlsx']) {
+      writeFileSync(join(dir, name), xls);
+      const out = await call(createWorkSession(), 'open', { file: new Blob([xls.slice()]), name, request: { config: {}, lang: 'zh' } });
+      expect(out).toEqual({ ok: false, message: (await cliSays([join(dir, name)], 'zh'))[0] });
+      expect(out.ok ? '' : out.message).toContain('.xls 文件已损坏或不完整');
+    }
   });
 
   it("a file that is not a workbook, whatever its name, gets the CLI's one sentence (no stack, no English in zh)", async () => {

@@ -157,6 +157,6 @@ describe('a directory', () => {
     let stderr = '';
     const code = await run([d], { out: () => undefined, err: (s) => void (stderr += s), progress: false });
     expect(code).toBe(2);
-    expect(stderr).toContain('目录中没有 .xlsx/.xlsm 文件');
+    expect(stderr).toContain('目录中没有 .xlsx/.xlsm/.xls 文件');
   });
 });

@@ -161,7 +161,8 @@ function scanUppercase(norm: string, map: readonly number[], original: string): 
  * A figure: digits grouped by commas (`3,017`), or by spaces as GB/T 15835 sets them (`3 017万元`, `8 572平方米`;
  * a thin space or NBSP is a space here), or plain.
  */
-const NUMBER_RE = /(?<![\d.])\d+(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\d.])(?<!\d )\d{1,3}(?: \d{3})+(?:\.\d+)?(?![\d])|(?<![\d.])\d+(?:\.\d+)?/gu;
+const NUMBER_RE =
+  /(?<![\d.])\d+(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\d.])(?<!\d )\d{1,3}(?: \d{3})+(?:\.\d+)?(?![\d])|(?<![\d.])\d+(?:\.\d+)?/gu;
 
 const NFKC_CACHE = new Map<string, string>();
 /** The same, for the BMP characters normalizeForScan meets, keyed by UTF-16 unit. */

@@ -166,8 +166,8 @@ export default defineRule<MessageId>({
         en: '{project} has none of the standard sections (项目名称 … 项目实施成效)',
       },
       inferred: {
-        zh: '标题“{heading}”不是标准名称，已按其位置和用词作为“{standard}”检查；如不对，请在设置中把它映射到正确的部分',
-        en: 'The heading "{heading}" is not a standard name; it was checked as "{standard}" from its place and words. If that is wrong, map it to the right section in the settings',
+        zh: '标题“{heading}”不是标准名称，已按其位置和用词作为“{standard}”检查；如不对，请用“对应标题”（命令行：--config 的 sectionAliases）把它对应到正确的部分',
+        en: 'The heading "{heading}" is not a standard name; it was checked as "{standard}" from its place and words. If that is wrong, map it to the right section with 对应标题 (CLI: sectionAliases in --config)',
       },
     },
   },
@@ -177,9 +177,15 @@ export default defineRule<MessageId>({
     let style: HeadingStyle | undefined;
     const styleOf = (): HeadingStyle => (style ??= detectHeadingStyle(document));
     for (const p of document.projects) {
-      // a heading of the bureau's own read as a section (disclosure/infer.ts): said, as a 提示
+      // a heading of the bureau's own read as a section (disclosure/infer.ts): said, as a 提示, with the offer to
+      // map it (to that section, which stores the mapping, or to another missing one)
+      const present = new Set(p.sections.map((s) => s.key));
       for (const s of p.sections) {
         if (s.inferredFrom === undefined) continue;
+        const offer: HeadingMapOffer = {
+          headings: [{ text: s.headingText, label: s.label, sheet: s.headingRef.sheet, cell: toA1(s.headingRef.row, s.headingRef.col) }],
+          sections: [s.key, ...SECTION_KEYS.filter((k) => !present.has(k))],
+        };
         out.push({
           messageId: 'inferred',
           data: { heading: s.inferredFrom, standard: SECTION_NAMES[s.key].zh },
@@ -188,6 +194,7 @@ export default defineRule<MessageId>({
           advice: true,
           actual: s.inferredFrom,
           expected: SECTION_NAMES[s.key].zh,
+          mapHeading: offer,
         });
       }
       const unknown = unrecognisedHeadings(p.outline ?? [], 8);
@@ -195,7 +202,6 @@ export default defineRule<MessageId>({
         out.push({ messageId: 'none', data: { project: p.label }, ref: p.ref, project: p.label });
         continue;
       }
-      const present = new Set(p.sections.map((s) => s.key));
       const missing = SECTION_KEYS.filter((k) => !present.has(k));
       if (missing.length === 0) continue;
       if (present.size <= NOT_STANDARD_AT_MOST) {

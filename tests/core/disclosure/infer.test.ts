@@ -53,10 +53,15 @@ describe('a heading of the bureau’s own', () => {
       [
         'info',
         'A12',
-        '标题“六、资金来源及预算”不是标准名称，已按其位置和用词作为“资金安排情况”检查；如不对，请在设置中把它映射到正确的部分',
+        '标题“六、资金来源及预算”不是标准名称，已按其位置和用词作为“资金安排情况”检查；如不对，请用“对应标题”（命令行：--config 的 sectionAliases）把它对应到正确的部分',
       ],
     ]);
     expect(f.filter((x) => x.severity !== 'info').map((x) => x.rule)).toEqual(['total-mismatch']);
+    // 对应标题 offered on it: this section (storing the mapping) or the sections still missing (none here)
+    expect(info[0]!.mapHeading).toEqual({
+      headings: [{ text: '六、资金来源及预算', label: '资金来源及预算', sheet: '项目一', cell: 'A12' }],
+      sections: ['funding'],
+    });
   });
 
   it('is not read by its place alone: 六、保障措施 leaves 资金安排情况 missing, and names the heading', () => {

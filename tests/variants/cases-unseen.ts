@@ -1610,3 +1610,47 @@ UNSEEN_CASES.push(
     [{ rule: 'total-mismatch', section: 5, needle: '合计：100万元' }],
   ),
 );
+
+// Two projects side by side on one sheet (项目一 in column A, 项目二 in column C, each with its eight headings): both
+// read, each from its own columns (before: 项目二 was swallowed as table cells of 项目一, and never checked).
+{
+  const SHEET = '重点项目';
+  const LABELS8 = ['项目名称', '立项依据', '项目实施单位', '项目基本概况', '项目实施内容', '资金安排情况', '项目实施计划', '项目实施成效'];
+  const HEADS = ['一', '二', '三', '四', '五', '六', '七', '八'];
+  const body = (i: number, funding: string): string =>
+    [
+      '农村校舍维修项目',
+      '《县教育事业发展规划》。',
+      '县教育局',
+      '全县3所农村学校校舍老化。',
+      '维修校舍3所。',
+      funding,
+      '2024年3月启动，8月完工。',
+      '改善3所学校办学条件。',
+    ][i]!;
+  const sideBySide = (left: string, right: string): V[][] => [
+    ['项目一', null, '项目二'],
+    ...LABELS8.flatMap((l, i): V[][] => [
+      [`${HEADS[i]}、${l}`, null, `${HEADS[i]}、${l}`],
+      [body(i, left), null, body(i, right)],
+    ]),
+  ];
+  const ok = '项目资金100万元，其中：中央60万元，县级40万元。';
+  const wrong = '项目资金100万元，其中：中央60万元，县级30万元。';
+  UNSEEN_CASES.push(
+    {
+      id: 'u-side-by-side-clean',
+      about: '项目一 in column A, 项目二 in column C: two projects, nothing to flag',
+      snapshot: workbook(sheet(SHEET, sideBySide(ok, ok))),
+      expected: [],
+      projects: 2,
+    },
+    {
+      id: 'u-side-by-side-right-wrong',
+      about: 'the same, 项目二’s parts 60 + 30 ≠ 100: found in column C, under 项目二',
+      snapshot: workbook(sheet(SHEET, sideBySide(ok, wrong))),
+      expected: [{ rule: 'total-mismatch', sheet: SHEET, cell: 'C13', project: '项目二' }],
+      projects: 2,
+    },
+  );
+}

@@ -147,6 +147,43 @@ function isBlank(cell: Cell): boolean {
   return cellString(cell).trim() === '';
 }
 
+/** Columns `from` (inclusive) to `to` (exclusive) of a sheet. */
+interface Band {
+  readonly from: number;
+  readonly to: number;
+}
+
+const inBand = (band: Band, col: number): boolean => col >= band.from && col < band.to;
+
+/**
+ * Projects written side by side on one sheet (`项目一` in column A, `项目二` in column C, each with its own
+ * headings below it): the sheet's column bands, one a project, each read as a sheet of its own (cells keep
+ * their columns, so findings point where they are). A row of titles whose columns do not each hold three
+ * headings of their own (a register's `项目 │ 项目一 │ 项目二` over one label column) is not such a layout.
+ * `[null]`: the whole sheet, as it is.
+ */
+function columnBands(sheet: SheetSnapshot, aliases: AliasTable): readonly (Band | null)[] {
+  const byRow = new Map<number, number[]>();
+  for (const c of sheet.cells) {
+    if (c.kind !== 'text' || typeof c.text !== 'string' || !c.text.includes('项目')) continue;
+    if (matchTitle(c.text.trim()) === null) continue;
+    const list = byRow.get(c.row);
+    if (list) list.push(c.col);
+    else byRow.set(c.row, [c.col]);
+  }
+  const row = [...byRow.values()].find((cols) => cols.length >= 2);
+  if (row === undefined) return [null];
+  const starts = [...new Set(row)].sort((a, b) => a - b);
+  const bands: Band[] = starts.map((from, i) => ({ from: i === 0 ? 0 : from, to: starts[i + 1] ?? Number.MAX_SAFE_INTEGER }));
+  const headings = bands.map(() => 0);
+  for (const c of sheet.cells) {
+    if (c.kind !== 'text' || typeof c.text !== 'string') continue;
+    const b = bands.findIndex((band) => inBand(band, c.col));
+    if (b >= 0 && headings[b]! < 3 && matchHeading(c.text.trim(), aliases) !== null) headings[b]!++;
+  }
+  return headings.every((n) => n >= 3) ? bands : [null];
+}
+
 /** Text that only points at a table: `详见“学校明细表”`, `见附表`. */
 const TABLE_REFERENCE = /附表|明细表|下表|见表|详见/u;
 
@@ -187,21 +224,32 @@ export function readDisclosureImpl(snapshot: WorkbookSnapshot, options: ReadOpti
   for (const sheet of sheets) {
     checkpoint();
     if (skip.has(sheet.name)) continue;
-    const sheetTables = tablesBySheet.get(sheet.name) ?? [];
-    const result = readSheet(sheet, aliases, sheetTables);
-    // table links by position
-    for (const [tableIndex, section] of result.tableSections) {
-      const pIndex = section ? projects.length + result.projects.indexOf(section.project) : -1;
-      if (section && pIndex >= projects.length) {
-        tableSections[tableIndex] = section.section;
-        tableLinks[tableIndex] = { project: pIndex, section: section.section.key };
-        section.section.tables.push(tableIndex);
+    const allTables = tablesBySheet.get(sheet.name) ?? [];
+    const bands = columnBands(sheet, aliases);
+    let found = false;
+    let firstSkip: SkippedSheet | undefined;
+    for (const band of bands) {
+      const view: SheetSnapshot =
+        band === null
+          ? sheet
+          : { ...sheet, cells: sheet.cells.filter((c) => inBand(band, c.col)), merges: sheet.merges.filter((m) => inBand(band, m.left)) };
+      const sheetTables = band === null ? allTables : allTables.filter((t) => inBand(band, t.rect.left));
+      const result = readSheet(view, aliases, sheetTables);
+      // table links by position
+      for (const [tableIndex, section] of result.tableSections) {
+        const pIndex = section ? projects.length + result.projects.indexOf(section.project) : -1;
+        if (section && pIndex >= projects.length) {
+          tableSections[tableIndex] = section.section;
+          tableLinks[tableIndex] = { project: pIndex, section: section.section.key };
+          section.section.tables.push(tableIndex);
+        }
       }
+      if (!seenProject && title === undefined && result.preamble.length > 0) title = titleOf(result.preamble);
+      if (result.projects.length > 0) seenProject = found = true;
+      else if (sheetTables.length === 0) firstSkip ??= result.skipped;
+      projects.push(...result.projects);
     }
-    if (!seenProject && title === undefined && result.preamble.length > 0) title = titleOf(result.preamble);
-    if (result.projects.length > 0) seenProject = true;
-    else if (sheetTables.length === 0) skipped.push(result.skipped);
-    projects.push(...result.projects);
+    if (!found && firstSkip !== undefined) skipped.push(firstSkip);
   }
 
   // tables on their own sheet: linked to the first section whose text names the sheet

@@ -43,6 +43,8 @@ export const DEFAULT_SECTION_ALIASES: Readonly<Record<string, SectionKey>> = {
   项目情况: 'overview',
   项目概述: 'overview',
   项目简介: 'overview',
+  // the overview row of 山东's 项目支出目标申报表 (临邑县师范附属小学, real text)
+  项目总体情况: 'overview',
   项目实施内容: 'content',
   实施内容: 'content',
   项目内容: 'content',
@@ -83,6 +85,8 @@ export const DEFAULT_SECTION_ALIASES: Readonly<Record<string, SectionKey>> = {
   项目资金: 'funding',
   资金情况: 'funding',
   项目资金情况: 'funding',
+  // 山东's form: 项目资金申请（万元） (临邑县师范附属小学, real text)
+  项目资金申请: 'funding',
   项目实施计划: 'plan',
   实施计划: 'plan',
   进度安排: 'plan',

@@ -11,7 +11,7 @@ type MessageId = 'repeated' | 'differentAmounts';
 /** One item of an enumeration as this rule compares it. */
 interface Item {
   /** The figure: its item's whole name and the name of the item it belongs to (its identity), and its name as shown. */
-  readonly figure: { readonly name: string; readonly context: string; readonly label: string };
+  readonly figure: { readonly name: string; readonly context: string; readonly label: string; readonly clause: string };
   /** What it measures (`money`, `area`…) and its exact value in that family's units. */
   readonly family: string;
   readonly value: number;
@@ -47,6 +47,15 @@ function shownOf(item: Item): string {
 /** An unambiguous key of strings (each prefixed by its length). */
 function keyOf(...parts: string[]): string {
   return parts.map((x) => `${x.length}:${x}`).join('');
+}
+
+/**
+ * The years a figure's clause names (`2021年秋季投入使用20所`): an item read without its year (the name starts after the
+ * figure 2021) is another item than the same words of another year (西安, real text: …2020年秋季投入使用31所，2021年秋季
+ * 投入使用20所，2022年秋季投入使用2所).
+ */
+function yearsOf(clause: string): string {
+  return (clause.match(/(?:19|20)\d{2}(?=年)/gu) ?? []).join(',');
 }
 
 const sameCell = (a: CellRef, b: CellRef): boolean => a.sheet === b.sheet && a.row === b.row && a.col === b.col;
@@ -98,6 +107,8 @@ export default defineRule<MessageId>({
             if (a === undefined) first.set(k, b);
             if (!specificName(name) || reported.has(b.key)) continue;
             if (!a) continue;
+            const years = yearsOf(b.figure.clause);
+            if (years !== '' && years !== yearsOf(a.figure.clause)) continue;
             reported.add(b.key);
             const label = b.figure.label;
             const shown = shownOf(b);

@@ -75,7 +75,13 @@ export interface Marker {
 }
 
 const MARKER =
-  /(其中|(?<=\d[\u4e00-\u9fff]{1,12})中(?=[,，:：])|分别为|分别是|分别用于|分别安排|分布在|分布于|具体为|具体是|具体如下|明细如下|主要用于|主要包括|主要是|主要为|重点用于|包括|包含|用于|资金来源为|资金来源[:：]|来源为|在这笔资金中|(?<=[(（])含)/gu;
+  /(按照?[\u4e00-\u9fff]{2,8}?划分(?=[,，:：])|其中|(?<=\d[\u4e00-\u9fff]{1,12})中(?=[,，:：])|(?<=\d[\u4e00-\u9fff]{2,12})中(?=\d{4}年)|分别为|分别是|分别用于|分别安排|分布在|分布于|具体为|具体是|具体如下|明细如下|主要用于|主要包括|主要是|主要为|重点用于|包括|包含|用于|资金来源为|资金来源[:：]|来源为|在这笔资金中|(?<=[(（])含)/gu;
+/**
+ * `按照办学层次划分，幼儿园153所、小学180所…；按照建设性质划分，新建305所、改扩建125所` (西安, real text): each names one
+ * whole split of a total stated before it (in its sentence before the marker, else the sentence before), several splits
+ * of one total in a row.
+ */
+const SPLIT_BY = /^按照?[\u4e00-\u9fff]{2,8}划分$/u;
 /** A list after these names only some of the total. */
 const PARTIAL = /^(?:包括|包含|含|主要用于|主要包括|主要是|主要为|重点用于)$/u;
 /** Markers that, right after a part, open that part's own breakdown (本年收入6128.16万元，主要是…；上年结转…). */
@@ -99,7 +105,7 @@ const SOURCE_LABEL =
 export function shapeOf(norm: string): ParagraphShape {
   const depth = /[()（）]/u.test(norm) ? depthsOf(norm) : zeros(norm.length);
   const markers: Marker[] = [];
-  if (/其中|中[,，:：]|分别|分布|具体|明细|包|用于|来源|这笔|含|主要/u.test(norm)) {
+  if (/其中|中[,，:：]|分别|分布|具体|明细|包|用于|来源|这笔|含|主要|划分/u.test(norm)) {
     MARKER.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = MARKER.exec(norm)) !== null) {
@@ -461,7 +467,15 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
     const lead = s.norm.slice(ss, M.index);
     // a part may hold a nested breakdown of its own (中央资金60万元，其中用于设备30万元)
     const ok = (i: number): boolean => usable(i) && (!partOf.has(i) || (NESTED.test(M.word) && adjacent(i, M, p)));
-    if (/^[\s,，;；:：]*$/u.test(lead) || NUMBERED.test(lead.trim())) {
+    // 按照…划分: the total before it in its sentence, not a part of another split; else the sentence before
+    const split = SPLIT_BY.test(M.word);
+    if (split) {
+      const found = within(p, ss, M.index)
+        .filter((i) => depthOf(i) === d && entries[i]!.nEnd <= M.index && entries[i]!.nStart >= ss && ok(i))
+        .reverse();
+      if (found.length > 0) return found;
+    }
+    if (split || /^[\s,，;；:：]*$/u.test(lead) || NUMBERED.test(lead.trim())) {
       // the list starts a sentence: its total is in the sentence before (this paragraph's, or the previous one's)
       if (ss > g) {
         // a sentence whose figures are all bounds or comparisons (这是…首次超过5亿元。) is passed over
@@ -595,6 +609,7 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
       const sources = parts.every((i) => SOURCE_LABEL.test(entries[i]!.named.name));
       const complete =
         SOURCE_MARKER.test(M.word) ||
+        SPLIT_BY.test(M.word) ||
         (M.word === '其中' && (continuation || /^[:：]/u.test(s.norm.slice(M.end)) || candidatesStartSentence(s, M)));
       const scope: TotalStructure['scope'] = partial
         ? 'some'

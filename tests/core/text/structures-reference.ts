@@ -6,6 +6,8 @@
  */
 import type { FinderInput, ItemCount, Marker, ParagraphShape, TotalStructure } from '../../../src/core/text/enumerations';
 
+/** `按照办学层次划分，…` (as enumerations.ts): one whole split of a total stated before it. */
+const SPLIT_BY = /^按照?[\u4e00-\u9fff]{2,8}划分$/u;
 /** A list after these names only some of the total. */
 const PARTIAL = /^(?:包括|包含|含|主要用于|主要包括|主要是|主要为|重点用于)$/u;
 /** Markers that, right after a part, open that part's own breakdown (本年收入6128.16万元，主要是…；上年结转…). */
@@ -230,7 +232,15 @@ export function findStructuresReference(input: FinderInput): { structures: Total
     const lead = s.norm.slice(ss, M.index);
     // a part may hold a nested breakdown of its own (中央资金60万元，其中用于设备30万元)
     const ok = (i: number): boolean => usable(i) && (!partOf.has(i) || (NESTED.test(M.word) && adjacent(i, M, p)));
-    if (/^[\s,，;；:：]*$/u.test(lead) || NUMBERED.test(lead.trim())) {
+    // 按照…划分 (as enumerations.ts): the total before it in its sentence, else the sentence before
+    const split = SPLIT_BY.test(M.word);
+    if (split) {
+      const found = inPara(p)
+        .filter((i) => depthOf(i) === d && entries[i]!.nEnd <= M.index && entries[i]!.nStart >= ss && ok(i))
+        .reverse();
+      if (found.length > 0) return found;
+    }
+    if (split || /^[\s,，;；:：]*$/u.test(lead) || NUMBERED.test(lead.trim())) {
       // the list starts a sentence: its total is in the sentence before (this paragraph's, or the previous one's)
       if (ss > g) {
         // a sentence whose figures are all bounds or comparisons (这是…首次超过5亿元。) is passed over
@@ -338,6 +348,7 @@ export function findStructuresReference(input: FinderInput): { structures: Total
       const sources = parts.every((i) => SOURCE_LABEL.test(entries[i]!.named.name));
       const complete =
         SOURCE_MARKER.test(M.word) ||
+        SPLIT_BY.test(M.word) ||
         (M.word === '其中' && (continuation || /^[:：]/u.test(s.norm.slice(M.end)) || candidatesStartSentence(s, M)));
       const scope: TotalStructure['scope'] = partial
         ? 'some'

@@ -1610,3 +1610,219 @@ UNSEEN_CASES.push(
     [{ rule: 'total-mismatch', section: 5, needle: '合计：100万元' }],
   ),
 );
+
+// ------------------------------------------------------------------------------------------------
+// unseen5: real texts of 内蒙古, 浙江, 陕西, 吉林, 山东 and 宁夏 (fixtures under tests/fixtures/real, each citing its source).
+
+// 内蒙古 (neimenggu-student-aid-news.txt), as published: 研究生教育共落实资助资金2.3亿元 over 886万元 + 550万元 + 0.6亿元 +
+// 1.6亿元 = 2.3436亿元, the total rounded to its last digit (0.1亿元). The old code reported a mismatch of 436万元. A part
+// changed by more than half that step still fires.
+const NEIMENGGU = realText('neimenggu-student-aid-news', 'x').lines;
+const neimenggu = (funding: readonly string[]) =>
+  project('学生资助项目', [NEIMENGGU[1]!], ['落实各级各类学生资助政策。'], [...funding], ['2019年内发放到位。']);
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-real-neimenggu-rounded-clean',
+    '2.3亿元 over 886万元+550万元+0.6亿元+1.6亿元 = 2.3436亿元 (rounded total), 420.2亿元 and 3866.2万人次 by stage (real text, 内蒙古)',
+    neimenggu([NEIMENGGU[5]!, NEIMENGGU[6]!]),
+    [],
+  ),
+  ...allLayouts(
+    'u-real-neimenggu-planted-grant',
+    '国家助学金1.7亿元 (planted; the text has 1.6): 2.4436亿元 is not 2.3亿元 rounded',
+    neimenggu([NEIMENGGU[5]!.replace('国家助学金1.6亿元', '国家助学金1.7亿元'), NEIMENGGU[6]!]),
+    [{ rule: 'total-mismatch', section: 5, needle: '研究生教育共落实' }],
+  ),
+  ...allLayouts(
+    'u-real-neimenggu-planted-stage',
+    '义务教育82.2亿元 (planted; the text has 81.2): the stages make 421.2亿元 against 420.2亿元',
+    project(
+      '学生资助项目',
+      [NEIMENGGU[1]!.replace('义务教育81.2亿元', '义务教育82.2亿元')],
+      ['落实各级各类学生资助政策。'],
+      [NEIMENGGU[5]!],
+      ['2019年内发放到位。'],
+    ),
+    [{ rule: 'total-mismatch', section: 3, needle: '全区共落实各级各类' }],
+  ),
+  // guard: a total in the unit of its parts is exact (2.35亿元 is not 2.3亿元)
+  ...allLayouts(
+    'u-rounded-same-unit-fires',
+    "资金2.3亿元，其中：国家奖学金1.25亿元，国家助学金1.1亿元 (parts in the total's unit: no rounding)",
+    neimenggu(['研究生教育共落实资助资金2.3亿元，其中：国家奖学金1.25亿元，国家助学金1.1亿元。']),
+    [{ rule: 'total-mismatch', section: 5, needle: '研究生教育共落实' }],
+  ),
+);
+
+// 苍南 (cangnan-school-projects-news.txt, 浙江), as published: 新建项目有6个，包括…。其中，三禾高级中学…60个班级: the old code took 6个
+// for a count of anything in 个 and reported 60个班级 as a part larger than it. A count of projects with a counting verb
+// (项目有6个) is a count of projects; a 其中 list of projects under it still compares.
+const CANGNAN = realText('cangnan-school-projects-news', 'x').lines;
+const cangnan = (content: string) =>
+  project(
+    '苍南县新建、改扩建学校项目',
+    [CANGNAN[0]!],
+    [content],
+    ['此次集中开工项目总投资约10.67亿元，由县财政统筹安排。'],
+    ['大部分计划于2020年6月竣工投用。'],
+  );
+UNSEEN_CASES.push(
+  ...allLayouts('u-real-cangnan-clean', '新建项目有6个，包括…。其中，三禾高级中学…60个班级 (real text, 浙江)', cangnan(CANGNAN[1]!), []),
+  ...allLayouts(
+    'u-project-count-verb-parts-fire',
+    '新建项目有6个，其中高中项目2个、小学项目3个 (5 of 6): project counts still compare',
+    cangnan('此次集中开工的新建项目有6个，其中高中项目2个、小学项目3个，大部分计划于2020年6月竣工投用。'),
+    [{ rule: 'total-mismatch', section: 4, needle: '新建项目有6个' }],
+  ),
+);
+
+// 西安 (xian-school-projects-news.txt, 陕西), as published: 53所, 430所 and 170所 each split two or three ways after 按照…划分,
+// and 53所学校中2020年…31所，2021年…20所，2022年…2所: all add up. The old code read none of the 按照…划分 splits after the
+// first (nor the 53所学校中 list), so a wrong figure in them was missed; it also took 2021年/2022年秋季投入使用 for one item
+// listed twice (an info, not compared here: see tests/core/rules/repeated-item.test.ts).
+const XIAN = realText('xian-school-projects-news', 'x').lines;
+const xian = (change?: [string, string]) =>
+  project(
+    '西安市基础教育学校建设项目',
+    [XIAN[0]!],
+    XIAN.slice(2, 5).map((l) => (change ? l.replace(change[0], change[1]) : l)),
+    ['投资估算104亿元，由市、区县两级财政统筹安排。'],
+    ['2019年10月28日统一开工，2022年秋季前全部投入使用。'],
+  );
+UNSEEN_CASES.push(
+  ...allLayouts('u-real-xian-clean', '53所, 430所, 170所 split by 按照…划分 (real text, 陕西)', xian(), []),
+  ...allLayouts(
+    'u-real-xian-planted-nature',
+    '改扩建23所 → 24所 (planted): 按照建设性质划分 30 + 24 against 53所',
+    xian(['改扩建23所', '改扩建24所']),
+    [{ rule: 'total-mismatch', section: 4, needle: '按照办学层次划分，本次' }],
+  ),
+  ...allLayouts(
+    'u-real-xian-planted-schedule',
+    '2022年秋季投入使用3所 (planted; the text has 2): 31 + 20 + 3 against 53所学校中',
+    xian(['2022年秋季投入使用2所', '2022年秋季投入使用3所']),
+    [{ rule: 'total-mismatch', section: 4, needle: '按照办学层次划分，本次' }],
+  ),
+  ...allLayouts(
+    'u-real-xian-planted-level',
+    '高中23所 (planted; the text has 22): the levels make 431 against 430所 in the sentence before',
+    xian(['高中22所', '高中23所']),
+    [{ rule: 'total-mismatch', section: 4, needle: '未来3年' }],
+  ),
+  ...allLayouts(
+    'u-real-xian-planted-second-split',
+    '改扩建44所 (planted; the text has 43): the second split after ； makes 171 against 170所',
+    xian(['改扩建43所', '改扩建44所']),
+    [{ rule: 'total-mismatch', section: 4, needle: '根据分年度目标任务' }],
+  ),
+);
+
+// 吉林市 (jilin-city-bogai-local-funds.txt, 吉林), as published: 532.1万元 = 483 + 49.1, then six districts each with its own
+// 其中 of sources (船营区 325万元 全部为省级补助资金，其中校舍类资金104万元，设备类资金221万元): read right on the old code too;
+// kept with two planted errors inside a district's own split.
+const JILIN = realText('jilin-city-bogai-local-funds', 'x').lines;
+const jilin = (funding: string) =>
+  project('市城区农村义务教育薄弱校改造地方资金项目', [JILIN[0]!], ['购买设备、校舍改造。'], [funding], ['2014年内完成项目建设。']);
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-real-jilin-clean',
+    '532.1万元 = 483 + 49.1, six districts each with its own 其中 (real text, 吉林)',
+    jilin(JILIN[1]!),
+    [],
+  ),
+  ...allLayouts(
+    'u-real-jilin-planted-district-source',
+    '昌邑区 地方配套资金3万元 (planted; the text has 2): 44 + 3 against 46万元',
+    jilin(JILIN[1]!.replace('地方配套资金2万元', '地方配套资金3万元')),
+    [{ rule: 'total-mismatch', section: 5, needle: '2014年全市城区' }],
+  ),
+  ...allLayouts(
+    'u-real-jilin-planted-use',
+    '船营区 设备类资金231万元 (planted; the text has 221): 104 + 231 against 325万元',
+    jilin(JILIN[1]!.replace('设备类资金221万元', '设备类资金231万元')),
+    [{ rule: 'total-mismatch', section: 5, needle: '2014年全市城区' }],
+  ),
+);
+
+// 临邑县师范附属小学 项目支出目标申报表 (linyi-fuxiao-target-form.txt, 山东), as published: 项目名称, 项目资金申请（万元） and
+// 项目总体情况, the province's labels for the funding and the overview. The old code recognised 项目名称 only and skipped the
+// sheet (few-sections): now a project not in the eight-section form (one finding listing what was recognised), with the
+// overview after the funding (section-order), never a pass.
+for (const layout of ['perSheet', 'twoColumn', 'oneSheet'] as const) {
+  const t = realText('linyi-fuxiao-target-form', '小学教育公用经费');
+  const sheetName = layout === 'oneSheet' ? 'Sheet1' : t.sheetName;
+  const label = layout === 'oneSheet' ? '项目一' : '小学教育公用经费';
+  UNSEEN_CASES.push({
+    id: `u-real-linyi-form-${layout}`,
+    about: `临邑 项目支出目标申报表 (${layout}): 项目名称, 项目资金申请（万元）, 项目总体情况`,
+    snapshot: LAYOUTS[layout]([t]),
+    expected: [
+      { rule: 'section-missing', sheet: sheetName, cell: layout === 'oneSheet' ? 'A1' : 'A3', project: label },
+      { rule: 'section-order', sheet: sheetName, cell: layout === 'oneSheet' ? 'A9' : 'A8', project: label },
+    ],
+    projects: 1,
+  });
+}
+
+// 宁夏银川市二十一小 自治区本级部门项目支出预算绩效目标表 (yinchuan-21xiao-target-form.txt, 宁夏), as published: 项目名称, 实施单位,
+// 项目资金（万元） and 绩效目标, four of the eight: each gap is reported where it belongs (read right on the old code too).
+for (const layout of ['perSheet', 'twoColumn', 'oneSheet'] as const) {
+  const t = realText('yinchuan-21xiao-target-form', '义务教育专项资金');
+  const sheetName = layout === 'oneSheet' ? 'Sheet1' : t.sheetName;
+  const label = layout === 'oneSheet' ? '项目一' : '义务教育专项资金-宁夏银川市二十一小';
+  const cells = layout === 'oneSheet' ? ['A5', 'A8', 'A11'] : ['A4', 'A7', 'A10'];
+  UNSEEN_CASES.push({
+    id: `u-real-yinchuan-form-${layout}`,
+    about: `银川 自治区本级 项目支出预算绩效目标表 (${layout}): four sections, never a pass`,
+    snapshot: LAYOUTS[layout]([t]),
+    expected: cells.map((cell) => ({ rule: 'section-missing', sheet: sheetName, cell, project: label })),
+    projects: 1,
+  });
+}
+
+// 青海 2009 (qinghai-edu-projects-2009-news.txt, gov.cn), as published: 这5.63亿元…。其中，中央…新增用于教育的44亿元中，安排我省…
+// 投资总额11890万元。: the 44亿元 is the national pool the province's share is drawn from (`X中，`), not an item of the
+// 5.63亿元; the old code reported it as a part larger than the total. A real item larger than the total still fires.
+const QINGHAI = realText('qinghai-edu-projects-2009-news', 'x').lines;
+const qinghai = (funding: string) =>
+  project('青海省2009年教育项目建设', [QINGHAI[0]!], ['农村初中校舍改造、寄宿制学校建设等。'], [funding], ['2009年内开工建设。']);
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-real-qinghai-pool-clean',
+    '其中，…新增用于教育的44亿元中，安排我省…11890万元 (real text, 青海)',
+    qinghai(QINGHAI[1]!),
+    [],
+  ),
+  ...allLayouts(
+    'u-real-qinghai-planted-item',
+    '投资61890万元 (planted; the text has 投资总额11890万元): the item drawn from the pool, larger than 这5.63亿元, still fires',
+    qinghai(QINGHAI[1]!.replace('投资总额11890万元', '投资61890万元')),
+    [{ rule: 'total-mismatch', section: 5, needle: '这5.63亿元' }],
+  ),
+);
+
+// 青海 2007 (qinghai-rural-junior-schools-news.txt), as published: 35074万元 = 32000 + 3074, then 用于…3504万元 (a use, not a
+// source); 186所 = 169 + 17 in the sentence after 其中: read right on the old code too, kept with planted errors.
+const QINGHAI7 = realText('qinghai-rural-junior-schools-news', 'x').lines;
+const qinghai7 = (funding: string) =>
+  project('青海省农村初中校舍改造工程', [QINGHAI7[0]!, QINGHAI7[1]!], [QINGHAI7[3]!], [funding], ['2007至2010年实施，2010年全部完成。']);
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-real-qinghai7-clean',
+    '35074万元 = 32000 + 3074, 用于…3504万元; 186所 = 169 + 17 (real text, 青海)',
+    qinghai7(QINGHAI7[2]!),
+    [],
+  ),
+  ...allLayouts(
+    'u-real-qinghai7-planted-source',
+    '地方配套资金3174万元 (planted; the text has 3074)',
+    qinghai7(QINGHAI7[2]!.replace('地方配套资金3074万元', '地方配套资金3174万元')),
+    [{ rule: 'total-mismatch', section: 5, needle: '规划总投资为35074万元' }],
+  ),
+  ...allLayouts(
+    'u-real-qinghai7-planted-count',
+    '改造完成18所 (planted; the text has 17): 169 + 18 against 186所',
+    qinghai7(QINGHAI7[2]!.replace('改造完成17所', '改造完成18所')),
+    [{ rule: 'total-mismatch', section: 5, needle: '规划总投资为35074万元' }],
+  ),
+);

@@ -200,6 +200,8 @@ export function findStructuresReference(input: FinderInput): { structures: Total
       // the list starts in the marker's clause: not across a semicolon (…全部用于购买设备；为船营区…325万元)
       if (parts.length === 0 && /[;；]/u.test(atDepth(s, M.end, e.nStart, d))) break;
       if (e.total === 'strong' || e.sum || e.cumulative) break;
+      // a pool the next item is drawn from (青海, real text: 其中，中央…新增用于教育的44亿元中，安排我省…11890万元): not an item
+      if (s.norm[e.nEnd] === '中' && /[,，]/u.test(s.norm[e.nEnd + 1] ?? '')) continue;
       parts.push(i);
       prevEnd = e.nEnd;
       if (s.norm[e.nEnd] === '中' && /\d/u.test(s.norm[e.nEnd + 1] ?? '')) {

@@ -194,6 +194,14 @@ export function endsSentence(c: number): boolean {
   return c === 0x3002 || c === 0x21 || c === 0x3f || c === 0xff01 || c === 0xff1f;
 }
 
+/** Whether a paragraph ends its sentence (its last non-blank character is 。！？；), or is blank. */
+function closesSentence(norm: string): boolean {
+  const t = norm.trimEnd();
+  if (t === '') return true;
+  const c = t.charCodeAt(t.length - 1);
+  return endsSentence(c) || c === 0x3b || c === 0xff1b;
+}
+
 /**
  * Paragraphs longer than this get an index of their sentence starts (built once, linear) instead of
  * a walk back from each figure: a 40 000-character paragraph of figures would otherwise cost a walk
@@ -490,17 +498,19 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
         }
       }
       if (d === 0 && p > 0) {
-        // the paragraph before: its last sentence that holds a figure
-        const last = inPara(p - 1);
+        // the paragraph before: its last sentence that holds a figure; a paragraph with no figure that ends without a
+        // full stop is a line broken inside the sentence (a phrase a line: …资助资金46.6万元 / 惠及…师生136人 / 其中):
+        // the sentence goes on from the paragraphs before it
+        let q = p - 1;
+        while (q > 0 && inPara(q).length === 0 && !closesSentence(shapes[q]!.norm)) q--;
+        const last = inPara(q);
         if (last.length === 0) return [];
         // its last sentence whose figures are not all bounds or comparisons (这是…首次超过5亿元。)
         let k = last.length - 1;
         let end = Infinity;
         for (;;) {
-          const ps = sentenceStart(shapes[p - 1]!, entries[last[k]!]!.nStart, 0);
-          const here = within(p - 1, ps, end).filter(
-            (i) => depthOf(i) === 0 && entries[i]!.nStart >= ps && entries[i]!.nStart < end && ok(i),
-          );
+          const ps = sentenceStart(shapes[q]!, entries[last[k]!]!.nStart, 0);
+          const here = within(q, ps, end).filter((i) => depthOf(i) === 0 && entries[i]!.nStart >= ps && entries[i]!.nStart < end && ok(i));
           while (k >= 0 && entries[last[k]!]!.nStart >= ps) k--;
           if (k < 0 || here.length === 0 || here.some((i) => !entries[i]!.bound)) return here;
           end = ps;

@@ -45,6 +45,16 @@ describe('repeated-item', () => {
     expect([f?.rule, f?.severity]).toEqual(['repeated-item', 'info']);
   });
 
+  // 内蒙古 (tests/fixtures/real/neimenggu-meng-lottery-aid-news.txt, https://wxredian.com/art?id=13ebc5d2815930488f67122399a81ff1):
+  // a phrase a line, each item's amount under a label line of its own
+  it('says nothing of the same words under two label lines (“励耕计划” … 资助资金39万元 / “滋蕙计划” … 资助资金7.6万元)', () => {
+    const lines = ['为我盟拨付2024年资助资金46.6万元', '其中', '“励耕计划”', '资助资金39万元', '“滋蕙计划”', '资助资金7.6万元'];
+    expect(run(lines)).toEqual([]);
+    // with no label line between, the same words are still one item named twice
+    const [f] = run(['为我盟拨付2024年资助资金46.6万元', '其中', '资助资金39万元', '资助资金7.6万元']);
+    expect([f?.rule, f?.severity]).toEqual(['repeated-item', 'info']);
+  });
+
   it('gives advice (info) when one name has two amounts in one list', () => {
     const [f] = run(['本项目资金用于购置图书10万元，购置图书5万元。']);
     expect([f?.severity, f?.messageId]).toEqual(['info', 'differentAmounts']);

@@ -50,6 +50,14 @@ export function endsSentence(c: number): boolean {
   return c === 0x3002 || c === 0x21 || c === 0x3f || c === 0xff01 || c === 0xff1f;
 }
 
+/** Whether a paragraph ends its sentence (its last non-blank character is 。！？；), or is blank. */
+function closesSentence(norm: string): boolean {
+  const t = norm.trimEnd();
+  if (t === '') return true;
+  const c = t.charCodeAt(t.length - 1);
+  return endsSentence(c) || c === 0x3b || c === 0xff1b;
+}
+
 function sentenceStart(s: ParagraphShape, i: number, d: number): number {
   const g = groupStart(s, i, d);
   for (let k = i - 1; k >= g; k--) if (s.depth[k] === d && endsSentence(s.norm.charCodeAt(k))) return k + 1;
@@ -255,13 +263,17 @@ export function findStructuresReference(input: FinderInput): { structures: Total
         }
       }
       if (d === 0 && p > 0) {
-        // the paragraph before: its last sentence that holds a figure
-        const last = inPara(p - 1);
+        // the paragraph before: its last sentence that holds a figure; a paragraph with no figure that ends without a
+        // full stop is a line broken inside the sentence (a phrase a line: …资助资金46.6万元 / 惠及…师生136人 / 其中):
+        // the sentence goes on from the paragraphs before it
+        let q = p - 1;
+        while (q > 0 && inPara(q).length === 0 && !closesSentence(shapes[q]!.norm)) q--;
+        const last = inPara(q);
         if (last.length === 0) return [];
         let k = last.length - 1;
         let end = Infinity;
         for (;;) {
-          const ps = sentenceStart(shapes[p - 1]!, entries[last[k]!]!.nStart, 0);
+          const ps = sentenceStart(shapes[q]!, entries[last[k]!]!.nStart, 0);
           const here = last.filter((i) => depthOf(i) === 0 && entries[i]!.nStart >= ps && entries[i]!.nStart < end && ok(i));
           while (k >= 0 && entries[last[k]!]!.nStart >= ps) k--;
           if (k < 0 || here.length === 0 || here.some((i) => !entries[i]!.bound)) return here;

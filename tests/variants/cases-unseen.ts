@@ -1868,3 +1868,38 @@ UNSEEN_CASES.push(
     [],
   ),
 );
+
+// 安康 批复 (hanbin-shaba-school-approval.txt, 陕西), as published: 一、项目建设内容及规模 二、总投资及资金来源 三、建设年限：…, and
+// the date 二○○七年七月十日. The old code knew only 总投资及资金来源: the sheet was skipped (few-sections), so its figures
+// were never checked, and under a 项目N title the ○○ of the date was reported as a placeholder. Now a project not in the
+// eight-section form (one finding) whose 其中 is compared (学生厕所5万元, planted: 86 against 85万元).
+for (const layout of ['perSheet', 'twoColumn', 'oneSheet'] as const) {
+  const t = realText('hanbin-shaba-school-approval', '沙坝九年制学校');
+  const sheetName = layout === 'oneSheet' ? 'Sheet1' : t.sheetName;
+  const label = layout === 'oneSheet' ? '项目一' : '关于汉滨区沙坝九年制学校学生生活用房';
+  const missing = { rule: 'section-missing', sheet: sheetName, cell: layout === 'oneSheet' ? 'A1' : 'A5', project: label };
+  UNSEEN_CASES.push({
+    id: `u-real-hanbin-approval-${layout}`,
+    about: `安康 批复 (${layout}): 项目建设内容及规模, 总投资及资金来源, 建设年限; 二○○七年 is a date`,
+    snapshot: LAYOUTS[layout]([t]),
+    expected: [missing],
+    projects: 1,
+  });
+  const planted = { ...t, lines: t.lines.map((l) => l.replace('学生厕所4万元', '学生厕所5万元')) };
+  const row = planted.lines.findIndex((l) => l.startsWith('项目总投资85万元'));
+  UNSEEN_CASES.push({
+    id: `u-real-hanbin-approval-planted-${layout}`,
+    about: `安康 批复 (${layout}): 学生厕所5万元 (planted; the text has 4): 39 + 31 + 5 + 11 against 85万元`,
+    snapshot: LAYOUTS[layout]([planted]),
+    expected: [
+      missing,
+      {
+        rule: 'total-mismatch',
+        sheet: sheetName,
+        cell: layout === 'twoColumn' ? '*' : a1(row + (layout === 'oneSheet' ? 1 : 0)),
+        project: label,
+      },
+    ],
+    projects: 1,
+  });
+}

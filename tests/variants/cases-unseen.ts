@@ -1903,3 +1903,21 @@ for (const layout of ['perSheet', 'twoColumn', 'oneSheet'] as const) {
     projects: 1,
   });
 }
+
+// 杨陵 项目建议书批复 (yangling-schools-proposal-approval.txt, 陕西), as published: 一、项目名称：… 二、项目建设单位：… 三、项目建设
+// 规模及内容：… 四、项目匡算投资及资金来源：… 五、建设期限：…, the content on each heading line. The old code knew 项目名称 and
+// 项目建设规模及内容 only and skipped the sheet; now five of the eight, each gap reported where it belongs. (In the two-column
+// layout of real.ts the long lines 三、四、 go into column B as text, not as headings: not a layout a bureau uses.)
+for (const layout of ['perSheet', 'oneSheet'] as const) {
+  const t = realText('yangling-schools-proposal-approval', '义务教育学校提升改造');
+  const sheetName = layout === 'oneSheet' ? 'Sheet1' : t.sheetName;
+  const label = layout === 'oneSheet' ? '项目一' : '杨陵区义务教育学校提升改造工程。';
+  const cells = layout === 'oneSheet' ? ['A6', 'A7', 'A9'] : ['A5', 'A6', 'A8'];
+  UNSEEN_CASES.push({
+    id: `u-real-yangling-proposal-${layout}`,
+    about: `杨陵 项目建议书批复 (${layout}): 项目建设单位, 项目匡算投资及资金来源, 建设期限 are sections`,
+    snapshot: LAYOUTS[layout]([t]),
+    expected: cells.map((cell) => ({ rule: 'section-missing', sheet: sheetName, cell, project: label })),
+    projects: 1,
+  });
+}

@@ -1921,3 +1921,22 @@ for (const layout of ['perSheet', 'oneSheet'] as const) {
     projects: 1,
   });
 }
+
+// 西藏 边坝 (bianba-1xiao-aid-news.txt), as published: 总投资4530万元 … 由…资金2240万元，自治区专项补助1790万元，以及…资金500万元
+// (sources with no marker, 4530 = 2240 + 1790 + 500), 75名学生, 1965年: nothing to raise. (A wrong source there is not
+// found: sources listed with no 其中/资金来源 are not compared; notes/unseen5.md, Left.)
+const BIANBA = realText('bianba-1xiao-aid-news', 'x').lines;
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-real-bianba-clean',
+    '总投资4530万元，…由…2240万元，自治区专项补助1790万元，以及…500万元 (real text, 西藏)',
+    project(
+      '边坝县第一小学改扩建项目',
+      [BIANBA[1]!],
+      ['改扩建教学楼、男生宿舍楼、澡堂、食堂等配套设施。'],
+      [BIANBA[2]!],
+      ['2024年12月建成启用。'],
+    ),
+    [],
+  ),
+);

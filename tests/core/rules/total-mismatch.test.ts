@@ -19,6 +19,16 @@ describe('total-mismatch', () => {
     expect(f!.message).toBe('“本项目计划安排资金10万元”中列明来源的只有9万元（区级财政8万元+省级补助资金1万元），还有1万元未说明来源');
   });
 
+  // 内蒙古, 宁夏, 新疆, 西藏, 广西 name their own level 自治区 (and 盟, 旗): a source as much as 省级 (tests/fixtures/real/
+  // neimenggu-student-aid-news.txt, yinchuan-21xiao-target-form.txt; 西藏 边坝: 自治区专项补助1790万元)
+  it('reads 自治区/盟/旗 funds as sources: one of them short of the total is a finding', () => {
+    const [f, ...rest] = run(['计划安排资金12万元。其中：自治区补助资金10万元。']);
+    expect(rest).toEqual([]);
+    expect(f?.message).toBe('“计划安排资金12万元”中列明来源的只有10万元（自治区补助资金10万元），还有2万元未说明来源');
+    expect(run(['计划安排资金12万元。其中：盟级资金10万元，旗级财政2万元。'])).toEqual([]);
+    expect(run(['计划安排资金12万元。其中：盟级资金10万元，旗级财政1万元。'])[0]?.messageId).toBe('noSource');
+  });
+
   it('fires when listed parts then a 合计 disagree', () => {
     const [f] = run(['资料费15万元，制作专题片10万元，会务费5万元，合计35万元。']);
     expect([f?.cell, f?.expected, f?.actual]).toEqual(['A3', '30万元', '35万元']);

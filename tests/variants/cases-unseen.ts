@@ -1940,3 +1940,37 @@ UNSEEN_CASES.push(
     [],
   ),
 );
+
+// 龙陵 立项批复 (longling-longshan-field-approval.txt, 云南), as published: 新建运动场7332平方米。其中：…5394 + 1216 + 572 + 150,
+// then 厕所两幢140平方米 after the list; 项目估算总投资680万元。资金来源为…214万元，…178万元，自筹288万元. Its part names
+// (建设规模及内容, 总投资及资金来源, 项目建设时间) are read (tests/core/disclosure/headings.test.ts); on its own sheet its
+// 三、四、五、 after the 批复's sentence parts 一、二、 draw heading-numbering warnings (notes/unseen5.md, Left), so the figures
+// are checked here in the eight sections.
+const LONGLING = realText('longling-longshan-field-approval', 'x').lines;
+const longling = (change?: [string, string]) => {
+  const at = (prefix: string) => {
+    const l = LONGLING.find((x) => x.startsWith(prefix))!.replace(/^[一二三四五六]、[^：]+：/u, '');
+    return change ? l.replace(change[0], change[1]) : l;
+  };
+  return project('龙山镇中心学校运动场厕所及附属工程建设项目', [at('二、')], [at('三、')], [at('四、')], [at('五、')]);
+};
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-real-longling-clean',
+    '7332平方米 = 5394 + 1216 + 572 + 150, 厕所…140平方米 after; 680万元 = 214 + 178 + 288 (real text, 云南)',
+    longling(),
+    [],
+  ),
+  ...allLayouts(
+    'u-real-longling-planted-area',
+    '篮球场…建筑面积1226平方米 (planted; the text has 1216): 7342 against 7332平方米',
+    longling(['建筑面积1216平方米', '建筑面积1226平方米']),
+    [{ rule: 'total-mismatch', section: 4, needle: '新建运动场7332平方米' }],
+  ),
+  ...allLayouts(
+    'u-real-longling-planted-source',
+    '自筹298万元 (planted; the text has 288): 690 against 680万元',
+    longling(['自筹288万元', '自筹298万元']),
+    [{ rule: 'total-mismatch', section: 5, needle: '项目估算总投资680万元' }],
+  ),
+);

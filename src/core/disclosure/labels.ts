@@ -118,6 +118,9 @@ export const DEFAULT_SECTION_ALIASES: Readonly<Record<string, SectionKey>> = {
   项目建设工期: 'plan',
   建设期限: 'plan',
   项目建设期限: 'plan',
+  // 龙陵's 立项批复 (real text): 五、项目建设时间：2018年6月开工，2019年3月完工。
+  建设时间: 'plan',
+  项目建设时间: 'plan',
   项目实施成效: 'results',
   实施成效: 'results',
   预期成效: 'results',

@@ -1943,9 +1943,9 @@ UNSEEN_CASES.push(
 
 // 龙陵 立项批复 (longling-longshan-field-approval.txt, 云南), as published: 新建运动场7332平方米。其中：…5394 + 1216 + 572 + 150,
 // then 厕所两幢140平方米 after the list; 项目估算总投资680万元。资金来源为…214万元，…178万元，自筹288万元. Its part names
-// (建设规模及内容, 总投资及资金来源, 项目建设时间) are read (tests/core/disclosure/headings.test.ts); on its own sheet its
-// 三、四、五、 after the 批复's sentence parts 一、二、 draw heading-numbering warnings (notes/unseen5.md, Left), so the figures
-// are checked here in the eight sections.
+// (建设规模及内容, 总投资及资金来源, 项目建设时间) are read (tests/core/disclosure/headings.test.ts), and its 三、四、五、 are
+// numbered after the 批复's sentence parts 一、二、 (tests/core/rules/heading-numbering.test.ts). Its figures are checked
+// here in the eight sections, and the 批复 on its own sheet below.
 const LONGLING = realText('longling-longshan-field-approval', 'x').lines;
 const longling = (change?: [string, string]) => {
   const at = (prefix: string) => {
@@ -1974,3 +1974,18 @@ UNSEEN_CASES.push(
     [{ rule: 'total-mismatch', section: 5, needle: '项目估算总投资680万元' }],
   ),
 );
+
+// The same 批复 on its own sheet: was skipped (two of eight known); now a project not in the eight-section form, with no
+// heading-numbering warning on 三、四、五、 (the 批复's 一、二、 are numbered sentences before them).
+for (const layout of ['perSheet', 'oneSheet'] as const) {
+  const t = realText('longling-longshan-field-approval', '龙山镇中心学校运动场');
+  const sheetName = layout === 'oneSheet' ? 'Sheet1' : t.sheetName;
+  const label = layout === 'oneSheet' ? '项目一' : t.sheetName;
+  UNSEEN_CASES.push({
+    id: `u-real-longling-approval-${layout}`,
+    about: `龙陵 立项批复 (${layout}): 建设规模及内容, 总投资及资金来源, 项目建设时间 after 一、…。 二、建设地点：…`,
+    snapshot: LAYOUTS[layout]([t]),
+    expected: [{ rule: 'section-missing', sheet: sheetName, cell: layout === 'oneSheet' ? 'A1' : 'A5', project: label }],
+    projects: 1,
+  });
+}

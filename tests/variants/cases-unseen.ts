@@ -1989,3 +1989,67 @@ for (const layout of ['perSheet', 'oneSheet'] as const) {
     projects: 1,
   });
 }
+
+// 韶关 (shaoguan-quality-awards-table.txt, 广东), as published: 附件1's allocation table, seven rows and 合计 3000 (1000 + 800 +
+// 800 + 100 + 100 + 100 + 100), set under 六、资金安排情况 of a project with a sentence stating the same 3000万元: nothing to
+// raise; a wrong row (南雄市 900, planted) or a wrong stated sum in the text (3100万元, planted) fires.
+{
+  const t = realText('shaoguan-quality-awards-table', '奖补资金');
+  const table = (row?: number, value?: number): V[][] =>
+    t.lines
+      .filter((l) => l.includes('\t'))
+      .map((l, i) =>
+        l.split('\t').map((c, col): V => (i === row && col === 4 ? value! : c === '' ? null : /^\d+$/u.test(c) ? Number(c) : c)),
+      );
+  const rows = (funding: string, tableRows: V[][]): V[][] => [
+    ['一、项目名称'],
+    ['创建广东省基础教育高质量发展试验区奖补'],
+    ['二、立项依据'],
+    [t.lines[1]!],
+    ['三、项目实施单位'],
+    ['各县（市、区）教育局'],
+    ['四、项目基本概况'],
+    ['支持各县（市、区）创建广东省基础教育高质量发展试验区。'],
+    ['五、项目实施内容'],
+    ['义务教育优质均衡发展县、学前教育普及普惠县创建等。'],
+    ['六、资金安排情况'],
+    [funding],
+    ...tableRows,
+    ['七、项目实施计划'],
+    ['2023年内完成资金拨付。'],
+    ['八、项目实施成效'],
+    ['推动基础教育高质量发展。'],
+  ];
+  const SHEET = '奖补资金安排';
+  // the project is titled by its 项目名称 (no 项目N title on the sheet)
+  const NAME = '创建广东省基础教育高质量发展试验区奖补';
+  const at = (rs: V[][], first: string): string =>
+    a1(
+      rs.findIndex((r) => r[0] === first),
+      4,
+    );
+  const clean = rows('2023年下达奖补资金3000万元，分配如下：', table());
+  UNSEEN_CASES.push(
+    {
+      id: 'u-real-shaoguan-table-clean',
+      about: '韶关 allocation table under 资金安排情况: seven rows, 合计 3000 (real text, 广东)',
+      snapshot: workbook(sheet(SHEET, clean)),
+      expected: [],
+      projects: 1,
+    },
+    {
+      id: 'u-real-shaoguan-table-planted-row',
+      about: '南雄市 900 (planted; the table has 800): the rows make 3100 against 合计 3000',
+      snapshot: workbook(sheet(SHEET, rows('2023年下达奖补资金3000万元，分配如下：', table(3, 900)))),
+      expected: [{ rule: 'total-mismatch', sheet: SHEET, cell: at(clean, '合计'), project: NAME }],
+      projects: 1,
+    },
+    {
+      id: 'u-real-shaoguan-table-planted-text',
+      about: '下达奖补资金3100万元 (planted; the table makes 3000): the text and its table disagree',
+      snapshot: workbook(sheet(SHEET, rows('2023年下达奖补资金3100万元，分配如下：', table()))),
+      expected: [{ rule: 'total-mismatch', sheet: SHEET, cell: '*', project: NAME }],
+      projects: 1,
+    },
+  );
+}

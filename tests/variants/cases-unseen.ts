@@ -2053,3 +2053,24 @@ for (const layout of ['perSheet', 'oneSheet'] as const) {
     },
   );
 }
+
+// 河北 (hebei-weigai-news.txt), as published: 2007年…落实…资金7.33亿元，其中中央资金2.65亿元，省级资金2.8亿元 names sources for
+// 5.45亿元 only (a real gap: 1.88亿元 with no stated source; not changed). With the sources adding up (省级资金4.68亿元,
+// changed) nothing is raised; 2274所（个）, 116万平方米, 5300万元 are not parts.
+const HEBEI = realText('hebei-weigai-news', 'x').lines;
+const hebei = (funding: string) =>
+  project('中小学危房改造和布局调整工程', [HEBEI[0]!], ['新建、改扩建校舍，消除危房，撤并学校和教学点。'], [funding], ['2007年内完成。']);
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'u-defect-hebei-sources',
+    '7.33亿元，其中中央资金2.65亿元，省级资金2.8亿元 (real text, 河北, not changed)',
+    hebei(HEBEI[1]!),
+    [{ rule: 'total-mismatch', section: 5, needle: '2007年我省落实' }],
+  ),
+  ...allLayouts(
+    'u-real-hebei-sources-complete',
+    '省级资金4.68亿元 (changed; the text has 2.8): the two sources make the 7.33亿元',
+    hebei(HEBEI[1]!.replace('省级资金2.8亿元', '省级资金4.68亿元')),
+    [],
+  ),
+);

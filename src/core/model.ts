@@ -96,6 +96,11 @@ export interface OutlineHeading {
   readonly parent: number;
   /** The section this heading starts or continues (index in Project.sections); absent: a heading that names no standard section. */
   readonly section?: number;
+  /**
+   * A numbered sentence before the project's first section (a 批复's `一、为切实改善办学条件，…同意立项…。`): counted
+   * for the numbering of the headings after it, never listed as a heading.
+   */
+  readonly item?: true;
 }
 
 export interface Project {

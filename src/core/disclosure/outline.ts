@@ -19,7 +19,7 @@
  *   section.
  */
 import type { Numbering, NumberingStyle, OutlineHeading, Paragraph } from '../model';
-import { headingLike } from './labels';
+import { headingLike, splitNumberingAsWritten } from './labels';
 import type { MutableProject, MutableSection } from './read';
 
 const RANK: Partial<Record<NumberingStyle, number>> = {
@@ -40,7 +40,15 @@ export function rankOf(style: NumberingStyle): number | null {
 /** One line of the project in reading order: a section heading, or a text line that reads like a heading. */
 type Event =
   | { readonly kind: 'section'; readonly section: MutableSection }
-  | { readonly kind: 'line'; readonly text: string; readonly label: string; readonly numbering: Numbering; readonly ref: Paragraph['ref'] };
+  | {
+      readonly kind: 'line';
+      readonly text: string;
+      readonly label: string;
+      readonly numbering: Numbering;
+      readonly ref: Paragraph['ref'];
+      /** A numbered sentence before the first section (OutlineHeading.item). */
+      readonly item?: true;
+    };
 
 interface Open {
   /** Index in the outline. */
@@ -69,11 +77,26 @@ function lineEvent(p: Paragraph): Event | null {
   };
 }
 
+/**
+ * A numbered line before the first section that does not read like a heading (a 批复's `一、为切实改善办学条件，…。`,
+ * `二、建设地点：龙山镇中心学校校园内。`, 龙陵, real text): the parts `三、建设规模及内容` … that follow are numbered after
+ * it, so it counts for their numbering, as an item, not a heading.
+ */
+function itemEvent(p: Paragraph): Event | null {
+  const raw = p.text.trim();
+  const n = splitNumberingAsWritten(raw);
+  if (n.style === 'none' || n.value === null || rankOf(n.style) === null || n.length >= raw.length) return null;
+  let end = 0;
+  for (let k = 0; end < raw.length && k < n.length; end++) k += raw[end]!.normalize('NFKC').length;
+  const numbering = { style: n.style, value: n.value, raw: raw.slice(0, end).trim() };
+  return { kind: 'line', text: raw, label: raw.slice(end).trim(), numbering, ref: p.ref, item: true };
+}
+
 /** The project's lines that matter for the outline, in reading order. */
 function eventsOf(project: MutableProject): Event[] {
   const out: Event[] = [];
   for (const p of project.lead ?? []) {
-    const e = lineEvent(p);
+    const e = lineEvent(p) ?? itemEvent(p);
     if (e) out.push(e);
   }
   for (const s of project.sections) {
@@ -207,6 +230,7 @@ export function buildOutline(project: MutableProject): OutlineResult {
       numbering: numberingOf(e),
       level,
       parent: parent?.node ?? -1,
+      ...(e.kind === 'line' && e.item === true && { item: true as const }),
     });
     targets.push(section);
     if (open) stack.push({ node, rank, level, section, children: new Map() });
@@ -237,5 +261,5 @@ export function buildOutline(project: MutableProject): OutlineResult {
  */
 export function unrecognisedHeadings(outline: readonly OutlineHeading[], max = 8): OutlineHeading[] {
   const levels = new Set(outline.filter((h) => h.section !== undefined).map((h) => h.level));
-  return outline.filter((h) => h.section === undefined && levels.has(h.level)).slice(0, max);
+  return outline.filter((h) => h.section === undefined && h.item !== true && levels.has(h.level)).slice(0, max);
 }

@@ -804,8 +804,9 @@ function numberedLead(
   let from = -1;
   let last = -1;
   for (let i = 0; i < preamble.length; i++) {
-    const n = headingLike(preamble[i]!.text);
-    if (n?.style !== style || n.value === null) continue;
+    // a numbered sentence counts as well as a heading-like line (a 批复's `一、为切实改善…同意立项…。`, 龙陵, real text)
+    const n = splitNumberingAsWritten(preamble[i]!.text.trim());
+    if (n.style !== style || n.value === null) continue;
     if (n.value === 1) from = i;
     last = n.value;
   }

@@ -5,7 +5,8 @@ import { defineRule, type RawFinding } from './types';
  * Placeholders left in the text. Each pattern is written so that ordinary words do not match:
  * `XX` only where no Latin letter touches it (`20XX年`, `XX学校`, not `XXL`); 待定/待补充 not after
  * 有/尚/等 (`有待补充` is a phrase, `等待定期` is not a placeholder); `××` only doubled (a single × is
- * multiplication); 【】 and （） only when empty. Also a 元 left without its amount (`课酬元、`).
+ * multiplication); 【】 and （） only when empty; ○○ not inside a Chinese numeral (`二○○七年`). Also a 元 left
+ * without its amount (`课酬元、`).
  */
 export const PATTERNS: readonly RegExp[] = [
   /(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])/u,
@@ -16,7 +17,8 @@ export const PATTERNS: readonly RegExp[] = [
   /【[\s_＿]*】/u,
   /[（(][\s_＿\u3000]+[)）]/u,
   /某某/u,
-  /□{2,}|○{2,}/u,
+  // ○ in a Chinese numeral is a zero (二○○七年七月十日, 安康's 批复, real text), not a placeholder
+  /□{2,}|(?<![一二三四五六七八九十〇○零])○{2,}/u,
   /_{3,}|＿{2,}/u,
   /(?<![A-Za-z])(?:TODO|TBD|TBC)(?![A-Za-z])/u,
   /此处填写|请填写|请输入/u,

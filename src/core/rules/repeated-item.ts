@@ -11,7 +11,13 @@ type MessageId = 'repeated' | 'differentAmounts';
 /** One item of an enumeration as this rule compares it. */
 interface Item {
   /** The figure: its item's whole name and the name of the item it belongs to (its identity), and its name as shown. */
-  readonly figure: { readonly name: string; readonly context: string; readonly label: string };
+  readonly figure: {
+    readonly name: string;
+    readonly context: string;
+    readonly label: string;
+    readonly clause: string;
+    readonly para: number;
+  };
   /** What it measures (`money`, `area`…) and its exact value in that family's units. */
   readonly family: string;
   readonly value: number;
@@ -49,6 +55,28 @@ function keyOf(...parts: string[]): string {
   return parts.map((x) => `${x.length}:${x}`).join('');
 }
 
+/**
+ * The years a figure's clause names (`2021年秋季投入使用20所`): an item read without its year (the name starts after the
+ * figure 2021) is another item than the same words of another year (西安, real text: …2020年秋季投入使用31所，2021年秋季
+ * 投入使用20所，2022年秋季投入使用2所).
+ */
+function yearsOf(clause: string): string {
+  return (clause.match(/(?:19|20)\d{2}(?=年)/gu) ?? []).join(',');
+}
+
+/**
+ * A label line between two items (a phrase a line, 内蒙古, real text: “励耕计划” / 资助…教师37人 / 资助资金39万元 /
+ * “滋蕙计划” / 资助…学生99人 / 资助资金7.6万元): a short line of its own with no figure and no full stop names the items
+ * after it, so the same words before and after it are two items.
+ */
+function labelLineBetween(an: AmountAnalysis, a: number, b: number): boolean {
+  for (let q = Math.min(a, b) + 1; q < Math.max(a, b); q++) {
+    const t = an.paragraphs[q]?.text.trim() ?? '';
+    if (t !== '' && t.length <= 20 && !/\d/u.test(t) && !/[。；;！？!?]$/u.test(t)) return true;
+  }
+  return false;
+}
+
 const sameCell = (a: CellRef, b: CellRef): boolean => a.sheet === b.sheet && a.row === b.row && a.col === b.col;
 
 /** The same item listed twice in one enumeration: with the same amount (counted twice?) or with two amounts. */
@@ -76,7 +104,8 @@ export default defineRule<MessageId>({
     for (const project of document.projects) {
       for (const section of project.sections) {
         const reported = new Set<string>();
-        for (const items of enumerations(analyseSection(section))) {
+        const an = analyseSection(section);
+        for (const items of enumerations(an)) {
           // the first item of each family, context and name; an item's name is read only once another
           // item of its family and context stands before it (names are costly, most items have none such)
           const first = new Map<string, Item>();
@@ -98,6 +127,9 @@ export default defineRule<MessageId>({
             if (a === undefined) first.set(k, b);
             if (!specificName(name) || reported.has(b.key)) continue;
             if (!a) continue;
+            const years = yearsOf(b.figure.clause);
+            if (years !== '' && years !== yearsOf(a.figure.clause)) continue;
+            if (a.figure.para !== b.figure.para && labelLineBetween(an, a.figure.para, b.figure.para)) continue;
             reported.add(b.key);
             const label = b.figure.label;
             const shown = shownOf(b);

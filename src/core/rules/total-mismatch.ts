@@ -7,8 +7,8 @@ import {
   type AmountAnalysis,
   type TotalStructure,
 } from '../text/amount-statements';
-import { amountRange, formatMoney, unitForDifference } from '../text/money';
-import { formatQuantity, measureRange } from '../text/quantities';
+import { amountRange, formatMoney, UNIT_FEN, unitForDifference } from '../text/money';
+import { formatQuantity, measureRange, QUANTITY_SCALE } from '../text/quantities';
 import type { CellRef, Section } from '../model';
 import { defineRule, type RawFinding } from './types';
 
@@ -146,17 +146,40 @@ function yearShares(total: string, parts: readonly string[]): boolean {
   return !THIS_YEAR.test(total) && parts.length > 0 && parts.every((l) => THIS_YEAR.test(l));
 }
 
+/**
+ * A total written with decimals of a larger unit than some of its parts and to a coarser step than any of them
+ * (`研究生教育共落实资助资金2.3亿元` over 886万元 + 550万元 + 0.6亿元 + 1.6亿元 = 2.3436亿元): the writer rounded the
+ * sum to the total's last digit, so the total stands for ± half that step (docs/money.md, rounded figures). A
+ * whole number of its unit (`2亿元`), a total in the unit of its parts, or one written as finely as all of them,
+ * stays exact; a part written more coarsely than the total means no rounding.
+ */
+function roundedTotal(
+  t: { readonly value: number; readonly lo: number; readonly hi: number },
+  total: { readonly factor: number; readonly step: number; readonly exact: boolean; readonly decimals: boolean },
+  parts: readonly { readonly factor: number; readonly step: number }[],
+): { value: number; lo: number; hi: number } {
+  if (!total.exact || !total.decimals || !parts.every((p) => p.step <= total.step)) return t;
+  if (!parts.some((p) => p.factor < total.factor && p.step < total.step)) return t;
+  const half = Math.floor(total.step / 2);
+  return { value: t.value, lo: t.value - half, hi: t.value + half };
+}
+
 function moneyCompared(an: AmountAnalysis): Compared[] {
   return an.structures.map((st) => {
     const T = an.amounts[st.total]!;
     const unit = T.amount.unit;
     const units = [unit, ...st.parts.map((i) => an.amounts[i]!.amount.unit)];
+    const exact = !T.amount.approximate && T.amount.low === undefined;
     return {
       st,
       ref: T.ref,
       partRefs: st.parts.map((i) => an.amounts[i]!.ref),
       clause: T.clause,
-      total: { value: T.amount.fen, ...amountRange(T.amount) },
+      total: roundedTotal(
+        { value: T.amount.fen, ...amountRange(T.amount) },
+        { factor: UNIT_FEN[unit], step: T.amount.precisionFen, exact, decimals: T.amount.precisionFen < UNIT_FEN[unit] },
+        st.parts.map((i) => ({ factor: UNIT_FEN[an.amounts[i]!.amount.unit], step: an.amounts[i]!.amount.precisionFen })),
+      ),
       parts: st.parts.map((i) => ({ value: an.amounts[i]!.amount.fen, ...amountRange(an.amounts[i]!.amount) })),
       format: (v) => formatMoney(v, unit),
       groups: yearShares(
@@ -182,7 +205,16 @@ function quantityCompared(an: AmountAnalysis): Compared[] {
       ref: T.ref,
       partRefs: st.parts.map((i) => an.quantities[i]!.ref),
       clause: T.clause,
-      total: { value: T.amount.value, ...measureRange(T.amount) },
+      total: roundedTotal(
+        { value: T.amount.value, ...measureRange(T.amount) },
+        {
+          factor,
+          step: T.amount.precision,
+          exact: !T.amount.approximate && T.amount.low === undefined,
+          decimals: T.amount.precision < factor * QUANTITY_SCALE,
+        },
+        st.parts.map((i) => ({ factor: an.quantities[i]!.amount.factor, step: an.quantities[i]!.amount.precision })),
+      ),
       parts: st.parts.map((i) => ({ value: an.quantities[i]!.amount.value, ...measureRange(an.quantities[i]!.amount) })),
       format: (v) => formatQuantity(v, unit, factor),
       formatDiff: (v) => formatQuantity(v, unit, factor),

@@ -75,7 +75,13 @@ export interface Marker {
 }
 
 const MARKER =
-  /(其中|(?<=\d[\u4e00-\u9fff]{1,12})中(?=[,，:：])|分别为|分别是|分别用于|分别安排|分布在|分布于|具体为|具体是|具体如下|明细如下|主要用于|主要包括|主要是|主要为|重点用于|包括|包含|用于|资金来源为|资金来源[:：]|来源为|在这笔资金中|(?<=[(（])含)/gu;
+  /(按照?[\u4e00-\u9fff]{2,8}?划分(?=[,，:：])|其中|(?<=\d[\u4e00-\u9fff]{1,12})中(?=[,，:：])|(?<=\d[\u4e00-\u9fff]{2,12})中(?=\d{4}年)|分别为|分别是|分别用于|分别安排|分布在|分布于|具体为|具体是|具体如下|明细如下|主要用于|主要包括|主要是|主要为|重点用于|包括|包含|用于|资金来源为|资金来源[:：]|来源为|在这笔资金中|(?<=[(（])含)/gu;
+/**
+ * `按照办学层次划分，幼儿园153所、小学180所…；按照建设性质划分，新建305所、改扩建125所` (西安, real text): each names one
+ * whole split of a total stated before it (in its sentence before the marker, else the sentence before), several splits
+ * of one total in a row.
+ */
+const SPLIT_BY = /^按照?[\u4e00-\u9fff]{2,8}划分$/u;
 /** A list after these names only some of the total. */
 const PARTIAL = /^(?:包括|包含|含|主要用于|主要包括|主要是|主要为|重点用于)$/u;
 /** Markers that, right after a part, open that part's own breakdown (本年收入6128.16万元，主要是…；上年结转…). */
@@ -91,15 +97,15 @@ const ANNOUNCES = /多笔|多项|数笔|几笔|以下|如下|下列/u;
 const LIST_HEAD = /^(?:其中|分别为|分别是|具体为|具体是)/u;
 /** A clause that reports progress or a remainder, not another part (`目前已下达123.01亿元`). */
 const STOP_CLAUSE = /^(?:目前|现已|已经|已|截至|截止|实际|尚|还有|剩余|结余|余款|占|较|比上年|同比|完成|累计|加上|此外|全部|均)/u;
-/** A funding source named as an item (`区级财政安排资金`, `中央资金`, `上级`, `自筹`). */
+/** A funding source named as an item (`区级财政安排资金`, `中央资金`, `上级`, `自筹`; the autonomous regions' `自治区补助`, `盟级资金`, `旗级财政`). */
 const SOURCE_LABEL =
-  /^(?:中央|省|省级|市|市级|州|州级|州市|县|县级|区|区级|县区|乡镇|本级|上级|地方|部门|单位)(?:财政|级|本级)?(?:财政|资金|补助|配套|专项|预算内|承担|投入|安排|拨款|下达|自筹|负担|直达|转移支付|债券|资金)|财政|自筹|配套|专项债|债券|捐赠|捐资|自有资金|贷款|上年结转|结转资金|社会资本|^(?:中央|省级|市级|州级|县级|区级|本级|上级|地方)$/u;
+  /^(?:中央|省|省级|自治区|市|市级|州|州级|州市|盟|县|县级|旗|区|区级|县区|旗县|乡镇|本级|上级|地方|部门|单位)(?:财政|级|本级)?(?:财政|资金|补助|配套|专项|预算内|承担|投入|安排|拨款|下达|自筹|负担|直达|转移支付|债券|资金)|财政|自筹|配套|专项债|债券|捐赠|捐资|自有资金|贷款|上年结转|结转资金|社会资本|^(?:中央|省级|自治区|自治区级|市级|州级|盟级|县级|旗级|区级|本级|上级|地方)$/u;
 
 /** Builds the shape of a normalised paragraph: depths and markers (adjacent markers merged: `其中用于`). */
 export function shapeOf(norm: string): ParagraphShape {
   const depth = /[()（）]/u.test(norm) ? depthsOf(norm) : zeros(norm.length);
   const markers: Marker[] = [];
-  if (/其中|中[,，:：]|分别|分布|具体|明细|包|用于|来源|这笔|含|主要/u.test(norm)) {
+  if (/其中|中[,，:：]|分别|分布|具体|明细|包|用于|来源|这笔|含|主要|划分/u.test(norm)) {
     MARKER.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = MARKER.exec(norm)) !== null) {
@@ -186,6 +192,14 @@ function groupEnd(s: ParagraphShape, i: number, d: number): number {
 /** `。!?！？`: the characters that end a sentence. */
 export function endsSentence(c: number): boolean {
   return c === 0x3002 || c === 0x21 || c === 0x3f || c === 0xff01 || c === 0xff1f;
+}
+
+/** Whether a paragraph ends its sentence (its last non-blank character is 。！？；), or is blank. */
+function closesSentence(norm: string): boolean {
+  const t = norm.trimEnd();
+  if (t === '') return true;
+  const c = t.charCodeAt(t.length - 1);
+  return endsSentence(c) || c === 0x3b || c === 0xff1b;
 }
 
 /**
@@ -421,6 +435,8 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
       // the list starts in the marker's clause: not across a semicolon (…全部用于购买设备；为船营区…325万元)
       if (parts.length === 0 && /[;；]/u.test(atDepth(s, M.end, e.nStart, d))) break;
       if (e.total === 'strong' || e.sum || e.cumulative) break;
+      // a pool the next item is drawn from (青海, real text: 其中，中央…新增用于教育的44亿元中，安排我省…11890万元): not an item
+      if (s.norm[e.nEnd] === '中' && /[,，]/u.test(s.norm[e.nEnd + 1] ?? '')) continue;
       parts.push(i);
       prevEnd = e.nEnd;
       if (s.norm[e.nEnd] === '中' && /\d/u.test(s.norm[e.nEnd + 1] ?? '')) {
@@ -461,7 +477,15 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
     const lead = s.norm.slice(ss, M.index);
     // a part may hold a nested breakdown of its own (中央资金60万元，其中用于设备30万元)
     const ok = (i: number): boolean => usable(i) && (!partOf.has(i) || (NESTED.test(M.word) && adjacent(i, M, p)));
-    if (/^[\s,，;；:：]*$/u.test(lead) || NUMBERED.test(lead.trim())) {
+    // 按照…划分: the total before it in its sentence, not a part of another split; else the sentence before
+    const split = SPLIT_BY.test(M.word);
+    if (split) {
+      const found = within(p, ss, M.index)
+        .filter((i) => depthOf(i) === d && entries[i]!.nEnd <= M.index && entries[i]!.nStart >= ss && ok(i))
+        .reverse();
+      if (found.length > 0) return found;
+    }
+    if (split || /^[\s,，;；:：]*$/u.test(lead) || NUMBERED.test(lead.trim())) {
       // the list starts a sentence: its total is in the sentence before (this paragraph's, or the previous one's)
       if (ss > g) {
         // a sentence whose figures are all bounds or comparisons (这是…首次超过5亿元。) is passed over
@@ -474,17 +498,19 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
         }
       }
       if (d === 0 && p > 0) {
-        // the paragraph before: its last sentence that holds a figure
-        const last = inPara(p - 1);
+        // the paragraph before: its last sentence that holds a figure; a paragraph with no figure that ends without a
+        // full stop is a line broken inside the sentence (a phrase a line: …资助资金46.6万元 / 惠及…师生136人 / 其中):
+        // the sentence goes on from the paragraphs before it
+        let q = p - 1;
+        while (q > 0 && inPara(q).length === 0 && !closesSentence(shapes[q]!.norm)) q--;
+        const last = inPara(q);
         if (last.length === 0) return [];
         // its last sentence whose figures are not all bounds or comparisons (这是…首次超过5亿元。)
         let k = last.length - 1;
         let end = Infinity;
         for (;;) {
-          const ps = sentenceStart(shapes[p - 1]!, entries[last[k]!]!.nStart, 0);
-          const here = within(p - 1, ps, end).filter(
-            (i) => depthOf(i) === 0 && entries[i]!.nStart >= ps && entries[i]!.nStart < end && ok(i),
-          );
+          const ps = sentenceStart(shapes[q]!, entries[last[k]!]!.nStart, 0);
+          const here = within(q, ps, end).filter((i) => depthOf(i) === 0 && entries[i]!.nStart >= ps && entries[i]!.nStart < end && ok(i));
           while (k >= 0 && entries[last[k]!]!.nStart >= ps) k--;
           if (k < 0 || here.length === 0 || here.some((i) => !entries[i]!.bound)) return here;
           end = ps;
@@ -595,6 +621,7 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
       const sources = parts.every((i) => SOURCE_LABEL.test(entries[i]!.named.name));
       const complete =
         SOURCE_MARKER.test(M.word) ||
+        SPLIT_BY.test(M.word) ||
         (M.word === '其中' && (continuation || /^[:：]/u.test(s.norm.slice(M.end)) || candidatesStartSentence(s, M)));
       const scope: TotalStructure['scope'] = partial
         ? 'some'

@@ -206,9 +206,11 @@ function badFollow(unit: string, next: string): boolean {
 
 /**
  * A count in 个 of projects (`校舍建设133个`, `农村学前教育推进工程5个`, `11个项目`, `9个全民健康保障工程`) counts what 项 counts: an
- * accountant adds `22项 + 5个` of projects into `31项`. Other counts in 个 (`食堂22个`, `学校5个`) stay their own.
+ * accountant adds `22项 + 5个` of projects into `31项`. A counting verb may stand between (`新建项目有6个`, 苍南, real text:
+ * its 其中 then names one school and its `60个班级`, which is not one of the six). Other counts in 个 (`食堂22个`,
+ * `学校5个`, `60个班级`) stay their own.
  */
-const PROJECT_BEFORE = /(?:项目|工程|专项|建设|改造|改扩建|维修)\s*$/u;
+const PROJECT_BEFORE = /(?:项目|工程|专项|建设|改造|改扩建|维修)(?:共有|共计|总计|合计|有|共|计|为)?\s*$/u;
 const PROJECT_AFTER = /^\s*(?:[\u4e00-\u9fff]{0,10}?(?:项目|工程)|专项)/u;
 function projectCount(def: UnitDef, norm: string, start: number, end: number): UnitDef {
   if (def.family !== 'count:个') return def;

@@ -62,6 +62,21 @@ describe('matchHeading: numbering styles, punctuation, spaces', () => {
     expect(matchHeading(label, table)?.key).toBe(key);
   });
 
+  // the part names of real 批复 and forms (tests/fixtures/real: linyi-fuxiao-target-form, hanbin-shaba-school-approval,
+  // yangling-schools-proposal-approval, longling-longshan-field-approval), as published
+  it.each([
+    ['项目总体情况', 'overview'],
+    ['项目资金申请（万元）', 'funding'],
+    ['一、项目建设内容及规模', 'content'],
+    ['三、建设年限：2008年-2009年', 'plan'],
+    ['二、项目建设单位：杨陵区教育局。', 'unit'],
+    ['四、项目匡算投资及资金来源：项目匡算总投资约603万元，资金来源全部为省厅补助资金予以解决。', 'funding'],
+    ['五、建设期限： 2021年4月—2021年12月。', 'plan'],
+    ['五、项目建设时间：2018年6月开工，2019年3月完工。', 'plan'],
+  ])('real part name %s → %s', (line, key) => {
+    expect(matchHeading(line, table)?.key).toBe(key);
+  });
+
   it('takes the content after a colon, with its offset in the line', () => {
     const m = matchHeading('三、项目实施单位：  玉溪市江川区教育体育局', table);
     expect(m).toMatchObject({ key: 'unit', label: '项目实施单位', rest: { text: '玉溪市江川区教育体育局', offset: 11 } });

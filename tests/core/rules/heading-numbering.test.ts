@@ -83,4 +83,39 @@ describe('heading-numbering', () => {
     expect(f.map((x) => [x.project, x.sheet, x.cell, x.messageId])).toEqual([['项目十四', 'Sheet1', 'A14', 'mixed']]);
     expect(f[0]!.message).toContain('“七．  项目实施计划”、“八、项目实施成效”');
   });
+
+  // 龙陵's 立项批复 (tests/fixtures/real/longling-longshan-field-approval.txt, https://longling.gov.cn/info/8506/1450899.htm):
+  // its parts 一、 and 二、 are sentences, so the sections that follow are numbered 三、四、五、
+  const approval = (lines: string[]) => {
+    const cells: Cell[] = lines.map((l, row) => ({ row, col: 0, kind: 'text', value: l, text: l }));
+    const snapshot = { sheets: [{ name: '运动场', index: 0, visibility: 'visible' as const, merges: [], cells }] };
+    const read = readDisclosure(snapshot);
+    return { read, f: run({ projects: read.projects, tables: [], registry: [], snapshot }) };
+  };
+  const PARTS = [
+    '三、建设规模及内容：新建运动场7332平方米。',
+    '四、总投资及资金来源：项目估算总投资680万元。',
+    '五、项目建设时间：2018年6月开工，2019年3月完工。',
+  ];
+
+  it('counts numbered sentences before the first section (a 批复: 一、…同意立项…。 二、建设地点：…。 三、建设规模及内容)', () => {
+    const { read, f } = approval([
+      '龙山镇中心学校：',
+      '一、为切实改善办学条件，提高教育教学质量，同意立项建设龙山镇中心学校运动场厕所及附属工程建设项目。',
+      '二、建设地点：龙山镇中心学校校园内。',
+      ...PARTS,
+    ]);
+    expect(f).toEqual([]);
+    // counted, never listed as a heading of the project
+    expect(read.projects[0]!.outline?.filter((h) => h.item === true).map((h) => h.numbering.raw)).toEqual(['一、', '二、']);
+  });
+
+  it('still fires when nothing numbered stands before a project that starts at 三、', () => {
+    const { f } = approval(['龙山镇中心学校：', '经研究，现批复如下：', ...PARTS]);
+    expect(f.map((x) => [x.cell, x.messageId])).toEqual([
+      ['A3', 'position'],
+      ['A4', 'position'],
+      ['A5', 'position'],
+    ]);
+  });
 });

@@ -19,6 +19,8 @@ describe('placeholder-text', () => {
     '某某小学',
     '金额**元',
     '____万元',
+    '○○学校',
+    '二○二三年○○月',
   ])('finds a placeholder in %s', (text) => {
     expect(findPlaceholders(text).length).toBeGreaterThan(0);
   });
@@ -34,6 +36,9 @@ describe('placeholder-text', () => {
     '（一）强化工作保障',
     '【重要】',
     '玉溪市江川区教育体育局',
+    // a date in Chinese numerals (安康's 批复, tests/fixtures/real/hanbin-shaba-school-approval.txt)
+    '二○○七年七月十日',
+    '一九九○年',
   ])('does not take %s for a placeholder', (text) => {
     expect(findPlaceholders(text)).toEqual([]);
   });

@@ -36,6 +36,25 @@ describe('repeated-item', () => {
     expect(en?.message).toBe('“足球场改造30万元” is listed twice in one enumeration (also at 项目四!A3): it may be counted twice');
   });
 
+  // 西安 (tests/fixtures/real/xian-school-projects-news.txt, http://m.gqcc.net.cn/project/show.php?itemid=489): the items
+  // differ by their year only, which the item name leaves out (it starts after the figure 2021)
+  it('says nothing of items that differ by their year (2021年秋季投入使用20所，2022年秋季投入使用2所)', () => {
+    expect(run(['按照建设进度安排，53所学校中2020年秋季投入使用31所，2021年秋季投入使用20所，2022年秋季投入使用2所。'])).toEqual([]);
+    // the same year twice is still the same item
+    const [f] = run(['按照建设进度安排，53所学校中2020年秋季投入使用31所，2021年秋季投入使用20所，2021年秋季投入使用2所。']);
+    expect([f?.rule, f?.severity]).toEqual(['repeated-item', 'info']);
+  });
+
+  // 内蒙古 (tests/fixtures/real/neimenggu-meng-lottery-aid-news.txt, https://wxredian.com/art?id=13ebc5d2815930488f67122399a81ff1):
+  // a phrase a line, each item's amount under a label line of its own
+  it('says nothing of the same words under two label lines (“励耕计划” … 资助资金39万元 / “滋蕙计划” … 资助资金7.6万元)', () => {
+    const lines = ['为我盟拨付2024年资助资金46.6万元', '其中', '“励耕计划”', '资助资金39万元', '“滋蕙计划”', '资助资金7.6万元'];
+    expect(run(lines)).toEqual([]);
+    // with no label line between, the same words are still one item named twice
+    const [f] = run(['为我盟拨付2024年资助资金46.6万元', '其中', '资助资金39万元', '资助资金7.6万元']);
+    expect([f?.rule, f?.severity]).toEqual(['repeated-item', 'info']);
+  });
+
   it('gives advice (info) when one name has two amounts in one list', () => {
     const [f] = run(['本项目资金用于购置图书10万元，购置图书5万元。']);
     expect([f?.severity, f?.messageId]).toEqual(['info', 'differentAmounts']);

@@ -19,6 +19,30 @@ describe('total-mismatch', () => {
     expect(f!.message).toBe('“本项目计划安排资金10万元”中列明来源的只有9万元（区级财政8万元+省级补助资金1万元），还有1万元未说明来源');
   });
 
+  // 内蒙古 (tests/fixtures/real/neimenggu-student-aid-news.txt): a total with decimals of 亿元 rounds its 万元 parts
+  it('compares a total written with decimals of a larger unit at its last digit; a whole 亿元 stays exact', () => {
+    expect(
+      run(['研究生教育共落实资助资金2.3亿元。其中：国家奖学金886万元，自治区奖学金550万元，自治区学业奖学金0.6亿元，国家助学金1.6亿元。']),
+    ).toEqual([]);
+    // more than half a step off (2.4436亿元): fires
+    expect(
+      run(['研究生教育共落实资助资金2.3亿元。其中：国家奖学金886万元，自治区奖学金550万元，自治区学业奖学金0.6亿元，国家助学金1.7亿元。']),
+    ).toHaveLength(1);
+    // 2亿元 is a whole number of its unit: exact, 1.9亿元 of parts is 1000万元 short
+    const [f] = run(['总投资2亿元。其中：中央资金12000万元，县级配套资金7000万元。']);
+    expect([f?.rule, f?.expected, f?.actual]).toEqual(['total-mismatch', '1.9亿元', '2亿元']);
+  });
+
+  // 内蒙古, 宁夏, 新疆, 西藏, 广西 name their own level 自治区 (and 盟, 旗): a source as much as 省级 (tests/fixtures/real/
+  // neimenggu-student-aid-news.txt, yinchuan-21xiao-target-form.txt; 西藏 边坝: 自治区专项补助1790万元)
+  it('reads 自治区/盟/旗 funds as sources: one of them short of the total is a finding', () => {
+    const [f, ...rest] = run(['计划安排资金12万元。其中：自治区补助资金10万元。']);
+    expect(rest).toEqual([]);
+    expect(f?.message).toBe('“计划安排资金12万元”中列明来源的只有10万元（自治区补助资金10万元），还有2万元未说明来源');
+    expect(run(['计划安排资金12万元。其中：盟级资金10万元，旗级财政2万元。'])).toEqual([]);
+    expect(run(['计划安排资金12万元。其中：盟级资金10万元，旗级财政1万元。'])[0]?.messageId).toBe('noSource');
+  });
+
   it('fires when listed parts then a 合计 disagree', () => {
     const [f] = run(['资料费15万元，制作专题片10万元，会务费5万元，合计35万元。']);
     expect([f?.cell, f?.expected, f?.actual]).toEqual(['A3', '30万元', '35万元']);

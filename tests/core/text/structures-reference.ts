@@ -6,6 +6,8 @@
  */
 import type { FinderInput, ItemCount, Marker, ParagraphShape, TotalStructure } from '../../../src/core/text/enumerations';
 
+/** `按照办学层次划分，…` (as enumerations.ts): one whole split of a total stated before it. */
+const SPLIT_BY = /^按照?[\u4e00-\u9fff]{2,8}划分$/u;
 /** A list after these names only some of the total. */
 const PARTIAL = /^(?:包括|包含|含|主要用于|主要包括|主要是|主要为|重点用于)$/u;
 /** Markers that, right after a part, open that part's own breakdown (本年收入6128.16万元，主要是…；上年结转…). */
@@ -21,7 +23,7 @@ const LIST_HEAD = /^(?:其中|分别为|分别是|具体为|具体是)/u;
 const STOP_CLAUSE = /^(?:目前|现已|已经|已|截至|截止|实际|尚|还有|剩余|结余|余款|占|较|比上年|同比|完成|累计|加上|此外|全部|均)/u;
 /** A funding source named as an item (`区级财政安排资金`, `中央资金`, `上级`, `自筹`). */
 const SOURCE_LABEL =
-  /^(?:中央|省|省级|市|市级|州|州级|州市|县|县级|区|区级|县区|乡镇|本级|上级|地方|部门|单位)(?:财政|级|本级)?(?:财政|资金|补助|配套|专项|预算内|承担|投入|安排|拨款|下达|自筹|负担|直达|转移支付|债券|资金)|财政|自筹|配套|专项债|债券|捐赠|捐资|自有资金|贷款|上年结转|结转资金|社会资本|^(?:中央|省级|市级|州级|县级|区级|本级|上级|地方)$/u;
+  /^(?:中央|省|省级|自治区|市|市级|州|州级|州市|盟|县|县级|旗|区|区级|县区|旗县|乡镇|本级|上级|地方|部门|单位)(?:财政|级|本级)?(?:财政|资金|补助|配套|专项|预算内|承担|投入|安排|拨款|下达|自筹|负担|直达|转移支付|债券|资金)|财政|自筹|配套|专项债|债券|捐赠|捐资|自有资金|贷款|上年结转|结转资金|社会资本|^(?:中央|省级|自治区|自治区级|市级|州级|盟级|县级|旗级|区级|本级|上级|地方)$/u;
 
 /** Words before a total that announce several items (as in enumerations.ts). */
 const ANNOUNCES = /多笔|多项|数笔|几笔|以下|如下|下列/u;
@@ -46,6 +48,14 @@ function groupEnd(s: ParagraphShape, i: number, d: number): number {
 /** `。!?！？`: the characters that end a sentence. */
 export function endsSentence(c: number): boolean {
   return c === 0x3002 || c === 0x21 || c === 0x3f || c === 0xff01 || c === 0xff1f;
+}
+
+/** Whether a paragraph ends its sentence (its last non-blank character is 。！？；), or is blank. */
+function closesSentence(norm: string): boolean {
+  const t = norm.trimEnd();
+  if (t === '') return true;
+  const c = t.charCodeAt(t.length - 1);
+  return endsSentence(c) || c === 0x3b || c === 0xff1b;
 }
 
 function sentenceStart(s: ParagraphShape, i: number, d: number): number {
@@ -198,6 +208,8 @@ export function findStructuresReference(input: FinderInput): { structures: Total
       // the list starts in the marker's clause: not across a semicolon (…全部用于购买设备；为船营区…325万元)
       if (parts.length === 0 && /[;；]/u.test(atDepth(s, M.end, e.nStart, d))) break;
       if (e.total === 'strong' || e.sum || e.cumulative) break;
+      // a pool the next item is drawn from (青海, real text: 其中，中央…新增用于教育的44亿元中，安排我省…11890万元): not an item
+      if (s.norm[e.nEnd] === '中' && /[,，]/u.test(s.norm[e.nEnd + 1] ?? '')) continue;
       parts.push(i);
       prevEnd = e.nEnd;
       if (s.norm[e.nEnd] === '中' && /\d/u.test(s.norm[e.nEnd + 1] ?? '')) {
@@ -230,7 +242,15 @@ export function findStructuresReference(input: FinderInput): { structures: Total
     const lead = s.norm.slice(ss, M.index);
     // a part may hold a nested breakdown of its own (中央资金60万元，其中用于设备30万元)
     const ok = (i: number): boolean => usable(i) && (!partOf.has(i) || (NESTED.test(M.word) && adjacent(i, M, p)));
-    if (/^[\s,，;；:：]*$/u.test(lead) || NUMBERED.test(lead.trim())) {
+    // 按照…划分 (as enumerations.ts): the total before it in its sentence, else the sentence before
+    const split = SPLIT_BY.test(M.word);
+    if (split) {
+      const found = inPara(p)
+        .filter((i) => depthOf(i) === d && entries[i]!.nEnd <= M.index && entries[i]!.nStart >= ss && ok(i))
+        .reverse();
+      if (found.length > 0) return found;
+    }
+    if (split || /^[\s,，;；:：]*$/u.test(lead) || NUMBERED.test(lead.trim())) {
       // the list starts a sentence: its total is in the sentence before (this paragraph's, or the previous one's)
       if (ss > g) {
         // a sentence whose figures are all bounds or comparisons (这是…首次超过5亿元。) is passed over
@@ -243,13 +263,17 @@ export function findStructuresReference(input: FinderInput): { structures: Total
         }
       }
       if (d === 0 && p > 0) {
-        // the paragraph before: its last sentence that holds a figure
-        const last = inPara(p - 1);
+        // the paragraph before: its last sentence that holds a figure; a paragraph with no figure that ends without a
+        // full stop is a line broken inside the sentence (a phrase a line: …资助资金46.6万元 / 惠及…师生136人 / 其中):
+        // the sentence goes on from the paragraphs before it
+        let q = p - 1;
+        while (q > 0 && inPara(q).length === 0 && !closesSentence(shapes[q]!.norm)) q--;
+        const last = inPara(q);
         if (last.length === 0) return [];
         let k = last.length - 1;
         let end = Infinity;
         for (;;) {
-          const ps = sentenceStart(shapes[p - 1]!, entries[last[k]!]!.nStart, 0);
+          const ps = sentenceStart(shapes[q]!, entries[last[k]!]!.nStart, 0);
           const here = last.filter((i) => depthOf(i) === 0 && entries[i]!.nStart >= ps && entries[i]!.nStart < end && ok(i));
           while (k >= 0 && entries[last[k]!]!.nStart >= ps) k--;
           if (k < 0 || here.length === 0 || here.some((i) => !entries[i]!.bound)) return here;
@@ -338,6 +362,7 @@ export function findStructuresReference(input: FinderInput): { structures: Total
       const sources = parts.every((i) => SOURCE_LABEL.test(entries[i]!.named.name));
       const complete =
         SOURCE_MARKER.test(M.word) ||
+        SPLIT_BY.test(M.word) ||
         (M.word === '其中' && (continuation || /^[:：]/u.test(s.norm.slice(M.end)) || candidatesStartSentence(s, M)));
       const scope: TotalStructure['scope'] = partial
         ? 'some'

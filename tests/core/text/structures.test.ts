@@ -79,6 +79,8 @@ const PIECES = [
   '学校',
   '项目',
   '龙场中学',
+  '按照办学层次划分',
+  '学校中2021年',
 ];
 
 const paragraph = (max: number): fc.Arbitrary<string> =>

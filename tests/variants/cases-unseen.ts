@@ -368,6 +368,43 @@ UNSEEN_CASES.push(
   ),
 );
 
+// A count after a word of work (改造4个, 食堂改造2个) counts the things of a total in 个 as it did before the
+// project counts were read (review): 食堂5个 against 2 + 4 and against 2 + 2 are found, 5 = 2 + 3 is clean.
+const canteens = (overview: string) =>
+  project(
+    '食堂改造项目',
+    [overview],
+    ['新建和改造学校食堂。'],
+    ['项目总投资300万元，全部为县级财政资金。'],
+    ['2024年内完成建设，支付资金300万元。'],
+  );
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'r-work-count-of-things-clean',
+    '共有食堂5个，其中新建2个，改造3个 (adds up)',
+    canteens('共有食堂5个，其中新建2个，改造3个。'),
+    [],
+  ),
+  ...allLayouts(
+    'r-work-count-of-things-wrong',
+    '共有食堂5个，其中新建2个，改造4个 (6 against 5)',
+    canteens('共有食堂5个，其中新建2个，改造4个。'),
+    [{ rule: 'total-mismatch', section: 3, needle: '共有食堂5个' }],
+  ),
+  ...allLayouts(
+    'r-work-count-of-things-short',
+    '食堂5个，其中新建食堂2个，食堂改造2个 (4 against 5)',
+    canteens('学校食堂5个，其中新建食堂2个，食堂改造2个。'),
+    [{ rule: 'total-mismatch', section: 3, needle: '学校食堂5个' }],
+  ),
+  ...allLayouts(
+    'r-work-count-of-projects-wrong',
+    '项目12项，其中新建项目5项，维修改造6个 (11 against 12; the 个 of work count projects here)',
+    canteens('共实施项目12项，其中新建项目5项，维修改造6个。'),
+    [{ rule: 'total-mismatch', section: 3, needle: '共实施项目12项' }],
+  ),
+);
+
 // 福建 (fujian-edu-central-budget-news.txt), as published: …中央预算内投资5.853亿元，较去年大幅增长1.14倍。这是我省教育项目
 // 获中央预算内投资首次超过5亿元。(new paragraph) 其中，…2.293亿元…；…1.996亿元…；…1.164亿元…；…4000万元…: the 其中 list
 // breaks down 5.853亿元, not the threshold 超过5亿元 of the sentence before it. The old code took the threshold (a range

@@ -22,6 +22,8 @@ export interface ScannedQuantity {
   /** The value in 1/QUANTITY_SCALE of the base unit, an exact integer (`1.2万人` → 120 000 000). */
   readonly value: number;
   readonly family: QuantityFamily;
+  /** A second family it compares with (`校舍建设133个`: of projects, 项, or of things, 个); undefined for most. */
+  readonly also: QuantityFamily | undefined;
   /** The unit as written, with its multiplier (`万平方米`, `平方米`, `个`, `公里`); `㎡` is `平方米`. */
   readonly unit: string;
   /** The family's base unit (`平方米`, `米`, `人`, `个`). */
@@ -54,6 +56,8 @@ interface UnitDef {
   readonly factor: bigint;
   /** The unit as shown in messages. */
   readonly shown: string;
+  /** A second family it may be counted in (a count of work, `改造3个`: of projects or of things). */
+  readonly also?: QuantityFamily;
 }
 
 const area = (shown: string, factor: bigint): UnitDef => ({ family: 'area', base: '平方米', factor, shown });
@@ -205,17 +209,23 @@ function badFollow(unit: string, next: string): boolean {
 }
 
 /**
- * A count in 个 of projects (`校舍建设133个`, `农村学前教育推进工程5个`, `11个项目`, `9个全民健康保障工程`) counts what 项 counts: an
+ * A count in 个 of projects (`农村学前教育推进工程5个`, `11个项目`, `9个全民健康保障工程`) counts what 项 counts: an
  * accountant adds `22项 + 5个` of projects into `31项`. Other counts in 个 (`食堂22个`, `学校5个`) stay their own.
+ * A count after a word of work only (`校舍建设133个`, `改造3个`) may count projects (`项目187项，其中：校舍建设133个…`)
+ * or the things worked on (`食堂5个，其中新建2个，改造3个`): it is both, and compares with a total of either.
  */
-const PROJECT_BEFORE = /(?:项目|工程|专项|建设|改造|改扩建|维修)\s*$/u;
+const PROJECT_BEFORE = /(?:项目|工程|专项)\s*$/u;
+const WORK_BEFORE = /(?:建设|改造|改扩建|维修)\s*$/u;
 const PROJECT_AFTER = /^\s*(?:[\u4e00-\u9fff]{0,10}?(?:项目|工程)|专项)/u;
 function projectCount(def: UnitDef, norm: string, start: number, end: number): UnitDef {
   if (def.family !== 'count:个') return def;
-  if (!PROJECT_AFTER.test(norm.slice(end, end + 13)) && !PROJECT_BEFORE.test(clauseBefore(norm, start))) return def;
-  return PROJECT_COUNT;
+  if (PROJECT_AFTER.test(norm.slice(end, end + 13))) return PROJECT_COUNT;
+  const before = clauseBefore(norm, start);
+  if (PROJECT_BEFORE.test(before)) return PROJECT_COUNT;
+  return WORK_BEFORE.test(before) ? WORK_COUNT : def;
 }
 const PROJECT_COUNT: UnitDef = { family: 'count:项', base: '项', factor: 1n, shown: '个' };
+const WORK_COUNT: UnitDef = { ...PROJECT_COUNT, also: 'count:个' };
 
 function defOf(unit: string): UnitDef {
   const d = UNITS[unit];
@@ -359,6 +369,7 @@ export function readQuantities(
     out.push({
       value,
       family: def.family,
+      also: def.also,
       unit: `${multText}${def.shown}`,
       base: def.base,
       factor: Number(factor),

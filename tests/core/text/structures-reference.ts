@@ -112,7 +112,11 @@ export function findStructuresReference(input: FinderInput): { structures: Total
   const splitOf = new Map<number, number[]>();
   const totalOf = new Set<number>();
   const usable = (i: number): boolean => entries[i]!.countable;
-  const sameKind = (i: number, j: number): boolean => entries[i]!.family === entries[j]!.family && entries[i]!.per === entries[j]!.per;
+  const sameKind = (i: number, j: number): boolean => {
+    const a = entries[i]!;
+    const b = entries[j]!;
+    return a.per === b.per && (a.family === b.family || a.also === b.family || (b.also !== '' && b.also === a.family));
+  };
 
   /** Parts of the family of `cand` after marker M (in its region), or in the following paragraphs. */
   const partsAfter = (p: number, M: Marker, cand: number, regionEnd: number, continuation: boolean): number[] => {

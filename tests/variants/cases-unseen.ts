@@ -740,6 +740,37 @@ UNSEEN_CASES.push(
   ),
 );
 
+// …中， after the work itself (建设中, 实施过程中: during it) opens no list (review): the progress figures after it are no
+// parts of the total, 120 + 100 is not compared with 200. A task's share (任务中，上半年…、下半年…) still is.
+const during = (overview: string) =>
+  project(
+    '城关小学教学楼建设项目',
+    [overview],
+    ['新建教学楼一栋。'],
+    ['项目总投资200万元，全部为县级财政资金。'],
+    ['2024年底前完工，支付资金200万元。'],
+  );
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'r-during-work-not-a-list',
+    '总投资200万元的项目建设中，已完成投资120万元，支付100万元 (progress, not parts)',
+    during('总投资200万元的项目建设中，已完成投资120万元，支付100万元。'),
+    [],
+  ),
+  ...allLayouts(
+    'r-during-process-not-a-list',
+    '在总投资200万元的项目实施过程中，完成投资120万元，支付100万元 (progress, not parts)',
+    during('在总投资200万元的项目实施过程中，完成投资120万元，支付100万元。'),
+    [],
+  ),
+  ...allLayouts(
+    'r-task-shares-wrong',
+    '200万元建设任务中，上半年完成120万元，下半年完成100万元 (220 against 200)',
+    during('2024年项目200万元建设任务中，上半年完成120万元，下半年完成100万元。'),
+    [{ rule: 'total-mismatch', section: 3, needle: '建设任务中' }],
+  ),
+);
+
 // ------------------------------------------------------------------------------------------------
 // Headings numbered in ways the earlier cases did not use, on a sheet named after the project
 // (no 项目N title). The text: 蒙城县 in bozhou-bogai-progress.txt, set in the eight sections.

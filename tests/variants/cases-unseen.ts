@@ -502,6 +502,39 @@ UNSEEN_CASES.push(
   ),
 );
 
+// 以下/下列 naming what the total follows (按以下标准, 根据下列文件) or a bound (50万元以下的项目) announce no items (review):
+// the paragraphs after it are not its parts. 下达以下项目资金合计… still does.
+const announced = (funding: string[]) =>
+  project('学校运转保障项目', ['保障全县中小学正常运转。'], ['支付水电费、维修费和办公费。'], funding, [
+    '2024年按季度拨付，全年支付资金300万元。',
+  ]);
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'r-announces-standard',
+    '按以下标准安排资金合计300万元。 then payments of 100 and 150: the standard is announced, not items',
+    announced(['按以下标准安排资金合计300万元，全部为县级财政资金。', '2024年3月支付100万元。', '2024年6月支付150万元。']),
+    [],
+  ),
+  ...allLayouts(
+    'r-announces-documents',
+    "根据下列文件，安排资金合计300万元。 then two documents' sums: the documents are announced, not items",
+    announced(['根据下列文件，安排资金合计300万元。', '《关于下达2024年资金的通知》下达200万元。', '2023年已下达150万元。']),
+    [],
+  ),
+  ...allLayouts(
+    'r-announces-bound',
+    '对投资50万元以下的项目，安排资金合计300万元。 then two sums: 以下 is a bound',
+    announced(['对投资50万元以下的项目，安排资金合计300万元。', '2024年3月支付100万元。', '2024年6月支付150万元。']),
+    [],
+  ),
+  ...allLayouts(
+    'r-announces-items-wrong',
+    '下达以下项目资金合计300万元。 then 100 and 150 (250 against 300)',
+    announced(['下达以下项目资金合计300万元。', '教学楼维修100万元。', '运动场改造150万元。']),
+    [{ rule: 'total-mismatch', section: 5, needle: '合计300万元' }],
+  ),
+);
+
 // 焦作, planted: 2016年度的5个项目 (the text has 6): 5 + 1 + 2 = 8 against 共有9个全民健康保障工程. The 其中 follows a clause
 // with no figure (…开工率达100%；其中，…) that names the projects counted two sentences before; the old code found no total
 // for it (and read 9个全民健康保障工程 as a count in 个, not of projects).

@@ -91,8 +91,12 @@ const SOURCE_MARKER = /^(?:资金来源为|资金来源[:：]|来源为)$/u;
 /** Breakdowns other than 其中: one after a list's parts starts another list. */
 const OTHER_BREAKDOWN = /^(?:分别|具体|明细|主要用于|重点用于|用于)/u;
 export const NUMBERED = /^(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[一二三四五六七八九十]+、)/u;
-/** Words before a total that announce several items, one a paragraph (`下拨多笔…资金合计8525万元`). */
-const ANNOUNCES = /多笔|多项|数笔|几笔|以下|如下|下列/u;
+/**
+ * Words before a total that announce several items, one a paragraph (`下拨多笔…资金合计8525万元`); not 以下/如下/下列 naming
+ * what the total follows (`按以下标准`, `根据下列文件`) or a bound (`50万元以下的项目`).
+ */
+const ANNOUNCES =
+  /多笔|多项|数笔|几笔|(?<![\d元万亿米人所个项套台])以下(?!标准|文件|原则|要求|规定|条件|方式|程序|精神|政策|办法|通知|依据)|(?:如下|下列)(?!标准|文件|原则|要求|规定|条件|方式|程序|精神|政策|办法|通知|依据)/u;
 /** Markers that open a list of their own. */
 const LIST_HEAD = /^(?:其中|分别为|分别是|具体为|具体是)/u;
 /** A clause that reports progress or a remainder, not another part (`目前已下达123.01亿元`). */

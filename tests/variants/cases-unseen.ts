@@ -652,6 +652,43 @@ UNSEEN_CASES.push(
   ),
 );
 
+// Brackets giving other versions of the amount, or money beside it, are no breakdown either (review): 调整前/调整后,
+// 批复/结算 and 另有… in brackets after 120万元 were compared with it (220 against 120; 50 against 120).
+const aid = (funding: string) =>
+  project(
+    '学生资助项目',
+    ['全县家庭经济困难学生资助。'],
+    ['发放家庭经济困难学生生活补助。'],
+    [funding],
+    ['2024年秋季学期发放，支付资金120万元。'],
+  );
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'r-bracket-adjusted-clean',
+    '资金120万元（调整前100万元，调整后120万元）: the amount before and after, not parts',
+    aid('2024年安排资金120万元（调整前100万元，调整后120万元），全部为县级财政资金。'),
+    [],
+  ),
+  ...allLayouts(
+    'r-bracket-approved-settled-clean',
+    '资金120万元（批复金额100万元，结算金额120万元）: two versions of the amount, not parts',
+    aid('2024年安排资金120万元（批复金额100万元，结算金额120万元）。'),
+    [],
+  ),
+  ...allLayouts(
+    'r-bracket-besides-clean',
+    '资金120万元（另有自筹20万元、社会捐赠30万元）: money beside the amount, not its sources',
+    aid('2024年安排资金120万元（另有自筹20万元、社会捐赠30万元）。'),
+    [],
+  ),
+  ...allLayouts(
+    'r-bracket-batches-wrong',
+    '资金120万元（第1批60万元，第2批50万元）: batches of 110 against 120',
+    aid('2024年安排资金120万元（第1批60万元，第2批50万元）。'),
+    [{ rule: 'total-mismatch', section: 5, needle: '安排资金120万元' }],
+  ),
+);
+
 // 马关 (maguan-teacher-housing-news.txt, 云南文山), as published: 本批238套教师周转宿舍分布在都龙镇茅坪小学20套、…大栗树中学48套
 // (a school list after a total with no 其中: 238 in all) and 概算总投资3 017万元, 建筑面积共8 572平方米 (a space as the thousands
 // separator, GB/T 15835). The old code read 17万元 and 572平方米, and no parts for the 238套.

@@ -127,9 +127,12 @@ export function shapeOf(norm: string): ParagraphShape {
 
 /** What may end a figure with its unit right before a bracket (`854万(`, `5000平方米（`, `12所（`). */
 const UNIT_END = /[\d元万亿米人所个项间套台亩名座栋幢处]$/u;
-/** A bracket that compares or restates, not a breakdown (`（比上年增加10万元）`, `（大写：…）`, `（每生…）`). */
+/**
+ * A bracket that compares or restates, not a breakdown (`（比上年增加10万元）`, `（大写：…）`, `（每生…）`), or gives other
+ * versions of the amount or more money beside it (`（调整前100万元，调整后120万元）`, `（批复…，结算…）`, `（另有自筹…）`).
+ */
 const NOT_BREAKDOWN =
-  /上年|去年|同比|比|较|增长|增加|减少|下降|占|大写|小写|每|平均|约|其中|含|包括|包含|分别|具体|主要|用于|来源|合计|共计|总计|小计|累计|已|尚|剩余|\//u;
+  /上年|去年|同比|比|较|增长|增加|减少|下降|占|大写|小写|每|平均|约|其中|含|包括|包含|分别|具体|主要|用于|来源|合计|共计|总计|小计|累计|已|尚|剩余|调整|调增|调减|原|另|批复|结算|决算|审定|审计|中标|合同|概算|估算|实际|\//u;
 const DIGIT_RUNS = /\d+(?:\.\d+)?/gu;
 
 /**

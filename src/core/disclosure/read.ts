@@ -127,8 +127,11 @@ function sequenceRow(rowCells: readonly Cell[]): boolean {
   return first.kind === 'text' && /^\s*\d{1,4}\s*$/u.test(cellString(first));
 }
 
-/** A column header with its unit in brackets: `金额（万元）`, `资金(元)`, `数量（人）`, `面积（平方米）`. */
-const UNIT_HEADER = /^[^，。；,;：:]{1,12}[（(](?:万元|元|千元|亿元|人|人次|个|所|平方米|㎡|间|台|套|项|%)[)）]$/u;
+/**
+ * A column header with its unit in brackets: `金额（万元）`, `资金(元)`, `数量（人）`, `面积（平方米）`; never a figure
+ * (`100（万元）` is a form's content).
+ */
+const UNIT_HEADER = /^[^，。；,;：:\d０-９]{1,12}[（(](?:万元|元|千元|亿元|人|人次|个|所|平方米|㎡|间|台|套|项|%)[)）]$/u;
 
 /**
  * The header row of a two-column table under a heading (`资金来源 │ 金额（万元）`, `项目 │ 资金（元）`): an

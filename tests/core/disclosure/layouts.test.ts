@@ -151,6 +151,20 @@ describe('layout (b): the two-column form', () => {
       ['第二段', 2, 2],
     ]);
   });
+
+  it('keeps a label whose content is a figure with its unit in brackets (项目资金 │ 100（万元）) a heading', () => {
+    // a column header has a name before its unit (资金来源 │ 金额（万元）: a table's header); `100（万元）` is content
+    const s = readDisclosure(
+      book(
+        sheet('F', [['项目三'], ['项目名称', '甲项目'], ['项目资金', '100（万元）'], ['实施计划', '全年'], ['资金来源', '金额（万元）']]),
+      ),
+    );
+    expect(s.projects[0]!.sections.map((x) => [x.key, x.headingText, x.paragraphs.map((p) => p.text)])).toEqual([
+      ['name', '项目名称', ['甲项目']],
+      ['funding', '项目资金', ['100（万元）']],
+      ['plan', '实施计划', ['全年', '资金来源', '金额（万元）']],
+    ]);
+  });
 });
 
 describe('layout (c): all projects on one sheet', () => {

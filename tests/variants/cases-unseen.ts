@@ -1676,6 +1676,18 @@ UNSEEN_CASES.push({
       [['本项目安排资金120万元。'], ['资金来源', '金额（万元）'], ['中央补助', 60], ['县级配套', 40], ['合计', 100]],
       (rows) => [{ rule: 'total-mismatch', cell: at(rows, '本项目安排资金120万元。') }],
     ],
+    [
+      'r-funding-table-details-a-part',
+      'the text states 200万元 and its 中央资金100万元 (明细如下), the table’s 合计 is 100万元: it details the part (review)',
+      [['项目总投资200万元，其中中央资金100万元，明细如下：'], ['用途', '金额（万元）'], ['教学楼', 60], ['设备', 40], ['合计', 100]],
+      () => [],
+    ],
+    [
+      'r-funding-table-approved-amount',
+      'the text states 预算120万元，经财政评审核定为100万元, the table’s 合计 is 100万元: the approved amount (review)',
+      [['项目预算120万元，经财政评审核定为100万元。'], ['资金来源', '金额（万元）'], ['中央补助', 60], ['县级配套', 40], ['合计', 100]],
+      () => [],
+    ],
   ];
   for (const [id, about, funding, expected] of cases) {
     const rows = withFunding(funding);

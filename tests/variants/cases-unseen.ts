@@ -810,6 +810,31 @@ UNSEEN_CASES.push(
   ),
 );
 
+// Two lead words before one list (资金100万元用于3所学校，其中…; …分布在3所学校，其中…): one finding, not the same one twice
+// (review; 分布在 is a lead word since today, 用于 was before).
+const schoolsFunding = (overview: string) =>
+  project(
+    '学校维修项目',
+    [overview],
+    ['维修3所学校校舍。'],
+    ['项目总投资100万元，全部为县级财政资金。'],
+    ['2024年底前完工，支付资金100万元。'],
+  );
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'r-two-lead-words-distributed',
+    '资金100万元分布在3所学校，其中 40 + 30 + 20 (90 against 100): found once',
+    schoolsFunding('资金100万元分布在3所学校，其中城关小学40万元，东城小学30万元，西城小学20万元。'),
+    [{ rule: 'total-mismatch', section: 3, needle: '分布在3所学校' }],
+  ),
+  ...allLayouts(
+    'r-two-lead-words-used-for',
+    '资金100万元用于3所学校，其中 40 + 30 + 20 (90 against 100): found once',
+    schoolsFunding('资金100万元用于3所学校，其中城关小学40万元，东城小学30万元，西城小学20万元。'),
+    [{ rule: 'total-mismatch', section: 3, needle: '用于3所学校' }],
+  ),
+);
+
 // …中， after the work itself (建设中, 实施过程中: during it) opens no list (review): the progress figures after it are no
 // parts of the total, 120 + 100 is not compared with 200. A task's share (任务中，上半年…、下半年…) still is.
 const during = (overview: string) =>

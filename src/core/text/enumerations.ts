@@ -620,6 +620,10 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
           : parts.length > 1
             ? 'all'
             : 'some';
+      // two lead words before one list (资金100万元用于3所学校，其中…; …分布在…，其中…): one structure, not the same twice
+      const same = (st: TotalStructure): boolean =>
+        st.total === cand && st.scope === scope && st.parts.length === parts.length && st.parts.every((x, k) => x === parts[k]);
+      if (structures.some(same)) continue;
       structures.push({ total: cand, parts, kind: 'total-then-parts', scope });
       totalOf.add(cand);
       for (const i of parts) partOf.add(i);

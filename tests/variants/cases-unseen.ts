@@ -859,6 +859,18 @@ UNSEEN_CASES.push(
     [],
   ),
   ...allLayouts(
+    'r-mid-year-not-a-list',
+    '项目总投资200万元，2024年中，完成投资120万元，支付100万元 (a date before 中, not a figure)',
+    during('项目总投资200万元，2024年中，完成投资120万元，支付100万元。'),
+    [],
+  ),
+  ...allLayouts(
+    'r-mid-month-not-a-list',
+    '项目总投资200万元，预计2024年6月中，完成投资120万元，支付100万元 (a date before 中, not a figure)',
+    during('项目总投资200万元，预计2024年6月中，完成投资120万元，支付100万元。'),
+    [],
+  ),
+  ...allLayouts(
     'r-task-shares-wrong',
     '200万元建设任务中，上半年完成120万元，下半年完成100万元 (220 against 200)',
     during('2024年项目200万元建设任务中，上半年完成120万元，下半年完成100万元。'),

@@ -78,10 +78,11 @@ export interface Marker {
 
 /**
  * `…1000套改造提升任务中，涪城99套、…` opens a list like 其中; `…的项目建设中，` / `…实施过程中，` (during the work) does not:
- * what follows is progress (已完成投资120万元，支付100万元), not parts.
+ * what follows is progress (已完成投资120万元，支付100万元), not parts; nor does a date's (`2024年中，`, `6月中，`,
+ * `2024年度计划中，`): the digits before 中 must be a figure's.
  */
 const MARKER =
-  /(其中|(?<=\d[\u4e00-\u9fff]{1,12})(?<!过程|建设|实施|推进|施工|执行|进行|开展|运行|使用|管理|工作)中(?=[,，:：])|分别为|分别是|分别用于|分别安排|分布在|分布于|具体为|具体是|具体如下|明细如下|主要用于|主要包括|主要是|主要为|重点用于|包括|包含|用于|资金来源为|资金来源[:：]|来源为|在这笔资金中|(?<=[(（])含)/gu;
+  /(其中|(?<=\d[\u4e00-\u9fff]{1,12})(?<!\d[年月日号季期批][\u4e00-\u9fff]{0,11})(?<!过程|建设|实施|推进|施工|执行|进行|开展|运行|使用|管理|工作)中(?=[,，:：])|分别为|分别是|分别用于|分别安排|分布在|分布于|具体为|具体是|具体如下|明细如下|主要用于|主要包括|主要是|主要为|重点用于|包括|包含|用于|资金来源为|资金来源[:：]|来源为|在这笔资金中|(?<=[(（])含)/gu;
 /** A list after these names only some of the total. */
 const PARTIAL = /^(?:包括|包含|含|主要用于|主要包括|主要是|主要为|重点用于)$/u;
 /** Markers that, right after a part, open that part's own breakdown (本年收入6128.16万元，主要是…；上年结转…). */

@@ -564,6 +564,26 @@ UNSEEN_CASES.push(
     ),
     [],
   ),
+  // the clause names the counted schools but is about some of them, or the work done to some (review)
+  ...(
+    [
+      ['r-qizhong-clause-work', '全县共有12所义务教育学校。今年义务教育学校维修，其中城区3所，农村5所'],
+      ['r-qizhong-clause-some', '全县共有12所义务教育学校。今年部分义务教育学校实施维修改造，其中城区3所，农村5所'],
+    ] as const
+  ).flatMap(([id, text]) =>
+    allLayouts(
+      id,
+      `${text} (the 其中 is of the schools repaired, not of the 12)`,
+      project(
+        '校舍维修项目',
+        [`${text}。`],
+        ['维修屋面、门窗和厕所。'],
+        ['项目资金80万元，全部为县级财政资金。'],
+        ['2024年内完成维修，支付资金80万元。'],
+      ),
+      [],
+    ),
+  ),
 );
 
 // 九江市第七中学2021年部门预算 (jiujiang-7zhong-budget.txt, 江西), as published: 在校学生数：1945人（其中初中人数906人、高中人数

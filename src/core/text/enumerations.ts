@@ -98,6 +98,11 @@ export const NUMBERED = /^(?:[(（][一二三四五六七八九十\d]+[)）]|\d+
  */
 const ANNOUNCES =
   /多笔|多项|数笔|几笔|(?<![\d元万亿米人所个项套台])以下(?!标准|文件|原则|要求|规定|条件|方式|程序|精神|政策|办法|通知|依据)|(?:如下|下列)(?!标准|文件|原则|要求|规定|条件|方式|程序|精神|政策|办法|通知|依据)/u;
+/**
+ * A clause naming a part of what was counted, or work done to them (部分, 维修, 改造…): a 其中 after it breaks down
+ * those, not the count before it.
+ */
+const SUBSET_CLAUSE = /部分|一些|若干|个别|少数|多数|维修|改造|新建|扩建|改建|建设|实施|资助|补助|购置|采购|配备/u;
 /** Markers that open a list of their own. */
 const LIST_HEAD = /^(?:其中|分别为|分别是|具体为|具体是)/u;
 /** A clause that reports progress or a remainder, not another part (`目前已下达123.01亿元`). */
@@ -526,11 +531,14 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
   /**
    * 其中 after a clause with no figure at all (…。截至目前：全市全民健康保障工程开工率达100%；其中，2016年度的6个项目…):
    * the list breaks down the count, in the sentences before, whose noun that clause names (…共有9个全民健康保障工程获
-   * 中央支持…): four characters of the words right after the count appear in the clause. None otherwise.
+   * 中央支持…): four characters of the words right after the count appear in the clause. None otherwise, nor when
+   * the clause is about some of them or work done to them (SUBSET_CLAUSE).
    */
   const countNamedBefore = (p: number, s: ParagraphShape, ss: number, M: Marker): number[] => {
     if (within(p, ss, M.index).some((i) => entries[i]!.nStart >= ss && entries[i]!.nStart < M.index)) return [];
     const lead = s.norm.slice(ss, M.index);
+    // a clause about some of them, or about work done to some (今年部分义务教育学校实施维修改造，其中…): not all counted
+    if (SUBSET_CLAUSE.test(lead)) return [];
     const before = within(p, 0, ss).filter((j) => entries[j]!.nEnd <= ss);
     for (let k = before.length - 1; k >= 0; k--) {
       const i = before[k]!;

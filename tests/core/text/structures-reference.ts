@@ -275,6 +275,7 @@ export function findStructuresReference(input: FinderInput): { structures: Total
     if (found.length > 0 || M.word !== '其中' || d !== 0) return found;
     if (inPara(p).some((i) => entries[i]!.nStart >= ss && entries[i]!.nStart < M.index)) return found;
     const clause = s.norm.slice(ss, M.index);
+    if (/部分|一些|若干|个别|少数|多数|维修|改造|新建|扩建|改建|建设|实施|资助|补助|购置|采购|配备/u.test(clause)) return found;
     for (const i of inPara(p)
       .filter((j) => entries[j]!.nEnd <= ss)
       .reverse()) {

@@ -398,6 +398,12 @@ UNSEEN_CASES.push(
     [{ rule: 'total-mismatch', section: 3, needle: '学校食堂5个' }],
   ),
   ...allLayouts(
+    'r-project-count-of-things-wrong',
+    '共有学校食堂5个，其中新建3个，续建工程1个 (4 against 5; a project counted in 个 is one of the canteens)',
+    canteens('共有学校食堂5个，其中新建3个，续建工程1个。'),
+    [{ rule: 'total-mismatch', section: 3, needle: '共有学校食堂5个' }],
+  ),
+  ...allLayouts(
     'r-work-count-of-projects-wrong',
     '项目12项，其中新建项目5项，维修改造6个 (11 against 12; the 个 of work count projects here)',
     canteens('共实施项目12项，其中新建项目5项，维修改造6个。'),

@@ -18,8 +18,10 @@ export interface Entry {
   readonly nEnd: number;
   /** `money`, `area`, `count:个`…: totals and parts compare within one family. */
   readonly family: string;
-  /** A second family it compares with ('' for none): a count of work (`改造3个`) is of projects (项) or of things (个). */
+  /** A second family it is a part of ('' for none): a count of projects in 个 (`续建工程1个`) is one of the things in 个. */
   readonly also: string;
+  /** A second family whose parts it holds as a total ('' for none): a count of work (`改造5个`), of projects or of things. */
+  readonly holds: string;
   /** A rate's unit (`人`, `县·年`), '' for a plain figure: rates compare only with the same rate. */
   readonly per: string;
   /** The range the figure stands for, in its family's exact integer units. */
@@ -314,7 +316,7 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
   const sameKind = (i: number, j: number): boolean => {
     const a = entries[i]!;
     const b = entries[j]!;
-    return a.per === b.per && (a.family === b.family || a.also === b.family || (b.also !== '' && b.also === a.family));
+    return a.per === b.per && (a.family === b.family || a.also === b.family || (b.holds !== '' && b.holds === a.family));
   };
 
   // Work per marker bounded by the figures near it, not by the paragraph's (a 50 000-character paragraph
@@ -595,7 +597,7 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
       const partsOfKind = new Map<string, number[]>();
       for (const c of cands) {
         const nested = partOf.has(c);
-        const kind = `${nested ? 1 : 0}\u0000${entries[c]!.family}\u0000${entries[c]!.also}\u0000${entries[c]!.per}`;
+        const kind = `${nested ? 1 : 0}\u0000${entries[c]!.family}\u0000${entries[c]!.holds}\u0000${entries[c]!.per}`;
         let parts = partsOfKind.get(kind);
         if (parts === undefined) {
           // a nested list inside a part ends with that part (at the outer list's semicolon)

@@ -22,8 +22,10 @@ export interface ScannedQuantity {
   /** The value in 1/QUANTITY_SCALE of the base unit, an exact integer (`1.2万人` → 120 000 000). */
   readonly value: number;
   readonly family: QuantityFamily;
-  /** A second family it compares with (`校舍建设133个`: of projects, 项, or of things, 个); undefined for most. */
+  /** A second family it is a part of (`续建工程1个`, `校舍建设133个`: one of the things counted in 个); undefined for most. */
   readonly also: QuantityFamily | undefined;
+  /** A second family whose parts it holds as a total (`改造5个`: of projects or of things); undefined for most. */
+  readonly holds: QuantityFamily | undefined;
   /** The unit as written, with its multiplier (`万平方米`, `平方米`, `个`, `公里`); `㎡` is `平方米`. */
   readonly unit: string;
   /** The family's base unit (`平方米`, `米`, `人`, `个`). */
@@ -56,8 +58,10 @@ interface UnitDef {
   readonly factor: bigint;
   /** The unit as shown in messages. */
   readonly shown: string;
-  /** A second family it may be counted in (a count of work, `改造3个`: of projects or of things). */
+  /** A second family it may be a part of (a count of projects in 个: one of the things counted in 个). */
   readonly also?: QuantityFamily;
+  /** A second family whose parts it may hold (a count of work, `改造5个`: of projects or of things). */
+  readonly holds?: QuantityFamily;
 }
 
 const area = (shown: string, factor: bigint): UnitDef => ({ family: 'area', base: '平方米', factor, shown });
@@ -211,8 +215,10 @@ function badFollow(unit: string, next: string): boolean {
 /**
  * A count in 个 of projects (`农村学前教育推进工程5个`, `11个项目`, `9个全民健康保障工程`) counts what 项 counts: an
  * accountant adds `22项 + 5个` of projects into `31项`. Other counts in 个 (`食堂22个`, `学校5个`) stay their own.
- * A count after a word of work only (`校舍建设133个`, `改造3个`) may count projects (`项目187项，其中：校舍建设133个…`)
- * or the things worked on (`食堂5个，其中新建2个，改造3个`): it is both, and compares with a total of either.
+ * A count of projects in 个 is also one of the things a total in 个 counts (`食堂5个，其中新建3个，续建工程1个`), but
+ * a count of projects holds no plain counts in 个 (`9个全民健康保障工程` and `2个竣工`). A count after a word of work
+ * only (`校舍建设133个`, `改造3个`) may count projects (`项目187项，其中：校舍建设133个…`) or the things worked on
+ * (`食堂5个，其中新建2个，改造3个`): it is both, as a part and as a total.
  */
 const PROJECT_BEFORE = /(?:项目|工程|专项)\s*$/u;
 const WORK_BEFORE = /(?:建设|改造|改扩建|维修)\s*$/u;
@@ -224,8 +230,8 @@ function projectCount(def: UnitDef, norm: string, start: number, end: number): U
   if (PROJECT_BEFORE.test(before)) return PROJECT_COUNT;
   return WORK_BEFORE.test(before) ? WORK_COUNT : def;
 }
-const PROJECT_COUNT: UnitDef = { family: 'count:项', base: '项', factor: 1n, shown: '个' };
-const WORK_COUNT: UnitDef = { ...PROJECT_COUNT, also: 'count:个' };
+const PROJECT_COUNT: UnitDef = { family: 'count:项', base: '项', factor: 1n, shown: '个', also: 'count:个' };
+const WORK_COUNT: UnitDef = { ...PROJECT_COUNT, holds: 'count:个' };
 
 function defOf(unit: string): UnitDef {
   const d = UNITS[unit];
@@ -370,6 +376,7 @@ export function readQuantities(
       value,
       family: def.family,
       also: def.also,
+      holds: def.holds,
       unit: `${multText}${def.shown}`,
       base: def.base,
       factor: Number(factor),

@@ -116,7 +116,7 @@ export function findStructuresReference(input: FinderInput): { structures: Total
   const sameKind = (i: number, j: number): boolean => {
     const a = entries[i]!;
     const b = entries[j]!;
-    return a.per === b.per && (a.family === b.family || a.also === b.family || (b.also !== '' && b.also === a.family));
+    return a.per === b.per && (a.family === b.family || a.also === b.family || (b.holds !== '' && b.holds === a.family));
   };
 
   /** Parts of the family of `cand` after marker M (in its region), or in the following paragraphs. */

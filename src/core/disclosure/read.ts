@@ -557,7 +557,15 @@ function readSheet(sheet: SheetSnapshot, aliases: AliasTable, sheetTables: reado
     } else {
       const formRow = textCells > 2 && formLabelRow(rowCells);
       // `资金来源 │ 金额（万元）`: a small table's header row, whose first column may be named like a section
-      const header = textCells === 2 && tableHeaderRow(rowCells);
+      let header = textCells === 2 && tableHeaderRow(rowCells);
+      if (header) {
+        // only under the section its first cell names (资金来源 │ 金额（万元） under 六、资金安排情况); elsewhere that cell is
+        // the label of its own section, the table's header beside it (资金安排情况 │ 金额（万元） in a label │ content form)
+        const probe: Line[] = [];
+        classifyCell(rowCells[0]!, name, aliases, probe, true);
+        const h = probe[0];
+        if (h?.kind === 'heading' && h.match.key !== currentSection()?.key) header = false;
+      }
       rowCells.forEach((cell, k) => classifyCell(cell, name, aliases, lines, k === 0 && !header && (textCells <= 2 || formRow)));
     }
     i = j;

@@ -6,11 +6,10 @@
  * sentence saying so, and the file's status is `write-failed` (exit 2: what was asked was not done).
  * The read and the check are timed and bounded as runJob's are.
  */
-import { checkWorkbook } from '../core/check';
-import { CheckBudgetExceeded } from '../core/budget';
 import { readDocument, type DocumentKind } from '../hosts/document/read';
 import type { JobResult, JobSettings, JobTask } from './job';
 import { M, say, type Bilingual } from './messages';
+import { checkSnapshot } from './check-snapshot';
 
 const ZERO = { errors: 0, warnings: 0, infos: 0, explained: 0 };
 
@@ -71,27 +70,9 @@ export function checkDocument(
       ms: { read: t1 - t0, check: 0 },
     };
   }
-  let result;
-  try {
-    result = checkWorkbook({
-      snapshot: read.snapshot,
-      config: settings.config,
-      lang,
-      ...(settings.registry !== undefined && { registry: settings.registry }),
-      overBudget: () => now() - t1 > budgetMs,
-    });
-  } catch (e) {
-    const error = e instanceof CheckBudgetExceeded ? M.checkTooLong(task.file, budgetMs) : M.internal(task.file);
-    return {
-      ...base,
-      status: 'unreadable',
-      summary: ZERO,
-      findings: [],
-      error: say(error, lang),
-      ...(!(e instanceof CheckBudgetExceeded) && { detail: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
-      ms: { read: t1 - t0, check: now() - t1 },
-    };
-  }
+  const checked = checkSnapshot(base, read.snapshot, settings, now, t0, t1, budgetMs);
+  if (!checked.ok) return checked.failed;
+  const { result } = checked;
   const ms = { read: t1 - t0, check: now() - t1 };
   const skipped = result.document.skipped ?? [];
   const flags = writeFlags(task, settings);

@@ -4,10 +4,11 @@ export const HELP = `预算公开文本检查 disclosure-check — 检查预算�
 用法 Usage:
   disclosure-check <文件.xlsx|目录|->... [选项]
 
-  检查一个或多个 .xlsx/.xlsm 工作簿；目录会递归查找其中的 .xlsx/.xlsm 文件；“-”从标准输入读取工作簿。
-  输入文件从不被修改。报告写到标准输出，提示和无法读取的文件写到标准错误。
-  Checks one or more .xlsx/.xlsm workbooks; directories are searched recursively; "-" reads a workbook
+  检查一个或多个 .xlsx/.xlsm/.xls 工作簿；目录会递归查找其中的 .xlsx/.xlsm/.xls 文件；“-”从标准输入读取工作簿。
+  输入文件从不被修改。报告写到标准输出，提示和无法读取的文件写到标准错误。旧版 .xls 只检查，不生成标注副本。
+  Checks one or more .xlsx/.xlsm/.xls workbooks; directories are searched recursively; "-" reads a workbook
   from standard input. Inputs are never modified. The report goes to stdout; notes and unreadable files to stderr.
+  An old .xls is checked only: no annotated copy is written from it.
   按原文检查已发布的 Word 文档（.docx）或文本文件（.txt），报告按“第N段”/“第N行”定位；不写任何文件。
   Also checks a published Word document (.docx) or text file (.txt) as written, by paragraph/line; writes nothing.
 

@@ -10,8 +10,6 @@ import type { CheckConfig } from '../core/rules/config';
 import type { Finding, Lang } from '../core/rules/types';
 import type { Summary } from '../core/report/report';
 import type { SkippedSheet } from '../core/model';
-import { checkWorkbook } from '../core/check';
-import { CheckBudgetExceeded } from '../core/budget';
 import { DEFAULT_LIMITS } from '../hosts/xlsx/read';
 import { readWorkbookFile } from '../hosts/xls/any';
 import { annotateCopy, AnnotateError } from '../hosts/xlsx/annotate';
@@ -23,6 +21,7 @@ import { M, fsReason, say, type Bilingual } from './messages';
 import { documentKind, type DocumentKind } from '../hosts/document/read';
 import type { DocumentPlaces } from '../core/report/places';
 import { checkDocument } from './document';
+import { checkSnapshot } from './check-snapshot';
 
 export interface JobSettings {
   readonly config: CheckConfig;
@@ -177,36 +176,9 @@ export function runJob(task: JobTask, settings: JobSettings, clock: JobClock = {
       ms: { read: t1 - t0, check: 0 },
     };
   }
-  let result;
-  try {
-    result = checkWorkbook({
-      snapshot: read.snapshot,
-      config: settings.config,
-      lang,
-      ...(settings.registry !== undefined && { registry: settings.registry }),
-      overBudget: () => now() - t1 > CHECK_BUDGET_MS,
-    });
-  } catch (e) {
-    if (e instanceof CheckBudgetExceeded) {
-      return {
-        ...base,
-        status: 'unreadable',
-        summary: ZERO,
-        findings: [],
-        error: say(M.checkTooLong(task.file, CHECK_BUDGET_MS), lang),
-        ms: { read: t1 - t0, check: now() - t1 },
-      };
-    }
-    return {
-      ...base,
-      status: 'unreadable',
-      summary: ZERO,
-      findings: [],
-      error: say(M.internal(task.file), lang),
-      detail: e instanceof Error ? (e.stack ?? e.message) : String(e),
-      ms: { read: t1 - t0, check: now() - t1 },
-    };
-  }
+  const checked = checkSnapshot(base, read.snapshot, settings, now, t0, t1, CHECK_BUDGET_MS);
+  if (!checked.ok) return checked.failed;
+  const { result } = checked;
   const t2 = now();
   const ms = { read: t1 - t0, check: t2 - t1 };
   const status: JobStatus = result.nothingToCheck ? 'nothing-to-check' : 'checked';

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { cliOver } from './in-process';
 import { tempDir } from './fixtures';
 import { ROOT } from './run-cli';
+import { HELP } from '../../src/cli/help';
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -31,6 +32,14 @@ const cli = cliOver(() => dir);
 interface Json {
   reports: { file: string; error?: string; summary: unknown; findings: unknown[] }[];
 }
+
+describe('--help', () => {
+  it('names .xls among the workbooks read, and says it is only checked', () => {
+    expect(HELP).toContain('检查一个或多个 .xlsx/.xlsm/.xls 工作簿；目录会递归查找其中的 .xlsx/.xlsm/.xls 文件');
+    expect(HELP).toContain('旧版 .xls 只检查，不生成标注副本');
+    expect(HELP).toContain('An old .xls is checked only: no annotated copy is written from it.');
+  });
+});
 
 describe('an .xls on the command line', () => {
   it('gives the report of the same workbook saved as .xlsx, whatever its name', async () => {

@@ -368,6 +368,49 @@ UNSEEN_CASES.push(
   ),
 );
 
+// A count after a word of work (改造4个, 食堂改造2个) counts the things of a total in 个 as it did before the
+// project counts were read (review): 食堂5个 against 2 + 4 and against 2 + 2 are found, 5 = 2 + 3 is clean.
+const canteens = (overview: string) =>
+  project(
+    '食堂改造项目',
+    [overview],
+    ['新建和改造学校食堂。'],
+    ['项目总投资300万元，全部为县级财政资金。'],
+    ['2024年内完成建设，支付资金300万元。'],
+  );
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'r-work-count-of-things-clean',
+    '共有食堂5个，其中新建2个，改造3个 (adds up)',
+    canteens('共有食堂5个，其中新建2个，改造3个。'),
+    [],
+  ),
+  ...allLayouts(
+    'r-work-count-of-things-wrong',
+    '共有食堂5个，其中新建2个，改造4个 (6 against 5)',
+    canteens('共有食堂5个，其中新建2个，改造4个。'),
+    [{ rule: 'total-mismatch', section: 3, needle: '共有食堂5个' }],
+  ),
+  ...allLayouts(
+    'r-work-count-of-things-short',
+    '食堂5个，其中新建食堂2个，食堂改造2个 (4 against 5)',
+    canteens('学校食堂5个，其中新建食堂2个，食堂改造2个。'),
+    [{ rule: 'total-mismatch', section: 3, needle: '学校食堂5个' }],
+  ),
+  ...allLayouts(
+    'r-project-count-of-things-wrong',
+    '共有学校食堂5个，其中新建3个，续建工程1个 (4 against 5; a project counted in 个 is one of the canteens)',
+    canteens('共有学校食堂5个，其中新建3个，续建工程1个。'),
+    [{ rule: 'total-mismatch', section: 3, needle: '共有学校食堂5个' }],
+  ),
+  ...allLayouts(
+    'r-work-count-of-projects-wrong',
+    '项目12项，其中新建项目5项，维修改造6个 (11 against 12; the 个 of work count projects here)',
+    canteens('共实施项目12项，其中新建项目5项，维修改造6个。'),
+    [{ rule: 'total-mismatch', section: 3, needle: '共实施项目12项' }],
+  ),
+);
+
 // 福建 (fujian-edu-central-budget-news.txt), as published: …中央预算内投资5.853亿元，较去年大幅增长1.14倍。这是我省教育项目
 // 获中央预算内投资首次超过5亿元。(new paragraph) 其中，…2.293亿元…；…1.996亿元…；…1.164亿元…；…4000万元…: the 其中 list
 // breaks down 5.853亿元, not the threshold 超过5亿元 of the sentence before it. The old code took the threshold (a range
@@ -465,6 +508,39 @@ UNSEEN_CASES.push(
   ),
 );
 
+// 以下/下列 naming what the total follows (按以下标准, 根据下列文件) or a bound (50万元以下的项目) announce no items (review):
+// the paragraphs after it are not its parts. 下达以下项目资金合计… still does.
+const announced = (funding: string[]) =>
+  project('学校运转保障项目', ['保障全县中小学正常运转。'], ['支付水电费、维修费和办公费。'], funding, [
+    '2024年按季度拨付，全年支付资金300万元。',
+  ]);
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'r-announces-standard',
+    '按以下标准安排资金合计300万元。 then payments of 100 and 150: the standard is announced, not items',
+    announced(['按以下标准安排资金合计300万元，全部为县级财政资金。', '2024年3月支付100万元。', '2024年6月支付150万元。']),
+    [],
+  ),
+  ...allLayouts(
+    'r-announces-documents',
+    "根据下列文件，安排资金合计300万元。 then two documents' sums: the documents are announced, not items",
+    announced(['根据下列文件，安排资金合计300万元。', '《关于下达2024年资金的通知》下达200万元。', '2023年已下达150万元。']),
+    [],
+  ),
+  ...allLayouts(
+    'r-announces-bound',
+    '对投资50万元以下的项目，安排资金合计300万元。 then two sums: 以下 is a bound',
+    announced(['对投资50万元以下的项目，安排资金合计300万元。', '2024年3月支付100万元。', '2024年6月支付150万元。']),
+    [],
+  ),
+  ...allLayouts(
+    'r-announces-items-wrong',
+    '下达以下项目资金合计300万元。 then 100 and 150 (250 against 300)',
+    announced(['下达以下项目资金合计300万元。', '教学楼维修100万元。', '运动场改造150万元。']),
+    [{ rule: 'total-mismatch', section: 5, needle: '合计300万元' }],
+  ),
+);
+
 // 焦作, planted: 2016年度的5个项目 (the text has 6): 5 + 1 + 2 = 8 against 共有9个全民健康保障工程. The 其中 follows a clause
 // with no figure (…开工率达100%；其中，…) that names the projects counted two sentences before; the old code found no total
 // for it (and read 9个全民健康保障工程 as a count in 个, not of projects).
@@ -493,6 +569,26 @@ UNSEEN_CASES.push(
       ['2024年内完成维修，支付资金80万元。'],
     ),
     [],
+  ),
+  // the clause names the counted schools but is about some of them, or the work done to some (review)
+  ...(
+    [
+      ['r-qizhong-clause-work', '全县共有12所义务教育学校。今年义务教育学校维修，其中城区3所，农村5所'],
+      ['r-qizhong-clause-some', '全县共有12所义务教育学校。今年部分义务教育学校实施维修改造，其中城区3所，农村5所'],
+    ] as const
+  ).flatMap(([id, text]) =>
+    allLayouts(
+      id,
+      `${text} (the 其中 is of the schools repaired, not of the 12)`,
+      project(
+        '校舍维修项目',
+        [`${text}。`],
+        ['维修屋面、门窗和厕所。'],
+        ['项目资金80万元，全部为县级财政资金。'],
+        ['2024年内完成维修，支付资金80万元。'],
+      ),
+      [],
+    ),
   ),
 );
 
@@ -579,6 +675,43 @@ UNSEEN_CASES.push(
       ['2024年秋季学期发放，支付资金100万元。'],
     ),
     [],
+  ),
+);
+
+// Brackets giving other versions of the amount, or money beside it, are no breakdown either (review): 调整前/调整后,
+// 批复/结算 and 另有… in brackets after 120万元 were compared with it (220 against 120; 50 against 120).
+const aid = (funding: string) =>
+  project(
+    '学生资助项目',
+    ['全县家庭经济困难学生资助。'],
+    ['发放家庭经济困难学生生活补助。'],
+    [funding],
+    ['2024年秋季学期发放，支付资金120万元。'],
+  );
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'r-bracket-adjusted-clean',
+    '资金120万元（调整前100万元，调整后120万元）: the amount before and after, not parts',
+    aid('2024年安排资金120万元（调整前100万元，调整后120万元），全部为县级财政资金。'),
+    [],
+  ),
+  ...allLayouts(
+    'r-bracket-approved-settled-clean',
+    '资金120万元（批复金额100万元，结算金额120万元）: two versions of the amount, not parts',
+    aid('2024年安排资金120万元（批复金额100万元，结算金额120万元）。'),
+    [],
+  ),
+  ...allLayouts(
+    'r-bracket-besides-clean',
+    '资金120万元（另有自筹20万元、社会捐赠30万元）: money beside the amount, not its sources',
+    aid('2024年安排资金120万元（另有自筹20万元、社会捐赠30万元）。'),
+    [],
+  ),
+  ...allLayouts(
+    'r-bracket-batches-wrong',
+    '资金120万元（第1批60万元，第2批50万元）: batches of 110 against 120',
+    aid('2024年安排资金120万元（第1批60万元，第2批50万元）。'),
+    [{ rule: 'total-mismatch', section: 5, needle: '安排资金120万元' }],
   ),
 );
 
@@ -700,6 +833,74 @@ UNSEEN_CASES.push(
     '三台160套中100套已开工、另有50套… (planted; the text has 60): the split makes 150 against 160套',
     mianyang(MIANYANG.slice(0, 2).map((l) => l.replace('另有60套', '另有50套'))),
     [{ rule: 'total-mismatch', section: 3, needle: '1000套改造提升任务中' }],
+  ),
+);
+
+// Two lead words before one list (资金100万元用于3所学校，其中…; …分布在3所学校，其中…): one finding, not the same one twice
+// (review; 分布在 is a lead word since today, 用于 was before).
+const schoolsFunding = (overview: string) =>
+  project(
+    '学校维修项目',
+    [overview],
+    ['维修3所学校校舍。'],
+    ['项目总投资100万元，全部为县级财政资金。'],
+    ['2024年底前完工，支付资金100万元。'],
+  );
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'r-two-lead-words-distributed',
+    '资金100万元分布在3所学校，其中 40 + 30 + 20 (90 against 100): found once',
+    schoolsFunding('资金100万元分布在3所学校，其中城关小学40万元，东城小学30万元，西城小学20万元。'),
+    [{ rule: 'total-mismatch', section: 3, needle: '分布在3所学校' }],
+  ),
+  ...allLayouts(
+    'r-two-lead-words-used-for',
+    '资金100万元用于3所学校，其中 40 + 30 + 20 (90 against 100): found once',
+    schoolsFunding('资金100万元用于3所学校，其中城关小学40万元，东城小学30万元，西城小学20万元。'),
+    [{ rule: 'total-mismatch', section: 3, needle: '用于3所学校' }],
+  ),
+);
+
+// …中， after the work itself (建设中, 实施过程中: during it) opens no list (review): the progress figures after it are no
+// parts of the total, 120 + 100 is not compared with 200. A task's share (任务中，上半年…、下半年…) still is.
+const during = (overview: string) =>
+  project(
+    '城关小学教学楼建设项目',
+    [overview],
+    ['新建教学楼一栋。'],
+    ['项目总投资200万元，全部为县级财政资金。'],
+    ['2024年底前完工，支付资金200万元。'],
+  );
+UNSEEN_CASES.push(
+  ...allLayouts(
+    'r-during-work-not-a-list',
+    '总投资200万元的项目建设中，已完成投资120万元，支付100万元 (progress, not parts)',
+    during('总投资200万元的项目建设中，已完成投资120万元，支付100万元。'),
+    [],
+  ),
+  ...allLayouts(
+    'r-during-process-not-a-list',
+    '在总投资200万元的项目实施过程中，完成投资120万元，支付100万元 (progress, not parts)',
+    during('在总投资200万元的项目实施过程中，完成投资120万元，支付100万元。'),
+    [],
+  ),
+  ...allLayouts(
+    'r-mid-year-not-a-list',
+    '项目总投资200万元，2024年中，完成投资120万元，支付100万元 (a date before 中, not a figure)',
+    during('项目总投资200万元，2024年中，完成投资120万元，支付100万元。'),
+    [],
+  ),
+  ...allLayouts(
+    'r-mid-month-not-a-list',
+    '项目总投资200万元，预计2024年6月中，完成投资120万元，支付100万元 (a date before 中, not a figure)',
+    during('项目总投资200万元，预计2024年6月中，完成投资120万元，支付100万元。'),
+    [],
+  ),
+  ...allLayouts(
+    'r-task-shares-wrong',
+    '200万元建设任务中，上半年完成120万元，下半年完成100万元 (220 against 200)',
+    during('2024年项目200万元建设任务中，上半年完成120万元，下半年完成100万元。'),
+    [{ rule: 'total-mismatch', section: 3, needle: '建设任务中' }],
   ),
 );
 
@@ -1537,6 +1738,18 @@ UNSEEN_CASES.push({
       'the text states 120万元, the table’s 合计 is 100万元 (its rows add up): found at the text',
       [['本项目安排资金120万元。'], ['资金来源', '金额（万元）'], ['中央补助', 60], ['县级配套', 40], ['合计', 100]],
       (rows) => [{ rule: 'total-mismatch', cell: at(rows, '本项目安排资金120万元。') }],
+    ],
+    [
+      'r-funding-table-details-a-part',
+      'the text states 200万元 and its 中央资金100万元 (明细如下), the table’s 合计 is 100万元: it details the part (review)',
+      [['项目总投资200万元，其中中央资金100万元，明细如下：'], ['用途', '金额（万元）'], ['教学楼', 60], ['设备', 40], ['合计', 100]],
+      () => [],
+    ],
+    [
+      'r-funding-table-approved-amount',
+      'the text states 预算120万元，经财政评审核定为100万元, the table’s 合计 is 100万元: the approved amount (review)',
+      [['项目预算120万元，经财政评审核定为100万元。'], ['资金来源', '金额（万元）'], ['中央补助', 60], ['县级配套', 40], ['合计', 100]],
+      () => [],
     ],
   ];
   for (const [id, about, funding, expected] of cases) {

@@ -127,8 +127,11 @@ function sequenceRow(rowCells: readonly Cell[]): boolean {
   return first.kind === 'text' && /^\s*\d{1,4}\s*$/u.test(cellString(first));
 }
 
-/** A column header with its unit in brackets: `金额（万元）`, `资金(元)`, `数量（人）`, `面积（平方米）`. */
-const UNIT_HEADER = /^[^，。；,;：:]{1,12}[（(](?:万元|元|千元|亿元|人|人次|个|所|平方米|㎡|间|台|套|项|%)[)）]$/u;
+/**
+ * A column header with its unit in brackets: `金额（万元）`, `资金(元)`, `数量（人）`, `面积（平方米）`; never a figure
+ * (`100（万元）` is a form's content).
+ */
+const UNIT_HEADER = /^[^，。；,;：:\d０-９]{1,12}[（(](?:万元|元|千元|亿元|人|人次|个|所|平方米|㎡|间|台|套|项|%)[)）]$/u;
 
 /**
  * The header row of a two-column table under a heading (`资金来源 │ 金额（万元）`, `项目 │ 资金（元）`): an
@@ -602,7 +605,15 @@ function readSheet(sheet: SheetSnapshot, aliases: AliasTable, sheetTables: reado
     } else {
       const formRow = textCells > 2 && formLabelRow(rowCells);
       // `资金来源 │ 金额（万元）`: a small table's header row, whose first column may be named like a section
-      const header = textCells === 2 && tableHeaderRow(rowCells);
+      let header = textCells === 2 && tableHeaderRow(rowCells);
+      if (header) {
+        // only under the section its first cell names (资金来源 │ 金额（万元） under 六、资金安排情况); elsewhere that cell is
+        // the label of its own section, the table's header beside it (资金安排情况 │ 金额（万元） in a label │ content form)
+        const probe: Line[] = [];
+        classifyCell(rowCells[0]!, name, aliases, probe, true);
+        const h = probe[0];
+        if (h?.kind === 'heading' && h.match.key !== currentSection()?.key) header = false;
+      }
       rowCells.forEach((cell, k) => classifyCell(cell, name, aliases, lines, k === 0 && !header && (textCells <= 2 || formRow)));
     }
     i = j;

@@ -39,8 +39,8 @@ function tableFindings(section: Section, project: string): RawFinding<MessageId>
 
 /**
  * The amount a section's text states (`本项目安排资金120万元`) against the 合计 of the one money table under it
- * (`资金来源 │ 金额（万元）` … `合计 │ 100`): when no reading of the text agrees with the table, one finding at the
- * text, the table's 合计 beside it. A table whose 合计 already disagrees with its rows is reported by that
+ * (`资金来源 │ 金额（万元）` … `合计 │ 100`): when no reading of the text agrees with the table, and the text states the
+ * table's 合计 nowhere (`其中中央资金100万元，明细如下`, `核定为100万元`), one finding at the text, the table's 合计 beside it. A table whose 合计 already disagrees with its rows is reported by that
  * (one cause, one finding); a rate (每生每年…元) is not the section's amount.
  */
 function textTableFindings(section: Section, project: string): RawFinding<MessageId>[] {
@@ -48,9 +48,16 @@ function textTableFindings(section: Section, project: string): RawFinding<Messag
   if (tables.length !== 1) return [];
   const t = tables[0]!;
   if (t.rows >= 2 && t.sum !== t.total) return [];
-  const stated = analyseSection(section).stated;
+  const an = analyseSection(section);
+  const stated = an.stated;
   if (!stated || stated.per !== undefined || stated.kind === 'rate') return [];
   if ([stated, ...stated.alternatives].some((r) => t.total >= r.lo && t.total <= r.hi)) return [];
+  // the table details another amount the text states (…其中中央资金100万元，明细如下; 核定为100万元): no contradiction
+  const stating = (a: (typeof an.amounts)[number]): boolean => {
+    const r = amountRange(a.amount);
+    return a.amount.per === undefined && r.lo <= t.total && t.total <= r.hi;
+  };
+  if (an.amounts.some(stating)) return [];
   const text = formatMoney(stated.fen, stated.unit);
   const total = formatMoney(t.total, t.unit);
   return [

@@ -533,6 +533,8 @@ const BOUND = new Set(['超过', '逾', '不少于', '不低于', '不超过', '
 function entryOf(
   a: Located<{ readonly nStart: number; readonly nEnd: number; readonly qualifier?: string | undefined }>,
   family: string,
+  also: string,
+  holds: string,
   per: string | undefined,
   range: { lo: number; hi: number },
   approximate: boolean,
@@ -543,6 +545,8 @@ function entryOf(
     nStart: a.amount.nStart,
     nEnd: a.amount.nEnd,
     family,
+    also,
+    holds,
     per: per ?? '',
     lo: range.lo,
     hi: range.hi,
@@ -616,12 +620,23 @@ export function analyseAmounts(paragraphs: readonly ParagraphLike[], declared?: 
   };
 
   const moneyInput = {
-    entries: amounts.map((a, i) => entryOf(a, 'money', a.amount.per, amountRange(a.amount), a.amount.approximate, countable(i))),
+    entries: amounts.map((a, i) => entryOf(a, 'money', '', '', a.amount.per, amountRange(a.amount), a.amount.approximate, countable(i))),
     shapes,
     depthOf: (i: number) => amounts[i]!.depth,
   };
   const quantityInput = {
-    entries: quantities.map((q) => entryOf(q, q.amount.family, q.amount.per, measureRange(q.amount), q.amount.approximate, !q.derived)),
+    entries: quantities.map((q) =>
+      entryOf(
+        q,
+        q.amount.family,
+        q.amount.also ?? '',
+        q.amount.holds ?? '',
+        q.amount.per,
+        measureRange(q.amount),
+        q.amount.approximate,
+        !q.derived,
+      ),
+    ),
     shapes,
     depthOf: (i: number) => quantities[i]!.depth,
   };

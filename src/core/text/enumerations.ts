@@ -18,6 +18,10 @@ export interface Entry {
   readonly nEnd: number;
   /** `money`, `area`, `count:个`…: totals and parts compare within one family. */
   readonly family: string;
+  /** A second family it is a part of ('' for none): a count of projects in 个 (`续建工程1个`) is one of the things in 个. */
+  readonly also: string;
+  /** A second family whose parts it holds as a total ('' for none): a count of work (`改造5个`), of projects or of things. */
+  readonly holds: string;
   /** A rate's unit (`人`, `县·年`), '' for a plain figure: rates compare only with the same rate. */
   readonly per: string;
   /** The range the figure stands for, in its family's exact integer units. */
@@ -74,8 +78,13 @@ export interface Marker {
   readonly depth: number;
 }
 
+/**
+ * `…1000套改造提升任务中，涪城99套、…` opens a list like 其中; `…的项目建设中，` / `…实施过程中，` (during the work) does not:
+ * what follows is progress (已完成投资120万元，支付100万元), not parts; nor does a date's (`2024年中，`, `6月中，`,
+ * `2024年度计划中，`): the digits before 中 must be a figure's.
+ */
 const MARKER =
-  /(按照?[\u4e00-\u9fff]{2,8}?划分(?=[,，:：])|其中|(?<=\d[\u4e00-\u9fff]{1,12})中(?=[,，:：])|(?<=\d[\u4e00-\u9fff]{2,12})中(?=\d{4}年)|分别为|分别是|分别用于|分别安排|分布在|分布于|具体为|具体是|具体如下|明细如下|主要用于|主要包括|主要是|主要为|重点用于|包括|包含|用于|资金来源为|资金来源[:：]|来源为|在这笔资金中|(?<=[(（])含)/gu;
+  /(按照?[\u4e00-\u9fff]{2,8}?划分(?=[,，:：])|其中|(?<=\d[\u4e00-\u9fff]{1,12})(?<!\d[年月日号季期批][\u4e00-\u9fff]{0,11})(?<!过程|建设|实施|推进|施工|执行|进行|开展|运行|使用|管理|工作)中(?=[,，:：])|(?<=\d[\u4e00-\u9fff]{2,12})中(?=\d{4}年)|分别为|分别是|分别用于|分别安排|分布在|分布于|具体为|具体是|具体如下|明细如下|主要用于|主要包括|主要是|主要为|重点用于|包括|包含|用于|资金来源为|资金来源[:：]|来源为|在这笔资金中|(?<=[(（])含)/gu;
 /**
  * `按照办学层次划分，幼儿园153所、小学180所…；按照建设性质划分，新建305所、改扩建125所` (西安, real text): each names one
  * whole split of a total stated before it (in its sentence before the marker, else the sentence before), several splits
@@ -91,8 +100,17 @@ const SOURCE_MARKER = /^(?:资金来源为|资金来源[:：]|来源为)$/u;
 /** Breakdowns other than 其中: one after a list's parts starts another list. */
 const OTHER_BREAKDOWN = /^(?:分别|具体|明细|主要用于|重点用于|用于)/u;
 export const NUMBERED = /^(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[一二三四五六七八九十]+、)/u;
-/** Words before a total that announce several items, one a paragraph (`下拨多笔…资金合计8525万元`). */
-const ANNOUNCES = /多笔|多项|数笔|几笔|以下|如下|下列/u;
+/**
+ * Words before a total that announce several items, one a paragraph (`下拨多笔…资金合计8525万元`); not 以下/如下/下列 naming
+ * what the total follows (`按以下标准`, `根据下列文件`) or a bound (`50万元以下的项目`).
+ */
+const ANNOUNCES =
+  /多笔|多项|数笔|几笔|(?<![\d元万亿米人所个项套台])以下(?!标准|文件|原则|要求|规定|条件|方式|程序|精神|政策|办法|通知|依据)|(?:如下|下列)(?!标准|文件|原则|要求|规定|条件|方式|程序|精神|政策|办法|通知|依据)/u;
+/**
+ * A clause naming a part of what was counted, or work done to them (部分, 维修, 改造…): a 其中 after it breaks down
+ * those, not the count before it.
+ */
+const SUBSET_CLAUSE = /部分|一些|若干|个别|少数|多数|维修|改造|新建|扩建|改建|建设|实施|资助|补助|购置|采购|配备/u;
 /** Markers that open a list of their own. */
 const LIST_HEAD = /^(?:其中|分别为|分别是|具体为|具体是)/u;
 /** A clause that reports progress or a remainder, not another part (`目前已下达123.01亿元`). */
@@ -123,9 +141,12 @@ export function shapeOf(norm: string): ParagraphShape {
 
 /** What may end a figure with its unit right before a bracket (`854万(`, `5000平方米（`, `12所（`). */
 const UNIT_END = /[\d元万亿米人所个项间套台亩名座栋幢处]$/u;
-/** A bracket that compares or restates, not a breakdown (`（比上年增加10万元）`, `（大写：…）`, `（每生…）`). */
+/**
+ * A bracket that compares or restates, not a breakdown (`（比上年增加10万元）`, `（大写：…）`, `（每生…）`), or gives other
+ * versions of the amount or more money beside it (`（调整前100万元，调整后120万元）`, `（批复…，结算…）`, `（另有自筹…）`).
+ */
 const NOT_BREAKDOWN =
-  /上年|去年|同比|比|较|增长|增加|减少|下降|占|大写|小写|每|平均|约|其中|含|包括|包含|分别|具体|主要|用于|来源|合计|共计|总计|小计|累计|已|尚|剩余|\//u;
+  /上年|去年|同比|比|较|增长|增加|减少|下降|占|大写|小写|每|平均|约|其中|含|包括|包含|分别|具体|主要|用于|来源|合计|共计|总计|小计|累计|已|尚|剩余|调整|调增|调减|原|另|批复|结算|决算|审定|审计|中标|合同|概算|估算|实际|\//u;
 const DIGIT_RUNS = /\d+(?:\.\d+)?/gu;
 
 /**
@@ -306,7 +327,11 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
   const splitOf = new Map<number, number[]>();
   const totalOf = new Set<number>();
   const usable = (i: number): boolean => entries[i]!.countable;
-  const sameKind = (i: number, j: number): boolean => entries[i]!.family === entries[j]!.family && entries[i]!.per === entries[j]!.per;
+  const sameKind = (i: number, j: number): boolean => {
+    const a = entries[i]!;
+    const b = entries[j]!;
+    return a.per === b.per && (a.family === b.family || a.also === b.family || (b.holds !== '' && b.holds === a.family));
+  };
 
   // Work per marker bounded by the figures near it, not by the paragraph's (a 50 000-character paragraph
   // with 4 000 `（含…）` once compared every lead word with every figure). The entries of a paragraph are
@@ -534,11 +559,14 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
   /**
    * 其中 after a clause with no figure at all (…。截至目前：全市全民健康保障工程开工率达100%；其中，2016年度的6个项目…):
    * the list breaks down the count, in the sentences before, whose noun that clause names (…共有9个全民健康保障工程获
-   * 中央支持…): four characters of the words right after the count appear in the clause. None otherwise.
+   * 中央支持…): four characters of the words right after the count appear in the clause. None otherwise, nor when
+   * the clause is about some of them or work done to them (SUBSET_CLAUSE).
    */
   const countNamedBefore = (p: number, s: ParagraphShape, ss: number, M: Marker): number[] => {
     if (within(p, ss, M.index).some((i) => entries[i]!.nStart >= ss && entries[i]!.nStart < M.index)) return [];
     const lead = s.norm.slice(ss, M.index);
+    // a clause about some of them, or about work done to some (今年部分义务教育学校实施维修改造，其中…): not all counted
+    if (SUBSET_CLAUSE.test(lead)) return [];
     const before = within(p, 0, ss).filter((j) => entries[j]!.nEnd <= ss);
     for (let k = before.length - 1; k >= 0; k--) {
       const i = before[k]!;
@@ -595,7 +623,7 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
       const partsOfKind = new Map<string, number[]>();
       for (const c of cands) {
         const nested = partOf.has(c);
-        const kind = `${nested ? 1 : 0}\u0000${entries[c]!.family}\u0000${entries[c]!.per}`;
+        const kind = `${nested ? 1 : 0}\u0000${entries[c]!.family}\u0000${entries[c]!.holds}\u0000${entries[c]!.per}`;
         let parts = partsOfKind.get(kind);
         if (parts === undefined) {
           // a nested list inside a part ends with that part (at the outer list's semicolon)
@@ -630,6 +658,10 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
           : parts.length > 1
             ? 'all'
             : 'some';
+      // two lead words before one list (资金100万元用于3所学校，其中…; …分布在…，其中…): one structure, not the same twice
+      const same = (st: TotalStructure): boolean =>
+        st.total === cand && st.scope === scope && st.parts.length === parts.length && st.parts.every((x, k) => x === parts[k]);
+      if (structures.some(same)) continue;
       structures.push({ total: cand, parts, kind: 'total-then-parts', scope });
       totalOf.add(cand);
       for (const i of parts) partOf.add(i);

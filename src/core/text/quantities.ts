@@ -22,6 +22,10 @@ export interface ScannedQuantity {
   /** The value in 1/QUANTITY_SCALE of the base unit, an exact integer (`1.2万人` → 120 000 000). */
   readonly value: number;
   readonly family: QuantityFamily;
+  /** A second family it is a part of (`续建工程1个`, `校舍建设133个`: one of the things counted in 个); undefined for most. */
+  readonly also: QuantityFamily | undefined;
+  /** A second family whose parts it holds as a total (`改造5个`: of projects or of things); undefined for most. */
+  readonly holds: QuantityFamily | undefined;
   /** The unit as written, with its multiplier (`万平方米`, `平方米`, `个`, `公里`); `㎡` is `平方米`. */
   readonly unit: string;
   /** The family's base unit (`平方米`, `米`, `人`, `个`). */
@@ -54,6 +58,10 @@ interface UnitDef {
   readonly factor: bigint;
   /** The unit as shown in messages. */
   readonly shown: string;
+  /** A second family it may be a part of (a count of projects in 个: one of the things counted in 个). */
+  readonly also?: QuantityFamily;
+  /** A second family whose parts it may hold (a count of work, `改造5个`: of projects or of things). */
+  readonly holds?: QuantityFamily;
 }
 
 const area = (shown: string, factor: bigint): UnitDef => ({ family: 'area', base: '平方米', factor, shown });
@@ -205,19 +213,27 @@ function badFollow(unit: string, next: string): boolean {
 }
 
 /**
- * A count in 个 of projects (`校舍建设133个`, `农村学前教育推进工程5个`, `11个项目`, `9个全民健康保障工程`) counts what 项 counts: an
- * accountant adds `22项 + 5个` of projects into `31项`. A counting verb may stand between (`新建项目有6个`, 苍南, real text:
- * its 其中 then names one school and its `60个班级`, which is not one of the six). Other counts in 个 (`食堂22个`,
- * `学校5个`, `60个班级`) stay their own.
+ * A count in 个 of projects (`农村学前教育推进工程5个`, `11个项目`, `9个全民健康保障工程`) counts what 项 counts: an
+ * accountant adds `22项 + 5个` of projects into `31项`. Other counts in 个 (`食堂22个`, `学校5个`, `60个班级`) stay their
+ * own. A counting verb may stand between (`新建项目有6个`, 苍南, real text: its 其中 then names one school and its
+ * `60个班级`, which is not one of the six).
+ * A count of projects in 个 is also one of the things a total in 个 counts (`食堂5个，其中新建3个，续建工程1个`), but
+ * a count of projects holds no plain counts in 个 (`9个全民健康保障工程` and `2个竣工`). A count after a word of work
+ * only (`校舍建设133个`, `改造3个`) may count projects (`项目187项，其中：校舍建设133个…`) or the things worked on
+ * (`食堂5个，其中新建2个，改造3个`): it is both, as a part and as a total.
  */
-const PROJECT_BEFORE = /(?:项目|工程|专项|建设|改造|改扩建|维修)(?:共有|共计|总计|合计|有|共|计|为)?\s*$/u;
+const PROJECT_BEFORE = /(?:项目|工程|专项)(?:共有|共计|总计|合计|有|共|计|为)?\s*$/u;
+const WORK_BEFORE = /(?:建设|改造|改扩建|维修)(?:共有|共计|总计|合计|有|共|计|为)?\s*$/u;
 const PROJECT_AFTER = /^\s*(?:[\u4e00-\u9fff]{0,10}?(?:项目|工程)|专项)/u;
 function projectCount(def: UnitDef, norm: string, start: number, end: number): UnitDef {
   if (def.family !== 'count:个') return def;
-  if (!PROJECT_AFTER.test(norm.slice(end, end + 13)) && !PROJECT_BEFORE.test(clauseBefore(norm, start))) return def;
-  return PROJECT_COUNT;
+  if (PROJECT_AFTER.test(norm.slice(end, end + 13))) return PROJECT_COUNT;
+  const before = clauseBefore(norm, start);
+  if (PROJECT_BEFORE.test(before)) return PROJECT_COUNT;
+  return WORK_BEFORE.test(before) ? WORK_COUNT : def;
 }
-const PROJECT_COUNT: UnitDef = { family: 'count:项', base: '项', factor: 1n, shown: '个' };
+const PROJECT_COUNT: UnitDef = { family: 'count:项', base: '项', factor: 1n, shown: '个', also: 'count:个' };
+const WORK_COUNT: UnitDef = { ...PROJECT_COUNT, holds: 'count:个' };
 
 function defOf(unit: string): UnitDef {
   const d = UNITS[unit];
@@ -361,6 +377,8 @@ export function readQuantities(
     out.push({
       value,
       family: def.family,
+      also: def.also,
+      holds: def.holds,
       unit: `${multText}${def.shown}`,
       base: def.base,
       factor: Number(factor),

@@ -3,8 +3,9 @@
  * line N (第N行) wherever the text has no table:
  *
  * - Decoding: a byte-order mark says UTF-8, UTF-16LE or UTF-16BE; without one the bytes are UTF-8 when
- *   they are valid UTF-8, else GB18030 (which covers GBK and GB2312: what Notepad and WPS save as
- *   "ANSI" on a Chinese Windows). A NUL byte without a UTF-16 mark is binary, not text.
+ *   they are valid UTF-8 (or nearly: a few bad bytes among many UTF-8 characters, as in a file cut in the
+ *   middle of a character, are read as U+FFFD), else GB18030 (which covers GBK and GB2312: what Notepad and
+ *   WPS save as "ANSI" on a Chinese Windows). A NUL byte without a UTF-16 mark is binary, not text.
  * - A line with a tab after its first character (`label<TAB>content`, a table row copied from Word or
  *   Excel) has its fields in columns A, B, C …
  * - Word's "table to text" with one cell a line (each line starting with a tab, rows separated by one
@@ -31,6 +32,17 @@ export function decodeText(bytes: Uint8Array): string {
   } catch {
     if (bom) throw new DocumentReadError('not-text', { detail: 'a UTF-8 byte-order mark before bytes that are not UTF-8' });
   }
+  // UTF-8 with a few bad bytes (a file cut in the middle of a character, a stray byte): read as UTF-8, the bad
+  // bytes as U+FFFD, not the whole text as GB18030 mojibake. GBK text read as UTF-8 is mostly bad bytes.
+  const lenient = new TextDecoder('utf-8').decode(body);
+  let bad = 0;
+  let good = 0;
+  for (let i = 0; i < lenient.length; i++) {
+    const c = lenient.charCodeAt(i);
+    if (c === 0xfffd) bad++;
+    else if (c >= 0x80) good++;
+  }
+  if (good >= 20 * bad) return lenient;
   return new TextDecoder('gb18030').decode(body);
 }
 

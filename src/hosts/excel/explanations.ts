@@ -61,17 +61,7 @@ export async function writeExplanation(
   const before = await read(context);
   const list = before.list.filter((e) => e.key !== explanation.key);
   if (explanation.text.trim() !== '') list.push(explanation);
-  const events = options.events === true;
-  try {
-    await writeList(context, before, list, events);
-  } catch (e) {
-    if (events) {
-      // the write failed with events off: switch them back on
-      context.runtime.enableEvents = true;
-      await context.sync().catch(() => undefined);
-    }
-    throw e;
-  }
+  await writeListOrRestore(context, before, list, options.events === true);
   return list;
 }
 
@@ -88,7 +78,12 @@ export async function moveStoredExplanations(
   const before = await read(context);
   const list = moveExplanations(before.list, inserted);
   if (list.every((e, i) => e === before.list[i])) return list;
-  const events = options.events === true;
+  await writeListOrRestore(context, before, list, options.events === true);
+  return list;
+}
+
+/** writeList; when it fails with events off, events are switched back on before the failure goes on. */
+async function writeListOrRestore(context: XlContext, before: ExplanationRead, list: StoredExplanation[], events: boolean): Promise<void> {
   try {
     await writeList(context, before, list, events);
   } catch (e) {
@@ -98,7 +93,6 @@ export async function moveStoredExplanations(
     }
     throw e;
   }
-  return list;
 }
 
 async function writeList(context: XlContext, before: ExplanationRead, list: StoredExplanation[], events: boolean): Promise<void> {

@@ -139,7 +139,8 @@ function truthy(v: string | undefined): boolean {
   return v === '1' || v === 'true' || v === 'on';
 }
 
-class Package {
+/** The parts of a zip package, bounded (also the Word reader's, src/hosts/document/package.ts). */
+export class Package {
   private readonly entries = new Map<string, ZipEntry>();
   readonly budget: ZipBudget;
 

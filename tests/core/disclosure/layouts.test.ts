@@ -151,6 +151,39 @@ describe('layout (b): the two-column form', () => {
       ['第二段', 2, 2],
     ]);
   });
+
+  it('reads a section label with its table header beside it (资金安排情况 │ 金额（万元）) as the section, in a form', () => {
+    // under 六、资金安排情况 the same row would be a table's header; after 实施内容 it is the funding label
+    const s = readDisclosure(
+      book(
+        sheet('F', [
+          ['项目四'],
+          ['项目名称', '甲项目'],
+          ['实施内容', '新建教学楼。'],
+          ['资金安排情况', '金额（万元）'],
+          ['中央补助', '60'],
+          ['合计', '60'],
+          ['实施计划', '全年'],
+        ]),
+      ),
+    );
+    expect(s.projects[0]!.sections.map((x) => [x.key, x.headingText, x.inferredFrom])).toEqual([
+      ['name', '项目名称', undefined],
+      ['content', '实施内容', undefined],
+      ['funding', '资金安排情况', undefined],
+      ['plan', '实施计划', undefined],
+    ]);
+  });
+
+  it('keeps a label whose content is a figure with its unit in brackets (项目资金 │ 100（万元）) a heading', () => {
+    // a column header has a name before its unit (金额（万元）); `100（万元）` is content
+    const s = readDisclosure(book(sheet('F', [['项目三'], ['项目名称', '甲项目'], ['项目资金', '100（万元）'], ['实施计划', '全年']])));
+    expect(s.projects[0]!.sections.map((x) => [x.key, x.headingText, x.paragraphs.map((p) => p.text)])).toEqual([
+      ['name', '项目名称', ['甲项目']],
+      ['funding', '项目资金', ['100（万元）']],
+      ['plan', '实施计划', ['全年']],
+    ]);
+  });
 });
 
 describe('layout (c): all projects on one sheet', () => {

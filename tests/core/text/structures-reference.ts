@@ -26,7 +26,8 @@ const SOURCE_LABEL =
   /^(?:中央|省|省级|自治区|市|市级|州|州级|州市|盟|县|县级|旗|区|区级|县区|旗县|乡镇|本级|上级|地方|部门|单位)(?:财政|级|本级)?(?:财政|资金|补助|配套|专项|预算内|承担|投入|安排|拨款|下达|自筹|负担|直达|转移支付|债券|资金)|财政|自筹|配套|专项债|债券|捐赠|捐资|自有资金|贷款|上年结转|结转资金|社会资本|^(?:中央|省级|自治区|自治区级|市级|州级|盟级|县级|旗级|区级|本级|上级|地方)$/u;
 
 /** Words before a total that announce several items (as in enumerations.ts). */
-const ANNOUNCES = /多笔|多项|数笔|几笔|以下|如下|下列/u;
+const ANNOUNCES =
+  /多笔|多项|数笔|几笔|(?<![\d元万亿米人所个项套台])以下(?!标准|文件|原则|要求|规定|条件|方式|程序|精神|政策|办法|通知|依据)|(?:如下|下列)(?!标准|文件|原则|要求|规定|条件|方式|程序|精神|政策|办法|通知|依据)/u;
 /** Item names that say nothing alone (as in enumerations.ts). */
 const GENERIC = /^(?:资金|经费|金额|费用|款项|投资|总投资|投入|支出|面积|建筑面积|占地面积|数量|人数|规模|合计|共计|总计|小计)$/u;
 
@@ -122,7 +123,11 @@ export function findStructuresReference(input: FinderInput): { structures: Total
   const splitOf = new Map<number, number[]>();
   const totalOf = new Set<number>();
   const usable = (i: number): boolean => entries[i]!.countable;
-  const sameKind = (i: number, j: number): boolean => entries[i]!.family === entries[j]!.family && entries[i]!.per === entries[j]!.per;
+  const sameKind = (i: number, j: number): boolean => {
+    const a = entries[i]!;
+    const b = entries[j]!;
+    return a.per === b.per && (a.family === b.family || a.also === b.family || (b.holds !== '' && b.holds === a.family));
+  };
 
   /** Parts of the family of `cand` after marker M (in its region), or in the following paragraphs. */
   const partsAfter = (p: number, M: Marker, cand: number, regionEnd: number, continuation: boolean): number[] => {
@@ -294,6 +299,7 @@ export function findStructuresReference(input: FinderInput): { structures: Total
     if (found.length > 0 || M.word !== '其中' || d !== 0) return found;
     if (inPara(p).some((i) => entries[i]!.nStart >= ss && entries[i]!.nStart < M.index)) return found;
     const clause = s.norm.slice(ss, M.index);
+    if (/部分|一些|若干|个别|少数|多数|维修|改造|新建|扩建|改建|建设|实施|资助|补助|购置|采购|配备/u.test(clause)) return found;
     for (const i of inPara(p)
       .filter((j) => entries[j]!.nEnd <= ss)
       .reverse()) {
@@ -371,6 +377,10 @@ export function findStructuresReference(input: FinderInput): { structures: Total
           : parts.length > 1
             ? 'all'
             : 'some';
+      // two lead words before one list (资金100万元用于3所学校，其中…; …分布在…，其中…): one structure, not the same twice
+      const same = (st: TotalStructure): boolean =>
+        st.total === cand && st.scope === scope && st.parts.length === parts.length && st.parts.every((x, k) => x === parts[k]);
+      if (structures.some(same)) continue;
       structures.push({ total: cand, parts, kind: 'total-then-parts', scope });
       totalOf.add(cand);
       for (const i of parts) partOf.add(i);

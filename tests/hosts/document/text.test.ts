@@ -44,6 +44,19 @@ describe('decoding', () => {
     expect(decodeText(gb)).toBe(text);
   });
 
+  it('reads UTF-8 with a few bad bytes (a file cut in a character, a stray byte) as UTF-8, not as GB18030', () => {
+    const long = '六、资金安排情况：项目资金100万元，全部为县级财政资金。'.repeat(3);
+    const bytes = utf8(long);
+    // cut in the middle of the last character (。 is three bytes)
+    expect(decodeText(bytes.subarray(0, bytes.length - 1))).toBe(`${long.slice(0, -1)}\ufffd`);
+    // a stray byte in the middle
+    const stray = new Uint8Array([...utf8('六、资金安排情况：'), 0xff, ...utf8(long)]);
+    expect(decodeText(stray)).toBe(`六、资金安排情况：\ufffd${long}`);
+    // GBK text stays GBK (项目一、资金, as in the test above, a few times)
+    const gb = [0xcf, 0xee, 0xc4, 0xbf, 0xd2, 0xbb, 0xa1, 0xa2, 0xd7, 0xca, 0xbd, 0xf0];
+    expect(decodeText(new Uint8Array([...gb, ...gb, ...gb, ...gb]))).toBe(text.repeat(4));
+  });
+
   it('refuses binary content and an empty file in one sentence', () => {
     const nul = readDocument(new Uint8Array([0x41, 0x00, 0x42]), 'txt');
     expect(nul.ok ? '' : nul.error.zh).toBe('不是文本文件（含有二进制内容），请另存为 UTF-8 编码的 .txt 或 Word .docx');

@@ -8,7 +8,7 @@
  * refused for cell edit mode all the same is retried after a pause, and is never reported as a
  * merge problem or a failed check.
  */
-import { checkWorkbook, type CheckResult } from '../../core/check';
+import type { CheckResult } from '../../core/check';
 import type { Finding, Fix, Lang } from '../../core/rules/types';
 import type { StoredExplanation } from '../../core/snapshot/types';
 import type { CheckOutcome, CheckRequest, FixOutcome, PaneHost } from '../../taskpane/host';
@@ -319,6 +319,8 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
       }
       const notes: string[] = pending.splice(0).map((p) => p[lang]);
       await request.onPhase?.('check');
+      // the checks are loaded when the pane first checks, not with the pane (SPEC §8: its initial JavaScript)
+      const { checkWorkbook } = await import(/* webpackChunkName: "checks" */ '../../core/check');
       const result = checkWorkbook({
         snapshot: read.snapshot,
         config: request.config,

@@ -23,6 +23,7 @@ import sectionDuplicate from './section-duplicate';
 import sectionEmpty from './section-empty';
 import sectionMissing from './section-missing';
 import sectionOrder from './section-order';
+import staleYear from './stale-year';
 import tableRowMismatch from './table-row-mismatch';
 import tableTotalMismatch from './table-total-mismatch';
 import textTableMismatch from './text-table-mismatch';
@@ -51,6 +52,7 @@ export const RULES: readonly Rule[] = [
   sectionEmpty,
   sectionMissing,
   sectionOrder,
+  staleYear,
   tableRowMismatch,
   tableTotalMismatch,
   textTableMismatch,

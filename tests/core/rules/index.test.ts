@@ -34,6 +34,8 @@ const SPEC_IDS = [
   'school-name-format',
   // issue 17 item 10: proposed for SPEC §4 (notes/relread.md)
   'formula-uncalculated',
+  // proposed for SPEC §4: a plan left at last year's dates, the commonest trace of a copied workbook
+  'stale-year',
 ];
 
 const modules = readdirSync(RULE_DIR)

@@ -444,7 +444,9 @@ describe('Pane and the ribbon (shared runtime)', () => {
     expect(all.querySelector('[data-fix="项目!A6"]')?.textContent).toMatch(/三、项目实施单位.*插入一行，其下各行下移/);
     // a code and an insert: the fill's wording and the overwrite choice
     expect(within(all).getByText(/学校代码按文本写入/)).toBeTruthy();
-    expect(within(all).getByRole('checkbox', { name: '已有内容的单元格也覆盖' })).toBeTruthy();
+    // hidden included: tabster's modalizer, whose state outlives a test in jsdom, may leave this surface aria-hidden
+    // when an earlier test's dialog was the last modal (the same convention as the dialog queries elsewhere)
+    expect(within(all).getByRole('checkbox', { name: '已有内容的单元格也覆盖', hidden: true })).toBeTruthy();
     fireEvent.click(within(all).getByText('取消'));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
 
@@ -457,7 +459,7 @@ describe('Pane and the ribbon (shared runtime)', () => {
     // only an insert: it says so, and offers no overwrite (an insert never overwrites)
     expect(within(dialog).getByText(/将在以下单元格处插入一行并写入标题/)).toBeTruthy();
     expect(within(dialog).queryByText(/学校代码按文本写入/)).toBeNull();
-    expect(within(dialog).queryByRole('checkbox')).toBeNull();
+    expect(within(dialog).queryByRole('checkbox', { hidden: true })).toBeNull();
     expect(host.calls.some((c) => c.startsWith('fix'))).toBe(false);
     fireEvent.click(within(dialog).getByText('写入'));
     await screen.findByText('已写入 1 个单元格。');

@@ -1,5 +1,5 @@
-import type { DisclosureDocument, Paragraph, Project, Section } from '../model';
-import { sectionParagraphs } from '../text/amount-statements';
+import type { DisclosureDocument, Project, Section } from '../model';
+import { sectionParagraphs, type ParagraphLike } from '../text/amount-statements';
 import { defineRule, type RawFinding } from './types';
 
 type MessageId = 'stale' | 'staleInferred';
@@ -23,14 +23,14 @@ interface YearsSeen {
   /** The latest year the section names. */
   readonly latest: number;
   /** Where the latest year is first named. */
-  readonly at: Paragraph;
+  readonly at: ParagraphLike;
   /** Every year named, ascending. */
   readonly years: readonly number[];
 }
 
-function yearsIn(paragraphs: readonly Paragraph[], pattern: RegExp): YearsSeen | undefined {
+function yearsIn(paragraphs: readonly ParagraphLike[], pattern: RegExp): YearsSeen | undefined {
   let latest = 0;
-  let at: Paragraph | undefined;
+  let at: ParagraphLike | undefined;
   const all = new Set<number>();
   for (const p of paragraphs) {
     if (!p.text.includes('年')) continue;

@@ -1,4 +1,4 @@
-import type { WorkbookSnapshot } from './snapshot/types';
+import type { SheetDrawings, WorkbookSnapshot } from './snapshot/types';
 import type { DisclosureDocument, SchoolTable, SkippedSheet } from './model';
 import type { CheckConfig } from './rules/config';
 import { readDisclosure } from './disclosure/index';
@@ -58,7 +58,11 @@ export function buildDocument(snapshot: WorkbookSnapshot, options: BuildOptions 
     if (typeof sh !== 'object' || sh === null || !('name' in sh) || typeof sh.name !== 'string') continue;
     if (registrySheets.has(sh.name)) skipped.push({ sheet: sh.name, reason: 'registry' });
     else if (hidden.has(sh.name)) skipped.push({ sheet: sh.name, reason: 'hidden' });
-    else if (bySheet.has(sh.name)) skipped.push(bySheet.get(sh.name)!);
+    else if (bySheet.has(sh.name)) {
+      const x = bySheet.get(sh.name)!;
+      const drawings = drawingsOf(sh);
+      skipped.push(drawings ? { ...x, drawings } : x);
+    }
   }
   return {
     ...(read.title !== undefined && { title: read.title }),
@@ -68,4 +72,15 @@ export function buildDocument(snapshot: WorkbookSnapshot, options: BuildOptions 
     snapshot,
     skipped,
   };
+}
+
+/** A sheet's drawings as a host reported them, when well formed (a snapshot may arrive from a worker or a file). */
+function drawingsOf(sheet: object): SheetDrawings | undefined {
+  if (!('drawings' in sheet)) return undefined;
+  const d: unknown = sheet.drawings;
+  if (typeof d !== 'object' || d === null || !('textBoxes' in d) || !('pictures' in d)) return undefined;
+  const { textBoxes, pictures } = d;
+  if (typeof textBoxes !== 'number' || typeof pictures !== 'number' || textBoxes + pictures <= 0) return undefined;
+  const sample = 'sample' in d && typeof d.sample === 'string' ? d.sample : undefined;
+  return { textBoxes, pictures, ...(sample !== undefined && { sample }) };
 }

@@ -3,7 +3,7 @@
  * disclosure reader (projects, sections) and the schools reader (tables, registry), and linked
  * by `buildDocument` (core/document.ts). Every element keeps the cell it came from.
  */
-import type { WorkbookSnapshot } from './snapshot/types';
+import type { SheetDrawings, WorkbookSnapshot } from './snapshot/types';
 
 /** A place in the workbook: sheet name and 0-based row/column. */
 export interface CellRef {
@@ -150,6 +150,8 @@ export interface SkippedSheet {
   readonly sections?: readonly string[];
   /** Lines that read like headings but name no standard section, as written (at most a few). */
   readonly headings?: readonly string[];
+  /** Text boxes and pictures drawn over the sheet (their text is not read): said with the reason. */
+  readonly drawings?: SheetDrawings;
 }
 
 /** A numeric cell of a school table, read exactly. */

@@ -4,6 +4,7 @@
  * and en-US, for every surface (the CLI's text/JSON/CSV reports, the pane's empty state).
  */
 import { SECTION_KEYS, SECTION_NAMES, type SkippedSheet } from '../model';
+import type { SheetDrawings } from '../snapshot/types';
 import type { Lang } from '../rules/types';
 
 const LOOKED_FOR = {
@@ -28,8 +29,42 @@ function quoted(items: readonly string[], lang: Lang): string {
   return lang === 'zh' ? items.map((x) => `“${x}”`).join('、') : items.map((x) => `"${x}"`).join(', ');
 }
 
+/** `2个文本框、1张图片` / `2 text boxes and 1 picture`. */
+function drawnObjects(d: SheetDrawings, lang: Lang): string {
+  const parts: string[] = [];
+  if (lang === 'zh') {
+    if (d.textBoxes > 0) parts.push(`${d.textBoxes}个文本框`);
+    if (d.pictures > 0) parts.push(`${d.pictures}张图片`);
+    return parts.join('、');
+  }
+  if (d.textBoxes > 0) parts.push(`${d.textBoxes} text box${d.textBoxes === 1 ? '' : 'es'}`);
+  if (d.pictures > 0) parts.push(`${d.pictures} picture${d.pictures === 1 ? '' : 's'}`);
+  return parts.join(' and ');
+}
+
+/**
+ * What a sheet holds outside its cells, said after its reason: text in text boxes and pictures is never
+ * read, so a sheet that shows a page of text in them is not "empty" to its user.
+ */
+function drawingsText(s: SkippedSheet, lang: Lang): string {
+  const d = s.drawings;
+  if (!d) return '';
+  const sample = d.sample !== undefined ? (lang === 'zh' ? `（“${d.sample}…”）` : ` ("${d.sample}…")`) : '';
+  return lang === 'zh'
+    ? `；有${drawnObjects(d, lang)}${sample}，其中的文字不能检查：请把文字放在单元格中`
+    : `; it has ${drawnObjects(d, lang)}${sample}, whose text cannot be checked: put the text in cells`;
+}
+
 /** Why one sheet gave nothing, in one sentence without the sheet's name. */
 export function skipReasonText(s: SkippedSheet, lang: Lang): string {
+  const reason = skipReason(s, lang);
+  if (!s.drawings) return reason;
+  // an "empty" sheet with text boxes or pictures: no text in its cells, not nothing at all
+  const base = s.reason === 'empty' ? (lang === 'zh' ? '单元格中没有文字' : 'no text in its cells') : reason;
+  return `${base}${drawingsText(s, lang)}`;
+}
+
+function skipReason(s: SkippedSheet, lang: Lang): string {
   const headings = s.headings && s.headings.length > 0 ? s.headings : undefined;
   switch (s.reason) {
     case 'empty':

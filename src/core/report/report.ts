@@ -105,6 +105,8 @@ export interface JsonSkipped {
   message: string;
   sections?: string[];
   headings?: string[];
+  /** Text boxes and pictures on the sheet, whose text is not read. */
+  drawings?: { textBoxes: number; pictures: number };
 }
 
 export interface JsonReport {
@@ -128,6 +130,7 @@ export function toJsonReport(reports: readonly (FileReport & { error?: string })
       message: skipReasonText(x, lang),
       ...(x.sections !== undefined && { sections: [...x.sections] }),
       ...(x.headings !== undefined && { headings: [...x.headings] }),
+      ...(x.drawings !== undefined && { drawings: { textBoxes: x.drawings.textBoxes, pictures: x.drawings.pictures } }),
     }));
   return {
     version: 1,

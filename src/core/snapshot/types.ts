@@ -48,6 +48,22 @@ export interface SheetSnapshot {
   readonly merges: readonly Range[];
   /** Whether the sheet is protected (the Excel host cannot flag it). */
   readonly protected?: boolean;
+  /**
+   * What the sheet holds outside its cells, where a host can tell (the .xlsx reader, from the sheet's
+   * drawing): text boxes and shapes that hold text, and pictures. Their text is never checked, so a
+   * sheet whose text is only there is said to be so, never called empty (core/disclosure/skipped.ts).
+   */
+  readonly drawings?: SheetDrawings;
+}
+
+/** Objects drawn over a sheet (SheetSnapshot.drawings). */
+export interface SheetDrawings {
+  /** Text boxes and shapes that hold text. */
+  readonly textBoxes: number;
+  /** Pictures (a scanned page, a photo of a table). */
+  readonly pictures: number;
+  /** The start of the first text box's text, for the message (at most 30 characters). */
+  readonly sample?: string;
 }
 
 /** One explanation (说明) that a user recorded for a finding; stored in the workbook. */

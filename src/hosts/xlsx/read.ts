@@ -11,7 +11,7 @@
  * clock is checked between chunks. Past a limit it stops with an XlsxReadError naming the limit.
  */
 import { withCalculatedValues } from '../../core/formula/evaluate';
-import type { Cell, CellKind, Range, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from '../../core/snapshot/types';
+import type { Cell, CellKind, Range, SheetDrawings, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from '../../core/snapshot/types';
 import { rangeFromA1, toA1 } from '../../core/snapshot/a1';
 import { EXPLANATION_SHEET, readExplanationSheet } from '../../core/report/explanations';
 import { XlsxReadError } from './errors';
@@ -717,6 +717,59 @@ function readWorksheet(ctx: SheetContext, part: string, sheetName: string, index
   };
 }
 
+/** How much of a text box's text is kept to tell the user which one it is. */
+const SAMPLE_CHARS = 30;
+
+/**
+ * The text boxes (shapes holding text) and pictures drawn over a sheet, from its drawing part: undefined
+ * when it has none. Their text is not cell text and is never checked; the count lets the report say so
+ * instead of calling a sheet that shows a page of text "empty". A drawing part that is not well-formed
+ * XML is left unread (Excel repairs such a drawing; the cells are still read); the package's limits and
+ * integrity checks apply to it as to every part.
+ */
+function readDrawings(pkg: Package, sheetPart: string): SheetDrawings | undefined {
+  if (!pkg.has(relsPathOf(sheetPart))) return undefined;
+  const drawing = relOfType(pkg.rels(sheetPart), '/drawing');
+  if (drawing === undefined || !pkg.has(drawing)) return undefined;
+  let textBoxes = 0;
+  let pictures = 0;
+  let sample: string | undefined;
+  let shapeDepth = 0;
+  let inText = false;
+  let text = '';
+  try {
+    pkg.parse(drawing, {
+      open(name) {
+        if (name === 'sp') {
+          if (shapeDepth++ === 0) text = '';
+        } else if (name === 'pic') pictures++;
+        else if (name === 't' && shapeDepth > 0) inText = true;
+      },
+      close(name) {
+        if (name === 't') inText = false;
+        else if (name === 'p' && shapeDepth > 0) text += ' ';
+        else if (name === 'sp' && shapeDepth > 0 && --shapeDepth === 0) {
+          const t = text.replace(/\s+/gu, ' ').trim();
+          if (t !== '') {
+            textBoxes++;
+            sample ??= t.slice(0, SAMPLE_CHARS);
+          }
+        }
+      },
+      text(s) {
+        if (inText && text.length < 4 * SAMPLE_CHARS) text += s;
+      },
+    });
+  } catch (e) {
+    if (e instanceof XlsxReadError && (e.code === 'malformed-xml' || e.code === 'unsupported-encoding' || e.code === 'doctype-refused')) {
+      return undefined;
+    }
+    throw e;
+  }
+  if (textBoxes === 0 && pictures === 0) return undefined;
+  return { textBoxes, pictures, ...(sample !== undefined && { sample }) };
+}
+
 /**
  * A Word or PowerPoint package renamed .xlsx is that, not a workbook without sheets: known by its
  * main part (the package relationship's target in word/ or ppt/), or, without one, by the parts
@@ -774,7 +827,9 @@ export function readXlsxOrThrow(bytes: Uint8Array, options: ReadOptions = {}): W
       return;
     }
     if (!pkg.has(rel.target)) throw new XlsxReadError('corrupt-zip', { part: rel.target, detail: `sheet "${ref.name}" part missing` });
-    sheets.push(readWorksheet(ctx, rel.target, ref.name, index, ref.state));
+    const sheet = readWorksheet(ctx, rel.target, ref.name, index, ref.state);
+    const drawings = readDrawings(pkg, rel.target);
+    sheets.push(drawings ? { ...sheet, drawings } : sheet);
   });
 
   const snapshot: WorkbookSnapshot = { sheets };

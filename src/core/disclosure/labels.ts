@@ -35,6 +35,9 @@ export const DEFAULT_SECTION_ALIASES: Readonly<Record<string, SectionKey>> = {
   项目责任单位: 'unit',
   项目承担单位: 'unit',
   项目负责单位: 'unit',
+  // a 绩效目标表's row (青山 2021, real text: 项目主管部门 │ 青山区教育局, 项目执行单位 │ 化工区学校)
+  执行单位: 'unit',
+  项目执行单位: 'unit',
   // a 项目建议书批复's parts (杨陵, real text: 二、项目建设单位：… 四、项目匡算投资及资金来源：… 五、建设期限：…)
   建设单位: 'unit',
   项目建设单位: 'unit',
@@ -139,6 +142,9 @@ export const DEFAULT_SECTION_ALIASES: Readonly<Record<string, SectionKey>> = {
   绩效目标及指标: 'results',
   年度绩效目标: 'results',
   项目年度绩效目标: 'results',
+  // a 绩效目标表's goals row (青山 2020 and 2021, real texts: 总体目标 │ 中期目标 │ 年度目标)
+  总体目标: 'results',
+  年度总体目标: 'results',
   社会效益: 'results',
   项目社会效益: 'results',
 };

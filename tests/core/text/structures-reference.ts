@@ -147,7 +147,12 @@ export function findStructuresReference(input: FinderInput): { structures: Total
     const strict =
       measure !== '' &&
       inPara(p).filter(
-        (i) => entries[i]!.nStart >= M.end && entries[i]!.nStart <= regionEnd && depthOf(i) === M.depth && sameKind(i, cand) && measureOf(i) === measure,
+        (i) =>
+          entries[i]!.nStart >= M.end &&
+          entries[i]!.nStart <= regionEnd &&
+          depthOf(i) === M.depth &&
+          sameKind(i, cand) &&
+          measureOf(i) === measure,
       ).length >= 2;
     if (continuation) {
       for (let q = p + 1; q < shapes.length; q++) {

@@ -115,9 +115,15 @@ function insertFix(
   const sheet = document.snapshot.sheets.find((s) => s.name === b.sheet);
   if (sheet?.merges.some((m) => m.top < b.row && m.bottom >= b.row && m.left <= b.col && m.right >= b.col)) return { why: 'merged' };
   const workbook = style();
+  const major = /^\s*(\d+)\s*[.．]\d/u.exec(prev.numbering.raw.normalize('NFKC'))?.[1];
   const local: HeadingStyle =
     prev.numbering.style === next.numbering.style
-      ? { ...workbook, numbering: prev.numbering.style, fullWidthParens: !prev.numbering.raw.includes('(') }
+      ? {
+          ...workbook,
+          numbering: prev.numbering.style,
+          fullWidthParens: !prev.numbering.raw.includes('('),
+          ...(major !== undefined && { major: Number(major) }),
+        }
       : workbook;
   const n = prev.numbering.value !== null ? prev.numbering.value + 1 : i + 1;
   const value = headingInStyle(local, n, workbook.labels[key]);

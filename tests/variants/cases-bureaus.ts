@@ -137,18 +137,19 @@ BUREAU_CASES.push(
   ),
 );
 
-// 龙口 (山东, 2019), as published: 602.44万元 and 5243人 add up; the standards (每生每年1200元…) do not multiply out to the
+// 龙口 (山东, 2019), as published: 602.44万元 and 5243人 add up (the title's 共600余万元 agrees); the standards (每生每年1200元…) do not multiply out to the
 // half-year amounts, and nothing may say so.
 const LONGKOU = lines('longkou-student-aid-news');
+const LONGKOU_TEXT = line('longkou-student-aid-news', '今年以来');
 const longkou = (funding: string) =>
   project(
     '学生资助助学金',
-    [LONGKOU[0]!.slice(0, LONGKOU[0]!.indexOf('，今年以来'))],
-    LONGKOU.slice(2),
+    [LONGKOU[0]!, LONGKOU_TEXT.slice(0, LONGKOU_TEXT.indexOf('，今年以来'))],
+    LONGKOU.slice(3),
     [funding],
     ['2019年6月底前发放。'],
   );
-const LONGKOU_FUNDING = LONGKOU[0]!.slice(LONGKOU[0]!.indexOf('今年以来'));
+const LONGKOU_FUNDING = LONGKOU_TEXT.slice(LONGKOU_TEXT.indexOf('今年以来'));
 BUREAU_CASES.push(
   ...allLayouts(
     'b-real-longkou-clean',

@@ -108,3 +108,14 @@ describe('formatQuantity', () => {
     expect(formatQuantity(Math.round(value), unit, factor)).toBe(shown);
   });
 });
+
+describe('an item number before a quantity', () => {
+  it.each([
+    ['项目1 100平方米', 100],
+    ['标段2 350米', 350],
+    ['建筑面积3 017平方米', 3017],
+  ])('reads %s as %d', (text, value) => {
+    const qs = scanText(text).quantities;
+    expect(qs.map((q) => q.value / QUANTITY_SCALE)).toEqual([value]);
+  });
+});

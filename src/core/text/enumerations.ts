@@ -376,8 +376,9 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
 
   /**
    * The measure an area names right before it in its clause (`总建筑面积` → 建筑面积, `占地面积约`, `项目用地面积`), '' for
-   * none. A total named by one measure adds up only the parts named by it, when two or more are (永康, real text:
-   * 总建筑面积8000平方米。其中…占地面积约1340平方米，建筑面积7770平方米；…建筑面积230平方米；室外配套工程约4930平方米).
+   * none. A total named by one measure takes no part named by another (永康, real text: 总建筑面积8000平方米。其中…占地面积
+   * 约1340平方米，建筑面积7770平方米；…建筑面积230平方米；室外配套工程约4930平方米: 1340 is a footprint; 7770 + 230 agree
+   * with the total before 4930, so that one is about something else).
    */
   const measureMemo = new Map<number, string>();
   const measureOf = (i: number): string => {
@@ -400,14 +401,6 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
   const partsAfter = (p: number, M: Marker, cand: number, regionEnd: number, continuation: boolean): number[] => {
     const parts: number[] = [];
     const measure = continuation ? '' : measureOf(cand);
-    let strict = false;
-    if (measure !== '') {
-      let named = 0;
-      for (const i of within(p, M.end, regionEnd)) {
-        if (entries[i]!.nStart >= M.end && depthOf(i) === M.depth && sameKind(i, cand) && measureOf(i) === measure) named++;
-      }
-      strict = named >= 2;
-    }
     if (continuation) {
       for (let q = p + 1; q < shapes.length; q++) {
         const here = inPara(q);
@@ -430,7 +423,8 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
       const e = entries[i]!;
       if (e.nStart < M.end || depthOf(i) !== d || !sameKind(i, cand) || !usable(i)) continue;
       if (e.nStart >= end) break;
-      if (strict && measureOf(i) !== measure) continue;
+      // a figure naming another measure (占地面积 under 总建筑面积) is no part of this total
+      if (measure !== '' && measureOf(i) !== '' && measureOf(i) !== measure) continue;
       if (e.nStart < skipUntil) continue;
       if (nestedLeft > 0) {
         if (e.hi <= nestedLeft) {
@@ -676,7 +670,7 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
       // the candidate the parts add up to; else the one whose measure names every part (总建筑面积 over 项目用地面积)
       const chosen =
         options.find((o) => overlaps(o.cand, o.parts)) ??
-        options.find((o) => measureOf(o.cand) !== '' && o.parts.every((i) => measureOf(i) === measureOf(o.cand))) ??
+        options.find((o) => measureOf(o.cand) !== '' && o.parts.some((i) => measureOf(i) === measureOf(o.cand))) ??
         options[0]!;
       const { cand } = chosen;
       const parts = withoutSiblingParts(cand, chosen.parts, cands);

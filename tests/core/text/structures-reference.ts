@@ -144,16 +144,6 @@ export function findStructuresReference(input: FinderInput): { structures: Total
   const partsAfter = (p: number, M: Marker, cand: number, regionEnd: number, continuation: boolean): number[] => {
     const parts: number[] = [];
     const measure = continuation ? '' : measureOf(cand);
-    const strict =
-      measure !== '' &&
-      inPara(p).filter(
-        (i) =>
-          entries[i]!.nStart >= M.end &&
-          entries[i]!.nStart <= regionEnd &&
-          depthOf(i) === M.depth &&
-          sameKind(i, cand) &&
-          measureOf(i) === measure,
-      ).length >= 2;
     if (continuation) {
       for (let q = p + 1; q < shapes.length; q++) {
         const here = inPara(q);
@@ -174,7 +164,7 @@ export function findStructuresReference(input: FinderInput): { structures: Total
       const e = entries[i]!;
       if (e.nStart < M.end || depthOf(i) !== d || !sameKind(i, cand) || !usable(i)) continue;
       if (e.nStart >= end) break;
-      if (strict && measureOf(i) !== measure) continue;
+      if (measure !== '' && measureOf(i) !== '' && measureOf(i) !== measure) continue;
       if (e.nStart < skipUntil) continue;
       if (nestedLeft > 0) {
         if (e.hi <= nestedLeft) {
@@ -385,7 +375,7 @@ export function findStructuresReference(input: FinderInput): { structures: Total
       }
       const chosen =
         options.find((o) => overlaps(o.cand, o.parts)) ??
-        options.find((o) => measureOf(o.cand) !== '' && o.parts.every((i) => measureOf(i) === measureOf(o.cand))) ??
+        options.find((o) => measureOf(o.cand) !== '' && o.parts.some((i) => measureOf(i) === measureOf(o.cand))) ??
         options[0]!;
       const { cand } = chosen;
       const parts = withoutSiblingParts(cand, chosen.parts, cands);

@@ -66,6 +66,9 @@ export const DEFAULT_SECTION_ALIASES: Readonly<Record<string, SectionKey>> = {
   // the same words in the other order, and the 批复's 建设年限 (安康, real text: 一、项目建设内容及规模 … 三、建设年限：…)
   建设内容及规模: 'content',
   项目建设内容及规模: 'content',
+  // the 项目文本 of a 中央部门 (一、项目概述 二、立项依据 三、实施主体 四、实施方案 五、实施周期 六、年度预算安排 七、绩效目标)
+  实施方案: 'content',
+  项目实施方案: 'content',
   资金安排情况: 'funding',
   资金安排: 'funding',
   资金来源: 'funding',
@@ -119,6 +122,9 @@ export const DEFAULT_SECTION_ALIASES: Readonly<Record<string, SectionKey>> = {
   项目建设年限: 'plan',
   建设工期: 'plan',
   项目建设工期: 'plan',
+  // the 项目文本's 五、实施周期
+  实施周期: 'plan',
+  项目实施周期: 'plan',
   建设期限: 'plan',
   项目建设期限: 'plan',
   // 龙陵's 立项批复 (real text): 五、项目建设时间：2018年6月开工，2019年3月完工。

@@ -334,3 +334,34 @@ describe('sections numbered 1.1 and 第一节', () => {
     expect(findings(l)).toEqual([]);
   });
 });
+
+describe('the 项目文本 of a 中央部门 (项目概述, 立项依据, 实施主体, 实施方案, 实施周期, 年度预算安排, 绩效目标)', () => {
+  it('reads its seven parts as sections; 实施方案 is what is done, 实施周期 the schedule', () => {
+    const l = [
+      '项目一',
+      '一、项目概述',
+      '中小学幼儿园教师国家级培训计划。',
+      '二、立项依据',
+      '《关于改革实施中小学幼儿园教师国家级培训计划的通知》。',
+      '三、实施主体',
+      '教育部教师工作司。',
+      '四、实施方案',
+      '集中培训与远程培训相结合，培训乡村教师10万人次。',
+      '五、实施周期',
+      '2024年1月至12月。',
+      '六、年度预算安排',
+      '2024年预算安排5000万元，全部为中央财政资金。',
+      '七、绩效目标',
+      '参训教师满意度不低于90%。',
+    ];
+    expect(keysAndLevels(l).map((p) => p.map(([k]) => k))).toEqual([
+      ['overview', 'basis', 'unit', 'content', 'plan', 'funding', 'results'],
+    ]);
+    // against the standard eight: 项目名称 is missing, 项目概述 and 年度预算安排 stand out of the standard order
+    expect(findings(l).map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      'section-missing A2',
+      'section-order A2',
+      'section-order A12',
+    ]);
+  });
+});

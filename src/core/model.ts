@@ -28,9 +28,9 @@ export const SECTION_NAMES: Readonly<Record<SectionKey, { zh: string; en: string
   results: { zh: '项目实施成效', en: 'Expected results' },
 };
 
-/** Heading numbering styles: `第一部分` `一、` `（一）` `1.` `1、` `(1)` or none. */
+/** Heading numbering styles: `第一部分`/`第一节` `一、` `（一）` `1.` `1、` `1.1` `(1)` or none. */
 export type NumberingStyle =
-  'cn-part' | 'roman' | 'cn-dun' | 'cn-paren' | 'arabic-dot' | 'arabic-dun' | 'arabic-paren' | 'circled' | 'none';
+  'cn-part' | 'roman' | 'cn-dun' | 'cn-paren' | 'arabic-dot' | 'arabic-dun' | 'decimal' | 'arabic-paren' | 'circled' | 'none';
 
 export interface Numbering {
   readonly style: NumberingStyle;

@@ -10,11 +10,12 @@ import { QUANTITY_CASES } from './cases-quantities';
 import { REAL_CASES } from './cases-real';
 import { STRUCTURE_CASES } from './cases-structure';
 import { UNSEEN_CASES } from './cases-unseen';
+import { BUREAU_CASES } from './cases-bureaus';
 import { compare } from './compare';
 import { toXlsx } from './xlsx';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 
-const CASES: VariantCase[] = [...BASE_CASES, ...STRUCTURE_CASES, ...REAL_CASES, ...QUANTITY_CASES, ...UNSEEN_CASES];
+const CASES: VariantCase[] = [...BASE_CASES, ...STRUCTURE_CASES, ...REAL_CASES, ...QUANTITY_CASES, ...UNSEEN_CASES, ...BUREAU_CASES];
 
 const skippedOf = (r: ReturnType<typeof checkWorkbook>) => (r.document.skipped ?? []).map((x) => ({ sheet: x.sheet, reason: x.reason }));
 

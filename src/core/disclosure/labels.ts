@@ -35,6 +35,9 @@ export const DEFAULT_SECTION_ALIASES: Readonly<Record<string, SectionKey>> = {
   项目责任单位: 'unit',
   项目承担单位: 'unit',
   项目负责单位: 'unit',
+  // a 绩效目标表's row (青山 2021, real text: 项目主管部门 │ 青山区教育局, 项目执行单位 │ 化工区学校)
+  执行单位: 'unit',
+  项目执行单位: 'unit',
   // a 项目建议书批复's parts (杨陵, real text: 二、项目建设单位：… 四、项目匡算投资及资金来源：… 五、建设期限：…)
   建设单位: 'unit',
   项目建设单位: 'unit',
@@ -63,6 +66,9 @@ export const DEFAULT_SECTION_ALIASES: Readonly<Record<string, SectionKey>> = {
   // the same words in the other order, and the 批复's 建设年限 (安康, real text: 一、项目建设内容及规模 … 三、建设年限：…)
   建设内容及规模: 'content',
   项目建设内容及规模: 'content',
+  // the 项目文本 of a 中央部门 (一、项目概述 二、立项依据 三、实施主体 四、实施方案 五、实施周期 六、年度预算安排 七、绩效目标)
+  实施方案: 'content',
+  项目实施方案: 'content',
   资金安排情况: 'funding',
   资金安排: 'funding',
   资金来源: 'funding',
@@ -116,6 +122,9 @@ export const DEFAULT_SECTION_ALIASES: Readonly<Record<string, SectionKey>> = {
   项目建设年限: 'plan',
   建设工期: 'plan',
   项目建设工期: 'plan',
+  // the 项目文本's 五、实施周期
+  实施周期: 'plan',
+  项目实施周期: 'plan',
   建设期限: 'plan',
   项目建设期限: 'plan',
   // 龙陵's 立项批复 (real text): 五、项目建设时间：2018年6月开工，2019年3月完工。
@@ -139,6 +148,9 @@ export const DEFAULT_SECTION_ALIASES: Readonly<Record<string, SectionKey>> = {
   绩效目标及指标: 'results',
   年度绩效目标: 'results',
   项目年度绩效目标: 'results',
+  // a 绩效目标表's goals row (青山 2020 and 2021, real texts: 总体目标 │ 中期目标 │ 年度目标)
+  总体目标: 'results',
+  年度总体目标: 'results',
   社会效益: 'results',
   项目社会效益: 'results',
 };
@@ -293,7 +305,9 @@ const CN = '一二三四五六七八九十百零〇两';
 // (on the NFKC form: full-width brackets and colons are ASCII here)
 const NUMBERING_RES: readonly { re: RegExp; style: Numbering['style']; cn: boolean }[] = [
   // `第一部分 项目名称`, `第二章`: a part above the `一、` headings
-  { re: new RegExp(`^\\s*第\\s*([${CN}]{1,4}|\\d{1,2})\\s*(?:部分|章|篇)\\s*[、.,，:]?\\s*`, 'u'), style: 'cn-part', cn: false },
+  { re: new RegExp(`^\\s*第\\s*([${CN}]{1,4}|\\d{1,2})\\s*(?:部分|章|篇|节)\\s*[、.,，:]?\\s*`, 'u'), style: 'cn-part', cn: false },
+  // `1.1 项目名称`, `2.3.资金安排情况`: a section numbered within a part (the value is the last number, 3 for 2.3)
+  { re: /^\s*(\d{1,2}\.\d{1,2})(?:\.(?!\d))?\s*(?=\D)/u, style: 'decimal', cn: false },
   { re: new RegExp(`^\\s*\\(\\s*([${CN}]{1,4})\\s*\\)\\s*`, 'u'), style: 'cn-paren', cn: true },
   // `一）项目名称`: the half bracket, a （一） written short
   { re: new RegExp(`^\\s*([${CN}]{1,4})\\s*\\)\\s*`, 'u'), style: 'cn-paren', cn: true },
@@ -314,7 +328,14 @@ export function splitNumbering(normalised: string): { style: Numbering['style'];
   for (const { re, style, cn } of NUMBERING_RES) {
     const m = re.exec(normalised);
     if (m) {
-      const value = style === 'roman' ? parseRoman(m[1]!) : cn || !/^\d+$/u.test(m[1]!) ? parseChineseNumeral(m[1]!) : Number(m[1]);
+      const value =
+        style === 'roman'
+          ? parseRoman(m[1]!)
+          : style === 'decimal'
+            ? Number(m[1]!.split('.')[1])
+            : cn || !/^\d+$/u.test(m[1]!)
+              ? parseChineseNumeral(m[1]!)
+              : Number(m[1]);
       if (value !== null) return { style, value, length: m[0].length };
     }
   }

@@ -29,6 +29,8 @@ const RANK: Partial<Record<NumberingStyle, number>> = {
   'cn-paren': 1,
   'arabic-dot': 2,
   'arabic-dun': 2,
+  // `1.1` under `1.`/`一、`: a level below them, above `（1）`
+  decimal: 2.5,
   'arabic-paren': 3,
   circled: 4,
 };

@@ -699,7 +699,7 @@ function readSheet(sheet: SheetSnapshot, aliases: AliasTable, sheetTables: reado
 function headingLines(lines: readonly string[], max = 6): string[] {
   const found = lines.map((text) => ({ text: text.trim(), h: headingLike(text) })).filter((x) => x.h !== null);
   const rank = (style: Numbering['style']): number =>
-    ['cn-part', 'roman', 'cn-dun', 'cn-paren', 'arabic-dot', 'arabic-dun', 'arabic-paren', 'circled'].indexOf(style);
+    ['cn-part', 'roman', 'cn-dun', 'cn-paren', 'arabic-dot', 'arabic-dun', 'decimal', 'arabic-paren', 'circled'].indexOf(style);
   const top = Math.min(...found.map((x) => rank(x.h!.style)));
   return found
     .filter((x) => rank(x.h!.style) === top)

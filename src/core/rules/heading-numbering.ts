@@ -9,6 +9,7 @@ const STYLE_ZH: Record<NumberingStyle, string> = {
   'cn-paren': '用“（一）”式编号',
   'arabic-dot': '用“1.”式编号',
   'arabic-dun': '用“1、”式编号',
+  decimal: '用“1.1”式编号',
   'arabic-paren': '用“（1）”式编号',
   circled: '用“①”式编号',
   none: '不编号',
@@ -20,17 +21,20 @@ const STYLE_EN: Record<NumberingStyle, string> = {
   'cn-paren': 'numbered "（一）"',
   'arabic-dot': 'numbered "1."',
   'arabic-dun': 'numbered "1、"',
+  decimal: 'numbered "1.1"',
   'arabic-paren': 'numbered "（1）"',
   circled: 'numbered "①"',
   none: 'not numbered',
 };
 
-/** The numbering a heading of this style should carry at position n (1-based). */
-export function numberingFor(style: NumberingStyle, n: number): string {
+/** The numbering a heading of this style should carry at position n (1-based); `major` is a `1.1` heading's first number. */
+export function numberingFor(style: NumberingStyle, n: number, major = 1): string {
   const cn = formatChineseNumeral(n);
   switch (style) {
     case 'cn-part':
       return `第${cn}部分`;
+    case 'decimal':
+      return `${major}.${n}`;
     case 'roman':
       return `${formatRoman(n)}、`;
     case 'cn-dun':
@@ -48,6 +52,13 @@ export function numberingFor(style: NumberingStyle, n: number): string {
     default:
       return '';
   }
+}
+
+/** A `1.1` heading's first number (null for the other styles). */
+function majorOf(h: OutlineHeading): number | null {
+  if (h.numbering.style !== 'decimal') return null;
+  const m = /(\d+)\s*[.．]/u.exec(h.numbering.raw.normalize('NFKC'));
+  return m ? Number(m[1]) : null;
 }
 
 /** A project's headings with their levels; a document built without the reader has none: all top level. */
@@ -136,15 +147,18 @@ export default defineRule({
       outline.forEach((h) => {
         const v = h.numbering.value;
         if (h.section === undefined || v === null || h.numbering.style === 'none') return;
-        const siblings = outline.filter((x) => x.parent === h.parent && x.level === h.level);
+        // `1.1`…`1.3` then `2.1`…: counted again under each first number (the part's own heading may be no section)
+        const major = majorOf(h);
+        const siblings = outline.filter((x) => x.parent === h.parent && x.level === h.level && majorOf(x) === major);
         const sameStyle = siblings.filter((x) => x.numbering.style === h.numbering.style);
         const place = sameStyle.indexOf(h) + 1;
         const amongSections = siblings.filter((x) => x.section !== undefined).indexOf(h) + 1;
         if (v === place || v === amongSections) return;
         const section = p.sections[h.section];
         const standard = section ? SECTION_KEYS.indexOf(section.key) + 1 : 0;
-        if (h.level === 0 && v === standard) return;
-        const expected = numberingFor(h.numbering.style, h.level === 0 && standard > 0 ? standard : place);
+        if (h.level === 0 && v === standard && major === null) return;
+        const decimal = major !== null;
+        const expected = numberingFor(h.numbering.style, h.level === 0 && standard > 0 && !decimal ? standard : place, major ?? 1);
         out.push({
           messageId: 'position',
           data: { heading: h.text.trim(), raw: h.numbering.raw, expected },

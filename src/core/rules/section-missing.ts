@@ -18,6 +18,19 @@ type MessageId = 'missing' | 'missingUnrecognised' | 'notStandard' | 'notStandar
 
 /** When at most this many of the eight are found, the project is not in the eight-section form: one finding. */
 const NOT_STANDARD_AT_MOST = EIGHT_SECTION_FORM_AT_LEAST - 1;
+/** With at most this many found, gaps in three places or more mean another genre (a form): one finding too. */
+const SCATTERED_AT_MOST = 4;
+
+/** How many places the missing sections fall at (each before the next section present, or at the end). */
+function placesOfMissing(p: Project, missing: readonly SectionKey[]): number {
+  const places = new Set<number>();
+  for (const key of missing) {
+    const i = SECTION_KEYS.indexOf(key);
+    places.add(p.sections.findIndex((s) => SECTION_KEYS.indexOf(s.key) > i));
+  }
+  return places.size;
+}
+
 /** Headings named in a message (all of them go into the offer). */
 const LISTED = 5;
 
@@ -102,9 +115,15 @@ function insertFix(
   const sheet = document.snapshot.sheets.find((s) => s.name === b.sheet);
   if (sheet?.merges.some((m) => m.top < b.row && m.bottom >= b.row && m.left <= b.col && m.right >= b.col)) return { why: 'merged' };
   const workbook = style();
+  const major = /^\s*(\d+)\s*[.．]\d/u.exec(prev.numbering.raw.normalize('NFKC'))?.[1];
   const local: HeadingStyle =
     prev.numbering.style === next.numbering.style
-      ? { ...workbook, numbering: prev.numbering.style, fullWidthParens: !prev.numbering.raw.includes('(') }
+      ? {
+          ...workbook,
+          numbering: prev.numbering.style,
+          fullWidthParens: !prev.numbering.raw.includes('('),
+          ...(major !== undefined && { major: Number(major) }),
+        }
       : workbook;
   const n = prev.numbering.value !== null ? prev.numbering.value + 1 : i + 1;
   const value = headingInStyle(local, n, workbook.labels[key]);
@@ -130,8 +149,9 @@ function recognisedList(p: Project, lang: Lang): string {
  * - Each missing section is reported at the heading it should stand before (the next standard
  *   section present), else at the last heading; sections missing at the same place make one
  *   finding, so findings of a project come in the standard section order.
- * - When at most three of the eight are found, the project is not in the eight-section form:
- *   one finding at the project says so and lists what was recognised.
+ * - When at most three of the eight are found, or four with the others missing in three places or
+ *   more (a 绩效目标表's rows), the project is not in the eight-section form: one finding at the
+ *   project says so and lists what was recognised and what is missing.
  * - When the project has headings that name no standard section, the finding names them and
  *   offers (as data, `mapHeading`) to map one to a missing section.
  * - A project with no section at all: one finding at its title.
@@ -204,7 +224,9 @@ export default defineRule<MessageId>({
       }
       const missing = SECTION_KEYS.filter((k) => !present.has(k));
       if (missing.length === 0) continue;
-      if (present.size <= NOT_STANDARD_AT_MOST) {
+      // half of the eight or fewer, missing in three places or more (a 绩效目标表: 项目名称, 实施单位, 项目资金, 绩效目标 —
+      // 银川, real text): another genre, one finding naming what is missing, as for three or fewer
+      if (present.size <= NOT_STANDARD_AT_MOST || (present.size <= SCATTERED_AT_MOST && placesOfMissing(p, missing) >= 3)) {
         const offer = offerOf(unknown, missing);
         out.push({
           messageId: unknown.length > 0 ? 'notStandardUnrecognised' : 'notStandard',

@@ -12,6 +12,8 @@ export interface HeadingStyle {
   readonly numbering: NumberingStyle;
   /** Full-width brackets in `（一）` / `（1）` (else `(1)`). */
   readonly fullWidthParens: boolean;
+  /** For `1.1` numbering: the first number (`2` in `2.3`), 1 when not given. */
+  readonly major?: number;
   /** Each section's name as the bureau writes it (the most frequent label), else the standard name. */
   readonly labels: Readonly<Record<SectionKey, string>>;
 }
@@ -68,6 +70,8 @@ export function headingInStyle(style: Omit<HeadingStyle, 'labels'>, n: number, l
       return `${n}.${label}`;
     case 'arabic-dun':
       return `${n}、${label}`;
+    case 'decimal':
+      return `${style.major ?? 1}.${n} ${label}`;
     case 'arabic-paren':
       return `${open}${n}${close}${label}`;
     case 'circled':

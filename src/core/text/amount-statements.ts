@@ -887,7 +887,7 @@ export function describeParts(
 ): string {
   return joinParts(idx, max, (i) => {
     const a = amounts[i]!;
-    return `${a.label}${formatMoney(a.amount.fen, a.amount.unit, options)}${a.amount.per ? `/${a.amount.per}` : ''}`;
+    return `${spaced(a.label)}${formatMoney(a.amount.fen, a.amount.unit, options)}${a.amount.per ? `/${a.amount.per}` : ''}`;
   });
 }
 
@@ -895,8 +895,13 @@ export function describeParts(
 export function describeQuantityParts(quantities: readonly LocatedQuantity[], idx: readonly number[], max = 8): string {
   return joinParts(idx, max, (i) => {
     const q = quantities[i]!;
-    return `${q.label}${formatQuantity(q.amount.value, q.amount.unit, q.amount.factor)}`;
+    return `${spaced(q.label)}${formatQuantity(q.amount.value, q.amount.unit, q.amount.factor)}`;
   });
+}
+
+/** A name ending in its item's number (`项目1`) is kept apart from the figure after it: `项目1 150万元`, not `项目1150万元`. */
+function spaced(label: string): string {
+  return /\d$/u.test(label) ? `${label} ` : label;
 }
 
 function joinParts(idx: readonly number[], max: number, one: (i: number) => string): string {

@@ -374,9 +374,33 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
     return out;
   };
 
+  /**
+   * The measure an area names right before it in its clause (`总建筑面积` → 建筑面积, `占地面积约`, `项目用地面积`), '' for
+   * none. A total named by one measure takes no part named by another (永康, real text: 总建筑面积8000平方米。其中…占地面积
+   * 约1340平方米，建筑面积7770平方米；…建筑面积230平方米；室外配套工程约4930平方米: 1340 is a footprint; 7770 + 230 agree
+   * with the total before 4930, so that one is about something else).
+   */
+  const measureMemo = new Map<number, string>();
+  const measureOf = (i: number): string => {
+    let m = measureMemo.get(i);
+    if (m === undefined) {
+      const e = entries[i]!;
+      m = '';
+      if (e.family === 'area') {
+        const norm = shapes[e.para]!.norm;
+        const clause = norm.slice(clauseStart(norm, e.nStart, 16), e.nStart);
+        const all = [...clause.matchAll(AREA_MEASURE)];
+        m = all.length > 0 ? all[all.length - 1]![1]! : '';
+      }
+      measureMemo.set(i, m);
+    }
+    return m;
+  };
+
   /** Parts of the family of `cand` after marker M (in its region), or in the following paragraphs. */
   const partsAfter = (p: number, M: Marker, cand: number, regionEnd: number, continuation: boolean): number[] => {
     const parts: number[] = [];
+    const measure = continuation ? '' : measureOf(cand);
     if (continuation) {
       for (let q = p + 1; q < shapes.length; q++) {
         const here = inPara(q);
@@ -399,6 +423,8 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
       const e = entries[i]!;
       if (e.nStart < M.end || depthOf(i) !== d || !sameKind(i, cand) || !usable(i)) continue;
       if (e.nStart >= end) break;
+      // a figure naming another measure (占地面积 under 总建筑面积) is no part of this total
+      if (measure !== '' && measureOf(i) !== '' && measureOf(i) !== measure) continue;
       if (e.nStart < skipUntil) continue;
       if (nestedLeft > 0) {
         if (e.hi <= nestedLeft) {
@@ -510,7 +536,7 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
         .reverse();
       if (found.length > 0) return found;
     }
-    if (split || /^[\s,，;；:：]*$/u.test(lead) || NUMBERED.test(lead.trim())) {
+    if (split || /^[\s,，;；:：]*$/u.test(lead) || NUMBERED.test(lead.trim()) || refersBack(lead, M)) {
       // the list starts a sentence: its total is in the sentence before (this paragraph's, or the previous one's)
       if (ss > g) {
         // a sentence whose figures are all bounds or comparisons (这是…首次超过5亿元。) is passed over
@@ -623,7 +649,7 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
       const partsOfKind = new Map<string, number[]>();
       for (const c of cands) {
         const nested = partOf.has(c);
-        const kind = `${nested ? 1 : 0}\u0000${entries[c]!.family}\u0000${entries[c]!.holds}\u0000${entries[c]!.per}`;
+        const kind = `${nested ? 1 : 0}\u0000${entries[c]!.family}\u0000${entries[c]!.holds}\u0000${entries[c]!.per}\u0000${measureOf(c)}`;
         let parts = partsOfKind.get(kind);
         if (parts === undefined) {
           // a nested list inside a part ends with that part (at the outer list's semicolon)
@@ -641,7 +667,11 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
         }
         continue;
       }
-      const chosen = options.find((o) => overlaps(o.cand, o.parts)) ?? options[0]!;
+      // the candidate the parts add up to; else the one whose measure names every part (总建筑面积 over 项目用地面积)
+      const chosen =
+        options.find((o) => overlaps(o.cand, o.parts)) ??
+        options.find((o) => measureOf(o.cand) !== '' && o.parts.some((i) => measureOf(i) === measureOf(o.cand))) ??
+        options[0]!;
       const { cand } = chosen;
       const parts = withoutSiblingParts(cand, chosen.parts, cands);
       const last = entries[parts[parts.length - 1]!]!;
@@ -765,6 +795,7 @@ export function findEnumerations(input: FinderInput, structures: readonly TotalS
   if (entries.length < 2) return [];
   const lists: number[][] = structures.filter((s) => s.parts.length >= 2).map((s) => [...s.parts]);
   const totals = new Set(structures.map((s) => s.total));
+  const parts = new Set(structures.flatMap((s) => s.parts));
   const groups = new Map<string, number[]>();
   let run = -1;
   let prevPara = -1;
@@ -778,6 +809,9 @@ export function findEnumerations(input: FinderInput, structures: readonly TotalS
       run = continues ? run : numbered ? e.para : -1;
       prevPara = e.para;
     }
+    // a part of its own paragraph's breakdown (1、学前…其中上级资金…，本级资金… 4、中职…本级资金…: 怀化, real text) is an item
+    // of that breakdown (its list above), not one more item of the run of numbered paragraphs
+    if (run >= 0 && parts.has(i)) return;
     const where = run >= 0 ? `n${run}` : `s${e.para}:${sentenceStart(shape, e.nStart, 0)}`;
     const key = `${where}|${e.family}`;
     const list = groups.get(key);
@@ -845,6 +879,18 @@ function splitItems(s: ParagraphShape, M: Marker, firstPart: number): boolean {
   return (
     M.word === '其中' &&
     s.markers.some((mk) => mk.depth === M.depth && mk.word.startsWith('分别') && mk.index >= M.end && mk.index < firstPart)
+  );
+}
+
+/**
+ * A list whose lead names, with no figure, the money of the sentence before (宜宾, real text: …已争取到中央预算内投资
+ * 9918万元，用于…。据悉，这批争取到的资金分别是：…3910万元；…): its total is in that sentence, as for a list that starts one.
+ */
+function refersBack(lead: string, M: Marker): boolean {
+  return (
+    /^(?:分别为|分别是|具体为|具体是|具体如下|明细如下)$/u.test(M.word) &&
+    !/\d/u.test(lead) &&
+    /这批|这些|此批|该批|上述|前述|这笔|该笔|此笔/u.test(lead)
   );
 }
 
@@ -936,6 +982,8 @@ function sumIn(clause: string): boolean {
 }
 
 const CUMULATIVE = /(累计|截至|截止|为止|至今|累积)/u;
+/** The measure an area's words name (总建筑面积 and 建筑面积 are one measure). */
+const AREA_MEASURE = /(?:总)?((?:建筑|占地|用地|绿化|硬化|使用|场地|改造|维修)面积)/gu;
 
 /** Item names that say nothing alone (`资金80万元`): the words of the clause before are added to them. */
 const GENERIC = /^(?:资金|经费|金额|费用|款项|投资|总投资|投入|支出|面积|建筑面积|占地面积|数量|人数|规模|合计|共计|总计|小计)$/u;

@@ -159,10 +159,11 @@ function scanUppercase(norm: string, map: readonly number[], original: string): 
 
 /**
  * A figure: digits grouped by commas (`3,017`), or by spaces as GB/T 15835 sets them (`3 017万元`, `8 572平方米`;
- * a thin space or NBSP is a space here), or plain.
+ * a thin space or NBSP is a space here), or plain. A number right after an item's label (`项目1 100万元`, `标段2 350万元`,
+ * `第3 000`) is the item's number, not a first group: `100万元`.
  */
 const NUMBER_RE =
-  /(?<![\d.])\d+(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\d.])(?<!\d )\d{1,3}(?: \d{3})+(?:\.\d+)?(?![\d])|(?<![\d.])\d+(?:\.\d+)?/gu;
+  /(?<![\d.])\d+(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\d.])(?<!\d )(?<!(?:项目|子项目|标段|附件|附表|序号|编号|批次|第)\s?)\d{1,3}(?: \d{3})+(?:\.\d+)?(?![\d])|(?<![\d.])\d+(?:\.\d+)?/gu;
 
 const NFKC_CACHE = new Map<string, string>();
 /** The same, for the BMP characters normalizeForScan meets, keyed by UTF-16 unit. */
@@ -473,6 +474,14 @@ function decorate(norm: string, start: number, end: number, b: BareAmount): Figu
     approxWord = approxWord ?? '左右';
     end += 2;
   }
+  // 5亿元以上 (at least), 50万元以下/以内 (at most): a bound, as before the amount (不少于, 不超过); not `50万元以下的项目`,
+  // which names a class of projects and is no amount of this one either way
+  let after: string | undefined;
+  const am = /^(以上|以下|以内|之内)/u.exec(norm.slice(end));
+  if (am) {
+    after = am[1] === '以上' ? '不少于' : '不超过';
+    end += am[1]!.length;
+  }
   // /年, /人, /人/年
   let per: string | undefined;
   const pm =
@@ -510,6 +519,7 @@ function decorate(norm: string, start: number, end: number, b: BareAmount): Figu
     qualifier = ctx.includes('预计') ? '预计' : ctx.includes('估算') ? '估算' : '估计';
   }
   if (low !== undefined) qualifier = '至';
+  if (qualifier === undefined && after !== undefined) qualifier = after;
   if (qualifier === undefined && approxWord !== undefined) qualifier = approxWord;
   const approximate = qualifier !== undefined;
   per ??= perPrefix(ctx);

@@ -147,7 +147,8 @@ for (const u of [...Object.keys(UNITS), ...COUNT_UNITS].sort((a, b) => b.length 
   else UNITS_BY_FIRST.set(u[0]!, [u]);
 }
 /** Digits grouped by commas (`8,572`) or by spaces as GB/T 15835 sets them (`8 572平方米`), or plain. */
-const NUMBER_RE = /(?<![\d.])(?<!\d,)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<!\d )\d{1,3}(?: \d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)/gu;
+const NUMBER_RE =
+  /(?<![\d.])(?<!\d,)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<!\d )(?<!(?:项目|子项目|标段|附件|附表|序号|编号|批次|第)\s?)\d{1,3}(?: \d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)/gu;
 
 /** What follows a number: 余/多, a multiplier, 余/多, the unit. Null when no unit follows. */
 function unitAfter(norm: string, at: number): { pre?: string; mult?: string; post?: string; unit: string; end: number } | null {
@@ -489,11 +490,13 @@ export function measureRange(a: {
   switch (a.qualifier) {
     case '余':
     case '多':
+      return { lo: a.value, hi: a.value + p };
     case '超过':
     case '逾':
     case '不少于':
     case '不低于':
-      return { lo: a.value, hi: a.value + p };
+      // a lower bound (不低于500万元, 5亿元以上): any larger sum agrees with it
+      return { lo: a.value, hi: a.value + OPEN_ABOVE };
     case '不超过':
     case '不高于':
       return { lo: 0, hi: a.value };
@@ -503,6 +506,9 @@ export function measureRange(a: {
       return { lo: a.value - Math.floor(p / 2), hi: a.value + Math.floor(p / 2) };
   }
 }
+
+/** How far above a lower bound its range reaches: open, but small enough that sums of ranges stay exact integers. */
+const OPEN_ABOVE = 2 ** 50;
 
 /** `4900平方米`, `1.2万人`: a value in a unit of its family, with the decimals it needs. */
 export function formatQuantity(value: number, unit: string, factor: number): string {

@@ -280,3 +280,88 @@ describe('sheets that give no project say why', () => {
     expect(r.document.skipped).toEqual([{ sheet: 'Sheet2', reason: 'no-sections' }]);
   });
 });
+
+describe('sections numbered 1.1 and 第一节', () => {
+  const SECTIONS: [string, string][] = [
+    ['项目名称', '学生资助项目'],
+    ['立项依据', '《学生资助资金管理办法》。'],
+    ['项目实施单位', '县教育局'],
+    ['项目基本概况', '资助家庭经济困难学生。'],
+    ['项目实施内容', '发放国家助学金。'],
+    ['资金安排情况', '项目资金100万元，全部为中央资金。'],
+    ['项目实施计划', '2024年12月底前发放完毕。'],
+    ['项目实施成效', '资助覆盖率100%。'],
+  ];
+  const CN = ['一', '二', '三', '四', '五', '六', '七', '八'];
+  const ALL_KEYS = ['name', 'basis', 'unit', 'overview', 'content', 'funding', 'plan', 'results'];
+  const lines = (num: (i: number) => string) => ['项目一', ...SECTIONS.flatMap(([h, c], i) => [`${num(i)}${h}`, c])];
+
+  it('reads `1.1 项目名称` … `1.8 项目实施成效` and `第一节 项目名称` … as the eight sections, with nothing to report', () => {
+    for (const num of [(i: number) => `1.${i + 1} `, (i: number) => `2.${i + 1}.`, (i: number) => `第${CN[i]}节 `]) {
+      const l = lines(num);
+      expect(keysAndLevels(l).map((p) => p.map(([k]) => k))).toEqual([ALL_KEYS]);
+      expect(findings(l)).toEqual([]);
+    }
+  });
+
+  it('counts `1.1`… again under each first number: `1.1`–`1.3` then `2.1`–`2.5` is right', () => {
+    const l = lines((i) => (i < 3 ? `1.${i + 1} ` : `2.${i - 2} `));
+    expect(keysAndLevels(l).map((p) => p.map(([k]) => k))).toEqual([ALL_KEYS]);
+    expect(findings(l)).toEqual([]);
+  });
+
+  it('reports a number out of place within its part (1.1, 1.2, 1.4)', () => {
+    const l = lines((i) => `1.${i < 2 ? i + 1 : i + 2} `);
+    expect(findings(l)[0]).toBe('heading-numbering A6 “1.4 项目实施单位”的编号“1.4”与位置不符，应为“1.3”');
+  });
+
+  it('nests `1.1` under `1.` and `一、` headings (a level below them)', () => {
+    const l = [
+      '项目一',
+      '一、项目基本信息',
+      ...SECTIONS.slice(0, 3).flatMap(([h, c], i) => [`1.${i + 1} ${h}`, c]),
+      '二、项目具体情况',
+      ...SECTIONS.slice(3).flatMap(([h, c], i) => [`2.${i + 1} ${h}`, c]),
+    ];
+    const [p] = keysAndLevels(l);
+    expect(p!.map(([k, level]) => [k, level])).toEqual(ALL_KEYS.map((k) => [k, 1]));
+    expect(findings(l)).toEqual([]);
+  });
+
+  it('does not take a figure at the start of a line (1.5万元…) for a numbering', () => {
+    const l = [...lines((i) => `${CN[i]}、`)];
+    l[12] = '1.5万元用于购置设备，其余用于发放助学金。';
+    expect(findings(l)).toEqual([]);
+  });
+});
+
+describe('the 项目文本 of a 中央部门 (项目概述, 立项依据, 实施主体, 实施方案, 实施周期, 年度预算安排, 绩效目标)', () => {
+  it('reads its seven parts as sections; 实施方案 is what is done, 实施周期 the schedule', () => {
+    const l = [
+      '项目一',
+      '一、项目概述',
+      '中小学幼儿园教师国家级培训计划。',
+      '二、立项依据',
+      '《关于改革实施中小学幼儿园教师国家级培训计划的通知》。',
+      '三、实施主体',
+      '教育部教师工作司。',
+      '四、实施方案',
+      '集中培训与远程培训相结合，培训乡村教师10万人次。',
+      '五、实施周期',
+      '2024年1月至12月。',
+      '六、年度预算安排',
+      '2024年预算安排5000万元，全部为中央财政资金。',
+      '七、绩效目标',
+      '参训教师满意度不低于90%。',
+    ];
+    expect(keysAndLevels(l).map((p) => p.map(([k]) => k))).toEqual([
+      ['overview', 'basis', 'unit', 'content', 'plan', 'funding', 'results'],
+    ]);
+    // against the standard eight: 项目名称 is missing, 项目概述 and 年度预算安排 stand out of the standard order
+    expect(findings(l).map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      'section-missing A2',
+      'section-order A2',
+      'section-order A12',
+    ]);
+  });
+});

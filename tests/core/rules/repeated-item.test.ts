@@ -115,4 +115,14 @@ describe('repeated-item', () => {
   ])('does not fire on %j', (paragraphs) => {
     expect(run(paragraphs)).toEqual([]);
   });
+
+  it("does not take a part of a numbered paragraph's own breakdown for an item of the run (怀化, as published)", () => {
+    // tests/fixtures/real/huaihua-student-aid-disclosure.txt: 本级资金 of 学前 (1、) and of 中职 (4、) are different items
+    expect(
+      run([
+        '1、学前教育。困难幼儿入园资助1000元/生投入434.4万元，惠及学生4819人，其中上级资金370.1万元，本级资金64.3万元，全部分配鹤城区。',
+        '4、中职教育。中职免学费按其所学专业的实际收费投入4063.26万元，惠及学生27028次，其中上级资金1853.49万元（分配市本级1455.16万元，鹤城区398.33万元），本级资金2209.77万元（全部分配市本级）。',
+      ]),
+    ).toEqual([]);
+  });
 });

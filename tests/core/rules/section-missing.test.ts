@@ -34,6 +34,25 @@ describe('section-missing', () => {
     expect(f[0]!.severity).toBe('error');
   });
 
+  it('reads four of the eight with the rest missing in three places as a form: one finding at the project', () => {
+    // 银川 (tests/fixtures/real/yinchuan-21xiao-target-form.txt): 项目名称, 实施单位, 项目资金, 绩效目标
+    const { name, unit, funding, results } = ALL;
+    const f = run(makeDocument([{ title: '项目一', sections: { name, unit, funding, results } }]).document);
+    expect(f.map((x) => [x.cell, x.messageId])).toEqual([['A1', 'notStandard']]);
+    expect(f[0]!.message).toContain('缺少立项依据、项目基本概况、项目实施内容、项目实施计划');
+  });
+
+  it('keeps the gaps in place when four are found and the rest are missing in one or two places', () => {
+    // a text cut short (the last four missing) and one missing two runs: each gap where it belongs
+    const { name, basis, unit, overview, content, funding, plan, results } = ALL;
+    const cut = run(makeDocument([{ title: '项目一', sections: { name, basis, unit, overview } }]).document);
+    expect(cut.map((x) => x.messageId)).toEqual(['missing']);
+    const two = run(makeDocument([{ title: '项目一', sections: { name, basis, plan, results } }]).document);
+    expect(two.map((x) => x.messageId)).toEqual(['missing']);
+    const three = run(makeDocument([{ title: '项目一', sections: { name, content, funding, results } }]).document);
+    expect(three.map((x) => x.messageId)).toEqual(['missing', 'missing']);
+  });
+
   it('points at the last heading when the missing section is the last one', () => {
     const { results: _r, ...rest } = ALL;
     const f = run(makeDocument([{ title: '项目二', sections: rest }]).document);

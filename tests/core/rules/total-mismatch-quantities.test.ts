@@ -142,4 +142,49 @@ describe('total-mismatch on quantities', () => {
   ])('does not fire on %s', (text) => {
     expect(run([text])).toEqual([]);
   });
+
+  describe('measures and back-references of real texts (tests/fixtures/real)', () => {
+    const YONGKANG =
+      '项目建设规模：项目用地面积6500平方米，总建筑面积8000平方米。其中新建门诊综合楼一幢，地下一层地上六层，占地面积约1340平方米，建筑面积7770平方米；新建辅楼一幢，层次一层，建筑面积230平方米；室外配套工程约4930平方米。';
+
+    it("adds up only the parts named by the total's measure (永康 卫生院批复, as published: 7770 + 230 = 8000)", () => {
+      expect(run([YONGKANG])).toEqual([]);
+    });
+
+    it('compares 总建筑面积 with its 建筑面积 parts, not 项目用地面积 with 占地面积 (changed: 辅楼 280平方米)', () => {
+      const [f, ...rest] = run([YONGKANG.replace('建筑面积230平方米', '建筑面积280平方米')]);
+      expect(rest).toEqual([]);
+      expect(f!.actual).toBe('8000平方米');
+      expect(f!.message).toContain('“总建筑面积8000平方米”');
+      expect(f!.message).not.toContain('占地面积');
+    });
+
+    it('keeps the parts that name no measure, and drops those naming another one', () => {
+      // a part without the measure's word is still a part (食堂1000平方米)
+      expect(run(['总建筑面积5200平方米，其中教学楼建筑面积3000平方米，宿舍建筑面积1200平方米，食堂1000平方米。'])).toEqual([]);
+      expect(run(['总建筑面积5200平方米，其中教学楼建筑面积3000平方米，宿舍建筑面积1200平方米，食堂1100平方米。'])).toHaveLength(1);
+      // green and paved areas are not floor area
+      expect(
+        run(['建筑面积5000平方米，其中教学楼建筑面积3000平方米，宿舍建筑面积2000平方米，绿化面积1000平方米，硬化面积800平方米。']),
+      ).toEqual([]);
+    });
+
+    it('takes the total of a list led by 这批…资金分别是 from the paragraph before (宜宾, changed: 2080万元)', () => {
+      const total = '晚报讯 近日，记者从宜宾市发展和改革委员会获悉，宜宾市近期已争取到中央预算内投资9918万元，用于改善医疗卫生条件。';
+      const items = (x: string) =>
+        `据悉，这批争取到的资金分别是：县级医院建设项目2015年中央预算内投资3910万元；乡镇卫生院周转房建设项目2015年中央预算内投资500万元；乡镇卫生院建设项目2015年中央预算内投资1700万元；村卫生室建设项目2015年中央预算内投资1500万元；重大疾病防治设施建设项目2015年中央预算内投资${x}万元；食品安全风险能力监测能力建设项目2015年中央预算内投资300万元。`;
+      expect(run([total, items('2008')])).toEqual([]);
+      const [f, ...rest] = run([total, items('2080')]);
+      expect(rest).toEqual([]);
+      expect([f!.cell, f!.actual, f!.expected]).toEqual(['A3', '9918万元', '9990万元']);
+    });
+
+    it('finds an area total that disagrees with its parts (随县, as published: 6674 against 6404)', () => {
+      const [f, ...rest] = run([
+        '根据《湖北省财政厅关于下达2023年关于支持学前教育发展资金预算的通知》鄂教财发[2023]49号下达随县第二批支持学前教育发展补助资金191万元，计划安排校园校舍建设类项目3个，建筑面积共计6674平方米，其中：淮河镇中心幼儿园保教楼维修改造项目，资金80万元，建筑面积1254平方米；草店镇中心幼儿园保教楼改造项目，资金80万，建筑面积3250平方米；澴潭镇中心幼儿园运动场改造项目，资金31万元，建筑面积1900平方米。',
+      ]);
+      expect(rest).toEqual([]);
+      expect([f!.actual, f!.expected]).toEqual(['6674平方米', '6404平方米']);
+    });
+  });
 });

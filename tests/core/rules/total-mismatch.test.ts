@@ -229,3 +229,29 @@ describe('total-mismatch in a money table under a heading', () => {
     expect(runRules(withTable(rows), [rule]).findings).toEqual([]);
   });
 });
+
+describe('bounds and item numbers', () => {
+  it('reads a total stated as a lower bound as one: any larger sum agrees (5亿元以上, 不低于500万元)', () => {
+    expect(run(['项目总投资5亿元以上，其中中央资金3亿元，省级资金2.5亿元。'])).toEqual([]);
+    expect(run(['项目总投资不低于500万元，其中中央资金300万元，省级资金250万元。'])).toEqual([]);
+    // a list of sources that falls short of the bound is still found
+    const [f] = run(['项目总投资不低于500万元，其中中央资金200万元，省级资金250万元。']);
+    expect(f?.rule).toBe('total-mismatch');
+    expect(f?.message).toContain('“项目总投资不低于500万元”中列明来源的只有450万元');
+  });
+
+  it('reads a part stated as a lower bound (50万元以上) as one, not as 50万元 exactly', () => {
+    expect(run(['项目资金合计300万元，其中中央资金200万元，省级资金50万元以上。'])).toEqual([]);
+    // parts that exceed the total even at their lower bound are found
+    expect(run(['项目资金合计300万元，其中中央资金200万元，省级资金150万元以上。'])).toHaveLength(1);
+  });
+
+  it("does not read an item's number before its amount as a first digit group (项目1 100万元 is 100万元)", () => {
+    expect(run(['项目资金合计300万元，其中：项目1 100万元，项目2 200万元。'])).toEqual([]);
+    const [f, ...rest] = run(['项目资金合计300万元，其中：项目1 150万元，项目2 200万元。']);
+    expect(rest).toEqual([]);
+    expect(f!.message).toBe('“项目资金合计300万元”与所列分项之和350万元不符（项目1 150万元+项目2 200万元），相差50万元');
+    // digits grouped by a space (GB/T 15835) are still one figure
+    expect(run(['项目总投资3 017万元，其中中央资金3 000万元，县级资金17万元。'])).toEqual([]);
+  });
+});

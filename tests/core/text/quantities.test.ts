@@ -61,7 +61,9 @@ describe('readQuantities (through scanText)', () => {
     // 余/多 right after the digits: the place of the last non-zero digit (5000多 = 5000 to 6000)
     ['5000多平方米', 5000, 6000],
     ['约1050人次', 1049.5, 1050.5],
-    ['学生2390人以上', 2390, 2391],
+    // a lower bound is open above: any larger sum agrees with it (not one step, as 多/余)
+    ['学生2390人以上', 2390, 2390 + 2 ** 50 / QUANTITY_SCALE],
+    ['不少于300人', 300, 300 + 2 ** 50 / QUANTITY_SCALE],
     ['控制在45人以内', 0, 45],
     ['10-15个', 10, 15],
     ['十余所', 10, 20],
@@ -104,5 +106,16 @@ describe('formatQuantity', () => {
     [-1 * QUANTITY_SCALE, '个', 1, '-1个'],
   ])('%i in %s', (value, unit, factor, shown) => {
     expect(formatQuantity(Math.round(value), unit, factor)).toBe(shown);
+  });
+});
+
+describe('an item number before a quantity', () => {
+  it.each([
+    ['项目1 100平方米', 100],
+    ['标段2 350米', 350],
+    ['建筑面积3 017平方米', 3017],
+  ])('reads %s as %d', (text, value) => {
+    const qs = scanText(text).quantities;
+    expect(qs.map((q) => q.value / QUANTITY_SCALE)).toEqual([value]);
   });
 });

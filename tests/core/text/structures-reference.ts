@@ -129,9 +129,21 @@ export function findStructuresReference(input: FinderInput): { structures: Total
     return a.per === b.per && (a.family === b.family || a.also === b.family || (b.holds !== '' && b.holds === a.family));
   };
 
+  /** The measure an area names right before it in its clause (mirrors enumerations.ts). */
+  const measureOf = (i: number): string => {
+    const e = entries[i]!;
+    if (e.family !== 'area') return '';
+    const norm = shapes[e.para]!.norm;
+    let a = e.nStart;
+    while (a > 0 && e.nStart - a < 16 && !/[,，。;；、\n]/u.test(norm[a - 1]!)) a--;
+    const all = [...norm.slice(a, e.nStart).matchAll(/(?:总)?((?:建筑|占地|用地|绿化|硬化|使用|场地|改造|维修)面积)/gu)];
+    return all.length > 0 ? all[all.length - 1]![1]! : '';
+  };
+
   /** Parts of the family of `cand` after marker M (in its region), or in the following paragraphs. */
   const partsAfter = (p: number, M: Marker, cand: number, regionEnd: number, continuation: boolean): number[] => {
     const parts: number[] = [];
+    const measure = continuation ? '' : measureOf(cand);
     if (continuation) {
       for (let q = p + 1; q < shapes.length; q++) {
         const here = inPara(q);
@@ -152,6 +164,7 @@ export function findStructuresReference(input: FinderInput): { structures: Total
       const e = entries[i]!;
       if (e.nStart < M.end || depthOf(i) !== d || !sameKind(i, cand) || !usable(i)) continue;
       if (e.nStart >= end) break;
+      if (measure !== '' && measureOf(i) !== '' && measureOf(i) !== measure) continue;
       if (e.nStart < skipUntil) continue;
       if (nestedLeft > 0) {
         if (e.hi <= nestedLeft) {
@@ -255,7 +268,7 @@ export function findStructuresReference(input: FinderInput): { structures: Total
         .reverse();
       if (found.length > 0) return found;
     }
-    if (split || /^[\s,，;；:：]*$/u.test(lead) || NUMBERED.test(lead.trim())) {
+    if (split || /^[\s,，;；:：]*$/u.test(lead) || NUMBERED.test(lead.trim()) || refersBack(lead, M)) {
       // the list starts a sentence: its total is in the sentence before (this paragraph's, or the previous one's)
       if (ss > g) {
         // a sentence whose figures are all bounds or comparisons (这是…首次超过5亿元。) is passed over
@@ -360,7 +373,10 @@ export function findStructuresReference(input: FinderInput): { structures: Total
         }
         continue;
       }
-      const chosen = options.find((o) => overlaps(o.cand, o.parts)) ?? options[0]!;
+      const chosen =
+        options.find((o) => overlaps(o.cand, o.parts)) ??
+        options.find((o) => measureOf(o.cand) !== '' && o.parts.some((i) => measureOf(i) === measureOf(o.cand))) ??
+        options[0]!;
       const { cand } = chosen;
       const parts = withoutSiblingParts(cand, chosen.parts, cands);
       const last = entries[parts[parts.length - 1]!]!;
@@ -508,4 +524,16 @@ function namedItems(s: ParagraphShape, M: Marker, regionEnd: number): string[] |
   items = items.map((x) => x.trim());
   if (items.length < 2 || items.some((x) => x === '' || x.length > 25 || /[和及与]|等/u.test(x))) return null;
   return items;
+}
+
+/**
+ * A list whose lead names, with no figure, the money of the sentence before (宜宾, real text: …已争取到中央预算内投资
+ * 9918万元，用于…。据悉，这批争取到的资金分别是：…3910万元；…): its total is in that sentence, as for a list that starts one.
+ */
+function refersBack(lead: string, M: Marker): boolean {
+  return (
+    /^(?:分别为|分别是|具体为|具体是|具体如下|明细如下)$/u.test(M.word) &&
+    !/\d/u.test(lead) &&
+    /这批|这些|此批|该批|上述|前述|这笔|该笔|此笔/u.test(lead)
+  );
 }

@@ -18,7 +18,7 @@ import type { ListSource, SchoolTablePlan } from '../../core/schools/from-list';
 const schoolPlanner = () => import(/* webpackChunkName: "school-plan" */ '../../core/schools/from-list');
 import { selectedSource, visibleSheets } from './school-list';
 import { MIN_EXCEL_API, detectCaps, isSupported, type HostCaps } from './caps';
-import { moveStoredExplanations, readExplanations, writeExplanation } from './explanations';
+import { EXPLANATION_MAX_CHARS, ExplanationTooLongError, moveStoredExplanations, readExplanations, writeExplanation } from './explanations';
 import { applyFixes, skipReasonText, undoFixes, type FixResult, type WrittenFix } from './fixes';
 import { clearFlags, flag, type ClearResult, type FlagResult, type NotDone } from './flags';
 import { selectCell } from './navigate';
@@ -103,6 +103,14 @@ const T = {
     en: "The workbook's structure is protected, so the explanation could not be saved (explanations are kept on a hidden sheet): unprotect it under Review > Protect Workbook and explain again.",
   },
 } as const;
+
+/** A 说明 longer than a cell holds was not saved. */
+function explainTooLongText(length: number): { zh: string; en: string } {
+  return {
+    zh: `说明有 ${length} 个字符，超过一个单元格最多能存放的 ${EXPLANATION_MAX_CHARS} 个字符，未能保存：请缩短后再填写。`,
+    en: `The explanation has ${length.toLocaleString('en-US')} characters, more than the ${EXPLANATION_MAX_CHARS.toLocaleString('en-US')} a cell can hold, so it was not saved: shorten it and explain again.`,
+  };
+}
 
 /** A sheet could not be added because the workbook's structure is protected. */
 function sheetLockedText(name: string, lang: Lang): string {
@@ -481,6 +489,7 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
         );
       } catch (e) {
         if (e instanceof StructureProtectedError) pending.push(T.explainLocked);
+        else if (e instanceof ExplanationTooLongError) pending.push(explainTooLongText(e.length));
         else pending.push({ zh: T.explainFailed.zh + describe(e), en: T.explainFailed.en + describe(e) });
       }
     },

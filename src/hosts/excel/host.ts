@@ -12,7 +12,7 @@ import type { CheckResult } from '../../core/check';
 import type { Finding, Fix, Lang } from '../../core/rules/types';
 import type { StoredExplanation } from '../../core/snapshot/types';
 import type { CheckOutcome, CheckRequest, FixOutcome, PaneHost } from '../../taskpane/host';
-import { errorCode, isCellEditError, type XlContext, type XlRequirements, type XlRun } from './api';
+import { errorCode, isCellEditError, type XlContext, type XlRequirements, type XlRun, type XlRunOptions } from './api';
 import type { ListSource, SchoolTablePlan } from '../../core/schools/from-list';
 /** 生成学校表's list reader and planner: loaded when the action is first used, not with the pane. */
 const schoolPlanner = () => import(/* webpackChunkName: "school-plan" */ '../../core/schools/from-list');
@@ -237,10 +237,11 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
   const runOptions = caps.delayForCellEdit ? { delayForCellEdit: true } : undefined;
 
   /** A batch; refused for cell edit mode, it is tried again after a pause. */
-  const run = async <R>(batch: (context: XlContext) => Promise<R>): Promise<R> => {
+  const run = async <R>(batch: (context: XlContext) => Promise<R>, extra?: XlRunOptions): Promise<R> => {
+    const given = extra ? { ...runOptions, ...extra } : runOptions;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await options.run(batch, runOptions);
+        return await options.run(batch, given);
       } catch (e) {
         const wait = CELL_EDIT_WAITS_MS[attempt];
         if (!isCellEditError(e) || wait === undefined) throw e;

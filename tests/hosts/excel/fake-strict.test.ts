@@ -396,6 +396,27 @@ describe('fake Excel: where it was kinder than Excel (the fidelity pass; sources
     expect(fake.cell('项目1', 'B1')).toBeUndefined();
   });
 
+  it('an event handler is removed over the context that added it, in a run given that context (RunOptions.previousObjects)', async () => {
+    const fake = FakeExcel.fromSnapshot(workbook());
+    const added = await fake.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.onChanged.add(async () => undefined);
+      await ctx.sync();
+      return r;
+    });
+    expect(fake.handlers.size).toBe(1);
+    added.remove();
+    await expect(added.context.sync()).rejects.toMatchObject({ code: 'InvalidObjectPath' });
+    expect(fake.handlers.size).toBe(1);
+    await fake.run(
+      async (ctx) => {
+        added.remove();
+        await ctx.sync();
+      },
+      { previousObjects: added.context },
+    );
+    expect(fake.handlers.size).toBe(0);
+  });
+
   it('a cell holds at most 32,767 characters: a longer string is refused and the batch stops there', async () => {
     const fake = FakeExcel.fromSnapshot(workbook());
     await fake.run(async (ctx) => {

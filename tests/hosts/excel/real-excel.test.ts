@@ -108,7 +108,11 @@ describe("2. live re-check: once per user edit, never for the add-in's own write
     await host.check(REQ);
     await quiet();
     expect(checks).toBe(1);
+    // Stopping removes the handler from Excel (over the context that added it), not only from the pane.
+    expect(fake.handlers.size).toBe(1);
     stop();
+    await quiet();
+    expect(fake.handlers.size).toBe(0);
   });
 
   it('a re-check that finds the same writes no cell (no fill or note rewritten, no event)', async () => {

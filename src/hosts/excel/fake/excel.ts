@@ -13,7 +13,7 @@
  *   `AccessDenied`, an API the host lacks (by `apiVersion` or `features`) with `ApiNotFound`;
  * - deleting a VeryHidden sheet fails with `InvalidOperation`;
  * - a context used after its run ended (a sync of objects kept from an earlier run) fails with
- *   `InvalidObjectPath`;
+ *   `InvalidObjectPath`, unless a new run is given it (`RunOptions.previousObjects`);
  * - while the workbook's structure is protected, adding, deleting, hiding, showing or renaming a
  *   sheet fails (`AccessDenied`); cells stay writable;
  * - `getMergedAreasOrNullObject` fails over a range with more than 512 merged areas, and returns
@@ -290,7 +290,10 @@ export class FakeExcel {
 
   /** Excel.run: a batch over a fresh context; like Excel.run, it syncs what the batch left queued. */
   readonly run: XlRun = async (batch, options) => {
-    const context = new FakeContext(this, options ?? {});
+    // RunOptions.previousObjects: the batch runs over that earlier context, live again while it runs
+    const previous = options?.previousObjects;
+    const context = previous instanceof FakeContext && previous.host === this ? previous : new FakeContext(this, options ?? {});
+    context.closed = false;
     try {
       const result = await batch(context);
       if (context.pending > 0) await context.sync();
@@ -489,9 +492,12 @@ class FakeContext implements XlContext {
   async sync(): Promise<void> {
     const host = this.host;
     if (this.closed) {
-      // Excel.run releases its objects when the batch ends; an object used after that (not added
-      // to context.trackedObjects) fails with InvalidObjectPath:
-      // https://learn.microsoft.com/en-us/javascript/api/office/officeextension.trackedobjects
+      // Excel.run releases the objects allocated during its batch when its promise resolves
+      // (https://learn.microsoft.com/en-us/javascript/api/excel#excel-excel-run-function(1)); an
+      // object used after that fails with InvalidObjectPath
+      // (https://learn.microsoft.com/en-us/javascript/api/office/officeextension.trackedobjects).
+      // The way back to a context is a new run given it (RunOptions.previousObjects), as Microsoft
+      // removes an event handler: https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-events#remove-an-event-handler
       this.ops = [];
       throw new FakeOfficeError(
         'InvalidObjectPath',

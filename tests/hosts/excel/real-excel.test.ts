@@ -182,6 +182,27 @@ describe('3. cell edit mode', () => {
     expect(out.message).toMatch(/正在编辑单元格/);
     expect(out.message).not.toMatch(/检查失败|合并/);
   });
+
+  it("an edit that does not end: 说明, 清除标记 and 新建项目表 say so in a sentence of ours, not with Excel's code", async () => {
+    const fake = FakeExcel.fromSnapshot(defective());
+    const host = hostOf(fake, { caps: { delayForCellEdit: false }, sleep: async () => undefined });
+    const first = await host.check(REQ);
+    if (!first.ok) throw new Error(first.message);
+    const before = fake.dump();
+    fake.beginCellEdit();
+    await host.explain(first.result.findings[0]!, '已核对');
+    await host.clearFlags();
+    const sheet = await host.addProjectSheet!({ name: '项目二', cells: [], merges: [], columnWidths: {} });
+    expect(sheet).toEqual({ ok: false, message: '无法新建工作表“项目二”：Excel 正在编辑单元格（请按 Enter 或 Esc 结束编辑后再试）' });
+    fake.endCellEdit();
+    expect(fake.dump()).toEqual(before);
+    const out = await host.check(REQ);
+    if (!out.ok) throw new Error(out.message);
+    expect(out.notes).toEqual([
+      '上次的说明未能保存：Excel 正在编辑单元格（请按 Enter 或 Esc 结束编辑后再试）',
+      '清除标记未能完成：Excel 正在编辑单元格（请按 Enter 或 Esc 结束编辑后再试）',
+    ]);
+  });
 });
 
 describe('4. fills: no fill, white, tinted theme colours come back exactly', () => {

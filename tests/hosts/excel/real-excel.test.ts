@@ -494,6 +494,31 @@ describe('11. merged areas come back only from the block that holds their upper-
   });
 });
 
+describe('11b. merged areas whose empty upper-left cell lies outside the values', () => {
+  it('are read as the file holds them: above and left of the used range (values only)', async () => {
+    const snapshot: WorkbookSnapshot = {
+      sheets: [
+        {
+          name: '表',
+          index: 0,
+          visibility: 'visible',
+          cells: [
+            { row: 3, col: 2, kind: 'text', value: '甲校', text: '甲校' },
+            { row: 4, col: 3, kind: 'number', value: 5, text: '5' },
+          ],
+          merges: [
+            { top: 0, left: 2, bottom: 1, right: 3 }, // C1:D2, empty, above the values
+            { top: 3, left: 0, bottom: 4, right: 1 }, // A4:B5, empty, left of the values
+          ],
+        },
+      ],
+    };
+    const fake = FakeExcel.fromSnapshot(snapshot);
+    const r = await fake.run((ctx) => readWorkbook(ctx, { caps: ALL_CAPS }));
+    expect(r.snapshot.sheets[0]!.merges).toEqual(snapshot.sheets[0]!.merges);
+  });
+});
+
 describe('12. a 说明 longer than a cell holds (32,767 characters)', () => {
   it('is refused before anything is written, and the next check says so in one sentence; 32,767 characters are kept', async () => {
     const fake = FakeExcel.fromSnapshot(defective());

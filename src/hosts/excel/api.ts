@@ -243,9 +243,15 @@ export interface XlContext {
   sync(): Promise<unknown>;
 }
 
-/** `Excel.RunOptions`: `delayForCellEdit` queues the batch until the user leaves cell edit mode. */
+/**
+ * `Excel.RunOptions`: `delayForCellEdit` queues the batch until the user leaves cell edit mode;
+ * `previousObjects` runs the batch over the context of an earlier run (`OfficeExtension.RunOptions`),
+ * as removing an event handler needs: the same RequestContext that added it
+ * (https://learn.microsoft.com/en-us/javascript/api/office/officeextension.eventhandlerresult).
+ */
 export interface XlRunOptions {
   readonly delayForCellEdit?: boolean;
+  readonly previousObjects?: XlEventResult['context'];
 }
 
 /** `Excel.run` (with its options, when given) or the fake's `run`: a batch over a fresh context. */

@@ -51,8 +51,14 @@ export async function subscribeChanges(
     await context.sync();
     return r;
   });
-  return async () => {
-    result.remove();
-    await result.context.sync();
-  };
+  // Removed over the context that added it, in a run given that context (previousObjects): the
+  // objects of a run are released when it ends, so a bare sync of that context afterwards fails.
+  return () =>
+    run(
+      async (context) => {
+        result.remove();
+        await context.sync();
+      },
+      { previousObjects: result.context },
+    );
 }

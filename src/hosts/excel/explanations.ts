@@ -11,6 +11,21 @@ import type { XlContext } from './api';
 import { cellText } from './record';
 import { StructureProtectedError } from './structure';
 
+/**
+ * The most characters a cell holds (Excel specifications and limits:
+ * https://support.microsoft.com/en-us/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3);
+ * a 说明 is one cell of EXPLANATION_SHEET.
+ */
+export const EXPLANATION_MAX_CHARS = 32767;
+
+/** Thrown before anything is read or written when a 说明 is longer than a cell holds. */
+export class ExplanationTooLongError extends Error {
+  constructor(readonly length: number) {
+    super(`the explanation has ${length} characters; a cell holds at most ${EXPLANATION_MAX_CHARS}`);
+    this.name = 'ExplanationTooLongError';
+  }
+}
+
 interface ExplanationRead {
   readonly list: StoredExplanation[];
   readonly exists: boolean;
@@ -51,13 +66,16 @@ export async function readExplanations(context: XlContext): Promise<StoredExplan
  * Stores an explanation under its key, replacing an earlier one; an empty text removes it.
  * When none is left the sheet is removed: made hidden first, since Excel refuses to delete a
  * very hidden sheet. With `events` (ExcelApi 1.8), the write runs with this add-in's events
- * switched off, so that it starts no live check. 2 syncs.
+ * switched off, so that it starts no live check. 2 syncs. A text longer than a cell holds
+ * (EXPLANATION_MAX_CHARS) is refused before the first (ExplanationTooLongError).
  */
 export async function writeExplanation(
   context: XlContext,
   explanation: StoredExplanation,
   options: { readonly events?: boolean } = {},
 ): Promise<StoredExplanation[]> {
+  // Excel cannot hold it: refused before any sync, so nothing is half written
+  if (explanation.text.length > EXPLANATION_MAX_CHARS) throw new ExplanationTooLongError(explanation.text.length);
   const before = await read(context);
   const list = before.list.filter((e) => e.key !== explanation.key);
   if (explanation.text.trim() !== '') list.push(explanation);

@@ -12,13 +12,13 @@ import type { CheckResult } from '../../core/check';
 import type { Finding, Fix, Lang } from '../../core/rules/types';
 import type { StoredExplanation } from '../../core/snapshot/types';
 import type { CheckOutcome, CheckRequest, FixOutcome, PaneHost } from '../../taskpane/host';
-import { errorCode, isCellEditError, type XlContext, type XlRequirements, type XlRun } from './api';
+import { errorCode, isCellEditError, type XlContext, type XlRequirements, type XlRun, type XlRunOptions } from './api';
 import type { ListSource, SchoolTablePlan } from '../../core/schools/from-list';
 /** 生成学校表's list reader and planner: loaded when the action is first used, not with the pane. */
 const schoolPlanner = () => import(/* webpackChunkName: "school-plan" */ '../../core/schools/from-list');
 import { selectedSource, visibleSheets } from './school-list';
 import { MIN_EXCEL_API, detectCaps, isSupported, type HostCaps } from './caps';
-import { moveStoredExplanations, readExplanations, writeExplanation } from './explanations';
+import { EXPLANATION_MAX_CHARS, ExplanationTooLongError, moveStoredExplanations, readExplanations, writeExplanation } from './explanations';
 import { applyFixes, skipReasonText, undoFixes, type FixResult, type WrittenFix } from './fixes';
 import { clearFlags, flag, type ClearResult, type FlagResult, type NotDone } from './flags';
 import { selectCell } from './navigate';
@@ -92,6 +92,12 @@ const T = {
     en: 'Merged cells could not be read; the table-structure checks may be incomplete.',
   },
   flagFailed: { zh: '未能在单元格上标记：', en: 'Could not flag the cells: ' },
+  /** Why a write other than the check failed, when Excel refused it for cell edit mode (after the retries). */
+  editing: {
+    zh: 'Excel 正在编辑单元格（请按 Enter 或 Esc 结束编辑后再试）',
+    en: 'Excel is editing a cell (press Enter or Esc to finish the edit, then try again)',
+  },
+  tableFailed: { zh: '未能生成学校表：', en: 'The school table could not be written: ' },
   explainFailed: { zh: '上次的说明未能保存：', en: 'The last explanation could not be saved: ' },
   explanationsNotMoved: {
     zh: '已插入行，但其下各行的说明未能随之下移（需重新填写说明）：',
@@ -103,6 +109,14 @@ const T = {
     en: "The workbook's structure is protected, so the explanation could not be saved (explanations are kept on a hidden sheet): unprotect it under Review > Protect Workbook and explain again.",
   },
 } as const;
+
+/** A 说明 longer than a cell holds was not saved. */
+function explainTooLongText(length: number): { zh: string; en: string } {
+  return {
+    zh: `说明有 ${length} 个字符，超过一个单元格最多能存放的 ${EXPLANATION_MAX_CHARS} 个字符，未能保存：请缩短后再填写。`,
+    en: `The explanation has ${length.toLocaleString('en-US')} characters, more than the ${EXPLANATION_MAX_CHARS.toLocaleString('en-US')} a cell can hold, so it was not saved: shorten it and explain again.`,
+  };
+}
 
 /** A sheet could not be added because the workbook's structure is protected. */
 function sheetLockedText(name: string, lang: Lang): string {
@@ -184,6 +198,16 @@ function describe(e: unknown): string {
   return code ? `${msg} (${code})` : msg;
 }
 
+/**
+ * Why an operation failed, in both languages: cell edit mode (Excel refuses every batch while the
+ * user edits a cell, and the retries ran out) in one sentence of ours, anything else as Excel said it.
+ */
+function because(e: unknown): { zh: string; en: string } {
+  if (isCellEditError(e)) return T.editing;
+  const d = describe(e);
+  return { zh: d, en: d };
+}
+
 const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** A cell's address once rows were inserted (original rows) in its sheet. */
@@ -229,10 +253,11 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
   const runOptions = caps.delayForCellEdit ? { delayForCellEdit: true } : undefined;
 
   /** A batch; refused for cell edit mode, it is tried again after a pause. */
-  const run = async <R>(batch: (context: XlContext) => Promise<R>): Promise<R> => {
+  const run = async <R>(batch: (context: XlContext) => Promise<R>, extra?: XlRunOptions): Promise<R> => {
+    const given = extra ? { ...runOptions, ...extra } : runOptions;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await options.run(batch, runOptions);
+        return await options.run(batch, given);
       } catch (e) {
         const wait = CELL_EDIT_WAITS_MS[attempt];
         if (!isCellEditError(e) || wait === undefined) throw e;
@@ -273,6 +298,18 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
     error,
   });
 
+  /** 清除标记, and why it failed in both languages when it did. */
+  const clearOrWhy = async (): Promise<{ result: ClearResult; why?: { zh: string; en: string } }> => {
+    try {
+      const result = await run((ctx) => clearFlags(ctx, flagCaps(), { cache: recordCache }));
+      if (result.notesRefused === true) notesRefused = true;
+      return { result };
+    } catch (e) {
+      const why = because(e);
+      return { result: { restored: 0, skipped: [], notDone: [], error: why[options.lang ?? 'zh'] }, why };
+    }
+  };
+
   const host: ExcelHost = {
     kind: 'excel',
     caps,
@@ -294,15 +331,7 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
       return lastFlags;
     },
 
-    async clear() {
-      try {
-        const r = await run((ctx) => clearFlags(ctx, flagCaps(), { cache: recordCache }));
-        if (r.notesRefused === true) notesRefused = true;
-        return r;
-      } catch (e) {
-        return { restored: 0, skipped: [], notDone: [], error: describe(e) };
-      }
-    },
+    clear: async () => (await clearOrWhy()).result,
 
     async check(request: CheckRequest): Promise<CheckOutcome> {
       const lang = request.lang;
@@ -361,7 +390,7 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
           if (refused) return { ok: false, message: (await schoolPlanner()).notEmptyMessage(sheetName, refused.notEmpty)[request.lang] };
         } catch (e) {
           if (await locked()) return { ok: false, message: sheetLockedText(sheetName, request.lang) };
-          return { ok: false, message: T.failed[request.lang] + describe(e) };
+          return { ok: false, message: T.tableFailed[request.lang] + because(e)[request.lang] };
         }
         return { ok: true, sheet: sheetName };
       },
@@ -396,7 +425,7 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
           // the 说明 of the findings below the rows move with them (the rows are in: a failure here only says so)
           const rows = r.inserted;
           await run((ctx) => moveStoredExplanations(ctx, rows, { events: caps.events })).catch((e: unknown) =>
-            pending.push({ zh: T.explanationsNotMoved.zh + describe(e), en: T.explanationsNotMoved.en + describe(e) }),
+            pending.push({ zh: T.explanationsNotMoved.zh + because(e).zh, en: T.explanationsNotMoved.en + because(e).en }),
           );
         }
         for (const w of r.written) if (!w.inserted) filled.set(`${w.sheet}!${w.cell}`, markOf(w, last));
@@ -425,8 +454,10 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
     },
 
     async clearFlags() {
-      const r = await host.clear();
-      if (r.error !== undefined) pending.push({ zh: T.clearFailed.zh + r.error, en: T.clearFailed.en + r.error });
+      const { result: r, why } = await clearOrWhy();
+      if (r.error !== undefined) {
+        pending.push({ zh: T.clearFailed.zh + (why?.zh ?? r.error), en: T.clearFailed.en + (why?.en ?? r.error) });
+      }
       if ((r.notesLeft ?? 0) > 0) pending.push(T.notesLeft);
       filled.clear();
       lastFlags = null;
@@ -457,8 +488,8 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
           ok: false as const,
           message:
             (options.lang ?? 'zh') === 'zh'
-              ? `无法新建工作表“${template.name}”：${describe(e)}`
-              : `The sheet "${template.name}" could not be added: ${describe(e)}`,
+              ? `无法新建工作表“${template.name}”：${because(e).zh}`
+              : `The sheet "${template.name}" could not be added: ${because(e).en}`,
         };
       }
     },
@@ -481,7 +512,8 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
         );
       } catch (e) {
         if (e instanceof StructureProtectedError) pending.push(T.explainLocked);
-        else pending.push({ zh: T.explainFailed.zh + describe(e), en: T.explainFailed.en + describe(e) });
+        else if (e instanceof ExplanationTooLongError) pending.push(explainTooLongText(e.length));
+        else pending.push({ zh: T.explainFailed.zh + because(e).zh, en: T.explainFailed.en + because(e).en });
       }
     },
 

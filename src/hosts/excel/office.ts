@@ -1,7 +1,7 @@
 /**
- * The only file that names the global `Excel` and `Office` objects: it binds the adapter to the
- * real host. The assignments below are the compile-time proof that Office.js's types satisfy
- * the structural subset in `./api`.
+ * The only file that names the global `Excel`, `Office` and `OfficeExtension` objects: it binds
+ * the adapter to the real host. The assignments below are the compile-time proof that Office.js's
+ * types satisfy the structural subset in `./api`.
  */
 import type { Lang } from '../../core/rules/types';
 import type { XlContext, XlRequirements, XlRun, XlRunOptions } from './api';
@@ -15,7 +15,16 @@ export const officeRun: XlRun = <T>(batch: (context: XlContext) => Promise<T>, o
     const ctx: XlContext = context;
     return batch(ctx);
   };
-  return options ? Excel.run({ ...options }, body) : Excel.run(body);
+  if (!options) return Excel.run(body);
+  const { delayForCellEdit, previousObjects } = options;
+  return Excel.run(
+    {
+      ...(delayForCellEdit !== undefined && { delayForCellEdit }),
+      // an earlier run's context, which Excel gave this adapter (an EventHandlerResult's)
+      ...(previousObjects instanceof OfficeExtension.ClientRequestContext && { previousObjects }),
+    },
+    body,
+  );
 };
 
 /**

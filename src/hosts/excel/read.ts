@@ -175,7 +175,12 @@ function wireBytes(v: unknown): number {
   return 6;
 }
 
-/** Row blocks for the merged-area requests, per used range. */
+/**
+ * Row blocks for the merged-area requests, per used range. Excel returns only the merged areas
+ * whose upper-left cell is in the range asked (office-js 3611), and the used range counts values
+ * only: the first block reaches up to row 1 and every block left to column A, so that an area
+ * whose (empty) upper-left cell lies above or left of the values is read as the file holds it.
+ */
 function planMergeBlocks(sheets: readonly SheetInfo[]): Block[] {
   const out: Block[] = [];
   sheets.forEach((s, i) => {
@@ -183,7 +188,7 @@ function planMergeBlocks(sheets: readonly SheetInfo[]): Block[] {
     const { top, left, rows, cols } = s.used;
     const step = Math.max(MERGE_BLOCK_ROWS, Math.ceil(rows / 2000));
     for (let r = 0; r < rows; r += step) {
-      out.push({ sheet: i, top: top + r, bottom: top + Math.min(rows, r + step) - 1, left, right: left + cols - 1 });
+      out.push({ sheet: i, top: r === 0 ? 0 : top + r, bottom: top + Math.min(rows, r + step) - 1, left: 0, right: left + cols - 1 });
     }
   });
   return out;

@@ -364,3 +364,83 @@ describe('fake Excel: null and "" in a 2-D array (Blank and null values in Excel
     expect(fake.cell('项目1', 'D1')).toEqual({ value: 'x' });
   });
 });
+
+describe('fake Excel: where it was kinder than Excel (the fidelity pass; sources in src/hosts/excel/README.md)', () => {
+  it('getMergedAreasOrNullObject returns only the areas whose upper-left cell is in the range, each whole (office-js 3611)', async () => {
+    // 学校明细 has the merged area A4:C4 (合计)
+    const fake = FakeExcel.fromSnapshot(workbook());
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('学校明细');
+      const overlapping = ws.getRange('B3:D5').getMergedAreasOrNullObject();
+      const fromAnchor = ws.getRange('A4').getMergedAreasOrNullObject();
+      fromAnchor.load('address');
+      await ctx.sync();
+      expect(overlapping.isNullObject).toBe(true);
+      expect(fromAnchor.address).toMatch(/!A4:C4$/);
+    });
+  });
+
+  it('an object kept from a run that has ended cannot be used: its sync fails with InvalidObjectPath, nothing is written', async () => {
+    const fake = FakeExcel.fromSnapshot(workbook());
+    let kept: XlContext | null = null;
+    await fake.run(async (ctx) => {
+      kept = ctx;
+      const r = ctx.workbook.worksheets.getItem('项目1').getRange('B1');
+      r.load('values');
+      await ctx.sync();
+      expect(r.values).toEqual([['']]); // loaded values stay readable
+    });
+    const ctx = kept as unknown as XlContext;
+    ctx.workbook.worksheets.getItem('项目1').getRange('B1').values = [['late']];
+    await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidObjectPath' });
+    expect(fake.cell('项目1', 'B1')).toBeUndefined();
+  });
+
+  it('an event handler is removed over the context that added it, in a run given that context (RunOptions.previousObjects)', async () => {
+    const fake = FakeExcel.fromSnapshot(workbook());
+    const added = await fake.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.onChanged.add(async () => undefined);
+      await ctx.sync();
+      return r;
+    });
+    expect(fake.handlers.size).toBe(1);
+    added.remove();
+    await expect(added.context.sync()).rejects.toMatchObject({ code: 'InvalidObjectPath' });
+    expect(fake.handlers.size).toBe(1);
+    await fake.run(
+      async (ctx) => {
+        added.remove();
+        await ctx.sync();
+      },
+      { previousObjects: added.context },
+    );
+    expect(fake.handlers.size).toBe(0);
+  });
+
+  it('a cell holds at most 32,767 characters: a longer string is refused and the batch stops there', async () => {
+    const fake = FakeExcel.fromSnapshot(workbook());
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('项目1');
+      ws.getRange('B1').values = [['甲'.repeat(32767)]];
+      ws.getRange('B2').values = [['乙'.repeat(32768)]];
+      ws.getRange('B3').values = [['after']];
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+    });
+    expect(String(fake.cell('项目1', 'B1')?.value)).toHaveLength(32767);
+    expect(fake.cell('项目1', 'B2')).toBeUndefined();
+    expect(fake.cell('项目1', 'B3')).toBeUndefined();
+  });
+
+  it('an error cell reads its code through values and text, and Error through valueTypes (Div0ErrorCellValue)', async () => {
+    // 学校明细!D5 holds #REF!
+    const fake = FakeExcel.fromSnapshot(workbook());
+    await fake.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('学校明细').getRange('D5');
+      r.load('values,valueTypes,text');
+      await ctx.sync();
+      expect(r.values).toEqual([['#REF!']]);
+      expect(r.valueTypes).toEqual([['Error']]);
+      expect(r.text).toEqual([['#REF!']]);
+    });
+  });
+});

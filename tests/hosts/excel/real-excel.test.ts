@@ -9,7 +9,8 @@ import { FakeExcel, type FakeFill, type FakeOptions } from '../../../src/hosts/e
 import { createExcelHost, type ExcelHostOptions } from '../../../src/hosts/excel/host';
 import { FLAG_COLORS, NOTE_HEADER, clearFlags, flag } from '../../../src/hosts/excel/flags';
 import { FLAG_SETTING_KEY } from '../../../src/hosts/excel/record';
-import { readWorkbook } from '../../../src/hosts/excel/read';
+import { MERGE_BLOCK_ROWS, readWorkbook } from '../../../src/hosts/excel/read';
+import { EXPLANATION_MAX_CHARS, readExplanations } from '../../../src/hosts/excel/explanations';
 import { EXPLANATION_SHEET } from '../../../src/core/report/explanations';
 import { readXlsx } from '../../../src/hosts/xlsx/read';
 import type { CheckRequest } from '../../../src/taskpane/host';
@@ -107,7 +108,11 @@ describe("2. live re-check: once per user edit, never for the add-in's own write
     await host.check(REQ);
     await quiet();
     expect(checks).toBe(1);
+    // Stopping removes the handler from Excel (over the context that added it), not only from the pane.
+    expect(fake.handlers.size).toBe(1);
     stop();
+    await quiet();
+    expect(fake.handlers.size).toBe(0);
   });
 
   it('a re-check that finds the same writes no cell (no fill or note rewritten, no event)', async () => {
@@ -176,6 +181,27 @@ describe('3. cell edit mode', () => {
     if (out.ok) return;
     expect(out.message).toMatch(/正在编辑单元格/);
     expect(out.message).not.toMatch(/检查失败|合并/);
+  });
+
+  it("an edit that does not end: 说明, 清除标记 and 新建项目表 say so in a sentence of ours, not with Excel's code", async () => {
+    const fake = FakeExcel.fromSnapshot(defective());
+    const host = hostOf(fake, { caps: { delayForCellEdit: false }, sleep: async () => undefined });
+    const first = await host.check(REQ);
+    if (!first.ok) throw new Error(first.message);
+    const before = fake.dump();
+    fake.beginCellEdit();
+    await host.explain(first.result.findings[0]!, '已核对');
+    await host.clearFlags();
+    const sheet = await host.addProjectSheet!({ name: '项目二', cells: [], merges: [], columnWidths: {} });
+    expect(sheet).toEqual({ ok: false, message: '无法新建工作表“项目二”：Excel 正在编辑单元格（请按 Enter 或 Esc 结束编辑后再试）' });
+    fake.endCellEdit();
+    expect(fake.dump()).toEqual(before);
+    const out = await host.check(REQ);
+    if (!out.ok) throw new Error(out.message);
+    expect(out.notes).toEqual([
+      '上次的说明未能保存：Excel 正在编辑单元格（请按 Enter 或 Esc 结束编辑后再试）',
+      '清除标记未能完成：Excel 正在编辑单元格（请按 Enter 或 Esc 结束编辑后再试）',
+    ]);
   });
 });
 
@@ -439,5 +465,73 @@ describe('10. a code filled by the add-in is shown as filled, not as an error (i
     await host.check(REQ);
     expect(fake.cell(f.sheet, f.cell)?.fill?.color).toBe(FLAG_COLORS.error);
     expect(fake.sheet(f.sheet)!.notes[f.cell]).toMatch(/缺少学校代码/);
+  });
+});
+
+describe('11. merged areas come back only from the block that holds their upper-left cell (office-js 3611)', () => {
+  it('an area crossing the boundary between two merge blocks is read once and whole', async () => {
+    const rows = MERGE_BLOCK_ROWS + 40;
+    const anchor = MERGE_BLOCK_ROWS - 2; // rows anchor … anchor+3 cross from the first block into the second
+    const long: SheetSnapshot = {
+      name: '长表',
+      index: 0,
+      visibility: 'visible',
+      cells: Array.from({ length: rows }, (_, i): Cell => ({ row: i, col: 0, kind: 'text', value: `第${i}行`, text: `第${i}行` }))
+        .filter((c) => c.row <= anchor || c.row > anchor + 3)
+        .concat([{ row: 0, col: 2, kind: 'text', value: '末', text: '末' }]),
+      merges: [
+        { top: anchor, left: 0, bottom: anchor + 3, right: 1 },
+        { top: 0, left: 0, bottom: 0, right: 1 },
+      ],
+    };
+    const fake = FakeExcel.fromSnapshot({ sheets: [long] });
+    const r = await fake.run((ctx) => readWorkbook(ctx, { caps: ALL_CAPS }));
+    expect(r.snapshot.sheets[0]!.merges).toEqual([
+      { top: 0, left: 0, bottom: 0, right: 1 },
+      { top: anchor, left: 0, bottom: anchor + 3, right: 1 },
+    ]);
+    expect(r.omitted).toEqual([]);
+  });
+});
+
+describe('11b. merged areas whose empty upper-left cell lies outside the values', () => {
+  it('are read as the file holds them: above and left of the used range (values only)', async () => {
+    const snapshot: WorkbookSnapshot = {
+      sheets: [
+        {
+          name: '表',
+          index: 0,
+          visibility: 'visible',
+          cells: [
+            { row: 3, col: 2, kind: 'text', value: '甲校', text: '甲校' },
+            { row: 4, col: 3, kind: 'number', value: 5, text: '5' },
+          ],
+          merges: [
+            { top: 0, left: 2, bottom: 1, right: 3 }, // C1:D2, empty, above the values
+            { top: 3, left: 0, bottom: 4, right: 1 }, // A4:B5, empty, left of the values
+          ],
+        },
+      ],
+    };
+    const fake = FakeExcel.fromSnapshot(snapshot);
+    const r = await fake.run((ctx) => readWorkbook(ctx, { caps: ALL_CAPS }));
+    expect(r.snapshot.sheets[0]!.merges).toEqual(snapshot.sheets[0]!.merges);
+  });
+});
+
+describe('12. a 说明 longer than a cell holds (32,767 characters)', () => {
+  it('is refused before anything is written, and the next check says so in one sentence; 32,767 characters are kept', async () => {
+    const fake = FakeExcel.fromSnapshot(defective());
+    const host = hostOf(fake);
+    const f = finding('项目一', 'A2');
+    await host.explain(f, '长'.repeat(EXPLANATION_MAX_CHARS + 1));
+    expect(fake.sheet(EXPLANATION_SHEET)).toBeUndefined();
+    const out = await host.check(REQ);
+    if (!out.ok) throw new Error(out.message);
+    const said = (out.notes ?? []).filter((n) => n.includes('说明'));
+    expect(said).toEqual([`说明有 32768 个字符，超过一个单元格最多能存放的 32767 个字符，未能保存：请缩短后再填写。`]);
+    await host.explain(f, '长'.repeat(EXPLANATION_MAX_CHARS));
+    const stored = await fake.run((ctx) => readExplanations(ctx));
+    expect(stored.map((e) => e.text.length)).toEqual([EXPLANATION_MAX_CHARS]);
   });
 });

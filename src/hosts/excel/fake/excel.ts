@@ -12,9 +12,12 @@
  *   `getItem` of a missing sheet fails with `ItemNotFound`, writes to a protected sheet with
  *   `AccessDenied`, an API the host lacks (by `apiVersion` or `features`) with `ApiNotFound`;
  * - deleting a VeryHidden sheet fails with `InvalidOperation`;
+ * - a context used after its run ended (a sync of objects kept from an earlier run) fails with
+ *   `InvalidObjectPath`, unless a new run is given it (`RunOptions.previousObjects`);
  * - while the workbook's structure is protected, adding, deleting, hiding, showing or renaming a
  *   sheet fails (`AccessDenied`); cells stay writable;
- * - `getMergedAreasOrNullObject` fails over a range with more than 512 merged areas;
+ * - `getMergedAreasOrNullObject` fails over a range with more than 512 merged areas, and returns
+ *   only the areas whose upper-left cell is in the range (office-js 3611);
  * - a note cannot be added to a cell that has a threaded comment; with `features.comments` false,
  *   `workbook.comments` fails with NotImplemented although ExcelApi 1.10 is claimed; with
  *   `features.notesRefused`, every note call fails with NotImplemented although ExcelApi 1.18 is
@@ -31,6 +34,7 @@
  *   reads as shown, with the tint applied;
  * - null in a 2-D array written to values, formulas or numberFormat leaves that cell as it is;
  *   '' clears the value or resets the format to General;
+ * - a string longer than 32,767 characters (a cell's most) is refused (the code is the fake's);
  * - a string written into a cell that is not Text ('@') is taken as typed: a number, TRUE/FALSE,
  *   a formula ('=', '+', '-'), a date (its serial number and a date format); a Text cell keeps it.
  * Bundle-able for the browser: no Node built-ins.
@@ -286,10 +290,17 @@ export class FakeExcel {
 
   /** Excel.run: a batch over a fresh context; like Excel.run, it syncs what the batch left queued. */
   readonly run: XlRun = async (batch, options) => {
-    const context = new FakeContext(this, options ?? {});
-    const result = await batch(context);
-    if (context.pending > 0) await context.sync();
-    return result;
+    // RunOptions.previousObjects: the batch runs over that earlier context, live again while it runs
+    const previous = options?.previousObjects;
+    const context = previous instanceof FakeContext && previous.host === this ? previous : new FakeContext(this, options ?? {});
+    context.closed = false;
+    try {
+      const result = await batch(context);
+      if (context.pending > 0) await context.sync();
+      return result;
+    } finally {
+      context.closed = true;
+    }
   };
 
   readonly requirements: XlRequirements = {
@@ -384,8 +395,18 @@ export class FakeExcel {
   }
 }
 
+/** The most characters a cell holds. */
+const CELL_TEXT_MAX = 32767;
+
 function writeValue(sheet: FakeSheetState, row: number, col: number, v: unknown): void {
   if (v === null) return; // null in the 2-D array leaves the cell as it is ('' clears it)
+  if (typeof v === 'string' && v.length > CELL_TEXT_MAX) {
+    // A cell holds at most 32,767 characters (Excel specifications and limits:
+    // https://support.microsoft.com/en-us/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3).
+    // What the API does with a longer string is not documented: the fake refuses it (the code is
+    // the fake's; the adapter never writes one, and does not depend on the code).
+    throw new FakeOfficeError('InvalidArgument', 'A cell can contain at most 32,767 characters.');
+  }
   const key = cellKey(row, col);
   const cell: FakeCell = { ...(sheet.cells[key] ?? { value: null }) };
   delete cell.formula;
@@ -465,8 +486,24 @@ class FakeContext implements XlContext {
     return this.ops.length;
   }
 
+  /** The run this context belongs to has ended (see sync). */
+  closed = false;
+
   async sync(): Promise<void> {
     const host = this.host;
+    if (this.closed) {
+      // Excel.run releases the objects allocated during its batch when its promise resolves
+      // (https://learn.microsoft.com/en-us/javascript/api/excel#excel-excel-run-function(1)); an
+      // object used after that fails with InvalidObjectPath
+      // (https://learn.microsoft.com/en-us/javascript/api/office/officeextension.trackedobjects).
+      // The way back to a context is a new run given it (RunOptions.previousObjects), as Microsoft
+      // removes an event handler: https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-events#remove-an-event-handler
+      this.ops = [];
+      throw new FakeOfficeError(
+        'InvalidObjectPath',
+        'The object path isn\'t working for what you\'re trying to do. If you\'re using the object across multiple "context.sync" calls and outside the sequential execution of a ".run" batch, please use the "context.trackedObjects.add()" method to manage the object\'s lifetime.',
+      );
+    }
     host.beforeSync?.(host.syncs.length);
     let editing = host.editing;
     while (editing) {
@@ -1132,7 +1169,9 @@ class FakeRange extends FakeObject<RangeTarget> implements XlRange {
         this.ctx.need('merges');
         const s = this.ctx.sheetOrThrow(t.sheetId);
         const r = t.rect;
-        const hits = s.merges.filter((m) => m.top <= r.bottom && m.bottom >= r.top && m.left <= r.right && m.right >= r.left);
+        // Only the merged areas whose upper-left cell is in the range, each whole (an area that merely
+        // overlaps the range is not returned): https://github.com/OfficeDev/office-js/issues/3611
+        const hits = s.merges.filter((m) => m.top >= r.top && m.top <= r.bottom && m.left >= r.left && m.left <= r.right);
         if (hits.length > MERGED_AREAS_LIMIT) {
           throw new FakeOfficeError('GeneralException', 'There are too many merged areas in the range (more than 512).');
         }

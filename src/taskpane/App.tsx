@@ -2,7 +2,6 @@ import { Suspense, lazy, useCallback, useEffect, useLayoutEffect, useMemo, useRe
 import { flushSync } from 'react-dom';
 import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import type { CheckResult } from '../core/check';
-import { ruleById } from '../core/rules/index';
 import type { Finding, Fix, Lang } from '../core/rules/types';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
 import type { CheckOutcome, CheckPhase, CheckRequest, PaneHost } from './host';
@@ -440,8 +439,10 @@ export function Pane(props: PaneProps) {
     [host, props.templateStore, props.storage],
   );
 
-  const ruleName = (id: string) => ruleById(id)?.meta.name[lang] ?? id;
-  const ruleHint = (id: string) => `${id}${lang === 'zh' ? '：' : ': '}${ruleById(id)?.meta.description[lang] ?? ''}`;
+  // the rules' names come with the result: the pane does not load the rules before its first check
+  const ruleInfo = status.kind === 'done' ? status.result.rules : undefined;
+  const ruleName = (id: string) => ruleInfo?.[id]?.name[lang] ?? id;
+  const ruleHint = (id: string) => `${id}${lang === 'zh' ? '：' : ': '}${ruleInfo?.[id]?.description[lang] ?? ''}`;
 
   if (status.kind === 'too-old') {
     return (

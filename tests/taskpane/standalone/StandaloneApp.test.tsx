@@ -11,6 +11,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { StandaloneApp, type StandaloneAppProps } from '../../../src/taskpane/standalone/StandaloneApp';
 import { inProcessWorker, type InProcessWorker } from './inProcessWorker';
+import { ruleById } from '../../../src/core/rules/index';
 
 afterEach(cleanup);
 
@@ -78,6 +79,37 @@ describe('opening a workbook', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(screen.queryByTestId('summary')).toBeNull();
     expect(screen.getByText('还没有检查')).toBeTruthy();
+  });
+
+  it("取消 while another workbook is opened: the sample's findings stay, each rule named from the result (not its id)", async () => {
+    let n = 0;
+    const p = page({
+      spawnWorker: () => {
+        const w = inProcessWorker();
+        if (n++ > 0) w.hold(); // the second workbook's answer waits
+        p.workers.push(w);
+        return w;
+      },
+    });
+    fireEvent.click(screen.getByRole('button', { name: '示例工作簿' }));
+    await summary();
+    const named = () =>
+      [...document.querySelectorAll<HTMLElement>('h3[title]')].map((h) => ({ text: h.textContent, title: h.getAttribute('title') }));
+    const before = named();
+    expect(before.length).toBeGreaterThan(0);
+    for (const h of before) {
+      const id = h.title!.split('：')[0]!;
+      // the Chinese name in the heading, the id and description in its tooltip
+      expect(h.text).toBe(ruleById(id)!.meta.name.zh);
+      expect(h.title).toBe(`${id}：${ruleById(id)!.meta.description.zh}`);
+    }
+    choose('大.xlsx');
+    await waitFor(() => expect(screen.getByTestId('progress-phase').textContent).toBe('正在检查…'), { timeout: 30_000 });
+    fireEvent.click(within(screen.getByTestId('progress')).getByRole('button', { name: '取消' }));
+    p.workers[1]!.release();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.getByText('当前文件：jiangchuan-2023.xlsx')).toBeTruthy();
+    expect(named()).toEqual(before);
   });
 
   it('a second file chosen while the first is opening: the first is abandoned, its worker ended', async () => {

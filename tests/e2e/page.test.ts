@@ -401,6 +401,20 @@ describe("the CLI's limits and sentences (issue 17.13)", () => {
     await w.page.getByText(/^\.xls 文件只能检查，不能生成标注副本或写入内容/).waitFor({ timeout: 60_000 });
   });
 
+  it('a .docx is read in the worker (as the CLI reads it) and checked read-only: 第N段, the note, no annotated copy', async () => {
+    await w.page.getByTestId('file-input').setInputFiles({
+      name: '江川公开文本.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: readFileSync('seeds/jiangchuan-2023.docx'),
+    });
+    await expect.poll(() => w.page.getByText('当前文件：江川公开文本.docx').isVisible(), { timeout: 60_000 }).toBe(true);
+    await summary(w.page);
+    expect(await w.page.getByRole('button', { name: /^定位到第38段：/ }).count()).toBeGreaterThan(0);
+    expect(await w.page.getByTestId('document-note').innerText()).toMatch(/^这是 Word 文档，已按原文只读检查/);
+    expect(await w.page.getByTestId('download-annotated').count()).toBe(0);
+    expect(await w.page.getByRole('button', { name: '导出公开文本' }).count()).toBe(0);
+  });
+
   it("a damaged .xls gets the reader's sentence after its name", async () => {
     await w.page
       .getByTestId('file-input')

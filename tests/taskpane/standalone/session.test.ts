@@ -13,6 +13,9 @@ import { cellText } from '../../../src/taskpane/standalone/fileHost';
 import type { ToWorker, WorkKind, WorkResult, WorkArgs } from '../../../src/taskpane/standalone/protocol';
 import type { Lang } from '../../../src/core/rules/types';
 import { cfb, zip } from '../../hosts/xlsx/hostile';
+import { registrySheet, seedRegistryRows } from '../../core/schools/fixtures';
+import { readDocument } from '../../../src/hosts/document/read';
+import { checkWorkbook } from '../../../src/core/check';
 
 const SAMPLE = readFileSync('seeds/jiangchuan-2023.xlsx');
 const MB = 1024 * 1024;
@@ -227,6 +230,25 @@ describe('a Word document or a text file, read as the CLI reads one (checked as 
     }
     const sheet = await call(session, 'addProjectSheet', { template: { name: '项目九', rows: [] } as never, lang: 'zh' });
     expect(sheet.ok).toBe(false);
+  });
+
+  it('a document offers no fill: the fills a registry gives on the same text are left out (nothing can be written into it)', async () => {
+    const bytes = readFileSync('seeds/jiangchuan-2023.docx');
+    const registry = { snapshot: { sheets: [registrySheet(seedRegistryRows())] }, source: '名册.xlsx' };
+    // the same text checked with the registry outside the page: the schools without a code get their code as a fill
+    const read = readDocument(bytes, 'docx');
+    if (!read.ok) throw new Error('not read');
+    const plain = checkWorkbook({ snapshot: read.snapshot, registry });
+    expect(plain.findings.filter((f) => f.fix).length).toBeGreaterThan(0);
+    const out = await call(createWorkSession(), 'open', {
+      file: new Blob([bytes]),
+      name: '公开.docx',
+      request: { config: {}, lang: 'zh', registry },
+    });
+    if (!out.ok || !out.outcome.ok) throw new Error('not opened');
+    // the same findings, without their fills
+    expect(out.outcome.result.findings.map((f) => `${f.rule} ${f.cell}`)).toEqual(plain.findings.map((f) => `${f.rule} ${f.cell}`));
+    expect(out.outcome.result.findings.filter((f) => f.fix)).toEqual([]);
   });
 
   it("a .txt by its name; a damaged .docx gets the reader's sentence; a registry is never read as a document", async () => {

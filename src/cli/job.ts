@@ -22,6 +22,7 @@ import { documentKind, type DocumentKind } from '../hosts/document/read';
 import type { DocumentPlaces } from '../core/report/places';
 import { checkDocument } from './document';
 import { checkSnapshot } from './check-snapshot';
+import { STDIN } from './inputs';
 
 export interface JobSettings {
   readonly config: CheckConfig;
@@ -130,7 +131,8 @@ export function runJob(task: JobTask, settings: JobSettings, clock: JobClock = {
     };
   }
   // a Word document or a text file: read as one sheet and checked as written, never written (document.ts)
-  const kind = documentKind(bytes, task.file);
+  // standard input has no name: a text file is known there by its content (Chinese text)
+  const kind = documentKind(bytes, task.file, { textByContent: task.file === STDIN });
   if (kind !== undefined) return checkDocument(task, bytes, kind, settings, now, CHECK_BUDGET_MS);
   const t0 = now();
   // a template that cannot be added to the copy stops this file in one sentence, before any check

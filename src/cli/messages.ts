@@ -129,6 +129,17 @@ export const M = {
     en: `${p}: ${XLS_READ_ONLY.en}; the check's results are listed as usual`,
   }),
   xlsReadOnly: XLS_READ_ONLY,
+  /** The standalone page on a Word document or a text file: checked as written, nothing written into it. */
+  documentReadOnly: (kind: 'docx' | 'txt'): Bilingual =>
+    kind === 'docx'
+      ? {
+          zh: 'Word 文档只能按原文检查，不能生成标注副本或写入内容（标注副本只适用于 Excel 工作簿）',
+          en: 'a Word document can be checked as written but not annotated or written to (the annotated copy is for Excel workbooks only)',
+        }
+      : {
+          zh: '文本文件只能按原文检查，不能生成标注副本或写入内容（标注副本只适用于 Excel 工作簿）',
+          en: 'a text file can be checked as written but not annotated or written to (the annotated copy is for Excel workbooks only)',
+        },
   wrote: (p: string): Bilingual => ({ zh: `已写入标注副本：${p}`, en: `annotated copy written: ${p}` }),
   cannotWrite: (p: string, why: string): Bilingual => ({ zh: `${p}：无法写入（${why}）`, en: `${p}: cannot be written (${why})` }),
   fixWithoutOut: {

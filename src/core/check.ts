@@ -1,7 +1,7 @@
 import type { WorkbookSnapshot } from './snapshot/types';
 import type { DisclosureDocument } from './model';
 import type { CheckConfig } from './rules/config';
-import type { Finding, Lang } from './rules/types';
+import type { Finding, Lang, MessageTemplate } from './rules/types';
 import { runRules, type RuleFailure } from './rules/engine';
 import { RULES } from './rules/index';
 import { buildDocument } from './document';
@@ -29,7 +29,22 @@ export interface CheckResult {
   readonly failures: RuleFailure[];
   /** True when the workbook holds no project and no school table: nothing to check. */
   readonly nothingToCheck: boolean;
+  /**
+   * The name and description of every rule, by id: what a surface shows beside a finding, carried with the result so
+   * that a pane can show them without loading the rules (the task pane loads the checks only when it first checks).
+   */
+  readonly rules: Readonly<Record<string, RuleInfo>>;
 }
+
+/** A rule's name and one-line description, in both languages. */
+export interface RuleInfo {
+  readonly name: MessageTemplate;
+  readonly description: MessageTemplate;
+}
+
+const RULE_INFO: Readonly<Record<string, RuleInfo>> = Object.fromEntries(
+  RULES.map((r) => [r.meta.id, { name: r.meta.name, description: r.meta.description }]),
+);
 
 /** The one entry point every surface calls: snapshot in, sorted findings out. Pure. */
 export function checkWorkbook(input: CheckInput): CheckResult {
@@ -51,5 +66,6 @@ function check(input: CheckInput): CheckResult {
     summary: summarize(sorted),
     failures,
     nothingToCheck: document.projects.length === 0 && document.tables.length === 0,
+    rules: RULE_INFO,
   };
 }

@@ -2,7 +2,6 @@ import { Suspense, lazy, useCallback, useEffect, useLayoutEffect, useMemo, useRe
 import { flushSync } from 'react-dom';
 import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import type { CheckResult } from '../core/check';
-import { ruleById } from '../core/rules/index';
 import type { Finding, Fix, Lang } from '../core/rules/types';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
 import type { CheckOutcome, CheckPhase, CheckRequest, PaneHost } from './host';
@@ -148,6 +147,11 @@ export interface PaneProps {
   readonly workbookName?: (() => Promise<string | null> | string | null) | undefined;
   /** `Office.context.platform` inside Office ('Mac': no downloads, said by the export panel). */
   readonly platform?: string | null | undefined;
+  /**
+   * The standalone page on a Word document or a text file, checked as written: where each finding is (第N段 /
+   * 第N行, instead of its cell); no 说明 and no Word export, as nothing is written from a document.
+   */
+  readonly document?: { readonly placeOf: (f: Finding) => string | undefined } | undefined;
   /** Work outside the pane is running (the page opening a workbook): the pane's actions wait. */
   readonly busy?: boolean | undefined;
   /** 设置 → 语言 (default: remember the choice and reload the page in that language). */
@@ -440,8 +444,10 @@ export function Pane(props: PaneProps) {
     [host, props.templateStore, props.storage],
   );
 
-  const ruleName = (id: string) => ruleById(id)?.meta.name[lang] ?? id;
-  const ruleHint = (id: string) => `${id}${lang === 'zh' ? '：' : ': '}${ruleById(id)?.meta.description[lang] ?? ''}`;
+  // the rules' names come with the result: the pane does not load the rules before its first check
+  const ruleInfo = status.kind === 'done' ? status.result.rules : undefined;
+  const ruleName = (id: string) => ruleInfo?.[id]?.name[lang] ?? id;
+  const ruleHint = (id: string) => `${id}${lang === 'zh' ? '：' : ': '}${ruleInfo?.[id]?.description[lang] ?? ''}`;
 
   if (status.kind === 'too-old') {
     return (
@@ -529,22 +535,24 @@ export function Pane(props: PaneProps) {
                 {schoolTableLabel(lang)}
               </Button>
             )}
-            <ExportPanel
-              result={result}
-              lang={lang}
-              t={t}
-              disabled={busy || status.kind === 'running'}
-              exporter={exporter}
-              save={props.save ?? saveFile}
-              workbookName={props.workbookName ?? (() => null)}
-              inExcel={hostIsExcel}
-              platform={props.platform}
-              standaloneUrl={props.standaloneUrl}
-              templateStore={templateStore}
-              fillable={fixes.length}
-              onFillAll={() => setDialog({ fixes, overwrite: false })}
-              onFixFirst={() => setFilter('error')}
-            />
+            {!props.document && (
+              <ExportPanel
+                result={result}
+                lang={lang}
+                t={t}
+                disabled={busy || status.kind === 'running'}
+                exporter={exporter}
+                save={props.save ?? saveFile}
+                workbookName={props.workbookName ?? (() => null)}
+                inExcel={hostIsExcel}
+                platform={props.platform}
+                standaloneUrl={props.standaloneUrl}
+                templateStore={templateStore}
+                fillable={fixes.length}
+                onFillAll={() => setDialog({ fixes, overwrite: false })}
+                onFixFirst={() => setFilter('error')}
+              />
+            )}
           </div>
 
           <div className={s.bars}>
@@ -632,6 +640,8 @@ export function Pane(props: PaneProps) {
                     selectedKey={selectedKey}
                     ruleName={ruleName}
                     ruleHint={ruleHint}
+                    placeOf={props.document?.placeOf}
+                    explainable={!props.document}
                     showRuleIds={lang === 'en'}
                     onSelect={onSelect}
                     insertable

@@ -50,6 +50,8 @@ export interface Strings {
   readonly explainRemove: string;
   readonly explanationPrefix: string;
   readonly goTo: (sheet: string, cell: string) => string;
+  /** A document's finding: 定位到第38段 (its place as the CLI says it). */
+  readonly goToPlace: (place: string) => string;
   readonly expected: string;
   readonly actual: string;
   readonly cellColumn: string;
@@ -189,6 +191,7 @@ const zh: Strings = {
   explainRemove: '删除说明',
   explanationPrefix: '说明：',
   goTo: (sheet, cell) => `定位到 ${sheet}!${cell}`,
+  goToPlace: (place) => `定位到${place}`,
   expected: '应为',
   actual: '实为',
   cellColumn: '单元格',
@@ -213,7 +216,7 @@ const zh: Strings = {
   language: '语言',
   resetSettings: '恢复默认设置',
   openWorkbook: '打开工作簿',
-  dropHint: '或把 .xlsx/.xls 文件拖到此处',
+  dropHint: '或把 .xlsx/.xls 工作簿、.docx/.txt 文档拖到此处（文档只读检查）',
   sample: '示例工作簿',
   loadingFile: '正在读取文件…',
   downloadAnnotated: '下载标注副本',
@@ -322,6 +325,7 @@ const en: Strings = {
   explainRemove: 'Remove explanation',
   explanationPrefix: 'Explanation: ',
   goTo: (sheet, cell) => `Go to ${sheet}!${cell}`,
+  goToPlace: (place) => `Go to ${place}`,
   expected: 'expected',
   actual: 'actual',
   cellColumn: 'Cell',
@@ -346,7 +350,7 @@ const en: Strings = {
   language: 'Language',
   resetSettings: 'Restore default settings',
   openWorkbook: 'Open workbook',
-  dropHint: 'or drop an .xlsx or .xls file here',
+  dropHint: 'or drop an .xlsx or .xls workbook, or a .docx or .txt document (checked read-only), here',
   sample: 'Sample workbook',
   loadingFile: 'Reading the file…',
   downloadAnnotated: 'Download annotated copy',

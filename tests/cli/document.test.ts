@@ -8,6 +8,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { strToU8, zipSync } from 'fflate';
 import { run } from '../../src/cli/run';
 import { ROOT } from './run-cli';
 import { cliOver } from './in-process';
@@ -158,5 +159,83 @@ describe('a directory', () => {
     const code = await run([d], { out: () => undefined, err: (s) => void (stderr += s), progress: false });
     expect(code).toBe(2);
     expect(stderr).toContain('目录中没有 .xlsx/.xlsm/.xls 文件');
+  });
+});
+
+describe('standard input (`-`) is known by its content: a Word document, a text file, or the one sentence', () => {
+  /** The CLI run in-process with these bytes as its standard input. */
+  async function fromStdin(bytes: Uint8Array, args: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = '';
+    let stderr = '';
+    const code = await run(['-', ...args], {
+      out: (s) => void (stdout += s),
+      err: (s) => void (stderr += s),
+      progress: false,
+      stdin: {
+        isTTY: false,
+        read: async function* () {
+          yield bytes;
+        },
+      },
+    });
+    return { code, stdout, stderr };
+  }
+
+  it('a .docx piped in is checked as the file is, by paragraph', async () => {
+    const bytes = new Uint8Array(readFileSync(path('seed.docx')));
+    const [byPath, piped] = await Promise.all([
+      cliOver(() => path('seed.docx'))([path('seed.docx'), '--format', 'json']),
+      fromStdin(bytes, ['--format', 'json']),
+    ]);
+    expect(piped.code).toBe(1);
+    expect(piped.stderr).toBe('');
+    const a = (JSON.parse(byPath.stdout) as { reports: Record<string, unknown>[] }).reports[0]!;
+    const b = (JSON.parse(piped.stdout) as { reports: Record<string, unknown>[] }).reports[0]!;
+    expect(b.file).toBe('-');
+    expect({ ...b, file: 'x', ms: 0 }).toEqual({ ...a, file: 'x', ms: 0 });
+    expect((await fromStdin(bytes)).stdout).toContain('    第38段  错误  项目一的“资金安排情况”没有写明资金金额');
+  });
+
+  it('a .txt piped in (UTF-8, or GB18030 as Notepad saves "ANSI") is checked by line', async () => {
+    const text = readFileSync(path('seed.txt'), 'utf8');
+    const utf8 = await fromStdin(new TextEncoder().encode(text));
+    expect(utf8.code).toBe(1);
+    expect(utf8.stderr).toBe('');
+    expect(utf8.stdout).toContain('    第14行  警告  本项目标题编号方式不一致');
+    expect(utf8.stdout).toMatch(/ {4}第533行 {2}错误 {2}玉溪市江川区第一中学 缺少学校代码/);
+    // 项目一 / 一、项目名称 in GB18030 bytes
+    const gb = new Uint8Array([
+      0xcf, 0xee, 0xc4, 0xbf, 0xd2, 0xbb, 0x0a, 0xd2, 0xbb, 0xa1, 0xa2, 0xcf, 0xee, 0xc4, 0xbf, 0xc3, 0xfb, 0xb3, 0xc6, 0x0a,
+    ]);
+    const r = await fromStdin(gb, ['--format', 'json']);
+    const report = (JSON.parse(r.stdout) as { reports: { findings: { rule: string; line?: number }[] }[] }).reports[0]!;
+    // 一、项目名称 was read as the first section of 项目一 (line 2): the seven others are missing
+    expect(report.findings.map((f) => f.rule)).toContain('section-missing');
+    expect(report.findings.every((f) => typeof f.line === 'number')).toBe(true);
+  });
+
+  it('a text piped in gets no annotated copy: the report, then the sentence, exit 2', async () => {
+    const own = tempDir();
+    const r = await fromStdin(readFileSync(path('seed.txt')), ['--out', join(own, 'copy.xlsx')]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('第14行');
+    expect(r.stderr).toContain('-：这是文本文件，已按原文检查；--out/--out-dir 只适用于 Excel 工作簿，未写入任何文件');
+    expect(readdirSync(own)).toEqual([]);
+  });
+
+  it('bytes that are neither a workbook, a Word document nor Chinese text: the one sentence, exit 2', async () => {
+    // binary bytes (control characters), English text, a zip of something else (Chinese text inside it)
+    const binary = new Uint8Array(256).map((_, i) => (i * 37 + 11) & 0xff);
+    const zip = zipSync({ '说明.txt': strToU8('项目一 一、项目名称') });
+    for (const bytes of [binary, new TextEncoder().encode('hello, world\nno Chinese here\n')]) {
+      const r = await fromStdin(bytes);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe('-：不是 Excel 工作簿（.xlsx）文件\n');
+      expect(r.stdout).not.toContain('第1行');
+    }
+    // a zip that is no Word document: the .xlsx reader's own sentence for it
+    const r = await fromStdin(zip);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^-：压缩包中没有 Excel 工作簿（缺少 xl\/workbook\.xml[^\n]*\n$/);
   });
 });

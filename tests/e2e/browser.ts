@@ -30,8 +30,40 @@ export interface Watched {
   readonly errors: string[];
 }
 
+/**
+ * Run in the page before its own scripts (`page.addInitScript`): lets a test hold back the answers of the page's
+ * workbook worker. While `window.__holdAnswers` is true, a worker's final answer (`type: 'done'`) waits in
+ * `window.__heldAnswers` (each a function that delivers it); its phases still arrive. A test that must act while
+ * the worker is still working (Cancel during a check) then never races the worker's speed.
+ */
+export function holdWorkerAnswers(): void {
+  type Listener = ((this: Worker, e: MessageEvent) => unknown) | null;
+  const w = window as unknown as { __holdAnswers: boolean; __heldAnswers: (() => void)[]; Worker: typeof Worker };
+  w.__holdAnswers = false;
+  w.__heldAnswers = [];
+  const Real = w.Worker;
+  w.Worker = class extends Real {
+    override set onmessage(fn: Listener) {
+      super.onmessage =
+        fn &&
+        ((e: MessageEvent) => {
+          const data = e.data as { type?: string } | null;
+          if (w.__holdAnswers && data?.type === 'done') w.__heldAnswers.push(() => fn.call(this, e));
+          else fn.call(this, e);
+        });
+    }
+    override get onmessage(): Listener {
+      return super.onmessage;
+    }
+  };
+}
+
 /** A page 350 px wide (a task pane's width), that records its requests and errors. */
-export async function openPage(browser: Browser, path: string, opts: { locale?: string; width?: number } = {}): Promise<Watched> {
+export async function openPage(
+  browser: Browser,
+  path: string,
+  opts: { locale?: string; width?: number; init?: () => void } = {},
+): Promise<Watched> {
   const context = await browser.newContext({
     viewport: { width: opts.width ?? 350, height: 900 },
     locale: opts.locale ?? 'zh-CN',
@@ -39,6 +71,7 @@ export async function openPage(browser: Browser, path: string, opts: { locale?: 
     serviceWorkers: 'block',
   });
   const page = await context.newPage();
+  if (opts.init) await page.addInitScript(opts.init);
   const requests: string[] = [];
   const errors: string[] = [];
   page.on('request', (r) => requests.push(r.url()));

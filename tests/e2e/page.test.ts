@@ -16,7 +16,7 @@ import { writeXlsx } from '../../bench/xlsx-writer';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import { fromA1 } from '../../src/core/snapshot/a1';
 import { cfb } from '../hosts/xlsx/hostile';
-import { launch, openPage, external, settled, SHOTS, TMP, type Watched } from './browser';
+import { launch, openPage, external, holdWorkerAnswers, settled, SHOTS, TMP, type Watched } from './browser';
 import { checkBytes, sampleBytes } from './workbooks';
 import { WINDOW_FROM, groupFindings } from '../../src/taskpane/components/findingOrder';
 
@@ -39,8 +39,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(locale: string, width: number, file = 'index.html'): Promise<Watched> {
-  const w = await openPage(browser!, file, { locale, width });
+async function open(locale: string, width: number, file = 'index.html', init?: () => void): Promise<Watched> {
+  const w = await openPage(browser!, file, { locale, width, ...(init && { init }) });
   opened.push(w);
   return w;
 }
@@ -233,9 +233,13 @@ describe('a workbook of 1,000 projects (zh-CN, 320 px)', () => {
 
 describe('a workbook of 1,000 projects (en-US, 320 px)', () => {
   it('shows the phase and the bar in English; Cancel goes back to the sample', async () => {
-    const w = await open('en-US', 320);
+    // the worker's answer is held back until the test has clicked Cancel: the check of 1,000 projects lasts only
+    // about a second and a half, and a click that came after it (a loaded machine, a slow screenshot) found the
+    // progress, and its Cancel, gone — the page had done right, the test had lost a race
+    const w = await open('en-US', 320, 'index.html', holdWorkerAnswers);
     await w.page.getByRole('button', { name: 'Sample workbook' }).click();
     await summary(w.page);
+    await w.page.evaluate(() => ((window as unknown as { __holdAnswers: boolean }).__holdAnswers = true));
     await w.page.getByTestId('file-input').setInputFiles({ name: 'thousand.xlsx', mimeType: XLSX, buffer: big });
     await phase(w.page, 'check');
     expect(await w.page.getByTestId('progress-phase').innerText()).toBe('Checking…');
@@ -250,6 +254,28 @@ describe('a workbook of 1,000 projects (en-US, 320 px)', () => {
     await w.page.getByTestId('progress').getByRole('button', { name: 'Cancel' }).click();
     await w.page.locator('[data-testid=progress]').waitFor({ state: 'detached' });
     expect(await w.page.getByText('File: jiangchuan-2023.xlsx').isVisible()).toBe(true);
+    // an answer that comes after Cancel changes nothing: the sample stays, its rules named (not their ids)
+    await w.page.evaluate(() => {
+      const held = (window as unknown as { __heldAnswers: (() => void)[] }).__heldAnswers;
+      for (const deliver of held.splice(0)) deliver();
+    });
+    await w.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+    expect(await w.page.getByText('File: jiangchuan-2023.xlsx').isVisible()).toBe(true);
+    expect(await w.page.getByText('File: thousand.xlsx').count()).toBe(0);
+    const headings = await w.page.locator('h3[title]').evaluateAll((els) =>
+      els.map((e) => ({
+        id: e.querySelector('code')?.textContent ?? '',
+        text: e.textContent,
+        title: e.getAttribute('title') ?? '',
+      })),
+    );
+    expect(headings.length).toBeGreaterThan(0);
+    for (const h of headings) {
+      expect(h.id).toMatch(/^[a-z0-9-]+$/);
+      // the name beside the id, and the description in the tooltip
+      expect(h.text.replace(h.id, '').trim().length, h.id).toBeGreaterThan(0);
+      expect(h.title.startsWith(`${h.id}: `) && h.title.length > h.id.length + 2, h.title).toBe(true);
+    }
     expect(w.errors).toEqual([]);
   });
 });
@@ -373,6 +399,20 @@ describe("the CLI's limits and sentences (issue 17.13)", () => {
     expect(await w.page.getByRole('button', { name: /填入 3453009901/ }).count()).toBe(1);
     await w.page.getByTestId('download-annotated').click();
     await w.page.getByText(/^\.xls 文件只能检查，不能生成标注副本或写入内容/).waitFor({ timeout: 60_000 });
+  });
+
+  it('a .docx is read in the worker (as the CLI reads it) and checked read-only: 第N段, the note, no annotated copy', async () => {
+    await w.page.getByTestId('file-input').setInputFiles({
+      name: '江川公开文本.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: readFileSync('seeds/jiangchuan-2023.docx'),
+    });
+    await expect.poll(() => w.page.getByText('当前文件：江川公开文本.docx').isVisible(), { timeout: 60_000 }).toBe(true);
+    await summary(w.page);
+    expect(await w.page.getByRole('button', { name: /^定位到第38段：/ }).count()).toBeGreaterThan(0);
+    expect(await w.page.getByTestId('document-note').innerText()).toMatch(/^这是 Word 文档，已按原文只读检查/);
+    expect(await w.page.getByTestId('download-annotated').count()).toBe(0);
+    expect(await w.page.getByRole('button', { name: '导出公开文本' }).count()).toBe(0);
   });
 
   it("a damaged .xls gets the reader's sentence after its name", async () => {

@@ -51,6 +51,14 @@ describe('task pane source rules', () => {
     );
   });
 
+  it('imports the rules only in 设置 (a lazy chunk): the names beside the findings come with the result', () => {
+    // CheckResult.rules carries each rule's name and description; importing core/rules/index anywhere else
+    // puts every rule (and the text analysis they use) back into the pane's initial JavaScript
+    const rules = ALL.filter((p) => /^import\s+(?!type\b)[^;]*from '[./]*core\/rules\/index'/m.test(code(p)));
+    expect(rules.map(rel)).toEqual(['components/SettingsView.tsx']);
+    expect(code(path.join(ROOT, 'App.tsx'))).toMatch(/const SettingsView = lazy\(\(\) =>\s*import\(/);
+  });
+
   it("reaches the Word writer (docx) only through the lazy chunk, from App.tsx and the page's worker", () => {
     const staticImports = ALL.filter((p) =>
       /^import\s+(?!type\b)[^;]*from '[./]*(hosts\/docx|core\/export)[^']*'|^import\s+[^;]*from 'docx'/m.test(code(p)),

@@ -15,7 +15,8 @@ import { listEntries, sniff } from '../xlsx/zip';
 import { DocumentReadError, fromXlsxError } from './errors';
 import { WordPackage } from './package';
 import { readWordBody } from './docx';
-import { decodeText, readTextLines } from './text';
+import { decodeText, isChineseText, readTextLines } from './text';
+import { isBareBiff } from '../xls/sniff';
 import { SheetBuilder } from './sheet';
 
 export type DocumentKind = 'docx' | 'txt';
@@ -46,9 +47,15 @@ function hasUtf16(bytes: Uint8Array, name: string): boolean {
  * What the input is, by its bytes (and, for text, its name): `docx` for a zip package holding
  * word/document.xml and no workbook, an encrypted package or an old .doc when the name says .docx/.doc
  * (so that it gets a Word sentence), `txt` for a file named .txt that is not a zip or an OLE file.
+ * With `textByContent` (standard input, which has no name), also `txt` for bytes that are Chinese text
+ * (isChineseText) and not a bare BIFF worksheet (an old .xls).
  * Undefined for anything else: the .xlsx reader has the last word on it.
  */
-export function documentKind(bytes: Uint8Array, fileName: string): DocumentKind | undefined {
+export function documentKind(
+  bytes: Uint8Array,
+  fileName: string,
+  options: { readonly textByContent?: boolean } = {},
+): DocumentKind | undefined {
   const ext = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase();
   const isCfb = bytes.length >= 8 && CFB.every((b, i) => bytes[i] === b);
   if (isCfb) {
@@ -69,7 +76,8 @@ export function documentKind(bytes: Uint8Array, fileName: string): DocumentKind 
     // Word's main part is word/document.xml; another name under word/ is still Word's (its relationship says which)
     return names.some((n) => n.startsWith('word/') && n.endsWith('.xml')) || ext === 'docx' || ext === 'docm' ? 'docx' : undefined;
   }
-  return ext === 'txt' ? 'txt' : undefined;
+  if (ext === 'txt') return 'txt';
+  return options.textByContent === true && !isBareBiff(bytes) && isChineseText(bytes) ? 'txt' : undefined;
 }
 
 /** Reads a document of the kind `documentKind` said. Never throws. */

@@ -49,6 +49,25 @@ export function decodeText(bytes: Uint8Array): string {
 // eslint-disable-next-line no-control-regex -- the control characters are what this matches
 const BINARY = /[\x01-\x08\x0E-\x1A\x1C-\x1F]/;
 
+/**
+ * Whether bytes with no name to go by (standard input) are a Chinese text file: they decode as
+ * decodeText decodes them (a byte-order mark, UTF-8, else GB18030), hold no control character of a
+ * binary file and no more than one undecodable character in a hundred, and have Chinese in them.
+ * Random bytes fail the control characters long before the Chinese: a binary file is never taken for text.
+ */
+export function isChineseText(bytes: Uint8Array): boolean {
+  let text: string;
+  try {
+    text = decodeText(bytes);
+  } catch {
+    return false;
+  }
+  if (BINARY.test(text)) return false;
+  let bad = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0xfffd) bad++;
+  return bad * 100 <= text.length && /\p{Script=Han}/u.test(text);
+}
+
 const isCellLine = (line: string): boolean => line.startsWith('\t') && !line.includes('\t', 1);
 
 /** A run of one-cell-a-line rows starting at `i`: the rows (first line index of each cell) and the line after. */

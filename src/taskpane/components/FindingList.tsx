@@ -102,6 +102,10 @@ export interface FindingListProps {
   readonly onExplain: (f: Finding, text: string) => void;
   /** 对应标题 on a finding that offers it (finding.mapHeading): the button's label and what it opens. */
   readonly mapHeading?: { readonly label: string; open(f: Finding): void } | undefined;
+  /** Where a finding is, said instead of `sheet!cell` (a document's 第N段 / 第N行); undefined: its cell. */
+  readonly placeOf?: ((f: Finding) => string | undefined) | undefined;
+  /** 说明 can be written (false for a Word document or a text file, checked as written). Default true. */
+  readonly explainable?: boolean | undefined;
   /** Window the list from this many findings (default WINDOW_FROM). */
   readonly windowFrom?: number | undefined;
 }
@@ -131,7 +135,7 @@ function FindingItem(
     /** In the windowed list: the row's own props, and the headings of its project and rule when it is their first. */
     row?: RowProps | undefined;
     before?: ReactNode;
-  } & Pick<FindingListProps, 'onSelect' | 'onFix' | 'onExplain' | 'mapHeading' | 'ruleName' | 'insertable'>,
+  } & Pick<FindingListProps, 'onSelect' | 'onFix' | 'onExplain' | 'mapHeading' | 'ruleName' | 'insertable' | 'placeOf' | 'explainable'>,
 ) {
   const { f, t, selected, busy } = props;
   const s = useStyles();
@@ -161,6 +165,7 @@ function FindingItem(
   const boxId = `explain-${f.key}`;
   const hasExpected = f.expected !== undefined && f.expected !== '';
   const hasActual = f.actual !== undefined && f.actual !== '';
+  const place = props.placeOf?.(f);
   const itemProps = { className: `${s.item} ${sevClass} ${selected ? s.itemSelected : ''}`, 'data-finding': f.key, 'data-rule': f.rule };
   const body = (
     <>
@@ -168,7 +173,7 @@ function FindingItem(
         type="button"
         className={s.go}
         onClick={() => props.onSelect(f)}
-        aria-label={`${t.goTo(f.sheet, f.cell)}：${f.explanation ? t.explained : t.severity[f.severity]}，${f.message}`}
+        aria-label={`${place !== undefined ? t.goToPlace(place) : t.goTo(f.sheet, f.cell)}：${f.explanation ? t.explained : t.severity[f.severity]}，${f.message}`}
         aria-current={selected ? 'true' : undefined}
       >
         {f.explanation ? (
@@ -180,9 +185,7 @@ function FindingItem(
             {t.severity[f.severity]}
           </Badge>
         )}
-        <span className={s.place}>
-          {f.sheet}!{f.cell}
-        </span>
+        <span className={s.place}>{place ?? `${f.sheet}!${f.cell}`}</span>
         <span className={s.message}>{f.message}</span>
         {(hasExpected || hasActual) && (
           <span className={s.detail}>
@@ -231,18 +234,20 @@ function FindingItem(
             {props.mapHeading.label}
           </Button>
         )}
-        <Button
-          size="small"
-          appearance="secondary"
-          icon={<span aria-hidden="true">✎</span>}
-          aria-expanded={explaining}
-          aria-controls={boxId}
-          onClick={() => setExplaining(!explaining)}
-        >
-          {f.explanation ? t.explainEdit : t.explainAdd}
-        </Button>
+        {props.explainable !== false && (
+          <Button
+            size="small"
+            appearance="secondary"
+            icon={<span aria-hidden="true">✎</span>}
+            aria-expanded={explaining}
+            aria-controls={boxId}
+            onClick={() => setExplaining(!explaining)}
+          >
+            {f.explanation ? t.explainEdit : t.explainAdd}
+          </Button>
+        )}
       </div>
-      {explaining && (
+      {explaining && props.explainable !== false && (
         <div className={s.explainBox} id={boxId}>
           <Field label={t.explainLabel}>
             <Textarea value={text} onChange={(_, d) => setText(d.value)} resize="vertical" />
@@ -330,6 +335,8 @@ export function FindingList(props: FindingListProps) {
       onExplain={props.onExplain}
       mapHeading={props.mapHeading}
       ruleName={props.ruleName}
+      placeOf={props.placeOf}
+      explainable={props.explainable}
       others={others.get(f)}
       row={row}
       before={before}

@@ -16,14 +16,15 @@ import {
 } from '@fluentui/react-components';
 import type { CheckResult } from '../../core/check';
 import { renderCsv } from '../../core/report/report';
-import type { Lang } from '../../core/rules/types';
+import type { Finding, Lang } from '../../core/rules/types';
+import { documentPlace, documentPlaceText } from '../../core/report/places';
 import type { CheckOutcome } from '../host';
 import { Pane } from '../App';
 import { strings } from '../i18n';
 import { loadSettings, toConfig } from '../settings';
 import { saveFile, workbookBaseName } from '../download';
 import { Progress, type ProgressState } from '../progress';
-import { NO_EDITS, type Edits, type WorkerLike } from './protocol';
+import { NO_EDITS, type Edits, type OpenedDocument, type WorkerLike } from './protocol';
 import { WorkError, WorkbookWorker, createWorkerHost, registryReader, spawnWorkbookWorker, type WorkerHost } from './workerClient';
 import { changesText, pageStrings } from './strings';
 
@@ -88,6 +89,8 @@ interface OpenFile {
   readonly host: WorkerHost;
   /** The check run with the open (the pane shows it at once). */
   readonly outcome: CheckOutcome;
+  /** A Word document or a text file: checked as written (read-only), its places 第N段 / 第N行. */
+  readonly document?: OpenedDocument | undefined;
 }
 
 /** Opening reads, then checks: two steps, cancellable. */
@@ -117,8 +120,16 @@ async function defaultFetchSample(url: string): Promise<Blob | null> {
   }
 }
 
+/** Where a finding is in an opened document: 第N段 / 第N行 / 表T第R行第C列 (en: paragraph N …), as the CLI says it. */
+function placeOf(document: OpenedDocument, lang: Lang): (f: Finding) => string | undefined {
+  return (f) => {
+    const at = documentPlace(document.places, f.sheet, f.row, f.col);
+    return at && documentPlaceText(at, lang);
+  };
+}
+
 function baseName(name: string): string {
-  return name.replace(/\.(xlsx|xlsm|xls)$/i, '');
+  return name.replace(/\.(xlsx|xlsm|xls|docx|txt)$/i, '');
 }
 
 /**
@@ -234,9 +245,10 @@ export function StandaloneApp(props: StandaloneAppProps) {
         const host = createWorkerHost(worker, {
           onEdits: setEdits,
           onSelect: (sheet, cell, text) => setSelected({ sheet, cell, text }),
+          checkOnly: out.document !== undefined,
         });
         if (out.outcome.ok) host.noteDocument(out.outcome.result.document, out.seq);
-        setFile({ id: nextId.current++, name, worker, host, outcome: out.outcome });
+        setFile({ id: nextId.current++, name, worker, host, outcome: out.outcome, document: out.document });
       } catch (e) {
         worker.terminate();
         if (!stillMine() || (e instanceof WorkError && e.cancelled)) return;
@@ -324,7 +336,7 @@ export function StandaloneApp(props: StandaloneAppProps) {
           tabIndex={-1}
           aria-hidden="true"
           data-testid="file-input"
-          accept=".xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12,application/vnd.ms-excel"
+          accept=".xlsx,.xlsm,.xls,.docx,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain"
           onChange={(e) => {
             const f = e.target.files?.[0];
             if (f) openFile(f);
@@ -347,17 +359,24 @@ export function StandaloneApp(props: StandaloneAppProps) {
   const changes = edits.fills + edits.explanations;
   const extra = (result: CheckResult) => (
     <>
+      {file?.document && (
+        <p className={s.small} role="note" data-testid="document-note">
+          {p.documentNote(file.document.kind)}
+        </p>
+      )}
       <div className={s.downloads}>
-        <Button
-          disabled={downloading !== null || opening !== null}
-          onClick={() => void download()}
-          title={changes > 0 ? p.downloadHolds(changesText(edits, lang)) : undefined}
-          data-testid="download-annotated"
-        >
-          {changes > 0 ? p.downloadWith(changes) : t.downloadAnnotated}
-        </Button>
+        {!file?.document && (
+          <Button
+            disabled={downloading !== null || opening !== null}
+            onClick={() => void download()}
+            title={changes > 0 ? p.downloadHolds(changesText(edits, lang)) : undefined}
+            data-testid="download-annotated"
+          >
+            {changes > 0 ? p.downloadWith(changes) : t.downloadAnnotated}
+          </Button>
+        )}
         <Button onClick={() => exportCsv(result)}>{t.exportCsv}</Button>
-        {result.findings.some((f) => f.fix) && (
+        {!file?.document && result.findings.some((f) => f.fix) && (
           <Checkbox checked={withFixes} onChange={(_, d) => setWithFixes(d.checked === true)} label={t.downloadWithFixes} />
         )}
       </div>
@@ -396,6 +415,7 @@ export function StandaloneApp(props: StandaloneAppProps) {
         readRegistry={readRegistry}
         error={error}
         initialOutcome={file?.outcome}
+        document={file?.document && { placeOf: placeOf(file.document, lang) }}
         busy={opening !== null || downloading !== null}
         save={save}
         exportDocx={file?.host.exportDocx}

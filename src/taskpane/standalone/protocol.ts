@@ -9,6 +9,7 @@ import type { Finding, Fix, Lang } from '../../core/rules/types';
 import type { DisclosureDocument } from '../../core/model';
 import type { Normalisation } from '../../core/export/types';
 import type { WorkbookSnapshot } from '../../core/snapshot/types';
+import type { DocumentPlaces } from '../../core/report/places';
 import type { ListSource, SchoolTablePreview } from '../../core/schools/from-list';
 import type { SheetTemplate } from '../../core/schools/template';
 import type { CheckOutcome, FixOutcome } from '../host';
@@ -31,6 +32,12 @@ export interface Edits {
 
 export const NO_EDITS: Edits = { fills: 0, explanations: 0, version: 0 };
 
+/** A Word document or a text file opened in the page: checked as written, its places 第N段 / 第N行. */
+export interface OpenedDocument {
+  readonly kind: 'docx' | 'txt';
+  readonly places: DocumentPlaces;
+}
+
 /** A check's outcome and its number (the worker keeps the last check's document for the Word file). */
 export interface NumberedOutcome {
   readonly outcome: CheckOutcome;
@@ -45,7 +52,10 @@ interface Failed {
 /** Each call: its arguments and its answer. */
 export interface WorkCalls {
   /** Reads the workbook (size and type checked first, as the CLI does) and checks it. */
-  open: { args: { file: Blob; name: string; request: PlainCheckRequest }; result: ({ ok: true } & NumberedOutcome) | Failed };
+  open: {
+    args: { file: Blob; name: string; request: PlainCheckRequest };
+    result: ({ ok: true; document?: OpenedDocument } & NumberedOutcome) | Failed;
+  };
   check: { args: { request: PlainCheckRequest }; result: NumberedOutcome };
   applyFixes: { args: { fixes: readonly Fix[]; overwrite: boolean }; result: { outcome: FixOutcome; edits: Edits } };
   explain: { args: { finding: Finding; text: string }; result: Edits };

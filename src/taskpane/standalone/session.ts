@@ -13,7 +13,9 @@ import type { CheckResult } from '../../core/check';
 import type { Finding, Lang } from '../../core/rules/types';
 import type { WorkbookSnapshot } from '../../core/snapshot/types';
 import type { DisclosureDocument } from '../../core/model';
-import { M, say } from '../../cli/messages';
+import { M, say, type Bilingual } from '../../cli/messages';
+import { documentKind, readDocument, type DocumentKind } from '../../hosts/document/read';
+import type { DocumentPlaces } from '../../core/report/places';
 import { DEFAULT_LIMITS, readXlsx } from '../../hosts/xlsx/read';
 import { isXlsBytes } from '../../hosts/xls/sniff';
 import { AnnotateError, annotate, writeExplanations } from '../../hosts/xlsx/annotate';
@@ -30,16 +32,33 @@ import type { Edits, FromWorker, NumberedOutcome, PlainCheckRequest, ToWorker, W
 import { workFailure } from './strings';
 
 /** A file with its bytes and snapshot, or the one sentence (without the file's name) saying why not. */
-type Loaded = { ok: true; bytes: Uint8Array; snapshot: WorkbookSnapshot; xls: boolean } | { ok: false; why: string };
+type Loaded =
+  | {
+      ok: true;
+      bytes: Uint8Array;
+      snapshot: WorkbookSnapshot;
+      xls: boolean;
+      /** A Word document or a text file (read as the CLI reads one), with where each row is in it. */
+      document?: { readonly kind: DocumentKind; readonly places: DocumentPlaces };
+    }
+  | { ok: false; why: string };
 
 /**
  * Reads a chosen file as the CLI reads a path: the size first (a package larger than the
- * unpacked-size limit cannot be read within it), then the bytes, then the reader.
+ * unpacked-size limit cannot be read within it), then the bytes, then the reader. With `documents`
+ * (opening, not the registry), a Word document (known by its bytes) or a .txt file is read by the
+ * document reader, as the CLI reads one: checked as written, never written.
  */
-export async function loadWorkbookFile(file: Blob, _name: string, lang: Lang): Promise<Loaded> {
+export async function loadWorkbookFile(file: Blob, name: string, lang: Lang, documents = false): Promise<Loaded> {
   const max = DEFAULT_LIMITS.maxUncompressedBytes;
   if (file.size > max) return { ok: false, why: say(M.tooLarge(file.size, max), lang) };
   const bytes = new Uint8Array(await file.arrayBuffer());
+  const kind = documents ? documentKind(bytes, name) : undefined;
+  if (kind !== undefined) {
+    const read = readDocument(bytes, kind);
+    if (!read.ok) return { ok: false, why: read.error.messageFor(lang) };
+    return { ok: true, bytes, snapshot: read.snapshot, xls: false, document: { kind, places: read.places } };
+  }
   const xls = isXlsBytes(bytes);
   const read = xls ? (await import(/* webpackChunkName: "xls" */ '../../hosts/xls/read')).readXls(bytes) : readXlsx(bytes);
   return read.ok ? { ok: true, bytes, snapshot: read.snapshot, xls } : { ok: false, why: read.error.messageFor(lang) };
@@ -49,8 +68,13 @@ interface Open {
   readonly host: FileHost;
   /** The package the copy is made from: the file's, with the sheets generated in the page. */
   bytes: Uint8Array;
-  /** An .xls: checked only, nothing written (no copy, no generated sheet, no inserted row). */
-  readonly xls: boolean;
+  /**
+   * Why nothing can be written into this file (an .xls, a Word document, a text file): checked only, no copy,
+   * no generated sheet, no inserted row. Null for an .xlsx.
+   */
+  readonly readOnly: Bilingual | null;
+  /** A Word document or a text file: its fills are not offered (nothing can be written into it). */
+  readonly document: boolean;
 }
 
 /** Answers the page's calls over one opened workbook. `phase` reports the phase entered. */
@@ -70,7 +94,12 @@ export function createWorkSession(): WorkSession {
   const check = async (request: PlainCheckRequest, phase: (p: WorkPhase) => void): Promise<NumberedOutcome> => {
     if (!open) throw new Error('no workbook is open');
     phase('check');
-    const outcome: CheckOutcome = await open.host.check(request);
+    const checked: CheckOutcome = await open.host.check(request);
+    // a document is checked as written: no fill is offered, as nothing can be written into it (the CLI's --fix neither)
+    const outcome: CheckOutcome =
+      checked.ok && open.document
+        ? { ...checked, result: { ...checked.result, findings: checked.result.findings.map(withoutFix) } }
+        : checked;
     seq += 1;
     last = outcome.ok ? { seq, document: outcome.result.document, result: outcome.result } : null;
     return { outcome, seq };
@@ -84,14 +113,14 @@ export function createWorkSession(): WorkSession {
         case 'open': {
           const { file, name, request } = message.args;
           phase('read');
-          const loaded = await loadWorkbookFile(file, name, request.lang);
+          const loaded = await loadWorkbookFile(file, name, request.lang, true);
           if (!loaded.ok) return answer<'open'>({ ok: false, message: say(M.fileError(name, loaded.why), request.lang) });
           const opened: Open = {
             host: createFileHost(
               loaded.snapshot,
               () => undefined,
               (sheet, row) => {
-                if (opened.xls) return M.xlsReadOnly;
+                if (opened.readOnly) return opened.readOnly;
                 // the CLI's --fix insert, on the package the download annotates
                 const pkg = new Package(opened.bytes);
                 const done = insertRows(pkg, [{ sheet, row }]);
@@ -102,12 +131,14 @@ export function createWorkSession(): WorkSession {
               },
             ),
             bytes: loaded.bytes,
-            xls: loaded.xls,
+            readOnly: loaded.document ? M.documentReadOnly(loaded.document.kind) : loaded.xls ? M.xlsReadOnly : null,
+            document: loaded.document !== undefined,
           };
           open = opened;
           version = 0;
           explained.clear();
-          return answer<'open'>({ ok: true, ...(await check(request, phase)) });
+          const document = loaded.document && { kind: loaded.document.kind, places: loaded.document.places };
+          return answer<'open'>({ ok: true, ...(await check(request, phase)), ...(document && { document }) });
         }
         case 'check':
           return answer<'check'>(await check(message.args.request, phase));
@@ -131,7 +162,7 @@ export function createWorkSession(): WorkSession {
         }
         case 'annotate': {
           if (!open || !last) throw new Error('no checked workbook');
-          if (open.xls) return answer<'annotate'>({ ok: false, message: say(M.xlsReadOnly, message.args.lang) });
+          if (open.readOnly) return answer<'annotate'>({ ok: false, message: say(open.readOnly, message.args.lang) });
           phase('annotate');
           const out = annotatedCopy(
             open.bytes,
@@ -181,7 +212,7 @@ export function createWorkSession(): WorkSession {
           const planned = plan(open, message.args.source, message.args.request, message.args.into);
           if (!planned.ok) return answer<'schoolTableWrite'>({ ok: false, message: say(planned.message, lang) });
           const { sheetName, template, into } = planned.plan;
-          if (open.xls) return answer<'schoolTableWrite'>({ ok: false, message: say(M.xlsReadOnly, lang) });
+          if (open.readOnly) return answer<'schoolTableWrite'>({ ok: false, message: say(open.readOnly, lang) });
           try {
             open.bytes = into
               ? writeTemplateInto(open.bytes, into.sheet, template)
@@ -205,7 +236,7 @@ export function createWorkSession(): WorkSession {
                 ? `无法新建工作表“${template.name}”：该名称已被占用或无效`
                 : `The sheet "${template.name}" could not be added: the name is taken or not valid`,
           });
-          if (open.xls) return answer<'addProjectSheet'>({ ok: false, message: say(M.xlsReadOnly, lang) });
+          if (open.readOnly) return answer<'addProjectSheet'>({ ok: false, message: say(open.readOnly, lang) });
           if (open.host.snapshot().sheets.some((x) => x.name.toLowerCase() === template.name.toLowerCase()))
             return answer<'addProjectSheet'>(refused());
           try {
@@ -252,6 +283,12 @@ export function serveSession(scope: WorkerScope, session: WorkSession = createWo
       }
     });
   };
+}
+
+function withoutFix(f: Finding): Finding {
+  if (!f.fix) return f;
+  const { fix: _fix, ...rest } = f;
+  return rest;
 }
 
 function explanationOf(f: Finding): string {

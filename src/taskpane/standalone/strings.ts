@@ -26,6 +26,9 @@ const zh = {
   downloadWith: (n: number) => `下载标注副本（含本页 ${n} 处修改）`,
   downloadHolds: (changes: string) => `标注副本包含在本页${changes}。`,
   downloaded: (file: string, changes: string) => `已下载 ${file}${changes ? `，其中包含在本页${changes}` : ''}。原文件没有改动。`,
+  /** A Word document or a text file opened: checked as written, read-only, no annotated copy. */
+  documentNote: (kind: 'docx' | 'txt') =>
+    `这是${kind === 'docx' ? ' Word 文档' : '文本文件'}，已按原文只读检查，位置按${kind === 'docx' ? '第N段（表格按表T第R行第C列）' : '第N行'}给出。文档没有标注副本，也不能填入、写说明或导出公开文本：这些只适用于 Excel 工作簿。`,
 };
 
 const en: typeof zh = {
@@ -40,6 +43,8 @@ const en: typeof zh = {
   downloadHolds: (changes) => `The annotated copy holds the ${changes} made in this page.`,
   downloaded: (file, changes) =>
     `Downloaded ${file}${changes ? `, with the ${changes} made in this page` : ''}. The original file is not changed.`,
+  documentNote: (kind) =>
+    `This is ${kind === 'docx' ? 'a Word document' : 'a text file'}, checked read-only as written; places are given as ${kind === 'docx' ? 'paragraph N (a table cell as table T, row R, column C)' : 'line N'}. A document gets no annotated copy, and no fills, explanations or Word export: those are for Excel workbooks only.`,
 };
 
 export type PageStrings = typeof zh;

@@ -103,12 +103,17 @@ export interface WorkerHost extends PaneHost {
  */
 export function createWorkerHost(
   worker: WorkbookWorker,
-  hooks: { readonly onEdits: (edits: Edits) => void; readonly onSelect: (sheet: string, cell: string, text: string | null) => void },
+  hooks: {
+    readonly onEdits: (edits: Edits) => void;
+    readonly onSelect: (sheet: string, cell: string, text: string | null) => void;
+    /** A Word document or a text file: checked only, so no 生成学校表 and no 新建项目表. */
+    readonly checkOnly?: boolean;
+  },
 ): WorkerHost {
   // the worker keeps the last check's document: the Word file is made there without sending it back
   const documents = new WeakMap<DisclosureDocument, number>();
   const isCheckPhase = (p: WorkPhase): p is Extract<WorkPhase, CheckPhase> => p === 'read' || p === 'check';
-  return {
+  const host: WorkerHost = {
     kind: 'file',
     noteDocument: (document, seq) => documents.set(document, seq),
     async check(request) {
@@ -175,6 +180,12 @@ export function createWorkerHost(
       return { bytes: out.bytes, model: { normalisations: out.normalisations } };
     },
   };
+  if (!hooks.checkOnly) return host;
+  // a document: the pane offers no 生成学校表 and no 新建项目表 (a host without them)
+  const checkOnly: { schoolTable?: unknown; addProjectSheet?: unknown } = host;
+  delete checkOnly.schoolTable;
+  delete checkOnly.addProjectSheet;
+  return host;
 }
 
 /** The Word file of a document, written in a worker of its own (the pane in Excel). */

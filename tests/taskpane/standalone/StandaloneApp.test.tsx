@@ -11,10 +11,13 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { StandaloneApp, type StandaloneAppProps } from '../../../src/taskpane/standalone/StandaloneApp';
 import { inProcessWorker, type InProcessWorker } from './inProcessWorker';
+import { ruleById } from '../../../src/core/rules/index';
 
 afterEach(cleanup);
 
 const SAMPLE = readFileSync('seeds/jiangchuan-2023.xlsx');
+const SEED_DOCX = readFileSync('seeds/jiangchuan-2023.docx');
+const SEED_TXT = readFileSync('seeds/jiangchuan-edu-2023-key-projects.txt');
 
 function page(extra: Partial<StandaloneAppProps> = {}) {
   const workers: InProcessWorker[] = [];
@@ -78,6 +81,37 @@ describe('opening a workbook', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(screen.queryByTestId('summary')).toBeNull();
     expect(screen.getByText('还没有检查')).toBeTruthy();
+  });
+
+  it("取消 while another workbook is opened: the sample's findings stay, each rule named from the result (not its id)", async () => {
+    let n = 0;
+    const p = page({
+      spawnWorker: () => {
+        const w = inProcessWorker();
+        if (n++ > 0) w.hold(); // the second workbook's answer waits
+        p.workers.push(w);
+        return w;
+      },
+    });
+    fireEvent.click(screen.getByRole('button', { name: '示例工作簿' }));
+    await summary();
+    const named = () =>
+      [...document.querySelectorAll<HTMLElement>('h3[title]')].map((h) => ({ text: h.textContent, title: h.getAttribute('title') }));
+    const before = named();
+    expect(before.length).toBeGreaterThan(0);
+    for (const h of before) {
+      const id = h.title!.split('：')[0]!;
+      // the Chinese name in the heading, the id and description in its tooltip
+      expect(h.text).toBe(ruleById(id)!.meta.name.zh);
+      expect(h.title).toBe(`${id}：${ruleById(id)!.meta.description.zh}`);
+    }
+    choose('大.xlsx');
+    await waitFor(() => expect(screen.getByTestId('progress-phase').textContent).toBe('正在检查…'), { timeout: 30_000 });
+    fireEvent.click(within(screen.getByTestId('progress')).getByRole('button', { name: '取消' }));
+    p.workers[1]!.release();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.getByText('当前文件：jiangchuan-2023.xlsx')).toBeTruthy();
+    expect(named()).toEqual(before);
   });
 
   it('a second file chosen while the first is opening: the first is abandoned, its worker ended', async () => {
@@ -211,5 +245,52 @@ describe('nothing lost (fills and 说明 live only in the page)', () => {
     expect(p.saved.map((x) => x.name)).toEqual(['甲.标注.xlsx']);
     expect(p.leavingAsks()).toBe(false);
     expect(screen.getByText('当前文件：甲.xlsx')).toBeTruthy();
+  });
+});
+
+describe('a Word document or a text file (checked read-only, as the CLI checks one)', () => {
+  it('the file picker takes .docx and .txt beside the workbooks', () => {
+    page();
+    const accept = screen.getByTestId<HTMLInputElement>('file-input').accept.split(',');
+    expect(accept).toEqual(expect.arrayContaining(['.xlsx', '.xls', '.docx', '.txt', 'text/plain']));
+  });
+
+  it('a .docx: its findings by paragraph and table cell, the note that it gets no annotated copy, nothing to write', async () => {
+    const p = page();
+    // dropped, as a file from the desktop: known by its bytes
+    fireEvent.drop(screen.getByTestId('dropzone'), { dataTransfer: { files: [new File([SEED_DOCX.subarray()], '江川区.docx')] } });
+    expect((await summary()).textContent).toMatch(/^\d+错误/);
+    expect(screen.getByText('当前文件：江川区.docx')).toBeTruthy();
+    const places = [...document.querySelectorAll('[data-finding]')].map((e) => e.querySelector('button span:nth-child(2)')?.textContent);
+    // the CLI's places for the same file (tests/cli/document.test.ts)
+    expect(places).toContain('第38段');
+    expect(places).toContain('表1第6行第1列');
+    expect(places.some((x) => x?.includes('正文!'))).toBe(false);
+    expect(screen.getAllByRole('button', { name: /^定位到第38段：/ }).length).toBeGreaterThan(0);
+    expect(screen.getByTestId('document-note').textContent).toBe(
+      '这是 Word 文档，已按原文只读检查，位置按第N段（表格按表T第R行第C列）给出。文档没有标注副本，也不能填入、写说明或导出公开文本：这些只适用于 Excel 工作簿。',
+    );
+    // nothing that writes: no annotated copy, no 填入, no 说明, no Word export, no 生成学校表
+    expect(screen.queryByTestId('download-annotated')).toBeNull();
+    expect(screen.queryByRole('button', { name: /^填入/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /添加说明/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: '导出公开文本' })).toBeNull();
+    expect(screen.queryByRole('button', { name: '生成学校表' })).toBeNull();
+    // the CSV export still works
+    fireEvent.click(screen.getByRole('button', { name: '导出CSV' }));
+    expect(p.saved.map((x) => x.name)).toEqual(['江川区.检查结果.csv']);
+  });
+
+  it('a .txt: by line, in English too', async () => {
+    page({ lang: 'en' });
+    choose('key-projects.txt', SEED_TXT);
+    await summary();
+    const places = [...document.querySelectorAll('[data-finding]')].map((e) => e.querySelector('button span:nth-child(2)')?.textContent);
+    expect(places).toContain('line 14');
+    expect(places).toContain('line 533');
+    expect(screen.getByTestId('document-note').textContent).toMatch(
+      /^This is a text file, checked read-only as written; places are given as line N\./,
+    );
+    expect(screen.queryByTestId('download-annotated')).toBeNull();
   });
 });

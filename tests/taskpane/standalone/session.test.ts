@@ -13,6 +13,9 @@ import { cellText } from '../../../src/taskpane/standalone/fileHost';
 import type { ToWorker, WorkKind, WorkResult, WorkArgs } from '../../../src/taskpane/standalone/protocol';
 import type { Lang } from '../../../src/core/rules/types';
 import { cfb, zip } from '../../hosts/xlsx/hostile';
+import { registrySheet, seedRegistryRows } from '../../core/schools/fixtures';
+import { readDocument } from '../../../src/hosts/document/read';
+import { checkWorkbook } from '../../../src/core/check';
 
 const SAMPLE = readFileSync('seeds/jiangchuan-2023.xlsx');
 const MB = 1024 * 1024;
@@ -116,9 +119,8 @@ describe("files are read with the CLI's limits and sentences (issue 17.13)", () 
       const out = await call(createWorkSession(), 'open', { file: new Blob([bytes.slice()]), name, request: { config: {}, lang: 'zh' } });
       expect(out.ok).toBe(false);
       if (out.ok) continue;
-      // the CLI checks a Word document as written (src/hosts/document); the page takes workbooks only and says so
-      if (name.endsWith('.docx')) expect(out.message).toBe('文档.docx：这是 Word 文档（.docx），不是 Excel 工作簿');
-      else expect(out.message).toBe((await cliSays([join(dir, name)], 'zh'))[0]);
+      // a Word package is read by the CLI's document reader in the page too: this one (no body it can find) gets its sentence
+      expect(out.message).toBe((await cliSays([join(dir, name)], 'zh'))[0]);
       expect(out.message).not.toMatch(/Error|at \w+ \(|\n/);
     }
   });
@@ -201,5 +203,74 @@ describe('the workbook held in the worker', () => {
     expect(await call(session, 'exportDocx', { seq: opened.seq + 5 })).toEqual({ ok: false, stale: true });
     const sent = await call(session, 'exportDocx', { seq: -1, document: opened.outcome.result.document });
     expect(sent.ok).toBe(true);
+  });
+});
+
+describe('a Word document or a text file, read as the CLI reads one (checked as written, nothing written)', () => {
+  it("a .docx is read by its bytes: its places come with the answer, its findings are the CLI's, no copy and no sheet are made", async () => {
+    const session = createWorkSession();
+    const bytes = readFileSync('seeds/jiangchuan-2023.docx');
+    const out = await call(session, 'open', { file: new Blob([bytes]), name: '公开.docx', request: { config: {}, lang: 'zh' } });
+    if (!out.ok || !out.outcome.ok) throw new Error('not opened');
+    expect(out.document?.kind).toBe('docx');
+    expect(out.document?.places.unit).toBe('paragraph');
+    // the CLI's findings for the same file
+    let json = '';
+    await run(['seeds/jiangchuan-2023.docx', '--format', 'json'], { out: (x) => void (json += x), err: () => undefined, progress: false });
+    const cli = (JSON.parse(json) as { reports: { findings: { rule: string; cell: string }[] }[] }).reports[0]!.findings;
+    expect(out.outcome.result.findings.map((f) => `${f.rule} ${f.cell}`)).toEqual(cli.map((f) => `${f.rule} ${f.cell}`));
+    for (const lang of ['zh', 'en'] as const) {
+      expect(await call(session, 'annotate', { withFixes: false, lang })).toEqual({
+        ok: false,
+        message:
+          lang === 'zh'
+            ? 'Word 文档只能按原文检查，不能生成标注副本或写入内容（标注副本只适用于 Excel 工作簿）'
+            : 'a Word document can be checked as written but not annotated or written to (the annotated copy is for Excel workbooks only)',
+      });
+    }
+    const sheet = await call(session, 'addProjectSheet', { template: { name: '项目九', rows: [] } as never, lang: 'zh' });
+    expect(sheet.ok).toBe(false);
+  });
+
+  it('a document offers no fill: the fills a registry gives on the same text are left out (nothing can be written into it)', async () => {
+    const bytes = readFileSync('seeds/jiangchuan-2023.docx');
+    const registry = { snapshot: { sheets: [registrySheet(seedRegistryRows())] }, source: '名册.xlsx' };
+    // the same text checked with the registry outside the page: the schools without a code get their code as a fill
+    const read = readDocument(bytes, 'docx');
+    if (!read.ok) throw new Error('not read');
+    const plain = checkWorkbook({ snapshot: read.snapshot, registry });
+    expect(plain.findings.filter((f) => f.fix).length).toBeGreaterThan(0);
+    const out = await call(createWorkSession(), 'open', {
+      file: new Blob([bytes]),
+      name: '公开.docx',
+      request: { config: {}, lang: 'zh', registry },
+    });
+    if (!out.ok || !out.outcome.ok) throw new Error('not opened');
+    // the same findings, without their fills
+    expect(out.outcome.result.findings.map((f) => `${f.rule} ${f.cell}`)).toEqual(plain.findings.map((f) => `${f.rule} ${f.cell}`));
+    expect(out.outcome.result.findings.filter((f) => f.fix)).toEqual([]);
+  });
+
+  it("a .txt by its name; a damaged .docx gets the reader's sentence; a registry is never read as a document", async () => {
+    const session = createWorkSession();
+    const txt = await call(session, 'open', {
+      file: new Blob([readFileSync('seeds/jiangchuan-edu-2023-key-projects.txt')]),
+      name: '重点项目.txt',
+      request: { config: {}, lang: 'zh' },
+    });
+    expect(txt.ok && txt.document?.places.unit).toBe('line');
+    const damaged = await call(session, 'open', {
+      file: new Blob([readFileSync('seeds/jiangchuan-2023.docx').subarray(0, 2000)]),
+      name: '坏.docx',
+      request: { config: {}, lang: 'zh' },
+    });
+    expect(damaged.ok).toBe(false);
+    expect(!damaged.ok && damaged.message).toMatch(/^坏\.docx：[^\n]+$/);
+    const registry = await call(session, 'readRegistry', {
+      file: new Blob([readFileSync('seeds/jiangchuan-2023.docx')]),
+      name: '名录.docx',
+      lang: 'zh',
+    });
+    expect(registry.ok).toBe(false);
   });
 });

@@ -34,6 +34,8 @@ export const RT = {
   MULBLANK: 0x00be,
   MERGECELLS: 0x00e5,
   PROTECT: 0x0012,
+  OBJ: 0x005d,
+  TXO: 0x01b6,
 } as const;
 
 /** The BOF records of BIFF2, BIFF3 and BIFF4 ([MS-XLS] does not describe them; their type says the version). */

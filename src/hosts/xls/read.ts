@@ -11,7 +11,9 @@
  * - §2.4.265 SST + §2.4.58 Continue, §2.5.293 XLUnicodeRichExtendedString;
  * - cells: §2.4.149 LabelSst, §2.4.148 Label, §2.4.180 Number, §2.4.220 RK (§2.5.217 RkNumber),
  *   §2.4.175 MulRk, §2.4.24 BoolErr, §2.4.127 Formula (§2.5.133 FormulaValue) + §2.4.268 String;
- *   §2.4.168 MergeCells, §2.4.122 Format, §2.4.353 XF, §2.4.207 Protect.
+ *   §2.4.168 MergeCells, §2.4.122 Format, §2.4.353 XF, §2.4.207 Protect;
+ * - drawn objects (counted, as the .xlsx reader counts its drawing's): §2.4.181 Obj (§2.5.143 FtCmo's ot:
+ *   0x0006 text box, 0x0008 picture, 0x0019 a cell's note) and §2.4.329 TxO, whose text follows in Continue records.
  *
  * Formulas are read for their cached value only (Excel always saves one); their text is not
  * rebuilt from the parsed tokens, so cells carry no `formula` (the checks read values).
@@ -22,11 +24,11 @@
  * cell text, number-format length and time; the container and the records are checked against
  * the bytes they come from, so nothing is allocated beyond the file's own size.
  */
-import type { Cell, CellKind, Range, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from '../../core/snapshot/types';
+import type { Cell, CellKind, Range, SheetDrawings, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from '../../core/snapshot/types';
 import { EXPLANATION_SHEET, readExplanationSheet } from '../../core/report/explanations';
 import { XlsxReadError } from '../xlsx/errors';
 import { BUILTIN_FORMATS, formatNumber } from '../xlsx/numfmt';
-import { DEFAULT_LIMITS, type ReadLimits, type ReadOptions, type ReadResult } from '../xlsx/read';
+import { DEFAULT_LIMITS, drawnTextSample, type ReadLimits, type ReadOptions, type ReadResult } from '../xlsx/read';
 import { CompoundFile } from './cfb';
 import { isBareBiff, isCfb } from './sniff';
 import { BIFF8, Continued, OLD_BOF, RT, RecordCursor, damaged, f64, readString, u16, u32, type Charset } from './biff';
@@ -350,6 +352,7 @@ function readSheet(stream: Uint8Array, ref: SheetRef, index: number, g: Globals,
   const out = new SheetCells(ref.name, g, budget);
   const pending: Pending = { at: null };
   let isProtected = false;
+  const drawn = new DrawnObjects();
   const cur = new RecordCursor(stream, ref.at);
   let depth = 0;
   for (let r = cur.next(); r !== undefined; r = cur.next()) {
@@ -383,11 +386,67 @@ function readSheet(stream: Uint8Array, ref: SheetRef, index: number, g: Globals,
       for (let i = 0, o = 2; i < n; i++, o += 8)
         out.merge({ top: u16(d, o), bottom: u16(d, o + 2), left: u16(d, o + 4), right: u16(d, o + 6) });
     } else if (r.type === RT.PROTECT) isProtected = d.length >= 2 && u16(d, 0) === 1;
+    else if (r.type === RT.OBJ) drawn.obj(d);
+    else if (r.type === RT.TXO) drawn.txo(d, cur.continues(), g.charset);
     else if (isCellRecord(r.type)) readCell(r.type, d, out, g, pending, ref.name);
   }
   if (pending.at) out.push(pending.at.row, pending.at.col, pending.at.xf, 'text', '');
   const protection = isProtected ? { protected: true } : {};
-  return { name: ref.name, index, visibility: ref.visibility, cells: out.sorted(), merges: out.merges, ...protection };
+  const drawings = drawn.result();
+  return {
+    name: ref.name,
+    index,
+    visibility: ref.visibility,
+    cells: out.sorted(),
+    merges: out.merges,
+    ...protection,
+    ...(drawings !== undefined && { drawings }),
+  };
+}
+
+/** [MS-XLS] §2.5.143 FtCmo.ot: the kinds of drawn object counted. */
+const OT_PICTURE = 0x0008;
+const OT_NOTE = 0x0019;
+
+/**
+ * The text boxes (and other shapes holding text, ot 0x0006 among them) and pictures of a sheet, from its
+ * Obj and TxO records, counted as the .xlsx reader counts them: a shape whose text is blank is not. A cell's
+ * note is an Obj with its own TxO and is not counted. A TxO whose text cannot be read (a damaged record) is
+ * left out: the drawing is optional, and never makes a workbook unreadable.
+ */
+class DrawnObjects {
+  private lastType = -1;
+  private textBoxes = 0;
+  private pictures = 0;
+  private sample: string | undefined;
+
+  obj(d: Uint8Array): void {
+    // the first subrecord is FtCmo: ft 0x15, cb 0x12, then ot
+    this.lastType = d.length >= 6 && u16(d, 0) === 0x15 ? u16(d, 4) : -1;
+    if (this.lastType === OT_PICTURE) this.pictures++;
+  }
+
+  txo(d: Uint8Array, continues: Uint8Array[], cs: Charset): void {
+    if (this.lastType === OT_NOTE) return;
+    const cch = d.length >= 12 ? u16(d, 10) : 0;
+    if (cch === 0 || continues.length === 0 || continues[0]!.length === 0) return;
+    let text: string;
+    try {
+      const c = new Continued(continues);
+      text = c.chars(cch, (c.u8() & 1) === 1, cs);
+    } catch {
+      text = '';
+    }
+    const t = drawnTextSample(text);
+    if (t === '') return;
+    this.textBoxes++;
+    this.sample ??= t;
+  }
+
+  result(): SheetDrawings | undefined {
+    if (this.textBoxes === 0 && this.pictures === 0) return undefined;
+    return { textBoxes: this.textBoxes, pictures: this.pictures, ...(this.sample !== undefined && { sample: this.sample }) };
+  }
 }
 
 function need(d: Uint8Array, n: number, what: string, sheet: string): void {

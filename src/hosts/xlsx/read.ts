@@ -720,6 +720,11 @@ function readWorksheet(ctx: SheetContext, part: string, sheetName: string, index
 /** How much of a text box's text is kept to tell the user which one it is. */
 const SAMPLE_CHARS = 30;
 
+/** The start of a text box's text as SheetDrawings.sample keeps it (spaces folded); '' when it holds none. */
+export function drawnTextSample(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim().slice(0, SAMPLE_CHARS);
+}
+
 /**
  * The text boxes (shapes holding text) and pictures drawn over a sheet, from its drawing part: undefined
  * when it has none. Their text is not cell text and is never checked; the count lets the report say so
@@ -749,10 +754,10 @@ function readDrawings(pkg: Package, sheetPart: string): SheetDrawings | undefine
         if (name === 't') inText = false;
         else if (name === 'p' && shapeDepth > 0) text += ' ';
         else if (name === 'sp' && shapeDepth > 0 && --shapeDepth === 0) {
-          const t = text.replace(/\s+/gu, ' ').trim();
+          const t = drawnTextSample(text);
           if (t !== '') {
             textBoxes++;
-            sample ??= t.slice(0, SAMPLE_CHARS);
+            sample ??= t;
           }
         }
       },

@@ -604,7 +604,8 @@ export async function flag(
   const stale = previous.filter((e) => !targetKeys.has(keyOf(e.sheet, e.cell)));
   const staleLive = stale.filter((e) => live(e) && probes.has(keyOf(e.sheet, e.cell)));
   // Sheet gone or protected, or the cell could not be read: kept in the record for a later clear.
-  const kept = stale.filter((e) => !staleLive.includes(e));
+  const staleLiveSet = new Set(staleLive);
+  const kept = stale.filter((e) => !staleLiveSet.has(e));
 
   // The colour under a tint (sync only when a cell to flag has a tinted fill of its own).
   const bases = new Map<string, string>();

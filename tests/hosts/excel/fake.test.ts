@@ -20,6 +20,29 @@ describe('fake Excel object model is as strict as the host', () => {
     });
   });
 
+  it('deletes at sync exactly the note, setting and cells asked for, and the file keeps the deletions', async () => {
+    const fake = FakeExcel.fromSnapshot(workbook());
+    fake.setNote('学校明细', 'B2', '甲');
+    fake.setNote('学校明细', 'B3', '乙');
+    await fake.run(async (ctx) => {
+      ctx.workbook.settings.add('a', '1');
+      ctx.workbook.settings.add('b', '2');
+      await ctx.sync();
+      const ws = ctx.workbook.worksheets.getItem('学校明细');
+      ws.notes.getItemOrNullObject('B2').delete();
+      ctx.workbook.settings.getItemOrNullObject('a').delete();
+      ws.getRange('A1:B1').clear();
+      expect(fake.sheet('学校明细')!.notes.B2).toBe('甲');
+      await ctx.sync();
+    });
+    const again = FakeExcel.open(fake.save());
+    expect(again.sheet('学校明细')!.notes).toEqual({ B3: '乙' });
+    expect(again.state.settings).toEqual({ b: '2' });
+    expect(again.cell('学校明细', 'A1')).toBeUndefined();
+    expect(again.cell('学校明细', 'B1')).toBeUndefined();
+    expect(again.cell('学校明细', 'A2')?.value).toBe(1);
+  });
+
   it('applies writes only at sync, and counts syncs', async () => {
     const fake = FakeExcel.fromSnapshot(workbook());
     await fake.run(async (ctx) => {

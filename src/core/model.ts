@@ -97,8 +97,9 @@ export interface OutlineHeading {
   /** The section this heading starts or continues (index in Project.sections); absent: a heading that names no standard section. */
   readonly section?: number;
   /**
-   * A numbered sentence before the project's first section (a 批复's `一、为切实改善办学条件，…同意立项…。`): counted
-   * for the numbering of the headings after it, never listed as a heading.
+   * A numbered sentence that names no section: before the project's first section (a 批复's
+   * `一、为切实改善办学条件，…同意立项…。`), or inside a section in the style of a heading it stands in (`四、项目估算总投资…。`
+   * under `二、项目建设内容`): counted for the numbering of the headings after it, never listed as a heading.
    */
   readonly item?: true;
 }

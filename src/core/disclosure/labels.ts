@@ -125,6 +125,9 @@ export const DEFAULT_SECTION_ALIASES: Readonly<Record<string, SectionKey>> = {
   // the 项目文本's 五、实施周期
   实施周期: 'plan',
   项目实施周期: 'plan',
+  // 永康's 项目建议书批复 (real text): 五、项目建设周期：三年。
+  建设周期: 'plan',
+  项目建设周期: 'plan',
   建设期限: 'plan',
   项目建设期限: 'plan',
   // 龙陵's 立项批复 (real text): 五、项目建设时间：2018年6月开工，2019年3月完工。

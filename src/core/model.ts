@@ -30,7 +30,17 @@ export const SECTION_NAMES: Readonly<Record<SectionKey, { zh: string; en: string
 
 /** Heading numbering styles: `第一部分`/`第一节` `一、` `（一）` `1.` `1、` `1.1` `(1)` or none. */
 export type NumberingStyle =
-  'cn-part' | 'roman' | 'cn-dun' | 'cn-paren' | 'arabic-dot' | 'arabic-dun' | 'decimal' | 'arabic-paren' | 'circled' | 'none';
+  | 'cn-part'
+  | 'roman'
+  | 'cn-dun'
+  | 'cn-paren'
+  | 'arabic-dot'
+  | 'arabic-dun'
+  | 'arabic-space'
+  | 'decimal'
+  | 'arabic-paren'
+  | 'circled'
+  | 'none';
 
 export interface Numbering {
   readonly style: NumberingStyle;

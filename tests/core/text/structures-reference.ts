@@ -486,7 +486,8 @@ export function findStructuresReference(input: FinderInput): { structures: Total
     }
     // the largest: the totals are of all the items (7 projects, 6 of them schools: the list must name 7)
     const count = Math.max(0, ...counts);
-    if (count < 2 || totals.length === 0) return [];
+    // a summary sentence holds a few totals (a long run of figures is no summary; and the work stays linear)
+    if (count < 2 || totals.length === 0 || totals.length > 4) return [];
     const t2 = shapes[p + 1]!;
     const closes = (i: number): boolean => /^(?:[\s]*[,，。;；、]|\s*$)/u.test(t2.norm.slice(entries[i]!.nEnd, entries[i]!.nEnd + 2));
     const out: TotalStructure[] = [];

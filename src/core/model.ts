@@ -30,7 +30,17 @@ export const SECTION_NAMES: Readonly<Record<SectionKey, { zh: string; en: string
 
 /** Heading numbering styles: `第一部分`/`第一节` `一、` `（一）` `1.` `1、` `1.1` `(1)` or none. */
 export type NumberingStyle =
-  'cn-part' | 'roman' | 'cn-dun' | 'cn-paren' | 'arabic-dot' | 'arabic-dun' | 'decimal' | 'arabic-paren' | 'circled' | 'none';
+  | 'cn-part'
+  | 'roman'
+  | 'cn-dun'
+  | 'cn-paren'
+  | 'arabic-dot'
+  | 'arabic-dun'
+  | 'arabic-space'
+  | 'decimal'
+  | 'arabic-paren'
+  | 'circled'
+  | 'none';
 
 export interface Numbering {
   readonly style: NumberingStyle;
@@ -97,8 +107,9 @@ export interface OutlineHeading {
   /** The section this heading starts or continues (index in Project.sections); absent: a heading that names no standard section. */
   readonly section?: number;
   /**
-   * A numbered sentence before the project's first section (a 批复's `一、为切实改善办学条件，…同意立项…。`): counted
-   * for the numbering of the headings after it, never listed as a heading.
+   * A numbered sentence that names no section: before the project's first section (a 批复's
+   * `一、为切实改善办学条件，…同意立项…。`), or inside a section in the style of a heading it stands in (`四、项目估算总投资…。`
+   * under `二、项目建设内容`): counted for the numbering of the headings after it, never listed as a heading.
    */
   readonly item?: true;
 }

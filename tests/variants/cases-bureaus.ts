@@ -116,6 +116,32 @@ BUREAU_CASES.push(
   ),
 );
 
+// 凯里 again, its two paragraphs in one section as published: the totals end the first, the seven projects are itemised in
+// the next with no 其中 (a paragraph stating 项目7个, seven figures of each kind after it). Clean as published; 鸭塘中学's
+// 429万元 changed to 492万元 is found against 完成投资1915万元.
+const kaili = (items: string) =>
+  project(
+    '新增中央投资教育项目',
+    [KAILI[1]!, items],
+    ['新建特殊教育学校，改造农村初中校舍。'],
+    ['项目完成投资1915万元。'],
+    ['项目已全部完工。'],
+  );
+BUREAU_CASES.push(
+  ...allLayouts(
+    'b-real-kaili-itemised',
+    '17593.84平方米 and 1915万元, then seven projects in the next paragraph (real text, 凯里)',
+    kaili(KAILI[2]!),
+    [],
+  ),
+  ...allLayouts(
+    'b-defect-kaili-itemised',
+    '完成投资1915万元 against the seven projects of the next paragraph, 鸭塘中学 492万元 (changed from 429)',
+    kaili(changed(KAILI[2]!, '投资429万元', '投资492万元')),
+    [{ rule: 'total-mismatch', section: 3, needle: '完成投资1915万元' }],
+  ),
+);
+
 // 永康 (浙江, 卫健, 2017), as published: 总建筑面积8000 = 7770 + 230; 占地面积约1340 and 室外配套工程约4930 are other
 // measures (the old code compared 项目用地面积6500 with 1340 + 7770: a false error).
 const YONGKANG = line('yongkang-health-center-approval', '项目建设规模').replace(/^三、/u, '');

@@ -2249,6 +2249,35 @@ for (const layout of ['perSheet', 'oneSheet'] as const) {
   });
 }
 
+// The same 批复 with its parts numbered by a bare number and a space (`1 为切实…`, `3 建设规模及内容：…`), as a copy that lost
+// its 、 gives it: read as the 一、 original is (three parts, one section-missing finding, no heading-numbering warning); its
+// wrong source figure (changed: 自筹298万元) is found in 4 总投资及资金来源.
+{
+  const CN_DIGIT = '一二三四五六七八九';
+  const bare = (lines: readonly string[]): string[] =>
+    lines.map((l) => l.replace(/^([一二三四五六七八九])、/u, (_m, c: string) => `${CN_DIGIT.indexOf(c) + 1} `));
+  const t = realText('longling-longshan-field-approval', '龙山镇中心学校运动场');
+  UNSEEN_CASES.push(
+    {
+      id: 'u-real-longling-bare-numbers',
+      about: '龙陵 立项批复, its parts numbered `1 `…`6 ` (no 、): three parts read, numbered after the sentences 1 and 2',
+      snapshot: workbook(sheet(t.sheetName, column(bare(t.lines)))),
+      expected: [{ rule: 'section-missing', sheet: t.sheetName, cell: 'A5', project: t.sheetName }],
+      projects: 1,
+    },
+    {
+      id: 'u-real-longling-bare-numbers-source',
+      about: '龙陵 立项批复 numbered `1 `…: 自筹298万元 (changed from 288) against 项目估算总投资680万元 in 4 总投资及资金来源',
+      snapshot: workbook(sheet(t.sheetName, column(bare(t.lines).map((l) => l.replace('自筹288万元', '自筹298万元'))))),
+      expected: [
+        { rule: 'section-missing', sheet: t.sheetName, cell: 'A5', project: t.sheetName },
+        { rule: 'total-mismatch', sheet: t.sheetName, cell: 'A6', project: t.sheetName },
+      ],
+      projects: 1,
+    },
+  );
+}
+
 // 韶关 (shaoguan-quality-awards-table.txt, 广东), as published: 附件1's allocation table, seven rows and 合计 3000 (1000 + 800 +
 // 800 + 100 + 100 + 100 + 100), set under 六、资金安排情况 of a project with a sentence stating the same 3000万元: nothing to
 // raise; a wrong row (南雄市 900, planted) or a wrong stated sum in the text (3100万元, planted) fires.

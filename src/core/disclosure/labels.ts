@@ -125,6 +125,9 @@ export const DEFAULT_SECTION_ALIASES: Readonly<Record<string, SectionKey>> = {
   // the 项目文本's 五、实施周期
   实施周期: 'plan',
   项目实施周期: 'plan',
+  // 永康's 项目建议书批复 (real text): 五、项目建设周期：三年。
+  建设周期: 'plan',
+  项目建设周期: 'plan',
   建设期限: 'plan',
   项目建设期限: 'plan',
   // 龙陵's 立项批复 (real text): 五、项目建设时间：2018年6月开工，2019年3月完工。
@@ -422,6 +425,27 @@ export function matchHeading(line: string, table: AliasTable): HeadingMatch | nu
     if (restText !== '') return { key, label, numbering, rest: { text: restText, offset: restStart + lead } };
   }
   return { key, label, numbering };
+}
+
+/** `1 项目基本信息`, `２　项目名称：…`: a number of one or two digits, then spaces, then something that is not a figure. */
+const BARE_NUMBER_RE = /^\s*([0-9０-９]{1,2})[ \u3000]+(?=[^\s0-9０-９.．,，%])/u;
+
+/**
+ * A heading numbered by a bare number and a space (`1 项目名称`, `3 项目实施成效：…`), which `matchHeading` does not read:
+ * a number and a space is far more often a figure (`1 100万元`, `3 017人`). Only a whole label may follow it, and the
+ * caller decides where such a heading can stand (read.ts: the sheet numbers two or more of its headings so, or the line
+ * is alone in a form's label cell). Style `arabic-space`, the level of `1.`.
+ */
+export function matchBareNumberedHeading(line: string, table: AliasTable): HeadingMatch | null {
+  const m = BARE_NUMBER_RE.exec(line);
+  if (!m) return null;
+  const after = m[0].length;
+  const h = matchHeading(line.slice(after), table);
+  if (h?.numbering.style !== 'none') return null;
+  const value = Number(m[1]!.normalize('NFKC'));
+  if (value === 0) return null;
+  const numbering: Numbering = { style: 'arabic-space', value, raw: m[1]! };
+  return h.rest ? { ...h, numbering, rest: { text: h.rest.text, offset: h.rest.offset + after } } : { ...h, numbering };
 }
 
 export interface TitleMatch {

@@ -29,6 +29,8 @@ const RANK: Partial<Record<NumberingStyle, number>> = {
   'cn-paren': 1,
   'arabic-dot': 2,
   'arabic-dun': 2,
+  // `1 项目基本信息` (a number and a space, read only where labels.ts `matchBareNumberedHeading` allows it)
+  'arabic-space': 2,
   // `1.1` under `1.`/`一、`: a level below them, above `（1）`
   decimal: 2.5,
   'arabic-paren': 3,
@@ -48,8 +50,10 @@ type Event =
       readonly label: string;
       readonly numbering: Numbering;
       readonly ref: Paragraph['ref'];
-      /** A numbered sentence before the first section (OutlineHeading.item). */
+      /** A numbered sentence that names no section (OutlineHeading.item). */
       readonly item?: true;
+      /** An item inside a section: counted only beside a heading of its own style (see `place`). */
+      readonly inner?: true;
     };
 
 interface Open {
@@ -84,21 +88,37 @@ function lineEvent(p: Paragraph): Event | null {
  * `二、建设地点：龙山镇中心学校校园内。`, 龙陵, real text): the parts `三、建设规模及内容` … that follow are numbered after
  * it, so it counts for their numbering, as an item, not a heading.
  */
-function itemEvent(p: Paragraph): Event | null {
+function itemEvent(p: Paragraph, inner = false, bare = false): Event | null {
   const raw = p.text.trim();
-  const n = splitNumberingAsWritten(raw);
+  const b = bare ? BARE_ITEM_RE.exec(raw) : null;
+  // a project whose headings are numbered `3 建设规模及内容` counts its `1 为切实改善办学条件，…` lines the same way
+  const n = b
+    ? { style: 'arabic-space' as const, value: Number(b[1]!.normalize('NFKC')), length: b[0].length }
+    : splitNumberingAsWritten(raw);
   if (n.style === 'none' || n.value === null || rankOf(n.style) === null || n.length >= raw.length) return null;
   let end = 0;
   for (let k = 0; end < raw.length && k < n.length; end++) k += raw[end]!.normalize('NFKC').length;
   const numbering = { style: n.style, value: n.value, raw: raw.slice(0, end).trim() };
-  return { kind: 'line', text: raw, label: raw.slice(end).trim(), numbering, ref: p.ref, item: true };
+  return {
+    kind: 'line',
+    text: raw,
+    label: raw.slice(end).trim(),
+    numbering,
+    ref: p.ref,
+    item: true,
+    ...(inner && { inner: true as const }),
+  };
 }
+
+/** A line numbered by a bare number and a space (`1 为切实改善办学条件，…`): counted only where the headings are so numbered. */
+const BARE_ITEM_RE = /^([0-9０-９]{1,2})[ \u3000]+(?=[^\s0-9０-９.．,，%])/u;
 
 /** The project's lines that matter for the outline, in reading order. */
 function eventsOf(project: MutableProject): Event[] {
   const out: Event[] = [];
+  const bare = project.sections.some((s) => s.numbering.style === 'arabic-space');
   for (const p of project.lead ?? []) {
-    const e = lineEvent(p) ?? itemEvent(p);
+    const e = lineEvent(p) ?? itemEvent(p, false, bare);
     if (e) out.push(e);
   }
   for (const s of project.sections) {
@@ -129,7 +149,7 @@ function eventsOf(project: MutableProject): Event[] {
         p.offset <= s.headingOffset + s.headingText.length
       )
         continue;
-      const e = lineEvent(p) ?? (labels.has(p) ? formLabelEvent(p) : null);
+      const e = lineEvent(p) ?? (labels.has(p) ? formLabelEvent(p) : itemEvent(p, true, bare));
       if (e) out.push(e);
     }
   }
@@ -167,6 +187,14 @@ export function buildOutline(project: MutableProject): OutlineResult {
   const place = (e: Event): { level: number; parent: Open | undefined; open: boolean } | null => {
     const rank = rankOf(numberingOf(e).style);
     const value = numberingOf(e).value;
+    if (e.kind === 'line' && e.inner === true) {
+      // a numbered sentence inside a section (永康's 批复: `三、项目建设规模：…` and `四、项目估算总投资…。` under
+      // `二、项目建设内容`, then `五、项目建设周期`): counted beside the headings of its own style, closing nothing
+      // (a sub-heading after it still stands under the section); of another style it is plain text
+      const k = stack.findLastIndex((o) => o.rank === rank);
+      if (rank === null || k < 0 || stack.slice(k + 1).some((o) => o.rank === null || o.rank < rank)) return null;
+      return { level: stack[k]!.level, parent: stack[k - 1], open: false };
+    }
     if (rank === null && e.kind === 'line') {
       // a form's label: beside the headings of the current level, opening nothing
       const top = stack[stack.length - 1];

@@ -14,7 +14,16 @@ import type { Cell, SheetSnapshot, WorkbookSnapshot } from '../snapshot/types';
 import type { CellRef, Numbering, OutlineHeading, Paragraph, Project, SchoolTable, Section, SectionKey, SkippedSheet } from '../model';
 import { splitLines } from '../text/normalize';
 import { fastUnit, nfkc } from './fast-text';
-import { aliasTable, headingLike, matchHeading, matchTitle, splitNumberingAsWritten, titleFromSheetName, type AliasTable } from './labels';
+import {
+  aliasTable,
+  headingLike,
+  matchBareNumberedHeading,
+  matchHeading,
+  matchTitle,
+  splitNumberingAsWritten,
+  titleFromSheetName,
+  type AliasTable,
+} from './labels';
 import { buildOutline } from './outline';
 import { inferSections } from './infer';
 import { registerHeader, registerRow, transposedRegister, type RegisterColumns } from './registers';
@@ -359,7 +368,32 @@ type Line =
   | { kind: 'heading'; text: string; ref: CellRef; match: NonNullable<ReturnType<typeof matchHeading>>; offset: number }
   | { kind: 'text'; text: string; ref: CellRef; offset: number };
 
-function classifyCell(cell: Cell, sheet: string, aliases: AliasTable, out: Line[], structural: boolean): void {
+/**
+ * Whether a sheet numbers its headings with a bare number and a space (`1 项目名称`, `2 立项依据`): two or more lines of
+ * the sheet, with different numbers, are such headings. Then each is read as a heading (labels.ts
+ * `matchBareNumberedHeading`); one alone is not (unless alone in a form's label cell), as `1 项目名称` may be a line of a
+ * list.
+ */
+function numbersHeadingsBare(cells: readonly Cell[], aliases: AliasTable): boolean {
+  const seen = new Set<string>();
+  for (const cell of cells) {
+    if (cell.kind !== 'text') continue;
+    const raw = typeof cell.text === 'string' ? cell.text : '';
+    if (!/^\s*[0-9０-９]{1,2}[ \u3000]/mu.test(raw)) continue;
+    for (const line of raw.split(/\r?\n|\r/u)) {
+      const h = matchBareNumberedHeading(line.trim(), aliases);
+      if (h) seen.add(String(h.numbering.value));
+      if (seen.size >= 2) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * `bare`: a heading numbered by a bare number and a space (`1 项目名称`) is read too (the sheet numbers its headings so,
+ * or the cell is a form's label cell).
+ */
+function classifyCell(cell: Cell, sheet: string, aliases: AliasTable, out: Line[], structural: boolean, bare = false): void {
   const raw = typeof cell.text === 'string' ? cell.text : String(cell.value ?? '');
   const ref: CellRef = { sheet, row: cell.row, col: cell.col };
   const lines = raw.includes('\n') || raw.includes('\r') ? splitLines(raw) : raw.trim() === '' ? [] : [{ text: raw, offset: 0 }];
@@ -382,7 +416,7 @@ function classifyCell(cell: Cell, sheet: string, aliases: AliasTable, out: Line[
         out.push({ kind: 'title', text, ref, match: t });
         continue;
       }
-      const h = matchHeading(text, aliases);
+      const h = matchHeading(text, aliases) ?? (bare ? matchBareNumberedHeading(text, aliases) : null);
       if (h) {
         out.push({ kind: 'heading', text, ref, match: h, offset });
         continue;
@@ -523,6 +557,7 @@ function readSheet(sheet: SheetSnapshot, aliases: AliasTable, sheetTables: reado
   const transposed = transposedRegister(name, cells, aliases);
   if (transposed) projects.push(...transposed.projects);
 
+  const bareSheet = numbersHeadingsBare(cells, aliases);
   let i = 0;
   const lines: Line[] = [];
   while (i < cells.length) {
@@ -614,7 +649,11 @@ function readSheet(sheet: SheetSnapshot, aliases: AliasTable, sheetTables: reado
         const h = probe[0];
         if (h?.kind === 'heading' && h.match.key !== currentSection()?.key) header = false;
       }
-      rowCells.forEach((cell, k) => classifyCell(cell, name, aliases, lines, k === 0 && !header && (textCells <= 2 || formRow)));
+      // a form's label cell: alone in the row's first cell, one line, its content beside it
+      const labelCell = textCells === 2 && !/[\r\n]/u.test(cellString(rowCells[0]!).trim());
+      rowCells.forEach((cell, k) =>
+        classifyCell(cell, name, aliases, lines, k === 0 && !header && (textCells <= 2 || formRow), bareSheet || (k === 0 && labelCell)),
+      );
     }
     i = j;
     if (lines.length === 0) continue;
@@ -699,7 +738,9 @@ function readSheet(sheet: SheetSnapshot, aliases: AliasTable, sheetTables: reado
 function headingLines(lines: readonly string[], max = 6): string[] {
   const found = lines.map((text) => ({ text: text.trim(), h: headingLike(text) })).filter((x) => x.h !== null);
   const rank = (style: Numbering['style']): number =>
-    ['cn-part', 'roman', 'cn-dun', 'cn-paren', 'arabic-dot', 'arabic-dun', 'decimal', 'arabic-paren', 'circled'].indexOf(style);
+    ['cn-part', 'roman', 'cn-dun', 'cn-paren', 'arabic-dot', 'arabic-dun', 'arabic-space', 'decimal', 'arabic-paren', 'circled'].indexOf(
+      style,
+    );
   const top = Math.min(...found.map((x) => rank(x.h!.style)));
   return found
     .filter((x) => rank(x.h!.style) === top)
@@ -816,7 +857,13 @@ function numberedLead(
   let last = -1;
   for (let i = 0; i < preamble.length; i++) {
     // a numbered sentence counts as well as a heading-like line (a 批复's `一、为切实改善…同意立项…。`, 龙陵, real text)
-    const n = splitNumberingAsWritten(preamble[i]!.text.trim());
+    const text = preamble[i]!.text.trim();
+    // `1 为切实改善…` before `3 建设规模及内容`: a bare number, as the headings are numbered
+    const bare: RegExpExecArray | null =
+      style === 'arabic-space' ? /^([0-9０-９]{1,2})[ \u3000]+(?=[^\s0-9０-９.．,，%])/u.exec(text) : null;
+    const n: { style: Numbering['style']; value: number | null } = bare
+      ? { style, value: Number(bare[1]!.normalize('NFKC')) }
+      : splitNumberingAsWritten(text);
     if (n.style !== style || n.value === null) continue;
     if (n.value === 1) from = i;
     last = n.value;

@@ -9,6 +9,7 @@ const STYLE_ZH: Record<NumberingStyle, string> = {
   'cn-paren': '用“（一）”式编号',
   'arabic-dot': '用“1.”式编号',
   'arabic-dun': '用“1、”式编号',
+  'arabic-space': '用“1 ”式编号（数字后空格）',
   decimal: '用“1.1”式编号',
   'arabic-paren': '用“（1）”式编号',
   circled: '用“①”式编号',
@@ -21,6 +22,7 @@ const STYLE_EN: Record<NumberingStyle, string> = {
   'cn-paren': 'numbered "（一）"',
   'arabic-dot': 'numbered "1."',
   'arabic-dun': 'numbered "1、"',
+  'arabic-space': 'numbered "1 " (a number and a space)',
   decimal: 'numbered "1.1"',
   'arabic-paren': 'numbered "（1）"',
   circled: 'numbered "①"',
@@ -45,6 +47,8 @@ export function numberingFor(style: NumberingStyle, n: number, major = 1): strin
       return `${n}.`;
     case 'arabic-dun':
       return `${n}、`;
+    case 'arabic-space':
+      return `${n}`;
     case 'arabic-paren':
       return `（${n}）`;
     case 'circled':

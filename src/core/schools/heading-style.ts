@@ -70,6 +70,8 @@ export function headingInStyle(style: Omit<HeadingStyle, 'labels'>, n: number, l
       return `${n}.${label}`;
     case 'arabic-dun':
       return `${n}、${label}`;
+    case 'arabic-space':
+      return `${n} ${label}`;
     case 'decimal':
       return `${style.major ?? 1}.${n} ${label}`;
     case 'arabic-paren':

@@ -10,6 +10,8 @@
  * reports progress (`目前已下达…`), or another breakdown.
  */
 
+import { parseChineseNumeral } from './numerals';
+
 /** One figure of a text, whatever it measures, as the structure finder needs it. */
 export interface Entry {
   readonly para: number;
@@ -625,6 +627,54 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
     return kept.length > 0 ? kept : parts;
   };
 
+  /**
+   * Totals at the end of paragraph p itemised in paragraph p + 1 with no marker (凯里, real text). Conservative, as a
+   * summary and a later paragraph of news are often unrelated: the totals are the figures of p's last sentence, which
+   * ends the paragraph; p states how many items there are (`项目7个`, at least two); and for each total, the next
+   * paragraph holds exactly that many figures of its kind, each closing its clause (`投资133万元，`; not `1000亿元农村初中
+   * 校舍改造项目`, a programme's name), none a total, a bound or a part already. Every total of the sentence must be
+   * itemised so, or none is taken.
+   */
+  const itemisedInNext = (p: number): TotalStructure[] => {
+    const here = inPara(p);
+    const next = inPara(p + 1);
+    if (here.length === 0 || next.length < 2) return [];
+    const s = shapes[p]!;
+    const lastEntry = entries[here[here.length - 1]!]!;
+    // the last figure's sentence ends the paragraph (its other figures may follow it: 建筑面积…，完成投资…。)
+    if (!/^[\s。.;；!！]*$/u.test(s.norm.slice(sentenceEnd(s, lastEntry.nEnd, 0)))) return [];
+    const ls = sentenceStart(s, lastEntry.nStart, 0);
+    const totals = here.filter((i) => entries[i]!.nStart >= ls && depthOf(i) === 0 && !entries[i]!.family.startsWith('count:'));
+    // the counts it states, read here (money and quantities are analysed apart: a count may not be among the entries)
+    const counts = new Set<number>();
+    for (const m of s.norm.matchAll(STATED_COUNT)) {
+      if (s.depth[m.index] !== 0 || /[\d.约近余多]$/u.test(s.norm.slice(0, m.index))) continue;
+      const n = /^\d+$/u.test(m[1]!) ? Number(m[1]) : parseChineseNumeral(m[1]!);
+      if (n !== null && n >= 2 && !/^(?:余|多|以上|左右)/u.test(s.norm.slice(m.index + m[0].length))) counts.add(n);
+    }
+    // the largest: the totals are of all the items (7 projects, 6 of them schools: the list must name 7)
+    const count = Math.max(0, ...counts);
+    // a summary sentence holds a few totals (a long run of figures is no summary; and the work stays linear)
+    if (count < 2 || totals.length === 0 || totals.length > 4) return [];
+    const t2 = shapes[p + 1]!;
+    const closes = (i: number): boolean => /^(?:[\s]*[,，。;；、]|\s*$)/u.test(t2.norm.slice(entries[i]!.nEnd, entries[i]!.nEnd + 2));
+    const out: TotalStructure[] = [];
+    for (const t of totals) {
+      const T = entries[t]!;
+      if (!usable(t) || T.bound || T.per !== '' || T.cumulative || totalOf.has(t) || partOf.has(t)) return [];
+      const parts = next.filter((i) => {
+        const e = entries[i]!;
+        if (!usable(i) || !sameKind(i, t) || depthOf(i) !== 0 || e.per !== '' || !closes(i)) return false;
+        return measureOf(t) === '' || measureOf(i) === '' || measureOf(i) === measureOf(t);
+      });
+      if (parts.length !== count) return [];
+      if (parts.some((i) => partOf.has(i) || totalOf.has(i) || entries[i]!.total === 'strong' || entries[i]!.sum || entries[i]!.bound))
+        return [];
+      out.push({ total: t, parts, kind: 'total-then-parts', scope: 'all' });
+    }
+    return out;
+  };
+
   const overlaps = (i: number, parts: readonly number[]): boolean => {
     let lo = 0;
     let hi = 0;
@@ -747,6 +797,17 @@ export function findStructures(input: FinderInput): { structures: TotalStructure
     structures.push({ total: t, parts, kind: 'total-then-parts', scope: 'all' });
     totalOf.add(t);
     for (const i of parts) partOf.add(i);
+  }
+
+  // a paragraph that ends on its totals, then the next paragraph itemising exactly the number of items it states
+  // (凯里, real text: …教育项目7个，…。目前所有项目已全部完工，建筑面积17593.84平方米，完成投资1915万元。 / seven schools,
+  // each with its 建筑面积 and 投资): see itemisedInNext
+  for (let p = 0; p + 1 < shapes.length; p++) {
+    for (const st of itemisedInNext(p)) {
+      structures.push(st);
+      totalOf.add(st.total);
+      for (const i of st.parts) partOf.add(i);
+    }
   }
 
   // items then a summing word: A 10万元，B 5万元，合计15万元; a 合计 line under a list
@@ -924,6 +985,8 @@ function namedItems(s: ParagraphShape, M: Marker, regionEnd: number): string[] |
 
 // ---------------------------------------------------------------- words around a figure
 
+/** A count of things stated in a paragraph (`项目7个`, `6所`, `三个项目`): how many items a following paragraph may itemise. */
+const STATED_COUNT = /(\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:个|所|项|处|座|栋|幢|家)/gu;
 const STRONG_TOTAL =
   /(合计|共计|总计|总共|一共|累计|总额|总投资|总预算|总金额|资金总额|总经费|总资金|共需资金|共需经费|共安排|共投入|共下达|总规模|总建筑面积|总面积)/gu;
 const WEAK_TOTAL =

@@ -171,3 +171,76 @@ describe('readDisclosure: headings in context', () => {
     expect(r.projects[0]!.sections.map((s) => [s.key, s.label])).toEqual([['results', '项目绩效']]);
   });
 });
+
+// A bare number and a space (`3 建设规模及内容`): a copy of a 批复 or a form that lost its 、 (a PDF's text, a form's label
+// cell). Built from 龙陵's 立项批复 (tests/fixtures/real/longling-longshan-field-approval.txt,
+// https://longling.gov.cn/info/8506/1450899.htm), its parts numbered `1 `…`6 ` instead of `一、`…`六、`.
+describe('headings numbered by a bare number and a space', () => {
+  const LONGLING = [
+    '龙山镇中心学校：',
+    '1 为切实改善办学条件，提高教育教学质量，同意立项建设龙山镇中心学校运动场厕所及附属工程建设项目。',
+    '2 建设地点：龙山镇中心学校校园内。',
+    '3 建设规模及内容：新建运动场7332平方米。',
+    '4 总投资及资金来源：项目估算总投资680万元。',
+    '5 项目建设时间：2018年6月开工，2019年3月完工。',
+  ];
+
+  it('reads them where the sheet numbers two or more of its headings so, counting the numbered sentences before', () => {
+    const doc = readDisclosure(book(column('运动场', LONGLING)));
+    const p = doc.projects[0]!;
+    expect(p.sections.map((s) => [s.key, s.numbering.style, s.numbering.value, s.numbering.raw])).toEqual([
+      ['content', 'arabic-space', 3, '3'],
+      ['funding', 'arabic-space', 4, '4'],
+      ['plan', 'arabic-space', 5, '5'],
+    ]);
+    // the section's text is what follows the label
+    expect(p.sections[1]!.paragraphs[0]!.text).toBe('项目估算总投资680万元。');
+    expect(p.outline?.filter((h) => h.item === true).map((h) => h.numbering.raw)).toEqual(['1', '2']);
+  });
+
+  it('never reads a figure (`1 100万元`, `3 017人`) nor a line whose words are no label', () => {
+    for (const line of ['1 100万元', '3 017人', '2 建设地点：龙山镇中心学校校园内。', '1 项目名称国家义务教育']) {
+      expect(matchHeading(line, table)).toBeNull();
+    }
+  });
+
+  it('does not read one such line alone among headings numbered otherwise (a line of a list)', () => {
+    const doc = readDisclosure(
+      book(
+        column('Sheet1', [
+          '项目一',
+          '一、项目名称',
+          '学生资助',
+          '二、立项依据',
+          '1 项目实施单位 由各校负责',
+          '三、项目实施单位',
+          '县教育局',
+        ]),
+      ),
+    );
+    const p = doc.projects[0]!;
+    expect(p.sections.map((s) => s.key)).toEqual(['name', 'basis', 'unit']);
+    expect(p.sections[1]!.paragraphs.map((x) => x.text)).toContain('1 项目实施单位 由各校负责');
+  });
+
+  // 青山's 绩效目标表 2021 (tests/fixtures/real/qingshan-bogai-target-form-2021.txt), its first label numbered `1 `
+  it("reads one alone in a form's label cell, its content beside it", () => {
+    const doc = readDisclosure(
+      book(
+        sheet('绩效目标表', [
+          ['1 项目名称', '农村义务教育薄弱学校改造补助资金'],
+          ['项目执行单位', '化工区学校'],
+          ['资金情况', '年度资金总额：16'],
+          ['总体目标', '年度目标：全面改善农村义务教育薄弱学校办学条件，扩大基础教育资源，进一步提高义务教育均衡发展水平。'],
+        ]),
+      ),
+    );
+    const p = doc.projects[0]!;
+    expect(p.sections.map((s) => [s.key, s.numbering.style])).toEqual([
+      ['name', 'arabic-space'],
+      ['unit', 'none'],
+      ['funding', 'none'],
+      ['results', 'none'],
+    ]);
+  });
+});

@@ -119,3 +119,43 @@ describe('heading-numbering', () => {
     ]);
   });
 });
+
+// 永康's 项目建议书批复 (tests/fixtures/real/yongkang-health-center-approval.txt, 永发改〔2017〕355号): its parts 三、 and 四、
+// are sentences inside the section 二、项目建设内容, so 五、项目建设周期 is the fifth numbered line, not the seventh section
+describe('heading-numbering: numbered sentences inside a section', () => {
+  const approval = (lines: string[]) => {
+    const cells: Cell[] = lines.map((l, row) => ({ row, col: 0, kind: 'text', value: l, text: l }));
+    const snapshot = { sheets: [{ name: 'Sheet1', index: 0, visibility: 'visible' as const, merges: [], cells }] };
+    const read = readDisclosure(snapshot);
+    return { read, f: run({ projects: read.projects, tables: [], registry: [], snapshot }) };
+  };
+  const YONGKANG = [
+    '项目一',
+    '永康市花街中心卫生院：',
+    '你院要求审批永康市花街中心卫生院迁建工程项目建议书的申请收悉。经研究批复如下：',
+    '一、该项目是根据永政办发〔2017〕92号（新增前期类第25项），拟将现花街中心卫生院迁建至永康市花街镇倪宅村西山区块。',
+    '二、项目建设内容：新建门诊综合楼、辅楼及室外配套工程。',
+    '三、项目建设规模：项目用地面积6500平方米，总建筑面积8000平方米。',
+    '四、项目估算总投资3400万元，资金来源：市财政。',
+    '五、项目建设周期：三年。',
+  ];
+
+  it('reads 建设周期 as 项目实施计划 and counts 三、 and 四、 for its number (real text, 永康)', () => {
+    const { read, f } = approval(YONGKANG);
+    expect(read.projects[0]!.sections.map((s) => [s.key, s.numbering.raw])).toEqual([
+      ['content', '二、'],
+      ['plan', '五、'],
+    ]);
+    expect(f).toEqual([]);
+  });
+
+  it('still finds a number that fits neither its place nor the standard (六、 for the fifth line)', () => {
+    const { f } = approval(YONGKANG.map((l) => l.replace(/^五、/u, '六、')));
+    expect(f.map((x) => [x.cell, x.messageId, x.expected])).toEqual([['A8', 'position', '七、']]);
+  });
+
+  it('counts a sentence only in the style of the heading it stands in (a `1.` item is not a sibling of `二、`)', () => {
+    const { f } = approval(YONGKANG.map((l) => l.replace(/^三、/u, '1.').replace(/^四、/u, '2.')));
+    expect(f.map((x) => [x.cell, x.messageId, x.expected])).toEqual([['A8', 'position', '七、']]);
+  });
+});

@@ -187,4 +187,34 @@ describe('total-mismatch on quantities', () => {
       expect([f!.actual, f!.expected]).toEqual(['6674平方米', '6404平方米']);
     });
   });
+
+  // 凯里 (tests/fixtures/real/kaili-central-school-projects-news.txt, http://3g.qdn.cn/news/kl/201001/25069.shtml): the
+  // totals end one paragraph, the seven projects are itemised in the next, with no 其中 between them
+  describe('totals itemised in the next paragraph (凯里, real text)', () => {
+    const SUMMARY =
+      '日前，记者从凯里市发展和改革局获悉，凯里市共获取新增中央投资教育项目7个，包括新建凯里特殊教育学校和6所农村初中校舍改造项目。目前所有项目已全部完工，建筑面积17593.84平方米，完成投资1915万元。';
+    const ITEMS =
+      '新建凯里特殊教育学校工程，建筑面积4150平方米，完成投资503万元。第一批新增中央投资1000亿元农村初中校舍改造项目3个：龙场中学建筑面积1120平方米、投资133万元，舟溪中学建筑面积1910平方米、投资197万元，翁项九年制义务教育学校建筑面积1529.58平方米、投资158万元；第二批新增中央投资1300亿元农村初中校舍改造项目3个：万潮中学建筑面积1949.35平方米、投资206万元，大风洞正钰中学建筑面积2815.91平方米、投资289万元，鸭塘中学建筑面积4119平方米、投资429万元。';
+
+    it('raises nothing on the text as published (17593.84 = 4150 + … + 4119, 1915 = 503 + … + 429)', () => {
+      expect(run([SUMMARY, ITEMS])).toEqual([]);
+    });
+
+    it('finds a changed item of either total (changed: 鸭塘中学 492万元, 4191平方米)', () => {
+      const money = run([SUMMARY, ITEMS.replace('投资429万元', '投资492万元')]);
+      expect(money.map((f) => [f.cell, f.actual, f.expected])).toEqual([['A3', '1915万元', '1978万元']]);
+      const area = run([SUMMARY, ITEMS.replace('建筑面积4119平方米', '建筑面积4191平方米')]);
+      expect(area.map((f) => [f.cell, f.actual, f.expected])).toEqual([['A3', '17593.84平方米', '17665.84平方米']]);
+    });
+
+    it('takes no next paragraph whose items are not as many as the count stated (a summary and unrelated news)', () => {
+      // six of the seven: the count 7 is not met, nothing compared
+      const six = ITEMS.replace('，鸭塘中学建筑面积4119平方米、投资429万元', '');
+      expect(run([SUMMARY, six])).toEqual([]);
+      // no count stated in the summary: nothing compared
+      expect(run([SUMMARY.replace('项目7个，', '项目，'), ITEMS.replace('投资429万元', '投资492万元')])).toEqual([]);
+      // not the paragraph right after
+      expect(run([SUMMARY, '项目情况如下。', ITEMS.replace('投资429万元', '投资492万元')])).toEqual([]);
+    });
+  });
 });

@@ -25,6 +25,21 @@ const CURRENT_YEAR = /(?<![基根成资版日])本年|今年/u;
  */
 const TITLE_YEAR = /(?<!\d)((?:19|20)\d{2})\s*年度?[^，。；\d]{0,12}?预算/gu;
 
+/**
+ * Whether the year at [start, end) is told as done: its clause says 已 (`2023年12月已完成招标`), or it is a
+ * `截至…` whose next clause does (`截至2023年底，已完成一期`). Not a deadline (`截止2024年6月完成发放`).
+ */
+function isHistory(text: string, start: number, end: number): boolean {
+  const before = Math.max(...['，', '。', '；', ',', ';'].map((c) => text.lastIndexOf(c, start)));
+  const rest = text.slice(end);
+  const after = rest.search(/[，。；,;]/u);
+  const clause = text.slice(before + 1, after < 0 ? text.length : end + after);
+  if (clause.includes('已')) return true;
+  if (after < 0 || !/截至|截止/u.test(clause) || rest[after] === '。') return false;
+  const next = rest.slice(after + 1).search(/[，。；,;]/u);
+  return rest.slice(after + 1, next < 0 ? undefined : after + 1 + next).includes('已');
+}
+
 /** Quoted document names (`《…2021年…方案》`) name other texts' years, not this plan's. */
 const QUOTED = /《[^《》]*》/gu;
 
@@ -39,7 +54,8 @@ interface YearsSeen {
   readonly current: boolean;
 }
 
-function yearsIn(paragraphs: readonly ParagraphLike[], pattern: RegExp): YearsSeen | undefined {
+/** The years `pattern` finds; with `history` false, not those of a clause telling what was done (a plan's). */
+function yearsIn(paragraphs: readonly ParagraphLike[], pattern: RegExp, history = true): YearsSeen | undefined {
   let latest = 0;
   let at: ParagraphLike | undefined;
   const all = new Set<number>();
@@ -50,6 +66,7 @@ function yearsIn(paragraphs: readonly ParagraphLike[], pattern: RegExp): YearsSe
     if (CURRENT_YEAR.test(text)) current = true;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      if (!history && isHistory(text, m.index, m.index + m[0].length)) continue;
       for (const g of [m[1], m[2]]) {
         if (g === undefined) continue;
         const y = Number(g);
@@ -73,7 +90,7 @@ interface Stale {
 /** For each project: its plan's years, else the budget years its funding names. */
 function projectYears(project: Project): Stale | undefined {
   const plan = project.sections.find((s) => s.key === 'plan');
-  const planSeen = plan ? yearsIn(sectionParagraphs(plan), YEAR) : undefined;
+  const planSeen = plan ? yearsIn(sectionParagraphs(plan), YEAR, false) : undefined;
   if (plan && planSeen) return { project, section: plan, seen: planSeen };
   const funding = project.sections.find((s) => s.key === 'funding');
   if (!funding) return undefined;

@@ -97,6 +97,8 @@ describe('stale-year', () => {
     expect(run(doc([p('项目一', plan, ['2021年至2023年累计安排资金300万元，本次安排资金100万元。'])], T24))).toEqual([]);
     // last year's budget kept as it was still is
     expect(run(doc([p('项目一', plan, ['2023年度预算安排资金100万元。'])], T24))).toHaveLength(1);
+    // 已 after the budget's own year (`预算已批复`) tells nothing done before it
+    expect(run(doc([p('项目一', plan, ['2023年度预算已批复资金100万元。'])], T24))).toHaveLength(1);
   });
 
   it('a title naming a final account and a budget states the budget’s year (`2023年度决算及2024年部门预算`)', () => {
@@ -115,6 +117,17 @@ describe('stale-year', () => {
     // one left at 2023 among them is still found
     expect(run(doc([...projects, p('项目四', ['2023年9月完成。'])], null))).toEqual([
       ['项目四', 'A7', '项目四的“项目实施计划”写的是2023年，其他项目写的是2024年，是否沿用了上年的文本？'],
+    ]);
+  });
+
+  it('a year told as done (`截至2023年底已完成一期`) is history, not a date of the plan', () => {
+    expect(run(doc([p('项目一', ['截至2023年底，已完成一期工程；3月启动二期工程，12月底前完工。'])], T24))).toEqual([]);
+    expect(run(doc([p('项目一', ['2023年12月已完成招标。', '3月进场施工，10月竣工验收。'])], T24))).toEqual([]);
+    // 截止 as a deadline is a date of the plan: 2024 named, not stale
+    expect(run(doc([p('项目一', ['2023年9月启动摸底，截止2024年6月完成发放。'])], T24))).toEqual([]);
+    // a kept-over plan that also recalls what was done is still found by its other dates
+    expect(run(doc([p('项目一', ['2023年3月已完成调研；2023年6月完成培训。'])], T24))).toEqual([
+      ['项目一', 'A7', '项目一的“项目实施计划”写的是2023年，早于预算年度2024年，是否沿用了上年的文本？'],
     ]);
   });
 

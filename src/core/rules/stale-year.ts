@@ -40,6 +40,29 @@ function isHistory(text: string, start: number, end: number): boolean {
   return rest.slice(after + 1, next < 0 ? undefined : after + 1 + next).includes('已');
 }
 
+/** A year in Chinese numerals (`二〇二三年`, `二零二四年度`): four digits, the first 一 or 二. */
+const CN_YEAR = /(?<![〇零一二三四五六七八九十])([一二][〇零○Ｏ一二三四五六七八九]{3})(?=\s*学?年)/gu;
+const CN_DIGIT: Readonly<Record<string, string>> = {
+  〇: '0',
+  零: '0',
+  '○': '0',
+  Ｏ: '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+};
+
+/** The text with its years in Chinese numerals written in figures, so that the patterns read them. */
+function arabicYears(text: string): string {
+  return text.replace(CN_YEAR, (y) => y.replace(/./gu, (c) => CN_DIGIT[c] ?? c));
+}
+
 /** Quoted document names (`《…2021年…方案》`) name other texts' years, not this plan's. */
 const QUOTED = /《[^《》]*》/gu;
 
@@ -62,7 +85,7 @@ function yearsIn(paragraphs: readonly ParagraphLike[], pattern: RegExp, history 
   let current = false;
   for (const p of paragraphs) {
     if (!p.text.includes('年')) continue;
-    const text = p.text.replace(QUOTED, '');
+    const text = arabicYears(p.text.replace(QUOTED, ''));
     if (CURRENT_YEAR.test(text)) current = true;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
@@ -107,7 +130,7 @@ function projectYears(project: Project): Stale | undefined {
 function statedYear(document: DisclosureDocument, option: unknown): number | undefined {
   if (typeof option === 'number' && Number.isInteger(option) && option >= 1900 && option <= 2199) return option;
   if (!document.title) return undefined;
-  const years = [...document.title.text.matchAll(TITLE_YEAR)].map((m) => Number(m[1]));
+  const years = [...arabicYears(document.title.text).matchAll(TITLE_YEAR)].map((m) => Number(m[1]));
   return years.length > 0 ? Math.max(...years) : undefined;
 }
 

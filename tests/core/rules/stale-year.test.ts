@@ -131,6 +131,16 @@ describe('stale-year', () => {
     ]);
   });
 
+  it('reads years written in Chinese numerals (`二〇二三年`, `二〇二四年度部门预算`) as the others', () => {
+    expect(run(doc([p('项目一', ['二〇二三年九月完成。'])], T24))).toEqual([
+      ['项目一', 'A7', '项目一的“项目实施计划”写的是2023年，早于预算年度2024年，是否沿用了上年的文本？'],
+    ]);
+    expect(run(doc([p('项目一', ['二〇二三年九月完成。'])], '县教育局二〇二四年度部门预算公开'))).toHaveLength(1);
+    expect(run(doc([p('项目一', ['二〇二四年九月完成。'])], T24))).toEqual([]);
+    // not a figure in words that is no year (`三千二百年`, `一二三四年级` are none)
+    expect(run(doc([p('项目一', ['按一二三年级分批完成。'])], T24))).toEqual([]);
+  });
+
   it('says it in English', () => {
     const d = doc([p('项目一', ['2022年9月完成。'])]);
     expect(run(d, undefined, 'en')).toEqual([

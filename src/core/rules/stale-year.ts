@@ -16,8 +16,8 @@ const YEAR = /(?<!\d)((?:19|20)\d{2})(?:\s*(?:[-—–~～至到]\s*)((?:19|20)\
  */
 const BUDGET_YEAR = /(?<!\d)((?:19|20)\d{2})\s*年度?\s*(?:(?!已|累计|曾)[^，。；\d]){0,6}?(?:预算|安排|计划投入|拟投入|申请)/gu;
 
-/** The budget year named in words (`本年度完成三期`, `今年春季学期`); not 成本年度, 基本年限. */
-const CURRENT_YEAR = /(?<![基根成资版日])本年|今年/u;
+/** The budget year named in words (`本年度完成三期`, `今年春季学期`); not 成本年度, 基本年限, 本年级. */
+const CURRENT_YEAR = /(?<![基根成资版日])本年(?!级)|今年/u;
 
 /**
  * A title that names the budget year: `江川区教育体育局2023年预算重点领域财政项目文本公开`, `2024年度部门预算`;

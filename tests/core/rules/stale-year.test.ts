@@ -89,6 +89,7 @@ describe('stale-year', () => {
     expect(run(doc([p('项目一', ['2023年秋季学期至今年春季学期发放。'])], T24))).toEqual([]);
     // 成本年度 is no 本年度
     expect(run(doc([p('项目一', ['2023年完成，按成本年度核算。'])], T24))).toHaveLength(1);
+    expect(run(doc([p('项目一', ['2023年9月完成，本年级学生全部覆盖。'])], T24))).toHaveLength(1);
   });
 
   it('funding already given in an earlier year (`2023年已安排`, `累计安排`) is not the budget year the section states', () => {

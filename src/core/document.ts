@@ -80,7 +80,8 @@ function drawingsOf(sheet: object): SheetDrawings | undefined {
   const d: unknown = sheet.drawings;
   if (typeof d !== 'object' || d === null || !('textBoxes' in d) || !('pictures' in d)) return undefined;
   const { textBoxes, pictures } = d;
-  if (typeof textBoxes !== 'number' || typeof pictures !== 'number' || textBoxes + pictures <= 0) return undefined;
+  const count = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+  if (!count(textBoxes) || !count(pictures) || textBoxes + pictures <= 0) return undefined;
   const sample = 'sample' in d && typeof d.sample === 'string' ? d.sample : undefined;
   return { textBoxes, pictures, ...(sample !== undefined && { sample }) };
 }

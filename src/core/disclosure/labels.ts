@@ -309,8 +309,9 @@ const CN = '一二三四五六七八九十百零〇两';
 const NUMBERING_RES: readonly { re: RegExp; style: Numbering['style']; cn: boolean }[] = [
   // `第一部分 项目名称`, `第二章`: a part above the `一、` headings
   { re: new RegExp(`^\\s*第\\s*([${CN}]{1,4}|\\d{1,2})\\s*(?:部分|章|篇|节)\\s*[、.,，:]?\\s*`, 'u'), style: 'cn-part', cn: false },
-  // `1.1 项目名称`, `2.3.资金安排情况`: a section numbered within a part (the value is the last number, 3 for 2.3)
-  { re: /^\s*(\d{1,2}\.\d{1,2})(?:\.(?!\d))?\s*(?=\D)/u, style: 'decimal', cn: false },
+  // `1.1 项目名称`, `2.3.资金安排情况`: a section numbered within a part (the value is the last number, 3 for 2.3);
+  // not a figure at a line's start (`1.5万元用于…`, `2.5亿元`, `1.2%`, `3.5平方米`)
+  { re: /^\s*(\d{1,2}\.\d{1,2})(?:\.(?!\d))?\s*(?=\D)(?!(?:万|亿|元|%|‰|平方))/u, style: 'decimal', cn: false },
   { re: new RegExp(`^\\s*\\(\\s*([${CN}]{1,4})\\s*\\)\\s*`, 'u'), style: 'cn-paren', cn: true },
   // `一）项目名称`: the half bracket, a （一） written short
   { re: new RegExp(`^\\s*([${CN}]{1,4})\\s*\\)\\s*`, 'u'), style: 'cn-paren', cn: true },

@@ -1045,8 +1045,11 @@ function sumIn(clause: string): boolean {
 }
 
 const CUMULATIVE = /(累计|截至|截止|为止|至今|累积)/u;
-/** The measure an area's words name (总建筑面积 and 建筑面积 are one measure). */
-const AREA_MEASURE = /(?:总)?((?:建筑|占地|用地|绿化|硬化|使用|场地|改造|维修)面积)/gu;
+/**
+ * The measure an area's words name (总建筑面积 and 建筑面积 are one measure). 改造面积 and 维修面积 name none: a renovated
+ * or repaired area is floor area, a part of 总建筑面积 as 新建 is.
+ */
+const AREA_MEASURE = /(?:总)?((?:建筑|占地|用地|绿化|硬化|使用|场地)面积)/gu;
 
 /** Item names that say nothing alone (`资金80万元`): the words of the clause before are added to them. */
 const GENERIC = /^(?:资金|经费|金额|费用|款项|投资|总投资|投入|支出|面积|建筑面积|占地面积|数量|人数|规模|合计|共计|总计|小计)$/u;

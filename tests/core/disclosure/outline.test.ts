@@ -4,7 +4,7 @@
  * make of the outline, and the check's findings on it (none, unless the text is wrong).
  */
 import { describe, expect, it } from 'vitest';
-import { readDisclosure } from '../../../src/core/disclosure/index';
+import { readDisclosure, splitNumbering } from '../../../src/core/disclosure/index';
 import { checkWorkbook } from '../../../src/core/check';
 import { book, column, sheet } from './helpers';
 
@@ -332,6 +332,15 @@ describe('sections numbered 1.1 and 第一节', () => {
     const l = [...lines((i) => `${CN[i]}、`)];
     l[12] = '1.5万元用于购置设备，其余用于发放助学金。';
     expect(findings(l)).toEqual([]);
+  });
+
+  it('a figure at a line’s start is no `1.1` numbering (the case above passes on any reading: its line is a sentence)', () => {
+    // review2: the decimal pattern took `1.5万元` for section 5 of part 1
+    for (const line of ['1.5万元用于购置设备', '2.5亿元', '1.2%的学生', '3.5平方米']) {
+      expect(splitNumbering(line.normalize('NFKC')).style).not.toBe('decimal');
+    }
+    expect(splitNumbering('1.5 项目实施内容')).toEqual({ style: 'decimal', value: 5, length: 4 });
+    expect(splitNumbering('2.3资金安排情况').style).toBe('decimal');
   });
 });
 

@@ -120,10 +120,10 @@ function projectYears(project: Project): Stale | undefined {
   const paragraphs = sectionParagraphs(funding);
   const budget = yearsIn(paragraphs, BUDGET_YEAR);
   if (!budget) return undefined;
-  // a later year named anywhere in the section (`2022年下达…，2023年度预算…`) settles it
+  // a later year named anywhere in the section (`2022年下达…，2023年度预算…`) settles it; both scans read the
+  // same paragraphs, so they agree on whether the budget year is named in words (`current`)
   const any = yearsIn(paragraphs, YEAR);
-  const seen = any && any.latest > budget.latest ? any : budget;
-  return { project, section: funding, seen: { ...seen, current: any?.current ?? false } };
+  return { project, section: funding, seen: any && any.latest > budget.latest ? any : budget };
 }
 
 /** The budget year: the rule's option, else the title's year. */

@@ -424,9 +424,10 @@ export function createExcelHost(options: ExcelHostOptions): ExcelHost {
           for (const m of moved) filled.set(`${m.sheet}!${m.cell}`, m);
           // the 说明 of the findings below the rows move with them (the rows are in: a failure here only says so)
           const rows = r.inserted;
-          await run((ctx) => moveStoredExplanations(ctx, rows, { events: caps.events })).catch((e: unknown) =>
-            pending.push({ zh: T.explanationsNotMoved.zh + because(e).zh, en: T.explanationsNotMoved.en + because(e).en }),
-          );
+          await run((ctx) => moveStoredExplanations(ctx, rows, { events: caps.events })).catch((e: unknown) => {
+            const why = because(e);
+            pending.push({ zh: T.explanationsNotMoved.zh + why.zh, en: T.explanationsNotMoved.en + why.en });
+          });
         }
         for (const w of r.written) if (!w.inserted) filled.set(`${w.sheet}!${w.cell}`, markOf(w, last));
         const refused = fixes.filter((f) => !list.includes(f)).map((f) => ({ sheet: f.sheet, cell: f.cell, reason: 'flags' as const }));
